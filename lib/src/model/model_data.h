@@ -1,0 +1,97 @@
+// Read-only view of a validated vanban.model (mapped or copied), with the
+// lookups the restorer needs. Immutable after Open; safe to share between threads.
+#ifndef VANBAN_MODEL_MODEL_DATA_H_
+#define VANBAN_MODEL_MODEL_DATA_H_
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "model/model_format.h"
+#include "vanban/status.h"
+
+namespace vanban::internal {
+
+// Language-model state: up to three preceding words (oldest first) and the
+// backoff of each context suffix (bo[k] = backoff of the newest k+1 words).
+struct LmState {
+  uint16_t words[3] = {0, 0, 0};
+  float bo[3] = {0, 0, 0};
+  uint8_t len = 0;
+  bool SameWords(const LmState& o) const {
+    return len == o.len && words[0] == o.words[0] && words[1] == o.words[1] && words[2] == o.words[2];
+  }
+};
+
+class ModelData {
+ public:
+  static Result<std::unique_ptr<ModelData>> Open(const std::string& path);
+  static Result<std::unique_ptr<ModelData>> FromBuffer(std::string_view bytes);
+  ~ModelData();
+  ModelData(const ModelData&) = delete;
+  ModelData& operator=(const ModelData&) = delete;
+
+  int order() const { return static_cast<int>(header_->order); }
+  uint32_t vocab_size() const { return header_->vocab_size; }
+  uint32_t bos() const { return header_->bos; }
+  uint32_t eos() const { return header_->eos; }
+  uint32_t unk() const { return header_->unk; }
+  uint32_t num() const { return header_->num; }
+  size_t file_size() const { return size_; }
+  uint64_t ngram_count(int n) const;
+
+  std::string_view Word(uint32_t id) const {
+    return std::string_view(strings_ + offsets_[id], offsets_[id + 1] - offsets_[id]);
+  }
+  // Id of a vocabulary string, or unk().
+  uint32_t WordId(std::string_view w) const {
+    auto it = word_ids_.find(w);
+    return it == word_ids_.end() ? unk() : it->second;
+  }
+  // Syllables whose diacritic-free lower-case form is |key|, most frequent first.
+  std::span<const CandidateItem> Candidates(std::string_view key) const;
+  // Upper-case form of a symbol part ("hdnd" -> "HĐND"), or empty.
+  std::string_view SymbolPart(std::string_view key) const {
+    auto it = symbol_parts_.find(key);
+    return it == symbol_parts_.end() ? std::string_view() : it->second;
+  }
+
+  // The begin-of-sentence state.
+  LmState BeginState() const;
+  // log10 P(w | in) and the state after w.
+  float Score(const LmState& in, uint32_t w, LmState* out) const;
+
+ private:
+  ModelData() = default;
+  Status Validate();
+  const NgramEntry* Find(int n, uint64_t key) const;
+
+  // Owner of the bytes: either a mapping or a heap copy.
+  void* map_ = nullptr;
+  std::unique_ptr<uint64_t[]> copy_;
+  const unsigned char* base_ = nullptr;
+  size_t size_ = 0;
+
+  const FileHeader* header_ = nullptr;
+  const uint32_t* offsets_ = nullptr;
+  const char* strings_ = nullptr;
+  const UnigramEntry* unigrams_ = nullptr;
+  struct Table {
+    const NgramEntry* entries = nullptr;
+    uint64_t buckets = 0;
+    uint64_t count = 0;
+  };
+  Table tables_[kMaxOrder + 1];  // index = order (2..4)
+  const CandidateRef* cand_refs_ = nullptr;
+  uint64_t cand_buckets_ = 0;
+  const CandidateItem* cand_items_ = nullptr;
+  std::unordered_map<std::string_view, uint32_t> word_ids_;
+  std::unordered_map<std::string_view, std::string_view> symbol_parts_;
+};
+
+}  // namespace vanban::internal
+
+#endif  // VANBAN_MODEL_MODEL_DATA_H_

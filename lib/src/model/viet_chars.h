@@ -1,0 +1,62 @@
+// Vietnamese letter tables used on the hot paths of training and restoration:
+// UTF-8 decoding, case mapping, diacritic stripping, syllable shape check.
+// Self-contained (no ICU) so that the decoder never allocates or calls out per
+// character. Input is assumed NFC; other code points pass through unchanged.
+#ifndef VANBAN_MODEL_VIET_CHARS_H_
+#define VANBAN_MODEL_VIET_CHARS_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace vanban::internal {
+
+// Decodes the code point at |*pos| and advances |*pos|; invalid bytes decode as
+// U+FFFD and advance by one byte.
+char32_t NextCodePoint(std::string_view s, size_t* pos);
+void AppendUtf8(char32_t cp, std::string* out);
+
+struct VietLetter {
+  char base = 0;        // ASCII lower-case base letter ('d' for đ); 0 if not a Vietnamese letter
+  bool upper = false;
+  bool marked = false;  // carries a tone mark, a vowel modifier or is đ
+  char32_t lower = 0;
+  char32_t upper_cp = 0;
+  uint8_t tone = 0;       // 0 none, 1 grave, 2 hook, 3 tilde, 4 acute, 5 dot
+  char32_t toneless = 0;  // lower case, same letter without the tone mark
+};
+
+// Table lookup; base == 0 for anything that is not a (possibly marked) Latin letter
+// of the Vietnamese alphabet (f, j, w, z included since they occur in names).
+const VietLetter& LookupLetter(char32_t cp);
+
+inline bool IsAsciiDigit(char32_t c) { return c >= '0' && c <= '9'; }
+
+// Lower-cases Vietnamese letters; other code points unchanged.
+void LowerInto(std::string_view s, std::string* out);
+// Lower-cases and strips all marks: "Nghị" -> "nghi", "ĐƯỜNG" -> "duong". Returns
+// false (out unspecified) if |s| holds anything but Vietnamese letters.
+bool KeyInto(std::string_view s, std::string* out);
+// Lower case with the tone mark moved to the end as a digit, so that tone
+// placement variants compare equal: "hoà" and "hòa" both give "hoa1".
+void ToneKeyInto(std::string_view s, std::string* out);
+// True if |s| has at least one marked letter.
+bool HasMarks(std::string_view s);
+// Writes |restored| (lower case) into |out| with the letter case of |original|,
+// character by character; when the lengths differ, uses the word's overall pattern.
+void ApplyCaseInto(std::string_view restored, std::string_view original, std::string* out);
+// True when the first letter is upper case and the others lower case ("Nghị", "Đ").
+bool IsCapitalised(std::string_view s);
+// True when every letter of |s| is upper case and it has at least one letter.
+bool IsAllUpper(std::string_view s);
+
+// True if the lower-case, diacritic-free |key| has the shape of a Vietnamese
+// syllable: onset + 1..3 vowels + coda ("nghieng" yes, "church" no).
+bool IsSyllableKey(std::string_view key);
+// Syllables plus single letters (list labels "a)", "đ)", initials): what the
+// model keeps as words.
+inline bool IsWordKey(std::string_view key) { return key.size() == 1 || IsSyllableKey(key); }
+
+}  // namespace vanban::internal
+
+#endif  // VANBAN_MODEL_VIET_CHARS_H_
