@@ -1,0 +1,337 @@
+#include "channel/ocr_channel.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <limits>
+
+#include "channel/char_align.h"
+
+namespace vanban {
+namespace {
+
+using internal::U32;
+
+constexpr double kLn10 = 2.302585092994046;
+// -ln P for edits the table has never seen.
+constexpr double kUnseenIdentityCost = 0.7;  // a character OCR reads as itself
+constexpr double kUnseenEditCost = 11.5;     // ~1e-5
+// Candidate search: edits dearer than this are never tried, paths dearer than the
+// total are abandoned, and the work per token is capped.
+constexpr float kMaxReverseCost = 9.0f;
+constexpr size_t kMaxReversePerOcr = 40;
+constexpr double kMaxPathCost = 20.0;
+constexpr double kMaxMargin = 10.0;  // over the cheapest conceivable reading
+constexpr float kMaxDroppedCost = 6.0f;
+constexpr size_t kMaxDropped = 6;
+constexpr size_t kMaxTokenLength = 12;
+constexpr size_t kMaxVisitsTrie = 30000;
+constexpr size_t kMaxVisitsCallback = 6000;
+
+std::u32string CostKey(std::u32string_view clean, std::u32string_view ocr) {
+  std::u32string k(clean);
+  k.push_back(U'\0');
+  k.append(ocr);
+  return k;
+}
+
+std::vector<std::string_view> SplitTabs(std::string_view line) {
+  std::vector<std::string_view> f;
+  size_t s = 0;
+  while (true) {
+    size_t t = line.find('\t', s);
+    if (t == std::string_view::npos) {
+      f.push_back(line.substr(s));
+      return f;
+    }
+    f.push_back(line.substr(s, t - s));
+    s = t + 1;
+  }
+}
+
+bool ParseCount(std::string_view s, uint64_t* v) {
+  auto r = std::from_chars(s.data(), s.data() + s.size(), *v);
+  return r.ec == std::errc() && r.ptr == s.data() + s.size();
+}
+
+}  // namespace
+
+uint64_t OcrChannel::PackOcr(std::u32string_view s) {
+  uint64_t k = s.size();
+  for (size_t i = 0; i < s.size() && i < 2; ++i) k |= static_cast<uint64_t>(s[i]) << (2 + 21 * i);
+  return k;
+}
+
+Result<OcrChannel> OcrChannel::Load(std::string_view tsv) {
+  OcrChannel ch;
+  std::string section;
+  std::unordered_map<std::u32string, uint64_t> counts;
+  size_t line_no = 0;
+  size_t pos = 0;
+  bool saw_magic = false;
+  while (pos < tsv.size()) {
+    size_t eol = tsv.find('\n', pos);
+    if (eol == std::string_view::npos) eol = tsv.size();
+    std::string_view line = tsv.substr(pos, eol - pos);
+    pos = eol + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty()) continue;
+    if (line_no == 1) {
+      if (line != internal::kChannelMagic) return Status::Corruption("OCR channel table: bad first line");
+      saw_magic = true;
+      continue;
+    }
+    if (line.substr(0, 9) == "#section\t") {
+      section = std::string(line.substr(9));
+      continue;
+    }
+    if (line.substr(0, 14) == "# token_stats\t") {
+      for (std::string_view f : SplitTabs(line.substr(14))) {
+        size_t eq = f.find('=');
+        if (eq == std::string_view::npos) continue;
+        uint64_t v = 0;
+        if (!ParseCount(f.substr(eq + 1), &v)) continue;
+        std::string_view k = f.substr(0, eq);
+        auto& st = ch.token_stats_;
+        if (k == "clean") st.clean_tokens = v;
+        else if (k == "matched") st.matched = v;
+        else if (k == "split") st.split = v;
+        else if (k == "merged") st.merged = v;
+        else if (k == "dropped") st.dropped = v;
+        else if (k == "inserted") st.inserted = v;
+      }
+      continue;
+    }
+    if (line[0] == '#') continue;
+    auto f = SplitTabs(line);
+    auto bad = [&] {
+      return Status::Corruption("OCR channel table: line " + std::to_string(line_no) +
+                                ": malformed " + section + " record");
+    };
+    if (section == "char") {
+      uint64_t c = 0;
+      if (f.size() != 3 || !ParseCount(f[2], &c)) return bad();
+      U32 clean = internal::DecodeUtf8(f[0]), ocr = internal::DecodeUtf8(f[1]);
+      if (clean.size() > 2 || ocr.size() > 2 || (clean.empty() && ocr.empty())) return bad();
+      counts[CostKey(clean, ocr)] += c;
+    } else if (section == "occ") {
+      uint64_t c = 0;
+      if (f.size() != 2 || !ParseCount(f[1], &c)) return bad();
+      ch.occ_[internal::DecodeUtf8(f[0])] += c;
+    }
+    // "cased" and "token" are statistics for people and other tools.
+  }
+  if (!saw_magic) return Status::Corruption("OCR channel table: empty");
+  if (counts.empty()) return Status::Corruption("OCR channel table: no char section");
+
+  for (const auto& [key, count] : counts) {
+    size_t sep = key.find(U'\0');
+    U32 clean = key.substr(0, sep), ocr = key.substr(sep + 1);
+    auto it = ch.occ_.find(clean);
+    uint64_t denom = it == ch.occ_.end() ? 0 : it->second;
+    if (denom < count) denom = count;  // tolerate tables edited by hand
+    float cost = static_cast<float>(-std::log(static_cast<double>(count) / static_cast<double>(denom)));
+    ch.costs_[key] = cost;
+    if (cost <= kMaxReverseCost) ch.reverse_[PackOcr(ocr)].push_back({clean, cost});
+  }
+  auto it_dropped = ch.reverse_.find(PackOcr(U""));
+  if (it_dropped != ch.reverse_.end()) {
+    ch.dropped_ = std::move(it_dropped->second);
+    ch.reverse_.erase(it_dropped);
+    std::sort(ch.dropped_.begin(), ch.dropped_.end(), [](const Reverse& a, const Reverse& b) {
+      return a.cost != b.cost ? a.cost < b.cost : a.clean < b.clean;
+    });
+    while (!ch.dropped_.empty() &&
+           (ch.dropped_.size() > kMaxDropped || ch.dropped_.back().cost > kMaxDroppedCost))
+      ch.dropped_.pop_back();
+  }
+  for (auto& [k, list] : ch.reverse_) {
+    std::sort(list.begin(), list.end(), [](const Reverse& a, const Reverse& b) {
+      return a.cost != b.cost ? a.cost < b.cost : a.clean < b.clean;
+    });
+    if (list.size() > kMaxReversePerOcr) list.resize(kMaxReversePerOcr);
+  }
+  return ch;
+}
+
+double OcrChannel::EditCost(std::u32string_view clean, std::u32string_view ocr) const {
+  auto it = costs_.find(CostKey(clean, ocr));
+  if (it != costs_.end()) return it->second;
+  if (clean.size() <= 1 && ocr.size() <= 1)
+    return clean == ocr ? kUnseenIdentityCost : kUnseenEditCost;
+  return std::numeric_limits<double>::infinity();
+}
+
+double OcrChannel::LogProb(std::string_view clean, std::string_view ocr) const {
+  U32 c = internal::Lower(internal::DecodeUtf8(clean));
+  U32 o = internal::Lower(internal::DecodeUtf8(ocr));
+  double cost = internal::AlignChars(
+      c, o, [this](std::u32string_view a, std::u32string_view b) { return EditCost(a, b); },
+      nullptr);
+  return -cost / kLn10;
+}
+
+// Depth-first branch-and-bound over the OCR token: every step explains the next 1-2
+// OCR characters (or none, for a clean character the OCR dropped) by a clean piece,
+// cheapest pieces first. A path's rank is its channel cost plus prior_weight times
+// the syllable's prior cost. Pruning uses an admissible bound: the cheapest possible
+// rest of the OCR token (|rest|) plus the best prior below the trie node, against
+// the |max|-th best rank found so far; and the channel cost alone may not exceed the
+// cheapest conceivable reading by more than a fixed margin.
+struct OcrChannel::Search {
+  Search(const U32& o, const internal::SyllableTrie* t,
+         const std::function<bool(std::string_view)>* known, size_t m, size_t cap, double w)
+      : ocr(o), trie(t), is_known(known), max(m), visit_cap(cap), prior_weight(w) {}
+
+  struct Found {
+    U32 clean;
+    double rank;
+    double cost;  // channel only
+  };
+  const U32& ocr;
+  const internal::SyllableTrie* trie;
+  const std::function<bool(std::string_view)>* is_known;
+  size_t max;
+  size_t visit_cap;
+  double prior_weight;
+  const std::vector<Reverse>* pieces[kMaxTokenLength][3] = {};  // [pos][len]: len 1, 2
+  const std::vector<Reverse>* dropped = nullptr;                // clean text with no OCR
+  double rest[kMaxTokenLength + 1] = {};  // cheapest cost of explaining ocr[pos..]
+  U32 prefix;
+  std::vector<Found> found;  // sorted by rank, at most max
+  double bound = std::numeric_limits<double>::infinity();  // rank of the max-th best
+  double channel_limit = kMaxPathCost;  // channel cost allowed at all
+  size_t visits = 0;
+  int drops_left = 1;
+
+  double PriorBelow(int32_t node) const {
+    return trie == nullptr ? 0.0 : prior_weight * trie->MinPriorCost(node);
+  }
+
+  void ComputeRest() {
+    const size_t n = ocr.size();
+    rest[n] = 0.0;
+    for (size_t pos = n; pos-- > 0;) {
+      double best = kMaxPathCost;
+      for (size_t len = 1; len <= 2 && pos + len <= n; ++len) {
+        const std::vector<Reverse>* list = pieces[pos][len];
+        if (list != nullptr && !list->empty()) best = std::min(best, list->front().cost + rest[pos + len]);
+      }
+      rest[pos] = best;
+    }
+  }
+
+  void Record(int32_t node, double cost) {
+    if (trie == nullptr) {
+      std::string s = internal::EncodeUtf8(prefix);
+      if (!(*is_known)(s)) return;
+    }
+    double rank = cost + (trie == nullptr ? 0.0 : prior_weight * trie->PriorCost(node));
+    auto by_rank = [](const Found& a, const Found& b) { return a.rank < b.rank; };
+    for (Found& f : found) {
+      if (f.clean == prefix) {
+        if (rank < f.rank) {
+          f.rank = rank;
+          f.cost = cost;
+          std::sort(found.begin(), found.end(), by_rank);
+        }
+        return;
+      }
+    }
+    Found f{prefix, rank, cost};
+    found.insert(std::upper_bound(found.begin(), found.end(), f, by_rank), std::move(f));
+    if (found.size() > max) found.pop_back();
+    if (found.size() == max) bound = std::min(bound, found.back().rank);
+  }
+
+  // Follows |piece| from |node|; kNone if no known syllable continues that way.
+  int32_t Follow(int32_t node, const U32& piece) const {
+    if (trie == nullptr) return 0;
+    for (char32_t cp : piece) {
+      node = trie->Child(node, cp);
+      if (node == internal::SyllableTrie::kNone) return node;
+    }
+    return node;
+  }
+
+  void Try(size_t pos, int32_t node, double cost, const Reverse& r, size_t next_pos) {
+    int32_t next = Follow(node, r.clean);
+    if (next == internal::SyllableTrie::kNone) return;
+    if (cost + rest[next_pos] + PriorBelow(next) >= bound) return;
+    if (cost + rest[next_pos] > channel_limit) return;
+    size_t keep = prefix.size();
+    prefix.append(r.clean);
+    Step(next_pos, next, cost);
+    prefix.resize(keep);
+    (void)pos;
+  }
+
+  void Step(size_t pos, int32_t node, double cost) {
+    if (++visits > visit_cap) return;
+    if (pos == ocr.size() && !prefix.empty() && (trie == nullptr || trie->IsTerminal(node)))
+      Record(node, cost);
+    const double floor = PriorBelow(node);
+    for (size_t len = 1; len <= 2 && pos + len <= ocr.size(); ++len) {
+      const std::vector<Reverse>* list = pieces[pos][len];
+      if (list == nullptr) continue;
+      for (const Reverse& r : *list) {
+        double c = cost + r.cost;
+        if (c + rest[pos + len] + floor >= bound || c + rest[pos + len] > channel_limit)
+          break;  // sorted by cost
+        Try(pos, node, c, r, pos + len);
+      }
+    }
+    if (drops_left > 0 && dropped != nullptr) {
+      --drops_left;
+      for (const Reverse& r : *dropped) {
+        double c = cost + r.cost;
+        if (c + rest[pos] + floor >= bound || c + rest[pos] > channel_limit) break;
+        Try(pos, node, c, r, pos);
+      }
+      ++drops_left;
+    }
+  }
+};
+
+void OcrChannel::Find(std::string_view ocr_token, const internal::SyllableTrie* trie,
+                      const std::function<bool(std::string_view)>* is_known, size_t max,
+                      double prior_weight, std::vector<Candidate>* out) const {
+  out->clear();
+  if (max == 0) return;
+  U32 ocr = internal::Lower(internal::DecodeUtf8(ocr_token));
+  if (ocr.empty() || ocr.size() > kMaxTokenLength) return;
+  Search s(ocr, trie, is_known, max, trie ? kMaxVisitsTrie : kMaxVisitsCallback, prior_weight);
+  // Fallback for OCR characters the table never saw: read them as themselves.
+  std::vector<std::vector<Reverse>> fallback(ocr.size());
+  for (size_t pos = 0; pos < ocr.size(); ++pos) {
+    for (size_t len = 1; len <= 2 && pos + len <= ocr.size(); ++len) {
+      auto it = reverse_.find(PackOcr(std::u32string_view(ocr).substr(pos, len)));
+      if (it != reverse_.end()) s.pieces[pos][len] = &it->second;
+    }
+    if (s.pieces[pos][1] == nullptr) {
+      fallback[pos].push_back({U32(1, ocr[pos]), static_cast<float>(kUnseenIdentityCost)});
+      s.pieces[pos][1] = &fallback[pos];
+    }
+  }
+  if (!dropped_.empty()) s.dropped = &dropped_;
+  s.prefix.reserve(4 * kMaxTokenLength);  // no allocation while the search appends
+  s.ComputeRest();
+  s.channel_limit = std::min(kMaxPathCost, s.rest[0] + kMaxMargin);
+  s.Step(0, trie ? trie->root() : 0, 0.0);
+  out->reserve(s.found.size());
+  for (const auto& f : s.found) out->emplace_back(internal::EncodeUtf8(f.clean), -f.cost / kLn10);
+}
+
+void OcrChannel::Candidates(std::string_view ocr_token,
+                            const std::function<bool(std::string_view)>& is_known_syllable,
+                            size_t max, std::vector<Candidate>* out) const {
+  Find(ocr_token, nullptr, &is_known_syllable, max, 0.0, out);
+}
+
+void OcrChannel::Candidates(std::string_view ocr_token, const internal::SyllableTrie& trie,
+                            size_t max, std::vector<Candidate>* out, double prior_weight) const {
+  Find(ocr_token, &trie, nullptr, max, prior_weight, out);
+}
+
+}  // namespace vanban

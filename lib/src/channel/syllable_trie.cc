@@ -1,0 +1,58 @@
+#include "channel/syllable_trie.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "channel/code_points.h"
+
+namespace vanban::internal {
+
+SyllableTrie::SyllableTrie() : nodes_(1) {}
+
+void SyllableTrie::Add(std::string_view syllable, double count) {
+  U32 cps = DecodeUtf8(syllable);
+  if (cps.empty()) return;
+  const float prior = count > 0 ? static_cast<float>(-std::log(count + 1.0)) : 0.0f;
+  int32_t node = 0;
+  nodes_[0].min_prior_cost = std::min(nodes_[0].min_prior_cost, prior);
+  for (char32_t cp : cps) {
+    auto& kids = nodes_[node].children;
+    auto it = std::lower_bound(kids.begin(), kids.end(), std::make_pair(cp, INT32_MIN));
+    if (it != kids.end() && it->first == cp) {
+      node = it->second;
+    } else {
+      int32_t fresh = static_cast<int32_t>(nodes_.size());
+      kids.insert(it, {cp, fresh});  // |kids| may dangle after the push_back below
+      nodes_.emplace_back();
+      node = fresh;
+    }
+    nodes_[node].min_prior_cost = std::min(nodes_[node].min_prior_cost, prior);
+  }
+  if (!nodes_[node].terminal) {
+    ++words_;
+    nodes_[node].prior_cost = prior;
+  } else {
+    nodes_[node].prior_cost = std::min(nodes_[node].prior_cost, prior);
+  }
+  nodes_[node].terminal = true;
+}
+
+int32_t SyllableTrie::Child(int32_t node, char32_t cp) const {
+  const auto& kids = nodes_[node].children;
+  for (const auto& [c, child] : kids) {
+    if (c == cp) return child;
+    if (c > cp) break;
+  }
+  return kNone;
+}
+
+bool SyllableTrie::Contains(std::string_view syllable) const {
+  int32_t node = 0;
+  for (char32_t cp : DecodeUtf8(syllable)) {
+    node = Child(node, cp);
+    if (node == kNone) return false;
+  }
+  return node != 0 && nodes_[node].terminal;
+}
+
+}  // namespace vanban::internal

@@ -1,0 +1,49 @@
+// A code-point trie over the known (lower-case, NFC) syllables, so that the OCR
+// channel's candidate search can abandon a clean prefix as soon as no syllable
+// starts with it. Optionally each syllable carries a corpus count, used as a
+// unigram prior to rank candidates (every node knows the best prior below it,
+// which keeps branch-and-bound exact).
+#ifndef VANBAN_CHANNEL_SYLLABLE_TRIE_H_
+#define VANBAN_CHANNEL_SYLLABLE_TRIE_H_
+
+#include <cstdint>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace vanban::internal {
+
+class SyllableTrie {
+ public:
+  static constexpr int32_t kNone = -1;
+
+  SyllableTrie();
+  // Adds one syllable (UTF-8, lower case, NFC) seen |count| times in text (0 =
+  // unknown). A duplicate keeps the larger count.
+  void Add(std::string_view syllable, double count = 0.0);
+
+  int32_t root() const { return 0; }
+  int32_t Child(int32_t node, char32_t cp) const;
+  bool IsTerminal(int32_t node) const { return nodes_[node].terminal; }
+  // -ln(count + 1) of the syllable ending at |node| (0 without counts), and the
+  // smallest such value of any syllable at or below |node|.
+  float PriorCost(int32_t node) const { return nodes_[node].prior_cost; }
+  float MinPriorCost(int32_t node) const { return nodes_[node].min_prior_cost; }
+  bool Contains(std::string_view syllable) const;
+  size_t node_count() const { return nodes_.size(); }
+  size_t word_count() const { return words_; }
+
+ private:
+  struct Node {
+    std::vector<std::pair<char32_t, int32_t>> children;  // sorted by code point
+    bool terminal = false;
+    float prior_cost = 0.0f;
+    float min_prior_cost = 0.0f;  // lowered as syllables are added below
+  };
+  std::vector<Node> nodes_;
+  size_t words_ = 0;
+};
+
+}  // namespace vanban::internal
+
+#endif  // VANBAN_CHANNEL_SYLLABLE_TRIE_H_
