@@ -1,0 +1,46 @@
+// Parser: text of one administrative document -> Document record (vanban/document.h).
+//
+// Keywords are matched on an OCR-folded key of the *source* text (diacritics stripped,
+// lower case, common OCR confusions folded), so structure does not depend on restoration
+// being right; values are read from the restored text when the caller supplies one.
+#ifndef VANBAN_PARSE_H_
+#define VANBAN_PARSE_H_
+
+#include <string>
+#include <string_view>
+
+#include "vanban/document.h"
+#include "vanban/status.h"
+
+namespace vanban {
+
+class Restorer;
+
+struct ParseOptions {
+  // Name recorded in source.path (file name as given on the command line).
+  std::string source_name;
+  // Optional restored version of the same text (e.g. vanban::Restorer output). Used for
+  // values line by line when it has the same number of lines as the source; a line whose
+  // character count differs falls back to the source line. Empty = no restoration.
+  std::string_view restored_text;
+  // Merge table rows split across pages and drop repeated header rows.
+  bool merge_tables = true;
+};
+
+// Parses |text| (UTF-8, ideally NFC). Never fails on content: a text that is not an
+// administrative document yields a record with administrative == false and a warning.
+// Fails (kCorruption) only on invalid UTF-8.
+Result<Document> ParseDocument(std::string_view text, const ParseOptions& options = {});
+
+// Restores |text| with |restorer| (may be null: no restoration) and parses the source
+// with the restored text as options.restored_text: keywords from the source, values
+// from the restored lines.
+Result<Document> RestoreAndParse(std::string_view text, Restorer* restorer, ParseOptions options = {});
+
+// The OCR-folded key of |text| used for keyword matching: one ASCII byte per code point
+// (marks stripped, lower case, đ->d, P->d at word start before a vowel, w->u, ¢/&->o, ...).
+std::string FoldKey(std::string_view text);
+
+}  // namespace vanban
+
+#endif  // VANBAN_PARSE_H_

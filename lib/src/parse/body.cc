@@ -1,0 +1,393 @@
+// Body tree: Phần/Chương/Mục/Điều/khoản/điểm and the plan style I. / 1. / a) / - / +.
+// Markers damaged by OCR ("Il.", "I11.", "|.", "¢)") are repaired by expected successor
+// and flagged; gaps are flagged, never renumbered.
+#include <algorithm>
+#include <memory>
+
+#include "parse/parse_context.h"
+
+namespace vanban::internal {
+namespace {
+
+// Ranks: smaller = higher in the tree.
+enum Rank { kPhan = 1, kChuong, kMuc, kTieuMuc, kDieu, kKhoan, kDiem, kDash, kPlus, kPara };
+
+struct Node {
+  Section s;
+  int rank = kPara;
+  bool title_open = false;      // heading may continue on the next line
+  bool has_heading_line = false;
+  std::string first_para;       // text of the first paragraph (before children/blank)
+  bool first_para_closed = false;
+  std::vector<std::unique_ptr<Node>> kids;
+  Node* parent = nullptr;
+};
+
+struct MarkerHit {
+  int rank = kPara;
+  std::string level, num_raw, num;
+  size_t text_start = 0;
+};
+
+const char* const kDiemLetters[] = {"a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m",
+                                    "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"};
+int DiemIndex(const std::string& l) {
+  for (int i = 0; i < 23; ++i) {
+    if (l == kDiemLetters[i]) return i;
+  }
+  return -1;
+}
+
+bool ClassifyMarker(const Line& l, MarkerHit* h) {
+  static const RE2 kPartRe(R"(^\s*[,.]?\s*(phan|ch\S{1,2}ng|tieu\s+muc|muc)\s+([ivxl]+|\d+)\s*[.:]?\s*(.*)$)", ReOptions());
+  static const RE2 kDieuRe(R"(^\s*[.,]*\s*di\S{1,2}u\s*([\dil|]{1,3}[a-z]?)\s*[.:]\s*-?\s*(.*)$)", ReOptions());
+  static const RE2 kRomanRe(R"(^\s*[,.]?\s*([ivxl1|]{1,5})\s*\.\s+(\S.*)$)", ReOptions());
+  static const RE2 kKhoanRe(R"(^\s*[,.~|-]?\s*(\d{1,2})\s*[.,:]\s*([^\d\s].*)$)", ReOptions());
+  static const RE2 kDiemRe(R"(^\s*([a-z])\s*\)\s*(\S.*)$)", ReOptions());
+  static const RE2 kDashRe(R"(^\s*([-~*])\s*(\S.*)$)", ReOptions());
+  static const RE2 kPlusRe(R"(^\s*(\+)\s*(\S.*)$)", ReOptions());
+  const std::string& k = l.key;
+  Match m;
+  if (FindAnchored(kPartRe, k, &m)) {
+    std::string w = m.Str(1);
+    std::string title_key = m.Str(3);
+    bool title_ok = title_key.find_first_of("abcdefghijklmnopqrstuvwxyz") == std::string::npos ||
+                    UpperRatio(l.Raw(m.Start(3))) >= 0.6;
+    bool word_upper = UpperRatio(l.Raw(m.Start(1), m.End(1))) > 0.1;  // "Chương", "CHƯƠNG"
+    if (title_ok && word_upper) {
+      h->level = w == "phan" ? "phan" : w == "muc" ? "muc" : w.rfind("tieu", 0) == 0 ? "tieu_muc" : "chuong";
+      h->rank = w == "phan" ? kPhan : w == "muc" ? kMuc : w.rfind("tieu", 0) == 0 ? kTieuMuc : kChuong;
+      h->num_raw = l.Raw(m.Start(2), m.End(2));
+      std::string roman = RepairRoman(m.Str(2));
+      h->num = roman.empty() ? m.Str(2) : roman;
+      h->text_start = m.Start(3);
+      return true;
+    }
+  }
+  if (FindAnchored(kDieuRe, k, &m)) {
+    h->level = "dieu";
+    h->rank = kDieu;
+    h->num_raw = l.Raw(m.Start(1), m.End(1));
+    h->num = m.Str(1);
+    for (char& c : h->num) {
+      if (c == 'i' || c == 'l' || c == '|') c = '1';  // "Điều I." is an OCR'd "Điều 1."
+    }
+    h->text_start = m.Start(2);
+    return true;
+  }
+  if (FindAnchored(kRomanRe, k, &m) && UpperRatio(l.Raw(m.Start(2))) >= 0.7) {
+    std::string roman = RepairRoman(m.Str(1));
+    if (!roman.empty()) {
+      h->level = "muc";
+      h->rank = kMuc;
+      h->num_raw = l.Raw(m.Start(1), m.End(1));
+      h->num = roman;
+      h->text_start = m.Start(2);
+      return true;
+    }
+  }
+  if (FindAnchored(kKhoanRe, k, &m)) {
+    h->level = "khoan";
+    h->rank = kKhoan;
+    h->num_raw = l.Raw(m.Start(1), m.End(1));
+    h->num = std::to_string(ToInt(m.Str(1)));
+    h->text_start = m.Start(2);
+    return true;
+  }
+  if (FindAnchored(kDiemRe, k, &m)) {
+    h->level = "diem";
+    h->rank = kDiem;
+    h->num_raw = l.Raw(m.Start(1), m.End(1));
+    h->num = h->num_raw == "đ" || h->num_raw == "Đ" ? "đ" : h->num_raw == "¢" ? "c" : m.Str(1);
+    if (DiemIndex(h->num) < 0) return false;
+    h->text_start = m.Start(2);
+    return true;
+  }
+  if (FindAnchored(kPlusRe, k, &m)) {
+    h->level = "plus";
+    h->rank = kPlus;
+    h->num_raw = "+";
+    h->text_start = m.Start(2);
+    return true;
+  }
+  if (FindAnchored(kDashRe, k, &m)) {
+    h->level = "dash";
+    h->rank = kDash;
+    h->num_raw = l.Raw(m.Start(1), m.End(1));
+    h->text_start = m.Start(2);
+    return true;
+  }
+  return false;
+}
+
+bool IsSubsequence(const std::string& small, const std::string& big) {
+  size_t j = 0;
+  for (char c : big) {
+    if (j < small.size() && small[j] == c) ++j;
+  }
+  return j == small.size();
+}
+
+// Repairs |h| against the previous sibling of the same level; adds flags to |flags|.
+void RepairSequence(const Node* prev, MarkerHit* h, std::vector<std::string>* flags, std::vector<std::string>* warnings,
+                    int line) {
+  if (h->level == "dash" || h->level == "plus" || h->level == "para") return;
+  if (h->level == "muc" || h->level == "chuong" || h->level == "phan") {
+    std::string canon = h->num;
+    int expected = prev ? RomanValue(std::string(FoldKey(prev->s.num).c_str())) + 1 : 1;
+    int got = RomanValue(FoldKey(canon));
+    if (got == 0) {  // Arabic Mục/Chương numbers
+      return;
+    }
+    std::string raw_upper = AsciiUpper(FoldKey(h->num_raw));
+    if (got != expected && prev) {
+      // OCR'd digits of a Roman numeral ("I11", "1l") repaired to the expected successor.
+      bool damaged = raw_upper.find_first_of("1L|") != std::string::npos;
+      if (damaged && expected >= 1) {
+        h->num = ToRoman(expected);
+        flags->push_back("numeral_repaired");
+        warnings->push_back("line " + std::to_string(line) + ": numeral '" + h->num_raw + "' read as " + h->num);
+        return;
+      }
+      if (got > expected) flags->push_back("sequence_gap");
+    }
+    if (raw_upper != h->num) {
+      flags->push_back("numeral_repaired");
+      warnings->push_back("line " + std::to_string(line) + ": numeral '" + h->num_raw + "' read as " + h->num);
+    }
+    return;
+  }
+  if (h->level == "khoan" || h->level == "dieu") {
+    int got = ToInt(h->num);
+    int expected = prev ? ToInt(prev->s.num) + 1 : 1;
+    if (got < 0 || expected <= 0 || got == expected) return;
+    if (prev && got < expected && IsSubsequence(h->num, std::to_string(expected))) {
+      h->num = std::to_string(expected);
+      flags->push_back("numeral_repaired");
+      warnings->push_back("line " + std::to_string(line) + ": number '" + h->num_raw + "' read as " + h->num);
+    } else if (got > expected) {
+      flags->push_back("sequence_gap");
+      warnings->push_back("line " + std::to_string(line) + ": numbering gap before " + h->num);
+    }
+    return;
+  }
+  if (h->level == "diem") {
+    if (h->num_raw != h->num && AsciiUpper(h->num_raw) != AsciiUpper(h->num) && h->num_raw != "Đ") {
+      flags->push_back("numeral_repaired");
+    }
+    int got = DiemIndex(h->num);
+    int expected = prev ? DiemIndex(prev->s.num) + 1 : 0;
+    if (got == expected || expected >= 23) return;
+    bool dup = prev && got == DiemIndex(prev->s.num);
+    bool lost_stroke = h->num == "d" && std::string(kDiemLetters[expected]) == "đ";
+    bool cent = h->num_raw == "¢" || (h->num == "o" && std::string(kDiemLetters[expected]) == "c");
+    if (dup || lost_stroke || cent) {
+      h->num = kDiemLetters[expected];
+      flags->push_back("numeral_repaired");
+      warnings->push_back("line " + std::to_string(line) + ": point '" + h->num_raw + ")' read as " + h->num + ")");
+    } else if (got > expected) {
+      flags->push_back("sequence_gap");
+    }
+  }
+}
+
+bool EndsTerminal(const std::string& text) {
+  std::string t = Trim(text);
+  if (t.empty()) return false;
+  char c = t.back();
+  return c == '.' || c == ';' || c == ':' || c == '!' || c == '?';
+}
+
+void Append(std::string* s, const std::string& more) {
+  std::string m = Trim(more);
+  if (m.empty()) return;
+  if (!s->empty()) s->push_back(' ');
+  *s += m;
+}
+
+void Finish(Node* n) {
+  Section& s = n->s;
+  bool heading_level = n->rank <= kTieuMuc;
+  if (heading_level) {
+    if (s.heading.empty()) s.heading = n->first_para;
+    if (s.text == s.heading) s.text.clear();
+  } else if (n->rank == kDieu) {
+    // "Điều 1. Phạm vi điều chỉnh" — title on the marker line.
+  } else if (s.label.empty() && !n->kids.empty() && !EndsTerminal(n->first_para) && n->first_para.size() <= 300 &&
+             (n->rank == kKhoan || n->rank == kDiem)) {
+    s.heading = n->first_para;
+    if (s.text == n->first_para) s.text.clear();
+  }
+  s.heading = CollapseSpaces(TrimChars(s.heading, "_;|~"));
+  s.text = CollapseSpaces(s.text);
+  for (auto& k : n->kids) Finish(k.get());
+}
+
+Section ToSection(Node* n) {
+  Section s = std::move(n->s);
+  for (auto& k : n->kids) s.children.push_back(ToSection(k.get()));
+  return s;
+}
+
+void AssignIds(Section* s, const std::string& parent_id, int ordinal) {
+  std::string own;
+  if (s->level == "dash") own = "-" + std::to_string(ordinal);
+  else if (s->level == "plus") own = "+" + std::to_string(ordinal);
+  else if (s->level == "para") own = "p" + std::to_string(ordinal);
+  else own = s->num;
+  if (s->level == "dieu") own = "D" + s->num;
+  if (s->level == "chuong") own = "C" + s->num;
+  if (s->level == "phan") own = "P" + s->num;
+  s->id = parent_id.empty() ? own : parent_id + "." + own;
+  int dash = 0, plus = 0, para = 0;
+  for (auto& c : s->children) {
+    int ord = c.level == "dash" ? ++dash : c.level == "plus" ? ++plus : c.level == "para" ? ++para : 0;
+    AssignIds(&c, s->id, ord);
+  }
+}
+
+}  // namespace
+
+void ParseBody(Context& ctx) {
+  const SourceLines& src = ctx.src;
+  Document& doc = *ctx.doc;
+  Node root;
+  root.rank = 0;
+  Node* cur = &root;
+  bool after_blank = false;
+  std::string prev_text_key;  // key of the last text line, for page-break continuation
+  size_t prev_len = 0;
+  const bool ocr = doc.source.ocr;
+
+  auto open_node = [&](Node* parent, const MarkerHit& h, const Line& l, const std::string& text) {
+    auto n = std::make_unique<Node>();
+    n->rank = h.rank;
+    n->parent = parent;
+    n->s.level = h.level;
+    n->s.num_raw = h.num_raw;
+    n->s.num = h.num;
+    n->s.lines = {l.number, l.number};
+    Node* prev = nullptr;
+    for (auto it = parent->kids.rbegin(); it != parent->kids.rend(); ++it) {
+      if ((*it)->s.level == h.level) {
+        prev = it->get();
+        break;
+      }
+    }
+    MarkerHit fixed = h;
+    RepairSequence(prev, &fixed, &n->s.flags, &doc.warnings, l.number);
+    n->s.num = fixed.num;
+    n->s.text = text;
+    n->first_para = text;
+    if (h.rank == kDieu) {
+      n->s.heading = text;
+      n->s.text.clear();
+      n->first_para_closed = true;
+    }
+    n->title_open = h.rank <= kTieuMuc;
+    Node* raw = n.get();
+    parent->kids.push_back(std::move(n));
+    return raw;
+  };
+  auto extend = [&](Node* n, int line) {
+    for (Node* p = n; p && p != &root; p = p->parent) p->s.lines.end = std::max(p->s.lines.end, line);
+  };
+  auto apply_label = [&](Node* n, const Line& l, size_t from) {
+    size_t vs = 0;
+    std::string label_vi;
+    std::string sub = l.key.substr(std::min(from, l.key.size()));
+    std::string role = LabelRole(sub, &vs, &label_vi);
+    if (role.empty()) return false;
+    n->s.label = role;
+    n->s.heading = label_vi;
+    n->s.text = Trim(l.Value(from + vs));
+    n->first_para = n->s.text;
+    return true;
+  };
+
+  for (size_t i = ctx.body_start; i < ctx.body_end; ++i) {
+    if (ctx.use[i] != LineUse::kFree) {
+      if (ctx.use[i] == LineUse::kFootnote || ctx.use[i] == LineUse::kFurniture) continue;
+      continue;
+    }
+    const Line& l = src[i];
+    if (l.blank) {
+      after_blank = true;
+      continue;
+    }
+    MarkerHit h;
+    if (ClassifyMarker(l, &h)) {
+      // Pop to the parent rank. Dash/plus directly under a heading-level node attach to it.
+      Node* parent = cur;
+      while (parent != &root && parent->rank >= h.rank) parent = parent->parent;
+      std::string text = Trim(l.Value(h.text_start));
+      Node* n = open_node(parent, h, l, text);
+      if (h.rank >= kDiem) apply_label(n, l, h.text_start);
+      cur = n;
+      extend(cur, l.number);
+      after_blank = false;
+      prev_text_key = l.key;
+      prev_len = l.key.size();
+      continue;
+    }
+    std::string text = Trim(l.value);
+    bool starts_lower = false;
+    {
+      std::string k = Trim(l.key);
+      std::string r = Trim(l.raw);
+      unsigned char c0 = r.empty() ? 0 : static_cast<unsigned char>(r[0]);
+      starts_lower = !k.empty() && k[0] >= 'a' && k[0] <= 'z' && !(c0 >= 'A' && c0 <= 'Z') && UpperRatio(r.substr(0, 4)) == 0;
+    }
+    bool resumes = l.raw.size() >= 2 && l.raw[0] == ' ' && l.raw[1] != ' ';  // after an inlined footnote
+    // After a blank line, text continues the previous item only when that item stopped
+    // mid-sentence (a page break or an inlined footnote): in OCR'd text a long unfinished
+    // line is enough; clean text keeps one paragraph per line, so it needs a lower-case start.
+    size_t label_pos = 0;
+    std::string label_vi;
+    bool labelled = !LabelRole(Trim(l.key), &label_pos, &label_vi).empty();
+    bool continuation = !labelled && (!after_blank || (!EndsTerminal(prev_text_key) &&
+                                                       (starts_lower || resumes || (ocr && prev_len >= 60))));
+    if (cur == &root) {
+      // Text before any marker: a paragraph at the top level.
+      MarkerHit p;
+      p.level = "para";
+      p.rank = kPara;
+      cur = open_node(&root, p, l, text);
+      apply_label(cur, l, 0);
+    } else if (cur->title_open && UpperRatio(l.raw) >= 0.6 && !after_blank) {
+      Append(&cur->first_para, text);
+    } else if (continuation && !(cur->rank <= kTieuMuc)) {
+      Append(&cur->s.text, text);
+      if (!cur->first_para_closed) Append(&cur->first_para, text);
+      if (after_blank) cur->s.flags.push_back("page_break_joined");
+    } else {
+      // A new paragraph: attaches to the nearest item that is not itself a leaf line.
+      Node* parent = cur;
+      while (parent != &root && parent->rank >= kDash) parent = parent->parent;
+      if (parent != &root && !parent->first_para_closed) parent->first_para_closed = true;
+      MarkerHit p;
+      p.level = "para";
+      p.rank = kPara;
+      cur = open_node(parent, p, l, text);
+      apply_label(cur, l, 0);
+    }
+    if (cur->title_open && after_blank) cur->title_open = false;
+    if (cur->parent && cur->parent != &root && !cur->parent->first_para_closed && cur->s.level == "para") {
+      cur->parent->first_para_closed = true;
+    }
+    extend(cur, l.number);
+    after_blank = false;
+    prev_text_key = l.key;
+    prev_len = l.key.size();
+  }
+  // Mark first paragraphs closed when the node got children.
+  for (auto& k : root.kids) Finish(k.get());
+  int para = 0;
+  for (auto& k : root.kids) {
+    Section s = ToSection(k.get());
+    AssignIds(&s, "", s.level == "para" ? ++para : 0);
+    doc.body.push_back(std::move(s));
+  }
+}
+
+}  // namespace vanban::internal

@@ -1,0 +1,473 @@
+// Header: national motto, issuing body, number/symbol, place and date, type and subject.
+// OCR flattens the two-column header onto shared lines, so each line is cut at anchors
+// (the motto, the slogan, "Số:", "ngày … tháng … năm") rather than on whitespace.
+#include <algorithm>
+
+#include "parse/parse_context.h"
+
+namespace vanban::internal {
+namespace {
+
+struct TypeInfo {
+  const char* key;
+  const char* code;
+  const char* label;
+  const char* tmpl;
+};
+
+// NĐ 30/2020 art. 7 + Phụ lục III, plus the legal normative types seen in citations.
+const TypeInfo kTypes[] = {
+    {"nghi quyet", "NQ", "NGHỊ QUYẾT", "1.1"},       {"quyet dinh", "QĐ", "QUYẾT ĐỊNH", "1.2"},
+    {"chi thi", "CT", "CHỈ THỊ", "1.4"},             {"quy che", "QC", "QUY CHẾ", "1.4"},
+    {"quy dinh", "QyĐ", "QUY ĐỊNH", "1.4"},          {"thong cao", "TC", "THÔNG CÁO", "1.4"},
+    {"thong bao", "TB", "THÔNG BÁO", "1.4"},         {"huong dan", "HD", "HƯỚNG DẪN", "1.4"},
+    {"chuong trinh", "CTr", "CHƯƠNG TRÌNH", "1.4"},  {"ke hoach", "KH", "KẾ HOẠCH", "1.4"},
+    {"phuong an", "PA", "PHƯƠNG ÁN", "1.4"},         {"de an", "ĐA", "ĐỀ ÁN", "1.4"},
+    {"du an", "DA", "DỰ ÁN", "1.4"},                 {"bao cao", "BC", "BÁO CÁO", "1.4"},
+    {"bien ban", "BB", "BIÊN BẢN", "1.9"},           {"to trinh", "TTr", "TỜ TRÌNH", "1.4"},
+    {"hop dong", "HĐ", "HỢP ĐỒNG", "1.4"},           {"cong dien", "CĐ", "CÔNG ĐIỆN", "1.6"},
+    {"ban ghi nho", "BGN", "BẢN GHI NHỚ", "1.4"},    {"ban thoa thuan", "BTT", "BẢN THỎA THUẬN", "1.4"},
+    {"giay uy quyen", "GUQ", "GIẤY ỦY QUYỀN", "1.4"}, {"giay moi", "GM", "GIẤY MỜI", "1.7"},
+    {"giay gioi thieu", "GGT", "GIẤY GIỚI THIỆU", "1.8"}, {"giay nghi phep", "GNP", "GIẤY NGHỈ PHÉP", "1.10"},
+    {"phieu gui", "PG", "PHIẾU GỬI", "1.4"},         {"phieu chuyen", "PC", "PHIẾU CHUYỂN", "1.4"},
+    {"phieu bao", "PB", "PHIẾU BÁO", "1.4"},         {"ban sao y", "SY", "BẢN SAO Y", "3.1"},
+    {"ban trich sao", "TrS", "BẢN TRÍCH SAO", "3.1"}, {"ban sao luc", "SL", "BẢN SAO LỤC", "3.1"},
+    {"nghi dinh", "NĐ", "NGHỊ ĐỊNH", ""},            {"thong tu lien tich", "TTLT", "THÔNG TƯ LIÊN TỊCH", ""},
+    {"thong tu", "TT", "THÔNG TƯ", ""},              {"luat", "", "LUẬT", ""},
+    {"phap lenh", "", "PHÁP LỆNH", ""},
+};
+
+const TypeInfo* TypeByKey(const std::string& key) {
+  for (const auto& t : kTypes) {
+    if (key == t.key) return &t;
+  }
+  return nullptr;
+}
+
+const TypeInfo* TypeByCode(const std::string& code_key) {
+  for (const auto& t : kTypes) {
+    std::string k;
+    for (const char* p = t.code; *p; ++p) {
+      unsigned char c = static_cast<unsigned char>(*p);
+      if (c == 0xC4) {  // Đ (C4 90)
+        ++p;
+        k.push_back('d');
+      } else {
+        k.push_back(static_cast<char>(std::tolower(c)));
+      }
+    }
+    if (!k.empty() && k == code_key) return &t;
+  }
+  return nullptr;
+}
+
+std::string AdminLevel(const std::string& word) {
+  if (word == "xa") return "xa";
+  if (word == "phuong") return "phuong";
+  if (word == "thi tran") return "thi_tran";
+  if (word == "thi xa") return "thi_xa";
+  if (word == "huyen") return "huyen";
+  if (word == "quan") return "quan";
+  if (word == "tinh") return "tinh";
+  if (word == "thanh pho") return "thanh_pho";
+  return "";
+}
+
+std::string OrgType(const std::string& key) {
+  static const RE2 kUbnd(R"(\b(uy ban nhan dan|ubnd)\b)", ReOptions());
+  static const RE2 kHdnd(R"(\b(hoi dong nhan dan|hdnd)\b)", ReOptions());
+  Match m;
+  if (Find(kUbnd, key, 0, &m)) return "ubnd";
+  if (Find(kHdnd, key, 0, &m)) return "hdnd";
+  auto starts = [&](const char* p) { return key.rfind(p, 0) == 0; };
+  if (starts("so ")) return "so";
+  if (starts("bo ")) return "bo";
+  if (starts("chinh phu")) return "chinh_phu";
+  if (starts("dang uy") || starts("dang bo")) return "dang_uy";
+  if (starts("van phong")) return "van_phong";
+  if (starts("phong ")) return "phong";
+  if (starts("ban ")) return "ban";
+  if (starts("cong an")) return "cong_an";
+  return "";
+}
+
+// Canonical code spellings for symbol groups damaged by OCR or lacking Đ.
+std::string CanonicalCodePart(const std::string& key_part, const std::string& raw_part) {
+  static const std::pair<const char*, const char*> kFix[] = {
+      {"hdnd", "HĐND"}, {"hpnd", "HĐND"}, {"hbnd", "HĐND"}, {"qd", "QĐ"}, {"qp", "QĐ"}, {"qb", "QĐ"},
+      {"nd", "NĐ"},     {"inq", "NQ"},    {"du", "ĐU"}, {"np", "NĐ"}, {"nb", "NĐ"}, {"bldtbxh", "BLĐTBXH"},     {"da", "ĐA"}, {"hd", "HD"},
+  };
+  for (const auto& [k, v] : kFix) {
+    if (key_part == k) return v;
+  }
+  // Clean text keeps its own spelling ("TTr", "QyĐ", "TTg"); OCR'd ASCII keeps its letters
+  // (the key folds w -> u, but "TW" is a symbol, not "Tư").
+  bool has_lower_ascii = false;
+  for (char c : raw_part) has_lower_ascii |= (c >= 'a' && c <= 'z');
+  if (has_lower_ascii && raw_part.size() <= 4) return raw_part;
+  if (!raw_part.empty()) return AsciiUpper(raw_part);
+  return AsciiUpper(key_part);
+}
+
+// OCR specks inside an issuer name: "BO. LAO PONG - THUONG BINH —— vA XA HOI".
+std::string CleanName(const std::string& s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s.compare(i, 6, "\u2014\u2014") == 0) {  // a doubled em dash is a rule, not text
+      i += 5;
+      continue;
+    }
+    if (s[i] == '.' && i > 0 && s[i - 1] != ' ' && (i + 1 == s.size() || s[i + 1] == ' ')) continue;
+    out.push_back(s[i]);
+  }
+  return CollapseSpaces(Trim(out));
+}
+
+}  // namespace
+
+std::string CanonicalSymbol(const std::string& key, const std::string& raw) {
+  std::string out, kpart, rpart;
+  std::string k = key, r = raw;
+  auto flush = [&](char sep) {
+    if (!kpart.empty()) out += CanonicalCodePart(kpart, rpart);
+    if (sep) out.push_back(sep);
+    kpart.clear();
+    rpart.clear();
+  };
+  // key and raw differ in byte length; walk the key and keep a raw copy only when ASCII.
+  bool aligned = key.size() == raw.size();
+  for (size_t i = 0; i < k.size(); ++i) {
+    char c = k[i];
+    if (c == ' ') continue;
+    if (c == '-' || c == '/') {
+      flush(c);
+      continue;
+    }
+    kpart.push_back(c);
+    if (aligned) rpart.push_back(r[i]);
+  }
+  flush(0);
+  return out;
+}
+
+void ParseHeader(Context& ctx) {
+  const SourceLines& src = ctx.src;
+  Header& h = ctx.doc->header;
+  size_t limit = std::min<size_t>(src.size(), 30);
+
+  static const RE2 kMotto(
+      R"(c\S{1,2}ng\s*h\S{1,2}a\s*x\S{1,2}\s*h\S{1,3}\s*ch\S{1,2}\s*ngh\S{1,2}a\s*v\S{1,3}t\s*nam)", ReOptions());
+  static const RE2 kSlogan(
+      R"(d\S{1,2}c\s*[l1i|]\S{1,2}p\s*[-.]+\s*t\S{1,2}\s*d\S{1,2}\s*[-.]+\s*h\S{1,2}nh\s*ph\S{1,4})", ReOptions());
+  static const RE2 kNumber(
+      R"(^\s*s[o0-9b]{0,2}\s*[:;.]?\s*(\d{0,5})\s*/\s*(?:(\d{4})\s*/\s*)?([a-z]{1,5}(?:\s*[-/]\s*[a-z0-9&]{1,12})*))",
+      ReOptions());
+  static const RE2 kDate(R"(\bn\S{1,2}y\s*(\d{0,2})\s*(?:th\S{1,2}ng|/)\s*(\d{0,2})\s*(?:n\S{1,2}m|/)[.,]?\s*(\d{4}))", ReOptions());
+  static const RE2 kVv(R"(^\s*v\s*/\s*[vy]\b\s*)", ReOptions());
+  static const RE2 kKinhGui(R"(^\s*kinh\s*g\S{1,3}i\s*:\s*)", ReOptions());
+
+  // 1. The type line ends the header block proper.
+  size_t type_line = limit;
+  for (size_t i = 0; i < limit; ++i) {
+    // The type alone on its line, give or take OCR specks ("- QUYET DINH ; ue . ee").
+    std::string words, junk;
+    {
+      std::string w;
+      bool in_junk = false;
+      for (char c : src[i].key + " ") {
+        if (c >= 'a' && c <= 'z') {
+          w.push_back(c);
+          continue;
+        }
+        if (w.empty()) continue;
+        const TypeInfo* so_far = TypeByKey(CollapseSpaces(words));
+        if (!in_junk && (words.empty() || !so_far || TypeByKey(CollapseSpaces(words + " " + w)))) {
+          words += (words.empty() ? "" : " ") + w;
+        } else {
+          in_junk = true;
+          junk += w.size() > 2 ? "x" : "";
+        }
+        w.clear();
+      }
+    }
+    const TypeInfo* t = junk.empty() ? TypeByKey(words) : nullptr;
+    if (t && UpperRatio(src[i].raw) >= 0.6) {
+      type_line = i;
+      DocType dt;
+      dt.code = t->code;
+      dt.label_vi = t->label;
+      dt.nd30_template = t->tmpl;
+      dt.raw = Trim(src[i].raw);
+      dt.lines = {src[i].number, src[i].number};
+      h.doc_type = dt;
+      break;
+    }
+  }
+  size_t scan_end = type_line < limit ? type_line : std::min<size_t>(limit, 12);
+
+  // 2. Motto, slogan, number, date; everything left of them is the issuer column.
+  std::vector<std::pair<size_t, std::string>> left;  // (line, fragment key-range raw)
+  std::vector<std::pair<size_t, std::pair<size_t, size_t>>> left_ranges;
+  size_t number_line = SIZE_MAX, last_used = 0;
+  bool any = false;
+  for (size_t i = 0; i < scan_end; ++i) {
+    const Line& l = src[i];
+    if (l.blank) continue;
+    const std::string& key = l.key;
+    size_t cut = key.size();
+    Match m;
+    if (Find(kMotto, key, 0, &m)) {
+      h.motto.present = true;
+      h.motto.text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+      h.motto.raw = h.motto.raw.empty() ? l.Raw(m.Start(), m.End()) : h.motto.raw + " | " + l.Raw(m.Start(), m.End());
+      if (h.motto.lines.empty()) h.motto.lines = {l.number, l.number};
+      h.motto.lines.end = l.number;
+      cut = std::min(cut, m.Start());
+      any = true;
+      last_used = i;
+    }
+    if (Find(kSlogan, key, 0, &m)) {
+      h.motto.slogan_present = true;
+      h.motto.slogan = "Độc lập - Tự do - Hạnh phúc";
+      h.motto.raw = h.motto.raw.empty() ? l.Raw(m.Start(), m.End()) : h.motto.raw + " | " + l.Raw(m.Start(), m.End());
+      if (h.motto.lines.empty()) h.motto.lines = {l.number, l.number};
+      h.motto.lines.end = l.number;
+      cut = std::min(cut, m.Start());
+      any = true;
+      last_used = i;
+    }
+    size_t date_from = 0;
+    if (!h.number_symbol && FindAnchored(kNumber, key, &m)) {
+      NumberSymbol ns;
+      ns.raw = Trim(l.Raw(0, m.End()));
+      ns.number = m.Str(1);
+      ns.year = m.Str(2);
+      std::string sym_key = m.Str(3);
+      std::string sym_raw = l.Raw(m.Start(3), m.End(3));
+      ns.symbol = CanonicalSymbol(sym_key, sym_raw);
+      size_t dash = ns.symbol.find('-');
+      std::string first = dash == std::string::npos ? ns.symbol : ns.symbol.substr(0, dash);
+      std::string first_key;
+      for (char c : sym_key) {
+        if (c == '-' || c == '/') break;
+        if (c != ' ') first_key.push_back(c);
+      }
+      if (TypeByCode(first_key) && dash != std::string::npos) {
+        ns.doc_type_code = first;
+        ns.issuer_code = ns.symbol.substr(dash + 1);
+      } else {
+        ns.issuer_code = first;  // công văn: "UBND-VX"
+      }
+      ns.full = ns.number + "/" + (ns.year.empty() ? "" : ns.year + "/") + ns.symbol;
+      ns.registered = !ns.number.empty();
+      ns.lines = {l.number, l.number};
+      h.number_symbol = ns;
+      h.is_unnumbered = ns.number.empty();
+      number_line = i;
+      date_from = m.End();
+      cut = 0;
+      any = true;
+      last_used = i;
+    }
+    if (!h.issued_date && Find(kDate, key, date_from, &m)) {
+      DateValue d;
+      int day = ToInt(m.Str(1)), month = ToInt(m.Str(2)), year = ToInt(m.Str(3));
+      d.raw = l.Raw(m.Start(), m.End());
+      d.day_blank = day <= 0;
+      d.month_blank = month <= 0;
+      d.iso = IsoDate(day, month, year);
+      d.lines = {l.number, l.number};
+      h.issued_date = d;
+      ctx.doc_year = year;
+      // Place: between the number (or line start) and "ngày", minus the comma.
+      size_t pa = date_from;
+      std::string pk = TrimChars(key.substr(pa, m.Start() - pa), ",.");
+      if (!pk.empty() && pk.size() < 50) {
+        size_t a = pa;
+        while (a < m.Start() && (key[a] == ' ' || key[a] == ',')) ++a;
+        size_t b = m.Start();
+        while (b > a && (key[b - 1] == ' ' || key[b - 1] == ',')) --b;
+        TextValue place;
+        place.raw = l.Raw(a, b);
+        place.text = Trim(l.Value(a, b));
+        place.lines = {l.number, l.number};
+        h.place = place;
+      }
+      cut = std::min(cut, date_from == 0 ? (pk.empty() ? m.Start() : 0) : cut);
+      any = true;
+      last_used = i;
+    }
+    if (Find(kVv, key, 0, &m) && !h.subject) {
+      TextValue s;
+      s.raw = Trim(l.Raw(m.End()));
+      s.text = Trim(l.Value(m.End()));
+      s.lines = {l.number, l.number};
+      h.subject = s;
+      cut = 0;
+      last_used = i;
+      // "V/v …" wraps onto lower-case lines in the left column.
+      while (i + 1 < scan_end && !src[i + 1].blank) {
+        const Line& n = src[i + 1];
+        Match x;
+        std::string nk = Trim(n.key);
+        if (Find(kMotto, n.key, 0, &x) || Find(kSlogan, n.key, 0, &x) || Find(kDate, n.key, 0, &x) ||
+            FindAnchored(kNumber, n.key, &x) || nk.empty() || !(nk[0] >= 'a' && nk[0] <= 'z') ||
+            UpperRatio(n.raw) >= 0.5) {
+          break;
+        }
+        h.subject->raw += "\n" + Trim(n.raw);
+        h.subject->text += " " + Trim(n.value);
+        h.subject->lines.end = n.number;
+        last_used = ++i;
+      }
+      continue;
+    }
+    if (i == number_line || cut == 0) continue;
+    std::string frag_key = Trim(key.substr(0, cut));
+    if (frag_key.empty() || frag_key.find_first_of("abcdefghijklmnopqrstuvwxyz") == std::string::npos) continue;
+    // Ignore rule lines and lower-case text (a preamble reached without a type line).
+    if (UpperRatio(l.Raw(0, cut)) < 0.6) continue;
+    left_ranges.push_back({i, {0, cut}});
+  }
+
+  // 3. Issuer and parent authority from the left-column fragments.
+  static const RE2 kLevel(R"(^\s*(xa|phuong|thi tran|thi xa|huyen|quan|tinh|thanh pho)\s+(\S.*)$)", ReOptions());
+  if (!left_ranges.empty()) {
+    std::vector<std::string> keys, raws, vals;
+    std::vector<int> nums;
+    for (auto& [i, r] : left_ranges) {
+      keys.push_back(CollapseSpaces(TrimChars(src[i].key.substr(r.first, r.second - r.first), ".:;,-|_'\"")));
+      raws.push_back(Trim(src[i].Raw(r.first, r.second)));
+      vals.push_back(TrimChars(src[i].Value(r.first, r.second), ".:;,|_ "));
+      nums.push_back(src[i].number);
+    }
+    int unit = -1;
+    for (int k = static_cast<int>(keys.size()) - 1; k >= 0; --k) {
+      Match m;
+      if (FindAnchored(kLevel, keys[k], &m)) {
+        unit = k;
+        break;
+      }
+    }
+    Issuer is;
+    int first = 0;
+    if (unit >= 1 && !OrgType(keys[unit - 1]).empty()) {
+      first = unit - 1;
+    } else if (unit == 0) {
+      is.flags.push_back("issuer_line_lost");
+      is.confidence = 0.6;
+    } else {
+      // No admin-level line: the issuer is the last block of consecutive lines (a name
+      // wrapped over two lines), earlier blocks are the parent authority.
+      unit = static_cast<int>(keys.size()) - 1;
+      first = unit;
+      while (first > 0 && nums[first - 1] == nums[first] - 1) --first;
+    }
+    std::string key_all;
+    for (int k = first; k <= unit; ++k) {
+      is.text += (is.text.empty() ? "" : " ") + vals[k];
+      is.raw += (is.raw.empty() ? "" : " | ") + raws[k];
+      key_all += (key_all.empty() ? "" : " ") + keys[k];
+    }
+    is.text = CleanName(is.text);
+    is.lines = {nums[first], nums[unit]};
+    is.org_type = OrgType(key_all);
+    Match m;
+    if (FindAnchored(kLevel, keys[unit], &m)) {
+      is.admin_level = AdminLevel(m.Str(1));
+      // The admin unit is the fragment after the level word.
+      size_t lead = 0;
+      while (lead < src[left_ranges[unit].first].key.size() && src[left_ranges[unit].first].key[lead] == ' ') ++lead;
+      is.admin_unit = Trim(src[left_ranges[unit].first].Value(lead + m.Str(1).size(), left_ranges[unit].second.second));
+    }
+    if (first > 0) {
+      TextValue parent;
+      for (int k = 0; k < first; ++k) {
+        parent.text += (parent.text.empty() ? "" : " ") + vals[k];
+        parent.raw += (parent.raw.empty() ? "" : " | ") + raws[k];
+      }
+      parent.text = CleanName(parent.text);
+      parent.lines = {nums[0], nums[first - 1]};
+      h.parent_authority = parent;
+    }
+    h.issuer = is;
+  }
+  // Prefer the place's spelling (title case) for the admin unit when they agree.
+  if (h.issuer && h.place) {
+    std::string uk = CollapseSpaces(FoldKey(h.issuer->admin_unit));
+    std::string pk = CollapseSpaces(FoldKey(h.place->text));
+    if (!uk.empty() && uk == pk) h.issuer->admin_unit = h.place->text;
+  }
+
+  // 4. Subject: the paragraph after the type line; "Kính gửi:" for công văn.
+  size_t end = last_used + 1;
+  if (type_line < limit) {
+    end = type_line + 1;
+    size_t i = type_line + 1;
+    while (i < src.size() && src[i].blank) ++i;
+    size_t first = i, last = i;
+    for (; i < src.size() && i < first + 4; ++i) {
+      if (src[i].blank) break;
+      std::string k = Trim(src[i].key);
+      if (k.rfind("can cu", 0) == 0 && i > first) break;
+      if (i > first && UpperRatio(src[i].raw) > 0.8) break;  // "CHỦ TỊCH ỦY BAN NHÂN DÂN"
+      last = i;
+    }
+    if (first < src.size() && !src[first].blank && !h.subject) {
+      static const RE2 kVe(R"(^\s*v\S{1,2}\s+vi\S{1,2}c\s+)", ReOptions());
+      TextValue s;
+      s.text = src.JoinValue(first, last);
+      s.raw = src.JoinRaw(first, last);
+      s.lines = {src[first].number, src[last].number};
+      h.subject = s;
+      end = last + 1;
+    }
+  } else if (h.subject) {
+    end = std::max<size_t>(end, static_cast<size_t>(h.subject->lines.end));
+  }
+  for (size_t i = end; i < std::min(src.size(), end + 6); ++i) {
+    Match m;
+    if (Find(kKinhGui, src[i].key, 0, &m)) {
+      TextValue to;
+      size_t last = i;
+      while (last + 1 < src.size() && !src[last + 1].blank && Trim(src[last + 1].key).rfind("-", 0) == 0) ++last;
+      auto letters = [](const std::string& k) {
+        return std::count_if(k.begin(), k.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+      };
+      if (letters(src[i].key.substr(m.End())) >= 3) to.text = TrimChars(src[i].Value(m.End()), "-;.:> ");
+      for (size_t j = i + 1; j <= last; ++j) {
+        if (letters(src[j].key) < 3) continue;
+        to.text += (to.text.empty() ? "" : "; ") + TrimChars(src[j].value, "-;.:> ");
+      }
+      to.raw = src.JoinRaw(i, last);
+      to.lines = {src[i].number, src[last].number};
+      h.recipients_to = to;
+      end = last + 1;
+      break;
+    }
+  }
+  if (!h.doc_type && h.subject && h.number_symbol) {
+    DocType dt;
+    dt.label_vi = "CÔNG VĂN";
+    dt.nd30_template = "1.5";
+    h.doc_type = dt;
+  }
+  if (h.number_symbol && h.number_symbol->doc_type_code.empty() && h.doc_type && !h.doc_type->code.empty()) {
+    // Keep the type code the body of the symbol lacked (e.g. "Số: 12/UBND").
+  }
+  h.is_draft = h.number_symbol && h.number_symbol->number.empty() && h.issued_date && h.issued_date->day_blank;
+  ctx.doc->administrative = any || h.doc_type.has_value();
+  ctx.header_end = any || h.doc_type ? end : 0;
+  for (size_t i = 0; i < ctx.header_end; ++i) ctx.use[i] = LineUse::kHeader;
+  // Security and urgency stamps may land anywhere in the first lines.
+  static const RE2 kUrgency(R"(^\s*(hoa toc|thuong khan|khan)\s*$)", ReOptions());
+  static const RE2 kSecret(R"(^\s*(tuyet mat|toi mat|mat)\s*$)", ReOptions());
+  for (size_t i = 0; i < std::min<size_t>(src.size(), 20); ++i) {
+    Match m;
+    if (UpperRatio(src[i].raw) < 0.8) continue;
+    if (FindAnchored(kUrgency, src[i].key, &m)) h.urgency = Trim(src[i].value);
+    if (FindAnchored(kSecret, src[i].key, &m)) h.security_level = Trim(src[i].value);
+  }
+}
+
+}  // namespace vanban::internal

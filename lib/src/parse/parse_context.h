@@ -1,0 +1,70 @@
+// Private to the parser: the state shared by the parse stages and the stage entry points.
+// Stages run in order (furniture, header, closing, appendices, preamble, body, tasks,
+// references, deadlines); each reads the lines and writes its part of the Document.
+#ifndef VANBAN_SRC_PARSE_PARSE_CONTEXT_H_
+#define VANBAN_SRC_PARSE_PARSE_CONTEXT_H_
+
+#include <string>
+#include <vector>
+
+#include "parse/source_lines.h"
+#include "vanban/document.h"
+#include "vanban/parse.h"
+
+namespace vanban::internal {
+
+// What a line was claimed as; unclaimed lines are body text.
+enum class LineUse : char {
+  kFree = 0,
+  kHeader,
+  kPreamble,
+  kFootnote,
+  kFurniture,
+  kClosing,     // closing paragraph
+  kSignoff,     // Nơi nhận, signature block
+  kAppendix,
+};
+
+struct Context {
+  Context(const SourceLines& s, const ParseOptions& o, Document* d)
+      : src(s), options(o), doc(d), use(s.size(), LineUse::kFree) {}
+  const SourceLines& src;
+  const ParseOptions& options;
+  Document* doc;
+  std::vector<LineUse> use;
+  size_t header_end = 0;      // first line index after the header
+  size_t body_start = 0;      // first body line (after the preamble)
+  size_t body_end = 0;        // one past the last body line (closing paragraph or sign-off)
+  size_t signoff_start = 0;   // Nơi nhận / signature block
+  size_t appendix_start = 0;  // first PHỤ LỤC line (== size() when none)
+  int doc_year = 0;
+
+  size_t size() const { return src.size(); }
+};
+
+void DetectFurniture(Context& ctx);   // timestamps, footnotes
+void ParseHeader(Context& ctx);
+void FindRegions(Context& ctx);       // sign-off and appendix starts, closing paragraph
+void ParseSignoff(Context& ctx);      // recipients, archive, signature
+void ParseAppendices(Context& ctx);
+void ParsePreamble(Context& ctx);
+void ParseBody(Context& ctx);
+void ExtractTasks(Context& ctx);
+void ExtractReferences(Context& ctx);
+void ExtractDeadlines(Context& ctx);
+
+// Shared recognisers (on folded keys).
+// Role of a "Label: value" line; "" when |key| does not start with a known label.
+// |value_start| gets the key position after the colon.
+std::string LabelRole(const std::string& key, size_t* value_start, std::string* label_vi);
+// Timeline classification of a value text (key + value).
+Timeline ClassifyTimeline(const std::string& key, const std::string& raw, int doc_year);
+// Normalises a symbol such as "NQ- HPND" (key and raw of the same span) to canonical
+// groups: OCR'd codes repaired ("HPND" -> "HĐND", "QD" -> "QĐ"), separators kept.
+std::string CanonicalSymbol(const std::string& key, const std::string& raw);
+// Splits a cell or label value into unit names.
+std::vector<std::string> SplitUnits(const std::string& text);
+
+}  // namespace vanban::internal
+
+#endif  // VANBAN_SRC_PARSE_PARSE_CONTEXT_H_

@@ -1,0 +1,404 @@
+#include "parse/source_lines.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <unordered_map>
+
+namespace vanban::internal {
+namespace {
+
+// Decodes one UTF-8 code point at |i|; invalid bytes decode as U+FFFD of length 1.
+char32_t DecodeAt(std::string_view s, size_t i, size_t* len) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  auto cont = [&](size_t k) { return i + k < s.size() && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80; };
+  if (c < 0x80) { *len = 1; return c; }
+  if ((c & 0xE0) == 0xC0 && cont(1)) {
+    *len = 2;
+    return ((c & 0x1F) << 6) | (s[i + 1] & 0x3F);
+  }
+  if ((c & 0xF0) == 0xE0 && cont(1) && cont(2)) {
+    *len = 3;
+    return ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+  }
+  if ((c & 0xF8) == 0xF0 && cont(1) && cont(2) && cont(3)) {
+    *len = 4;
+    return ((c & 0x07) << 18) | ((s[i + 1] & 0x3F) << 12) | ((s[i + 2] & 0x3F) << 6) | (s[i + 3] & 0x3F);
+  }
+  *len = 1;
+  return 0xFFFD;
+}
+
+std::vector<char32_t> Decode(std::string_view s) {
+  std::vector<char32_t> out;
+  for (size_t i = 0; i < s.size();) {
+    size_t len = 1;
+    out.push_back(DecodeAt(s, i, &len));
+    i += len;
+  }
+  return out;
+}
+
+const std::unordered_map<char32_t, char>& FoldTable() {
+  static const auto* table = [] {
+    auto* t = new std::unordered_map<char32_t, char>();
+    const std::pair<const char*, char> groups[] = {
+        {"àáảãạăằắẳẵặâầấẩẫậÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬäåÄÅ", 'a'},
+        {"èéẻẽẹêềếểễệÈÉẺẼẸÊỀẾỂỄỆëË€", 'e'},
+        {"ìíỉĩịÌÍỈĨỊïÏîÎ", 'i'},
+        {"òóỏõọôồốổỗộơờớởỡợÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢöÖ¢øØ", 'o'},
+        {"ùúủũụưừứửữựÙÚỦŨỤƯỪỨỬỮỰüÜûÛ", 'u'},
+        {"ỳýỷỹỵÝỲỶỸỴ¥ÿ", 'y'},
+        {"đĐ", 'd'},
+        {"–—―−~", '-'},
+        {"“”„«»", '"'},
+        {"‘’‚`´", '\''},
+        {"…", '.'},
+        {"§", 'a'},
+        {"\u00a0\u2002\u2003\u2009\u200b", ' '},
+    };
+    for (const auto& [chars, folded] : groups) {
+      for (char32_t cp : Decode(chars)) (*t)[cp] = folded;
+    }
+    return t;
+  }();
+  return *table;
+}
+
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; }
+
+}  // namespace
+
+char FoldCodePoint(char32_t cp) {
+  if (cp < 0x80) {
+    char c = static_cast<char>(cp);
+    if (c >= 'A' && c <= 'Z') return static_cast<char>(c - 'A' + 'a');
+    if (c == '\t') return ' ';
+    return c;
+  }
+  const auto& t = FoldTable();
+  auto it = t.find(cp);
+  return it == t.end() ? '?' : it->second;
+}
+
+std::string FoldWithOffsets(std::string_view text, std::vector<uint32_t>* offsets) {
+  std::string key;
+  offsets->clear();
+  for (size_t i = 0; i < text.size();) {
+    size_t len = 1;
+    char32_t cp = DecodeAt(text, i, &len);
+    offsets->push_back(static_cast<uint32_t>(i));
+    key.push_back(FoldCodePoint(cp));
+    i += len;
+  }
+  offsets->push_back(static_cast<uint32_t>(text.size()));
+  // Contextual OCR folds, applied on the key only (the source stays untouched).
+  for (size_t i = 0; i < key.size(); ++i) {
+    bool word_start = i == 0 || !IsAsciiLetter(key[i - 1]);
+    char next = i + 1 < key.size() ? key[i + 1] : ' ';
+    char prev = i > 0 ? key[i - 1] : ' ';
+    if (key[i] == 'p' && word_start && IsVowel(next)) key[i] = 'd';  // Pang, Poc -> dang, doc
+    if (key[i] == 'w') key[i] = 'u';                                 // Tw, trung wong
+    if (key[i] == '&' && IsAsciiLetter(prev) && !IsAsciiLetter(next)) key[i] = 'o';  // x&, s&
+  }
+  return key;
+}
+
+std::string Line::Raw(size_t a, size_t b) const {
+  a = std::min(a, key.size());
+  b = std::min(std::max(a, b), key.size());
+  return raw.substr(raw_off[a], raw_off[b] - raw_off[a]);
+}
+
+std::string Line::Value(size_t a, size_t b) const {
+  if (val_off.size() != raw_off.size()) return Raw(a, b);
+  a = std::min(a, key.size());
+  b = std::min(std::max(a, b), key.size());
+  return value.substr(val_off[a], val_off[b] - val_off[a]);
+}
+
+namespace {
+std::vector<std::string> SplitLines(std::string_view text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    if (i == text.size() || text[i] == '\n') {
+      std::string line(text.substr(start, i - start));
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (i < text.size() || !line.empty()) out.push_back(std::move(line));
+      start = i + 1;
+    }
+  }
+  return out;
+}
+}  // namespace
+
+namespace {
+// Runs of spaces and of non-spaces: [start, end) code point ranges.
+std::vector<std::pair<size_t, size_t>> Runs(const std::string& key) {
+  std::vector<std::pair<size_t, size_t>> runs;
+  for (size_t i = 0; i < key.size();) {
+    size_t j = i;
+    bool space = key[i] == ' ';
+    while (j < key.size() && (key[j] == ' ') == space) ++j;
+    runs.push_back({i, j});
+    i = j;
+  }
+  return runs;
+}
+}  // namespace
+
+// When restoration changed the length of some words ("1ap" -> "lập" keeps it, "S6:" ->
+// "Số:" too, but not every fix does), map source positions word by word: same number of
+// words and identical spacing, positions inside a word clamped to the restored word.
+bool AlignByWords(const std::string& raw_key, const std::string& val_key, const std::vector<uint32_t>& val_cp_off,
+                  std::vector<uint32_t>* out) {
+  auto a = Runs(raw_key), b = Runs(val_key);
+  if (a.size() != b.size()) return false;
+  for (size_t r = 0; r < a.size(); ++r) {
+    bool sa = raw_key[a[r].first] == ' ', sb = val_key[b[r].first] == ' ';
+    if (sa != sb || (sa && a[r].second - a[r].first != b[r].second - b[r].first)) return false;
+  }
+  out->assign(raw_key.size() + 1, 0);
+  for (size_t r = 0; r < a.size(); ++r) {
+    for (size_t c = a[r].first; c < a[r].second; ++c) {
+      size_t o = std::min(c - a[r].first, b[r].second - b[r].first - 1);
+      (*out)[c] = val_cp_off[b[r].first + o];
+    }
+  }
+  (*out)[raw_key.size()] = val_cp_off.back();
+  return true;
+}
+
+SourceLines::SourceLines(std::string_view text, std::string_view restored) {
+  std::vector<std::string> raw = SplitLines(text);
+  std::vector<std::string> val;
+  if (!restored.empty()) {
+    val = SplitLines(restored);
+    if (val.size() != raw.size()) val.clear();
+  }
+  restored_ = !val.empty();
+  lines_.reserve(raw.size());
+  for (size_t i = 0; i < raw.size(); ++i) {
+    Line l;
+    l.number = static_cast<int>(i + 1);
+    l.raw = std::move(raw[i]);
+    l.key = FoldWithOffsets(l.raw, &l.raw_off);
+    l.blank = l.key.find_first_not_of(" ") == std::string::npos;
+    if (restored_) {
+      std::vector<uint32_t> off;
+      std::string vkey = FoldWithOffsets(val[i], &off);
+      if (off.size() == l.raw_off.size()) {
+        l.value = std::move(val[i]);
+        l.val_off = std::move(off);
+      } else if (AlignByWords(l.key, vkey, off, &l.val_off)) {
+        l.value = std::move(val[i]);
+      }
+    }
+    if (l.val_off.empty()) l.value = l.raw;
+    lines_.push_back(std::move(l));
+  }
+}
+
+std::string SourceLines::JoinValue(size_t first, size_t last) const {
+  std::string out;
+  for (size_t i = first; i <= last && i < lines_.size(); ++i) {
+    std::string t = Trim(lines_[i].value);
+    if (t.empty()) continue;
+    if (!out.empty()) out.push_back(' ');
+    out += t;
+  }
+  return CollapseSpaces(out);
+}
+
+std::string SourceLines::JoinRaw(size_t first, size_t last) const {
+  std::string out;
+  for (size_t i = first; i <= last && i < lines_.size(); ++i) {
+    if (lines_[i].blank) continue;
+    if (!out.empty()) out.push_back('\n');
+    out += lines_[i].raw;
+  }
+  return out;
+}
+
+void Flat::Add(const Line& line, int index) {
+  if (!key.empty()) {
+    key.push_back('\n');
+    pos.emplace_back(index, -1);
+  }
+  for (size_t c = 0; c < line.key.size(); ++c) {
+    key.push_back(line.key[c]);
+    pos.emplace_back(index, static_cast<int>(c));
+  }
+}
+
+namespace {
+template <class F>
+std::string FlatSlice(const Flat& f, size_t a, size_t b, F slice) {
+  std::string out;
+  b = std::min(b, f.key.size());
+  size_t i = a;
+  while (i < b) {
+    if (f.pos[i].second < 0) {
+      out.push_back(' ');
+      ++i;
+      continue;
+    }
+    int line = f.pos[i].first;
+    size_t j = i;
+    while (j < b && f.pos[j].first == line && f.pos[j].second >= 0) ++j;
+    out += slice(line, static_cast<size_t>(f.pos[i].second), static_cast<size_t>(f.pos[j - 1].second) + 1);
+    i = j;
+  }
+  return CollapseSpaces(Trim(out));
+}
+}  // namespace
+
+std::string Flat::Value(const SourceLines& src, size_t a, size_t b) const {
+  return FlatSlice(*this, a, b, [&](int l, size_t x, size_t y) { return src[l].Value(x, y); });
+}
+
+std::string Flat::Raw(const SourceLines& src, size_t a, size_t b) const {
+  return FlatSlice(*this, a, b, [&](int l, size_t x, size_t y) { return src[l].Raw(x, y); });
+}
+
+LineSpan Flat::Span(const SourceLines& src, size_t a, size_t b) const {
+  if (pos.empty() || a >= pos.size()) return {};
+  b = std::min(std::max(b, a + 1), pos.size());
+  return {src[pos[a].first].number, src[pos[b - 1].first].number};
+}
+
+const RE2::Options& ReOptions() {
+  static const RE2::Options* opts = [] {
+    auto* o = new RE2::Options();
+    o->set_log_errors(false);
+    return o;
+  }();
+  return *opts;
+}
+
+bool Find(const RE2& re, std::string_view text, size_t from, Match* m) {
+  if (from > text.size()) return false;
+  int n = re.NumberOfCapturingGroups() + 1;
+  m->groups.assign(n, re2::StringPiece());
+  m->base = text;
+  return re.Match(re2::StringPiece(text.data(), text.size()), from, text.size(), RE2::UNANCHORED,
+                  m->groups.data(), n);
+}
+
+bool FindAnchored(const RE2& re, std::string_view text, Match* m) {
+  int n = re.NumberOfCapturingGroups() + 1;
+  m->groups.assign(n, re2::StringPiece());
+  m->base = text;
+  return re.Match(re2::StringPiece(text.data(), text.size()), 0, text.size(), RE2::ANCHOR_START,
+                  m->groups.data(), n);
+}
+
+std::string Trim(std::string_view s) { return TrimChars(s, ""); }
+
+std::string TrimChars(std::string_view s, std::string_view chars) {
+  auto strip = [&](char c) { return c == ' ' || c == '\t' || c == '\r' || chars.find(c) != std::string_view::npos; };
+  size_t a = 0, b = s.size();
+  while (a < b && strip(s[a])) ++a;
+  while (b > a && strip(s[b - 1])) --b;
+  return std::string(s.substr(a, b - a));
+}
+
+std::string CollapseSpaces(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\t') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+double UpperRatio(std::string_view utf8) {
+  int upper = 0, letters = 0;
+  for (size_t i = 0; i < utf8.size();) {
+    size_t len = 1;
+    char32_t cp = DecodeAt(utf8, i, &len);
+    i += len;
+    char f = FoldCodePoint(cp);
+    if (f < 'a' || f > 'z') continue;
+    ++letters;
+    if (cp < 0x80) {
+      if (cp >= 'A' && cp <= 'Z') ++upper;
+    } else {
+      // Vietnamese capitals: Latin-1 capitals, Đ, Ơ, Ư and the even code points of
+      // the Latin Extended Additional block (U+1EA0..U+1EF9 alternate upper/lower).
+      if ((cp >= 0xC0 && cp <= 0xDD) || cp == 0x110 || cp == 0x1A0 || cp == 0x1AF ||
+          (cp >= 0x1EA0 && cp <= 0x1EF9 && cp % 2 == 0) || cp == 0x102 || cp == 0x128 || cp == 0x168) {
+        ++upper;
+      }
+    }
+  }
+  return letters == 0 ? 0.0 : static_cast<double>(upper) / letters;
+}
+
+int RomanValue(std::string_view s) {
+  static const std::string kRomans[] = {"", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x",
+                                        "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"};
+  for (int i = 1; i <= 20; ++i) {
+    if (s == kRomans[i]) return i;
+  }
+  return 0;
+}
+
+std::string ToRoman(int n) {
+  static const char* kRomans[] = {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X",
+                                  "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX"};
+  return n >= 1 && n <= 20 ? kRomans[n] : std::to_string(n);
+}
+
+std::string RepairRoman(std::string_view raw) {
+  std::string s;
+  for (char c : raw) {
+    char l = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    if (l == 'l' || l == '1' || l == '|' || l == '!') l = 'i';
+    s.push_back(l);
+  }
+  int v = RomanValue(s);
+  return v ? ToRoman(v) : std::string();
+}
+
+std::string AsciiUpper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return out;
+}
+
+bool ValidDate(int day, int month, int year) {
+  static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12 || day < 1 || year < 1900 || year > 2100) return false;
+  return day <= kDays[month - 1];
+}
+
+std::string IsoDate(int day, int month, int year) {
+  char buf[32];
+  std::string y = year > 0 ? std::to_string(year) : "????";
+  std::string m = month > 0 ? (month < 10 ? "0" : "") + std::to_string(month) : "??";
+  std::string d = day > 0 ? (day < 10 ? "0" : "") + std::to_string(day) : "??";
+  std::snprintf(buf, sizeof buf, "%s-%s-%s", y.c_str(), m.c_str(), d.c_str());
+  return buf;
+}
+
+int ToInt(std::string_view digits) {
+  if (digits.empty() || digits.size() > 6) return -1;
+  int v = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return -1;
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+}  // namespace vanban::internal

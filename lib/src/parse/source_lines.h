@@ -1,0 +1,110 @@
+// Private to the parser: the source split into lines, each with its OCR-folded key
+// (one ASCII byte per code point) so that a match on the key maps back to the source
+// and to the restored text; regex and string helpers shared by the parse stages.
+#ifndef VANBAN_SRC_PARSE_SOURCE_LINES_H_
+#define VANBAN_SRC_PARSE_SOURCE_LINES_H_
+
+#include <re2/re2.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "vanban/document.h"
+
+namespace vanban::internal {
+
+// Folds one code point to an ASCII byte (marks stripped, lower case); '?' if unknown.
+char FoldCodePoint(char32_t cp);
+// Per-code-point fold plus contextual OCR folds; |offsets| gets the byte offset of each
+// code point in |text| followed by text.size().
+std::string FoldWithOffsets(std::string_view text, std::vector<uint32_t>* offsets);
+
+// Maps each code point of a source line onto its restored line word by word (see .cc);
+// false when the words do not correspond.
+bool AlignByWords(const std::string& raw_key, const std::string& val_key, const std::vector<uint32_t>& val_cp_off,
+                  std::vector<uint32_t>* out);
+
+struct Line {
+  int number = 0;     // 1-based
+  std::string raw;    // source line without the newline
+  std::string value;  // restored line when aligned, else raw
+  std::string key;    // folded, key.size() == code points of raw
+  std::vector<uint32_t> raw_off;
+  std::vector<uint32_t> val_off;  // same size as raw_off when value is aligned
+  bool blank = true;
+
+  // Slices by key positions [a, b).
+  std::string Raw(size_t a, size_t b) const;
+  std::string Value(size_t a, size_t b) const;
+  std::string Raw(size_t a = 0) const { return Raw(a, key.size()); }
+  std::string Value(size_t a = 0) const { return Value(a, key.size()); }
+};
+
+class SourceLines {
+ public:
+  SourceLines(std::string_view text, std::string_view restored);
+  const Line& operator[](size_t i) const { return lines_[i]; }  // 0-based index
+  size_t size() const { return lines_.size(); }
+  bool restored() const { return restored_; }
+
+  // Joined value text of lines [first, last] (0-based, inclusive), single spaces.
+  std::string JoinValue(size_t first, size_t last) const;
+  std::string JoinRaw(size_t first, size_t last) const;
+
+ private:
+  std::vector<Line> lines_;
+  bool restored_ = false;
+};
+
+// A flattened view of a line range: keys joined by '\n' with a map back to lines.
+struct Flat {
+  std::string key;
+  std::vector<std::pair<int, int>> pos;  // per key byte: (line index, column); '\n' -> column = -1
+  void Add(const Line& line, int index);
+  // Value text of flat range [a, b) (line breaks become spaces) and its line span.
+  std::string Value(const SourceLines& src, size_t a, size_t b) const;
+  std::string Raw(const SourceLines& src, size_t a, size_t b) const;
+  LineSpan Span(const SourceLines& src, size_t a, size_t b) const;
+};
+
+// RE2 options: no error logging, Latin-1 off (keys are ASCII anyway).
+const RE2::Options& ReOptions();
+
+struct Match {
+  std::vector<re2::StringPiece> groups;
+  std::string_view base;
+  bool Has(int i) const { return i < static_cast<int>(groups.size()) && groups[i].data() != nullptr; }
+  size_t Start(int i = 0) const { return static_cast<size_t>(groups[i].data() - base.data()); }
+  size_t End(int i = 0) const { return Start(i) + groups[i].size(); }
+  std::string Str(int i) const { return Has(i) ? std::string(groups[i].data(), groups[i].size()) : std::string(); }
+};
+
+// Unanchored search from |from|; fills |m| with all groups.
+bool Find(const RE2& re, std::string_view text, size_t from, Match* m);
+bool FindAnchored(const RE2& re, std::string_view text, Match* m);
+
+// String helpers.
+std::string Trim(std::string_view s);
+std::string CollapseSpaces(std::string_view s);
+// Trims spaces and the punctuation in |chars| from both ends.
+std::string TrimChars(std::string_view s, std::string_view chars);
+// Share of letters that are upper case (ASCII and Vietnamese capitals); 0 if no letter.
+double UpperRatio(std::string_view utf8);
+// "iii" -> 3; 0 if not a Roman numeral.
+int RomanValue(std::string_view lower);
+std::string ToRoman(int n);
+// Maps OCR'd Roman digits (l, 1, |, i) to I and returns the canonical numeral, "" if none.
+std::string RepairRoman(std::string_view raw_numeral);
+// Upper-cases an ASCII key.
+std::string AsciiUpper(std::string_view s);
+// ISO date "YYYY-MM-DD" from parts; blank parts become "??"/"????".
+std::string IsoDate(int day, int month, int year);
+bool ValidDate(int day, int month, int year);
+int ToInt(std::string_view digits);  // -1 when empty or not digits
+
+}  // namespace vanban::internal
+
+#endif  // VANBAN_SRC_PARSE_SOURCE_LINES_H_

@@ -1,0 +1,422 @@
+// Responsibilities: labelled prose ("Cơ quan chủ trì: …"), unit-headed items in the
+// "Tổ chức thực hiện" section ("2. Phòng Văn hóa - Xã hội: …"), and deadlines.
+#include <algorithm>
+#include <functional>
+#include <memory>
+
+#include "parse/parse_context.h"
+
+namespace vanban::internal {
+namespace {
+
+bool FirstCharUpper(const std::string& utf8) {
+  if (utf8.empty()) return false;
+  size_t len = 1;
+  unsigned char c = static_cast<unsigned char>(utf8[0]);
+  if (c >= 0xF0) len = 4;
+  else if (c >= 0xE0) len = 3;
+  else if (c >= 0xC0) len = 2;
+  std::string first = utf8.substr(0, len);
+  return UpperRatio(first) > 0.99;
+}
+
+std::string StripTags(const std::string& s) {
+  std::string out;
+  bool in_tag = false;
+  for (char c : s) {
+    if (c == '<') in_tag = true;
+    else if (c == '>' && in_tag) in_tag = false;
+    else if (!in_tag) out.push_back(c);
+  }
+  return out;
+}
+
+const RE2& OrgStartRe() {
+  static const RE2 re(
+      R"(^\s*(?:phong|van\s+phong|trung\s+t\S{0,2}m|ban|cong\s+an|uy\s+ban|ubnd|hoi|doan|so|dang\s+uy|cac\s+phong|cac\s+co\s+quan|cac\s+don\s+vi|thu\s+tr\S{2,4}ng|chi\s+cuc|cong\s+chuc|toan\s+the|mat\s+tran|d\S{1,2}\s+ngh\S{1,2})\b)",
+      ReOptions());
+  return re;
+}
+
+}  // namespace
+
+std::string LabelRole(const std::string& key, size_t* value_start, std::string* label_vi) {
+  size_t colon = key.find(':');
+  if (colon == std::string::npos || colon > 45) return "";
+  std::string label = CollapseSpaces(TrimChars(key.substr(0, colon), "-.*"));
+  struct L {
+    const char* re;
+    const char* role;
+    const char* vi;
+  };
+  static const char* kWho = R"((?:c\S{0,2}\s*quan|d\S{1,2}n\s+v\S{1,2}))";
+  static const std::vector<std::pair<std::unique_ptr<RE2>, std::pair<const char*, const char*>>>* kLabels = [] {
+    auto* v = new std::vector<std::pair<std::unique_ptr<RE2>, std::pair<const char*, const char*>>>();
+    std::string who = kWho;
+    const L defs[] = {
+        {R"(\s+ch\S{1,3}\s+tr\S{1,2})", "lead", "Cơ quan chủ trì"},
+        {R"(\s+ph\S{1,3}\s+h\S{1,3}\s*,\s*th\S{1,4}\s+h\S{1,4})", "support_executor", "Cơ quan phối hợp, thực hiện"},
+        {R"(\s+ph\S{1,3}\s+h\S{1,3})", "support", "Cơ quan phối hợp"},
+        {R"(\s+th\S{1,4}\s+h\S{1,4})", "executor", "Cơ quan thực hiện"},
+    };
+    for (const auto& d : defs) {
+      v->emplace_back(std::make_unique<RE2>("^" + who + d.re + "$", ReOptions()), std::make_pair(d.role, d.vi));
+    }
+    v->emplace_back(std::make_unique<RE2>(R"(^th\S{1,3}\s+gian(?:\s+th\S{1,4}\s+h\S{1,4})?$)", ReOptions()),
+                  std::make_pair("timeline", "Thời gian thực hiện"));
+    v->emplace_back(std::make_unique<RE2>(R"(^(?:lo\s+trinh|tien\s+do|th\S{1,3}\s+h\S{1,2}n)(?:\s+th\S{1,4}\s+h\S{1,4})?$)",
+                                        ReOptions()),
+                  std::make_pair("timeline", "Thời gian thực hiện"));
+    v->emplace_back(std::make_unique<RE2>(R"(^h\S{1,2}nh\s+th\S{1,3}$)", ReOptions()), std::make_pair("form", "Hình thức"));
+    v->emplace_back(std::make_unique<RE2>(R"(^s\S{1,2}n\s+ph\S{1,2}m$)", ReOptions()), std::make_pair("product", "Sản phẩm"));
+    return v;
+  }();
+  for (const auto& [re, info] : *kLabels) {
+    Match m;
+    if (FindAnchored(*re, label, &m)) {
+      *value_start = colon + 1;
+      *label_vi = info.second;
+      return info.first;
+    }
+  }
+  return "";
+}
+
+Timeline ClassifyTimeline(const std::string& key_in, const std::string& raw, int doc_year) {
+  Timeline t;
+  t.raw = raw;
+  std::string key = CollapseSpaces(key_in);
+  static const RE2 kDeadline(
+      R"((?:\bt?ru[a-z]{0,2}[ce]|ch\S{1,2}m\s+nh\S{1,2}t)\s+(?:ng\S{1,2}y\s*)?(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?)",
+      ReOptions());
+  static const RE2 kFromYear(R"(n\S{1,2}m\s+(\d{4})\s+v\S\s+c\S{1,2}c\s+n\S{1,2}m\s+ti\S{1,2}p)", ReOptions());
+  static const RE2 kContinuous(R"(th\S{1,3}ng\s+xuy\S{0,2}n)", ReOptions());
+  static const RE2 kYearly(R"(h\S{1,2}ng\s+n\S{1,2}m|d\S{1,2}nh\s+k\S)", ReOptions());
+  static const RE2 kMonths(R"(\b(6|9|3)\s+th\S{1,2}ng\b)", ReOptions());
+  static const RE2 kPeriod(R"(n\S{1,2}m\s+(\d{4}))", ReOptions());
+  static const RE2 kTerm(R"(theo\s+nhi\S{1,2}m\s+k\S)", ReOptions());
+  static const RE2 kAdHoc(R"(d\S{1,2}t\s+xu\S{1,2}t)", ReOptions());
+  Match m;
+  if (Find(kDeadline, key, 0, &m)) {
+    t.kind = "deadline";
+    int y = m.Has(3) && !m.Str(3).empty() ? ToInt(m.Str(3)) : doc_year;
+    t.deadline = IsoDate(ToInt(m.Str(1)), ToInt(m.Str(2)), y);
+    if (Find(kYearly, key, 0, &m)) t.recurrence = "yearly";
+  } else if (Find(kFromYear, key, 0, &m)) {
+    t.kind = "from_year";
+    t.year = m.Str(1);
+  } else if (Find(kContinuous, key, 0, &m)) {
+    t.kind = "recurring";
+    t.recurrence = "continuous";
+  } else if (Find(kYearly, key, 0, &m)) {
+    t.kind = "recurring";
+    t.recurrence = "yearly";
+  } else if (Find(kMonths, key, 0, &m)) {
+    t.kind = "recurring";
+    t.recurrence = m.Str(1) == "6" ? "half_yearly" : "periodic";
+  } else if (Find(kPeriod, key, 0, &m)) {
+    t.kind = "period";
+    t.year = m.Str(1);
+  } else if (Find(kTerm, key, 0, &m)) {
+    t.kind = "term";
+  } else if (Find(kAdHoc, key, 0, &m)) {
+    t.kind = "recurring";
+    t.recurrence = "ad_hoc";
+  } else {
+    t.kind = "unspecified";
+  }
+  return t;
+}
+
+std::vector<std::string> SplitUnits(const std::string& text_in) {
+  std::string text = CollapseSpaces(Trim(StripTags(text_in)));
+  std::vector<std::string> first;
+  // Bulleted cells: "- A (note) - B (note)".
+  if (text.rfind("- ", 0) == 0) {
+    std::string cur;
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (text.compare(i, 2, "- ") == 0 && (i == 0 || (i >= 2 && text[i - 2] == ')'))) {
+        if (!Trim(cur).empty()) first.push_back(Trim(cur));
+        cur.clear();
+        ++i;
+        continue;
+      }
+      cur.push_back(text[i]);
+    }
+    if (!Trim(cur).empty()) first.push_back(Trim(cur));
+  } else {
+    first.push_back(text);
+  }
+  std::vector<std::string> out;
+  for (const std::string& piece : first) {
+    // ';' always separates; ',' only before a capitalised unit name.
+    std::string cur;
+    auto flush = [&] {
+      std::string u = TrimChars(cur, ".;,-");
+      // Drop a trailing role note: "Phòng Văn hóa - Xã hội xã (về khen thưởng)".
+      if (!u.empty() && u.back() == ')') {
+        size_t open = u.rfind('(');
+        if (open != std::string::npos && open > 0) u = Trim(u.substr(0, open));
+      }
+      if (!u.empty()) out.push_back(u);
+      cur.clear();
+    };
+    int depth = 0;
+    for (size_t i = 0; i < piece.size(); ++i) {
+      char c = piece[i];
+      if (c == '(') ++depth;
+      if (c == ')') depth = std::max(0, depth - 1);
+      if (depth == 0 && c == ';') {
+        flush();
+        continue;
+      }
+      if (depth == 0 && c == ',') {
+        std::string rest = Trim(piece.substr(i + 1));
+        size_t words = std::count(cur.begin(), cur.end(), ' ');
+        // "…, Các thôn" / "…, các thôn": a second list of units.
+        std::string rest_key = FoldKey(rest.substr(0, 8));
+        bool second_list = rest_key.rfind("cac ", 0) == 0 && words >= 1;
+        if ((FirstCharUpper(rest) && words >= 1 && rest.rfind("UBND", 0) != 0) || second_list) {
+          flush();
+          continue;
+        }
+      }
+      cur.push_back(c);
+    }
+    flush();
+  }
+  return out;
+}
+
+namespace {
+
+std::string NodeText(const Section& s) {
+  if (!s.heading.empty() && !s.text.empty() && s.label.empty()) return s.heading + " " + s.text;
+  return s.heading.empty() ? s.text : s.heading;
+}
+
+std::string NodeKey(const Section& s) {
+  std::string k = FoldKey(NodeText(s));
+  k.erase(std::remove(k.begin(), k.end(), '\''), k.end());  // "THU'C" is an OCR'd "THỰC"
+  return CollapseSpaces(k);
+}
+
+void AddLabelledTask(Context& ctx, const Section& n) {
+  Task t;
+  t.source = "text";
+  t.section_id = n.id;
+  t.task_text = NodeText(n);
+  t.lines = n.lines;
+  t.confidence = 0.9;
+  for (const Section& c : n.children) {
+    if (c.label.empty()) continue;
+    if (c.label == "lead" || c.label == "support" || c.label == "executor" || c.label == "support_executor") {
+      Role r;
+      r.role = c.label;
+      r.label_vi = c.heading;
+      r.units = SplitUnits(c.text);
+      r.raw = c.text;
+      r.lines = c.lines;
+      t.roles.push_back(r);
+    } else if (c.label == "timeline") {
+      std::string raw = c.text;
+      for (const Section& g : c.children) raw += (raw.empty() ? "" : " ") + NodeText(g);
+      Timeline tl = ClassifyTimeline(FoldKey(raw), raw, ctx.doc_year);
+      tl.label_vi = c.heading;
+      t.timeline = tl;
+    } else if (c.label == "form" || c.label == "product") {
+      TextValue v;
+      v.text = c.text;
+      v.raw = c.text;
+      v.lines = c.lines;
+      if (c.label == "form") t.form = v;
+      else t.product = v;
+    }
+  }
+  ctx.doc->tasks.push_back(std::move(t));
+}
+
+// "2. Phòng Văn hóa - Xã hội" / "4. Phòng Kinh tế: Phối hợp …" / "6. Đề nghị Ủy ban MTTQ …".
+bool UnitHeading(const Section& n, std::string* unit, std::string* inline_text, bool* requested) {
+  std::string text = NodeText(n);
+  std::string key = CollapseSpaces(FoldKey(text));
+  Match m;
+  if (!FindAnchored(OrgStartRe(), key, &m)) return false;
+  static const RE2 kRequest(R"(^\s*d\S{1,2}\s+ngh\S{1,2}\s+)", ReOptions());
+  *requested = FindAnchored(kRequest, key, &m);
+  size_t skip = *requested ? m.End() : 0;
+  // FoldKey keeps one byte per code point: map key positions back through code points.
+  auto cp_prefix = [&](size_t key_pos) {
+    size_t bytes = 0, cps = 0;
+    while (bytes < text.size() && cps < key_pos) {
+      unsigned char c = static_cast<unsigned char>(text[bytes]);
+      bytes += c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+      ++cps;
+    }
+    return bytes;
+  };
+  std::string full_key = FoldKey(text);  // not collapsed: aligned with |text|
+  size_t colon = full_key.find(':');
+  static const RE2 kDuty(R"(\s(co\s+trach\s+nhi\S{1,2}m|c\S{1,2}\s+trach\s+nhi\S{1,2}m)\b)", ReOptions());
+  static const RE2 kVerb(
+      R"(\s(tuy\S{1,2}n\s+truy\S{1,2}n|ph\S{1,3}\s+h\S{1,3}p|ch\S{1,2}\s+d\S{1,2}o|theo\s+d\S{1,2}i|th\S{1,3}\s+hi\S{1,2}n|ch\S{1,3}\s+tr\S{1,2}|tham\s+m\S{1,2}u|tri\S{1,2}n\s+khai)\b)",
+      ReOptions());
+  size_t ks = 0;
+  while (ks < full_key.size() && full_key[ks] == ' ') ++ks;
+  // Re-find the request prefix on the uncollapsed key.
+  if (*requested) {
+    Match r;
+    if (FindAnchored(kRequest, full_key, &r)) skip = r.End();
+  } else {
+    skip = ks;
+  }
+  if (Find(kDuty, full_key, skip, &m)) {
+    *unit = Trim(text.substr(cp_prefix(skip), cp_prefix(m.Start(1)) - cp_prefix(skip)));
+    *inline_text = "";
+    return true;
+  }
+  if (colon != std::string::npos && colon < 70) {
+    *unit = Trim(text.substr(cp_prefix(skip), cp_prefix(colon) - cp_prefix(skip)));
+    *inline_text = Trim(text.substr(cp_prefix(colon + 1)));
+    return true;
+  }
+  if (*requested && Find(kVerb, full_key, skip, &m) && n.heading.empty()) {
+    *unit = Trim(text.substr(cp_prefix(skip), cp_prefix(m.Start(1)) - cp_prefix(skip)));
+    *inline_text = Trim(text.substr(cp_prefix(m.Start(1))));
+    return true;
+  }
+  if (n.text.empty() || !n.heading.empty()) {
+    *unit = Trim(text.substr(cp_prefix(skip)));
+    *inline_text = "";
+    return true;
+  }
+  return false;
+}
+
+void AddUnitTasks(Context& ctx, const Section& n) {
+  std::string unit, inline_text;
+  bool requested = false;
+  if (!UnitHeading(n, &unit, &inline_text, &requested)) return;
+  unit = TrimChars(unit, ":.,");
+  if (unit.empty()) return;
+  Role r;
+  r.role = requested ? "requested" : "unit_heading";
+  r.label_vi = requested ? "Đề nghị" : "";
+  r.units = {unit};
+  r.raw = unit;
+  r.lines = {n.lines.start, n.lines.start};
+  auto add = [&](const std::string& text, LineSpan lines, const std::string& id) {
+    Task t;
+    t.source = "text";
+    t.section_id = id;
+    t.task_text = text;
+    t.roles.push_back(r);
+    t.lines = lines;
+    t.confidence = 0.7;
+    ctx.doc->tasks.push_back(std::move(t));
+  };
+  bool any_child = false;
+  if (!inline_text.empty()) add(inline_text, n.lines, n.id);
+  for (const Section& c : n.children) {
+    if (!c.label.empty()) continue;
+    std::string text = NodeText(c);
+    for (const Section& g : c.children) text += " " + NodeText(g);
+    add(CollapseSpaces(text), c.lines, c.id);
+    any_child = true;
+  }
+  if (inline_text.empty() && !any_child && !n.text.empty()) add(n.text, n.lines, n.id);
+}
+
+void Walk(Context& ctx, const Section& s, bool in_org_section) {
+  bool labelled = std::any_of(s.children.begin(), s.children.end(), [](const Section& c) {
+    return c.label == "lead" || c.label == "executor" || c.label == "support" || c.label == "support_executor" ||
+           c.label == "timeline";
+  });
+  if (labelled && s.label.empty()) {
+    AddLabelledTask(ctx, s);
+  } else if (in_org_section && (s.level == "khoan" || s.level == "dieu")) {
+    size_t before = ctx.doc->tasks.size();
+    AddUnitTasks(ctx, s);
+    if (ctx.doc->tasks.size() != before) return;
+  }
+  std::string key = NodeKey(s);
+  bool org = in_org_section || ((s.level == "muc" || s.level == "dieu" || s.level == "chuong") &&
+                                (key.find("to chuc thuc hien") != std::string::npos ||
+                                 key.find("trach nhiem") != std::string::npos ||
+                                 key.find("phan cong") != std::string::npos));
+  for (const Section& c : s.children) Walk(ctx, c, org && s.level != "khoan");
+}
+
+}  // namespace
+
+void ExtractTasks(Context& ctx) {
+  for (const Section& s : ctx.doc->body) Walk(ctx, s, false);
+}
+
+void ExtractDeadlines(Context& ctx) {
+  const SourceLines& src = ctx.src;
+  Document& doc = *ctx.doc;
+  Flat flat;
+  for (size_t i = ctx.header_end; i < src.size(); ++i) {
+    if (ctx.use[i] == LineUse::kFurniture) continue;
+    flat.Add(src[i], static_cast<int>(i));
+  }
+  static const RE2 kDeadline(
+      R"((?:\bt?ru[a-z]{0,2}[ce]|\bch\S{1,2}m\s+nh\S{1,2}t)\s+(?:ng\S{1,2}y\s*)?(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?)",
+      ReOptions());
+  static const RE2 kYearly(R"(h\S{1,2}ng\s+n\S{1,2}m)", ReOptions());
+  Match m;
+  size_t pos = 0;
+  // "trước ngày 25 hằng tháng": a day of every month.
+  static const RE2 kMonthly(
+      R"(\bt?ru[a-z]{0,2}[ce]\s+ng\S{1,2}y\s*(\d{1,2})\s+h\S{1,2}ng\s+th\S{1,2}ng)", ReOptions());
+  while (Find(kMonthly, flat.key, pos, &m)) {
+    pos = m.End();
+    Deadline d;
+    d.id = "d" + std::to_string(doc.deadlines.size() + 1);
+    d.text = flat.Value(src, m.Start(), m.End());
+    d.recurrence = "monthly";
+    d.lines = flat.Span(src, m.Start(), m.End());
+    doc.deadlines.push_back(d);
+  }
+  pos = 0;
+  while (Find(kDeadline, flat.key, pos, &m)) {
+    pos = m.End();
+    int day = ToInt(m.Str(1)), month = ToInt(m.Str(2));
+    int year = m.Str(3).empty() ? -1 : ToInt(m.Str(3));
+    Deadline d;
+    d.id = "d" + std::to_string(doc.deadlines.size() + 1);
+    // The phrase: back to the previous separator, so "báo cáo 6 tháng trước ngày 05/6".
+    size_t a = m.Start();
+    size_t lim = a > 45 ? a - 45 : 0;
+    while (a > lim && flat.key[a - 1] != ',' && flat.key[a - 1] != '(' && flat.key[a - 1] != ';' &&
+           flat.key[a - 1] != '.' && flat.key[a - 1] != ':')
+      --a;
+    d.text = flat.Value(src, a, m.End());
+    // Recurrence: "hằng năm" before the end of the clause or parenthesis.
+    size_t stop = flat.key.find_first_of(").;", m.End());
+    if (stop == std::string::npos || stop > m.End() + 80) stop = std::min(flat.key.size(), m.End() + 80);
+    std::string tail = flat.key.substr(m.End(), stop - m.End());
+    if (Find(kYearly, tail, 0, &m)) d.recurrence = "yearly";
+    if (year < 0) {
+      year = ctx.doc_year;
+      d.year_inferred = true;
+    }
+    if (!ValidDate(day, month, year > 0 ? year : 2000)) continue;
+    d.date = IsoDate(day, month, year);
+    d.lines = flat.Span(src, a, pos);
+    // The task whose lines hold the deadline (smallest span wins).
+    int best = -1, best_span = 1 << 30;
+    for (size_t t = 0; t < doc.tasks.size(); ++t) {
+      const LineSpan& s = doc.tasks[t].lines;
+      if (s.start <= d.lines.start && d.lines.start <= s.end && s.end - s.start < best_span) {
+        best = static_cast<int>(t);
+        best_span = s.end - s.start;
+      }
+    }
+    if (best >= 0) d.task_id = doc.tasks[best].task_id;
+    doc.deadlines.push_back(d);
+  }
+}
+
+}  // namespace vanban::internal
