@@ -1,0 +1,108 @@
+// Exporters for the clerk's workflows: delimited tables (CSV/TSV), iCalendar, Markdown,
+// standalone HTML, the section outline and the Decree-30 lint. Every function is pure:
+// it formats a Document (vanban/document.h) into a string; I/O is the caller's job.
+#ifndef VANBAN_EXPORT_H_
+#define VANBAN_EXPORT_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vanban/document.h"
+#include "vanban/status.h"
+
+namespace vanban {
+
+// ---- Delimited tables -------------------------------------------------------------------
+
+enum class TableFormat {
+  kCsv,  // RFC 4180: fields with , " CR or LF are quoted, " doubled
+  kTsv,  // tab-separated; \t \n \r and \ inside fields escaped as \t \n \r \\ (no quoting)
+};
+
+struct TableOptions {
+  TableFormat format = TableFormat::kCsv;
+  bool bom = false;   // UTF-8 byte order mark first (Excel opens UTF-8 CSV correctly then)
+  bool crlf = false;  // CRLF line ends (RFC 4180 strict); LF otherwise
+};
+
+using TableRowValues = std::vector<std::string>;
+
+// One formatted record, with its line end.
+std::string FormatTableRow(const TableRowValues& row, const TableOptions& options);
+// All rows (the first is normally the header), with the BOM when asked for.
+std::string FormatTable(const std::vector<TableRowValues>& rows, const TableOptions& options);
+// Parses RFC 4180 CSV (LF or CRLF, optional BOM, quoted fields spanning lines) or the
+// escaped TSV above. Unbalanced quotes are kCorruption naming the line.
+Result<std::vector<TableRowValues>> ParseTable(std::string_view text, TableFormat format);
+
+// Identifier of a document in tables: the file name without directory and extension.
+std::string DocumentId(const Document& doc);
+
+// tasks.csv (design note §5.2): one row per responsibility unit.
+const TableRowValues& TaskColumns();
+std::vector<TableRowValues> TaskRows(const Document& doc);
+
+// references.csv (§5.3): one row per cited document, or one per mention.
+const TableRowValues& ReferenceColumns();
+std::vector<TableRowValues> ReferenceRows(const Document& doc, bool per_mention);
+
+// deadlines: doc_id, deadline_id, date, recurrence, task_id, text, line_start, line_end.
+const TableRowValues& DeadlineColumns();
+std::vector<TableRowValues> DeadlineRows(const Document& doc);
+
+// ---- iCalendar (RFC 5545) -------------------------------------------------------------
+
+struct CalendarEvent {
+  std::string uid;          // globally unique, stable across runs
+  std::string date;         // "YYYY-MM-DD" (all-day event)
+  std::string summary;
+  std::string description;
+  std::string rrule;        // "FREQ=YEARLY" etc.; empty = one-off
+};
+
+struct CalendarOptions {
+  std::string prodid = "-//vanban//vanban deadlines//VI";
+  std::string dtstamp;  // "YYYYMMDDTHHMMSSZ"; empty = current UTC time
+  std::string name;     // X-WR-CALNAME, optional
+};
+
+// TEXT value escaping: backslash, ';', ',' and newlines.
+std::string EscapeIcsText(std::string_view text);
+// One content line folded at 75 octets (never inside a UTF-8 sequence), ending in CRLF.
+std::string FoldIcsLine(std::string_view line);
+std::string FormatCalendar(const std::vector<CalendarEvent>& events, const CalendarOptions& options);
+// Events for the dated deadlines of |doc|: full dates as they are; yearly "--MM-DD" dates
+// placed in the issue year (or the next year when already past) with FREQ=YEARLY.
+// Deadlines without a usable date are left out.
+std::vector<CalendarEvent> DeadlineEvents(const Document& doc);
+
+// ---- Text renderings ----------------------------------------------------------------
+
+// The section tree as indented text, one line per section: "II.1  Nhiệm vụ … [53-68]".
+std::string DocumentOutline(const Document& doc);
+// The same tree as nested Markdown bullets.
+std::string DocumentOutlineMarkdown(const Document& doc);
+// The whole document as Markdown: headings from the section tree, appendix tables as
+// pipe tables.
+std::string DocumentToMarkdown(const Document& doc);
+// The whole document as one standalone, well-formed HTML5 page (inline print CSS, no
+// external assets).
+std::string DocumentToHtml(const Document& doc);
+std::string HtmlEscape(std::string_view text);
+
+// ---- Decree-30 lint -----------------------------------------------------------------
+
+struct Finding {
+  int line = 0;          // 1-based; 0 = the document as a whole
+  std::string code;      // number-missing, symbol-malformed, date-missing, ...
+  std::string message;
+};
+
+// Checks the components NĐ 30/2020 requires: number and symbol, place and date, signer,
+// recipients ("Nơi nhận"), numbering without gaps, type code agreeing with the title.
+std::vector<Finding> CheckDocument(const Document& doc);
+
+}  // namespace vanban
+
+#endif  // VANBAN_EXPORT_H_

@@ -1,0 +1,76 @@
+// SearchKey: the accent- and case-free copy of a text that the archive indexes for search.
+#include <string>
+#include <unordered_map>
+
+#include "vanban/archive.h"
+#include "vanban/text.h"
+
+namespace vanban {
+namespace {
+
+// Decodes one UTF-8 sequence at |s[*i]| (input is valid UTF-8); advances *i.
+char32_t Next(std::string_view s, size_t* i) {
+  unsigned char c = static_cast<unsigned char>(s[*i]);
+  int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  if (*i + len > s.size()) len = 1;
+  char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+  for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[*i + k]) & 0x3F);
+  *i += len;
+  return cp;
+}
+
+void Append(char32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+// Folds one non-ASCII code point; keeps it when folding would change the code point count.
+char32_t FoldCodePoint(char32_t cp) {
+  thread_local std::unordered_map<char32_t, char32_t> cache;
+  auto it = cache.find(cp);
+  if (it != cache.end()) return it->second;
+  std::string utf8;
+  Append(cp, &utf8);
+  std::string folded = StripDiacritics(ToLower(utf8));
+  char32_t out = cp;
+  if (!folded.empty()) {
+    size_t i = 0;
+    char32_t first = Next(folded, &i);
+    if (i == folded.size()) out = first;
+  }
+  cache.emplace(cp, out);
+  return out;
+}
+
+}  // namespace
+
+std::string SearchKey(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  size_t i = 0;
+  while (i < text.size()) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+      ++i;
+      continue;
+    }
+    Append(FoldCodePoint(Next(text, &i)), &out);
+  }
+  return out;
+}
+
+}  // namespace vanban

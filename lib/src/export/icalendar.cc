@@ -1,0 +1,170 @@
+// iCalendar (RFC 5545) output for deadlines: all-day VEVENTs, folded CRLF lines.
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+#include <string>
+
+#include "vanban/export.h"
+
+namespace vanban {
+namespace {
+
+constexpr size_t kMaxOctets = 75;
+
+bool IsDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// "YYYY-MM-DD" with real digits (no "??") -> "YYYYMMDD"; "" otherwise.
+std::string IcsDate(std::string_view iso) {
+  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return {};
+  std::string_view y = iso.substr(0, 4), m = iso.substr(5, 2), d = iso.substr(8, 2);
+  if (!IsDigits(y) || !IsDigits(m) || !IsDigits(d)) return {};
+  int mi = std::stoi(std::string(m)), di = std::stoi(std::string(d));
+  if (mi < 1 || mi > 12 || di < 1 || di > 31) return {};
+  return std::string(y) + std::string(m) + std::string(d);
+}
+
+std::string NowStamp() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
+  return buf;
+}
+
+std::string RRuleFor(std::string_view recurrence) {
+  if (recurrence == "yearly") return "FREQ=YEARLY";
+  if (recurrence == "half_yearly") return "FREQ=MONTHLY;INTERVAL=6";
+  if (recurrence == "quarterly") return "FREQ=MONTHLY;INTERVAL=3";
+  if (recurrence == "monthly") return "FREQ=MONTHLY";
+  return {};
+}
+
+}  // namespace
+
+std::string EscapeIcsText(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    switch (c) {
+      case '\\': out.append("\\\\"); break;
+      case ';': out.append("\\;"); break;
+      case ',': out.append("\\,"); break;
+      case '\r':
+        if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+        out.append("\\n");
+        break;
+      case '\n': out.append("\\n"); break;
+      default:
+        // Other control characters are not allowed in TEXT.
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\t') {
+          out.push_back(' ');
+        } else {
+          out.push_back(c);
+        }
+    }
+  }
+  return out;
+}
+
+std::string FoldIcsLine(std::string_view line) {
+  std::string out;
+  size_t budget = kMaxOctets;  // continuation lines start with a space, counted in the 75
+  size_t i = 0;
+  while (i < line.size()) {
+    size_t len = 1;
+    unsigned char c = static_cast<unsigned char>(line[i]);
+    if (c >= 0xF0) len = 4;
+    else if (c >= 0xE0) len = 3;
+    else if (c >= 0xC0) len = 2;
+    len = std::min(len, line.size() - i);
+    if (len > budget) {
+      out.append("\r\n ");
+      budget = kMaxOctets - 1;
+    }
+    out.append(line.substr(i, len));
+    budget -= len;
+    i += len;
+  }
+  out.append("\r\n");
+  return out;
+}
+
+std::string FormatCalendar(const std::vector<CalendarEvent>& events, const CalendarOptions& options) {
+  const std::string stamp = options.dtstamp.empty() ? NowStamp() : options.dtstamp;
+  std::string out;
+  auto line = [&out](std::string_view l) { out.append(FoldIcsLine(l)); };
+  line("BEGIN:VCALENDAR");
+  line("VERSION:2.0");
+  line("PRODID:" + options.prodid);
+  line("CALSCALE:GREGORIAN");
+  if (!options.name.empty()) line("X-WR-CALNAME:" + EscapeIcsText(options.name));
+  for (const CalendarEvent& e : events) {
+    std::string date = IcsDate(e.date);
+    if (date.empty()) continue;
+    line("BEGIN:VEVENT");
+    line("UID:" + e.uid);
+    line("DTSTAMP:" + stamp);
+    line("DTSTART;VALUE=DATE:" + date);
+    if (!e.rrule.empty()) line("RRULE:" + e.rrule);
+    line("SUMMARY:" + EscapeIcsText(e.summary));
+    if (!e.description.empty()) line("DESCRIPTION:" + EscapeIcsText(e.description));
+    line("TRANSP:TRANSPARENT");
+    line("END:VEVENT");
+  }
+  line("END:VCALENDAR");
+  return out;
+}
+
+std::vector<CalendarEvent> DeadlineEvents(const Document& doc) {
+  std::vector<CalendarEvent> events;
+  const std::string id = DocumentId(doc);
+  const std::string symbol = doc.header.number_symbol ? doc.header.number_symbol->full : "";
+  std::string issued = doc.header.issued_date ? doc.header.issued_date->iso : "";
+  std::string year = issued.size() >= 4 && IsDigits(issued.substr(0, 4)) ? issued.substr(0, 4) : "";
+  for (const Deadline& d : doc.deadlines) {
+    CalendarEvent e;
+    e.date = d.date;
+    e.rrule = RRuleFor(d.recurrence);
+    // "--MM-DD": a date without a year, placed in the year of issue (next year if earlier).
+    if (d.date.size() == 7 && d.date.compare(0, 2, "--") == 0 && !year.empty()) {
+      std::string md = d.date.substr(2);
+      e.date = year + "-" + md;
+      if (!issued.empty() && IcsDate(issued).size() == 8 && e.date < issued) {
+        e.date = std::to_string(std::stoi(year) + 1) + "-" + md;
+      }
+      if (e.rrule.empty()) e.rrule = "FREQ=YEARLY";
+    }
+    if (IcsDate(e.date).empty()) continue;
+    e.uid = id + "-" + (d.id.empty() ? std::to_string(events.size() + 1) : d.id) + "@vanban";
+    std::string what = d.text;
+    if (!d.task_id.empty()) {
+      for (const Task& t : doc.tasks) {
+        if (t.task_id == d.task_id && !t.task_text.empty()) {
+          what = t.task_text;
+          break;
+        }
+      }
+    }
+    if (what.size() > 160) {
+      size_t cut = what.rfind(' ', 160);
+      if (cut == std::string::npos) {
+        cut = 160;
+        while (cut > 0 && (static_cast<unsigned char>(what[cut]) & 0xC0) == 0x80) --cut;
+      }
+      what = what.substr(0, cut) + "…";
+    }
+    e.summary = (symbol.empty() ? id : symbol) + ": " + what;
+    e.description = d.text;
+    if (!d.lines.empty()) {
+      e.description += "\n" + doc.source.path + ":" + std::to_string(d.lines.start);
+    }
+    events.push_back(std::move(e));
+  }
+  return events;
+}
+
+}  // namespace vanban

@@ -1,0 +1,147 @@
+// Flat table views of a Document: tasks.csv, references.csv and deadlines (design note §5).
+#include <algorithm>
+#include <cstdio>
+#include <string>
+
+#include "export/section_index.h"
+#include "vanban/export.h"
+
+namespace vanban {
+namespace {
+
+std::string Join(const std::vector<std::string>& v, std::string_view sep = ";") {
+  std::string out;
+  for (const auto& s : v) {
+    if (s.empty()) continue;
+    if (!out.empty()) out.append(sep);
+    out.append(s);
+  }
+  return out;
+}
+
+std::string Num(int n) { return n > 0 ? std::to_string(n) : std::string(); }
+
+std::string Confidence(double c) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.2f", c);
+  return buf;
+}
+
+std::string Symbol(const Document& doc) {
+  return doc.header.number_symbol ? doc.header.number_symbol->full : std::string();
+}
+std::string IssuedDate(const Document& doc) {
+  return doc.header.issued_date ? doc.header.issued_date->iso : std::string();
+}
+
+bool PageBreakInside(const Document& doc, const LineSpan& span) {
+  if (span.empty()) return false;
+  return std::any_of(doc.furniture.begin(), doc.furniture.end(), [&](const Furniture& f) {
+    return f.kind == "page_break" && !f.lines.empty() && f.lines.start >= span.start &&
+           f.lines.start <= span.end;
+  });
+}
+
+}  // namespace
+
+std::string DocumentId(const Document& doc) {
+  std::string_view p = doc.source.path;
+  size_t slash = p.find_last_of("/\\");
+  if (slash != std::string_view::npos) p.remove_prefix(slash + 1);
+  size_t dot = p.rfind('.');
+  if (dot != std::string_view::npos && dot > 0) p = p.substr(0, dot);
+  return std::string(p.empty() ? "-" : p);
+}
+
+const TableRowValues& TaskColumns() {
+  static const TableRowValues kColumns = {
+      "doc_id", "doc_symbol", "issued_date", "task_id", "source", "appendix", "section_path", "stt",
+      "group_stt", "group_text", "task_text", "timeline_label_vi", "timeline_raw", "timeline_kind",
+      "deadline_date", "recurrence", "lead_raw", "lead_units", "support_raw", "support_units",
+      "executor_units", "product", "line_start", "line_end", "page_break_inside", "confidence", "flags"};
+  return kColumns;
+}
+
+std::vector<TableRowValues> TaskRows(const Document& doc) {
+  std::vector<TableRowValues> rows;
+  const std::string id = DocumentId(doc), symbol = Symbol(doc), date = IssuedDate(doc);
+  for (const Task& t : doc.tasks) {
+    std::vector<std::string> lead_raw, lead, support_raw, support, executor;
+    for (const Role& r : t.roles) {
+      if (r.role == "lead") {
+        lead_raw.push_back(r.raw);
+        lead.insert(lead.end(), r.units.begin(), r.units.end());
+      } else if (r.role == "support") {
+        support_raw.push_back(r.raw);
+        support.insert(support.end(), r.units.begin(), r.units.end());
+      } else {
+        executor.insert(executor.end(), r.units.begin(), r.units.end());
+      }
+    }
+    const Timeline* tl = t.timeline ? &*t.timeline : nullptr;
+    rows.push_back({id, symbol, date, t.task_id, t.source, t.appendix, t.section_id, t.stt, t.group_stt,
+                    t.group_text, t.task_text, tl ? tl->label_vi : "", tl ? tl->raw : "",
+                    tl ? tl->kind : "", tl ? tl->deadline : "", tl ? tl->recurrence : "",
+                    Join(lead_raw, " | "), Join(lead), Join(support_raw, " | "), Join(support),
+                    Join(executor), t.product ? t.product->text : "", Num(t.lines.start),
+                    Num(t.lines.end), PageBreakInside(doc, t.lines) ? "1" : "0",
+                    Confidence(t.confidence), Join(t.flags)});
+  }
+  return rows;
+}
+
+const TableRowValues& ReferenceColumns() {
+  static const TableRowValues kColumns = {
+      "doc_id", "ref_id", "mention_no", "first_mention", "raw", "type_label_vi", "type_code", "number",
+      "year", "symbol", "full_symbol", "style", "ref_date", "ref_date_variants", "issuer_text",
+      "issuer_level", "subject", "alias", "section_path", "line_start", "line_end", "char_start",
+      "char_end", "confidence", "flags"};
+  return kColumns;
+}
+
+std::vector<TableRowValues> ReferenceRows(const Document& doc, bool per_mention) {
+  std::vector<TableRowValues> rows;
+  const std::string id = DocumentId(doc);
+  internal::SectionIndex sections(doc);
+  for (const Reference& r : doc.references) {
+    std::vector<std::string> aliases;
+    for (const Alias& a : doc.preamble.aliases) {
+      if (a.reference_id == r.id) aliases.push_back(a.alias);
+    }
+    auto row = [&](int no, bool first, const std::string& raw, const std::string& date, const LineSpan& l) {
+      rows.push_back({id, r.id, std::to_string(no), first ? "1" : "0", raw, r.type_label_vi, r.type_code,
+                      r.number, r.year, r.symbol, r.full, r.style, date, Join(r.date_variants), r.issuer_text,
+                      "", "", Join(aliases), sections.At(l.start), Num(l.start), Num(l.end), "", "", "",
+                      Join(r.flags)});
+    };
+    if (!per_mention || r.mentions.empty()) {
+      LineSpan l = r.mentions.empty() ? LineSpan{} : r.mentions.front().lines;
+      row(1, true, r.raw, r.date, l);
+      continue;
+    }
+    int no = 0;
+    for (const Mention& m : r.mentions) {
+      ++no;
+      row(no, m.first || no == 1, m.raw.empty() ? r.raw : m.raw, m.date.empty() ? r.date : m.date, m.lines);
+    }
+  }
+  return rows;
+}
+
+const TableRowValues& DeadlineColumns() {
+  static const TableRowValues kColumns = {"doc_id", "doc_symbol", "deadline_id", "date", "recurrence",
+                                          "task_id", "text", "line_start", "line_end"};
+  return kColumns;
+}
+
+std::vector<TableRowValues> DeadlineRows(const Document& doc) {
+  std::vector<TableRowValues> rows;
+  const std::string id = DocumentId(doc), symbol = Symbol(doc);
+  for (const Deadline& d : doc.deadlines) {
+    rows.push_back({id, symbol, d.id, d.date, d.recurrence, d.task_id, d.text, Num(d.lines.start),
+                    Num(d.lines.end)});
+  }
+  return rows;
+}
+
+}  // namespace vanban
