@@ -1,0 +1,276 @@
+#include "cli_io.h"
+
+#include "command.h"
+
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+
+namespace vanban::cli {
+namespace {
+
+std::string DisplayName(const std::string& path) { return path == "-" ? "<stdin>" : path; }
+
+// Reads all of |f| into |out|; false on a read error or when the limit is passed.
+Status ReadAll(FILE* f, const std::string& name, std::string* out) {
+  char buf[1 << 16];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {
+    if (out->size() + n > kMaxInputBytes) {
+      return Status::Corruption(fmt::format("input larger than {} MiB; split it first",
+                                            kMaxInputBytes >> 20));
+    }
+    out->append(buf, n);
+  }
+  if (std::ferror(f)) return Status::IOError(fmt::format("read failed: {}", std::strerror(errno)));
+  (void)name;
+  return Status::Ok();
+}
+
+size_t LineOfOffset(std::string_view bytes, size_t offset) {
+  size_t line = 1;
+  for (size_t i = 0; i < offset && i < bytes.size(); ++i) line += bytes[i] == '\n';
+  return line;
+}
+
+}  // namespace
+
+void AddInputFiles(CLI::App& app, std::vector<std::string>* files) {
+  app.add_option("FILE", *files, "Input files; none or '-' reads standard input");
+}
+
+void AddOutputOption(CLI::App& app, std::string* output) {
+  app.add_option("-o,--output", *output,
+                 "Write to FILE instead of standard output (written atomically)")
+      ->type_name("FILE");
+}
+
+void AddDecodeOptions(CLI::App& app, DecodeOptions* options) {
+  app.add_option_function<std::string>(
+         "--from",
+         [options](const std::string& name) {
+           auto e = ParseEncodingName(name);
+           if (!e.ok()) throw CLI::ValidationError("--from", e.status().message());
+           options->from = *e;
+         },
+         "Input encoding: auto (default), utf8, utf16, cp1258, tcvn3, vni, viqr")
+      ->type_name("ENC");
+  app.add_flag("--lossy", options->lossy,
+               "Replace undecodable bytes by U+FFFD (with a warning) instead of failing");
+}
+
+std::vector<std::string> InputsOrStdin(const std::vector<std::string>& files) {
+  if (files.empty()) return {"-"};
+  return files;
+}
+
+Result<Input> ReadInput(const std::string& path) {
+  Input input{path, DisplayName(path), {}};
+  if (path == "-") {
+    if (isatty(STDIN_FILENO)) {
+      return Status::InvalidArgument(
+          "no input: give a FILE or pipe text in (see 'vanban COMMAND -h')");
+    }
+    VANBAN_RETURN_IF_ERROR(ReadAll(stdin, input.name, &input.bytes));
+    return input;
+  }
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) {
+    if (errno == ENOENT) return Status::NotFound("no such file");
+    return Status::IOError(std::strerror(errno));
+  }
+  if (S_ISDIR(st.st_mode)) return Status::IOError("is a directory, not a file");
+  if (S_ISREG(st.st_mode) && static_cast<uint64_t>(st.st_size) > kMaxInputBytes) {
+    return Status::Corruption(
+        fmt::format("file is {} MiB, larger than the {} MiB limit", st.st_size >> 20,
+                    kMaxInputBytes >> 20));
+  }
+  FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return Status::IOError(std::strerror(errno));
+  if (S_ISREG(st.st_mode)) input.bytes.reserve(static_cast<size_t>(st.st_size));
+  Status s = ReadAll(f, input.name, &input.bytes);
+  std::fclose(f);
+  if (!s.ok()) return s;
+  return input;
+}
+
+Result<std::string> ReadText(const std::string& path, const DecodeOptions& options) {
+  auto input = ReadInput(path);
+  if (!input.ok()) return input.status();
+  auto decoded = Decode(input->bytes, options);
+  if (!decoded.ok()) {
+    // Re-run leniently to locate the first bad byte, so the message can name its line.
+    DecodeOptions lenient = options;
+    lenient.lossy = true;
+    auto probe = Decode(input->bytes, lenient);
+    if (probe.ok() && probe->replacements > 0) {
+      size_t off = probe->first_bad_offset;
+      return Status::Corruption(fmt::format(
+          "{0}: cannot decode as {1}: invalid byte 0x{2:02X} at byte {3} (line {0}) (use --lossy "
+          "to replace, or --from to choose the encoding)",
+          LineOfOffset(input->bytes, off), EncodingName(probe->encoding),
+          static_cast<unsigned char>(input->bytes[off]), off));
+    }
+    return decoded.status();
+  }
+  if (decoded->replacements > 0) {
+    PrintWarning(input->name, LineOfOffset(input->bytes, decoded->first_bad_offset),
+                 fmt::format("replaced {} undecodable byte sequence(s) by U+FFFD",
+                             decoded->replacements));
+  }
+  return std::move(decoded->text);
+}
+
+Result<Output> Output::Open(const std::string& path, const std::vector<std::string>& inputs) {
+  Output out;
+  if (path.empty() || path == "-") {
+    out.file_ = stdout;
+    return out;
+  }
+  std::error_code ec;
+  for (const auto& in : inputs) {
+    if (in != "-" && std::filesystem::equivalent(in, path, ec)) {
+      return Status::InvalidArgument(
+          fmt::format("refusing to write the output over the input file '{}'", in));
+    }
+  }
+  if (std::filesystem::is_directory(path, ec)) {
+    return Status::InvalidArgument(fmt::format("output '{}' is a directory", path));
+  }
+  out.path_ = path;
+  out.temp_path_ = path + ".vanban-XXXXXX";
+  int fd = ::mkstemp(out.temp_path_.data());
+  if (fd < 0) {
+    return Status::IOError(fmt::format("cannot create '{}': {}", path, std::strerror(errno)));
+  }
+  ::fchmod(fd, 0644);
+  out.file_ = ::fdopen(fd, "wb");
+  if (out.file_ == nullptr) {
+    ::close(fd);
+    ::unlink(out.temp_path_.c_str());
+    return Status::IOError(fmt::format("cannot open '{}': {}", path, std::strerror(errno)));
+  }
+  return out;
+}
+
+Output::Output(Output&& other) noexcept
+    : file_(other.file_),
+      path_(std::move(other.path_)),
+      temp_path_(std::move(other.temp_path_)),
+      closed_(other.closed_) {
+  other.file_ = nullptr;
+  other.closed_ = true;
+}
+
+Output::~Output() {
+  if (closed_ || file_ == nullptr) return;
+  if (file_ == stdout) {
+    std::fflush(stdout);
+    return;
+  }
+  // Not committed: drop the partial temporary, leaving any existing file untouched.
+  std::fclose(file_);
+  ::unlink(temp_path_.c_str());
+}
+
+void Output::Write(std::string_view data) {
+  if (!data.empty()) std::fwrite(data.data(), 1, data.size(), file_);
+}
+
+bool Output::is_tty() const { return file_ != nullptr && isatty(fileno(file_)); }
+
+Status Output::Close() {
+  if (closed_ || file_ == nullptr) return Status::Ok();
+  closed_ = true;
+  if (file_ == stdout) {
+    if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+      return Status::IOError(fmt::format("writing standard output failed: {}",
+                                         std::strerror(errno)));
+    }
+    return Status::Ok();
+  }
+  bool failed = std::fflush(file_) != 0 || std::ferror(file_) != 0;
+  failed |= std::fclose(file_) != 0;
+  file_ = nullptr;
+  if (failed || std::rename(temp_path_.c_str(), path_.c_str()) != 0) {
+    std::string why = std::strerror(errno);
+    ::unlink(temp_path_.c_str());
+    return Status::IOError(fmt::format("cannot write '{}': {}", path_, why));
+  }
+  return Status::Ok();
+}
+
+void Output::Abandon() {
+  if (closed_ || file_ == nullptr) return;
+  if (file_ == stdout) {
+    std::fflush(stdout);
+  } else {
+    std::fclose(file_);
+    file_ = nullptr;
+    ::unlink(temp_path_.c_str());
+  }
+  closed_ = true;
+}
+
+int FinishOutput(Output& out, std::string_view output_name, int rc) {
+  if (rc != kExitOk) {
+    out.Abandon();
+    return rc;
+  }
+  Status closed = out.Close();
+  if (!closed.ok()) return ReportStatus(output_name, closed);
+  return rc;
+}
+
+void PrintError(std::string_view file, size_t line, std::string_view message) {
+  if (line > 0) {
+    fmt::print(stderr, "vanban: {}:{}: {}\n", file, line, message);
+  } else {
+    fmt::print(stderr, "vanban: {}: {}\n", file, message);
+  }
+}
+
+void PrintWarning(std::string_view file, size_t line, std::string_view message) {
+  if (line > 0) {
+    fmt::print(stderr, "vanban: {}:{}: warning: {}\n", file, line, message);
+  } else {
+    fmt::print(stderr, "vanban: {}: warning: {}\n", file, message);
+  }
+}
+
+int ExitCodeFor(const Status& status) {
+  if (status.ok()) return kExitOk;
+  return status.code() == StatusCode::kInvalidArgument ? kExitUsage : kExitBadInput;
+}
+
+int ReportStatus(std::string_view file, const Status& status) {
+  if (!status.ok()) {
+    // Decode errors start with "LINE: " so the message reads FILE:LINE: like a compiler's.
+    const std::string& m = status.message();
+    size_t colon = m.find(": ");
+    bool has_line = colon != std::string::npos && colon > 0 &&
+                    m.find_first_not_of("0123456789") == colon;
+    if (has_line) {
+      fmt::print(stderr, "vanban: {}:{}\n", file, m);
+    } else {
+      PrintError(file, 0, m);
+    }
+  }
+  return ExitCodeFor(status);
+}
+
+bool UseColor(FILE* stream) {
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color != nullptr && *no_color != '\0') return false;
+  const char* force = std::getenv("CLICOLOR_FORCE");
+  if (force != nullptr && *force != '\0' && std::string_view(force) != "0") return true;
+  const char* term = std::getenv("TERM");
+  return term != nullptr && std::string_view(term) != "dumb" && isatty(fileno(stream));
+}
+
+}  // namespace vanban::cli

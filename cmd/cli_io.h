@@ -1,0 +1,83 @@
+// Input, output and diagnostics shared by the subcommands: the Unix-filter conventions.
+#ifndef VANBAN_CMD_CLI_IO_H_
+#define VANBAN_CMD_CLI_IO_H_
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vanban/status.h"
+#include "vanban/text.h"
+
+namespace vanban::cli {
+
+// Inputs larger than this are refused with a clear message rather than exhausting memory.
+inline constexpr size_t kMaxInputBytes = size_t{1} << 30;
+
+struct Input {
+  std::string path;   // as given; "-" for stdin
+  std::string name;   // for messages: the path, or "<stdin>"
+  std::string bytes;
+};
+
+// Adds the FILE... positional (none or "-" = stdin).
+void AddInputFiles(CLI::App& app, std::vector<std::string>* files);
+// Adds -o/--output FILE ("-" = stdout).
+void AddOutputOption(CLI::App& app, std::string* output);
+// Adds --from and --lossy, filling |options|.
+void AddDecodeOptions(CLI::App& app, DecodeOptions* options);
+
+// Reads one input fully ("-" = stdin). Errors name the file.
+Result<Input> ReadInput(const std::string& path);
+// Reads and decodes one input to NFC UTF-8; prints a warning for lossy replacements.
+Result<std::string> ReadText(const std::string& path, const DecodeOptions& options);
+// Expands an empty list to {"-"}.
+std::vector<std::string> InputsOrStdin(const std::vector<std::string>& files);
+
+// Where data goes: stdout, or a file written atomically (temp file + rename) so a
+// failed run never truncates an existing file. Refuses to overwrite an input.
+class Output {
+ public:
+  // |inputs| are checked so that -o never clobbers a file being read.
+  static Result<Output> Open(const std::string& path, const std::vector<std::string>& inputs);
+  Output(Output&& other) noexcept;
+  Output& operator=(Output&&) = delete;
+  Output(const Output&) = delete;
+  ~Output();
+
+  void Write(std::string_view data);
+  FILE* file() { return file_; }
+  bool is_tty() const;
+  // Flushes and, for a file, renames the temporary into place.
+  Status Close();
+  // Drops a file output's temporary; an existing file at the path stays as it was.
+  void Abandon();
+
+ private:
+  Output() = default;
+  FILE* file_ = nullptr;
+  std::string path_;
+  std::string temp_path_;
+  bool closed_ = false;
+};
+
+// "vanban: FILE:LINE: message" (LINE omitted when 0) on stderr.
+void PrintError(std::string_view file, size_t line, std::string_view message);
+void PrintWarning(std::string_view file, size_t line, std::string_view message);
+// Prints |status| for |file| and returns the matching exit code.
+int ReportStatus(std::string_view file, const Status& status);
+// Ends a command: commits |out| when |rc| is 0, otherwise abandons a file output so a
+// failed run never replaces an existing file. Returns the final exit code.
+int FinishOutput(Output& out, std::string_view output_name, int rc);
+// Exit code for a status: usage errors 2, everything else about data 1.
+int ExitCodeFor(const Status& status);
+
+// Colour only on a smart terminal, and never when NO_COLOR is set.
+bool UseColor(FILE* stream);
+
+}  // namespace vanban::cli
+
+#endif  // VANBAN_CMD_CLI_IO_H_

@@ -1,0 +1,83 @@
+// vanban convert: legacy encodings (TCVN3, VNI, VIQR, Windows-1258, UTF-16) to Unicode and back.
+#include <fmt/format.h>
+
+#include "cli_io.h"
+#include "command.h"
+#include "vanban/text.h"
+
+namespace vanban::cli {
+namespace {
+
+struct Options {
+  std::vector<std::string> files;
+  std::string output = "-";
+  DecodeOptions decode;
+  OutputForm to = OutputForm::kNfc;
+  bool detect = false;
+};
+
+int Run(const Options& o) {
+  auto files = InputsOrStdin(o.files);
+  auto out = Output::Open(o.output, files);
+  if (!out.ok()) return ReportStatus(o.output, out.status());
+  int rc = kExitOk;
+  for (const std::string& path : files) {
+    if (o.detect) {
+      auto input = ReadInput(path);
+      if (!input.ok()) {
+        rc = std::max(rc, ReportStatus(path == "-" ? "<stdin>" : path, input.status()));
+        continue;
+      }
+      Detection d = DetectEncoding(input->bytes);
+      out->Write(fmt::format("{}\t{}\t{:.2f}\n", input->name, EncodingName(d.encoding),
+                             d.confidence));
+      continue;
+    }
+    std::string name = path == "-" ? "<stdin>" : path;
+    auto text = ReadText(path, o.decode);
+    if (!text.ok()) {
+      rc = std::max(rc, ReportStatus(name, text.status()));
+      continue;
+    }
+    auto encoded = Encode(*text, o.to);
+    if (!encoded.ok()) {
+      rc = std::max(rc, ReportStatus(name, encoded.status()));
+      continue;
+    }
+    out->Write(*encoded);
+  }
+  return FinishOutput(*out, o.output, rc);
+}
+
+}  // namespace
+
+VANBAN_REGISTER_COMMAND(Command{
+    "convert", "Convert legacy Vietnamese encodings (TCVN3, VNI, VIQR, CP1258) to Unicode",
+    R"(Examples:
+  vanban convert old-tcvn3.txt > new.txt      detect the encoding and write UTF-8 NFC
+  vanban convert --from vni -o out.txt in.txt force the input encoding
+  vanban convert --detect *.txt               print FILE, encoding and confidence
+  vanban convert --to viqr note.txt           write VIQR (ASCII) instead of Unicode
+
+Encodings (--from): auto, utf8, utf16, cp1258, tcvn3, vni, viqr.
+Output forms (--to): nfc (default), nfd, viqr, tcvn3, vni, cp1258, utf16.)",
+    10, [](CLI::App& app) {
+      auto o = std::make_shared<Options>();
+      AddInputFiles(app, &o->files);
+      AddOutputOption(app, &o->output);
+      AddDecodeOptions(app, &o->decode);
+      app.add_option_function<std::string>(
+             "--to",
+             [o](const std::string& name) {
+               auto f = ParseOutputFormName(name);
+               if (!f.ok()) throw CLI::ValidationError("--to", f.status().message());
+               o->to = *f;
+             },
+             "Output form: nfc (default), nfd, viqr, tcvn3, vni, cp1258, utf16")
+          ->type_name("FORM");
+      app.add_flag("--detect", o->detect,
+                   "Only print each file's detected encoding and confidence (0-1)");
+      return RunFn([o] { return Run(*o); });
+    }});
+
+}  // namespace vanban::cli

@@ -1,0 +1,186 @@
+// `vanban restore`: put the diacritics back (and fix wrong ones) in Vietnamese text.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cli_io.h"
+#include "command.h"
+#include "vanban/model.h"
+#include "vanban/restore.h"
+
+namespace vanban::cli {
+namespace {
+
+struct Options {
+  std::vector<std::string> files;
+  std::string output = "-";
+  std::string format = "text";
+  bool json = false;
+  bool mark = false;
+  bool diff = false;
+  std::string model;
+  DecodeOptions decode;
+  int beam = 8;
+  double threshold = 0.9;
+  bool no_ocr = false;
+  std::string color = "auto";
+};
+
+nlohmann::ordered_json TokenJson(const RestoredToken& t) {
+  nlohmann::ordered_json j;
+  j["line"] = t.line;
+  j["begin"] = t.begin;
+  j["end"] = t.end;
+  j["original"] = t.original;
+  j["restored"] = t.restored;
+  j["changed"] = t.changed();
+  j["confidence"] = std::round(t.confidence * 10000) / 10000;
+  j["kind"] = RestoredKindName(t.kind);
+  auto alts = nlohmann::ordered_json::array();
+  for (const Alternative& a : t.alternatives)
+    alts.push_back({{"text", a.text}, {"probability", std::round(a.probability * 10000) / 10000}});
+  j["alternatives"] = alts;
+  return j;
+}
+
+// Text with low-confidence words shown as [[chosen|alternative|...]].
+std::string Marked(const RestoreResult& r, double threshold, bool color) {
+  std::string out;
+  size_t copied = 0;
+  for (const RestoredToken& t : r.tokens) {
+    if (t.confidence >= threshold || t.kind == RestoredKind::kKept) continue;
+    out.append(r.text, copied, t.out_begin - copied);
+    if (color) out += "\x1b[33m";
+    out += "[[" + t.restored;
+    for (const Alternative& a : t.alternatives) out += "|" + a.text;
+    out += "]]";
+    if (color) out += "\x1b[0m";
+    copied = t.out_end;
+  }
+  out.append(r.text, copied);
+  return out;
+}
+
+std::vector<std::string_view> Lines(std::string_view s) {
+  std::vector<std::string_view> lines;
+  size_t pos = 0;
+  while (pos < s.size()) {
+    size_t nl = s.find('\n', pos);
+    if (nl == std::string_view::npos) nl = s.size();
+    lines.push_back(s.substr(pos, nl - pos));
+    pos = nl + 1;
+  }
+  return lines;
+}
+
+// Changed lines as "@@ NAME:LINE @@" / "-before" / "+after" groups.
+std::string Diff(std::string_view name, std::string_view before, std::string_view after, bool color) {
+  auto a = Lines(before), b = Lines(after);
+  std::string out;
+  for (size_t i = 0; i < a.size() && i < b.size(); ++i) {
+    if (a[i] == b[i]) continue;
+    out += fmt::format("@@ {}:{} @@\n", name, i + 1);
+    out += color ? fmt::format("\x1b[31m-{}\x1b[0m\n\x1b[32m+{}\x1b[0m\n", a[i], b[i])
+                 : fmt::format("-{}\n+{}\n", a[i], b[i]);
+  }
+  return out;
+}
+
+int Run(Options o) {
+  if (o.json) o.format = "json";
+  std::string model_path = o.model.empty() ? Model::DefaultPath() : o.model;
+  auto model = Model::Load(model_path);
+  if (!model.ok()) {
+    int rc = ReportStatus(model_path, model.status());
+    if (model.status().code() == StatusCode::kNotFound)
+      fmt::print(stderr, "hint: build it with 'vanban build-model dictionaries -o vanban.model', "
+                         "or point --model / VANBAN_MODEL at it\n");
+    return rc;
+  }
+  RestoreOptions ro;
+  ro.beam = o.beam;
+  ro.confidence = o.format != "text" || o.mark;
+  std::unique_ptr<CandidateSource> ocr;
+  if (!o.no_ocr) {
+    ocr = MakeSimpleOcrSource(*model);
+    ro.ocr_source = ocr.get();
+  }
+  Restorer restorer(*model, ro);
+  auto files = InputsOrStdin(o.files);
+  auto out = Output::Open(o.output, files);
+  if (!out.ok()) return ReportStatus(o.output, out.status());
+  bool color = o.color == "always" || (o.color == "auto" && o.output == "-" && UseColor(stdout));
+  if (o.format != "text") color = false;
+  int rc = kExitOk;
+  nlohmann::ordered_json docs = nlohmann::ordered_json::array();
+  RestoreResult r;
+  for (const std::string& path : files) {
+    std::string name = path == "-" ? "<stdin>" : path;
+    auto text = ReadText(path, o.decode);
+    if (!text.ok()) {
+      rc = std::max(rc, ReportStatus(name, text.status()));
+      continue;
+    }
+    restorer.Restore(*text, &r);
+    if (o.format == "text") {
+      if (o.diff) out->Write(Diff(name, *text, r.text, color));
+      else if (o.mark) out->Write(Marked(r, o.threshold, color));
+      else out->Write(r.text);
+      continue;
+    }
+    nlohmann::ordered_json doc;
+    doc["schema"] = 1;
+    doc["type"] = "document";
+    doc["file"] = name;
+    doc["text"] = r.text;
+    doc["changed"] = r.changed;
+    auto toks = nlohmann::ordered_json::array();
+    for (const RestoredToken& t : r.tokens) toks.push_back(TokenJson(t));
+    doc["tokens"] = std::move(toks);
+    if (o.format == "jsonl") out->Write(doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    else docs.push_back(std::move(doc));
+  }
+  if (o.format == "json") {
+    const auto& j = docs.size() == 1 ? docs[0] : docs;
+    out->Write(j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+  }
+  return FinishOutput(*out, o.output, rc);
+}
+
+}  // namespace
+
+VANBAN_REGISTER_COMMAND(Command{
+    "restore", "Restore Vietnamese diacritics and fix wrong ones, keeping the layout",
+    R"(Examples:
+  echo "Uy ban nhan dan tinh" | vanban restore        -> Ủy ban nhân dân tỉnh
+  vanban restore scan.txt -o restored.txt
+  vanban restore --diff scan.txt                      show changed lines
+  vanban restore --mark scan.txt                      [[nghị|nghỉ]] marks unsure words
+  vanban restore --json scan.txt                      per-word confidence and alternatives
+Model: --model PATH, else $VANBAN_MODEL, else the model of the build tree, else
+the installed share/vanban/vanban.model.)",
+    10, [](CLI::App& app) {
+      auto o = std::make_shared<Options>();
+      AddInputFiles(app, &o->files);
+      AddOutputOption(app, &o->output);
+      AddDecodeOptions(app, &o->decode);
+      app.add_option("--format", o->format, "Output: text (default), json, jsonl")
+          ->check(CLI::IsMember({"text", "json", "jsonl"}));
+      app.add_flag("--json", o->json, "Same as --format json");
+      app.add_flag("--mark", o->mark, "Mark words below --threshold as [[chosen|alternative...]]");
+      app.add_flag("--diff", o->diff, "Print only changed lines, as -before/+after pairs");
+      app.add_option("--threshold", o->threshold, "Confidence under which --mark marks a word (default 0.9)")
+          ->check(CLI::Range(0.0, 1.0));
+      app.add_option("--model", o->model, "Model file (default: $VANBAN_MODEL, build tree, install)")
+          ->type_name("PATH");
+      app.add_option("--beam", o->beam, "Beam width (default 8)")->check(CLI::Range(1, 64));
+      app.add_flag("--no-ocr", o->no_ocr, "Do not try to repair OCR confusions (s6, x4, thyc)");
+      app.add_option("--color", o->color, "Colour for --mark/--diff: auto, always, never")
+          ->check(CLI::IsMember({"auto", "always", "never"}));
+      return RunFn([o] { return Run(*o); });
+    }});
+
+}  // namespace vanban::cli

@@ -1,0 +1,97 @@
+// vanban search: accent-insensitive full-text search of an archive built by `vanban index`.
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+
+#include "cli_io.h"
+#include "command.h"
+#include "vanban/archive.h"
+
+namespace vanban::cli {
+namespace {
+
+struct Options {
+  std::string query;
+  std::string db;
+  std::string output = "-";
+  SearchQuery q;
+  bool json = false;
+  bool timing = false;
+};
+
+int Run(Options o) {
+  std::error_code ec;
+  if (!std::filesystem::exists(o.db, ec)) return ReportStatus(o.db, Status::NotFound("no such archive (build it with vanban index)"));
+  auto archive = Archive::Open(o.db);
+  if (!archive.ok()) return ReportStatus(o.db, archive.status());
+  auto out = Output::Open(o.output, {o.db});
+  if (!out.ok()) return ReportStatus(o.output, out.status());
+  o.q.text = o.query;
+  const bool color = !o.json && out->is_tty() && UseColor(out->file());
+  if (color) {
+    o.q.mark_open = "\x1b[1;31m";
+    o.q.mark_close = "\x1b[0m";
+  }
+  auto t0 = std::chrono::steady_clock::now();
+  auto hits = (*archive)->Search(o.q);
+  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  if (!hits.ok()) {
+    out->Abandon();
+    return ReportStatus(o.db, hits.status());
+  }
+  if (o.json) {
+    nlohmann::ordered_json a = nlohmann::ordered_json::array();
+    for (const SearchHit& h : *hits) {
+      a.push_back({{"path", h.path}, {"symbol", h.full_symbol}, {"type", h.doc_type}, {"issued_date", h.issued_date},
+                   {"issuer", h.issuer}, {"subject", h.subject}, {"score", h.score}, {"snippet", h.snippet}});
+    }
+    out->Write(a.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
+  } else {
+    int n = 0;
+    for (const SearchHit& h : *hits) {
+      out->Write(fmt::format("{}. {}", ++n, h.path));
+      for (const std::string* v : {&h.full_symbol, &h.issued_date, &h.issuer}) {
+        if (!v->empty()) out->Write("  " + *v);
+      }
+      out->Write("\n");
+      if (!h.subject.empty()) out->Write("   " + h.subject + "\n");
+      if (!h.snippet.empty()) out->Write("   " + h.snippet + "\n");
+    }
+  }
+  if (o.timing) fmt::print(stderr, "vanban: search: {} hits in {:.2f} ms\n", hits->size(), ms);
+  int closed = FinishOutput(*out, o.output, kExitOk);
+  if (closed != kExitOk) return closed;
+  return hits->empty() ? kExitBadInput : kExitOk;
+}
+
+}  // namespace
+
+VANBAN_REGISTER_COMMAND(Command{
+    "search", "Search an archive built by `vanban index` (accents optional, ranked)",
+    R"(Examples:
+  vanban search "nghi quyet dan chu" --db archive.sqlite    finds "Nghị quyết … dân chủ"
+  vanban search "dân chủ" --db archive.sqlite --type KH --from 2026-01-01
+  vanban search "20/NQ-HĐND" --db archive.sqlite --json
+  vanban search "" --db archive.sqlite --issuer "nghi duong"  filters only, newest first
+Words must all occur; "quoted words" form a phrase; word* matches a prefix. Exit 1 when
+nothing is found.)",
+    61, [](CLI::App& app) {
+      auto o = std::make_shared<Options>();
+      app.add_option("query", o->query, "Words to find")->required();
+      app.add_option("--db", o->db, "Archive database file")->required();
+      AddOutputOption(app, &o->output);
+      app.add_option("--type", o->q.type, "Document type code (KH, QĐ, CV, ...)");
+      app.add_option("--issuer", o->q.issuer, "Issuer contains (accent-insensitive)");
+      app.add_option("--from", o->q.from, "Issued on or after YYYY-MM-DD");
+      app.add_option("--to", o->q.to, "Issued on or before YYYY-MM-DD");
+      app.add_option("-n,--limit", o->q.limit, "Maximum hits (default 20)")->check(CLI::Range(1, 10000));
+      app.add_flag("--json", o->json, "JSON array of hits");
+      app.add_flag("--timing", o->timing, "Print the query time on stderr");
+      return RunFn([o] { return Run(*o); });
+    }});
+
+}  // namespace vanban::cli
