@@ -1,0 +1,27 @@
+# vanban restore / build-model / train. The restore tests use the real model
+# compiled from dictionaries/ (target vanban_model) and a couple of lines only.
+set(_rdata ${PROJECT_SOURCE_DIR}/tests/data/model)
+set(_model ${PROJECT_BINARY_DIR}/vanban.model)
+vanban_cli_test(NAME restore_help ARGS restore --help STDOUT_MATCHES "Examples:.*--diff")
+vanban_cli_test(NAME restore_golden ARGS restore --model ${_model} ${_rdata}/cli/stripped.txt
+                EXPECT_STDOUT ${_rdata}/cli/stripped.expected.txt)
+vanban_cli_test(NAME restore_stdin ARGS restore --model ${_model} STDIN ${_rdata}/cli/stripped.txt
+                EXPECT_STDOUT ${_rdata}/cli/stripped.expected.txt)
+vanban_cli_test(NAME restore_clean_unchanged ARGS restore --model ${_model} ${_rdata}/cli/stripped.expected.txt
+                EXPECT_STDOUT ${_rdata}/cli/stripped.expected.txt)
+vanban_cli_test(NAME restore_json ARGS restore --json --model ${_model} ${_rdata}/cli/stripped.txt
+                STDOUT_MATCHES "\"original\": \"Nghi\",.*\"restored\": \"Nghị\",.*\"confidence\"")
+vanban_cli_test(NAME restore_jsonl ARGS restore --format jsonl --model ${_model} ${_rdata}/cli/stripped.txt
+                STDOUT_MATCHES "^{\"schema\":1,\"type\":\"document\"")
+vanban_cli_test(NAME restore_diff ARGS restore --diff --model ${_model} ${_rdata}/cli/stripped.txt
+                STDOUT_MATCHES "@@ .*stripped.txt:1 @@\n-UY BAN NHAN DAN TINH\n\\+ỦY BAN NHÂN DÂN TỈNH")
+vanban_cli_test(NAME restore_mark ARGS restore --mark --threshold 1.0 --model ${_model} ${_rdata}/cli/stripped.txt
+                STDOUT_MATCHES "\\[\\[")
+vanban_cli_test(NAME restore_missing_model ARGS restore --model /nonexistent/vanban.model ${_rdata}/cli/stripped.txt
+                EXIT 1 STDERR_MATCHES "nonexistent/vanban.model")
+vanban_cli_test(NAME restore_corrupt_model ARGS restore --model ${_rdata}/cli/stripped.txt ${_rdata}/cli/stripped.txt
+                EXIT 1 STDERR_MATCHES "bad model file")
+vanban_cli_test(NAME build_model_fixture ARGS build-model -q ${_rdata} -o ${CMAKE_CURRENT_BINARY_DIR}/cli-work/fixture.model)
+vanban_cli_test(NAME build_model_missing ARGS build-model /nonexistent/dict -o ${CMAKE_CURRENT_BINARY_DIR}/cli-work/x.model
+                EXIT 1 STDERR_MATCHES "nonexistent")
+vanban_cli_test(NAME train_help ARGS train --help STDOUT_MATCHES "Examples:.*--corpus")

@@ -1,0 +1,41 @@
+// Fuzz target: the restorer must never crash and must keep every byte it does not restore.
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "vanban/model.h"
+#include "vanban/restore.h"
+
+namespace {
+
+std::shared_ptr<const vanban::Model> FixtureModel() {
+  static const std::shared_ptr<const vanban::Model> model = [] {
+    // The fixture dictionaries sit next to this file's directory (tests/data/model).
+    std::string dir = (std::filesystem::path(__FILE__).parent_path().parent_path() / "data" / "model").string();
+    std::string path = "/tmp/vanban_fuzz_restore_fixture.model";
+    if (!vanban::BuildModel(dir, path).ok()) __builtin_trap();
+    auto m = vanban::Model::Load(path);
+    if (!m.ok()) __builtin_trap();
+    return *m;
+  }();
+  return model;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  static auto model = FixtureModel();
+  static auto ocr = vanban::MakeSimpleOcrSource(model);
+  vanban::RestoreOptions o;
+  o.confidence = size % 2 == 0;
+  o.ocr_source = size % 3 == 0 ? ocr.get() : nullptr;
+  vanban::Restorer r(model, o);
+  std::string_view in(reinterpret_cast<const char*>(data), size);
+  auto res = r.Restore(in);
+  for (const auto& t : res.tokens) {
+    if (t.end > in.size() || t.out_end > res.text.size() || t.begin > t.end) __builtin_trap();
+  }
+  return 0;
+}

@@ -1,0 +1,164 @@
+// Archive: schema, incremental replace, accent-insensitive ranked search, snippets.
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "vanban/archive.h"
+#include "vanban/document.h"
+
+namespace vanban {
+namespace {
+
+std::string TempDir(const char* name) {
+  auto dir = std::filesystem::temp_directory_path() / ("vanban_archive_test_" + std::string(name) + "_" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir.string();
+}
+
+Document Doc(const std::string& path, const std::string& code, const std::string& date, const std::string& subject) {
+  Document d;
+  d.source.path = path;
+  d.header.doc_type = DocType{code, code == "KH" ? "KẾ HOẠCH" : "QUYẾT ĐỊNH", "", "", {}};
+  NumberSymbol ns;
+  ns.number = "1"; ns.symbol = code + "-UBND"; ns.full = "1/" + ns.symbol;
+  d.header.number_symbol = ns;
+  d.header.issued_date = DateValue{"", date, false, false, {}};
+  d.header.issuer = Issuer{"ỦY BAN NHÂN DÂN XÃ NGHI ĐƯƠNG", "", "", "", "", {}, 1, {}};
+  d.header.subject = TextValue{subject, "", {}, 1, {}};
+  Task t;
+  t.task_id = "t1";
+  t.task_text = "Tuyên truyền";
+  d.tasks = {t};
+  return d;
+}
+
+Status PutDoc(Archive& a, const Document& d, const std::string& text) {
+  ArchiveDocument ad;
+  ad.path = d.source.path;
+  ad.sha256 = Sha256Hex(text);
+  ad.size = static_cast<int64_t>(text.size());
+  ad.text = text;
+  ad.record_json = DocumentToJson(d);
+  ad.doc = &d;
+  auto r = a.Put(ad);
+  return r.ok() ? Status::Ok() : r.status();
+}
+
+TEST_CASE("sha256 and search keys") {
+  CHECK(Sha256Hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  CHECK(Sha256Hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  CHECK(Sha256Hex(std::string(1000, 'a')) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3");
+  CHECK(SearchKey("Nghị quyết DÂN CHỦ Đường") == "nghi quyet dan chu duong");
+}
+
+TEST_CASE("archive stores, replaces and searches accent-insensitively") {
+  std::string dir = TempDir("search");
+  auto opened = Archive::Open(dir + "/a.sqlite");
+  REQUIRE(opened.ok());
+  Archive& a = **opened;
+  CHECK(a.schema_version() == kArchiveSchemaVersion);
+  Document d1 = Doc("/x/1.txt", "KH", "2026-01-21", "Triển khai Nghị quyết về dân chủ ở cơ sở");
+  Document d2 = Doc("/x/2.txt", "QĐ", "2025-03-02", "Quyết định về ngân sách");
+  Document d3 = Doc("/x/3.txt", "KH", "2024-05-01", "Kế hoạch (OCR không dấu)");
+  REQUIRE(PutDoc(a, d1, "Thực hiện Nghị quyết số 20/NQ-HĐND về dân chủ ở cơ sở trên địa bàn xã.").ok());
+  REQUIRE(PutDoc(a, d2, "Phân bổ ngân sách năm 2025 cho các đơn vị.").ok());
+  REQUIRE(PutDoc(a, d3, "Thuc hien nghi quyet ve dan chu o co so.").ok());
+
+  SearchQuery q;
+  q.text = "nghi quyet dan chu";
+  auto hits = a.Search(q);
+  REQUIRE(hits.ok());
+  REQUIRE(hits->size() == 2);
+  q.text = "Nghị quyết dân chủ";  // exact accents: both match, the accented text ranks first
+  hits = a.Search(q);
+  REQUIRE(hits.ok());
+  REQUIRE(hits->size() == 2);
+  CHECK((*hits)[0].path == "/x/1.txt");
+  CHECK((*hits)[0].snippet.find("[Nghị] [quyết]") != std::string::npos);
+  CHECK((*hits)[0].snippet.find("[dân] [chủ]") != std::string::npos);
+
+  q.text = "20/NQ-HĐND";
+  hits = a.Search(q);
+  REQUIRE(hits.ok());
+  REQUIRE(hits->size() == 1);
+
+  q.text = "dan chu";
+  q.from = "2025-01-01";
+  hits = a.Search(q);
+  REQUIRE(hits.ok());
+  CHECK(hits->size() == 1);
+  q = SearchQuery{};
+  q.type = "QĐ";
+  q.issuer = "nghi duong";
+  hits = a.Search(q);
+  REQUIRE(hits.ok());
+  REQUIRE(hits->size() == 1);
+  CHECK((*hits)[0].path == "/x/2.txt");
+
+  // Replacing a path replaces its rows (tasks and full-text too).
+  REQUIRE(PutDoc(a, Doc("/x/2.txt", "QĐ", "2025-03-02", "Quyết định sửa đổi"), "Nội dung mới hoàn toàn.").ok());
+  q = SearchQuery{};
+  q.text = "ngan sach";
+  hits = a.Search(q);
+  REQUIRE(hits.ok());
+  CHECK(hits->empty());
+  auto stats = a.Stats();
+  REQUIRE(stats.ok());
+  CHECK(stats->documents == 3);
+  CHECK(stats->tasks == 3);
+  auto hashes = a.StoredHashes();
+  REQUIRE(hashes.ok());
+  CHECK(hashes->at("/x/2.txt") == Sha256Hex("Nội dung mới hoàn toàn."));
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("archive reopens at the same schema version and refuses newer ones") {
+  std::string dir = TempDir("schema");
+  {
+    auto a = Archive::Open(dir + "/a.sqlite");
+    REQUIRE(a.ok());
+  }
+  auto again = Archive::Open(dir + "/a.sqlite");
+  REQUIRE(again.ok());
+  CHECK((*again)->schema_version() == kArchiveSchemaVersion);
+  std::ofstream(dir + "/junk.sqlite") << "this is not a database at all, just some text......";
+  CHECK_FALSE(Archive::Open(dir + "/junk.sqlite").ok());
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("IndexDocuments is incremental and skips bad files") {
+  std::string dir = TempDir("index");
+  std::string src = std::string(VANBAN_SOURCE_DIR) + "/samples/seeds/";
+  std::filesystem::create_directories(dir + "/in");
+  for (const char* f : {"000_6071a54f6ab85aa7.txt", "003_9804076c90d51208.txt"}) {
+    std::filesystem::copy_file(src + f, dir + "/in/" + f);
+  }
+  std::ofstream(dir + "/in/001_bad.txt", std::ios::binary) << std::string("bad\0data", 8);
+  IndexOptions o;
+  o.inputs = {dir + "/in"};
+  o.db_path = dir + "/a.sqlite";
+  o.jobs = 2;
+  std::vector<IndexFileEvent> events;
+  o.on_file = [&](const IndexFileEvent& e) { events.push_back(e); };
+  auto s = IndexDocuments(o);
+  REQUIRE(s.ok());
+  CHECK(s->indexed == 2);
+  CHECK(s->failed == 1);
+  s = IndexDocuments(o);
+  REQUIRE(s.ok());
+  CHECK(s->unchanged == 2);
+  CHECK(s->indexed == 0);
+  std::ofstream(dir + "/in/003_9804076c90d51208.txt", std::ios::app) << "\nThêm một dòng.\n";
+  s = IndexDocuments(o);
+  REQUIRE(s.ok());
+  CHECK(s->replaced == 1);
+  CHECK(s->unchanged == 1);
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace vanban

@@ -1,0 +1,162 @@
+// OCR channel: token and character alignment, training on hand-made pairs,
+// table loading, scores and candidate generation.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "channel/char_align.h"
+#include "channel/code_points.h"
+#include "channel/ocr_channel.h"
+#include "channel/syllable_trie.h"
+#include "channel/token_align.h"
+#include "train/channel_trainer.h"
+
+namespace vanban::internal {
+namespace {
+
+std::vector<U32> Toks(std::string_view s) { return SplitWhitespace(DecodeUtf8(s)); }
+
+std::string Ops(std::string_view clean, std::string_view ocr) {
+  std::vector<EditOp> ops;
+  AlignChars(DecodeUtf8(clean), DecodeUtf8(ocr), InitialEditCost, &ops);
+  std::string s;
+  for (const EditOp& op : ops) {
+    if (!s.empty()) s += " ";
+    s += EncodeUtf8(op.clean) + ">" + EncodeUtf8(op.ocr);
+  }
+  return s;
+}
+
+// A small training set with the characteristic confusions, repeated so that the
+// counts are clear.
+std::string TrainTable() {
+  ChannelTrainer trainer;
+  const char* pairs[][2] = {
+      {"Nghị quyết số 20/NQ-HĐND", "Nghi quyét s6 20/NQ-HPND"},
+      {"của Ủy ban nhân dân xã", "cia Uy ban nhan dan x4"},
+      {"thực hiện dân chủ ở cơ sở", "thyc hién dan chu ¢ co sé"},
+      {"tổ chức thực hiện", "t6 chifc thuc hién"},
+      {"Đảng ủy xã", "Pang uy xa"},
+      {"số lượng", "s6 luong"},
+      {"sở tư pháp", "sé tu phap"},
+      {"Bộ Y tế ban hành", "BOY té ban hanh ."},
+  };
+  for (int rep = 0; rep < 5; ++rep)
+    for (const auto& p : pairs) trainer.AddLine(p[0], p[1]);
+  return trainer.Finish();
+}
+
+}  // namespace
+
+TEST_CASE("channel: code points fold and lower-case Vietnamese") {
+  CHECK(EncodeUtf8(Fold(DecodeUtf8("Đường NGHỊ quyết"))) == "duong nghi quyet");
+  CHECK(EncodeUtf8(Lower(DecodeUtf8("ỦY BAN"))) == "ủy ban");
+  CHECK(EncodeUtf8(Fold(DecodeUtf8("s6 x4 ¢"))) == "s6 x4 ¢");
+  CHECK(DecodeUtf8("a\xff") == U"a\uFFFD");
+}
+
+TEST_CASE("channel: token alignment finds matches, merges, splits and junk") {
+  auto ops = AlignTokens(Toks("Bộ Y tế ban hành"), Toks("BOY té ban hanh ."));
+  REQUIRE(ops.size() == 5);
+  CHECK(ops[0].kind == TokenOpKind::kMerge);
+  CHECK(ops[0].clean_count == 2);
+  CHECK(ops[1].kind == TokenOpKind::kMatch);
+  CHECK(ops[4].kind == TokenOpKind::kInsert);
+
+  ops = AlignTokens(Toks("thông tin"), Toks("th ong tin"));
+  REQUIRE(ops.size() == 2);
+  CHECK(ops[0].kind == TokenOpKind::kSplit);
+  CHECK(ops[1].kind == TokenOpKind::kMatch);
+
+  ops = AlignTokens(Toks("của các cơ quan"), Toks("cia cơ quan"));
+  int drops = 0;
+  for (const auto& op : ops) drops += op.kind == TokenOpKind::kDrop;
+  CHECK(drops == 1);
+  CHECK(AlignTokens({}, {}).empty());
+  CHECK(FoldedDistance(U"Nghị", U"Nghi") == 0.0);
+}
+
+TEST_CASE("channel: character alignment with substring edits") {
+  CHECK(Ops("số", "s6") == "s>s ố>6");
+  CHECK(Ops("thực", "thyc") == "t>t h>h ự>y c>c");
+  CHECK(Ops("xã", "x4") == "x>x ã>4");
+  CHECK(Ops("m", "rn") == "m>rn");
+  CHECK(IsElementaryEdit(U"ủa", U"ia") == false);  // shares the final 'a'
+  CHECK(IsElementaryEdit(U"ư", U"it"));
+  CHECK(IsElementaryEdit(U"", U"") == false);
+  CHECK(IsElementaryEdit(U"ab", U"ab") == false);
+}
+
+TEST_CASE("channel: trained table loads and scores the learned confusions") {
+  std::string table = TrainTable();
+  CHECK(table.rfind(std::string(kChannelMagic), 0) == 0);
+  CHECK(table.find("#section\tchar\n") != std::string::npos);
+  CHECK(table.find("#section\ttoken\n") != std::string::npos);
+  CHECK(table.find("ố\t6\t") != std::string::npos);
+  CHECK(table == TrainTable());  // deterministic
+
+  auto ch = OcrChannel::Load(table);
+  REQUIRE(ch.ok());
+  CHECK(ch->edit_count() > 10);
+  CHECK(ch->token_stats().merged == 5);  // "Bộ Y" -> "BOY", 5 times
+  CHECK(ch->LogProb("số", "s6") > ch->LogProb("sở", "s6"));
+  CHECK(ch->LogProb("số", "s6") > -2.0);
+  CHECK(ch->LogProb("Đảng", "Pang") > ch->LogProb("đang", "Pang") - 1e-9);
+  CHECK(ch->LogProb("thực", "thyc") > ch->LogProb("thức", "thyc"));
+  CHECK(ch->LogProb("ban", "ban") > -0.5);
+  CHECK(std::isinf(ch->LogProb("ab", "xyzw")) == false);  // unseen single edits have a floor
+}
+
+TEST_CASE("channel: candidates come from the inventory, best first") {
+  auto ch = OcrChannel::Load(TrainTable());
+  REQUIRE(ch.ok());
+  SyllableTrie trie;
+  for (const char* s : {"số", "sở", "sáu", "xã", "xa", "thực", "thức", "đảng", "của", "chức", "tổ"})
+    trie.Add(s, 100);
+  CHECK(trie.Contains("số"));
+  CHECK(!trie.Contains("s"));
+  std::vector<OcrChannel::Candidate> out;
+  ch->Candidates("s6", trie, 5, &out);
+  REQUIRE(!out.empty());
+  CHECK(out[0].first == "số");
+  ch->Candidates("x4", trie, 5, &out);
+  REQUIRE(!out.empty());
+  CHECK(out[0].first == "xã");
+  ch->Candidates("thyc", trie, 5, &out);
+  REQUIRE(!out.empty());
+  CHECK(out[0].first == "thực");
+  ch->Candidates("Pang", trie, 5, &out);
+  REQUIRE(!out.empty());
+  CHECK(out[0].first == "đảng");
+  ch->Candidates("t6", trie, 1, &out);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].first == "tổ");
+  for (const auto& c : out) CHECK(c.second <= 0.0);
+
+  // The callback variant gives the same best reading.
+  ch->Candidates("s6", [&](std::string_view s) { return trie.Contains(s); }, 5, &out);
+  REQUIRE(!out.empty());
+  CHECK(out[0].first == "số");
+
+  ch->Candidates("", trie, 5, &out);
+  CHECK(out.empty());
+  ch->Candidates("qqqqqqqqqqqqqqqqqqqqqqqqq", trie, 5, &out);
+  CHECK(out.empty());
+}
+
+TEST_CASE("channel: malformed tables are rejected") {
+  CHECK(!OcrChannel::Load("").ok());
+  CHECK(!OcrChannel::Load("hello\n").ok());
+  std::string t = std::string(kChannelMagic) + "\n#section\tchar\na\tb\tx\n";
+  CHECK(OcrChannel::Load(t).status().code() == StatusCode::kCorruption);
+  t = std::string(kChannelMagic) + "\n#section\tchar\nabc\tb\t3\n";
+  CHECK(!OcrChannel::Load(t).ok());
+  t = std::string(kChannelMagic) + "\n#section\tchar\na\tb\t3\n#section\tocc\na\t10\n";
+  auto ok = OcrChannel::Load(t);
+  REQUIRE(ok.ok());
+  CHECK(ok->LogProb("a", "b") == doctest::Approx(std::log10(0.3)));
+}
+
+}  // namespace vanban::internal

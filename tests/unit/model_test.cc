@@ -1,0 +1,126 @@
+// Model: build from the hand-made fixture in tests/data/model, load, score, and
+// refuse damaged files.
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "model/lm_tokens.h"
+#include "model/model_data.h"
+#include "model/viet_chars.h"
+#include "vanban/model.h"
+
+namespace {
+
+std::string FixtureDir() { return std::string(VANBAN_SOURCE_DIR) + "/tests/data/model"; }
+
+// Builds the fixture model once per test binary run.
+const std::string& FixtureModelPath() {
+  static const std::string path = [] {
+    std::string p = std::string(VANBAN_BINARY_DIR) + "/test_fixture.model";
+    vanban::Status st = vanban::BuildModel(FixtureDir(), p);
+    REQUIRE_MESSAGE(st.ok(), st.ToString());
+    return p;
+  }();
+  return path;
+}
+
+std::string ReadAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+TEST_CASE("viet chars: keys, case and syllable shapes") {
+  std::string out;
+  CHECK(vanban::internal::KeyInto("Nghị", &out));
+  CHECK(out == "nghi");
+  CHECK(vanban::internal::KeyInto("ĐƯỜNG", &out));
+  CHECK(out == "duong");
+  CHECK_FALSE(vanban::internal::KeyInto("x4", &out));
+  vanban::internal::ApplyCaseInto("ủy", "UY", &out);
+  CHECK(out == "ỦY");
+  vanban::internal::ApplyCaseInto("nghị", "Nghi", &out);
+  CHECK(out == "Nghị");
+  CHECK(vanban::internal::IsSyllableKey("nghieng"));
+  CHECK(vanban::internal::IsSyllableKey("gi"));
+  CHECK_FALSE(vanban::internal::IsSyllableKey("church"));
+  CHECK_FALSE(vanban::internal::IsSyllableKey("hdnd"));
+  CHECK(vanban::internal::IsWordKey("d"));
+}
+
+TEST_CASE("lm tokens: split keeps every byte and classifies") {
+  std::string line = "Số 20/NQ-HĐND, x4 ngày 1.000";
+  std::vector<vanban::internal::LmToken> toks;
+  vanban::internal::SplitLine(line, &toks);
+  std::string joined;
+  for (const auto& t : toks) joined += line.substr(t.begin, t.end - t.begin);
+  CHECK(joined == line);
+  std::string scratch;
+  CHECK(vanban::internal::LmWord("Số", vanban::internal::LmTokenKind::kWord, &scratch) == "số");
+  CHECK(vanban::internal::LmWord("HĐND", vanban::internal::LmTokenKind::kWord, &scratch) == "<unk>");
+  CHECK(vanban::internal::ContinuesLine("của Chính phủ"));
+  CHECK_FALSE(vanban::internal::ContinuesLine("d) Các trường hợp"));
+  CHECK_FALSE(vanban::internal::ContinuesLine("Điều 1."));
+}
+
+TEST_CASE("model: round trip of the fixture dictionaries") {
+  auto m = vanban::Model::Load(FixtureModelPath());
+  REQUIRE_MESSAGE(m.ok(), m.status().ToString());
+  const vanban::Model& model = **m;
+  CHECK(model.order() == 4);
+  CHECK(model.vocabulary_size() > 50);
+  auto counts = model.ngram_counts();
+  REQUIRE(counts.size() == 4);
+  CHECK(counts[1] > 0);
+  // A seen continuation is far more likely than an unseen one.
+  double seen = model.LogProb({"<s>", "căn", "cứ"});
+  double unseen = model.LogProb({"<s>", "căn", "phủ"});
+  CHECK(seen > unseen);
+  CHECK(seen <= 0.0);
+  // Candidate index: "nghi" has several readings, most frequent first.
+  auto cands = model.data().Candidates("nghi");
+  REQUIRE(cands.size() >= 2);
+  CHECK(cands[0].logprior >= cands[1].logprior);
+}
+
+TEST_CASE("model: missing file is NotFound") {
+  auto m = vanban::Model::Load("/nonexistent/vanban.model");
+  CHECK_FALSE(m.ok());
+  CHECK(m.status().code() == vanban::StatusCode::kNotFound);
+}
+
+TEST_CASE("model: damaged files are Corruption") {
+  std::string bytes = ReadAll(FixtureModelPath());
+  REQUIRE(bytes.size() > 1000);
+  CHECK(vanban::Model::LoadFromBuffer(bytes).ok());
+  SUBCASE("bad magic") {
+    bytes[0] = 'X';
+  }
+  SUBCASE("truncated") {
+    bytes.resize(bytes.size() - 8);
+  }
+  SUBCASE("flipped payload byte") {
+    bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 0x40);
+  }
+  SUBCASE("too small") {
+    bytes.resize(10);
+  }
+  SUBCASE("wrong version") {
+    bytes[8] = 99;
+  }
+  auto m = vanban::Model::LoadFromBuffer(bytes);
+  CHECK_FALSE(m.ok());
+  CHECK(m.status().code() == vanban::StatusCode::kCorruption);
+}
+
+TEST_CASE("model: build fails cleanly on a missing directory") {
+  vanban::Status st = vanban::BuildModel("/nonexistent/dict", std::string(VANBAN_BINARY_DIR) + "/x.model");
+  CHECK_FALSE(st.ok());
+}

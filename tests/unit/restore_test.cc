@@ -1,0 +1,92 @@
+// Restorer on the fixture model: layout, case, symbols, labels, clean text.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "vanban/model.h"
+#include "vanban/restore.h"
+
+namespace {
+
+std::shared_ptr<const vanban::Model> FixtureModel() {
+  static const std::shared_ptr<const vanban::Model> model = [] {
+    std::string p = std::string(VANBAN_BINARY_DIR) + "/test_fixture_restore.model";
+    vanban::Status st = vanban::BuildModel(std::string(VANBAN_SOURCE_DIR) + "/tests/data/model", p);
+    REQUIRE_MESSAGE(st.ok(), st.ToString());
+    auto m = vanban::Model::Load(p);
+    REQUIRE_MESSAGE(m.ok(), m.status().ToString());
+    return *m;
+  }();
+  return model;
+}
+
+std::string Restore(std::string_view text) {
+  vanban::Restorer r(FixtureModel());
+  return r.Restore(text).text;
+}
+
+}  // namespace
+
+TEST_CASE("restore: diacritics come back, case pattern kept") {
+  CHECK(Restore("UY BAN NHAN DAN TINH") == "ỦY BAN NHÂN DÂN TỈNH");
+  CHECK(Restore("Can cu Nghi dinh so 15/2020/ND-CP cua Chinh phu;") ==
+        "Căn cứ Nghị định số 15/2020/NĐ-CP của Chính phủ;");
+}
+
+TEST_CASE("restore: layout is kept byte for byte") {
+  std::string in = "  Can cu\tNghi quyet so 20/NQ-HDND,\r\n\r\nUy ban nhan dan  \n";
+  std::string out = Restore(in);
+  CHECK(out == "  Căn cứ\tNghị quyết số 20/NQ-HĐND,\r\n\r\nỦy ban nhân dân  \n");
+}
+
+TEST_CASE("restore: symbols fixed from the table, numbers and unknown words kept") {
+  CHECK(Restore("QD so 5/QD-UBND") == "QĐ số 5/QĐ-UBND");
+  CHECK(Restore("http://x.vn 12.000 Halal") == "http://x.vn 12.000 Halal");
+}
+
+TEST_CASE("restore: list label after d) is đ)") {
+  std::string out = Restore("c) Cac truong hop nghi viec;\nd) Cac truong hop nghi huu;\nd) Cac truong hop con lai.\n");
+  CHECK(out == "c) Các trường hợp nghỉ việc;\nd) Các trường hợp nghỉ hưu;\nđ) Các trường hợp còn lại.\n");
+}
+
+TEST_CASE("restore: correct text stays unchanged") {
+  std::string clean = "Ủy ban nhân dân tỉnh quyết định:\nTôi nghĩ rằng việc này cần được thực hiện ngay.\n";
+  vanban::Restorer r(FixtureModel());
+  auto res = r.Restore(clean);
+  CHECK(res.text == clean);
+  CHECK(res.changed == 0);
+}
+
+TEST_CASE("restore: tokens report offsets, confidence and alternatives") {
+  vanban::RestoreOptions o;
+  o.confidence = true;
+  vanban::Restorer r(FixtureModel(), o);
+  std::string in = "Can cu\nNghi dinh";
+  auto res = r.Restore(in);
+  REQUIRE(res.tokens.size() == 4);
+  CHECK(res.tokens[0].original == "Can");
+  CHECK(res.tokens[0].restored == "Căn");
+  CHECK(res.tokens[2].line == 2);
+  for (const auto& t : res.tokens) {
+    CHECK(in.substr(t.begin, t.end - t.begin) == t.original);
+    CHECK(res.text.substr(t.out_begin, t.out_end - t.out_begin) == t.restored);
+    CHECK(t.confidence > 0.0);
+    CHECK(t.confidence <= 1.0);
+  }
+}
+
+TEST_CASE("restore: empty and odd inputs do not crash") {
+  CHECK(Restore("").empty());
+  CHECK(Restore("\n\n") == "\n\n");
+  std::string junk = "\xff\xfe abc \x01\x02 ¢ s6 x4";
+  CHECK(Restore(junk).size() >= junk.size() - 2);
+}
+
+TEST_CASE("restore: the simple OCR source proposes readings") {
+  auto src = vanban::MakeSimpleOcrSource(FixtureModel());
+  std::vector<vanban::ChannelCandidate> out;
+  src->Candidates("s6", &out);
+  bool found = false;
+  for (const auto& c : out) found |= c.text == "số";
+  CHECK(found);
+}
