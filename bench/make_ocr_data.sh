@@ -1,0 +1,47 @@
+#!/bin/bash
+# Makes the held-out OCR benchmark sets bench/data/ocr_scan.tsv and
+# bench/data/ocr_badscan.tsv ("clean<TAB>ocr", one row per rendered line).
+#
+#   bench/make_ocr_data.sh [--work DIR]
+#
+# Text: chunks of TEST-bucket documents only (FNV-1a-64(name) % 100 in 0..3, the
+# project split rule; never used by any training step), chosen by
+# dictionaries/ocr_select_lines.py with selection seed 100: 40 chunks of about
+# 3,000 characters, 90 % legal, 10 % Wikipedia.  The same clean text goes through
+# ocrsim twice: profile scan (seed 101) and bad-scan (seed 102).  Every rendered,
+# non-empty line is kept, including lines the OCR lost (empty or low-similarity
+# OCR side) because that is the real channel.  Deterministic; ~5 min of tesseract.
+# Needs /usr/bin/python3 with PIL, tesseract (eng); corpus in $VANBAN_CORPUS
+# (default /work/shared/corpus); ocrsim in $OCRSIM.
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(dirname "$here")"
+corpus="${VANBAN_CORPUS:-/work/shared/corpus}"
+ocrsim="${OCRSIM:-/work/shared/tools/ocrsim/ocrsim.py}"
+py=/usr/bin/python3
+work=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --work) work="$2"; shift ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    *) echo "make_ocr_data.sh: unknown argument $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+[ -n "$work" ] || work="$(mktemp -d "${TMPDIR:-/tmp}/vanban-bench.XXXXXX")"
+mkdir -p "$work" "$here/data"
+
+"$py" "$root/dictionaries/ocr_select_lines.py" --corpus "$corpus" --bucket test --seed 100 \
+    --chunks 40 --chunk-chars 3000 --wiki-frac 0.1 --names "$work/test.names" > "$work/test.txt"
+
+run() {
+  local profile="$1" seed="$2" out="$3"
+  nice -n 10 "$py" "$ocrsim" "$work/test.txt" --format tsv-meta --profile "$profile" \
+      --seed "$seed" --jobs 1 -o "$work/test_$profile.meta.tsv"
+  awk -F'\t' -v OFS='\t' '$5 != "" { print $5, $6 }' "$work/test_$profile.meta.tsv" > "$out.tmp"
+  mv "$out.tmp" "$out"
+  echo "make_ocr_data.sh: $out: $(wc -l < "$out") lines" >&2
+}
+run scan 101 "$here/data/ocr_scan.tsv"
+run bad-scan 102 "$here/data/ocr_badscan.tsv"
