@@ -1,6 +1,8 @@
 // Fuzz target: the restorer must never crash and must keep every byte it does not restore.
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
+#include <unistd.h>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -14,9 +16,10 @@ std::shared_ptr<const vanban::Model> FixtureModel() {
   static const std::shared_ptr<const vanban::Model> model = [] {
     // The fixture dictionaries sit next to this file's directory (tests/data/model).
     std::string dir = (std::filesystem::path(__FILE__).parent_path().parent_path() / "data" / "model").string();
-    std::string path = "/tmp/vanban_fuzz_restore_fixture.model";
+    std::string path = "/tmp/vanban_fuzz_restore_fixture." + std::to_string(getpid()) + ".model";
     if (!vanban::BuildModel(dir, path).ok()) __builtin_trap();
     auto m = vanban::Model::Load(path);
+    std::remove(path.c_str());  // mapped or copied: the file is no longer needed
     if (!m.ok()) __builtin_trap();
     return *m;
   }();
@@ -27,10 +30,9 @@ std::shared_ptr<const vanban::Model> FixtureModel() {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static auto model = FixtureModel();
-  static auto ocr = vanban::MakeSimpleOcrSource(model);
   vanban::RestoreOptions o;
   o.confidence = size % 2 == 0;
-  o.ocr_source = size % 3 == 0 ? ocr.get() : nullptr;
+  o.ocr = size % 3 != 0;
   vanban::Restorer r(model, o);
   std::string_view in(reinterpret_cast<const char*>(data), size);
   auto res = r.Restore(in);

@@ -15,16 +15,10 @@
 
 namespace {
 
-std::string FixtureDir() { return std::string(VANBAN_SOURCE_DIR) + "/tests/data/model"; }
 
-// Builds the fixture model once per test binary run.
+// Compiled at build time (tests/CMakeLists.txt) by the same BuildModel.
 const std::string& FixtureModelPath() {
-  static const std::string path = [] {
-    std::string p = std::string(VANBAN_BINARY_DIR) + "/test_fixture.model";
-    vanban::Status st = vanban::BuildModel(FixtureDir(), p);
-    REQUIRE_MESSAGE(st.ok(), st.ToString());
-    return p;
-  }();
+  static const std::string path = VANBAN_FIXTURE_MODEL;
   return path;
 }
 
