@@ -22,6 +22,7 @@ namespace vanban {
 
 namespace internal {
 class ModelData;
+class ChannelIndex;
 }
 
 class Model {
@@ -53,11 +54,18 @@ class Model {
   // log10 P(words.back() | preceding words), lower-case syllables ("<s>" allowed first).
   double LogProb(const std::vector<std::string>& words) const;
 
+  // True when the model carries a learned OCR channel (dictionaries/ocr_channel.tsv).
+  bool has_ocr_channel() const { return channel_ != nullptr; }
+
   const internal::ModelData& data() const { return *data_; }
+  const internal::ChannelIndex* ocr_channel() const { return channel_.get(); }
 
  private:
   explicit Model(std::unique_ptr<internal::ModelData> data);
+  static Result<std::shared_ptr<const Model>> Make(Result<std::unique_ptr<internal::ModelData>> data,
+                                                   const std::string& what);
   std::unique_ptr<internal::ModelData> data_;
+  std::unique_ptr<const internal::ChannelIndex> channel_;
 };
 
 struct TrainOptions {

@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "channel/channel_index.h"
 #include "model/model_data.h"
 
 #ifndef VANBAN_BUILD_MODEL_PATH
@@ -17,24 +18,29 @@ namespace vanban {
 Model::Model(std::unique_ptr<internal::ModelData> data) : data_(std::move(data)) {}
 Model::~Model() = default;
 
-Result<std::shared_ptr<const Model>> Model::Load(const std::string& path) {
+Result<std::shared_ptr<const Model>> Model::Make(Result<std::unique_ptr<internal::ModelData>> data,
+                                                 const std::string& what) {
   try {
-    auto d = internal::ModelData::Open(path);
-    if (!d.ok()) return d.status();
-    return std::shared_ptr<const Model>(new Model(std::move(*d)));
+    if (!data.ok()) return data.status();
+    std::shared_ptr<Model> model(new Model(std::move(*data)));
+    std::string_view table = model->data_->ChannelTable();
+    if (!table.empty()) {
+      auto channel = internal::ChannelIndex::Build(*model->data_, table);
+      if (!channel.ok()) return Status::Corruption(what + ": " + channel.status().message());
+      model->channel_ = std::move(*channel);
+    }
+    return std::shared_ptr<const Model>(std::move(model));
   } catch (const std::bad_alloc&) {
-    return Status::Corruption(path + ": out of memory while loading (damaged file?)");
+    return Status::Corruption(what + ": out of memory while loading (damaged file?)");
   }
 }
 
+Result<std::shared_ptr<const Model>> Model::Load(const std::string& path) {
+  return Make(internal::ModelData::Open(path), path);
+}
+
 Result<std::shared_ptr<const Model>> Model::LoadFromBuffer(std::string_view bytes) {
-  try {
-    auto d = internal::ModelData::FromBuffer(bytes);
-    if (!d.ok()) return d.status();
-    return std::shared_ptr<const Model>(new Model(std::move(*d)));
-  } catch (const std::bad_alloc&) {
-    return Status::Corruption("out of memory while loading (damaged model?)");
-  }
+  return Make(internal::ModelData::FromBuffer(bytes), "model");
 }
 
 std::vector<std::string> Model::SearchPath() {

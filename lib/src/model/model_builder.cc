@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "channel/ocr_channel.h"
 #include "model/model_format.h"
 #include "model/viet_chars.h"
 #include "vanban/model.h"
@@ -343,6 +344,13 @@ class Builder {
         sp.append(line.substr(0, t2));
         sp += '\n';
       }
+    }
+    // The OCR channel table, stored verbatim; checked here so a bad table fails the build.
+    std::string channel;
+    if (ReadFileText(dir_ / "ocr_channel.tsv", &channel).ok()) {
+      auto parsed = OcrChannel::Load(channel);
+      if (!parsed.ok()) return Status::Corruption("ocr_channel.tsv: " + parsed.status().message());
+      sections[internal::kSectionOcrChannel] = std::move(channel);
     }
     // Header + sections, 8-byte aligned.
     internal::FileHeader h;

@@ -154,6 +154,8 @@ Status ModelData::Validate() {
     if (tab == std::string_view::npos) return Bad("symbol parts");
     symbol_parts_.emplace(line.substr(0, tab), line.substr(tab + 1));
   }
+  channel_table_ = std::string_view(reinterpret_cast<const char*>(sec(kSectionOcrChannel)),
+                                    sec_size(kSectionOcrChannel));
   return Status::Ok();
 }
 

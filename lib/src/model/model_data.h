@@ -59,6 +59,9 @@ class ModelData {
     return it == symbol_parts_.end() ? std::string_view() : it->second;
   }
 
+  // Text of the OCR channel table stored in the model (empty if it has none).
+  std::string_view ChannelTable() const { return channel_table_; }
+
   // The begin-of-sentence state.
   LmState BeginState() const;
   // log10 P(w | in) and the state after w.
@@ -90,6 +93,7 @@ class ModelData {
   const CandidateItem* cand_items_ = nullptr;
   std::unordered_map<std::string_view, uint32_t> word_ids_;
   std::unordered_map<std::string_view, std::string_view> symbol_parts_;
+  std::string_view channel_table_;
 };
 
 }  // namespace vanban::internal

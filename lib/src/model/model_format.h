@@ -9,7 +9,7 @@
 namespace vanban::internal {
 
 inline constexpr char kModelMagic[8] = {'V', 'A', 'N', 'B', 'A', 'N', 'L', 'M'};
-inline constexpr uint32_t kModelFormatVersion = 3;
+inline constexpr uint32_t kModelFormatVersion = 4;
 inline constexpr int kMaxOrder = 4;
 inline constexpr int kBitsPerWord = 16;
 
@@ -23,6 +23,7 @@ enum SectionId : uint32_t {
   kSectionCandidateIndex,    // ProbingHeader + CandidateRef[buckets]
   kSectionCandidateLists,    // CandidateItem[]
   kSectionSymbolParts,       // text: "key\tFORM\n" lines
+  kSectionOcrChannel,        // text: dictionaries/ocr_channel.tsv as is (may be empty)
   kNumSections,
 };
 

@@ -1,0 +1,31 @@
+#include "channel/channel_index.h"
+
+#include <cmath>
+#include <string>
+
+#include "model/model_data.h"
+#include "model/viet_chars.h"
+
+namespace vanban::internal {
+
+// Unigram probabilities become pseudo-counts for the trie's prior (only ratios matter).
+constexpr double kPseudoCorpusSize = 1e8;
+
+Result<std::unique_ptr<ChannelIndex>> ChannelIndex::Build(const ModelData& m, std::string_view table) {
+  auto channel = OcrChannel::Load(table);
+  if (!channel.ok()) return channel.status();
+  SyllableTrie trie;
+  LmState empty, ignored;  // no context: unigram probabilities
+  std::string key;
+  for (uint32_t id = 1; id < m.vocab_size(); ++id) {
+    if (id == m.bos() || id == m.eos() || id == m.unk() || id == m.num()) continue;
+    std::string_view w = m.Word(id);
+    // Only Vietnamese-shaped syllables: foreign words ("church") are not OCR readings.
+    if (!KeyInto(w, &key) || !IsSyllableKey(key)) continue;
+    double p = std::pow(10.0, static_cast<double>(m.Score(empty, id, &ignored)));
+    trie.Add(w, p * kPseudoCorpusSize);
+  }
+  return std::unique_ptr<ChannelIndex>(new ChannelIndex(std::move(*channel), std::move(trie)));
+}
+
+}  // namespace vanban::internal

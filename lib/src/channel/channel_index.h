@@ -1,0 +1,44 @@
+// The OCR channel ready for decoding: the learned edit table plus a trie of the
+// model's syllables (with unigram counts as prior), built once per Model and
+// shared read-only by every Restorer.
+#ifndef VANBAN_CHANNEL_CHANNEL_INDEX_H_
+#define VANBAN_CHANNEL_CHANNEL_INDEX_H_
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "channel/ocr_channel.h"
+#include "channel/syllable_trie.h"
+#include "vanban/status.h"
+
+namespace vanban::internal {
+
+class ModelData;
+
+class ChannelIndex {
+ public:
+  // |table| is the text of an ocr_channel.tsv; the inventory is every vocabulary
+  // word of |model| shaped like a Vietnamese syllable.
+  static Result<std::unique_ptr<ChannelIndex>> Build(const ModelData& model, std::string_view table);
+
+  // Up to |max| clean syllables for the lower-case OCR word |ocr|, best first, as
+  // (syllable, log10 P(ocr | syllable)); ranked with the unigram prior (|prior_weight|).
+  void Candidates(std::string_view ocr, size_t max, double prior_weight,
+                  std::vector<OcrChannel::Candidate>* out) const {
+    channel_.Candidates(ocr, trie_, max, out, prior_weight);
+  }
+  // log10 P(ocr | clean) for a given pair (both lower case); -inf if impossible.
+  double LogProb(std::string_view clean, std::string_view ocr) const { return channel_.LogProb(clean, ocr); }
+
+  const OcrChannel& channel() const { return channel_; }
+
+ private:
+  ChannelIndex(OcrChannel channel, SyllableTrie trie) : channel_(std::move(channel)), trie_(std::move(trie)) {}
+  OcrChannel channel_;
+  SyllableTrie trie_;
+};
+
+}  // namespace vanban::internal
+
+#endif  // VANBAN_CHANNEL_CHANNEL_INDEX_H_
