@@ -58,16 +58,12 @@ std::string FormatRow(const std::vector<std::pair<std::string, std::string>>& ro
 
 int Run(const Options& o) {
   std::shared_ptr<const Model> model;
-  std::unique_ptr<CandidateSource> ocr;
   std::unique_ptr<Restorer> restorer;
   if (!o.no_restore) {
     auto loaded = Model::Load(o.model.empty() ? Model::DefaultPath() : o.model);
     if (loaded.ok()) {
       model = *loaded;
-      ocr = MakeSimpleOcrSource(model);
-      RestoreOptions ro;
-      ro.ocr_source = ocr.get();
-      restorer = std::make_unique<Restorer>(model, ro);
+      restorer = std::make_unique<Restorer>(model);
     } else if (!o.model.empty()) {
       return ReportStatus(o.model, loaded.status());
     }

@@ -48,17 +48,13 @@ int Run(const Options& o) {
   }
   // Restoration by default when a model can be found; otherwise parse the OCR text as is.
   std::shared_ptr<const Model> model;
-  std::unique_ptr<CandidateSource> ocr;
   std::unique_ptr<Restorer> restorer;
   if (!o.no_restore) {
     std::string path = o.model.empty() ? Model::DefaultPath() : o.model;
     auto loaded = Model::Load(path);
     if (loaded.ok()) {
       model = *loaded;
-      ocr = MakeSimpleOcrSource(model);
-      RestoreOptions ro;
-      ro.ocr_source = ocr.get();
-      restorer = std::make_unique<Restorer>(model, ro);
+      restorer = std::make_unique<Restorer>(model);
     } else if (!o.model.empty()) {
       return ReportStatus(o.model, loaded.status());
     }

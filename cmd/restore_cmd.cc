@@ -103,11 +103,7 @@ int Run(Options o) {
   RestoreOptions ro;
   ro.beam = o.beam;
   ro.confidence = o.format != "text" || o.mark;
-  std::unique_ptr<CandidateSource> ocr;
-  if (!o.no_ocr) {
-    ocr = MakeSimpleOcrSource(*model);
-    ro.ocr_source = ocr.get();
-  }
+  ro.ocr = !o.no_ocr;
   Restorer restorer(*model, ro);
   auto files = InputsOrStdin(o.files);
   auto out = Output::Open(o.output, files);
@@ -137,6 +133,12 @@ int Run(Options o) {
     doc["file"] = name;
     doc["text"] = r.text;
     doc["changed"] = r.changed;
+    doc["input"] = {{"clean", std::round(r.profile.clean * 1000) / 1000},
+                    {"stripped", std::round(r.profile.stripped * 1000) / 1000},
+                    {"ocr", std::round(r.profile.ocr * 1000) / 1000},
+                    {"words", r.profile.words},
+                    {"damaged", r.profile.damaged},
+                    {"unknown", r.profile.unknown}};
     auto toks = nlohmann::ordered_json::array();
     for (const RestoredToken& t : r.tokens) toks.push_back(TokenJson(t));
     doc["tokens"] = std::move(toks);

@@ -1,6 +1,6 @@
 // The learned OCR channel (P(OCR text | clean text) as substring edits): training
-// from clean/OCR line pairs, measurement on held-out pairs, and the restorer's
-// CandidateSource built from it. Table format: lib/src/channel/ocr_channel.h and
+// from clean/OCR line pairs and measurement on held-out pairs. The restorer uses the
+// table stored in the model (Model::has_ocr_channel). Table format: lib/src/channel/ocr_channel.h and
 // dictionaries/OCR.md.
 #ifndef VANBAN_OCR_CHANNEL_H_
 #define VANBAN_OCR_CHANNEL_H_
@@ -13,7 +13,6 @@
 #include <vector>
 
 #include "vanban/model.h"
-#include "vanban/restore.h"
 #include "vanban/status.h"
 
 namespace vanban {
@@ -57,23 +56,6 @@ struct OcrChannelEvalReport {
 Result<OcrChannelEvalReport> EvaluateOcrChannel(std::string_view table, std::string_view syllables,
                                                 std::string_view pairs, size_t k,
                                                 size_t max_misses = 0, double prior_weight = 0.5);
-
-struct OcrChannelSourceOptions {
-  size_t max_candidates = 15;
-  // Weight of the unigram prior when choosing which candidates to return (the
-  // returned log-probabilities are the channel's alone; the LM adds context).
-  double prior_weight = 0.5;
-  // Results are memoised per distinct token (OCR text repeats a lot); 0 = off.
-  size_t cache_entries = 1 << 16;
-};
-
-// |channel_tsv| is the text of dictionaries/ocr_channel.tsv (or the same bytes
-// stored in the model). The candidate inventory is every vocabulary word of
-// |model| that has the shape of a Vietnamese syllable, with its unigram
-// probability as prior. Thread-safe. kCorruption if the table does not parse.
-Result<std::unique_ptr<CandidateSource>> MakeOcrChannelSource(
-    std::shared_ptr<const Model> model, std::string_view channel_tsv,
-    const OcrChannelSourceOptions& options = {});
 
 }  // namespace vanban
 

@@ -6,12 +6,13 @@
 //   vanban::RestoreResult r = restorer.Restore("Uy ban nhan dan tinh");
 //   // r.text == "Ủy ban nhân dân tỉnh"
 //
-// Words are decoded line by line with a beam search over the n-gram model; the
-// candidates of a word are the syllables with the same diacritic-free spelling
-// (the diacritic channel) plus, optionally, those proposed by a CandidateSource
-// (the OCR channel). Numbers, dates, URLs and unknown words are left as they are;
-// the letter case of every word is kept; upper-case parts of document symbols are
-// fixed from a table learned from the corpus (NQ-HDND -> NQ-HĐND).
+// A noisy-channel decoder: a beam search over each line (hard-wrapped sentences
+// joined) scores readings with the syllable n-gram model times a channel that mixes
+// correct typing, typing without marks and English-model OCR, in the proportions
+// estimated for the document. Numbers, dates, URLs and unknown words are left as
+// they are; the letter case of every word and the layout are kept; upper-case parts
+// of document symbols are fixed from a table learned from the corpus
+// (NQ-HPND -> NQ-HĐND).
 #ifndef VANBAN_RESTORE_H_
 #define VANBAN_RESTORE_H_
 
@@ -26,56 +27,40 @@
 
 namespace vanban {
 
-// One clean reading proposed for a token by a channel.
-struct ChannelCandidate {
-  std::string text;     // lower-case syllable, NFC ("thực")
-  double log_prob = 0;  // log10 P(token as written | text)
-};
-
-// A source of candidates for tokens the diacritic channel cannot explain
-// ("thyc", "s6", "x4", "Pang"). Implementations must be thread-safe for
-// concurrent calls (const) and fast: it is called once per such token.
-class CandidateSource {
- public:
-  virtual ~CandidateSource() = default;
-  // Appends candidates for |token| (as written, any case) to |out|.
-  virtual void Candidates(std::string_view token, std::vector<ChannelCandidate>* out) const = 0;
-};
-
-// A small built-in OCR fallback: folds common digit/letter confusions
-// (6/0/& -> o, 1 -> l/i, 4/3 -> a, word-initial P -> Đ ...) and keeps the
-// foldings that are known syllables. Used when no learned channel is given.
-std::unique_ptr<CandidateSource> MakeSimpleOcrSource(std::shared_ptr<const Model> model);
-
 struct RestoreOptions {
-  int beam = 8;             // hypotheses kept per word
-  int max_candidates = 10;  // readings tried per word (most frequent first)
-  // Hypotheses scoring this much (log10) below the best are dropped.
-  double beam_threshold = 3.0;
-  // log10 penalty for replacing a word that is already a valid marked syllable;
-  // keeps correct text unchanged while still allowing clear fixes.
-  double change_marked_penalty = -3.0;
-  // Same for unmarked words when the document as a whole carries marks (so an
-  // unmarked word there is probably meant that way).
-  double change_unmarked_in_marked_doc_penalty = -1.5;
-  // Fraction of marked syllables above which a document counts as marked.
-  double marked_doc_ratio = 0.3;
-  // Weight of the capitalised-reading statistics for capitalised words inside a
-  // sentence (names, title words).
-  double capitalised_weight = 0.0;
-  // Weight of the OCR channel's log-probabilities.
-  double ocr_weight = 0.4;
+  int beam = 8;                // hypotheses kept per position
+  double beam_threshold = 5.0; // hypotheses this much (log10) below the best are dropped
+  // Repair OCR damage (s6 -> số, thyc -> thực, x4 -> xã, Pang -> Đảng) with the model's
+  // learned OCR channel, when the model has one and the text looks OCR'd.
+  bool ocr = true;
+  // Weight of the channel's log-probabilities against the language model's.
+  double channel_weight = 1.0;
+  int max_candidates = 10;      // readings of the same diacritic-free spelling
+  int max_ocr_candidates = 15;  // readings proposed by the OCR channel
+  // OCR only: a written word read as two syllables ("HaN6i" -> "Hà Nội"), two written
+  // pieces as one syllable ("ch ức" -> "chức"), a stray mark ignored ("cé.trinh").
+  // log10 prior of each event; 0 disables it.
+  bool ocr_splits = true;
+  double merged_log10 = -2.0;
+  double broken_log10 = -2.5;
+  double junk_log10 = -1.0;
   // Compute confidence and alternatives (costs a rescoring pass).
   bool confidence = false;
   int alternatives = 3;
-  // Candidate source for tokens that are not clean syllables; nullptr = none.
-  const CandidateSource* ocr_source = nullptr;
-  // Boost syllables already restored with high confidence in the same document.
+  // Syllables restored with high confidence earlier in the same document get a bonus.
   bool document_cache = true;
+  double cache_bonus = 0.3;           // log10
+  double cache_min_confidence = 0.95;
   // Decode a hard-wrapped sentence (next line starting in lower case) as one unit.
   bool join_wrapped_lines = true;
-  double cache_bonus = 0.3;           // log10 bonus for a cached reading
-  double cache_min_confidence = 0.95; // confidence needed to enter the cache
+};
+
+// How the restorer judged the input as a whole (see Restorer::Restore).
+struct InputProfile {
+  double clean = 0, stripped = 0, ocr = 0;  // estimated share of each channel
+  size_t words = 0;    // words looked at
+  size_t damaged = 0;  // of which only OCR makes ("quyét", "s6")
+  size_t unknown = 0;  // of which unknown without marks (names, foreign words, OCR)
 };
 
 struct Alternative {
@@ -84,8 +69,8 @@ struct Alternative {
 };
 
 enum class RestoredKind : uint8_t {
-  kSyllable,    // decoded through the diacritic channel
-  kOcr,         // decoded with OCR-channel candidates
+  kSyllable,    // chosen among the readings of its diacritic-free spelling
+  kOcr,         // repaired OCR damage (letters changed, words split or joined)
   kSymbolPart,  // upper-case part of a document symbol, from the symbol table
   kKept,        // left as written (unknown word, foreign word, nothing to choose)
 };
@@ -107,6 +92,7 @@ struct RestoreResult {
   std::string text;                   // the restored text, same layout as the input
   std::vector<RestoredToken> tokens;  // word tokens only (not spaces, punctuation, numbers)
   size_t changed = 0;                 // number of tokens whose text changed
+  InputProfile profile;
 };
 
 // Not thread-safe: holds scratch buffers reused between calls. Create one per

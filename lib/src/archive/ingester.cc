@@ -25,7 +25,6 @@ Result<std::shared_ptr<const Model>> LoadRestorationModel(const std::string& pat
 
 struct Ingester::Impl {
   std::shared_ptr<const Model> model;
-  std::unique_ptr<CandidateSource> ocr;
   std::unique_ptr<Restorer> restorer;
   RestoreResult scratch;
 };
@@ -33,10 +32,7 @@ struct Ingester::Impl {
 Ingester::Ingester(std::shared_ptr<const Model> model) : impl_(std::make_unique<Impl>()) {
   impl_->model = std::move(model);
   if (impl_->model) {
-    impl_->ocr = MakeSimpleOcrSource(impl_->model);
-    RestoreOptions ro;
-    ro.ocr_source = impl_->ocr.get();
-    impl_->restorer = std::make_unique<Restorer>(impl_->model, ro);
+    impl_->restorer = std::make_unique<Restorer>(impl_->model);
   }
 }
 

@@ -1,18 +1,30 @@
+// The restorer: cuts each decoding unit into pieces, builds a lattice of readings
+// (one word as one syllable, one OCR word as two syllables, two OCR pieces as one
+// syllable, a stray mark as nothing), finds the best path with a beam search over the
+// n-gram model, and writes the chosen readings back into the text with the original
+// letter case and layout.
 #include <algorithm>
 #include <cmath>
 #include <unordered_map>
 
+#include "channel/channel_index.h"
 #include "model/lm_tokens.h"
 #include "model/model_data.h"
 #include "model/viet_chars.h"
+#include "restore/channel_mix.h"
+#include "restore/list_labels.h"
+#include "restore/pieces.h"
+#include "restore/word_candidates.h"
 #include "vanban/restore.h"
 
 namespace vanban {
 
+using internal::ChannelMix;
 using internal::LmState;
-using internal::LmToken;
-using internal::LmTokenKind;
 using internal::ModelData;
+using internal::Piece;
+using internal::PieceKind;
+using internal::WordCand;
 
 std::string_view RestoredKindName(RestoredKind kind) {
   switch (kind) {
@@ -26,48 +38,89 @@ std::string_view RestoredKindName(RestoredKind kind) {
 
 namespace {
 
-// A reading of one position: a vocabulary id (what the model scores) and, for
-// OCR candidates outside the vocabulary, the text itself.
-struct Cand {
-  uint32_t id;
-  float channel;     // log10, already weighted
-  int32_t text = -1; // index into the text pool, or -1 = the vocabulary word
+enum class EdgeKind : uint8_t {
+  kFixed,  // one reading: a number, a mark, a symbol part, a verbatim piece
+  kWord,   // one word, one syllable
+  kMerge,  // one OCR word, two syllables (the OCR lost a space)
+  kJoin,   // two OCR pieces, one syllable (the OCR broke a word)
+  kSkip,   // a mark read as OCR noise: no effect on the language model
 };
 
-enum class SlotKind : uint8_t { kFixed, kChoice, kSymbol };
+// One reading of an edge. |id2| is the second syllable of a merge reading; |cut| the
+// code point where the written word is cut between the two.
+struct Cand {
+  uint32_t id;
+  uint32_t id2 = 0;
+  float channel = 0;
+  bool as_written = false;
+  bool as_written2 = false;
+  uint8_t cut = 0;
+};
 
-struct Slot {
-  uint32_t begin, end;  // byte range in the line
-  SlotKind kind;
-  bool report;          // word token, reported in RestoreResult::tokens
-  bool ocr;             // candidates came from the OCR source
+struct Edge {
+  uint32_t from, to;  // pieces [from, to)
+  EdgeKind kind;
   uint32_t cand_begin, cand_count;
-  int32_t fixed_text;   // symbol-part output (text pool), or -1
-  bool label = false;   // a list label such as "d)" at the start of a line
-  uint32_t keep_id = 0; // reading spelled differently in the input (tone placement); output as written
+  int32_t fixed_text = -1;  // symbol part output (text pool), or -1
+  bool label = false;       // a list label at the start of a line
+  float margin = 0;         // best score minus the best score of another reading
 };
 
 struct Hyp {
   LmState state;
   float score;
-  int32_t back;   // index of the previous hypothesis in hyps_
-  uint16_t cand;  // candidate index within the slot
+  int32_t back;   // previous hypothesis in the arena, -1 at the start
+  uint32_t edge;  // edge taken to get here
+  uint16_t cand;
 };
 
 constexpr float kNegInf = -1e30f;
+// An OCR word is tried as two syllables when no single reading explains it this
+// well (log10), and two pieces as one syllable when either is explained this badly.
+constexpr float kMergeTrigger = -2.0f;
+constexpr float kJoinTrigger = -2.5f;
+constexpr size_t kMaxMergeCodePoints = 14;
+constexpr size_t kMaxJoinCodePoints = 8;
+constexpr int kMergeSideReadings = 3;
+constexpr int kMergeReadings = 6;
+constexpr int kJoinReadings = 6;
+
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (size_t pos = 0; pos < s.size(); ++n) internal::NextCodePoint(s, &pos);
+  return n;
+}
+
+// Byte offset of code point |cp| in |s|.
+size_t ByteOfCodePoint(std::string_view s, size_t cp) {
+  size_t pos = 0;
+  for (size_t i = 0; i < cp && pos < s.size(); ++i) internal::NextCodePoint(s, &pos);
+  return pos;
+}
+
+bool AllDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
 
 }  // namespace
 
 class Restorer::Impl {
  public:
-  Impl(const Model& model, const RestoreOptions& options) : m_(model.data()), o_(options) {}
+  Impl(const Model& model, const RestoreOptions& options)
+      : m_(model.data()), o_(options), words_(model.data(), model.ocr_channel()) {}
 
   void Restore(std::string_view text, RestoreResult* out) {
     out->text.clear();
     out->tokens.clear();
     out->changed = 0;
     out->text.reserve(text.size() + text.size() / 4);
-    doc_marked_ = IsMarkedDocument(text);
+    ChannelMix mix = internal::EstimateChannelMix(text, m_);
+    internal::CandidateLimits limits;
+    limits.diacritic = o_.max_candidates;
+    limits.ocr = o_.max_ocr_candidates;
+    words_.Reset(mix, limits, o_.ocr);
+    ocr_ = words_.ocr_active();
+    out->profile = {mix.clean, mix.stripped, mix.ocr, mix.words, mix.damaged, mix.unknown};
     cache_.clear();
     last_label_ = 0;
     size_t pos = 0;
@@ -90,7 +143,7 @@ class Restorer::Impl {
         last_begin = next;
         end = next_end;
       }
-      line_no = RestoreLine(text, pos, end, line_no, out);
+      line_no = RestoreUnit(text, pos, end, line_no, out);
       if (end >= text.size()) break;
       size_t next = after_break(end);
       out->text.append(text.substr(end, next - end));
@@ -100,28 +153,7 @@ class Restorer::Impl {
   }
 
  private:
-  // A document whose syllables mostly carry marks is "marked": unmarked words in
-  // it are then probably meant as written.
-  bool IsMarkedDocument(std::string_view text) {
-    size_t words = 0, marked = 0;
-    size_t pos = 0;
-    // A sample is enough: the first 64 KiB.
-    std::string_view sample = text.substr(0, 1 << 16);
-    while (pos < sample.size()) {
-      size_t nl = sample.find('\n', pos);
-      size_t end = nl == std::string_view::npos ? sample.size() : nl;
-      std::string_view line = sample.substr(pos, end - pos);
-      internal::SplitLine(line, &tokens_);
-      for (const LmToken& t : tokens_) {
-        if (t.kind != LmTokenKind::kWord) continue;
-        ++words;
-        marked += internal::HasMarks(line.substr(t.begin, t.end - t.begin));
-      }
-      pos = end + 1;
-    }
-    return words > 0 && static_cast<double>(marked) >= o_.marked_doc_ratio * static_cast<double>(words);
-  }
-
+  // ---- Text pool for symbol-part outputs.
   int32_t Pool(std::string_view s) {
     pool_offsets_.push_back(static_cast<uint32_t>(pool_.size()));
     pool_.append(s);
@@ -131,252 +163,304 @@ class Restorer::Impl {
   std::string_view PoolText(int32_t i) const {
     return std::string_view(pool_).substr(pool_offsets_[2 * i], pool_offsets_[2 * i + 1] - pool_offsets_[2 * i]);
   }
-  std::string_view CandText(const Cand& c) const { return c.text >= 0 ? PoolText(c.text) : m_.Word(c.id); }
 
-  bool IsJoiner(std::string_view line, size_t i) const {
-    if (i >= tokens_.size() || tokens_[i].kind != LmTokenKind::kPunct) return false;
-    char c = line[tokens_[i].begin];
-    return c == '-' || c == '/';
+  std::string_view PieceText(size_t i) const { return unit_.substr(pieces_[i].begin, pieces_[i].end - pieces_[i].begin); }
+
+  // ---- Lattice construction.
+  uint32_t AddEdge(uint32_t from, uint32_t to, EdgeKind kind) {
+    edges_.push_back({from, to, kind, static_cast<uint32_t>(cands_.size()), 0});
+    return static_cast<uint32_t>(edges_.size() - 1);
+  }
+  void CloseEdge(uint32_t e) { edges_[e].cand_count = static_cast<uint32_t>(cands_.size() - edges_[e].cand_begin); }
+
+  void AddFixed(uint32_t i, uint32_t id, int32_t fixed_text = -1) {
+    uint32_t e = AddEdge(i, i + 1, EdgeKind::kFixed);
+    edges_[e].fixed_text = fixed_text;
+    cands_.push_back({id, 0, 0.0f, true});
+    CloseEdge(e);
   }
 
-  void AddFixed(const LmToken& t, uint32_t id, bool report, int32_t fixed_text = -1,
-                SlotKind kind = SlotKind::kFixed) {
-    slots_.push_back({t.begin, t.end, kind, report, false, static_cast<uint32_t>(cands_.size()), 1, fixed_text});
-    cands_.push_back({id, 0.0f, -1});
+  float Weighted(float channel, uint32_t id) const {
+    float w = static_cast<float>(o_.channel_weight) * channel;
+    if (o_.document_cache && !cache_.empty()) {
+      auto it = cache_.find(id);
+      if (it != cache_.end()) w += it->second;
+    }
+    return w;
   }
 
-  void BuildSlots(std::string_view line) {
-    slots_.clear();
+  // The upper-case form of a symbol part, trying the OCR's P for Đ ("HPND").
+  std::string_view SymbolForm(std::string_view text) {
+    if (!internal::KeyInto(text, &key_)) return {};
+    std::string_view form = m_.SymbolPart(key_);
+    if (!form.empty() || !ocr_) return form;
+    for (size_t k = 0; k < key_.size(); ++k) {
+      if (key_[k] != 'p') continue;
+      char saved = key_[k];
+      key_[k] = 'd';
+      form = m_.SymbolPart(key_);
+      key_[k] = saved;
+      // Only where the table's form really has Đ there.
+      if (!form.empty() && form.find("Đ") != std::string_view::npos) return form;
+    }
+    return {};
+  }
+
+  void AddWordEdge(uint32_t i) {
+    std::string_view text = PieceText(i);
+    internal::LowerInto(text, &lower_);
+    const std::vector<WordCand>& list = words_.For(lower_);
+    uint32_t e = AddEdge(i, i + 1, EdgeKind::kWord);
+    // A one-letter list label at the start of a line follows the previous one.
+    const Piece& p = pieces_[i];
+    if (p.line_start && i + 1 < pieces_.size() && pieces_[i + 1].kind == PieceKind::kPunct &&
+        unit_[pieces_[i + 1].begin] == ')' && CodePoints(text) == 1) {
+      edges_[e].label = true;
+      std::string_view expected = internal::ListLabelAt(last_label_ + 1);
+      uint32_t id = expected.empty() ? m_.unk() : m_.WordId(expected);
+      if (id != m_.unk() && std::any_of(list.begin(), list.end(), [&](const WordCand& c) { return c.id == id; })) {
+        cands_.push_back({id, 0, 0.0f, expected == lower_});
+        edges_[e].kind = EdgeKind::kFixed;
+        CloseEdge(e);
+        return;
+      }
+    }
+    for (const WordCand& c : list) cands_.push_back({c.id, 0, Weighted(c.channel, c.id), c.as_written});
+    CloseEdge(e);
+    if (!ocr_ || !o_.ocr_splits) return;
+    // One OCR word, two syllables.
+    if (o_.merged_log10 < 0 && CodePoints(lower_) >= 3 && CodePoints(lower_) <= kMaxMergeCodePoints) {
+      float best = words_.BestReading(lower_);
+      bool digit_glue = false;  // "21thang": a number glued to a word
+      for (size_t k = 0; k + 1 < lower_.size(); ++k)
+        digit_glue |= (lower_[k] >= '0' && lower_[k] <= '9') != (lower_[k + 1] >= '0' && lower_[k + 1] <= '9');
+      if (best < kMergeTrigger || digit_glue) AddMergeEdge(i, static_cast<float>(o_.merged_log10));
+    }
+  }
+
+  // Best few readings of one side of a cut word.
+  void SideReadings(std::string_view side, std::vector<std::pair<uint32_t, float>>* out) {
+    out->clear();
+    if (AllDigits(side)) {
+      out->push_back({m_.num(), 0.0f});
+      return;
+    }
+    std::string s(side);
+    for (const WordCand& c : words_.For(s)) {
+      if (c.id != m_.unk()) out->push_back({c.id, c.channel});
+    }
+    std::sort(out->begin(), out->end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    if (out->size() > kMergeSideReadings) out->resize(kMergeSideReadings);
+  }
+
+  void AddMergeEdge(uint32_t i, float penalty) {
+    std::string word = lower_;
+    size_t n = CodePoints(word);
+    merge_.clear();
+    for (size_t cut = 1; cut < n; ++cut) {
+      size_t b = ByteOfCodePoint(word, cut);
+      SideReadings(std::string_view(word).substr(0, b), &left_);
+      if (left_.empty()) continue;
+      SideReadings(std::string_view(word).substr(b), &right_);
+      for (const auto& [l, lc] : left_) {
+        for (const auto& [r, rc] : right_) {
+          merge_.push_back({l, r, lc + rc + penalty, false, false, static_cast<uint8_t>(cut)});
+        }
+      }
+    }
+    if (merge_.empty()) return;
+    std::sort(merge_.begin(), merge_.end(), [](const Cand& a, const Cand& b) { return a.channel > b.channel; });
+    if (merge_.size() > kMergeReadings) merge_.resize(kMergeReadings);
+    uint32_t e = AddEdge(i, i + 1, EdgeKind::kMerge);
+    for (Cand c : merge_) {
+      c.channel = static_cast<float>(o_.channel_weight) * c.channel;
+      cands_.push_back(c);
+    }
+    CloseEdge(e);
+  }
+
+  // Two OCR pieces on one line, one syllable ("ch ức", "Nghi ệp").
+  void AddJoinEdge(uint32_t i) {
+    const Piece &a = pieces_[i], &b = pieces_[i + 1];
+    if (b.break_before || !b.space_before || b.begin != a.end + 1 || unit_[a.end] != ' ') return;
+    std::string la, lb;
+    internal::LowerInto(PieceText(i), &la);
+    internal::LowerInto(PieceText(i + 1), &lb);
+    size_t na = CodePoints(la), nb = CodePoints(lb);
+    if (na + nb > kMaxJoinCodePoints) return;
+    if (std::min(na, nb) > 2 && words_.BestReading(la) > kJoinTrigger && words_.BestReading(lb) > kJoinTrigger) return;
+    std::string joined = la + lb;
+    join_.clear();
+    for (const WordCand& c : words_.For(joined)) {
+      if (c.id != m_.unk()) join_.push_back({c.id, 0, c.channel + static_cast<float>(o_.broken_log10)});
+    }
+    if (join_.empty()) return;
+    std::sort(join_.begin(), join_.end(), [](const Cand& x, const Cand& y) { return x.channel > y.channel; });
+    if (join_.size() > kJoinReadings) join_.resize(kJoinReadings);
+    uint32_t e = AddEdge(i, i + 2, EdgeKind::kJoin);
+    for (Cand c : join_) {
+      c.channel = Weighted(c.channel, c.id);
+      cands_.push_back(c);
+    }
+    CloseEdge(e);
+  }
+
+  void BuildLattice() {
+    edges_.clear();
     cands_.clear();
     pool_.clear();
     pool_offsets_.clear();
-    bool sentence_start = true;
-    for (size_t i = 0; i < tokens_.size(); ++i) {
-      const LmToken& t = tokens_[i];
-      std::string_view text = line.substr(t.begin, t.end - t.begin);
-      if (t.kind != LmTokenKind::kSpace && i > 0) {
-        // Same rule as training: after . : ? ! ) " a capital is not informative.
-        std::string_view prev;
-        for (size_t j = i; j-- > 0;) {
-          if (tokens_[j].kind == LmTokenKind::kSpace) continue;
-          prev = line.substr(tokens_[j].begin, tokens_[j].end - tokens_[j].begin);
+    for (uint32_t i = 0; i < pieces_.size(); ++i) {
+      std::string_view text = PieceText(i);
+      switch (pieces_[i].kind) {
+        case PieceKind::kNumber:
+          AddFixed(i, m_.num());
+          break;
+        case PieceKind::kPunct: {
+          AddFixed(i, m_.WordId(internal::LmWord(text, internal::LmTokenKind::kPunct, &scratch_)));
+          if (ocr_ && o_.ocr_splits && o_.junk_log10 < 0) {
+            uint32_t e = AddEdge(i, i + 1, EdgeKind::kSkip);
+            cands_.push_back({0, 0, static_cast<float>(o_.channel_weight * o_.junk_log10), true});
+            CloseEdge(e);
+          }
           break;
         }
-        sentence_start = prev == "." || prev == ":" || prev == "?" || prev == "!" || prev == ")" || prev == "\"" ||
-                         prev.empty();
-      }
-      switch (t.kind) {
-        case LmTokenKind::kSpace:
-          continue;
-        case LmTokenKind::kNumber:
-          AddFixed(t, m_.num(), false);
-          continue;
-        case LmTokenKind::kPunct: {
-          std::string_view w = internal::LmWord(text, t.kind, &scratch_);
-          AddFixed(t, m_.WordId(w), false);
-          continue;
+        case PieceKind::kSymbol: {
+          std::string_view form = SymbolForm(text);
+          // A symbol already written with marks (VNĐ, HĐND) is kept as written.
+          bool fix = !form.empty() && form != text && !internal::HasMarks(text);
+          AddFixed(i, m_.unk(), fix ? Pool(form) : -1);
+          break;
         }
-        case LmTokenKind::kMixed:
-          if (!AddOcr(t, text)) AddFixed(t, m_.unk(), true);
-          continue;
-        case LmTokenKind::kWord:
+        case PieceKind::kFixed:
+          AddFixed(i, m_.unk());
+          break;
+        case PieceKind::kWord:
+          AddWordEdge(i);
+          if (ocr_ && o_.ocr_splits && o_.broken_log10 < 0 && i + 1 < pieces_.size() &&
+              pieces_[i + 1].kind == PieceKind::kWord)
+            AddJoinEdge(i);
           break;
       }
-      bool has_key = internal::KeyInto(text, &key_);
-      bool upper = text.size() >= 2 && internal::IsAllUpper(text);
-      bool joined = (i > 0 && IsJoiner(line, i - 1)) || IsJoiner(line, i + 1);
-      bool syllable = has_key && internal::IsWordKey(key_);
-      if (has_key && upper && (joined || !syllable)) {
-        std::string_view form = m_.SymbolPart(key_);
-        // A symbol already written with marks (VNĐ, HĐND) is kept as written.
-        if (!form.empty() && form != text && !internal::HasMarks(text)) {
-          AddFixed(t, m_.unk(), true, Pool(form), SlotKind::kSymbol);
-        } else {
-          AddFixed(t, m_.unk(), true);
-        }
-        continue;
-      }
-      auto list = syllable ? m_.Candidates(key_) : std::span<const internal::CandidateItem>();
-      if (list.empty()) {
-        if (!AddOcr(t, text)) AddFixed(t, m_.unk(), true);
-        continue;
-      }
-      internal::LowerInto(text, &lower_);
-      uint32_t input_id = m_.WordId(lower_);
-      bool input_known = input_id != m_.unk() && std::any_of(list.begin(), list.end(), [&](const auto& c) {
-                           return c.id == input_id;
-                         });
-      bool keep_spelling = false;
-      if (!input_known && internal::HasMarks(text)) {
-        // Another tone placement of a known syllable ("tuý" for "túy"): the same
-        // reading, so it is kept as the writer spelled it if chosen.
-        internal::ToneKeyInto(text, &tone_key_);
-        for (const auto& c : list) {
-          internal::ToneKeyInto(m_.Word(c.id), &tone_key2_);
-          if (tone_key2_ == tone_key_) {
-            input_id = c.id;
-            input_known = keep_spelling = true;
-            break;
-          }
-        }
-      }
-      float change = 0;
-      if (input_known) {
-        if (internal::HasMarks(text)) change = static_cast<float>(o_.change_marked_penalty);
-        else if (doc_marked_) change = static_cast<float>(o_.change_unmarked_in_marked_doc_penalty);
-      }
-      Slot s{t.begin, t.end, SlotKind::kChoice, true, false, static_cast<uint32_t>(cands_.size()), 0, -1};
-      // A one-letter list label at the start of a line follows the previous one:
-      // "d)" after "d)" is "đ)".
-      bool line_start = i == 0 || (i == 1 && tokens_[0].kind == LmTokenKind::kSpace) ||
-                        (i > 0 && tokens_[i - 1].kind == LmTokenKind::kSpace &&
-                         line.substr(tokens_[i - 1].begin, tokens_[i - 1].end - tokens_[i - 1].begin).find('\n') !=
-                             std::string_view::npos);
-      if (line_start && key_.size() == 1 && i + 1 < tokens_.size() && tokens_[i + 1].kind == LmTokenKind::kPunct &&
-          line[tokens_[i + 1].begin] == ')') {
-        s.label = true;
-        std::string_view expected = LabelAt(last_label_ + 1);
-        std::string ekey;
-        if (!expected.empty() && !internal::HasMarks(text) && internal::KeyInto(expected, &ekey) && ekey == key_) {
-          uint32_t id = m_.WordId(expected);
-          if (id != m_.unk()) {
-            cands_.push_back({id, 0.0f, -1});
-            s.cand_count = 1;
-            s.kind = SlotKind::kFixed;
-            slots_.push_back(s);
-            continue;
-          }
-        }
-      }
-      size_t limit = std::min<size_t>(list.size(), static_cast<size_t>(std::max(1, o_.max_candidates)));
-      bool input_added = false;
-      // Capitalised inside a sentence: likely a name or title word.
-      bool mid_capital = !sentence_start && internal::IsCapitalised(text);
-      const float cap_weight = static_cast<float>(o_.capitalised_weight);
-      for (size_t k = 0; k < limit; ++k) {
-        bool is_input = list[k].id == input_id;
-        input_added |= is_input;
-        float ch = is_input ? 0.0f : change;
-        if (mid_capital) ch += cap_weight * list[k].cap_bonus;
-        cands_.push_back({list[k].id, ch, -1});
-      }
-      if (input_known && !input_added) cands_.push_back({input_id, 0.0f, -1});
-      if (o_.document_cache && !cache_.empty()) {
-        for (size_t k = s.cand_begin; k < cands_.size(); ++k) {
-          auto it = cache_.find(cands_[k].id);
-          if (it != cache_.end()) cands_[k].channel += it->second;
-        }
-      }
-      s.cand_count = static_cast<uint32_t>(cands_.size() - s.cand_begin);
-      if (s.cand_count == 1) s.kind = SlotKind::kFixed;
-      if (keep_spelling) s.keep_id = input_id;
-      slots_.push_back(s);
     }
+    // Edges by start position for the search; every piece starts at least one edge.
+    std::stable_sort(edges_.begin(), edges_.end(), [](const Edge& a, const Edge& b) { return a.from < b.from; });
+    first_edge_.assign(pieces_.size() + 1, static_cast<uint32_t>(edges_.size()));
+    for (size_t e = edges_.size(); e-- > 0;) first_edge_[edges_[e].from] = static_cast<uint32_t>(e);
   }
 
-  // Candidates from the OCR source; false if there are none.
-  bool AddOcr(const LmToken& t, std::string_view text) {
-    if (o_.ocr_source == nullptr) return false;
-    ocr_out_.clear();
-    o_.ocr_source->Candidates(text, &ocr_out_);
-    if (ocr_out_.empty()) return false;
-    Slot s{t.begin, t.end, SlotKind::kChoice, true, true, static_cast<uint32_t>(cands_.size()), 0, -1};
-    // Keeping the token as written stays possible (as an unknown word).
-    cands_.push_back({m_.unk(), static_cast<float>(o_.ocr_weight * -4.0), Pool(text)});
-    size_t limit = std::min<size_t>(ocr_out_.size(), static_cast<size_t>(std::max(1, o_.max_candidates)) + 5);
-    for (size_t k = 0; k < limit; ++k) {
-      const ChannelCandidate& c = ocr_out_[k];
-      uint32_t id = m_.WordId(c.text);
-      cands_.push_back({id, static_cast<float>(o_.ocr_weight * c.log_prob), id == m_.unk() ? Pool(c.text) : -1});
+  // ---- Search.
+  float Extend(const Hyp& h, const Cand& c, LmState* out) const {
+    if (c.id == 0) {  // skipped mark
+      *out = h.state;
+      return h.score + c.channel;
     }
-    s.cand_count = static_cast<uint32_t>(cands_.size() - s.cand_begin);
-    slots_.push_back(s);
-    return true;
+    float s = h.score + m_.Score(h.state, c.id, out) + c.channel;
+    if (c.id2 != 0) {
+      LmState mid = *out;
+      s += m_.Score(mid, c.id2, out);
+    }
+    return s;
+  }
+
+  // Keeps the best |beam| distinct hypotheses at a position.
+  void Prune(std::vector<int32_t>* at) {
+    std::sort(at->begin(), at->end(), [&](int32_t a, int32_t b) { return arena_[a].score > arena_[b].score; });
+    if (at->empty()) return;
+    const float floor = arena_[(*at)[0]].score - static_cast<float>(o_.beam_threshold);
+    const size_t beam = static_cast<size_t>(std::max(1, o_.beam));
+    size_t kept = 0;
+    for (size_t k = 0; k < at->size() && kept < beam; ++k) {
+      const Hyp& h = arena_[(*at)[k]];
+      if (h.score < floor) break;
+      bool dup = false;
+      for (size_t j = 0; j < kept; ++j) {
+        if (arena_[(*at)[j]].state.SameWords(h.state)) {
+          dup = true;
+          break;
+        }
+      }
+      if (!dup) (*at)[kept++] = (*at)[k];
+    }
+    at->resize(kept);
   }
 
   void Decode() {
-    hyps_.clear();
-    margin_.clear();
-    LmState begin = m_.BeginState();
-    hyps_.push_back({begin, 0.0f, -1, 0});
-    size_t prev_begin = 0, prev_end = 1;
-    const size_t beam = static_cast<size_t>(std::max(1, o_.beam));
-    for (const Slot& s : slots_) {
-      expand_.clear();
-      for (size_t h = prev_begin; h < prev_end; ++h) {
-        const Hyp& hyp = hyps_[h];
-        for (uint32_t k = 0; k < s.cand_count; ++k) {
-          const Cand& c = cands_[s.cand_begin + k];
-          Hyp n;
-          n.score = hyp.score + m_.Score(hyp.state, c.id, &n.state) + c.channel;
-          n.back = static_cast<int32_t>(h);
-          n.cand = static_cast<uint16_t>(k);
-          expand_.push_back(n);
-        }
-      }
-      std::sort(expand_.begin(), expand_.end(), [](const Hyp& a, const Hyp& b) { return a.score > b.score; });
-      size_t next_begin = hyps_.size();
-      const float floor = expand_[0].score - static_cast<float>(o_.beam_threshold);
-      // Local margin: best score minus the best score of another reading.
-      float second = kNegInf;
-      for (const Hyp& n : expand_) {
-        if (n.cand != expand_[0].cand) {
-          second = n.score;
-          break;
-        }
-      }
-      margin_.push_back(expand_[0].score - second);
-      for (const Hyp& n : expand_) {
-        if (n.score < floor) break;
-        bool dup = false;
-        for (size_t j = next_begin; j < hyps_.size(); ++j) {
-          if (hyps_[j].state.SameWords(n.state)) {
-            dup = true;
-            break;
+    const size_t n = pieces_.size();
+    arena_.clear();
+    if (at_.size() < n + 1) at_.resize(n + 1);
+    for (size_t p = 0; p <= n; ++p) at_[p].clear();
+    arena_.push_back({m_.BeginState(), 0.0f, -1, 0, 0});
+    at_[0].push_back(0);
+    for (size_t p = 0; p < n; ++p) {
+      Prune(&at_[p]);
+      for (uint32_t e = first_edge_[p]; e < first_edge_[p + 1]; ++e) {
+        Edge& edge = edges_[e];
+        float best = kNegInf, second = kNegInf;
+        int best_cand = -1;
+        for (int32_t hi : at_[p]) {
+          for (uint32_t k = 0; k < edge.cand_count; ++k) {
+            Hyp nh;
+            nh.score = Extend(arena_[hi], cands_[edge.cand_begin + k], &nh.state);
+            nh.back = hi;
+            nh.edge = e;
+            nh.cand = static_cast<uint16_t>(k);
+            if (nh.score > best) {
+              if (best_cand != static_cast<int>(k)) second = best;
+              best = nh.score;
+              best_cand = static_cast<int>(k);
+            } else if (static_cast<int>(k) != best_cand && nh.score > second) {
+              second = nh.score;
+            }
+            at_[edge.to].push_back(static_cast<int32_t>(arena_.size()));
+            arena_.push_back(nh);
           }
         }
-        if (dup) continue;
-        hyps_.push_back(n);
-        if (hyps_.size() - next_begin >= beam) break;
+        edge.margin = best - second;
       }
-      prev_begin = next_begin;
-      prev_end = hyps_.size();
     }
-    // End of line.
+    Prune(&at_[n]);
     float best = kNegInf;
     int32_t best_h = -1;
     LmState dummy;
-    for (size_t h = prev_begin; h < prev_end; ++h) {
-      float sc = hyps_[h].score + m_.Score(hyps_[h].state, m_.eos(), &dummy);
-      if (sc > best) best = sc, best_h = static_cast<int32_t>(h);
+    for (int32_t hi : at_[n]) {
+      float sc = arena_[hi].score + m_.Score(arena_[hi].state, m_.eos(), &dummy);
+      if (sc > best) best = sc, best_h = hi;
     }
-    choice_.assign(slots_.size(), 0);
-    path_.assign(slots_.size(), -1);
-    for (size_t i = slots_.size(); i-- > 0 && best_h > 0;) {
-      choice_[i] = hyps_[best_h].cand;
-      path_[i] = best_h;
-      best_h = hyps_[best_h].back;
-    }
+    path_.clear();
+    for (int32_t h = best_h; h > 0; h = arena_[h].back) path_.push_back(h);
+    std::reverse(path_.begin(), path_.end());
   }
 
-  // Posterior of each candidate of slot |i| with the rest of the best path fixed:
-  // rescoring the following words (up to the model order) catches right context.
-  void Posteriors(size_t i, std::vector<double>* post) {
-    const Slot& s = slots_[i];
-    post->assign(s.cand_count, 0.0);
-    LmState before = i == 0 ? m_.BeginState() : hyps_[path_[i - 1]].state;
+  // ---- Confidence.
+  // Posterior of each reading of the edge at path step |step|, the rest of the best
+  // path fixed; the following words (up to the model order) give the right context.
+  void Posteriors(size_t step, std::vector<double>* post) {
+    const Hyp& h = arena_[path_[step]];
+    const Edge& e = edges_[h.edge];
+    post->assign(e.cand_count, 0.0);
+    Hyp before = h.back >= 0 ? arena_[h.back] : Hyp{m_.BeginState(), 0.0f, -1, 0, 0};
+    before.score = 0;
     const size_t horizon = static_cast<size_t>(m_.order()) - 1;
     double max_score = -1e300;
-    for (uint32_t k = 0; k < s.cand_count; ++k) {
-      const Cand& c = cands_[s.cand_begin + k];
+    for (uint32_t k = 0; k < e.cand_count; ++k) {
       LmState st, next;
-      double sc = m_.Score(before, c.id, &st) + c.channel;
-      size_t j = i + 1;
-      for (; j < slots_.size() && j <= i + horizon; ++j) {
-        sc += m_.Score(st, cands_[slots_[j].cand_begin + choice_[j]].id, &next);
+      double sc = Extend(before, cands_[e.cand_begin + k], &st);
+      size_t words = 0, j = step + 1;
+      for (; j < path_.size() && words < horizon; ++j) {
+        const Hyp& f = arena_[path_[j]];
+        const Cand& c = cands_[edges_[f.edge].cand_begin + f.cand];
+        if (c.id == 0) continue;
+        sc += m_.Score(st, c.id, &next);
         st = next;
+        ++words;
+        if (c.id2 != 0) {
+          sc += m_.Score(st, c.id2, &next);
+          st = next;
+          ++words;
+        }
       }
-      if (j == slots_.size() && j <= i + horizon) sc += m_.Score(st, m_.eos(), &next);
+      if (j == path_.size() && words < horizon) sc += m_.Score(st, m_.eos(), &next);
       (*post)[k] = sc;
       max_score = std::max(max_score, sc);
     }
@@ -385,130 +469,163 @@ class Restorer::Impl {
     for (double& p : *post) p /= z;
   }
 
+  // ---- Output.
+  // The written text of a reading, in the case pattern of |orig|.
+  void Spell(uint32_t id, bool as_written, std::string_view orig, std::string* out) {
+    if (as_written || id == m_.unk() || id == m_.num()) {
+      out->assign(orig);
+      return;
+    }
+    internal::ApplyCaseInto(m_.Word(id), orig, out);
+  }
+
+  void RestoredText(const Edge& e, const Cand& c, std::string_view orig, std::string* out) {
+    switch (e.kind) {
+      case EdgeKind::kFixed:
+        if (e.fixed_text >= 0) out->assign(PoolText(e.fixed_text));
+        else Spell(c.id, c.as_written, orig, out);
+        return;
+      case EdgeKind::kWord:
+        Spell(c.id, c.as_written, orig, out);
+        return;
+      case EdgeKind::kMerge: {
+        size_t b = ByteOfCodePoint(orig, c.cut);
+        std::string right;
+        Spell(c.id, false, orig.substr(0, b), out);
+        Spell(c.id2, false, orig.substr(b), &right);
+        *out += ' ';
+        *out += right;
+        return;
+      }
+      case EdgeKind::kJoin: {
+        std::string glued;
+        for (char ch : orig)
+          if (ch != ' ') glued += ch;
+        Spell(c.id, false, glued, out);
+        return;
+      }
+      case EdgeKind::kSkip:
+        out->assign(orig);
+        return;
+    }
+  }
+
+  bool Reported(const Edge& e) const {
+    if (e.kind == EdgeKind::kSkip) return false;
+    PieceKind k = pieces_[e.from].kind;
+    return k == PieceKind::kWord || k == PieceKind::kSymbol || k == PieceKind::kFixed;
+  }
+
+  RestoredKind KindOf(const Edge& e, const RestoredToken& t) {
+    if (pieces_[e.from].kind == PieceKind::kSymbol) return t.changed() ? RestoredKind::kSymbolPart : RestoredKind::kKept;
+    if (!t.changed()) return RestoredKind::kKept;
+    if (e.kind == EdgeKind::kMerge || e.kind == EdgeKind::kJoin) return RestoredKind::kOcr;
+    std::string a, b;
+    bool ka = internal::KeyInto(t.original, &a), kb = internal::KeyInto(t.restored, &b);
+    return ka && kb && a == b ? RestoredKind::kSyllable : RestoredKind::kOcr;
+  }
+
+  static uint32_t CountBreaks(std::string_view s) {
+    uint32_t n = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+      if (s[i] == '\n') ++n;
+      else if (s[i] == '\r' && (i + 1 >= s.size() || s[i + 1] != '\n')) ++n;
+    }
+    return n;
+  }
+
   // Restores one unit; returns the line number of its last line.
-  uint32_t RestoreLine(std::string_view doc, size_t begin, size_t end, uint32_t line_no, RestoreResult* out) {
-    std::string_view line = doc.substr(begin, end - begin);
-    internal::SplitLine(line, &tokens_);
-    BuildSlots(line);
-    bool any_choice = std::any_of(slots_.begin(), slots_.end(), [](const Slot& s) { return s.kind == SlotKind::kChoice; });
-    if (any_choice) Decode();
-    else choice_.assign(slots_.size(), 0);
-    size_t copied = 0;  // bytes of |line| already in out->text
-    for (size_t i = 0; i < slots_.size(); ++i) {
-      const Slot& s = slots_[i];
-      if (!s.report) continue;
-      std::string_view orig = line.substr(s.begin, s.end - s.begin);
-      std::string_view gap = line.substr(copied, s.begin - copied);
-      for (char ch : gap) line_no += ch == '\n' || ch == '\r';
-      if (gap.find("\r\n") != std::string_view::npos) line_no -= CountCrLf(gap);
+  uint32_t RestoreUnit(std::string_view doc, size_t begin, size_t end, uint32_t line_no, RestoreResult* out) {
+    unit_ = doc.substr(begin, end - begin);
+    internal::CutPieces(unit_, ocr_, &tokens_, &pieces_);
+    BuildLattice();
+    Decode();
+    size_t copied = 0;
+    for (size_t step = 0; step < path_.size(); ++step) {
+      const Hyp& h = arena_[path_[step]];
+      const Edge& e = edges_[h.edge];
+      if (!Reported(e)) continue;
+      const Cand& c = cands_[e.cand_begin + h.cand];
+      uint32_t b = pieces_[e.from].begin, x = pieces_[e.to - 1].end;
+      std::string_view orig = unit_.substr(b, x - b);
+      std::string_view gap = unit_.substr(copied, b - copied);
+      line_no += CountBreaks(gap);
       out->text.append(gap);
-      copied = s.end;
+      copied = x;
       RestoredToken tok;
-      tok.begin = begin + s.begin;
-      tok.end = begin + s.end;
+      tok.begin = begin + b;
+      tok.end = begin + x;
       tok.line = line_no;
       tok.original = std::string(orig);
-      const Cand& c = cands_[s.cand_begin + choice_[i]];
-      if (s.kind == SlotKind::kSymbol) {
-        tok.restored = std::string(PoolText(s.fixed_text));
-        tok.kind = RestoredKind::kSymbolPart;
-      } else if (s.kind == SlotKind::kChoice || (s.cand_count == 1 && c.id != m_.unk())) {
-        if ((c.id == m_.unk() && c.text < 0) || (s.keep_id != 0 && c.id == s.keep_id)) {
-          tok.restored = tok.original;
+      RestoredText(e, c, orig, &tok.restored);
+      tok.kind = KindOf(e, tok);
+      if (e.cand_count > 1) {
+        if (o_.confidence) {
+          Posteriors(step, &post_);
+          tok.confidence = post_[h.cand];
+          AddAlternatives(e, h.cand, orig, &tok);
         } else {
-          internal::ApplyCaseInto(CandText(c), orig, &tok.restored);
+          // Left-context margin from the search: cheap, good enough for the cache.
+          tok.confidence = 1.0 / (1.0 + std::pow(10.0, -static_cast<double>(e.margin)));
         }
-        tok.kind = s.ocr ? RestoredKind::kOcr : RestoredKind::kSyllable;
-        if (s.kind == SlotKind::kChoice) {
-          if (o_.confidence) {
-            Posteriors(i, &post_);
-            tok.confidence = post_[choice_[i]];
-            AddAlternatives(s, i, orig, &tok);
-          } else {
-            // Left-context margin from the beam: cheap, good enough for the cache.
-            tok.confidence = 1.0 / (1.0 + std::pow(10.0, -static_cast<double>(margin_[i])));
-          }
-          if (o_.document_cache && tok.confidence > o_.cache_min_confidence && !s.ocr && c.id != m_.unk())
-            cache_[c.id] = static_cast<float>(o_.cache_bonus);
-        }
-      } else {
-        tok.restored = tok.original;
-        tok.kind = RestoredKind::kKept;
+        if (o_.document_cache && e.kind == EdgeKind::kWord && tok.confidence > o_.cache_min_confidence &&
+            c.id != m_.unk())
+          cache_[c.id] = static_cast<float>(o_.cache_bonus);
       }
       tok.out_begin = out->text.size();
       out->text.append(tok.restored);
       tok.out_end = out->text.size();
       if (tok.changed()) ++out->changed;
-      if (s.label) {
-        std::string key;
-        internal::LowerInto(tok.restored, &key);
-        last_label_ = LabelIndex(key);
+      if (e.label) {
+        internal::LowerInto(tok.restored, &lower_);
+        last_label_ = internal::ListLabelIndex(lower_);
       }
       out->tokens.push_back(std::move(tok));
     }
-    std::string_view rest = line.substr(copied);
-    for (char ch : rest) line_no += ch == '\n' || ch == '\r';
-    line_no -= CountCrLf(rest);
+    std::string_view rest = unit_.substr(copied);
+    line_no += CountBreaks(rest);
     out->text.append(rest);
     return line_no;
   }
 
-  static uint32_t CountCrLf(std::string_view s) {
-    uint32_t n = 0;
-    for (size_t p = s.find("\r\n"); p != std::string_view::npos; p = s.find("\r\n", p + 2)) ++n;
-    return n;
-  }
-
-  // List labels run a) b) c) d) đ) e) ...: position in that sequence (1-based), 0 if none.
-  static int LabelIndex(std::string_view letter) {
-    static constexpr std::string_view kLabels[] = {"a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m",
-                                                   "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"};
-    for (size_t i = 0; i < std::size(kLabels); ++i) {
-      if (kLabels[i] == letter) return static_cast<int>(i + 1);
-    }
-    return 0;
-  }
-  static std::string_view LabelAt(int index) {
-    static constexpr std::string_view kLabels[] = {"a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m",
-                                                   "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"};
-    return index >= 1 && index <= static_cast<int>(std::size(kLabels)) ? kLabels[index - 1] : std::string_view();
-  }
-
-  void AddAlternatives(const Slot& s, size_t i, std::string_view orig, RestoredToken* tok) {
+  void AddAlternatives(const Edge& e, uint16_t chosen, std::string_view orig, RestoredToken* tok) {
     order_.clear();
-    for (uint32_t k = 0; k < s.cand_count; ++k) {
-      if (k != choice_[i]) order_.push_back(k);
+    for (uint32_t k = 0; k < e.cand_count; ++k) {
+      if (k != chosen) order_.push_back(k);
     }
     std::sort(order_.begin(), order_.end(), [&](uint32_t a, uint32_t b) { return post_[a] > post_[b]; });
-    for (size_t r = 0; r < order_.size() && static_cast<int>(r) < o_.alternatives; ++r) {
-      const Cand& c = cands_[s.cand_begin + order_[r]];
-      Alternative a;
-      if (c.id == m_.unk() && c.text < 0) continue;
-      internal::ApplyCaseInto(CandText(c), orig, &a.text);
-      a.probability = post_[order_[r]];
-      if (a.probability < 1e-4) break;
-      tok->alternatives.push_back(std::move(a));
+    std::string text;
+    for (uint32_t k : order_) {
+      if (static_cast<int>(tok->alternatives.size()) >= o_.alternatives || post_[k] < 1e-4) break;
+      RestoredText(e, cands_[e.cand_begin + k], orig, &text);
+      if (text == tok->restored) continue;
+      bool dup = std::any_of(tok->alternatives.begin(), tok->alternatives.end(),
+                             [&](const Alternative& a) { return a.text == text; });
+      if (!dup) tok->alternatives.push_back({text, post_[k]});
     }
   }
 
   const ModelData& m_;
   const RestoreOptions& o_;
-  bool doc_marked_ = false;
+  internal::WordCandidates words_;
+  bool ocr_ = false;
   int last_label_ = 0;
-  std::vector<LmToken> tokens_;
-  std::vector<Slot> slots_;
-  std::vector<Cand> cands_;
-  std::vector<Hyp> hyps_, expand_;
-  std::vector<uint16_t> choice_;
+  std::string_view unit_;
+  std::vector<internal::LmToken> tokens_;
+  std::vector<Piece> pieces_;
+  std::vector<Edge> edges_;
+  std::vector<Cand> cands_, merge_, join_;
+  std::vector<uint32_t> first_edge_;
+  std::vector<Hyp> arena_;
+  std::vector<std::vector<int32_t>> at_;
   std::vector<int32_t> path_;
   std::vector<double> post_;
-  std::vector<float> margin_;
   std::vector<uint32_t> order_;
-  std::vector<ChannelCandidate> ocr_out_;
+  std::vector<std::pair<uint32_t, float>> left_, right_;
   std::unordered_map<uint32_t, float> cache_;
   std::string pool_;
   std::vector<uint32_t> pool_offsets_;
-  std::string scratch_, key_, lower_, tone_key_, tone_key2_;
+  std::string scratch_, key_, lower_;
 };
 
 Restorer::Restorer(std::shared_ptr<const Model> model, RestoreOptions options)

@@ -1,0 +1,88 @@
+#include "restore/channel_mix.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "model/lm_tokens.h"
+#include "model/model_data.h"
+#include "model/viet_chars.h"
+
+namespace vanban::internal {
+namespace {
+
+// Below this share of unexplainable words a text is typed, above kOcrFull it is OCR.
+// Typed administrative text has ~1% (names, foreign words); English-model OCR of
+// Vietnamese 15-40%.
+constexpr double kOcrOnset = 0.02;
+constexpr double kOcrFull = 0.07;
+// Marked share of valid words from which a typed text counts as fully marked
+// (correct Vietnamese: ~80%).
+constexpr double kMarkedFull = 0.5;
+constexpr double kFloor = 0.001;
+constexpr double kUnknownWeight = 0.2;
+
+bool IsJoiner(std::string_view line, const std::vector<LmToken>& toks, size_t i) {
+  if (i >= toks.size() || toks[i].kind != LmTokenKind::kPunct) return false;
+  char c = line[toks[i].begin];
+  return c == '-' || c == '/';
+}
+
+}  // namespace
+
+ChannelMix EstimateChannelMix(std::string_view text, const ModelData& m, size_t max_bytes) {
+  ChannelMix mix;
+  std::string_view sample = text.substr(0, std::min(text.size(), max_bytes));
+  std::vector<LmToken> toks;
+  std::string key, lower;
+  size_t pos = 0;
+  while (pos < sample.size()) {
+    size_t nl = sample.find('\n', pos);
+    size_t end = nl == std::string_view::npos ? sample.size() : nl;
+    std::string_view line = sample.substr(pos, end - pos);
+    pos = end + 1;
+    SplitLine(line, &toks);
+    for (size_t i = 0; i < toks.size(); ++i) {
+      const LmToken& t = toks[i];
+      if (t.kind != LmTokenKind::kWord && t.kind != LmTokenKind::kMixed) continue;
+      std::string_view w = line.substr(t.begin, t.end - t.begin);
+      bool joined = (i > 0 && IsJoiner(line, toks, i - 1)) || IsJoiner(line, toks, i + 1);
+      if (t.kind == LmTokenKind::kMixed) {
+        // Codes such as "QH15" or "25.12.LQ" are not OCR damage.
+        if (joined || IsAllUpper(w)) continue;
+        ++mix.words, ++mix.damaged;
+        continue;
+      }
+      bool has_key = KeyInto(w, &key);
+      // Abbreviations (UBND, HĐND) and symbol parts say nothing about the channel.
+      if (IsAllUpper(w) && (joined || !has_key || !IsWordKey(key))) continue;
+      ++mix.words;
+      LowerInto(w, &lower);
+      if (!has_key || !IsWordKey(key) || m.WordId(lower) == m.unk()) {
+        if (HasMarks(w)) ++mix.damaged;
+        else ++mix.unknown;
+      } else if (HasMarks(w)) {
+        ++mix.marked;
+      } else {
+        ++mix.unmarked;
+      }
+    }
+  }
+  if (mix.words == 0) return mix;
+  // Unknown unmarked words are mostly names and foreign words in typed text.
+  double e = (static_cast<double>(mix.damaged) + kUnknownWeight * static_cast<double>(mix.unknown)) /
+             static_cast<double>(mix.words);
+  double ocr = std::clamp((e - kOcrOnset) / (kOcrFull - kOcrOnset), 0.0, 1.0);
+  double valid = static_cast<double>(mix.marked + mix.unmarked);
+  double marked = valid > 0 ? static_cast<double>(mix.marked) / valid : 0.0;
+  double clean_share = std::clamp(marked / kMarkedFull, 0.0, 1.0);
+  mix.ocr = std::max(kFloor, ocr);
+  double rest = 1.0 - mix.ocr;
+  mix.clean = std::max(kFloor, rest * clean_share);
+  mix.stripped = std::max(kFloor, rest * (1.0 - clean_share));
+  double z = mix.clean + mix.stripped + mix.ocr;
+  mix.clean /= z, mix.stripped /= z, mix.ocr /= z;
+  return mix;
+}
+
+}  // namespace vanban::internal

@@ -1,0 +1,133 @@
+#include "restore/pieces.h"
+
+#include "model/viet_chars.h"
+
+namespace vanban::internal {
+namespace {
+
+// Symbols English-model OCR writes for Vietnamese letters (ở -> ¢, ơ -> &, ậ -> §,
+// ế -> €, ề -> ®, ý -> ¥, số -> $6): inside or as a whole word they are letters.
+bool IsLetterSubstitute(char32_t cp) {
+  return cp == 0xA2 || cp == '&' || cp == '@' || cp == 0xA7 || cp == 0x20AC || cp == 0xAE || cp == 0xA9 ||
+         cp == 0xA5 || cp == 0xA3 || cp == '$';
+}
+
+bool IsApostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019; }
+
+char32_t FirstCodePoint(std::string_view s) {
+  size_t pos = 0;
+  return s.empty() ? 0 : NextCodePoint(s, &pos);
+}
+
+bool IsJoinerMark(std::string_view unit, const LmToken& t) {
+  return t.kind == LmTokenKind::kPunct && (unit[t.begin] == '-' || unit[t.begin] == '/');
+}
+
+// URLs and e-mail addresses are never words to restore.
+bool IsAddress(std::string_view chunk) {
+  if (chunk.find("://") != std::string_view::npos || chunk.substr(0, 4) == "www." ||
+      chunk.substr(0, 4) == "WWW.")
+    return true;
+  size_t at = chunk.find('@');
+  if (at == std::string_view::npos || at == 0) return false;
+  size_t dot = chunk.find('.', at);
+  return dot != std::string_view::npos && dot > at + 1 && dot + 1 < chunk.size();
+}
+
+}  // namespace
+
+void CutPieces(std::string_view unit, bool ocr, std::vector<LmToken>* toks, std::vector<Piece>* out) {
+  out->clear();
+  SplitLine(unit, toks);
+  const std::vector<LmToken>& t = *toks;
+  bool space = false, brk = false, line_start = true;
+  std::string key;
+  for (size_t i = 0; i < t.size();) {
+    if (t[i].kind == LmTokenKind::kSpace) {
+      std::string_view s = unit.substr(t[i].begin, t[i].end - t[i].begin);
+      if (s.find_first_of("\r\n") != std::string_view::npos) brk = line_start = true;
+      else space = true;
+      ++i;
+      continue;
+    }
+    // The chunk: tokens up to the next space.
+    size_t chunk_end = i;
+    while (chunk_end < t.size() && t[chunk_end].kind != LmTokenKind::kSpace) ++chunk_end;
+    std::string_view chunk = unit.substr(t[i].begin, t[chunk_end - 1].end - t[i].begin);
+    auto push = [&](uint32_t b, uint32_t e, PieceKind k) {
+      out->push_back({b, e, k, space, brk, line_start});
+      space = brk = line_start = false;
+    };
+    if (IsAddress(chunk)) {
+      push(t[i].begin, t[chunk_end - 1].end, PieceKind::kFixed);
+      i = chunk_end;
+      continue;
+    }
+    while (i < chunk_end) {
+      const LmToken& tok = t[i];
+      std::string_view text = unit.substr(tok.begin, tok.end - tok.begin);
+      if (ocr) {
+        // A run of letters, digits and letter substitutes holding at least one letter
+        // is one OCR word ("c¢6", "s@", "co's@"); a substitute alone is one too ("¢").
+        size_t j = i;
+        bool letters = false, substitutes = false;
+        while (j < chunk_end) {
+          const LmToken& u = t[j];
+          char32_t cp = FirstCodePoint(unit.substr(u.begin, u.end - u.begin));
+          if (u.kind == LmTokenKind::kWord || u.kind == LmTokenKind::kMixed) {
+            letters = true;
+          } else if (u.kind == LmTokenKind::kNumber) {
+          } else if (u.kind == LmTokenKind::kPunct && IsLetterSubstitute(cp)) {
+            substitutes = true;
+          } else if (u.kind == LmTokenKind::kPunct && IsApostrophe(cp) && j > i && j + 1 < chunk_end &&
+                     (t[j + 1].kind == LmTokenKind::kWord || t[j + 1].kind == LmTokenKind::kMixed)) {
+          } else {
+            break;
+          }
+          ++j;
+        }
+        bool lone_substitute = j == i + 1 && substitutes;
+        if (j > i + 1 && (letters || substitutes) && (letters || j - i > 1)) {
+          // Codes such as "QH15" joined to a symbol stay as they are.
+          bool joined = (i > 0 && IsJoinerMark(unit, t[i - 1])) || (j < t.size() && IsJoinerMark(unit, t[j]));
+          std::string_view run = unit.substr(t[i].begin, t[j - 1].end - t[i].begin);
+          push(t[i].begin, t[j - 1].end, joined && !substitutes && IsAllUpper(run) ? PieceKind::kFixed : PieceKind::kWord);
+          i = j;
+          continue;
+        }
+        if (lone_substitute) {
+          push(tok.begin, tok.end, PieceKind::kWord);
+          ++i;
+          continue;
+        }
+      }
+      switch (tok.kind) {
+        case LmTokenKind::kNumber:
+          push(tok.begin, tok.end, PieceKind::kNumber);
+          break;
+        case LmTokenKind::kPunct:
+          push(tok.begin, tok.end, PieceKind::kPunct);
+          break;
+        case LmTokenKind::kMixed: {
+          bool joined = (i > 0 && IsJoinerMark(unit, t[i - 1])) || (i + 1 < t.size() && IsJoinerMark(unit, t[i + 1]));
+          // "QH15", "25.12.LQ": codes; "s6", "1am": OCR damage worth reading.
+          push(tok.begin, tok.end, (joined || !ocr) && IsAllUpper(text) ? PieceKind::kFixed : PieceKind::kWord);
+          break;
+        }
+        case LmTokenKind::kWord: {
+          bool joined = (i > 0 && IsJoinerMark(unit, t[i - 1])) || (i + 1 < t.size() && IsJoinerMark(unit, t[i + 1]));
+          bool has_key = KeyInto(text, &key);
+          bool upper = text.size() >= 2 && IsAllUpper(text);
+          bool syllable = has_key && IsWordKey(key);
+          push(tok.begin, tok.end, upper && (joined || !syllable) ? PieceKind::kSymbol : PieceKind::kWord);
+          break;
+        }
+        case LmTokenKind::kSpace:
+          break;
+      }
+      ++i;
+    }
+  }
+}
+
+}  // namespace vanban::internal

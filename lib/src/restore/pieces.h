@@ -1,0 +1,38 @@
+// How the restorer cuts a decoding unit (a line, or a hard-wrapped sentence) into
+// pieces: words, numbers, punctuation marks, parts of document symbols, and things
+// kept verbatim (URLs, e-mail addresses). In OCR'd text a word may contain digits and
+// symbols the OCR engine put in place of letters ("s6", "c¢6", "s@"), so those stay
+// inside the word.
+#ifndef VANBAN_RESTORE_PIECES_H_
+#define VANBAN_RESTORE_PIECES_H_
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "model/lm_tokens.h"
+
+namespace vanban::internal {
+
+enum class PieceKind : uint8_t {
+  kWord,    // a word to read (letters, maybe with OCR digits and symbols)
+  kNumber,  // digits: the language model's <num>
+  kPunct,   // one punctuation mark
+  kSymbol,  // an upper-case part of a document symbol or an abbreviation (HĐND, UBND)
+  kFixed,   // kept verbatim and unknown to the model (URL, e-mail, code)
+};
+
+struct Piece {
+  uint32_t begin, end;  // byte range in the unit
+  PieceKind kind;
+  bool space_before = false;  // spaces or tabs (no line break) before it
+  bool break_before = false;  // a line break before it
+  bool line_start = false;    // first piece of a line
+};
+
+// |ocr| regroups OCR letter substitutes into words (see above).
+void CutPieces(std::string_view unit, bool ocr, std::vector<LmToken>* scratch, std::vector<Piece>* out);
+
+}  // namespace vanban::internal
+
+#endif  // VANBAN_RESTORE_PIECES_H_

@@ -1,0 +1,114 @@
+#include "restore/word_candidates.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "channel/channel_index.h"
+#include "model/model_data.h"
+#include "model/viet_chars.h"
+
+namespace vanban::internal {
+namespace {
+
+// The memo is dropped when it grows past this many words (a huge document).
+constexpr size_t kMaxMemo = 1 << 17;
+
+}  // namespace
+
+void WordCandidates::Reset(const ChannelMix& mix, const CandidateLimits& limits, bool ocr) {
+  use_channel_ = ocr;
+  mix_ = mix;
+  limits_ = limits;
+  memo_.clear();
+}
+
+const std::vector<WordCand>& WordCandidates::For(std::string_view lower) {
+  auto it = memo_.find(std::string(lower));
+  if (it != memo_.end()) return it->second;
+  if (memo_.size() >= kMaxMemo) memo_.clear();
+  std::vector<WordCand> cands;
+  Compute(lower, &cands);
+  return memo_.emplace(std::string(lower), std::move(cands)).first->second;
+}
+
+float WordCandidates::BestReading(std::string_view lower) {
+  float best = -1e9f;
+  for (const WordCand& c : For(lower)) {
+    if (c.id != m_.unk()) best = std::max(best, c.channel);
+  }
+  return best;
+}
+
+void WordCandidates::Compute(std::string_view lower, std::vector<WordCand>* out) {
+  out->clear();
+  const uint32_t unk = m_.unk();
+  bool letters = KeyInto(lower, &key_);
+  std::span<const CandidateItem> list;
+  if (letters && IsWordKey(key_)) list = m_.Candidates(key_);
+  // The written word as a reading: itself, or another tone placement of it ("hoà").
+  uint32_t written = m_.WordId(lower);
+  if (written != unk && (list.empty() || std::none_of(list.begin(), list.end(),
+                                                     [&](const CandidateItem& c) { return c.id == written; })))
+    written = unk;
+  if (written == unk && letters && HasMarks(lower)) {
+    ToneKeyInto(lower, &tone_);
+    for (const CandidateItem& c : list) {
+      ToneKeyInto(m_.Word(c.id), &tone2_);
+      if (tone2_ == tone_) {
+        written = c.id;
+        break;
+      }
+    }
+  }
+  const bool unmarked = letters && !HasMarks(lower);
+  // Readings and their OCR log-probabilities (NaN = not computed yet).
+  struct Reading {
+    uint32_t id;
+    double ocr_log10;
+  };
+  std::vector<Reading> readings;
+  auto add = [&](uint32_t id, double ocr) {
+    for (Reading& r : readings) {
+      if (r.id == id) {
+        if (std::isnan(r.ocr_log10)) r.ocr_log10 = ocr;
+        return;
+      }
+    }
+    readings.push_back({id, ocr});
+  };
+  const double nan = std::nan("");
+  size_t limit = std::min<size_t>(list.size(), static_cast<size_t>(std::max(1, limits_.diacritic)));
+  for (size_t k = 0; k < limit; ++k) add(list[k].id, nan);
+  if (written != unk) add(written, nan);
+  const ChannelIndex* ch = channel();
+  const bool use_ocr = ch != nullptr && (mix_.ocr >= kOcrActive || written == unk);
+  if (use_ocr) {
+    ch->Candidates(lower, static_cast<size_t>(std::max(1, limits_.ocr)), limits_.ocr_prior_weight, &found_);
+    for (const auto& [text, lp] : found_) {
+      uint32_t id = m_.WordId(text);
+      if (id != unk) add(id, lp);
+    }
+  }
+  for (const Reading& r : readings) {
+    bool as_written = r.id == written;
+    double p = 0;
+    if (as_written) p += mix_.clean;
+    if (unmarked && KeyInto(m_.Word(r.id), &key_) && key_ == lower) p += mix_.stripped;
+    if (use_ocr) {
+      double lp = std::isnan(r.ocr_log10) ? ch->LogProb(m_.Word(r.id), lower) : r.ocr_log10;
+      if (std::isfinite(lp)) p += mix_.ocr * std::pow(10.0, lp);
+    }
+    if (p <= 0) continue;
+    out->push_back({r.id, static_cast<float>(std::log10(p)), as_written});
+  }
+  if (written == unk) {
+    // Names, foreign words, codes: kept as written unless a reading is clearly better.
+    // A syllable-shaped word with readings is rarely one of those ("chiec" is chiếc),
+    // and the model's <unk> covers them all, so that case pays for its spelling.
+    double p = std::max(mix_.clean, mix_.stripped) + mix_.ocr * limits_.ocr_keep;
+    if (!list.empty()) p *= limits_.unknown_syllable;
+    out->push_back({unk, static_cast<float>(std::log10(p)), true});
+  }
+}
+
+}  // namespace vanban::internal

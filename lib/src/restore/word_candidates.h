@@ -1,0 +1,72 @@
+// Readings of one written word and how well each explains it: the syllables with
+// the same diacritic-free spelling, the syllables the OCR channel proposes, and the
+// word kept as written, each scored by the document's channel mixture. Memoised per
+// distinct word: documents repeat their words, OCR'd ones their misreadings too.
+#ifndef VANBAN_RESTORE_WORD_CANDIDATES_H_
+#define VANBAN_RESTORE_WORD_CANDIDATES_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "channel/ocr_channel.h"
+#include "restore/channel_mix.h"
+
+namespace vanban::internal {
+
+class ChannelIndex;
+class ModelData;
+
+struct WordCand {
+  uint32_t id;     // vocabulary id; ModelData::unk() = the word kept as written
+  float channel;   // log10 P(written | reading) under the channel mixture
+  bool as_written; // the reading is the written word (up to case and tone placement)
+};
+
+struct CandidateLimits {
+  int diacritic = 10;           // readings of the same key, most frequent first
+  int ocr = 15;                 // readings proposed by the OCR channel
+  double ocr_prior_weight = 0.5;
+  // P(an OCR engine leaves a word it cannot read as it is), for the keep reading.
+  double ocr_keep = 1e-3;
+  // P(a word spelled like a syllable with known readings is some other, unknown word).
+  double unknown_syllable = 1e-3;
+};
+
+class WordCandidates {
+ public:
+  WordCandidates(const ModelData& model, const ChannelIndex* channel) : m_(model), ch_(channel) {}
+
+  // New document: new mixture, empty memo; |ocr| = false leaves the OCR channel out.
+  void Reset(const ChannelMix& mix, const CandidateLimits& limits, bool ocr);
+  // Readings of |lower| (a lower-case word as written, possibly with OCR digits or
+  // symbols such as "s6", "c¢6"); never empty. Valid until the next Reset.
+  const std::vector<WordCand>& For(std::string_view lower);
+  // log10 of the best channel score among the readings other than keeping it.
+  float BestReading(std::string_view lower);
+
+  const ChannelMix& mix() const { return mix_; }
+  bool ocr_active() const { return channel() != nullptr && mix_.ocr >= kOcrActive; }
+
+  // Below this OCR share the channel is consulted only for words nothing else explains.
+  static constexpr double kOcrActive = 0.01;
+
+ private:
+  void Compute(std::string_view lower, std::vector<WordCand>* out);
+  const ChannelIndex* channel() const { return use_channel_ ? ch_ : nullptr; }
+
+  const ModelData& m_;
+  const ChannelIndex* ch_;
+  bool use_channel_ = true;
+  ChannelMix mix_;
+  CandidateLimits limits_;
+  std::unordered_map<std::string, std::vector<WordCand>> memo_;
+  std::vector<OcrChannel::Candidate> found_;
+  std::string key_, tone_, tone2_;
+};
+
+}  // namespace vanban::internal
+
+#endif  // VANBAN_RESTORE_WORD_CANDIDATES_H_
