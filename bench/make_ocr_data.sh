@@ -2,7 +2,11 @@
 # Makes the held-out OCR benchmark sets bench/data/ocr_scan.tsv and
 # bench/data/ocr_badscan.tsv ("clean<TAB>ocr", one row per rendered line).
 #
-#   bench/make_ocr_data.sh [--work DIR]
+#   bench/make_ocr_data.sh [--work DIR] [--dev]
+#
+# --dev makes the tuning sets bench/data/dev/ocr_{scan,badscan}.tsv from the DEV
+# bucket instead (4..5; also never trained on), so that decoder weights are chosen
+# on data other than the test sets the figures are reported on.
 #
 # Text: chunks of TEST-bucket documents only (FNV-1a-64(name) % 100 in 0..3, the
 # project split rule; never used by any training step), chosen by
@@ -21,18 +25,21 @@ corpus="${VANBAN_CORPUS:-/work/shared/corpus}"
 ocrsim="${OCRSIM:-/work/shared/tools/ocrsim/ocrsim.py}"
 py=/usr/bin/python3
 work=""
+bucket=test
+out="$here/data"
 while [ $# -gt 0 ]; do
   case "$1" in
     --work) work="$2"; shift ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    --dev) bucket=dev; out="$here/data/dev" ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "make_ocr_data.sh: unknown argument $1" >&2; exit 2 ;;
   esac
   shift
 done
 [ -n "$work" ] || work="$(mktemp -d "${TMPDIR:-/tmp}/vanban-bench.XXXXXX")"
-mkdir -p "$work" "$here/data"
+mkdir -p "$work" "$out"
 
-"$py" "$root/dictionaries/ocr_select_lines.py" --corpus "$corpus" --bucket test --seed 100 \
+"$py" "$root/dictionaries/ocr_select_lines.py" --corpus "$corpus" --bucket "$bucket" --seed 100 \
     --chunks 40 --chunk-chars 3000 --wiki-frac 0.1 --names "$work/test.names" > "$work/test.txt"
 
 run() {
@@ -43,5 +50,5 @@ run() {
   mv "$out.tmp" "$out"
   echo "make_ocr_data.sh: $out: $(wc -l < "$out") lines" >&2
 }
-run scan 101 "$here/data/ocr_scan.tsv"
-run bad-scan 102 "$here/data/ocr_badscan.tsv"
+run scan 101 "$out/ocr_scan.tsv"
+run bad-scan 102 "$out/ocr_badscan.tsv"

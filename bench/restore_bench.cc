@@ -1,12 +1,20 @@
-// restore_bench: accuracy and speed of `vanban restore` on held-out legal text.
+// restore_bench: accuracy and speed of `vanban restore` on data no training step saw.
 //
-// Takes lines from the *test* bucket of the legal corpora (never used in
-// training), strips all marks, restores them and compares with the original:
-// syllable accuracy (case-insensitive, tone placement normalised so hoà == hòa)
-// overall and per token class, a most-frequent-reading baseline, the share of
-// clean syllables left unchanged when the input is already correct, speed,
-// model load time and peak RSS. If OCR'd pairs exist (bench/data/ocr_*.tsv,
-// clean<TAB>ocr per line), scores them too after a token alignment.
+//   restore_bench [--model PATH] [--corpus DIR] [--dev] [--syllables N] [--errors N]
+//                 [--beam B] [--channel-weight W] [--no-cache] [--only stripped,clean,ocr,real]
+//
+// 1. stripped: lines of held-out legal documents (test bucket, or dev with --dev), all
+//    marks removed, restored and compared with the original, syllable by syllable
+//    (case-insensitive, tone placement normalised so hoà == hòa), per token class, beside
+//    a most-frequent-reading baseline; single-thread speed.
+// 2. clean: the same lines as they are; share of words left unchanged.
+// 3. ocr: bench/data/ocr_*.tsv (bench/data/dev/ with --dev): `clean<TAB>ocr` rows made by
+//    ocrsim from held-out documents. Syllables of the restored OCR line are aligned with
+//    the clean syllables (Levenshtein), so OCR splits and merges are scored fairly;
+//    accuracy = clean syllables matched / clean syllables, beside the raw OCR.
+// 4. real: bench/data/real/NAME.gold.txt, the hand-corrected text of the real OCR'd seed
+//    samples/seeds/NAME.txt, line by line.
+// Then model load time and peak RSS.
 #include <sys/resource.h>
 #include <time.h>
 
@@ -15,7 +23,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <map>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -30,6 +40,7 @@ namespace {
 
 using vanban::internal::LmToken;
 using vanban::internal::LmTokenKind;
+namespace fs = std::filesystem;
 
 constexpr const char* kRows[] = {"aàảãáạ", "ăằẳẵắặ", "âầẩẫấậ", "eèẻẽéẹ", "êềểễếệ", "iìỉĩíị",
                                  "oòỏõóọ", "ôồổỗốộ", "ơờởỡớợ", "uùủũúụ", "ưừửữứự", "yỳỷỹýỵ"};
@@ -78,82 +89,142 @@ std::string Strip(std::string_view s) {
   return out;
 }
 
+enum Class { kLower, kCapital, kAllCaps, kSymbol, kNumClasses };
+constexpr const char* kClassNames[] = {"lower-case", "capitalised", "all-caps", "inside symbols"};
+
+struct Tally {
+  size_t total = 0, right = 0;
+  void Add(bool ok, size_t n = 1) {
+    total += n;
+    right += ok ? n : 0;
+  }
+  void Add(const Tally& o) {
+    total += o.total;
+    right += o.right;
+  }
+  double Pct() const { return total ? 100.0 * static_cast<double>(right) / static_cast<double>(total) : 0; }
+};
+
+// A syllable of a line: its text and class. With |loose|, tokens that mix letters
+// and digits ("s6", what is left of an unrestored OCR token) count as syllables too,
+// so they can be aligned (and count as wrong) rather than vanish.
+struct Word {
+  std::string text;
+  Class cls;
+};
+
+std::vector<Word> Words(std::string_view line, bool loose = false) {
+  std::vector<LmToken> toks;
+  vanban::internal::SplitLine(line, &toks);
+  std::vector<Word> out;
+  for (size_t i = 0; i < toks.size(); ++i) {
+    bool word = toks[i].kind == LmTokenKind::kWord || (loose && toks[i].kind == LmTokenKind::kMixed);
+    if (!word) continue;
+    std::string_view t = line.substr(toks[i].begin, toks[i].end - toks[i].begin);
+    auto joiner = [&](size_t j) {
+      return j < toks.size() && toks[j].kind == LmTokenKind::kPunct &&
+             (line[toks[j].begin] == '-' || line[toks[j].begin] == '/');
+    };
+    size_t letters = 0;
+    for (size_t pos = 0; pos < t.size(); ++letters) vanban::internal::NextCodePoint(t, &pos);
+    std::string lower;
+    vanban::internal::LowerInto(t, &lower);
+    Class c = kLower;
+    bool upper = vanban::internal::IsAllUpper(t);
+    if (upper && letters >= 2 && ((i > 0 && joiner(i - 1)) || joiner(i + 1))) c = kSymbol;
+    else if (upper && letters >= 2) c = kAllCaps;
+    else if (lower != t) c = kCapital;
+    out.push_back({std::string(t), c});
+  }
+  return out;
+}
+
+// Aligns |hyp| with |ref| (Levenshtein over normalised syllables) and adds, per
+// reference syllable, whether it was matched exactly, to |all| and |cls|.
+void ScoreAligned(const std::vector<Word>& ref, const std::vector<Word>& hyp, Tally* all, Tally* cls,
+                  std::map<std::string, size_t>* confusions) {
+  const size_t n = ref.size(), m = hyp.size();
+  std::vector<std::string> r(n), h(m);
+  for (size_t i = 0; i < n; ++i) r[i] = Normalize(ref[i].text);
+  for (size_t j = 0; j < m; ++j) h[j] = Normalize(hyp[j].text);
+  std::vector<int> d((n + 1) * (m + 1));
+  auto at = [&](size_t i, size_t j) -> int& { return d[i * (m + 1) + j]; };
+  for (size_t i = 0; i <= n; ++i) at(i, 0) = static_cast<int>(i);
+  for (size_t j = 0; j <= m; ++j) at(0, j) = static_cast<int>(j);
+  for (size_t i = 1; i <= n; ++i)
+    for (size_t j = 1; j <= m; ++j)
+      at(i, j) = std::min({at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + (r[i - 1] == h[j - 1] ? 0 : 1)});
+  std::vector<int> match(n, -1);  // hyp index aligned with ref i (substitution or match)
+  for (size_t i = n, j = m; i > 0 || j > 0;) {
+    if (i > 0 && j > 0 && at(i, j) == at(i - 1, j - 1) + (r[i - 1] == h[j - 1] ? 0 : 1)) {
+      match[i - 1] = static_cast<int>(j - 1);
+      --i, --j;
+    } else if (i > 0 && at(i, j) == at(i - 1, j) + 1) {
+      --i;
+    } else {
+      --j;
+    }
+  }
+  for (size_t i = 0; i < n; ++i) {
+    bool ok = match[i] >= 0 && r[i] == h[static_cast<size_t>(match[i])];
+    all->Add(ok);
+    cls[ref[i].cls].Add(ok);
+    if (!ok && confusions != nullptr) {
+      std::string got = match[i] >= 0 ? hyp[static_cast<size_t>(match[i])].text : std::string("∅");
+      std::string want;
+      vanban::internal::LowerInto(ref[i].text, &want);
+      std::string g;
+      vanban::internal::LowerInto(got, &g);
+      ++(*confusions)[want + " -> " + g];
+    }
+  }
+}
+
+std::vector<std::string> SplitLines(std::string_view text) {
+  std::vector<std::string> lines;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    lines.emplace_back(text.substr(pos, nl - pos));
+    pos = nl + 1;
+  }
+  return lines;
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
 struct Doc {
   std::string name;
   std::vector<std::string> lines;
 };
 
-std::vector<Doc> ReadTestDocs(const std::string& path, size_t max_docs) {
+std::vector<Doc> ReadBucketDocs(const std::string& path, vanban::internal::Bucket bucket) {
   std::vector<Doc> docs;
   FILE* in = popen(("xzcat -- '" + path + "'").c_str(), "r");
   if (in == nullptr) return docs;
   char* buf = nullptr;
   size_t cap = 0;
   ssize_t len;
-  bool test = false;
+  bool keep = false;
   while ((len = getline(&buf, &cap, in)) >= 0) {
     std::string_view line(buf, static_cast<size_t>(len));
     while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
     if (vanban::internal::IsDocumentHeader(line)) {
-      test = vanban::internal::BucketOfDocument(line) == vanban::internal::Bucket::kTest;
-      if (test) {
-        if (docs.size() >= max_docs) break;
-        docs.push_back({std::string(line.substr(4)), {}});
-      }
+      keep = vanban::internal::BucketOfDocument(line) == bucket;
+      if (keep) docs.push_back({std::string(line.substr(4)), {}});
       continue;
     }
-    if (test) docs.back().lines.emplace_back(line);
+    if (keep) docs.back().lines.emplace_back(line);
   }
   free(buf);
   pclose(in);
   return docs;
-}
-
-enum Class { kLower, kCapital, kAllCaps, kSymbol, kNumClasses };
-constexpr const char* kClassNames[] = {"lower-case", "capitalised", "all-caps", "inside symbols"};
-
-struct Tally {
-  size_t total = 0, right = 0;
-  void Add(bool ok) {
-    ++total;
-    right += ok;
-  }
-  double Pct() const { return total ? 100.0 * static_cast<double>(right) / static_cast<double>(total) : 0; }
-};
-
-// Word tokens of a line with their class.
-struct Word {
-  std::string text;
-  Class cls;
-};
-
-std::vector<Word> Words(std::string_view line) {
-  std::vector<LmToken> toks;
-  vanban::internal::SplitLine(line, &toks);
-  std::vector<Word> out;
-  for (size_t i = 0; i < toks.size(); ++i) {
-    if (toks[i].kind != LmTokenKind::kWord) continue;
-    std::string_view t = line.substr(toks[i].begin, toks[i].end - toks[i].begin);
-    auto joiner = [&](size_t j) {
-      return j < toks.size() && toks[j].kind == LmTokenKind::kPunct &&
-             (line[toks[j].begin] == '-' || line[toks[j].begin] == '/');
-    };
-    Class c = kLower;
-    bool upper = vanban::internal::IsAllUpper(t);
-    std::string lower;
-    vanban::internal::LowerInto(t, &lower);
-    if (upper && t.size() >= 2 && ((i > 0 && joiner(i - 1)) || joiner(i + 1))) c = kSymbol;
-    else if (upper && lower.size() > 1 && vanban::internal::IsAllUpper(t)) c = lower != t && t.size() > 1 ? kAllCaps : kLower;
-    else if (lower != t) c = kCapital;
-    if (c == kAllCaps) {
-      // One upper-case letter alone ("A", "Đ") counts as capitalised.
-      size_t pos = 0, n = 0;
-      while (pos < t.size()) vanban::internal::NextCodePoint(t, &pos), ++n;
-      if (n == 1) c = kCapital;
-    }
-    out.push_back({std::string(t), c});
-  }
-  return out;
 }
 
 double ThreadCpuSeconds() {
@@ -162,289 +233,267 @@ double ThreadCpuSeconds() {
   return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
 }
 
-double Seconds(std::chrono::steady_clock::time_point a) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - a).count();
+void PrintClasses(const Tally* cls) {
+  for (int c = 0; c < kNumClasses; ++c)
+    if (cls[c].total) std::printf("    %-15s %6.2f%%  (%zu)\n", kClassNames[c], cls[c].Pct(), cls[c].total);
 }
 
-// Token alignment (Levenshtein on whitespace-separated tokens) for OCR scoring:
-// returns the number of clean tokens matched exactly (after Normalize).
-size_t AlignedMatches(const std::vector<std::string>& ref, const std::vector<std::string>& hyp) {
-  const size_t n = ref.size(), m = hyp.size();
-  std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1));
-  for (size_t i = 0; i <= n; ++i) d[i][0] = static_cast<int>(i);
-  for (size_t j = 0; j <= m; ++j) d[0][j] = static_cast<int>(j);
-  for (size_t i = 1; i <= n; ++i)
-    for (size_t j = 1; j <= m; ++j)
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (ref[i - 1] == hyp[j - 1] ? 0 : 1)});
-  size_t matches = 0;
-  size_t i = n, j = m;
-  while (i > 0 && j > 0) {
-    if (ref[i - 1] == hyp[j - 1] && d[i][j] == d[i - 1][j - 1]) {
-      ++matches, --i, --j;
-    } else if (d[i][j] == d[i - 1][j - 1] + 1) {
-      --i, --j;
-    } else if (d[i][j] == d[i - 1][j] + 1) {
-      --i;
-    } else {
-      --j;
-    }
-  }
-  return matches;
+void PrintTop(const std::map<std::string, size_t>& confusions, size_t n) {
+  std::vector<std::pair<size_t, std::string>> top;
+  for (const auto& [k, v] : confusions) top.push_back({v, k});
+  std::sort(top.rbegin(), top.rend());
+  for (size_t i = 0; i < top.size() && i < n; ++i) std::printf("      %4zu  %s\n", top[i].first, top[i].second.c_str());
 }
 
-std::vector<std::string> NormTokens(std::string_view line) {
-  std::vector<std::string> out;
-  size_t pos = 0;
-  while (pos < line.size()) {
-    size_t sp = line.find_first_of(" \t", pos);
-    if (sp == std::string_view::npos) sp = line.size();
-    if (sp > pos) {
-      // Surrounding punctuation is not a syllable: compare the letters only.
-      std::string_view t = line.substr(pos, sp - pos);
-      out.push_back(Normalize(t));
-    }
-    pos = sp + 1;
-  }
-  return out;
-}
-
-}  // namespace
-
-int main(int argc, char** argv) {
+struct Options {
   std::string model_path = vanban::Model::DefaultPath();
   std::string corpus = "/work/shared/corpus";
-  std::string ocr_dir;
+  std::string data_dir = std::string(VANBAN_SOURCE_DIR) + "/bench/data";
+  bool dev = false;
   size_t target = 30000;
-  int beam = 8, max_cands = 10;
-  bool cache = true, show_errors = false, join = true;
-  double threshold = 5.0, cache_bonus = 0.3, cap_weight = 0.0, marked_penalty = -3.0, unmarked_penalty = -1.5;
-  for (int i = 1; i < argc; ++i) {
-    std::string a = argv[i];
-    auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
-    if (a == "--model") model_path = next();
-    else if (a == "--corpus") corpus = next();
-    else if (a == "--syllables") target = std::stoul(next());
-    else if (a == "--beam") beam = std::stoi(next());
-    else if (a == "--candidates") max_cands = std::stoi(next());
-    else if (a == "--no-cache") cache = false;
-    else if (a == "--no-join") join = false;
-    else if (a == "--cap-weight") cap_weight = std::stod(next());
-    else if (a == "--marked-penalty") marked_penalty = std::stod(next());
-    else if (a == "--unmarked-penalty") unmarked_penalty = std::stod(next());
-    else if (a == "--threshold") threshold = std::stod(next());
-    else if (a == "--cache-bonus") cache_bonus = std::stod(next());
-    else if (a == "--ocr-dir") ocr_dir = next();
-    else if (a == "--errors") show_errors = true;
-    else {
-      std::fprintf(stderr,
-                   "usage: restore_bench [--model PATH] [--corpus DIR] [--syllables N] [--beam B]\n"
-                   "                     [--candidates K] [--threshold T] [--no-cache] [--cache-bonus B]\n"
-                   "                     [--no-join] [--cap-weight W] [--marked-penalty P] [--unmarked-penalty P]\n"
-                   "                     [--ocr-dir DIR] [--errors]\n");
-      return 2;
-    }
+  size_t errors = 0;
+  std::string only = "stripped,clean,ocr,real";
+  vanban::RestoreOptions restore;
+};
+
+bool Wanted(const Options& o, const char* part) { return o.only.find(part) != std::string::npos; }
+
+// Restores OCR'd lines (as one document) and scores them against the clean lines.
+struct OcrScore {
+  Tally raw, restored, cls[kNumClasses];
+  size_t syllables = 0;
+  double seconds = 0;
+};
+
+OcrScore ScoreOcr(vanban::Restorer& restorer, const std::vector<std::string>& cleans,
+                  const std::vector<std::string>& ocrs, std::map<std::string, size_t>* confusions) {
+  OcrScore s;
+  std::string joined;
+  for (const auto& o : ocrs) joined += o + "\n";
+  vanban::RestoreResult res;
+  double t = ThreadCpuSeconds();
+  restorer.Restore(joined, &res);
+  s.seconds = ThreadCpuSeconds() - t;
+  std::vector<std::string> out = SplitLines(res.text);
+  Tally raw_cls[kNumClasses];
+  for (size_t i = 0; i < cleans.size(); ++i) {
+    auto ref = Words(cleans[i]);
+    ScoreAligned(ref, Words(ocrs[i], true), &s.raw, raw_cls, nullptr);
+    ScoreAligned(ref, Words(i < out.size() ? out[i] : std::string(), true), &s.restored, s.cls, confusions);
+    s.syllables += Words(ocrs[i], true).size();
   }
+  return s;
+}
+
+int Run(const Options& o) {
   auto t0 = std::chrono::steady_clock::now();
-  auto loaded = vanban::Model::Load(model_path);
-  double load_s = Seconds(t0);
+  auto loaded = vanban::Model::Load(o.model_path);
+  double load_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   if (!loaded.ok()) {
     std::fprintf(stderr, "restore_bench: %s\n", loaded.status().ToString().c_str());
     return 1;
   }
   std::shared_ptr<const vanban::Model> model = *loaded;
   const auto& md = model->data();
-
-  // Held-out documents: the test bucket of the three legal corpora.
-  std::vector<Doc> docs;
-  for (const char* f : {"legal-congbao.txt.xz", "legal-laws.txt.xz", "legal-phapdien-vbpl.txt.xz"}) {
-    auto d = ReadTestDocs(corpus + "/" + f, 1000);
-    docs.insert(docs.end(), d.begin(), d.end());
-  }
-  size_t all_words = 0;
-  for (const Doc& d : docs)
-    for (const auto& l : d.lines) all_words += Words(l).size();
-  // Blocks of consecutive lines (wrapped sentences stay whole), every k-th block
-  // of every document, so the sample spreads over all of them.
-  constexpr size_t kBlock = 10;
-  size_t stride = std::max<size_t>(1, all_words / std::max<size_t>(1, target));
-  std::vector<Doc> sample;
-  size_t k = 0, sample_words = 0;
-  for (const Doc& d : docs) {
-    Doc s{d.name, {}};
-    for (size_t b = 0; b < d.lines.size(); b += kBlock) {
-      if (k++ % stride != 0) continue;
-      for (size_t i = b; i < b + kBlock && i < d.lines.size(); ++i) {
-        if (Words(d.lines[i]).empty()) continue;
-        s.lines.push_back(d.lines[i]);
-        sample_words += Words(d.lines[i]).size();
-      }
-    }
-    if (!s.lines.empty()) sample.push_back(std::move(s));
-  }
-  std::printf("model: %s (%.1f MB, order %d, %zu words)\n", model_path.c_str(),
-              static_cast<double>(model->file_size()) / 1e6, model->order(), model->vocabulary_size());
-  std::printf("held-out: %zu test documents, %zu words; sample: %zu lines in %zu documents, %zu words\n",
-              docs.size(), all_words, [&] {
-                size_t n = 0;
-                for (auto& d : sample) n += d.lines.size();
-                return n;
-              }(), sample.size(), sample_words);
-
-  vanban::RestoreOptions opts;
-  opts.beam = beam;
-  opts.max_candidates = max_cands;
-  opts.document_cache = cache;
-  opts.join_wrapped_lines = join;
-  opts.capitalised_weight = cap_weight;
-  opts.change_marked_penalty = marked_penalty;
-  opts.change_unmarked_in_marked_doc_penalty = unmarked_penalty;
-  opts.beam_threshold = threshold;
-  opts.cache_bonus = cache_bonus;
-  vanban::Restorer restorer(model, opts);
-  std::unique_ptr<vanban::CandidateSource> ocr_source = vanban::MakeSimpleOcrSource(model);
-
-  // 1. Stripped input.
-  Tally all, base, cls[kNumClasses];
-  double restore_s = 0;
-  size_t restored_words = 0;
-  vanban::RestoreResult res;
+  std::printf("model: %s (%.1f MB, order %d, %zu words), loaded in %.1f ms\n", o.model_path.c_str(),
+              static_cast<double>(model->file_size()) / 1e6, model->order(), model->vocabulary_size(), load_ms);
+  std::printf("data: %s bucket (never used for training)\n", o.dev ? "dev" : "test");
+  vanban::Restorer restorer(model, o.restore);
   std::map<std::string, size_t> confusions;
-  size_t error_lines = 0;
-  for (const Doc& d : sample) {
-    std::string ref, stripped;
-    for (const auto& l : d.lines) ref += l + "\n";
-    stripped = Strip(ref);
-    double t = ThreadCpuSeconds();
-    restorer.Restore(stripped, &res);
-    restore_s += ThreadCpuSeconds() - t;
-    size_t rp = 0, hp = 0;
-    std::string_view rv = ref, hv = res.text;
-    while (rp < rv.size()) {
-      size_t rn = rv.find('\n', rp), hn = hv.find('\n', hp);
-      auto rw = Words(rv.substr(rp, rn - rp));
-      auto hw = Words(hv.substr(hp, hn - hp));
-      std::string key, s;
-      for (size_t i = 0; i < rw.size() && i < hw.size(); ++i) {
-        bool ok = Normalize(rw[i].text) == Normalize(hw[i].text);
-        all.Add(ok);
-        cls[rw[i].cls].Add(ok);
-        if (!ok && show_errors) ++confusions[Normalize(rw[i].text) + " -> " + Normalize(hw[i].text)];
-        // Baseline: the most frequent reading of the stripped form.
-        s = Strip(rw[i].text);
-        std::string guess = s;
-        if (vanban::internal::KeyInto(s, &key)) {
-          auto c = md.Candidates(key);
-          if (!c.empty()) guess = std::string(md.Word(c[0].id));
-        }
-        base.Add(Normalize(rw[i].text) == Normalize(guess));
-      }
-      restored_words += rw.size();
-      if (show_errors && error_lines < 40) {
-        bool bad = false;
-        for (size_t i = 0; i < rw.size() && i < hw.size(); ++i) bad |= Normalize(rw[i].text) != Normalize(hw[i].text);
-        if (bad) {
-          ++error_lines;
-          std::printf("REF %.*s\nHYP %.*s\n", static_cast<int>(rn - rp), rv.data() + rp, static_cast<int>(hn - hp),
-                      hv.data() + hp);
+
+  if (Wanted(o, "stripped") || Wanted(o, "clean")) {
+    auto bucket = o.dev ? vanban::internal::Bucket::kDev : vanban::internal::Bucket::kTest;
+    std::vector<Doc> docs;
+    for (const char* f : {"legal-congbao.txt.xz", "legal-laws.txt.xz", "legal-phapdien-vbpl.txt.xz"}) {
+      auto d = ReadBucketDocs(o.corpus + "/" + f, bucket);
+      docs.insert(docs.end(), d.begin(), d.end());
+    }
+    size_t all_words = 0;
+    for (const Doc& d : docs)
+      for (const auto& l : d.lines) all_words += Words(l).size();
+    // Blocks of consecutive lines (wrapped sentences stay whole), every k-th block of
+    // every document, so the sample spreads over all of them.
+    constexpr size_t kBlock = 10;
+    size_t stride = std::max<size_t>(1, all_words / std::max<size_t>(1, o.target));
+    std::vector<Doc> sample;
+    size_t k = 0, sample_words = 0, sample_lines = 0;
+    for (const Doc& d : docs) {
+      Doc s{d.name, {}};
+      for (size_t b = 0; b < d.lines.size(); b += kBlock) {
+        if (k++ % stride != 0) continue;
+        for (size_t i = b; i < b + kBlock && i < d.lines.size(); ++i) {
+          size_t n = Words(d.lines[i]).size();
+          if (n == 0) continue;
+          s.lines.push_back(d.lines[i]);
+          sample_words += n;
+          ++sample_lines;
         }
       }
-      rp = rn + 1;
-      hp = hn + 1;
+      if (!s.lines.empty()) sample.push_back(std::move(s));
     }
-  }
-  std::printf("\nstripped input -> restored (syllable accuracy, case-insensitive, hoà = hòa)\n");
-  std::printf("  all words        %6.2f%%  (%zu / %zu)\n", all.Pct(), all.right, all.total);
-  for (int c = 0; c < kNumClasses; ++c)
-    std::printf("  %-16s %6.2f%%  (%zu words)\n", kClassNames[c], cls[c].Pct(), cls[c].total);
-  std::printf("  baseline (most frequent reading) %6.2f%%\n", base.Pct());
-  std::printf("  speed: %.0f words/s single thread (%.2f s CPU time)\n", static_cast<double>(restored_words) / restore_s,
-              restore_s);
+    std::printf("held-out legal text: %zu documents, %zu words; sample: %zu lines of %zu documents, %zu words\n",
+                docs.size(), all_words, sample_lines, sample.size(), sample_words);
 
-  // 2. Clean input must stay unchanged.
-  Tally same;
-  for (const Doc& d : sample) {
-    std::string ref;
-    for (const auto& l : d.lines) ref += l + "\n";
-    restorer.Restore(ref, &res);
-    size_t rp = 0, hp = 0;
-    std::string_view rv = ref, hv = res.text;
-    while (rp < rv.size()) {
-      size_t rn = rv.find('\n', rp), hn = hv.find('\n', hp);
-      auto rw = Words(rv.substr(rp, rn - rp));
-      auto hw = Words(hv.substr(hp, hn - hp));
-      for (size_t i = 0; i < rw.size() && i < hw.size(); ++i) {
-        bool ok = rw[i].text == hw[i].text;
-        same.Add(ok);
-        if (!ok && show_errors) ++confusions["clean: " + rw[i].text + " -> " + hw[i].text];
+    if (Wanted(o, "stripped")) {
+      Tally all, base, cls[kNumClasses];
+      double seconds = 0;
+      vanban::RestoreResult res;
+      confusions.clear();
+      std::string key;
+      for (const Doc& d : sample) {
+        std::string ref;
+        for (const auto& l : d.lines) ref += l + "\n";
+        std::string stripped = Strip(ref);
+        double t = ThreadCpuSeconds();
+        restorer.Restore(stripped, &res);
+        seconds += ThreadCpuSeconds() - t;
+        std::vector<std::string> out = SplitLines(res.text);
+        for (size_t i = 0; i < d.lines.size(); ++i) {
+          auto rw = Words(d.lines[i]);
+          ScoreAligned(rw, Words(i < out.size() ? out[i] : std::string(), true), &all, cls, &confusions);
+          for (const Word& w : rw) {
+            std::string s = Strip(w.text), guess = s;
+            if (vanban::internal::KeyInto(s, &key)) {
+              auto c = md.Candidates(key);
+              if (!c.empty()) guess = std::string(md.Word(c[0].id));
+            }
+            base.Add(Normalize(w.text) == Normalize(guess));
+          }
+        }
       }
-      rp = rn + 1;
-      hp = hn + 1;
+      std::printf("\n1. stripped input (all marks removed): syllable accuracy, case-insensitive\n");
+      std::printf("  vanban restore     %6.2f%%  (%zu / %zu)\n", all.Pct(), all.right, all.total);
+      std::printf("  most frequent form %6.2f%%  (baseline)\n", base.Pct());
+      PrintClasses(cls);
+      std::printf("  speed: %.0f syllables/s, one thread (%.2f s CPU)\n", static_cast<double>(all.total) / seconds,
+                  seconds);
+      if (o.errors) PrintTop(confusions, o.errors);
+    }
+    if (Wanted(o, "clean")) {
+      Tally same;
+      vanban::RestoreResult res;
+      confusions.clear();
+      for (const Doc& d : sample) {
+        std::string ref;
+        for (const auto& l : d.lines) ref += l + "\n";
+        restorer.Restore(ref, &res);
+        std::vector<std::string> out = SplitLines(res.text);
+        for (size_t i = 0; i < d.lines.size(); ++i) {
+          auto rw = Words(d.lines[i]);
+          auto hw = Words(i < out.size() ? out[i] : std::string());
+          for (size_t j = 0; j < rw.size(); ++j) {
+            bool ok = j < hw.size() && rw[j].text == hw[j].text;
+            same.Add(ok);
+            if (!ok && j < hw.size()) ++confusions[rw[j].text + " -> " + hw[j].text];
+          }
+        }
+      }
+      std::printf("\n2. clean input: %.3f%% of syllables unchanged (%zu changed of %zu)\n", same.Pct(),
+                  same.total - same.right, same.total);
+      if (o.errors) PrintTop(confusions, o.errors);
     }
   }
-  std::printf("\nclean input unchanged: %.3f%% of words (%zu changed of %zu)\n", same.Pct(), same.total - same.right,
-              same.total);
 
-  // 3. OCR'd lines, if H4's data exist.
-  if (ocr_dir.empty()) ocr_dir = std::string(VANBAN_SOURCE_DIR) + "/bench/data";
-  std::error_code ec;
-  std::vector<std::string> ocr_files;
-  for (const auto& e : std::filesystem::directory_iterator(ocr_dir, ec)) {
-    std::string n = e.path().filename().string();
-    if (n.rfind("ocr_", 0) == 0 && n.size() > 4 && n.substr(n.size() - 4) == ".tsv") ocr_files.push_back(e.path().string());
+  if (Wanted(o, "ocr")) {
+    std::string dir = o.data_dir + (o.dev ? "/dev" : "");
+    std::vector<std::string> files;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(dir, ec)) {
+      std::string n = e.path().filename().string();
+      if (n.rfind("ocr_", 0) == 0 && n.ends_with(".tsv")) files.push_back(e.path().string());
+    }
+    std::sort(files.begin(), files.end());
+    if (files.empty()) std::printf("\n3. OCR: no %s/ocr_*.tsv (bench/make_ocr_data.sh makes them)\n", dir.c_str());
+    for (const std::string& f : files) {
+      std::vector<std::string> cleans, ocrs;
+      for (const std::string& l : SplitLines(ReadFile(f))) {
+        size_t tab = l.find('\t');
+        if (tab == std::string::npos) continue;
+        cleans.push_back(l.substr(0, tab));
+        ocrs.push_back(l.substr(tab + 1));
+      }
+      confusions.clear();
+      OcrScore s = ScoreOcr(restorer, cleans, ocrs, &confusions);
+      std::printf("\n3. OCR %s: %zu lines, %zu clean syllables\n", fs::path(f).filename().c_str(), cleans.size(),
+                  s.restored.total);
+      std::printf("  vanban restore     %6.2f%%\n  raw OCR            %6.2f%%\n", s.restored.Pct(), s.raw.Pct());
+      PrintClasses(s.cls);
+      std::printf("  speed: %.0f OCR syllables/s, one thread (%.2f s CPU)\n",
+                  static_cast<double>(s.syllables) / s.seconds, s.seconds);
+      if (o.errors) PrintTop(confusions, o.errors);
+    }
   }
-  std::sort(ocr_files.begin(), ocr_files.end());
-  for (const std::string& f : ocr_files) {
-    FILE* in = std::fopen(f.c_str(), "rb");
-    if (in == nullptr) continue;
-    char* buf = nullptr;
-    size_t cap = 0;
-    ssize_t len;
-    size_t ref_tokens = 0, before = 0, after = 0, lines = 0;
-    std::string ocr_doc, clean_doc;
-    std::vector<std::string> cleans, ocrs;
-    while ((len = getline(&buf, &cap, in)) >= 0) {
-      std::string_view l(buf, static_cast<size_t>(len));
-      while (!l.empty() && (l.back() == '\n' || l.back() == '\r')) l.remove_suffix(1);
-      size_t tab = l.find('\t');
-      if (tab == std::string_view::npos) continue;
-      cleans.emplace_back(l.substr(0, tab));
-      ocrs.emplace_back(l.substr(tab + 1));
+
+  if (Wanted(o, "real")) {
+    std::string dir = o.data_dir + "/real";
+    std::vector<std::string> golds;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(dir, ec))
+      if (e.path().string().ends_with(".gold.txt")) golds.push_back(e.path().string());
+    std::sort(golds.begin(), golds.end());
+    Tally total, total_raw;
+    confusions.clear();
+    for (const std::string& g : golds) {
+      std::string name = fs::path(g).filename().string();
+      name = name.substr(0, name.size() - std::string(".gold.txt").size());
+      std::string seed = std::string(VANBAN_SOURCE_DIR) + "/samples/seeds/" + name + ".txt";
+      std::vector<std::string> cleans = SplitLines(ReadFile(g)), ocrs = SplitLines(ReadFile(seed));
+      if (cleans.size() != ocrs.size()) {
+        std::printf("\n4. real %s: %zu gold lines but %zu OCR lines: skipped\n", name.c_str(), cleans.size(),
+                    ocrs.size());
+        continue;
+      }
+      // Restore the seed as a whole document, as a user would.
+      OcrScore s = ScoreOcr(restorer, cleans, ocrs, &confusions);
+      std::printf("\n4. real OCR %s: %zu syllables: vanban restore %.2f%%, raw OCR %.2f%%\n", name.c_str(),
+                  s.restored.total, s.restored.Pct(), s.raw.Pct());
+      PrintClasses(s.cls);
+      total.Add(s.restored);
+      total_raw.Add(s.raw);
     }
-    free(buf);
-    std::fclose(in);
-    std::string joined;
-    for (const auto& o : ocrs) joined += o + "\n";
-    vanban::RestoreOptions ocr_opts = opts;
-    ocr_opts.ocr_source = ocr_source.get();
-    vanban::Restorer ocr_restorer(model, ocr_opts);
-    ocr_restorer.Restore(joined, &res);
-    std::string_view hv = res.text;
-    size_t hp = 0;
-    for (size_t i = 0; i < cleans.size(); ++i) {
-      size_t hn = hv.find('\n', hp);
-      auto ref = NormTokens(cleans[i]);
-      ref_tokens += ref.size();
-      before += AlignedMatches(ref, NormTokens(ocrs[i]));
-      after += AlignedMatches(ref, NormTokens(hv.substr(hp, hn - hp)));
-      hp = hn + 1;
-      ++lines;
+    if (!golds.empty()) {
+      std::printf("  all real documents: %.2f%% of %zu syllables (raw OCR %.2f%%)\n", total.Pct(), total.total,
+                  total_raw.Pct());
+      if (o.errors) PrintTop(confusions, o.errors);
     }
-    std::printf("\nOCR %s: %zu lines, %zu clean tokens: OCR as is %.2f%%, restored %.2f%% "
-                "(aligned exact match, case-insensitive)\n",
-                std::filesystem::path(f).filename().string().c_str(), lines, ref_tokens,
-                100.0 * static_cast<double>(before) / static_cast<double>(std::max<size_t>(1, ref_tokens)),
-                100.0 * static_cast<double>(after) / static_cast<double>(std::max<size_t>(1, ref_tokens)));
   }
 
   struct rusage ru;
   getrusage(RUSAGE_SELF, &ru);
-  std::printf("\nmodel load: %.1f ms; peak RSS: %.0f MB\n", load_s * 1000, static_cast<double>(ru.ru_maxrss) / 1024);
-  if (show_errors) {
-    std::vector<std::pair<size_t, std::string>> top;
-    for (auto& [k2, v] : confusions) top.push_back({v, k2});
-    std::sort(top.rbegin(), top.rend());
-    std::printf("\nmost frequent errors:\n");
-    for (size_t i = 0; i < top.size() && i < 40; ++i) std::printf("  %4zu  %s\n", top[i].first, top[i].second.c_str());
-  }
+  std::printf("\npeak RSS: %.0f MB\n", static_cast<double>(ru.ru_maxrss) / 1024);
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options o;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    auto next = [&]() -> std::string {
+      if (i + 1 >= argc) {
+        std::fprintf(stderr, "restore_bench: %s needs a value\n", a.c_str());
+        std::exit(2);
+      }
+      return argv[++i];
+    };
+    if (a == "--model") o.model_path = next();
+    else if (a == "--corpus") o.corpus = next();
+    else if (a == "--data") o.data_dir = next();
+    else if (a == "--dev") o.dev = true;
+    else if (a == "--syllables") o.target = std::stoul(next());
+    else if (a == "--errors") o.errors = std::stoul(next());
+    else if (a == "--only") o.only = next();
+    else if (a == "--beam") o.restore.beam = std::stoi(next());
+    else if (a == "--channel-weight") o.restore.channel_weight = std::stod(next());
+    else if (a == "--no-cache") o.restore.document_cache = false;
+    else {
+      std::fprintf(stderr,
+                   "usage: restore_bench [--model PATH] [--corpus DIR] [--data DIR] [--dev] [--syllables N]\n"
+                   "                     [--errors N] [--only stripped,clean,ocr,real] [--beam B]\n"
+                   "                     [--ocr-weight W] [--no-cache]\n");
+      return 2;
+    }
+  }
+  return Run(o);
 }
