@@ -62,7 +62,6 @@ std::string Cell(const TableRow& r, const std::string& key) {
 void ParseAppendices(Context& ctx) {
   const SourceLines& src = ctx.src;
   Document& doc = *ctx.doc;
-  static const RE2 kHead(R"(^\s*ph[uy]\s*l[uy]c(?:\s+([ivxl1|]+|\d+))?\s*:?\s*$)", ReOptions());
   static const RE2 kAttached(R"(^\s*\(\s*k\S{1,2}m\s+theo)", ReOptions());
   static const RE2 kAttachedDate(R"(ng\S{1,2}y\s*(\d{0,2})\s*/\s*(\d{0,2})\s*/\s*(\d{4}))", ReOptions());
   Appendix* cur = nullptr;
@@ -79,20 +78,33 @@ void ParseAppendices(Context& ctx) {
     const Line& l = src[i];
     if (l.blank || ctx.use[i] == LineUse::kFurniture) continue;
     Match m;
-    if (FindAnchored(kHead, l.key, &m) && UpperRatio(l.raw) >= 0.6) {
+    std::string numeral;
+    bool head = AppendixHeadAt(ctx, i, true, &numeral);
+    // An attachment without "PHỤ LỤC" ("DANH MỤC … (Ban hành kèm theo …)") opens with its title.
+    bool titled = !head && (!cur || (title_done && !table)) && AttachmentTitleAt(ctx, i, ctx.appendix_start);
+    if (head || titled) {
       doc.appendices.emplace_back();
       cur = &doc.appendices.back();
-      std::string roman = RepairRoman(m.Str(1));
-      cur->numeral = roman.empty() ? m.Str(1) : roman;
-      cur->id = "PL" + (cur->numeral.empty() ? std::string() : "-" + cur->numeral);
-      cur->label_vi = Trim(l.value);
+      cur->numeral = numeral;
+      cur->id = "PL" + (numeral.empty() ? std::string() : "-" + numeral);
+      for (size_t k = 0; k + 1 < doc.appendices.size(); ++k) {
+        if (doc.appendices[k].id == cur->id) cur->id += "-" + std::to_string(doc.appendices.size());
+      }
       cur->lines = {l.number, l.number};
       table = nullptr;
       title_done = false;
       group_stt.clear();
       group_text.clear();
       last_group_num = 0;
-      continue;
+      if (head) {
+        // "PHỤ LỤC I: DANH MỤC …": the title may share the line.
+        static const RE2 kLabel(R"(^\s*ph[uy]\s*l[uy]c(?:\s*(?:[ivxl1|]+|\d+)\b)?\s*[:.]?)", ReOptions());
+        size_t cut = FindAnchored(kLabel, l.key, &m) ? m.End() : l.core_end;
+        cur->label_vi = TrimChars(l.Value(l.core_begin, cut), ":. ");
+        cur->title = TrimChars(l.Value(cut), ":. ");
+        continue;
+      }
+      cur->label_vi = "";
     }
     if (!cur) continue;
     cur->lines.end = l.number;
@@ -100,7 +112,7 @@ void ParseAppendices(Context& ctx) {
     if (!tabbed) {
       if (FindAnchored(kAttached, l.key, &m)) {
         TextValue a;
-        a.text = Trim(l.value);
+        a.text = l.Text();
         a.raw = Trim(l.raw);
         a.lines = {l.number, l.number};
         cur->attached_to = a;
@@ -117,7 +129,14 @@ void ParseAppendices(Context& ctx) {
         }
         title_done = true;
       } else if (!title_done && !table) {
-        cur->title += (cur->title.empty() ? "" : " ") + Trim(l.value);
+        std::string t = l.Text();
+        // Lower-case specks after a capitals title ("DANH MUC CAC PHU LUC ae").
+        while (UpperRatio(t) >= 0.7 && t.rfind(' ') != std::string::npos) {
+          std::string last = t.substr(t.rfind(' ') + 1);
+          if (last.size() > 3 || UpperRatio(last) > 0 || last.find_first_of("0123456789") != std::string::npos) break;
+          t = Trim(t.substr(0, t.rfind(' ')));
+        }
+        cur->title += (cur->title.empty() ? "" : " ") + t;
       }
       continue;
     }

@@ -16,6 +16,7 @@ struct Node {
   Section s;
   int rank = kPara;
   bool title_open = false;      // heading may continue on the next line
+  bool heading_open = false;    // a long Điều title that may wrap onto the next line
   bool has_heading_line = false;
   std::string first_para;       // text of the first paragraph (before children/blank)
   bool first_para_closed = false;
@@ -27,6 +28,7 @@ struct MarkerHit {
   int rank = kPara;
   std::string level, num_raw, num;
   size_t text_start = 0;
+  bool weak = false;  // read without its dot ("II MỤC TIÊU"): kept only as the expected successor
 };
 
 const char* const kDiemLetters[] = {"a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m",
@@ -86,6 +88,21 @@ bool ClassifyMarker(const Line& l, MarkerHit* h) {
       return true;
     }
   }
+  // OCR may drop the dot of a Roman heading ("IL TON TAI, HAN CHE"): a capitals title of
+  // two words or more, accepted by the caller only as the next numeral in sequence.
+  static const RE2 kRomanBare(R"(^\s*([ivxl1|]{1,4})\s+([a-z]+\s+[a-z].*)$)", ReOptions());
+  if (FindAnchored(kRomanBare, k, &m) && UpperRatio(l.Raw(m.Start(1))) >= 0.8) {
+    std::string roman = RepairRoman(m.Str(1));
+    if (!roman.empty()) {
+      h->level = "muc";
+      h->rank = kMuc;
+      h->num_raw = l.Raw(m.Start(1), m.End(1));
+      h->num = roman;
+      h->text_start = m.Start(2);
+      h->weak = true;
+      return true;
+    }
+  }
   if (FindAnchored(kKhoanRe, k, &m)) {
     h->level = "khoan";
     h->rank = kKhoan;
@@ -118,6 +135,12 @@ bool ClassifyMarker(const Line& l, MarkerHit* h) {
     return true;
   }
   return false;
+}
+
+size_t CountOf(const std::string& s, const std::string& what) {
+  size_t n = 0;
+  for (size_t p = s.find(what); p != std::string::npos; p = s.find(what, p + what.size())) ++n;
+  return n;
 }
 
 bool IsSubsequence(const std::string& small, const std::string& big) {
@@ -257,6 +280,7 @@ void ParseBody(Context& ctx) {
   bool after_blank = false;
   std::string prev_text_key;  // key of the last text line, for page-break continuation
   size_t prev_len = 0;
+  size_t quote_lines = 0;  // lines since an amendment quotation opened; 0 = none open
   const bool ocr = doc.source.ocr;
 
   auto open_node = [&](Node* parent, const MarkerHit& h, const Line& l, const std::string& text) {
@@ -283,6 +307,7 @@ void ParseBody(Context& ctx) {
       n->s.heading = text;
       n->s.text.clear();
       n->first_para_closed = true;
+      n->heading_open = !text.empty() && !EndsTerminal(text) && l.key.size() >= 50;
     }
     n->title_open = h.rank <= kTieuMuc;
     Node* raw = n.get();
@@ -315,8 +340,52 @@ void ParseBody(Context& ctx) {
       after_blank = true;
       continue;
     }
+    // Amendment text quoted after "… như sau:" keeps its own numbering ("“1. Việc …”",
+    // "“Điều 3a. …”"): inside the quotation, lines are text of the amending item.
+    size_t opens = CountOf(l.raw, "\u201c"), closes = CountOf(l.raw, "\u201d");
+    size_t straight = CountOf(l.raw, "\"");
+    std::string core = Trim(l.key);
+    bool starts_quote = !core.empty() && core[0] == '"';
+    if (quote_lines > 0) {
+      ++quote_lines;
+      bool closed = closes > opens || (straight % 2 == 1 && !starts_quote) || quote_lines > 200;
+      if (cur != &root) {
+        Append(&cur->s.text, l.Text());
+        if (!cur->first_para_closed) Append(&cur->first_para, l.Text());
+        extend(cur, l.number);
+      }
+      if (closed) quote_lines = 0;
+      after_blank = false;
+      prev_text_key = l.key;
+      prev_len = l.key.size();
+      continue;
+    }
+    bool after_colon = !prev_text_key.empty() && Trim(prev_text_key).back() == ':';
+    if (starts_quote && after_colon && cur != &root) {
+      bool closes_here = closes >= opens + (opens > 0 ? 0 : 1) || (straight >= 2 && straight % 2 == 0);
+      Append(&cur->s.text, l.Text());
+      if (!cur->first_para_closed) Append(&cur->first_para, l.Text());
+      extend(cur, l.number);
+      if (!closes_here) quote_lines = 1;
+      after_blank = false;
+      prev_text_key = l.key;
+      prev_len = l.key.size();
+      continue;
+    }
     MarkerHit h;
-    if (ClassifyMarker(l, &h)) {
+    bool marker = ClassifyMarker(l, &h);
+    if (marker && h.weak) {
+      // A dotless Roman numeral counts only as the next heading in sequence.
+      Node* parent = cur;
+      while (parent != &root && parent->rank >= h.rank) parent = parent->parent;
+      int prev = 0;
+      for (const auto& k : parent->kids) {
+        if (k->s.level == "muc") prev = RomanValue(FoldKey(k->s.num));
+      }
+      marker = h.num == ToRoman(prev + 1);
+    }
+    if (marker) {
+      cur->heading_open = false;
       // Pop to the parent rank. Dash/plus directly under a heading-level node attach to it.
       Node* parent = cur;
       while (parent != &root && parent->rank >= h.rank) parent = parent->parent;
@@ -330,11 +399,11 @@ void ParseBody(Context& ctx) {
       prev_len = l.key.size();
       continue;
     }
-    std::string text = Trim(l.value);
+    std::string text = l.Text();
     bool starts_lower = false;
     {
       std::string k = Trim(l.key);
-      std::string r = Trim(l.raw);
+      std::string r = Trim(l.Raw(l.core_begin));
       unsigned char c0 = r.empty() ? 0 : static_cast<unsigned char>(r[0]);
       starts_lower = !k.empty() && k[0] >= 'a' && k[0] <= 'z' && !(c0 >= 'A' && c0 <= 'Z') && UpperRatio(r.substr(0, 4)) == 0;
     }
@@ -347,6 +416,20 @@ void ParseBody(Context& ctx) {
     bool labelled = !LabelRole(Trim(l.key), &label_pos, &label_vi).empty();
     bool continuation = !labelled && (!after_blank || (!EndsTerminal(prev_text_key) &&
                                                        (starts_lower || resumes || (ocr && prev_len >= 60))));
+    if (cur->rank == kDieu && cur->heading_open) {
+      cur->heading_open = false;
+      // "Điều 1. Sửa đổi … Thông tư số 32/2016/TT-" / "BLĐTBXH ngày …": a title wrapped
+      // by the page continues on a line that starts lower case or completes a broken word.
+      std::string hk = Trim(FoldKey(cur->s.heading));
+      if (!after_blank && (starts_lower || (!hk.empty() && hk.back() == '-'))) {
+        cur->s.heading = Trim(cur->s.heading) + (hk.back() == '-' ? "" : " ") + text;
+        cur->heading_open = !EndsTerminal(text) && l.key.size() >= 50;
+        extend(cur, l.number);
+        prev_text_key = l.key;
+        prev_len = l.key.size();
+        continue;
+      }
+    }
     if (cur == &root) {
       // Text before any marker: a paragraph at the top level.
       MarkerHit p;

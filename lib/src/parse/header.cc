@@ -91,22 +91,78 @@ std::string OrgType(const std::string& key) {
   return "";
 }
 
-// Canonical code spellings for symbol groups damaged by OCR or lacking Đ.
+// Symbol groups spelled with Đ. OCR reads Đ as D, P or B ("HPND", "QP", "BLPTBXH"); a
+// group is restored when it matches one of these with D/P/B in the Đ places. A plain D is
+// restored only where no code without Đ is spelled the same ("HD" is Hướng dẫn, "HĐ" a
+// contract; "DA" a project, "ĐA" a scheme).
+struct DCode {
+  const char* code;
+  bool plain_d_too;
+};
+const DCode kDCodes[] = {
+    {"NĐ", true},     {"QĐ", true},     {"HĐND", true},  {"ĐU", true},    {"BLĐTBXH", true}, {"LĐTBXH", true},
+    {"BGDĐT", true},  {"BKHĐT", true},  {"HĐTP", true},  {"HĐBT", true},  {"HĐQT", true},    {"TLĐ", true},
+    {"TĐKT", true},   {"ĐHQG", true},   {"ĐBQH", true},  {"TTĐT", true},  {"BCĐ", true},     {"VPĐD", true},
+    {"QĐND", true},   {"CĐ", true},     {"HĐ", false},   {"ĐA", false},   {"ĐT", false},
+};
+
 std::string CanonicalCodePart(const std::string& key_part, const std::string& raw_part) {
-  static const std::pair<const char*, const char*> kFix[] = {
-      {"hdnd", "HĐND"}, {"hpnd", "HĐND"}, {"hbnd", "HĐND"}, {"qd", "QĐ"}, {"qp", "QĐ"}, {"qb", "QĐ"},
-      {"nd", "NĐ"},     {"inq", "NQ"},    {"du", "ĐU"}, {"np", "NĐ"}, {"nb", "NĐ"}, {"bldtbxh", "BLĐTBXH"},     {"da", "ĐA"}, {"hd", "HD"},
-  };
-  for (const auto& [k, v] : kFix) {
-    if (key_part == k) return v;
+  bool ascii = std::all_of(raw_part.begin(), raw_part.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  // Clean text keeps its own spelling ("HĐND", "QyĐ", "TTr", "TTg").
+  if (!raw_part.empty() && !ascii) return raw_part;
+  // Codes spelled with a real P or B ("CP" Chính phủ, "PA" phương án, "BC" báo cáo).
+  static const char* const kPlain[] = {"cp", "pa", "pb", "pc", "pg", "bc", "bb", "bt", "tp", "pl"};
+  bool plain = std::any_of(std::begin(kPlain), std::end(kPlain), [&](const char* p) { return key_part == p; });
+  for (const DCode& d : kDCodes) {
+    if (plain) break;
+    std::vector<std::string> cps = CodePoints(d.code);
+    if (cps.size() != key_part.size()) continue;
+    bool ok = true, substituted = false;
+    for (size_t i = 0; i < cps.size() && ok; ++i) {
+      char k = key_part[i];
+      if (cps[i] == "Đ") {
+        ok = k == 'd' || k == 'p' || k == 'b';
+        substituted |= k != 'd';
+      } else {
+        ok = cps[i].size() == 1 && std::tolower(static_cast<unsigned char>(cps[i][0])) == k;
+      }
+    }
+    if (ok && (substituted || d.plain_d_too)) return d.code;
   }
-  // Clean text keeps its own spelling ("TTr", "QyĐ", "TTg"); OCR'd ASCII keeps its letters
-  // (the key folds w -> u, but "TW" is a symbol, not "Tư").
+  if (key_part == "inq") return "NQ";  // "20/INQ-": a stroke read as I
+  // OCR'd ASCII keeps its letters (the key folds w -> u, but "TW" is a symbol, not "Tư").
   bool has_lower_ascii = false;
   for (char c : raw_part) has_lower_ascii |= (c >= 'a' && c <= 'z');
   if (has_lower_ascii && raw_part.size() <= 4) return raw_part;
   if (!raw_part.empty()) return AsciiUpper(raw_part);
   return AsciiUpper(key_part);
+}
+
+// Words that name an organisation; a left-column line without one ("VĂN BẢN QUY PHẠM
+// PHÁP LUẬT", a gazette's category line) is not a parent authority.
+bool LooksLikeOrg(const std::string& key) {
+  static const RE2 kOrgWord(
+      R"(\b(uy\s*ban|ubnd|hdnd|hoi\s+dong|bo|so|tinh|huyen|thanh\s+pho|quan|dang|ban|cuc|tong\s+cuc|vien|truong|hoc\s+vien|cong\s+ty|tap\s+doan|ngan\s+hang|kho\s+bac|toa\s+an|kiem\s+sat|quoc\s+hoi|chinh\s+phu|van\s+phong|mat\s+tran|hoi|doan|trung\s+tam|phong|cong\s+an|bo\s+chi\s+huy|lien\s+doan|xa|phuong|thi\s+tran)\b)",
+      ReOptions());
+  Match m;
+  return !OrgType(key).empty() || Find(kOrgWord, key, 0, &m);
+}
+
+// Two OCR readings of the same name: at most one letter in eight differs (edit distance).
+bool SameLetters(const std::string& a, const std::string& b) {
+  if (a.empty() || b.empty()) return a == b;
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()] * 8 <= std::max(a.size(), b.size());
 }
 
 // OCR specks inside an issuer name: "BO. LAO PONG - THUONG BINH —— vA XA HOI".
@@ -127,24 +183,25 @@ std::string CleanName(const std::string& s) {
 
 std::string CanonicalSymbol(const std::string& key, const std::string& raw) {
   std::string out, kpart, rpart;
-  std::string k = key, r = raw;
+  const std::string& k = key;
   auto flush = [&](char sep) {
     if (!kpart.empty()) out += CanonicalCodePart(kpart, rpart);
     if (sep) out.push_back(sep);
     kpart.clear();
     rpart.clear();
   };
-  // key and raw differ in byte length; walk the key and keep a raw copy only when ASCII.
-  bool aligned = key.size() == raw.size();
+  // The key has one byte per code point of |raw| when both cover the same span.
+  std::vector<std::string> cps = CodePoints(raw);
+  bool aligned = key.size() == cps.size();
   for (size_t i = 0; i < k.size(); ++i) {
     char c = k[i];
-    if (c == ' ') continue;
+    if (c == ' ' || c == '\n') continue;
     if (c == '-' || c == '/') {
       flush(c);
       continue;
     }
     kpart.push_back(c);
-    if (aligned) rpart.push_back(r[i]);
+    if (aligned) rpart += cps[i];
   }
   flush(0);
   return out;
@@ -160,9 +217,11 @@ void ParseHeader(Context& ctx) {
   static const RE2 kSlogan(
       R"(d\S{1,2}c\s*[l1i|]\S{1,2}p\s*[-.]+\s*t\S{1,2}\s*d\S{1,2}\s*[-.]+\s*h\S{1,2}nh\s*ph\S{1,4})", ReOptions());
   static const RE2 kNumber(
-      R"(^\s*s[o0-9b]{0,2}\s*[:;.]?\s*(\d{0,5})\s*/\s*(?:(\d{4})\s*/\s*)?([a-z]{1,5}(?:\s*[-/]\s*[a-z0-9&]{1,12})*))",
+      R"(^\s*s[o0-9b]{0,2}\s*[:;.]?\s*(\d{0,5}(?:\.\d{1,3})?)\s*/\s*(?:(\d{4})\s*/\s*)?([a-z]{1,5}(?:\s*[-/]\s*[a-z0-9&]{1,12})*))",
       ReOptions());
-  static const RE2 kDate(R"(\bn\S{1,2}y\s*(\d{0,2})\s*(?:th\S{1,2}ng|/)\s*(\d{0,2})\s*(?:n\S{1,2}m|/)[.,]?\s*(\d{4}))", ReOptions());
+  // OCR bends the words ("ngty 29 thing 4 niin 2026", "ney 15"); the digits carry the date.
+  static const RE2 kDate(
+      R"(\bn\S{0,2}y\s*(\d{0,2})\s*(?:th\S{1,3}g?|/)\s*(\d{0,2})\s*(?:n\S{1,3}|/)[.,]?\s*(\d{4}))", ReOptions());
   static const RE2 kVv(R"(^\s*v\s*/\s*[vy]\b\s*)", ReOptions());
   static const RE2 kKinhGui(R"(^\s*kinh\s*g\S{1,3}i\s*:\s*)", ReOptions());
 
@@ -191,6 +250,20 @@ void ParseHeader(Context& ctx) {
       }
     }
     const TypeInfo* t = junk.empty() ? TypeByKey(words) : nullptr;
+    if (!t) {
+      // OCR may drop the space: "NGHIDINH", "QUYETDINH".
+      std::string letters;
+      for (char c : src[i].key) {
+        if (c >= 'a' && c <= 'z') letters.push_back(c);
+      }
+      for (const auto& ti : kTypes) {
+        std::string tk;
+        for (const char* p = ti.key; *p; ++p) {
+          if (*p != ' ') tk.push_back(*p);
+        }
+        if (letters.size() >= 6 && letters == tk) t = &ti;
+      }
+    }
     if (t && UpperRatio(src[i].raw) >= 0.6) {
       type_line = i;
       DocType dt;
@@ -283,10 +356,12 @@ void ParseHeader(Context& ctx) {
       size_t pa = date_from;
       std::string pk = TrimChars(key.substr(pa, m.Start() - pa), ",.");
       if (!pk.empty() && pk.size() < 50) {
+        // Specks around the place name: "--HANOi,", "\"HA NOi,".
+        auto speck = [](char c) { return c == ' ' || c == ',' || c == '-' || c == '"' || c == '\'' || c == '.'; };
         size_t a = pa;
-        while (a < m.Start() && (key[a] == ' ' || key[a] == ',')) ++a;
+        while (a < m.Start() && speck(key[a])) ++a;
         size_t b = m.Start();
-        while (b > a && (key[b - 1] == ' ' || key[b - 1] == ',')) --b;
+        while (b > a && speck(key[b - 1])) --b;
         TextValue place;
         place.raw = l.Raw(a, b);
         place.text = Trim(l.Value(a, b));
@@ -316,7 +391,7 @@ void ParseHeader(Context& ctx) {
           break;
         }
         h.subject->raw += "\n" + Trim(n.raw);
-        h.subject->text += " " + Trim(n.value);
+        h.subject->text += " " + n.Text();
         h.subject->lines.end = n.number;
         last_used = ++i;
       }
@@ -336,6 +411,9 @@ void ParseHeader(Context& ctx) {
     std::vector<std::string> keys, raws, vals;
     std::vector<int> nums;
     for (auto& [i, r] : left_ranges) {
+      // Within the line's core: no edge specks ("-_ BỘ …", "CHÍNH PHỦ | 3 |").
+      r.first = std::max(r.first, src[i].core_begin);
+      r.second = std::max(r.first, std::min(r.second, src[i].core_end));
       keys.push_back(CollapseSpaces(TrimChars(src[i].key.substr(r.first, r.second - r.first), ".:;,-|_'\"")));
       raws.push_back(Trim(src[i].Raw(r.first, r.second)));
       vals.push_back(TrimChars(src[i].Value(r.first, r.second), ".:;,|_ "));
@@ -381,14 +459,26 @@ void ParseHeader(Context& ctx) {
       is.admin_unit = Trim(src[left_ranges[unit].first].Value(lead + m.Str(1).size(), left_ranges[unit].second.second));
     }
     if (first > 0) {
+      // The parent authority is the org-like text above the issuer, minus a repeat of the
+      // issuer itself (gazette copies print the issuer twice).
+      std::string issuer_key;
+      for (char c : key_all) {
+        if (c >= 'a' && c <= 'z') issuer_key.push_back(c);
+      }
       TextValue parent;
+      std::string parent_key;
       for (int k = 0; k < first; ++k) {
+        if (!LooksLikeOrg(keys[k])) continue;
         parent.text += (parent.text.empty() ? "" : " ") + vals[k];
         parent.raw += (parent.raw.empty() ? "" : " | ") + raws[k];
+        for (char c : keys[k]) {
+          if (c >= 'a' && c <= 'z') parent_key.push_back(c);
+        }
+        if (parent.lines.empty()) parent.lines.start = nums[k];
+        parent.lines.end = nums[k];
       }
       parent.text = CleanName(parent.text);
-      parent.lines = {nums[0], nums[first - 1]};
-      h.parent_authority = parent;
+      if (!parent.text.empty() && !SameLetters(parent_key, issuer_key)) h.parent_authority = parent;
     }
     h.issuer = is;
   }
@@ -406,11 +496,20 @@ void ParseHeader(Context& ctx) {
     size_t i = type_line + 1;
     while (i < src.size() && src[i].blank) ++i;
     size_t first = i, last = i;
-    for (; i < src.size() && i < first + 4; ++i) {
+    // The trích yếu runs to a blank line; without one, to the first line that opens the
+    // preamble or the body, or follows a finished sentence.
+    static const RE2 kStop(
+        R"(^\s*(?:c\S{1,2}n\s+c\S{1,3}(?:\s|$)|th\S{1,3}\s+h\S{1,3}n\s|theo\s+d\S{1,2}\s+ngh|x\S{1,2}t\s+d\S{1,2}\s+ngh|k\S{1,2}nh\s+g\S{1,3}i|[ivxl1|]{1,4}\s*\.\s|\d{1,2}\s*\.\s|di\S{1,2}u\s+\d|ch\S{1,2}ng\s+[ivxl1]+\s*$))",
+        ReOptions());
+    for (; i < src.size() && i < first + 12; ++i) {
       if (src[i].blank) break;
-      std::string k = Trim(src[i].key);
-      if (k.rfind("can cu", 0) == 0 && i > first) break;
+      Match sm;
+      if (i > first && FindAnchored(kStop, src[i].key, &sm)) break;
       if (i > first && UpperRatio(src[i].raw) > 0.8) break;  // "CHỦ TỊCH ỦY BAN NHÂN DÂN"
+      if (i > first) {
+        std::string pk = Trim(src[i - 1].key);
+        if (!pk.empty() && (pk.back() == '.' || pk.back() == ':' || pk.back() == ';')) break;
+      }
       last = i;
     }
     if (first < src.size() && !src[first].blank && !h.subject) {
@@ -437,7 +536,7 @@ void ParseHeader(Context& ctx) {
       if (letters(src[i].key.substr(m.End())) >= 3) to.text = TrimChars(src[i].Value(m.End()), "-;.:> ");
       for (size_t j = i + 1; j <= last; ++j) {
         if (letters(src[j].key) < 3) continue;
-        to.text += (to.text.empty() ? "" : "; ") + TrimChars(src[j].value, "-;.:> ");
+        to.text += (to.text.empty() ? "" : "; ") + TrimChars(src[j].Text(), "-;.:> ");
       }
       to.raw = src.JoinRaw(i, last);
       to.lines = {src[i].number, src[last].number};
@@ -465,8 +564,8 @@ void ParseHeader(Context& ctx) {
   for (size_t i = 0; i < std::min<size_t>(src.size(), 20); ++i) {
     Match m;
     if (UpperRatio(src[i].raw) < 0.8) continue;
-    if (FindAnchored(kUrgency, src[i].key, &m)) h.urgency = Trim(src[i].value);
-    if (FindAnchored(kSecret, src[i].key, &m)) h.security_level = Trim(src[i].value);
+    if (FindAnchored(kUrgency, src[i].key, &m)) h.urgency = src[i].Text();
+    if (FindAnchored(kSecret, src[i].key, &m)) h.security_level = src[i].Text();
   }
 }
 

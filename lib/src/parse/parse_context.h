@@ -53,6 +53,29 @@ void ExtractTasks(Context& ctx);
 void ExtractReferences(Context& ctx);
 void ExtractDeadlines(Context& ctx);
 
+// Sign-off vocabulary (signoff_words.cc).
+struct AuthorityHit {
+  size_t start = 0;         // key position of the prefix
+  size_t phrase_start = 0;  // key position of the phrase after it
+  std::string prefix;       // "TM.", "KT.", "TL.", "TUQ.", "Q."
+};
+// "Nơi nhận:" at the start of |key|; |end| gets the key position after it.
+bool MatchNoiNhan(const std::string& key, size_t* end);
+// An authority line ("TM. ỦY BAN NHÂN DÂN", "KT. BỘ TRƯỞNG") in |l| at or after |from|,
+// prefix and phrase in capitals.
+bool FindAuthority(const Line& l, size_t from, AuthorityHit* hit);
+// A position ("PHÓ CHỦ TỊCH", "THỦ TƯỚNG") that ends |l|, starting at or after |from|.
+bool FindPosition(const Line& l, size_t from, size_t* start, std::string* canonical);
+// Canonical label of a folded position ("pho chu tich" -> "PHÓ CHỦ TỊCH"); "" if unknown.
+std::string CanonicalPosition(const std::string& key);
+// A signer's name (2-5 capitalised words) in key range [a, b) of |l|, trailing specks dropped.
+bool ReadSignerName(const Line& l, size_t a, size_t b, std::string* name);
+
+// Attachments (regions.cc): a "PHỤ LỤC" head at line |i| (|numeral| gets "I", "2" or ""),
+// and a capitals title block followed by "(Ban hành kèm theo …)", starting at line |i|.
+bool AppendixHeadAt(const Context& ctx, size_t i, bool after_signature, std::string* numeral);
+bool AttachmentTitleAt(const Context& ctx, size_t i, size_t not_before);
+
 // Shared recognisers (on folded keys).
 // Role of a "Label: value" line; "" when |key| does not start with a known label.
 // |value_start| gets the key position after the colon.

@@ -7,13 +7,25 @@
 namespace vanban::internal {
 namespace {
 
-const RE2& CanCuRe() {
-  static const RE2 re(R"(^\s*[.,]*\s*c\S{1,2}n\s+c\S{1,3}\b)", ReOptions());
-  return re;
+// Kind of a preamble piece from its first words; "" when it opens with none of them.
+std::string OpenerKind(const std::string& key) {
+  static const RE2 kCanCu(R"(^\s*c\S{1,2}n\s+c\S{1,3}(?:\s|$))", ReOptions());
+  static const RE2 kThucHien(R"(^\s*th\S{1,3}\s+h\S{1,3}n(?:\s|$))", ReOptions());
+  static const RE2 kDeNghi(R"(^\s*(?:theo|x\S{1,2}t)\s+(?:d\S{1,2}\s+ngh\S{1,2}|t\S{1,2}\s+tr\S{1,2}nh|b\S{1,2}o\s+c\S{1,2}o|k\S{1,2}t\s+qu\S{1,2})(?:\s|$))",
+                            ReOptions());
+  Match m;
+  if (FindAnchored(kCanCu, key, &m)) return "can_cu";
+  if (FindAnchored(kThucHien, key, &m)) return "thuc_hien";
+  if (FindAnchored(kDeNghi, key, &m)) return "theo_de_nghi";
+  return "";
 }
-const RE2& ThucHienRe() {
-  static const RE2 re(R"(^\s*[.,]*\s*th\S{1,3}\s+h\S{1,3}n\b)", ReOptions());
-  return re;
+
+bool EndsSentence(const std::string& key) {
+  std::string t = Trim(key);
+  while (!t.empty() && (t.back() == '\n' || t.back() == ' ')) t.pop_back();
+  if (t.empty()) return true;
+  char c = t.back();
+  return c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')';
 }
 
 // First line of the body: a Roman/Phần/Chương/Mục/Điều heading, else the first numbered item.
@@ -73,12 +85,14 @@ void ParsePreamble(Context& ctx) {
   const std::string& key = flat.key;
   if (Trim(key).empty()) return;
 
-  // Enacting formula: the last "… (UBND|Ủy ban nhân dân|Chủ tịch) … ban hành|xây dựng … như sau:".
+  // Enacting formula: the last "<issuing body> <verb> … như sau:" ("Ủy ban nhân dân xã ban
+  // hành Kế hoạch …", "… kính trình …", "… báo cáo kết quả …", "… đề nghị …").
   static const RE2 kEnact(
-      R"((?:^|[.;:,]\s+|\n\s*[.,]*\s*)((?:uy\s*ban\s*nh\S{1,2}n\s*d\S{1,2}n|ubnd|chu\s*tich)[^.;:]{0,220}?(?:ban\s*hanh|xay\s*dung|quyet\s*dinh)[^;:]{0,220}?(?:nhu\s*sau|sau\s*day)\s*:))",
+      R"((?:^|[.;:,]\s+|\n\s*)((?:uy\s*ban\s*nh\S{1,2}n\s*d\S{1,2}n|ubnd|ch\S{1,2}\s*t\S{1,2}ch|h\S{1,2}i\s*d\S{1,2}ng\s*nh\S{1,2}n\s*d\S{1,2}n|hdnd|b\S{1,2}\s+tr\S{1,3}ng|gi\S{1,2}m\s+d\S{1,2}c|th\S{1,3}ng\s+tr\S{1,2}c|ban\s+ch\S{1,2}\s+d\S{1,2}o|d\S{1,2}ng\s+\S{1,2}y)[^.;:]{0,220}?(?:ban\s*h\S{1,2}nh|x\S{1,2}y\s*d\S{1,3}ng|quy\S{1,2}t\s*d\S{1,2}nh|b\S{1,2}o\s*c\S{1,2}o|tr\S{1,2}nh|d\S{1,2}\s*ngh\S{1,2}|y\S{1,2}u\s*c\S{1,2}u|th\S{1,2}ng\s*b\S{1,2}o|h\S{1,3}ng\s*d\S{1,2}n|tri\S{1,2}n\s*khai|giao|ch\S{1,2}\s*d\S{1,2}o)[^;:]{0,220}?(?:nh\S{1,2}\s*sau|sau\s*d\S{1,2}y|n\S{1,2}i\s*dung\s*sau|c\S{1,2}\s*th\S{1,2})\s*:))",
       ReOptions());
-  static const RE2 kEnactLine(R"((?:^|\n)[\s\-.|]*((?:quyet\s*dinh|quyet\s*nghi|nghi\s*quyet|chi\s*thi)\s*:)[^\n]{0,12}(?:\n|$))",
-                              ReOptions());
+  static const RE2 kEnactLine(
+      R"((?:^|\n)\s*((?:quy\S{1,2}t\s*d\S{1,2}nh|quy\S{1,2}t\s*ngh\S{1,2}|ngh\S{1,2}\s*quy\S{1,2}t|ch\S{1,2}\s*th\S{1,2})\s*:)[^\n]{0,12}(?:\n|$))",
+      ReOptions());
   size_t enact_start = key.size();
   Match m;
   size_t pos = 0;
@@ -89,7 +103,7 @@ void ParsePreamble(Context& ctx) {
   }
   // Legal normative style: "Chính phủ ban hành Nghị định …." / "Bộ trưởng … ban hành Thông tư …".
   static const RE2 kEnactQppl(
-      R"((?:^|\n|[.;]\s+)((?:ch\S{1,2}nh\s*ph\S{1,2}|b\S{1,2}\s+tr\S{1,3}ng[^\n;]{0,80}?)\s+ban\s*hanh\s+(?:nghi\s*dinh|thong\s*tu|quyet\s*dinh)[^;]{0,220}?(?:\.|,?\s*$)))",
+      R"((?:^|\n\s*|[.;]\s+)((?:ch\S{1,2}nh\s*ph\S{1,2}|qu\S{1,2}c\s*h\S{1,2}i|b\S{1,2}\s+tr\S{1,3}ng[^\n;]{0,80}?|th\S{1,2}ng\s+d\S{1,2}c[^\n;]{0,80}?|ch\S{1,2}\s+t\S{1,2}ch[^\n;]{0,80}?|\S{1,2}y\s+ban[^\n;]{0,80}?|h\S{1,2}i\s+d\S{1,2}ng[^\n;]{0,80}?)\s+ban\s*h\S{1,2}nh\s+(?:ngh\S{1,2}\s*d\S{1,2}nh|th\S{1,2}ng\s*t\S{1,2}|quy\S{1,2}t\s*d\S{1,2}nh|ngh\S{1,2}\s*quy\S{1,2}t|lu\S{1,2}t|ph\S{1,2}p\s*l\S{1,2}nh)[^;]*?(?:\.|:|,?\s*$)))",
       ReOptions());
   if (best.first == key.size()) {
     pos = 0;
@@ -109,22 +123,28 @@ void ParsePreamble(Context& ctx) {
     enact_start = best.first;
   }
 
-  // Items: paragraphs (blank-line separated) before the formula; "Căn cứ" ones split on ';'.
+  // Items: paragraphs before the formula, split at blank lines and at lines that open a
+  // new item ("Căn cứ …", "Thực hiện …", "Theo đề nghị …"); a list under one opener
+  // ("Căn cứ A; B; C") splits on ';'.
   std::vector<std::pair<size_t, size_t>> paras;
   {
-    // Flat offsets of each line start; blank lines separate paragraphs.
     size_t a = SIZE_MAX, p = 0;
     for (size_t i = 0; i <= key.size(); ++i) {
       if (i < key.size() && key[i] != '\n') continue;
-      bool blank = Trim(key.substr(p, i - p)).empty();
-      if (!blank && a == SIZE_MAX) a = p;
-      if ((blank || i == key.size()) && a != SIZE_MAX) {
-        paras.push_back({a, blank ? p : i});
+      std::string line = key.substr(p, i - p);
+      bool blank = Trim(line).empty();
+      bool opener = !blank && !OpenerKind(line).empty();
+      // A blank line inside a sentence is a page break (or a block of furniture taken
+      // out), not the end of the item.
+      bool ends_item = blank && a != SIZE_MAX && EndsSentence(key.substr(a, p - a));
+      if ((ends_item || opener) && a != SIZE_MAX) {
+        paras.push_back({a, p > 0 ? p - 1 : p});
         a = SIZE_MAX;
       }
+      if (!blank && a == SIZE_MAX) a = p;
+      if (i == key.size() && a != SIZE_MAX) paras.push_back({a, i});
       p = i + 1;
     }
-    // Cut at the enacting formula.
     std::vector<std::pair<size_t, size_t>> cut;
     for (auto [x, y] : paras) {
       if (x >= enact_start) break;
@@ -135,9 +155,10 @@ void ParsePreamble(Context& ctx) {
   std::string kinds;
   for (auto [a, b] : paras) {
     std::string pk = key.substr(a, b - a);
-    std::string kind = FindAnchored(CanCuRe(), pk, &m) ? "can_cu" : FindAnchored(ThucHienRe(), pk, &m) ? "thuc_hien" : "other";
+    std::string kind = OpenerKind(pk);
+    if (kind.empty()) kind = "other";
     std::vector<std::pair<size_t, size_t>> pieces;
-    if (kind == "can_cu") {
+    if (kind == "can_cu" || kind == "thuc_hien") {
       size_t s = a;
       for (size_t i = a; i <= b; ++i) {
         if (i < b && key[i] != ';') continue;
@@ -152,13 +173,16 @@ void ParsePreamble(Context& ctx) {
       while (y > x && (key[y - 1] == ' ' || key[y - 1] == '\n' || key[y - 1] == ',')) --y;
       if (y <= x || key.substr(x, y - x).find_first_of("abcdefghijklmnopqrstuvwxyz") == std::string::npos) continue;
       PreambleItem item;
-      item.kind = kind;
+      std::string own = OpenerKind(key.substr(x, y - x));
+      item.kind = own.empty() ? kind : own;
       item.text.text = flat.Value(src, x, y);
       item.text.raw = flat.Raw(src, x, y);
       item.text.lines = flat.Span(src, x, y);
+      if ((item.kind == "can_cu" || item.kind == "thuc_hien") && kinds.find(item.kind) == std::string::npos) {
+        kinds += (kinds.empty() ? "" : ",") + item.kind;
+      }
       doc.preamble.items.push_back(item);
     }
-    if (kind != "other" && kinds.find(kind) == std::string::npos) kinds += (kinds.empty() ? "" : ",") + kind;
   }
   doc.preamble.kind = kinds.find(',') != std::string::npos ? "mixed" : kinds;
 }

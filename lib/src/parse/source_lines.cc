@@ -83,12 +83,14 @@ char FoldCodePoint(char32_t cp) {
 
 std::string FoldWithOffsets(std::string_view text, std::vector<uint32_t>* offsets) {
   std::string key;
+  std::vector<bool> capital_q;
   offsets->clear();
   for (size_t i = 0; i < text.size();) {
     size_t len = 1;
     char32_t cp = DecodeAt(text, i, &len);
     offsets->push_back(static_cast<uint32_t>(i));
     key.push_back(FoldCodePoint(cp));
+    capital_q.push_back(cp == 'Q');
     i += len;
   }
   offsets->push_back(static_cast<uint32_t>(text.size()));
@@ -100,9 +102,123 @@ std::string FoldWithOffsets(std::string_view text, std::vector<uint32_t>* offset
     if (key[i] == 'p' && word_start && IsVowel(next)) key[i] = 'd';  // Pang, Poc -> dang, doc
     if (key[i] == 'w') key[i] = 'u';                                 // Tw, trung wong
     if (key[i] == '&' && IsAsciiLetter(prev) && !IsAsciiLetter(next)) key[i] = 'o';  // x&, s&
+    // "$6:" is an OCR'd "Số:".
+    if (key[i] == '$' && word_start && (next == 'o' || (next >= '0' && next <= '9'))) key[i] = 's';
+    // A capital Q between a consonant and a vowel is an OCR'd Ộ ("HQI"): Vietnamese has Q
+    // only in "qu", and codes keep theirs ("NQ-", "BQL").
+    if (capital_q[i] && IsAsciiLetter(prev) && !IsVowel(prev) && IsVowel(next) && next != 'u') key[i] = 'o';
   }
   return key;
 }
+
+std::vector<std::string> CodePoints(std::string_view text) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < text.size();) {
+    size_t len = 1;
+    DecodeAt(text, i, &len);
+    out.emplace_back(text.substr(i, len));
+    i += len;
+  }
+  return out;
+}
+
+namespace {
+
+bool IsSpeck(char c) {
+  return c == '|' || c == '_' || c == ':' || c == ';' || c == '.' || c == ',' || c == '=' || c == '^' || c == '`';
+}
+
+// A list marker starts at |i|: "2." "12," "a)" "IV.".
+bool MarkerAt(const std::string& k, size_t i) {
+  size_t j = i;
+  while (j < k.size() && j - i < 3 && k[j] >= '0' && k[j] <= '9') ++j;
+  if (j > i) {
+    while (j < k.size() && k[j] == ' ') ++j;
+    return j < k.size() && (k[j] == '.' || k[j] == ',' || k[j] == ')');
+  }
+  if (i >= k.size() || k[i] < 'a' || k[i] > 'z') return false;
+  if (i + 1 < k.size() && k[i + 1] == ')') return true;
+  while (j < k.size() && (k[j] == 'i' || k[j] == 'v' || k[j] == 'x' || k[j] == 'l')) ++j;
+  return j > i && j < k.size() && k[j] == '.';
+}
+
+bool PunctToken(const std::string& t) {
+  return t.find_first_not_of("|_:;.,=-~\"'`^*!") == std::string::npos;
+}
+
+}  // namespace
+
+void BlankEdgeNoise(const std::string& raw, const std::vector<uint32_t>& raw_off, std::string* key,
+                    size_t* core_begin, size_t* core_end) {
+  std::string& k = *key;
+  size_t i = 0;
+  while (i < k.size()) {
+    char c = k[i];
+    if (c == ' ') {
+      ++i;
+      continue;
+    }
+    if (c == '|') {
+      // "|." and "|I." are OCR'd Roman numerals, not specks.
+      size_t j = i + 1;
+      while (j < k.size() && k[j] == ' ') ++j;
+      if ((i + 1 < k.size() && k[i + 1] != ' ') || (j < k.size() && k[j] == '.')) break;
+    }
+    if (IsSpeck(c)) {
+      k[i++] = ' ';
+      continue;
+    }
+    if (c == '-') {
+      // "~. 2. Phòng", "~_-b) Tổ chức": a smudge in front of the real marker.
+      size_t j = i + 1;
+      while (j < k.size() && (k[j] == ' ' || k[j] == '-' || IsSpeck(k[j]))) ++j;
+      if (j < k.size() && MarkerAt(k, j)) {
+        for (size_t x = i; x < j; ++x) k[x] = ' ';
+        i = j;
+      }
+    }
+    break;
+  }
+  size_t begin = i;
+  size_t end = k.size();
+  bool last = true;  // examining the line's last token
+  while (true) {
+    while (end > begin && k[end - 1] == ' ') --end;
+    if (end <= begin) break;
+    size_t s = end;
+    while (s > begin && k[s - 1] != ' ') --s;
+    if (s == begin) break;  // never blank the only token
+    std::string tok = k.substr(s, end - s);
+    size_t pe = s;
+    while (pe > begin && k[pe - 1] == ' ') --pe;
+    size_t ps = pe;
+    while (ps > begin && k[ps - 1] != ' ') --ps;
+    std::string prev = k.substr(ps, pe - ps);
+    bool noise = false;
+    if (tok != "./." && PunctToken(tok)) {
+      // "Kính gửi :" keeps its colon.
+      bool colon = tok == ":" && last && prev.size() >= 2 && prev.back() >= 'a' && prev.back() <= 'z';
+      noise = !colon;
+    } else if (tok.size() <= 4 && !prev.empty()) {
+      // A lower-case speck word after punctuation: any short one after a speck or a full
+      // stop ("tỉnh. a"); after ';' or ',' only one no syllable looks like ("ee", "ss").
+      bool ascii_lower = true;
+      for (size_t x = raw_off[s]; x < raw_off[end]; ++x) ascii_lower &= raw[x] >= 'a' && raw[x] <= 'z';
+      size_t vowels = std::count_if(tok.begin(), tok.end(), [](char c) { return IsVowel(c); });
+      bool unsyllabic = vowels == 0 || vowels == tok.size();
+      char pb = prev.back();
+      noise = ascii_lower && (PunctToken(prev) || pb == '.' || ((pb == ';' || pb == ',' || pb == ':') && unsyllabic));
+    }
+    if (!noise) break;
+    for (size_t x = s; x < end; ++x) k[x] = ' ';
+    end = s;
+    last = false;
+  }
+  *core_begin = begin;
+  *core_end = std::max(begin, end);
+}
+
+std::string Line::Text() const { return Trim(Value(core_begin, core_end)); }
 
 std::string Line::Raw(size_t a, size_t b) const {
   a = std::min(a, key.size());
@@ -184,7 +300,6 @@ SourceLines::SourceLines(std::string_view text, std::string_view restored) {
     l.number = static_cast<int>(i + 1);
     l.raw = std::move(raw[i]);
     l.key = FoldWithOffsets(l.raw, &l.raw_off);
-    l.blank = l.key.find_first_not_of(" ") == std::string::npos;
     if (restored_) {
       std::vector<uint32_t> off;
       std::string vkey = FoldWithOffsets(val[i], &off);
@@ -196,6 +311,9 @@ SourceLines::SourceLines(std::string_view text, std::string_view restored) {
       }
     }
     if (l.val_off.empty()) l.value = l.raw;
+    l.had_text = l.key.find_first_not_of(" ") != std::string::npos;
+    BlankEdgeNoise(l.raw, l.raw_off, &l.key, &l.core_begin, &l.core_end);
+    l.blank = l.key.find_first_not_of(" ") == std::string::npos;
     lines_.push_back(std::move(l));
   }
 }
@@ -203,7 +321,7 @@ SourceLines::SourceLines(std::string_view text, std::string_view restored) {
 std::string SourceLines::JoinValue(size_t first, size_t last) const {
   std::string out;
   for (size_t i = first; i <= last && i < lines_.size(); ++i) {
-    std::string t = Trim(lines_[i].value);
+    std::string t = lines_[i].Text();
     if (t.empty()) continue;
     if (!out.empty()) out.push_back(' ');
     out += t;

@@ -6,6 +6,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -21,6 +22,8 @@ char FoldCodePoint(char32_t cp);
 // Per-code-point fold plus contextual OCR folds; |offsets| gets the byte offset of each
 // code point in |text| followed by text.size().
 std::string FoldWithOffsets(std::string_view text, std::vector<uint32_t>* offsets);
+// The UTF-8 sequence of each code point of |text| (invalid bytes one by one).
+std::vector<std::string> CodePoints(std::string_view text);
 
 // Maps each code point of a source line onto its restored line word by word (see .cc);
 // false when the words do not correspond.
@@ -34,14 +37,27 @@ struct Line {
   std::string key;    // folded, key.size() == code points of raw
   std::vector<uint32_t> raw_off;
   std::vector<uint32_t> val_off;  // same size as raw_off when value is aligned
-  bool blank = true;
+  bool blank = true;      // nothing but spaces and OCR specks
+  bool had_text = false;  // the source line had something other than spaces (specks count)
+  // Key positions of the line without OCR specks at its edges (see BlankEdgeNoise).
+  size_t core_begin = 0;
+  size_t core_end = 0;
 
-  // Slices by key positions [a, b).
+  // Slices by key positions [a, b); without |b|, up to the end of the core.
   std::string Raw(size_t a, size_t b) const;
   std::string Value(size_t a, size_t b) const;
-  std::string Raw(size_t a = 0) const { return Raw(a, key.size()); }
-  std::string Value(size_t a = 0) const { return Value(a, key.size()); }
+  std::string Raw(size_t a = 0) const { return Raw(a, std::max(a, core_end)); }
+  std::string Value(size_t a = 0) const { return Value(a, std::max(a, core_end)); }
+  // The value of the core, trimmed.
+  std::string Text() const;
 };
+
+// Blanks (in a folded key) OCR specks at the edges of a line: leading "|", "_", ":", ".",
+// a "~"/"-" in front of another marker ("~. 2. Phòng"), trailing runs of punctuation
+// tokens ("… tỉnh. | :") and a short lower-case token after them or after a full stop
+// ("… tỉnh. a"). Sets |core_begin|/|core_end| to the remaining span.
+void BlankEdgeNoise(const std::string& raw, const std::vector<uint32_t>& raw_off, std::string* key,
+                    size_t* core_begin, size_t* core_end);
 
 class SourceLines {
  public:
