@@ -62,8 +62,10 @@ std::string Cell(const TableRow& r, const std::string& key) {
 void ParseAppendices(Context& ctx) {
   const SourceLines& src = ctx.src;
   Document& doc = *ctx.doc;
-  static const RE2 kAttached(R"(^\s*\(\s*k\S{1,2}m\s+theo)", ReOptions());
-  static const RE2 kAttachedDate(R"(ng\S{1,2}y\s*(\d{0,2})\s*/\s*(\d{0,2})\s*/\s*(\d{4}))", ReOptions());
+  static const RE2 kAttached(R"(^\s*\(\s*(?:ban\s+h\S{1,2}nh\s+)?k\S{1,2}m\s+theo)", ReOptions());
+  // "ngày /01/2026" (a draft's blank day) and "ngày 29 tháng 4 năm 2026".
+  static const RE2 kAttachedDate(
+      R"(n\S{0,2}y\s*(\d{0,2})\s*(?:/|th\S{1,3}g?)\s*(\d{0,2})\s*(?:/|n\S{1,3})\s*(\d{4}))", ReOptions());
   Appendix* cur = nullptr;
   Table* table = nullptr;
   bool after_header = false;
@@ -111,15 +113,23 @@ void ParseAppendices(Context& ctx) {
     bool tabbed = l.raw.find('\t') != std::string::npos;
     if (!tabbed) {
       if (FindAnchored(kAttached, l.key, &m)) {
+        // The note may wrap: it runs to its closing parenthesis.
+        size_t last = i;
+        while (last + 1 < src.size() && last < i + 3 && src[last].key.find(')') == std::string::npos &&
+               !src[last + 1].blank && src[last + 1].raw.find('\t') == std::string::npos)
+          ++last;
+        Flat note;
+        for (size_t k = i; k <= last; ++k) note.Add(src[k], static_cast<int>(k));
         TextValue a;
-        a.text = l.Text();
-        a.raw = Trim(l.raw);
-        a.lines = {l.number, l.number};
+        a.text = note.Value(src, 0, note.key.size());
+        a.raw = src.JoinRaw(i, last);
+        a.lines = {l.number, src[last].number};
         cur->attached_to = a;
+        cur->lines.end = src[last].number;
         Match d;
-        if (Find(kAttachedDate, l.key, 0, &d)) {
+        if (Find(kAttachedDate, note.key, 0, &d)) {
           DateValue dv;
-          dv.raw = l.Raw(d.Start(), d.End());
+          dv.raw = note.Raw(src, d.Start(), d.End());
           int day = ToInt(d.Str(1)), month = ToInt(d.Str(2)), year = ToInt(d.Str(3));
           dv.iso = IsoDate(day, month, year);
           dv.day_blank = day <= 0;
@@ -128,6 +138,7 @@ void ParseAppendices(Context& ctx) {
           cur->attached_date = dv;
         }
         title_done = true;
+        i = last;
       } else if (!title_done && !table) {
         std::string t = l.Text();
         // Lower-case specks after a capitals title ("DANH MUC CAC PHU LUC ae").

@@ -66,6 +66,176 @@ std::string TypeKeyBefore(const std::string& key, size_t start, size_t* type_sta
   return "";
 }
 
+// Legislature of the National Assembly sitting in |year| (QH15: 2021-2026); the first
+// year of a term also belongs to the previous one.
+std::vector<int> Legislatures(int year) {
+  static const int kStart[] = {1992, 1997, 2002, 2007, 2011, 2016, 2021, 2026};  // QH9 .. QH16
+  std::vector<int> out;
+  for (int i = 0; i < 8; ++i) {
+    int end = i + 1 < 8 ? kStart[i + 1] : kStart[i] + 5;
+    if (year >= kStart[i] && year <= end) out.push_back(9 + i);
+  }
+  return out;
+}
+
+// "QHIS", "QHI15", "QH1" in a law's symbol: the legislature is fixed by the year, so OCR'd
+// digits (I/l -> 1, S -> 5, O -> 0) are read and checked against it.
+std::string RepairLegislature(const std::string& part, int year, bool* repaired) {
+  size_t qh = part.find("QH");
+  if (qh == std::string::npos || year <= 0) return part;
+  std::string tail = part.substr(qh + 2);
+  if (tail.empty() || tail.size() > 3) return part;
+  std::string digits;
+  for (char c : tail) {
+    char d = c == 'I' || c == 'l' || c == '|' || c == 'i' ? '1' : c == 'S' || c == 's' ? '5' : c == 'O' || c == 'o' ? '0' : c;
+    if (d < '0' || d > '9') return part;
+    digits.push_back(d);
+  }
+  std::vector<int> terms = Legislatures(year);
+  if (terms.empty()) return part;
+  for (int t : terms) {
+    if (digits == std::to_string(t)) {
+      if (digits != tail) *repaired = true;
+      return part.substr(0, qh + 2) + digits;
+    }
+  }
+  // Damaged beyond the letters: the term whose number the OCR'd digits contain in order.
+  for (int t : terms) {
+    std::string want = std::to_string(t);
+    size_t j = 0;
+    for (char c : digits) {
+      if (j < want.size() && c == want[j]) ++j;
+    }
+    if (j == want.size() || (digits.size() < want.size() && want.rfind(digits, 0) == 0)) {
+      *repaired = true;
+      return part.substr(0, qh + 2) + want;
+    }
+  }
+  return part;
+}
+
+// Laws cited by name as a legal basis ("Căn cứ Luật Tổ chức chính quyền địa phương ngày
+// 19 tháng 6 năm 2015"): "Luật" and the next word capitalised, the name running to
+// punctuation or to a word that starts the rest of the sentence. Only preamble items
+// count (in running text a law's name is a topic more often than a citation); a name
+// followed by "số …" is cited by its number and found by the symbol scan instead.
+void ExtractLawNames(const Flat& flat, const SourceLines& src, const std::vector<LineUse>& use, Document* doc) {
+  const std::string& key = flat.key;
+  // Words that end a law's name: what follows it in the sentence.
+  static const char* const kStops[] = {"ngay", "nam", "duoc", "cua", "theo", "tai", "thi"};
+  // Also words of names ("Luật Bảo vệ …", "Luật Phí và lệ phí"): stops after two words.
+  static const char* const kLateStops[] = {"ve", "de", "da", "va"};
+  auto in = [](const char* const* b, const char* const* e, const std::string& w) {
+    return std::any_of(b, e, [&](const char* s) { return w == s; });
+  };
+  std::map<std::string, size_t> seen;
+  for (size_t p = key.find("luat "); p != std::string::npos; p = key.find("luat ", p + 5)) {
+    if (p > 0 && key[p - 1] >= 'a' && key[p - 1] <= 'z') continue;
+    if (use[flat.pos[p].first] != LineUse::kPreamble) continue;
+    std::string word = flat.Raw(src, p, p + 4);
+    if (word.empty() || word[0] != 'L' || UpperRatio(word) > 0.5) continue;  // "Luật", not "LUẬT"/"luật"
+    // The clause: to ';', '.', '(' or a blank line.
+    size_t clause_end = p + 4;
+    while (clause_end < key.size() && key[clause_end] != ';' && key[clause_end] != '.' && key[clause_end] != '(' &&
+           !(key[clause_end] == '\n' && clause_end + 1 < key.size() && key[clause_end + 1] == '\n'))
+      ++clause_end;
+    size_t clause_start = key.rfind(';', p);
+    clause_start = clause_start == std::string::npos ? 0 : clause_start;
+    size_t item = key.rfind("can cu", p);
+    if (item != std::string::npos && item > clause_start) clause_start = item;
+    std::string before = CollapseSpaces(key.substr(clause_start, p - clause_start));
+    // Inside an amending law's title ("Luật sửa đổi, bổ sung … của Luật A, Luật B"): part of that title.
+    if (before.find("sua doi") != std::string::npos) continue;
+    static const RE2 kNumbered(R"(\bs\S{0,2}\s*:?\s*\d)", ReOptions());
+    Match m;
+    std::string clause = key.substr(p, clause_end - p);
+    std::replace(clause.begin(), clause.end(), '\n', ' ');
+    // The name: capitalised first word, then words up to a stop word or a comma that is
+    // followed by a capitalised word ("Luật A, Luật B"; but "Luật Trật tự, an toàn …").
+    auto comma_closes = [&](size_t at) {
+      size_t n = at + 1;
+      while (n < clause_end && (key[n] == ' ' || key[n] == '\n')) ++n;
+      std::string r = n < clause_end ? flat.Raw(src, n, n + 1) : "";
+      return r.empty() || UpperRatio(r) > 0.99 || (r[0] >= '0' && r[0] <= '9');
+    };
+    size_t q = p + 4, name_end = p + 4;
+    int words = 0;
+    while (q < clause_end && words < 12) {
+      while (q < clause_end && (key[q] == ' ' || key[q] == '\n')) ++q;
+      if (q >= clause_end) break;
+      size_t e = q;
+      while (e < clause_end && key[e] != ' ' && key[e] != '\n') ++e;
+      std::string w = key.substr(q, e - q);
+      std::string letters = TrimChars(w, ",:");
+      if (words == 0) {
+        std::string r = flat.Raw(src, q, q + 1);
+        if (r.empty() || UpperRatio(r) < 0.99) break;  // the name is capitalised
+      } else if (in(std::begin(kStops), std::end(kStops), letters)) {
+        break;
+      } else if (in(std::begin(kLateStops), std::end(kLateStops), letters) && words >= 2) {
+        break;
+      } else if (letters == "va") {
+        // "Luật A và Luật B": "và" before a capitalised word ends the name.
+        size_t n = e;
+        while (n < clause_end && (key[n] == ' ' || key[n] == '\n')) ++n;
+        std::string r = n < clause_end ? flat.Raw(src, n, n + 1) : "";
+        if (r.empty() || UpperRatio(r) > 0.99) break;
+      } else if (letters == "so") {
+        // "số 36/2024/QH15" ends the name; "Luật Chuyển đổi số" does not.
+        size_t d = e;
+        while (d < clause_end && (key[d] == ' ' || key[d] == ':' || key[d] == '\n')) ++d;
+        if (d < clause_end && key[d] >= '0' && key[d] <= '9') break;
+      }
+      if (letters.empty() || letters.find_first_not_of("abcdefghijklmnopqrstuvwxyz-") != std::string::npos) break;
+      ++words;
+      name_end = q + letters.size();
+      if (letters.size() != w.size() && (w.back() != ',' || comma_closes(q + w.size() - 1))) break;
+      q = e;
+    }
+    if (words == 0) continue;
+    std::string tail = key.substr(name_end, std::min<size_t>(clause_end - name_end, 40));
+    std::replace(tail.begin(), tail.end(), '\n', ' ');
+    if (Find(kNumbered, " " + tail, 0, &m) && m.Start() < 12) continue;  // "… số 36/2024/QH15": cited by its number
+    std::string name = TrimChars(flat.Value(src, p, name_end), ",;.:");
+    // "… ngày 19 tháng 6 năm 2015" / "… năm 2022" after the name.
+    Mention mention;
+    static const RE2 kWhen(
+        R"(^\s*(?:,\s*)?(?:n\S{0,2}y\s*(\d{1,2})\s*(?:th\S{1,3}g?|/)\s*(\d{1,2})\s*)?(?:n\S{1,3}|/)\s*(\d{4}))",
+        ReOptions());
+    size_t end = name_end;
+    std::string year;
+    std::string after = key.substr(name_end, 60);  // |m| points into it
+    if (FindAnchored(kWhen, after, &m)) {
+      year = m.Str(3);
+      if (m.Has(1) && !m.Str(1).empty() && ValidDate(ToInt(m.Str(1)), ToInt(m.Str(2)), ToInt(year))) {
+        mention.date = IsoDate(ToInt(m.Str(1)), ToInt(m.Str(2)), ToInt(year));
+      }
+      end = name_end + m.End();
+    }
+    std::string dedup = CollapseSpaces(FoldKey(name));
+    mention.raw = flat.Raw(src, p, end);
+    mention.lines = flat.Span(src, p, end);
+    auto it = seen.find(dedup);
+    if (it != seen.end()) {
+      doc->references[it->second].mentions.push_back(mention);
+      continue;
+    }
+    Reference r;
+    r.id = "r" + std::to_string(doc->references.size() + 1);
+    r.raw = mention.raw;
+    r.type_label_vi = "Luật";
+    r.style = "law_name";
+    r.year = year;
+    r.full = name;  // a law cited by name is identified by its name
+    r.date = mention.date;
+    if (!mention.date.empty()) r.date_variants.push_back(mention.date);
+    mention.first = true;
+    r.mentions.push_back(mention);
+    seen[dedup] = doc->references.size();
+    doc->references.push_back(std::move(r));
+  }
+}
+
 }  // namespace
 
 void ExtractReferences(Context& ctx) {
@@ -78,7 +248,7 @@ void ExtractReferences(Context& ctx) {
     flat.Add(src[i], static_cast<int>(i));
   }
   const std::string& key = flat.key;
-  static const RE2 kQppl(R"((\d{1,5})\s*/\s*(\d{4})\s*/\s*([a-z]{1,6}\d{0,2})(?:\s*-\s*([a-z]{1,8}\d{0,2}))?)",
+  static const RE2 kQppl(R"((\d{1,5}(?:\.\d{1,3})?)\s*/\s*(\d{4})\s*/\s*([a-z]{1,6}\d{0,3})(?:\s*-\s*([a-z]{1,8}\d{0,3}))?)",
                          ReOptions());
   static const RE2 kParty(
       R"((\d{1,5})\s*-\s*(nq|kh|ct|kl|qd|qp|qb|hd|tb|bc|qc|ctr)\s*/\s*([a-z]{1,10}))", ReOptions());
@@ -138,7 +308,7 @@ void ExtractReferences(Context& ctx) {
   std::sort(kept.begin(), kept.end(), [](const Hit& a, const Hit& b) { return a.start < b.start; });
 
   static const RE2 kDate(R"(^\s*,?\s*(?:ng\S{1,2}y\s*:?\s*)?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4}))", ReOptions());
-  static const RE2 kDateLong(R"(^\s*,?\s*ng\S{1,2}y\s*(\d{1,2})\s*th\S{1,2}ng\s*(\d{1,2})\s*n\S{1,2}m\s*(\d{4}))",
+  static const RE2 kDateLong(R"(^\s*,?\s*n\S{0,2}y\s*(\d{1,2})\s*th\S{1,3}g?\s*(\d{1,2})\s*n\S{1,3}\s*(\d{4}))",
                              ReOptions());
   static const RE2 kIssuer(
       R"(^\s*,?\s*c[a-z?]{1,3}\s+([^,;.()]{2,80}?)(?:\s+v[eo]\b|\s+ban\s+hanh|\s+quy\s+dinh|\s+th\S{1,3}\s+hi\S{1,2}n|\s+ve\s+viec|\s*[,;.(]|\n\n|$))",
@@ -146,9 +316,13 @@ void ExtractReferences(Context& ctx) {
   std::map<std::string, size_t> by_full;
   for (const Hit& h : kept) {
     std::string full, symbol, type_code;
+    bool repaired = false;
     if (h.style == "state_qppl") {
-      type_code = CodeCanonical(h.type_key, h.type_raw);
-      symbol = type_code + (h.issuer_key.empty() ? "" : "-" + CodeCanonical(h.issuer_key, h.issuer_raw));
+      int year = ToInt(h.year);
+      type_code = RepairLegislature(CodeCanonical(h.type_key, h.type_raw), year, &repaired);
+      symbol = type_code + (h.issuer_key.empty()
+                                ? ""
+                                : "-" + RepairLegislature(CodeCanonical(h.issuer_key, h.issuer_raw), year, &repaired));
       full = h.number + "/" + h.year + "/" + symbol;
     } else if (h.style == "party") {
       type_code = CodeCanonical(h.type_key, h.type_raw);
@@ -184,11 +358,18 @@ void ExtractReferences(Context& ctx) {
     }
     std::string issuer;
     if (FindAnchored(kIssuer, rest, &m)) {
-      issuer = flat.Value(src, end + m.Start(1), end + m.End(1));
+      issuer = TrimChars(flat.Value(src, end + m.Start(1), end + m.End(1)), ":;,.|");
       end += m.End(1);
     }
     mention.raw = flat.Raw(src, type_start, end);
     mention.lines = flat.Span(src, type_start, end);
+    // The document's own number and date, cited in its appendices ("Kèm theo Nghị quyết số
+    // … ngày …"), is not a reference to another document (the same number from another
+    // issuer, on another date, is).
+    if (!full.empty() && doc.header.number_symbol && doc.header.issued_date && !mention.date.empty() &&
+        mention.date == doc.header.issued_date->iso && FoldKey(full) == FoldKey(doc.header.number_symbol->full)) {
+      continue;
+    }
     std::string dedup = full.empty() ? type_label + " " + h.number : full;
     auto it = by_full.find(dedup);
     if (it == by_full.end()) {
@@ -207,6 +388,7 @@ void ExtractReferences(Context& ctx) {
       mention.first = true;
       r.mentions.push_back(mention);
       if (!mention.date.empty()) r.date_variants.push_back(mention.date);
+      if (repaired) r.flags.push_back("symbol_repaired");
       by_full[dedup] = doc.references.size();
       doc.references.push_back(std::move(r));
     } else {
@@ -221,6 +403,7 @@ void ExtractReferences(Context& ctx) {
       r.mentions.push_back(mention);
     }
   }
+  ExtractLawNames(flat, src, ctx.use, &doc);
   for (Reference& r : doc.references) {
     if (r.date_variants.size() > 1) {
       r.flags.push_back("conflicting_dates");

@@ -76,15 +76,17 @@ void ParseSignoff(Context& ctx) {
         after_archive = true;
         return;
       }
-      // "TT ĐU - TT HĐND xã": two recipients sharing a first word.
+      // "TT ĐU - TT HĐND xã", "TT Đảng ủy, TT HĐND xã": two recipients sharing a first word.
       std::vector<std::pair<size_t, size_t>> pieces;
-      size_t dash = k.find(" - ");
-      if (dash != std::string::npos) {
-        std::string left = Trim(k.substr(0, dash)), right = Trim(k.substr(dash + 3));
+      for (const char* sep : {" - ", ", "}) {
+        size_t cut = k.find(sep);
+        if (cut == std::string::npos || !pieces.empty()) continue;
+        size_t len = std::string(sep).size();
+        std::string left = Trim(k.substr(0, cut)), right = Trim(k.substr(cut + len));
         std::string lw = left.substr(0, left.find(' ')), rw = right.substr(0, right.find(' '));
-        if (!lw.empty() && lw == rw) {
-          pieces.push_back({x, x + dash});
-          pieces.push_back({x + dash + 3, y});
+        if (!lw.empty() && lw == rw && left.find(' ') != std::string::npos) {
+          pieces.push_back({x, x + cut});
+          pieces.push_back({x + cut + len, y});
         }
       }
       if (pieces.empty()) pieces.push_back({x, y});

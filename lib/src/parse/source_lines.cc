@@ -102,6 +102,7 @@ std::string FoldWithOffsets(std::string_view text, std::vector<uint32_t>* offset
     if (key[i] == 'p' && word_start && IsVowel(next)) key[i] = 'd';  // Pang, Poc -> dang, doc
     if (key[i] == 'w') key[i] = 'u';                                 // Tw, trung wong
     if (key[i] == '&' && IsAsciiLetter(prev) && !IsAsciiLetter(next)) key[i] = 'o';  // x&, s&
+    if (key[i] == '&' && prev == ' ' && next == ' ') key[i] = 'o';                    // "dân chủ & cơ sở"
     // "$6:" is an OCR'd "Số:".
     if (key[i] == '$' && word_start && (next == 'o' || (next >= '0' && next <= '9'))) key[i] = 's';
     // A capital Q between a consonant and a vowel is an OCR'd Ộ ("HQI"): Vietnamese has Q

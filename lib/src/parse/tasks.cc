@@ -327,6 +327,90 @@ void AddUnitTasks(Context& ctx, const Section& n) {
   if (inline_text.empty() && !any_child && !n.text.empty()) add(n.text, n.lines, n.id);
 }
 
+// "Văn phòng HĐND và UBND xã chủ trì, phối hợp với Công an xã hướng dẫn …", "Giao Phòng
+// Kinh tế chủ trì …": an item that names its lead (and partners) in its first sentence.
+bool AddInlineTask(Context& ctx, const Section& s) {
+  if (!s.label.empty() || s.level == "muc" || s.level == "chuong" || s.level == "phan" || s.level == "dieu") return false;
+  std::string text = NodeText(s);
+  std::string key = FoldKey(text);  // one byte per code point of |text|
+  static const RE2 kLead(
+      R"(^\s*(?:giao\s+(?:cho\s+)?)?((?:phong|van\s+phong|trung\s+t\S{0,2}m|ban|cong\s+an|uy\s+ban|ubnd|hoi|doan|so|bo|cuc|tong\s+cuc|vien|dang\s+uy|cac\s+phong|cac\s+co\s+quan|cac\s+don\s+vi|chi\s+cuc|mat\s+tran|cong\s+chuc|truong\s+cac)\b[^,;:.()]{0,90}?)\s*,?\s+(?:l\S\s+c\S{1,2}\s+quan\s+)?ch\S{1,3}\s+tr\S{1,2}\b)",
+      ReOptions());
+  Match m;
+  bool lead_found = FindAnchored(kLead, key, &m);
+  auto cp_slice = [&](size_t a, size_t b) {
+    std::vector<std::string> cps = CodePoints(text);
+    std::string out;
+    for (size_t i = a; i < b && i < cps.size(); ++i) out += cps[i];
+    return Trim(out);
+  };
+  static const RE2 kVerb(
+      R"(\s(?:tham\s+m\S{1,2}u|tri\S{1,2}n\s+khai|t\S{1,2}\s+ch\S{1,3}c|h\S{1,3}ng\s+d\S{1,2}n|th\S{1,3}\s+hi\S{1,2}n|x\S{1,2}y\s+d\S{1,3}ng|theo\s+d\S{1,2}i|ki\S{1,2}m\s+tra|tuy\S{1,2}n\s+truy\S{1,2}n|r\S\s+so\S{1,2}t|d\S{1,2}\s+xu\S{1,2}t|b\S{1,2}o\s+c\S{1,2}o|t\S{1,2}ng\s+h\S{1,2}p|gi\S{1,2}m\s+s\S{1,2}t|n\S{1,2}ng\s+c\S{1,2}p|v\S{1,2}n\s+d\S{1,2}ng|qu\S{1,2}n\s+l\S|c\S{1,2}p\s+nh\S{1,2}t|d\S{1,2}\s+ngh\S{1,2}|ho\S{1,2}n\s+th\S{1,2}nh|chu\S{1,2}n\s+b\S{1,2})\b|[;:.])",
+      ReOptions());
+  if (!lead_found) {
+    // "Phòng Văn hóa - Xã hội tuyên truyền, hướng dẫn …": a unit, then what it is to do
+    // (not a report of what was done: "… đã tổ chức …").
+    static const RE2 kUnit(
+        R"(^\s*((?:phong|van\s+phong|trung\s+t\S{0,2}m|ban|cong\s+an|uy\s+ban|ubnd|so|bo|cuc|chi\s+cuc|dang\s+uy|cac\s+phong|cac\s+co\s+quan|cac\s+don\s+vi|mat\s+tran|cong\s+chuc|truong\s+cac)\b[^,;:.()]{0,80}?))",
+        ReOptions());
+    Match u, v;
+    if (!FindAnchored(kUnit, key, &u) || !Find(kVerb, key, u.End(1), &v) || v.Start() > u.End(1) + 2 ||
+        key[v.Start()] != ' ') {
+      return false;
+    }
+    std::string unit_key = CollapseSpaces(key.substr(u.Start(1), v.Start() - u.Start(1)));
+    static const RE2 kDone(R"(\b(?:da|dang|chua|duoc|se)$)", ReOptions());
+    Match d;
+    if (Find(kDone, unit_key, 0, &d)) return false;
+    Task t;
+    t.source = "text";
+    t.section_id = s.id;
+    t.task_text = text;
+    t.lines = s.lines;
+    t.confidence = 0.6;
+    Role ex;
+    ex.role = "executor";
+    ex.label_vi = "Thực hiện";
+    ex.raw = cp_slice(u.Start(1), v.Start());
+    ex.units = SplitUnits(ex.raw);
+    ex.lines = {s.lines.start, s.lines.start};
+    t.roles.push_back(ex);
+    ctx.doc->tasks.push_back(std::move(t));
+    return true;
+  }
+  Task t;
+  t.source = "text";
+  t.section_id = s.id;
+  t.task_text = text;
+  t.lines = s.lines;
+  t.confidence = 0.7;
+  Role lead;
+  lead.role = "lead";
+  lead.label_vi = "Chủ trì";
+  lead.raw = cp_slice(m.Start(1), m.End(1));
+  lead.units = SplitUnits(lead.raw);
+  lead.lines = {s.lines.start, s.lines.start};
+  t.roles.push_back(lead);
+  // Partners: after "phối hợp với", up to the verb that starts the task.
+  static const RE2 kWith(R"(^\s*,?\s*(?:v\S\s+)?ph\S{1,3}\s+h\S{1,3}p\s+v\S{1,2}i\s+)", ReOptions());
+  std::string after = key.substr(m.End());
+  Match w;
+  if (FindAnchored(kWith, after, &w)) {
+    size_t from = m.End() + w.End();
+    Match v;
+    size_t to = Find(kVerb, key, from, &v) ? v.Start() : std::min(key.size(), from + 80);
+    Role sup;
+    sup.role = "support";
+    sup.label_vi = "Phối hợp";
+    sup.raw = cp_slice(from, to);
+    sup.units = SplitUnits(sup.raw);
+    sup.lines = lead.lines;
+    if (!sup.units.empty()) t.roles.push_back(sup);
+  }
+  ctx.doc->tasks.push_back(std::move(t));
+  return true;
+}
+
 void Walk(Context& ctx, const Section& s, bool in_org_section) {
   bool labelled = std::any_of(s.children.begin(), s.children.end(), [](const Section& c) {
     return c.label == "lead" || c.label == "executor" || c.label == "support" || c.label == "support_executor" ||
@@ -338,6 +422,9 @@ void Walk(Context& ctx, const Section& s, bool in_org_section) {
     size_t before = ctx.doc->tasks.size();
     AddUnitTasks(ctx, s);
     if (ctx.doc->tasks.size() != before) return;
+    if (AddInlineTask(ctx, s)) return;
+  } else if (AddInlineTask(ctx, s)) {
+    return;
   }
   std::string key = NodeKey(s);
   bool org = in_org_section || ((s.level == "muc" || s.level == "dieu" || s.level == "chuong") &&
