@@ -4,9 +4,12 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <memory>
+#include <optional>
 
 #include "cli_io.h"
 #include "command.h"
@@ -25,6 +28,7 @@ struct Options {
   bool no_restore = false;
   std::string model;
   bool quiet = false;
+  bool prune = false;
   size_t batch = 32;
 };
 
@@ -58,14 +62,18 @@ int Run(const Options& o) {
   std::shared_ptr<const Model> model;
   if (!o.no_restore) {
     auto m = LoadRestorationModel(o.model);
-    if (!m.ok()) return ReportStatus(o.model, m.status());
+    if (!m.ok()) {
+      // Model errors name the file themselves.
+      fmt::print(stderr, "vanban: {} (--no-restore indexes without restoring)\n", m.status().message());
+      return ExitCodeFor(m.status());
+    }
     model = *m;
-    if (!model && !o.quiet) PrintWarning("index", 0, "no restoration model found: documents are parsed as they are");
+    if (!model && !o.quiet) PrintWarning("index", 0, "no restoration model found: documents are parsed as they are (see --model)");
   }
   std::FILE* log = nullptr;
   if (!o.log.empty()) {
     log = std::fopen(o.log.c_str(), "a");
-    if (!log) return ReportStatus(o.log, Status::IOError("cannot open log file for appending"));
+    if (!log) return ReportStatus(o.log, Status::IOError(std::string("cannot open the log for appending: ") + std::strerror(errno)));
   }
   std::optional<Output> out;
   if (o.export_format == "jsonl") {
@@ -82,6 +90,7 @@ int Run(const Options& o) {
   io.model = model;
   io.batch_size = o.batch;
   io.cancel = &g_cancel;
+  io.prune = o.prune;
   io.on_file = [&](const IndexFileEvent& ev) {
     if (ev.outcome == IndexOutcome::kFailed || !ev.warning.empty()) {
       if (bar_drawn) fmt::print(stderr, "\r\x1b[K");
@@ -95,6 +104,7 @@ int Run(const Options& o) {
       if (!ev.error.empty()) j["error"] = ev.error;
       if (!ev.warning.empty()) j["warning"] = ev.warning;
       std::fputs((j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n").c_str(), log);
+      std::fflush(log);  // the log of a killed run is complete up to the kill
     }
     if (out && !ev.record_json.empty()) out->Write(ev.record_json + "\n");
   };
@@ -118,12 +128,21 @@ int Run(const Options& o) {
   const IndexStats& s = *stats;
   size_t processed = s.indexed + s.replaced;
   if (!o.quiet) {
-    fmt::print(stderr,
-               "vanban: index: {} files: {} indexed, {} replaced, {} unchanged, {} failed in {:.2f} s "
-               "({:.1f} docs/s; read {:.2f} s, restore {:.2f} s, parse {:.2f} s, db {:.2f} s){}\n",
-               s.files, s.indexed, s.replaced, s.unchanged, s.failed, s.wall_seconds,
-               s.wall_seconds > 0 ? processed / s.wall_seconds : 0.0, s.read_seconds, s.restore_seconds,
-               s.parse_seconds, s.db_seconds, s.cancelled ? " (interrupted: run again to resume)" : "");
+    fmt::print(stderr, "vanban: index: {} files: {} indexed, {} replaced, {} unchanged, {} failed{} in {:.2f} s ({:.1f} docs/s){}\n",
+               s.files, s.indexed, s.replaced, s.unchanged, s.failed,
+               o.prune ? fmt::format(", {} removed", s.removed) : "", s.wall_seconds,
+               s.wall_seconds > 0 ? processed / s.wall_seconds : 0.0,
+               s.cancelled ? " (interrupted: run again to resume)" : "");
+    double cpu = s.restore_cpu_seconds + s.parse_cpu_seconds + s.record_cpu_seconds + s.db_cpu_seconds;
+    if (processed > 0 && cpu > 0) {
+      auto pct = [cpu](double x) { return 100.0 * x / cpu; };
+      fmt::print(stderr,
+                 "vanban: index: CPU time: restore {:.2f} s ({:.0f}%), parse {:.2f} s ({:.0f}%), record {:.2f} s ({:.0f}%), "
+                 "database {:.2f} s ({:.0f}%); {:.1f} ms per document\n",
+                 s.restore_cpu_seconds, pct(s.restore_cpu_seconds), s.parse_cpu_seconds, pct(s.parse_cpu_seconds),
+                 s.record_cpu_seconds, pct(s.record_cpu_seconds), s.db_cpu_seconds, pct(s.db_cpu_seconds),
+                 1000.0 * cpu / static_cast<double>(processed));
+    }
   }
   int rc = s.failed > 0 || s.cancelled ? kExitBadInput : kExitOk;
   if (out) {
@@ -141,9 +160,11 @@ VANBAN_REGISTER_COMMAND(Command{
   vanban index scans/ --db archive.sqlite               all *.txt under scans/, all cores
   vanban index a.txt b.txt --db archive.sqlite --jobs 2
   vanban index scans/ --db archive.sqlite --log index.jsonl --export jsonl > records.jsonl
+  vanban index scans/ --db archive.sqlite --prune       also forget files deleted from scans/
 Incremental: unchanged files (same path and SHA-256) are skipped, changed ones replaced.
-A bad file is reported and skipped; an interrupted run keeps what was committed and is
-resumed by running the same command again. Schema: docs/archive.md.)",
+A bad file is reported (stderr and --log) and skipped; exit status 1 when any failed.
+Ctrl-C or a kill keeps what was committed; run the same command again to resume.
+Each record carries the NĐ 30 Phụ lục VI and Dublin Core fields. Schema: docs/archive.md.)",
     60, [](CLI::App& app) {
       auto o = std::make_shared<Options>();
       app.add_option("inputs", o->inputs, "Files and directories (searched for *.txt)")->required();
@@ -156,6 +177,7 @@ resumed by running the same command again. Schema: docs/archive.md.)",
       app.add_option("--batch", o->batch, "Documents per transaction")->check(CLI::Range(1, 100000));
       app.add_flag("--no-restore", o->no_restore, "Do not restore diacritics before parsing");
       app.add_option("--model", o->model, "Restoration model file (default: $VANBAN_MODEL, then the built one)");
+      app.add_flag("--prune", o->prune, "Remove archived documents under the inputs whose files are gone");
       app.add_flag("-q,--quiet", o->quiet, "No progress bar, summary or warnings (errors still shown)");
       return RunFn([o] { return Run(*o); });
     }});

@@ -46,8 +46,10 @@ int Run(Options o) {
   if (o.json) {
     nlohmann::ordered_json a = nlohmann::ordered_json::array();
     for (const SearchHit& h : *hits) {
-      a.push_back({{"path", h.path}, {"symbol", h.full_symbol}, {"type", h.doc_type}, {"issued_date", h.issued_date},
-                   {"issuer", h.issuer}, {"subject", h.subject}, {"score", h.score}, {"snippet", h.snippet}});
+      auto v = [](const std::string& x) { return x.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(x); };
+      a.push_back({{"path", h.path}, {"symbol", v(h.full_symbol)}, {"type", v(h.doc_type)},
+                   {"issued_date", v(h.issued_date)}, {"issuer", v(h.issuer)}, {"subject", v(h.subject)},
+                   {"score", h.score}, {"exact", h.exact}, {"snippet", v(h.snippet)}});
     }
     out->Write(a.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
   } else {
@@ -76,19 +78,26 @@ VANBAN_REGISTER_COMMAND(Command{
   vanban search "nghi quyet dan chu" --db archive.sqlite    finds "Nghị quyết … dân chủ"
   vanban search "dân chủ" --db archive.sqlite --type KH --from 2026-01-01
   vanban search "20/NQ-HĐND" --db archive.sqlite --json
-  vanban search "" --db archive.sqlite --issuer "nghi duong"  filters only, newest first
-Words must all occur; "quoted words" form a phrase; word* matches a prefix. Exit 1 when
-nothing is found.)",
+  vanban search --db archive.sqlite --issuer "nghi duong"     filters only, newest first
+Words must all occur; "quoted words" form a phrase; word* matches a prefix. Accents are
+optional: "nghi quyet" finds "Nghị quyết"; an accented query ranks exact spellings first
+(--exact: only those). Ranked by bm25, subject before body. Exit 1 when nothing is found.)",
     61, [](CLI::App& app) {
       auto o = std::make_shared<Options>();
-      app.add_option("query", o->query, "Words to find")->required();
+      app.add_option("query", o->query, "Words to find; none (or \"\") lists the documents the filters select");
       app.add_option("--db", o->db, "Archive database file")->required();
       AddOutputOption(app, &o->output);
-      app.add_option("--type", o->q.type, "Document type code (KH, QĐ, CV, ...)");
+      app.add_option("--type", o->q.type, "Document type code of NĐ 30 (KH, QĐ, BC, TB, ...)");
       app.add_option("--issuer", o->q.issuer, "Issuer contains (accent-insensitive)");
-      app.add_option("--from", o->q.from, "Issued on or after YYYY-MM-DD");
-      app.add_option("--to", o->q.to, "Issued on or before YYYY-MM-DD");
+      auto iso_date = [](const std::string& v) {
+        bool ok = v.size() == 10 && v[4] == '-' && v[7] == '-';
+        for (size_t i = 0; ok && i < v.size(); ++i) ok = i == 4 || i == 7 || (v[i] >= '0' && v[i] <= '9');
+        return ok ? std::string() : std::string("expected a date YYYY-MM-DD, e.g. 2026-01-31");
+      };
+      app.add_option("--from", o->q.from, "Issued on or after YYYY-MM-DD")->check(iso_date);
+      app.add_option("--to", o->q.to, "Issued on or before YYYY-MM-DD")->check(iso_date);
       app.add_option("-n,--limit", o->q.limit, "Maximum hits (default 20)")->check(CLI::Range(1, 10000));
+      app.add_flag("--exact", o->q.exact, "Accents must match as typed (default: accents optional, exact first)");
       app.add_flag("--json", o->json, "JSON array of hits");
       app.add_flag("--timing", o->timing, "Print the query time on stderr");
       return RunFn([o] { return Run(*o); });

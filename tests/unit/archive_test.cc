@@ -1,10 +1,12 @@
 // Archive: schema, incremental replace, accent-insensitive ranked search, snippets.
 #include <doctest/doctest.h>
-
+#include <nlohmann/json.hpp>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include "vanban/archive.h"
 #include "vanban/document.h"
@@ -157,6 +159,139 @@ TEST_CASE("IndexDocuments is incremental and skips bad files") {
   REQUIRE(s.ok());
   CHECK(s->replaced == 1);
   CHECK(s->unchanged == 1);
+  std::filesystem::remove_all(dir);
+}
+
+std::string ReadAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+TEST_CASE("archive refuses files that are not archives and leaves them untouched") {
+  std::string dir = TempDir("refuse");
+  std::ofstream(dir + "/notes.txt") << "Ghi chú, không phải cơ sở dữ liệu.\n";
+  auto text = Archive::Open(dir + "/notes.txt");
+  REQUIRE_FALSE(text.ok());
+  CHECK(text.status().code() == StatusCode::kInvalidArgument);
+  CHECK(ReadAll(dir + "/notes.txt") == "Ghi chú, không phải cơ sở dữ liệu.\n");
+  sqlite3* other = nullptr;
+  REQUIRE(sqlite3_open((dir + "/other.sqlite").c_str(), &other) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(other, "CREATE TABLE invoices(id INTEGER)", nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(other);
+  std::string before = ReadAll(dir + "/other.sqlite");
+  auto foreign = Archive::Open(dir + "/other.sqlite");
+  REQUIRE_FALSE(foreign.ok());
+  CHECK(foreign.status().message().find("other tables") != std::string::npos);
+  CHECK(ReadAll(dir + "/other.sqlite") == before);
+  CHECK_FALSE(Archive::Open(dir).ok());  // a directory
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("search: exact accents rank first, --exact keeps only them, snippets show the best passage") {
+  std::string dir = TempDir("rank");
+  auto opened = Archive::Open(dir + "/a.sqlite");
+  REQUIRE(opened.ok());
+  Archive& a = **opened;
+  // The unaccented OCR text repeats the words, so bm25 alone would put it first.
+  Document ocr = Doc("/x/ocr.txt", "KH", "2026-01-02", "Ke hoach");
+  Document clean = Doc("/x/clean.txt", "KH", "2026-01-03", "Kế hoạch");
+  REQUIRE(PutDoc(a, ocr, "nghi quyet dan chu nghi quyet dan chu nghi quyet dan chu").ok());
+  std::string filler;
+  for (int i = 0; i < 30; ++i) filler += "Thôn bản tổ chức họp dân định kỳ. ";
+  REQUIRE(PutDoc(a, clean, "Dân " + filler + "Triển khai Nghị quyết về dân chủ ở cơ sở. " + filler).ok());
+  SearchQuery q;
+  q.text = "Nghị quyết dân chủ";
+  auto hits = a.Search(q);
+  REQUIRE(hits.ok());
+  REQUIRE(hits->size() == 2);
+  CHECK((*hits)[0].path == "/x/clean.txt");
+  CHECK((*hits)[0].exact);
+  CHECK_FALSE((*hits)[1].exact);
+  // The snippet window is the passage with all four words, not the first "Dân".
+  CHECK((*hits)[0].snippet.find("[Nghị] [quyết] về [dân] [chủ]") != std::string::npos);
+  CHECK((*hits)[0].snippet.rfind("…", 0) == 0);
+  CHECK((*hits)[1].snippet.find("[nghi] [quyet] [dan] [chu]") != std::string::npos);
+  q.exact = true;
+  hits = a.Search(q);
+  REQUIRE(hits.ok());
+  REQUIRE(hits->size() == 1);
+  CHECK((*hits)[0].path == "/x/clean.txt");
+  // Unaccented queries are not tiered: plain bm25.
+  q = SearchQuery{};
+  q.text = "nghi quyet";
+  hits = a.Search(q);
+  REQUIRE(hits.ok());
+  CHECK(hits->size() == 2);
+  // FTS5 syntax typed by the user is taken as words.
+  q.text = "dân AND OR NEAR( chủ:";
+  CHECK(a.Search(q).ok());
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("records carry the Phụ lục VI and Dublin Core fields") {
+  Document d = Doc("/x/1.txt", "KH", "2026-01-21", "Triển khai Nghị quyết");
+  d.header.issuer->text = "Ủy ban nhân dân xã Nghi Đương";
+  Reference r;
+  r.full = "20/NQ-HĐND";
+  d.references = {r};
+  Recipients rec;
+  rec.items = {Recipient{"TT HĐND xã", "", "", {}}, Recipient{"Lưu VT", "", "", {}}};
+  d.recipients = rec;
+  auto json = nlohmann::ordered_json::parse(ArchivalRecordJson(d, "abc"), nullptr, false);
+  REQUIRE_FALSE(json.is_discarded());
+  CHECK(json["schema"] == "vanban.doc/1");
+  CHECK(json["archival"]["TypeName"] == "Kế hoạch");
+  CHECK(json["archival"]["CodeNumber"] == "1");
+  CHECK(json["archival"]["CodeNotation"] == "KH-UBND");
+  CHECK(json["archival"]["IssuedDate"] == "21/01/2026");
+  CHECK(json["archival"]["OrganName"] == "Ủy ban nhân dân xã Nghi Đương");
+  CHECK(json["archival"]["SignerInfo"]["FullName"].is_null());
+  CHECK(json["archival"]["To"] == nlohmann::ordered_json::array({"TT HĐND xã", "Lưu VT"}));
+  CHECK(json["dublin_core"]["date"] == "2026-01-21");
+  CHECK(json["dublin_core"]["identifier"] == "1/KH-UBND|Ủy ban nhân dân xã Nghi Đương|2026");
+  CHECK(json["dublin_core"]["relation"] == nlohmann::ordered_json::array({"20/NQ-HĐND"}));
+  CHECK(json["dublin_core"]["source"] == "/x/1.txt sha256:abc");
+  std::string pretty = ArchivalRecordJson(d, "abc", 2);
+  CHECK(pretty.find("\n  \"archival\": {\n    \"TypeName\": \"Kế hoạch\"") != std::string::npos);
+}
+
+TEST_CASE("IndexDocuments reports a missing input and goes on; --prune forgets deleted files") {
+  std::string dir = TempDir("prune");
+  std::string src = std::string(VANBAN_SOURCE_DIR) + "/samples/seeds/";
+  std::filesystem::create_directories(dir + "/in");
+  for (const char* f : {"000_6071a54f6ab85aa7.txt", "003_9804076c90d51208.txt"}) {
+    std::filesystem::copy_file(src + f, dir + "/in/" + f);
+  }
+  IndexOptions o;
+  o.inputs = {dir + "/in", dir + "/gone.txt"};
+  o.db_path = dir + "/a.sqlite";
+  std::vector<IndexFileEvent> events;
+  o.on_file = [&](const IndexFileEvent& e) { events.push_back(e); };
+  auto s = IndexDocuments(o);
+  REQUIRE(s.ok());
+  CHECK(s->files == 3);
+  CHECK(s->indexed == 2);
+  CHECK(s->failed == 1);
+  REQUIRE(!events.empty());
+  CHECK(events[0].path == dir + "/gone.txt");
+  CHECK(events[0].error == "no such file or directory");
+  CHECK(s->parse_cpu_seconds > 0);
+  std::filesystem::remove(dir + "/in/000_6071a54f6ab85aa7.txt");
+  o.inputs = {dir + "/in"};
+  s = IndexDocuments(o);
+  REQUIRE(s.ok());
+  CHECK(s->removed == 0);  // kept unless asked
+  o.prune = true;
+  s = IndexDocuments(o);
+  REQUIRE(s.ok());
+  CHECK(s->removed == 1);
+  auto db = Archive::Open(o.db_path);
+  REQUIRE(db.ok());
+  auto paths = (*db)->StoredPaths();
+  REQUIRE(paths.ok());
+  CHECK(*paths == std::vector<std::string>{dir + "/in/003_9804076c90d51208.txt"});
   std::filesystem::remove_all(dir);
 }
 

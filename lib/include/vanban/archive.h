@@ -18,6 +18,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "vanban/document.h"
@@ -55,18 +56,28 @@ struct ArchivalFields {
       dc_coverage, dc_rights;
 };
 ArchivalFields ArchivalFieldsOf(const Document& doc, std::string_view sha256);
+// The two JSON members "archival":{TypeName, CodeNumber, …, SignerInfo:{Position,
+// FullName}, To:[…], Priority} and "dublin_core":{title, …, relation:[…], rights}
+// (empty values null), for splicing into an object.
+std::string ArchivalJson(const ArchivalFields& f);
+// The vanban.doc/1 record (DocumentToJson) with those two members added: what the archive
+// stores and `index --export jsonl` / `export --to json` write. |indent| < 0: one line.
+std::string ArchivalRecordJson(const Document& doc, std::string_view sha256, int indent = -1);
 
 // ---- Reading one document: decode, restore, parse -----------------------------------------
 
-// Loads the restoration model: |path| when given (errors reported), else the default
-// location; a missing default model gives nullptr (documents are parsed as they are).
+// Loads the restoration model: |path| when given, else $VANBAN_MODEL, else the default
+// locations. Only when no model exists anywhere is the result nullptr (documents are then
+// parsed as they are); a model that exists but cannot be loaded is an error.
 Result<std::shared_ptr<const Model>> LoadRestorationModel(const std::string& path);
 
 struct IngestedDocument {
   Document doc;
   std::string text;  // restored text (the source text when there is no model)
-  double restore_seconds = 0;
+  double restore_seconds = 0;      // wall time
   double parse_seconds = 0;
+  double restore_cpu_seconds = 0;  // CPU time of the calling thread
+  double parse_cpu_seconds = 0;
 };
 
 // Decode + restore + parse. Not thread-safe (owns a Restorer): one per thread; the model
@@ -79,7 +90,7 @@ class Ingester {
   Ingester& operator=(const Ingester&) = delete;
 
   bool restores() const;
-  // |text| is NFC UTF-8 already.
+  // |text| is NFC UTF-8 already. Text with a NUL character (binary data) is kCorruption.
   Result<IngestedDocument> FromText(std::string_view text, const std::string& source_name);
   // Raw file bytes: refuses binary data (NUL bytes), detects the encoding, then FromText.
   Result<IngestedDocument> FromBytes(std::string_view bytes, const std::string& source_name);
@@ -98,8 +109,11 @@ struct ArchiveDocument {
   std::string sha256;
   int64_t size = 0;
   std::string text;         // full (restored) text, indexed for search
-  std::string record_json;  // DocumentToJson(doc)
+  std::string record_json;  // ArchivalRecordJson(doc, sha256)
   const Document* doc = nullptr;
+  // SearchKey(text) and SearchKey(subject), when already computed (IndexDocuments does it
+  // on the worker threads); empty = computed by Put.
+  std::string text_key, subject_key;
 };
 
 struct PutResult {
@@ -109,6 +123,7 @@ struct PutResult {
 
 struct SearchQuery {
   std::string text;    // words (accents optional), "quoted phrases", prefix*
+  bool exact = false;  // accents must match as written (no accent-free matching)
   std::string type;    // document type code, e.g. "KH"
   std::string issuer;  // substring of the issuer, accent-insensitive
   std::string from;    // issued on or after (YYYY-MM-DD)
@@ -123,7 +138,8 @@ struct SearchHit {
   int64_t id = 0;
   std::string path, full_symbol, doc_type, issued_date, issuer, subject;
   std::string snippet;
-  double score = 0;  // bm25, lower is better
+  double score = 0;     // bm25, lower is better
+  bool exact = false;   // accented query: the words occur with exactly these accents
 };
 
 struct ArchiveStats {
@@ -133,7 +149,9 @@ struct ArchiveStats {
 class Archive {
  public:
   // Opens or creates |path|, in WAL mode, and applies any pending schema migrations.
-  // A database from a newer vanban is kUnsupported.
+  // A database from a newer vanban is kUnsupported; a file that is not an archive (not
+  // SQLite, or SQLite with other tables) is kInvalidArgument and left untouched. Messages
+  // do not repeat |path|: the caller names it.
   static Result<std::unique_ptr<Archive>> Open(const std::string& path);
   ~Archive();
   Archive(const Archive&) = delete;
@@ -150,6 +168,8 @@ class Archive {
   // row with the same path; all or nothing (savepoint), inside or outside Begin/Commit.
   Result<PutResult> Put(const ArchiveDocument& d);
   Status Remove(const std::string& path);
+  // Stored paths (for pruning files that no longer exist).
+  Result<std::vector<std::string>> StoredPaths();
 
   Result<std::vector<SearchHit>> Search(const SearchQuery& q);
   Result<ArchiveStats> Stats();
@@ -179,12 +199,15 @@ struct IndexProgress {
 };
 
 struct IndexStats {
-  size_t files = 0, indexed = 0, replaced = 0, unchanged = 0, failed = 0;
+  size_t files = 0, indexed = 0, replaced = 0, unchanged = 0, failed = 0, removed = 0;
   double wall_seconds = 0;
-  double read_seconds = 0;     // summed over workers
-  double restore_seconds = 0;  // summed over workers
-  double parse_seconds = 0;    // summed over workers
-  double db_seconds = 0;       // writer thread
+  // Wall time per phase: read, restore, parse, record summed over the workers; db on the
+  // writer thread.
+  double read_seconds = 0, restore_seconds = 0, parse_seconds = 0, db_seconds = 0;
+  // CPU time per phase (thread CPU clocks): not inflated when the machine is busy.
+  double restore_cpu_seconds = 0, parse_cpu_seconds = 0;
+  double record_cpu_seconds = 0;  // JSON record and search keys, on the workers
+  double db_cpu_seconds = 0;      // SQLite inserts and commits, on the writer
   bool cancelled = false;
 };
 
@@ -196,17 +219,24 @@ struct IndexOptions {
   size_t batch_size = 32;           // documents per transaction
   double batch_seconds = 1.0;       // ... or commit at least this often
   const std::atomic<bool>* cancel = nullptr;  // set to stop early (work done is kept)
+  // Remove stored documents that lie under an input directory (or are an input file)
+  // but no longer exist on disk.
+  bool prune = false;
   // Called on the calling thread, in completion order.
   std::function<void(const IndexFileEvent&)> on_file;
   std::function<void(const IndexProgress&)> on_progress;
 };
 
-// The files |inputs| name: files as given, directories walked for *.txt (sorted).
-Result<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& inputs);
+// The files |inputs| name, as absolute paths: files as given, directories walked for *.txt
+// (sorted). An input that does not exist is an error, or, when |missing| is given, listed
+// there (with the reason) and skipped.
+Result<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& inputs,
+                                              std::vector<std::pair<std::string, std::string>>* missing = nullptr);
 
 // Indexes every input into the archive: unchanged files (same path and hash) skipped,
-// changed ones replaced, bad ones reported through on_file and skipped. Each batch is one
-// transaction, so an interrupted run leaves a consistent database and can be resumed.
+// changed ones replaced, bad ones (also inputs that do not exist) reported through
+// on_file and skipped. Each batch is one transaction, so an interrupted run leaves a
+// consistent database and can be resumed. Errors: only the database itself.
 Result<IndexStats> IndexDocuments(const IndexOptions& options);
 
 }  // namespace vanban

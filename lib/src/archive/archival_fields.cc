@@ -1,5 +1,7 @@
 // Archival metadata of a parsed document: NĐ 30 Phụ lục VI fields and Dublin Core
 // (design note §2.1, §2.3).
+#include <nlohmann/json.hpp>
+
 #include <string>
 
 #include "vanban/archive.h"
@@ -73,6 +75,64 @@ ArchivalFields ArchivalFieldsOf(const Document& doc, std::string_view sha256) {
   if (h.place) f.dc_coverage = h.place->text;
   f.dc_rights = h.security_level.empty() ? "public" : h.security_level;
   return f;
+}
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json OrNull(const std::string& v) { return v.empty() ? Json(nullptr) : Json(v); }
+
+Json List(const std::string& joined) {
+  Json a = Json::array();
+  size_t start = 0;
+  while (start < joined.size()) {
+    size_t end = joined.find("; ", start);
+    if (end == std::string::npos) end = joined.size();
+    if (end > start) a.push_back(joined.substr(start, end - start));
+    start = end + 2;
+  }
+  return a;
+}
+
+}  // namespace
+
+std::string ArchivalJson(const ArchivalFields& f) {
+  Json archival = {{"TypeName", OrNull(f.type_name)},
+                   {"CodeNumber", OrNull(f.code_number)},
+                   {"CodeNotation", OrNull(f.code_notation)},
+                   {"IssuedDate", OrNull(f.issued_date)},
+                   {"OrganName", OrNull(f.organ_name)},
+                   {"Subject", OrNull(f.subject)},
+                   {"Language", OrNull(f.language)},
+                   {"SignerInfo", {{"Position", OrNull(f.signer_position)}, {"FullName", OrNull(f.signer_full_name)}}},
+                   {"To", List(f.to)},
+                   {"Priority", OrNull(f.priority)}};
+  Json dc = {{"title", OrNull(f.dc_title)},         {"creator", OrNull(f.dc_creator)},
+             {"subject", OrNull(f.dc_subject)},     {"description", OrNull(f.dc_description)},
+             {"publisher", OrNull(f.dc_publisher)}, {"contributor", OrNull(f.dc_contributor)},
+             {"date", OrNull(f.dc_date)},           {"type", OrNull(f.dc_type)},
+             {"format", OrNull(f.dc_format)},       {"identifier", OrNull(f.dc_identifier)},
+             {"source", OrNull(f.dc_source)},       {"language", OrNull(f.dc_language)},
+             {"relation", List(f.dc_relation)},     {"coverage", OrNull(f.dc_coverage)},
+             {"rights", OrNull(f.dc_rights)}};
+  const auto replace = Json::error_handler_t::replace;
+  return "\"archival\":" + archival.dump(-1, ' ', false, replace) + ",\"dublin_core\":" + dc.dump(-1, ' ', false, replace);
+}
+
+std::string ArchivalRecordJson(const Document& doc, std::string_view sha256, int indent) {
+  JsonOptions jo;
+  std::string record = DocumentToJson(doc, jo);
+  // The parser's record may one day carry these keys itself; then it is kept as it is.
+  // ("\"archival\":" can only be a key: a JSON string value is never followed by ':'.)
+  if (record.find("\"archival\":") == std::string::npos && record.size() >= 2 && record.back() == '}') {
+    record.pop_back();
+    record += "," + ArchivalJson(ArchivalFieldsOf(doc, sha256)) + "}";
+  }
+  if (indent < 0) return record;
+  Json parsed = Json::parse(record, nullptr, /*allow_exceptions=*/false);
+  if (parsed.is_discarded()) return record;
+  return parsed.dump(indent, ' ', false, Json::error_handler_t::replace);
 }
 
 }  // namespace vanban

@@ -1,11 +1,18 @@
 // Archive: the SQLite store of parsed documents, with accent-insensitive FTS5 search.
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <filesystem>
+#include <memory>
+#include <set>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 
 #include "archive/schema.h"
+#include "archive/search_text.h"
 #include "archive/sqlite_db.h"
 #include "vanban/archive.h"
 #include "vanban/text.h"
@@ -18,7 +25,19 @@ using internal::Stmt;
 struct Archive::Impl {
   sqlite3* db = nullptr;
   int version = 0;
+  // Statements prepared once per connection: Put runs the same eight for every document.
+  std::unordered_map<std::string_view, std::unique_ptr<Stmt>> cache;
+  Stmt& Cached(std::string_view sql) {
+    std::unique_ptr<Stmt>& s = cache[sql];
+    if (!s) {
+      s = std::make_unique<Stmt>(db, sql, /*persistent=*/true);
+    } else {
+      s->Rewind();
+    }
+    return *s;
+  }
   ~Impl() {
+    cache.clear();  // finalize before closing
     if (db) sqlite3_close_v2(db);
   }
 };
@@ -71,102 +90,6 @@ Status Migrate(sqlite3* db, int* version) {
   return Status::Ok();
 }
 
-// Builds the FTS5 MATCH expression: every word must occur, either with its accents in
-// the original columns or without them in the key columns.
-std::string MatchExpression(const std::string& text) {
-  std::vector<std::pair<std::string, bool>> terms;  // (text, prefix)
-  size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n')) ++i;
-    if (i >= text.size()) break;
-    std::string term;
-    if (text[i] == '"') {
-      size_t end = text.find('"', i + 1);
-      if (end == std::string::npos) end = text.size();
-      term = text.substr(i + 1, end - i - 1);
-      i = end + 1;
-    } else {
-      size_t end = text.find_first_of(" \t\n", i);
-      if (end == std::string::npos) end = text.size();
-      term = text.substr(i, end - i);
-      i = end;
-    }
-    bool prefix = !term.empty() && term.back() == '*';
-    while (!term.empty() && term.back() == '*') term.pop_back();
-    bool has_word = false;
-    for (char c : term) {
-      unsigned char u = static_cast<unsigned char>(c);
-      if ((u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u >= 0x80) has_word = true;
-      if (c == '"') c = ' ';
-    }
-    std::string clean;
-    for (char c : term) clean.push_back(c == '"' ? ' ' : c);
-    if (has_word) terms.emplace_back(clean, prefix);
-  }
-  if (terms.empty()) return {};
-  std::string exact, folded;
-  for (const auto& [t, prefix] : terms) {
-    std::string star = prefix ? "*" : "";
-    exact += (exact.empty() ? "" : " AND ") + ("\"" + ToLower(t) + "\"" + star);
-    folded += (folded.empty() ? "" : " AND ") + ("\"" + SearchKey(t) + "\"" + star);
-  }
-  return "({subject body} : (" + exact + ")) OR ({subject_key body_key} : (" + folded + "))";
-}
-
-size_t CodePointLen(unsigned char c) { return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4; }
-
-// A window of |body| around the first match marked (\x01 … \x02) in |marked_key|, the
-// highlighted search key of the body (same code points, one for one).
-std::string Snippet(const std::string& body, const std::string& marked_key, const SearchQuery& q) {
-  std::vector<size_t> cp_byte;  // code point index -> byte offset in body
-  for (size_t i = 0; i < body.size(); i += CodePointLen(static_cast<unsigned char>(body[i]))) cp_byte.push_back(i);
-  cp_byte.push_back(body.size());
-  std::vector<std::pair<size_t, size_t>> marks;  // byte ranges in body
-  size_t cp = 0, open = 0;
-  for (size_t i = 0; i < marked_key.size();) {
-    char c = marked_key[i];
-    if (c == '\x01') {
-      open = cp;
-      ++i;
-    } else if (c == '\x02') {
-      if (cp < cp_byte.size() && open < cp_byte.size()) marks.emplace_back(cp_byte[open], cp_byte[cp]);
-      ++i;
-    } else {
-      i += CodePointLen(static_cast<unsigned char>(c));
-      ++cp;
-    }
-  }
-  size_t first = marks.empty() ? 0 : marks.front().first;
-  size_t start = first > q.snippet_bytes / 3 ? first - q.snippet_bytes / 3 : 0;
-  while (start > 0 && start < body.size() && (static_cast<unsigned char>(body[start]) & 0xC0) == 0x80) --start;
-  if (start > 0) {
-    size_t sp = body.find_first_of(" \n", start);
-    if (sp != std::string::npos && sp < first) start = sp + 1;
-  }
-  size_t end = std::min(body.size(), start + q.snippet_bytes);
-  while (end < body.size() && (static_cast<unsigned char>(body[end]) & 0xC0) == 0x80) --end;
-  if (end < body.size()) {
-    size_t sp = body.find_last_of(" \n", end);
-    if (sp != std::string::npos && sp > start + q.snippet_bytes / 2) end = sp;
-  }
-  std::string out = start > 0 ? "…" : "";
-  size_t pos = start;
-  for (const auto& [b, e] : marks) {
-    if (b < start || e > end) continue;
-    out.append(body, pos, b - pos);
-    out.append(q.mark_open);
-    out.append(body, b, e - b);
-    out.append(q.mark_close);
-    pos = e;
-  }
-  out.append(body, pos, end - pos);
-  if (end < body.size()) out.append("…");
-  for (char& c : out) {
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  }
-  return out;
-}
-
 }  // namespace
 
 Archive::Archive(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -174,18 +97,30 @@ Archive::~Archive() = default;
 
 Result<std::unique_ptr<Archive>> Archive::Open(const std::string& path) {
   auto impl = std::make_unique<Impl>();
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return Status::InvalidArgument("is a directory, not a database file");
   if (sqlite3_open_v2(path.c_str(), &impl->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
-    return Status::IOError(path + ": cannot open database: " + (impl->db ? sqlite3_errmsg(impl->db) : "out of memory"));
+    return Status::IOError(std::string("cannot open database: ") + (impl->db ? sqlite3_errmsg(impl->db) : "out of memory"));
   }
   sqlite3_busy_timeout(impl->db, 10000);
+  // Before anything is written: refuse files that are not (empty or) vanban archives.
+  {
+    Stmt tables(impl->db, "SELECT count(*), sum(name = 'schema_version') FROM sqlite_master WHERE type = 'table'");
+    if (!tables.Step()) {
+      return Status::InvalidArgument("not an archive database: " + tables.status().message());
+    }
+    if (tables.Int(0) > 0 && tables.Int(1) == 0) {
+      return Status::InvalidArgument("not a vanban archive: an SQLite database with other tables");
+    }
+  }  // statement finalised: no read transaction left open
   // WAL: readers never block the writer and a killed writer loses only its open transaction.
   Status st = Exec(impl->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
-  if (!st.ok()) return Status(st.code(), path + ": " + st.message());
+  if (!st.ok()) return st;
   auto version = ReadVersion(impl->db);
-  if (!version.ok()) return Status(version.status().code(), path + ": not an archive database: " + version.status().message());
+  if (!version.ok()) return Status(version.status().code(), "not an archive database: " + version.status().message());
   impl->version = *version;
   st = Migrate(impl->db, &impl->version);
-  if (!st.ok()) return Status(st.code(), path + ": " + st.message());
+  if (!st.ok()) return st;
   return std::unique_ptr<Archive>(new Archive(std::move(impl)));
 }
 
@@ -204,9 +139,17 @@ Status Archive::Commit() { return Exec(impl_->db, "COMMIT"); }
 Status Archive::Rollback() { return Exec(impl_->db, "ROLLBACK"); }
 
 Status Archive::Remove(const std::string& path) {
-  Stmt del(impl_->db, "DELETE FROM documents WHERE path = ?");
+  Stmt& del = impl_->Cached("DELETE FROM documents WHERE path = ?");
   del.Bind(1, path);
   return del.Run();
+}
+
+Result<std::vector<std::string>> Archive::StoredPaths() {
+  std::vector<std::string> out;
+  Stmt s(impl_->db, "SELECT path FROM documents ORDER BY path");
+  while (s.Step()) out.push_back(s.Text(0));
+  if (!s.status().ok()) return s.status();
+  return out;
 }
 
 Result<PutResult> Archive::Put(const ArchiveDocument& d) {
@@ -218,14 +161,15 @@ Result<PutResult> Archive::Put(const ArchiveDocument& d) {
     const Document& doc = *d.doc;
     const Header& h = doc.header;
     {
-      Stmt old(db, "SELECT id FROM documents WHERE path = ?");
+      Stmt& old = impl_->Cached("SELECT id FROM documents WHERE path = ?");
       old.Bind(1, d.path);
       result.replaced = old.Step();
       VANBAN_RETURN_IF_ERROR(old.status());
+      old.Rewind();
     }
     if (result.replaced) VANBAN_RETURN_IF_ERROR(Remove(d.path));
     ArchivalFields f = ArchivalFieldsOf(doc, d.sha256);
-    Stmt ins(db, R"sql(INSERT INTO documents (
+    Stmt& ins = impl_->Cached(R"sql(INSERT INTO documents (
         path, sha256, size, indexed_at, administrative, ocr, restored, doc_type, doc_type_label, number,
         symbol, full_symbol, issued_date, issuer, issuer_key, place, subject, signer_position, signer_name,
         type_name, code_number, code_notation, issued_date_vn, organ_name, language, signer_info_position,
@@ -263,11 +207,14 @@ Result<PutResult> Archive::Put(const ArchiveDocument& d) {
     int64_t id = sqlite3_last_insert_rowid(db);
 
     std::string subject = h.subject ? h.subject->text : "";
-    Stmt fts(db, "INSERT INTO documents_fts(rowid, subject, body, subject_key, body_key) VALUES (?,?,?,?,?)");
-    fts.Bind(1, id).Bind(2, subject).Bind(3, d.text).Bind(4, SearchKey(subject)).Bind(5, SearchKey(d.text));
+    std::string subject_key = d.subject_key.empty() ? SearchKey(subject) : std::string();
+    std::string text_key = d.text_key.empty() ? SearchKey(d.text) : std::string();
+    Stmt& fts = impl_->Cached("INSERT INTO documents_fts(rowid, subject, body, subject_key, body_key) VALUES (?,?,?,?,?)");
+    fts.Bind(1, id).Bind(2, subject).Bind(3, d.text);
+    fts.Bind(4, d.subject_key.empty() ? subject_key : d.subject_key).Bind(5, d.text_key.empty() ? text_key : d.text_key);
     VANBAN_RETURN_IF_ERROR(fts.Run());
 
-    Stmt task(db, R"sql(INSERT INTO tasks (doc_id, task_id, section_id, source, appendix, stt, task_text,
+    Stmt& task = impl_->Cached(R"sql(INSERT INTO tasks (doc_id, task_id, section_id, source, appendix, stt, task_text,
         timeline_kind, timeline_raw, deadline_date, recurrence, lead_units, support_units, executor_units,
         product, line_start, line_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))sql");
     for (const Task& t : doc.tasks) {
@@ -287,7 +234,7 @@ Result<PutResult> Archive::Put(const ArchiveDocument& d) {
       VANBAN_RETURN_IF_ERROR(task.Run());
       VANBAN_RETURN_IF_ERROR(task.Reset());
     }
-    Stmt ref(db, R"sql(INSERT INTO refs (doc_id, ref_id, type_code, type_label_vi, number, year, symbol,
+    Stmt& ref = impl_->Cached(R"sql(INSERT INTO refs (doc_id, ref_id, type_code, type_label_vi, number, year, symbol,
         full_symbol, style, ref_date, issuer_text, mentions, line_start) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?))sql");
     for (const Reference& r : doc.references) {
       ref.Bind(1, id).Bind(2, r.id).BindNullable(3, r.type_code).BindNullable(4, r.type_label_vi)
@@ -298,7 +245,7 @@ Result<PutResult> Archive::Put(const ArchiveDocument& d) {
       VANBAN_RETURN_IF_ERROR(ref.Run());
       VANBAN_RETURN_IF_ERROR(ref.Reset());
     }
-    Stmt dl(db, "INSERT INTO deadlines (doc_id, deadline_id, date, recurrence, task_id, text, line_start) VALUES (?,?,?,?,?,?,?)");
+    Stmt& dl = impl_->Cached("INSERT INTO deadlines (doc_id, deadline_id, date, recurrence, task_id, text, line_start) VALUES (?,?,?,?,?,?,?)");
     for (const Deadline& x : doc.deadlines) {
       dl.Bind(1, id).Bind(2, x.id).BindNullable(3, x.date).BindNullable(4, x.recurrence).BindNullable(5, x.task_id)
           .BindNullable(6, x.text).Bind(7, int64_t{x.lines.start});
@@ -307,11 +254,12 @@ Result<PutResult> Archive::Put(const ArchiveDocument& d) {
     }
     // NĐ 30 Phụ lục VI III.1.h: warn on a second document with the same number, symbol, issuer.
     if (!f.code_number.empty() && !f.code_notation.empty()) {
-      Stmt dup(db, R"sql(SELECT path FROM documents WHERE code_number = ? AND code_notation = ?
+      Stmt& dup = impl_->Cached(R"sql(SELECT path FROM documents WHERE code_number = ? AND code_notation = ?
                           AND organ_name IS ? AND substr(issued_date, 1, 4) IS substr(?, 1, 4) AND id <> ? LIMIT 1)sql");
       dup.Bind(1, f.code_number).Bind(2, f.code_notation).BindNullable(3, f.organ_name).BindNullable(4, f.dc_date).Bind(5, id);
       if (dup.Step()) result.duplicate_of = dup.Text(0);
       VANBAN_RETURN_IF_ERROR(dup.status());
+      dup.Rewind();
     }
     return result;
   };
@@ -325,44 +273,91 @@ Result<PutResult> Archive::Put(const ArchiveDocument& d) {
   return result;
 }
 
+namespace {
+
+const char* const kFilters =
+    " AND (?2 = '' OR d.doc_type = ?2) AND (?3 = '' OR d.issuer_key LIKE '%' || ?3 || '%')"
+    " AND (?4 = '' OR d.issued_date >= ?4) AND (?5 = '' OR d.issued_date <= ?5)";
+
+void BindFilters(Stmt& s, const SearchQuery& q, int64_t limit) {
+  s.Bind(2, q.type).Bind(3, SearchKey(q.issuer)).Bind(4, q.from).Bind(5, q.to).Bind(6, limit);
+}
+
+SearchHit HitRow(const Stmt& s) {
+  SearchHit h;
+  h.id = s.Int(0);
+  h.path = s.Text(1);
+  h.full_symbol = s.Text(2);
+  h.doc_type = s.Text(3);
+  h.issued_date = s.Text(4);
+  h.issuer = s.Text(5);
+  h.subject = s.Text(6);
+  h.score = s.Double(7);
+  return h;
+}
+
+// One ranked full-text query: the best |limit| documents for |match| (bm25) that pass the
+// filters and are not in |exclude| (a JSON array of ids), with their snippets.
+Status RankedHits(sqlite3* db, const std::string& match, const std::string& exclude, int64_t limit, bool exact,
+                  const internal::ParsedQuery& parsed, const SearchQuery& q, std::vector<SearchHit>* out) {
+  // Rank and cut in SQL; the matches of the hits shown are found in C++ (FindMatches):
+  // FTS5 highlight() would tokenise every hit again inside a second MATCH.
+  std::string sql =
+      "WITH top AS (SELECT d.id AS id, bm25(documents_fts, 8.0, 2.0, 4.0, 1.0) AS score"
+      " FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid WHERE documents_fts MATCH ?1" +
+      std::string(kFilters) + " AND d.id NOT IN (SELECT value FROM json_each(?7)) ORDER BY score LIMIT ?6)"
+      " SELECT d.id, d.path, d.full_symbol, d.doc_type, d.issued_date, d.issuer, d.subject, top.score, d.text"
+      " FROM top JOIN documents d ON d.id = top.id ORDER BY top.score";
+  Stmt s(db, sql);
+  VANBAN_RETURN_IF_ERROR(s.status());
+  s.Bind(1, match).Bind(7, exclude);
+  BindFilters(s, q, limit);
+  while (s.Step()) {
+    SearchHit h = HitRow(s);
+    h.exact = exact;
+    const std::string body = s.Text(8);
+    internal::Matches found = internal::FindMatches(body, parsed);
+    // Accented query: mark the words as typed when this document has them.
+    const auto& marks = parsed.accented && !found.exact.empty() ? found.exact : found.folded;
+    h.snippet = internal::Snippet(body, marks, q.snippet_bytes, q.mark_open, q.mark_close);
+    out->push_back(std::move(h));
+  }
+  return s.status();
+}
+
+}  // namespace
+
 Result<std::vector<SearchHit>> Archive::Search(const SearchQuery& q) {
   std::vector<SearchHit> hits;
-  std::string match = MatchExpression(q.text);
-  std::string filters =
-      " AND (?2 = '' OR d.doc_type = ?2) AND (?3 = '' OR d.issuer_key LIKE '%' || ?3 || '%')"
-      " AND (?4 = '' OR d.issued_date >= ?4) AND (?5 = '' OR d.issued_date <= ?5)";
-  std::string sql;
-  if (!match.empty()) {
-    // Accented columns weigh more, so exact spellings rank above accent-free matches.
-    sql = "SELECT d.id, d.path, d.full_symbol, d.doc_type, d.issued_date, d.issuer, d.subject,"
-          " bm25(documents_fts, 8.0, 2.0, 4.0, 1.0) AS score, documents_fts.body,"
-          " highlight(documents_fts, 3, char(1), char(2))"
-          " FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid"
-          " WHERE documents_fts MATCH ?1" + filters + " ORDER BY score LIMIT ?6";
+  const internal::ParsedQuery parsed = internal::ParseQuery(q.text);
+  const internal::MatchExpressions match = internal::BuildMatch(parsed, q.exact);
+  const int64_t limit = q.limit > 0 ? q.limit : 20;
+  Status st;
+  if (match.any.empty()) {
+    // No words: the documents the filters select, newest first.
+    Stmt s(impl_->db, "SELECT d.id, d.path, d.full_symbol, d.doc_type, d.issued_date, d.issuer, d.subject, 0.0"
+                      " FROM documents d WHERE ?1 = ''" + std::string(kFilters) +
+                      " ORDER BY d.issued_date DESC, d.path LIMIT ?6");
+    VANBAN_RETURN_IF_ERROR(s.status());
+    s.Bind(1, "");
+    BindFilters(s, q, limit);
+    while (s.Step()) hits.push_back(HitRow(s));
+    st = s.status();
+  } else if (parsed.accented && !q.exact) {
+    // An accented query ranks the documents that have the words with exactly those accents
+    // first, then those that match only without them, each by bm25: two queries, the
+    // second only when the first does not fill the page.
+    st = RankedHits(impl_->db, match.exact, "[]", limit, true, parsed, q, &hits);
+    if (st.ok() && static_cast<int64_t>(hits.size()) < limit) {
+      std::string ids = "[";
+      for (const SearchHit& h : hits) ids += (ids.size() > 1 ? "," : "") + std::to_string(h.id);
+      st = RankedHits(impl_->db, match.any, ids + "]", limit - static_cast<int64_t>(hits.size()), false, parsed, q,
+                      &hits);
+    }
   } else {
-    sql = "SELECT d.id, d.path, d.full_symbol, d.doc_type, d.issued_date, d.issuer, d.subject, 0.0, '', ''"
-          " FROM documents d WHERE ?1 = ''" + filters + " ORDER BY d.issued_date DESC, d.path LIMIT ?6";
+    st = RankedHits(impl_->db, match.any, "[]", limit, q.exact, parsed, q, &hits);
   }
-  Stmt s(impl_->db, sql);
-  VANBAN_RETURN_IF_ERROR(s.status());
-  s.Bind(1, match).Bind(2, q.type).Bind(3, SearchKey(q.issuer)).Bind(4, q.from).Bind(5, q.to)
-      .Bind(6, int64_t{q.limit > 0 ? q.limit : 20});
-  while (s.Step()) {
-    SearchHit h;
-    h.id = s.Int(0);
-    h.path = s.Text(1);
-    h.full_symbol = s.Text(2);
-    h.doc_type = s.Text(3);
-    h.issued_date = s.Text(4);
-    h.issuer = s.Text(5);
-    h.subject = s.Text(6);
-    h.score = s.Double(7);
-    if (!match.empty()) h.snippet = Snippet(s.Text(8), s.Text(9), q);
-    hits.push_back(std::move(h));
-  }
-  if (!s.status().ok()) {
-    return Status::InvalidArgument("search failed for '" + q.text + "': " + s.status().message());
-  }
+  if (!st.ok()) return Status::InvalidArgument("search failed for '" + q.text + "': " + st.message());
   return hits;
 }
 

@@ -1,9 +1,10 @@
 // IndexDocuments: parallel, incremental batch indexing into the archive.
-// Workers (one Ingester each) read, hash, restore and parse; the calling thread is the
-// only writer and commits in batches, so a killed run loses at most one open batch.
+// Workers (one Ingester each) read, hash, restore, parse and serialise; the calling thread
+// is the only writer and commits in batches, so a killed run loses at most one open batch.
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
+#include <ctime>
 #include <deque>
 #include <filesystem>
 #include <fstream>
@@ -24,6 +25,12 @@ using Clock = std::chrono::steady_clock;
 
 double Since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
 
+double ThreadCpuSeconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
 struct WorkResult {
   std::string path;
   std::string sha256;
@@ -31,8 +38,10 @@ struct WorkResult {
   bool unchanged = false;
   Status error;
   std::optional<IngestedDocument> ingested;
-  std::string record_json;  // serialised by the worker, off the writer thread
+  // Prepared by the worker, off the writer thread.
+  std::string record_json, text_key, subject_key;
   double read_seconds = 0;
+  double record_cpu_seconds = 0;
 };
 
 // Bounded hand-off from the workers to the writer.
@@ -79,12 +88,55 @@ class ResultQueue {
 };
 
 Result<std::string> ReadFile(const std::string& path) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) return Status::IOError("is a directory, not a file");
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::NotFound("cannot open file");
   std::ostringstream ss;
   ss << in.rdbuf();
   if (in.bad()) return Status::IOError("read error");
   return ss.str();
+}
+
+// One file, on a worker thread: everything but the database write.
+WorkResult Prepare(const std::string& path, const std::unordered_map<std::string, std::string>& known,
+                   Ingester& ingester) {
+  WorkResult r;
+  r.path = path;
+  auto t0 = Clock::now();
+  auto bytes = ReadFile(path);
+  if (!bytes.ok()) {
+    r.error = bytes.status();
+    return r;
+  }
+  r.size = static_cast<int64_t>(bytes->size());
+  r.sha256 = Sha256Hex(*bytes);
+  r.read_seconds = Since(t0);
+  auto it = known.find(path);
+  if (it != known.end() && it->second == r.sha256) {
+    r.unchanged = true;
+    return r;
+  }
+  auto ingested = ingester.FromBytes(*bytes, path);
+  if (!ingested.ok()) {
+    r.error = ingested.status();
+    return r;
+  }
+  double c0 = ThreadCpuSeconds();
+  const Document& doc = ingested->doc;
+  r.record_json = ArchivalRecordJson(doc, r.sha256);
+  r.text_key = SearchKey(ingested->text);
+  r.subject_key = SearchKey(doc.header.subject ? doc.header.subject->text : "");
+  r.record_cpu_seconds = ThreadCpuSeconds() - c0;
+  r.ingested = std::move(*ingested);
+  return r;
+}
+
+// True when |path| is |root| or lies below it (both absolute and normalised).
+bool Under(const std::string& path, const std::string& root) {
+  if (path == root) return true;
+  if (path.size() <= root.size() || path.compare(0, root.size(), root) != 0) return false;
+  return root.back() == '/' || path[root.size()] == '/';
 }
 
 }  // namespace
@@ -99,7 +151,8 @@ std::string_view IndexOutcomeName(IndexOutcome o) {
   return "?";
 }
 
-Result<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& inputs) {
+Result<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& inputs,
+                                              std::vector<std::pair<std::string, std::string>>* missing) {
   std::vector<std::string> files;
   std::set<std::string> seen;
   auto add = [&](const fs::path& p) {
@@ -111,14 +164,22 @@ Result<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& in
   for (const std::string& in : inputs) {
     std::error_code ec;
     fs::file_status st = fs::status(in, ec);
-    if (ec || !fs::exists(st)) return Status::NotFound(in + ": no such file or directory");
+    if (ec || !fs::exists(st)) {
+      if (missing == nullptr) return Status::NotFound(in + ": no such file or directory");
+      missing->emplace_back(in, "no such file or directory");
+      continue;
+    }
     if (fs::is_directory(st)) {
       std::vector<fs::path> found;
       for (fs::recursive_directory_iterator it(in, fs::directory_options::skip_permission_denied, ec), end;
            !ec && it != end; it.increment(ec)) {
         if (it->is_regular_file(ec) && it->path().extension() == ".txt") found.push_back(it->path());
       }
-      if (ec) return Status::IOError(in + ": " + ec.message());
+      if (ec) {
+        if (missing == nullptr) return Status::IOError(in + ": " + ec.message());
+        missing->emplace_back(in, ec.message());
+        continue;
+      }
       std::sort(found.begin(), found.end());
       for (const auto& p : found) add(p);
     } else {
@@ -130,8 +191,10 @@ Result<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& in
 
 Result<IndexStats> IndexDocuments(const IndexOptions& options) {
   auto t_start = Clock::now();
-  auto files = ExpandInputs(options.inputs);
-  if (!files.ok()) return files.status();
+  std::vector<std::pair<std::string, std::string>> missing;
+  auto expanded = ExpandInputs(options.inputs, &missing);
+  if (!expanded.ok()) return expanded.status();
+  const std::vector<std::string>& files = *expanded;
   auto archive = Archive::Open(options.db_path);
   if (!archive.ok()) return archive.status();
   auto stored = (*archive)->StoredHashes();
@@ -139,9 +202,22 @@ Result<IndexStats> IndexDocuments(const IndexOptions& options) {
   const std::unordered_map<std::string, std::string>& known = *stored;
 
   IndexStats stats;
-  stats.files = files->size();
+  stats.files = files.size() + missing.size();
+  IndexProgress progress;
+  progress.total = stats.files;
+  for (const auto& [path, why] : missing) {
+    IndexFileEvent ev;
+    ev.path = path;
+    ev.outcome = IndexOutcome::kFailed;
+    ev.error = why;
+    ++stats.failed;
+    ++progress.failed;
+    ++progress.done;
+    if (options.on_file) options.on_file(ev);
+  }
+
   int jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  jobs = std::max(1, std::min<int>(jobs, static_cast<int>(std::max<size_t>(1, files->size()))));
+  jobs = std::max(1, std::min<int>(jobs, static_cast<int>(std::max<size_t>(1, files.size()))));
 
   std::atomic<size_t> next{0};
   ResultQueue queue(static_cast<size_t>(jobs) * 4 + 4);
@@ -154,34 +230,8 @@ Result<IndexStats> IndexDocuments(const IndexOptions& options) {
       for (;;) {
         if (cancelled()) break;
         size_t i = next.fetch_add(1);
-        if (i >= files->size()) break;
-        WorkResult r;
-        r.path = (*files)[i];
-        auto t0 = Clock::now();
-        auto bytes = ReadFile(r.path);
-        if (!bytes.ok()) {
-          r.error = bytes.status();
-          queue.Push(std::move(r));
-          continue;
-        }
-        r.size = static_cast<int64_t>(bytes->size());
-        r.sha256 = Sha256Hex(*bytes);
-        r.read_seconds = Since(t0);
-        auto it = known.find(r.path);
-        if (it != known.end() && it->second == r.sha256) {
-          r.unchanged = true;
-        } else {
-          auto ingested = ingester.FromBytes(*bytes, r.path);
-          if (ingested.ok()) {
-            auto t1 = Clock::now();
-            r.record_json = DocumentToJson(ingested->doc);
-            ingested->parse_seconds += Since(t1);
-            r.ingested = std::move(*ingested);
-          } else {
-            r.error = ingested.status();
-          }
-        }
-        queue.Push(std::move(r));
+        if (i >= files.size()) break;
+        queue.Push(Prepare(files[i], known, ingester));
       }
       queue.ProducerDone();
     });
@@ -193,15 +243,20 @@ Result<IndexStats> IndexDocuments(const IndexOptions& options) {
   bool in_txn = false;
   size_t in_batch = 0;
   auto batch_start = Clock::now();
-  IndexProgress progress;
-  progress.total = files->size();
   auto last_progress = Clock::now() - std::chrono::seconds(1);
+  auto timed = [&](auto&& fn) {
+    auto t0 = Clock::now();
+    double c0 = ThreadCpuSeconds();
+    fn();
+    stats.db_seconds += Since(t0);
+    stats.db_cpu_seconds += ThreadCpuSeconds() - c0;
+  };
   auto commit = [&]() {
     if (!in_txn) return;
-    auto t0 = Clock::now();
-    Status st = db.Commit();
-    stats.db_seconds += Since(t0);
-    if (!st.ok() && fatal.ok()) fatal = st;
+    timed([&] {
+      Status st = db.Commit();
+      if (!st.ok() && fatal.ok()) fatal = st;
+    });
     in_txn = false;
     in_batch = 0;
   };
@@ -218,50 +273,58 @@ Result<IndexStats> IndexDocuments(const IndexOptions& options) {
     stats.read_seconds += r.read_seconds;
     if (!r.error.ok()) {
       ev.outcome = IndexOutcome::kFailed;
-      ev.error = r.error.ToString();
+      ev.error = r.error.message();
     } else if (r.unchanged) {
       ev.outcome = IndexOutcome::kUnchanged;
     } else if (fatal.ok()) {
       IngestedDocument& in = *r.ingested;
       stats.restore_seconds += in.restore_seconds;
       stats.parse_seconds += in.parse_seconds;
-      auto t0 = Clock::now();
+      stats.restore_cpu_seconds += in.restore_cpu_seconds;
+      stats.parse_cpu_seconds += in.parse_cpu_seconds;
+      stats.record_cpu_seconds += r.record_cpu_seconds;
       ArchiveDocument d;
       d.path = r.path;
       d.sha256 = r.sha256;
       d.size = r.size;
       d.text = std::move(in.text);
       d.record_json = std::move(r.record_json);
+      d.text_key = std::move(r.text_key);
+      d.subject_key = std::move(r.subject_key);
       d.doc = &in.doc;
-      if (!in_txn) {
-        Status st = db.Begin();
-        if (!st.ok()) {
-          fatal = st;
-        } else {
-          in_txn = true;
-          batch_start = Clock::now();
+      timed([&] {
+        if (!in_txn) {
+          Status st = db.Begin();
+          if (!st.ok()) {
+            fatal = st;
+          } else {
+            in_txn = true;
+            batch_start = Clock::now();
+          }
         }
-      }
-      if (fatal.ok()) {
+        if (!fatal.ok()) {
+          ev.outcome = IndexOutcome::kFailed;
+          ev.error = fatal.message();
+          return;
+        }
         auto put = db.Put(d);
         if (put.ok()) {
           ev.outcome = put->replaced ? IndexOutcome::kReplaced : IndexOutcome::kIndexed;
           if (!put->duplicate_of.empty()) ev.warning = "same number, symbol and issuer as " + put->duplicate_of;
+          if (!in.doc.administrative) {
+            ev.warning += std::string(ev.warning.empty() ? "" : "; ") + "not an administrative document: no header found";
+          }
           ev.record_json = std::move(d.record_json);
           ++in_batch;
         } else {
           ev.outcome = IndexOutcome::kFailed;
-          ev.error = put.status().ToString();
+          ev.error = put.status().message();
         }
-      } else {
-        ev.outcome = IndexOutcome::kFailed;
-        ev.error = fatal.ToString();
-      }
-      stats.db_seconds += Since(t0);
+      });
       if (in_batch >= options.batch_size || Since(batch_start) >= options.batch_seconds) commit();
     } else {
       ev.outcome = IndexOutcome::kFailed;
-      ev.error = fatal.ToString();
+      ev.error = fatal.message();
     }
     switch (ev.outcome) {
       case IndexOutcome::kIndexed: ++stats.indexed; break;
@@ -280,6 +343,40 @@ Result<IndexStats> IndexDocuments(const IndexOptions& options) {
   for (auto& t : workers) t.join();
   commit();
   stats.cancelled = cancelled();
+
+  // Pruning only after a complete pass: an interrupted run must not remove anything.
+  if (options.prune && fatal.ok() && !stats.cancelled) {
+    auto paths = db.StoredPaths();
+    if (!paths.ok()) return paths.status();
+    std::vector<std::string> roots;
+    for (const std::string& in : options.inputs) {
+      std::error_code ec;
+      fs::path abs = fs::absolute(in, ec).lexically_normal();
+      std::string root = abs.string();
+      while (root.size() > 1 && root.back() == '/') root.pop_back();
+      if (!ec) roots.push_back(root);
+    }
+    std::set<std::string> present(files.begin(), files.end());
+    timed([&] {
+      Status st = db.Begin();
+      for (const std::string& p : *paths) {
+        if (!st.ok()) break;
+        if (present.count(p) != 0 || !std::any_of(roots.begin(), roots.end(), [&](const std::string& r) { return Under(p, r); })) {
+          continue;
+        }
+        std::error_code ec;
+        if (fs::exists(p, ec)) continue;  // e.g. no longer a *.txt name match: kept
+        st = db.Remove(p);
+        if (st.ok()) ++stats.removed;
+      }
+      if (st.ok()) {
+        st = db.Commit();
+      } else {
+        (void)db.Rollback();
+      }
+      if (!st.ok() && fatal.ok()) fatal = st;
+    });
+  }
   stats.wall_seconds = Since(t_start);
   if (options.on_progress) {
     progress.elapsed_seconds = stats.wall_seconds;

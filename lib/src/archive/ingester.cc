@@ -1,6 +1,9 @@
 // Ingester: one document from bytes to a parsed record (decode, restore, parse).
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
+#include <ctime>
+#include <filesystem>
 
 #include "vanban/archive.h"
 #include "vanban/parse.h"
@@ -14,13 +17,37 @@ double Since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
+// CPU time of the calling thread: unlike wall time it does not grow while the thread
+// waits for a core, so the restore/parse split stays meaningful on a busy machine.
+double ThreadCpuSeconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+// 1-based line of the first NUL in |text|, 0 when there is none.
+size_t NulLine(std::string_view text) {
+  size_t nul = text.find('\0');
+  if (nul == std::string_view::npos) return 0;
+  size_t line = 1;
+  for (size_t i = 0; i < nul; ++i) line += text[i] == '\n';
+  return line;
+}
+
 }  // namespace
 
 Result<std::shared_ptr<const Model>> LoadRestorationModel(const std::string& path) {
   if (!path.empty()) return Model::Load(path);
-  auto loaded = Model::Load(Model::DefaultPath());
-  if (!loaded.ok()) return std::shared_ptr<const Model>();
-  return *loaded;
+  const char* env = std::getenv("VANBAN_MODEL");
+  std::string fallback = Model::DefaultPath();
+  std::error_code ec;
+  // Only a model that is nowhere to be found means "parse as is"; one that exists but
+  // does not load (corrupt, older format) or that $VANBAN_MODEL names is an error, so
+  // that a broken install never silently yields unrestored output.
+  if ((env == nullptr || *env == '\0') && !std::filesystem::exists(fallback, ec)) {
+    return std::shared_ptr<const Model>();
+  }
+  return Model::Load(fallback);
 }
 
 struct Ingester::Impl {
@@ -41,19 +68,27 @@ Ingester::~Ingester() = default;
 bool Ingester::restores() const { return impl_->restorer != nullptr; }
 
 Result<IngestedDocument> Ingester::FromText(std::string_view text, const std::string& source_name) {
+  // Decoders map some binary bytes to U+0000; no text document contains it.
+  if (size_t line = NulLine(text); line > 0) {
+    return Status::Corruption("binary data (NUL character on line " + std::to_string(line) + "), not a text document");
+  }
   IngestedDocument out;
   ParseOptions po;
   po.source_name = source_name;
   auto t0 = std::chrono::steady_clock::now();
+  double c0 = ThreadCpuSeconds();
   if (impl_->restorer) {
     impl_->restorer->Restore(text, &impl_->scratch);
     out.text = std::move(impl_->scratch.text);
     po.restored_text = out.text;
   }
   out.restore_seconds = Since(t0);
+  double c1 = ThreadCpuSeconds();
+  out.restore_cpu_seconds = c1 - c0;
   t0 = std::chrono::steady_clock::now();
   auto doc = ParseDocument(text, po);
   out.parse_seconds = Since(t0);
+  out.parse_cpu_seconds = ThreadCpuSeconds() - c1;
   if (!doc.ok()) return doc.status();
   out.doc = std::move(*doc);
   if (!impl_->restorer) out.text = std::string(text);
@@ -66,7 +101,9 @@ Result<IngestedDocument> Ingester::FromBytes(std::string_view bytes, const std::
     size_t offset = static_cast<const char*>(nul) - bytes.data();
     // UTF-16 text has NULs too; let the decoder have it when it starts with a BOM.
     bool utf16_bom = bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
-    if (!utf16_bom) return Status::Corruption("binary data (NUL byte at offset " + std::to_string(offset) + ")");
+    if (!utf16_bom) {
+      return Status::Corruption("binary data (NUL byte at offset " + std::to_string(offset) + "), not a text document");
+    }
   }
   auto decoded = Decode(bytes);
   if (!decoded.ok()) return decoded.status();

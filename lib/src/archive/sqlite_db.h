@@ -29,8 +29,10 @@ inline Status Exec(sqlite3* db, const std::string& sql) {
 // A prepared statement; bind with 1-based indexes, then Step() until it returns false.
 class Stmt {
  public:
-  Stmt(sqlite3* db, std::string_view sql) : db_(db) {
-    if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) != SQLITE_OK) {
+  // |persistent|: the statement is kept and reused (SQLITE_PREPARE_PERSISTENT).
+  Stmt(sqlite3* db, std::string_view sql, bool persistent = false) : db_(db) {
+    if (sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), persistent ? SQLITE_PREPARE_PERSISTENT : 0,
+                           &stmt_, nullptr) != SQLITE_OK) {
       status_ = SqliteError(db, "prepare");
       stmt_ = nullptr;
     }
@@ -75,6 +77,13 @@ class Stmt {
       sqlite3_clear_bindings(stmt_);
     }
     return status_;
+  }
+  // Makes a cached statement ready for a new execution: reset, unbound, no error.
+  void Rewind() {
+    if (!stmt_) return;
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+    status_ = Status::Ok();
   }
   std::string Text(int col) const {
     const unsigned char* t = sqlite3_column_text(stmt_, col);
