@@ -1,11 +1,9 @@
 // vanban deadlines: the dated deadlines of documents, as a table or an iCalendar file.
-#include <nlohmann/json.hpp>
-
 #include <memory>
 
 #include "cli_io.h"
 #include "command.h"
-#include "vanban/archive.h"
+#include "document_input.h"
 #include "vanban/export.h"
 
 namespace vanban::cli {
@@ -14,63 +12,36 @@ namespace {
 struct Options {
   std::vector<std::string> files;
   std::string output = "-";
-  DecodeOptions decode;
+  DocumentInputOptions input;
   std::string format = "csv";
   bool ics = false;
   bool bom = false;
   std::string dtstamp;
-  bool no_restore = false;
-  std::string model;
+  int remind_days = -1;
 };
 
 int Run(const Options& o) {
-  std::shared_ptr<const Model> model;
-  if (!o.no_restore) {
-    auto m = LoadRestorationModel(o.model);
-    if (!m.ok()) return ReportStatus(o.model, m.status());
-    model = *m;
-  }
-  Ingester ingester(model);
   auto files = InputsOrStdin(o.files);
   auto out = Output::Open(o.output, files);
   if (!out.ok()) return ReportStatus(o.output, out.status());
   const std::string format = o.ics ? "ics" : o.format;
-  TableOptions table{format == "tsv" ? TableFormat::kTsv : TableFormat::kCsv, o.bom, false};
-  std::vector<TableRowValues> rows = {DeadlineColumns()};
+  std::vector<TableRowValues> rows;
   std::vector<CalendarEvent> events;
-  int rc = kExitOk;
-  for (const std::string& path : files) {
-    std::string name = path == "-" ? "<stdin>" : path;
-    auto text = ReadText(path, o.decode);
-    if (!text.ok()) {
-      rc = std::max(rc, ReportStatus(name, text.status()));
-      continue;
-    }
-    auto in = ingester.FromText(*text, path == "-" ? "" : path);
-    if (!in.ok()) {
-      rc = std::max(rc, ReportStatus(name, in.status()));
-      continue;
-    }
-    auto more = DeadlineRows(in->doc);
-    rows.insert(rows.end(), more.begin(), more.end());
-    auto ev = DeadlineEvents(in->doc);
-    events.insert(events.end(), ev.begin(), ev.end());
-  }
+  int rc = ForEachDocument(files, o.input, [&](const std::string&, const Document& doc) {
+    for (auto& row : DeadlineRows(doc)) rows.push_back(std::move(row));
+    for (auto& e : DeadlineEvents(doc)) events.push_back(std::move(e));
+  });
   if (format == "ics") {
     CalendarOptions co;
     co.dtstamp = o.dtstamp;
-    co.name = "vanban deadlines";
+    co.name = "vanban: thời hạn";
+    co.alarm_days_before = o.remind_days;
     out->Write(FormatCalendar(events, co));
   } else if (format == "json") {
-    nlohmann::ordered_json a = nlohmann::ordered_json::array();
-    for (size_t r = 1; r < rows.size(); ++r) {
-      nlohmann::ordered_json obj;
-      for (size_t i = 0; i < rows[r].size(); ++i) obj[rows[0][i]] = rows[r][i];
-      a.push_back(std::move(obj));
-    }
-    out->Write(a.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
+    out->Write(TableToJson(DeadlineColumns(), rows, 2));
   } else {
-    out->Write(FormatTable(rows, table));
+    rows.insert(rows.begin(), DeadlineColumns());
+    out->Write(FormatTable(rows, {format == "tsv" ? TableFormat::kTsv : TableFormat::kCsv, o.bom}));
   }
   return FinishOutput(*out, o.output, rc);
 }
@@ -78,22 +49,30 @@ int Run(const Options& o) {
 }  // namespace
 
 VANBAN_REGISTER_COMMAND(Command{
-    "deadlines", "List the deadlines of documents, or write them as an iCalendar (.ics) file",
+    "deadlines", "List the deadlines and recurring reports of documents, or write a calendar (.ics)",
     R"(Examples:
-  vanban deadlines plan.txt                      CSV: doc, date, recurrence, task, text, lines
-  vanban deadlines --ics -o plan.ics plans/*.txt all-day events, yearly ones with RRULE
-Deadlines without a usable date stay in the table but are left out of the calendar.)",
+  vanban deadlines plan.txt                       CSV: date, recurrence, phrase, task, units
+  vanban deadlines --ics -o plan.ics plans/*.txt  iCalendar: one all-day event per deadline
+  vanban deadlines --ics --remind 3 plan.txt      ... with a reminder 3 days before
+The calendar (RFC 5545) imports into Google Calendar, Outlook, Thunderbird: each event
+names the task and the lead unit; yearly reports ("trước ngày 05/6 hằng năm") repeat
+with RRULE. Deadlines without a usable date stay in the table but not in the calendar.)",
     53, [](CLI::App& app) {
       auto o = std::make_shared<Options>();
-      AddInputFiles(app, &o->files);
+      AddDocumentInputOptions(app, &o->files, &o->input);
       AddOutputOption(app, &o->output);
-      AddDecodeOptions(app, &o->decode);
-      app.add_option("--format", o->format, "csv, tsv, json or ics")->check(CLI::IsMember({"csv", "tsv", "json", "ics"}));
+      app.add_option("--format", o->format, "csv (default), tsv, json or ics")
+          ->check(CLI::IsMember({"csv", "tsv", "json", "ics"}));
       app.add_flag("--ics", o->ics, "Same as --format ics (RFC 5545 calendar)");
-      app.add_flag("--bom", o->bom, "Start CSV/TSV with a UTF-8 byte order mark");
-      app.add_option("--dtstamp", o->dtstamp, "DTSTAMP of the events, YYYYMMDDTHHMMSSZ (default: now)");
-      app.add_flag("--no-restore", o->no_restore, "Do not restore diacritics before parsing");
-      app.add_option("--model", o->model, "Restoration model file (default: $VANBAN_MODEL, then the built one)");
+      app.add_flag("--bom", o->bom, "Start CSV/TSV with a UTF-8 byte order mark (for Excel)");
+      app.add_option("--remind", o->remind_days, "Calendar: add a reminder DAYS before each deadline")
+          ->type_name("DAYS")->check(CLI::Range(0, 365));
+      app.add_option("--dtstamp", o->dtstamp, "Calendar: DTSTAMP of the events, YYYYMMDDTHHMMSSZ (default: now)")
+          ->check([](const std::string& v) {
+            bool ok = v.size() == 16 && v[8] == 'T' && v[15] == 'Z';
+            for (size_t i = 0; ok && i < 15; ++i) ok = i == 8 || (v[i] >= '0' && v[i] <= '9');
+            return ok ? std::string() : std::string("expected YYYYMMDDTHHMMSSZ, e.g. 20260101T000000Z");
+          });
       return RunFn([o] { return Run(*o); });
     }});
 

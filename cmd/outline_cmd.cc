@@ -1,9 +1,9 @@
-// vanban outline: the section tree of each document, as indented text or Markdown.
+// vanban outline: the section tree of each document, as indented text or Markdown headings.
 #include <memory>
 
 #include "cli_io.h"
 #include "command.h"
-#include "vanban/archive.h"
+#include "document_input.h"
 #include "vanban/export.h"
 
 namespace vanban::cli {
@@ -12,40 +12,26 @@ namespace {
 struct Options {
   std::vector<std::string> files;
   std::string output = "-";
-  DecodeOptions decode;
+  DocumentInputOptions input;
   std::string format = "text";
-  bool no_restore = false;
-  std::string model;
 };
 
 int Run(const Options& o) {
-  std::shared_ptr<const Model> model;
-  if (!o.no_restore) {
-    auto m = LoadRestorationModel(o.model);
-    if (!m.ok()) return ReportStatus(o.model, m.status());
-    model = *m;
-  }
-  Ingester ingester(model);
   auto files = InputsOrStdin(o.files);
   auto out = Output::Open(o.output, files);
   if (!out.ok()) return ReportStatus(o.output, out.status());
-  int rc = kExitOk;
-  for (const std::string& path : files) {
-    std::string name = path == "-" ? "<stdin>" : path;
-    auto text = ReadText(path, o.decode);
-    if (!text.ok()) {
-      rc = std::max(rc, ReportStatus(name, text.status()));
-      continue;
+  const bool md = o.format == "md";
+  const bool several = files.size() > 1;
+  bool first = true;
+  int rc = ForEachDocument(files, o.input, [&](const std::string& name, const Document& doc) {
+    if (several) {
+      // Text: a "==> FILE <==" banner like head(1); Markdown: one level-1 heading per file.
+      out->Write(md ? std::string(first ? "" : "\n") + "# " + name + "\n\n" : (first ? "" : "\n") + ("==> " + name + " <==\n"));
     }
-    auto in = ingester.FromText(*text, path == "-" ? "" : path);
-    if (!in.ok()) {
-      rc = std::max(rc, ReportStatus(name, in.status()));
-      continue;
-    }
-    if (files.size() > 1) out->Write((o.format == "md" ? "## " : "==> ") + name + (o.format == "md" ? "\n\n" : " <==\n"));
-    out->Write(o.format == "md" ? DocumentOutlineMarkdown(in->doc) : DocumentOutline(in->doc));
-    if (files.size() > 1) out->Write("\n");
-  }
+    std::string outline = md ? DocumentOutlineMarkdown(doc, several ? 2 : 1) : DocumentOutline(doc);
+    out->Write(outline);
+    first = false;
+  });
   return FinishOutput(*out, o.output, rc);
 }
 
@@ -54,16 +40,14 @@ int Run(const Options& o) {
 VANBAN_REGISTER_COMMAND(Command{
     "outline", "Print the section tree (Mục, khoản, điểm, appendices) of documents",
     R"(Examples:
-  vanban outline plan.txt                 indented text with source line ranges
-  vanban outline --format md plan.txt     nested Markdown bullets)",
+  vanban outline plan.txt                 indented text with source line ranges [from-to]
+  vanban outline --format md plan.txt     Markdown headings (# I. …, ## 1. …, ### a) …)
+  cat scan.txt | vanban outline --no-restore)",
     50, [](CLI::App& app) {
       auto o = std::make_shared<Options>();
-      AddInputFiles(app, &o->files);
+      AddDocumentInputOptions(app, &o->files, &o->input);
       AddOutputOption(app, &o->output);
-      AddDecodeOptions(app, &o->decode);
-      app.add_option("--format", o->format, "text or md")->check(CLI::IsMember({"text", "md"}));
-      app.add_flag("--no-restore", o->no_restore, "Do not restore diacritics before parsing");
-      app.add_option("--model", o->model, "Restoration model file (default: $VANBAN_MODEL, then the built one)");
+      app.add_option("--format", o->format, "text (default) or md")->check(CLI::IsMember({"text", "md"}));
       return RunFn([o] { return Run(*o); });
     }});
 

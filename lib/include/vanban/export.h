@@ -16,14 +16,13 @@ namespace vanban {
 // ---- Delimited tables -------------------------------------------------------------------
 
 enum class TableFormat {
-  kCsv,  // RFC 4180: fields with , " CR or LF are quoted, " doubled
-  kTsv,  // tab-separated; \t \n \r and \ inside fields escaped as \t \n \r \\ (no quoting)
+  kCsv,  // RFC 4180: CRLF record ends; fields with , " CR or LF quoted, " doubled
+  kTsv,  // tab-separated, LF ends; tab, LF, CR, backslash in fields as \t \n \r \\ (2 chars)
 };
 
 struct TableOptions {
   TableFormat format = TableFormat::kCsv;
-  bool bom = false;   // UTF-8 byte order mark first (Excel opens UTF-8 CSV correctly then)
-  bool crlf = false;  // CRLF line ends (RFC 4180 strict); LF otherwise
+  bool bom = false;  // UTF-8 byte order mark first (Excel opens UTF-8 CSV correctly then)
 };
 
 using TableRowValues = std::vector<std::string>;
@@ -36,6 +35,11 @@ std::string FormatTable(const std::vector<TableRowValues>& rows, const TableOpti
 // escaped TSV above. Unbalanced quotes are kCorruption naming the line.
 Result<std::vector<TableRowValues>> ParseTable(std::string_view text, TableFormat format);
 
+// The rows as a JSON array of objects keyed by |columns|, typed: line numbers and
+// confidence as numbers, 0/1 flags as booleans, ";"-joined units/flags as arrays,
+// empty values as null. |indent| < 0: one line.
+std::string TableToJson(const TableRowValues& columns, const std::vector<TableRowValues>& rows, int indent);
+
 // Identifier of a document in tables: the file name without directory and extension.
 std::string DocumentId(const Document& doc);
 
@@ -47,7 +51,8 @@ std::vector<TableRowValues> TaskRows(const Document& doc);
 const TableRowValues& ReferenceColumns();
 std::vector<TableRowValues> ReferenceRows(const Document& doc, bool per_mention);
 
-// deadlines: doc_id, deadline_id, date, recurrence, task_id, text, line_start, line_end.
+// deadlines: doc_id, doc_symbol, deadline_id, date, recurrence, year_inferred, text (the
+// phrase), task_id, task_text, lead_units, support_units, executor_units, line_start, line_end.
 const TableRowValues& DeadlineColumns();
 std::vector<TableRowValues> DeadlineRows(const Document& doc);
 
@@ -59,12 +64,14 @@ struct CalendarEvent {
   std::string summary;
   std::string description;
   std::string rrule;        // "FREQ=YEARLY" etc.; empty = one-off
+  std::vector<std::string> categories;  // CATEGORIES (the responsible units)
 };
 
 struct CalendarOptions {
   std::string prodid = "-//vanban//vanban deadlines//VI";
   std::string dtstamp;  // "YYYYMMDDTHHMMSSZ"; empty = current UTC time
   std::string name;     // X-WR-CALNAME, optional
+  int alarm_days_before = -1;  // >= 0: a VALARM (display reminder) that many days before
 };
 
 // TEXT value escaping: backslash, ';', ',' and newlines.
@@ -74,6 +81,9 @@ std::string FoldIcsLine(std::string_view line);
 std::string FormatCalendar(const std::vector<CalendarEvent>& events, const CalendarOptions& options);
 // Events for the dated deadlines of |doc|: full dates as they are; yearly "--MM-DD" dates
 // placed in the issue year (or the next year when already past) with FREQ=YEARLY.
+// Summary: document, task, lead unit; description: deadline phrase, task, lead/support/
+// executing units, the document and source line; categories: the responsible units.
+// UIDs hash the document's identity (symbol, issuer, date, file name) and the deadline id.
 // Deadlines without a usable date are left out.
 std::vector<CalendarEvent> DeadlineEvents(const Document& doc);
 
@@ -81,8 +91,9 @@ std::vector<CalendarEvent> DeadlineEvents(const Document& doc);
 
 // The section tree as indented text, one line per section: "II.1  Nhiệm vụ … [53-68]".
 std::string DocumentOutline(const Document& doc);
-// The same tree as nested Markdown bullets.
-std::string DocumentOutlineMarkdown(const Document& doc);
+// The same tree as Markdown ATX headings, top-level sections at |top_level| ("#" = 1),
+// appendices at the same level.
+std::string DocumentOutlineMarkdown(const Document& doc, int top_level = 1);
 // The whole document as Markdown: headings from the section tree, appendix tables as
 // pipe tables.
 std::string DocumentToMarkdown(const Document& doc);

@@ -2,6 +2,8 @@
 // administrative document, checked on the parsed record.
 #include <algorithm>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "vanban/export.h"
 
@@ -53,13 +55,43 @@ bool SymbolWellFormed(std::string_view s) {
   return s.find("--") == std::string_view::npos;
 }
 
+// Điều are numbered through the whole document, across Chương and Mục (Phụ lục I, V).
+void CollectDieu(const std::vector<Section>& sections, std::vector<const Section*>* out) {
+  for (const Section& s : sections) {
+    if (s.level == "dieu") out->push_back(&s);
+    CollectDieu(s.children, out);
+  }
+}
+
+void CheckDieuSequence(const std::vector<Section>& body, std::vector<Finding>* out) {
+  std::vector<const Section*> dieu;
+  CollectDieu(body, &dieu);
+  int last = 0;
+  std::string last_num;
+  for (const Section* s : dieu) {
+    int v = Ordinal(*s);
+    if (v <= 0) continue;
+    if (last == 0 && v != 1) {
+      out->push_back({s->lines.start, "numbering-gap", "first Điều is numbered " + s->num + ", not 1"});
+    } else if (last > 0 && v == last) {
+      out->push_back({s->lines.start, "numbering-repeat", "Điều " + s->num + " repeats the number of the previous Điều"});
+    } else if (last > 0 && v != last + 1) {
+      out->push_back({s->lines.start, "numbering-gap",
+                      "Điều " + s->num + " follows Điều " + last_num +
+                          (v > last ? " (" + std::to_string(v - last - 1) + " missing)" : " (out of order)")});
+    }
+    last = v;
+    last_num = s->num;
+  }
+}
+
 void CheckNumbering(const std::vector<Section>& sections, std::vector<Finding>* out) {
-  // Siblings of one level must count up by one.
+  // Siblings of one level must count up by one (Điều: see CheckDieuSequence).
   std::string last_level;
   int last = 0;
   std::string last_id;
   for (const Section& s : sections) {
-    int v = Ordinal(s);
+    int v = s.level == "dieu" ? -1 : Ordinal(s);
     if (v > 0) {
       if (s.level == last_level && last > 0) {
         if (v == last) {
@@ -81,6 +113,48 @@ void CheckNumbering(const std::vector<Section>& sections, std::vector<Finding>* 
 }
 
 int Line(const LineSpan& l, int fallback = 1) { return l.empty() ? fallback : l.start; }
+
+// The runs of ASCII digits in |s|.
+std::vector<std::string> DigitRuns(std::string_view s) {
+  std::vector<std::string> runs;
+  for (size_t i = 0; i < s.size();) {
+    if (s[i] < '0' || s[i] > '9') {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < s.size() && s[j] >= '0' && s[j] <= '9') ++j;
+    runs.emplace_back(s.substr(i, j - i));
+    i = j;
+  }
+  return runs;
+}
+
+bool IsLeapYear(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+// The date of issue as a calendar date, and as written: NĐ 30 Phụ lục I, II.4.b wants a
+// leading zero for days below 10 and for months 1 and 2 ("ngày 05 tháng 01").
+void CheckDate(const DateValue& d, int line, std::vector<Finding>* out) {
+  const std::string& iso = d.iso;
+  if (iso.size() == 10 && iso.find('?') == std::string::npos) {
+    int y = std::stoi(iso.substr(0, 4)), m = std::stoi(iso.substr(5, 2)), day = std::stoi(iso.substr(8, 2));
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int max_day = m >= 1 && m <= 12 ? kDays[m - 1] + (m == 2 && IsLeapYear(y)) : 0;
+    if (m < 1 || m > 12 || day < 1 || day > max_day) {
+      out->push_back({line, "date-malformed", "date of issue " + iso + " is not a calendar date"});
+      return;
+    }
+  }
+  // Only a raw date that reads exactly day, month, year is judged on its zeros.
+  std::vector<std::string> runs = DigitRuns(d.raw);
+  if (runs.size() != 3 || runs[2].size() != 4) return;
+  if (runs[0].size() == 1 && runs[0] != "0") {
+    out->push_back({line, "date-malformed", "day " + runs[0] + " is written without its leading zero (0" + runs[0] + ")"});
+  }
+  if (runs[1].size() == 1 && (runs[1] == "1" || runs[1] == "2")) {
+    out->push_back({line, "date-malformed", "month " + runs[1] + " is written without its leading zero (0" + runs[1] + ")"});
+  }
+}
 
 }  // namespace
 
@@ -104,6 +178,9 @@ std::vector<Finding> CheckDocument(const Document& doc) {
                                                   (h.is_draft || h.is_unnumbered ? " (unregistered draft)" : "")});
     } else if (!std::all_of(ns.number.begin(), ns.number.end(), [](char c) { return c >= '0' && c <= '9'; })) {
       out.push_back({line, "number-malformed", "number \"" + ns.number + "\" is not all digits"});
+    } else if (ns.number.size() == 1 && ns.number != "0") {
+      // Phụ lục I, II.3.a: numbers below 10 take a leading zero.
+      out.push_back({line, "number-malformed", "number " + ns.number + " is written without its leading zero (0" + ns.number + ")"});
     }
     if (ns.symbol.empty()) {
       out.push_back({line, "symbol-missing", "no symbol (ký hiệu) in \"" + ns.raw + "\""});
@@ -121,11 +198,14 @@ std::vector<Finding> CheckDocument(const Document& doc) {
              h.issued_date->iso.find('?') != std::string::npos) {
     out.push_back({Line(h.issued_date->lines, header_line), "date-incomplete",
                    "date of issue has blanks: \"" + h.issued_date->raw + "\""});
+  } else {
+    CheckDate(*h.issued_date, Line(h.issued_date->lines, header_line), &out);
   }
   if (!h.place || h.place->text.empty()) out.push_back({Line(h.issued_date ? h.issued_date->lines : LineSpan{}, header_line), "place-missing", "place name (địa danh) before the date not found"});
   if (!h.doc_type && !h.recipients_to) out.push_back({header_line, "type-missing", "document type title (ô 5a) not found"});
   if (!h.subject || h.subject->text.empty()) out.push_back({header_line, "subject-missing", "subject line (trích yếu, ô 5) not found"});
   CheckNumbering(doc.body, &out);
+  CheckDieuSequence(doc.body, &out);
   int end_line = doc.source.line_count > 0 ? doc.source.line_count : 1;
   if (!doc.signature || (doc.signature->position.empty() && doc.signature->authority_lines.empty())) {
     out.push_back({end_line, "signer-missing", "signature block (quyền hạn, chức vụ người ký, ô 7) not found"});

@@ -1,54 +1,156 @@
-// The whole document as one standalone HTML5 page: escaped text, inline print CSS.
+// The whole document as one standalone HTML5 page laid out like the paper original
+// (NĐ 30 Phụ lục I): masthead, title, body, recipients beside the signature, appendix
+// tables. Inline print CSS, no external assets. The markup is also well-formed XML
+// (void elements self-closed, only XML's predefined entities), so strict XML tools can
+// check and transform it.
+#include <set>
 #include <string>
+#include <vector>
 
+#include "export/document_title.h"
 #include "export/section_label.h"
 #include "vanban/export.h"
+#include "vanban/text.h"
 
 namespace vanban {
 namespace {
 
-constexpr const char* kCss = R"(body{font-family:"Times New Roman",Times,serif;font-size:14pt;line-height:1.45;max-width:48em;margin:2em auto;padding:0 1em;color:#000;background:#fff}
-h1{font-size:16pt;text-align:center;margin:.4em 0}h2{font-size:14pt}h3,h4,h5,h6{font-size:13pt}
-.subject{text-align:center;font-weight:bold}.meta{border-collapse:collapse;margin:1em 0}
-.meta th{text-align:left;padding-right:1em;font-weight:normal;color:#444}
+constexpr const char* kCss = R"(@page{size:A4;margin:20mm 15mm 20mm 30mm}
+body{font-family:"Times New Roman",Times,serif;font-size:14pt;line-height:1.4;max-width:44em;margin:2em auto;padding:0 1em;color:#000;background:#fff}
+table.masthead,table.closing{width:100%;border-collapse:collapse;margin:0 0 1em}
+table.masthead td,table.closing td{vertical-align:top;text-align:center;padding:0 .5em}
+table.masthead td.issuer{width:40%}.organ,.nation{font-weight:bold}.slogan{font-weight:bold}
+.place-date{font-style:italic;margin-top:.4em}
+h1{font-size:14pt;text-align:center;margin:1em 0 .2em}h2{font-size:14pt}h3,h4,h5,h6{font-size:14pt;font-weight:bold}
+p{text-align:justify;margin:.35em 0}p.subject{text-align:center;font-weight:bold;margin-bottom:1.2em}
+ul{margin:.2em 0;padding-left:1.5em}table.closing td.recipients{text-align:left;font-size:12pt;width:50%}
+table.closing td.recipients ul{list-style:none;padding-left:0}.sig-name{font-weight:bold;margin-top:3em}
 table.pl{border-collapse:collapse;width:100%;font-size:11pt;margin:1em 0}
-table.pl th,table.pl td{border:1px solid #000;padding:3px 5px;vertical-align:top}
-tr.group td{font-weight:bold}.sig{margin-left:55%;text-align:center}.recipients{font-size:11pt}
-p{text-align:justify;margin:.3em 0}ul.items{margin:.2em 0}
-@media print{body{margin:0;max-width:none}h1,h2,h3{page-break-after:avoid}tr{page-break-inside:avoid}}
+table.pl th,table.pl td{border:1px solid #000;padding:3px 5px;vertical-align:top;text-align:left}
+tr.group td{font-weight:bold}section.appendix{margin-top:2em}.attached{text-align:center;font-style:italic}
+.footnotes,.source{font-size:11pt}.source{color:#555;border-top:1px solid #999;margin-top:2em;padding-top:.3em}
+@media print{body{margin:0;max-width:none;padding:0}h1,h2,h3,h4{page-break-after:avoid}tr{page-break-inside:avoid}section.appendix{page-break-before:always}.source{display:none}}
 )";
 
-void RenderSection(const vanban::Section& s, int depth, std::string* out) {
-  std::string label = internal::SectionLabel(s);
-  std::string sid = s.id.empty() ? "" : " id=\"s-" + HtmlEscape(s.id) + "\"";
-  if (!s.heading.empty()) {
-    std::string h = std::to_string(std::min(6, depth + 2));
-    out->append("<h" + h + sid + ">" + HtmlEscape(label.empty() ? s.heading : label + " " + s.heading) + "</h" + h + ">\n");
-    if (!s.text.empty()) out->append("<p>" + HtmlEscape(s.text) + "</p>\n");
-  } else if (!s.text.empty() || !label.empty()) {
-    out->append("<p" + sid + ">" + HtmlEscape(label.empty() ? s.text : label + " " + s.text) + "</p>\n");
+std::string Esc(std::string_view s) { return HtmlEscape(s); }
+
+// The line of a section outside headings: "<strong>a)</strong> text", labels in bold.
+std::string LineHtml(const Section& s) {
+  if (internal::IsLabelled(s)) {
+    return "<strong>" + Esc(s.heading) + ":</strong>" + (s.text.empty() ? "" : " " + Esc(s.text));
   }
-  for (const auto& c : s.children) RenderSection(c, depth + 1, out);
+  std::string label = internal::IsListItem(s) ? "" : internal::SectionLabel(s);
+  if (label.empty()) return Esc(s.heading.empty() ? s.text : s.text.empty() ? s.heading : s.heading + ". " + s.text);
+  if (!s.heading.empty()) {
+    return "<strong>" + Esc(label + " " + s.heading) + "</strong>" + (s.text.empty() ? "" : " " + Esc(s.text));
+  }
+  return "<strong>" + Esc(label) + "</strong> " + Esc(s.text);
 }
+
+// Renders the body; ids ("s-II.1") stay unique even when the parser repeats a number.
+class BodyRenderer {
+ public:
+  explicit BodyRenderer(std::string* out) : out_(out) {}
+
+  // Consecutive "-"/"+" items (and everything below a list item) become one <ul>.
+  void Siblings(const std::vector<Section>& v, int heading_depth, bool in_list) {
+    size_t i = 0;
+    while (i < v.size()) {
+      if (!in_list && !internal::IsListItem(v[i])) {
+        Block(v[i++], heading_depth);
+        continue;
+      }
+      out_->append("<ul>\n");
+      for (; i < v.size() && (in_list || internal::IsListItem(v[i])); ++i) {
+        out_->append("<li" + IdAttr(v[i]) + ">" + LineHtml(v[i]));
+        if (!v[i].children.empty()) {
+          out_->append("\n");
+          Siblings(v[i].children, heading_depth, true);
+        }
+        out_->append("</li>\n");
+      }
+      out_->append("</ul>\n");
+    }
+  }
+
+ private:
+  void Block(const Section& s, int heading_depth) {
+    if (internal::IsHeadingLevel(s)) {
+      std::string h = std::to_string(std::min(6, heading_depth + 2));
+      std::string label = internal::SectionLabel(s);
+      out_->append("<h" + h + IdAttr(s) + ">" + Esc(label.empty() ? s.heading : label + " " + s.heading) + "</h" + h + ">\n");
+      if (!s.text.empty()) out_->append("<p>" + Esc(s.text) + "</p>\n");
+      Siblings(s.children, heading_depth + 1, false);
+      return;
+    }
+    std::string line = LineHtml(s);
+    if (!line.empty()) out_->append("<p" + IdAttr(s) + ">" + line + "</p>\n");
+    Siblings(s.children, heading_depth, false);
+  }
+
+  std::string IdAttr(const Section& s) {
+    if (s.id.empty()) return "";
+    std::string id = "s-" + s.id;
+    for (int n = 2; !ids_.insert(id).second; ++n) id = "s-" + s.id + "-" + std::to_string(n);
+    return " id=\"" + Esc(id) + "\"";
+  }
+
+  std::string* out_;
+  std::set<std::string> ids_;
+};
 
 void TableHtml(const Table& t, std::string* out) {
   if (t.columns.empty()) return;
   out->append("<table class=\"pl\">\n<thead><tr>");
-  for (const auto& c : t.columns) out->append("<th>" + HtmlEscape(c.label_vi.empty() ? c.key : c.label_vi) + "</th>");
+  for (const auto& c : t.columns) out->append("<th>" + Esc(c.label_vi.empty() ? c.key : c.label_vi) + "</th>");
   out->append("</tr></thead>\n<tbody>\n");
   for (const TableRow& r : t.rows) {
     out->append(r.kind == "group" ? "<tr class=\"group\">" : "<tr>");
-    for (const auto& c : t.columns) {
-      std::string v;
-      for (const auto& [k, text] : r.cells) {
-        if (k == c.key) v += (v.empty() ? "" : " ") + text;
-      }
-      if (v.empty() && c.key == "stt") v = r.stt;
-      out->append("<td>" + HtmlEscape(v) + "</td>");
-    }
+    for (const auto& c : t.columns) out->append("<td>" + Esc(internal::CellText(r, c.key)) + "</td>");
     out->append("</tr>\n");
   }
   out->append("</tbody>\n</table>\n");
+}
+
+void Masthead(const Document& doc, std::string* out) {
+  const Header& h = doc.header;
+  std::string left, right;
+  if (h.parent_authority) left += "<div>" + Esc(ToUpper(h.parent_authority->text)) + "</div>";
+  if (h.issuer) left += "<div class=\"organ\">" + Esc(ToUpper(h.issuer->text)) + "</div>";
+  if (h.number_symbol) left += "<div class=\"number\">Số: " + Esc(h.number_symbol->full) + "</div>";
+  if (h.motto.present) {
+    right += "<div class=\"nation\">" + Esc(h.motto.text.empty() ? "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" : h.motto.text) + "</div>";
+  }
+  if (h.motto.slogan_present || !h.motto.slogan.empty()) {
+    right += "<div class=\"slogan\">" + Esc(h.motto.slogan.empty() ? "Độc lập - Tự do - Hạnh phúc" : h.motto.slogan) + "</div>";
+  }
+  std::string place_date = internal::PlaceAndDate(doc);
+  if (!place_date.empty()) right += "<div class=\"place-date\">" + Esc(place_date) + "</div>";
+  if (left.empty() && right.empty()) return;
+  out->append("<table class=\"masthead\" role=\"presentation\"><tr><td class=\"issuer\">" + left +
+              "</td><td class=\"motto\">" + right + "</td></tr></table>\n");
+}
+
+void ClosingBlock(const Document& doc, std::string* out) {
+  std::string recipients, signature;
+  if (doc.recipients && (!doc.recipients->items.empty() || doc.recipients->archive)) {
+    recipients = "<p><strong><em>" + Esc(doc.recipients->label_vi.empty() ? "Nơi nhận" : doc.recipients->label_vi) +
+                 ":</em></strong></p>\n<ul>\n";
+    for (const auto& r : doc.recipients->items) {
+      recipients += "<li>- " + Esc(r.text) + (r.purpose.empty() ? "" : " (" + Esc(r.purpose) + ")") + ";</li>\n";
+    }
+    if (doc.recipients->archive) recipients += "<li>- " + Esc(doc.recipients->archive->raw) + "</li>\n";
+    recipients += "</ul>\n";
+  }
+  if (doc.signature) {
+    const Signature& sig = *doc.signature;
+    for (const auto& a : sig.authority_lines) signature += "<div><strong>" + Esc(a.prefix + " " + a.text) + "</strong></div>";
+    if (!sig.position.empty()) signature += "<div><strong>" + Esc(sig.position) + "</strong></div>";
+    if (!sig.signer_name.empty()) signature += "<div class=\"sig-name\">" + Esc(sig.signer_name) + "</div>";
+  }
+  if (recipients.empty() && signature.empty()) return;
+  out->append("<table class=\"closing\" role=\"presentation\"><tr><td class=\"recipients\">\n" + recipients +
+              "</td><td class=\"signature\">" + signature + "</td></tr></table>\n");
 }
 
 }  // namespace
@@ -63,7 +165,7 @@ std::string HtmlEscape(std::string_view text) {
       case '>': out.append("&gt;"); break;
       case '"': out.append("&quot;"); break;
       case '\'': out.append("&#39;"); break;
-      case '\n': out.append("<br>"); break;
+      case '\n': out.append("<br/>"); break;
       case '\r': break;
       default:
         if (static_cast<unsigned char>(c) < 0x20 && c != '\t') break;  // not allowed in HTML text
@@ -75,64 +177,49 @@ std::string HtmlEscape(std::string_view text) {
 
 std::string DocumentToHtml(const Document& doc) {
   const Header& h = doc.header;
-  std::string title = h.doc_type && !h.doc_type->label_vi.empty() ? h.doc_type->label_vi : "VĂN BẢN";
+  std::string title = internal::DocumentTitle(doc);
   std::string page_title = title;
   if (h.number_symbol && !h.number_symbol->full.empty()) page_title += " " + h.number_symbol->full;
+  if (h.subject && !h.subject->text.empty()) page_title += ": " + internal::Abbreviate(h.subject->text, 120);
   std::string out;
-  out.append("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n");
-  out.append("<meta name=\"generator\" content=\"vanban\">\n");
-  out.append("<title>" + HtmlEscape(page_title) + "</title>\n<style>\n" + std::string(kCss) + "</style>\n</head>\n<body>\n");
-  out.append("<header>\n<table class=\"meta\">\n");
-  auto meta = [&out](std::string_view k, std::string_view v) {
-    if (!v.empty()) out.append("<tr><th>" + HtmlEscape(k) + "</th><td>" + HtmlEscape(v) + "</td></tr>\n");
-  };
-  if (h.issuer) meta("Cơ quan ban hành", h.issuer->text);
-  if (h.number_symbol) meta("Số, ký hiệu", h.number_symbol->full);
-  if (h.place) meta("Địa danh", h.place->text);
-  if (h.issued_date) meta("Ngày ban hành", h.issued_date->iso);
-  if (h.recipients_to) meta("Kính gửi", h.recipients_to->text);
-  meta("Độ mật", h.security_level);
-  meta("Độ khẩn", h.urgency);
-  meta("Tệp nguồn", doc.source.path);
-  out.append("<tr><td></td><td></td></tr>\n</table>\n");
-  out.append("<h1>" + HtmlEscape(title) + "</h1>\n");
-  if (h.subject) out.append("<p class=\"subject\">" + HtmlEscape(h.subject->text) + "</p>\n");
+  out.append("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\"/>\n");
+  out.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n");
+  out.append("<meta name=\"generator\" content=\"vanban\"/>\n");
+  out.append("<title>" + Esc(page_title) + "</title>\n<style>\n" + std::string(kCss) + "</style>\n</head>\n<body>\n");
+  out.append("<header>\n");
+  Masthead(doc, &out);
+  out.append("<h1>" + Esc(title) + "</h1>\n");
+  if (h.subject && !h.subject->text.empty()) out.append("<p class=\"subject\">" + Esc(h.subject->text) + "</p>\n");
+  if (h.recipients_to) out.append("<p class=\"to\"><em>Kính gửi:</em> " + Esc(h.recipients_to->text) + "</p>\n");
   out.append("</header>\n<main>\n");
-  for (const auto& item : doc.preamble.items) out.append("<p>" + HtmlEscape(item.text.text) + "</p>\n");
-  if (doc.preamble.enacting_formula) out.append("<p>" + HtmlEscape(doc.preamble.enacting_formula->text) + "</p>\n");
-  for (const auto& s : doc.body) RenderSection(s, 0, &out);
-  if (doc.closing && !doc.closing->text.empty()) out.append("<p>" + HtmlEscape(doc.closing->text) + "</p>\n");
+  for (const auto& item : doc.preamble.items) out.append("<p>" + Esc(item.text.text) + "</p>\n");
+  if (doc.preamble.enacting_formula) out.append("<p>" + Esc(doc.preamble.enacting_formula->text) + "</p>\n");
+  BodyRenderer(&out).Siblings(doc.body, 0, false);
+  if (doc.closing && !doc.closing->text.empty()) out.append("<p>" + Esc(doc.closing->text) + "</p>\n");
   out.append("</main>\n<footer>\n");
-  if (doc.signature) {
-    out.append("<div class=\"sig\">\n");
-    for (const auto& a : doc.signature->authority_lines) out.append("<div>" + HtmlEscape(a.prefix + " " + a.text) + "</div>\n");
-    if (!doc.signature->position.empty()) out.append("<div>" + HtmlEscape(doc.signature->position) + "</div>\n");
-    if (!doc.signature->signer_name.empty()) out.append("<div><strong>" + HtmlEscape(doc.signature->signer_name) + "</strong></div>\n");
-    out.append("</div>\n");
-  }
-  if (doc.recipients && !doc.recipients->items.empty()) {
-    out.append("<div class=\"recipients\">\n<p><strong><em>" +
-               HtmlEscape(doc.recipients->label_vi.empty() ? "Nơi nhận" : doc.recipients->label_vi) +
-               ":</em></strong></p>\n<ul class=\"items\">\n");
-    for (const auto& r : doc.recipients->items) {
-      out.append("<li>" + HtmlEscape(r.text) + (r.purpose.empty() ? "" : " (" + HtmlEscape(r.purpose) + ")") + "</li>\n");
-    }
-    if (doc.recipients->archive) out.append("<li>" + HtmlEscape(doc.recipients->archive->raw) + "</li>\n");
-    out.append("</ul>\n</div>\n");
-  }
+  ClosingBlock(doc, &out);
   out.append("</footer>\n");
+  std::set<std::string> appendix_ids;
   for (const Appendix& a : doc.appendices) {
-    out.append("<section class=\"appendix\" id=\"" + HtmlEscape(a.id) + "\">\n<h2>" +
-               HtmlEscape(a.label_vi.empty() ? a.id : a.label_vi) + "</h2>\n");
-    if (!a.title.empty()) out.append("<p class=\"subject\">" + HtmlEscape(a.title) + "</p>\n");
-    if (a.attached_to) out.append("<p><em>" + HtmlEscape(a.attached_to->text) + "</em></p>\n");
+    std::string id = a.id.empty() ? "PL" : a.id;
+    for (int n = 2; !appendix_ids.insert(id).second; ++n) id = a.id + "-" + std::to_string(n);
+    out.append("<section class=\"appendix\" id=\"" + Esc(id) + "\">\n<h2>" +
+               Esc(a.label_vi.empty() ? a.id : a.label_vi) + "</h2>\n");
+    if (!a.title.empty()) out.append("<p class=\"subject\">" + Esc(a.title) + "</p>\n");
+    if (a.attached_to) out.append("<p class=\"attached\">" + Esc(a.attached_to->text) + "</p>\n");
     for (const auto& t : a.tables) TableHtml(t, &out);
     out.append("</section>\n");
   }
   if (!doc.footnotes.empty()) {
-    out.append("<ol class=\"footnotes\">\n");
-    for (const auto& f : doc.footnotes) out.append("<li>" + HtmlEscape(f.text) + "</li>\n");
-    out.append("</ol>\n");
+    out.append("<section class=\"footnotes\">\n<h2>Chú thích</h2>\n<ul>\n");
+    for (const auto& f : doc.footnotes) {
+      out.append("<li>" + (f.marker.empty() ? "" : "<strong>(" + Esc(f.marker) + ")</strong> ") + Esc(f.text) + "</li>\n");
+    }
+    out.append("</ul>\n</section>\n");
+  }
+  if (!doc.source.path.empty()) {
+    out.append("<p class=\"source\">Tệp nguồn: " + Esc(doc.source.path) +
+               (doc.source.restored ? " (đã khôi phục dấu)" : "") + "</p>\n");
   }
   out.append("</body>\n</html>\n");
   return out;

@@ -1,9 +1,13 @@
 // iCalendar (RFC 5545) output for deadlines: all-day VEVENTs, folded CRLF lines.
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <ctime>
 #include <string>
 
+#include "export/document_title.h"
+#include "export/section_label.h"
+#include "export/task_roles.h"
 #include "vanban/export.h"
 
 namespace vanban {
@@ -32,6 +36,33 @@ std::string NowStamp() {
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
   return buf;
+}
+
+// Stable across runs and machines (FNV-1a 64), so a re-import updates events instead
+// of duplicating them.
+std::string Fnv1aHex(std::string_view s) {
+  uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+std::string Joined(const std::vector<std::string>& v, std::string_view sep) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : std::string(sep)) + s;
+  return out;
+}
+
+std::string RecurrenceVi(std::string_view recurrence) {
+  if (recurrence == "yearly") return "hằng năm";
+  if (recurrence == "half_yearly") return "6 tháng một lần";
+  if (recurrence == "quarterly") return "hằng quý";
+  if (recurrence == "monthly") return "hằng tháng";
+  return {};
 }
 
 std::string RRuleFor(std::string_view recurrence) {
@@ -112,7 +143,19 @@ std::string FormatCalendar(const std::vector<CalendarEvent>& events, const Calen
     if (!e.rrule.empty()) line("RRULE:" + e.rrule);
     line("SUMMARY:" + EscapeIcsText(e.summary));
     if (!e.description.empty()) line("DESCRIPTION:" + EscapeIcsText(e.description));
+    if (!e.categories.empty()) {
+      std::string cats;
+      for (const auto& c : e.categories) cats += (cats.empty() ? "" : ",") + EscapeIcsText(c);
+      line("CATEGORIES:" + cats);
+    }
     line("TRANSP:TRANSPARENT");
+    if (options.alarm_days_before >= 0) {
+      line("BEGIN:VALARM");
+      line("ACTION:DISPLAY");
+      line("DESCRIPTION:" + EscapeIcsText(e.summary));
+      line("TRIGGER:-P" + std::to_string(options.alarm_days_before) + "D");
+      line("END:VALARM");
+    }
     line("END:VEVENT");
   }
   line("END:VCALENDAR");
@@ -121,10 +164,17 @@ std::string FormatCalendar(const std::vector<CalendarEvent>& events, const Calen
 
 std::vector<CalendarEvent> DeadlineEvents(const Document& doc) {
   std::vector<CalendarEvent> events;
+  const Header& h = doc.header;
   const std::string id = DocumentId(doc);
-  const std::string symbol = doc.header.number_symbol ? doc.header.number_symbol->full : "";
-  std::string issued = doc.header.issued_date ? doc.header.issued_date->iso : "";
+  const std::string symbol = h.number_symbol ? h.number_symbol->full : "";
+  const std::string issuer = h.issuer ? h.issuer->text : "";
+  std::string issued = h.issued_date ? h.issued_date->iso : "";
   std::string year = issued.size() >= 4 && IsDigits(issued.substr(0, 4)) ? issued.substr(0, 4) : "";
+  const std::string identity = Fnv1aHex(symbol + "|" + issuer + "|" + issued + "|" + id);
+  std::string document = internal::DocumentTitle(doc);
+  if (!symbol.empty()) document += " số " + symbol;
+  if (IcsDate(issued).size() == 8) document += " " + internal::VietnameseDate(issued);
+  if (!issuer.empty()) document += " của " + issuer;
   for (const Deadline& d : doc.deadlines) {
     CalendarEvent e;
     e.date = d.date;
@@ -139,29 +189,30 @@ std::vector<CalendarEvent> DeadlineEvents(const Document& doc) {
       if (e.rrule.empty()) e.rrule = "FREQ=YEARLY";
     }
     if (IcsDate(e.date).empty()) continue;
-    e.uid = id + "-" + (d.id.empty() ? std::to_string(events.size() + 1) : d.id) + "@vanban";
-    std::string what = d.text;
-    if (!d.task_id.empty()) {
-      for (const Task& t : doc.tasks) {
-        if (t.task_id == d.task_id && !t.task_text.empty()) {
-          what = t.task_text;
-          break;
-        }
-      }
+    e.uid = d.id + "-" + identity + "@vanban";
+    const Task* task = internal::FindTask(doc, d.task_id);
+    std::vector<std::string> lead = task ? internal::UnitsOf(*task, "lead") : std::vector<std::string>{};
+    std::vector<std::string> support = task ? internal::UnitsOf(*task, "support") : std::vector<std::string>{};
+    std::vector<std::string> executor = task ? internal::UnitsOf(*task, "executor") : std::vector<std::string>{};
+    std::vector<std::string> owners = lead.empty() ? executor : lead;
+    // Summary: what is due, which of the task's deadlines, who leads, from which document.
+    std::string what = task && !task->task_text.empty() ? task->task_text : d.text;
+    size_t task_deadlines = 0;
+    for (const Deadline& other : doc.deadlines) task_deadlines += !d.task_id.empty() && other.task_id == d.task_id;
+    e.summary = (symbol.empty() ? id : symbol) + ": " + internal::Abbreviate(what, 90);
+    if (task_deadlines > 1 && what != d.text) e.summary += " [" + internal::Abbreviate(d.text, 50) + "]";
+    if (!owners.empty()) e.summary += " – " + internal::Abbreviate(Joined(owners, ", "), 50);
+    std::string recurrence = RecurrenceVi(e.rrule == "FREQ=YEARLY" && d.recurrence.empty() ? "yearly" : d.recurrence);
+    e.description = "Thời hạn: " + d.text + (recurrence.empty() ? "" : " (" + recurrence + ")");
+    if (task && !task->task_text.empty()) e.description += "\nNhiệm vụ: " + task->task_text;
+    if (!lead.empty()) e.description += "\nChủ trì: " + Joined(lead, "; ");
+    if (!support.empty()) e.description += "\nPhối hợp: " + Joined(support, "; ");
+    if (!executor.empty()) e.description += "\nThực hiện: " + Joined(executor, "; ");
+    e.description += "\nVăn bản: " + document;
+    if (!doc.source.path.empty()) {
+      e.description += "\nNguồn: " + doc.source.path + (d.lines.empty() ? "" : ":" + std::to_string(d.lines.start));
     }
-    if (what.size() > 160) {
-      size_t cut = what.rfind(' ', 160);
-      if (cut == std::string::npos) {
-        cut = 160;
-        while (cut > 0 && (static_cast<unsigned char>(what[cut]) & 0xC0) == 0x80) --cut;
-      }
-      what = what.substr(0, cut) + "…";
-    }
-    e.summary = (symbol.empty() ? id : symbol) + ": " + what;
-    e.description = d.text;
-    if (!d.lines.empty()) {
-      e.description += "\n" + doc.source.path + ":" + std::to_string(d.lines.start);
-    }
+    e.categories = owners;
     events.push_back(std::move(e));
   }
   return events;

@@ -1,46 +1,71 @@
 // The whole document as Markdown (CommonMark + GFM pipe tables).
 #include <algorithm>
 #include <string>
+#include <vector>
 
+#include "export/document_title.h"
+#include "export/markdown_text.h"
 #include "export/section_label.h"
 #include "vanban/export.h"
 
 namespace vanban {
 namespace {
 
-// Escapes characters that would start Markdown markup inside running text.
-std::string Md(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '\\' || c == '*' || c == '_' || c == '`' || c == '<' || c == '[' || c == ']' || c == '#') {
-      out.push_back('\\');
-    }
-    out.push_back(c);
+using internal::MdBlock;
+using internal::MdInline;
+
+// One Markdown block; list items carry their nesting depth so that consecutive items
+// are joined into one tight list.
+struct Block {
+  int list_depth = -1;  // -1: not a list item
+  std::string text;
+};
+
+// Table cells: inline text ('|' is escaped by MdInline).
+std::string Cell(std::string_view s) { return MdInline(s); }
+
+// The line of a section outside headings: "**a)** text", "**Cơ quan chủ trì:** text".
+std::string Line(const Section& s) {
+  if (internal::IsLabelled(s)) {
+    return "**" + MdInline(s.heading) + ":**" + (s.text.empty() ? "" : " " + MdInline(s.text));
   }
-  return out;
+  std::string label = internal::IsListItem(s) ? "" : internal::SectionLabel(s);
+  std::string body = s.heading.empty() ? s.text : s.text.empty() ? s.heading : s.heading + ". " + s.text;
+  if (label.empty()) return MdBlock(body);
+  if (!s.heading.empty() && !s.text.empty()) {
+    return "**" + MdInline(label + " " + s.heading) + "** " + MdInline(s.text);
+  }
+  return "**" + MdInline(label) + "** " + MdInline(body);
 }
 
-std::string Cell(std::string_view s) {
-  std::string out;
-  for (char c : Md(s)) {
-    if (c == '|') out.append("\\|");
-    else if (c == '\n') out.append("<br>");
-    else if (c != '\r') out.push_back(c);
+void Render(const Section& s, int heading_depth, int list_depth, std::vector<Block>* out) {
+  if (list_depth >= 0 || internal::IsListItem(s)) {
+    int depth = std::max(0, list_depth);
+    out->push_back({depth, Line(s)});
+    for (const Section& c : s.children) Render(c, heading_depth, depth + 1, out);
+    return;
   }
-  return out;
+  if (internal::IsHeadingLevel(s)) {
+    std::string label = internal::SectionLabel(s);
+    out->push_back({-1, std::string(std::min(6, heading_depth + 2), '#') + " " +
+                            MdInline(label.empty() ? s.heading : label + " " + s.heading)});
+    if (!s.text.empty()) out->push_back({-1, MdBlock(s.text)});
+    for (const Section& c : s.children) Render(c, heading_depth + 1, -1, out);
+    return;
+  }
+  std::string line = Line(s);
+  if (!line.empty()) out->push_back({-1, line});
+  for (const Section& c : s.children) Render(c, heading_depth, -1, out);
 }
 
-void RenderSection(const vanban::Section& s, int depth, std::string* out) {
-  std::string label = internal::SectionLabel(s);
-  if (!s.heading.empty()) {
-    out->append(std::string(std::min(6, depth + 2), '#') + " " + Md(label.empty() ? s.heading : label + " " + s.heading) + "\n\n");
-    if (!s.text.empty()) out->append(Md(s.text) + "\n\n");
-  } else if (s.level == "dash" || s.level == "plus") {
-    out->append(std::string(std::max(0, depth - 1) * 2, ' ') + "- " + Md(s.text) + "\n\n");
-  } else if (!s.text.empty() || !label.empty()) {
-    out->append(Md(label.empty() ? s.text : label + " " + s.text) + "\n\n");
+void Join(const std::vector<Block>& blocks, std::string* out) {
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    const Block& b = blocks[i];
+    if (b.list_depth >= 0) out->append(static_cast<size_t>(b.list_depth) * 2, ' ').append("- ");
+    out->append(b.text);
+    bool tight = b.list_depth >= 0 && i + 1 < blocks.size() && blocks[i + 1].list_depth >= 0;
+    out->append(tight ? "\n" : "\n\n");
   }
-  for (const auto& c : s.children) RenderSection(c, depth + 1, out);
 }
 
 void TableMd(const Table& t, std::string* out) {
@@ -53,13 +78,9 @@ void TableMd(const Table& t, std::string* out) {
   for (const TableRow& r : t.rows) {
     out->append("|");
     for (const auto& c : t.columns) {
-      std::string v;
-      for (const auto& [k, text] : r.cells) {
-        if (k == c.key) v += (v.empty() ? "" : " ") + text;
-      }
-      if (v.empty() && c.key == "stt") v = r.stt;
-      if (r.kind == "group" && !v.empty()) v = "**" + Cell(v) + "**";
-      else v = Cell(v);
+      std::string v = internal::CellText(r, c.key);
+      v = Cell(v);
+      if (r.kind == "group" && !v.empty()) v = "**" + v + "**";
       out->append(" " + v + " |");
     }
     out->append("\n");
@@ -72,51 +93,50 @@ void TableMd(const Table& t, std::string* out) {
 std::string DocumentToMarkdown(const Document& doc) {
   const Header& h = doc.header;
   std::string out;
-  std::string title = h.doc_type && !h.doc_type->label_vi.empty() ? h.doc_type->label_vi : "VĂN BẢN";
-  out.append("# " + Md(title) + "\n\n");
-  if (h.subject) out.append("**" + Md(h.subject->text) + "**\n\n");
-  std::vector<std::pair<std::string, std::string>> meta;
-  if (h.issuer) meta.emplace_back("Cơ quan ban hành", h.issuer->text);
-  if (h.number_symbol) meta.emplace_back("Số, ký hiệu", h.number_symbol->full);
-  if (h.place) meta.emplace_back("Địa danh", h.place->text);
-  if (h.issued_date) meta.emplace_back("Ngày ban hành", h.issued_date->iso);
-  if (h.recipients_to) meta.emplace_back("Kính gửi", h.recipients_to->text);
-  if (!h.security_level.empty()) meta.emplace_back("Độ mật", h.security_level);
-  if (!h.urgency.empty()) meta.emplace_back("Độ khẩn", h.urgency);
-  if (!doc.source.path.empty()) meta.emplace_back("Tệp nguồn", doc.source.path);
+  out.append("# " + MdInline(internal::DocumentTitle(doc)) + "\n\n");
+  if (h.subject && !h.subject->text.empty()) out.append("**" + MdInline(h.subject->text) + "**\n\n");
+  std::vector<std::pair<std::string, std::string>> meta = internal::HeaderFacts(doc);
   if (!meta.empty()) {
-    out.append("| Trường | Giá trị |\n|---|---|\n");
+    out.append("| Thành phần | Nội dung |\n|---|---|\n");
     for (const auto& [k, v] : meta) out.append("| " + Cell(k) + " | " + Cell(v) + " |\n");
     out.append("\n");
   }
-  for (const auto& item : doc.preamble.items) out.append(Md(item.text.text) + "\n\n");
-  if (doc.preamble.enacting_formula) out.append(Md(doc.preamble.enacting_formula->text) + "\n\n");
-  for (const auto& s : doc.body) RenderSection(s, 0, &out);
-  if (doc.closing && !doc.closing->text.empty()) out.append(Md(doc.closing->text) + "\n\n");
+  std::vector<Block> blocks;
+  for (const auto& item : doc.preamble.items) blocks.push_back({-1, MdBlock(item.text.text)});
+  if (doc.preamble.enacting_formula) blocks.push_back({-1, MdBlock(doc.preamble.enacting_formula->text)});
+  for (const auto& s : doc.body) Render(s, 0, -1, &blocks);
+  if (doc.closing && !doc.closing->text.empty()) blocks.push_back({-1, MdBlock(doc.closing->text)});
+  Join(blocks, &out);
   if (doc.signature) {
     const Signature& sig = *doc.signature;
-    std::string block;
-    for (const auto& a : sig.authority_lines) block += Md(a.prefix + " " + a.text) + "  \n";
-    if (!sig.position.empty()) block += Md(sig.position) + "  \n";
-    if (!sig.signer_name.empty()) block += "**" + Md(sig.signer_name) + "**  \n";
-    if (!block.empty()) out.append(block + "\n");
-  }
-  if (doc.recipients && !doc.recipients->items.empty()) {
-    out.append("**" + Md(doc.recipients->label_vi.empty() ? "Nơi nhận" : doc.recipients->label_vi) + ":**\n\n");
-    for (const auto& r : doc.recipients->items) {
-      out.append("- " + Md(r.text) + (r.purpose.empty() ? "" : " (" + Md(r.purpose) + ")") + "\n");
+    std::vector<std::string> lines;
+    for (const auto& a : sig.authority_lines) lines.push_back("**" + MdInline(a.prefix + " " + a.text) + "**");
+    if (!sig.position.empty()) lines.push_back("**" + MdInline(sig.position) + "**");
+    if (!sig.signer_name.empty()) lines.push_back("**" + MdInline(sig.signer_name) + "**");
+    for (size_t i = 0; i < lines.size(); ++i) {
+      out.append(lines[i] + (i + 1 < lines.size() ? "\\\n" : "\n\n"));  // backslash = hard break
     }
-    if (doc.recipients->archive) out.append("- " + Md(doc.recipients->archive->raw) + "\n");
+  }
+  if (doc.recipients && (!doc.recipients->items.empty() || doc.recipients->archive)) {
+    out.append("***" + MdInline(doc.recipients->label_vi.empty() ? "Nơi nhận" : doc.recipients->label_vi) +
+               ":***\n\n");
+    for (const auto& r : doc.recipients->items) {
+      out.append("- " + MdBlock(r.text) + (r.purpose.empty() ? "" : " (" + MdInline(r.purpose) + ")") + "\n");
+    }
+    if (doc.recipients->archive) out.append("- " + MdBlock(doc.recipients->archive->raw) + "\n");
     out.append("\n");
   }
   for (const Appendix& a : doc.appendices) {
-    out.append("## " + Md(a.label_vi.empty() ? a.id : a.label_vi) + "\n\n");
-    if (!a.title.empty()) out.append("**" + Md(a.title) + "**\n\n");
-    if (a.attached_to) out.append("*" + Md(a.attached_to->text) + "*\n\n");
+    out.append("## " + MdInline(a.label_vi.empty() ? a.id : a.label_vi) + "\n\n");
+    if (!a.title.empty()) out.append("**" + MdInline(a.title) + "**\n\n");
+    if (a.attached_to) out.append("*" + MdInline(a.attached_to->text) + "*\n\n");
     for (const auto& t : a.tables) TableMd(t, &out);
   }
   if (!doc.footnotes.empty()) {
-    for (const auto& f : doc.footnotes) out.append("[^" + f.marker + "]: " + Md(f.text) + "\n");
+    out.append("## Chú thích\n\n");
+    for (const auto& f : doc.footnotes) {
+      out.append("- " + (f.marker.empty() ? "" : "**(" + MdInline(f.marker) + ")** ") + MdBlock(f.text) + "\n");
+    }
     out.append("\n");
   }
   while (out.size() > 1 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') out.pop_back();

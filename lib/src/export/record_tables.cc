@@ -4,6 +4,7 @@
 #include <string>
 
 #include "export/section_index.h"
+#include "export/task_roles.h"
 #include "vanban/export.h"
 
 namespace vanban {
@@ -66,18 +67,13 @@ std::vector<TableRowValues> TaskRows(const Document& doc) {
   std::vector<TableRowValues> rows;
   const std::string id = DocumentId(doc), symbol = Symbol(doc), date = IssuedDate(doc);
   for (const Task& t : doc.tasks) {
-    std::vector<std::string> lead_raw, lead, support_raw, support, executor;
+    std::vector<std::string> lead_raw, support_raw;
     for (const Role& r : t.roles) {
-      if (r.role == "lead") {
-        lead_raw.push_back(r.raw);
-        lead.insert(lead.end(), r.units.begin(), r.units.end());
-      } else if (r.role == "support") {
-        support_raw.push_back(r.raw);
-        support.insert(support.end(), r.units.begin(), r.units.end());
-      } else {
-        executor.insert(executor.end(), r.units.begin(), r.units.end());
-      }
+      if (internal::RoleColumn(r) == "lead") lead_raw.push_back(r.raw);
+      if (internal::RoleColumn(r) == "support") support_raw.push_back(r.raw);
     }
+    std::vector<std::string> lead = internal::UnitsOf(t, "lead"), support = internal::UnitsOf(t, "support"),
+                             executor = internal::UnitsOf(t, "executor");
     const Timeline* tl = t.timeline ? &*t.timeline : nullptr;
     rows.push_back({id, symbol, date, t.task_id, t.source, t.appendix, t.section_id, t.stt, t.group_stt,
                     t.group_text, t.task_text, tl ? tl->label_vi : "", tl ? tl->raw : "",
@@ -130,7 +126,8 @@ std::vector<TableRowValues> ReferenceRows(const Document& doc, bool per_mention)
 
 const TableRowValues& DeadlineColumns() {
   static const TableRowValues kColumns = {"doc_id", "doc_symbol", "deadline_id", "date", "recurrence",
-                                          "task_id", "text", "line_start", "line_end"};
+                                          "year_inferred", "text", "task_id", "task_text", "lead_units",
+                                          "support_units", "executor_units", "line_start", "line_end"};
   return kColumns;
 }
 
@@ -138,8 +135,12 @@ std::vector<TableRowValues> DeadlineRows(const Document& doc) {
   std::vector<TableRowValues> rows;
   const std::string id = DocumentId(doc), symbol = Symbol(doc);
   for (const Deadline& d : doc.deadlines) {
-    rows.push_back({id, symbol, d.id, d.date, d.recurrence, d.task_id, d.text, Num(d.lines.start),
-                    Num(d.lines.end)});
+    const Task* t = internal::FindTask(doc, d.task_id);
+    std::vector<std::string> none;
+    rows.push_back({id, symbol, d.id, d.date, d.recurrence, d.year_inferred ? "1" : "0", d.text, d.task_id,
+                    t ? t->task_text : "", Join(t ? internal::UnitsOf(*t, "lead") : none),
+                    Join(t ? internal::UnitsOf(*t, "support") : none),
+                    Join(t ? internal::UnitsOf(*t, "executor") : none), Num(d.lines.start), Num(d.lines.end)});
   }
   return rows;
 }

@@ -26,16 +26,37 @@ inline bool IsStructural(const Section& s) {
   return s.level != "dash" && s.level != "plus" && s.level != "para";
 }
 
-// First |max_bytes| of |text| cut at a space (never inside a UTF-8 sequence), "…" added.
-inline std::string Abbreviate(const std::string& text, size_t max_bytes) {
+// "- " and "+ " items: rendered as (nested) bullet lists.
+inline bool IsListItem(const Section& s) { return s.level == "dash" || s.level == "plus"; }
+
+// Levels that become headings in Markdown/HTML when they carry a title; a titled điểm
+// or an untitled khoản stays a numbered paragraph, as on paper.
+inline bool IsHeadingLevel(const Section& s) {
+  return !s.heading.empty() && s.label.empty() &&
+         (s.level == "phan" || s.level == "chuong" || s.level == "muc" || s.level == "tieu_muc" ||
+          s.level == "dieu" || s.level == "khoan");
+}
+
+// A labelled line ("Cơ quan chủ trì: …"): heading = the label, text = the value.
+inline bool IsLabelled(const Section& s) { return !s.label.empty() && !s.heading.empty(); }
+
+// |text| on one line, cut to at most |max_chars| code points at a space (never inside a
+// UTF-8 sequence), "…" added when cut.
+inline std::string Abbreviate(const std::string& text, size_t max_chars) {
   std::string t;
   for (char c : text) t.push_back(c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
-  if (t.size() <= max_bytes) return t;
-  size_t cut = t.rfind(' ', max_bytes);
-  if (cut == std::string::npos || cut < max_bytes / 2) {
-    cut = max_bytes;
-    while (cut > 0 && (static_cast<unsigned char>(t[cut]) & 0xC0) == 0x80) --cut;
+  size_t chars = 0, cut = t.size();
+  for (size_t i = 0; i < t.size(); ++i) {
+    if ((static_cast<unsigned char>(t[i]) & 0xC0) == 0x80) continue;
+    if (chars++ == max_chars) {
+      cut = i;
+      break;
+    }
   }
+  if (cut == t.size()) return t;
+  size_t space = t.rfind(' ', cut);
+  if (space != std::string::npos && space > cut / 2) cut = space;
+  while (cut > 0 && t[cut - 1] == ' ') --cut;
   return t.substr(0, cut) + "…";
 }
 

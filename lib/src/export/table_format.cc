@@ -1,4 +1,8 @@
-// CSV (RFC 4180) and escaped TSV: writing and reading back.
+// CSV (RFC 4180) and escaped TSV: writing and reading back; the same rows as typed JSON.
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdlib>
 #include <string>
 
 #include "vanban/export.h"
@@ -134,7 +138,8 @@ std::string FormatTableRow(const TableRowValues& row, const TableOptions& option
       AppendTsvField(row[i], &out);
     }
   }
-  out.append(options.crlf ? "\r\n" : "\n");
+  // RFC 4180 records end in CRLF; TSV is for Unix tools, LF.
+  out.append(options.format == TableFormat::kCsv ? "\r\n" : "\n");
   return out;
 }
 
@@ -143,6 +148,48 @@ std::string FormatTable(const std::vector<TableRowValues>& rows, const TableOpti
   if (options.bom) out.append(kBom);
   for (const auto& r : rows) out.append(FormatTableRow(r, options));
   return out;
+}
+
+std::string TableToJson(const TableRowValues& columns, const std::vector<TableRowValues>& rows, int indent) {
+  static const std::vector<std::string_view> kIntegers = {"line_start", "line_end", "mention_no", "char_start",
+                                                          "char_end"};
+  static const std::vector<std::string_view> kBooleans = {"first_mention", "page_break_inside", "year_inferred"};
+  static const std::vector<std::string_view> kLists = {"lead_units", "support_units", "executor_units", "flags",
+                                                       "ref_date_variants", "alias"};
+  auto in = [](const std::vector<std::string_view>& set, const std::string& c) {
+    return std::find(set.begin(), set.end(), c) != set.end();
+  };
+  nlohmann::ordered_json array = nlohmann::ordered_json::array();
+  for (const TableRowValues& row : rows) {
+    nlohmann::ordered_json obj = nlohmann::ordered_json::object();
+    for (size_t i = 0; i < columns.size(); ++i) {
+      const std::string& c = columns[i];
+      const std::string v = i < row.size() ? row[i] : std::string();
+      if (in(kLists, c)) {
+        nlohmann::ordered_json list = nlohmann::ordered_json::array();
+        size_t start = 0;
+        while (start < v.size()) {
+          size_t end = v.find(';', start);
+          if (end == std::string::npos) end = v.size();
+          if (end > start) list.push_back(v.substr(start, end - start));
+          start = end + 1;
+        }
+        obj[c] = std::move(list);
+      } else if (v.empty()) {
+        obj[c] = nullptr;  // missing is null, never "" (design note §5.1)
+      } else if (in(kBooleans, c)) {
+        obj[c] = v == "1";
+      } else if (in(kIntegers, c)) {
+        obj[c] = std::strtoll(v.c_str(), nullptr, 10);
+      } else if (c == "confidence") {
+        obj[c] = std::strtod(v.c_str(), nullptr);
+      } else {
+        obj[c] = v;
+      }
+    }
+    array.push_back(std::move(obj));
+  }
+  return array.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 Result<std::vector<TableRowValues>> ParseTable(std::string_view text, TableFormat format) {

@@ -1,0 +1,38 @@
+// Input side of the clerk commands (outline, tasks, refs, deadlines, export, check):
+// the restoration options and one loop that reads, restores and parses every input.
+#ifndef VANBAN_CMD_DOCUMENT_INPUT_H_
+#define VANBAN_CMD_DOCUMENT_INPUT_H_
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "vanban/document.h"
+#include "vanban/text.h"
+
+namespace vanban::cli {
+
+struct DocumentInputOptions {
+  DecodeOptions decode;
+  bool no_restore = false;
+  std::string model;
+  // Warn on stderr when a document has no administrative header (off for `check`, whose
+  // report already says so).
+  bool warn_not_administrative = true;
+};
+
+// Adds FILE..., --from, --lossy, --no-restore and --model.
+void AddDocumentInputOptions(CLI::App& app, std::vector<std::string>* files, DocumentInputOptions* options);
+
+// Loads the model (unless --no-restore), then reads, decodes, restores and parses each of
+// |files| ("-" = stdin) in order and calls |use| with its display name and record. A bad
+// input (missing, a directory, undecodable, binary) is reported as "vanban: FILE: why"
+// and skipped. Returns 0, or 1 when any input was bad or the model could not be loaded.
+int ForEachDocument(const std::vector<std::string>& files, const DocumentInputOptions& options,
+                    const std::function<void(const std::string& name, const Document& doc)>& use);
+
+}  // namespace vanban::cli
+
+#endif  // VANBAN_CMD_DOCUMENT_INPUT_H_
