@@ -19,11 +19,11 @@ constexpr double kUnseenEditCost = 11.5;     // ~1e-5
 // Candidate search: edits dearer than this are never tried, paths dearer than the
 // total are abandoned, and the work per token is capped.
 constexpr float kMaxReverseCost = 9.0f;
-constexpr size_t kMaxReversePerOcr = 40;
+constexpr size_t kMaxReversePerOcr = 120;
 constexpr double kMaxPathCost = 20.0;
 constexpr double kMaxMargin = 10.0;  // over the cheapest conceivable reading
-constexpr float kMaxDroppedCost = 6.0f;
-constexpr size_t kMaxDropped = 6;
+constexpr float kMaxDroppedCost = 8.0f;
+constexpr size_t kMaxDropped = 40;
 constexpr size_t kMaxTokenLength = 12;
 constexpr size_t kMaxVisitsTrie = 30000;
 constexpr size_t kMaxVisitsCallback = 6000;

@@ -14,6 +14,7 @@
 #include "model/model_format.h"
 #include "model/viet_chars.h"
 #include "vanban/model.h"
+#include "vanban/text.h"
 
 namespace vanban {
 namespace {
@@ -43,6 +44,11 @@ std::string ShellQuote(const std::string& s) {
     else q += c;
   }
   return q + "'";
+}
+
+bool IsWellFormedReading(const std::string& w) {
+  return IsVietnameseSyllable(w) &&
+         (NormalizeTonePlacement(w, ToneStyle::kOld) == w || NormalizeTonePlacement(w, ToneStyle::kNew) == w);
 }
 
 Status ReadFileText(const std::filesystem::path& p, std::string* out) {
@@ -286,6 +292,10 @@ class Builder {
     std::string key;
     for (uint32_t id = 1; id < words_.size(); ++id) {
       if (!internal::KeyInto(words_[id], &key) || !internal::IsWordKey(key)) continue;
+      // Corpus typos ("củả", "taị") stay in the language model but are never offered
+      // as a reading: a reading must be a well-formed syllable with its tone where one
+      // of the two conventions puts it (single letters are list labels and initials).
+      if (key.size() > 1 && !IsWellFormedReading(words_[id])) continue;
       by_key[key].push_back({id, static_cast<float>(std::log10((raw_[id] + 0.5) / total)), 0.0f, 0});
     }
     // Capitalised readings: names and title words prefer other readings
@@ -341,7 +351,11 @@ class Builder {
         size_t t1 = line.find('\t');
         size_t t2 = t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
         if (t2 == std::string_view::npos) return Status::Corruption("symbol_parts.tsv: bad line");
-        sp.append(line.substr(0, t2));
+        std::string_view count = line.substr(t2 + 1);
+        count = count.substr(0, count.find('\t'));
+        if (count.empty() || count.find_first_not_of("0123456789") != std::string_view::npos)
+          return Status::Corruption("symbol_parts.tsv: bad count");
+        sp.append(line.substr(0, t2 + 1 + count.size()));
         sp += '\n';
       }
     }
