@@ -487,6 +487,10 @@ int main(int argc, char** argv) {
     else if (a == "--beam") o.restore.beam = std::stoi(next());
     else if (a == "--channel-weight") o.restore.channel_weight = std::stod(next());
     else if (a == "--no-cache") o.restore.document_cache = false;
+    else if (a == "--readings") o.restore.max_readings = std::stoi(next());
+    else if (a == "--margin") o.restore.reading_margin = std::stod(next());
+    else if (a == "--ocr-candidates") o.restore.max_ocr_candidates = std::stoi(next());
+    else if (a == "--threshold") o.restore.beam_threshold = std::stod(next());
     else {
       std::fprintf(stderr,
                    "usage: restore_bench [--model PATH] [--corpus DIR] [--data DIR] [--dev] [--syllables N]\n"

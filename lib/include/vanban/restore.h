@@ -37,6 +37,10 @@ struct RestoreOptions {
   double channel_weight = 1.0;
   int max_candidates = 10;      // readings of the same diacritic-free spelling
   int max_ocr_candidates = 15;  // readings proposed by the OCR channel
+  // Readings of a word the search tries: the best by channel and unigram prior, at
+  // most this many, none more than reading_margin (log10) below the best.
+  int max_readings = 12;
+  double reading_margin = 5.0;
   // OCR only: a written word read as two syllables ("HaN6i" -> "Hà Nội"), two written
   // pieces as one syllable ("ch ức" -> "chức"), a stray mark ignored ("cé.trinh").
   // log10 prior of each event; 0 disables it.
@@ -44,6 +48,7 @@ struct RestoreOptions {
   double merged_log10 = -2.0;
   double broken_log10 = -2.5;
   double junk_log10 = -1.0;
+  double digit_word_log10 = -1.0;  // a lone short number read as a word ("6" -> ở)
   // Compute confidence and alternatives (costs a rescoring pass).
   bool confidence = false;
   int alternatives = 3;

@@ -5,6 +5,7 @@
 // letter case and layout.
 #include <algorithm>
 #include <cmath>
+#include <string>
 #include <unordered_map>
 
 #include "channel/channel_index.h"
@@ -75,15 +76,19 @@ struct Hyp {
 };
 
 constexpr float kNegInf = -1e30f;
+// Unigram log10 prior used to rank the "kept as written" reading against others.
+constexpr float kUnknownPrior = -3.0f;
+// Share of Đ that English-model OCR reads as P (ocrsim's calibration of real scans).
+constexpr double kPForDRate = 0.5;
 // An OCR word is tried as two syllables when no single reading explains it this
 // well (log10), and two pieces as one syllable when either is explained this badly.
 constexpr float kMergeTrigger = -2.0f;
 constexpr float kJoinTrigger = -2.5f;
 constexpr size_t kMaxMergeCodePoints = 14;
 constexpr size_t kMaxJoinCodePoints = 8;
-constexpr int kMergeSideReadings = 3;
-constexpr int kMergeReadings = 6;
-constexpr int kJoinReadings = 6;
+constexpr size_t kMergeSideReadings = 4;
+constexpr size_t kMergeReadings = 8;
+constexpr size_t kJoinReadings = 6;
 
 size_t CodePoints(std::string_view s) {
   size_t n = 0;
@@ -189,21 +194,64 @@ class Restorer::Impl {
     return w;
   }
 
-  // The upper-case form of a symbol part, trying the OCR's P for Đ ("HPND").
+  // The upper-case form of a symbol part. In OCR'd text a P may be a misread Đ
+  // ("HPND", "NP-CP"): the Đ reading wins when the corpus has it far more often.
   std::string_view SymbolForm(std::string_view text) {
     if (!internal::KeyInto(text, &key_)) return {};
-    std::string_view form = m_.SymbolPart(key_);
-    if (!form.empty() || !ocr_) return form;
+    const ModelData::SymbolPartEntry* as_written = m_.SymbolPart(key_);
+    std::string_view form = as_written ? as_written->form : std::string_view();
+    if (!ocr_) return form;
+    double best = as_written ? static_cast<double>(as_written->count) : 0.0;
     for (size_t k = 0; k < key_.size(); ++k) {
       if (key_[k] != 'p') continue;
-      char saved = key_[k];
       key_[k] = 'd';
-      form = m_.SymbolPart(key_);
-      key_[k] = saved;
-      // Only where the table's form really has Đ there.
-      if (!form.empty() && form.find("Đ") != std::string_view::npos) return form;
+      const ModelData::SymbolPartEntry* v = m_.SymbolPart(key_);
+      key_[k] = 'p';
+      if (v == nullptr || v->form.find("Đ") == std::string_view::npos) continue;
+      double score = kPForDRate * static_cast<double>(v->count);
+      if (score > best) best = score, form = v->form;
     }
-    return {};
+    return form;
+  }
+
+  // The readings of a word worth the language model's time: within reach of the
+  // best by channel and unigram prior, at most max_readings of them.
+  void AddReadings(const std::vector<WordCand>& list) {
+    rank_.clear();
+    float best = kNegInf;
+    for (size_t k = 0; k < list.size(); ++k) {
+      const WordCand& c = list[k];
+      float r = c.channel + (c.id == m_.unk() ? kUnknownPrior : m_.UnigramLogProb(c.id));
+      rank_.push_back({r, k});
+      best = std::max(best, r);
+    }
+    std::sort(rank_.begin(), rank_.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    size_t limit = static_cast<size_t>(std::max(1, o_.max_readings));
+    for (size_t k = 0; k < rank_.size() && k < limit; ++k) {
+      if (rank_[k].first < best - static_cast<float>(o_.reading_margin)) break;
+      const WordCand& c = list[rank_[k].second];
+      cands_.push_back({c.id, 0, Weighted(c.channel, c.id), c.as_written});
+    }
+  }
+
+  // A number, or in OCR'd text a short one standing alone may be a word the OCR
+  // read as digits ("6" for ở or có, "06" for tổ).
+  void AddNumberEdge(uint32_t i) {
+    std::string_view text = PieceText(i);
+    bool alone = (pieces_[i].space_before || pieces_[i].line_start) &&
+                 (i + 1 >= pieces_.size() || pieces_[i + 1].space_before || pieces_[i + 1].break_before ||
+                  pieces_[i + 1].kind == PieceKind::kPunct);
+    if (!ocr_ || !alone || text.size() > 2) {
+      AddFixed(i, m_.num());
+      return;
+    }
+    uint32_t e = AddEdge(i, i + 1, EdgeKind::kWord);
+    cands_.push_back({m_.num(), 0, 0.0f, true});
+    for (const WordCand& c : words_.For(text)) {
+      if (c.id == m_.unk()) continue;
+      cands_.push_back({c.id, 0, Weighted(c.channel + static_cast<float>(o_.digit_word_log10), c.id), false});
+    }
+    CloseEdge(e);
   }
 
   void AddWordEdge(uint32_t i) {
@@ -225,7 +273,7 @@ class Restorer::Impl {
         return;
       }
     }
-    for (const WordCand& c : list) cands_.push_back({c.id, 0, Weighted(c.channel, c.id), c.as_written});
+    AddReadings(list);
     CloseEdge(e);
     if (!ocr_ || !o_.ocr_splits) return;
     // One OCR word, two syllables.
@@ -238,7 +286,8 @@ class Restorer::Impl {
     }
   }
 
-  // Best few readings of one side of a cut word.
+  // Best few readings of one side of a cut word, ranked by channel and unigram prior
+  // (the language model sees only the few kept).
   void SideReadings(std::string_view side, std::vector<std::pair<uint32_t, float>>* out) {
     out->clear();
     if (AllDigits(side)) {
@@ -246,17 +295,21 @@ class Restorer::Impl {
       return;
     }
     std::string s(side);
+    rank_.clear();
     for (const WordCand& c : words_.For(s)) {
-      if (c.id != m_.unk()) out->push_back({c.id, c.channel});
+      if (c.id != m_.unk()) rank_.push_back({c.channel + m_.UnigramLogProb(c.id), out->size()}), out->push_back({c.id, c.channel});
     }
-    std::sort(out->begin(), out->end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-    if (out->size() > kMergeSideReadings) out->resize(kMergeSideReadings);
+    std::sort(rank_.begin(), rank_.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<std::pair<uint32_t, float>> best;
+    for (size_t k = 0; k < rank_.size() && k < kMergeSideReadings; ++k) best.push_back((*out)[rank_[k].second]);
+    out->swap(best);
   }
 
   void AddMergeEdge(uint32_t i, float penalty) {
     std::string word = lower_;
     size_t n = CodePoints(word);
     merge_.clear();
+    merge_rank_.clear();
     for (size_t cut = 1; cut < n; ++cut) {
       size_t b = ByteOfCodePoint(word, cut);
       SideReadings(std::string_view(word).substr(0, b), &left_);
@@ -265,14 +318,19 @@ class Restorer::Impl {
       for (const auto& [l, lc] : left_) {
         for (const auto& [r, rc] : right_) {
           merge_.push_back({l, r, lc + rc + penalty, false, false, static_cast<uint8_t>(cut)});
+          merge_rank_.push_back(lc + rc + m_.UnigramLogProb(l) + m_.UnigramLogProb(r));
         }
       }
     }
     if (merge_.empty()) return;
-    std::sort(merge_.begin(), merge_.end(), [](const Cand& a, const Cand& b) { return a.channel > b.channel; });
-    if (merge_.size() > kMergeReadings) merge_.resize(kMergeReadings);
+    // The pairs the channel and the unigram priors like best; the LM sees those.
+    order_.resize(merge_.size());
+    for (uint32_t k = 0; k < order_.size(); ++k) order_[k] = k;
+    std::sort(order_.begin(), order_.end(), [&](uint32_t a, uint32_t b) { return merge_rank_[a] > merge_rank_[b]; });
+    if (order_.size() > kMergeReadings) order_.resize(kMergeReadings);
     uint32_t e = AddEdge(i, i + 1, EdgeKind::kMerge);
-    for (Cand c : merge_) {
+    for (uint32_t k : order_) {
+      Cand c = merge_[k];
       c.channel = static_cast<float>(o_.channel_weight) * c.channel;
       cands_.push_back(c);
     }
@@ -295,7 +353,9 @@ class Restorer::Impl {
       if (c.id != m_.unk()) join_.push_back({c.id, 0, c.channel + static_cast<float>(o_.broken_log10)});
     }
     if (join_.empty()) return;
-    std::sort(join_.begin(), join_.end(), [](const Cand& x, const Cand& y) { return x.channel > y.channel; });
+    std::sort(join_.begin(), join_.end(), [&](const Cand& x, const Cand& y) {
+      return x.channel + m_.UnigramLogProb(x.id) > y.channel + m_.UnigramLogProb(y.id);
+    });
     if (join_.size() > kJoinReadings) join_.resize(kJoinReadings);
     uint32_t e = AddEdge(i, i + 2, EdgeKind::kJoin);
     for (Cand c : join_) {
@@ -314,7 +374,7 @@ class Restorer::Impl {
       std::string_view text = PieceText(i);
       switch (pieces_[i].kind) {
         case PieceKind::kNumber:
-          AddFixed(i, m_.num());
+          AddNumberEdge(i);
           break;
         case PieceKind::kPunct: {
           AddFixed(i, m_.WordId(internal::LmWord(text, internal::LmTokenKind::kPunct, &scratch_)));
@@ -615,6 +675,7 @@ class Restorer::Impl {
   std::vector<Piece> pieces_;
   std::vector<Edge> edges_;
   std::vector<Cand> cands_, merge_, join_;
+  std::vector<float> merge_rank_;
   std::vector<uint32_t> first_edge_;
   std::vector<Hyp> arena_;
   std::vector<std::vector<int32_t>> at_;
@@ -622,6 +683,7 @@ class Restorer::Impl {
   std::vector<double> post_;
   std::vector<uint32_t> order_;
   std::vector<std::pair<uint32_t, float>> left_, right_;
+  std::vector<std::pair<float, size_t>> rank_;
   std::unordered_map<uint32_t, float> cache_;
   std::string pool_;
   std::vector<uint32_t> pool_offsets_;
