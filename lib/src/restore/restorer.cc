@@ -536,7 +536,7 @@ class Restorer::Impl {
       out->assign(orig);
       return;
     }
-    internal::ApplyCaseInto(m_.Word(id), orig, out);
+    internal::ApplyWordCaseInto(m_.Word(id), orig, out);
   }
 
   void RestoredText(const Edge& e, const Cand& c, std::string_view orig, std::string* out) {
