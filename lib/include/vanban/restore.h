@@ -58,6 +58,9 @@ struct RestoreOptions {
   double cache_min_confidence = 0.95;
   // Decode a hard-wrapped sentence (next line starting in lower case) as one unit.
   bool join_wrapped_lines = true;
+  // For people tuning the model: when set, a readable dump of every unit's lattice
+  // (readings with channel scores, the chosen path) is appended here.
+  std::string* explain = nullptr;
 };
 
 // How the restorer judged the input as a whole (see Restorer::Restore).

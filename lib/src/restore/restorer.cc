@@ -5,6 +5,7 @@
 // letter case and layout.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <string>
 #include <unordered_map>
 
@@ -101,6 +102,21 @@ size_t ByteOfCodePoint(std::string_view s, size_t cp) {
   size_t pos = 0;
   for (size_t i = 0; i < cp && pos < s.size(); ++i) internal::NextCodePoint(s, &pos);
   return pos;
+}
+
+// A run of two or more digits glued to three or more letters ("21thang", "nam2026"):
+// a number and a word the OCR ran together, not digits standing for letters ("s6").
+bool DigitGlue(std::string_view s) {
+  size_t i = 0, n = s.size();
+  auto digits = [&](size_t& k) { size_t b = k; while (k < n && s[k] >= '0' && s[k] <= '9') ++k; return k - b; };
+  auto letters = [&](size_t& k) {
+    size_t c = 0;
+    while (k < n && !(s[k] >= '0' && s[k] <= '9')) internal::NextCodePoint(s, &k), ++c;
+    return c;
+  };
+  size_t d1 = digits(i), l = letters(i), d2 = digits(i);
+  if (i != n) return false;
+  return l >= 3 && ((d1 >= 2 && d2 == 0) || (d1 == 0 && d2 >= 2));
 }
 
 bool AllDigits(std::string_view s) {
@@ -279,9 +295,7 @@ class Restorer::Impl {
     // One OCR word, two syllables.
     if (o_.merged_log10 < 0 && CodePoints(lower_) >= 3 && CodePoints(lower_) <= kMaxMergeCodePoints) {
       float best = words_.BestReading(lower_);
-      bool digit_glue = false;  // "21thang": a number glued to a word
-      for (size_t k = 0; k + 1 < lower_.size(); ++k)
-        digit_glue |= (lower_[k] >= '0' && lower_[k] <= '9') != (lower_[k + 1] >= '0' && lower_[k + 1] <= '9');
+      bool digit_glue = DigitGlue(lower_);  // "21thang": a number glued to a word
       if (best < kMergeTrigger || digit_glue) AddMergeEdge(i, static_cast<float>(o_.merged_log10));
     }
   }
@@ -529,6 +543,35 @@ class Restorer::Impl {
     for (double& p : *post) p /= z;
   }
 
+  // ---- Explanation.
+  void Explain(std::string* out) {
+    static constexpr const char* kKinds[] = {"fixed", "word", "merge", "join", "skip"};
+    std::vector<char> chosen(cands_.size(), 0);
+    for (int32_t h : path_) chosen[edges_[arena_[h].edge].cand_begin + arena_[h].cand] = 1;
+    *out += "unit: ";
+    out->append(unit_);
+    *out += '\n';
+    for (const Edge& e : edges_) {
+      if (e.kind == EdgeKind::kFixed && e.cand_count == 1 && pieces_[e.from].kind != PieceKind::kWord) continue;
+      uint32_t b = pieces_[e.from].begin, x = pieces_[e.to - 1].end;
+      *out += "  ";
+      *out += kKinds[static_cast<int>(e.kind)];
+      *out += " '";
+      out->append(unit_.substr(b, x - b));
+      *out += "':";
+      for (uint32_t k = 0; k < e.cand_count; ++k) {
+        const Cand& c = cands_[e.cand_begin + k];
+        *out += chosen[e.cand_begin + k] ? " *" : " ";
+        *out += c.id == 0 ? std::string("(skip)") : std::string(m_.Word(c.id));
+        if (c.id2 != 0) *out += "+" + std::string(m_.Word(c.id2));
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "(%.2f)", c.channel);
+        *out += buf;
+      }
+      *out += '\n';
+    }
+  }
+
   // ---- Output.
   // The written text of a reading, in the case pattern of |orig|.
   void Spell(uint32_t id, bool as_written, std::string_view orig, std::string* out) {
@@ -600,6 +643,7 @@ class Restorer::Impl {
     internal::CutPieces(unit_, ocr_, &tokens_, &pieces_);
     BuildLattice();
     Decode();
+    if (o_.explain != nullptr) Explain(o_.explain);
     size_t copied = 0;
     for (size_t step = 0; step < path_.size(); ++step) {
       const Hyp& h = arena_[path_[step]];

@@ -105,7 +105,11 @@ void WordCandidates::Compute(std::string_view lower, std::vector<WordCand>* out)
     // Names, foreign words, codes: kept as written unless a reading is clearly better.
     // A syllable-shaped word with readings is rarely one of those ("chiec" is chiếc),
     // and the model's <unk> covers them all, so that case pays for its spelling.
-    double p = std::max(mix_.clean, mix_.stripped) + mix_.ocr * limits_.ocr_keep;
+    // An OCR engine leaves words it cannot read; but digits inside letters ("x4") or
+    // marks on an impossible syllable ("quyét") are its damage, not the author's word.
+    bool damaged = !letters || HasMarks(lower);
+    double p = damaged ? (std::max(mix_.clean, mix_.stripped) + mix_.ocr) * limits_.keep_damaged
+                       : std::max(mix_.clean, mix_.stripped) + mix_.ocr * limits_.ocr_keep;
     if (!list.empty()) p *= limits_.unknown_syllable;
     out->push_back({unk, static_cast<float>(std::log10(p)), true});
   }

@@ -31,6 +31,9 @@ struct CandidateLimits {
   double ocr_prior_weight = 0.5;
   // P(an OCR engine leaves a word it cannot read as it is), for the keep reading.
   double ocr_keep = 1e-3;
+  // P(a word with digits inside letters or marks on an impossible syllable is meant
+  // that way), in any text.
+  double keep_damaged = 1e-4;
   // P(a word spelled like a syllable with known readings is some other, unknown word).
   double unknown_syllable = 1e-3;
 };
