@@ -139,6 +139,13 @@ TEST_CASE("channel: candidates come from the inventory, best first") {
   ch->Candidates("s6", [&](std::string_view s) { return trie.Contains(s); }, 5, &out);
   REQUIRE(!out.empty());
   CHECK(out[0].first == "số");
+  // Candidates come best first, and their scores agree with scoring the pair alone.
+  ch->Candidates("s6", trie, 5, &out);
+  REQUIRE(!out.empty());
+  for (const auto& [text, lp] : out) CHECK(lp == doctest::Approx(ch->LogProb(text, "s6")).epsilon(1e-4));
+  // The smoothed channel prices an unseen misreading far below the learned floor.
+  CHECK(ch->LogProbSmooth("hội", "hqi") > ch->LogProb("hội", "hqi") + 1.0);
+  CHECK(ch->LogProbSmooth("hội", "hội") == doctest::Approx(ch->LogProb("hội", "hội")));
 
   ch->Candidates("", trie, 5, &out);
   CHECK(out.empty());

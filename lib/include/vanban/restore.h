@@ -41,6 +41,10 @@ struct RestoreOptions {
   // most this many, none more than reading_margin (log10) below the best.
   int max_readings = 12;
   double reading_margin = 5.0;
+  // OCR only: a word no reading explains better than context_trigger (log10) also
+  // gets up to context_readings readings its neighbours make likely.
+  int context_readings = 6;
+  double context_trigger = -1.0;
   // OCR only: a written word read as two syllables ("HaN6i" -> "Hà Nội"), two written
   // pieces as one syllable ("ch ức" -> "chức"), a stray mark ignored ("cé.trinh").
   // log10 prior of each event; 0 disables it.

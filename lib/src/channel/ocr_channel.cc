@@ -16,6 +16,12 @@ constexpr double kLn10 = 2.302585092994046;
 // -ln P for edits the table has never seen.
 constexpr double kUnseenIdentityCost = 0.7;  // a character OCR reads as itself
 constexpr double kUnseenEditCost = 11.5;     // ~1e-5
+// Smoothed channel (LogProbSmooth): prices of edits the table has never seen.
+constexpr double kSmoothSubstituteVowel = 6.0;  // ộ read as q
+constexpr double kSmoothSubstitute = 7.5;
+constexpr double kSmoothDrop = 7.0;
+constexpr double kSmoothInsert = 6.5;
+constexpr double kSmoothOther = 8.5;            // ự read as yu
 // Candidate search: edits dearer than this are never tried, paths dearer than the
 // total are abandoned, and the work per token is capped.
 constexpr float kMaxReverseCost = 9.0f;
@@ -133,8 +139,18 @@ Result<OcrChannel> OcrChannel::Load(std::string_view tsv) {
     if (denom < count) denom = count;  // tolerate tables edited by hand
     float cost = static_cast<float>(-std::log(static_cast<double>(count) / static_cast<double>(denom)));
     ch.costs_[key] = cost;
+    ch.scorer_.Add(clean, ocr, cost);
     if (cost <= kMaxReverseCost) ch.reverse_[PackOcr(ocr)].push_back({clean, cost});
   }
+  internal::EditScorer::Fallback fallback;
+  fallback.identity = static_cast<float>(kUnseenIdentityCost);
+  fallback.substitute = static_cast<float>(kUnseenEditCost);
+  fallback.smooth_vowel = static_cast<float>(kSmoothSubstituteVowel);
+  fallback.smooth_other = static_cast<float>(kSmoothSubstitute);
+  fallback.smooth_drop = static_cast<float>(kSmoothDrop);
+  fallback.smooth_insert = static_cast<float>(kSmoothInsert);
+  fallback.smooth_multi = static_cast<float>(kSmoothOther);
+  ch.scorer_.Finish(fallback);
   auto it_dropped = ch.reverse_.find(PackOcr(U""));
   if (it_dropped != ch.reverse_.end()) {
     ch.dropped_ = std::move(it_dropped->second);
@@ -155,21 +171,16 @@ Result<OcrChannel> OcrChannel::Load(std::string_view tsv) {
   return ch;
 }
 
-double OcrChannel::EditCost(std::u32string_view clean, std::u32string_view ocr) const {
-  auto it = costs_.find(CostKey(clean, ocr));
-  if (it != costs_.end()) return it->second;
-  if (clean.size() <= 1 && ocr.size() <= 1)
-    return clean == ocr ? kUnseenIdentityCost : kUnseenEditCost;
-  return std::numeric_limits<double>::infinity();
+double OcrChannel::LogProbSmooth(std::string_view clean, std::string_view ocr) const {
+  U32 c = internal::Lower(internal::DecodeUtf8(clean));
+  U32 o = internal::Lower(internal::DecodeUtf8(ocr));
+  return -static_cast<double>(scorer_.Cost(c, o, /*smooth=*/true)) / kLn10;
 }
 
 double OcrChannel::LogProb(std::string_view clean, std::string_view ocr) const {
   U32 c = internal::Lower(internal::DecodeUtf8(clean));
   U32 o = internal::Lower(internal::DecodeUtf8(ocr));
-  double cost = internal::AlignChars(
-      c, o, [this](std::u32string_view a, std::u32string_view b) { return EditCost(a, b); },
-      nullptr);
-  return -cost / kLn10;
+  return -static_cast<double>(scorer_.Cost(c, o, /*smooth=*/false)) / kLn10;
 }
 
 // Depth-first branch-and-bound over the OCR token: every step explains the next 1-2

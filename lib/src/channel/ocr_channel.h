@@ -31,6 +31,7 @@
 #include <vector>
 
 #include "channel/code_points.h"
+#include "channel/edit_scorer.h"
 #include "channel/syllable_trie.h"
 #include "vanban/status.h"
 
@@ -61,6 +62,10 @@ class OcrChannel {
   // log10 P(ocr | clean) of whole tokens (both lower-cased first). -infinity if no
   // sequence of allowed edits turns |clean| into |ocr|.
   double LogProb(std::string_view clean, std::string_view ocr) const;
+  // The same with every edit possible: edits the table never saw cost a fixed price
+  // by kind (a vowel misread is cheaper than a consonant). For scoring readings the
+  // language model proposes for a badly damaged word ("thyuc" as thực).
+  double LogProbSmooth(std::string_view clean, std::string_view ocr) const;
 
   // Clean-side candidates for one OCR word (no surrounding punctuation; any case):
   // the |max| most probable lower-case strings accepted by |is_known_syllable|, best
@@ -89,13 +94,13 @@ class OcrChannel {
   struct Search;
 
   OcrChannel() = default;
-  double EditCost(std::u32string_view clean, std::u32string_view ocr) const;  // nats
   void Find(std::string_view ocr_token, const internal::SyllableTrie* trie,
             const std::function<bool(std::string_view)>* is_known, size_t max,
             double prior_weight, std::vector<Candidate>* out) const;
   static uint64_t PackOcr(std::u32string_view s);
 
   std::unordered_map<std::u32string, float> costs_;  // clean + U'\0' + ocr -> nats
+  internal::EditScorer scorer_;                     // the same costs, for fast pair scoring
   std::unordered_map<std::u32string, uint64_t> occ_;
   std::unordered_map<uint64_t, std::vector<Reverse>> reverse_;  // packed ocr substring
   std::vector<Reverse> dropped_;  // clean pieces the OCR lost entirely, cheapest first

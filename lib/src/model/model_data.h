@@ -67,6 +67,17 @@ class ModelData {
   // Text of the OCR channel table stored in the model (empty if it has none).
   std::string_view ChannelTable() const { return channel_table_; }
 
+  // Readings most likely after / before |w| (kNeighbours each, 0-padded).
+  std::span<const uint16_t> Successors(uint32_t w) const {
+    return neighbours_ == nullptr || w >= vocab_size() ? std::span<const uint16_t>()
+                                                        : std::span<const uint16_t>(neighbours_ + w * 2 * kNeighbours, kNeighbours);
+  }
+  std::span<const uint16_t> Predecessors(uint32_t w) const {
+    return neighbours_ == nullptr || w >= vocab_size()
+               ? std::span<const uint16_t>()
+               : std::span<const uint16_t>(neighbours_ + w * 2 * kNeighbours + kNeighbours, kNeighbours);
+  }
+
   // log10 P(w) without context.
   float UnigramLogProb(uint32_t w) const { return unigrams_[w < vocab_size() ? w : unk()].logprob; }
 
@@ -102,6 +113,7 @@ class ModelData {
   std::unordered_map<std::string_view, uint32_t> word_ids_;
   std::unordered_map<std::string_view, SymbolPartEntry> symbol_parts_;
   std::string_view channel_table_;
+  const uint16_t* neighbours_ = nullptr;
 };
 
 }  // namespace vanban::internal

@@ -20,6 +20,24 @@ void WordCandidates::Reset(const ChannelMix& mix, const CandidateLimits& limits,
   mix_ = mix;
   limits_ = limits;
   memo_.clear();
+  proposed_.clear();
+}
+
+float WordCandidates::Proposed(uint32_t id, std::string_view lower) {
+  std::string key(lower);
+  key.push_back('\0');
+  key.append(reinterpret_cast<const char*>(&id), sizeof id);
+  auto it = proposed_.find(key);
+  if (it != proposed_.end()) return it->second;
+  const ChannelIndex* ch = channel();
+  float score = -1e9f;
+  if (ch != nullptr) {
+    double lp = ch->LogProbSmooth(m_.Word(id), lower);
+    if (std::isfinite(lp)) score = static_cast<float>(std::log10(mix_.ocr) + lp);
+  }
+  if (proposed_.size() >= kMaxMemo) proposed_.clear();
+  proposed_.emplace(std::move(key), score);
+  return score;
 }
 
 const std::vector<WordCand>& WordCandidates::For(std::string_view lower) {

@@ -49,6 +49,9 @@ class WordCandidates {
   const std::vector<WordCand>& For(std::string_view lower);
   // log10 of the best channel score among the readings other than keeping it.
   float BestReading(std::string_view lower);
+  // Channel score of reading |id| for |lower| under the smoothed OCR channel (every
+  // edit possible), for readings the context proposes; memoised.
+  float Proposed(uint32_t id, std::string_view lower);
 
   const ChannelMix& mix() const { return mix_; }
   bool ocr_active() const { return channel() != nullptr && mix_.ocr >= kOcrActive; }
@@ -66,6 +69,7 @@ class WordCandidates {
   ChannelMix mix_;
   CandidateLimits limits_;
   std::unordered_map<std::string, std::vector<WordCand>> memo_;
+  std::unordered_map<std::string, float> proposed_;
   std::vector<OcrChannel::Candidate> found_;
   std::string key_, tone_, tone2_;
 };
