@@ -491,6 +491,7 @@ int main(int argc, char** argv) {
     else if (a == "--margin") o.restore.reading_margin = std::stod(next());
     else if (a == "--ocr-candidates") o.restore.max_ocr_candidates = std::stoi(next());
     else if (a == "--threshold") o.restore.beam_threshold = std::stod(next());
+    else if (a == "--prescreen") o.restore.prescreen_margin = std::stod(next());
     else if (a == "--context") o.restore.context_readings = std::stoi(next());
     else if (a == "--context-trigger") o.restore.context_trigger = std::stod(next());
     else {

@@ -30,6 +30,9 @@ namespace vanban {
 struct RestoreOptions {
   int beam = 8;                // hypotheses kept per position
   double beam_threshold = 5.0; // hypotheses this much (log10) below the best are dropped
+  // A reading this much (log10) below the best reading after the best hypothesis is
+  // not tried after the other hypotheses.
+  double prescreen_margin = 4.0;
   // Repair OCR damage (s6 -> số, thyc -> thực, x4 -> xã, Pang -> Đảng) with the model's
   // learned OCR channel, when the model has one and the text looks OCR'd.
   bool ocr = true;

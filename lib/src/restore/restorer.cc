@@ -87,7 +87,8 @@ constexpr float kMergeTrigger = -2.0f;
 constexpr float kJoinTrigger = -2.5f;
 constexpr size_t kMaxMergeCodePoints = 14;
 constexpr size_t kMaxJoinCodePoints = 8;
-constexpr size_t kContextNeighbours = 2;  // readings of each neighbour whose context is asked
+constexpr size_t kContextNeighbours = 2;
+constexpr uint32_t kPrescreenReadings = 4;  // edges with more readings are prescreened  // readings of each neighbour whose context is asked
 constexpr size_t kMergeSideReadings = 4;
 constexpr size_t kMergeReadings = 8;
 constexpr size_t kJoinReadings = 6;
@@ -524,8 +525,23 @@ class Restorer::Impl {
         Edge& edge = edges_[e];
         float best = kNegInf, second = kNegInf;
         int best_cand = -1;
+        // Readings hopeless after the best hypothesis are not tried after the others.
+        live_.assign(edge.cand_count, 1);
+        if (edge.cand_count > kPrescreenReadings && at_[p].size() > 1) {
+          const Hyp& top = arena_[at_[p][0]];
+          float top_best = kNegInf;
+          scores_.resize(edge.cand_count);
+          for (uint32_t k = 0; k < edge.cand_count; ++k) {
+            LmState st;
+            scores_[k] = Extend(top, cands_[edge.cand_begin + k], &st);
+            top_best = std::max(top_best, scores_[k]);
+          }
+          for (uint32_t k = 0; k < edge.cand_count; ++k)
+            live_[k] = scores_[k] >= top_best - static_cast<float>(o_.prescreen_margin);
+        }
         for (int32_t hi : at_[p]) {
           for (uint32_t k = 0; k < edge.cand_count; ++k) {
+            if (!live_[k]) continue;
             Hyp nh;
             nh.score = Extend(arena_[hi], cands_[edge.cand_begin + k], &nh.state);
             nh.back = hi;
@@ -776,6 +792,8 @@ class Restorer::Impl {
   std::vector<Hyp> arena_;
   std::vector<std::vector<int32_t>> at_;
   std::vector<int32_t> path_;
+  std::vector<char> live_;
+  std::vector<float> scores_;
   std::vector<double> post_;
   std::vector<uint32_t> order_;
   std::vector<std::pair<uint32_t, float>> left_, right_;
