@@ -135,10 +135,6 @@ TEST_CASE("channel: candidates come from the inventory, best first") {
   CHECK(out[0].first == "tổ");
   for (const auto& c : out) CHECK(c.second <= 0.0);
 
-  // The callback variant gives the same best reading.
-  ch->Candidates("s6", [&](std::string_view s) { return trie.Contains(s); }, 5, &out);
-  REQUIRE(!out.empty());
-  CHECK(out[0].first == "số");
   // Candidates come best first, and their scores agree with scoring the pair alone.
   ch->Candidates("s6", trie, 5, &out);
   REQUIRE(!out.empty());
