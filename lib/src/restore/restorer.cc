@@ -708,6 +708,7 @@ class Restorer::Impl {
   // Restores one unit; returns the line number of its last line.
   uint32_t RestoreUnit(std::string_view doc, size_t begin, size_t end, uint32_t line_no, RestoreResult* out) {
     unit_ = doc.substr(begin, end - begin);
+    words_.Trim();
     internal::CutPieces(unit_, ocr_, &tokens_, &pieces_);
     BuildLattice();
     Decode();

@@ -23,10 +23,15 @@ void WordCandidates::Reset(const ChannelMix& mix, const CandidateLimits& limits,
   proposed_.clear();
 }
 
+void WordCandidates::Trim() {
+  if (memo_.size() >= kMaxMemo) memo_.clear();
+  if (proposed_.size() >= kMaxMemo) proposed_.clear();
+}
+
 float WordCandidates::Proposed(uint32_t id, std::string_view lower) {
-  std::string key(lower);
-  key.push_back('\0');
-  key.append(reinterpret_cast<const char*>(&id), sizeof id);
+  uint64_t key = 14695981039346656037ull;
+  for (unsigned char c : lower) key = (key ^ c) * 1099511628211ull;
+  key = (key ^ id) * 0x9E3779B97F4A7C15ull;
   auto it = proposed_.find(key);
   if (it != proposed_.end()) return it->second;
   const ChannelIndex* ch = channel();
@@ -35,15 +40,13 @@ float WordCandidates::Proposed(uint32_t id, std::string_view lower) {
     double lp = ch->LogProbSmooth(m_.Word(id), lower);
     if (std::isfinite(lp)) score = static_cast<float>(std::log10(mix_.ocr) + lp);
   }
-  if (proposed_.size() >= kMaxMemo) proposed_.clear();
-  proposed_.emplace(std::move(key), score);
+  proposed_.emplace(key, score);
   return score;
 }
 
 const std::vector<WordCand>& WordCandidates::For(std::string_view lower) {
-  auto it = memo_.find(std::string(lower));
+  auto it = memo_.find(lower);
   if (it != memo_.end()) return it->second;
-  if (memo_.size() >= kMaxMemo) memo_.clear();
   std::vector<WordCand> cands;
   Compute(lower, &cands);
   return memo_.emplace(std::string(lower), std::move(cands)).first->second;

@@ -44,8 +44,11 @@ class WordCandidates {
 
   // New document: new mixture, empty memo; |ocr| = false leaves the OCR channel out.
   void Reset(const ChannelMix& mix, const CandidateLimits& limits, bool ocr);
+  // Drops the memo if it has grown too big (a huge document). Call only between units:
+  // it invalidates the lists For() returned.
+  void Trim();
   // Readings of |lower| (a lower-case word as written, possibly with OCR digits or
-  // symbols such as "s6", "c¢6"); never empty. Valid until the next Reset.
+  // symbols such as "s6", "c¢6"); never empty. Valid until the next Reset or Trim.
   const std::vector<WordCand>& For(std::string_view lower);
   // log10 of the best channel score among the readings other than keeping it.
   float BestReading(std::string_view lower);
@@ -68,8 +71,12 @@ class WordCandidates {
   bool use_channel_ = true;
   ChannelMix mix_;
   CandidateLimits limits_;
-  std::unordered_map<std::string, std::vector<WordCand>> memo_;
-  std::unordered_map<std::string, float> proposed_;
+  struct StringHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::vector<WordCand>, StringHash, std::equal_to<>> memo_;
+  std::unordered_map<uint64_t, float> proposed_;  // hash of (word, reading id)
   std::vector<OcrChannel::Candidate> found_;
   std::string key_, tone_, tone2_;
 };
