@@ -56,6 +56,9 @@ struct RestoreOptions {
   double broken_log10 = -2.5;
   double junk_log10 = -1.0;
   double digit_word_log10 = -1.0;  // a lone short number read as a word ("6" -> ở)
+  // Weight of the corpus statistics of capitalised words inside a sentence (names,
+  // title words) when a capitalised word is read there.
+  double capitalised_weight = 0.7;
   // Compute confidence and alternatives (costs a rescoring pass).
   bool confidence = false;
   int alternatives = 3;

@@ -234,7 +234,21 @@ class Restorer::Impl {
 
   // The readings of a word worth the language model's time: within reach of the
   // best by channel and unigram prior, at most max_readings of them.
-  void AddReadings(const std::vector<WordCand>& list) {
+  // A capitalised word that does not start a sentence or line: a name or a title word.
+  bool MidSentenceCapital(uint32_t i) const {
+    if (pieces_[i].line_start || i == 0 || !internal::IsCapitalised(PieceText(i))) return false;
+    for (uint32_t j = i; j-- > 0;) {
+      if (pieces_[j].kind == PieceKind::kWord || pieces_[j].kind == PieceKind::kSymbol ||
+          pieces_[j].kind == PieceKind::kNumber || pieces_[j].kind == PieceKind::kFixed)
+        return true;
+      char c = unit_[pieces_[j].begin];
+      if (c == '.' || c == ':' || c == '?' || c == '!' || c == '"' || c == '(' || c == ';') return false;
+      if (pieces_[j].line_start) return false;
+    }
+    return false;
+  }
+
+  void AddReadings(const std::vector<WordCand>& list, float cap_weight = 0.0f) {
     rank_.clear();
     float best = kNegInf;
     for (size_t k = 0; k < list.size(); ++k) {
@@ -248,7 +262,7 @@ class Restorer::Impl {
     for (size_t k = 0; k < rank_.size() && k < limit; ++k) {
       if (rank_[k].first < best - static_cast<float>(o_.reading_margin)) break;
       const WordCand& c = list[rank_[k].second];
-      cands_.push_back({c.id, 0, Weighted(c.channel, c.id), c.as_written});
+      cands_.push_back({c.id, 0, Weighted(c.channel + cap_weight * c.cap_bonus, c.id), c.as_written});
     }
   }
 
@@ -341,7 +355,7 @@ class Restorer::Impl {
         return;
       }
     }
-    AddReadings(list);
+    AddReadings(list, MidSentenceCapital(i) ? static_cast<float>(o_.capitalised_weight) : 0.0f);
     if (ocr_ && o_.context_readings > 0) AddContextReadings(i, list);
     CloseEdge(e);
     if (!ocr_ || !o_.ocr_splits) return;

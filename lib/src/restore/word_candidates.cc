@@ -86,28 +86,32 @@ void WordCandidates::Compute(std::string_view lower, std::vector<WordCand>* out)
   struct Reading {
     uint32_t id;
     double ocr_log10;
+    float cap_bonus;
   };
   std::vector<Reading> readings;
-  auto add = [&](uint32_t id, double ocr) {
+  auto add = [&](uint32_t id, double ocr, float cap_bonus) {
     for (Reading& r : readings) {
       if (r.id == id) {
         if (std::isnan(r.ocr_log10)) r.ocr_log10 = ocr;
         return;
       }
     }
-    readings.push_back({id, ocr});
+    readings.push_back({id, ocr, cap_bonus});
   };
   const double nan = std::nan("");
   size_t limit = std::min<size_t>(list.size(), static_cast<size_t>(std::max(1, limits_.diacritic)));
-  for (size_t k = 0; k < limit; ++k) add(list[k].id, nan);
-  if (written != unk) add(written, nan);
+  for (size_t k = 0; k < limit; ++k) add(list[k].id, nan, list[k].cap_bonus);
+  if (written != unk) {
+    auto it = std::find_if(list.begin(), list.end(), [&](const CandidateItem& c) { return c.id == written; });
+    add(written, nan, it == list.end() ? 0.0f : it->cap_bonus);
+  }
   const ChannelIndex* ch = channel();
   const bool use_ocr = ch != nullptr && (mix_.ocr >= kOcrActive || written == unk);
   if (use_ocr) {
     ch->Candidates(lower, static_cast<size_t>(std::max(1, limits_.ocr)), limits_.ocr_prior_weight, &found_);
     for (const auto& [text, lp] : found_) {
       uint32_t id = m_.WordId(text);
-      if (id != unk) add(id, lp);
+      if (id != unk) add(id, lp, 0.0f);
     }
   }
   for (const Reading& r : readings) {
@@ -120,7 +124,7 @@ void WordCandidates::Compute(std::string_view lower, std::vector<WordCand>* out)
       if (std::isfinite(lp)) p += mix_.ocr * std::pow(10.0, lp);
     }
     if (p <= 0) continue;
-    out->push_back({r.id, static_cast<float>(std::log10(p)), as_written});
+    out->push_back({r.id, static_cast<float>(std::log10(p)), as_written, r.cap_bonus});
   }
   if (written == unk) {
     // Names, foreign words, codes: kept as written unless a reading is clearly better.

@@ -23,6 +23,9 @@ struct WordCand {
   uint32_t id;     // vocabulary id; ModelData::unk() = the word kept as written
   float channel;   // log10 P(written | reading) under the channel mixture
   bool as_written; // the reading is the written word (up to case and tone placement)
+  // log10 P(reading | spelling, capitalised inside a sentence) / P(reading | spelling):
+  // names and title words prefer other readings than running text.
+  float cap_bonus = 0;
 };
 
 struct CandidateLimits {
