@@ -250,8 +250,10 @@ struct Options {
   std::string corpus = "/work/shared/corpus";
   std::string data_dir = std::string(VANBAN_SOURCE_DIR) + "/bench/data";
   bool dev = false;
+  bool wiki = false;  // Wikipedia instead of legal text (names, general vocabulary)
   size_t target = 30000;
   size_t errors = 0;
+  size_t show_lines = 0;
   std::string only = "stripped,clean,ocr,real";
   vanban::RestoreOptions restore;
 };
@@ -304,7 +306,9 @@ int Run(const Options& o) {
   if (Wanted(o, "stripped") || Wanted(o, "clean")) {
     auto bucket = o.dev ? vanban::internal::Bucket::kDev : vanban::internal::Bucket::kTest;
     std::vector<Doc> docs;
-    for (const char* f : {"legal-congbao.txt.xz", "legal-laws.txt.xz", "legal-phapdien-vbpl.txt.xz"}) {
+    std::vector<std::string> files = {"legal-congbao.txt.xz", "legal-laws.txt.xz", "legal-phapdien-vbpl.txt.xz"};
+    if (o.wiki) files = {"general-viwiki.txt.xz"};
+    for (const std::string& f : files) {
       auto d = ReadBucketDocs(o.corpus + "/" + f, bucket);
       docs.insert(docs.end(), d.begin(), d.end());
     }
@@ -331,8 +335,8 @@ int Run(const Options& o) {
       }
       if (!s.lines.empty()) sample.push_back(std::move(s));
     }
-    std::printf("held-out legal text: %zu documents, %zu words; sample: %zu lines of %zu documents, %zu words\n",
-                docs.size(), all_words, sample_lines, sample.size(), sample_words);
+    std::printf("held-out %s text: %zu documents, %zu words; sample: %zu lines of %zu documents, %zu words\n",
+                o.wiki ? "Wikipedia" : "legal", docs.size(), all_words, sample_lines, sample.size(), sample_words);
 
     if (Wanted(o, "stripped")) {
       Tally all, base, cls[kNumClasses];
@@ -340,6 +344,7 @@ int Run(const Options& o) {
       vanban::RestoreResult res;
       confusions.clear();
       std::string key;
+      size_t shown = 0;
       for (const Doc& d : sample) {
         std::string ref;
         for (const auto& l : d.lines) ref += l + "\n";
@@ -350,7 +355,13 @@ int Run(const Options& o) {
         std::vector<std::string> out = SplitLines(res.text);
         for (size_t i = 0; i < d.lines.size(); ++i) {
           auto rw = Words(d.lines[i]);
+          size_t before = all.right;
           ScoreAligned(rw, Words(i < out.size() ? out[i] : std::string(), true), &all, cls, &confusions);
+          if (shown < o.show_lines && all.right - before < rw.size()) {
+            ++shown;
+            std::printf("  [%s]\n    REF %s\n    HYP %s\n", d.name.c_str(), d.lines[i].c_str(),
+                        i < out.size() ? out[i].c_str() : "");
+          }
           for (const Word& w : rw) {
             std::string s = Strip(w.text), guess = s;
             if (vanban::internal::KeyInto(s, &key)) {
@@ -481,16 +492,28 @@ int main(int argc, char** argv) {
     else if (a == "--corpus") o.corpus = next();
     else if (a == "--data") o.data_dir = next();
     else if (a == "--dev") o.dev = true;
+    else if (a == "--wiki") o.wiki = true;
     else if (a == "--syllables") o.target = std::stoul(next());
     else if (a == "--errors") o.errors = std::stoul(next());
+    else if (a == "--show-lines") o.show_lines = std::stoul(next());
     else if (a == "--only") o.only = next();
     else if (a == "--beam") o.restore.beam = std::stoi(next());
     else if (a == "--channel-weight") o.restore.channel_weight = std::stod(next());
     else if (a == "--no-cache") o.restore.document_cache = false;
+    else if (a == "--cap-weight") o.restore.capitalised_weight = std::stod(next());
+    else if (a == "--cache-bonus") o.restore.cache_bonus = std::stod(next());
+    else if (a == "--cache-confidence") o.restore.cache_min_confidence = std::stod(next());
+    else if (a == "--readings") o.restore.max_readings = std::stoi(next());
+    else if (a == "--margin") o.restore.reading_margin = std::stod(next());
+    else if (a == "--ocr-candidates") o.restore.max_ocr_candidates = std::stoi(next());
+    else if (a == "--threshold") o.restore.beam_threshold = std::stod(next());
+    else if (a == "--prescreen") o.restore.prescreen_margin = std::stod(next());
+    else if (a == "--context") o.restore.context_readings = std::stoi(next());
+    else if (a == "--context-trigger") o.restore.context_trigger = std::stod(next());
     else {
       std::fprintf(stderr,
-                   "usage: restore_bench [--model PATH] [--corpus DIR] [--data DIR] [--dev] [--syllables N]\n"
-                   "                     [--errors N] [--only stripped,clean,ocr,real] [--beam B]\n"
+                   "usage: restore_bench [--model PATH] [--corpus DIR] [--data DIR] [--dev] [--wiki] [--syllables N]\n"
+                   "                     [--errors N] [--show-lines N] [--only stripped,clean,ocr,real] [--beam B]\n"
                    "                     [--ocr-weight W] [--no-cache]\n");
       return 2;
     }

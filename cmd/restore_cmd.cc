@@ -27,6 +27,7 @@ struct Options {
   double threshold = 0.9;
   bool no_ocr = false;
   std::string color = "auto";
+  bool explain = false;
 };
 
 nlohmann::ordered_json TokenJson(const RestoredToken& t) {
@@ -104,6 +105,8 @@ int Run(Options o) {
   ro.beam = o.beam;
   ro.confidence = o.format != "text" || o.mark;
   ro.ocr = !o.no_ocr;
+  std::string explanation;
+  if (o.explain) ro.explain = &explanation;
   Restorer restorer(*model, ro);
   auto files = InputsOrStdin(o.files);
   auto out = Output::Open(o.output, files);
@@ -121,6 +124,10 @@ int Run(Options o) {
       continue;
     }
     restorer.Restore(*text, &r);
+    if (o.explain) {
+      fmt::print(stderr, "{}", explanation);
+      explanation.clear();
+    }
     if (o.format == "text") {
       if (o.diff) out->Write(Diff(name, *text, r.text, color));
       else if (o.mark) out->Write(Marked(r, o.threshold, color));
@@ -180,6 +187,8 @@ the installed share/vanban/vanban.model.)",
           ->type_name("PATH");
       app.add_option("--beam", o->beam, "Beam width (default 8)")->check(CLI::Range(1, 64));
       app.add_flag("--no-ocr", o->no_ocr, "Do not try to repair OCR confusions (s6, x4, thyc)");
+      app.add_flag("--explain", o->explain, "Print every line's readings and scores to stderr (for tuning)")
+          ->group("");
       app.add_option("--color", o->color, "Colour for --mark/--diff: auto, always, never")
           ->check(CLI::IsMember({"auto", "always", "never"}));
       return RunFn([o] { return Run(*o); });

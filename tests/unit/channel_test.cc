@@ -135,10 +135,13 @@ TEST_CASE("channel: candidates come from the inventory, best first") {
   CHECK(out[0].first == "tổ");
   for (const auto& c : out) CHECK(c.second <= 0.0);
 
-  // The callback variant gives the same best reading.
-  ch->Candidates("s6", [&](std::string_view s) { return trie.Contains(s); }, 5, &out);
+  // Candidates come best first, and their scores agree with scoring the pair alone.
+  ch->Candidates("s6", trie, 5, &out);
   REQUIRE(!out.empty());
-  CHECK(out[0].first == "số");
+  for (const auto& [text, lp] : out) CHECK(lp == doctest::Approx(ch->LogProb(text, "s6")).epsilon(1e-4));
+  // The smoothed channel prices an unseen misreading far below the learned floor.
+  CHECK(ch->LogProbSmooth("hội", "hqi") > ch->LogProb("hội", "hqi") + 1.0);
+  CHECK(ch->LogProbSmooth("hội", "hội") == doctest::Approx(ch->LogProb("hội", "hội")));
 
   ch->Candidates("", trie, 5, &out);
   CHECK(out.empty());

@@ -42,6 +42,15 @@ TEST_CASE("viet chars: keys, case and syllable shapes") {
   CHECK(out == "ỦY");
   vanban::internal::ApplyCaseInto("nghị", "Nghi", &out);
   CHECK(out == "Nghị");
+  // Word-level case: OCR digits and stray capitals do not make a word all-caps.
+  vanban::internal::ApplyWordCaseInto("tổ", "T6", &out);
+  CHECK(out == "Tổ");
+  vanban::internal::ApplyWordCaseInto("người", "nguGi", &out);
+  CHECK(out == "người");
+  vanban::internal::ApplyWordCaseInto("đường", "DUONG", &out);
+  CHECK(out == "ĐƯỜNG");
+  vanban::internal::ApplyWordCaseInto("ở", "¢", &out);
+  CHECK(out == "ở");
   CHECK(vanban::internal::IsSyllableKey("nghieng"));
   CHECK(vanban::internal::IsSyllableKey("gi"));
   CHECK_FALSE(vanban::internal::IsSyllableKey("church"));

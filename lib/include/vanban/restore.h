@@ -30,6 +30,9 @@ namespace vanban {
 struct RestoreOptions {
   int beam = 8;                // hypotheses kept per position
   double beam_threshold = 5.0; // hypotheses this much (log10) below the best are dropped
+  // A reading this much (log10) below the best reading after the best hypothesis is
+  // not tried after the other hypotheses.
+  double prescreen_margin = 4.0;
   // Repair OCR damage (s6 -> số, thyc -> thực, x4 -> xã, Pang -> Đảng) with the model's
   // learned OCR channel, when the model has one and the text looks OCR'd.
   bool ocr = true;
@@ -37,6 +40,14 @@ struct RestoreOptions {
   double channel_weight = 1.0;
   int max_candidates = 10;      // readings of the same diacritic-free spelling
   int max_ocr_candidates = 15;  // readings proposed by the OCR channel
+  // Readings of a word the search tries: the best by channel and unigram prior, at
+  // most this many, none more than reading_margin (log10) below the best.
+  int max_readings = 12;
+  double reading_margin = 5.0;
+  // OCR only: a word no reading explains better than context_trigger (log10) also
+  // gets up to context_readings readings its neighbours make likely.
+  int context_readings = 6;
+  double context_trigger = -1.0;
   // OCR only: a written word read as two syllables ("HaN6i" -> "Hà Nội"), two written
   // pieces as one syllable ("ch ức" -> "chức"), a stray mark ignored ("cé.trinh").
   // log10 prior of each event; 0 disables it.
@@ -44,6 +55,10 @@ struct RestoreOptions {
   double merged_log10 = -2.0;
   double broken_log10 = -2.5;
   double junk_log10 = -1.0;
+  double digit_word_log10 = -1.0;  // a lone short number read as a word ("6" -> ở)
+  // Weight of the corpus statistics of capitalised words inside a sentence (names,
+  // title words) when a capitalised word is read there.
+  double capitalised_weight = 0.7;
   // Compute confidence and alternatives (costs a rescoring pass).
   bool confidence = false;
   int alternatives = 3;
@@ -53,6 +68,9 @@ struct RestoreOptions {
   double cache_min_confidence = 0.95;
   // Decode a hard-wrapped sentence (next line starting in lower case) as one unit.
   bool join_wrapped_lines = true;
+  // For people tuning the model: when set, a readable dump of every unit's lattice
+  // (readings with channel scores, the chosen path) is appended here.
+  std::string* explain = nullptr;
 };
 
 // How the restorer judged the input as a whole (see Restorer::Restore).

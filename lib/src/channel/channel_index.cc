@@ -1,5 +1,6 @@
 #include "channel/channel_index.h"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -20,8 +21,11 @@ Result<std::unique_ptr<ChannelIndex>> ChannelIndex::Build(const ModelData& m, st
   for (uint32_t id = 1; id < m.vocab_size(); ++id) {
     if (id == m.bos() || id == m.eos() || id == m.unk() || id == m.num()) continue;
     std::string_view w = m.Word(id);
-    // Only Vietnamese-shaped syllables: foreign words ("church") are not OCR readings.
+    // Only the model's readings (well-formed syllables): foreign words ("church") and
+    // corpus typos are not OCR readings.
     if (!KeyInto(w, &key) || !IsSyllableKey(key)) continue;
+    auto readings = m.Candidates(key);
+    if (std::none_of(readings.begin(), readings.end(), [&](const CandidateItem& c) { return c.id == id; })) continue;
     double p = std::pow(10.0, static_cast<double>(m.Score(empty, id, &ignored)));
     trie.Add(w, p * kPseudoCorpusSize);
   }

@@ -30,6 +30,9 @@ class ChannelIndex {
   }
   // log10 P(ocr | clean) for a given pair (both lower case); -inf if impossible.
   double LogProb(std::string_view clean, std::string_view ocr) const { return channel_.LogProb(clean, ocr); }
+  double LogProbSmooth(std::string_view clean, std::string_view ocr) const {
+    return channel_.LogProbSmooth(clean, ocr);
+  }
 
   const OcrChannel& channel() const { return channel_; }
 

@@ -16,17 +16,22 @@ constexpr double kLn10 = 2.302585092994046;
 // -ln P for edits the table has never seen.
 constexpr double kUnseenIdentityCost = 0.7;  // a character OCR reads as itself
 constexpr double kUnseenEditCost = 11.5;     // ~1e-5
+// Smoothed channel (LogProbSmooth): prices of edits the table has never seen.
+constexpr double kSmoothSubstituteVowel = 6.0;  // ộ read as q
+constexpr double kSmoothSubstitute = 7.5;
+constexpr double kSmoothDrop = 7.0;
+constexpr double kSmoothInsert = 6.5;
+constexpr double kSmoothOther = 8.5;            // ự read as yu
 // Candidate search: edits dearer than this are never tried, paths dearer than the
 // total are abandoned, and the work per token is capped.
 constexpr float kMaxReverseCost = 9.0f;
-constexpr size_t kMaxReversePerOcr = 40;
+constexpr size_t kMaxReversePerOcr = 120;
 constexpr double kMaxPathCost = 20.0;
 constexpr double kMaxMargin = 10.0;  // over the cheapest conceivable reading
-constexpr float kMaxDroppedCost = 6.0f;
-constexpr size_t kMaxDropped = 6;
+constexpr float kMaxDroppedCost = 8.0f;
+constexpr size_t kMaxDropped = 40;
 constexpr size_t kMaxTokenLength = 12;
-constexpr size_t kMaxVisitsTrie = 30000;
-constexpr size_t kMaxVisitsCallback = 6000;
+constexpr size_t kMaxVisits = 30000;
 
 std::u32string CostKey(std::u32string_view clean, std::u32string_view ocr) {
   std::u32string k(clean);
@@ -125,6 +130,7 @@ Result<OcrChannel> OcrChannel::Load(std::string_view tsv) {
   if (!saw_magic) return Status::Corruption("OCR channel table: empty");
   if (counts.empty()) return Status::Corruption("OCR channel table: no char section");
 
+  std::unordered_map<uint64_t, std::vector<Reverse>> flat;
   for (const auto& [key, count] : counts) {
     size_t sep = key.find(U'\0');
     U32 clean = key.substr(0, sep), ocr = key.substr(sep + 1);
@@ -133,70 +139,80 @@ Result<OcrChannel> OcrChannel::Load(std::string_view tsv) {
     if (denom < count) denom = count;  // tolerate tables edited by hand
     float cost = static_cast<float>(-std::log(static_cast<double>(count) / static_cast<double>(denom)));
     ch.costs_[key] = cost;
-    if (cost <= kMaxReverseCost) ch.reverse_[PackOcr(ocr)].push_back({clean, cost});
+    ch.scorer_.Add(clean, ocr, cost);
+    if (cost <= kMaxReverseCost) flat[PackOcr(ocr)].push_back({clean, cost});
   }
-  auto it_dropped = ch.reverse_.find(PackOcr(U""));
-  if (it_dropped != ch.reverse_.end()) {
-    ch.dropped_ = std::move(it_dropped->second);
-    ch.reverse_.erase(it_dropped);
-    std::sort(ch.dropped_.begin(), ch.dropped_.end(), [](const Reverse& a, const Reverse& b) {
-      return a.cost != b.cost ? a.cost < b.cost : a.clean < b.clean;
-    });
-    while (!ch.dropped_.empty() &&
-           (ch.dropped_.size() > kMaxDropped || ch.dropped_.back().cost > kMaxDroppedCost))
-      ch.dropped_.pop_back();
-  }
-  for (auto& [k, list] : ch.reverse_) {
-    std::sort(list.begin(), list.end(), [](const Reverse& a, const Reverse& b) {
-      return a.cost != b.cost ? a.cost < b.cost : a.clean < b.clean;
-    });
+  internal::EditScorer::Fallback fallback;
+  fallback.identity = static_cast<float>(kUnseenIdentityCost);
+  fallback.substitute = static_cast<float>(kUnseenEditCost);
+  fallback.smooth_vowel = static_cast<float>(kSmoothSubstituteVowel);
+  fallback.smooth_other = static_cast<float>(kSmoothSubstitute);
+  fallback.smooth_drop = static_cast<float>(kSmoothDrop);
+  fallback.smooth_insert = static_cast<float>(kSmoothInsert);
+  fallback.smooth_multi = static_cast<float>(kSmoothOther);
+  ch.scorer_.Finish(fallback);
+  auto by_cost = [](const Reverse& a, const Reverse& b) { return a.cost != b.cost ? a.cost < b.cost : a.clean < b.clean; };
+  for (auto& [k, list] : flat) {
+    std::sort(list.begin(), list.end(), by_cost);
+    if (k == PackOcr(U"")) {
+      while (!list.empty() && (list.size() > kMaxDropped || list.back().cost > kMaxDroppedCost)) list.pop_back();
+      ch.dropped_ = Group(std::move(list));
+      continue;
+    }
     if (list.size() > kMaxReversePerOcr) list.resize(kMaxReversePerOcr);
+    ch.reverse_.emplace(k, Group(std::move(list)));
   }
   return ch;
 }
 
-double OcrChannel::EditCost(std::u32string_view clean, std::u32string_view ocr) const {
-  auto it = costs_.find(CostKey(clean, ocr));
-  if (it != costs_.end()) return it->second;
-  if (clean.size() <= 1 && ocr.size() <= 1)
-    return clean == ocr ? kUnseenIdentityCost : kUnseenEditCost;
-  return std::numeric_limits<double>::infinity();
+double OcrChannel::LogProbSmooth(std::string_view clean, std::string_view ocr) const {
+  U32 c = internal::Lower(internal::DecodeUtf8(clean));
+  U32 o = internal::Lower(internal::DecodeUtf8(ocr));
+  return -static_cast<double>(scorer_.Cost(c, o, /*smooth=*/true)) / kLn10;
 }
 
 double OcrChannel::LogProb(std::string_view clean, std::string_view ocr) const {
   U32 c = internal::Lower(internal::DecodeUtf8(clean));
   U32 o = internal::Lower(internal::DecodeUtf8(ocr));
-  double cost = internal::AlignChars(
-      c, o, [this](std::u32string_view a, std::u32string_view b) { return EditCost(a, b); },
-      nullptr);
-  return -cost / kLn10;
+  return -static_cast<double>(scorer_.Cost(c, o, /*smooth=*/false)) / kLn10;
+}
+
+// Group 0 (first == 0) holds the readings with no clean text: OCR characters inserted.
+OcrChannel::ReverseIndex OcrChannel::Group(std::vector<Reverse> readings) {
+  ReverseIndex index;
+  auto first = [](const Reverse& r) { return r.clean.empty() ? char32_t{0} : r.clean[0]; };
+  std::stable_sort(readings.begin(), readings.end(),
+                   [&](const Reverse& a, const Reverse& b) { return first(a) < first(b); });
+  for (Reverse& r : readings) {
+    if (index.empty() || index.back().first != first(r)) index.push_back({first(r), {}});
+    index.back().readings.push_back(std::move(r));
+  }
+  return index;
 }
 
 // Depth-first branch-and-bound over the OCR token: every step explains the next 1-2
 // OCR characters (or none, for a clean character the OCR dropped) by a clean piece,
-// cheapest pieces first. A path's rank is its channel cost plus prior_weight times
-// the syllable's prior cost. Pruning uses an admissible bound: the cheapest possible
-// rest of the OCR token (|rest|) plus the best prior below the trie node, against
-// the |max|-th best rank found so far; and the channel cost alone may not exceed the
-// cheapest conceivable reading by more than a fixed margin.
+// cheapest pieces first, following only the trie node's children. A path's rank is its
+// channel cost plus prior_weight times the syllable's prior cost. Pruning uses an
+// admissible bound: the cheapest possible rest of the OCR token plus the best prior
+// below the trie node, against the |max|-th best rank found so far; and the channel
+// cost alone may not exceed the cheapest conceivable reading by more than a margin.
 struct OcrChannel::Search {
-  Search(const U32& o, const internal::SyllableTrie* t,
-         const std::function<bool(std::string_view)>* known, size_t m, size_t cap, double w)
-      : ocr(o), trie(t), is_known(known), max(m), visit_cap(cap), prior_weight(w) {}
+  Search(const U32& o, const internal::SyllableTrie& t, size_t m, double w)
+      : ocr(o), trie(t), max(m), prior_weight(w) {}
 
   struct Found {
     U32 clean;
     double rank;
     double cost;  // channel only
+    int32_t node;
   };
   const U32& ocr;
-  const internal::SyllableTrie* trie;
-  const std::function<bool(std::string_view)>* is_known;
+  const internal::SyllableTrie& trie;
   size_t max;
-  size_t visit_cap;
   double prior_weight;
-  const std::vector<Reverse>* pieces[kMaxTokenLength][3] = {};  // [pos][len]: len 1, 2
-  const std::vector<Reverse>* dropped = nullptr;                // clean text with no OCR
+  const ReverseIndex* pieces[kMaxTokenLength][3] = {};  // [pos][len]: len 1, 2
+  const ReverseIndex* dropped = nullptr;                // clean text with no OCR
   double rest[kMaxTokenLength + 1] = {};  // cheapest cost of explaining ocr[pos..]
   U32 prefix;
   std::vector<Found> found;  // sorted by rank, at most max
@@ -205,8 +221,12 @@ struct OcrChannel::Search {
   size_t visits = 0;
   int drops_left = 1;
 
-  double PriorBelow(int32_t node) const {
-    return trie == nullptr ? 0.0 : prior_weight * trie->MinPriorCost(node);
+  double PriorBelow(int32_t node) const { return prior_weight * trie.MinPriorCost(node); }
+
+  static float Cheapest(const ReverseIndex& index) {
+    float best = std::numeric_limits<float>::infinity();
+    for (const ReverseGroup& g : index) best = std::min(best, g.readings.front().cost);
+    return best;
   }
 
   void ComputeRest() {
@@ -215,19 +235,15 @@ struct OcrChannel::Search {
     for (size_t pos = n; pos-- > 0;) {
       double best = kMaxPathCost;
       for (size_t len = 1; len <= 2 && pos + len <= n; ++len) {
-        const std::vector<Reverse>* list = pieces[pos][len];
-        if (list != nullptr && !list->empty()) best = std::min(best, list->front().cost + rest[pos + len]);
+        const ReverseIndex* index = pieces[pos][len];
+        if (index != nullptr && !index->empty()) best = std::min(best, Cheapest(*index) + rest[pos + len]);
       }
       rest[pos] = best;
     }
   }
 
   void Record(int32_t node, double cost) {
-    if (trie == nullptr) {
-      std::string s = internal::EncodeUtf8(prefix);
-      if (!(*is_known)(s)) return;
-    }
-    double rank = cost + (trie == nullptr ? 0.0 : prior_weight * trie->PriorCost(node));
+    double rank = cost + prior_weight * trie.PriorCost(node);
     auto by_rank = [](const Found& a, const Found& b) { return a.rank < b.rank; };
     for (Found& f : found) {
       if (f.clean == prefix) {
@@ -239,24 +255,18 @@ struct OcrChannel::Search {
         return;
       }
     }
-    Found f{prefix, rank, cost};
+    Found f{prefix, rank, cost, node};
     found.insert(std::upper_bound(found.begin(), found.end(), f, by_rank), std::move(f));
     if (found.size() > max) found.pop_back();
     if (found.size() == max) bound = std::min(bound, found.back().rank);
   }
 
-  // Follows |piece| from |node|; kNone if no known syllable continues that way.
-  int32_t Follow(int32_t node, const U32& piece) const {
-    if (trie == nullptr) return 0;
-    for (char32_t cp : piece) {
-      node = trie->Child(node, cp);
-      if (node == internal::SyllableTrie::kNone) return node;
-    }
-    return node;
-  }
-
-  void Try(size_t pos, int32_t node, double cost, const Reverse& r, size_t next_pos) {
-    int32_t next = Follow(node, r.clean);
+  // Continues with reading |r| from |child|, the node its first clean character leads to
+  // (the node itself for a reading with no clean text).
+  void Try(int32_t child, double cost, const Reverse& r, size_t next_pos) {
+    int32_t next = child;
+    for (size_t k = 1; k < r.clean.size() && next != internal::SyllableTrie::kNone; ++k)
+      next = trie.Child(next, r.clean[k]);
     if (next == internal::SyllableTrie::kNone) return;
     if (cost + rest[next_pos] + PriorBelow(next) >= bound) return;
     if (cost + rest[next_pos] > channel_limit) return;
@@ -264,53 +274,64 @@ struct OcrChannel::Search {
     prefix.append(r.clean);
     Step(next_pos, next, cost);
     prefix.resize(keep);
-    (void)pos;
+  }
+
+  // The readings in |index| whose first character is a child of |node|, cheapest first
+  // within each child, until the bound stops them.
+  void Expand(int32_t node, double cost, const ReverseIndex& index, size_t next_pos, double floor) {
+    auto g = index.begin();
+    if (g != index.end() && g->first == 0) {
+      for (const Reverse& r : g->readings) {
+        double c = cost + r.cost;
+        if (c + rest[next_pos] + floor >= bound || c + rest[next_pos] > channel_limit) break;
+        Try(node, c, r, next_pos);
+      }
+      ++g;
+    }
+    const auto& kids = trie.Children(node);
+    for (const auto& [cp, child] : kids) {
+      while (g != index.end() && g->first < cp) ++g;
+      if (g == index.end()) return;
+      if (g->first != cp) continue;
+      for (const Reverse& r : g->readings) {
+        double c = cost + r.cost;
+        if (c + rest[next_pos] + floor >= bound || c + rest[next_pos] > channel_limit) break;
+        Try(child, c, r, next_pos);
+      }
+    }
   }
 
   void Step(size_t pos, int32_t node, double cost) {
-    if (++visits > visit_cap) return;
-    if (pos == ocr.size() && !prefix.empty() && (trie == nullptr || trie->IsTerminal(node)))
-      Record(node, cost);
+    if (++visits > kMaxVisits) return;
+    if (pos == ocr.size() && !prefix.empty() && trie.IsTerminal(node)) Record(node, cost);
     const double floor = PriorBelow(node);
     for (size_t len = 1; len <= 2 && pos + len <= ocr.size(); ++len) {
-      const std::vector<Reverse>* list = pieces[pos][len];
-      if (list == nullptr) continue;
-      for (const Reverse& r : *list) {
-        double c = cost + r.cost;
-        if (c + rest[pos + len] + floor >= bound || c + rest[pos + len] > channel_limit)
-          break;  // sorted by cost
-        Try(pos, node, c, r, pos + len);
-      }
+      if (pieces[pos][len] != nullptr) Expand(node, cost, *pieces[pos][len], pos + len, floor);
     }
     if (drops_left > 0 && dropped != nullptr) {
       --drops_left;
-      for (const Reverse& r : *dropped) {
-        double c = cost + r.cost;
-        if (c + rest[pos] + floor >= bound || c + rest[pos] > channel_limit) break;
-        Try(pos, node, c, r, pos);
-      }
+      Expand(node, cost, *dropped, pos, floor);
       ++drops_left;
     }
   }
 };
 
-void OcrChannel::Find(std::string_view ocr_token, const internal::SyllableTrie* trie,
-                      const std::function<bool(std::string_view)>* is_known, size_t max,
-                      double prior_weight, std::vector<Candidate>* out) const {
+void OcrChannel::Candidates(std::string_view ocr_token, const internal::SyllableTrie& trie,
+                            size_t max, std::vector<Candidate>* out, double prior_weight) const {
   out->clear();
   if (max == 0) return;
   U32 ocr = internal::Lower(internal::DecodeUtf8(ocr_token));
   if (ocr.empty() || ocr.size() > kMaxTokenLength) return;
-  Search s(ocr, trie, is_known, max, trie ? kMaxVisitsTrie : kMaxVisitsCallback, prior_weight);
+  Search s(ocr, trie, max, prior_weight);
   // Fallback for OCR characters the table never saw: read them as themselves.
-  std::vector<std::vector<Reverse>> fallback(ocr.size());
+  std::vector<ReverseIndex> fallback(ocr.size());
   for (size_t pos = 0; pos < ocr.size(); ++pos) {
     for (size_t len = 1; len <= 2 && pos + len <= ocr.size(); ++len) {
       auto it = reverse_.find(PackOcr(std::u32string_view(ocr).substr(pos, len)));
       if (it != reverse_.end()) s.pieces[pos][len] = &it->second;
     }
     if (s.pieces[pos][1] == nullptr) {
-      fallback[pos].push_back({U32(1, ocr[pos]), static_cast<float>(kUnseenIdentityCost)});
+      fallback[pos].push_back({ocr[pos], {{U32(1, ocr[pos]), static_cast<float>(kUnseenIdentityCost)}}});
       s.pieces[pos][1] = &fallback[pos];
     }
   }
@@ -318,20 +339,16 @@ void OcrChannel::Find(std::string_view ocr_token, const internal::SyllableTrie* 
   s.prefix.reserve(4 * kMaxTokenLength);  // no allocation while the search appends
   s.ComputeRest();
   s.channel_limit = std::min(kMaxPathCost, s.rest[0] + kMaxMargin);
-  s.Step(0, trie ? trie->root() : 0, 0.0);
+  s.Step(0, trie.root(), 0.0);
+  // The search may have reached a syllable by a dearer path first; score each pair
+  // exactly so that the result does not depend on the order of exploration.
+  for (auto& f : s.found) {
+    f.cost = std::min(f.cost, static_cast<double>(scorer_.Cost(f.clean, ocr, false)));
+    f.rank = f.cost + prior_weight * trie.PriorCost(f.node);
+  }
+  std::stable_sort(s.found.begin(), s.found.end(), [](const auto& a, const auto& b) { return a.rank < b.rank; });
   out->reserve(s.found.size());
   for (const auto& f : s.found) out->emplace_back(internal::EncodeUtf8(f.clean), -f.cost / kLn10);
-}
-
-void OcrChannel::Candidates(std::string_view ocr_token,
-                            const std::function<bool(std::string_view)>& is_known_syllable,
-                            size_t max, std::vector<Candidate>* out) const {
-  Find(ocr_token, nullptr, &is_known_syllable, max, 0.0, out);
-}
-
-void OcrChannel::Candidates(std::string_view ocr_token, const internal::SyllableTrie& trie,
-                            size_t max, std::vector<Candidate>* out, double prior_weight) const {
-  Find(ocr_token, &trie, nullptr, max, prior_weight, out);
 }
 
 }  // namespace vanban

@@ -23,7 +23,6 @@
 #define VANBAN_CHANNEL_OCR_CHANNEL_H_
 
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -31,6 +30,7 @@
 #include <vector>
 
 #include "channel/code_points.h"
+#include "channel/edit_scorer.h"
 #include "channel/syllable_trie.h"
 #include "vanban/status.h"
 
@@ -61,15 +61,13 @@ class OcrChannel {
   // log10 P(ocr | clean) of whole tokens (both lower-cased first). -infinity if no
   // sequence of allowed edits turns |clean| into |ocr|.
   double LogProb(std::string_view clean, std::string_view ocr) const;
+  // The same with every edit possible: edits the table never saw cost a fixed price
+  // by kind (a vowel misread is cheaper than a consonant). For scoring readings the
+  // language model proposes for a badly damaged word ("thyuc" as thực).
+  double LogProbSmooth(std::string_view clean, std::string_view ocr) const;
 
-  // Clean-side candidates for one OCR word (no surrounding punctuation; any case):
-  // the |max| most probable lower-case strings accepted by |is_known_syllable|, best
-  // first. This variant cannot prune prefixes, so its search is capped; prefer the
-  // trie overload on hot paths.
-  void Candidates(std::string_view ocr_token,
-                  const std::function<bool(std::string_view)>& is_known_syllable, size_t max,
-                  std::vector<Candidate>* out) const;
-  // Same, restricted to the syllables of |trie| (prefix pruning: µs per token).
+  // Clean-side candidates for one OCR word (no surrounding punctuation; any case): the
+  // |max| most probable syllables of |trie|, best first (prefix pruning: µs per token).
   // Candidates are ranked by log P(ocr|clean) + prior_weight * log(count + 1) with the
   // trie's counts (a unigram prior, so frequent syllables win near-ties); the value
   // returned with each candidate is still the channel log10 P(ocr|clean) alone.
@@ -86,19 +84,24 @@ class OcrChannel {
     internal::U32 clean;
     float cost;  // -ln P(ocr | clean)
   };
+  // The readings of one OCR piece grouped by their first clean character (sorted), so
+  // the search only looks at the groups a trie node has children for.
+  struct ReverseGroup {
+    char32_t first;
+    std::vector<Reverse> readings;  // cheapest first
+  };
+  using ReverseIndex = std::vector<ReverseGroup>;
   struct Search;
 
   OcrChannel() = default;
-  double EditCost(std::u32string_view clean, std::u32string_view ocr) const;  // nats
-  void Find(std::string_view ocr_token, const internal::SyllableTrie* trie,
-            const std::function<bool(std::string_view)>* is_known, size_t max,
-            double prior_weight, std::vector<Candidate>* out) const;
   static uint64_t PackOcr(std::u32string_view s);
 
   std::unordered_map<std::u32string, float> costs_;  // clean + U'\0' + ocr -> nats
+  internal::EditScorer scorer_;                     // the same costs, for fast pair scoring
   std::unordered_map<std::u32string, uint64_t> occ_;
-  std::unordered_map<uint64_t, std::vector<Reverse>> reverse_;  // packed ocr substring
-  std::vector<Reverse> dropped_;  // clean pieces the OCR lost entirely, cheapest first
+  static ReverseIndex Group(std::vector<Reverse> readings);
+  std::unordered_map<uint64_t, ReverseIndex> reverse_;  // packed ocr substring
+  ReverseIndex dropped_;  // clean pieces the OCR lost entirely
   internal::TokenChannelStats token_stats_;
 };
 

@@ -24,6 +24,8 @@ class SyllableTrie {
 
   int32_t root() const { return 0; }
   int32_t Child(int32_t node, char32_t cp) const;
+  // (code point, child) pairs of |node|, sorted by code point.
+  const std::vector<std::pair<char32_t, int32_t>>& Children(int32_t node) const { return nodes_[node].children; }
   bool IsTerminal(int32_t node) const { return nodes_[node].terminal; }
   // -ln(count + 1) of the syllable ending at |node| (0 without counts), and the
   // smallest such value of any syllable at or below |node|.

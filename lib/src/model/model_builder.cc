@@ -14,6 +14,7 @@
 #include "model/model_format.h"
 #include "model/viet_chars.h"
 #include "vanban/model.h"
+#include "vanban/text.h"
 
 namespace vanban {
 namespace {
@@ -43,6 +44,11 @@ std::string ShellQuote(const std::string& s) {
     else q += c;
   }
   return q + "'";
+}
+
+bool IsWellFormedReading(const std::string& w) {
+  return IsVietnameseSyllable(w) &&
+         (NormalizeTonePlacement(w, ToneStyle::kOld) == w || NormalizeTonePlacement(w, ToneStyle::kNew) == w);
 }
 
 Status ReadFileText(const std::filesystem::path& p, std::string* out) {
@@ -286,6 +292,10 @@ class Builder {
     std::string key;
     for (uint32_t id = 1; id < words_.size(); ++id) {
       if (!internal::KeyInto(words_[id], &key) || !internal::IsWordKey(key)) continue;
+      // Corpus typos ("củả", "taị") stay in the language model but are never offered
+      // as a reading: a reading must be a well-formed syllable with its tone where one
+      // of the two conventions puts it (single letters are list labels and initials).
+      if (key.size() > 1 && !IsWellFormedReading(words_[id])) continue;
       by_key[key].push_back({id, static_cast<float>(std::log10((raw_[id] + 0.5) / total)), 0.0f, 0});
     }
     // Capitalised readings: names and title words prefer other readings
@@ -302,6 +312,7 @@ class Builder {
         c.cap_bonus = static_cast<float>(std::log10(share_cap / share_all));
       }
     }
+    WriteNeighbours(by_key, &sections[internal::kSectionNeighbours]);
     std::vector<CandidateItem> items;
     std::vector<std::pair<uint64_t, std::pair<uint32_t, uint32_t>>> refs;
     for (auto& [k, list] : by_key) {
@@ -341,7 +352,11 @@ class Builder {
         size_t t1 = line.find('\t');
         size_t t2 = t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
         if (t2 == std::string_view::npos) return Status::Corruption("symbol_parts.tsv: bad line");
-        sp.append(line.substr(0, t2));
+        std::string_view count = line.substr(t2 + 1);
+        count = count.substr(0, count.find('\t'));
+        if (count.empty() || count.find_first_not_of("0123456789") != std::string_view::npos)
+          return Status::Corruption("symbol_parts.tsv: bad count");
+        sp.append(line.substr(0, t2 + 1 + count.size()));
         sp += '\n';
       }
     }
@@ -403,6 +418,37 @@ class Builder {
   int order() const { return order_; }
 
  private:
+  // For every word, the readings most likely to follow it (by P(next | word)) and to
+  // precede it (by P(word | previous) P(previous)): what the restorer proposes for an
+  // OCR word too damaged to read on its own.
+  void WriteNeighbours(const std::map<std::string, std::vector<CandidateItem>>& by_key, std::string* out) const {
+    const size_t v = words_.size();
+    constexpr size_t k = internal::kNeighbours;
+    std::vector<char> reading(v, 0);
+    for (const auto& [key, list] : by_key)
+      for (const CandidateItem& c : list) reading[c.id] = key.size() > 1;
+    std::vector<std::vector<std::pair<float, uint16_t>>> next(v), prev(v);
+    const uint64_t mask = (uint64_t{1} << kBitsPerWord) - 1;
+    for (const Gram& g : grams_[2]) {
+      uint32_t a = static_cast<uint32_t>(g.key >> kBitsPerWord), b = static_cast<uint32_t>(g.key & mask);
+      if (a >= v || b >= v) continue;
+      if (reading[b]) next[a].push_back({g.logprob, static_cast<uint16_t>(b)});
+      if (reading[a]) prev[b].push_back({g.logprob + unigram_[a].logprob, static_cast<uint16_t>(a)});
+    }
+    std::vector<uint16_t> table(v * 2 * k, 0);
+    auto keep = [&](std::vector<std::pair<float, uint16_t>>& list, uint16_t* dst) {
+      size_t n = std::min(k, list.size());
+      std::partial_sort(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(n), list.end(),
+                        [](const auto& x, const auto& y) { return x.first > y.first || (x.first == y.first && x.second < y.second); });
+      for (size_t i = 0; i < n; ++i) dst[i] = list[i].second;
+    };
+    for (size_t w = 0; w < v; ++w) {
+      keep(next[w], &table[w * 2 * k]);
+      keep(prev[w], &table[w * 2 * k + k]);
+    }
+    out->assign(reinterpret_cast<const char*>(table.data()), table.size() * sizeof(uint16_t));
+  }
+
   std::filesystem::path dir_;
   std::vector<std::string> words_;
   std::vector<uint64_t> raw_, cap_;

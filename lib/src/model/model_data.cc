@@ -1,5 +1,7 @@
 #include "model/model_data.h"
 
+#include <charconv>
+
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -152,10 +154,20 @@ Status ModelData::Validate() {
     parts.remove_prefix(nl == std::string_view::npos ? parts.size() : nl + 1);
     size_t tab = line.find('\t');
     if (tab == std::string_view::npos) return Bad("symbol parts");
-    symbol_parts_.emplace(line.substr(0, tab), line.substr(tab + 1));
+    size_t tab2 = line.find('\t', tab + 1);
+    if (tab2 == std::string_view::npos) return Bad("symbol parts");
+    uint64_t count = 0;
+    auto r = std::from_chars(line.data() + tab2 + 1, line.data() + line.size(), count);
+    if (r.ec != std::errc() || r.ptr != line.data() + line.size()) return Bad("symbol part count");
+    symbol_parts_.emplace(line.substr(0, tab), SymbolPartEntry{line.substr(tab + 1, tab2 - tab - 1), count});
   }
   channel_table_ = std::string_view(reinterpret_cast<const char*>(sec(kSectionOcrChannel)),
                                     sec_size(kSectionOcrChannel));
+  if (sec_size(kSectionNeighbours) != v * 2 * kNeighbours * sizeof(uint16_t)) return Bad("neighbour table size");
+  neighbours_ = reinterpret_cast<const uint16_t*>(sec(kSectionNeighbours));
+  for (uint64_t i = 0; i < v * 2 * kNeighbours; ++i) {
+    if (neighbours_[i] >= v) return Bad("neighbour id");
+  }
   return Status::Ok();
 }
 

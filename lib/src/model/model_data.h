@@ -53,14 +53,33 @@ class ModelData {
   }
   // Syllables whose diacritic-free lower-case form is |key|, most frequent first.
   std::span<const CandidateItem> Candidates(std::string_view key) const;
-  // Upper-case form of a symbol part ("hdnd" -> "HĐND"), or empty.
-  std::string_view SymbolPart(std::string_view key) const {
+  // Upper-case form of a symbol part ("hdnd" -> "HĐND") and how often the corpus has
+  // it; nullptr if unknown.
+  struct SymbolPartEntry {
+    std::string_view form;
+    uint64_t count;
+  };
+  const SymbolPartEntry* SymbolPart(std::string_view key) const {
     auto it = symbol_parts_.find(key);
-    return it == symbol_parts_.end() ? std::string_view() : it->second;
+    return it == symbol_parts_.end() ? nullptr : &it->second;
   }
 
   // Text of the OCR channel table stored in the model (empty if it has none).
   std::string_view ChannelTable() const { return channel_table_; }
+
+  // Readings most likely after / before |w| (kNeighbours each, 0-padded).
+  std::span<const uint16_t> Successors(uint32_t w) const {
+    return neighbours_ == nullptr || w >= vocab_size() ? std::span<const uint16_t>()
+                                                        : std::span<const uint16_t>(neighbours_ + w * 2 * kNeighbours, kNeighbours);
+  }
+  std::span<const uint16_t> Predecessors(uint32_t w) const {
+    return neighbours_ == nullptr || w >= vocab_size()
+               ? std::span<const uint16_t>()
+               : std::span<const uint16_t>(neighbours_ + w * 2 * kNeighbours + kNeighbours, kNeighbours);
+  }
+
+  // log10 P(w) without context.
+  float UnigramLogProb(uint32_t w) const { return unigrams_[w < vocab_size() ? w : unk()].logprob; }
 
   // The begin-of-sentence state.
   LmState BeginState() const;
@@ -92,8 +111,9 @@ class ModelData {
   uint64_t cand_buckets_ = 0;
   const CandidateItem* cand_items_ = nullptr;
   std::unordered_map<std::string_view, uint32_t> word_ids_;
-  std::unordered_map<std::string_view, std::string_view> symbol_parts_;
+  std::unordered_map<std::string_view, SymbolPartEntry> symbol_parts_;
   std::string_view channel_table_;
+  const uint16_t* neighbours_ = nullptr;
 };
 
 }  // namespace vanban::internal

@@ -12,6 +12,8 @@ inline constexpr char kModelMagic[8] = {'V', 'A', 'N', 'B', 'A', 'N', 'L', 'M'};
 inline constexpr uint32_t kModelFormatVersion = 4;
 inline constexpr int kMaxOrder = 4;
 inline constexpr int kBitsPerWord = 16;
+// Readings most likely to follow / precede each word (by bigram), 0-padded.
+inline constexpr int kNeighbours = 16;
 
 enum SectionId : uint32_t {
   kSectionVocabOffsets = 0,  // uint32[vocab_size + 1]: string i is [off[i], off[i+1])
@@ -24,6 +26,7 @@ enum SectionId : uint32_t {
   kSectionCandidateLists,    // CandidateItem[]
   kSectionSymbolParts,       // text: "key\tFORM\n" lines
   kSectionOcrChannel,        // text: dictionaries/ocr_channel.tsv as is (may be empty)
+  kSectionNeighbours,        // uint16[vocab_size][2 * kNeighbours]: likeliest next, previous readings
   kNumSections,
 };
 

@@ -205,6 +205,31 @@ void ApplyCaseInto(std::string_view restored, std::string_view original, std::st
   }
 }
 
+void ApplyWordCaseInto(std::string_view restored, std::string_view original, std::string* out) {
+  size_t letters = 0, upper = 0, pos = 0;
+  bool first_upper = false;
+  while (pos < original.size()) {
+    const VietLetter& v = LookupLetter(NextCodePoint(original, &pos));
+    if (v.base == 0) continue;
+    if (letters == 0) first_upper = v.upper;
+    ++letters;
+    upper += v.upper;
+  }
+  const bool all = letters >= 2 && upper == letters;
+  out->clear();
+  pos = 0;
+  bool first = true;
+  while (pos < restored.size()) {
+    size_t start = pos;
+    char32_t cp = NextCodePoint(restored, &pos);
+    const VietLetter& v = LookupLetter(cp);
+    bool up = all || (first && first_upper);
+    if (v.base != 0) first = false;
+    if (v.base != 0 && up) AppendUtf8(v.upper_cp, out);
+    else out->append(restored.substr(start, pos - start));
+  }
+}
+
 bool IsSyllableKey(std::string_view k) {
   static constexpr const char* kOnsets[] = {"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th",
                                             "tr", "b", "c", "d", "g", "h", "k", "l", "m", "n",

@@ -45,6 +45,11 @@ bool HasMarks(std::string_view s);
 // Writes |restored| (lower case) into |out| with the letter case of |original|,
 // character by character; when the lengths differ, uses the word's overall pattern.
 void ApplyCaseInto(std::string_view restored, std::string_view original, std::string* out);
+// Writes the syllable |restored| (lower case) in the case pattern of the word
+// |original| as a whole: all capitals if it has two or more letters, all upper case;
+// capitalised if its first letter is upper case; else lower case. Digits and symbols
+// an OCR engine put in the word ("T6", "nguGi") do not count, nor do stray capitals.
+void ApplyWordCaseInto(std::string_view restored, std::string_view original, std::string* out);
 // True when the first letter is upper case and the others lower case ("Nghị", "Đ").
 bool IsCapitalised(std::string_view s);
 // True when every letter of |s| is upper case and it has at least one letter.

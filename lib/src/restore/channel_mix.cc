@@ -21,6 +21,7 @@ constexpr double kOcrFull = 0.07;
 constexpr double kMarkedFull = 0.5;
 constexpr double kFloor = 0.001;
 constexpr double kUnknownWeight = 0.2;
+constexpr double kDamageShown = 0.01;
 
 bool IsJoiner(std::string_view line, const std::vector<LmToken>& toks, size_t i) {
   if (i >= toks.size() || toks[i].kind != LmTokenKind::kPunct) return false;
@@ -69,9 +70,11 @@ ChannelMix EstimateChannelMix(std::string_view text, const ModelData& m, size_t 
     }
   }
   if (mix.words == 0) return mix;
-  // Unknown unmarked words are mostly names and foreign words in typed text.
-  double e = (static_cast<double>(mix.damaged) + kUnknownWeight * static_cast<double>(mix.unknown)) /
-             static_cast<double>(mix.words);
+  // Unknown unmarked words are mostly names and foreign words in typed text; they
+  // count as OCR evidence only beside damage only OCR makes.
+  double damaged = static_cast<double>(mix.damaged) / static_cast<double>(mix.words);
+  double unknown = static_cast<double>(mix.unknown) / static_cast<double>(mix.words);
+  double e = damaged + (damaged >= kDamageShown ? kUnknownWeight * unknown : 0.0);
   double ocr = std::clamp((e - kOcrOnset) / (kOcrFull - kOcrOnset), 0.0, 1.0);
   double valid = static_cast<double>(mix.marked + mix.unmarked);
   double marked = valid > 0 ? static_cast<double>(mix.marked) / valid : 0.0;

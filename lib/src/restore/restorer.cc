@@ -5,6 +5,8 @@
 // letter case and layout.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <string>
 #include <unordered_map>
 
 #include "channel/channel_index.h"
@@ -75,15 +77,21 @@ struct Hyp {
 };
 
 constexpr float kNegInf = -1e30f;
+// Unigram log10 prior used to rank the "kept as written" reading against others.
+constexpr float kUnknownPrior = -3.0f;
+// Share of Đ that English-model OCR reads as P (ocrsim's calibration of real scans).
+constexpr double kPForDRate = 0.5;
 // An OCR word is tried as two syllables when no single reading explains it this
 // well (log10), and two pieces as one syllable when either is explained this badly.
 constexpr float kMergeTrigger = -2.0f;
 constexpr float kJoinTrigger = -2.5f;
 constexpr size_t kMaxMergeCodePoints = 14;
 constexpr size_t kMaxJoinCodePoints = 8;
-constexpr int kMergeSideReadings = 3;
-constexpr int kMergeReadings = 6;
-constexpr int kJoinReadings = 6;
+constexpr size_t kContextNeighbours = 2;
+constexpr uint32_t kPrescreenReadings = 4;  // edges with more readings are prescreened  // readings of each neighbour whose context is asked
+constexpr size_t kMergeSideReadings = 4;
+constexpr size_t kMergeReadings = 8;
+constexpr size_t kJoinReadings = 6;
 
 size_t CodePoints(std::string_view s) {
   size_t n = 0;
@@ -96,6 +104,21 @@ size_t ByteOfCodePoint(std::string_view s, size_t cp) {
   size_t pos = 0;
   for (size_t i = 0; i < cp && pos < s.size(); ++i) internal::NextCodePoint(s, &pos);
   return pos;
+}
+
+// A run of two or more digits glued to three or more letters ("21thang", "nam2026"):
+// a number and a word the OCR ran together, not digits standing for letters ("s6").
+bool DigitGlue(std::string_view s) {
+  size_t i = 0, n = s.size();
+  auto digits = [&](size_t& k) { size_t b = k; while (k < n && s[k] >= '0' && s[k] <= '9') ++k; return k - b; };
+  auto letters = [&](size_t& k) {
+    size_t c = 0;
+    while (k < n && !(s[k] >= '0' && s[k] <= '9')) internal::NextCodePoint(s, &k), ++c;
+    return c;
+  };
+  size_t d1 = digits(i), l = letters(i), d2 = digits(i);
+  if (i != n) return false;
+  return l >= 3 && ((d1 >= 2 && d2 == 0) || (d1 == 0 && d2 >= 2));
 }
 
 bool AllDigits(std::string_view s) {
@@ -189,21 +212,128 @@ class Restorer::Impl {
     return w;
   }
 
-  // The upper-case form of a symbol part, trying the OCR's P for Đ ("HPND").
+  // The upper-case form of a symbol part. In OCR'd text a P may be a misread Đ
+  // ("HPND", "NP-CP"): the Đ reading wins when the corpus has it far more often.
   std::string_view SymbolForm(std::string_view text) {
     if (!internal::KeyInto(text, &key_)) return {};
-    std::string_view form = m_.SymbolPart(key_);
-    if (!form.empty() || !ocr_) return form;
+    const ModelData::SymbolPartEntry* as_written = m_.SymbolPart(key_);
+    std::string_view form = as_written ? as_written->form : std::string_view();
+    if (!ocr_) return form;
+    double best = as_written ? static_cast<double>(as_written->count) : 0.0;
     for (size_t k = 0; k < key_.size(); ++k) {
       if (key_[k] != 'p') continue;
-      char saved = key_[k];
       key_[k] = 'd';
-      form = m_.SymbolPart(key_);
-      key_[k] = saved;
-      // Only where the table's form really has Đ there.
-      if (!form.empty() && form.find("Đ") != std::string_view::npos) return form;
+      const ModelData::SymbolPartEntry* v = m_.SymbolPart(key_);
+      key_[k] = 'p';
+      if (v == nullptr || v->form.find("Đ") == std::string_view::npos) continue;
+      double score = kPForDRate * static_cast<double>(v->count);
+      if (score > best) best = score, form = v->form;
     }
-    return {};
+    return form;
+  }
+
+  // The readings of a word worth the language model's time: within reach of the
+  // best by channel and unigram prior, at most max_readings of them.
+  // A capitalised word that does not start a sentence or line: a name or a title word.
+  bool MidSentenceCapital(uint32_t i) const {
+    if (pieces_[i].line_start || i == 0 || !internal::IsCapitalised(PieceText(i))) return false;
+    for (uint32_t j = i; j-- > 0;) {
+      if (pieces_[j].kind == PieceKind::kWord || pieces_[j].kind == PieceKind::kSymbol ||
+          pieces_[j].kind == PieceKind::kNumber || pieces_[j].kind == PieceKind::kFixed)
+        return true;
+      char c = unit_[pieces_[j].begin];
+      if (c == '.' || c == ':' || c == '?' || c == '!' || c == '"' || c == '(' || c == ';') return false;
+      if (pieces_[j].line_start) return false;
+    }
+    return false;
+  }
+
+  void AddReadings(const std::vector<WordCand>& list, float cap_weight = 0.0f) {
+    rank_.clear();
+    float best = kNegInf;
+    for (size_t k = 0; k < list.size(); ++k) {
+      const WordCand& c = list[k];
+      float r = c.channel + (c.id == m_.unk() ? kUnknownPrior : m_.UnigramLogProb(c.id));
+      rank_.push_back({r, k});
+      best = std::max(best, r);
+    }
+    std::sort(rank_.begin(), rank_.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    size_t limit = static_cast<size_t>(std::max(1, o_.max_readings));
+    for (size_t k = 0; k < rank_.size() && k < limit; ++k) {
+      if (rank_[k].first < best - static_cast<float>(o_.reading_margin)) break;
+      const WordCand& c = list[rank_[k].second];
+      cands_.push_back({c.id, 0, Weighted(c.channel + cap_weight * c.cap_bonus, c.id), c.as_written});
+    }
+  }
+
+  // The few readings of word piece |j| the channel and prior like best.
+  void TopReadings(uint32_t j, size_t n, std::vector<uint32_t>* out) {
+    out->clear();
+    internal::LowerInto(PieceText(j), &scratch_);
+    const std::vector<WordCand>& list = words_.For(scratch_);
+    rank2_.clear();
+    for (const WordCand& c : list)
+      if (c.id != m_.unk()) rank2_.push_back({c.channel + m_.UnigramLogProb(c.id), c.id});
+    std::sort(rank2_.begin(), rank2_.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (size_t k = 0; k < rank2_.size() && k < n; ++k) out->push_back(rank2_[k].second);
+  }
+
+  // A word the channel cannot read well ("thyuc", "churc", "hqi") gets the readings the
+  // neighbouring words make likely ("thực" before "hiện"), scored by the smoothed
+  // channel: English-model OCR of real scans makes confusions no simulation showed.
+  void AddContextReadings(uint32_t i, const std::vector<WordCand>& list) {
+    float best = kNegInf;
+    for (const WordCand& c : list)
+      if (c.id != m_.unk()) best = std::max(best, c.channel);
+    if (best >= static_cast<float>(o_.context_trigger)) return;
+    proposals_.clear();
+    if (i > 0 && pieces_[i - 1].kind == PieceKind::kWord && !pieces_[i].break_before) {
+      TopReadings(i - 1, kContextNeighbours, &neighbours_);
+      for (uint32_t w : neighbours_)
+        for (uint16_t v : m_.Successors(w))
+          if (v != 0) proposals_.push_back(v);
+    }
+    if (i + 1 < pieces_.size() && pieces_[i + 1].kind == PieceKind::kWord && !pieces_[i + 1].break_before) {
+      TopReadings(i + 1, kContextNeighbours, &neighbours_);
+      for (uint32_t w : neighbours_)
+        for (uint16_t v : m_.Predecessors(w))
+          if (v != 0) proposals_.push_back(v);
+    }
+    std::sort(proposals_.begin(), proposals_.end());
+    proposals_.erase(std::unique(proposals_.begin(), proposals_.end()), proposals_.end());
+    const uint32_t first = edges_.back().cand_begin, end = static_cast<uint32_t>(cands_.size());
+    scored_.clear();
+    for (uint32_t v : proposals_) {
+      bool present = false;
+      for (uint32_t k = first; k < end; ++k) present |= cands_[k].id == v;
+      if (present) continue;
+      float sc = words_.Proposed(v, lower_);
+      if (sc >= best - static_cast<float>(o_.reading_margin)) scored_.push_back({sc, v});
+    }
+    size_t n = std::min(scored_.size(), static_cast<size_t>(o_.context_readings));
+    std::partial_sort(scored_.begin(), scored_.begin() + static_cast<std::ptrdiff_t>(n), scored_.end(),
+                      [](const auto& x, const auto& y) { return x.first > y.first; });
+    for (size_t k = 0; k < n; ++k) cands_.push_back({scored_[k].second, 0, Weighted(scored_[k].first, scored_[k].second), false});
+  }
+
+  // A number, or in OCR'd text a short one standing alone may be a word the OCR
+  // read as digits ("6" for ở or có, "06" for tổ).
+  void AddNumberEdge(uint32_t i) {
+    std::string_view text = PieceText(i);
+    bool alone = (pieces_[i].space_before || pieces_[i].line_start) &&
+                 (i + 1 >= pieces_.size() || pieces_[i + 1].space_before || pieces_[i + 1].break_before ||
+                  pieces_[i + 1].kind == PieceKind::kPunct);
+    if (!ocr_ || !alone || text.size() > 2) {
+      AddFixed(i, m_.num());
+      return;
+    }
+    uint32_t e = AddEdge(i, i + 1, EdgeKind::kWord);
+    cands_.push_back({m_.num(), 0, 0.0f, true});
+    for (const WordCand& c : words_.For(text)) {
+      if (c.id == m_.unk()) continue;
+      cands_.push_back({c.id, 0, Weighted(c.channel + static_cast<float>(o_.digit_word_log10), c.id), false});
+    }
+    CloseEdge(e);
   }
 
   void AddWordEdge(uint32_t i) {
@@ -225,20 +355,20 @@ class Restorer::Impl {
         return;
       }
     }
-    for (const WordCand& c : list) cands_.push_back({c.id, 0, Weighted(c.channel, c.id), c.as_written});
+    AddReadings(list, MidSentenceCapital(i) ? static_cast<float>(o_.capitalised_weight) : 0.0f);
+    if (ocr_ && o_.context_readings > 0) AddContextReadings(i, list);
     CloseEdge(e);
     if (!ocr_ || !o_.ocr_splits) return;
     // One OCR word, two syllables.
     if (o_.merged_log10 < 0 && CodePoints(lower_) >= 3 && CodePoints(lower_) <= kMaxMergeCodePoints) {
       float best = words_.BestReading(lower_);
-      bool digit_glue = false;  // "21thang": a number glued to a word
-      for (size_t k = 0; k + 1 < lower_.size(); ++k)
-        digit_glue |= (lower_[k] >= '0' && lower_[k] <= '9') != (lower_[k + 1] >= '0' && lower_[k + 1] <= '9');
+      bool digit_glue = DigitGlue(lower_);  // "21thang": a number glued to a word
       if (best < kMergeTrigger || digit_glue) AddMergeEdge(i, static_cast<float>(o_.merged_log10));
     }
   }
 
-  // Best few readings of one side of a cut word.
+  // Best few readings of one side of a cut word, ranked by channel and unigram prior
+  // (the language model sees only the few kept).
   void SideReadings(std::string_view side, std::vector<std::pair<uint32_t, float>>* out) {
     out->clear();
     if (AllDigits(side)) {
@@ -246,17 +376,21 @@ class Restorer::Impl {
       return;
     }
     std::string s(side);
+    rank_.clear();
     for (const WordCand& c : words_.For(s)) {
-      if (c.id != m_.unk()) out->push_back({c.id, c.channel});
+      if (c.id != m_.unk()) rank_.push_back({c.channel + m_.UnigramLogProb(c.id), out->size()}), out->push_back({c.id, c.channel});
     }
-    std::sort(out->begin(), out->end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-    if (out->size() > kMergeSideReadings) out->resize(kMergeSideReadings);
+    std::sort(rank_.begin(), rank_.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<std::pair<uint32_t, float>> best;
+    for (size_t k = 0; k < rank_.size() && k < kMergeSideReadings; ++k) best.push_back((*out)[rank_[k].second]);
+    out->swap(best);
   }
 
   void AddMergeEdge(uint32_t i, float penalty) {
     std::string word = lower_;
     size_t n = CodePoints(word);
     merge_.clear();
+    merge_rank_.clear();
     for (size_t cut = 1; cut < n; ++cut) {
       size_t b = ByteOfCodePoint(word, cut);
       SideReadings(std::string_view(word).substr(0, b), &left_);
@@ -265,14 +399,19 @@ class Restorer::Impl {
       for (const auto& [l, lc] : left_) {
         for (const auto& [r, rc] : right_) {
           merge_.push_back({l, r, lc + rc + penalty, false, false, static_cast<uint8_t>(cut)});
+          merge_rank_.push_back(lc + rc + m_.UnigramLogProb(l) + m_.UnigramLogProb(r));
         }
       }
     }
     if (merge_.empty()) return;
-    std::sort(merge_.begin(), merge_.end(), [](const Cand& a, const Cand& b) { return a.channel > b.channel; });
-    if (merge_.size() > kMergeReadings) merge_.resize(kMergeReadings);
+    // The pairs the channel and the unigram priors like best; the LM sees those.
+    order_.resize(merge_.size());
+    for (uint32_t k = 0; k < order_.size(); ++k) order_[k] = k;
+    std::sort(order_.begin(), order_.end(), [&](uint32_t a, uint32_t b) { return merge_rank_[a] > merge_rank_[b]; });
+    if (order_.size() > kMergeReadings) order_.resize(kMergeReadings);
     uint32_t e = AddEdge(i, i + 1, EdgeKind::kMerge);
-    for (Cand c : merge_) {
+    for (uint32_t k : order_) {
+      Cand c = merge_[k];
       c.channel = static_cast<float>(o_.channel_weight) * c.channel;
       cands_.push_back(c);
     }
@@ -295,7 +434,9 @@ class Restorer::Impl {
       if (c.id != m_.unk()) join_.push_back({c.id, 0, c.channel + static_cast<float>(o_.broken_log10)});
     }
     if (join_.empty()) return;
-    std::sort(join_.begin(), join_.end(), [](const Cand& x, const Cand& y) { return x.channel > y.channel; });
+    std::sort(join_.begin(), join_.end(), [&](const Cand& x, const Cand& y) {
+      return x.channel + m_.UnigramLogProb(x.id) > y.channel + m_.UnigramLogProb(y.id);
+    });
     if (join_.size() > kJoinReadings) join_.resize(kJoinReadings);
     uint32_t e = AddEdge(i, i + 2, EdgeKind::kJoin);
     for (Cand c : join_) {
@@ -314,7 +455,7 @@ class Restorer::Impl {
       std::string_view text = PieceText(i);
       switch (pieces_[i].kind) {
         case PieceKind::kNumber:
-          AddFixed(i, m_.num());
+          AddNumberEdge(i);
           break;
         case PieceKind::kPunct: {
           AddFixed(i, m_.WordId(internal::LmWord(text, internal::LmTokenKind::kPunct, &scratch_)));
@@ -398,8 +539,23 @@ class Restorer::Impl {
         Edge& edge = edges_[e];
         float best = kNegInf, second = kNegInf;
         int best_cand = -1;
+        // Readings hopeless after the best hypothesis are not tried after the others.
+        live_.assign(edge.cand_count, 1);
+        if (edge.cand_count > kPrescreenReadings && at_[p].size() > 1) {
+          const Hyp& top = arena_[at_[p][0]];
+          float top_best = kNegInf;
+          scores_.resize(edge.cand_count);
+          for (uint32_t k = 0; k < edge.cand_count; ++k) {
+            LmState st;
+            scores_[k] = Extend(top, cands_[edge.cand_begin + k], &st);
+            top_best = std::max(top_best, scores_[k]);
+          }
+          for (uint32_t k = 0; k < edge.cand_count; ++k)
+            live_[k] = scores_[k] >= top_best - static_cast<float>(o_.prescreen_margin);
+        }
         for (int32_t hi : at_[p]) {
           for (uint32_t k = 0; k < edge.cand_count; ++k) {
+            if (!live_[k]) continue;
             Hyp nh;
             nh.score = Extend(arena_[hi], cands_[edge.cand_begin + k], &nh.state);
             nh.back = hi;
@@ -469,6 +625,35 @@ class Restorer::Impl {
     for (double& p : *post) p /= z;
   }
 
+  // ---- Explanation.
+  void Explain(std::string* out) {
+    static constexpr const char* kKinds[] = {"fixed", "word", "merge", "join", "skip"};
+    std::vector<char> chosen(cands_.size(), 0);
+    for (int32_t h : path_) chosen[edges_[arena_[h].edge].cand_begin + arena_[h].cand] = 1;
+    *out += "unit: ";
+    out->append(unit_);
+    *out += '\n';
+    for (const Edge& e : edges_) {
+      if (e.kind == EdgeKind::kFixed && e.cand_count == 1 && pieces_[e.from].kind != PieceKind::kWord) continue;
+      uint32_t b = pieces_[e.from].begin, x = pieces_[e.to - 1].end;
+      *out += "  ";
+      *out += kKinds[static_cast<int>(e.kind)];
+      *out += " '";
+      out->append(unit_.substr(b, x - b));
+      *out += "':";
+      for (uint32_t k = 0; k < e.cand_count; ++k) {
+        const Cand& c = cands_[e.cand_begin + k];
+        *out += chosen[e.cand_begin + k] ? " *" : " ";
+        *out += c.id == 0 ? std::string("(skip)") : std::string(m_.Word(c.id));
+        if (c.id2 != 0) *out += "+" + std::string(m_.Word(c.id2));
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "(%.2f)", c.channel);
+        *out += buf;
+      }
+      *out += '\n';
+    }
+  }
+
   // ---- Output.
   // The written text of a reading, in the case pattern of |orig|.
   void Spell(uint32_t id, bool as_written, std::string_view orig, std::string* out) {
@@ -476,7 +661,7 @@ class Restorer::Impl {
       out->assign(orig);
       return;
     }
-    internal::ApplyCaseInto(m_.Word(id), orig, out);
+    internal::ApplyWordCaseInto(m_.Word(id), orig, out);
   }
 
   void RestoredText(const Edge& e, const Cand& c, std::string_view orig, std::string* out) {
@@ -537,9 +722,11 @@ class Restorer::Impl {
   // Restores one unit; returns the line number of its last line.
   uint32_t RestoreUnit(std::string_view doc, size_t begin, size_t end, uint32_t line_no, RestoreResult* out) {
     unit_ = doc.substr(begin, end - begin);
+    words_.Trim();
     internal::CutPieces(unit_, ocr_, &tokens_, &pieces_);
     BuildLattice();
     Decode();
+    if (o_.explain != nullptr) Explain(o_.explain);
     size_t copied = 0;
     for (size_t step = 0; step < path_.size(); ++step) {
       const Hyp& h = arena_[path_[step]];
@@ -615,13 +802,19 @@ class Restorer::Impl {
   std::vector<Piece> pieces_;
   std::vector<Edge> edges_;
   std::vector<Cand> cands_, merge_, join_;
+  std::vector<float> merge_rank_;
   std::vector<uint32_t> first_edge_;
   std::vector<Hyp> arena_;
   std::vector<std::vector<int32_t>> at_;
   std::vector<int32_t> path_;
+  std::vector<char> live_;
+  std::vector<float> scores_;
   std::vector<double> post_;
   std::vector<uint32_t> order_;
   std::vector<std::pair<uint32_t, float>> left_, right_;
+  std::vector<std::pair<float, size_t>> rank_;
+  std::vector<std::pair<float, uint32_t>> rank2_, scored_;
+  std::vector<uint32_t> proposals_, neighbours_;
   std::unordered_map<uint32_t, float> cache_;
   std::string pool_;
   std::vector<uint32_t> pool_offsets_;

@@ -20,12 +20,33 @@ void WordCandidates::Reset(const ChannelMix& mix, const CandidateLimits& limits,
   mix_ = mix;
   limits_ = limits;
   memo_.clear();
+  proposed_.clear();
+}
+
+void WordCandidates::Trim() {
+  if (memo_.size() >= kMaxMemo) memo_.clear();
+  if (proposed_.size() >= kMaxMemo) proposed_.clear();
+}
+
+float WordCandidates::Proposed(uint32_t id, std::string_view lower) {
+  uint64_t key = 14695981039346656037ull;
+  for (unsigned char c : lower) key = (key ^ c) * 1099511628211ull;
+  key = (key ^ id) * 0x9E3779B97F4A7C15ull;
+  auto it = proposed_.find(key);
+  if (it != proposed_.end()) return it->second;
+  const ChannelIndex* ch = channel();
+  float score = -1e9f;
+  if (ch != nullptr) {
+    double lp = ch->LogProbSmooth(m_.Word(id), lower);
+    if (std::isfinite(lp)) score = static_cast<float>(std::log10(mix_.ocr) + lp);
+  }
+  proposed_.emplace(key, score);
+  return score;
 }
 
 const std::vector<WordCand>& WordCandidates::For(std::string_view lower) {
-  auto it = memo_.find(std::string(lower));
+  auto it = memo_.find(lower);
   if (it != memo_.end()) return it->second;
-  if (memo_.size() >= kMaxMemo) memo_.clear();
   std::vector<WordCand> cands;
   Compute(lower, &cands);
   return memo_.emplace(std::string(lower), std::move(cands)).first->second;
@@ -65,28 +86,32 @@ void WordCandidates::Compute(std::string_view lower, std::vector<WordCand>* out)
   struct Reading {
     uint32_t id;
     double ocr_log10;
+    float cap_bonus;
   };
   std::vector<Reading> readings;
-  auto add = [&](uint32_t id, double ocr) {
+  auto add = [&](uint32_t id, double ocr, float cap_bonus) {
     for (Reading& r : readings) {
       if (r.id == id) {
         if (std::isnan(r.ocr_log10)) r.ocr_log10 = ocr;
         return;
       }
     }
-    readings.push_back({id, ocr});
+    readings.push_back({id, ocr, cap_bonus});
   };
   const double nan = std::nan("");
   size_t limit = std::min<size_t>(list.size(), static_cast<size_t>(std::max(1, limits_.diacritic)));
-  for (size_t k = 0; k < limit; ++k) add(list[k].id, nan);
-  if (written != unk) add(written, nan);
+  for (size_t k = 0; k < limit; ++k) add(list[k].id, nan, list[k].cap_bonus);
+  if (written != unk) {
+    auto it = std::find_if(list.begin(), list.end(), [&](const CandidateItem& c) { return c.id == written; });
+    add(written, nan, it == list.end() ? 0.0f : it->cap_bonus);
+  }
   const ChannelIndex* ch = channel();
   const bool use_ocr = ch != nullptr && (mix_.ocr >= kOcrActive || written == unk);
   if (use_ocr) {
     ch->Candidates(lower, static_cast<size_t>(std::max(1, limits_.ocr)), limits_.ocr_prior_weight, &found_);
     for (const auto& [text, lp] : found_) {
       uint32_t id = m_.WordId(text);
-      if (id != unk) add(id, lp);
+      if (id != unk) add(id, lp, 0.0f);
     }
   }
   for (const Reading& r : readings) {
@@ -99,13 +124,17 @@ void WordCandidates::Compute(std::string_view lower, std::vector<WordCand>* out)
       if (std::isfinite(lp)) p += mix_.ocr * std::pow(10.0, lp);
     }
     if (p <= 0) continue;
-    out->push_back({r.id, static_cast<float>(std::log10(p)), as_written});
+    out->push_back({r.id, static_cast<float>(std::log10(p)), as_written, r.cap_bonus});
   }
   if (written == unk) {
     // Names, foreign words, codes: kept as written unless a reading is clearly better.
     // A syllable-shaped word with readings is rarely one of those ("chiec" is chiếc),
     // and the model's <unk> covers them all, so that case pays for its spelling.
-    double p = std::max(mix_.clean, mix_.stripped) + mix_.ocr * limits_.ocr_keep;
+    // An OCR engine leaves words it cannot read; but digits inside letters ("x4") or
+    // marks on an impossible syllable ("quyét") are its damage, not the author's word.
+    bool damaged = !letters || HasMarks(lower);
+    double p = damaged ? (std::max(mix_.clean, mix_.stripped) + mix_.ocr) * limits_.keep_damaged
+                       : std::max(mix_.clean, mix_.stripped) + mix_.ocr * limits_.ocr_keep;
     if (!list.empty()) p *= limits_.unknown_syllable;
     out->push_back({unk, static_cast<float>(std::log10(p)), true});
   }

@@ -23,6 +23,9 @@ struct WordCand {
   uint32_t id;     // vocabulary id; ModelData::unk() = the word kept as written
   float channel;   // log10 P(written | reading) under the channel mixture
   bool as_written; // the reading is the written word (up to case and tone placement)
+  // log10 P(reading | spelling, capitalised inside a sentence) / P(reading | spelling):
+  // names and title words prefer other readings than running text.
+  float cap_bonus = 0;
 };
 
 struct CandidateLimits {
@@ -31,6 +34,9 @@ struct CandidateLimits {
   double ocr_prior_weight = 0.5;
   // P(an OCR engine leaves a word it cannot read as it is), for the keep reading.
   double ocr_keep = 1e-3;
+  // P(a word with digits inside letters or marks on an impossible syllable is meant
+  // that way), in any text.
+  double keep_damaged = 1e-4;
   // P(a word spelled like a syllable with known readings is some other, unknown word).
   double unknown_syllable = 1e-3;
 };
@@ -41,11 +47,17 @@ class WordCandidates {
 
   // New document: new mixture, empty memo; |ocr| = false leaves the OCR channel out.
   void Reset(const ChannelMix& mix, const CandidateLimits& limits, bool ocr);
+  // Drops the memo if it has grown too big (a huge document). Call only between units:
+  // it invalidates the lists For() returned.
+  void Trim();
   // Readings of |lower| (a lower-case word as written, possibly with OCR digits or
-  // symbols such as "s6", "c¢6"); never empty. Valid until the next Reset.
+  // symbols such as "s6", "c¢6"); never empty. Valid until the next Reset or Trim.
   const std::vector<WordCand>& For(std::string_view lower);
   // log10 of the best channel score among the readings other than keeping it.
   float BestReading(std::string_view lower);
+  // Channel score of reading |id| for |lower| under the smoothed OCR channel (every
+  // edit possible), for readings the context proposes; memoised.
+  float Proposed(uint32_t id, std::string_view lower);
 
   const ChannelMix& mix() const { return mix_; }
   bool ocr_active() const { return channel() != nullptr && mix_.ocr >= kOcrActive; }
@@ -62,7 +74,12 @@ class WordCandidates {
   bool use_channel_ = true;
   ChannelMix mix_;
   CandidateLimits limits_;
-  std::unordered_map<std::string, std::vector<WordCand>> memo_;
+  struct StringHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::vector<WordCand>, StringHash, std::equal_to<>> memo_;
+  std::unordered_map<uint64_t, float> proposed_;  // hash of (word, reading id)
   std::vector<OcrChannel::Candidate> found_;
   std::string key_, tone_, tone2_;
 };

@@ -1,0 +1,142 @@
+#include "channel/edit_scorer.h"
+
+#include <algorithm>
+#include <limits>
+
+#include "channel/code_points.h"
+
+
+namespace vanban::internal {
+namespace {
+
+constexpr float kInf = std::numeric_limits<float>::infinity();
+constexpr size_t kStackCells = 32 * 32;
+
+uint64_t PairKey(uint32_t a, uint32_t b) { return (uint64_t{a} << 32) | b; }
+
+}  // namespace
+
+uint32_t EditScorer::Intern(char32_t cp) {
+  uint32_t s = Sym(cp);
+  if (s != kOther) return s;
+  s = static_cast<uint32_t>(chars_.size());
+  chars_.push_back(cp);
+  if (cp < kDirect) direct_[cp] = s;
+  else sym_.emplace(cp, s);
+  return s;
+}
+
+uint64_t EditScorer::MultiKey(std::u32string_view clean, std::u32string_view ocr, const EditScorer& s) {
+  uint64_t k = clean.size() | (ocr.size() << 2);
+  for (size_t i = 0; i < clean.size(); ++i) k |= uint64_t{s.Sym(clean[i])} << (4 + 15 * i);
+  for (size_t i = 0; i < ocr.size(); ++i) k |= uint64_t{s.Sym(ocr[i])} << (34 + 15 * i);
+  return k;
+}
+
+void EditScorer::Add(std::u32string_view clean, std::u32string_view ocr, float cost) {
+  for (char32_t c : clean) Intern(c);
+  for (char32_t c : ocr) Intern(c);
+  raw_.push_back({std::u32string(clean), std::u32string(ocr), cost});
+}
+
+void EditScorer::Finish(const Fallback& fallback) {
+  fb_ = fallback;
+  n_ = chars_.size();
+  vowel_.assign(n_, 0);
+  for (size_t s = 1; s < n_; ++s) {
+    char32_t f = FoldChar(chars_[s]);
+    vowel_[s] = f == 'a' || f == 'e' || f == 'i' || f == 'o' || f == 'u' || f == 'y';
+  }
+  // Learned mode: what the table says, unseen single edits at the substitute price.
+  sub_[0].assign(n_ * n_, fb_.substitute);
+  drop_[0].assign(n_, fb_.substitute);
+  ins_[0].assign(n_, fb_.substitute);
+  for (size_t s = 1; s < n_; ++s) sub_[0][s * n_ + s] = fb_.identity;
+  for (const Raw& r : raw_) {
+    if (r.clean.size() == 1 && r.ocr.size() == 1) {
+      float& c = sub_[0][Sym(r.clean[0]) * n_ + Sym(r.ocr[0])];
+      c = r.cost;
+    } else if (r.clean.size() == 1 && r.ocr.empty()) {
+      drop_[0][Sym(r.clean[0])] = r.cost;
+    } else if (r.clean.empty() && r.ocr.size() == 1) {
+      ins_[0][Sym(r.ocr[0])] = r.cost;
+    } else {
+      uint64_t k = MultiKey(r.clean, r.ocr, *this);
+      auto [it, fresh] = multi_.emplace(k, r.cost);
+      if (!fresh) it->second = std::min(it->second, r.cost);
+      if (r.clean.size() == 2) clean_pairs_.insert(PairKey(Sym(r.clean[0]), Sym(r.clean[1])));
+      if (r.ocr.size() == 2) ocr_pairs_.insert(PairKey(Sym(r.ocr[0]), Sym(r.ocr[1])));
+    }
+  }
+  raw_.clear();
+  raw_.shrink_to_fit();
+  // Smoothed mode: every single edit possible at a price by kind.
+  sub_[1] = sub_[0];
+  drop_[1] = drop_[0];
+  ins_[1] = ins_[0];
+  for (size_t c = 0; c < n_; ++c) {
+    float price = vowel_[c] ? fb_.smooth_vowel : fb_.smooth_other;
+    for (size_t o = 0; o < n_; ++o) {
+      if (c != o || c == kOther) sub_[1][c * n_ + o] = std::min(sub_[1][c * n_ + o], price);
+    }
+    drop_[1][c] = std::min(drop_[1][c], fb_.smooth_drop);
+    ins_[1][c] = std::min(ins_[1][c], fb_.smooth_insert);
+  }
+}
+
+float EditScorer::Cost(std::u32string_view clean, std::u32string_view ocr, bool smooth) const {
+  const size_t n = clean.size(), m = ocr.size();
+  const int mode = smooth ? 1 : 0;
+  const std::vector<float>& sub = sub_[mode];
+  const std::vector<float>& drop = drop_[mode];
+  const std::vector<float>& ins = ins_[mode];
+  uint32_t cs[32], os[32];
+  bool cpair[33] = {}, opair[33] = {};
+  if (n >= 32 || m >= 32) return kInf;
+  for (size_t i = 0; i < n; ++i) cs[i] = Sym(clean[i]);
+  for (size_t j = 0; j < m; ++j) os[j] = Sym(ocr[j]);
+  for (size_t i = 2; i <= n; ++i) cpair[i] = clean_pairs_.count(PairKey(cs[i - 2], cs[i - 1])) > 0;
+  for (size_t j = 2; j <= m; ++j) opair[j] = ocr_pairs_.count(PairKey(os[j - 2], os[j - 1])) > 0;
+  float best[kStackCells];
+  const size_t w = m + 1;
+  auto multi = [&](size_t i, size_t j, size_t a, size_t b) {
+    auto it = multi_.find(MultiKey(clean.substr(i - a, a), ocr.substr(j - b, b), *this));
+    return it == multi_.end() ? kInf : it->second;
+  };
+  for (size_t i = 0; i <= n; ++i) {
+    for (size_t j = 0; j <= m; ++j) {
+      if (i == 0 && j == 0) {
+        best[0] = 0;
+        continue;
+      }
+      float v = kInf;
+      if (i >= 1 && j >= 1) {
+        float c = sub[cs[i - 1] * n_ + os[j - 1]];
+        if (cs[i - 1] == kOther && clean[i - 1] == ocr[j - 1]) c = fb_.identity;
+        v = std::min(v, best[(i - 1) * w + j - 1] + c);
+      }
+      if (i >= 1) v = std::min(v, best[(i - 1) * w + j] + drop[cs[i - 1]]);
+      if (j >= 1) v = std::min(v, best[i * w + j - 1] + ins[os[j - 1]]);
+      if (i >= 2 && j >= 1) {
+        float c = cpair[i] ? multi(i, j, 2, 1) : kInf;
+        if (smooth) c = std::min(c, fb_.smooth_multi);
+        v = std::min(v, best[(i - 2) * w + j - 1] + c);
+      }
+      if (i >= 1 && j >= 2) {
+        float c = opair[j] ? multi(i, j, 1, 2) : kInf;
+        if (smooth) c = std::min(c, fb_.smooth_multi);
+        v = std::min(v, best[(i - 1) * w + j - 2] + c);
+      }
+      if (i >= 2 && cpair[i]) {
+        v = std::min(v, best[(i - 2) * w + j] + multi(i, j, 2, 0));
+        if (j >= 2 && opair[j]) v = std::min(v, best[(i - 2) * w + j - 2] + multi(i, j, 2, 2));
+      }
+      if (j >= 2 && opair[j]) v = std::min(v, best[i * w + j - 2] + multi(i, j, 0, 2));
+      best[i * w + j] = v;
+    }
+  }
+  return best[n * w + m];
+}
+
+}  // namespace vanban::internal
+
