@@ -62,7 +62,7 @@ std::string Cell(const TableRow& r, const std::string& key) {
 void ParseAppendices(Context& ctx) {
   const SourceLines& src = ctx.src;
   Document& doc = *ctx.doc;
-  static const RE2 kAttached(R"(^\s*\(\s*(?:ban\s+h\S{1,2}nh\s+)?k\S{1,2}m\s+theo)", ReOptions());
+  static const RE2 kAttached(R"(^[\s\-.]*\(\s*(?:ban\s+h\S{1,2}nh\s+)?k\S{1,2}m\s+theo)", ReOptions());
   // "ngày /01/2026" (a draft's blank day) and "ngày 29 tháng 4 năm 2026".
   static const RE2 kAttachedDate(
       R"(n\S{0,2}y\s*(\d{0,2})\s*(?:/|th\S{1,3}g?)\s*(\d{0,2})\s*(?:/|n\S{1,3})\s*(\d{4}))", ReOptions());
@@ -100,7 +100,7 @@ void ParseAppendices(Context& ctx) {
       last_group_num = 0;
       if (head) {
         // "PHỤ LỤC I: DANH MỤC …": the title may share the line.
-        static const RE2 kLabel(R"(^\s*ph[uy]\s*l[uy]c(?:\s*(?:[ivxl1|]+|\d+)\b)?\s*[:.]?)", ReOptions());
+        static const RE2 kLabel(R"(^[\s\-]*ph[uy]\s*l[uy]c(?:\s*(?:[ivxl1|]+|\d+)\b)?\s*[:.]?)", ReOptions());
         size_t cut = FindAnchored(kLabel, l.key, &m) ? m.End() : l.core_end;
         cur->label_vi = TrimChars(l.Value(l.core_begin, cut), ":. ");
         cur->title = TrimChars(l.Value(cut), ":. ");
@@ -139,6 +139,9 @@ void ParseAppendices(Context& ctx) {
         }
         title_done = true;
         i = last;
+      } else if (!title_done && !table && !cur->title.empty() && UpperRatio(cur->title) >= 0.8 &&
+                 UpperRatio(l.Text()) < 0.6) {
+        title_done = true;  // a capitals title ends where the text starts
       } else if (!title_done && !table) {
         std::string t = l.Text();
         // Lower-case specks after a capitals title ("DANH MUC CAC PHU LUC ae").

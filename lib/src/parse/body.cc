@@ -29,6 +29,7 @@ struct MarkerHit {
   std::string level, num_raw, num;
   size_t text_start = 0;
   bool weak = false;  // read without its dot ("II MỤC TIÊU"): kept only as the expected successor
+  std::string repair;  // flag set by the caller's sequence check (numeral_repaired, numeral_missing)
 };
 
 const char* const kDiemLetters[] = {"a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m",
@@ -42,7 +43,9 @@ int DiemIndex(const std::string& l) {
 
 bool ClassifyMarker(const Line& l, MarkerHit* h) {
   static const RE2 kPartRe(R"(^\s*[,.]?\s*(phan|ch\S{1,2}ng|tieu\s+muc|muc)\s+([ivxl]+|\d+)\s*[.:]?\s*(.*)$)", ReOptions());
-  static const RE2 kDieuRe(R"(^\s*[.,]*\s*di\S{1,2}u\s*([\dil|]{1,3}[a-z]?)\s*[.:]\s*-?\s*(.*)$)", ReOptions());
+  static const RE2 kDieuRe(R"(^\s*[.,]*\s*di\S{1,2}u\s*([\dilt|!]{1,3}[a-z]?)\s*[.:]\s*-?\s*(.*)$)", ReOptions());
+  // "iu 1. Miễn …": OCR lost the "Đ"; kept only as the next article in sequence.
+  static const RE2 kDieuLost(R"(^\s*[a-z]?i\S{0,2}u\s+(\d{1,3})\s*[.:]\s+(\S.*)$)", ReOptions());
   static const RE2 kRomanRe(R"(^\s*[,.]?\s*([ivxl1|]{1,5})\s*\.\s+(\S.*)$)", ReOptions());
   static const RE2 kKhoanRe(R"(^\s*[,.~|-]?\s*(\d{1,2})\s*[.,:]\s*([^\d\s].*)$)", ReOptions());
   static const RE2 kDiemRe(R"(^\s*([a-z])\s*\)\s*(\S.*)$)", ReOptions());
@@ -66,14 +69,21 @@ bool ClassifyMarker(const Line& l, MarkerHit* h) {
       return true;
     }
   }
-  if (FindAnchored(kDieuRe, k, &m)) {
+  bool lost = false;
+  if (FindAnchored(kDieuRe, k, &m) ||
+      (FindAnchored(kDieuLost, k, &m) && UpperRatio(l.Raw(m.Start(2), m.Start(2) + 1)) > 0.99 && (lost = true))) {
     h->level = "dieu";
     h->rank = kDieu;
     h->num_raw = l.Raw(m.Start(1), m.End(1));
     h->num = m.Str(1);
     for (char& c : h->num) {
-      if (c == 'i' || c == 'l' || c == '|') c = '1';  // "Điều I." is an OCR'd "Điều 1."
+      // "Điều I.", "Dieu t.": OCR'd digits 1.
+      if (c == 'i' || c == 'l' || c == '|' || c == 't' || c == '!') {
+        c = '1';
+        h->weak = true;
+      }
     }
+    h->weak = h->weak || lost;
     h->text_start = m.Start(2);
     return true;
   }
@@ -90,7 +100,7 @@ bool ClassifyMarker(const Line& l, MarkerHit* h) {
   }
   // OCR may drop the dot of a Roman heading ("IL TON TAI, HAN CHE"): a capitals title of
   // two words or more, accepted by the caller only as the next numeral in sequence.
-  static const RE2 kRomanBare(R"(^\s*([ivxl1|]{1,4})\s+([a-z]+\s+[a-z].*)$)", ReOptions());
+  static const RE2 kRomanBare(R"(^\s*([ivxl1|]{1,4})(?:\s*-\s*|\s+)([a-z]+\s+[a-z].*)$)", ReOptions());
   if (FindAnchored(kRomanBare, k, &m) && UpperRatio(l.Raw(m.Start(1))) >= 0.8) {
     std::string roman = RepairRoman(m.Str(1));
     if (!roman.empty()) {
@@ -156,6 +166,7 @@ void RepairSequence(const Node* prev, MarkerHit* h, std::vector<std::string>* fl
                     int line) {
   if (h->level == "dash" || h->level == "plus" || h->level == "para") return;
   if (h->level == "muc" || h->level == "chuong" || h->level == "phan") {
+    if (h->num_raw.empty()) return;  // a numeral OCR lost entirely: flagged by the caller
     std::string canon = h->num;
     int expected = prev ? RomanValue(std::string(FoldKey(prev->s.num).c_str())) + 1 : 1;
     int got = RomanValue(FoldKey(canon));
@@ -166,7 +177,11 @@ void RepairSequence(const Node* prev, MarkerHit* h, std::vector<std::string>* fl
     if (got != expected && prev) {
       // OCR'd digits of a Roman numeral ("I11", "1l") repaired to the expected successor.
       bool damaged = raw_upper.find_first_of("1L|") != std::string::npos;
-      if (damaged && expected >= 1) {
+      // A numeral below the expected one that begins it lost strokes ("II" or "I" for III):
+      // within one parent Roman headings never go back.
+      std::string want = ToRoman(expected);
+      bool repeated = got < expected && want.rfind(h->num, 0) == 0;
+      if ((damaged || repeated) && expected >= 1) {
         h->num = ToRoman(expected);
         flags->push_back("numeral_repaired");
         warnings->push_back("line " + std::to_string(line) + ": numeral '" + h->num_raw + "' read as " + h->num);
@@ -242,6 +257,15 @@ void Finish(Node* n) {
     if (s.text == n->first_para) s.text.clear();
   }
   s.heading = CollapseSpaces(TrimChars(s.heading, "_;|~"));
+  if (heading_level && UpperRatio(s.heading) >= 0.8) {
+    // Specks after a capitals title: "SU CAN THIET ee", "NOI DUNG … PE AN 7".
+    while (s.heading.rfind(' ') != std::string::npos) {
+      std::string last = s.heading.substr(s.heading.rfind(' ') + 1);
+      bool speck = last.size() <= 2 && (UpperRatio(last) == 0 || std::all_of(last.begin(), last.end(), ::isdigit));
+      if (!speck) break;
+      s.heading = Trim(s.heading.substr(0, s.heading.rfind(' ')));
+    }
+  }
   s.text = CollapseSpaces(s.text);
   for (auto& k : n->kids) Finish(k.get());
 }
@@ -271,6 +295,22 @@ void AssignIds(Section* s, const std::string& parent_id, int ordinal) {
 
 }  // namespace
 
+bool CapitalsHeadingLine(const Line& l) {
+  std::string core = Trim(l.key);
+  if (core.empty() || (core[0] >= '0' && core[0] <= '9')) return false;
+  char last = core.back();
+  if (last == '.' || last == ';' || last == ':' || last == ',') return false;
+  size_t letters = std::count_if(core.begin(), core.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  size_t words = std::count(core.begin(), core.end(), ' ') + 1;
+  return letters >= 8 && words >= 2 && words <= 12 && UpperRatio(l.Raw(l.core_begin)) >= 0.8;
+}
+
+bool FirstItemLine(const Line& l) {
+  static const RE2 kFirst(R"(^\s*(?:1\s*[.,:]\s*[^\d\s]|a\s*\)\s*\S))", ReOptions());
+  Match m;
+  return FindAnchored(kFirst, l.key, &m);
+}
+
 void ParseBody(Context& ctx) {
   const SourceLines& src = ctx.src;
   Document& doc = *ctx.doc;
@@ -281,6 +321,22 @@ void ParseBody(Context& ctx) {
   std::string prev_text_key;  // key of the last text line, for page-break continuation
   size_t prev_len = 0;
   size_t quote_lines = 0;  // lines since an amendment quotation opened; 0 = none open
+  int last_dieu = 0;       // number of the last article, for OCR-damaged "Điều" lines
+  // The width text is wrapped at (a long line of the body), to tell a paragraph's short last
+  // line from a wrapped one; 0 when lines are whole paragraphs.
+  size_t wrap_width = 0;
+  {
+    std::vector<size_t> lens;
+    for (size_t i = ctx.body_start; i < ctx.body_end; ++i) {
+      if (!src[i].blank && ctx.use[i] == LineUse::kFree) lens.push_back(Trim(src[i].key).size());
+    }
+    if (lens.size() >= 8) {
+      std::sort(lens.begin(), lens.end());
+      size_t p80 = lens[lens.size() * 4 / 5];
+      // Wrapped text: most long lines share one width; whole paragraphs run far longer.
+      if (p80 >= 50 && p80 <= 110) wrap_width = p80;
+    }
+  }
   const bool ocr = doc.source.ocr;
 
   auto open_node = [&](Node* parent, const MarkerHit& h, const Line& l, const std::string& text) {
@@ -344,8 +400,8 @@ void ParseBody(Context& ctx) {
     // "“Điều 3a. …”"): inside the quotation, lines are text of the amending item.
     size_t opens = CountOf(l.raw, "\u201c"), closes = CountOf(l.raw, "\u201d");
     size_t straight = CountOf(l.raw, "\"");
-    std::string core = Trim(l.key);
-    bool starts_quote = !core.empty() && core[0] == '"';
+    std::string lead_raw = Trim(l.raw);
+    bool starts_quote = lead_raw.rfind("\u201c", 0) == 0 || (!lead_raw.empty() && lead_raw[0] == '"');
     if (quote_lines > 0) {
       ++quote_lines;
       bool closed = closes > opens || (straight % 2 == 1 && !starts_quote) || quote_lines > 200;
@@ -374,24 +430,70 @@ void ParseBody(Context& ctx) {
     }
     MarkerHit h;
     bool marker = ClassifyMarker(l, &h);
-    if (marker && h.weak) {
-      // A dotless Roman numeral counts only as the next heading in sequence.
+    bool wrapped_prev = wrap_width > 0 && Trim(prev_text_key).size() * 4 >= wrap_width * 3;
+    if (marker && h.level == "dash" && !EndsTerminal(prev_text_key) && (h.num_raw == "~" || wrapped_prev)) {
+      // "~ đạt 85 triệu …" after an unfinished line: a smudge in front of its continuation,
+      // not a bullet (bullets open with a capital).
+      std::string t = Trim(l.Raw(h.text_start));
+      if (!t.empty() && UpperRatio(t.substr(0, 1)) == 0 && static_cast<unsigned char>(t[0]) < 0x80 &&
+          t[0] >= 'a' && t[0] <= 'z') {
+        marker = false;
+      }
+    }
+    if (marker && h.weak && h.level == "muc") {
+      // A Roman numeral read without its dot counts only as the next heading in sequence
+      // (or one that lost a stroke: "I-TỒN TẠI" after I is II).
       Node* parent = cur;
       while (parent != &root && parent->rank >= h.rank) parent = parent->parent;
       int prev = 0;
       for (const auto& k : parent->kids) {
         if (k->s.level == "muc") prev = RomanValue(FoldKey(k->s.num));
       }
-      marker = h.num == ToRoman(prev + 1);
+      std::string want = ToRoman(prev + 1);
+      marker = !h.num.empty() && want.rfind(h.num, 0) == 0;
+      if (marker && h.num != want) h.num = want;  // flagged by RepairSequence against num_raw
+    } else if (marker && h.weak && h.level == "dieu") {
+      // "Dieu t.", "iu 1.": only as the next article.
+      marker = ToInt(h.num) == last_dieu + 1;
+    }
+    if (!marker && CapitalsHeadingLine(l) && (cur == &root || cur->rank >= kMuc)) {
+      // A capitals heading right above "1." in a document with Roman headings: its numeral
+      // was lost to OCR; it takes the next numeral, flagged.
+      size_t next = i + 1;
+      while (next < ctx.body_end && (src[next].blank || ctx.use[next] != LineUse::kFree)) ++next;
+      bool roman_style = std::any_of(root.kids.begin(), root.kids.end(), [](const auto& k) { return k->s.level == "muc"; });
+      for (size_t k = i + 1; !roman_style && k < ctx.body_end; ++k) {
+        MarkerHit x;
+        roman_style = ctx.use[k] == LineUse::kFree && ClassifyMarker(src[k], &x) && x.level == "muc" && !x.weak;
+      }
+      if (next < ctx.body_end && FirstItemLine(src[next]) && roman_style) {
+        int prev = 0;
+        for (const auto& k : root.kids) {
+          if (k->s.level == "muc") prev = RomanValue(FoldKey(k->s.num));
+        }
+        h = MarkerHit();
+        h.level = "muc";
+        h.rank = kMuc;
+        h.num = ToRoman(prev + 1);
+        h.text_start = l.core_begin;
+        h.repair = "numeral_missing";
+        marker = true;
+      }
     }
     if (marker) {
       cur->heading_open = false;
+      if (h.level == "dieu") last_dieu = std::max(last_dieu, ToInt(h.num));
       // Pop to the parent rank. Dash/plus directly under a heading-level node attach to it.
       Node* parent = cur;
       while (parent != &root && parent->rank >= h.rank) parent = parent->parent;
       std::string text = Trim(l.Value(h.text_start));
       Node* n = open_node(parent, h, l, text);
       if (h.rank >= kDiem) apply_label(n, l, h.text_start);
+      if (!h.repair.empty()) {
+        n->s.flags.push_back(h.repair);
+        doc.warnings.push_back("line " + std::to_string(l.number) + ": heading numeral " +
+                               (h.num_raw.empty() ? "missing" : "'" + h.num_raw + "'") + " read as " + h.num);
+      }
       cur = n;
       extend(cur, l.number);
       after_blank = false;
@@ -414,8 +516,14 @@ void ParseBody(Context& ctx) {
     size_t label_pos = 0;
     std::string label_vi;
     bool labelled = !LabelRole(Trim(l.key), &label_pos, &label_vi).empty();
-    bool continuation = !labelled && (!after_blank || (!EndsTerminal(prev_text_key) &&
-                                                       (starts_lower || resumes || (ocr && prev_len >= 60))));
+    // Without a blank line, text wrapped by the page continues the item; but a sentence
+    // that ended on a short line, followed by a capital, is the item's next paragraph.
+    std::string prev_core = Trim(prev_text_key);
+    bool short_end = !prev_core.empty() && (prev_core.back() == '.' || prev_core.back() == ':') &&
+                     wrap_width >= 50 && prev_core.size() * 4 < wrap_width * 3 && !starts_lower && !resumes;
+    bool continuation = !labelled && ((!after_blank && !short_end) ||
+                                      (after_blank && !EndsTerminal(prev_text_key) &&
+                                       (starts_lower || resumes || (ocr && prev_len >= 60))));
     if (cur->rank == kDieu && cur->heading_open) {
       cur->heading_open = false;
       // "Điều 1. Sửa đổi … Thông tư số 32/2016/TT-" / "BLĐTBXH ngày …": a title wrapped
@@ -447,6 +555,12 @@ void ParseBody(Context& ctx) {
       // A new paragraph: attaches to the nearest item that is not itself a leaf line.
       Node* parent = cur;
       while (parent != &root && parent->rank >= kDash) parent = parent->parent;
+      // A paragraph after a point that said all on its own lines ("b) Các quy định … ."):
+      // the clause's closing paragraph, not the point's.
+      if (!labelled && parent != &root && parent->rank == kDiem && parent->s.label.empty() && !parent->s.text.empty() &&
+          parent->kids.empty() && EndsTerminal(parent->s.text)) {
+        parent = parent->parent;
+      }
       if (parent != &root && !parent->first_para_closed) parent->first_para_closed = true;
       MarkerHit p;
       p.level = "para";

@@ -36,10 +36,10 @@ void DetectFurniture(Context& ctx) {
   // A visible digital-signature block printed in the page ("Ký bởi: …", "Cơ quan: …",
   // "Ngày ký: 2026-04-24 17:05:16 +07:00").
   static const RE2 kSigned(
-      R"(^\s*[-_.]*\s*(?:ng\S{1,2}y|th\S{1,2}i\s+gian)\s+k\S\s*:\s*(?:(\d{4})-(\d{2})-(\d{2})|(\d{2})[./](\d{2})[./](\d{4})\.?)\s+(\d{2}:\d{2}:\d{2})\s*:?\s*([+-]\d{2}):?(\d{2}))",
+      R"(^\s*[-_.]*\s*(?:n\S{1,3}y|th\S{1,2}i\s+gian)\s+k\S\s*:\s*(?:(\d{4})-(\d{2})-(\d{2})|(\d{2})[./](\d{2})[./](\d{4})\.?)\s+(\d{2}:\d{2}:\d{2})\s*:?\s*([+-]\d{2}):?(\d{2}))",
       ReOptions());
   static const RE2 kSignedBy(
-      R"(^\s*[-_.]*\s*(k\S\s+b\S{1,2}i|ng\S{1,3}i\s+k\S|email|c\S{1,2}\s*'?\s*quan)\s*:)", ReOptions());
+      R"(^\s*[-_.]*\s*(k\S\s+b\S{0,2}i|ng\S{1,3}i\s+k\S|email|c\S{1,2}\s*'?\s*quan)\s*:)", ReOptions());
   for (size_t i = 0; i < src.size(); ++i) {
     Match m;
     if (!FindAnchored(kSigned, src[i].key, &m)) continue;

@@ -74,8 +74,9 @@ std::string AdminLevel(const std::string& word) {
 }
 
 std::string OrgType(const std::string& key) {
-  static const RE2 kUbnd(R"(\b(uy ban nhan dan|ubnd)\b)", ReOptions());
-  static const RE2 kHdnd(R"(\b(hoi dong nhan dan|hdnd)\b)", ReOptions());
+  // OCR may glue the words ("UY BANNHAN DAN", "UYBANNHANDAN").
+  static const RE2 kUbnd(R"(\b(u\s*y\s*b\s*a\s*n\s*n\s*h\S{1,2}n\s*d\S{1,2}n|ubnd)\b)", ReOptions());
+  static const RE2 kHdnd(R"(\b(h\S{1,2}i\s*d\S{1,2}ng\s*nh\S{1,2}n\s*d\S{1,2}n|hdnd)\b)", ReOptions());
   Match m;
   if (Find(kUbnd, key, 0, &m)) return "ubnd";
   if (Find(kHdnd, key, 0, &m)) return "hdnd";
@@ -215,7 +216,7 @@ void ParseHeader(Context& ctx) {
   static const RE2 kMotto(
       R"(c\S{1,2}ng\s*h\S{1,2}a\s*x\S{1,2}\s*h\S{1,3}\s*ch\S{1,2}\s*ngh\S{1,2}a\s*v\S{1,3}t\s*nam)", ReOptions());
   static const RE2 kSlogan(
-      R"(d\S{1,2}c\s*[l1i|]\S{1,2}p\s*[-.]+\s*t\S{1,2}\s*d\S{1,2}\s*[-.]+\s*h\S{1,2}nh\s*ph\S{1,4})", ReOptions());
+      R"(d\S{1,2}c\s*[l1i|]\S{1,2}p\s*[-.=~:]*\s*t\S{1,2}\s*d\S{1,2}\s*[-.=~:]*\s*h\S{1,2}nh\s*ph\S{1,4})", ReOptions());
   static const RE2 kNumber(
       R"(^\s*s[o0-9b]{0,2}\s*[:;.]?\s*(\d{0,5}(?:\.\d{1,3})?)\s*/\s*(?:(\d{4})\s*/\s*)?([a-z]{1,5}(?:\s*[-/]\s*[a-z0-9&]{1,12})*))",
       ReOptions());
@@ -499,7 +500,7 @@ void ParseHeader(Context& ctx) {
     // The trích yếu runs to a blank line; without one, to the first line that opens the
     // preamble or the body, or follows a finished sentence.
     static const RE2 kStop(
-        R"(^\s*(?:c\S{1,2}n\s+c\S{1,3}(?:\s|$)|th\S{1,3}\s+h\S{1,3}n\s|theo\s+d\S{1,2}\s+ngh|x\S{1,2}t\s+d\S{1,2}\s+ngh|k\S{1,2}nh\s+g\S{1,3}i|[ivxl1|]{1,4}\s*\.\s|\d{1,2}\s*\.\s|di\S{1,2}u\s+\d|ch\S{1,2}ng\s+[ivxl1]+\s*$))",
+        R"(^\s*(?:c\S{0,2}n\s+c\S{1,3}(?:\s|$)|th\S{1,3}\s+h\S{1,3}n\s|theo\s+\S{1,3}\s*ngh|x\S{1,2}t\s+d\S{1,2}\s+ngh|k\S{1,2}nh\s+g\S{1,3}i|[ivxl1|]{1,4}\s*\.\s|\d{1,2}\s*\.\s|di\S{1,2}u\s+\d|ch\S{1,2}ng\s+[ivxl1]+\s*$))",
         ReOptions());
     for (; i < src.size() && i < first + 12; ++i) {
       if (src[i].blank) break;

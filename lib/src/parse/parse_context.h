@@ -76,6 +76,11 @@ bool ReadSignerName(const Line& l, size_t a, size_t b, std::string* name);
 bool AppendixHeadAt(const Context& ctx, size_t i, bool after_signature, std::string* numeral);
 bool AttachmentTitleAt(const Context& ctx, size_t i, size_t not_before);
 
+// Body lines (body.cc): a capitals heading line whose Roman numeral OCR lost ("Kr QUA THUC
+// HIBN"), and the first item of a list ("1. …", "a) …").
+bool CapitalsHeadingLine(const Line& l);
+bool FirstItemLine(const Line& l);
+
 // Shared recognisers (on folded keys).
 // Role of a "Label: value" line; "" when |key| does not start with a known label.
 // |value_start| gets the key position after the colon.

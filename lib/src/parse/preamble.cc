@@ -9,9 +9,9 @@ namespace {
 
 // Kind of a preamble piece from its first words; "" when it opens with none of them.
 std::string OpenerKind(const std::string& key) {
-  static const RE2 kCanCu(R"(^\s*c\S{1,2}n\s+c\S{1,3}(?:\s|$))", ReOptions());
+  static const RE2 kCanCu(R"(^\s*c\S{0,2}n\s+c\S{1,3}(?:\s|$))", ReOptions());
   static const RE2 kThucHien(R"(^\s*th\S{1,3}\s+h\S{1,3}n(?:\s|$))", ReOptions());
-  static const RE2 kDeNghi(R"(^\s*(?:theo|x\S{1,2}t)\s+(?:d\S{1,2}\s+ngh\S{1,2}|t\S{1,2}\s+tr\S{1,2}nh|b\S{1,2}o\s+c\S{1,2}o|k\S{1,2}t\s+qu\S{1,2})(?:\s|$))",
+  static const RE2 kDeNghi(R"(^\s*(?:theo|x\S{1,2}t)\s+(?:\S{1,3}\s*ngh|t\S{1,2}\s+tr\S{1,2}nh|b\S{1,2}o\s+c\S{1,2}o|k\S{1,2}t\s+qu\S{1,2}))",
                             ReOptions());
   Match m;
   if (FindAnchored(kCanCu, key, &m)) return "can_cu";
@@ -32,7 +32,9 @@ bool EndsSentence(const std::string& key) {
 bool IsStructuralStart(const Line& l) {
   static const RE2 kRoman(R"(^\s*[,.]?\s*([ivxl1|]{1,5})\s*\.\s+(\S.*)$)", ReOptions());
   static const RE2 kPart(R"(^\s*(phan|ch\S{1,2}ng|muc)\s+([ivxl]+|\d+)\s*[.:]?\s*(.*)$)", ReOptions());
-  static const RE2 kDieu(R"(^\s*[.,]*\s*di\S{1,2}u\s*[\dil|]{1,3}[a-z]?\s*[.:])", ReOptions());
+  static const RE2 kDieu(R"(^\s*[.,]*\s*di\S{1,2}u\s*[\dilt|!]{1,3}[a-z]?\s*[.:])", ReOptions());
+  // "iu 1. Miễn …": the first article with its "Đ" lost to OCR.
+  static const RE2 kDieuLost(R"(^\s*[a-z]?i\S{0,2}u\s+1\s*[.:]\s+\S)", ReOptions());
   Match m;
   if (FindAnchored(kRoman, l.key, &m)) {
     return !RepairRoman(m.Str(1)).empty() && UpperRatio(l.Raw(m.Start(2))) >= 0.6;
@@ -41,7 +43,7 @@ bool IsStructuralStart(const Line& l) {
     return m.Str(3).find_first_of("abcdefghijklmnopqrstuvwxyz") == std::string::npos ||
            UpperRatio(l.Raw(m.Start(3))) >= 0.6;
   }
-  return FindAnchored(kDieu, l.key, &m);
+  return FindAnchored(kDieu, l.key, &m) || FindAnchored(kDieuLost, l.key, &m);
 }
 
 }  // namespace
@@ -51,14 +53,22 @@ void ParsePreamble(Context& ctx) {
   Document& doc = *ctx.doc;
   size_t from = ctx.header_end;
   size_t to = ctx.body_end;
-  // Body start: first structural heading; else the first numbered line after the preamble.
+  // Body start: the first structural heading or the first item of a list ("1.", "a)"),
+  // whichever comes first (a preamble never holds numbered items); a capitals heading just
+  // above that item is a heading whose numeral OCR lost.
   size_t body = to;
+  size_t prev_text = to;
   for (size_t i = from; i < to; ++i) {
     if (ctx.use[i] != LineUse::kFree || src[i].blank) continue;
     if (IsStructuralStart(src[i])) {
       body = i;
       break;
     }
+    if (FirstItemLine(src[i])) {
+      body = prev_text < to && CapitalsHeadingLine(src[prev_text]) ? prev_text : i;
+      break;
+    }
+    prev_text = i;
   }
   if (body == to) {
     // No headings: the preamble is the leading run of Căn cứ / Thực hiện paragraphs.
@@ -88,7 +98,7 @@ void ParsePreamble(Context& ctx) {
   // Enacting formula: the last "<issuing body> <verb> … như sau:" ("Ủy ban nhân dân xã ban
   // hành Kế hoạch …", "… kính trình …", "… báo cáo kết quả …", "… đề nghị …").
   static const RE2 kEnact(
-      R"((?:^|[.;:,]\s+|\n\s*)((?:uy\s*ban\s*nh\S{1,2}n\s*d\S{1,2}n|ubnd|ch\S{1,2}\s*t\S{1,2}ch|h\S{1,2}i\s*d\S{1,2}ng\s*nh\S{1,2}n\s*d\S{1,2}n|hdnd|b\S{1,2}\s+tr\S{1,3}ng|gi\S{1,2}m\s+d\S{1,2}c|th\S{1,3}ng\s+tr\S{1,2}c|ban\s+ch\S{1,2}\s+d\S{1,2}o|d\S{1,2}ng\s+\S{1,2}y)[^.;:]{0,220}?(?:ban\s*h\S{1,2}nh|x\S{1,2}y\s*d\S{1,3}ng|quy\S{1,2}t\s*d\S{1,2}nh|b\S{1,2}o\s*c\S{1,2}o|tr\S{1,2}nh|d\S{1,2}\s*ngh\S{1,2}|y\S{1,2}u\s*c\S{1,2}u|th\S{1,2}ng\s*b\S{1,2}o|h\S{1,3}ng\s*d\S{1,2}n|tri\S{1,2}n\s*khai|giao|ch\S{1,2}\s*d\S{1,2}o)[^;:]{0,220}?(?:nh\S{1,2}\s*sau|sau\s*d\S{1,2}y|n\S{1,2}i\s*dung\s*sau|c\S{1,2}\s*th\S{1,2})\s*:))",
+      R"((?:^|[.;:,]\s+|\n[\s\-]*)((?:uy\s*ban\s*nh\S{1,2}n\s*d\S{1,2}n|ubnd|ch\S{1,2}\s*t\S{1,2}ch|h\S{1,2}i\s*d\S{1,2}ng\s*nh\S{1,2}n\s*d\S{1,2}n|hdnd|b\S{1,2}\s+tr\S{1,3}ng|gi\S{1,2}m\s+d\S{1,2}c|th\S{1,3}ng\s+tr\S{1,2}c|ban\s+ch\S{1,2}\s+d\S{1,2}o|d\S{1,2}ng\s+\S{1,2}y)[^.;:]{0,220}?(?:ban\s*h\S{1,3}|x\S{1,2}y\s*d\S{1,3}ng|quy\S{1,2}t\s*d\S{1,2}nh|b\S{1,2}o\s*c\S{1,2}o|tr\S{1,2}nh|d\S{1,2}\s*ngh\S{1,2}|y\S{1,2}u\s*c\S{1,2}u|th\S{1,2}ng\s*b\S{1,2}o|h\S{1,3}ng\s*d\S{1,2}n|tri\S{1,2}n\s*khai|giao|ch\S{1,2}\s*d\S{1,2}o)[^;]{0,260}?(?:nh\S{1,2}\s*sau|sau\s*d\S{1,2}y|n\S{1,2}i\s*dung\s*sau|c\S{1,2}\s*th\S{1,2})\s*:))",
       ReOptions());
   static const RE2 kEnactLine(
       R"((?:^|\n)\s*((?:quy\S{1,2}t\s*d\S{1,2}nh|quy\S{1,2}t\s*ngh\S{1,2}|ngh\S{1,2}\s*quy\S{1,2}t|ch\S{1,2}\s*th\S{1,2})\s*:)[^\n]{0,12}(?:\n|$))",
@@ -103,7 +113,7 @@ void ParsePreamble(Context& ctx) {
   }
   // Legal normative style: "Chính phủ ban hành Nghị định …." / "Bộ trưởng … ban hành Thông tư …".
   static const RE2 kEnactQppl(
-      R"((?:^|\n\s*|[.;]\s+)((?:ch\S{1,2}nh\s*ph\S{1,2}|qu\S{1,2}c\s*h\S{1,2}i|b\S{1,2}\s+tr\S{1,3}ng[^\n;]{0,80}?|th\S{1,2}ng\s+d\S{1,2}c[^\n;]{0,80}?|ch\S{1,2}\s+t\S{1,2}ch[^\n;]{0,80}?|\S{1,2}y\s+ban[^\n;]{0,80}?|h\S{1,2}i\s+d\S{1,2}ng[^\n;]{0,80}?)\s+ban\s*h\S{1,2}nh\s+(?:ngh\S{1,2}\s*d\S{1,2}nh|th\S{1,2}ng\s*t\S{1,2}|quy\S{1,2}t\s*d\S{1,2}nh|ngh\S{1,2}\s*quy\S{1,2}t|lu\S{1,2}t|ph\S{1,2}p\s*l\S{1,2}nh)[^;]*?(?:\.|:|,?\s*$)))",
+      R"((?:^|\n[\s\-]*|[.;]\s+)((?:ch\S{1,2}nh\s*ph\S{1,2}|qu\S{1,2}c\s*h\S{1,2}i|b\S{1,2}\s+tr\S{1,3}ng[^\n;]{0,80}?|th\S{1,2}ng\s+d\S{1,2}c[^\n;]{0,80}?|ch\S{1,2}\s+t\S{1,2}ch[^\n;]{0,80}?|\S{1,2}y\s+ban[^\n;]{0,80}?|h\S{1,2}i\s+d\S{1,2}ng[^\n;]{0,80}?)\s+ban\s*h\S{1,3}\s+(?:ngh\S{1,2}\s*d\S{1,2}nh|th\S{1,2}ng\s*t\S{1,2}|quy\S{1,2}t\s*d\S{1,2}nh|ngh\S{1,2}\s*quy\S{1,2}t|lu\S{1,2}t|ph\S{1,2}p\s*l\S{1,2}nh)[^;]*?(?:\.(?:\s|$)|:\s*(?:\n|$)|,?\s*$)))",
       ReOptions());
   if (best.first == key.size()) {
     pos = 0;

@@ -146,7 +146,6 @@ void ExtractLawNames(const Flat& flat, const SourceLines& src, const std::vector
     std::string before = CollapseSpaces(key.substr(clause_start, p - clause_start));
     // Inside an amending law's title ("Luật sửa đổi, bổ sung … của Luật A, Luật B"): part of that title.
     if (before.find("sua doi") != std::string::npos) continue;
-    static const RE2 kNumbered(R"(\bs\S{0,2}\s*:?\s*\d)", ReOptions());
     Match m;
     std::string clause = key.substr(p, clause_end - p);
     std::replace(clause.begin(), clause.end(), '\n', ' ');
@@ -180,8 +179,8 @@ void ExtractLawNames(const Flat& flat, const SourceLines& src, const std::vector
         while (n < clause_end && (key[n] == ' ' || key[n] == '\n')) ++n;
         std::string r = n < clause_end ? flat.Raw(src, n, n + 1) : "";
         if (r.empty() || UpperRatio(r) > 0.99) break;
-      } else if (letters == "so") {
-        // "số 36/2024/QH15" ends the name; "Luật Chuyển đổi số" does not.
+      } else if (letters.size() <= 3 && letters[0] == 's') {
+        // "số 36/2024/QH15" (OCR: "sé", "s6") ends the name; "Luật Chuyển đổi số" does not.
         size_t d = e;
         while (d < clause_end && (key[d] == ' ' || key[d] == ':' || key[d] == '\n')) ++d;
         if (d < clause_end && key[d] >= '0' && key[d] <= '9') break;
@@ -193,9 +192,9 @@ void ExtractLawNames(const Flat& flat, const SourceLines& src, const std::vector
       q = e;
     }
     if (words == 0) continue;
-    std::string tail = key.substr(name_end, std::min<size_t>(clause_end - name_end, 40));
-    std::replace(tail.begin(), tail.end(), '\n', ' ');
-    if (Find(kNumbered, " " + tail, 0, &m) && m.Start() < 12) continue;  // "… số 36/2024/QH15": cited by its number
+    std::string tail = key.substr(name_end, std::min<size_t>(clause_end - name_end, 24));
+    static const RE2 kSymbolAhead(R"(\d{1,5}\s*/\s*\d{2,4})", ReOptions());
+    if (Find(kSymbolAhead, tail, 0, &m)) continue;  // "… số 36/2024/QH15": cited by its number
     std::string name = TrimChars(flat.Value(src, p, name_end), ",;.:");
     // "… ngày 19 tháng 6 năm 2015" / "… năm 2022" after the name.
     Mention mention;
@@ -267,6 +266,12 @@ void ExtractReferences(Context& ctx) {
       pos = m.End();
       if (m.Start() > 0 && (key[m.Start() - 1] >= '0' && key[m.Start() - 1] <= '9')) continue;
       Hit h{m.Start(), m.End(), style, m.Str(1), "", "", "", priority};
+      // "s6.72/2025/QH15": "số" glued to the number; the digits before the dot are its "ố".
+      size_t dot = h.number.find('.');
+      if (dot != std::string::npos && m.Start() > 0 && key[m.Start() - 1] >= 'a' && key[m.Start() - 1] <= 'z') {
+        h.number = h.number.substr(dot + 1);
+        h.start = m.Start() + dot + 1;
+      }
       std::string s = style;
       if (s == "state_qppl") {
         h.year = m.Str(2);
@@ -282,6 +287,8 @@ void ExtractReferences(Context& ctx) {
         size_t after = m.End();
         while (after < key.size() && (key[after] == ' ' || key[after] == '\n')) ++after;
         if (after < key.size() && (key[after] == '/' || key[after] == '-')) continue;
+        // "Thông tư 86 11/2026/TT-BTC": the first number is an OCR'd "số".
+        if (after < key.size() && key[after] >= '0' && key[after] <= '9') continue;
       } else {
         h.type_key = m.Str(2);
         h.issuer_key = m.Str(3);
@@ -307,11 +314,11 @@ void ExtractReferences(Context& ctx) {
   }
   std::sort(kept.begin(), kept.end(), [](const Hit& a, const Hit& b) { return a.start < b.start; });
 
-  static const RE2 kDate(R"(^\s*,?\s*(?:ng\S{1,2}y\s*:?\s*)?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4}))", ReOptions());
+  static const RE2 kDate(R"(^\s*,?\s*(?:ng\S{1,2}y\s*[:.,]?\s*)?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4}))", ReOptions());
   static const RE2 kDateLong(R"(^\s*,?\s*n\S{0,2}y\s*(\d{1,2})\s*th\S{1,3}g?\s*(\d{1,2})\s*n\S{1,3}\s*(\d{4}))",
                              ReOptions());
   static const RE2 kIssuer(
-      R"(^\s*,?\s*c[a-z?]{1,3}\s+([^,;.()]{2,80}?)(?:\s+v[eo]\b|\s+ban\s+hanh|\s+quy\s+dinh|\s+th\S{1,3}\s+hi\S{1,2}n|\s+ve\s+viec|\s*[,;.(]|\n\n|$))",
+      R"(^\s*,?\s*c[a-z?]{1,3}\s+([^,;.()]{2,80}?)(?:\s+v[eo]\b|\s+ban\s+hanh|\s+quy\s+dinh|\s+th\S{1,3}\s+hi\S{1,2}n|\s+ve\s+viec|\s+ph\S{1,2}\s+duy\S{1,2}t|\s+h\S{1,3}ng\s+d\S{1,2}n|\s+s\S{1,2}a\s+d\S{1,2}i|\s*[,;.(]|\n\n|$))",
       ReOptions());
   std::map<std::string, size_t> by_full;
   for (const Hit& h : kept) {
@@ -414,7 +421,7 @@ void ExtractReferences(Context& ctx) {
   }
 
   // Aliases: "(sau đây gọi chung là Nghị quyết số 20/NQ-HĐND)".
-  static const RE2 kAlias(R"(\(\s*sau\s+d\S{1,2}y\s+g\S{1,2}i\s+(chung|tat)\s+l\S\s+([^)]{2,150})\))", ReOptions());
+  static const RE2 kAlias(R"(\(\s*sau\s+d\S{1,2}y\s+g\S{1,2}i\s+(chung|tat)\s+[l1]\S\s+([^)]{2,150})\))", ReOptions());
   Match m;
   size_t pos = 0;
   while (Find(kAlias, key, pos, &m)) {

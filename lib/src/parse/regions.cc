@@ -9,7 +9,7 @@ namespace vanban::internal {
 namespace {
 
 bool IsAttachedNote(const Line& l) {
-  static const RE2 kNote(R"(^\s*\(\s*(?:ban\s+h\S{1,2}nh\s+)?k\S{1,2}m\s+theo\b)", ReOptions());
+  static const RE2 kNote(R"(^[\s\-.]*\(\s*(?:ban\s+h\S{1,2}nh\s+)?k\S{1,2}m\s+theo\b)", ReOptions());
   Match m;
   return FindAnchored(kNote, l.key, &m);
 }
@@ -20,7 +20,7 @@ bool AppendixHeadAt(const Context& ctx, size_t i, bool after_signature, std::str
   // "PHỤ LỤC I", "Phụ lục 02", "Phuluc I": in capitals anywhere; in any case after the
   // signature, when a capitals title, a "(Kèm theo …)" note or a table follows (not a
   // sentence "Phụ lục IX ban hành kèm theo …", not a line of a list of appendices).
-  static const RE2 kHead(R"(^\s*ph[uy]\s*l[uy]c(?:\s*([ivxl1|]+|\d+)\b)?\s*[:.]?\s*(.*)$)", ReOptions());
+  static const RE2 kHead(R"(^[\s\-]*ph[uy]\s*l[uy]c(?:\s*([ivxl1|]+|\d+)\b)?\s*[:.]?\s*(.*)$)", ReOptions());
   const SourceLines& src = ctx.src;
   const Line& l = src[i];
   Match m;

@@ -85,7 +85,7 @@ bool MatchNoiNhan(const std::string& key, size_t* end) {
 bool FindAuthority(const Line& l, size_t from, AuthorityHit* hit) {
   // The prefix stands at the start, after "Nơi nhận:" or a recipient's ';' (flattened
   // columns), or after two spaces; the phrase after it is in capitals.
-  static const RE2 re(R"((?:^|\s|;)(tm|kt|tl|tuq|q)\s*\.?\s+([a-z][a-z ]*[a-z]))", ReOptions());
+  static const RE2 re(R"((?:^|\s|;)(tm|kt|tl|tuq|q)(?:\s*\.\s*|\s+)([a-z][a-z ]*[a-z]))", ReOptions());
   Match m;
   size_t pos = from;
   while (Find(re, l.key, pos, &m)) {

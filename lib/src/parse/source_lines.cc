@@ -103,11 +103,15 @@ std::string FoldWithOffsets(std::string_view text, std::vector<uint32_t>* offset
     if (key[i] == 'w') key[i] = 'u';                                 // Tw, trung wong
     if (key[i] == '&' && IsAsciiLetter(prev) && !IsAsciiLetter(next)) key[i] = 'o';  // x&, s&
     if (key[i] == '&' && prev == ' ' && next == ' ') key[i] = 'o';                    // "dân chủ & cơ sở"
+    // Vietnamese has no j: inside a word it is an OCR'd ị ("Nghj định").
+    if (key[i] == 'j' && IsAsciiLetter(prev)) key[i] = 'i';
     // "$6:" is an OCR'd "Số:".
     if (key[i] == '$' && word_start && (next == 'o' || (next >= '0' && next <= '9'))) key[i] = 's';
     // A capital Q between a consonant and a vowel is an OCR'd Ộ ("HQI"): Vietnamese has Q
     // only in "qu", and codes keep theirs ("NQ-", "BQL").
     if (capital_q[i] && IsAsciiLetter(prev) && !IsVowel(prev) && IsVowel(next) && next != 'u') key[i] = 'o';
+    // A quote glued to the start of a word is OCR's reading of a gap ("nhan 'dan").
+    if ((key[i] == '\'' || key[i] == '"') && (i == 0 || key[i - 1] == ' ') && IsAsciiLetter(next)) key[i] = ' ';
   }
   return key;
 }
@@ -128,6 +132,10 @@ namespace {
 bool IsSpeck(char c) {
   return c == '|' || c == '_' || c == ':' || c == ';' || c == '.' || c == ',' || c == '=' || c == '^' || c == '`';
 }
+
+// Specks that only count at the start of a line: quotes ("\"$6: 87/BC-UBND") and '>'. The
+// body reads amendment quotations from the raw text, not from the key.
+bool IsLeadingSpeck(char c) { return IsSpeck(c) || c == '"' || c == '\'' || c == '>'; }
 
 // A list marker starts at |i|: "2." "12," "a)" "IV.".
 bool MarkerAt(const std::string& k, size_t i) {
@@ -165,14 +173,14 @@ void BlankEdgeNoise(const std::string& raw, const std::vector<uint32_t>& raw_off
       while (j < k.size() && k[j] == ' ') ++j;
       if ((i + 1 < k.size() && k[i + 1] != ' ') || (j < k.size() && k[j] == '.')) break;
     }
-    if (IsSpeck(c)) {
+    if (IsLeadingSpeck(c)) {
       k[i++] = ' ';
       continue;
     }
-    if (c == '-') {
+    if (c == '-' || c == '~') {
       // "~. 2. Phòng", "~_-b) Tổ chức": a smudge in front of the real marker.
       size_t j = i + 1;
-      while (j < k.size() && (k[j] == ' ' || k[j] == '-' || IsSpeck(k[j]))) ++j;
+      while (j < k.size() && (k[j] == ' ' || k[j] == '-' || k[j] == '~' || IsSpeck(k[j]))) ++j;
       if (j < k.size() && MarkerAt(k, j)) {
         for (size_t x = i; x < j; ++x) k[x] = ' ';
         i = j;
@@ -197,8 +205,11 @@ void BlankEdgeNoise(const std::string& raw, const std::vector<uint32_t>& raw_off
     std::string prev = k.substr(ps, pe - ps);
     bool noise = false;
     if (tok != "./." && PunctToken(tok)) {
-      // "Kính gửi :" keeps its colon.
-      bool colon = tok == ":" && last && prev.size() >= 2 && prev.back() >= 'a' && prev.back() <= 'z';
+      // A short label line keeps its colon ("Kính gửi :", "QUYẾT ĐỊNH :"); after a long
+      // line a lone colon is a speck.
+      size_t words_before = std::count(k.begin() + begin, k.begin() + s, ' ');
+      bool colon = tok == ":" && last && prev.size() >= 2 && prev.back() >= 'a' && prev.back() <= 'z' &&
+                   s - begin <= 24 && words_before <= 4;
       noise = !colon;
     } else if (tok.size() <= 4 && !prev.empty()) {
       // A lower-case speck word after punctuation: any short one after a speck or a full

@@ -239,6 +239,9 @@ void AddLabelledTask(Context& ctx, const Section& n) {
 // "2. Phòng Văn hóa - Xã hội" / "4. Phòng Kinh tế: Phối hợp …" / "6. Đề nghị Ủy ban MTTQ …".
 bool UnitHeading(const Section& n, std::string* unit, std::string* inline_text, bool* requested) {
   std::string text = NodeText(n);
+  // OCR specks glued to the start: ".Phòng Văn hóa".
+  while (!text.empty() && (text[0] == '.' || text[0] == ',' || text[0] == ':' || text[0] == '|' || text[0] == ' '))
+    text.erase(0, 1);
   std::string key = CollapseSpaces(FoldKey(text));
   Match m;
   if (!FindAnchored(OrgStartRe(), key, &m)) return false;
@@ -345,7 +348,7 @@ bool AddInlineTask(Context& ctx, const Section& s) {
     return Trim(out);
   };
   static const RE2 kVerb(
-      R"(\s(?:tham\s+m\S{1,2}u|tri\S{1,2}n\s+khai|t\S{1,2}\s+ch\S{1,3}c|h\S{1,3}ng\s+d\S{1,2}n|th\S{1,3}\s+hi\S{1,2}n|x\S{1,2}y\s+d\S{1,3}ng|theo\s+d\S{1,2}i|ki\S{1,2}m\s+tra|tuy\S{1,2}n\s+truy\S{1,2}n|r\S\s+so\S{1,2}t|d\S{1,2}\s+xu\S{1,2}t|b\S{1,2}o\s+c\S{1,2}o|t\S{1,2}ng\s+h\S{1,2}p|gi\S{1,2}m\s+s\S{1,2}t|n\S{1,2}ng\s+c\S{1,2}p|v\S{1,2}n\s+d\S{1,2}ng|qu\S{1,2}n\s+l\S|c\S{1,2}p\s+nh\S{1,2}t|d\S{1,2}\s+ngh\S{1,2}|ho\S{1,2}n\s+th\S{1,2}nh|chu\S{1,2}n\s+b\S{1,2})\b|[;:.])",
+      R"(\s(?:tham\s+m\S{1,2}u|tri\S{1,2}n\s+khai|t\S{1,2}\s+ch\S{1,3}c|h\S{1,3}ng\s+d\S{1,2}n|th\S{1,3}\s+hi\S{1,2}n|x\S{1,2}y\s+d\S{1,3}ng|theo\s+d\S{1,2}i|ki\S{1,2}m\s+tra|tuy\S{1,2}n\s+truy\S{1,2}n|r\S\s+so\S{1,2}t|d\S{1,2}\s+xu\S{1,2}t|b\S{1,2}o\s+c\S{1,2}o|t\S{1,2}ng\s+h\S{1,2}p|gi\S{1,2}m\s+s\S{1,2}t|n\S{1,2}ng\s+c\S{1,2}p|v\S{1,2}n\s+d\S{1,2}ng|qu\S{1,2}n\s+l\S|c\S{1,2}p\s+nh\S{1,2}t|d\S{1,2}\s+ngh\S{1,2}|ho\S{1,2}n\s+th\S{1,2}nh|chu\S{1,2}n\s+b\S{1,2})\b|[;:]|\.(?:\s|$))",
       ReOptions());
   if (!lead_found) {
     // "Phòng Văn hóa - Xã hội tuyên truyền, hướng dẫn …": a unit, then what it is to do
@@ -354,10 +357,12 @@ bool AddInlineTask(Context& ctx, const Section& s) {
         R"(^\s*((?:phong|van\s+phong|trung\s+t\S{0,2}m|ban|cong\s+an|uy\s+ban|ubnd|so|bo|cuc|chi\s+cuc|dang\s+uy|cac\s+phong|cac\s+co\s+quan|cac\s+don\s+vi|mat\s+tran|cong\s+chuc|truong\s+cac)\b[^,;:.()]{0,80}?))",
         ReOptions());
     Match u, v;
-    if (!FindAnchored(kUnit, key, &u) || !Find(kVerb, key, u.End(1), &v) || v.Start() > u.End(1) + 2 ||
+    if (!FindAnchored(kUnit, key, &u) || !Find(kVerb, key, u.Start(1), &v) || v.Start() > u.Start(1) + 90 ||
         key[v.Start()] != ' ') {
       return false;
     }
+    // The unit runs to the verb without a clause break.
+    if (key.substr(u.Start(1), v.Start() - u.Start(1)).find_first_of(",;:(") != std::string::npos) return false;
     std::string unit_key = CollapseSpaces(key.substr(u.Start(1), v.Start() - u.Start(1)));
     static const RE2 kDone(R"(\b(?:da|dang|chua|duoc|se)$)", ReOptions());
     Match d;
