@@ -110,7 +110,10 @@ MatchExpressions BuildMatch(const ParsedQuery& q, bool exact_only) {
     folded += (folded.empty() ? "" : " AND ") + ("\"" + SearchKey(t.text) + "\"" + star);
   }
   out.exact = "{subject body} : (" + exact + ")";
-  out.any = exact_only ? out.exact : "(" + out.exact + ") OR ({subject_key body_key} : (" + folded + "))";
+  const std::string accent_free = "{subject_key body_key} : (" + folded + ")";
+  // Without accents in the query, whatever matches as written also matches accent-free:
+  // the folded columns alone find the same documents at half the cost.
+  out.any = exact_only ? out.exact : q.accented ? "(" + out.exact + ") OR (" + accent_free + ")" : accent_free;
   return out;
 }
 
