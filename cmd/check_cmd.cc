@@ -1,5 +1,6 @@
 // vanban check: Decree-30 lint, one line per finding ("FILE:LINE: code: message").
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <memory>
 
@@ -15,6 +16,7 @@ struct Options {
   std::vector<std::string> files;
   std::string output = "-";
   DocumentInputOptions input;
+  std::string format = "text";
 };
 
 int Run(Options o) {
@@ -23,12 +25,18 @@ int Run(Options o) {
   if (!out.ok()) return ReportStatus(o.output, out.status());
   o.input.warn_not_administrative = false;  // the report says so itself
   size_t findings = 0;
+  nlohmann::ordered_json json = nlohmann::ordered_json::array();
   int rc = ForEachDocument(files, o.input, [&](const std::string& name, const Document& doc) {
     for (const Finding& f : CheckDocument(doc)) {
-      out->Write(fmt::format("{}:{}: {}: {}\n", name, f.line, f.code, f.message));
+      if (o.format == "json") {
+        json.push_back({{"file", name}, {"line", f.line}, {"code", f.code}, {"message", f.message}});
+      } else {
+        out->Write(fmt::format("{}:{}: {}: {}\n", name, f.line, f.code, f.message));
+      }
       ++findings;
     }
   });
+  if (o.format == "json") out->Write(json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
   // The report is the output: keep it even when there are findings.
   int closed = FinishOutput(*out, o.output, kExitOk);
   if (closed != kExitOk) return closed;
@@ -42,6 +50,7 @@ VANBAN_REGISTER_COMMAND(Command{
     R"(Examples:
   vanban check plan.txt          prints FILE:LINE: code: message; exit 1 when anything is found
   vanban check plans/*.txt -o report.txt
+  vanban check --format json plan.txt   [{"file", "line", "code", "message"}, ...]
 Codes: not-administrative, motto-missing, issuer-missing, number-missing, number-malformed,
 symbol-missing, symbol-malformed, type-mismatch, type-missing, date-missing, date-incomplete,
 date-malformed, place-missing, subject-missing, numbering-gap, numbering-repeat,
@@ -51,6 +60,8 @@ archive-copy-missing.)",
       auto o = std::make_shared<Options>();
       AddDocumentInputOptions(app, &o->files, &o->input);
       AddOutputOption(app, &o->output);
+      app.add_option("--format", o->format, "text (default: FILE:LINE: code: message) or json")
+          ->check(CLI::IsMember({"text", "json"}));
       return RunFn([o] { return Run(*o); });
     }});
 

@@ -53,7 +53,7 @@ VANBAN_REGISTER_COMMAND(Command{
       auto o = std::make_shared<Options>();
       AddDocumentInputOptions(app, &o->files, &o->input);
       AddOutputOption(app, &o->output);
-      app.add_option("--to", o->to, "md, html or json")->required()->check(CLI::IsMember({"md", "html", "json"}));
+      app.add_option("--to,--format", o->to, "md, html or json")->required()->check(CLI::IsMember({"md", "html", "json"}));
       return RunFn([o] { return Run(*o); });
     }});
 

@@ -21,10 +21,12 @@ struct Options {
   std::string output = "-";
   SearchQuery q;
   bool json = false;
+  std::string format = "text";
   bool timing = false;
 };
 
 int Run(Options o) {
+  o.json = o.json || o.format == "json";
   std::error_code ec;
   if (!std::filesystem::exists(o.db, ec)) return ReportStatus(o.db, Status::NotFound("no such archive (build it with vanban index)"));
   auto archive = Archive::Open(o.db);
@@ -102,7 +104,8 @@ optional: "nghi quyet" finds "Nghị quyết"; an accented query ranks exact spe
       app.add_option("--to", o->q.to, "Issued on or before YYYY-MM-DD")->check(iso_date);
       app.add_option("-n,--limit", o->q.limit, "Maximum hits (default 20)")->check(CLI::Range(1, 10000));
       app.add_flag("--exact", o->q.exact, "Accents must match as typed (default: accents optional, exact first)");
-      app.add_flag("--json", o->json, "JSON array of hits");
+      app.add_flag("--json", o->json, "JSON array of hits (same as --format json)");
+      app.add_option("--format", o->format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
       app.add_flag("--timing", o->timing, "Print the query time (wall and CPU) on stderr");
       return RunFn([o] { return Run(*o); });
     }});

@@ -50,6 +50,9 @@ vanban_cli_test(NAME workflow.export_needs_to ARGS export ${_seed3} EXIT 2)
 vanban_cli_test(NAME workflow.export_html_one_file ARGS export --to html ${_seed} ${_seed3} EXIT 2 STDERR_MATCHES "one standalone page")
 vanban_cli_test(NAME workflow.check ARGS check --no-restore ${_seed3} EXIT 1
                 STDOUT_MATCHES "003_9804076c90d51208.txt:3: number-missing: .*:5: date-incomplete: ")
+vanban_cli_test(NAME workflow.check_json ARGS check --no-restore --format json ${_seed3} EXIT 1
+                STDOUT_MATCHES "^\\[\n  \\{\n    \"file\": \"[^\"]*003_9804076c90d51208.txt\",\n.*\"line\": 3,\n    \"code\": \"number-missing\",")
+vanban_cli_test(NAME workflow.export_format_alias ARGS export --no-restore --format md ${_seed3} STDOUT_MATCHES "^# KẾ HOẠCH\n")
 vanban_cli_test(NAME workflow.check_dieu ARGS check --no-restore ${SAMPLES}/ocrsim/nghi_dinh_118_2026.clean.txt EXIT 1
                 STDOUT_MATCHES "nghi_dinh_118_2026.clean.txt:55: numbering-gap: Điều 15 follows Điều 3 \\(11 missing\\)\n")
 vanban_cli_test(NAME workflow.check_clean ARGS check --no-restore ${SAMPLES}/ocrsim/cong_van_1245_ubnd.clean.txt
@@ -76,8 +79,6 @@ foreach(cmd outline tasks refs deadlines export check)
   if(cmd STREQUAL "export")
     list(APPEND args --to md)
     set(bad_format --to pdf)
-  elseif(cmd STREQUAL "check")
-    set(bad_format --bogus)
   endif()
   vanban_workflow_test(NAME ${cmd}_missing ARGS ${args} ${WF}/missing.txt EXIT 1 STDERR_MATCHES "^vanban: [^\n]*missing.txt: no such file\n$")
   vanban_workflow_test(NAME ${cmd}_directory ARGS ${args} ${WF}/adir EXIT 1 STDERR_MATCHES "adir: is a directory")
