@@ -93,7 +93,7 @@ optional: "nghi quyet" finds "Nghị quyết"; an accented query ranks exact spe
       app.add_option("query", o->query, "Words to find; none (or \"\") lists the documents the filters select");
       app.add_option("--db", o->db, "Archive database file")->required();
       AddOutputOption(app, &o->output);
-      app.add_option("--type", o->q.type, "Document type code of NĐ 30 (KH, QĐ, BC, TB, ...)");
+      app.add_option("--type", o->q.type, "Document type code of NĐ 30 (KH, QĐ, BC, TB, ...; \"qd\" finds QĐ)");
       app.add_option("--issuer", o->q.issuer, "Issuer contains (accent-insensitive)");
       auto iso_date = [](const std::string& v) {
         bool ok = v.size() == 10 && v[4] == '-' && v[7] == '-';

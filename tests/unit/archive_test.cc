@@ -100,6 +100,19 @@ TEST_CASE("archive stores, replaces and searches accent-insensitively") {
   REQUIRE(hits.ok());
   REQUIRE(hits->size() == 1);
   CHECK((*hits)[0].path == "/x/2.txt");
+  q.type = "qd";  // typed without the Đ and in lower case
+  hits = a.Search(q);
+  REQUIRE(hits.ok());
+  CHECK(hits->size() == 1);
+  q.type = "BC";  // no such document
+  hits = a.Search(q);
+  REQUIRE(hits.ok());
+  CHECK(hits->empty());
+  q.type = "";
+  q.issuer = "nghi_duong";  // LIKE wildcards in the text are literal
+  hits = a.Search(q);
+  REQUIRE(hits.ok());
+  CHECK(hits->empty());
 
   // Replacing a path replaces its rows (tasks and full-text too).
   REQUIRE(PutDoc(a, Doc("/x/2.txt", "QĐ", "2025-03-02", "Quyết định sửa đổi"), "Nội dung mới hoàn toàn.").ok());

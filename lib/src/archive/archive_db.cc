@@ -1,4 +1,5 @@
 // Archive: the SQLite store of parsed documents, with accent-insensitive FTS5 search.
+#include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -275,12 +276,43 @@ Result<PutResult> Archive::Put(const ArchiveDocument& d) {
 
 namespace {
 
+// ?2: the type codes to accept as a JSON array, '' for any; ?3: an issuer_key substring.
 const char* const kFilters =
-    " AND (?2 = '' OR d.doc_type = ?2) AND (?3 = '' OR d.issuer_key LIKE '%' || ?3 || '%')"
+    " AND (?2 = '' OR d.doc_type IN (SELECT value FROM json_each(?2)))"
+    " AND (?3 = '' OR d.issuer_key LIKE '%' || ?3 || '%' ESCAPE '\\')"
     " AND (?4 = '' OR d.issued_date >= ?4) AND (?5 = '' OR d.issued_date <= ?5)";
 
-void BindFilters(Stmt& s, const SearchQuery& q, int64_t limit) {
-  s.Bind(2, q.type).Bind(3, SearchKey(q.issuer)).Bind(4, q.from).Bind(5, q.to).Bind(6, limit);
+// LIKE pattern characters in a user's text are literal.
+std::string LikeLiteral(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  return out;
+}
+
+void BindFilters(Stmt& s, const SearchQuery& q, const std::string& types, int64_t limit) {
+  s.Bind(2, types).Bind(3, LikeLiteral(SearchKey(q.issuer))).Bind(4, q.from).Bind(5, q.to).Bind(6, limit);
+}
+
+// The stored type codes that --type names: itself when stored; otherwise those equal to it
+// without case and accents, so that "qd" finds "QĐ" (but "DA", when stored, only "DA", not
+// "ĐA"). A JSON array for json_each; '' when there is no type filter.
+Result<std::string> TypeCodes(sqlite3* db, const std::string& type) {
+  if (type.empty()) return std::string();
+  std::vector<std::string> exact, folded;
+  Stmt s(db, "SELECT DISTINCT doc_type FROM documents WHERE doc_type IS NOT NULL");
+  while (s.Step()) {
+    std::string code = s.Text(0);
+    if (code == type) exact.push_back(code);
+    else if (SearchKey(code) == SearchKey(type)) folded.push_back(code);
+  }
+  VANBAN_RETURN_IF_ERROR(s.status());
+  const std::vector<std::string>& codes = exact.empty() ? folded : exact;
+  nlohmann::json array = nlohmann::json::array();
+  for (const auto& c : codes) array.push_back(c);
+  return array.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 SearchHit HitRow(const Stmt& s) {
@@ -299,7 +331,8 @@ SearchHit HitRow(const Stmt& s) {
 // One ranked full-text query: the best |limit| documents for |match| (bm25) that pass the
 // filters and are not in |exclude| (a JSON array of ids), with their snippets.
 Status RankedHits(sqlite3* db, const std::string& match, const std::string& exclude, int64_t limit, bool exact,
-                  const internal::ParsedQuery& parsed, const SearchQuery& q, std::vector<SearchHit>* out) {
+                  const internal::ParsedQuery& parsed, const SearchQuery& q, const std::string& types,
+                  std::vector<SearchHit>* out) {
   // Rank and cut in SQL; the matches of the hits shown are found in C++ (FindMatches):
   // FTS5 highlight() would tokenise every hit again inside a second MATCH.
   std::string sql =
@@ -311,7 +344,7 @@ Status RankedHits(sqlite3* db, const std::string& match, const std::string& excl
   Stmt s(db, sql);
   VANBAN_RETURN_IF_ERROR(s.status());
   s.Bind(1, match).Bind(7, exclude);
-  BindFilters(s, q, limit);
+  BindFilters(s, q, types, limit);
   while (s.Step()) {
     SearchHit h = HitRow(s);
     h.exact = exact;
@@ -332,6 +365,8 @@ Result<std::vector<SearchHit>> Archive::Search(const SearchQuery& q) {
   const internal::ParsedQuery parsed = internal::ParseQuery(q.text);
   const internal::MatchExpressions match = internal::BuildMatch(parsed, q.exact);
   const int64_t limit = q.limit > 0 ? q.limit : 20;
+  auto types = TypeCodes(impl_->db, q.type);
+  if (!types.ok()) return types.status();
   Status st;
   if (match.any.empty()) {
     // No words: the documents the filters select, newest first.
@@ -340,22 +375,22 @@ Result<std::vector<SearchHit>> Archive::Search(const SearchQuery& q) {
                       " ORDER BY d.issued_date DESC, d.path LIMIT ?6");
     VANBAN_RETURN_IF_ERROR(s.status());
     s.Bind(1, "");
-    BindFilters(s, q, limit);
+    BindFilters(s, q, *types, limit);
     while (s.Step()) hits.push_back(HitRow(s));
     st = s.status();
   } else if (parsed.accented && !q.exact) {
     // An accented query ranks the documents that have the words with exactly those accents
     // first, then those that match only without them, each by bm25: two queries, the
     // second only when the first does not fill the page.
-    st = RankedHits(impl_->db, match.exact, "[]", limit, true, parsed, q, &hits);
+    st = RankedHits(impl_->db, match.exact, "[]", limit, true, parsed, q, *types, &hits);
     if (st.ok() && static_cast<int64_t>(hits.size()) < limit) {
       std::string ids = "[";
       for (const SearchHit& h : hits) ids += (ids.size() > 1 ? "," : "") + std::to_string(h.id);
       st = RankedHits(impl_->db, match.any, ids + "]", limit - static_cast<int64_t>(hits.size()), false, parsed, q,
-                      &hits);
+                      *types, &hits);
     }
   } else {
-    st = RankedHits(impl_->db, match.any, "[]", limit, q.exact, parsed, q, &hits);
+    st = RankedHits(impl_->db, match.any, "[]", limit, q.exact, parsed, q, *types, &hits);
   }
   if (!st.ok()) return Status::InvalidArgument("search failed for '" + q.text + "': " + st.message());
   return hits;
