@@ -295,6 +295,12 @@ class Restorer::Impl {
   // The readings the neighbouring words of piece |i| make likely (sorted, unique).
   void ContextProposals(uint32_t i, std::vector<uint32_t>* out) {
     out->clear();
+    if (i > 0 && pieces_[i - 1].kind == PieceKind::kSymbol && !pieces_[i].break_before) {
+      uint32_t w = SymbolWordId(PieceText(i - 1));  // "UBND x4": what follows UBND
+      if (w != m_.unk())
+        for (uint16_t v : m_.Successors(w))
+          if (v != 0) out->push_back(v);
+    }
     if (i > 0 && pieces_[i - 1].kind == PieceKind::kWord && !pieces_[i].break_before) {
       TopReadings(i - 1, kContextNeighbours, &neighbours_);
       for (uint32_t w : neighbours_)
@@ -354,6 +360,13 @@ class Restorer::Impl {
     }
     if (o_.context_readings > 0) AddContextReadings(i, list, static_cast<float>(o_.digit_word_log10));
     CloseEdge(e);
+  }
+
+  // The model's word for an abbreviation ("#hdnd"), or <unk>.
+  uint32_t SymbolWordId(std::string_view form) {
+    if (!internal::KeyInto(form, &key_)) return m_.unk();
+    key_.insert(key_.begin(), internal::kAbbreviationMark);
+    return m_.WordId(key_);
   }
 
   void AddWordEdge(uint32_t i) {
@@ -505,7 +518,7 @@ class Restorer::Impl {
           std::string_view form = SymbolForm(text);
           // A symbol already written with marks (VNĐ, HĐND) is kept as written.
           bool fix = !form.empty() && form != text && !internal::HasMarks(text);
-          AddFixed(i, m_.unk(), fix ? Pool(form) : -1);
+          AddFixed(i, SymbolWordId(fix ? form : text), fix ? Pool(form) : -1);
           break;
         }
         case PieceKind::kFixed:
