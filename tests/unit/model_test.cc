@@ -67,7 +67,12 @@ TEST_CASE("lm tokens: split keeps every byte and classifies") {
   CHECK(joined == line);
   std::string scratch;
   CHECK(vanban::internal::LmWord("Số", vanban::internal::LmTokenKind::kWord, &scratch) == "số");
-  CHECK(vanban::internal::LmWord("HĐND", vanban::internal::LmTokenKind::kWord, &scratch) == "<unk>");
+  // Abbreviations are words of their own, by key: HĐND, HDND and HPND's repair agree.
+  CHECK(vanban::internal::LmWord("HĐND", vanban::internal::LmTokenKind::kWord, &scratch) == "#hdnd");
+  CHECK(vanban::internal::LmWord("HDND", vanban::internal::LmTokenKind::kWord, &scratch) == "#hdnd");
+  CHECK(vanban::internal::LmWord("CÔNG", vanban::internal::LmTokenKind::kWord, &scratch) == "công");
+  CHECK(vanban::internal::LmWord("Đ", vanban::internal::LmTokenKind::kWord, &scratch) == "đ");
+  CHECK(vanban::internal::LmWord("church", vanban::internal::LmTokenKind::kWord, &scratch) == "<unk>");
   CHECK(vanban::internal::ContinuesLine("của Chính phủ"));
   CHECK_FALSE(vanban::internal::ContinuesLine("d) Các trường hợp"));
   CHECK_FALSE(vanban::internal::ContinuesLine("Điều 1."));

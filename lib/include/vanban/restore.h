@@ -38,7 +38,7 @@ struct RestoreOptions {
   bool ocr = true;
   // Weight of the channel's log-probabilities against the language model's.
   double channel_weight = 1.0;
-  int max_candidates = 10;      // readings of the same diacritic-free spelling
+  int max_candidates = 30;      // readings of the same diacritic-free spelling
   int max_ocr_candidates = 15;  // readings proposed by the OCR channel
   // Readings of a word the search tries: the best by channel and unigram prior, at
   // most this many, none more than reading_margin (log10) below the best.

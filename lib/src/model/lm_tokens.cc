@@ -111,7 +111,14 @@ std::string_view LmWord(std::string_view text, LmTokenKind kind, std::string* sc
     case LmTokenKind::kWord:
       break;
   }
-  if (!KeyInto(text, scratch) || !IsWordKey(*scratch)) return kUnk;
+  if (!KeyInto(text, scratch)) return kUnk;
+  if (!IsWordKey(*scratch) || (scratch->size() >= 2 && IsAllUpper(text) && !IsSyllableKey(*scratch))) {
+    // Abbreviations and symbol parts (UBND, HĐND, NĐ-CP) are words of their own, by
+    // their diacritic-free key so that HDND, HĐND and the OCR's HPND agree.
+    if (scratch->size() < 2 || !IsAllUpper(text)) return kUnk;
+    scratch->insert(scratch->begin(), kAbbreviationMark);
+    return *scratch;
+  }
   LowerInto(text, scratch);
   return *scratch;
 }

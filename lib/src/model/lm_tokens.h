@@ -39,9 +39,12 @@ inline constexpr std::string_view kEos = "</s>";
 inline constexpr std::string_view kUnk = "<unk>";
 inline constexpr std::string_view kNum = "<num>";
 inline constexpr std::string_view kOtherPunct = "<p>";
+// Abbreviations are model words "#" + diacritic-free key: "UBND" -> "#ubnd".
+inline constexpr char kAbbreviationMark = '#';
 
 // The vocabulary string of |text| (a token of |kind|); may point into |scratch|.
-// Words become lower case if they have the shape of a syllable, else <unk>.
+// Words become lower case if they have the shape of a syllable; all-caps words that do
+// not (abbreviations) become "#" + their diacritic-free key; the rest <unk>.
 std::string_view LmWord(std::string_view text, LmTokenKind kind, std::string* scratch);
 
 }  // namespace vanban::internal

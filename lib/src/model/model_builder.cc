@@ -418,22 +418,26 @@ class Builder {
   int order() const { return order_; }
 
  private:
-  // For every word, the readings most likely to follow it (by P(next | word)) and to
-  // precede it (by P(word | previous) P(previous)): what the restorer proposes for an
-  // OCR word too damaged to read on its own.
+  // For every word, the readings most often following it and preceding it in the
+  // corpus: what the restorer proposes for an OCR word its channel cannot read. The
+  // pair counts come from the highest order's raw counts (the lower orders hold
+  // Kneser-Ney continuation counts, which undercount set phrases such as "quyết số").
   void WriteNeighbours(const std::map<std::string, std::vector<CandidateItem>>& by_key, std::string* out) const {
     const size_t v = words_.size();
     constexpr size_t k = internal::kNeighbours;
     std::vector<char> reading(v, 0);
     for (const auto& [key, list] : by_key)
       for (const CandidateItem& c : list) reading[c.id] = key.size() > 1;
-    std::vector<std::vector<std::pair<float, uint16_t>>> next(v), prev(v);
     const uint64_t mask = (uint64_t{1} << kBitsPerWord) - 1;
-    for (const Gram& g : grams_[2]) {
-      uint32_t a = static_cast<uint32_t>(g.key >> kBitsPerWord), b = static_cast<uint32_t>(g.key & mask);
+    std::unordered_map<uint64_t, uint64_t> pairs;
+    for (const Gram& g : grams_[order_]) pairs[g.key & ((mask << kBitsPerWord) | mask)] += g.count;
+    std::vector<std::vector<std::pair<float, uint16_t>>> next(v), prev(v);
+    for (const auto& [key, count] : pairs) {
+      uint32_t a = static_cast<uint32_t>(key >> kBitsPerWord), b = static_cast<uint32_t>(key & mask);
       if (a >= v || b >= v) continue;
-      if (reading[b]) next[a].push_back({g.logprob, static_cast<uint16_t>(b)});
-      if (reading[a]) prev[b].push_back({g.logprob + unigram_[a].logprob, static_cast<uint16_t>(a)});
+      float c = static_cast<float>(count);
+      if (reading[b]) next[a].push_back({c, static_cast<uint16_t>(b)});
+      if (reading[a]) prev[b].push_back({c, static_cast<uint16_t>(a)});
     }
     std::vector<uint16_t> table(v * 2 * k, 0);
     auto keep = [&](std::vector<std::pair<float, uint16_t>>& list, uint16_t* dst) {

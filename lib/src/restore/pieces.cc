@@ -1,5 +1,6 @@
 #include "restore/pieces.h"
 
+#include "model/model_data.h"
 #include "model/viet_chars.h"
 
 namespace vanban::internal {
@@ -36,7 +37,8 @@ bool IsAddress(std::string_view chunk) {
 
 }  // namespace
 
-void CutPieces(std::string_view unit, bool ocr, std::vector<LmToken>* toks, std::vector<Piece>* out) {
+void CutPieces(std::string_view unit, bool ocr, const ModelData& model, std::vector<LmToken>* toks,
+               std::vector<Piece>* out) {
   out->clear();
   SplitLine(unit, toks);
   const std::vector<LmToken>& t = *toks;
@@ -119,7 +121,9 @@ void CutPieces(std::string_view unit, bool ocr, std::vector<LmToken>* toks, std:
           bool has_key = KeyInto(text, &key);
           bool upper = text.size() >= 2 && IsAllUpper(text);
           bool syllable = has_key && IsWordKey(key);
-          push(tok.begin, tok.end, upper && (joined || !syllable) ? PieceKind::kSymbol : PieceKind::kWord);
+          bool symbol = upper && (joined || !syllable);
+          if (symbol && ocr && !joined && has_key && model.SymbolPart(key) == nullptr) symbol = false;
+          push(tok.begin, tok.end, symbol ? PieceKind::kSymbol : PieceKind::kWord);
           break;
         }
         case LmTokenKind::kSpace:

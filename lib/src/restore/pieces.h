@@ -30,8 +30,13 @@ struct Piece {
   bool line_start = false;    // first piece of a line
 };
 
-// |ocr| regroups OCR letter substitutes into words (see above).
-void CutPieces(std::string_view unit, bool ocr, std::vector<LmToken>* scratch, std::vector<Piece>* out);
+class ModelData;
+
+// |ocr| regroups OCR letter substitutes into words (see above); there an all-caps word
+// that is not part of a document symbol is a symbol only if |model| knows it as one
+// (UBND), since OCR damage makes many capitals look like abbreviations ("HQI").
+void CutPieces(std::string_view unit, bool ocr, const ModelData& model, std::vector<LmToken>* scratch,
+               std::vector<Piece>* out);
 
 }  // namespace vanban::internal
 

@@ -121,6 +121,12 @@ bool DigitGlue(std::string_view s) {
   return l >= 3 && ((d1 >= 2 && d2 == 0) || (d1 == 0 && d2 >= 2));
 }
 
+// "Il", "I11", "1l": I mixed with the l and 1 English-model OCR reads it as.
+bool IsDamagedRoman(std::string_view s) {
+  if (s.size() < 2 || s.size() > 4 || s.find('I') == std::string_view::npos) return false;
+  return s.find_first_not_of("Il1") == std::string_view::npos && s.find_first_of("l1") != std::string_view::npos;
+}
+
 bool AllDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -139,7 +145,7 @@ class Restorer::Impl {
     out->text.reserve(text.size() + text.size() / 4);
     ChannelMix mix = internal::EstimateChannelMix(text, m_);
     internal::CandidateLimits limits;
-    limits.diacritic = o_.max_candidates;
+    limits.diacritic = o_.max_candidates;  // the search tries max_readings of them
     limits.ocr = o_.max_ocr_candidates;
     words_.Reset(mix, limits, o_.ocr);
     ocr_ = words_.ocr_active();
@@ -248,7 +254,10 @@ class Restorer::Impl {
     return false;
   }
 
-  void AddReadings(const std::vector<WordCand>& list, float cap_weight = 0.0f) {
+  // |favoured|: readings the neighbours make likely (sorted); they are tried even when
+  // channel and prior alone would leave them out ("theo doi" is theo dõi).
+  void AddReadings(const std::vector<WordCand>& list, float cap_weight = 0.0f,
+                   const std::vector<uint32_t>* favoured = nullptr) {
     rank_.clear();
     float best = kNegInf;
     for (size_t k = 0; k < list.size(); ++k) {
@@ -259,10 +268,12 @@ class Restorer::Impl {
     }
     std::sort(rank_.begin(), rank_.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
     size_t limit = static_cast<size_t>(std::max(1, o_.max_readings));
-    for (size_t k = 0; k < rank_.size() && k < limit; ++k) {
-      if (rank_[k].first < best - static_cast<float>(o_.reading_margin)) break;
+    for (size_t k = 0; k < rank_.size(); ++k) {
       const WordCand& c = list[rank_[k].second];
-      cands_.push_back({c.id, 0, Weighted(c.channel + cap_weight * c.cap_bonus, c.id), c.as_written});
+      bool in = k < limit && rank_[k].first >= best - static_cast<float>(o_.reading_margin);
+      if (!in && favoured != nullptr && c.channel >= best - static_cast<float>(o_.reading_margin))
+        in = std::binary_search(favoured->begin(), favoured->end(), c.id);
+      if (in) cands_.push_back({c.id, 0, Weighted(c.channel + cap_weight * c.cap_bonus, c.id), c.as_written});
     }
   }
 
@@ -281,26 +292,37 @@ class Restorer::Impl {
   // A word the channel cannot read well ("thyuc", "churc", "hqi") gets the readings the
   // neighbouring words make likely ("thực" before "hiện"), scored by the smoothed
   // channel: English-model OCR of real scans makes confusions no simulation showed.
-  void AddContextReadings(uint32_t i, const std::vector<WordCand>& list) {
-    float best = kNegInf;
-    for (const WordCand& c : list)
-      if (c.id != m_.unk()) best = std::max(best, c.channel);
-    if (best >= static_cast<float>(o_.context_trigger)) return;
-    proposals_.clear();
+  // The readings the neighbouring words of piece |i| make likely (sorted, unique).
+  void ContextProposals(uint32_t i, std::vector<uint32_t>* out) {
+    out->clear();
+    if (i > 0 && pieces_[i - 1].kind == PieceKind::kSymbol && !pieces_[i].break_before) {
+      uint32_t w = SymbolWordId(PieceText(i - 1));  // "UBND x4": what follows UBND
+      if (w != m_.unk())
+        for (uint16_t v : m_.Successors(w))
+          if (v != 0) out->push_back(v);
+    }
     if (i > 0 && pieces_[i - 1].kind == PieceKind::kWord && !pieces_[i].break_before) {
       TopReadings(i - 1, kContextNeighbours, &neighbours_);
       for (uint32_t w : neighbours_)
         for (uint16_t v : m_.Successors(w))
-          if (v != 0) proposals_.push_back(v);
+          if (v != 0) out->push_back(v);
     }
     if (i + 1 < pieces_.size() && pieces_[i + 1].kind == PieceKind::kWord && !pieces_[i + 1].break_before) {
       TopReadings(i + 1, kContextNeighbours, &neighbours_);
       for (uint32_t w : neighbours_)
         for (uint16_t v : m_.Predecessors(w))
-          if (v != 0) proposals_.push_back(v);
+          if (v != 0) out->push_back(v);
     }
-    std::sort(proposals_.begin(), proposals_.end());
-    proposals_.erase(std::unique(proposals_.begin(), proposals_.end()), proposals_.end());
+    std::sort(out->begin(), out->end());
+    out->erase(std::unique(out->begin(), out->end()), out->end());
+  }
+
+  void AddContextReadings(uint32_t i, const std::vector<WordCand>& list, float extra = 0.0f) {
+    float best = kNegInf;
+    for (const WordCand& c : list)
+      if (c.id != m_.unk()) best = std::max(best, c.channel);
+    if (best >= static_cast<float>(o_.context_trigger)) return;
+    ContextProposals(i, &proposals_);
     const uint32_t first = edges_.back().cand_begin, end = static_cast<uint32_t>(cands_.size());
     scored_.clear();
     for (uint32_t v : proposals_) {
@@ -313,7 +335,8 @@ class Restorer::Impl {
     size_t n = std::min(scored_.size(), static_cast<size_t>(o_.context_readings));
     std::partial_sort(scored_.begin(), scored_.begin() + static_cast<std::ptrdiff_t>(n), scored_.end(),
                       [](const auto& x, const auto& y) { return x.first > y.first; });
-    for (size_t k = 0; k < n; ++k) cands_.push_back({scored_[k].second, 0, Weighted(scored_[k].first, scored_[k].second), false});
+    for (size_t k = 0; k < n; ++k)
+      cands_.push_back({scored_[k].second, 0, Weighted(scored_[k].first + extra, scored_[k].second), false});
   }
 
   // A number, or in OCR'd text a short one standing alone may be a word the OCR
@@ -329,11 +352,21 @@ class Restorer::Impl {
     }
     uint32_t e = AddEdge(i, i + 1, EdgeKind::kWord);
     cands_.push_back({m_.num(), 0, 0.0f, true});
-    for (const WordCand& c : words_.For(text)) {
+    lower_.assign(text);
+    const std::vector<WordCand>& list = words_.For(lower_);
+    for (const WordCand& c : list) {
       if (c.id == m_.unk()) continue;
       cands_.push_back({c.id, 0, Weighted(c.channel + static_cast<float>(o_.digit_word_log10), c.id), false});
     }
+    if (o_.context_readings > 0) AddContextReadings(i, list, static_cast<float>(o_.digit_word_log10));
     CloseEdge(e);
+  }
+
+  // The model's word for an abbreviation ("#hdnd"), or <unk>.
+  uint32_t SymbolWordId(std::string_view form) {
+    if (!internal::KeyInto(form, &key_)) return m_.unk();
+    key_.insert(key_.begin(), internal::kAbbreviationMark);
+    return m_.WordId(key_);
   }
 
   void AddWordEdge(uint32_t i) {
@@ -341,6 +374,16 @@ class Restorer::Impl {
     internal::LowerInto(text, &lower_);
     const std::vector<WordCand>& list = words_.For(lower_);
     uint32_t e = AddEdge(i, i + 1, EdgeKind::kWord);
+    // A Roman section number the OCR mixed with l and 1 ("Il.", "I11."): I, II, III.
+    const Piece& p0 = pieces_[i];
+    if (ocr_ && p0.line_start && i + 1 < pieces_.size() && unit_[pieces_[i + 1].begin] == '.' &&
+        IsDamagedRoman(text)) {
+      edges_[e].kind = EdgeKind::kFixed;
+      edges_[e].fixed_text = Pool(std::string(text.size(), 'I'));
+      cands_.push_back({m_.unk(), 0, 0.0f, false});
+      CloseEdge(e);
+      return;
+    }
     // A one-letter list label at the start of a line follows the previous one.
     const Piece& p = pieces_[i];
     if (p.line_start && i + 1 < pieces_.size() && pieces_[i + 1].kind == PieceKind::kPunct &&
@@ -355,7 +398,12 @@ class Restorer::Impl {
         return;
       }
     }
-    AddReadings(list, MidSentenceCapital(i) ? static_cast<float>(o_.capitalised_weight) : 0.0f);
+    const std::vector<uint32_t>* favoured = nullptr;
+    if (list.size() > static_cast<size_t>(o_.max_readings)) {
+      ContextProposals(i, &favoured_);
+      favoured = &favoured_;
+    }
+    AddReadings(list, MidSentenceCapital(i) ? static_cast<float>(o_.capitalised_weight) : 0.0f, favoured);
     if (ocr_ && o_.context_readings > 0) AddContextReadings(i, list);
     CloseEdge(e);
     if (!ocr_ || !o_.ocr_splits) return;
@@ -470,7 +518,7 @@ class Restorer::Impl {
           std::string_view form = SymbolForm(text);
           // A symbol already written with marks (VNĐ, HĐND) is kept as written.
           bool fix = !form.empty() && form != text && !internal::HasMarks(text);
-          AddFixed(i, m_.unk(), fix ? Pool(form) : -1);
+          AddFixed(i, SymbolWordId(fix ? form : text), fix ? Pool(form) : -1);
           break;
         }
         case PieceKind::kFixed:
@@ -723,7 +771,7 @@ class Restorer::Impl {
   uint32_t RestoreUnit(std::string_view doc, size_t begin, size_t end, uint32_t line_no, RestoreResult* out) {
     unit_ = doc.substr(begin, end - begin);
     words_.Trim();
-    internal::CutPieces(unit_, ocr_, &tokens_, &pieces_);
+    internal::CutPieces(unit_, ocr_, m_, &tokens_, &pieces_);
     BuildLattice();
     Decode();
     if (o_.explain != nullptr) Explain(o_.explain);
@@ -814,7 +862,7 @@ class Restorer::Impl {
   std::vector<std::pair<uint32_t, float>> left_, right_;
   std::vector<std::pair<float, size_t>> rank_;
   std::vector<std::pair<float, uint32_t>> rank2_, scored_;
-  std::vector<uint32_t> proposals_, neighbours_;
+  std::vector<uint32_t> proposals_, neighbours_, favoured_;
   std::unordered_map<uint32_t, float> cache_;
   std::string pool_;
   std::vector<uint32_t> pool_offsets_;
