@@ -17,6 +17,7 @@ struct Node {
   int rank = kPara;
   bool title_open = false;      // heading may continue on the next line
   bool heading_open = false;    // a long Điều title that may wrap onto the next line
+  bool short_title = false;     // "1. Đánh giá chung": a clause whose marker line may be its title
   bool has_heading_line = false;
   std::string first_para;       // text of the first paragraph (before children/blank)
   bool first_para_closed = false;
@@ -43,7 +44,7 @@ int DiemIndex(const std::string& l) {
 
 bool ClassifyMarker(const Line& l, MarkerHit* h) {
   static const RE2 kPartRe(R"(^\s*[,.]?\s*(phan|ch\S{1,2}ng|tieu\s+muc|muc)\s+([ivxl]+|\d+)\s*[.:]?\s*(.*)$)", ReOptions());
-  static const RE2 kDieuRe(R"(^\s*[.,]*\s*di\S{1,2}u\s*([\dilt|!]{1,3}[a-z]?)\s*[.:]\s*-?\s*(.*)$)", ReOptions());
+  static const RE2 kDieuRe(R"(^\s*[.,]*\s*([db])i\S{0,2}u\s*([\dilt|!]{1,3}[a-z]?)\s*([.:,])\s*-?\s*(.*)$)", ReOptions());
   // "iu 1. Miễn …": OCR lost the "Đ"; kept only as the next article in sequence.
   static const RE2 kDieuLost(R"(^\s*[a-z]?i\S{0,2}u\s+(\d{1,3})\s*[.:]\s+(\S.*)$)", ReOptions());
   static const RE2 kRomanRe(R"(^\s*[,.]?\s*([ivxl1|]{1,5})\s*\.\s+(\S.*)$)", ReOptions());
@@ -69,13 +70,27 @@ bool ClassifyMarker(const Line& l, MarkerHit* h) {
       return true;
     }
   }
-  bool lost = false;
-  if (FindAnchored(kDieuRe, k, &m) ||
-      (FindAnchored(kDieuLost, k, &m) && UpperRatio(l.Raw(m.Start(2), m.Start(2) + 1)) > 0.99 && (lost = true))) {
+  // "Bi8u 3,": Đ read as B, or a comma for the dot; "iu 1.": Đ lost. Such lines count only
+  // as the next article (the caller checks the sequence).
+  bool dieu = false, lost = false;
+  size_t num_a = 0, num_b = 0, text_a = 0;
+  if (FindAnchored(kDieuRe, k, &m)) {
+    dieu = true;
+    lost = m.Str(1) == "b" || m.Str(3) == ",";
+    num_a = m.Start(2);
+    num_b = m.End(2);
+    text_a = m.Start(4);
+  } else if (FindAnchored(kDieuLost, k, &m) && UpperRatio(l.Raw(m.Start(2), m.Start(2) + 1)) > 0.99) {
+    dieu = lost = true;
+    num_a = m.Start(1);
+    num_b = m.End(1);
+    text_a = m.Start(2);
+  }
+  if (dieu) {
     h->level = "dieu";
     h->rank = kDieu;
-    h->num_raw = l.Raw(m.Start(1), m.End(1));
-    h->num = m.Str(1);
+    h->num_raw = l.Raw(num_a, num_b);
+    h->num = k.substr(num_a, num_b - num_a);
     for (char& c : h->num) {
       // "Điều I.", "Dieu t.": OCR'd digits 1.
       if (c == 'i' || c == 'l' || c == '|' || c == 't' || c == '!') {
@@ -84,7 +99,7 @@ bool ClassifyMarker(const Line& l, MarkerHit* h) {
       }
     }
     h->weak = h->weak || lost;
-    h->text_start = m.Start(2);
+    h->text_start = text_a;
     return true;
   }
   if (FindAnchored(kRomanRe, k, &m) && UpperRatio(l.Raw(m.Start(2))) >= 0.7) {
@@ -198,6 +213,11 @@ void RepairSequence(const Node* prev, MarkerHit* h, std::vector<std::string>* fl
   if (h->level == "khoan" || h->level == "dieu") {
     int got = ToInt(h->num);
     int expected = prev ? ToInt(prev->s.num) + 1 : 1;
+    if (h->num_raw.find_first_not_of("0123456789") != std::string::npos && got == expected) {
+      flags->push_back("numeral_repaired");  // "Dieu t.", "Điều I."
+      warnings->push_back("line " + std::to_string(line) + ": number '" + h->num_raw + "' read as " + h->num);
+      return;
+    }
     if (got < 0 || expected <= 0 || got == expected) return;
     if (prev && got < expected && IsSubsequence(h->num, std::to_string(expected))) {
       h->num = std::to_string(expected);
@@ -251,7 +271,8 @@ void Finish(Node* n) {
     if (s.text == s.heading) s.text.clear();
   } else if (n->rank == kDieu) {
     // "Điều 1. Phạm vi điều chỉnh" — title on the marker line.
-  } else if (s.label.empty() && !n->kids.empty() && !EndsTerminal(n->first_para) && n->first_para.size() <= 300 &&
+  } else if (s.heading.empty() && s.label.empty() && !n->kids.empty() && !EndsTerminal(n->first_para) &&
+             n->first_para.size() <= 300 &&
              (n->rank == kKhoan || n->rank == kDiem)) {
     s.heading = n->first_para;
     if (s.text == n->first_para) s.text.clear();
@@ -402,12 +423,13 @@ void ParseBody(Context& ctx) {
     size_t straight = CountOf(l.raw, "\"");
     std::string lead_raw = Trim(l.raw);
     bool starts_quote = lead_raw.rfind("\u201c", 0) == 0 || (!lead_raw.empty() && lead_raw[0] == '"');
+    std::string quoted = Trim(l.Value(0, l.core_end));  // keeps the opening quote
     if (quote_lines > 0) {
       ++quote_lines;
       bool closed = closes > opens || (straight % 2 == 1 && !starts_quote) || quote_lines > 200;
       if (cur != &root) {
-        Append(&cur->s.text, l.Text());
-        if (!cur->first_para_closed) Append(&cur->first_para, l.Text());
+        Append(&cur->s.text, quoted);
+        if (!cur->first_para_closed) Append(&cur->first_para, quoted);
         extend(cur, l.number);
       }
       if (closed) quote_lines = 0;
@@ -419,8 +441,8 @@ void ParseBody(Context& ctx) {
     bool after_colon = !prev_text_key.empty() && Trim(prev_text_key).back() == ':';
     if (starts_quote && after_colon && cur != &root) {
       bool closes_here = closes >= opens + (opens > 0 ? 0 : 1) || (straight >= 2 && straight % 2 == 0);
-      Append(&cur->s.text, l.Text());
-      if (!cur->first_para_closed) Append(&cur->first_para, l.Text());
+      Append(&cur->s.text, quoted);
+      if (!cur->first_para_closed) Append(&cur->first_para, quoted);
       extend(cur, l.number);
       if (!closes_here) quote_lines = 1;
       after_blank = false;
@@ -435,10 +457,9 @@ void ParseBody(Context& ctx) {
       // "~ đạt 85 triệu …" after an unfinished line: a smudge in front of its continuation,
       // not a bullet (bullets open with a capital).
       std::string t = Trim(l.Raw(h.text_start));
-      if (!t.empty() && UpperRatio(t.substr(0, 1)) == 0 && static_cast<unsigned char>(t[0]) < 0x80 &&
-          t[0] >= 'a' && t[0] <= 'z') {
-        marker = false;
-      }
+      std::string first = t.empty() ? "" : CodePoints(t).front();
+      std::string fk = FoldKey(first);
+      if (!fk.empty() && fk[0] >= 'a' && fk[0] <= 'z' && UpperRatio(first) == 0) marker = false;
     }
     if (marker && h.weak && h.level == "muc") {
       // A Roman numeral read without its dot counts only as the next heading in sequence
@@ -453,7 +474,10 @@ void ParseBody(Context& ctx) {
       marker = !h.num.empty() && want.rfind(h.num, 0) == 0;
       if (marker && h.num != want) h.num = want;  // flagged by RepairSequence against num_raw
     } else if (marker && h.weak && h.level == "dieu") {
-      // "Dieu t.", "iu 1.": only as the next article.
+      // "iu 1.", "Bi8u 3,": only as the next article. Letters read for its digits ("Dieu t.")
+      // stand for the next article's number.
+      bool letters = h.num_raw.find_first_not_of("0123456789") != std::string::npos;
+      if (letters && ToInt(h.num) != last_dieu + 1) h.num = std::to_string(last_dieu + 1);
       marker = ToInt(h.num) == last_dieu + 1;
     }
     if (!marker && CapitalsHeadingLine(l) && (cur == &root || cur->rank >= kMuc)) {
@@ -489,6 +513,9 @@ void ParseBody(Context& ctx) {
       std::string text = Trim(l.Value(h.text_start));
       Node* n = open_node(parent, h, l, text);
       if (h.rank >= kDiem) apply_label(n, l, h.text_start);
+      size_t short_width = wrap_width > 0 ? wrap_width * 3 / 5 : 50;
+      n->short_title = (h.rank == kKhoan || h.rank == kDiem) && n->s.label.empty() && !text.empty() &&
+                       !EndsTerminal(text) && Trim(l.key).size() < short_width;
       if (!h.repair.empty()) {
         n->s.flags.push_back(h.repair);
         doc.warnings.push_back("line " + std::to_string(l.number) + ": heading numeral " +
@@ -524,6 +551,23 @@ void ParseBody(Context& ctx) {
     bool continuation = !labelled && ((!after_blank && !short_end) ||
                                       (after_blank && !EndsTerminal(prev_text_key) &&
                                        (starts_lower || resumes || (ocr && prev_len >= 60))));
+    if (cur->short_title) {
+      cur->short_title = false;
+      // A short marker line followed by a new sentence was the clause's title.
+      std::string first = CodePoints(text).empty() ? "" : CodePoints(text).front();
+      if (!labelled && !after_blank && cur->kids.empty() && cur->s.text == cur->first_para && UpperRatio(first) > 0.99 &&
+          FoldKey(first).find_first_of("abcdefghijklmnopqrstuvwxyz") == 0) {
+        cur->s.heading = cur->s.text;
+        cur->s.text = text;
+        cur->first_para = "";
+        cur->first_para_closed = true;
+        extend(cur, l.number);
+        after_blank = false;
+        prev_text_key = l.key;
+        prev_len = l.key.size();
+        continue;
+      }
+    }
     if (cur->rank == kDieu && cur->heading_open) {
       cur->heading_open = false;
       // "Điều 1. Sửa đổi … Thông tư số 32/2016/TT-" / "BLĐTBXH ngày …": a title wrapped

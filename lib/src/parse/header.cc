@@ -218,8 +218,14 @@ void ParseHeader(Context& ctx) {
   static const RE2 kSlogan(
       R"(d\S{1,2}c\s*[l1i|]\S{1,2}p\s*[-.=~:]*\s*t\S{1,2}\s*d\S{1,2}\s*[-.=~:]*\s*h\S{1,2}nh\s*ph\S{1,4})", ReOptions());
   static const RE2 kNumber(
-      R"(^\s*s[o0-9b]{0,2}\s*[:;.]?\s*(\d{0,5}(?:\.\d{1,3})?)\s*/\s*(?:(\d{4})\s*/\s*)?([a-z]{1,5}(?:\s*[-/]\s*[a-z0-9&]{1,12})*))",
+      R"(^\s*s[o0-9b]{0,2}\s*[:;.]*\s*(\d{0,5}(?:\.\d{1,3})?)\s*/\s*(?:(\d{4})\s*/\s*)?([a-z]{1,5}(?:\s*[-/]\s*[a-z0-9&]{1,12})*))",
       ReOptions());
+  // Party documents number as "Số 45-TB/ĐU" (number, type, then the issuing committee).
+  static const RE2 kPartyNumber(
+      R"(^\s*s[o0-9b]{0,2}\s*[:;.]*\s*(\d{1,5})\s*-\s*([a-z]{1,4})\s*/\s*([a-z&]{1,12}(?:\s*-\s*[a-z&]{1,12})*))",
+      ReOptions());
+  // "ĐẢNG CỘNG SẢN VIỆT NAM" stands where the national motto stands on party documents.
+  static const RE2 kPartyMotto(R"(d\S{1,2}ng\s*c\S{1,2}ng\s*s\S{1,2}n\s*vi\S{1,2}t\s*nam)", ReOptions());
   // OCR bends the words ("ngty 29 thing 4 niin 2026", "ney 15"); the digits carry the date.
   static const RE2 kDate(
       R"(\bn\S{0,2}y\s*(\d{0,2})\s*(?:th\S{1,3}g?|/)\s*(\d{0,2})\s*(?:n\S{1,3}|/)[.,]?\s*(\d{4}))", ReOptions());
@@ -290,7 +296,10 @@ void ParseHeader(Context& ctx) {
     const std::string& key = l.key;
     size_t cut = key.size();
     Match m;
-    if (Find(kMotto, key, 0, &m)) {
+    static const RE2 kMottoLoose(
+        R"(c\S{1,2}ng\b[a-z ]{0,25}?ch\S{1,2}\s*ngh\S{1,2}a\s*vi\S{1,3}t\s*nam)", ReOptions());
+    if (Find(kMotto, key, 0, &m) ||
+        (Find(kMottoLoose, key, 0, &m) && UpperRatio(l.Raw(m.Start(), m.End())) >= 0.8)) {
       h.motto.present = true;
       h.motto.text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
       h.motto.raw = h.motto.raw.empty() ? l.Raw(m.Start(), m.End()) : h.motto.raw + " | " + l.Raw(m.Start(), m.End());
@@ -310,7 +319,29 @@ void ParseHeader(Context& ctx) {
       any = true;
       last_used = i;
     }
+    if (Find(kPartyMotto, key, 0, &m) && UpperRatio(l.Raw(m.Start(), m.End())) >= 0.8) {
+      cut = std::min(cut, m.Start());
+      any = true;
+      last_used = i;
+    }
     size_t date_from = 0;
+    if (!h.number_symbol && FindAnchored(kPartyNumber, key, &m)) {
+      NumberSymbol ns;
+      ns.raw = Trim(l.Raw(0, m.End()));
+      ns.number = m.Str(1);
+      ns.doc_type_code = CanonicalSymbol(m.Str(2), l.Raw(m.Start(2), m.End(2)));
+      ns.issuer_code = CanonicalSymbol(m.Str(3), l.Raw(m.Start(3), m.End(3)));
+      ns.symbol = ns.doc_type_code + "/" + ns.issuer_code;
+      ns.full = ns.number + "-" + ns.symbol;
+      ns.registered = true;
+      ns.lines = {l.number, l.number};
+      h.number_symbol = ns;
+      number_line = i;
+      date_from = m.End();
+      cut = 0;
+      any = true;
+      last_used = i;
+    }
     if (!h.number_symbol && FindAnchored(kNumber, key, &m)) {
       NumberSymbol ns;
       ns.raw = Trim(l.Raw(0, m.End()));
@@ -420,10 +451,18 @@ void ParseHeader(Context& ctx) {
       vals.push_back(TrimChars(src[i].Value(r.first, r.second), ".:;,|_ "));
       nums.push_back(src[i].number);
     }
+    // "XÃ ĐÔNG SƠN", or glued by OCR ("XADONG SON") under "ỦY BAN NHÂN DÂN".
+    static const RE2 kLevelGlued(R"(^\s*(xa|phuong|huyen|tinh)([a-z].*)$)", ReOptions());
+    auto level_at = [&](int k, Match* m) {
+      if (FindAnchored(kLevel, keys[k], m)) return true;
+      if (k < 1) return false;
+      std::string above = OrgType(keys[k - 1]);
+      return (above == "ubnd" || above == "hdnd") && FindAnchored(kLevelGlued, keys[k], m);
+    };
     int unit = -1;
     for (int k = static_cast<int>(keys.size()) - 1; k >= 0; --k) {
       Match m;
-      if (FindAnchored(kLevel, keys[k], &m)) {
+      if (level_at(k, &m)) {
         unit = k;
         break;
       }
@@ -437,10 +476,19 @@ void ParseHeader(Context& ctx) {
       is.confidence = 0.6;
     } else {
       // No admin-level line: the issuer is the last block of consecutive lines (a name
-      // wrapped over two lines), earlier blocks are the parent authority.
+      // wrapped over two lines), earlier blocks are the parent authority; within a block,
+      // a line that opens with a body's own head word starts the issuer ("UBND TỈNH HÀ NAM"
+      // / "SỞ NỘI VỤ").
+      static const RE2 kHeadWord(
+          R"(^(?:so|phong|ban|cuc|vu|trung\s+tam|van\s+phong|truong|chi\s+cuc|tong\s+cuc|vien|cong\s+an|dang\s+uy|hoi\s+dong|uy\s+ban|ubnd|thanh\s+tra|kho\s+bac|bo\s+chi\s+huy)\b)",
+          ReOptions());
       unit = static_cast<int>(keys.size()) - 1;
       first = unit;
-      while (first > 0 && nums[first - 1] == nums[first] - 1) --first;
+      while (first > 0 && nums[first - 1] == nums[first] - 1) {
+        Match hm;
+        if (FindAnchored(kHeadWord, keys[first], &hm) && LooksLikeOrg(keys[first - 1])) break;
+        --first;
+      }
     }
     std::string key_all;
     for (int k = first; k <= unit; ++k) {
@@ -452,12 +500,13 @@ void ParseHeader(Context& ctx) {
     is.lines = {nums[first], nums[unit]};
     is.org_type = OrgType(key_all);
     Match m;
-    if (FindAnchored(kLevel, keys[unit], &m)) {
+    if (level_at(unit, &m)) {
       is.admin_level = AdminLevel(m.Str(1));
       // The admin unit is the fragment after the level word.
       size_t lead = 0;
       while (lead < src[left_ranges[unit].first].key.size() && src[left_ranges[unit].first].key[lead] == ' ') ++lead;
-      is.admin_unit = Trim(src[left_ranges[unit].first].Value(lead + m.Str(1).size(), left_ranges[unit].second.second));
+      is.admin_unit = TrimChars(src[left_ranges[unit].first].Value(lead + m.Str(1).size(), left_ranges[unit].second.second),
+                                ".:;,|_");
     }
     if (first > 0) {
       // The parent authority is the org-like text above the issuer, minus a repeat of the
@@ -513,8 +562,14 @@ void ParseHeader(Context& ctx) {
       }
       last = i;
     }
-    if (first < src.size() && !src[first].blank && !h.subject) {
-      static const RE2 kVe(R"(^\s*v\S{1,2}\s+vi\S{1,2}c\s+)", ReOptions());
+    Match fm;
+    // No trích yếu: the type line is followed by the legal bases or the body itself (a
+    // trích yếu may well open with "Thực hiện …").
+    static const RE2 kNoSubject(
+        R"(^\s*(?:c\S{0,2}n\s+c\S{1,3}(?:\s|$)|k\S{1,2}nh\s+g\S{1,3}i|[ivxl1|]{1,4}\s*\.\s|\d{1,2}\s*\.\s|di\S{1,2}u\s+\d|ch\S{1,2}ng\s+[ivxl1]+\s*$))",
+        ReOptions());
+    bool no_subject = first < src.size() && FindAnchored(kNoSubject, src[first].key, &fm);
+    if (first < src.size() && !src[first].blank && !h.subject && !no_subject) {
       TextValue s;
       s.text = src.JoinValue(first, last);
       s.raw = src.JoinRaw(first, last);

@@ -32,7 +32,7 @@ bool EndsSentence(const std::string& key) {
 bool IsStructuralStart(const Line& l) {
   static const RE2 kRoman(R"(^\s*[,.]?\s*([ivxl1|]{1,5})\s*\.\s+(\S.*)$)", ReOptions());
   static const RE2 kPart(R"(^\s*(phan|ch\S{1,2}ng|muc)\s+([ivxl]+|\d+)\s*[.:]?\s*(.*)$)", ReOptions());
-  static const RE2 kDieu(R"(^\s*[.,]*\s*di\S{1,2}u\s*[\dilt|!]{1,3}[a-z]?\s*[.:])", ReOptions());
+  static const RE2 kDieu(R"(^\s*[.,]*\s*di\S{0,2}u\s*[\dilt|!]{1,3}[a-z]?\s*[.:])", ReOptions());
   // "iu 1. Miễn …": the first article with its "Đ" lost to OCR.
   static const RE2 kDieuLost(R"(^\s*[a-z]?i\S{0,2}u\s+1\s*[.:]\s+\S)", ReOptions());
   Match m;
@@ -98,18 +98,20 @@ void ParsePreamble(Context& ctx) {
   // Enacting formula: the last "<issuing body> <verb> … như sau:" ("Ủy ban nhân dân xã ban
   // hành Kế hoạch …", "… kính trình …", "… báo cáo kết quả …", "… đề nghị …").
   static const RE2 kEnact(
-      R"((?:^|[.;:,]\s+|\n[\s\-]*)((?:uy\s*ban\s*nh\S{1,2}n\s*d\S{1,2}n|ubnd|ch\S{1,2}\s*t\S{1,2}ch|h\S{1,2}i\s*d\S{1,2}ng\s*nh\S{1,2}n\s*d\S{1,2}n|hdnd|b\S{1,2}\s+tr\S{1,3}ng|gi\S{1,2}m\s+d\S{1,2}c|th\S{1,3}ng\s+tr\S{1,2}c|ban\s+ch\S{1,2}\s+d\S{1,2}o|d\S{1,2}ng\s+\S{1,2}y)[^.;:]{0,220}?(?:ban\s*h\S{1,3}|x\S{1,2}y\s*d\S{1,3}ng|quy\S{1,2}t\s*d\S{1,2}nh|b\S{1,2}o\s*c\S{1,2}o|tr\S{1,2}nh|d\S{1,2}\s*ngh\S{1,2}|y\S{1,2}u\s*c\S{1,2}u|th\S{1,2}ng\s*b\S{1,2}o|h\S{1,3}ng\s*d\S{1,2}n|tri\S{1,2}n\s*khai|giao|ch\S{1,2}\s*d\S{1,2}o)[^;]{0,260}?(?:nh\S{1,2}\s*sau|sau\s*d\S{1,2}y|n\S{1,2}i\s*dung\s*sau|c\S{1,2}\s*th\S{1,2})\s*:))",
+      R"((?:^|[.;:,]\s+|\n[\s\-]*)((?:uy\s*ban\s*nh\S{1,2}n\s*d\S{1,2}n|ubnd|ch\S{1,2}\s*t\S{1,2}ch|h\S{1,2}i\s*d\S{1,2}ng\s*nh\S{1,2}n\s*d\S{1,2}n|hdnd|b\S{1,2}\s+tr\S{1,3}ng|gi\S{1,2}m\s+d\S{1,2}c|th\S{1,3}ng\s+tr\S{1,2}c|ban\s+ch\S{1,2}\s+d\S{1,2}o|ban\s+th\S{1,3}ng\s+v\S{1,2}|ban\s+ch\S{1,2}p\s+h\S{1,2}nh|chi\s+b\S{1,2}|d\S{1,2}ng\s+\S{1,2}y)[^.;:]{0,220}?(?:ban\s*h\S{1,3}|x\S{1,2}y\s*d\S{1,3}ng|quy\S{1,2}t\s*d\S{1,2}nh|b\S{1,2}o\s*c\S{1,2}o|tr\S{1,2}nh|d\S{1,2}\s*ngh\S{1,2}|y\S{1,2}u\s*c\S{1,2}u|th\S{1,2}ng\s*b\S{1,2}o|h\S{1,3}ng\s*d\S{1,2}n|tri\S{1,2}n\s*khai|giao|ch\S{1,2}\s*d\S{1,2}o|k\S{1,2}t\s*lu\S{1,2}n|th\S{1,2}ng\s*nh\S{1,2}t)[^;]{0,260}?(?:nh\S{1,2}\s*sau|sau\s*d\S{1,2}y|n\S{1,2}i\s*dung\s*sau|c\S{1,2}\s*th\S{1,2})\s*:))",
       ReOptions());
   static const RE2 kEnactLine(
-      R"((?:^|\n)\s*((?:quy\S{1,2}t\s*d\S{1,2}nh|quy\S{1,2}t\s*ngh\S{1,2}|ngh\S{1,2}\s*quy\S{1,2}t|ch\S{1,2}\s*th\S{1,2})\s*:)[^\n]{0,12}(?:\n|$))",
+      R"((?:^|\n)\s*((?:quy\S{1,2}t\s*[db]\S{1,2}nh|quy\S{1,2}t\s*ngh\S{1,2}|ngh\S{1,2}\s*quy\S{1,2}t|ch\S{1,2}\s*th\S{1,2})\s*:)[^\n]{0,12}(?:\n|$))",
       ReOptions());
   size_t enact_start = key.size();
   Match m;
   size_t pos = 0;
   std::pair<size_t, size_t> best{key.size(), key.size()};
+  // The last, shortest clause: "Ngày 10/5, Ban Thường vụ họp nghe báo cáo …. Sau khi nghe …,
+  // Ban Thường vụ kết luận như sau:" is enacted by the final clause.
   while (Find(kEnact, key, pos, &m)) {
     best = {m.Start(1), m.End(1)};
-    pos = m.End();
+    pos = m.Start(1) + 1;
   }
   // Legal normative style: "Chính phủ ban hành Nghị định …." / "Bộ trưởng … ban hành Thông tư …".
   static const RE2 kEnactQppl(
@@ -139,11 +141,28 @@ void ParsePreamble(Context& ctx) {
   std::vector<std::pair<size_t, size_t>> paras;
   {
     size_t a = SIZE_MAX, p = 0;
+    bool after_authority = false;
     for (size_t i = 0; i <= key.size(); ++i) {
       if (i < key.size() && key[i] != '\n') continue;
       std::string line = key.substr(p, i - p);
       bool blank = Trim(line).empty();
-      bool opener = !blank && !OpenerKind(line).empty();
+      bool opener = !blank && (!OpenerKind(line).empty() || after_authority);
+      // "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ …" above the Căn cứ items (Mẫu 1.2): the authority
+      // that enacts, an item of its own.
+      if (blank && after_authority && a != SIZE_MAX) {
+        paras.push_back({a, p > 0 ? p - 1 : p});
+        a = SIZE_MAX;
+        p = i + 1;
+        continue;
+      }
+      if (!blank) after_authority = false;
+      if (!blank && flat.pos[p].first >= 0) {
+        const Line& sl = src[flat.pos[p].first];
+        std::string t = Trim(line);
+        size_t words = std::count(t.begin(), t.end(), ' ') + 1;
+        after_authority = UpperRatio(sl.Raw(sl.core_begin)) >= 0.85 && words <= 16 && !EndsSentence(t);
+        opener = opener || after_authority;
+      }
       // A blank line inside a sentence is a page break (or a block of furniture taken
       // out), not the end of the item.
       bool ends_item = blank && a != SIZE_MAX && EndsSentence(key.substr(a, p - a));
@@ -166,7 +185,12 @@ void ParsePreamble(Context& ctx) {
   for (auto [a, b] : paras) {
     std::string pk = key.substr(a, b - a);
     std::string kind = OpenerKind(pk);
-    if (kind.empty()) kind = "other";
+    if (kind.empty()) {
+      const Line& sl = src[flat.pos[a].first];
+      std::string t = Trim(pk);
+      bool one_line = t.find('\n') == std::string::npos;
+      kind = one_line && UpperRatio(sl.Raw(sl.core_begin)) >= 0.85 && !EndsSentence(t) ? "authority" : "other";
+    }
     std::vector<std::pair<size_t, size_t>> pieces;
     if (kind == "can_cu" || kind == "thuc_hien") {
       size_t s = a;

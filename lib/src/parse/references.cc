@@ -250,7 +250,7 @@ void ExtractReferences(Context& ctx) {
   static const RE2 kQppl(R"((\d{1,5}(?:\.\d{1,3})?)\s*/\s*(\d{4})\s*/\s*([a-z]{1,6}\d{0,3})(?:\s*-\s*([a-z]{1,8}\d{0,3}))?)",
                          ReOptions());
   static const RE2 kParty(
-      R"((\d{1,5})\s*-\s*(nq|kh|ct|kl|qd|qp|qb|hd|tb|bc|qc|ctr)\s*/\s*([a-z]{1,10}))", ReOptions());
+      R"((\d{1,5})\s*-\s*(nq|kh|ct|ci|kl|qd|qp|qb|hd|tb|bc|qc|ctr)\s*/\s*([a-z]{1,10}))", ReOptions());
   static const RE2 kState(
       R"((\d{1,5})\s*/\s*(i?nq|qd|qp|qb|ct|qc|qyd|tc|tb|hd|ctr|kh|pa|da|bc|bb|ttr|cd|bgn|btt|guq|gm|ggt|gnp|pg|pc|pb)\s*-\s*([a-z&]{2,12}))",
       ReOptions());
@@ -294,6 +294,10 @@ void ExtractReferences(Context& ctx) {
         h.issuer_key = m.Str(3);
         h.type_raw = flat.Raw(src, m.Start(2), m.End(2));
         h.issuer_raw = flat.Raw(src, m.Start(3), m.End(3));
+        if (s == "party" && h.type_key == "ci") {  // "35-CI/TW": T read as I; no party type CI
+          h.type_key = "ct";
+          h.type_raw = "CT";
+        }
         if (s == "congvan" && !TypeFromCode(h.type_key).empty()) continue;
       }
       hits.push_back(h);
@@ -314,7 +318,7 @@ void ExtractReferences(Context& ctx) {
   }
   std::sort(kept.begin(), kept.end(), [](const Hit& a, const Hit& b) { return a.start < b.start; });
 
-  static const RE2 kDate(R"(^\s*,?\s*(?:ng\S{1,2}y\s*[:.,]?\s*)?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4}))", ReOptions());
+  static const RE2 kDate(R"(^\s*,?\s*(?:ng\S{1,2}y[\s:.,"']*)?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4}))", ReOptions());
   static const RE2 kDateLong(R"(^\s*,?\s*n\S{0,2}y\s*(\d{1,2})\s*th\S{1,3}g?\s*(\d{1,2})\s*n\S{1,3}\s*(\d{4}))",
                              ReOptions());
   static const RE2 kIssuer(

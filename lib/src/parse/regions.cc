@@ -177,7 +177,7 @@ void FindRegions(Context& ctx) {
   static const RE2 kEndMark(R"((?:\.\s*/\s*\.?|/\s*\.)\s*$)", ReOptions());
   bool end_mark = Find(kEndMark, last_key, 0, &m);
   static const RE2 kMarker(
-      R"(^[,.]?\s*(?:\d{1,2}\s*[.,]|[a-z]\s*\)|[-+~]|[ivxl1|]{1,5}\s*\.|di\S{1,2}u\s*[\dil|]{1,3}\s*[.:]))", ReOptions());
+      R"(^[,.]?\s*(?:\d{1,2}\s*[.,]|[a-z]\s*\)|[-+~]|[ivxl1|]{1,5}\s*\.|[db]i\S{0,2}u\s*[\dilt|!]{1,3}\s*[.:,]))", ReOptions());
   bool marker = FindAnchored(kMarker, first_key, &m);
   bool opener = FindAnchored(kClosingStart, first_key, &m);
   if (!marker && (end_mark || opener)) {

@@ -37,7 +37,8 @@ void ParseSignoff(Context& ctx) {
   bool last_closed = true;  // the previous recipient line ended with ';' or '.'
   int last_sig_line = 0;    // last line that held an authority line or the position
 
-  static const RE2 kArchive(R"(^\s*l[uo]u\s*:\s*(.*)$)", ReOptions());
+  // "Lưu: VT, VP."; party documents write "Lưu Văn phòng Đảng ủy" without the colon.
+  static const RE2 kArchive(R"(^\s*l\S{0,2}u\s*(?::|\s)\s*(.*)$)", ReOptions());
   static const RE2 kPurpose(R"(\(([^()]{1,20})\)\s*$)", ReOptions());
   auto add_recipient = [&](const Line& l, size_t a, size_t b) {
     std::string key = l.key.substr(a, b - a);
@@ -118,6 +119,12 @@ void ParseSignoff(Context& ctx) {
     if (l.blank || ctx.use[i] == LineUse::kFurniture || ctx.use[i] == LineUse::kFootnote) continue;
     const std::string& key = l.key;
     size_t left_start = 0, left_end = key.size();
+    // Specks with letters cut from the line's edges ("…; . aoe") are stamp or signature
+    // smudges: kept as furniture.
+    std::string tail = Trim(l.raw.substr(l.raw_off[l.core_end]));
+    if (std::any_of(tail.begin(), tail.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); })) {
+      doc.furniture.push_back({"stamp_noise", tail, {l.number, l.number}});
+    }
     Match m;
     size_t noi_end = 0;
     if (!have_rec && MatchNoiNhan(key, &noi_end)) {
@@ -194,7 +201,7 @@ void ParseSignoff(Context& ctx) {
       sig.flags.push_back("stamp_noise");
       continue;
     }
-    static const RE2 kArchiveStart(R"(^\s*-?\s*l[uo]u\s*:)", ReOptions());
+    static const RE2 kArchiveStart(R"(^\s*-?\s*l[uo]u\s*:|^\s*-\s*l\S{0,2}u\s+(?:v\S{1,2}n\s+ph\S{1,2}ng|vt\b|h\S\s+s\S))", ReOptions());
     if (FindAnchored(kArchiveStart, left_key, &m)) {
       add_recipient(l, left_start, left_end);
       continue;

@@ -85,7 +85,8 @@ bool MatchNoiNhan(const std::string& key, size_t* end) {
 bool FindAuthority(const Line& l, size_t from, AuthorityHit* hit) {
   // The prefix stands at the start, after "Nơi nhận:" or a recipient's ';' (flattened
   // columns), or after two spaces; the phrase after it is in capitals.
-  static const RE2 re(R"((?:^|\s|;)(tm|kt|tl|tuq|q)(?:\s*\.\s*|\s+)([a-z][a-z ]*[a-z]))", ReOptions());
+  // Party documents write "T/M", "K/T".
+  static const RE2 re(R"((?:^|\s|;)(tm|kt|tl|tuq|q|t\s*/\s*m|k\s*/\s*t)(?:\s*\.\s*|\s+)([a-z][a-z ]*[a-z]))", ReOptions());
   Match m;
   size_t pos = from;
   while (Find(re, l.key, pos, &m)) {
@@ -96,7 +97,9 @@ bool FindAuthority(const Line& l, size_t from, AuthorityHit* hit) {
     if (caps && UpperRatio(l.Raw(m.Start(2), m.End(2))) >= 0.6) {
       hit->start = m.Start(1);
       hit->phrase_start = m.Start(2);
-      hit->prefix = AsciiUpper(m.Str(1)) + ".";
+      std::string p = m.Str(1);
+      p.erase(std::remove_if(p.begin(), p.end(), [](char c) { return c == '/' || c == ' '; }), p.end());
+      hit->prefix = AsciiUpper(p) + ".";
       return true;
     }
   }

@@ -168,10 +168,18 @@ void BlankEdgeNoise(const std::string& raw, const std::vector<uint32_t>& raw_off
       continue;
     }
     if (c == '|') {
-      // "|." and "|I." are OCR'd Roman numerals, not specks.
+      // "|. MUC DICH" and "|I." are OCR'd Roman numerals, not specks.
       size_t j = i + 1;
       while (j < k.size() && k[j] == ' ') ++j;
-      if ((i + 1 < k.size() && k[i + 1] != ' ') || (j < k.size() && k[j] == '.')) break;
+      size_t t = j + 1;
+      while (t < k.size() && k[t] == ' ') ++t;
+      bool numeral = j < k.size() && k[j] == '.' && t < k.size() && IsAsciiLetter(k[t]);
+      if ((i + 1 < k.size() && k[i + 1] != ' ') || numeral) break;
+    }
+    // "= Các đồng chí": an OCR'd bullet.
+    if (c == '=' && i + 2 < k.size() && k[i + 1] == ' ' && IsAsciiLetter(k[i + 2])) {
+      k[i] = '-';
+      break;
     }
     if (IsLeadingSpeck(c)) {
       k[i++] = ' ';

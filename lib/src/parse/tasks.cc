@@ -87,7 +87,7 @@ Timeline ClassifyTimeline(const std::string& key_in, const std::string& raw, int
   t.raw = raw;
   std::string key = CollapseSpaces(key_in);
   static const RE2 kDeadline(
-      R"((?:\bt?ru[a-z]{0,2}[ce]|ch\S{1,2}m\s+nh\S{1,2}t)\s+(?:ng\S{1,2}y\s*)?(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?)",
+      R"((?:\bt?r\S{1,3}[ce]|ch\S{1,2}m\s+nh\S{1,2}t)\s+(?:ng\S{1,2}y\s*)?(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?)",
       ReOptions());
   static const RE2 kFromYear(R"(n\S{1,2}m\s+(\d{4})\s+v\S\s+c\S{1,2}c\s+n\S{1,2}m\s+ti\S{1,2}p)", ReOptions());
   static const RE2 kContinuous(R"(th\S{1,3}ng\s+xuy\S{0,2}n)", ReOptions());
@@ -337,7 +337,7 @@ bool AddInlineTask(Context& ctx, const Section& s) {
   std::string text = NodeText(s);
   std::string key = FoldKey(text);  // one byte per code point of |text|
   static const RE2 kLead(
-      R"(^\s*(?:giao\s+(?:cho\s+)?)?((?:phong|van\s+phong|trung\s+t\S{0,2}m|ban|cong\s+an|uy\s+ban|ubnd|hoi|doan|so|bo|cuc|tong\s+cuc|vien|dang\s+uy|cac\s+phong|cac\s+co\s+quan|cac\s+don\s+vi|chi\s+cuc|mat\s+tran|cong\s+chuc|truong\s+cac)\b[^,;:.()]{0,90}?)\s*,?\s+(?:l\S\s+c\S{1,2}\s+quan\s+)?ch\S{1,3}\s+tr\S{1,2}\b)",
+      R"(^\s*(?:giao\s+(?:cho\s+)?)?((?:phong|van\s+phong|trung\s+t\S{0,2}m|ban|cong\s+an|uy\s+ban|ubnd|hoi|doan|so|bo|cuc|tong\s+cuc|vien|d\S{1,2}ng\s+\S{0,2}y|cac\s+phong|cac\s+co\s+quan|cac\s+don\s+vi|chi\s+cuc|mat\s+tran|cong\s+chuc|truong\s+cac)\b[^,;:.()]{0,90}?)\s*,?\s+(?:l\S\s+c\S{1,2}\s+quan\s+)?ch\S{1,3}[\s-]+tr\S{1,2}\b)",
       ReOptions());
   Match m;
   bool lead_found = FindAnchored(kLead, key, &m);
@@ -348,25 +348,38 @@ bool AddInlineTask(Context& ctx, const Section& s) {
     return Trim(out);
   };
   static const RE2 kVerb(
-      R"(\s(?:tham\s+m\S{1,2}u|tri\S{1,2}n\s+khai|t\S{1,2}\s+ch\S{1,3}c|h\S{1,3}ng\s+d\S{1,2}n|th\S{1,3}\s+hi\S{1,2}n|x\S{1,2}y\s+d\S{1,3}ng|theo\s+d\S{1,2}i|ki\S{1,2}m\s+tra|tuy\S{1,2}n\s+truy\S{1,2}n|r\S\s+so\S{1,2}t|d\S{1,2}\s+xu\S{1,2}t|b\S{1,2}o\s+c\S{1,2}o|t\S{1,2}ng\s+h\S{1,2}p|gi\S{1,2}m\s+s\S{1,2}t|n\S{1,2}ng\s+c\S{1,2}p|v\S{1,2}n\s+d\S{1,2}ng|qu\S{1,2}n\s+l\S|c\S{1,2}p\s+nh\S{1,2}t|d\S{1,2}\s+ngh\S{1,2}|ho\S{1,2}n\s+th\S{1,2}nh|chu\S{1,2}n\s+b\S{1,2})\b|[;:]|\.(?:\s|$))",
+      R"(\s(?:tham\s+m\S{1,3}\b|tri\S{1,2}n\s+khai|t\S{1,2}\s+ch\S{1,3}c|h\S{1,3}ng\s+d\S{1,2}n|th\S{1,3}\s+hi\S{1,2}n|x\S{1,2}y\s+d\S{1,3}ng|theo\s+d\S{1,2}i|ki\S{1,2}m\s+tra|tuy\S{1,2}n\s+truy\S{1,2}n|r\S\s+so\S{1,2}t|d\S{1,2}\s+xu\S{1,2}t|b\S{1,2}o\s+c\S{1,2}o|t\S{1,2}ng\s+h\S{1,2}p|gi\S{1,2}m\s+s\S{1,2}t|n\S{1,2}ng\s+c\S{1,2}p|v\S{1,2}n\s+d\S{1,2}ng|qu\S{1,2}n\s+l\S|c\S{1,2}p\s+nh\S{1,2}t|d\S{1,2}\s+ngh\S{1,2}|ho\S{1,2}n\s+th\S{1,2}nh|chu\S{1,2}n\s+b\S{1,2})\b|[;:]|\.(?:\s|$))",
       ReOptions());
   if (!lead_found) {
     // "Phòng Văn hóa - Xã hội tuyên truyền, hướng dẫn …": a unit, then what it is to do
     // (not a report of what was done: "… đã tổ chức …").
     static const RE2 kUnit(
-        R"(^\s*((?:phong|van\s+phong|trung\s+t\S{0,2}m|ban|cong\s+an|uy\s+ban|ubnd|so|bo|cuc|chi\s+cuc|dang\s+uy|cac\s+phong|cac\s+co\s+quan|cac\s+don\s+vi|mat\s+tran|cong\s+chuc|truong\s+cac)\b[^,;:.()]{0,80}?))",
+        R"(^\s*((?:phong|van\s+phong|trung\s+t\S{0,2}m|ban|cong\s+an|uy\s+ban|ubnd|so|bo|cuc|chi\s+cuc|dang\s+uy|cac\s+phong|cac\s+co\s+quan|cac\s+don\s+vi|mat\s+tran|cong\s+chuc|truong\s+cac|hoi|doan|(?:cac\s+)?chi\s+bo|(?:cac\s+)?thon|cac\s+xa)\b[^,;:.()]{0,80}?))",
         ReOptions());
     Match u, v;
-    if (!FindAnchored(kUnit, key, &u) || !Find(kVerb, key, u.Start(1), &v) || v.Start() > u.Start(1) + 90 ||
-        key[v.Start()] != ' ') {
-      return false;
+    if (!FindAnchored(kUnit, key, &u)) return false;
+    // The first lower-case verb: "Ban Xây dựng Đảng tham mưu …" (a verb in a name is capitalised).
+    size_t from = u.Start(1);
+    bool found = false;
+    while (Find(kVerb, key, from, &v) && v.Start() <= u.Start(1) + 90) {
+      std::string first = cp_slice(v.Start() + 1, v.Start() + 2);
+      if (key[v.Start()] == ' ' && UpperRatio(first) == 0) {
+        found = true;
+        break;
+      }
+      from = v.End();
     }
+    if (!found) return false;
     // The unit runs to the verb without a clause break.
     if (key.substr(u.Start(1), v.Start() - u.Start(1)).find_first_of(",;:(") != std::string::npos) return false;
-    std::string unit_key = CollapseSpaces(key.substr(u.Start(1), v.Start() - u.Start(1)));
-    static const RE2 kDone(R"(\b(?:da|dang|chua|duoc|se)$)", ReOptions());
+    // "… đã / đang / chưa / được / sẽ <verb>": a report, not an assignment ("Đảng" is capitalised).
+    static const RE2 kDone(R"((?:^|\s)(da|dang|chua|duoc|se)\s*$)", ReOptions());
     Match d;
-    if (Find(kDone, unit_key, 0, &d)) return false;
+    std::string before_verb = key.substr(u.Start(1), v.Start() - u.Start(1));
+    if (Find(kDone, before_verb, 0, &d)) {
+      std::string w = cp_slice(u.Start(1) + d.Start(1), u.Start(1) + d.Start(1) + 1);
+      if (UpperRatio(w) == 0) return false;
+    }
     Task t;
     t.source = "text";
     t.section_id = s.id;
@@ -393,11 +406,16 @@ bool AddInlineTask(Context& ctx, const Section& s) {
   lead.role = "lead";
   lead.label_vi = "Chủ trì";
   lead.raw = cp_slice(m.Start(1), m.End(1));
+  // "Đảng ủy chỉ đạo Ủy ban nhân dân xã chủ trì …": the lead is the one directed.
+  static const RE2 kDirects(R"([\s-](?:ch\S{1,2}\s+d\S{1,2}o|giao(?:\s+cho)?|y\S{1,2}u\s+c\S{1,2}u|d\S{1,2}\s+ngh\S{1,2})\s+)", ReOptions());
+  Match dm;
+  std::string lead_key = key.substr(0, m.End(1));
+  if (Find(kDirects, lead_key, m.Start(1), &dm)) lead.raw = cp_slice(dm.End(), m.End(1));
   lead.units = SplitUnits(lead.raw);
   lead.lines = {s.lines.start, s.lines.start};
   t.roles.push_back(lead);
   // Partners: after "phối hợp với", up to the verb that starts the task.
-  static const RE2 kWith(R"(^\s*,?\s*(?:v\S\s+)?ph\S{1,3}\s+h\S{1,3}p\s+v\S{1,2}i\s+)", ReOptions());
+  static const RE2 kWith(R"(^\s*,?\s*(?:v\S\s+)?ph\S{1,3}[\s-]+h\S{1,3}p\s+v\S{1,2}i\s+)", ReOptions());
   std::string after = key.substr(m.End());
   Match w;
   if (FindAnchored(kWith, after, &w)) {
@@ -454,14 +472,14 @@ void ExtractDeadlines(Context& ctx) {
     flat.Add(src[i], static_cast<int>(i));
   }
   static const RE2 kDeadline(
-      R"((?:\bt?ru[a-z]{0,2}[ce]|\bch\S{1,2}m\s+nh\S{1,2}t)\s+(?:ng\S{1,2}y\s*)?(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?)",
+      R"((?:\bt?r\S{1,3}[ce]|\bch\S{1,2}m\s+nh\S{1,2}t)\s+(?:ng\S{1,2}y\s*)?(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?)",
       ReOptions());
   static const RE2 kYearly(R"(h\S{1,2}ng\s+n\S{1,2}m)", ReOptions());
   Match m;
   size_t pos = 0;
   // "trước ngày 25 hằng tháng": a day of every month.
   static const RE2 kMonthly(
-      R"(\bt?ru[a-z]{0,2}[ce]\s+ng\S{1,2}y\s*(\d{1,2})\s+h\S{1,2}ng\s+th\S{1,2}ng)", ReOptions());
+      R"(\bt?r\S{1,3}[ce]\s+ng\S{1,2}y\s*(\d{1,2})\s+h\S{1,2}ng\s+th\S{1,2}ng)", ReOptions());
   while (Find(kMonthly, flat.key, pos, &m)) {
     pos = m.End();
     Deadline d;
