@@ -56,7 +56,7 @@ const std::vector<std::unique_ptr<RE2>>& PositionPatterns() {
   static const auto* v = [] {
     auto* p = new std::vector<std::unique_ptr<RE2>>();
     for (const Position& pos : kPositions) {
-      p->push_back(std::make_unique<RE2>("^(?:ph\\S{1,2}\\s+)?" + TolerantPattern(pos.key) + "$", ReOptions()));
+      p->push_back(std::make_unique<RE2>("^(ph\\S{1,2}\\s+)?" + TolerantPattern(pos.key) + "$", ReOptions()));
     }
     return p;
   }();
@@ -116,9 +116,7 @@ std::string CanonicalPosition(const std::string& key_in) {
   for (size_t i = 0; i < pats.size(); ++i) {
     Match m;
     if (!FindAnchored(*pats[i], k, &m)) continue;
-    bool pho = k.rfind("ph", 0) == 0 && k.find(' ') != std::string::npos &&
-               CollapseSpaces(k.substr(k.find(' ') + 1)).size() + 1 < k.size() - 1 &&
-               std::string(kPositions[i].key).rfind("ph", 0) != 0;
+    bool pho = m.Has(1) && !m.Str(1).empty();  // "PHO CHU TICH": a deputy
     return pho ? std::string("PHÓ ") + kPositions[i].label : kPositions[i].label;
   }
   return "";
