@@ -294,3 +294,15 @@ TEST_CASE("decisions: the enacting authority line, head signing in person, OCR'd
   CHECK(d.signature->position == "CHỦ TỊCH");
   CHECK(d.signature->signer_name == "Pham Van Hung");
 }
+
+TEST_CASE("page numbers between blank lines are furniture, not items or text") {
+  auto d = Parse(
+      "KẾ HOẠCH\n\nI. MỤC ĐÍCH\n1. Tổ chức quán triệt nội dung Nghị quyết đến toàn thể cán bộ, công chức và\n\n"
+      "2\n\nnhân dân trên địa bàn xã.\n2. Kiểm tra.\n");
+  REQUIRE(d.body.size() == 1);
+  REQUIRE(d.body[0].children.size() == 2);
+  CHECK(d.body[0].children[0].text.find("và nhân dân") != std::string::npos);
+  bool page = false;
+  for (const auto& f : d.furniture) page |= f.kind == "page_number" && f.raw == "2" && f.lines.start == 6;
+  CHECK(page);
+}

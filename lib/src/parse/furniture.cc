@@ -91,6 +91,15 @@ void DetectFurniture(Context& ctx) {
     for (size_t j = i; j <= last; ++j) ctx.use[j] = LineUse::kFootnote;
     i = last;
   }
+  // Page numbers ("2", "- 3 -", "Trang 4", "2/5") on a line of their own between blank lines.
+  static const RE2 kPageNumber(R"(^\s*(?:-\s*)?(?:trang\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?\s*$)", ReOptions());
+  for (size_t i = 1; i + 1 < src.size(); ++i) {
+    Match m;
+    if (ctx.use[i] != LineUse::kFree || !FindAnchored(kPageNumber, src[i].key, &m)) continue;
+    if (!src[i - 1].blank && !src[i + 1].blank) continue;
+    doc.furniture.push_back({"page_number", Trim(src[i].raw), {src[i].number, src[i].number}});
+    ctx.use[i] = LineUse::kFurniture;
+  }
   // Lines that hold nothing but OCR specks ("|", ". :") read as blank; keep what they held.
   for (size_t i = 0; i < src.size(); ++i) {
     if (src[i].blank && src[i].had_text) doc.furniture.push_back({"ocr_noise", Trim(src[i].raw), {src[i].number, src[i].number}});

@@ -142,11 +142,14 @@ std::string CanonicalCodePart(const std::string& key_part, const std::string& ra
 // Words that name an organisation; a left-column line without one ("VĂN BẢN QUY PHẠM
 // PHÁP LUẬT", a gazette's category line) is not a parent authority.
 bool LooksLikeOrg(const std::string& key) {
+  // Words that name a body anywhere in the line, and head words that do so only at its
+  // start ("BAN CHỈ ĐẠO", but not the "bản" of "VĂN BẢN QUY PHẠM PHÁP LUẬT").
   static const RE2 kOrgWord(
-      R"(\b(uy\s*ban|ubnd|hdnd|hoi\s+dong|bo|so|tinh|huyen|thanh\s+pho|quan|dang|ban|cuc|tong\s+cuc|vien|truong|hoc\s+vien|cong\s+ty|tap\s+doan|ngan\s+hang|kho\s+bac|toa\s+an|kiem\s+sat|quoc\s+hoi|chinh\s+phu|van\s+phong|mat\s+tran|hoi|doan|trung\s+tam|phong|cong\s+an|bo\s+chi\s+huy|lien\s+doan|xa|phuong|thi\s+tran)\b)",
+      R"(\b(uy\s*ban|ubnd|hdnd|hoi\s+dong|tinh|huyen|thanh\s+pho|dang\s+uy|dang\s+bo|tong\s+cuc|hoc\s+vien|cong\s+ty|tap\s+doan|ngan\s+hang|kho\s+bac|toa\s+an|kiem\s+sat|quoc\s+hoi|chinh\s+phu|van\s+phong|mat\s+tran|trung\s+tam|cong\s+an|bo\s+chi\s+huy|lien\s+doan|phuong|thi\s+tran)\b)",
       ReOptions());
+  static const RE2 kHead(R"(^\s*(bo|so|ban|cuc|vien|truong|hoi|doan|phong|quan|xa)\b)", ReOptions());
   Match m;
-  return !OrgType(key).empty() || Find(kOrgWord, key, 0, &m);
+  return !OrgType(key).empty() || Find(kOrgWord, key, 0, &m) || FindAnchored(kHead, key, &m);
 }
 
 // Two OCR readings of the same name: at most one letter in eight differs (edit distance).
