@@ -5,6 +5,7 @@
 #define VANBAN_CHANNEL_CHANNEL_INDEX_H_
 
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -33,13 +34,19 @@ class ChannelIndex {
   double LogProbSmooth(std::string_view clean, std::string_view ocr) const {
     return channel_.LogProbSmooth(clean, ocr);
   }
+  // log10 P(ocr | vocabulary word |id|), |ocr| lower-case code points.
+  double LogProbOfWord(uint32_t id, std::u32string_view ocr, bool smooth) const {
+    return id < words32_.size() ? channel_.LogProb32(words32_[id], ocr, smooth) : -1e9;
+  }
 
   const OcrChannel& channel() const { return channel_; }
 
  private:
-  ChannelIndex(OcrChannel channel, SyllableTrie trie) : channel_(std::move(channel)), trie_(std::move(trie)) {}
+  ChannelIndex(OcrChannel channel, SyllableTrie trie, std::vector<std::u32string> words32)
+      : channel_(std::move(channel)), trie_(std::move(trie)), words32_(std::move(words32)) {}
   OcrChannel channel_;
   SyllableTrie trie_;
+  std::vector<std::u32string> words32_;  // vocabulary, lower-case code points
 };
 
 }  // namespace vanban::internal

@@ -171,6 +171,10 @@ double OcrChannel::LogProbSmooth(std::string_view clean, std::string_view ocr) c
   return -static_cast<double>(scorer_.Cost(c, o, /*smooth=*/true)) / kLn10;
 }
 
+double OcrChannel::LogProb32(std::u32string_view clean, std::u32string_view ocr, bool smooth) const {
+  return -static_cast<double>(scorer_.Cost(clean, ocr, smooth)) / kLn10;
+}
+
 double OcrChannel::LogProb(std::string_view clean, std::string_view ocr) const {
   U32 c = internal::Lower(internal::DecodeUtf8(clean));
   U32 o = internal::Lower(internal::DecodeUtf8(ocr));

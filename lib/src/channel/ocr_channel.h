@@ -65,6 +65,8 @@ class OcrChannel {
   // by kind (a vowel misread is cheaper than a consonant). For scoring readings the
   // language model proposes for a badly damaged word ("thyuc" as thực).
   double LogProbSmooth(std::string_view clean, std::string_view ocr) const;
+  // Either of the two on lower-case code points (no decoding; for hot loops).
+  double LogProb32(std::u32string_view clean, std::u32string_view ocr, bool smooth) const;
 
   // Clean-side candidates for one OCR word (no surrounding punctuation; any case): the
   // |max| most probable syllables of |trie|, best first (prefix pruning: µs per token).

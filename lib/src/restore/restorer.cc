@@ -277,21 +277,25 @@ class Restorer::Impl {
     }
   }
 
-  // The few readings of word piece |j| the channel and prior like best.
-  void TopReadings(uint32_t j, size_t n, std::vector<uint32_t>* out) {
-    out->clear();
+  // The few readings of word piece |j| the channel and prior like best (computed once
+  // per piece and unit).
+  const std::vector<uint32_t>& TopReadings(uint32_t j) {
+    if (top_done_[j]) return top_[j];
+    top_done_[j] = 1;
+    std::vector<uint32_t>& out = top_[j];
+    out.clear();
     internal::LowerInto(PieceText(j), &scratch_);
     const std::vector<WordCand>& list = words_.For(scratch_);
     rank2_.clear();
     for (const WordCand& c : list)
       if (c.id != m_.unk()) rank2_.push_back({c.channel + m_.UnigramLogProb(c.id), c.id});
-    std::sort(rank2_.begin(), rank2_.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-    for (size_t k = 0; k < rank2_.size() && k < n; ++k) out->push_back(rank2_[k].second);
+    size_t n = std::min(rank2_.size(), kContextNeighbours);
+    std::partial_sort(rank2_.begin(), rank2_.begin() + static_cast<std::ptrdiff_t>(n), rank2_.end(),
+                      [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (size_t k = 0; k < n; ++k) out.push_back(rank2_[k].second);
+    return out;
   }
 
-  // A word the channel cannot read well ("thyuc", "churc", "hqi") gets the readings the
-  // neighbouring words make likely ("thực" before "hiện"), scored by the smoothed
-  // channel: English-model OCR of real scans makes confusions no simulation showed.
   // The readings the neighbouring words of piece |i| make likely (sorted, unique).
   void ContextProposals(uint32_t i, std::vector<uint32_t>* out) {
     out->clear();
@@ -302,14 +306,12 @@ class Restorer::Impl {
           if (v != 0) out->push_back(v);
     }
     if (i > 0 && pieces_[i - 1].kind == PieceKind::kWord && !pieces_[i].break_before) {
-      TopReadings(i - 1, kContextNeighbours, &neighbours_);
-      for (uint32_t w : neighbours_)
+      for (uint32_t w : TopReadings(i - 1))
         for (uint16_t v : m_.Successors(w))
           if (v != 0) out->push_back(v);
     }
     if (i + 1 < pieces_.size() && pieces_[i + 1].kind == PieceKind::kWord && !pieces_[i + 1].break_before) {
-      TopReadings(i + 1, kContextNeighbours, &neighbours_);
-      for (uint32_t w : neighbours_)
+      for (uint32_t w : TopReadings(i + 1))
         for (uint16_t v : m_.Predecessors(w))
           if (v != 0) out->push_back(v);
     }
@@ -317,20 +319,29 @@ class Restorer::Impl {
     out->erase(std::unique(out->begin(), out->end()), out->end());
   }
 
+  // Words the channel reads well get context readings under the learned channel only
+  // ("theo ddi": dõi, which the channel ranks low for its rarity); words it cannot read
+  // under the smoothed one.
   void AddContextReadings(uint32_t i, const std::vector<WordCand>& list, float extra = 0.0f) {
     float best = kNegInf;
     for (const WordCand& c : list)
       if (c.id != m_.unk()) best = std::max(best, c.channel);
-    if (best >= static_cast<float>(o_.context_trigger)) return;
+    const bool smooth = best < static_cast<float>(o_.context_trigger);
     ContextProposals(i, &proposals_);
     const uint32_t first = edges_.back().cand_begin, end = static_cast<uint32_t>(cands_.size());
+    // Readings already on the edge are not proposed again.
+    proposals_.erase(std::remove_if(proposals_.begin(), proposals_.end(),
+                                    [&](uint32_t v) {
+                                      for (uint32_t k = first; k < end; ++k)
+                                        if (cands_[k].id == v) return true;
+                                      return false;
+                                    }),
+                     proposals_.end());
+    words_.Proposed(lower_, proposals_, smooth, &proposal_scores_);
     scored_.clear();
-    for (uint32_t v : proposals_) {
-      bool present = false;
-      for (uint32_t k = first; k < end; ++k) present |= cands_[k].id == v;
-      if (present) continue;
-      float sc = words_.Proposed(v, lower_);
-      if (sc >= best - static_cast<float>(o_.reading_margin)) scored_.push_back({sc, v});
+    for (size_t k = 0; k < proposals_.size(); ++k) {
+      if (proposal_scores_[k] >= best - static_cast<float>(o_.reading_margin))
+        scored_.push_back({proposal_scores_[k], proposals_[k]});
     }
     size_t n = std::min(scored_.size(), static_cast<size_t>(o_.context_readings));
     std::partial_sort(scored_.begin(), scored_.begin() + static_cast<std::ptrdiff_t>(n), scored_.end(),
@@ -496,6 +507,8 @@ class Restorer::Impl {
 
   void BuildLattice() {
     edges_.clear();
+    top_done_.assign(pieces_.size(), 0);
+    if (top_.size() < pieces_.size()) top_.resize(pieces_.size());
     cands_.clear();
     pool_.clear();
     pool_offsets_.clear();
@@ -862,7 +875,10 @@ class Restorer::Impl {
   std::vector<std::pair<uint32_t, float>> left_, right_;
   std::vector<std::pair<float, size_t>> rank_;
   std::vector<std::pair<float, uint32_t>> rank2_, scored_;
-  std::vector<uint32_t> proposals_, neighbours_, favoured_;
+  std::vector<uint32_t> proposals_, favoured_;
+  std::vector<std::vector<uint32_t>> top_;
+  std::vector<char> top_done_;
+  std::vector<float> proposal_scores_;
   std::unordered_map<uint32_t, float> cache_;
   std::string pool_;
   std::vector<uint32_t> pool_offsets_;

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "channel/channel_index.h"
+#include "channel/code_points.h"
 #include "model/model_data.h"
 #include "model/viet_chars.h"
 
@@ -20,28 +21,38 @@ void WordCandidates::Reset(const ChannelMix& mix, const CandidateLimits& limits,
   mix_ = mix;
   limits_ = limits;
   memo_.clear();
-  proposed_.clear();
+  proposed_.Clear();
 }
 
 void WordCandidates::Trim() {
   if (memo_.size() >= kMaxMemo) memo_.clear();
-  if (proposed_.size() >= kMaxMemo) proposed_.clear();
 }
 
-float WordCandidates::Proposed(uint32_t id, std::string_view lower) {
-  uint64_t key = 14695981039346656037ull;
-  for (unsigned char c : lower) key = (key ^ c) * 1099511628211ull;
-  key = (key ^ id) * 0x9E3779B97F4A7C15ull;
-  auto it = proposed_.find(key);
-  if (it != proposed_.end()) return it->second;
+void WordCandidates::Proposed(std::string_view lower, const std::vector<uint32_t>& ids, bool smooth,
+                              std::vector<float>* out) {
+  out->assign(ids.size(), -1e9f);
   const ChannelIndex* ch = channel();
-  float score = -1e9f;
-  if (ch != nullptr) {
-    double lp = ch->LogProbSmooth(m_.Word(id), lower);
-    if (std::isfinite(lp)) score = static_cast<float>(std::log10(mix_.ocr) + lp);
+  if (ch == nullptr) return;
+  uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : lower) h = (h ^ c) * 1099511628211ull;
+  h ^= smooth ? 0x5bd1e995u : 0;
+  bool decoded = false;
+  const float log_ocr = static_cast<float>(std::log10(mix_.ocr));
+  for (size_t k = 0; k < ids.size(); ++k) {
+    uint64_t key = (h ^ ids[k]) * 0x9E3779B97F4A7C15ull;
+    if (const float* v = proposed_.Find(key)) {
+      (*out)[k] = *v;
+      continue;
+    }
+    if (!decoded) {
+      lower32_ = Lower(DecodeUtf8(lower));
+      decoded = true;
+    }
+    double lp = ch->LogProbOfWord(ids[k], lower32_, smooth);
+    float score = std::isfinite(lp) ? log_ocr + static_cast<float>(lp) : -1e9f;
+    proposed_.Put(key, score);
+    (*out)[k] = score;
   }
-  proposed_.emplace(key, score);
-  return score;
 }
 
 const std::vector<WordCand>& WordCandidates::For(std::string_view lower) {

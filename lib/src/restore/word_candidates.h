@@ -13,6 +13,7 @@
 
 #include "channel/ocr_channel.h"
 #include "restore/channel_mix.h"
+#include "restore/flat_memo.h"
 
 namespace vanban::internal {
 
@@ -55,9 +56,11 @@ class WordCandidates {
   const std::vector<WordCand>& For(std::string_view lower);
   // log10 of the best channel score among the readings other than keeping it.
   float BestReading(std::string_view lower);
-  // Channel score of reading |id| for |lower| under the smoothed OCR channel (every
-  // edit possible), for readings the context proposes; memoised.
-  float Proposed(uint32_t id, std::string_view lower);
+  // Channel score of reading |id| for |lower|, for readings the context proposes:
+  // under the smoothed OCR channel (every edit possible) if |smooth|, else the learned
+  // one; memoised.
+  // Scores all of |ids| at once into |out|.
+  void Proposed(std::string_view lower, const std::vector<uint32_t>& ids, bool smooth, std::vector<float>* out);
 
   const ChannelMix& mix() const { return mix_; }
   bool ocr_active() const { return channel() != nullptr && mix_.ocr >= kOcrActive; }
@@ -79,7 +82,8 @@ class WordCandidates {
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
   std::unordered_map<std::string, std::vector<WordCand>, StringHash, std::equal_to<>> memo_;
-  std::unordered_map<uint64_t, float> proposed_;  // hash of (word, reading id)
+  FlatMemo proposed_{18};  // hash of (word, reading id, smooth) -> score
+  std::u32string lower32_;
   std::vector<OcrChannel::Candidate> found_;
   std::string key_, tone_, tone2_;
 };
