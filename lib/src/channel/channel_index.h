@@ -34,6 +34,20 @@ class ChannelIndex {
   double LogProbSmooth(std::string_view clean, std::string_view ocr) const {
     return channel_.LogProbSmooth(clean, ocr);
   }
+  // A quick screen before LogProbOfWord: false when reading word |id| as |ocr| is
+  // implausible under the learned channel (far apart in length, or a first letter
+  // it hardly ever misreads that way).
+  bool Plausible(uint32_t id, std::u32string_view ocr) const {
+    if (id >= words32_.size() || words32_[id].empty() || ocr.empty()) return false;
+    const std::u32string& w = words32_[id];
+    size_t a = w.size(), b = ocr.size();
+    if ((a > b ? a - b : b - a) > kMaxLengthGap) return false;
+    return channel_.SubstitutionCost(w[0], ocr[0]) <= kMaxFirstLetterCost ||
+           (a > 1 && channel_.SubstitutionCost(w[1], ocr[0]) <= kMaxFirstLetterCost);
+  }
+  static constexpr size_t kMaxLengthGap = 2;
+  static constexpr float kMaxFirstLetterCost = 7.0f;
+
   // log10 P(ocr | vocabulary word |id|), |ocr| lower-case code points.
   double LogProbOfWord(uint32_t id, std::u32string_view ocr, bool smooth) const {
     return id < words32_.size() ? channel_.LogProb32(words32_[id], ocr, smooth) : -1e9;

@@ -35,6 +35,12 @@ class EditScorer {
   // Cost in nats of reading |clean| as |ocr| (lower case); +infinity if no sequence of
   // known edits does it (never in smooth mode).
   float Cost(std::u32string_view clean, std::u32string_view ocr, bool smooth) const;
+  // Cost in nats of one clean character read as one OCR character (learned mode).
+  float Substitution(char32_t clean, char32_t ocr) const {
+    uint32_t c = Sym(clean), o = Sym(ocr);
+    if (c == kOther && clean == ocr) return fb_.identity;
+    return sub_[0][c * n_ + o];
+  }
 
 
  private:

@@ -67,6 +67,8 @@ class OcrChannel {
   double LogProbSmooth(std::string_view clean, std::string_view ocr) const;
   // Either of the two on lower-case code points (no decoding; for hot loops).
   double LogProb32(std::u32string_view clean, std::u32string_view ocr, bool smooth) const;
+  // Nats of one clean character read as one OCR character.
+  float SubstitutionCost(char32_t clean, char32_t ocr) const { return scorer_.Substitution(clean, ocr); }
 
   // Clean-side candidates for one OCR word (no surrounding punctuation; any case): the
   // |max| most probable syllables of |trie|, best first (prefix pruning: µs per token).

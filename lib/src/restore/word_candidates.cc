@@ -48,7 +48,7 @@ void WordCandidates::Proposed(std::string_view lower, const std::vector<uint32_t
       lower32_ = Lower(DecodeUtf8(lower));
       decoded = true;
     }
-    double lp = ch->LogProbOfWord(ids[k], lower32_, smooth);
+    double lp = smooth || ch->Plausible(ids[k], lower32_) ? ch->LogProbOfWord(ids[k], lower32_, smooth) : -1e9;
     float score = std::isfinite(lp) ? log_ocr + static_cast<float>(lp) : -1e9f;
     proposed_.Put(key, score);
     (*out)[k] = score;
