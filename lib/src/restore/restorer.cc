@@ -296,9 +296,41 @@ class Restorer::Impl {
     return out;
   }
 
+  // Second look at an OCR'd line: a word the first decoding kept as written or read
+  // poorly gets the readings its decoded neighbours make likely ("đôn dbc": what
+  // follows đôn), which the first pass could only guess from each neighbour's best
+  // readings on its own. True if any word got hints.
+  bool CollectHints() {
+    // The model word chosen for each piece (0 where none: marks skipped, merges).
+    chosen_.assign(pieces_.size(), 0);
+    weak_.assign(pieces_.size(), 0);
+    for (int32_t h : path_) {
+      const Edge& e = edges_[arena_[h].edge];
+      const Cand& c = cands_[e.cand_begin + arena_[h].cand];
+      if (e.to != e.from + 1 || c.id2 != 0) continue;
+      chosen_[e.from] = c.id;
+      weak_[e.from] = pieces_[e.from].kind == PieceKind::kWord && e.kind == EdgeKind::kWord &&
+                      (c.id == m_.unk() || c.channel < static_cast<float>(o_.context_trigger));
+    }
+    bool any = false;
+    for (uint32_t i = 0; i < pieces_.size(); ++i) {
+      if (!weak_[i]) continue;
+      std::vector<uint32_t>& hint = hints_[i];
+      if (i > 0 && !pieces_[i].break_before && chosen_[i - 1] != 0 && chosen_[i - 1] != m_.unk())
+        for (uint16_t v : m_.Successors(chosen_[i - 1]))
+          if (v != 0) hint.push_back(v);
+      if (i + 1 < pieces_.size() && !pieces_[i + 1].break_before && chosen_[i + 1] != 0 && chosen_[i + 1] != m_.unk())
+        for (uint16_t v : m_.Predecessors(chosen_[i + 1]))
+          if (v != 0) hint.push_back(v);
+      any |= !hint.empty();
+    }
+    return any;
+  }
+
   // The readings the neighbouring words of piece |i| make likely (sorted, unique).
   void ContextProposals(uint32_t i, std::vector<uint32_t>* out) {
     out->clear();
+    out->insert(out->end(), hints_[i].begin(), hints_[i].end());
     if (i > 0 && pieces_[i - 1].kind == PieceKind::kSymbol && !pieces_[i].break_before) {
       uint32_t w = SymbolWordId(PieceText(i - 1));  // "UBND x4": what follows UBND
       if (w != m_.unk())
@@ -785,8 +817,13 @@ class Restorer::Impl {
     unit_ = doc.substr(begin, end - begin);
     words_.Trim();
     internal::CutPieces(unit_, ocr_, m_, &tokens_, &pieces_);
+    hints_.assign(pieces_.size(), {});
     BuildLattice();
     Decode();
+    if (ocr_ && o_.context_readings > 0 && CollectHints()) {
+      BuildLattice();
+      Decode();
+    }
     if (o_.explain != nullptr) Explain(o_.explain);
     size_t copied = 0;
     for (size_t step = 0; step < path_.size(); ++step) {
@@ -876,7 +913,9 @@ class Restorer::Impl {
   std::vector<std::pair<float, size_t>> rank_;
   std::vector<std::pair<float, uint32_t>> rank2_, scored_;
   std::vector<uint32_t> proposals_, favoured_;
-  std::vector<std::vector<uint32_t>> top_;
+  std::vector<std::vector<uint32_t>> top_, hints_;
+  std::vector<uint32_t> chosen_;
+  std::vector<char> weak_;
   std::vector<char> top_done_;
   std::vector<float> proposal_scores_;
   std::unordered_map<uint32_t, float> cache_;
