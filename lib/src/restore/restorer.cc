@@ -15,6 +15,7 @@
 #include "model/viet_chars.h"
 #include "restore/channel_mix.h"
 #include "restore/list_labels.h"
+#include "restore/lm_cache.h"
 #include "restore/pieces.h"
 #include "restore/word_candidates.h"
 #include "vanban/restore.h"
@@ -136,7 +137,7 @@ bool AllDigits(std::string_view s) {
 class Restorer::Impl {
  public:
   Impl(const Model& model, const RestoreOptions& options)
-      : m_(model.data()), o_(options), words_(model.data(), model.ocr_channel()) {}
+      : m_(model.data()), o_(options), words_(model.data(), model.ocr_channel()), lm_(model.data()) {}
 
   void Restore(std::string_view text, RestoreResult* out) {
     out->text.clear();
@@ -584,15 +585,15 @@ class Restorer::Impl {
   }
 
   // ---- Search.
-  float Extend(const Hyp& h, const Cand& c, LmState* out) const {
+  float Extend(const Hyp& h, const Cand& c, LmState* out) {
     if (c.id == 0) {  // skipped mark
       *out = h.state;
       return h.score + c.channel;
     }
-    float s = h.score + m_.Score(h.state, c.id, out) + c.channel;
+    float s = h.score + lm_.Score(h.state, c.id, out) + c.channel;
     if (c.id2 != 0) {
       LmState mid = *out;
-      s += m_.Score(mid, c.id2, out);
+      s += lm_.Score(mid, c.id2, out);
     }
     return s;
   }
@@ -673,7 +674,7 @@ class Restorer::Impl {
     int32_t best_h = -1;
     LmState dummy;
     for (int32_t hi : at_[n]) {
-      float sc = arena_[hi].score + m_.Score(arena_[hi].state, m_.eos(), &dummy);
+      float sc = arena_[hi].score + lm_.Score(arena_[hi].state, m_.eos(), &dummy);
       if (sc > best) best = sc, best_h = hi;
     }
     path_.clear();
@@ -700,16 +701,16 @@ class Restorer::Impl {
         const Hyp& f = arena_[path_[j]];
         const Cand& c = cands_[edges_[f.edge].cand_begin + f.cand];
         if (c.id == 0) continue;
-        sc += m_.Score(st, c.id, &next);
+        sc += lm_.Score(st, c.id, &next);
         st = next;
         ++words;
         if (c.id2 != 0) {
-          sc += m_.Score(st, c.id2, &next);
+          sc += lm_.Score(st, c.id2, &next);
           st = next;
           ++words;
         }
       }
-      if (j == path_.size() && words < horizon) sc += m_.Score(st, m_.eos(), &next);
+      if (j == path_.size() && words < horizon) sc += lm_.Score(st, m_.eos(), &next);
       (*post)[k] = sc;
       max_score = std::max(max_score, sc);
     }
@@ -893,6 +894,7 @@ class Restorer::Impl {
   const ModelData& m_;
   const RestoreOptions& o_;
   internal::WordCandidates words_;
+  internal::LmCache lm_;
   bool ocr_ = false;
   int last_label_ = 0;
   std::string_view unit_;
