@@ -9,7 +9,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 namespace vanban::internal {
@@ -66,8 +65,22 @@ class EditScorer {
   std::vector<float> sub_[2];         // [smooth][clean * n_ + ocr]
   std::vector<float> drop_[2], ins_[2];
   std::vector<uint8_t> vowel_;        // per symbol
-  std::unordered_map<uint64_t, float> multi_;  // edits with a two-character side
-  std::unordered_set<uint64_t> clean_pairs_, ocr_pairs_;  // two-character sides in use
+  // Edits with a two-character side, and the two-character sides in use, in
+  // open-addressing tables (the hot loop looks them up for most cells).
+  struct U64Table {
+    std::vector<uint64_t> keys;  // 0 = empty (real keys are never 0)
+    std::vector<float> values;
+    uint64_t mask = 0;
+    void Build(const std::vector<std::pair<uint64_t, float>>& items);
+    const float* Find(uint64_t key) const {
+      if (keys.empty()) return nullptr;
+      for (uint64_t i = (key * 0x9E3779B97F4A7C15ull) >> 32 & mask;; i = (i + 1) & mask) {
+        if (keys[i] == key) return &values[i];
+        if (keys[i] == 0) return nullptr;
+      }
+    }
+  };
+  U64Table multi_, clean_pairs_, ocr_pairs_;
   Fallback fb_;
 };
 

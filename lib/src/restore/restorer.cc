@@ -132,6 +132,28 @@ bool AllDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// A piece of an OCR word that may stand for a syllable or a number: it has a vowel,
+// or something OCR writes for one (6 for ô, 4 for a, ¢ for ở), or is all digits.
+// "nh", "tr" alone are not worth a search.
+bool CouldBeSyllable(std::string_view s) {
+  if (AllDigits(s)) return true;
+  size_t pos = 0;
+  while (pos < s.size()) {
+    char32_t cp = internal::NextCodePoint(s, &pos);
+    const internal::VietLetter& v = internal::LookupLetter(cp);
+    if (v.base != 0) {
+      char b = v.base;
+      if (b == 'a' || b == 'e' || b == 'i' || b == 'o' || b == 'u' || b == 'y') return true;
+      continue;
+    }
+    if (cp == '0' || cp == '3' || cp == '4' || cp == '6' || cp == 0xA2 || cp == '&' || cp == '@' || cp == 0xA7 ||
+        cp == 0x20AC || cp == 0xAE || cp == 0xA9 || cp == 0xA5)
+      return true;
+  }
+  return false;
+}
+
+
 }  // namespace
 
 class Restorer::Impl {
@@ -485,9 +507,11 @@ class Restorer::Impl {
     merge_rank_.clear();
     for (size_t cut = 1; cut < n; ++cut) {
       size_t b = ByteOfCodePoint(word, cut);
-      SideReadings(std::string_view(word).substr(0, b), &left_);
+      std::string_view left = std::string_view(word).substr(0, b), right = std::string_view(word).substr(b);
+      if (!CouldBeSyllable(left) || !CouldBeSyllable(right)) continue;
+      SideReadings(left, &left_);
       if (left_.empty()) continue;
-      SideReadings(std::string_view(word).substr(b), &right_);
+      SideReadings(right, &right_);
       for (const auto& [l, lc] : left_) {
         for (const auto& [r, rc] : right_) {
           merge_.push_back({l, r, lc + rc + penalty, false, false, static_cast<uint8_t>(cut)});
@@ -519,7 +543,7 @@ class Restorer::Impl {
     internal::LowerInto(PieceText(i + 1), &lb);
     size_t na = CodePoints(la), nb = CodePoints(lb);
     if (na + nb > kMaxJoinCodePoints) return;
-    if (std::min(na, nb) > 2 && words_.BestReading(la) > kJoinTrigger && words_.BestReading(lb) > kJoinTrigger) return;
+    if (words_.BestReading(la) > kJoinTrigger && words_.BestReading(lb) > kJoinTrigger) return;
     std::string joined = la + lb;
     join_.clear();
     for (const WordCand& c : words_.For(joined)) {
