@@ -277,10 +277,10 @@ class Restorer::Impl {
     return false;
   }
 
-  // |favoured|: readings the neighbours make likely (sorted); they are tried even when
-  // channel and prior alone would leave them out ("theo doi" is theo dõi).
-  void AddReadings(const std::vector<WordCand>& list, float cap_weight = 0.0f,
-                   const std::vector<uint32_t>* favoured = nullptr) {
+  // With |favoured|, the readings the neighbours make likely (the last ContextProposals)
+  // are tried even when channel and prior alone would leave them out ("theo doi" is
+  // theo dõi).
+  void AddReadings(const std::vector<WordCand>& list, float cap_weight = 0.0f, bool favoured = false) {
     rank_.clear();
     float best = kNegInf;
     for (size_t k = 0; k < list.size(); ++k) {
@@ -294,8 +294,8 @@ class Restorer::Impl {
     for (size_t k = 0; k < rank_.size(); ++k) {
       const WordCand& c = list[rank_[k].second];
       bool in = k < limit && rank_[k].first >= best - static_cast<float>(o_.reading_margin);
-      if (!in && favoured != nullptr && c.channel >= best - static_cast<float>(o_.reading_margin))
-        in = std::binary_search(favoured->begin(), favoured->end(), c.id);
+      if (!in && favoured && c.channel >= best - static_cast<float>(o_.reading_margin))
+        in = proposal_mark_.Has(c.id, proposal_mark_.current());
       if (in) cands_.push_back({c.id, 0, Weighted(c.channel + cap_weight * c.cap_bonus, c.id), c.as_written});
     }
   }
@@ -350,47 +350,44 @@ class Restorer::Impl {
     return any;
   }
 
-  // The readings the neighbouring words of piece |i| make likely (sorted, unique).
+  // The readings the neighbouring words of piece |i| make likely (unique; also marked
+  // in proposal_mark_ until the next call).
   void ContextProposals(uint32_t i, std::vector<uint32_t>* out) {
     out->clear();
-    out->insert(out->end(), hints_[i].begin(), hints_[i].end());
+    const uint32_t gen = proposal_mark_.Next();
+    auto add = [&](uint32_t v) {
+      if (v != 0 && proposal_mark_.Set(v, gen)) out->push_back(v);
+    };
+    for (uint32_t v : hints_[i]) add(v);
     if (i > 0 && pieces_[i - 1].kind == PieceKind::kSymbol && !pieces_[i].break_before) {
       uint32_t w = SymbolWordId(PieceText(i - 1));  // "UBND x4": what follows UBND
       if (w != m_.unk())
-        for (uint16_t v : m_.Successors(w))
-          if (v != 0) out->push_back(v);
+        for (uint16_t v : m_.Successors(w)) add(v);
     }
     if (i > 0 && pieces_[i - 1].kind == PieceKind::kWord && !pieces_[i].break_before) {
       for (uint32_t w : TopReadings(i - 1))
-        for (uint16_t v : m_.Successors(w))
-          if (v != 0) out->push_back(v);
+        for (uint16_t v : m_.Successors(w)) add(v);
     }
     if (i + 1 < pieces_.size() && pieces_[i + 1].kind == PieceKind::kWord && !pieces_[i + 1].break_before) {
       for (uint32_t w : TopReadings(i + 1))
-        for (uint16_t v : m_.Predecessors(w))
-          if (v != 0) out->push_back(v);
+        for (uint16_t v : m_.Predecessors(w)) add(v);
     }
-    std::sort(out->begin(), out->end());
-    out->erase(std::unique(out->begin(), out->end()), out->end());
   }
 
   // Words the channel reads well get context readings under the learned channel only
   // ("theo ddi": dõi, which the channel ranks low for its rarity); words it cannot read
   // under the smoothed one.
-  void AddContextReadings(uint32_t i, const std::vector<WordCand>& list, float extra = 0.0f) {
+  // |proposals_| must hold ContextProposals(i).
+  void AddContextReadings(const std::vector<WordCand>& list, float extra = 0.0f) {
     float best = kNegInf;
     for (const WordCand& c : list)
       if (c.id != m_.unk()) best = std::max(best, c.channel);
     const bool smooth = best < static_cast<float>(o_.context_trigger);
-    ContextProposals(i, &proposals_);
-    const uint32_t first = edges_.back().cand_begin, end = static_cast<uint32_t>(cands_.size());
     // Readings already on the edge are not proposed again.
+    const uint32_t gen = edge_mark_.Next();
+    for (uint32_t k = edges_.back().cand_begin; k < cands_.size(); ++k) edge_mark_.Set(cands_[k].id, gen);
     proposals_.erase(std::remove_if(proposals_.begin(), proposals_.end(),
-                                    [&](uint32_t v) {
-                                      for (uint32_t k = first; k < end; ++k)
-                                        if (cands_[k].id == v) return true;
-                                      return false;
-                                    }),
+                                    [&](uint32_t v) { return edge_mark_.Has(v, gen); }),
                      proposals_.end());
     words_.Proposed(lower_, proposals_, smooth, &proposal_scores_);
     scored_.clear();
@@ -424,7 +421,10 @@ class Restorer::Impl {
       if (c.id == m_.unk()) continue;
       cands_.push_back({c.id, 0, Weighted(c.channel + static_cast<float>(o_.digit_word_log10), c.id), false});
     }
-    if (o_.context_readings > 0) AddContextReadings(i, list, static_cast<float>(o_.digit_word_log10));
+    if (o_.context_readings > 0) {
+      ContextProposals(i, &proposals_);
+      AddContextReadings(list, static_cast<float>(o_.digit_word_log10));
+    }
     CloseEdge(e);
   }
 
@@ -464,13 +464,11 @@ class Restorer::Impl {
         return;
       }
     }
-    const std::vector<uint32_t>* favoured = nullptr;
-    if (list.size() > static_cast<size_t>(o_.max_readings)) {
-      ContextProposals(i, &favoured_);
-      favoured = &favoured_;
-    }
+    const bool context = ocr_ && o_.context_readings > 0;
+    const bool favoured = list.size() > static_cast<size_t>(o_.max_readings);
+    if (context || favoured) ContextProposals(i, &proposals_);
     AddReadings(list, MidSentenceCapital(i) ? static_cast<float>(o_.capitalised_weight) : 0.0f, favoured);
-    if (ocr_ && o_.context_readings > 0) AddContextReadings(i, list);
+    if (context) AddContextReadings(list);
     CloseEdge(e);
     if (!ocr_ || !o_.ocr_splits) return;
     // One OCR word, two syllables.
@@ -938,7 +936,24 @@ class Restorer::Impl {
   std::vector<std::pair<uint32_t, float>> left_, right_;
   std::vector<std::pair<float, size_t>> rank_;
   std::vector<std::pair<float, uint32_t>> rank2_, scored_;
-  std::vector<uint32_t> proposals_, favoured_;
+  std::vector<uint32_t> proposals_;
+  // Per-word membership marks over the vocabulary (a generation counter instead of
+  // clearing).
+  struct Marks {
+    std::vector<uint32_t> stamp;
+    uint32_t gen = 0;
+    uint32_t Next() { return ++gen; }
+    uint32_t current() const { return gen; }
+    // True if |id| was not yet marked in |g|.
+    bool Set(uint32_t id, uint32_t g) {
+      if (id >= stamp.size()) stamp.resize(id + 1, 0);
+      if (stamp[id] == g) return false;
+      stamp[id] = g;
+      return true;
+    }
+    bool Has(uint32_t id, uint32_t g) const { return id < stamp.size() && stamp[id] == g; }
+  };
+  Marks proposal_mark_, edge_mark_;
   std::vector<std::vector<uint32_t>> top_, hints_;
   std::vector<uint32_t> chosen_;
   std::vector<char> weak_;
