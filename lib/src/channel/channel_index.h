@@ -4,6 +4,7 @@
 #ifndef VANBAN_CHANNEL_CHANNEL_INDEX_H_
 #define VANBAN_CHANNEL_CHANNEL_INDEX_H_
 
+#include <limits>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -49,8 +50,9 @@ class ChannelIndex {
   static constexpr float kMaxFirstLetterCost = 7.0f;
 
   // log10 P(ocr | vocabulary word |id|), |ocr| lower-case code points.
-  double LogProbOfWord(uint32_t id, std::u32string_view ocr, bool smooth) const {
-    return id < words32_.size() ? channel_.LogProb32(words32_[id], ocr, smooth) : -1e9;
+  double LogProbOfWord(uint32_t id, std::u32string_view ocr, bool smooth,
+                       double floor = -std::numeric_limits<double>::infinity()) const {
+    return id < words32_.size() ? channel_.LogProb32(words32_[id], ocr, smooth, floor) : -1e9;
   }
 
   const OcrChannel& channel() const { return channel_; }

@@ -105,7 +105,7 @@ void EditScorer::Finish(const Fallback& fallback) {
   }
 }
 
-float EditScorer::Cost(std::u32string_view clean, std::u32string_view ocr, bool smooth) const {
+float EditScorer::Cost(std::u32string_view clean, std::u32string_view ocr, bool smooth, float limit) const {
   const size_t n = clean.size(), m = ocr.size();
   const int mode = smooth ? 1 : 0;
   const std::vector<float>& sub = sub_[mode];
@@ -120,6 +120,7 @@ float EditScorer::Cost(std::u32string_view clean, std::u32string_view ocr, bool 
   for (size_t j = 2; j <= m; ++j) opair[j] = ocr_pairs_.Find(PairKey(os[j - 2], os[j - 1])) != nullptr;
   float best[kStackCells];
   const size_t w = m + 1;
+  float prev_min = kInf;
   // Keys from the symbols already at hand (same layout as MultiKey).
   auto multi = [&](size_t i, size_t j, size_t a, size_t b) {
     uint64_t k = a | (b << 2);
@@ -129,9 +130,11 @@ float EditScorer::Cost(std::u32string_view clean, std::u32string_view ocr, bool 
     return v == nullptr ? kInf : *v;
   };
   for (size_t i = 0; i <= n; ++i) {
+    float row_min = kInf;
     for (size_t j = 0; j <= m; ++j) {
       if (i == 0 && j == 0) {
         best[0] = 0;
+        row_min = 0;
         continue;
       }
       float v = kInf;
@@ -158,7 +161,12 @@ float EditScorer::Cost(std::u32string_view clean, std::u32string_view ocr, bool 
       }
       if (j >= 2 && opair[j]) v = std::min(v, best[i * w + j - 2] + multi(i, j, 0, 2));
       best[i * w + j] = v;
+      row_min = std::min(row_min, v);
     }
+    // Costs only grow: once a row and the one before it (edits span two rows) are
+    // all over the limit, so is the end.
+    if (row_min > limit && (i == 0 || prev_min > limit)) return kInf;
+    prev_min = row_min;
   }
   return best[n * w + m];
 }

@@ -6,6 +6,7 @@
 #define VANBAN_CHANNEL_EDIT_SCORER_H_
 
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -32,8 +33,9 @@ class EditScorer {
   void Finish(const Fallback& fallback);
 
   // Cost in nats of reading |clean| as |ocr| (lower case); +infinity if no sequence of
-  // known edits does it (never in smooth mode).
-  float Cost(std::u32string_view clean, std::u32string_view ocr, bool smooth) const;
+  // known edits does it (never in smooth mode), or as soon as it must exceed |limit|.
+  float Cost(std::u32string_view clean, std::u32string_view ocr, bool smooth,
+             float limit = std::numeric_limits<float>::infinity()) const;
   // Cost in nats of one clean character read as one OCR character (learned mode).
   float Substitution(char32_t clean, char32_t ocr) const {
     uint32_t c = Sym(clean), o = Sym(ocr);

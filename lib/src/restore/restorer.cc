@@ -389,10 +389,11 @@ class Restorer::Impl {
     proposals_.erase(std::remove_if(proposals_.begin(), proposals_.end(),
                                     [&](uint32_t v) { return edge_mark_.Has(v, gen); }),
                      proposals_.end());
-    words_.Proposed(lower_, proposals_, smooth, &proposal_scores_);
+    const float floor = best - static_cast<float>(o_.reading_margin);
+    words_.Proposed(lower_, proposals_, smooth, floor, &proposal_scores_);
     scored_.clear();
     for (size_t k = 0; k < proposals_.size(); ++k) {
-      if (proposal_scores_[k] >= best - static_cast<float>(o_.reading_margin))
+      if (proposal_scores_[k] >= floor)
         scored_.push_back({proposal_scores_[k], proposals_[k]});
     }
     size_t n = std::min(scored_.size(), static_cast<size_t>(o_.context_readings));

@@ -28,7 +28,7 @@ void WordCandidates::Trim() {
   if (memo_.size() >= kMaxMemo) memo_.clear();
 }
 
-void WordCandidates::Proposed(std::string_view lower, const std::vector<uint32_t>& ids, bool smooth,
+void WordCandidates::Proposed(std::string_view lower, const std::vector<uint32_t>& ids, bool smooth, float floor,
                               std::vector<float>* out) {
   out->assign(ids.size(), -1e9f);
   const ChannelIndex* ch = channel();
@@ -48,7 +48,9 @@ void WordCandidates::Proposed(std::string_view lower, const std::vector<uint32_t
       lower32_ = Lower(DecodeUtf8(lower));
       decoded = true;
     }
-    double lp = smooth || ch->Plausible(ids[k], lower32_) ? ch->LogProbOfWord(ids[k], lower32_, smooth) : -1e9;
+    double lp = smooth || ch->Plausible(ids[k], lower32_)
+                    ? ch->LogProbOfWord(ids[k], lower32_, smooth, static_cast<double>(floor - log_ocr))
+                    : -1e9;
     float score = std::isfinite(lp) ? log_ocr + static_cast<float>(lp) : -1e9f;
     proposed_.Put(key, score);
     (*out)[k] = score;

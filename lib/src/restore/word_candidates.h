@@ -59,8 +59,10 @@ class WordCandidates {
   // Channel score of reading |id| for |lower|, for readings the context proposes:
   // under the smoothed OCR channel (every edit possible) if |smooth|, else the learned
   // one; memoised.
-  // Scores all of |ids| at once into |out|.
-  void Proposed(std::string_view lower, const std::vector<uint32_t>& ids, bool smooth, std::vector<float>* out);
+  // Scores all of |ids| at once into |out|; scores below |floor| may come out as -1e9.
+  // |floor| must depend on |lower| and |smooth| only (it is not part of the memo key).
+  void Proposed(std::string_view lower, const std::vector<uint32_t>& ids, bool smooth, float floor,
+                std::vector<float>* out);
 
   const ChannelMix& mix() const { return mix_; }
   bool ocr_active() const { return channel() != nullptr && mix_.ocr >= kOcrActive; }
