@@ -424,7 +424,9 @@ int Run(const Options& o) {
         ocrs.push_back(l.substr(tab + 1));
       }
       confusions.clear();
-      OcrScore s = ScoreOcr(restorer, cleans, ocrs, &confusions);
+      // A fresh restorer: its memo of OCR words must not carry over from another set.
+      vanban::Restorer cold(model, o.restore);
+      OcrScore s = ScoreOcr(cold, cleans, ocrs, &confusions);
       std::printf("\n3. OCR %s: %zu lines, %zu clean syllables\n", fs::path(f).filename().c_str(), cleans.size(),
                   s.restored.total);
       std::printf("  vanban restore     %6.2f%%\n  raw OCR            %6.2f%%\n", s.restored.Pct(), s.raw.Pct());
@@ -454,8 +456,9 @@ int Run(const Options& o) {
                     ocrs.size());
         continue;
       }
-      // Restore the seed as a whole document, as a user would.
-      OcrScore s = ScoreOcr(restorer, cleans, ocrs, &confusions);
+      // Restore the seed as a whole document, as a user would, with a fresh restorer.
+      vanban::Restorer cold(model, o.restore);
+      OcrScore s = ScoreOcr(cold, cleans, ocrs, &confusions);
       std::printf("\n4. real OCR %s: %zu syllables: vanban restore %.2f%%, raw OCR %.2f%%\n", name.c_str(),
                   s.restored.total, s.restored.Pct(), s.raw.Pct());
       PrintClasses(s.cls);

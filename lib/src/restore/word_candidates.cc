@@ -13,6 +13,9 @@ namespace {
 
 // The memo is dropped when it grows past this many words (a huge document).
 constexpr size_t kMaxMemo = 1 << 17;
+// The channel searches outlive documents (they do not depend on the mixture): a batch of
+// documents keeps meeting the same OCR words.
+constexpr size_t kMaxSearched = 1 << 18;
 
 }  // namespace
 
@@ -21,7 +24,6 @@ void WordCandidates::Reset(const ChannelMix& mix, const CandidateLimits& limits,
   mix_ = mix;
   limits_ = limits;
   memo_.clear();
-  proposed_.Clear();
 }
 
 void WordCandidates::Trim() {
@@ -41,7 +43,7 @@ void WordCandidates::Proposed(std::string_view lower, const std::vector<uint32_t
   for (size_t k = 0; k < ids.size(); ++k) {
     uint64_t key = (h ^ ids[k]) * 0x9E3779B97F4A7C15ull;
     if (const float* v = proposed_.Find(key)) {
-      (*out)[k] = *v;
+      (*out)[k] = *v > -1e8f ? log_ocr + *v : -1e9f;
       continue;
     }
     if (!decoded) {
@@ -51,10 +53,23 @@ void WordCandidates::Proposed(std::string_view lower, const std::vector<uint32_t
     double lp = smooth || ch->Plausible(ids[k], lower32_)
                     ? ch->LogProbOfWord(ids[k], lower32_, smooth, static_cast<double>(floor - log_ocr))
                     : -1e9;
-    float score = std::isfinite(lp) ? log_ocr + static_cast<float>(lp) : -1e9f;
-    proposed_.Put(key, score);
-    (*out)[k] = score;
+    float raw = std::isfinite(lp) ? static_cast<float>(lp) : -1e9f;
+    proposed_.Put(key, raw);
+    (*out)[k] = raw > -1e8f ? log_ocr + raw : -1e9f;
   }
+}
+
+const std::vector<std::pair<uint32_t, double>>& WordCandidates::Searched(std::string_view lower) {
+  auto it = searched_.find(lower);
+  if (it != searched_.end()) return it->second;
+  if (searched_.size() >= kMaxSearched) searched_.clear();  // no caller holds a list across calls
+  std::vector<std::pair<uint32_t, double>> ids;
+  channel()->Candidates(lower, static_cast<size_t>(std::max(1, limits_.ocr)), limits_.ocr_prior_weight, &found_);
+  for (const auto& [text, lp] : found_) {
+    uint32_t id = m_.WordId(text);
+    if (id != m_.unk()) ids.push_back({id, lp});
+  }
+  return searched_.emplace(std::string(lower), std::move(ids)).first->second;
 }
 
 const std::vector<WordCand>& WordCandidates::For(std::string_view lower) {
@@ -121,11 +136,7 @@ void WordCandidates::Compute(std::string_view lower, std::vector<WordCand>* out)
   const ChannelIndex* ch = channel();
   const bool use_ocr = ch != nullptr && (mix_.ocr >= kOcrActive || written == unk);
   if (use_ocr) {
-    ch->Candidates(lower, static_cast<size_t>(std::max(1, limits_.ocr)), limits_.ocr_prior_weight, &found_);
-    for (const auto& [text, lp] : found_) {
-      uint32_t id = m_.WordId(text);
-      if (id != unk) add(id, lp, 0.0f);
-    }
+    for (const auto& [id, lp] : Searched(lower)) add(id, lp, 0.0f);
   }
   for (const Reading& r : readings) {
     bool as_written = r.id == written;

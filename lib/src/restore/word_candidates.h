@@ -60,7 +60,8 @@ class WordCandidates {
   // under the smoothed OCR channel (every edit possible) if |smooth|, else the learned
   // one; memoised.
   // Scores all of |ids| at once into |out|; scores below |floor| may come out as -1e9.
-  // |floor| must depend on |lower| and |smooth| only (it is not part of the memo key).
+  // |floor| - log10(ocr share) must depend on |lower| and |smooth| only (it is not part
+  // of the memo key, which outlives the document).
   void Proposed(std::string_view lower, const std::vector<uint32_t>& ids, bool smooth, float floor,
                 std::vector<float>* out);
 
@@ -72,6 +73,8 @@ class WordCandidates {
 
  private:
   void Compute(std::string_view lower, std::vector<WordCand>* out);
+  // The OCR channel's candidates for |lower| (ids, log10 P), memoised across documents.
+  const std::vector<std::pair<uint32_t, double>>& Searched(std::string_view lower);
   const ChannelIndex* channel() const { return use_channel_ ? ch_ : nullptr; }
 
   const ModelData& m_;
@@ -84,7 +87,8 @@ class WordCandidates {
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
   std::unordered_map<std::string, std::vector<WordCand>, StringHash, std::equal_to<>> memo_;
-  FlatMemo proposed_{18};  // hash of (word, reading id, smooth) -> score
+  std::unordered_map<std::string, std::vector<std::pair<uint32_t, double>>, StringHash, std::equal_to<>> searched_;
+  FlatMemo proposed_{18};  // hash of (word, reading id, smooth) -> channel log10 P, across documents
   std::u32string lower32_;
   std::vector<OcrChannel::Candidate> found_;
   std::string key_, tone_, tone2_;
