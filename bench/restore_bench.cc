@@ -433,6 +433,15 @@ int Run(const Options& o) {
       PrintClasses(s.cls);
       std::printf("  speed: %.0f OCR syllables/s, one thread (%.2f s CPU)\n",
                   static_cast<double>(s.syllables) / s.seconds, s.seconds);
+      if (o.restore.context_readings > 0) {
+        // The same with --fast (no readings from context): the speed/accuracy trade.
+        vanban::RestoreOptions fast = o.restore;
+        fast.context_readings = 0;
+        vanban::Restorer cold_fast(model, fast);
+        OcrScore quick = ScoreOcr(cold_fast, cleans, ocrs, nullptr);
+        std::printf("  with --fast        %6.2f%%, %.0f OCR syllables/s\n", quick.restored.Pct(),
+                    static_cast<double>(quick.syllables) / quick.seconds);
+      }
       if (o.errors) PrintTop(confusions, o.errors);
     }
   }
@@ -511,6 +520,10 @@ int main(int argc, char** argv) {
     else if (a == "--ocr-candidates") o.restore.max_ocr_candidates = std::stoi(next());
     else if (a == "--threshold") o.restore.beam_threshold = std::stod(next());
     else if (a == "--prescreen") o.restore.prescreen_margin = std::stod(next());
+    else if (a == "--digit-word") o.restore.digit_word_log10 = std::stod(next());
+    else if (a == "--merged") o.restore.merged_log10 = std::stod(next());
+    else if (a == "--broken") o.restore.broken_log10 = std::stod(next());
+    else if (a == "--junk") o.restore.junk_log10 = std::stod(next());
     else if (a == "--context") o.restore.context_readings = std::stoi(next());
     else if (a == "--context-trigger") o.restore.context_trigger = std::stod(next());
     else {
