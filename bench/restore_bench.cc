@@ -424,13 +424,24 @@ int Run(const Options& o) {
         ocrs.push_back(l.substr(tab + 1));
       }
       confusions.clear();
-      OcrScore s = ScoreOcr(restorer, cleans, ocrs, &confusions);
+      // A fresh restorer: its memo of OCR words must not carry over from another set.
+      vanban::Restorer cold(model, o.restore);
+      OcrScore s = ScoreOcr(cold, cleans, ocrs, &confusions);
       std::printf("\n3. OCR %s: %zu lines, %zu clean syllables\n", fs::path(f).filename().c_str(), cleans.size(),
                   s.restored.total);
       std::printf("  vanban restore     %6.2f%%\n  raw OCR            %6.2f%%\n", s.restored.Pct(), s.raw.Pct());
       PrintClasses(s.cls);
       std::printf("  speed: %.0f OCR syllables/s, one thread (%.2f s CPU)\n",
                   static_cast<double>(s.syllables) / s.seconds, s.seconds);
+      if (o.restore.context_readings > 0) {
+        // The same with --fast (no readings from context): the speed/accuracy trade.
+        vanban::RestoreOptions fast = o.restore;
+        fast.context_readings = 0;
+        vanban::Restorer cold_fast(model, fast);
+        OcrScore quick = ScoreOcr(cold_fast, cleans, ocrs, nullptr);
+        std::printf("  with --fast        %6.2f%%, %.0f OCR syllables/s\n", quick.restored.Pct(),
+                    static_cast<double>(quick.syllables) / quick.seconds);
+      }
       if (o.errors) PrintTop(confusions, o.errors);
     }
   }
@@ -454,8 +465,9 @@ int Run(const Options& o) {
                     ocrs.size());
         continue;
       }
-      // Restore the seed as a whole document, as a user would.
-      OcrScore s = ScoreOcr(restorer, cleans, ocrs, &confusions);
+      // Restore the seed as a whole document, as a user would, with a fresh restorer.
+      vanban::Restorer cold(model, o.restore);
+      OcrScore s = ScoreOcr(cold, cleans, ocrs, &confusions);
       std::printf("\n4. real OCR %s: %zu syllables: vanban restore %.2f%%, raw OCR %.2f%%\n", name.c_str(),
                   s.restored.total, s.restored.Pct(), s.raw.Pct());
       PrintClasses(s.cls);
@@ -508,6 +520,10 @@ int main(int argc, char** argv) {
     else if (a == "--ocr-candidates") o.restore.max_ocr_candidates = std::stoi(next());
     else if (a == "--threshold") o.restore.beam_threshold = std::stod(next());
     else if (a == "--prescreen") o.restore.prescreen_margin = std::stod(next());
+    else if (a == "--digit-word") o.restore.digit_word_log10 = std::stod(next());
+    else if (a == "--merged") o.restore.merged_log10 = std::stod(next());
+    else if (a == "--broken") o.restore.broken_log10 = std::stod(next());
+    else if (a == "--junk") o.restore.junk_log10 = std::stod(next());
     else if (a == "--context") o.restore.context_readings = std::stoi(next());
     else if (a == "--context-trigger") o.restore.context_trigger = std::stod(next());
     else {

@@ -28,6 +28,7 @@ struct Options {
   bool no_ocr = false;
   std::string color = "auto";
   bool explain = false;
+  bool fast = false;
 };
 
 nlohmann::ordered_json TokenJson(const RestoredToken& t) {
@@ -105,6 +106,7 @@ int Run(Options o) {
   ro.beam = o.beam;
   ro.confidence = o.format != "text" || o.mark;
   ro.ocr = !o.no_ocr;
+  if (o.fast) ro.context_readings = 0;
   std::string explanation;
   if (o.explain) ro.explain = &explanation;
   Restorer restorer(*model, ro);
@@ -187,6 +189,9 @@ the installed share/vanban/vanban.model.)",
           ->type_name("PATH");
       app.add_option("--beam", o->beam, "Beam width (default 8)")->check(CLI::Range(1, 64));
       app.add_flag("--no-ocr", o->no_ocr, "Do not try to repair OCR confusions (s6, x4, thyc)");
+      app.add_flag("--fast", o->fast,
+                   "OCR'd text: skip the readings proposed from context (about 1.5x faster, about 1 point "
+                   "less accurate)");
       app.add_flag("--explain", o->explain, "Print every line's readings and scores to stderr (for tuning)")
           ->group("");
       app.add_option("--color", o->color, "Colour for --mark/--diff: auto, always, never")

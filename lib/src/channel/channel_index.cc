@@ -18,6 +18,8 @@ Result<std::unique_ptr<ChannelIndex>> ChannelIndex::Build(const ModelData& m, st
   SyllableTrie trie;
   LmState empty, ignored;  // no context: unigram probabilities
   std::string key;
+  std::vector<std::u32string> words32(m.vocab_size());
+  for (uint32_t id = 1; id < m.vocab_size(); ++id) words32[id] = Lower(DecodeUtf8(m.Word(id)));
   for (uint32_t id = 1; id < m.vocab_size(); ++id) {
     if (id == m.bos() || id == m.eos() || id == m.unk() || id == m.num()) continue;
     std::string_view w = m.Word(id);
@@ -29,7 +31,7 @@ Result<std::unique_ptr<ChannelIndex>> ChannelIndex::Build(const ModelData& m, st
     double p = std::pow(10.0, static_cast<double>(m.Score(empty, id, &ignored)));
     trie.Add(w, p * kPseudoCorpusSize);
   }
-  return std::unique_ptr<ChannelIndex>(new ChannelIndex(std::move(*channel), std::move(trie)));
+  return std::unique_ptr<ChannelIndex>(new ChannelIndex(std::move(*channel), std::move(trie), std::move(words32)));
 }
 
 }  // namespace vanban::internal

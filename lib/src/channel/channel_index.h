@@ -4,7 +4,9 @@
 #ifndef VANBAN_CHANNEL_CHANNEL_INDEX_H_
 #define VANBAN_CHANNEL_CHANNEL_INDEX_H_
 
+#include <limits>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -33,13 +35,34 @@ class ChannelIndex {
   double LogProbSmooth(std::string_view clean, std::string_view ocr) const {
     return channel_.LogProbSmooth(clean, ocr);
   }
+  // A quick screen before LogProbOfWord: false when reading word |id| as |ocr| is
+  // implausible under the learned channel (far apart in length, or a first letter
+  // it hardly ever misreads that way).
+  bool Plausible(uint32_t id, std::u32string_view ocr) const {
+    if (id >= words32_.size() || words32_[id].empty() || ocr.empty()) return false;
+    const std::u32string& w = words32_[id];
+    size_t a = w.size(), b = ocr.size();
+    if ((a > b ? a - b : b - a) > kMaxLengthGap) return false;
+    return channel_.SubstitutionCost(w[0], ocr[0]) <= kMaxFirstLetterCost ||
+           (a > 1 && channel_.SubstitutionCost(w[1], ocr[0]) <= kMaxFirstLetterCost);
+  }
+  static constexpr size_t kMaxLengthGap = 2;
+  static constexpr float kMaxFirstLetterCost = 7.0f;
+
+  // log10 P(ocr | vocabulary word |id|), |ocr| lower-case code points.
+  double LogProbOfWord(uint32_t id, std::u32string_view ocr, bool smooth,
+                       double floor = -std::numeric_limits<double>::infinity()) const {
+    return id < words32_.size() ? channel_.LogProb32(words32_[id], ocr, smooth, floor) : -1e9;
+  }
 
   const OcrChannel& channel() const { return channel_; }
 
  private:
-  ChannelIndex(OcrChannel channel, SyllableTrie trie) : channel_(std::move(channel)), trie_(std::move(trie)) {}
+  ChannelIndex(OcrChannel channel, SyllableTrie trie, std::vector<std::u32string> words32)
+      : channel_(std::move(channel)), trie_(std::move(trie)), words32_(std::move(words32)) {}
   OcrChannel channel_;
   SyllableTrie trie_;
+  std::vector<std::u32string> words32_;  // vocabulary, lower-case code points
 };
 
 }  // namespace vanban::internal

@@ -1,6 +1,7 @@
 #include "channel/edit_scorer.h"
 
 #include <algorithm>
+#include <unordered_map>
 #include <limits>
 
 #include "channel/code_points.h"
@@ -12,9 +13,24 @@ namespace {
 constexpr float kInf = std::numeric_limits<float>::infinity();
 constexpr size_t kStackCells = 32 * 32;
 
-uint64_t PairKey(uint32_t a, uint32_t b) { return (uint64_t{a} << 32) | b; }
+// Never 0 (symbols of pairs are never both kOther... and the 1 bit keeps it so).
+uint64_t PairKey(uint32_t a, uint32_t b) { return (uint64_t{a} << 33) | (uint64_t{b} << 1) | 1; }
 
 }  // namespace
+
+void EditScorer::U64Table::Build(const std::vector<std::pair<uint64_t, float>>& items) {
+  size_t cap = 16;
+  while (cap < items.size() * 2) cap <<= 1;
+  keys.assign(cap, 0);
+  values.assign(cap, 0.0f);
+  mask = cap - 1;
+  for (const auto& [k, v] : items) {
+    uint64_t i = (k * 0x9E3779B97F4A7C15ull) >> 32 & mask;
+    while (keys[i] != 0 && keys[i] != k) i = (i + 1) & mask;
+    keys[i] = k;
+    values[i] = v;
+  }
+}
 
 uint32_t EditScorer::Intern(char32_t cp) {
   uint32_t s = Sym(cp);
@@ -52,6 +68,8 @@ void EditScorer::Finish(const Fallback& fallback) {
   drop_[0].assign(n_, fb_.substitute);
   ins_[0].assign(n_, fb_.substitute);
   for (size_t s = 1; s < n_; ++s) sub_[0][s * n_ + s] = fb_.identity;
+  std::unordered_map<uint64_t, float> multi;
+  std::vector<std::pair<uint64_t, float>> clean_pairs, ocr_pairs;
   for (const Raw& r : raw_) {
     if (r.clean.size() == 1 && r.ocr.size() == 1) {
       float& c = sub_[0][Sym(r.clean[0]) * n_ + Sym(r.ocr[0])];
@@ -62,12 +80,15 @@ void EditScorer::Finish(const Fallback& fallback) {
       ins_[0][Sym(r.ocr[0])] = r.cost;
     } else {
       uint64_t k = MultiKey(r.clean, r.ocr, *this);
-      auto [it, fresh] = multi_.emplace(k, r.cost);
+      auto [it, fresh] = multi.emplace(k, r.cost);
       if (!fresh) it->second = std::min(it->second, r.cost);
-      if (r.clean.size() == 2) clean_pairs_.insert(PairKey(Sym(r.clean[0]), Sym(r.clean[1])));
-      if (r.ocr.size() == 2) ocr_pairs_.insert(PairKey(Sym(r.ocr[0]), Sym(r.ocr[1])));
+      if (r.clean.size() == 2) clean_pairs.push_back({PairKey(Sym(r.clean[0]), Sym(r.clean[1])), 0.0f});
+      if (r.ocr.size() == 2) ocr_pairs.push_back({PairKey(Sym(r.ocr[0]), Sym(r.ocr[1])), 0.0f});
     }
   }
+  multi_.Build({multi.begin(), multi.end()});
+  clean_pairs_.Build(clean_pairs);
+  ocr_pairs_.Build(ocr_pairs);
   raw_.clear();
   raw_.shrink_to_fit();
   // Smoothed mode: every single edit possible at a price by kind.
@@ -84,7 +105,7 @@ void EditScorer::Finish(const Fallback& fallback) {
   }
 }
 
-float EditScorer::Cost(std::u32string_view clean, std::u32string_view ocr, bool smooth) const {
+float EditScorer::Cost(std::u32string_view clean, std::u32string_view ocr, bool smooth, float limit) const {
   const size_t n = clean.size(), m = ocr.size();
   const int mode = smooth ? 1 : 0;
   const std::vector<float>& sub = sub_[mode];
@@ -95,18 +116,25 @@ float EditScorer::Cost(std::u32string_view clean, std::u32string_view ocr, bool 
   if (n >= 32 || m >= 32) return kInf;
   for (size_t i = 0; i < n; ++i) cs[i] = Sym(clean[i]);
   for (size_t j = 0; j < m; ++j) os[j] = Sym(ocr[j]);
-  for (size_t i = 2; i <= n; ++i) cpair[i] = clean_pairs_.count(PairKey(cs[i - 2], cs[i - 1])) > 0;
-  for (size_t j = 2; j <= m; ++j) opair[j] = ocr_pairs_.count(PairKey(os[j - 2], os[j - 1])) > 0;
+  for (size_t i = 2; i <= n; ++i) cpair[i] = clean_pairs_.Find(PairKey(cs[i - 2], cs[i - 1])) != nullptr;
+  for (size_t j = 2; j <= m; ++j) opair[j] = ocr_pairs_.Find(PairKey(os[j - 2], os[j - 1])) != nullptr;
   float best[kStackCells];
   const size_t w = m + 1;
+  float prev_min = kInf;
+  // Keys from the symbols already at hand (same layout as MultiKey).
   auto multi = [&](size_t i, size_t j, size_t a, size_t b) {
-    auto it = multi_.find(MultiKey(clean.substr(i - a, a), ocr.substr(j - b, b), *this));
-    return it == multi_.end() ? kInf : it->second;
+    uint64_t k = a | (b << 2);
+    for (size_t x = 0; x < a; ++x) k |= uint64_t{cs[i - a + x]} << (4 + 15 * x);
+    for (size_t x = 0; x < b; ++x) k |= uint64_t{os[j - b + x]} << (34 + 15 * x);
+    const float* v = multi_.Find(k);
+    return v == nullptr ? kInf : *v;
   };
   for (size_t i = 0; i <= n; ++i) {
+    float row_min = kInf;
     for (size_t j = 0; j <= m; ++j) {
       if (i == 0 && j == 0) {
         best[0] = 0;
+        row_min = 0;
         continue;
       }
       float v = kInf;
@@ -133,7 +161,12 @@ float EditScorer::Cost(std::u32string_view clean, std::u32string_view ocr, bool 
       }
       if (j >= 2 && opair[j]) v = std::min(v, best[i * w + j - 2] + multi(i, j, 0, 2));
       best[i * w + j] = v;
+      row_min = std::min(row_min, v);
     }
+    // Costs only grow: once a row and the one before it (edits span two rows) are
+    // all over the limit, so is the end.
+    if (row_min > limit && (i == 0 || prev_min > limit)) return kInf;
+    prev_min = row_min;
   }
   return best[n * w + m];
 }

@@ -6,10 +6,10 @@
 #define VANBAN_CHANNEL_EDIT_SCORER_H_
 
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 namespace vanban::internal {
@@ -33,8 +33,15 @@ class EditScorer {
   void Finish(const Fallback& fallback);
 
   // Cost in nats of reading |clean| as |ocr| (lower case); +infinity if no sequence of
-  // known edits does it (never in smooth mode).
-  float Cost(std::u32string_view clean, std::u32string_view ocr, bool smooth) const;
+  // known edits does it (never in smooth mode), or as soon as it must exceed |limit|.
+  float Cost(std::u32string_view clean, std::u32string_view ocr, bool smooth,
+             float limit = std::numeric_limits<float>::infinity()) const;
+  // Cost in nats of one clean character read as one OCR character (learned mode).
+  float Substitution(char32_t clean, char32_t ocr) const {
+    uint32_t c = Sym(clean), o = Sym(ocr);
+    if (c == kOther && clean == ocr) return fb_.identity;
+    return sub_[0][c * n_ + o];
+  }
 
 
  private:
@@ -60,8 +67,22 @@ class EditScorer {
   std::vector<float> sub_[2];         // [smooth][clean * n_ + ocr]
   std::vector<float> drop_[2], ins_[2];
   std::vector<uint8_t> vowel_;        // per symbol
-  std::unordered_map<uint64_t, float> multi_;  // edits with a two-character side
-  std::unordered_set<uint64_t> clean_pairs_, ocr_pairs_;  // two-character sides in use
+  // Edits with a two-character side, and the two-character sides in use, in
+  // open-addressing tables (the hot loop looks them up for most cells).
+  struct U64Table {
+    std::vector<uint64_t> keys;  // 0 = empty (real keys are never 0)
+    std::vector<float> values;
+    uint64_t mask = 0;
+    void Build(const std::vector<std::pair<uint64_t, float>>& items);
+    const float* Find(uint64_t key) const {
+      if (keys.empty()) return nullptr;
+      for (uint64_t i = (key * 0x9E3779B97F4A7C15ull) >> 32 & mask;; i = (i + 1) & mask) {
+        if (keys[i] == key) return &values[i];
+        if (keys[i] == 0) return nullptr;
+      }
+    }
+  };
+  U64Table multi_, clean_pairs_, ocr_pairs_;
   Fallback fb_;
 };
 

@@ -171,6 +171,11 @@ double OcrChannel::LogProbSmooth(std::string_view clean, std::string_view ocr) c
   return -static_cast<double>(scorer_.Cost(c, o, /*smooth=*/true)) / kLn10;
 }
 
+double OcrChannel::LogProb32(std::u32string_view clean, std::u32string_view ocr, bool smooth, double floor) const {
+  float limit = std::isinf(floor) ? std::numeric_limits<float>::infinity() : static_cast<float>(-floor * kLn10);
+  return -static_cast<double>(scorer_.Cost(clean, ocr, smooth, limit)) / kLn10;
+}
+
 double OcrChannel::LogProb(std::string_view clean, std::string_view ocr) const {
   U32 c = internal::Lower(internal::DecodeUtf8(clean));
   U32 o = internal::Lower(internal::DecodeUtf8(ocr));

@@ -23,6 +23,7 @@
 #define VANBAN_CHANNEL_OCR_CHANNEL_H_
 
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -65,6 +66,12 @@ class OcrChannel {
   // by kind (a vowel misread is cheaper than a consonant). For scoring readings the
   // language model proposes for a badly damaged word ("thyuc" as thực).
   double LogProbSmooth(std::string_view clean, std::string_view ocr) const;
+  // Either of the two on lower-case code points (no decoding; for hot loops).
+  // Below |floor| (log10) it may give up and return -infinity.
+  double LogProb32(std::u32string_view clean, std::u32string_view ocr, bool smooth,
+                   double floor = -std::numeric_limits<double>::infinity()) const;
+  // Nats of one clean character read as one OCR character.
+  float SubstitutionCost(char32_t clean, char32_t ocr) const { return scorer_.Substitution(clean, ocr); }
 
   // Clean-side candidates for one OCR word (no surrounding punctuation; any case): the
   // |max| most probable syllables of |trie|, best first (prefix pruning: µs per token).

@@ -255,7 +255,8 @@ bool IsSyllableKey(std::string_view k) {
   }
   if (nv > 3) return false;
   std::string_view coda = k.substr(v);
-  static constexpr const char* kCodas[] = {"", "c", "ch", "m", "n", "ng", "nh", "p", "t"};
+  // k: place names of the Central Highlands (Đắk Lắk, Ngọk Hồi).
+  static constexpr const char* kCodas[] = {"", "c", "ch", "k", "m", "n", "ng", "nh", "p", "t"};
   for (const char* c : kCodas) {
     if (coda == c) return true;
   }

@@ -15,6 +15,7 @@
 #include "model/viet_chars.h"
 #include "restore/channel_mix.h"
 #include "restore/list_labels.h"
+#include "restore/lm_cache.h"
 #include "restore/pieces.h"
 #include "restore/word_candidates.h"
 #include "vanban/restore.h"
@@ -131,12 +132,34 @@ bool AllDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// A piece of an OCR word that may stand for a syllable or a number: it has a vowel,
+// or something OCR writes for one (6 for ô, 4 for a, ¢ for ở), or is all digits.
+// "nh", "tr" alone are not worth a search.
+bool CouldBeSyllable(std::string_view s) {
+  if (AllDigits(s)) return true;
+  size_t pos = 0;
+  while (pos < s.size()) {
+    char32_t cp = internal::NextCodePoint(s, &pos);
+    const internal::VietLetter& v = internal::LookupLetter(cp);
+    if (v.base != 0) {
+      char b = v.base;
+      if (b == 'a' || b == 'e' || b == 'i' || b == 'o' || b == 'u' || b == 'y') return true;
+      continue;
+    }
+    if (cp == '0' || cp == '3' || cp == '4' || cp == '6' || cp == 0xA2 || cp == '&' || cp == '@' || cp == 0xA7 ||
+        cp == 0x20AC || cp == 0xAE || cp == 0xA9 || cp == 0xA5)
+      return true;
+  }
+  return false;
+}
+
+
 }  // namespace
 
 class Restorer::Impl {
  public:
   Impl(const Model& model, const RestoreOptions& options)
-      : m_(model.data()), o_(options), words_(model.data(), model.ocr_channel()) {}
+      : m_(model.data()), o_(options), words_(model.data(), model.ocr_channel()), lm_(model.data()) {}
 
   void Restore(std::string_view text, RestoreResult* out) {
     out->text.clear();
@@ -254,10 +277,10 @@ class Restorer::Impl {
     return false;
   }
 
-  // |favoured|: readings the neighbours make likely (sorted); they are tried even when
-  // channel and prior alone would leave them out ("theo doi" is theo dõi).
-  void AddReadings(const std::vector<WordCand>& list, float cap_weight = 0.0f,
-                   const std::vector<uint32_t>* favoured = nullptr) {
+  // With |favoured|, the readings the neighbours make likely (the last ContextProposals)
+  // are tried even when channel and prior alone would leave them out ("theo doi" is
+  // theo dõi).
+  void AddReadings(const std::vector<WordCand>& list, float cap_weight = 0.0f, bool favoured = false) {
     rank_.clear();
     float best = kNegInf;
     for (size_t k = 0; k < list.size(); ++k) {
@@ -271,66 +294,107 @@ class Restorer::Impl {
     for (size_t k = 0; k < rank_.size(); ++k) {
       const WordCand& c = list[rank_[k].second];
       bool in = k < limit && rank_[k].first >= best - static_cast<float>(o_.reading_margin);
-      if (!in && favoured != nullptr && c.channel >= best - static_cast<float>(o_.reading_margin))
-        in = std::binary_search(favoured->begin(), favoured->end(), c.id);
+      if (!in && favoured && c.channel >= best - static_cast<float>(o_.reading_margin))
+        in = proposal_mark_.Has(c.id, proposal_mark_.current());
       if (in) cands_.push_back({c.id, 0, Weighted(c.channel + cap_weight * c.cap_bonus, c.id), c.as_written});
     }
   }
 
-  // The few readings of word piece |j| the channel and prior like best.
-  void TopReadings(uint32_t j, size_t n, std::vector<uint32_t>* out) {
-    out->clear();
+  // The few readings of word piece |j| the channel and prior like best (computed once
+  // per piece and unit).
+  const std::vector<uint32_t>& TopReadings(uint32_t j) {
+    if (top_done_[j]) return top_[j];
+    top_done_[j] = 1;
+    std::vector<uint32_t>& out = top_[j];
+    out.clear();
     internal::LowerInto(PieceText(j), &scratch_);
     const std::vector<WordCand>& list = words_.For(scratch_);
     rank2_.clear();
     for (const WordCand& c : list)
       if (c.id != m_.unk()) rank2_.push_back({c.channel + m_.UnigramLogProb(c.id), c.id});
-    std::sort(rank2_.begin(), rank2_.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-    for (size_t k = 0; k < rank2_.size() && k < n; ++k) out->push_back(rank2_[k].second);
+    size_t n = std::min(rank2_.size(), kContextNeighbours);
+    std::partial_sort(rank2_.begin(), rank2_.begin() + static_cast<std::ptrdiff_t>(n), rank2_.end(),
+                      [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (size_t k = 0; k < n; ++k) out.push_back(rank2_[k].second);
+    return out;
   }
 
-  // A word the channel cannot read well ("thyuc", "churc", "hqi") gets the readings the
-  // neighbouring words make likely ("thực" before "hiện"), scored by the smoothed
-  // channel: English-model OCR of real scans makes confusions no simulation showed.
-  // The readings the neighbouring words of piece |i| make likely (sorted, unique).
+  // Second look at an OCR'd line: a word the first decoding kept as written or read
+  // poorly gets the readings its decoded neighbours make likely ("đôn dbc": what
+  // follows đôn), which the first pass could only guess from each neighbour's best
+  // readings on its own. True if any word got hints.
+  bool CollectHints() {
+    // The model word chosen for each piece (0 where none: marks skipped, merges).
+    chosen_.assign(pieces_.size(), 0);
+    weak_.assign(pieces_.size(), 0);
+    for (int32_t h : path_) {
+      const Edge& e = edges_[arena_[h].edge];
+      const Cand& c = cands_[e.cand_begin + arena_[h].cand];
+      if (e.to != e.from + 1 || c.id2 != 0) continue;
+      chosen_[e.from] = c.id;
+      weak_[e.from] = pieces_[e.from].kind == PieceKind::kWord && e.kind == EdgeKind::kWord &&
+                      (c.id == m_.unk() || c.channel < static_cast<float>(o_.context_trigger));
+    }
+    bool any = false;
+    for (uint32_t i = 0; i < pieces_.size(); ++i) {
+      if (!weak_[i]) continue;
+      std::vector<uint32_t>& hint = hints_[i];
+      if (i > 0 && !pieces_[i].break_before && chosen_[i - 1] != 0 && chosen_[i - 1] != m_.unk())
+        for (uint16_t v : m_.Successors(chosen_[i - 1]))
+          if (v != 0) hint.push_back(v);
+      if (i + 1 < pieces_.size() && !pieces_[i + 1].break_before && chosen_[i + 1] != 0 && chosen_[i + 1] != m_.unk())
+        for (uint16_t v : m_.Predecessors(chosen_[i + 1]))
+          if (v != 0) hint.push_back(v);
+      any |= !hint.empty();
+    }
+    return any;
+  }
+
+  // The readings the neighbouring words of piece |i| make likely (unique; also marked
+  // in proposal_mark_ until the next call).
   void ContextProposals(uint32_t i, std::vector<uint32_t>* out) {
     out->clear();
+    const uint32_t gen = proposal_mark_.Next();
+    auto add = [&](uint32_t v) {
+      if (v != 0 && proposal_mark_.Set(v, gen)) out->push_back(v);
+    };
+    for (uint32_t v : hints_[i]) add(v);
     if (i > 0 && pieces_[i - 1].kind == PieceKind::kSymbol && !pieces_[i].break_before) {
       uint32_t w = SymbolWordId(PieceText(i - 1));  // "UBND x4": what follows UBND
       if (w != m_.unk())
-        for (uint16_t v : m_.Successors(w))
-          if (v != 0) out->push_back(v);
+        for (uint16_t v : m_.Successors(w)) add(v);
     }
     if (i > 0 && pieces_[i - 1].kind == PieceKind::kWord && !pieces_[i].break_before) {
-      TopReadings(i - 1, kContextNeighbours, &neighbours_);
-      for (uint32_t w : neighbours_)
-        for (uint16_t v : m_.Successors(w))
-          if (v != 0) out->push_back(v);
+      for (uint32_t w : TopReadings(i - 1))
+        for (uint16_t v : m_.Successors(w)) add(v);
     }
     if (i + 1 < pieces_.size() && pieces_[i + 1].kind == PieceKind::kWord && !pieces_[i + 1].break_before) {
-      TopReadings(i + 1, kContextNeighbours, &neighbours_);
-      for (uint32_t w : neighbours_)
-        for (uint16_t v : m_.Predecessors(w))
-          if (v != 0) out->push_back(v);
+      for (uint32_t w : TopReadings(i + 1))
+        for (uint16_t v : m_.Predecessors(w)) add(v);
     }
-    std::sort(out->begin(), out->end());
-    out->erase(std::unique(out->begin(), out->end()), out->end());
   }
 
-  void AddContextReadings(uint32_t i, const std::vector<WordCand>& list, float extra = 0.0f) {
+  // Words the channel reads well get context readings under the learned channel only
+  // ("theo ddi": dõi, which the channel ranks low for its rarity); words it cannot read
+  // under the smoothed one.
+  // |proposals_| must hold ContextProposals(i).
+  void AddContextReadings(const std::vector<WordCand>& list, float extra = 0.0f) {
     float best = kNegInf;
     for (const WordCand& c : list)
       if (c.id != m_.unk()) best = std::max(best, c.channel);
-    if (best >= static_cast<float>(o_.context_trigger)) return;
-    ContextProposals(i, &proposals_);
-    const uint32_t first = edges_.back().cand_begin, end = static_cast<uint32_t>(cands_.size());
+    const bool smooth = best < static_cast<float>(o_.context_trigger);
+    // Readings already on the edge are not proposed again.
+    const uint32_t gen = edge_mark_.Next();
+    for (uint32_t k = edges_.back().cand_begin; k < cands_.size(); ++k) edge_mark_.Set(cands_[k].id, gen);
+    proposals_.erase(std::remove_if(proposals_.begin(), proposals_.end(),
+                                    [&](uint32_t v) { return edge_mark_.Has(v, gen); }),
+                     proposals_.end());
+    const float floor = best - static_cast<float>(o_.reading_margin);
+    words_.Proposed(lower_, proposals_, smooth, floor, &proposal_scores_);
     scored_.clear();
-    for (uint32_t v : proposals_) {
-      bool present = false;
-      for (uint32_t k = first; k < end; ++k) present |= cands_[k].id == v;
-      if (present) continue;
-      float sc = words_.Proposed(v, lower_);
-      if (sc >= best - static_cast<float>(o_.reading_margin)) scored_.push_back({sc, v});
+    for (size_t k = 0; k < proposals_.size(); ++k) {
+      if (proposal_scores_[k] >= floor)
+        scored_.push_back({proposal_scores_[k], proposals_[k]});
     }
     size_t n = std::min(scored_.size(), static_cast<size_t>(o_.context_readings));
     std::partial_sort(scored_.begin(), scored_.begin() + static_cast<std::ptrdiff_t>(n), scored_.end(),
@@ -358,7 +422,10 @@ class Restorer::Impl {
       if (c.id == m_.unk()) continue;
       cands_.push_back({c.id, 0, Weighted(c.channel + static_cast<float>(o_.digit_word_log10), c.id), false});
     }
-    if (o_.context_readings > 0) AddContextReadings(i, list, static_cast<float>(o_.digit_word_log10));
+    if (o_.context_readings > 0) {
+      ContextProposals(i, &proposals_);
+      AddContextReadings(list, static_cast<float>(o_.digit_word_log10));
+    }
     CloseEdge(e);
   }
 
@@ -398,13 +465,11 @@ class Restorer::Impl {
         return;
       }
     }
-    const std::vector<uint32_t>* favoured = nullptr;
-    if (list.size() > static_cast<size_t>(o_.max_readings)) {
-      ContextProposals(i, &favoured_);
-      favoured = &favoured_;
-    }
+    const bool context = ocr_ && o_.context_readings > 0;
+    const bool favoured = list.size() > static_cast<size_t>(o_.max_readings);
+    if (context || favoured) ContextProposals(i, &proposals_);
     AddReadings(list, MidSentenceCapital(i) ? static_cast<float>(o_.capitalised_weight) : 0.0f, favoured);
-    if (ocr_ && o_.context_readings > 0) AddContextReadings(i, list);
+    if (context) AddContextReadings(list);
     CloseEdge(e);
     if (!ocr_ || !o_.ocr_splits) return;
     // One OCR word, two syllables.
@@ -441,9 +506,11 @@ class Restorer::Impl {
     merge_rank_.clear();
     for (size_t cut = 1; cut < n; ++cut) {
       size_t b = ByteOfCodePoint(word, cut);
-      SideReadings(std::string_view(word).substr(0, b), &left_);
+      std::string_view left = std::string_view(word).substr(0, b), right = std::string_view(word).substr(b);
+      if (!CouldBeSyllable(left) || !CouldBeSyllable(right)) continue;
+      SideReadings(left, &left_);
       if (left_.empty()) continue;
-      SideReadings(std::string_view(word).substr(b), &right_);
+      SideReadings(right, &right_);
       for (const auto& [l, lc] : left_) {
         for (const auto& [r, rc] : right_) {
           merge_.push_back({l, r, lc + rc + penalty, false, false, static_cast<uint8_t>(cut)});
@@ -475,7 +542,7 @@ class Restorer::Impl {
     internal::LowerInto(PieceText(i + 1), &lb);
     size_t na = CodePoints(la), nb = CodePoints(lb);
     if (na + nb > kMaxJoinCodePoints) return;
-    if (std::min(na, nb) > 2 && words_.BestReading(la) > kJoinTrigger && words_.BestReading(lb) > kJoinTrigger) return;
+    if (words_.BestReading(la) > kJoinTrigger && words_.BestReading(lb) > kJoinTrigger) return;
     std::string joined = la + lb;
     join_.clear();
     for (const WordCand& c : words_.For(joined)) {
@@ -496,6 +563,8 @@ class Restorer::Impl {
 
   void BuildLattice() {
     edges_.clear();
+    top_done_.assign(pieces_.size(), 0);
+    if (top_.size() < pieces_.size()) top_.resize(pieces_.size());
     cands_.clear();
     pool_.clear();
     pool_offsets_.clear();
@@ -539,15 +608,15 @@ class Restorer::Impl {
   }
 
   // ---- Search.
-  float Extend(const Hyp& h, const Cand& c, LmState* out) const {
+  float Extend(const Hyp& h, const Cand& c, LmState* out) {
     if (c.id == 0) {  // skipped mark
       *out = h.state;
       return h.score + c.channel;
     }
-    float s = h.score + m_.Score(h.state, c.id, out) + c.channel;
+    float s = h.score + lm_.Score(h.state, c.id, out) + c.channel;
     if (c.id2 != 0) {
       LmState mid = *out;
-      s += m_.Score(mid, c.id2, out);
+      s += lm_.Score(mid, c.id2, out);
     }
     return s;
   }
@@ -628,7 +697,7 @@ class Restorer::Impl {
     int32_t best_h = -1;
     LmState dummy;
     for (int32_t hi : at_[n]) {
-      float sc = arena_[hi].score + m_.Score(arena_[hi].state, m_.eos(), &dummy);
+      float sc = arena_[hi].score + lm_.Score(arena_[hi].state, m_.eos(), &dummy);
       if (sc > best) best = sc, best_h = hi;
     }
     path_.clear();
@@ -655,16 +724,16 @@ class Restorer::Impl {
         const Hyp& f = arena_[path_[j]];
         const Cand& c = cands_[edges_[f.edge].cand_begin + f.cand];
         if (c.id == 0) continue;
-        sc += m_.Score(st, c.id, &next);
+        sc += lm_.Score(st, c.id, &next);
         st = next;
         ++words;
         if (c.id2 != 0) {
-          sc += m_.Score(st, c.id2, &next);
+          sc += lm_.Score(st, c.id2, &next);
           st = next;
           ++words;
         }
       }
-      if (j == path_.size() && words < horizon) sc += m_.Score(st, m_.eos(), &next);
+      if (j == path_.size() && words < horizon) sc += lm_.Score(st, m_.eos(), &next);
       (*post)[k] = sc;
       max_score = std::max(max_score, sc);
     }
@@ -772,8 +841,13 @@ class Restorer::Impl {
     unit_ = doc.substr(begin, end - begin);
     words_.Trim();
     internal::CutPieces(unit_, ocr_, m_, &tokens_, &pieces_);
+    hints_.assign(pieces_.size(), {});
     BuildLattice();
     Decode();
+    if (ocr_ && o_.context_readings > 0 && CollectHints()) {
+      BuildLattice();
+      Decode();
+    }
     if (o_.explain != nullptr) Explain(o_.explain);
     size_t copied = 0;
     for (size_t step = 0; step < path_.size(); ++step) {
@@ -843,6 +917,7 @@ class Restorer::Impl {
   const ModelData& m_;
   const RestoreOptions& o_;
   internal::WordCandidates words_;
+  internal::LmCache lm_;
   bool ocr_ = false;
   int last_label_ = 0;
   std::string_view unit_;
@@ -862,7 +937,29 @@ class Restorer::Impl {
   std::vector<std::pair<uint32_t, float>> left_, right_;
   std::vector<std::pair<float, size_t>> rank_;
   std::vector<std::pair<float, uint32_t>> rank2_, scored_;
-  std::vector<uint32_t> proposals_, neighbours_, favoured_;
+  std::vector<uint32_t> proposals_;
+  // Per-word membership marks over the vocabulary (a generation counter instead of
+  // clearing).
+  struct Marks {
+    std::vector<uint32_t> stamp;
+    uint32_t gen = 0;
+    uint32_t Next() { return ++gen; }
+    uint32_t current() const { return gen; }
+    // True if |id| was not yet marked in |g|.
+    bool Set(uint32_t id, uint32_t g) {
+      if (id >= stamp.size()) stamp.resize(id + 1, 0);
+      if (stamp[id] == g) return false;
+      stamp[id] = g;
+      return true;
+    }
+    bool Has(uint32_t id, uint32_t g) const { return id < stamp.size() && stamp[id] == g; }
+  };
+  Marks proposal_mark_, edge_mark_;
+  std::vector<std::vector<uint32_t>> top_, hints_;
+  std::vector<uint32_t> chosen_;
+  std::vector<char> weak_;
+  std::vector<char> top_done_;
+  std::vector<float> proposal_scores_;
   std::unordered_map<uint32_t, float> cache_;
   std::string pool_;
   std::vector<uint32_t> pool_offsets_;

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "channel/channel_index.h"
+#include "channel/code_points.h"
 #include "model/model_data.h"
 #include "model/viet_chars.h"
 
@@ -12,6 +13,9 @@ namespace {
 
 // The memo is dropped when it grows past this many words (a huge document).
 constexpr size_t kMaxMemo = 1 << 17;
+// The channel searches outlive documents (they do not depend on the mixture): a batch of
+// documents keeps meeting the same OCR words.
+constexpr size_t kMaxSearched = 1 << 18;
 
 }  // namespace
 
@@ -20,28 +24,52 @@ void WordCandidates::Reset(const ChannelMix& mix, const CandidateLimits& limits,
   mix_ = mix;
   limits_ = limits;
   memo_.clear();
-  proposed_.clear();
 }
 
 void WordCandidates::Trim() {
   if (memo_.size() >= kMaxMemo) memo_.clear();
-  if (proposed_.size() >= kMaxMemo) proposed_.clear();
 }
 
-float WordCandidates::Proposed(uint32_t id, std::string_view lower) {
-  uint64_t key = 14695981039346656037ull;
-  for (unsigned char c : lower) key = (key ^ c) * 1099511628211ull;
-  key = (key ^ id) * 0x9E3779B97F4A7C15ull;
-  auto it = proposed_.find(key);
-  if (it != proposed_.end()) return it->second;
+void WordCandidates::Proposed(std::string_view lower, const std::vector<uint32_t>& ids, bool smooth, float floor,
+                              std::vector<float>* out) {
+  out->assign(ids.size(), -1e9f);
   const ChannelIndex* ch = channel();
-  float score = -1e9f;
-  if (ch != nullptr) {
-    double lp = ch->LogProbSmooth(m_.Word(id), lower);
-    if (std::isfinite(lp)) score = static_cast<float>(std::log10(mix_.ocr) + lp);
+  if (ch == nullptr) return;
+  uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : lower) h = (h ^ c) * 1099511628211ull;
+  h ^= smooth ? 0x5bd1e995u : 0;
+  bool decoded = false;
+  const float log_ocr = static_cast<float>(std::log10(mix_.ocr));
+  for (size_t k = 0; k < ids.size(); ++k) {
+    uint64_t key = (h ^ ids[k]) * 0x9E3779B97F4A7C15ull;
+    if (const float* v = proposed_.Find(key)) {
+      (*out)[k] = *v > -1e8f ? log_ocr + *v : -1e9f;
+      continue;
+    }
+    if (!decoded) {
+      lower32_ = Lower(DecodeUtf8(lower));
+      decoded = true;
+    }
+    double lp = smooth || ch->Plausible(ids[k], lower32_)
+                    ? ch->LogProbOfWord(ids[k], lower32_, smooth, static_cast<double>(floor - log_ocr))
+                    : -1e9;
+    float raw = std::isfinite(lp) ? static_cast<float>(lp) : -1e9f;
+    proposed_.Put(key, raw);
+    (*out)[k] = raw > -1e8f ? log_ocr + raw : -1e9f;
   }
-  proposed_.emplace(key, score);
-  return score;
+}
+
+const std::vector<std::pair<uint32_t, double>>& WordCandidates::Searched(std::string_view lower) {
+  auto it = searched_.find(lower);
+  if (it != searched_.end()) return it->second;
+  if (searched_.size() >= kMaxSearched) searched_.clear();  // no caller holds a list across calls
+  std::vector<std::pair<uint32_t, double>> ids;
+  channel()->Candidates(lower, static_cast<size_t>(std::max(1, limits_.ocr)), limits_.ocr_prior_weight, &found_);
+  for (const auto& [text, lp] : found_) {
+    uint32_t id = m_.WordId(text);
+    if (id != m_.unk()) ids.push_back({id, lp});
+  }
+  return searched_.emplace(std::string(lower), std::move(ids)).first->second;
 }
 
 const std::vector<WordCand>& WordCandidates::For(std::string_view lower) {
@@ -108,11 +136,7 @@ void WordCandidates::Compute(std::string_view lower, std::vector<WordCand>* out)
   const ChannelIndex* ch = channel();
   const bool use_ocr = ch != nullptr && (mix_.ocr >= kOcrActive || written == unk);
   if (use_ocr) {
-    ch->Candidates(lower, static_cast<size_t>(std::max(1, limits_.ocr)), limits_.ocr_prior_weight, &found_);
-    for (const auto& [text, lp] : found_) {
-      uint32_t id = m_.WordId(text);
-      if (id != unk) add(id, lp, 0.0f);
-    }
+    for (const auto& [id, lp] : Searched(lower)) add(id, lp, 0.0f);
   }
   for (const Reading& r : readings) {
     bool as_written = r.id == written;

@@ -13,6 +13,7 @@
 
 #include "channel/ocr_channel.h"
 #include "restore/channel_mix.h"
+#include "restore/flat_memo.h"
 
 namespace vanban::internal {
 
@@ -55,9 +56,14 @@ class WordCandidates {
   const std::vector<WordCand>& For(std::string_view lower);
   // log10 of the best channel score among the readings other than keeping it.
   float BestReading(std::string_view lower);
-  // Channel score of reading |id| for |lower| under the smoothed OCR channel (every
-  // edit possible), for readings the context proposes; memoised.
-  float Proposed(uint32_t id, std::string_view lower);
+  // Channel score of reading |id| for |lower|, for readings the context proposes:
+  // under the smoothed OCR channel (every edit possible) if |smooth|, else the learned
+  // one; memoised.
+  // Scores all of |ids| at once into |out|; scores below |floor| may come out as -1e9.
+  // |floor| - log10(ocr share) must depend on |lower| and |smooth| only (it is not part
+  // of the memo key, which outlives the document).
+  void Proposed(std::string_view lower, const std::vector<uint32_t>& ids, bool smooth, float floor,
+                std::vector<float>* out);
 
   const ChannelMix& mix() const { return mix_; }
   bool ocr_active() const { return channel() != nullptr && mix_.ocr >= kOcrActive; }
@@ -67,6 +73,8 @@ class WordCandidates {
 
  private:
   void Compute(std::string_view lower, std::vector<WordCand>* out);
+  // The OCR channel's candidates for |lower| (ids, log10 P), memoised across documents.
+  const std::vector<std::pair<uint32_t, double>>& Searched(std::string_view lower);
   const ChannelIndex* channel() const { return use_channel_ ? ch_ : nullptr; }
 
   const ModelData& m_;
@@ -79,7 +87,9 @@ class WordCandidates {
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
   std::unordered_map<std::string, std::vector<WordCand>, StringHash, std::equal_to<>> memo_;
-  std::unordered_map<uint64_t, float> proposed_;  // hash of (word, reading id)
+  std::unordered_map<std::string, std::vector<std::pair<uint32_t, double>>, StringHash, std::equal_to<>> searched_;
+  FlatMemo proposed_{18};  // hash of (word, reading id, smooth) -> channel log10 P, across documents
+  std::u32string lower32_;
   std::vector<OcrChannel::Candidate> found_;
   std::string key_, tone_, tone2_;
 };

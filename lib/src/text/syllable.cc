@@ -33,6 +33,8 @@ constexpr const char* kRhymes[] = {
     "ư", "ưa", "ưi", "ưu", "ưc", "ưm", "ưn", "ưng", "ưt",
     "ươc", "ươi", "ươm", "ươn", "ương", "ươp", "ươt", "ươu",
     "y", "yêm", "yên", "yêng", "yêt", "yêu",
+    // Coda k: place names of the Central Highlands (Đắk Lắk, Ngọk Hồi, Đăk Tô).
+    "ak", "ăk", "âk", "ek", "êk", "ok", "ôk", "ơk", "uk", "ưk",
 };
 
 constexpr const char* kOnsets[] = {"",  "b",  "c",  "ch", "d",  "đ",  "g",   "gh", "gi", "h",
@@ -84,7 +86,7 @@ const Grammar& GetGrammar() {
 }
 
 bool IsStopCoda(std::string_view coda) {
-  return coda == "c" || coda == "ch" || coda == "p" || coda == "t";
+  return coda == "c" || coda == "ch" || coda == "p" || coda == "t" || coda == "k";
 }
 
 bool IsFront(char base) { return base == 'i' || base == 'e' || base == 'y'; }

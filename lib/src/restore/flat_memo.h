@@ -1,0 +1,58 @@
+// A fixed-size memo from 64-bit keys to floats (open addressing, no allocation after
+// construction). When full it forgets everything, which only costs recomputation.
+#ifndef VANBAN_RESTORE_FLAT_MEMO_H_
+#define VANBAN_RESTORE_FLAT_MEMO_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace vanban::internal {
+
+class FlatMemo {
+ public:
+  explicit FlatMemo(size_t log2_capacity = 16) : slots_(size_t{1} << log2_capacity), mask_(slots_.size() - 1) {}
+
+  // The value stored for |key|, or nullptr.
+  const float* Find(uint64_t key) const {
+    key |= 1;  // 0 marks an empty slot
+    for (size_t i = Home(key);; i = (i + 1) & mask_) {
+      if (slots_[i].key == key) return &slots_[i].value;
+      if (slots_[i].key == 0) return nullptr;
+    }
+  }
+  void Put(uint64_t key, float value) {
+    key |= 1;
+    if (used_ * 4 >= slots_.size() * 3) Clear();
+    for (size_t i = Home(key);; i = (i + 1) & mask_) {
+      if (slots_[i].key == 0) {
+        slots_[i] = {key, value};
+        ++used_;
+        return;
+      }
+      if (slots_[i].key == key) {
+        slots_[i].value = value;
+        return;
+      }
+    }
+  }
+  void Clear() {
+    if (used_ == 0) return;
+    for (Slot& s : slots_) s.key = 0;
+    used_ = 0;
+  }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;
+    float value = 0;
+  };
+  size_t Home(uint64_t key) const { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 40) & mask_; }
+  std::vector<Slot> slots_;
+  size_t mask_;
+  size_t used_ = 0;
+};
+
+}  // namespace vanban::internal
+
+#endif  // VANBAN_RESTORE_FLAT_MEMO_H_
