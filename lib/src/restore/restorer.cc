@@ -88,7 +88,10 @@ constexpr float kMergeTrigger = -2.0f;
 constexpr float kJoinTrigger = -2.5f;
 constexpr size_t kMaxMergeCodePoints = 14;
 constexpr size_t kMaxJoinCodePoints = 8;
+// Readings of each neighbour whose context is asked: more for a word the channel
+// cannot read (its own readings say little), fewer for the rest (speed).
 constexpr size_t kContextNeighbours = 2;
+constexpr size_t kContextNeighboursWeak = 4;
 constexpr uint32_t kPrescreenReadings = 4;  // edges with more readings are prescreened  // readings of each neighbour whose context is asked
 constexpr size_t kMergeSideReadings = 4;
 constexpr size_t kMergeReadings = 8;
@@ -312,7 +315,7 @@ class Restorer::Impl {
     rank2_.clear();
     for (const WordCand& c : list)
       if (c.id != m_.unk()) rank2_.push_back({c.channel + m_.UnigramLogProb(c.id), c.id});
-    size_t n = std::min(rank2_.size(), kContextNeighbours);
+    size_t n = std::min(rank2_.size(), kContextNeighboursWeak);
     std::partial_sort(rank2_.begin(), rank2_.begin() + static_cast<std::ptrdiff_t>(n), rank2_.end(),
                       [](const auto& a, const auto& b) { return a.first > b.first; });
     for (size_t k = 0; k < n; ++k) out.push_back(rank2_[k].second);
@@ -352,7 +355,7 @@ class Restorer::Impl {
 
   // The readings the neighbouring words of piece |i| make likely (unique; also marked
   // in proposal_mark_ until the next call).
-  void ContextProposals(uint32_t i, std::vector<uint32_t>* out) {
+  void ContextProposals(uint32_t i, std::vector<uint32_t>* out, size_t neighbours = kContextNeighbours) {
     out->clear();
     const uint32_t gen = proposal_mark_.Next();
     auto add = [&](uint32_t v) {
@@ -365,18 +368,27 @@ class Restorer::Impl {
         for (uint16_t v : m_.Successors(w)) add(v);
     }
     if (i > 0 && pieces_[i - 1].kind == PieceKind::kWord && !pieces_[i].break_before) {
-      for (uint32_t w : TopReadings(i - 1))
-        for (uint16_t v : m_.Successors(w)) add(v);
+      const std::vector<uint32_t>& top = TopReadings(i - 1);
+      for (size_t k = 0; k < top.size() && k < neighbours; ++k)
+        for (uint16_t v : m_.Successors(top[k])) add(v);
     }
     if (i + 1 < pieces_.size() && pieces_[i + 1].kind == PieceKind::kWord && !pieces_[i + 1].break_before) {
-      for (uint32_t w : TopReadings(i + 1))
-        for (uint16_t v : m_.Predecessors(w)) add(v);
+      const std::vector<uint32_t>& top = TopReadings(i + 1);
+      for (size_t k = 0; k < top.size() && k < neighbours; ++k)
+        for (uint16_t v : m_.Predecessors(top[k])) add(v);
     }
   }
 
   // Words the channel reads well get context readings under the learned channel only
   // ("theo ddi": dõi, which the channel ranks low for its rarity); words it cannot read
   // under the smoothed one.
+  // True when no reading explains the word well: the OCR mangled it.
+  bool Weak(const std::vector<WordCand>& list) const {
+    for (const WordCand& c : list)
+      if (c.id != m_.unk() && c.channel >= static_cast<float>(o_.context_trigger)) return false;
+    return true;
+  }
+
   // |proposals_| must hold ContextProposals(i).
   void AddContextReadings(const std::vector<WordCand>& list, float extra = 0.0f) {
     float best = kNegInf;
@@ -410,7 +422,7 @@ class Restorer::Impl {
     bool alone = (pieces_[i].space_before || pieces_[i].line_start) &&
                  (i + 1 >= pieces_.size() || pieces_[i + 1].space_before || pieces_[i + 1].break_before ||
                   pieces_[i + 1].kind == PieceKind::kPunct);
-    if (!ocr_ || !alone || text.size() > 2) {
+    if (!ocr_ || !alone || text.size() > 3) {
       AddFixed(i, m_.num());
       return;
     }
@@ -423,7 +435,7 @@ class Restorer::Impl {
       cands_.push_back({c.id, 0, Weighted(c.channel + static_cast<float>(o_.digit_word_log10), c.id), false});
     }
     if (o_.context_readings > 0) {
-      ContextProposals(i, &proposals_);
+      ContextProposals(i, &proposals_, kContextNeighboursWeak);
       AddContextReadings(list, static_cast<float>(o_.digit_word_log10));
     }
     CloseEdge(e);
@@ -467,7 +479,7 @@ class Restorer::Impl {
     }
     const bool context = ocr_ && o_.context_readings > 0;
     const bool favoured = list.size() > static_cast<size_t>(o_.max_readings);
-    if (context || favoured) ContextProposals(i, &proposals_);
+    if (context || favoured) ContextProposals(i, &proposals_, Weak(list) ? kContextNeighboursWeak : kContextNeighbours);
     AddReadings(list, MidSentenceCapital(i) ? static_cast<float>(o_.capitalised_weight) : 0.0f, favoured);
     if (context) AddContextReadings(list);
     CloseEdge(e);
