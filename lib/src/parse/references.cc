@@ -456,18 +456,25 @@ void ExtractReferences(Context& ctx) {
     a.alias = flat.Value(src, m.Start(2), m.End(2));
     a.label_vi = m.Str(1) == "chung" ? "sau đây gọi chung là" : "sau đây gọi tắt là";
     a.lines = flat.Span(src, m.Start(), m.End());
+    // The alias names the document cited just before it, on the same lines.
     for (const Reference& r : doc.references) {
       for (const Mention& mm : r.mentions) {
-        if (mm.lines.start >= a.lines.start && mm.lines.start <= a.lines.end) {
-          std::string mk = FoldKey(mm.raw);
-          if (a.reference_id.empty() && flat.Span(src, m.Start(2), m.End(2)).end >= mm.lines.start) {
-            a.reference_id = r.id;
-          }
-          (void)mk;
+        if (mm.lines.start >= a.lines.start && mm.lines.start <= a.lines.end && a.reference_id.empty() &&
+            flat.Span(src, m.Start(2), m.End(2)).end >= mm.lines.start) {
+          a.reference_id = r.id;
         }
       }
     }
-    doc.preamble.aliases.push_back(a);
+    // An amending text repeats its aliases at each article: list each alias once.
+    auto letters = [](const std::string& s) {
+      std::string k = FoldKey(s);
+      k.erase(std::remove(k.begin(), k.end(), ' '), k.end());  // "TT- BLĐTBXH" wrapped at the dash
+      return k;
+    };
+    std::string ak = letters(a.alias);
+    bool seen = std::any_of(doc.preamble.aliases.begin(), doc.preamble.aliases.end(),
+                            [&](const Alias& x) { return letters(x.alias) == ak; });
+    if (!seen) doc.preamble.aliases.push_back(a);
   }
 
   // Internal references: "khoản 3, mục II Kế hoạch này".
