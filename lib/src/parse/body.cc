@@ -115,9 +115,12 @@ bool ClassifyMarker(const Line& l, MarkerHit* h) {
   }
   // OCR may drop the dot of a Roman heading ("IL TON TAI, HAN CHE"): a capitals title of
   // two words or more, accepted by the caller only as the next numeral in sequence.
-  static const RE2 kRomanBare(R"(^\s*([ivxl1|]{1,4})(?:\s*-\s*|\s+)([a-z]+\s+[a-z].*)$)", ReOptions());
+  // (T too reads as I here: "TIL TỔ CHỨC THỰC HIỆN"; a smudge may precede: "~TL-NHIỆM VỤ".)
+  static const RE2 kRomanBare(R"(^\s*[-~]?\s*([ivxlt1|]{1,4})(?:\s*-\s*|\s+)([a-z]+\s+[a-z].*)$)", ReOptions());
   if (FindAnchored(kRomanBare, k, &m) && UpperRatio(l.Raw(m.Start(1))) >= 0.8) {
-    std::string roman = RepairRoman(m.Str(1));
+    std::string digits = m.Str(1);
+    std::replace(digits.begin(), digits.end(), 't', 'i');
+    std::string roman = RepairRoman(digits);
     if (!roman.empty()) {
       h->level = "muc";
       h->rank = kMuc;
@@ -473,6 +476,8 @@ void ParseBody(Context& ctx) {
       std::string want = ToRoman(prev + 1);
       marker = !h.num.empty() && want.rfind(h.num, 0) == 0;
       if (marker && h.num != want) h.num = want;  // flagged by RepairSequence against num_raw
+      // One heading lost entirely before it ("III" where II is due): a gap, flagged.
+      if (!marker && h.num == ToRoman(prev + 2)) marker = true;
     } else if (marker && h.weak && h.level == "dieu") {
       // "iu 1.", "Bi8u 3,": only as the next article. Letters read for its digits ("Dieu t.")
       // stand for the next article's number.

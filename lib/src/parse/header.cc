@@ -262,16 +262,19 @@ void ParseHeader(Context& ctx) {
     const TypeInfo* t = junk.empty() ? TypeByKey(words) : nullptr;
     if (!t) {
       // OCR may drop the space: "NGHIDINH", "QUYETDINH".
-      std::string letters;
-      for (char c : src[i].key) {
-        if (c >= 'a' && c <= 'z') letters.push_back(c);
-      }
+      // (a glued type is one token; specks may follow it: "KKHOACH oe |")
+      std::string letters = words.substr(0, words.find(' '));
       for (const auto& ti : kTypes) {
         std::string tk;
         for (const char* p = ti.key; *p; ++p) {
           if (*p != ' ') tk.push_back(*p);
         }
-        if (letters.size() >= 6 && letters == tk) t = &ti;
+        // … or with one letter misread ("KKHOACH").
+        size_t diff = 0;
+        if (letters.size() == tk.size()) {
+          for (size_t c = 0; c < tk.size(); ++c) diff += letters[c] != tk[c];
+        }
+        if (letters.size() >= 6 && letters.size() == tk.size() && diff <= 1) t = &ti;
       }
     }
     if (t && UpperRatio(src[i].raw) >= 0.6) {
@@ -560,8 +563,13 @@ void ParseHeader(Context& ctx) {
       if (i > first && FindAnchored(kStop, src[i].key, &sm)) break;
       if (i > first && UpperRatio(src[i].raw) > 0.8) break;  // "CHỦ TỊCH ỦY BAN NHÂN DÂN"
       if (i > first) {
+        // A finished sentence ends it, unless the next line continues in lower case (OCR
+        // sprinkles full stops: "… pháp luật. —" / "thuộc lĩnh vực …").
         std::string pk = Trim(src[i - 1].key);
-        if (!pk.empty() && (pk.back() == '.' || pk.back() == ':' || pk.back() == ';')) break;
+        std::string first_cp = CodePoints(src[i].Text()).empty() ? "" : CodePoints(src[i].Text()).front();
+        bool lower_next = UpperRatio(first_cp) == 0 && !FoldKey(first_cp).empty() && FoldKey(first_cp)[0] >= 'a' &&
+                          FoldKey(first_cp)[0] <= 'z';
+        if (!pk.empty() && (pk.back() == ':' || pk.back() == ';' || (pk.back() == '.' && !lower_next))) break;
       }
       last = i;
     }

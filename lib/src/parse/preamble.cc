@@ -9,8 +9,9 @@ namespace {
 
 // Kind of a preamble piece from its first words; "" when it opens with none of them.
 std::string OpenerKind(const std::string& key) {
-  static const RE2 kCanCu(R"(^\s*c\S{0,2}n\s+c\S{1,3}(?:\s|$))", ReOptions());
-  static const RE2 kThucHien(R"(^\s*th\S{1,3}\s+h\S{1,3}n(?:\s|$))", ReOptions());
+  // (a smudge may precede: "-- Căn cứ")
+  static const RE2 kCanCu(R"(^[\s\-]*c\S{0,2}n\s+c\S{1,3}(?:\s|$))", ReOptions());
+  static const RE2 kThucHien(R"(^[\s\-]*th\S{1,3}\s+h\S{1,3}n(?:\s|$))", ReOptions());
   static const RE2 kDeNghi(R"(^\s*(?:theo|x\S{1,2}t)\s+(?:\S{1,3}\s*ngh|t\S{1,2}\s+tr\S{1,2}nh|b\S{1,2}o\s+c\S{1,2}o|k\S{1,2}t\s+qu\S{1,2}))",
                             ReOptions());
   Match m;

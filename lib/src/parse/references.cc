@@ -139,13 +139,25 @@ void ExtractLawNames(const Flat& flat, const SourceLines& src, const std::vector
     while (clause_end < key.size() && key[clause_end] != ';' && key[clause_end] != '.' && key[clause_end] != '(' &&
            !(key[clause_end] == '\n' && clause_end + 1 < key.size() && key[clause_end + 1] == '\n'))
       ++clause_end;
+    // The clause so far (from the last ';' or "Căn cứ") and the line so far.
     size_t clause_start = key.rfind(';', p);
     clause_start = clause_start == std::string::npos ? 0 : clause_start;
     size_t item = key.rfind("can cu", p);
     if (item != std::string::npos && item > clause_start) clause_start = item;
-    std::string before = CollapseSpaces(key.substr(clause_start, p - clause_start));
+    std::string in_clause = CollapseSpaces(key.substr(clause_start, p - clause_start));
+    std::replace(in_clause.begin(), in_clause.end(), '\n', ' ');
     // Inside an amending law's title ("Luật sửa đổi, bổ sung … của Luật A, Luật B"): part of that title.
-    if (before.find("sua doi") != std::string::npos) continue;
+    if (CollapseSpaces(in_clause).find("sua doi") != std::string::npos ||
+        CollapseSpaces(in_clause).find("stra doi") != std::string::npos) {
+      continue;
+    }
+    size_t head_start = key.find_last_of(";\n", p);
+    head_start = head_start == std::string::npos ? 0 : head_start;
+    std::string before = CollapseSpaces(key.substr(head_start, p - head_start));
+    // At the head of a legal basis ("Căn cứ Luật ban hành …", "…; Luật sửa đổi, bổ sung …
+    // của Luật …") the name may open in lower case and hold "của"; it runs to its date.
+    std::string head = TrimChars(before, " ;\n");
+    bool at_head = head.empty() || head == "can cu" || (head.size() <= 8 && head.rfind("c", 0) == 0 && head.find(' ') != std::string::npos);
     Match m;
     std::string clause = key.substr(p, clause_end - p);
     std::replace(clause.begin(), clause.end(), '\n', ' ');
@@ -159,7 +171,7 @@ void ExtractLawNames(const Flat& flat, const SourceLines& src, const std::vector
     };
     size_t q = p + 4, name_end = p + 4;
     int words = 0;
-    while (q < clause_end && words < 12) {
+    while (q < clause_end && words < (at_head ? 24 : 12)) {
       while (q < clause_end && (key[q] == ' ' || key[q] == '\n')) ++q;
       if (q >= clause_end) break;
       size_t e = q;
@@ -167,9 +179,10 @@ void ExtractLawNames(const Flat& flat, const SourceLines& src, const std::vector
       std::string w = key.substr(q, e - q);
       std::string letters = TrimChars(w, ",:");
       if (words == 0) {
+        if (letters == "nay") break;  // "Luật này": the document itself
         std::string r = flat.Raw(src, q, q + 1);
-        if (r.empty() || UpperRatio(r) < 0.99) break;  // the name is capitalised
-      } else if (in(std::begin(kStops), std::end(kStops), letters)) {
+        if (r.empty() || (UpperRatio(r) < 0.99 && !at_head)) break;  // the name is capitalised
+      } else if (in(std::begin(kStops), std::end(kStops), letters) && !(at_head && letters == "cua")) {
         break;
       } else if (in(std::begin(kLateStops), std::end(kLateStops), letters) && words >= 2) {
         break;
@@ -185,7 +198,13 @@ void ExtractLawNames(const Flat& flat, const SourceLines& src, const std::vector
         while (d < clause_end && (key[d] == ' ' || key[d] == ':' || key[d] == '\n')) ++d;
         if (d < clause_end && key[d] >= '0' && key[d] <= '9') break;
       }
-      if (letters.empty() || letters.find_first_not_of("abcdefghijklmnopqrstuvwxyz-") != std::string::npos) break;
+      if (at_head && words > 0 && letters.find_first_not_of("-_.") == std::string::npos) {
+        q = e;  // a speck inside a name at a line break ("Luật sửa" / "_- đổi")
+        continue;
+      }
+      // (OCR digits inside the words of a legal basis: "b6 sung")
+      const char* allowed = at_head && words > 0 ? "abcdefghijklmnopqrstuvwxyz-0123456789" : "abcdefghijklmnopqrstuvwxyz-";
+      if (letters.empty() || letters.find_first_not_of(allowed) != std::string::npos) break;
       ++words;
       name_end = q + letters.size();
       if (letters.size() != w.size() && (w.back() != ',' || comma_closes(q + w.size() - 1))) break;
@@ -193,7 +212,8 @@ void ExtractLawNames(const Flat& flat, const SourceLines& src, const std::vector
     }
     if (words == 0) continue;
     std::string tail = key.substr(name_end, std::min<size_t>(clause_end - name_end, 24));
-    static const RE2 kSymbolAhead(R"(\d{1,5}\s*/\s*\d{2,4})", ReOptions());
+    // (a symbol, not a date: "36/2024/QH15", "10/QH15"; but "ngày 22/6/2015" is a date)
+    static const RE2 kSymbolAhead(R"(\d{1,5}\s*/\s*(?:\d{4}\s*/\s*)?[a-z])", ReOptions());
     if (Find(kSymbolAhead, tail, 0, &m)) continue;  // "… số 36/2024/QH15": cited by its number
     std::string name = TrimChars(flat.Value(src, p, name_end), ",;.:");
     // "… ngày 19 tháng 6 năm 2015" / "… năm 2022" after the name.
@@ -318,7 +338,9 @@ void ExtractReferences(Context& ctx) {
   }
   std::sort(kept.begin(), kept.end(), [](const Hit& a, const Hit& b) { return a.start < b.start; });
 
-  static const RE2 kDate(R"(^\s*,?\s*(?:ng\S{1,2}y[\s:.,"']*)?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4}))", ReOptions());
+  // (OCR specks may sit between "ngày" and the date: "ngay oo , | 10/3/2026")
+  static const RE2 kDate(
+      R"(^[\s,.|]*(?:ng\S{1,2}y[\s:.,"'|]*(?:[a-z]{1,3}[\s:.,|]+)?)?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4}))", ReOptions());
   static const RE2 kDateLong(R"(^\s*,?\s*n\S{0,2}y\s*(\d{1,2})\s*th\S{1,3}g?\s*(\d{1,2})\s*n\S{1,3}\s*(\d{4}))",
                              ReOptions());
   static const RE2 kIssuer(
@@ -434,18 +456,25 @@ void ExtractReferences(Context& ctx) {
     a.alias = flat.Value(src, m.Start(2), m.End(2));
     a.label_vi = m.Str(1) == "chung" ? "sau đây gọi chung là" : "sau đây gọi tắt là";
     a.lines = flat.Span(src, m.Start(), m.End());
+    // The alias names the document cited just before it, on the same lines.
     for (const Reference& r : doc.references) {
       for (const Mention& mm : r.mentions) {
-        if (mm.lines.start >= a.lines.start && mm.lines.start <= a.lines.end) {
-          std::string mk = FoldKey(mm.raw);
-          if (a.reference_id.empty() && flat.Span(src, m.Start(2), m.End(2)).end >= mm.lines.start) {
-            a.reference_id = r.id;
-          }
-          (void)mk;
+        if (mm.lines.start >= a.lines.start && mm.lines.start <= a.lines.end && a.reference_id.empty() &&
+            flat.Span(src, m.Start(2), m.End(2)).end >= mm.lines.start) {
+          a.reference_id = r.id;
         }
       }
     }
-    doc.preamble.aliases.push_back(a);
+    // An amending text repeats its aliases at each article: list each alias once.
+    auto letters = [](const std::string& s) {
+      std::string k = FoldKey(s);
+      k.erase(std::remove(k.begin(), k.end(), ' '), k.end());  // "TT- BLĐTBXH" wrapped at the dash
+      return k;
+    };
+    std::string ak = letters(a.alias);
+    bool seen = std::any_of(doc.preamble.aliases.begin(), doc.preamble.aliases.end(),
+                            [&](const Alias& x) { return letters(x.alias) == ak; });
+    if (!seen) doc.preamble.aliases.push_back(a);
   }
 
   // Internal references: "khoản 3, mục II Kế hoạch này".

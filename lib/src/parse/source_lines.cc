@@ -219,11 +219,15 @@ void BlankEdgeNoise(const std::string& raw, const std::vector<uint32_t>& raw_off
       bool colon = tok == ":" && last && prev.size() >= 2 && prev.back() >= 'a' && prev.back() <= 'z' &&
                    s - begin <= 24 && words_before <= 4;
       noise = !colon;
-    } else if (tok.size() <= 4 && !prev.empty()) {
+    } else if (TrimChars(tok, "?!").size() <= 4 && !TrimChars(tok, "?!").empty() && !prev.empty()) {
+      tok = TrimChars(tok, "?!");  // "… xã hội; eee?"
       // A lower-case speck word after punctuation: any short one after a speck or a full
       // stop ("tỉnh. a"); after ';' or ',' only one no syllable looks like ("ee", "ss").
       bool ascii_lower = true;
-      for (size_t x = raw_off[s]; x < raw_off[end]; ++x) ascii_lower &= raw[x] >= 'a' && raw[x] <= 'z';
+      for (size_t x = raw_off[s]; x < raw_off[end]; ++x) {
+        char r = raw[x];
+        ascii_lower &= (r >= 'a' && r <= 'z') || r == '?' || r == '!';
+      }
       size_t vowels = std::count_if(tok.begin(), tok.end(), [](char c) { return IsVowel(c); });
       bool unsyllabic = vowels == 0 || vowels == tok.size();
       char pb = prev.back();

@@ -33,17 +33,17 @@ std::string StripTags(const std::string& s) {
 
 const RE2& OrgStartRe() {
   static const RE2 re(
-      R"(^\s*(?:phong|van\s+phong|trung\s+t\S{0,2}m|ban|cong\s+an|uy\s+ban|ubnd|hoi|doan|so|dang\s+uy|cac\s+phong|cac\s+co\s+quan|cac\s+don\s+vi|thu\s+tr\S{2,4}ng|chi\s+cuc|cong\s+chuc|toan\s+the|mat\s+tran|d\S{1,2}\s+ngh\S{1,2})\b)",
+      R"(^\s*(?:phong|van\s+phong|trung\s+t\S{0,2}m|ban|cong\s+an|uy\s+ban|ubnd|hoi|doan|so|vu|cuc|dang\s+uy|cac\s+phong|cac\s+co\s+quan|cac\s+don\s+vi|thu\s+tr\S{2,4}ng|chi\s+cuc|cong\s+chuc|toan\s+the|mat\s+tran|d\S{1,2}\s+ngh\S{1,2})\b)",
       ReOptions());
   return re;
 }
 
 }  // namespace
 
-std::string LabelRole(const std::string& key, size_t* value_start, std::string* label_vi) {
-  size_t colon = key.find(':');
-  if (colon == std::string::npos || colon > 45) return "";
-  std::string label = CollapseSpaces(TrimChars(key.substr(0, colon), "-.*"));
+namespace {
+
+// Role of a label text ("co quan chu tri"), "" if it is not one.
+std::string MatchLabel(const std::string& label, std::string* label_vi) {
   struct L {
     const char* re;
     const char* role;
@@ -74,12 +74,34 @@ std::string LabelRole(const std::string& key, size_t* value_start, std::string* 
   for (const auto& [re, info] : *kLabels) {
     Match m;
     if (FindAnchored(*re, label, &m)) {
-      *value_start = colon + 1;
       *label_vi = info.second;
       return info.first;
     }
   }
   return "";
+}
+
+}  // namespace
+
+std::string LabelRole(const std::string& key, size_t* value_start, std::string* label_vi) {
+  size_t colon = key.find(':');
+  if (colon == std::string::npos || colon > 45) return "";
+  std::string role = MatchLabel(CollapseSpaces(TrimChars(key.substr(0, colon), "-.*")), label_vi);
+  if (!role.empty()) {
+    *value_start = colon + 1;
+    return role;
+  }
+  // OCR may put a colon or a dot inside the label ("Cơ quan. chủ: trì: …"): try the text
+  // up to the second colon.
+  size_t second = key.find(':', colon + 1);
+  if (second == std::string::npos || second > 45) return "";
+  std::string joined = key.substr(0, second);
+  for (char& c : joined) {
+    if (c == ':' || c == '.') c = ' ';
+  }
+  role = MatchLabel(CollapseSpaces(TrimChars(joined, "-.* ")), label_vi);
+  if (!role.empty()) *value_start = second + 1;
+  return role;
 }
 
 Timeline ClassifyTimeline(const std::string& key_in, const std::string& raw, int doc_year) {
@@ -169,6 +191,17 @@ std::vector<std::string> SplitUnits(const std::string& text_in) {
       if (depth == 0 && c == ';') {
         flush();
         continue;
+      }
+      // "Trung tâm … và các đơn vị có liên quan": a second group of units.
+      if (depth == 0 && c == ' ' && cur.find(' ') != std::string::npos) {
+        std::string ahead = FoldKey(piece.substr(i + 1, 12));
+        static const RE2 kAndThe(R"(^v\S\s+c\S{1,2}c\s)", ReOptions());
+        Match am;
+        if (FindAnchored(kAndThe, ahead, &am)) {
+          flush();
+          i += std::string_view(piece).substr(i + 1).find(' ') + 1;  // skip "và"
+          continue;
+        }
       }
       if (depth == 0 && c == ',') {
         std::string rest = Trim(piece.substr(i + 1));
@@ -262,7 +295,7 @@ bool UnitHeading(const Section& n, std::string* unit, std::string* inline_text, 
   size_t colon = full_key.find(':');
   static const RE2 kDuty(R"(\s(co\s+trach\s+nhi\S{1,2}m|c\S{1,2}\s+trach\s+nhi\S{1,2}m)\b)", ReOptions());
   static const RE2 kVerb(
-      R"(\s(tuy\S{1,2}n\s+truy\S{1,2}n|ph\S{1,3}\s+h\S{1,3}p|ch\S{1,2}\s+d\S{1,2}o|theo\s+d\S{1,2}i|th\S{1,3}\s+hi\S{1,2}n|ch\S{1,3}\s+tr\S{1,2}|tham\s+m\S{1,2}u|tri\S{1,2}n\s+khai)\b)",
+      R"(\s(tuy\S{1,2}n\s+truy\S{1,2}n|ph\S{1,3}\s+h\S{1,3}p|ch\S{1,2}\s+d\S{1,2}o|theo\s+d\S{1,2}i|th\S{1,3}\s+hi\S{1,2}n|ch\S{1,3}\s+tr\S{1,2}|tham\s+m\S{1,3}|tri\S{1,2}n\s+khai|v\S{1,2}n\s+d\S{1,2}ng|gi\S{1,2}m\s+s\S{1,2}t|h\S{1,3}ng\s+d\S{1,2}n|ki\S{1,2}m\s+tra|t\S{1,2}\s+ch\S{1,3}c|tham\s+gia)\b)",
       ReOptions());
   size_t ks = 0;
   while (ks < full_key.size() && full_key[ks] == ' ') ++ks;
@@ -337,7 +370,7 @@ bool AddInlineTask(Context& ctx, const Section& s) {
   std::string text = NodeText(s);
   std::string key = FoldKey(text);  // one byte per code point of |text|
   static const RE2 kLead(
-      R"(^\s*(?:giao\s+(?:cho\s+)?)?((?:phong|van\s+phong|trung\s+t\S{0,2}m|ban|cong\s+an|uy\s+ban|ubnd|hoi|doan|so|bo|cuc|tong\s+cuc|vien|d\S{1,2}ng\s+\S{0,2}y|cac\s+phong|cac\s+co\s+quan|cac\s+don\s+vi|chi\s+cuc|mat\s+tran|cong\s+chuc|truong\s+cac)\b[^,;:.()]{0,90}?)\s*,?\s+(?:l\S\s+c\S{1,2}\s+quan\s+)?ch\S{1,3}[\s-]+tr\S{1,2}\b)",
+      R"(^\s*(?:giao\s+(?:cho\s+)?)?((?:phong|van\s+phong|trung\s+t\S{0,2}m|ban|cong\s+an|uy\s+ban|ubnd|hoi|doan|so|bo|vu|cuc|tong\s+cuc|vien|d\S{1,2}ng\s+\S{0,2}y|cac\s+phong|cac\s+co\s+quan|cac\s+don\s+vi|chi\s+cuc|mat\s+tran|cong\s+chuc|truong\s+cac)\b[^,;:()]{0,90}?)\s*,?\s+(?:l\S\s+c\S{1,2}\s+quan\s+)?ch\S{1,3}[\s-]+tr\S{1,2}\b)",
       ReOptions());
   Match m;
   bool lead_found = FindAnchored(kLead, key, &m);
@@ -354,7 +387,7 @@ bool AddInlineTask(Context& ctx, const Section& s) {
     // "Phòng Văn hóa - Xã hội tuyên truyền, hướng dẫn …": a unit, then what it is to do
     // (not a report of what was done: "… đã tổ chức …").
     static const RE2 kUnit(
-        R"(^\s*((?:phong|van\s+phong|trung\s+t\S{0,2}m|ban|cong\s+an|uy\s+ban|ubnd|so|bo|cuc|chi\s+cuc|dang\s+uy|cac\s+phong|cac\s+co\s+quan|cac\s+don\s+vi|mat\s+tran|cong\s+chuc|truong\s+cac|hoi|doan|(?:cac\s+)?chi\s+bo|(?:cac\s+)?thon|cac\s+xa)\b[^,;:.()]{0,80}?))",
+        R"(^\s*((?:phong|van\s+phong|trung\s+t\S{0,2}m|ban|cong\s+an|uy\s+ban|ubnd|so|bo|vu|cuc|chi\s+cuc|dang\s+uy|cac\s+phong|cac\s+co\s+quan|cac\s+don\s+vi|mat\s+tran|cong\s+chuc|truong\s+cac|hoi|doan|(?:cac\s+)?chi\s+bo|(?:cac\s+)?thon|cac\s+xa)\b[^,;:.()]{0,80}?))",
         ReOptions());
     Match u, v;
     if (!FindAnchored(kUnit, key, &u)) return false;
@@ -450,10 +483,12 @@ void Walk(Context& ctx, const Section& s, bool in_org_section) {
     return;
   }
   std::string key = NodeKey(s);
-  bool org = in_org_section || ((s.level == "muc" || s.level == "dieu" || s.level == "chuong") &&
-                                (key.find("to chuc thuc hien") != std::string::npos ||
-                                 key.find("trach nhiem") != std::string::npos ||
-                                 key.find("phan cong") != std::string::npos));
+  // "TỔ CHỨC THỰC HIỆN", "TRÁCH NHIỆM", "PHÂN CÔNG" (OCR: "T6 CHUC THUC HIEN").
+  static const RE2 kOrgSection(
+      R"(t\S{1,2}\s+ch\S{1,3}c\s+th\S{1,3}c\s+hi\S{1,2}n|tr\S{1,2}ch\s+nhi\S{1,2}m|ph\S{1,2}n\s+c\S{1,2}ng)", ReOptions());
+  Match om;
+  bool org = in_org_section ||
+             ((s.level == "muc" || s.level == "dieu" || s.level == "chuong") && Find(kOrgSection, key, 0, &om));
   for (const Section& c : s.children) Walk(ctx, c, org && s.level != "khoan");
 }
 
