@@ -103,6 +103,8 @@ Result<std::string> ReadText(const std::string& path, const DecodeOptions& optio
   auto input = ReadInput(path);
   if (!input.ok()) return input.status();
   auto decoded = Decode(input->bytes, options);
+  if (!decoded.ok() && options.from == Encoding::kAuto && BinaryOffset(input->bytes) != std::string::npos)
+    return decoded.status();  // binary data: the message says so; no charset to suggest
   if (!decoded.ok()) {
     // Re-run leniently to locate the first bad byte, so the message can name its line.
     DecodeOptions lenient = options;
@@ -248,18 +250,19 @@ int ExitCodeFor(const Status& status) {
   return status.code() == StatusCode::kInvalidArgument ? kExitUsage : kExitBadInput;
 }
 
+std::pair<size_t, std::string_view> SplitLineNumber(std::string_view message) {
+  size_t colon = message.find(": ");
+  if (colon == std::string_view::npos || colon == 0 || message.find_first_not_of("0123456789") != colon)
+    return {0, message};
+  size_t line = 0;
+  for (char c : message.substr(0, colon)) line = line * 10 + static_cast<size_t>(c - '0');
+  return {line, message.substr(colon + 2)};
+}
+
 int ReportStatus(std::string_view file, const Status& status) {
   if (!status.ok()) {
-    // Decode errors start with "LINE: " so the message reads FILE:LINE: like a compiler's.
-    const std::string& m = status.message();
-    size_t colon = m.find(": ");
-    bool has_line = colon != std::string::npos && colon > 0 &&
-                    m.find_first_not_of("0123456789") == colon;
-    if (has_line) {
-      fmt::print(stderr, "vanban: {}:{}\n", file, m);
-    } else {
-      PrintError(file, 0, m);
-    }
+    auto [line, text] = SplitLineNumber(status.message());
+    PrintError(file, line, text);
   }
   return ExitCodeFor(status);
 }

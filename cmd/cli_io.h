@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "vanban/status.h"
@@ -67,6 +68,9 @@ class Output {
 // "vanban: FILE:LINE: message" (LINE omitted when 0) on stderr.
 void PrintError(std::string_view file, size_t line, std::string_view message);
 void PrintWarning(std::string_view file, size_t line, std::string_view message);
+// Messages about a place in a file start with "LINE: " (decode errors): the line and the
+// rest; line 0 and the whole message when there is none.
+std::pair<size_t, std::string_view> SplitLineNumber(std::string_view message);
 // Prints |status| for |file| and returns the matching exit code.
 int ReportStatus(std::string_view file, const Status& status);
 // Ends a command: commits |out| when |rc| is 0, otherwise abandons a file output so a

@@ -14,6 +14,7 @@ struct Options {
   DecodeOptions decode;
   OutputForm to = OutputForm::kNfc;
   bool detect = false;
+  std::string tone = "keep";
 };
 
 int Run(const Options& o) {
@@ -39,6 +40,8 @@ int Run(const Options& o) {
       rc = std::max(rc, ReportStatus(name, text.status()));
       continue;
     }
+    if (o.tone != "keep")
+      *text = NormalizeTonePlacement(*text, o.tone == "traditional" ? ToneStyle::kOld : ToneStyle::kNew);
     auto encoded = Encode(*text, o.to);
     if (!encoded.ok()) {
       rc = std::max(rc, ReportStatus(name, encoded.status()));
@@ -58,6 +61,7 @@ VANBAN_REGISTER_COMMAND(Command{
   vanban convert --from vni -o out.txt in.txt force the input encoding
   vanban convert --detect *.txt               print FILE, encoding and confidence
   vanban convert --to viqr note.txt           write VIQR (ASCII) instead of Unicode
+  vanban convert --tone traditional doc.txt   hoà, thuỷ -> hòa, thủy (--tone school: the reverse)
 
 Encodings (--from): auto, utf8, utf16, cp1258, tcvn3, vni, viqr.
 Output forms (--to): nfc (default), nfd, viqr, tcvn3, vni, cp1258, utf16.)",
@@ -75,6 +79,9 @@ Output forms (--to): nfc (default), nfd, viqr, tcvn3, vni, cp1258, utf16.)",
              },
              "Output form: nfc (default), nfd, viqr, tcvn3, vni, cp1258, utf16")
           ->type_name("FORM");
+      app.add_option("--tone", o->tone,
+                     "Tone mark placement on oa, oe, uy: keep (default), traditional (hòa, thủy), school (hoà, thuỷ)")
+          ->check(CLI::IsMember({"keep", "traditional", "school"}));
       app.add_flag("--detect", o->detect,
                    "Only print each file's detected encoding and confidence (0-1)");
       return RunFn([o] { return Run(*o); });

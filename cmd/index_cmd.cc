@@ -94,14 +94,21 @@ int Run(const Options& o) {
   io.on_file = [&](const IndexFileEvent& ev) {
     if (ev.outcome == IndexOutcome::kFailed || !ev.warning.empty()) {
       if (bar_drawn) fmt::print(stderr, "\r\x1b[K");
-      if (ev.outcome == IndexOutcome::kFailed) PrintError(ev.path, 0, ev.error);
+      if (ev.outcome == IndexOutcome::kFailed) {
+        auto [line, text] = SplitLineNumber(ev.error);
+        PrintError(ev.path, line, text);
+      }
       else if (!o.quiet) PrintWarning(ev.path, 0, ev.warning);
     }
     if (log) {
       nlohmann::ordered_json j;
       j["path"] = ev.path;
       j["outcome"] = IndexOutcomeName(ev.outcome);
-      if (!ev.error.empty()) j["error"] = ev.error;
+      if (!ev.error.empty()) {
+        auto [line, text] = SplitLineNumber(ev.error);
+        j["error"] = text;
+        if (line > 0) j["line"] = line;
+      }
       if (!ev.warning.empty()) j["warning"] = ev.warning;
       std::fputs((j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n").c_str(), log);
       std::fflush(log);  // the log of a killed run is complete up to the kill

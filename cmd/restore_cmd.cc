@@ -29,6 +29,7 @@ struct Options {
   std::string color = "auto";
   bool explain = false;
   bool fast = false;
+  std::string tone = "traditional";
 };
 
 nlohmann::ordered_json TokenJson(const RestoredToken& t) {
@@ -107,6 +108,7 @@ int Run(Options o) {
   ro.confidence = o.format != "text" || o.mark;
   ro.ocr = !o.no_ocr;
   if (o.fast) ro.context_readings = 0;
+  ro.tone = o.tone == "school" ? RestoreOptions::Tone::kSchool : RestoreOptions::Tone::kTraditional;
   std::string explanation;
   if (o.explain) ro.explain = &explanation;
   Restorer restorer(*model, ro);
@@ -194,6 +196,9 @@ the installed share/vanban/vanban.model.)",
                    "less accurate)");
       app.add_flag("--explain", o->explain, "Print every line's readings and scores to stderr (for tuning)")
           ->group("");
+      app.add_option("--tone", o->tone,
+                     "Tone mark placement of restored words: traditional (hòa, thủy; default) or school (hoà, thuỷ)")
+          ->check(CLI::IsMember({"traditional", "school"}));
       app.add_option("--color", o->color, "Colour for --mark/--diff: auto, always, never")
           ->check(CLI::IsMember({"auto", "always", "never"}));
       return RunFn([o] { return Run(*o); });

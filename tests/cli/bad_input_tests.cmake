@@ -3,7 +3,8 @@
 # "bad_inputs"); nothing big is committed.
 set(BAD_DIR ${CMAKE_CURRENT_BINARY_DIR}/cli-work/bad-input)
 add_test(NAME cli.bad_input.setup
-  COMMAND ${CMAKE_COMMAND} -DDIR=${BAD_DIR} -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/make_bad_inputs.cmake)
+  COMMAND ${CMAKE_COMMAND} -DDIR=${BAD_DIR} -DEXE=$<TARGET_FILE:vanban_cli>
+          -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/make_bad_inputs.cmake)
 set_tests_properties(cli.bad_input.setup PROPERTIES FIXTURES_SETUP bad_inputs LABELS cli)
 
 # A path as a literal regex (build paths may contain + or . ).
@@ -40,14 +41,14 @@ foreach(cmd convert strip)
   vanban_bad_input_test(NAME ${cmd}_missing_among_good
                         ARGS ${cmd} ${BAD_DIR}/invalid.txt ${BAD_DIR}/missing.txt --lossy EXIT 1
                         STDOUT_MATCHES "ng hai: " STDERR_MATCHES "${missing_re}")
-  # Binary input (random bytes; the vanban executable itself): refused as undecodable,
-  # accepted with --lossy.
+  # Binary input (random bytes; the start of the vanban executable): refused as
+  # undecodable or binary, accepted with --lossy.
   vanban_bad_input_test(NAME ${cmd}_junk ARGS ${cmd} ${BAD_DIR}/junk.bin EXIT 1
                         STDERR_MATCHES "^vanban: ${junk_re}[^\n]*: [^\n]+")
   vanban_bad_input_test(NAME ${cmd}_junk_lossy ARGS ${cmd} --lossy ${BAD_DIR}/junk.bin)
-  vanban_bad_input_test(NAME ${cmd}_elf ARGS ${cmd} $<TARGET_FILE:vanban_cli> EXIT 1
-                        STDERR_MATCHES "^vanban: [^\n]*vanban[^\n]*: [^\n]+")
-  vanban_bad_input_test(NAME ${cmd}_elf_lossy ARGS ${cmd} --lossy $<TARGET_FILE:vanban_cli>)
+  vanban_bad_input_test(NAME ${cmd}_elf ARGS ${cmd} ${BAD_DIR}/elf.bin EXIT 1
+                        STDERR_MATCHES "^vanban: [^\n]*elf.bin:1: binary data, not text \\(NUL byte at byte [0-9]+\\)")
+  vanban_bad_input_test(NAME ${cmd}_elf_lossy ARGS ${cmd} --lossy ${BAD_DIR}/elf.bin)
   # Invalid UTF-8: the message names the line (3); --lossy replaces the bad bytes.
   vanban_bad_input_test(NAME ${cmd}_invalid_utf8 ARGS ${cmd} --from utf8 ${BAD_DIR}/invalid.txt
                         EXIT 1 STDERR_MATCHES "^vanban: ${invalid_re}(:3: |: [^\n]*line 3)")

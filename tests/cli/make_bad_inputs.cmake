@@ -1,5 +1,5 @@
 # Generates the inputs of bad_input_tests.cmake into DIR at test time (never committed):
-# an empty file, pseudo-random bytes, invalid UTF-8, a ~50 MB text, a 1 MB single line,
+# an empty file, pseudo-random bytes, the start of an executable, invalid UTF-8, a ~50 MB text, a 1 MB single line,
 # a directory, and sizes.cmake with the byte sizes the CLI must produce from them.
 if(NOT DIR)
   message(FATAL_ERROR "make_bad_inputs.cmake: DIR not set")
@@ -28,6 +28,14 @@ foreach(i RANGE 1 256)
   string(APPEND junk "${chunk}")
 endforeach()
 file(WRITE ${DIR}/junk.bin "${junk}")
+
+# The first MiB of an executable (NUL bytes and all): binary data, not text.
+if(EXE)
+  execute_process(COMMAND head -c 1048576 ${EXE} OUTPUT_FILE ${DIR}/elf.bin RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "make_bad_inputs.cmake: cannot copy ${EXE}")
+  endif()
+endif()
 
 # The big inputs are NFC text; their stripped forms are known, so output sizes are exact.
 set(line "Nghị quyết số 20/NQ-HĐND ngày 19/12/2025 của Hội đồng nhân dân xã Bình Giang về việc đó.\n")

@@ -68,6 +68,11 @@ struct RestoreOptions {
   double cache_min_confidence = 0.95;
   // Decode a hard-wrapped sentence (next line starting in lower case) as one unit.
   bool join_wrapped_lines = true;
+  // Where restored words carry the tone mark on oa, oe, uy: the traditional placement
+  // (hòa, thủy, as nine in ten official texts write) or the 1980 school rules (hoà,
+  // thuỷ). Words left as written keep their own placement.
+  enum class Tone : uint8_t { kTraditional, kSchool };
+  Tone tone = Tone::kTraditional;
   // For people tuning the model: when set, a readable dump of every unit's lattice
   // (readings with channel scores, the chosen path) is appended here.
   std::string* explain = nullptr;

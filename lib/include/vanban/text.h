@@ -48,6 +48,11 @@ struct DecodedText {
   size_t first_bad_offset = 0; // byte offset of the first replaced sequence, if any
 };
 
+// Offset of a NUL byte in the first 256 KiB of |bytes| (no BOM of UTF-16): binary data
+// such as an executable or an image, which no text encoding vanban reads contains. npos
+// if none. Decode with Encoding::kAuto refuses such input unless lossy.
+size_t BinaryOffset(std::string_view bytes);
+
 // Decodes |bytes| into NFC UTF-8. Invalid input (e.g. bad UTF-8) is kCorruption
 // with a message naming the byte offset and line, unless options.lossy.
 Result<DecodedText> Decode(std::string_view bytes, const DecodeOptions& options = {});
@@ -80,8 +85,8 @@ std::string ToUpper(std::string_view text);
 std::string StripDiacritics(std::string_view text);
 
 enum class ToneStyle {
-  kOld,  // hoà, thuỷ, khoẻ (mark on the first vowel of oa, oe, uy)
-  kNew,  // hòa, thủy, khỏe (mark on the main vowel)
+  kOld,  // hòa, thủy, khỏe: traditional, mark on the first vowel of oa, oe, uy
+  kNew,  // hoà, thuỷ, khoẻ: 1980 school rules, mark on the main vowel
 };
 // Moves tone marks to the position |style| prescribes; other text unchanged.
 std::string NormalizeTonePlacement(std::string_view text, ToneStyle style);

@@ -70,7 +70,7 @@ bool Ingester::restores() const { return impl_->restorer != nullptr; }
 Result<IngestedDocument> Ingester::FromText(std::string_view text, const std::string& source_name) {
   // Decoders map some binary bytes to U+0000; no text document contains it.
   if (size_t line = NulLine(text); line > 0) {
-    return Status::Corruption("binary data (NUL character on line " + std::to_string(line) + "), not a text document");
+    return Status::Corruption(std::to_string(line) + ": binary data, not text (NUL character)");
   }
   IngestedDocument out;
   ParseOptions po;
@@ -96,16 +96,7 @@ Result<IngestedDocument> Ingester::FromText(std::string_view text, const std::st
 }
 
 Result<IngestedDocument> Ingester::FromBytes(std::string_view bytes, const std::string& source_name) {
-  const void* nul = std::memchr(bytes.data(), 0, bytes.size());
-  if (nul != nullptr) {
-    size_t offset = static_cast<const char*>(nul) - bytes.data();
-    // UTF-16 text has NULs too; let the decoder have it when it starts with a BOM.
-    bool utf16_bom = bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
-    if (!utf16_bom) {
-      return Status::Corruption("binary data (NUL byte at offset " + std::to_string(offset) + "), not a text document");
-    }
-  }
-  auto decoded = Decode(bytes);
+  auto decoded = Decode(bytes);  // refuses binary data (NUL bytes outside UTF-16)
   if (!decoded.ok()) return decoded.status();
   return FromText(decoded->text, source_name);
 }

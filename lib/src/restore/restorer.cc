@@ -19,6 +19,7 @@
 #include "restore/pieces.h"
 #include "restore/word_candidates.h"
 #include "vanban/restore.h"
+#include "vanban/text.h"
 
 namespace vanban {
 
@@ -791,6 +792,8 @@ class Restorer::Impl {
       return;
     }
     internal::ApplyWordCaseInto(m_.Word(id), orig, out);
+    // The corpus has both placements; restored words follow one.
+    *out = NormalizeTonePlacement(*out, o_.tone == RestoreOptions::Tone::kSchool ? ToneStyle::kNew : ToneStyle::kOld);
   }
 
   void RestoredText(const Edge& e, const Cand& c, std::string_view orig, std::string* out) {

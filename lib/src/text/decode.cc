@@ -194,6 +194,11 @@ Result<Encoding> ParseEncodingName(std::string_view name) {
       fmt::format("unknown encoding '{}' (expected auto, utf8, utf16, cp1258, tcvn3, vni or viqr)", name));
 }
 
+size_t BinaryOffset(std::string_view bytes) {
+  if (HasUtf16LeBom(bytes) || HasUtf16BeBom(bytes)) return std::string_view::npos;
+  return bytes.substr(0, kDetectSample).find('\0');
+}
+
 Detection DetectEncoding(std::string_view bytes) {
   if (HasUtf8Bom(bytes)) return {Encoding::kUtf8, 1.0};
   if (HasUtf16LeBom(bytes) || HasUtf16BeBom(bytes)) return {Encoding::kUtf16, 1.0};
@@ -257,6 +262,15 @@ Result<DecodedText> Decode(std::string_view bytes, const DecodeOptions& options)
   DecodedText result;
   Encoding encoding = options.from;
   result.confidence = 1.0;
+  if (encoding == Encoding::kAuto && !options.lossy) {
+    // No text encoding vanban reads has NUL bytes outside UTF-16 (which has a BOM):
+    // an executable or an image would otherwise "decode" as a legacy charset.
+    size_t nul = BinaryOffset(bytes);
+    if (nul != std::string_view::npos) {
+      return Status::Corruption(fmt::format("{}: binary data, not text (NUL byte at byte {})",
+                                            internal::LineOfOffset(bytes, nul), nul));
+    }
+  }
   if (encoding == Encoding::kAuto) {
     const Detection d = DetectEncoding(bytes);
     encoding = d.encoding;
