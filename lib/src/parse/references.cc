@@ -285,7 +285,7 @@ void ExtractReferences(Context& ctx) {
     while (Find(re, key, pos, &m)) {
       pos = m.End();
       if (m.Start() > 0 && (key[m.Start() - 1] >= '0' && key[m.Start() - 1] <= '9')) continue;
-      Hit h{m.Start(), m.End(), style, m.Str(1), "", "", "", priority};
+      Hit h{m.Start(), m.End(), style, m.Str(1), "", "", "", priority, "", ""};
       // "s6.72/2025/QH15": "số" glued to the number; the digits before the dot are its "ố".
       size_t dot = h.number.find('.');
       if (dot != std::string::npos && m.Start() > 0 && key[m.Start() - 1] >= 'a' && key[m.Start() - 1] <= 'z') {
