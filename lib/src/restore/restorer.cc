@@ -93,6 +93,7 @@ constexpr size_t kMaxJoinCodePoints = 8;
 // cannot read (its own readings say little), fewer for the rest (speed).
 constexpr size_t kContextNeighbours = 2;
 constexpr size_t kContextNeighboursWeak = 4;
+constexpr size_t kNeighbourWordsWeak = 8;  // of the 16 the model keeps per word
 constexpr uint32_t kPrescreenReadings = 4;  // edges with more readings are prescreened  // readings of each neighbour whose context is asked
 constexpr size_t kMergeSideReadings = 4;
 constexpr size_t kMergeReadings = 8;
@@ -356,7 +357,10 @@ class Restorer::Impl {
 
   // The readings the neighbouring words of piece |i| make likely (unique; also marked
   // in proposal_mark_ until the next call).
-  void ContextProposals(uint32_t i, std::vector<uint32_t>* out, size_t neighbours = kContextNeighbours) {
+  // |neighbours| readings of each neighbour, the likeliest |per_neighbour| words after or
+  // before each.
+  void ContextProposals(uint32_t i, std::vector<uint32_t>* out, size_t neighbours = kContextNeighbours,
+                        size_t per_neighbour = internal::kNeighbours) {
     out->clear();
     const uint32_t gen = proposal_mark_.Next();
     auto add = [&](uint32_t v) {
@@ -371,12 +375,12 @@ class Restorer::Impl {
     if (i > 0 && pieces_[i - 1].kind == PieceKind::kWord && !pieces_[i].break_before) {
       const std::vector<uint32_t>& top = TopReadings(i - 1);
       for (size_t k = 0; k < top.size() && k < neighbours; ++k)
-        for (uint16_t v : m_.Successors(top[k])) add(v);
+        for (uint16_t v : m_.Successors(top[k]).first(per_neighbour)) add(v);
     }
     if (i + 1 < pieces_.size() && pieces_[i + 1].kind == PieceKind::kWord && !pieces_[i + 1].break_before) {
       const std::vector<uint32_t>& top = TopReadings(i + 1);
       for (size_t k = 0; k < top.size() && k < neighbours; ++k)
-        for (uint16_t v : m_.Predecessors(top[k])) add(v);
+        for (uint16_t v : m_.Predecessors(top[k]).first(per_neighbour)) add(v);
     }
   }
 
@@ -436,7 +440,7 @@ class Restorer::Impl {
       cands_.push_back({c.id, 0, Weighted(c.channel + static_cast<float>(o_.digit_word_log10), c.id), false});
     }
     if (o_.context_readings > 0) {
-      ContextProposals(i, &proposals_, kContextNeighboursWeak);
+      ContextProposals(i, &proposals_, kContextNeighboursWeak, kNeighbourWordsWeak);
       AddContextReadings(list, static_cast<float>(o_.digit_word_log10));
     }
     CloseEdge(e);
@@ -480,7 +484,10 @@ class Restorer::Impl {
     }
     const bool context = ocr_ && o_.context_readings > 0;
     const bool favoured = list.size() > static_cast<size_t>(o_.max_readings);
-    if (context || favoured) ContextProposals(i, &proposals_, Weak(list) ? kContextNeighboursWeak : kContextNeighbours);
+    if (context || favoured) {
+      if (Weak(list)) ContextProposals(i, &proposals_, kContextNeighboursWeak, kNeighbourWordsWeak);
+      else ContextProposals(i, &proposals_);
+    }
     AddReadings(list, MidSentenceCapital(i) ? static_cast<float>(o_.capitalised_weight) : 0.0f, favoured);
     if (context) AddContextReadings(list);
     CloseEdge(e);
