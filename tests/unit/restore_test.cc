@@ -41,6 +41,16 @@ TEST_CASE("restore: symbols fixed from the table, numbers and unknown words kept
   CHECK(Restore("http://x.vn 12.000 Halal") == "http://x.vn 12.000 Halal");
 }
 
+TEST_CASE("restore: symbol parts spelled like syllables stay as written without strong evidence") {
+  // TU is Tỉnh ủy in Party symbols; the fixture knows TƯ only 16 times.
+  CHECK(Restore("Can cu Nghi quyet so 04-NQ/TU") == "Căn cứ Nghị quyết số 04-NQ/TU");
+}
+
+TEST_CASE("restore: an ampersand between abbreviations is kept in OCR'd text") {
+  std::string in = "Can cu Nghi quyét s6 20/NQ-HPND cia Hoi dong nhan dan tinh;\nVP HDND&UBND tinh\n";
+  CHECK(Restore(in) == "Căn cứ Nghị quyết số 20/NQ-HĐND của Hội đồng nhân dân tỉnh;\nVP HĐND&UBND tỉnh\n");
+}
+
 TEST_CASE("restore: list label after d) is đ)") {
   std::string out = Restore("c) Cac truong hop nghi viec;\nd) Cac truong hop nghi huu;\nd) Cac truong hop con lai.\n");
   CHECK(out == "c) Các trường hợp nghỉ việc;\nd) Các trường hợp nghỉ hưu;\nđ) Các trường hợp còn lại.\n");

@@ -15,6 +15,16 @@ bool IsLetterSubstitute(char32_t cp) {
 
 bool IsApostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019; }
 
+// "HĐND&UBND": an ampersand between two abbreviations is one, not an OCR letter.
+bool IsAmpersandBetweenCodes(std::string_view unit, const std::vector<LmToken>& t, size_t j) {
+  if (unit[t[j].begin] != '&' || j == 0 || j + 1 >= t.size()) return false;
+  auto code = [&](const LmToken& x) {
+    std::string_view w = unit.substr(x.begin, x.end - x.begin);
+    return (x.kind == LmTokenKind::kWord || x.kind == LmTokenKind::kMixed) && w.size() >= 2 && IsAllUpper(w);
+  };
+  return code(t[j - 1]) && code(t[j + 1]);
+}
+
 char32_t FirstCodePoint(std::string_view s) {
   size_t pos = 0;
   return s.empty() ? 0 : NextCodePoint(s, &pos);
@@ -79,7 +89,8 @@ void CutPieces(std::string_view unit, bool ocr, const ModelData& model, std::vec
           if (u.kind == LmTokenKind::kWord || u.kind == LmTokenKind::kMixed) {
             letters = true;
           } else if (u.kind == LmTokenKind::kNumber) {
-          } else if (u.kind == LmTokenKind::kPunct && IsLetterSubstitute(cp)) {
+          } else if (u.kind == LmTokenKind::kPunct && IsLetterSubstitute(cp) &&
+                     !IsAmpersandBetweenCodes(unit, t, j)) {
             substitutes = true;
           } else if (u.kind == LmTokenKind::kPunct && IsApostrophe(cp) && j > i && j + 1 < chunk_end &&
                      (t[j + 1].kind == LmTokenKind::kWord || t[j + 1].kind == LmTokenKind::kMixed)) {

@@ -81,6 +81,8 @@ struct Hyp {
 constexpr float kNegInf = -1e30f;
 // Unigram log10 prior used to rank the "kept as written" reading against others.
 constexpr float kUnknownPrior = -3.0f;
+// Corpus count a symbol part spelled like a syllable needs before it is given marks.
+constexpr uint64_t kMinSyllableSymbolCount = 100;
 // Share of Đ that English-model OCR reads as P (ocrsim's calibration of real scans).
 constexpr double kPForDRate = 0.5;
 // An OCR word is tried as two syllables when no single reading explains it this
@@ -252,6 +254,10 @@ class Restorer::Impl {
     if (!internal::KeyInto(text, &key_)) return {};
     const ModelData::SymbolPartEntry* as_written = m_.SymbolPart(key_);
     std::string_view form = as_written ? as_written->form : std::string_view();
+    // A part spelled like a syllable (TU, DA) may be meant as written (TU is Tỉnh ủy in
+    // 04-NQ/TU): only a well-attested marked form replaces it.
+    if (as_written != nullptr && internal::IsSyllableKey(key_) && as_written->count < kMinSyllableSymbolCount)
+      form = {};
     if (!ocr_) return form;
     double best = as_written ? static_cast<double>(as_written->count) : 0.0;
     for (size_t k = 0; k < key_.size(); ++k) {
