@@ -65,6 +65,7 @@ struct RestoreOptions {
   // Syllables restored with high confidence earlier in the same document get a bonus.
   bool document_cache = true;
   double cache_bonus = 0.3;           // log10
+  double pair_cache_bonus = 0.5;      // log10, for a pair of words read together before
   double cache_min_confidence = 0.95;
   // Decode a hard-wrapped sentence (next line starting in lower case) as one unit.
   bool join_wrapped_lines = true;

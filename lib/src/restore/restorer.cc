@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "channel/channel_index.h"
 #include "model/lm_tokens.h"
@@ -181,6 +182,7 @@ class Restorer::Impl {
     ocr_ = words_.ocr_active();
     out->profile = {mix.clean, mix.stripped, mix.ocr, mix.words, mix.damaged, mix.unknown};
     cache_.clear();
+    pair_cache_.clear();
     last_label_ = 0;
     size_t pos = 0;
     uint32_t line_no = 1;
@@ -640,6 +642,9 @@ class Restorer::Impl {
       return h.score + c.channel;
     }
     float s = h.score + lm_.Score(h.state, c.id, out) + c.channel;
+    if (!pair_cache_.empty() && h.state.len > 0 &&
+        pair_cache_.count(PairKey(h.state.words[h.state.len - 1], c.id)) > 0)
+      s += static_cast<float>(o_.pair_cache_bonus);
     if (c.id2 != 0) {
       LmState mid = *out;
       s += lm_.Score(mid, c.id2, out);
@@ -878,10 +883,14 @@ class Restorer::Impl {
     }
     if (o_.explain != nullptr) Explain(o_.explain);
     size_t copied = 0;
+    uint32_t confident_prev = 0;  // the previous word, if read with confidence
     for (size_t step = 0; step < path_.size(); ++step) {
       const Hyp& h = arena_[path_[step]];
       const Edge& e = edges_[h.edge];
-      if (!Reported(e)) continue;
+      if (!Reported(e)) {
+        if (e.kind != EdgeKind::kSkip) confident_prev = 0;
+        continue;
+      }
       const Cand& c = cands_[e.cand_begin + h.cand];
       uint32_t b = pieces_[e.from].begin, x = pieces_[e.to - 1].end;
       std::string_view orig = unit_.substr(b, x - b);
@@ -909,6 +918,12 @@ class Restorer::Impl {
             c.id != m_.unk())
           cache_[c.id] = static_cast<float>(o_.cache_bonus);
       }
+      // Pairs of words read with confidence recur in a document ("dân vận" in công tác
+      // dân vận, then in phong trào "Dân vận khéo"): the pair is remembered.
+      const bool confident = e.kind == EdgeKind::kWord && c.id != m_.unk() && c.id2 == 0 &&
+                             (e.cand_count == 1 || tok.confidence > o_.cache_min_confidence);
+      if (o_.document_cache && confident && confident_prev != 0) pair_cache_.insert(PairKey(confident_prev, c.id));
+      confident_prev = confident ? c.id : 0;
       tok.out_begin = out->text.size();
       out->text.append(tok.restored);
       tok.out_end = out->text.size();
@@ -989,6 +1004,8 @@ class Restorer::Impl {
   std::vector<char> top_done_;
   std::vector<float> proposal_scores_;
   std::unordered_map<uint32_t, float> cache_;
+  std::unordered_set<uint64_t> pair_cache_;
+  static uint64_t PairKey(uint32_t a, uint32_t b) { return (uint64_t{a} << 32) | b; }
   std::string pool_;
   std::vector<uint32_t> pool_offsets_;
   std::string scratch_, key_, lower_;
