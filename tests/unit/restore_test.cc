@@ -51,6 +51,12 @@ TEST_CASE("restore: an ampersand between abbreviations is kept in OCR'd text") {
   CHECK(Restore(in) == "Căn cứ Nghị quyết số 20/NQ-HĐND của Hội đồng nhân dân tỉnh;\nVP HĐND&UBND tỉnh\n");
 }
 
+TEST_CASE("restore: codes and measures in typed text are not OCR damage") {
+  // Words the fixture model knows, two codes and a measure: typed text, kept as it is.
+  CHECK(Restore("Căn cứ Nghị định số 15, khoản 5a, 25 m2, điều 3b.\n") ==
+        "Căn cứ Nghị định số 15, khoản 5a, 25 m2, điều 3b.\n");
+}
+
 TEST_CASE("restore: list label after d) is đ)") {
   std::string out = Restore("c) Cac truong hop nghi viec;\nd) Cac truong hop nghi huu;\nd) Cac truong hop con lai.\n");
   CHECK(out == "c) Các trường hợp nghỉ việc;\nd) Các trường hợp nghỉ hưu;\nđ) Các trường hợp còn lại.\n");

@@ -1,5 +1,7 @@
 #include "model/viet_chars.h"
 
+#include <cctype>
+
 #include <array>
 #include <cstring>
 
@@ -228,6 +230,35 @@ void ApplyWordCaseInto(std::string_view restored, std::string_view original, std
     if (v.base != 0 && up) AppendUtf8(v.upper_cp, out);
     else out->append(restored.substr(start, pos - start));
   }
+}
+
+bool IsMeasurement(std::string_view t) {
+  static constexpr std::string_view kUnits[] = {"m", "km", "cm", "mm", "dm", "ha", "kg", "g", "mg", "l", "ml",
+                                                "kw", "kwh", "mw", "v", "w", "t", "s", "h", "ph"};
+  size_t i = 0;
+  while (i < t.size() && ((t[i] >= '0' && t[i] <= '9') || ((t[i] == '.' || t[i] == ',') && i > 0))) ++i;
+  const bool number = i > 0;
+  size_t end = t.size();
+  // A trailing 2 or 3 squares or cubes a length unit ("m2", "km3"), only without a number before.
+  bool power = !number && end >= 2 && (t[end - 1] == '2' || t[end - 1] == '3');
+  if (power) --end;
+  std::string unit;
+  for (size_t k = i; k < end; ++k) unit += static_cast<char>(std::tolower(static_cast<unsigned char>(t[k])));
+  if (unit.empty() || (!number && !power)) return false;
+  for (std::string_view u : kUnits) {
+    if (unit == u) return !power || u == "m" || u == "km" || u == "cm" || u == "mm" || u == "dm";
+  }
+  return false;
+}
+
+bool IsNumberedItem(std::string_view t, bool strict) {
+  size_t i = 0;
+  while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i;
+  if (i == 0 || i == t.size()) return false;
+  size_t pos = i;
+  const VietLetter& v = LookupLetter(NextCodePoint(t, &pos));
+  if (pos != t.size() || v.base == 0 || v.upper || (v.marked && v.base != 'd')) return false;
+  return !strict || !(i == 1 && t[0] == '1');
 }
 
 bool IsSyllableKey(std::string_view k) {

@@ -55,6 +55,13 @@ bool IsCapitalised(std::string_view s);
 // True when every letter of |s| is upper case and it has at least one letter.
 bool IsAllUpper(std::string_view s);
 
+// True for a number with a unit of measure, or a unit squared or cubed: "25m", "3,5ha",
+// "10kg", "m2", "km2", "cm3". Digits next to letters that are not OCR damage.
+bool IsMeasurement(std::string_view token);
+// True for a numbered item with a letter, as legal texts number inserted articles and
+// points: "5a", "10b", "2đ". |strict| leaves out "1a" (OCR writes 1 for l: "1a" is là).
+bool IsNumberedItem(std::string_view token, bool strict);
+
 // True if the lower-case, diacritic-free |key| has the shape of a Vietnamese
 // syllable: onset + 1..3 vowels + coda ("nghieng" yes, "church" no).
 bool IsSyllableKey(std::string_view key);

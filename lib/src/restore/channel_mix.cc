@@ -22,6 +22,7 @@ constexpr double kMarkedFull = 0.5;
 constexpr double kFloor = 0.001;
 constexpr double kUnknownWeight = 0.2;
 constexpr double kDamageShown = 0.01;
+constexpr size_t kMinDamaged = 2;
 
 bool IsJoiner(std::string_view line, const std::vector<LmToken>& toks, size_t i) {
   if (i >= toks.size() || toks[i].kind != LmTokenKind::kPunct) return false;
@@ -49,8 +50,9 @@ ChannelMix EstimateChannelMix(std::string_view text, const ModelData& m, size_t 
       std::string_view w = line.substr(t.begin, t.end - t.begin);
       bool joined = (i > 0 && IsJoiner(line, toks, i - 1)) || IsJoiner(line, toks, i + 1);
       if (t.kind == LmTokenKind::kMixed) {
-        // Codes such as "QH15" or "25.12.LQ" are not OCR damage.
-        if (joined || IsAllUpper(w)) continue;
+        // Codes such as "QH15" or "25.12.LQ", measures ("m2", "25m") and items ("5a") are
+        // not OCR damage.
+        if (joined || IsAllUpper(w) || IsMeasurement(w) || IsNumberedItem(w, /*strict=*/false)) continue;
         ++mix.words, ++mix.damaged;
         continue;
       }
@@ -75,6 +77,7 @@ ChannelMix EstimateChannelMix(std::string_view text, const ModelData& m, size_t 
   double damaged = static_cast<double>(mix.damaged) / static_cast<double>(mix.words);
   double unknown = static_cast<double>(mix.unknown) / static_cast<double>(mix.words);
   double e = damaged + (damaged >= kDamageShown ? kUnknownWeight * unknown : 0.0);
+  if (mix.damaged < kMinDamaged) e = 0;  // a stray code or two in a short text
   double ocr = std::clamp((e - kOcrOnset) / (kOcrFull - kOcrOnset), 0.0, 1.0);
   double valid = static_cast<double>(mix.marked + mix.unmarked);
   double marked = valid > 0 ? static_cast<double>(mix.marked) / valid : 0.0;

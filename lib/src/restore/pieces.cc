@@ -123,8 +123,11 @@ void CutPieces(std::string_view unit, bool ocr, const ModelData& model, std::vec
           break;
         case LmTokenKind::kMixed: {
           bool joined = (i > 0 && IsJoinerMark(unit, t[i - 1])) || (i + 1 < t.size() && IsJoinerMark(unit, t[i + 1]));
-          // "QH15", "25.12.LQ": codes; "s6", "1am": OCR damage worth reading.
-          push(tok.begin, tok.end, (joined || !ocr) && IsAllUpper(text) ? PieceKind::kFixed : PieceKind::kWord);
+          // "QH15", "25.12.LQ", typed "5a", "m2": codes; OCR's "s6", "1am": damage worth reading.
+          push(tok.begin, tok.end,
+               !ocr || (joined && IsAllUpper(text)) || IsMeasurement(text) || IsNumberedItem(text, /*strict=*/true)
+                   ? PieceKind::kFixed
+                   : PieceKind::kWord);
           break;
         }
         case LmTokenKind::kWord: {

@@ -157,8 +157,9 @@ void WordCandidates::Compute(std::string_view lower, std::vector<WordCand>* out)
     // An OCR engine leaves words it cannot read; but digits inside letters ("x4") or
     // marks on an impossible syllable ("quyét") are its damage, not the author's word.
     bool damaged = !letters || HasMarks(lower);
-    double p = damaged ? (std::max(mix_.clean, mix_.stripped) + mix_.ocr) * limits_.keep_damaged
-                       : std::max(mix_.clean, mix_.stripped) + mix_.ocr * limits_.ocr_keep;
+    // Typed text: a code or unit the writer meant ("m2"); OCR'd text: damage.
+    double p = std::max(mix_.clean, mix_.stripped) * (damaged ? limits_.typed_damaged : 1.0) +
+               mix_.ocr * (damaged ? limits_.keep_damaged : limits_.ocr_keep);
     if (!list.empty()) p *= limits_.unknown_syllable;
     out->push_back({unk, static_cast<float>(std::log10(p)), true});
   }

@@ -36,8 +36,9 @@ struct CandidateLimits {
   // P(an OCR engine leaves a word it cannot read as it is), for the keep reading.
   double ocr_keep = 1e-3;
   // P(a word with digits inside letters or marks on an impossible syllable is meant
-  // that way), in any text.
-  double keep_damaged = 1e-4;
+  // that way): in typed text, and from an OCR engine.
+  double typed_damaged = 1e-3;
+  double keep_damaged = 1e-6;
   // P(a word spelled like a syllable with known readings is some other, unknown word).
   double unknown_syllable = 1e-3;
 };
