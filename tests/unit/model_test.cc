@@ -59,7 +59,9 @@ TEST_CASE("viet chars: keys, case and syllable shapes") {
   CHECK_FALSE(vanban::internal::IsMeasurement("x4"));
   CHECK_FALSE(vanban::internal::IsMeasurement("21thang"));
   CHECK_FALSE(vanban::internal::IsMeasurement("ha2"));
-  CHECK(vanban::internal::IsNumberedItem("5a", true));
+  CHECK(vanban::internal::IsNumberedItem("5a", false));
+  CHECK_FALSE(vanban::internal::IsNumberedItem("5a", true));
+  CHECK(vanban::internal::IsNumberedItem("12b", true));
   CHECK(vanban::internal::IsNumberedItem("10đ", true));
   CHECK(vanban::internal::IsNumberedItem("1a", false));
   CHECK_FALSE(vanban::internal::IsNumberedItem("1a", true));

@@ -258,7 +258,7 @@ bool IsNumberedItem(std::string_view t, bool strict) {
   size_t pos = i;
   const VietLetter& v = LookupLetter(NextCodePoint(t, &pos));
   if (pos != t.size() || v.base == 0 || v.upper || (v.marked && v.base != 'd')) return false;
-  return !strict || !(i == 1 && t[0] == '1');
+  return !strict || i >= 2;
 }
 
 bool IsSyllableKey(std::string_view k) {

@@ -59,7 +59,8 @@ bool IsAllUpper(std::string_view s);
 // "10kg", "m2", "km2", "cm3". Digits next to letters that are not OCR damage.
 bool IsMeasurement(std::string_view token);
 // True for a numbered item with a letter, as legal texts number inserted articles and
-// points: "5a", "10b", "2đ". |strict| leaves out "1a" (OCR writes 1 for l: "1a" is là).
+// points: "5a", "10b", "2đ". |strict| asks for two digits or more ("10a"): OCR writes
+// digits for letters ("1a" for là, "6n" for ổn).
 bool IsNumberedItem(std::string_view token, bool strict);
 
 // True if the lower-case, diacritic-free |key| has the shape of a Vietnamese
