@@ -7,6 +7,7 @@
 #   bench/index_bench.sh [BUILD_DIR] [N=2000] [JOBS=2]
 #   VANBAN_MODEL=path/to/vanban.model   restoration model (default: BUILD_DIR/vanban.model;
 #                                       VANBAN_MODEL=none parses without restoring)
+#   INDEX_ARGS="--fast"                 more options for `vanban index`
 #
 # Documents: document i takes the header and opening (first 40 lines) of seed i mod 4,
 # with its number replaced by i (so that every document is a different one), then OCR'd
@@ -59,6 +60,8 @@ echo "corpus: $n documents, $((bytes / 1024)) KiB ($((bytes / n)) bytes, $((word
 model=${VANBAN_MODEL:-$build/vanban.model}
 model_args=(--no-restore)
 if [[ $model != none && -f $model ]]; then model_args=(--model "$model"); fi
+read -r -a extra_args <<< "${INDEX_ARGS:-}"
+model_args+=("${extra_args[@]}")
 echo "restoration: ${model_args[*]}; $jobs jobs on $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 db=$work/archive.sqlite

@@ -26,6 +26,7 @@ struct Options {
   std::string export_format;
   std::string log;
   bool no_restore = false;
+  bool fast = false;
   std::string model;
   bool quiet = false;
   bool prune = false;
@@ -88,6 +89,7 @@ int Run(const Options& o) {
   io.db_path = o.db;
   io.jobs = o.jobs;
   io.model = model;
+  if (o.fast) io.restore.context_readings = 0;
   io.batch_size = o.batch;
   io.cancel = &g_cancel;
   io.prune = o.prune;
@@ -183,6 +185,7 @@ Each record carries the NĐ 30 Phụ lục VI and Dublin Core fields. Schema: do
       app.add_option("--log", o->log, "Append one JSON line per file (path, outcome, error) to this file");
       app.add_option("--batch", o->batch, "Documents per transaction")->check(CLI::Range(1, 100000));
       app.add_flag("--no-restore", o->no_restore, "Do not restore diacritics before parsing");
+      app.add_flag("--fast", o->fast, "Restore OCR'd text faster, a little less accurately (as restore --fast)");
       app.add_option("--model", o->model, "Restoration model file (default: $VANBAN_MODEL, then the built one)");
       app.add_flag("--prune", o->prune, "Remove archived documents under the inputs whose files are gone");
       app.add_flag("-q,--quiet", o->quiet, "No progress bar, summary or warnings (errors still shown)");

@@ -23,6 +23,7 @@
 
 #include "vanban/document.h"
 #include "vanban/model.h"
+#include "vanban/restore.h"
 #include "vanban/status.h"
 
 namespace vanban {
@@ -84,7 +85,7 @@ struct IngestedDocument {
 // may be shared.
 class Ingester {
  public:
-  explicit Ingester(std::shared_ptr<const Model> model);
+  explicit Ingester(std::shared_ptr<const Model> model, const RestoreOptions& restore = {});
   ~Ingester();
   Ingester(const Ingester&) = delete;
   Ingester& operator=(const Ingester&) = delete;
@@ -216,6 +217,7 @@ struct IndexOptions {
   std::string db_path;
   int jobs = 0;                      // worker threads; 0 = all cores
   std::shared_ptr<const Model> model;  // nullptr = parse without restoring
+  RestoreOptions restore;              // how documents are restored
   size_t batch_size = 32;           // documents per transaction
   double batch_seconds = 1.0;       // ... or commit at least this often
   const std::atomic<bool>* cancel = nullptr;  // set to stop early (work done is kept)

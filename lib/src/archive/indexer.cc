@@ -226,7 +226,7 @@ Result<IndexStats> IndexDocuments(const IndexOptions& options) {
   std::vector<std::thread> workers;
   for (int w = 0; w < jobs; ++w) {
     workers.emplace_back([&] {
-      Ingester ingester(options.model);
+      Ingester ingester(options.model, options.restore);
       for (;;) {
         if (cancelled()) break;
         size_t i = next.fetch_add(1);

@@ -56,10 +56,10 @@ struct Ingester::Impl {
   RestoreResult scratch;
 };
 
-Ingester::Ingester(std::shared_ptr<const Model> model) : impl_(std::make_unique<Impl>()) {
+Ingester::Ingester(std::shared_ptr<const Model> model, const RestoreOptions& restore) : impl_(std::make_unique<Impl>()) {
   impl_->model = std::move(model);
   if (impl_->model) {
-    impl_->restorer = std::make_unique<Restorer>(impl_->model);
+    impl_->restorer = std::make_unique<Restorer>(impl_->model, restore);
   }
 }
 
