@@ -525,6 +525,7 @@ int main(int argc, char** argv) {
     else if (a == "--merged") o.restore.merged_log10 = std::stod(next());
     else if (a == "--broken") o.restore.broken_log10 = std::stod(next());
     else if (a == "--junk") o.restore.junk_log10 = std::stod(next());
+    else if (a == "--context-weak-only") o.restore.context_for_all = false;
     else if (a == "--context") o.restore.context_readings = std::stoi(next());
     else if (a == "--context-trigger") o.restore.context_trigger = std::stod(next());
     else {

@@ -48,6 +48,9 @@ struct RestoreOptions {
   // gets up to context_readings readings its neighbours make likely.
   int context_readings = 6;
   double context_trigger = -1.0;
+  // Context readings for the words the channel reads well too (under the learned
+  // channel): "theo doi" is theo dõi. Slower.
+  bool context_for_all = true;
   // OCR only: a written word read as two syllables ("HaN6i" -> "Hà Nội"), two written
   // pieces as one syllable ("ch ức" -> "chức"), a stray mark ignored ("cé.trinh").
   // log10 prior of each event; 0 disables it.

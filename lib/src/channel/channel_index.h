@@ -46,6 +46,12 @@ class ChannelIndex {
     return channel_.SubstitutionCost(w[0], ocr[0]) <= kMaxFirstLetterCost ||
            (a > 1 && channel_.SubstitutionCost(w[1], ocr[0]) <= kMaxFirstLetterCost);
   }
+  // A stricter screen for words the channel reads well: the word's letters without
+  // marks must be within a small edit distance of the OCR word read the way English
+  // OCR usually misreads (6 -> o, 4 -> a, 1 -> l): "ddi" may be dõi, "trong" not tượng.
+  bool Resembles(uint32_t id, std::string_view ocr_skeleton) const;
+  // The skeleton Resembles compares against.
+  static void Skeleton(std::u32string_view ocr, std::string* out);
   static constexpr size_t kMaxLengthGap = 2;
   static constexpr float kMaxFirstLetterCost = 7.0f;
 
@@ -58,11 +64,14 @@ class ChannelIndex {
   const OcrChannel& channel() const { return channel_; }
 
  private:
-  ChannelIndex(OcrChannel channel, SyllableTrie trie, std::vector<std::u32string> words32)
-      : channel_(std::move(channel)), trie_(std::move(trie)), words32_(std::move(words32)) {}
+  ChannelIndex(OcrChannel channel, SyllableTrie trie, std::vector<std::u32string> words32,
+               std::vector<std::string> skeletons)
+      : channel_(std::move(channel)), trie_(std::move(trie)), words32_(std::move(words32)),
+        skeletons_(std::move(skeletons)) {}
   OcrChannel channel_;
   SyllableTrie trie_;
   std::vector<std::u32string> words32_;  // vocabulary, lower-case code points
+  std::vector<std::string> skeletons_;   // vocabulary, diacritic-free letters
 };
 
 }  // namespace vanban::internal

@@ -490,10 +490,11 @@ class Restorer::Impl {
         return;
       }
     }
-    const bool context = ocr_ && o_.context_readings > 0;
+    const bool weak = Weak(list);
+    const bool context = ocr_ && o_.context_readings > 0 && (weak || o_.context_for_all);
     const bool favoured = list.size() > static_cast<size_t>(o_.max_readings);
     if (context || favoured) {
-      if (Weak(list)) ContextProposals(i, &proposals_, kContextNeighboursWeak, kNeighbourWordsWeak);
+      if (weak) ContextProposals(i, &proposals_, kContextNeighboursWeak, kNeighbourWordsWeak);
       else ContextProposals(i, &proposals_);
     }
     AddReadings(list, MidSentenceCapital(i) ? static_cast<float>(o_.capitalised_weight) : 0.0f, favoured);

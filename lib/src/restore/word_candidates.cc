@@ -48,9 +48,10 @@ void WordCandidates::Proposed(std::string_view lower, const std::vector<uint32_t
     }
     if (!decoded) {
       lower32_ = Lower(DecodeUtf8(lower));
+      ChannelIndex::Skeleton(lower32_, &skeleton_);
       decoded = true;
     }
-    double lp = smooth || ch->Plausible(ids[k], lower32_)
+    double lp = smooth || (ch->Plausible(ids[k], lower32_) && ch->Resembles(ids[k], skeleton_))
                     ? ch->LogProbOfWord(ids[k], lower32_, smooth, static_cast<double>(floor - log_ocr))
                     : -1e9;
     float raw = std::isfinite(lp) ? static_cast<float>(lp) : -1e9f;

@@ -91,6 +91,7 @@ class WordCandidates {
   std::unordered_map<std::string, std::vector<std::pair<uint32_t, double>>, StringHash, std::equal_to<>> searched_;
   FlatMemo proposed_{18};  // hash of (word, reading id, smooth) -> channel log10 P, across documents
   std::u32string lower32_;
+  std::string skeleton_;
   std::vector<OcrChannel::Candidate> found_;
   std::string key_, tone_, tone2_;
 };
