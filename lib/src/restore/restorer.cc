@@ -590,14 +590,32 @@ class Restorer::Impl {
     CloseEdge(e);
   }
 
-  void BuildLattice() {
+  // |again|: a second lattice for the same unit, where only the pieces with hints
+  // change; the other pieces' edges are copied from the first.
+  void BuildLattice(bool again = false) {
+    if (again) {
+      edges_.swap(edges1_);
+      cands_.swap(cands1_);
+      first_edge1_.swap(first_edge_);
+    } else {
+      top_done_.assign(pieces_.size(), 0);
+      if (top_.size() < pieces_.size()) top_.resize(pieces_.size());
+      pool_.clear();
+      pool_offsets_.clear();
+    }
     edges_.clear();
-    top_done_.assign(pieces_.size(), 0);
-    if (top_.size() < pieces_.size()) top_.resize(pieces_.size());
     cands_.clear();
-    pool_.clear();
-    pool_offsets_.clear();
     for (uint32_t i = 0; i < pieces_.size(); ++i) {
+      if (again && hints_[i].empty()) {
+        for (uint32_t e = first_edge1_[i]; e < edges1_.size() && edges1_[e].from == i; ++e) {
+          Edge copy = edges1_[e];
+          copy.cand_begin = static_cast<uint32_t>(cands_.size());
+          cands_.insert(cands_.end(), cands1_.begin() + edges1_[e].cand_begin,
+                        cands1_.begin() + edges1_[e].cand_begin + edges1_[e].cand_count);
+          edges_.push_back(copy);
+        }
+        continue;
+      }
       std::string_view text = PieceText(i);
       switch (pieces_[i].kind) {
         case PieceKind::kNumber:
@@ -879,7 +897,7 @@ class Restorer::Impl {
     BuildLattice();
     Decode();
     if (ocr_ && o_.context_readings > 0 && CollectHints()) {
-      BuildLattice();
+      BuildLattice(/*again=*/true);
       Decode();
     }
     if (o_.explain != nullptr) Explain(o_.explain);
@@ -970,7 +988,9 @@ class Restorer::Impl {
   std::vector<Edge> edges_;
   std::vector<Cand> cands_, merge_, join_;
   std::vector<float> merge_rank_;
-  std::vector<uint32_t> first_edge_;
+  std::vector<uint32_t> first_edge_, first_edge1_;
+  std::vector<Edge> edges1_;  // the first lattice of a unit, while the second is built
+  std::vector<Cand> cands1_;
   std::vector<Hyp> arena_;
   std::vector<std::vector<int32_t>> at_;
   std::vector<int32_t> path_;
