@@ -62,6 +62,11 @@ TEST_CASE("restore: list label after d) is đ)") {
   CHECK(out == "c) Các trường hợp nghỉ việc;\nd) Các trường hợp nghỉ hưu;\nđ) Các trường hợp còn lại.\n");
 }
 
+TEST_CASE("restore: without the previous label, the next one tells d) from đ)") {
+  std::string out = Restore("d) Cac truong hop nghi viec;\ne) Cac truong hop con lai.\n");
+  CHECK(out == "đ) Các trường hợp nghỉ việc;\ne) Các trường hợp còn lại.\n");
+}
+
 TEST_CASE("restore: correct text stays unchanged") {
   std::string clean = "Ủy ban nhân dân tỉnh quyết định:\nTôi nghĩ rằng việc này cần được thực hiện ngay.\n";
   vanban::Restorer r(FixtureModel());

@@ -184,6 +184,7 @@ class Restorer::Impl {
     cache_.clear();
     pair_cache_.clear();
     last_label_ = 0;
+    ScanLabels(text);
     size_t pos = 0;
     uint32_t line_no = 1;
     auto line_end = [&](size_t p) {
@@ -214,6 +215,31 @@ class Restorer::Impl {
   }
 
  private:
+  // ---- List labels of the whole document (for looking ahead).
+  void ScanLabels(std::string_view text) {
+    labels_.clear();
+    size_t pos = 0;
+    std::string key;
+    while (pos < text.size()) {
+      size_t eol = text.find('\n', pos);
+      if (eol == std::string_view::npos) eol = text.size();
+      size_t b = text.find_first_not_of(" \t", pos);
+      if (b < eol) {
+        size_t after = b;
+        internal::NextCodePoint(text, &after);
+        if (after < eol && text[after] == ')' && internal::KeyInto(text.substr(b, after - b), &key) && key.size() == 1)
+          labels_.push_back({b, key[0]});
+      }
+      pos = eol + 1;
+    }
+  }
+  // The diacritic-free letter of the first list label after byte |offset|, or 0.
+  char NextLabelKey(size_t offset) const {
+    auto it = std::upper_bound(labels_.begin(), labels_.end(), offset,
+                               [](size_t o, const std::pair<size_t, char>& l) { return o < l.first; });
+    return it == labels_.end() ? 0 : it->second;
+  }
+
   // ---- Text pool for symbol-part outputs.
   int32_t Pool(std::string_view s) {
     pool_offsets_.push_back(static_cast<uint32_t>(pool_.size()));
@@ -483,6 +509,16 @@ class Restorer::Impl {
       edges_[e].label = true;
       std::string_view expected = internal::ListLabelAt(last_label_ + 1);
       uint32_t id = expected.empty() ? m_.unk() : m_.WordId(expected);
+      // Without the previous label (a list cut short), the next one tells d) from đ):
+      // before e) it is đ), before another d) it is d).
+      const bool expected_d = id != m_.unk() && internal::KeyInto(expected, &key_) && key_ == "d";
+      if (!expected_d && (lower_ == "d" || lower_ == "đ")) {
+        char next = NextLabelKey(unit_begin_ + p.begin);
+        if (next == 'e' || next == 'd') {
+          expected = next == 'e' ? "đ" : "d";
+          id = m_.WordId(expected);
+        }
+      }
       if (id != m_.unk() && std::any_of(list.begin(), list.end(), [&](const WordCand& c) { return c.id == id; })) {
         cands_.push_back({id, 0, 0.0f, expected == lower_});
         edges_[e].kind = EdgeKind::kFixed;
@@ -891,6 +927,7 @@ class Restorer::Impl {
   // Restores one unit; returns the line number of its last line.
   uint32_t RestoreUnit(std::string_view doc, size_t begin, size_t end, uint32_t line_no, RestoreResult* out) {
     unit_ = doc.substr(begin, end - begin);
+    unit_begin_ = begin;
     words_.Trim();
     internal::CutPieces(unit_, ocr_, m_, &tokens_, &pieces_);
     hints_.assign(pieces_.size(), {});
@@ -982,6 +1019,8 @@ class Restorer::Impl {
   internal::LmCache lm_;
   bool ocr_ = false;
   int last_label_ = 0;
+  std::vector<std::pair<size_t, char>> labels_;  // line-start labels: offset, letter key
+  size_t unit_begin_ = 0;
   std::string_view unit_;
   std::vector<internal::LmToken> tokens_;
   std::vector<Piece> pieces_;
