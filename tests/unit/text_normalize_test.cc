@@ -74,3 +74,12 @@ TEST_CASE("StripDiacritics and ToLower are fast on a megabyte") {
 
 }  // namespace
 }  // namespace vanban
+
+TEST_CASE("exact syllables: marks as written") {
+  CHECK(vanban::IsExactVietnameseSyllable("cuộc"));
+  CHECK(vanban::IsExactVietnameseSyllable("ban"));
+  CHECK(vanban::IsExactVietnameseSyllable("Nghị"));
+  CHECK_FALSE(vanban::IsExactVietnameseSyllable("cuoc"));  // uô needs its circumflex
+  CHECK_FALSE(vanban::IsExactVietnameseSyllable("hoc"));   // a stop coda needs a tone
+  CHECK(vanban::IsVietnameseSyllable("cuoc"));             // the lenient check allows both
+}

@@ -94,6 +94,9 @@ std::string NormalizeTonePlacement(std::string_view text, ToneStyle style);
 // True when |word| (one token, NFC) is a well-formed Vietnamese syllable,
 // with or without marks ("nghiêng", "Trien", "ĐƯỜNG").
 bool IsVietnameseSyllable(std::string_view word);
+// The same, with the word's marks taken as written: "cuoc" and "hoc" (a stop coda needs
+// a sharp or heavy tone) are not syllables, "ban" and "cuộc" are.
+bool IsExactVietnameseSyllable(std::string_view word);
 
 }  // namespace vanban
 

@@ -47,7 +47,7 @@ std::string ShellQuote(const std::string& s) {
 }
 
 bool IsWellFormedReading(const std::string& w) {
-  return IsVietnameseSyllable(w) &&
+  return IsExactVietnameseSyllable(w) &&
          (NormalizeTonePlacement(w, ToneStyle::kOld) == w || NormalizeTonePlacement(w, ToneStyle::kNew) == w);
 }
 

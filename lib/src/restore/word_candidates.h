@@ -40,7 +40,7 @@ struct CandidateLimits {
   double typed_damaged = 1e-3;
   double keep_damaged = 1e-6;
   // P(a word spelled like a syllable with known readings is some other, unknown word).
-  double unknown_syllable = 1e-3;
+  double unknown_syllable = 1e-5;
 };
 
 class WordCandidates {

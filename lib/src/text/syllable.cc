@@ -126,7 +126,7 @@ bool WordToLetters(std::string_view word, VnLetter* letters, int* n) {
   return true;
 }
 
-bool AnalyzeSyllable(const VnLetter* l, int n, SyllableParts* parts) {
+bool AnalyzeSyllable(const VnLetter* l, int n, SyllableParts* parts, bool exact) {
   if (n <= 0 || n > kMaxSyllableLetters) return false;
   bool marked = false;
   int tone_index = -1;
@@ -141,6 +141,7 @@ bool AnalyzeSyllable(const VnLetter* l, int n, SyllableParts* parts) {
     }
     if (IsVowelBase(b) && (l[i].quality != Quality::kNone || l[i].tone != Tone::kNone)) marked = true;
   }
+  marked |= exact;
   int v = 0;  // first vowel
   while (v < n && !IsVowelBase(l[v].base)) ++v;
   if (v == n) return false;
@@ -206,6 +207,14 @@ bool IsVietnameseSyllable(std::string_view word) {
   if (!internal::WordToLetters(word, letters, &n)) return false;
   internal::SyllableParts parts;
   return internal::AnalyzeSyllable(letters, n, &parts);
+}
+
+bool IsExactVietnameseSyllable(std::string_view word) {
+  internal::VnLetter letters[internal::kMaxSyllableLetters];
+  int n = 0;
+  if (!internal::WordToLetters(word, letters, &n)) return false;
+  internal::SyllableParts parts;
+  return internal::AnalyzeSyllable(letters, n, &parts, /*exact=*/true);
 }
 
 }  // namespace vanban

@@ -20,8 +20,9 @@ struct SyllableParts {
 };
 
 // True when |letters| spell a well-formed Vietnamese syllable. A word without any
-// vowel mark is checked against the unmarked spellings (so "Trien" passes).
-bool AnalyzeSyllable(const VnLetter* letters, int n, SyllableParts* parts);
+// vowel mark is checked against the unmarked spellings (so "Trien" passes), unless
+// |exact|: then it must be a syllable as written, marks and all ("cuoc" is not; "ban" is).
+bool AnalyzeSyllable(const VnLetter* letters, int n, SyllableParts* parts, bool exact = false);
 
 // Index of the letter that should carry the tone under |style|.
 int CanonicalToneIndex(const VnLetter* letters, const SyllableParts& parts, ToneStyle style);
