@@ -54,7 +54,9 @@ int Run(const Options& o) {
     auto loaded = Model::Load(path);
     if (loaded.ok()) {
       model = *loaded;
-      restorer = std::make_unique<Restorer>(model);
+      RestoreOptions ro;
+      ro.record_tokens = false;  // parsing reads the restored text only
+      restorer = std::make_unique<Restorer>(model, ro);
     } else if (!o.model.empty()) {
       return ReportStatus(o.model, loaded.status());
     }

@@ -106,6 +106,7 @@ int Run(Options o) {
   RestoreOptions ro;
   ro.beam = o.beam;
   ro.confidence = o.format != "text" || o.mark;
+  ro.record_tokens = o.format != "text" || o.mark;
   ro.ocr = !o.no_ocr;
   if (o.fast) ro.context_readings = 0;
   ro.tone = o.tone == "school" ? RestoreOptions::Tone::kSchool : RestoreOptions::Tone::kTraditional;

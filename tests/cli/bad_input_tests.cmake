@@ -26,7 +26,7 @@ vanban_regex_escape(dir_re ${BAD_DIR}/adir)
 vanban_regex_escape(junk_re ${BAD_DIR}/junk.bin)
 vanban_regex_escape(invalid_re ${BAD_DIR}/invalid.txt)
 
-foreach(cmd convert strip)
+foreach(cmd convert strip restore)
   # Empty input: success, empty output.
   vanban_bad_input_test(NAME ${cmd}_empty ARGS ${cmd} ${BAD_DIR}/empty.txt
                         EXPECT_STDOUT ${BAD_DIR}/empty.txt)
@@ -68,7 +68,7 @@ foreach(case big long)
   else()
     set(input ${BAD_DIR}/longline.txt)
   endif()
-  foreach(cmd convert strip)
+  foreach(cmd convert strip restore)
     if(cmd STREQUAL "strip")
       set(var ${CASE}_STRIP)
     else()
@@ -79,7 +79,12 @@ foreach(case big long)
               -DOUT=${BAD_DIR}/${cmd}_${case}.out -DSIZES=${BAD_DIR}/sizes.cmake
               -DSIZE_VAR=${var}_SIZE -DHEAD_VAR=${var}_HEAD
               -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_output_size.cmake)
+    # Restoring 50 MB takes seconds, minutes under the sanitizers: "slow" there.
+    set(labels cli)
+    if(cmd STREQUAL "restore")
+      set(labels "cli;slow")
+    endif()
     set_tests_properties(cli.bad_input.${cmd}_${case} PROPERTIES
-      FIXTURES_REQUIRED bad_inputs LABELS cli TIMEOUT 120)
+      FIXTURES_REQUIRED bad_inputs LABELS "${labels}" TIMEOUT 120)
   endforeach()
 endforeach()

@@ -62,6 +62,9 @@ struct RestoreOptions {
   // Weight of the corpus statistics of capitalised words inside a sentence (names,
   // title words) when a capitalised word is read there.
   double capitalised_weight = 0.7;
+  // Fill RestoreResult::tokens (one record per word). Off, only the text is made:
+  // a 50 MB file needs no 8 million records.
+  bool record_tokens = true;
   // Compute confidence and alternatives (costs a rescoring pass).
   bool confidence = false;
   int alternatives = 3;

@@ -59,7 +59,9 @@ struct Ingester::Impl {
 Ingester::Ingester(std::shared_ptr<const Model> model, const RestoreOptions& restore) : impl_(std::make_unique<Impl>()) {
   impl_->model = std::move(model);
   if (impl_->model) {
-    impl_->restorer = std::make_unique<Restorer>(impl_->model, restore);
+    RestoreOptions ro = restore;
+    ro.record_tokens = false;  // the text is what parsing and the archive use
+    impl_->restorer = std::make_unique<Restorer>(impl_->model, ro);
   }
 }
 

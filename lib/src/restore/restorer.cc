@@ -80,6 +80,8 @@ struct Hyp {
 };
 
 constexpr float kNegInf = -1e30f;
+// Longest stretch of text decoded as one unit (bytes), which bounds the search's memory.
+constexpr size_t kMaxUnitBytes = 8192;
 // Unigram log10 prior used to rank the "kept as written" reading against others.
 constexpr float kUnknownPrior = -3.0f;
 // Corpus count a symbol part spelled like a syllable needs before it is given marks.
@@ -205,7 +207,20 @@ class Restorer::Impl {
         last_begin = next;
         end = next_end;
       }
-      line_no = RestoreUnit(text, pos, end, line_no, out);
+      // A huge unit (a file without line breaks) is decoded in pieces: the search's
+      // memory grows with the unit. Cut after a sentence end, else at a space.
+      size_t from = pos;
+      while (end - from > kMaxUnitBytes) {
+        std::string_view window = text.substr(from, kMaxUnitBytes);
+        size_t cut = window.rfind(". ");
+        if (cut == std::string_view::npos || cut < kMaxUnitBytes / 2) cut = window.rfind(' ');
+        if (cut == std::string_view::npos || cut == 0) cut = kMaxUnitBytes;  // no space at all
+        else ++cut;                                                          // after the mark or space
+        while (cut < window.size() && (static_cast<unsigned char>(window[cut]) & 0xC0) == 0x80) ++cut;
+        line_no = RestoreUnit(text, from, from + cut, line_no, out);
+        from += cut;
+      }
+      line_no = RestoreUnit(text, from, end, line_no, out);
       if (end >= text.size()) break;
       size_t next = after_break(end);
       out->text.append(text.substr(end, next - end));
@@ -988,7 +1003,7 @@ class Restorer::Impl {
         internal::LowerInto(tok.restored, &lower_);
         last_label_ = internal::ListLabelIndex(lower_);
       }
-      out->tokens.push_back(std::move(tok));
+      if (o_.record_tokens) out->tokens.push_back(std::move(tok));
     }
     std::string_view rest = unit_.substr(copied);
     line_no += CountBreaks(rest);
