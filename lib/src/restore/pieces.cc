@@ -2,6 +2,7 @@
 
 #include "model/model_data.h"
 #include "model/viet_chars.h"
+#include "restore/symbol_form.h"
 
 namespace vanban::internal {
 namespace {
@@ -136,7 +137,9 @@ void CutPieces(std::string_view unit, bool ocr, const ModelData& model, std::vec
           bool upper = text.size() >= 2 && IsAllUpper(text);
           bool syllable = has_key && IsWordKey(key);
           bool symbol = upper && (joined || !syllable);
-          if (symbol && ocr && !joined && has_key && model.SymbolPart(key) == nullptr) symbol = false;
+          if (symbol && ocr && !joined && SymbolForm(model, text, ocr, &key).empty() &&
+              (!has_key || model.SymbolPart(key) == nullptr))
+            symbol = false;
           push(tok.begin, tok.end, symbol ? PieceKind::kSymbol : PieceKind::kWord);
           break;
         }

@@ -18,6 +18,7 @@
 #include "restore/list_labels.h"
 #include "restore/lm_cache.h"
 #include "restore/pieces.h"
+#include "restore/symbol_form.h"
 #include "restore/word_candidates.h"
 #include "vanban/restore.h"
 #include "vanban/text.h"
@@ -84,10 +85,6 @@ constexpr float kNegInf = -1e30f;
 constexpr size_t kMaxUnitBytes = 8192;
 // Unigram log10 prior used to rank the "kept as written" reading against others.
 constexpr float kUnknownPrior = -3.0f;
-// Corpus count a symbol part spelled like a syllable needs before it is given marks.
-constexpr uint64_t kMinSyllableSymbolCount = 100;
-// Share of Đ that English-model OCR reads as P (ocrsim's calibration of real scans).
-constexpr double kPForDRate = 0.5;
 // An OCR word is tried as two syllables when no single reading explains it this
 // well (log10), and two pieces as one syllable when either is explained this badly.
 constexpr float kMergeTrigger = -2.0f;
@@ -291,29 +288,7 @@ class Restorer::Impl {
     return w;
   }
 
-  // The upper-case form of a symbol part. In OCR'd text a P may be a misread Đ
-  // ("HPND", "NP-CP"): the Đ reading wins when the corpus has it far more often.
-  std::string_view SymbolForm(std::string_view text) {
-    if (!internal::KeyInto(text, &key_)) return {};
-    const ModelData::SymbolPartEntry* as_written = m_.SymbolPart(key_);
-    std::string_view form = as_written ? as_written->form : std::string_view();
-    // A part spelled like a syllable (TU, DA) may be meant as written (TU is Tỉnh ủy in
-    // 04-NQ/TU): only a well-attested marked form replaces it.
-    if (as_written != nullptr && internal::IsSyllableKey(key_) && as_written->count < kMinSyllableSymbolCount)
-      form = {};
-    if (!ocr_) return form;
-    double best = as_written ? static_cast<double>(as_written->count) : 0.0;
-    for (size_t k = 0; k < key_.size(); ++k) {
-      if (key_[k] != 'p') continue;
-      key_[k] = 'd';
-      const ModelData::SymbolPartEntry* v = m_.SymbolPart(key_);
-      key_[k] = 'p';
-      if (v == nullptr || v->form.find("Đ") == std::string_view::npos) continue;
-      double score = kPForDRate * static_cast<double>(v->count);
-      if (score > best) best = score, form = v->form;
-    }
-    return form;
-  }
+  std::string_view SymbolForm(std::string_view text) { return internal::SymbolForm(m_, text, ocr_, &key_); }
 
   // The readings of a word worth the language model's time: within reach of the
   // best by channel and unigram prior, at most max_readings of them.

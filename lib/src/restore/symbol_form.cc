@@ -1,0 +1,44 @@
+#include "restore/symbol_form.h"
+
+#include <utility>
+
+#include "model/model_data.h"
+#include "model/viet_chars.h"
+
+namespace vanban::internal {
+namespace {
+
+// Corpus count a symbol part spelled like a syllable needs before it is given marks.
+constexpr uint64_t kMinSyllableSymbolCount = 100;
+// Shares of Đ that English-model OCR reads as P (ocrsim's calibration of real scans)
+// and as B (seen in the real seeds).
+constexpr double kPForDRate = 0.5;
+constexpr double kBForDRate = 0.1;
+
+}  // namespace
+
+std::string_view SymbolForm(const ModelData& m, std::string_view text, bool ocr, std::string* key) {
+  if (!KeyInto(text, key)) return {};
+  const ModelData::SymbolPartEntry* as_written = m.SymbolPart(*key);
+  std::string_view form = as_written ? as_written->form : std::string_view();
+  // A part spelled like a syllable (TU, DA) may be meant as written (TU is Tỉnh ủy in
+  // 04-NQ/TU): only a well-attested marked form replaces it.
+  if (as_written != nullptr && IsSyllableKey(*key) && as_written->count < kMinSyllableSymbolCount) form = {};
+  if (!ocr) return form;
+  // The Đ reading wins when the corpus has it far more often than the part as written.
+  double best = as_written ? static_cast<double>(as_written->count) : 0.0;
+  for (const auto& [letter, rate] : {std::pair<char, double>{'p', kPForDRate}, {'b', kBForDRate}}) {
+    for (size_t k = 0; k < key->size(); ++k) {
+      if ((*key)[k] != letter) continue;
+      (*key)[k] = 'd';
+      const ModelData::SymbolPartEntry* v = m.SymbolPart(*key);
+      (*key)[k] = letter;
+      if (v == nullptr || v->form.find("Đ") == std::string_view::npos) continue;
+      double score = rate * static_cast<double>(v->count);
+      if (score > best) best = score, form = v->form;
+    }
+  }
+  return form;
+}
+
+}  // namespace vanban::internal
