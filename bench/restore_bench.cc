@@ -35,6 +35,7 @@
 #include "train/corpus_split.h"
 #include "vanban/model.h"
 #include "vanban/restore.h"
+#include "vanban/text.h"
 
 namespace {
 
@@ -180,16 +181,9 @@ void ScoreAligned(const std::vector<Word>& ref, const std::vector<Word>& hyp, Ta
   }
 }
 
-std::vector<std::string> SplitLines(std::string_view text) {
-  std::vector<std::string> lines;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    lines.emplace_back(text.substr(pos, nl - pos));
-    pos = nl + 1;
-  }
-  return lines;
+std::vector<std::string> OwnedLines(std::string_view text) {
+  std::vector<std::string_view> views = vanban::SplitLines(text);
+  return {views.begin(), views.end()};
 }
 
 std::string ReadFile(const std::string& path) {
@@ -276,7 +270,7 @@ OcrScore ScoreOcr(vanban::Restorer& restorer, const std::vector<std::string>& cl
   double t = ThreadCpuSeconds();
   restorer.Restore(joined, &res);
   s.seconds = ThreadCpuSeconds() - t;
-  std::vector<std::string> out = SplitLines(res.text);
+  std::vector<std::string> out = OwnedLines(res.text);
   Tally raw_cls[kNumClasses];
   for (size_t i = 0; i < cleans.size(); ++i) {
     auto ref = Words(cleans[i]);
@@ -352,7 +346,7 @@ int Run(const Options& o) {
         double t = ThreadCpuSeconds();
         restorer.Restore(stripped, &res);
         seconds += ThreadCpuSeconds() - t;
-        std::vector<std::string> out = SplitLines(res.text);
+        std::vector<std::string> out = OwnedLines(res.text);
         for (size_t i = 0; i < d.lines.size(); ++i) {
           auto rw = Words(d.lines[i]);
           size_t before = all.right;
@@ -388,7 +382,7 @@ int Run(const Options& o) {
         std::string ref;
         for (const auto& l : d.lines) ref += l + "\n";
         restorer.Restore(ref, &res);
-        std::vector<std::string> out = SplitLines(res.text);
+        std::vector<std::string> out = OwnedLines(res.text);
         for (size_t i = 0; i < d.lines.size(); ++i) {
           auto rw = Words(d.lines[i]);
           auto hw = Words(i < out.size() ? out[i] : std::string());
@@ -417,7 +411,7 @@ int Run(const Options& o) {
     if (files.empty()) std::printf("\n3. OCR: no %s/ocr_*.tsv (bench/make_ocr_data.sh makes them)\n", dir.c_str());
     for (const std::string& f : files) {
       std::vector<std::string> cleans, ocrs;
-      for (const std::string& l : SplitLines(ReadFile(f))) {
+      for (const std::string& l : OwnedLines(ReadFile(f))) {
         size_t tab = l.find('\t');
         if (tab == std::string::npos) continue;
         cleans.push_back(l.substr(0, tab));
@@ -459,7 +453,7 @@ int Run(const Options& o) {
       std::string name = fs::path(g).filename().string();
       name = name.substr(0, name.size() - std::string(".gold.txt").size());
       std::string seed = std::string(VANBAN_SOURCE_DIR) + "/samples/seeds/" + name + ".txt";
-      std::vector<std::string> cleans = SplitLines(ReadFile(g)), ocrs = SplitLines(ReadFile(seed));
+      std::vector<std::string> cleans = OwnedLines(ReadFile(g)), ocrs = OwnedLines(ReadFile(seed));
       if (cleans.size() != ocrs.size()) {
         std::printf("\n4. real %s: %zu gold lines but %zu OCR lines: skipped\n", name.c_str(), cleans.size(),
                     ocrs.size());

@@ -10,6 +10,7 @@
 #include "command.h"
 #include "vanban/model.h"
 #include "vanban/restore.h"
+#include "vanban/text.h"
 
 namespace vanban::cli {
 namespace {
@@ -67,21 +68,9 @@ std::string Marked(const RestoreResult& r, double threshold, bool color) {
   return out;
 }
 
-std::vector<std::string_view> Lines(std::string_view s) {
-  std::vector<std::string_view> lines;
-  size_t pos = 0;
-  while (pos < s.size()) {
-    size_t nl = s.find('\n', pos);
-    if (nl == std::string_view::npos) nl = s.size();
-    lines.push_back(s.substr(pos, nl - pos));
-    pos = nl + 1;
-  }
-  return lines;
-}
-
 // Changed lines as "@@ NAME:LINE @@" / "-before" / "+after" groups.
 std::string Diff(std::string_view name, std::string_view before, std::string_view after, bool color) {
-  auto a = Lines(before), b = Lines(after);
+  auto a = SplitLines(before), b = SplitLines(after);
   std::string out;
   for (size_t i = 0; i < a.size() && i < b.size(); ++i) {
     if (a[i] == b[i]) continue;

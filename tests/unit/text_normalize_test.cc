@@ -83,3 +83,12 @@ TEST_CASE("exact syllables: marks as written") {
   CHECK_FALSE(vanban::IsExactVietnameseSyllable("hoc"));   // a stop coda needs a tone
   CHECK(vanban::IsVietnameseSyllable("cuoc"));             // the lenient check allows both
 }
+
+TEST_CASE("SplitLines: no empty line after the final newline, CR kept") {
+  using V = std::vector<std::string_view>;
+  CHECK(vanban::SplitLines("") == V{});
+  CHECK(vanban::SplitLines("a") == V{"a"});
+  CHECK(vanban::SplitLines("a\n") == V{"a"});
+  CHECK(vanban::SplitLines("a\n\nb") == V{"a", "", "b"});
+  CHECK(vanban::SplitLines("a\r\nb\r\n") == V{"a\r", "b\r"});
+}

@@ -98,6 +98,10 @@ bool IsVietnameseSyllable(std::string_view word);
 // a sharp or heavy tone) are not syllables, "ban" and "cuộc" are.
 bool IsExactVietnameseSyllable(std::string_view word);
 
+// The lines of text without their '\n' (a '\r' before it stays). A last line without a
+// newline counts; nothing after the final newline is not a line. Views into text.
+std::vector<std::string_view> SplitLines(std::string_view text);
+
 }  // namespace vanban
 
 #endif  // VANBAN_TEXT_H_

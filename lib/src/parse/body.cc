@@ -42,6 +42,17 @@ int DiemIndex(const std::string& l) {
   return -1;
 }
 
+// "II. TITLE": group 1 the numeral as read, group 2 the title; false when no numeral was repaired.
+bool RomanHeading(const Line& l, const Match& m, const std::string& roman, MarkerHit* h) {
+  if (roman.empty()) return false;
+  h->level = "muc";
+  h->rank = kMuc;
+  h->num_raw = l.Raw(m.Start(1), m.End(1));
+  h->num = roman;
+  h->text_start = m.Start(2);
+  return true;
+}
+
 bool ClassifyMarker(const Line& l, MarkerHit* h) {
   static const RE2 kPartRe(R"(^\s*[,.]?\s*(phan|ch\S{1,2}ng|tieu\s+muc|muc)\s+([ivxl]+|\d+)\s*[.:]?\s*(.*)$)", ReOptions());
   static const RE2 kDieuRe(R"(^\s*[.,]*\s*([db])i\S{0,2}u\s*([\dilt|!]{1,3}[a-z]?)\s*([.:,])\s*-?\s*(.*)$)", ReOptions());
@@ -103,15 +114,7 @@ bool ClassifyMarker(const Line& l, MarkerHit* h) {
     return true;
   }
   if (FindAnchored(kRomanRe, k, &m) && UpperRatio(l.Raw(m.Start(2))) >= 0.7) {
-    std::string roman = RepairRoman(m.Str(1));
-    if (!roman.empty()) {
-      h->level = "muc";
-      h->rank = kMuc;
-      h->num_raw = l.Raw(m.Start(1), m.End(1));
-      h->num = roman;
-      h->text_start = m.Start(2);
-      return true;
-    }
+    if (RomanHeading(l, m, RepairRoman(m.Str(1)), h)) return true;
   }
   // OCR may drop the dot of a Roman heading ("IL TON TAI, HAN CHE"): a capitals title of
   // two words or more, accepted by the caller only as the next numeral in sequence.
@@ -120,13 +123,7 @@ bool ClassifyMarker(const Line& l, MarkerHit* h) {
   if (FindAnchored(kRomanBare, k, &m) && UpperRatio(l.Raw(m.Start(1))) >= 0.8) {
     std::string digits = m.Str(1);
     std::replace(digits.begin(), digits.end(), 't', 'i');
-    std::string roman = RepairRoman(digits);
-    if (!roman.empty()) {
-      h->level = "muc";
-      h->rank = kMuc;
-      h->num_raw = l.Raw(m.Start(1), m.End(1));
-      h->num = roman;
-      h->text_start = m.Start(2);
+    if (RomanHeading(l, m, RepairRoman(digits), h)) {
       h->weak = true;
       return true;
     }

@@ -258,16 +258,12 @@ std::string Line::Value(size_t a, size_t b) const {
 }
 
 namespace {
-std::vector<std::string> SplitLines(std::string_view text) {
+// Lines without their CR: documents saved on Windows read like any other.
+std::vector<std::string> LinesWithoutCr(std::string_view text) {
   std::vector<std::string> out;
-  size_t start = 0;
-  for (size_t i = 0; i <= text.size(); ++i) {
-    if (i == text.size() || text[i] == '\n') {
-      std::string line(text.substr(start, i - start));
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      if (i < text.size() || !line.empty()) out.push_back(std::move(line));
-      start = i + 1;
-    }
+  for (std::string_view l : SplitLines(text)) {
+    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+    out.emplace_back(l);
   }
   return out;
 }
@@ -311,10 +307,10 @@ bool AlignByWords(const std::string& raw_key, const std::string& val_key, const 
 }
 
 SourceLines::SourceLines(std::string_view text, std::string_view restored) {
-  std::vector<std::string> raw = SplitLines(text);
+  std::vector<std::string> raw = LinesWithoutCr(text);
   std::vector<std::string> val;
   if (!restored.empty()) {
-    val = SplitLines(restored);
+    val = LinesWithoutCr(restored);
     if (val.size() != raw.size()) val.clear();
   }
   restored_ = !val.empty();

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "vanban/document.h"
+#include "vanban/text.h"
 
 namespace vanban::internal {
 

@@ -223,6 +223,27 @@ std::vector<std::string> SplitUnits(const std::string& text_in) {
 
 namespace {
 
+// A task found in running text, with nothing assigned yet.
+Task TextTask(const std::string& section_id, const std::string& text, LineSpan lines, double confidence) {
+  Task t;
+  t.source = "text";
+  t.section_id = section_id;
+  t.task_text = text;
+  t.lines = lines;
+  t.confidence = confidence;
+  return t;
+}
+
+Role MakeRole(const std::string& role, const std::string& label_vi, const std::string& raw, LineSpan lines) {
+  Role r;
+  r.role = role;
+  r.label_vi = label_vi;
+  r.raw = raw;
+  r.units = SplitUnits(raw);
+  r.lines = lines;
+  return r;
+}
+
 std::string NodeText(const Section& s) {
   if (!s.heading.empty() && !s.text.empty() && s.label.empty()) return s.heading + " " + s.text;
   return s.heading.empty() ? s.text : s.heading;
@@ -235,22 +256,11 @@ std::string NodeKey(const Section& s) {
 }
 
 void AddLabelledTask(Context& ctx, const Section& n) {
-  Task t;
-  t.source = "text";
-  t.section_id = n.id;
-  t.task_text = NodeText(n);
-  t.lines = n.lines;
-  t.confidence = 0.9;
+  Task t = TextTask(n.id, NodeText(n), n.lines, 0.9);
   for (const Section& c : n.children) {
     if (c.label.empty()) continue;
     if (c.label == "lead" || c.label == "support" || c.label == "executor" || c.label == "support_executor") {
-      Role r;
-      r.role = c.label;
-      r.label_vi = c.heading;
-      r.units = SplitUnits(c.text);
-      r.raw = c.text;
-      r.lines = c.lines;
-      t.roles.push_back(r);
+      t.roles.push_back(MakeRole(c.label, c.heading, c.text, c.lines));
     } else if (c.label == "timeline") {
       std::string raw = c.text;
       for (const Section& g : c.children) raw += (raw.empty() ? "" : " ") + NodeText(g);
@@ -342,13 +352,8 @@ void AddUnitTasks(Context& ctx, const Section& n) {
   r.raw = unit;
   r.lines = {n.lines.start, n.lines.start};
   auto add = [&](const std::string& text, LineSpan lines, const std::string& id) {
-    Task t;
-    t.source = "text";
-    t.section_id = id;
-    t.task_text = text;
+    Task t = TextTask(id, text, lines, 0.7);
     t.roles.push_back(r);
-    t.lines = lines;
-    t.confidence = 0.7;
     ctx.doc->tasks.push_back(std::move(t));
   };
   bool any_child = false;
@@ -413,39 +418,19 @@ bool AddInlineTask(Context& ctx, const Section& s) {
       std::string w = cp_slice(u.Start(1) + d.Start(1), u.Start(1) + d.Start(1) + 1);
       if (UpperRatio(w) == 0) return false;
     }
-    Task t;
-    t.source = "text";
-    t.section_id = s.id;
-    t.task_text = text;
-    t.lines = s.lines;
-    t.confidence = 0.6;
-    Role ex;
-    ex.role = "executor";
-    ex.label_vi = "Thực hiện";
-    ex.raw = cp_slice(u.Start(1), v.Start());
-    ex.units = SplitUnits(ex.raw);
-    ex.lines = {s.lines.start, s.lines.start};
-    t.roles.push_back(ex);
+    Task t = TextTask(s.id, text, s.lines, 0.6);
+    t.roles.push_back(MakeRole("executor", "Thực hiện", cp_slice(u.Start(1), v.Start()), {s.lines.start, s.lines.start}));
     ctx.doc->tasks.push_back(std::move(t));
     return true;
   }
-  Task t;
-  t.source = "text";
-  t.section_id = s.id;
-  t.task_text = text;
-  t.lines = s.lines;
-  t.confidence = 0.7;
-  Role lead;
-  lead.role = "lead";
-  lead.label_vi = "Chủ trì";
-  lead.raw = cp_slice(m.Start(1), m.End(1));
+  Task t = TextTask(s.id, text, s.lines, 0.7);
+  std::string lead_raw = cp_slice(m.Start(1), m.End(1));
   // "Đảng ủy chỉ đạo Ủy ban nhân dân xã chủ trì …": the lead is the one directed.
   static const RE2 kDirects(R"([\s-](?:ch\S{1,2}\s+d\S{1,2}o|giao(?:\s+cho)?|y\S{1,2}u\s+c\S{1,2}u|d\S{1,2}\s+ngh\S{1,2})\s+)", ReOptions());
   Match dm;
   std::string lead_key = key.substr(0, m.End(1));
-  if (Find(kDirects, lead_key, m.Start(1), &dm)) lead.raw = cp_slice(dm.End(), m.End(1));
-  lead.units = SplitUnits(lead.raw);
-  lead.lines = {s.lines.start, s.lines.start};
+  if (Find(kDirects, lead_key, m.Start(1), &dm)) lead_raw = cp_slice(dm.End(), m.End(1));
+  Role lead = MakeRole("lead", "Chủ trì", lead_raw, {s.lines.start, s.lines.start});
   t.roles.push_back(lead);
   // Partners: after "phối hợp với", up to the verb that starts the task.
   static const RE2 kWith(R"(^\s*,?\s*(?:v\S\s+)?ph\S{1,3}[\s-]+h\S{1,3}p\s+v\S{1,2}i\s+)", ReOptions());
@@ -455,12 +440,7 @@ bool AddInlineTask(Context& ctx, const Section& s) {
     size_t from = m.End() + w.End();
     Match v;
     size_t to = Find(kVerb, key, from, &v) ? v.Start() : std::min(key.size(), from + 80);
-    Role sup;
-    sup.role = "support";
-    sup.label_vi = "Phối hợp";
-    sup.raw = cp_slice(from, to);
-    sup.units = SplitUnits(sup.raw);
-    sup.lines = lead.lines;
+    Role sup = MakeRole("support", "Phối hợp", cp_slice(from, to), lead.lines);
     if (!sup.units.empty()) t.roles.push_back(sup);
   }
   ctx.doc->tasks.push_back(std::move(t));
