@@ -61,6 +61,10 @@ struct Cand {
   bool as_written = false;
   bool as_written2 = false;
   uint8_t cut = 0;
+  // For a word kept as written (id = unk) that the model still knows as a spelling
+  // ("VAT" in "thuế VAT", "Cup"): the model's word, so its context counts.
+  uint32_t lm = 0;
+  uint32_t LmId() const { return lm != 0 ? lm : id; }
 };
 
 struct Edge {
@@ -96,7 +100,10 @@ constexpr size_t kMaxJoinCodePoints = 8;
 constexpr size_t kContextNeighbours = 2;
 constexpr size_t kContextNeighboursWeak = 4;
 constexpr size_t kNeighbourWordsWeak = 8;  // of the 16 the model keeps per word
-constexpr uint32_t kPrescreenReadings = 4;  // edges with more readings are prescreened  // readings of each neighbour whose context is asked
+constexpr uint32_t kPrescreenReadings = 4;  // edges with more readings are prescreened
+// A word kept as written pays for being some unknown word; one the model knows as it is
+// spelt ("VAT", "Cup") has its own n-grams to speak for it, so it pays less (log10).
+constexpr float kKnownSpellingRelief = 3.0f;
 constexpr size_t kMergeSideReadings = 4;
 constexpr size_t kMergeReadings = 8;
 constexpr size_t kJoinReadings = 6;
@@ -325,7 +332,15 @@ class Restorer::Impl {
       bool in = k < limit && rank_[k].first >= best - static_cast<float>(o_.reading_margin);
       if (!in && favoured && c.channel >= best - static_cast<float>(o_.reading_margin))
         in = proposal_mark_.Has(c.id, proposal_mark_.current());
-      if (in) cands_.push_back({c.id, 0, Weighted(c.channel + cap_weight * c.cap_bonus, c.id), c.as_written});
+      if (!in) continue;
+      cands_.push_back({c.id, 0, Weighted(c.channel + cap_weight * c.cap_bonus, c.id), c.as_written});
+      if (c.id == m_.unk()) {
+        uint32_t known = m_.WordId(lower_);
+        if (known != m_.unk()) {
+          cands_.back().lm = known;
+          cands_.back().channel += kKnownSpellingRelief;
+        }
+      }
     }
   }
 
@@ -686,7 +701,7 @@ class Restorer::Impl {
       *out = h.state;
       return h.score + c.channel;
     }
-    float s = h.score + lm_.Score(h.state, c.id, out) + c.channel;
+    float s = h.score + lm_.Score(h.state, c.LmId(), out) + c.channel;
     if (!pair_cache_.empty() && h.state.len > 0 &&
         pair_cache_.count(PairKey(h.state.words[h.state.len - 1], c.id)) > 0)
       s += static_cast<float>(o_.pair_cache_bonus);
@@ -719,6 +734,22 @@ class Restorer::Impl {
     at->resize(kept);
   }
 
+  // The prescreen judges readings after the best hypothesis only, but a reading hopeless
+  // there may be the natural successor of another one ("cáo" after "báo", not after
+  // "bảo"): the model's usual successors of each hypothesis' last word stay live.
+  void RescueSuccessors(const std::vector<int32_t>& hyps, const Edge& edge) {
+    for (size_t j = 1; j < hyps.size(); ++j) {
+      const LmState& st = arena_[hyps[j]].state;
+      if (st.len == 0) continue;
+      for (uint16_t next : m_.Successors(st.words[st.len - 1])) {
+        if (next == 0) break;
+        for (uint32_t k = 0; k < edge.cand_count; ++k) {
+          if (!live_[k] && cands_[edge.cand_begin + k].id == next) live_[k] = 1;
+        }
+      }
+    }
+  }
+
   void Decode() {
     const size_t n = pieces_.size();
     arena_.clear();
@@ -745,6 +776,7 @@ class Restorer::Impl {
           }
           for (uint32_t k = 0; k < edge.cand_count; ++k)
             live_[k] = scores_[k] >= top_best - static_cast<float>(o_.prescreen_margin);
+          RescueSuccessors(at_[p], edge);
         }
         for (int32_t hi : at_[p]) {
           for (uint32_t k = 0; k < edge.cand_count; ++k) {
@@ -800,7 +832,7 @@ class Restorer::Impl {
         const Hyp& f = arena_[path_[j]];
         const Cand& c = cands_[edges_[f.edge].cand_begin + f.cand];
         if (c.id == 0) continue;
-        sc += lm_.Score(st, c.id, &next);
+        sc += lm_.Score(st, c.LmId(), &next);
         st = next;
         ++words;
         if (c.id2 != 0) {
