@@ -738,13 +738,13 @@ class Restorer::Impl {
   // there may be the natural successor of another one ("cáo" after "báo", not after
   // "bảo"): the model's usual successors of each hypothesis' last word stay live.
   void RescueSuccessors(const std::vector<int32_t>& hyps, const Edge& edge) {
-    for (size_t j = 1; j < hyps.size(); ++j) {
+    for (size_t j = 1; j < hyps.size() && j < 64; ++j) {
       const LmState& st = arena_[hyps[j]].state;
       if (st.len == 0) continue;
       for (uint16_t next : m_.Successors(st.words[st.len - 1])) {
         if (next == 0) break;
         for (uint32_t k = 0; k < edge.cand_count; ++k) {
-          if (!live_[k] && cands_[edge.cand_begin + k].id == next) live_[k] = 1;
+          if (cands_[edge.cand_begin + k].id == next) live_[k] |= uint64_t{1} << j;
         }
       }
     }
@@ -764,7 +764,7 @@ class Restorer::Impl {
         float best = kNegInf, second = kNegInf;
         int best_cand = -1;
         // Readings hopeless after the best hypothesis are not tried after the others.
-        live_.assign(edge.cand_count, 1);
+        live_.assign(edge.cand_count, kAllHyps);
         if (edge.cand_count > kPrescreenReadings && at_[p].size() > 1) {
           const Hyp& top = arena_[at_[p][0]];
           float top_best = kNegInf;
@@ -775,12 +775,14 @@ class Restorer::Impl {
             top_best = std::max(top_best, scores_[k]);
           }
           for (uint32_t k = 0; k < edge.cand_count; ++k)
-            live_[k] = scores_[k] >= top_best - static_cast<float>(o_.prescreen_margin);
+            live_[k] = scores_[k] >= top_best - static_cast<float>(o_.prescreen_margin) ? kAllHyps : 0;
           RescueSuccessors(at_[p], edge);
         }
-        for (int32_t hi : at_[p]) {
+        for (size_t j = 0; j < at_[p].size(); ++j) {
+          const int32_t hi = at_[p][j];
+          const uint64_t bit = j < 64 ? uint64_t{1} << j : 0;
           for (uint32_t k = 0; k < edge.cand_count; ++k) {
-            if (!live_[k]) continue;
+            if (live_[k] != kAllHyps && (live_[k] & bit) == 0) continue;
             Hyp nh;
             nh.score = Extend(arena_[hi], cands_[edge.cand_begin + k], &nh.state);
             nh.back = hi;
@@ -1055,7 +1057,9 @@ class Restorer::Impl {
   std::vector<Hyp> arena_;
   std::vector<std::vector<int32_t>> at_;
   std::vector<int32_t> path_;
-  std::vector<char> live_;
+  // Per reading of the edge being extended, the hypotheses (bits by rank) it is tried after.
+  std::vector<uint64_t> live_;
+  static constexpr uint64_t kAllHyps = ~uint64_t{0};
   std::vector<float> scores_;
   std::vector<double> post_;
   std::vector<uint32_t> order_;
