@@ -285,3 +285,21 @@ TEST_CASE("restored words of another length are aligned word by word") {
   CHECK(out.size() == 8);
   CHECK_FALSE(vanban::internal::AlignByWords("abc de", vk, off, &out));  // spacing differs
 }
+
+TEST_CASE("source lines: a word the restorer split still maps onto the restored line") {
+  std::vector<uint32_t> off, out;
+  const std::string val = "Nghi Dương, ngày 21 tháng 01";
+  std::string vk = vanban::internal::FoldWithOffsets(val, &off);
+  const std::string raw_key = "nghi duong, ngay 21thang 01";
+  CHECK_FALSE(vanban::internal::AlignByWords(raw_key, vk, off, &out));
+  REQUIRE(vanban::internal::AlignByEdits(raw_key, vk, off, &out));
+  REQUIRE(out.size() == raw_key.size() + 1);
+  // "Nghi Duong" (code points 0..10) is "Nghi Dương" in the restored line.
+  CHECK(val.substr(out[0], out[10] - out[0]) == "Nghi Dương");
+  size_t t = raw_key.find("thang");
+  CHECK(val.substr(out[t], out[t + 5] - out[t]) == "tháng");
+  CHECK(out.back() == val.size());
+  // Lines that have little in common are not aligned.
+  std::string other = vanban::internal::FoldWithOffsets("Kế hoạch", &off);
+  CHECK_FALSE(vanban::internal::AlignByEdits(raw_key, other, off, &out));
+}

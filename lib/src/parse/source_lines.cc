@@ -306,6 +306,41 @@ bool AlignByWords(const std::string& raw_key, const std::string& val_key, const 
   return true;
 }
 
+bool AlignByEdits(const std::string& raw_key, const std::string& val_key, const std::vector<uint32_t>& val_cp_off,
+                  std::vector<uint32_t>* out) {
+  constexpr size_t kMaxCells = size_t{1} << 20;  // a 1000-character line against itself
+  const size_t n = raw_key.size(), m = val_key.size();
+  if (n == 0 || m == 0 || (n + 1) * (m + 1) > kMaxCells || val_cp_off.size() != m + 1) return false;
+  const size_t w = m + 1;
+  std::vector<uint32_t> d((n + 1) * w);
+  for (size_t j = 0; j <= m; ++j) d[j] = static_cast<uint32_t>(j);
+  for (size_t i = 1; i <= n; ++i) {
+    d[i * w] = static_cast<uint32_t>(i);
+    for (size_t j = 1; j <= m; ++j) {
+      uint32_t sub = d[(i - 1) * w + j - 1] + (raw_key[i - 1] == val_key[j - 1] ? 0 : 1);
+      d[i * w + j] = std::min({sub, d[(i - 1) * w + j] + 1, d[i * w + j - 1] + 1});
+    }
+  }
+  if (d[n * w + m] * 4 > std::max(n, m)) return false;
+  // Walk back: each source code point maps to the restored one it was aligned with, or
+  // (deleted) to the position after it.
+  out->assign(n + 1, 0);
+  (*out)[n] = val_cp_off[m];
+  size_t i = n, j = m;
+  while (i > 0) {
+    if (j > 0 && d[i * w + j] == d[(i - 1) * w + j - 1] + (raw_key[i - 1] == val_key[j - 1] ? 0 : 1)) {
+      (*out)[i - 1] = val_cp_off[j - 1];
+      --i, --j;
+    } else if (j > 0 && d[i * w + j] == d[i * w + j - 1] + 1) {
+      --j;
+    } else {
+      (*out)[i - 1] = val_cp_off[j];
+      --i;
+    }
+  }
+  return true;
+}
+
 SourceLines::SourceLines(std::string_view text, std::string_view restored) {
   std::vector<std::string> raw = LinesWithoutCr(text);
   std::vector<std::string> val;
@@ -326,7 +361,7 @@ SourceLines::SourceLines(std::string_view text, std::string_view restored) {
       if (off.size() == l.raw_off.size()) {
         l.value = std::move(val[i]);
         l.val_off = std::move(off);
-      } else if (AlignByWords(l.key, vkey, off, &l.val_off)) {
+      } else if (AlignByWords(l.key, vkey, off, &l.val_off) || AlignByEdits(l.key, vkey, off, &l.val_off)) {
         l.value = std::move(val[i]);
       }
     }

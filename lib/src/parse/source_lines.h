@@ -30,6 +30,11 @@ std::vector<std::string> CodePoints(std::string_view text);
 // false when the words do not correspond.
 bool AlignByWords(const std::string& raw_key, const std::string& val_key, const std::vector<uint32_t>& val_cp_off,
                   std::vector<uint32_t>* out);
+// The same for any other change (a word split in two: "21thang" -> "21 tháng"): code
+// points follow an edit-distance alignment of the two keys; false when they differ in
+// more than a quarter of the line or the line is too long to align.
+bool AlignByEdits(const std::string& raw_key, const std::string& val_key, const std::vector<uint32_t>& val_cp_off,
+                  std::vector<uint32_t>* out);
 
 struct Line {
   int number = 0;     // 1-based
