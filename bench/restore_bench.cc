@@ -32,6 +32,7 @@
 #include "model/lm_tokens.h"
 #include "model/model_data.h"
 #include "model/viet_chars.h"
+#include "text/utf8_util.h"
 #include "train/corpus_split.h"
 #include "vanban/model.h"
 #include "vanban/restore.h"
@@ -67,10 +68,10 @@ std::string Normalize(std::string_view s) {
     char32_t cp = vanban::internal::NextCodePoint(lower, &pos);
     auto it = table.find(cp);
     if (it != table.end()) {
-      vanban::internal::AppendUtf8(it->second.first, &out);
+      vanban::internal::AppendUtf8(&out, it->second.first);
       if (it->second.second) tone = it->second.second;
     } else {
-      vanban::internal::AppendUtf8(cp, &out);
+      vanban::internal::AppendUtf8(&out, cp);
     }
   }
   if (tone) out += static_cast<char>('0' + tone);

@@ -2,6 +2,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "text/utf8_util.h"
 #include "vanban/archive.h"
 #include "vanban/text.h"
 
@@ -19,31 +20,13 @@ char32_t Next(std::string_view s, size_t* i) {
   return cp;
 }
 
-void Append(char32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 // Folds one non-ASCII code point; keeps it when folding would change the code point count.
 char32_t FoldCodePoint(char32_t cp) {
   thread_local std::unordered_map<char32_t, char32_t> cache;
   auto it = cache.find(cp);
   if (it != cache.end()) return it->second;
   std::string utf8;
-  Append(cp, &utf8);
+  internal::AppendUtf8(&utf8, cp);
   std::string folded = StripDiacritics(ToLower(utf8));
   char32_t out = cp;
   if (!folded.empty()) {
@@ -68,7 +51,7 @@ std::string SearchKey(std::string_view text) {
       ++i;
       continue;
     }
-    Append(FoldCodePoint(Next(text, &i)), &out);
+    internal::AppendUtf8(&out, FoldCodePoint(Next(text, &i)));
   }
   return out;
 }

@@ -6,6 +6,8 @@
 
 #include <array>
 
+#include "text/utf8_util.h"
+
 namespace vanban::internal {
 namespace {
 
@@ -91,28 +93,10 @@ U32 DecodeUtf8(std::string_view s) {
   return out;
 }
 
-void AppendUtf8To(char32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 std::string EncodeUtf8(std::u32string_view s) {
   std::string out;
   out.reserve(s.size() * 2);
-  for (char32_t cp : s) AppendUtf8To(cp, &out);
+  for (char32_t cp : s) AppendUtf8(&out, cp);
   return out;
 }
 

@@ -13,7 +13,6 @@ using U32 = std::u32string;
 // Decodes UTF-8; invalid bytes become U+FFFD (one per byte).
 U32 DecodeUtf8(std::string_view s);
 std::string EncodeUtf8(std::u32string_view s);
-void AppendUtf8To(char32_t cp, std::string* out);
 
 // Simple (1:1) lower-casing; keeps the length in code points, so alignments made on
 // one form carry over to the other.

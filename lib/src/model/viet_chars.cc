@@ -5,6 +5,8 @@
 #include <array>
 #include <cstring>
 
+#include "text/utf8_util.h"
+
 namespace vanban::internal {
 namespace {
 
@@ -92,24 +94,6 @@ char32_t NextCodePoint(std::string_view s, size_t* pos) {
   return cp;
 }
 
-void AppendUtf8(char32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 const VietLetter& LookupLetter(char32_t cp) { return GetTables().Get(cp); }
 
 void LowerInto(std::string_view s, std::string* out) {
@@ -119,7 +103,7 @@ void LowerInto(std::string_view s, std::string* out) {
     size_t start = pos;
     char32_t cp = NextCodePoint(s, &pos);
     const VietLetter& v = LookupLetter(cp);
-    if (v.base != 0 && v.upper) AppendUtf8(v.lower, out);
+    if (v.base != 0 && v.upper) AppendUtf8(out, v.lower);
     else out->append(s.substr(start, pos - start));
   }
 }
@@ -147,7 +131,7 @@ void ToneKeyInto(std::string_view s, std::string* out) {
       out->append(s.substr(start, pos - start));
       continue;
     }
-    AppendUtf8(v.toneless, out);
+    AppendUtf8(out, v.toneless);
     if (v.tone != 0) tone = v.tone;
   }
   if (tone != 0) out->push_back(static_cast<char>('0' + tone));
@@ -201,7 +185,7 @@ void ApplyCaseInto(std::string_view restored, std::string_view original, std::st
     char32_t cp = NextCodePoint(restored, &pos);
     const VietLetter& v = LookupLetter(cp);
     bool up = all_upper || (i < n && flags[i]);
-    if (v.base != 0 && up) AppendUtf8(v.upper_cp, out);
+    if (v.base != 0 && up) AppendUtf8(out, v.upper_cp);
     else out->append(restored.substr(start, pos - start));
     ++i;
   }
@@ -227,7 +211,7 @@ void ApplyWordCaseInto(std::string_view restored, std::string_view original, std
     const VietLetter& v = LookupLetter(cp);
     bool up = all || (first && first_upper);
     if (v.base != 0) first = false;
-    if (v.base != 0 && up) AppendUtf8(v.upper_cp, out);
+    if (v.base != 0 && up) AppendUtf8(out, v.upper_cp);
     else out->append(restored.substr(start, pos - start));
   }
 }

@@ -14,7 +14,6 @@ namespace vanban::internal {
 // Decodes the code point at |*pos| and advances |*pos|; invalid bytes decode as
 // U+FFFD and advance by one byte.
 char32_t NextCodePoint(std::string_view s, size_t* pos);
-void AppendUtf8(char32_t cp, std::string* out);
 
 struct VietLetter {
   char base = 0;        // ASCII lower-case base letter ('d' for đ); 0 if not a Vietnamese letter
