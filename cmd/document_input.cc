@@ -58,4 +58,30 @@ int ForEachDocument(const std::vector<std::string>& files, const DocumentInputOp
   return rc;
 }
 
+void AddRowListOptions(CLI::App& app, RowListOptions* o) {
+  AddDocumentInputOptions(app, &o->files, &o->input);
+  AddOutputOption(app, &o->output);
+  app.add_option("--format", o->format, "csv (default), tsv or json")->check(CLI::IsMember({"csv", "tsv", "json"}));
+  app.add_flag("--bom", o->bom, "Start with a UTF-8 byte order mark (for Excel)");
+}
+
+int WriteDocumentRows(const RowListOptions& o, const TableRowValues& columns,
+                      const std::function<std::vector<TableRowValues>(const Document& doc)>& rows_of) {
+  auto files = InputsOrStdin(o.files);
+  auto out = Output::Open(o.output, files);
+  if (!out.ok()) return ReportStatus(o.output, out.status());
+  const bool json = o.format == "json";
+  TableOptions table{o.format == "tsv" ? TableFormat::kTsv : TableFormat::kCsv, o.bom};
+  std::vector<TableRowValues> rows;  // JSON only: the array is written at the end
+  if (!json) out->Write(FormatTable({columns}, table));
+  int rc = ForEachDocument(files, o.input, [&](const std::string&, const Document& doc) {
+    for (auto& row : rows_of(doc)) {
+      if (json) rows.push_back(std::move(row));
+      else out->Write(FormatTableRow(row, {table.format, false}));
+    }
+  });
+  if (json) out->Write(TableToJson(columns, rows, 2));
+  return FinishOutput(*out, o.output, rc);
+}
+
 }  // namespace vanban::cli

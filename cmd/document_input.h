@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "vanban/document.h"
+#include "vanban/export.h"
 #include "vanban/text.h"
 
 namespace vanban::cli {
@@ -32,6 +33,24 @@ void AddDocumentInputOptions(CLI::App& app, std::vector<std::string>* files, Doc
 // and skipped. Returns 0, or 1 when any input was bad or the model could not be loaded.
 int ForEachDocument(const std::vector<std::string>& files, const DocumentInputOptions& options,
                     const std::function<void(const std::string& name, const Document& doc)>& use);
+
+// A command that lists rows of each document (tasks, refs).
+struct RowListOptions {
+  std::vector<std::string> files;
+  std::string output = "-";
+  DocumentInputOptions input;
+  std::string format = "csv";
+  bool bom = false;
+};
+
+// Adds the document input options, -o, --format csv|tsv|json and --bom.
+void AddRowListOptions(CLI::App& app, RowListOptions* options);
+
+// Writes |columns| and the rows |rows_of| gives for each document: CSV or TSV streamed
+// (a document's rows as soon as it is parsed), JSON as one array at the end. Returns the
+// exit code of ForEachDocument and the output.
+int WriteDocumentRows(const RowListOptions& options, const TableRowValues& columns,
+                      const std::function<std::vector<TableRowValues>(const Document& doc)>& rows_of);
 
 }  // namespace vanban::cli
 

@@ -10,30 +10,13 @@ namespace vanban::cli {
 namespace {
 
 struct Options {
-  std::vector<std::string> files;
-  std::string output = "-";
-  DocumentInputOptions input;
-  std::string format = "csv";
-  bool bom = false;
+  RowListOptions list;
   bool mentions = false;
 };
 
 int Run(const Options& o) {
-  auto files = InputsOrStdin(o.files);
-  auto out = Output::Open(o.output, files);
-  if (!out.ok()) return ReportStatus(o.output, out.status());
-  const bool json = o.format == "json";
-  TableOptions table{o.format == "tsv" ? TableFormat::kTsv : TableFormat::kCsv, o.bom};
-  std::vector<TableRowValues> rows;  // JSON only: the array is written at the end
-  if (!json) out->Write(FormatTable({ReferenceColumns()}, table));
-  int rc = ForEachDocument(files, o.input, [&](const std::string&, const Document& doc) {
-    for (auto& row : ReferenceRows(doc, o.mentions)) {
-      if (json) rows.push_back(std::move(row));
-      else out->Write(FormatTableRow(row, {table.format, false}));
-    }
-  });
-  if (json) out->Write(TableToJson(ReferenceColumns(), rows, 2));
-  return FinishOutput(*out, o.output, rc);
+  return WriteDocumentRows(o.list, ReferenceColumns(),
+                           [&](const Document& doc) { return ReferenceRows(doc, o.mentions); });
 }
 
 }  // namespace
@@ -50,10 +33,7 @@ issuer_text, issuer_level, subject, alias, section_path, line_start, line_end,
 char_start, char_end, confidence, flags.)",
     52, [](CLI::App& app) {
       auto o = std::make_shared<Options>();
-      AddDocumentInputOptions(app, &o->files, &o->input);
-      AddOutputOption(app, &o->output);
-      app.add_option("--format", o->format, "csv (default), tsv or json")->check(CLI::IsMember({"csv", "tsv", "json"}));
-      app.add_flag("--bom", o->bom, "Start with a UTF-8 byte order mark (for Excel)");
+      AddRowListOptions(app, &o->list);
       app.add_flag("--mentions", o->mentions, "One row per mention instead of one per cited document");
       return RunFn([o] { return Run(*o); });
     }});

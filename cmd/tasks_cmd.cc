@@ -9,30 +9,8 @@
 namespace vanban::cli {
 namespace {
 
-struct Options {
-  std::vector<std::string> files;
-  std::string output = "-";
-  DocumentInputOptions input;
-  std::string format = "csv";
-  bool bom = false;
-};
-
-int Run(const Options& o) {
-  auto files = InputsOrStdin(o.files);
-  auto out = Output::Open(o.output, files);
-  if (!out.ok()) return ReportStatus(o.output, out.status());
-  const bool json = o.format == "json";
-  TableOptions table{o.format == "tsv" ? TableFormat::kTsv : TableFormat::kCsv, o.bom};
-  std::vector<TableRowValues> rows;  // JSON only: the array is written at the end
-  if (!json) out->Write(FormatTable({TaskColumns()}, table));
-  int rc = ForEachDocument(files, o.input, [&](const std::string&, const Document& doc) {
-    for (auto& row : TaskRows(doc)) {
-      if (json) rows.push_back(std::move(row));
-      else out->Write(FormatTableRow(row, {table.format, false}));
-    }
-  });
-  if (json) out->Write(TableToJson(TaskColumns(), rows, 2));
-  return FinishOutput(*out, o.output, rc);
+int Run(const RowListOptions& o) {
+  return WriteDocumentRows(o, TaskColumns(), [](const Document& doc) { return TaskRows(doc); });
 }
 
 }  // namespace
@@ -49,11 +27,8 @@ timeline_raw, timeline_kind, deadline_date, recurrence, lead_raw, lead_units, su
 support_units, executor_units, product, line_start, line_end, page_break_inside,
 confidence, flags. Several units in one cell are joined with ";".)",
     51, [](CLI::App& app) {
-      auto o = std::make_shared<Options>();
-      AddDocumentInputOptions(app, &o->files, &o->input);
-      AddOutputOption(app, &o->output);
-      app.add_option("--format", o->format, "csv (default), tsv or json")->check(CLI::IsMember({"csv", "tsv", "json"}));
-      app.add_flag("--bom", o->bom, "Start with a UTF-8 byte order mark (for Excel)");
+      auto o = std::make_shared<RowListOptions>();
+      AddRowListOptions(app, o.get());
       return RunFn([o] { return Run(*o); });
     }});
 
