@@ -12,6 +12,7 @@
 
 #include "channel/ocr_channel.h"
 #include "model/model_format.h"
+#include "model/shell_quote.h"
 #include "model/viet_chars.h"
 #include "vanban/model.h"
 #include "vanban/text.h"
@@ -24,6 +25,7 @@ using internal::CandidateRef;
 using internal::kBitsPerWord;
 using internal::NgramEntry;
 using internal::ProbingHeader;
+using internal::ShellQuote;
 
 struct Gram {
   uint64_t key;
@@ -36,15 +38,6 @@ struct Discounts {
   double d[4] = {0, 0.5, 1.0, 1.5};  // by count 1, 2, 3+
   double For(uint32_t c) const { return c >= 3 ? d[3] : d[c]; }
 };
-
-std::string ShellQuote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) {
-    if (c == '\'') q += "'\\''";
-    else q += c;
-  }
-  return q + "'";
-}
 
 bool IsWellFormedReading(const std::string& w) {
   return IsExactVietnameseSyllable(w) &&

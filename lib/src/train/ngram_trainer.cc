@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "model/lm_tokens.h"
+#include "model/shell_quote.h"
 #include "model/viet_chars.h"
 #include "train/corpus_split.h"
 #include "vanban/model.h"
@@ -19,6 +20,7 @@ namespace {
 
 using internal::LmToken;
 using internal::LmTokenKind;
+using internal::ShellQuote;
 
 constexpr int kBitsPerWord = 16;
 constexpr uint32_t kMaxVocabulary = (1u << kBitsPerWord) - 1;
@@ -27,15 +29,6 @@ struct KeyCount {
   uint64_t key;
   uint32_t count;
 };
-
-std::string ShellQuote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) {
-    if (c == '\'') q += "'\\''";
-    else q += c;
-  }
-  return q + "'";
-}
 
 class Counter {
  public:
