@@ -14,8 +14,6 @@
 namespace vanban::cli {
 namespace {
 
-std::string DisplayName(const std::string& path) { return path == "-" ? "<stdin>" : path; }
-
 // Reads all of |f| into |out|; false on a read error or when the limit is passed.
 Status ReadAll(FILE* f, const std::string& name, std::string* out) {
   char buf[1 << 16];
@@ -39,6 +37,8 @@ size_t LineOfOffset(std::string_view bytes, size_t offset) {
 }
 
 }  // namespace
+
+std::string DisplayName(const std::string& path) { return path == "-" ? "<stdin>" : path; }
 
 void AddInputFiles(CLI::App& app, std::vector<std::string>* files) {
   app.add_option("FILE", *files, "Input files; none or '-' reads standard input");

@@ -37,6 +37,8 @@ Result<Input> ReadInput(const std::string& path);
 Result<std::string> ReadText(const std::string& path, const DecodeOptions& options);
 // Expands an empty list to {"-"}.
 std::vector<std::string> InputsOrStdin(const std::vector<std::string>& files);
+// A path as messages name it: "<stdin>" for "-".
+std::string DisplayName(const std::string& path);
 
 // Where data goes: stdout, or a file written atomically (temp file + rename) so a
 // failed run never truncates an existing file. Refuses to overwrite an input.

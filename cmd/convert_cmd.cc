@@ -26,7 +26,7 @@ int Run(const Options& o) {
     if (o.detect) {
       auto input = ReadInput(path);
       if (!input.ok()) {
-        rc = std::max(rc, ReportStatus(path == "-" ? "<stdin>" : path, input.status()));
+        rc = std::max(rc, ReportStatus(DisplayName(path), input.status()));
         continue;
       }
       Detection d = DetectEncoding(input->bytes);
@@ -34,7 +34,7 @@ int Run(const Options& o) {
                              d.confidence));
       continue;
     }
-    std::string name = path == "-" ? "<stdin>" : path;
+    std::string name = DisplayName(path);
     auto text = ReadText(path, o.decode);
     if (!text.ok()) {
       rc = std::max(rc, ReportStatus(name, text.status()));

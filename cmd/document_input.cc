@@ -38,7 +38,7 @@ int ForEachDocument(const std::vector<std::string>& files, const DocumentInputOp
   Ingester ingester(model);
   int rc = kExitOk;
   for (const std::string& path : files) {
-    const std::string name = path == "-" ? "<stdin>" : path;
+    const std::string name = DisplayName(path);
     auto text = ReadText(path, options.decode);
     if (!text.ok()) {
       rc = std::max(rc, ReportStatus(name, text.status()));

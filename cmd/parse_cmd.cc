@@ -67,7 +67,7 @@ int Run(const Options& o) {
   json.indent = (o.pretty || (!o.jsonl && files.size() == 1 && out->is_tty())) ? 2 : -1;
   int rc = kExitOk;
   for (const std::string& path : files) {
-    std::string name = path == "-" ? "<stdin>" : path;
+    std::string name = DisplayName(path);
     auto text = ReadText(path, o.decode);
     if (!text.ok()) {
       rc = std::max(rc, ReportStatus(name, text.status()));

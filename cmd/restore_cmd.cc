@@ -111,7 +111,7 @@ int Run(Options o) {
   nlohmann::ordered_json docs = nlohmann::ordered_json::array();
   RestoreResult r;
   for (const std::string& path : files) {
-    std::string name = path == "-" ? "<stdin>" : path;
+    std::string name = DisplayName(path);
     auto text = ReadText(path, o.decode);
     if (!text.ok()) {
       rc = std::max(rc, ReportStatus(name, text.status()));

@@ -21,7 +21,7 @@ int Run(const Options& o) {
   for (const std::string& path : files) {
     auto text = ReadText(path, o.decode);
     if (!text.ok()) {
-      rc = std::max(rc, ReportStatus(path == "-" ? "<stdin>" : path, text.status()));
+      rc = std::max(rc, ReportStatus(DisplayName(path), text.status()));
       continue;
     }
     std::string stripped = StripDiacritics(*text);
