@@ -10,6 +10,7 @@
 
 #include "vanban/archive.h"
 #include "vanban/document.h"
+#include "test_files.h"
 
 namespace vanban {
 namespace {
@@ -175,29 +176,22 @@ TEST_CASE("IndexDocuments is incremental and skips bad files") {
   std::filesystem::remove_all(dir);
 }
 
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 TEST_CASE("archive refuses files that are not archives and leaves them untouched") {
   std::string dir = TempDir("refuse");
   std::ofstream(dir + "/notes.txt") << "Ghi chú, không phải cơ sở dữ liệu.\n";
   auto text = Archive::Open(dir + "/notes.txt");
   REQUIRE_FALSE(text.ok());
   CHECK(text.status().code() == StatusCode::kInvalidArgument);
-  CHECK(ReadAll(dir + "/notes.txt") == "Ghi chú, không phải cơ sở dữ liệu.\n");
+  CHECK(vanban::test::ReadFileBytes(dir + "/notes.txt") == "Ghi chú, không phải cơ sở dữ liệu.\n");
   sqlite3* other = nullptr;
   REQUIRE(sqlite3_open((dir + "/other.sqlite").c_str(), &other) == SQLITE_OK);
   REQUIRE(sqlite3_exec(other, "CREATE TABLE invoices(id INTEGER)", nullptr, nullptr, nullptr) == SQLITE_OK);
   sqlite3_close(other);
-  std::string before = ReadAll(dir + "/other.sqlite");
+  std::string before = vanban::test::ReadFileBytes(dir + "/other.sqlite");
   auto foreign = Archive::Open(dir + "/other.sqlite");
   REQUIRE_FALSE(foreign.ok());
   CHECK(foreign.status().message().find("other tables") != std::string::npos);
-  CHECK(ReadAll(dir + "/other.sqlite") == before);
+  CHECK(vanban::test::ReadFileBytes(dir + "/other.sqlite") == before);
   CHECK_FALSE(Archive::Open(dir).ok());  // a directory
   std::filesystem::remove_all(dir);
 }

@@ -12,6 +12,7 @@
 #include "model/model_data.h"
 #include "model/viet_chars.h"
 #include "vanban/model.h"
+#include "test_files.h"
 
 namespace {
 
@@ -20,13 +21,6 @@ namespace {
 const std::string& FixtureModelPath() {
   static const std::string path = VANBAN_FIXTURE_MODEL;
   return path;
-}
-
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 }  // namespace
@@ -121,7 +115,7 @@ TEST_CASE("model: missing file is NotFound") {
 }
 
 TEST_CASE("model: damaged files are Corruption") {
-  std::string bytes = ReadAll(FixtureModelPath());
+  std::string bytes = vanban::test::ReadFileBytes(FixtureModelPath());
   REQUIRE(bytes.size() > 1000);
   CHECK(vanban::Model::LoadFromBuffer(bytes).ok());
   SUBCASE("bad magic") {

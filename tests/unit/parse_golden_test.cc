@@ -14,18 +14,12 @@
 
 #include "vanban/document.h"
 #include "vanban/parse.h"
+#include "test_files.h"
 
 namespace {
 
 using Json = nlohmann::json;
 namespace fs = std::filesystem;
-
-std::string ReadFile(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 // OCR-folded, punctuation dropped: "KINH PHi THU'C HIEN" == "Kinh phí thực hiện".
 std::string Folded(const std::string& s) {
@@ -159,10 +153,10 @@ TEST_CASE("parse golden records: every listed field matches") {
   int files = 0, fields = 0, passed = 0;
   for (const auto& entry : fs::directory_iterator(dir)) {
     if (entry.path().extension() != ".json") continue;
-    Json golden = Json::parse(ReadFile(entry.path()));
+    Json golden = Json::parse(vanban::test::ReadFileBytes(entry.path()));
     fs::path sample = samples / golden["sample"].get<std::string>();
     REQUIRE_MESSAGE(fs::exists(sample), sample.string());
-    std::string text = ReadFile(sample);
+    std::string text = vanban::test::ReadFileBytes(sample);
     vanban::ParseOptions options;
     options.source_name = sample.filename().string();
     auto doc = vanban::ParseDocument(text, options);

@@ -12,18 +12,12 @@
 
 #include "vanban/document.h"
 #include "vanban/parse.h"
+#include "test_files.h"
 
 namespace {
 
 using Json = nlohmann::json;
 namespace fs = std::filesystem;
-
-std::string ReadFile(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 bool HasType(const Json& v, const std::string& t) {
   if (t == "null") return v.is_null();
@@ -69,7 +63,7 @@ void Validate(const Json& schema, const Json& v, const std::string& path, std::v
 }
 
 const Json& Schema() {
-  static const Json schema = Json::parse(ReadFile(fs::path(VANBAN_SOURCE_DIR) / "docs" / "vanban.doc.schema.json"));
+  static const Json schema = Json::parse(vanban::test::ReadFileBytes(fs::path(VANBAN_SOURCE_DIR) / "docs" / "vanban.doc.schema.json"));
   return schema;
 }
 
@@ -123,7 +117,7 @@ TEST_CASE("every sample's record validates against docs/vanban.doc.schema.json")
     if (!fs::exists(d)) continue;
     for (const auto& entry : fs::directory_iterator(d)) {
       if (entry.path().extension() != ".txt") continue;
-      auto doc = vanban::ParseDocument(ReadFile(entry.path()), {});
+      auto doc = vanban::ParseDocument(vanban::test::ReadFileBytes(entry.path()), {});
       REQUIRE(doc.ok());
       auto errors = ValidateRecord(vanban::DocumentToJson(*doc));
       CHECK_MESSAGE(errors.empty(), entry.path().filename().string() << "\n" << ErrorsText(errors));
