@@ -302,28 +302,28 @@ void ParseHeader(Context& ctx) {
     const std::string& key = l.key;
     size_t cut = key.size();
     Match m;
+    // The motto and the slogan share one provenance: raw parts joined, lines spanned.
+    auto note_motto = [&](const Match& found) {
+      std::string raw = l.Raw(found.Start(), found.End());
+      h.motto.raw = h.motto.raw.empty() ? raw : h.motto.raw + " | " + raw;
+      if (h.motto.lines.empty()) h.motto.lines = {l.number, l.number};
+      h.motto.lines.end = l.number;
+      cut = std::min(cut, found.Start());
+      any = true;
+      last_used = i;
+    };
     static const RE2 kMottoLoose(
         R"(c\S{1,2}ng\b[a-z ]{0,25}?ch\S{1,2}\s*ngh\S{1,2}a\s*vi\S{1,3}t\s*nam)", ReOptions());
     if (Find(kMotto, key, 0, &m) ||
         (Find(kMottoLoose, key, 0, &m) && UpperRatio(l.Raw(m.Start(), m.End())) >= 0.8)) {
       h.motto.present = true;
       h.motto.text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
-      h.motto.raw = h.motto.raw.empty() ? l.Raw(m.Start(), m.End()) : h.motto.raw + " | " + l.Raw(m.Start(), m.End());
-      if (h.motto.lines.empty()) h.motto.lines = {l.number, l.number};
-      h.motto.lines.end = l.number;
-      cut = std::min(cut, m.Start());
-      any = true;
-      last_used = i;
+      note_motto(m);
     }
     if (Find(kSlogan, key, 0, &m)) {
       h.motto.slogan_present = true;
       h.motto.slogan = "Độc lập - Tự do - Hạnh phúc";
-      h.motto.raw = h.motto.raw.empty() ? l.Raw(m.Start(), m.End()) : h.motto.raw + " | " + l.Raw(m.Start(), m.End());
-      if (h.motto.lines.empty()) h.motto.lines = {l.number, l.number};
-      h.motto.lines.end = l.number;
-      cut = std::min(cut, m.Start());
-      any = true;
-      last_used = i;
+      note_motto(m);
     }
     if (Find(kPartyMotto, key, 0, &m) && UpperRatio(l.Raw(m.Start(), m.End())) >= 0.8) {
       cut = std::min(cut, m.Start());
