@@ -334,12 +334,9 @@ class Restorer::Impl {
         in = proposal_mark_.Has(c.id, proposal_mark_.current());
       if (!in) continue;
       cands_.push_back({c.id, 0, Weighted(c.channel + cap_weight * c.cap_bonus, c.id), c.as_written});
-      if (c.id == m_.unk()) {
-        uint32_t known = m_.WordId(lower_);
-        if (known != m_.unk()) {
-          cands_.back().lm = known;
-          cands_.back().channel += kKnownSpellingRelief;
-        }
+      if (c.spelled != 0) {
+        cands_.back().lm = c.spelled;
+        cands_.back().channel += kKnownSpellingRelief;
       }
     }
   }

@@ -96,7 +96,8 @@ void WordCandidates::Compute(std::string_view lower, std::vector<WordCand>* out)
   std::span<const CandidateItem> list;
   if (letters && IsWordKey(key_)) list = m_.Candidates(key_);
   // The written word as a reading: itself, or another tone placement of it ("hoà").
-  uint32_t written = m_.WordId(lower);
+  const uint32_t spelled = m_.WordId(lower);
+  uint32_t written = spelled;
   if (written != unk && (list.empty() || std::none_of(list.begin(), list.end(),
                                                      [&](const CandidateItem& c) { return c.id == written; })))
     written = unk;
@@ -162,7 +163,7 @@ void WordCandidates::Compute(std::string_view lower, std::vector<WordCand>* out)
     double p = std::max(mix_.clean, mix_.stripped) * (damaged ? limits_.typed_damaged : 1.0) +
                mix_.ocr * (damaged ? limits_.keep_damaged : limits_.ocr_keep);
     if (!list.empty()) p *= limits_.unknown_syllable;
-    out->push_back({unk, static_cast<float>(std::log10(p)), true});
+    out->push_back({unk, static_cast<float>(std::log10(p)), true, 0.0f, spelled == unk ? 0 : spelled});
   }
 }
 

@@ -27,6 +27,9 @@ struct WordCand {
   // log10 P(reading | spelling, capitalised inside a sentence) / P(reading | spelling):
   // names and title words prefer other readings than running text.
   float cap_bonus = 0;
+  // For the word kept as written (id = unk): the model's word for that exact spelling
+  // ("vat" of "VAT"), or 0 when the model does not know it.
+  uint32_t spelled = 0;
 };
 
 struct CandidateLimits {
