@@ -25,3 +25,14 @@ vanban_cli_test(NAME build_model_fixture ARGS build-model -q ${_rdata} -o ${CMAK
 vanban_cli_test(NAME build_model_missing ARGS build-model /nonexistent/dict -o ${CMAKE_CURRENT_BINARY_DIR}/cli-work/x.model
                 EXIT 1 STDERR_MATCHES "nonexistent")
 vanban_cli_test(NAME train_help ARGS train --help STDOUT_MATCHES "Examples:.*--corpus")
+set(_cdata ${PROJECT_SOURCE_DIR}/tests/data/channel)
+vanban_cli_test(NAME train_channel_help ARGS train-channel --help STDOUT_MATCHES "Examples:.*--pairs")
+vanban_cli_test(NAME train_channel_small ARGS train-channel --min-count 1 --pairs ${_cdata}/pairs.tsv
+                -o ${CMAKE_CURRENT_BINARY_DIR}/cli-work/channel.tsv
+                STDERR_MATCHES "train-channel: 4 lines, [0-9]+ clean tokens")
+vanban_cli_test(NAME train_channel_no_pairs ARGS train-channel --pairs ${_cdata}/no_pairs.tsv
+                -o ${CMAKE_CURRENT_BINARY_DIR}/cli-work/channel-none.tsv
+                EXIT 1 STDERR_MATCHES "no_pairs.tsv: no clean<TAB>ocr pairs")
+vanban_cli_test(NAME train_channel_missing ARGS train-channel --pairs /nonexistent/pairs.tsv
+                -o ${CMAKE_CURRENT_BINARY_DIR}/cli-work/channel-missing.tsv
+                EXIT 1 STDERR_MATCHES "/nonexistent/pairs.tsv")

@@ -36,7 +36,7 @@ Result<std::string> TrainOcrChannel(std::string_view pairs, const OcrChannelTrai
     size_t tab = line.find('\t');
     if (tab != std::string_view::npos) trainer.AddLine(line.substr(0, tab), line.substr(tab + 1));
   });
-  if (trainer.summary().lines == 0) return Status::InvalidArgument("no clean<TAB>ocr pairs");
+  if (trainer.summary().lines == 0) return Status::Corruption("no clean<TAB>ocr pairs");
   std::string table = trainer.Finish();
   auto check = OcrChannel::Load(table);  // what we write must load back
   if (!check.ok()) return Status::Internal("trained OCR channel does not load: " + check.status().ToString());
@@ -70,7 +70,7 @@ Result<OcrChannelEvalReport> EvaluateOcrChannel(std::string_view table, std::str
     }
     trie.Add(line.substr(0, tab), count);
   });
-  if (trie.word_count() == 0) return Status::InvalidArgument("empty syllable inventory");
+  if (trie.word_count() == 0) return Status::Corruption("empty syllable inventory");
   auto r = internal::EvaluateChannel(*channel, trie, pairs, k, max_misses, prior_weight);
   OcrChannelEvalReport out;
   out.lines = r.lines;
