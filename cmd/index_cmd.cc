@@ -1,4 +1,5 @@
-// vanban index: restore, parse and store documents in a searchable SQLite archive.
+// vanban index: restore, parse and store documents in a searchable archive (an SQLite file
+// or a PostgreSQL database), or import `vanban parse` records into one.
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <unistd.h>
@@ -8,6 +9,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <memory>
 #include <optional>
 
@@ -31,7 +33,26 @@ struct Options {
   bool quiet = false;
   bool prune = false;
   size_t batch = 32;
+  std::string from_jsonl;
+  size_t export_file_bytes = 10'000'000;
 };
+
+// --export opensearch: the whole archive as bulk files after the run.
+int ExportOpenSearch(const Options& o, const std::string& db_name) {
+  auto archive = Archive::Open(o.db);
+  if (!archive.ok()) return ReportStatus(db_name, archive.status());
+  BulkExportOptions bo;
+  bo.out = o.output;
+  bo.max_file_bytes = o.export_file_bytes;
+  auto exported = ExportBulk(**archive, bo);
+  if (!exported.ok()) return ReportStatus(o.output, exported.status());
+  if (!o.quiet) {
+    fmt::print(stderr, "vanban: index: exported {} documents to {} bulk file(s) ({} … {})\n", exported->documents,
+               exported->files.size(), exported->files.empty() ? "-" : exported->files.front(),
+               exported->files.empty() ? "-" : exported->files.back());
+  }
+  return kExitOk;
+}
 
 std::atomic<bool> g_cancel{false};
 
@@ -60,8 +81,30 @@ void DrawProgress(const IndexProgress& p) {
 }
 
 int Run(const Options& o) {
+  const std::string db_name = ArchiveDisplayName(o.db);
+  const bool import = !o.from_jsonl.empty();
+  if (import && !o.inputs.empty()) {
+    PrintError("index", 0, "give either files and directories or --from-jsonl, not both");
+    return kExitUsage;
+  }
+  if (o.export_format == "opensearch") {
+    if (o.output == "-") {
+      PrintError("index", 0, "--export opensearch writes files: give -o DIR/ or -o PREFIX");
+      return kExitUsage;
+    }
+    if (o.inputs.empty() && !import) return ExportOpenSearch(o, db_name);
+  } else if (o.inputs.empty() && !import) {
+    PrintError("index", 0, "nothing to index: give files or directories, or --from-jsonl FILE");
+    return kExitUsage;
+  }
+  if (import && o.from_jsonl != "-") {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(o.from_jsonl, ec)) {
+      return ReportStatus(o.from_jsonl, Status::NotFound("no such records file (vanban parse --jsonl writes one)"));
+    }
+  }
   std::shared_ptr<const Model> model;
-  if (!o.no_restore) {
+  if (!o.no_restore && !import) {
     auto m = LoadRestorationModel(o.model);
     if (!m.ok()) {
       // Model errors name the file themselves.
@@ -78,7 +121,9 @@ int Run(const Options& o) {
   }
   std::optional<Output> out;
   if (o.export_format == "jsonl") {
-    auto opened = Output::Open(o.output, o.inputs);
+    std::vector<std::string> protect = o.inputs;
+    if (import) protect.push_back(o.from_jsonl);
+    auto opened = Output::Open(o.output, protect);
     if (!opened.ok()) return ReportStatus(o.output, opened.status());
     out.emplace(std::move(*opened));
   }
@@ -86,6 +131,7 @@ int Run(const Options& o) {
   bool bar_drawn = false;
   IndexOptions io;
   io.inputs = o.inputs;
+  io.from_jsonl = o.from_jsonl;
   io.db_path = o.db;
   io.jobs = o.jobs;
   io.model = model;
@@ -117,7 +163,7 @@ int Run(const Options& o) {
     }
     if (out && !ev.record_json.empty()) out->Write(ev.record_json + "\n");
   };
-  if (tty) {
+  if (tty && !import) {  // an import does not know its total
     io.on_progress = [&](const IndexProgress& p) {
       DrawProgress(p);
       bar_drawn = true;
@@ -132,13 +178,13 @@ int Run(const Options& o) {
   if (log) std::fclose(log);
   if (!stats.ok()) {
     if (out) out->Abandon();
-    return ReportStatus(o.db, stats.status());
+    return ReportStatus(db_name, stats.status());
   }
   const IndexStats& s = *stats;
   size_t processed = s.indexed + s.replaced;
   if (!o.quiet) {
-    fmt::print(stderr, "vanban: index: {} files: {} indexed, {} replaced, {} unchanged, {} failed{} in {:.2f} s ({:.1f} docs/s){}\n",
-               s.files, s.indexed, s.replaced, s.unchanged, s.failed,
+    fmt::print(stderr, "vanban: index: {} {}: {} indexed, {} replaced, {} unchanged, {} failed{} in {:.2f} s ({:.1f} docs/s){}\n",
+               s.files, import ? "records" : "files", s.indexed, s.replaced, s.unchanged, s.failed,
                o.prune ? fmt::format(", {} removed", s.removed) : "", s.wall_seconds,
                s.wall_seconds > 0 ? processed / s.wall_seconds : 0.0,
                s.cancelled ? " (interrupted: run again to resume)" : "");
@@ -158,30 +204,44 @@ int Run(const Options& o) {
     int closed = FinishOutput(*out, o.output, kExitOk);
     if (closed != kExitOk) return closed;
   }
+  if (o.export_format == "opensearch" && !s.cancelled) rc = std::max(rc, ExportOpenSearch(o, db_name));
   return rc;
 }
 
 }  // namespace
 
 VANBAN_REGISTER_COMMAND(Command{
-    "index", "Restore, parse and store documents in a searchable SQLite archive",
+    "index", "Restore, parse and store documents in a searchable archive (SQLite or PostgreSQL)",
     R"(Examples:
   vanban index scans/ --db archive.sqlite               all *.txt under scans/, all cores
   vanban index a.txt b.txt --db archive.sqlite --jobs 2
   vanban index scans/ --db archive.sqlite --log index.jsonl --export jsonl > records.jsonl
   vanban index scans/ --db archive.sqlite --prune       also forget files deleted from scans/
+  vanban index scans/ --db postgresql://clerk@dbhost/archive    a shared PostgreSQL archive
+  vanban index --from-jsonl records.jsonl --db pg:      import `vanban parse` records (PG* variables)
+  vanban index --db archive.sqlite --export opensearch -o bulk/   the archive as bulk files
+Any number of processes may index into one PostgreSQL archive at once: each document is
+indexed once, and the documents of a process that dies are taken over by the others.
 Incremental: unchanged files (same path and SHA-256) are skipped, changed ones replaced.
 A bad file is reported (stderr and --log) and skipped; exit status 1 when any failed.
 Ctrl-C or a kill keeps what was committed; run the same command again to resume.
 Each record carries the NĐ 30 Phụ lục VI and Dublin Core fields. Schema: docs/archive.md.)",
     60, [](CLI::App& app) {
       auto o = std::make_shared<Options>();
-      app.add_option("inputs", o->inputs, "Files and directories (searched for *.txt)")->required();
-      app.add_option("--db", o->db, "Archive database file (created when missing)")->required();
+      app.add_option("inputs", o->inputs, "Files and directories (searched for *.txt)");
+      app.add_option("--db", o->db,
+                     "Archive: an SQLite file (created when missing), or postgresql://… / pg: for PostgreSQL")
+          ->required();
+      app.add_option("--from-jsonl", o->from_jsonl,
+                     "Import the records of `vanban parse` (JSON Lines; - for stdin) instead of files");
       AddOutputOption(app, &o->output);
       app.add_option("-j,--jobs", o->jobs, "Worker threads (default: all cores)")->check(CLI::Range(0, 256));
-      app.add_option("--export", o->export_format, "Also write the records: jsonl (to -o or stdout)")
-          ->check(CLI::IsMember({"jsonl"}));
+      app.add_option("--export", o->export_format,
+                     "Also write the records: jsonl (to -o or stdout), or opensearch (the whole archive as "
+                     "bulk NDJSON files: -o DIR/ or -o PREFIX)")
+          ->check(CLI::IsMember({"jsonl", "opensearch"}));
+      app.add_option("--export-file-bytes", o->export_file_bytes, "Largest bulk file (--export opensearch)")
+          ->check(CLI::Range(size_t{1000}, size_t{1} << 40));
       app.add_option("--log", o->log, "Append one JSON line per file (path, outcome, error) to this file");
       app.add_option("--batch", o->batch, "Documents per transaction")->check(CLI::Range(1, 100000));
       app.add_flag("--no-restore", o->no_restore, "Do not restore diacritics before parsing");

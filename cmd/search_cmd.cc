@@ -28,10 +28,12 @@ struct Options {
 int Run(Options o) {
   o.json = o.json || o.format == "json";
   std::error_code ec;
-  if (!std::filesystem::exists(o.db, ec)) return ReportStatus(o.db, Status::NotFound("no such archive (build it with vanban index)"));
+  const bool pg = IsPostgresArchive(o.db);
+  const std::string db_name = ArchiveDisplayName(o.db);
+  if (!pg && !std::filesystem::exists(o.db, ec)) return ReportStatus(o.db, Status::NotFound("no such archive (build it with vanban index)"));
   auto archive = Archive::Open(o.db);
-  if (!archive.ok()) return ReportStatus(o.db, archive.status());
-  auto out = Output::Open(o.output, {o.db});
+  if (!archive.ok()) return ReportStatus(db_name, archive.status());
+  auto out = Output::Open(o.output, pg ? std::vector<std::string>{} : std::vector<std::string>{o.db});
   if (!out.ok()) return ReportStatus(o.output, out.status());
   o.q.text = o.query;
   const bool color = !o.json && out->is_tty() && UseColor(out->file());
@@ -47,7 +49,7 @@ int Run(Options o) {
   double cpu_ms = 1000.0 * static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC;
   if (!hits.ok()) {
     out->Abandon();
-    return ReportStatus(o.db, hits.status());
+    return ReportStatus(db_name, hits.status());
   }
   if (o.json) {
     nlohmann::ordered_json a = nlohmann::ordered_json::array();
@@ -91,7 +93,7 @@ optional: "nghi quyet" finds "Nghị quyết"; an accented query ranks exact spe
     61, [](CLI::App& app) {
       auto o = std::make_shared<Options>();
       app.add_option("query", o->query, "Words to find; none (or \"\") lists the documents the filters select");
-      app.add_option("--db", o->db, "Archive database file")->required();
+      app.add_option("--db", o->db, "Archive: an SQLite file, or postgresql://… / pg: for PostgreSQL")->required();
       AddOutputOption(app, &o->output);
       app.add_option("--type", o->q.type, "Document type code of NĐ 30 (KH, QĐ, BC, TB, ...; \"qd\" finds QĐ)");
       app.add_option("--issuer", o->q.issuer, "Issuer contains (accent-insensitive)");

@@ -1,6 +1,8 @@
-// The archivist's workflow: a searchable SQLite archive of parsed documents.
+// The archivist's workflow: a searchable archive of parsed documents, in an SQLite file
+// (the default) or a PostgreSQL database shared by many workers and readers.
 //
 //   auto db = vanban::Archive::Open("archive.sqlite");   // creates or migrates the schema
+//   // or Archive::Open("postgresql://clerk@db.example/archive")
 //   vanban::IndexOptions o; o.inputs = {"scans/"}; o.db_path = "archive.sqlite";
 //   auto stats = vanban::IndexDocuments(o);               // parallel, incremental, resumable
 //   auto hits = (*db)->Search({.text = "nghi quyet dan chu"});
@@ -64,6 +66,9 @@ std::string ArchivalJson(const ArchivalFields& f);
 // The vanban.doc/1 record (DocumentToJson) with those two members added: what the archive
 // stores and `index --export jsonl` / `export --to json` write. |indent| < 0: one line.
 std::string ArchivalRecordJson(const Document& doc, std::string_view sha256, int indent = -1);
+// |record| (a vanban.doc/1 object on one line) with the two members added unless it has
+// them already.
+std::string WithArchivalJson(std::string record, const Document& doc, std::string_view sha256);
 
 // ---- Reading one document: decode, restore, parse -----------------------------------------
 
@@ -147,12 +152,37 @@ struct ArchiveStats {
   int64_t documents = 0, tasks = 0, references = 0, deadlines = 0;
 };
 
+// One stored document, as the export reads it.
+struct StoredRecord {
+  int64_t id = 0;
+  std::string path, sha256, full_symbol, doc_type, issued_date, issuer, subject, text, record_json;
+};
+
+// Claiming a document before indexing it, so that several processes writing one shared
+// archive never index a document twice: kClaimed (index it, then Release), kBusy (another
+// worker holds it now: try again later), kDone (already stored with this content).
+enum class ClaimOutcome { kClaimed, kBusy, kDone };
+
+namespace internal {
+class ArchiveBackend;
+}
+
+// True when |db| names a PostgreSQL archive: "postgresql://…", "postgres://…" (libpq URIs)
+// or "pg:" followed by libpq keyword/value settings or nothing (then the PG* variables and
+// ~/.pgpass decide).
+bool IsPostgresArchive(std::string_view db);
+// |db| fit for messages and logs: a PostgreSQL connection string with its password masked.
+std::string ArchiveDisplayName(std::string_view db);
+
 class Archive {
  public:
   // Opens or creates |path|, in WAL mode, and applies any pending schema migrations.
   // A database from a newer vanban is kUnsupported; a file that is not an archive (not
   // SQLite, or SQLite with other tables) is kInvalidArgument and left untouched. Messages
-  // do not repeat |path|: the caller names it.
+  // do not repeat |path|: the caller names it (with ArchiveDisplayName).
+  // A PostgreSQL |path| (IsPostgresArchive) connects and migrates the same schema there;
+  // a database with other tables, or a schema other than this vanban's, is refused
+  // untouched; messages never contain the password.
   static Result<std::unique_ptr<Archive>> Open(const std::string& path);
   ~Archive();
   Archive(const Archive&) = delete;
@@ -174,12 +204,44 @@ class Archive {
 
   Result<std::vector<SearchHit>> Search(const SearchQuery& q);
   Result<ArchiveStats> Stats();
+  // Every stored document in id order; stops at the first error |fn| returns.
+  Status ForEachRecord(const std::function<Status(const StoredRecord&)>& fn);
+
+  // Coordination of several writing processes (PostgreSQL); thread-safe. A claim lasts
+  // until Release (after the document is committed) or until the process ends, so the
+  // documents of a killed worker are taken over by the others.
+  Result<ClaimOutcome> Claim(const std::string& path, const std::string& sha256);
+  Status Release(const std::string& path);
 
  private:
-  struct Impl;
-  explicit Archive(std::unique_ptr<Impl> impl);
-  std::unique_ptr<Impl> impl_;
+  explicit Archive(std::unique_ptr<internal::ArchiveBackend> backend);
+  std::unique_ptr<internal::ArchiveBackend> backend_;
 };
+
+// ---- Bulk export for search clusters ----------------------------------------------------
+
+struct BulkExportOptions {
+  // Files written: OUT/vanban-00001.ndjson … when |out| is a directory (or ends with '/'),
+  // else OUT-00001.ndjson …
+  std::string out;
+  std::string index = "vanban";            // _index of every action line
+  size_t max_file_bytes = 10'000'000;     // a new file before this size is passed
+};
+
+struct BulkExportStats {
+  size_t documents = 0;
+  std::vector<std::string> files;
+};
+
+// Writes the whole archive in the OpenSearch / Elasticsearch bulk format (NDJSON: an
+// action line {"index":{"_index","_id"}} then the document), one `curl --data-binary @FILE
+// …/_bulk` per file. Documents carry the text as stored and pre-folded (SearchKey) copies
+// for the mapping in docs/opensearch-mapping.json. A document larger than the limit gets
+// a file of its own.
+Result<BulkExportStats> ExportBulk(Archive& archive, const BulkExportOptions& options);
+
+// The document line of one stored record (also what tests check against the mapping).
+std::string BulkDocumentJson(const StoredRecord& r);
 
 // ---- Batch indexing ---------------------------------------------------------------------
 
@@ -214,6 +276,10 @@ struct IndexStats {
 
 struct IndexOptions {
   std::vector<std::string> inputs;  // files and directories (searched for *.txt, recursively)
+  // Import `vanban parse` records (vanban.doc/1 JSON Lines; "-" = standard input) instead
+  // of reading |inputs|: nothing is restored or parsed again. A record's key is its
+  // source.path, its content hash the SHA-256 of its line.
+  std::string from_jsonl;
   std::string db_path;
   int jobs = 0;                      // worker threads; 0 = all cores
   std::shared_ptr<const Model> model;  // nullptr = parse without restoring

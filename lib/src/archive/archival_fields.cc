@@ -120,15 +120,19 @@ std::string ArchivalJson(const ArchivalFields& f) {
   return "\"archival\":" + archival.dump(-1, ' ', false, replace) + ",\"dublin_core\":" + dc.dump(-1, ' ', false, replace);
 }
 
-std::string ArchivalRecordJson(const Document& doc, std::string_view sha256, int indent) {
-  JsonOptions jo;
-  std::string record = DocumentToJson(doc, jo);
+std::string WithArchivalJson(std::string record, const Document& doc, std::string_view sha256) {
   // The parser's record may one day carry these keys itself; then it is kept as it is.
   // ("\"archival\":" can only be a key: a JSON string value is never followed by ':'.)
   if (record.find("\"archival\":") == std::string::npos && record.size() >= 2 && record.back() == '}') {
     record.pop_back();
     record += "," + ArchivalJson(ArchivalFieldsOf(doc, sha256)) + "}";
   }
+  return record;
+}
+
+std::string ArchivalRecordJson(const Document& doc, std::string_view sha256, int indent) {
+  JsonOptions jo;
+  std::string record = WithArchivalJson(DocumentToJson(doc, jo), doc, sha256);
   if (indent < 0) return record;
   Json parsed = Json::parse(record, nullptr, /*allow_exceptions=*/false);
   if (parsed.is_discarded()) return record;

@@ -1,4 +1,4 @@
-// Archive: the SQLite store of parsed documents, with accent-insensitive FTS5 search.
+// The SQLite archive back end: parsed documents with accent-insensitive FTS5 search.
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
@@ -12,6 +12,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "archive/archive_backend.h"
+#include "archive/archive_rows.h"
 #include "archive/schema.h"
 #include "archive/search_text.h"
 #include "archive/sqlite_db.h"
@@ -23,7 +25,32 @@ namespace vanban {
 using internal::Exec;
 using internal::Stmt;
 
-struct Archive::Impl {
+namespace {
+
+class SqliteArchive final : public internal::ArchiveBackend {
+ public:
+  struct Impl;
+  explicit SqliteArchive(std::unique_ptr<Impl> impl);
+  ~SqliteArchive() override;
+  int schema_version() const override;
+  Result<std::unordered_map<std::string, std::string>> StoredHashes() override;
+  Status Begin() override;
+  Status Commit() override;
+  Status Rollback() override;
+  Result<PutResult> Put(const ArchiveDocument& d) override;
+  Status Remove(const std::string& path) override;
+  Result<std::vector<std::string>> StoredPaths() override;
+  Result<std::vector<SearchHit>> Search(const SearchQuery& q) override;
+  Result<ArchiveStats> Stats() override;
+  Status ForEachRecord(const std::function<Status(const StoredRecord&)>& fn) override;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace
+
+struct SqliteArchive::Impl {
   sqlite3* db = nullptr;
   int version = 0;
   // Statements prepared once per connection: Put runs the same eight for every document.
@@ -45,15 +72,6 @@ struct Archive::Impl {
 
 namespace {
 
-std::string NowIso() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
 Result<int> ReadVersion(sqlite3* db) {
   Stmt has(db, "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='schema_version'");
   if (!has.Step()) return has.status().ok() ? Status::IOError("cannot read sqlite_master") : has.status();
@@ -74,11 +92,11 @@ Status Migrate(sqlite3* db, int* version) {
   }
   for (size_t v = *version; v < migrations.size(); ++v) {
     VANBAN_RETURN_IF_ERROR(Exec(db, "BEGIN IMMEDIATE"));
-    Status st = Exec(db, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TEXT NOT NULL)");
-    if (st.ok()) st = Exec(db, migrations[v]);
+    Status st = Exec(db, internal::kSchemaVersionTable);
+    if (st.ok()) st = Exec(db, internal::MigrationSql(migrations[v], internal::Dialect::kSqlite));
     if (st.ok()) {
       Stmt ins(db, "INSERT INTO schema_version(version, applied_at) VALUES (?, ?)");
-      ins.Bind(1, static_cast<int64_t>(v + 1)).Bind(2, NowIso());
+      ins.Bind(1, static_cast<int64_t>(v + 1)).Bind(2, internal::NowIso());
       st = ins.Run();
     }
     if (!st.ok()) {
@@ -93,11 +111,11 @@ Status Migrate(sqlite3* db, int* version) {
 
 }  // namespace
 
-Archive::Archive(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
-Archive::~Archive() = default;
+SqliteArchive::SqliteArchive(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+SqliteArchive::~SqliteArchive() = default;
 
-Result<std::unique_ptr<Archive>> Archive::Open(const std::string& path) {
-  auto impl = std::make_unique<Impl>();
+Result<std::unique_ptr<internal::ArchiveBackend>> internal::OpenSqliteArchive(const std::string& path) {
+  auto impl = std::make_unique<SqliteArchive::Impl>();
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) return Status::InvalidArgument("is a directory, not a database file");
   if (sqlite3_open_v2(path.c_str(), &impl->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
@@ -122,12 +140,12 @@ Result<std::unique_ptr<Archive>> Archive::Open(const std::string& path) {
   impl->version = *version;
   st = Migrate(impl->db, &impl->version);
   if (!st.ok()) return st;
-  return std::unique_ptr<Archive>(new Archive(std::move(impl)));
+  return std::unique_ptr<internal::ArchiveBackend>(new SqliteArchive(std::move(impl)));
 }
 
-int Archive::schema_version() const { return impl_->version; }
+int SqliteArchive::schema_version() const { return impl_->version; }
 
-Result<std::unordered_map<std::string, std::string>> Archive::StoredHashes() {
+Result<std::unordered_map<std::string, std::string>> SqliteArchive::StoredHashes() {
   std::unordered_map<std::string, std::string> out;
   Stmt s(impl_->db, "SELECT path, sha256 FROM documents");
   while (s.Step()) out.emplace(s.Text(0), s.Text(1));
@@ -135,17 +153,17 @@ Result<std::unordered_map<std::string, std::string>> Archive::StoredHashes() {
   return out;
 }
 
-Status Archive::Begin() { return Exec(impl_->db, "BEGIN IMMEDIATE"); }
-Status Archive::Commit() { return Exec(impl_->db, "COMMIT"); }
-Status Archive::Rollback() { return Exec(impl_->db, "ROLLBACK"); }
+Status SqliteArchive::Begin() { return Exec(impl_->db, "BEGIN IMMEDIATE"); }
+Status SqliteArchive::Commit() { return Exec(impl_->db, "COMMIT"); }
+Status SqliteArchive::Rollback() { return Exec(impl_->db, "ROLLBACK"); }
 
-Status Archive::Remove(const std::string& path) {
+Status SqliteArchive::Remove(const std::string& path) {
   Stmt& del = impl_->Cached("DELETE FROM documents WHERE path = ?");
   del.Bind(1, path);
   return del.Run();
 }
 
-Result<std::vector<std::string>> Archive::StoredPaths() {
+Result<std::vector<std::string>> SqliteArchive::StoredPaths() {
   std::vector<std::string> out;
   Stmt s(impl_->db, "SELECT path FROM documents ORDER BY path");
   while (s.Step()) out.push_back(s.Text(0));
@@ -153,7 +171,7 @@ Result<std::vector<std::string>> Archive::StoredPaths() {
   return out;
 }
 
-Result<PutResult> Archive::Put(const ArchiveDocument& d) {
+Result<PutResult> SqliteArchive::Put(const ArchiveDocument& d) {
   if (d.doc == nullptr) return Status::InvalidArgument("ArchiveDocument without a parsed document");
   sqlite3* db = impl_->db;
   VANBAN_RETURN_IF_ERROR(Exec(db, "SAVEPOINT put_document"));
@@ -169,41 +187,20 @@ Result<PutResult> Archive::Put(const ArchiveDocument& d) {
       old.Rewind();
     }
     if (result.replaced) VANBAN_RETURN_IF_ERROR(Remove(d.path));
-    ArchivalFields f = ArchivalFieldsOf(doc, d.sha256);
-    Stmt& ins = impl_->Cached(R"sql(INSERT INTO documents (
-        path, sha256, size, indexed_at, administrative, ocr, restored, doc_type, doc_type_label, number,
-        symbol, full_symbol, issued_date, issuer, issuer_key, place, subject, signer_position, signer_name,
-        type_name, code_number, code_notation, issued_date_vn, organ_name, language, signer_info_position,
-        signer_info_full_name, to_places, priority, dc_title, dc_creator, dc_subject, dc_description,
-        dc_publisher, dc_contributor, dc_date, dc_type, dc_format, dc_identifier, dc_source, dc_language,
-        dc_relation, dc_coverage, dc_rights, text, record_json)
-      VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))sql");
+    const internal::DocumentRows rows = internal::RowsOf(d, internal::NowIso());
+    const ArchivalFields& f = rows.fields;
+    auto question = [](int) { return std::string("?"); };
+    // Binds |row| from parameter |first| on (a NULL for nullopt).
+    auto bind = [](Stmt& st, int first, const internal::Row& row) {
+      for (size_t k = 0; k < row.size(); ++k) {
+        if (row[k]) st.Bind(first + static_cast<int>(k), *row[k]);
+        else st.BindNullable(first + static_cast<int>(k), "");
+      }
+    };
+    static const std::string kInsertDocument = internal::InsertSql("documents", question);
+    Stmt& ins = impl_->Cached(kInsertDocument);
     VANBAN_RETURN_IF_ERROR(ins.status());
-    int i = 0;
-    auto s = [&](std::string_view v) { ins.BindNullable(++i, v); };
-    ins.Bind(1, d.path).Bind(2, d.sha256).Bind(3, d.size).Bind(4, NowIso());
-    ins.Bind(5, int64_t{doc.administrative}).Bind(6, int64_t{doc.source.ocr}).Bind(7, int64_t{doc.source.restored});
-    i = 7;
-    s(h.doc_type ? h.doc_type->code : "");
-    s(h.doc_type ? h.doc_type->label_vi : "");
-    s(h.number_symbol ? h.number_symbol->number : "");
-    s(h.number_symbol ? h.number_symbol->symbol : "");
-    s(h.number_symbol ? h.number_symbol->full : "");
-    s(h.issued_date ? h.issued_date->iso : "");
-    s(h.issuer ? h.issuer->text : "");
-    s(h.issuer ? SearchKey(h.issuer->text) : "");
-    s(h.place ? h.place->text : "");
-    s(h.subject ? h.subject->text : "");
-    s(doc.signature ? doc.signature->position : "");
-    s(doc.signature ? doc.signature->signer_name : "");
-    for (const std::string* v : {&f.type_name, &f.code_number, &f.code_notation, &f.issued_date, &f.organ_name,
-                                 &f.language, &f.signer_position, &f.signer_full_name, &f.to, &f.priority,
-                                 &f.dc_title, &f.dc_creator, &f.dc_subject, &f.dc_description, &f.dc_publisher,
-                                 &f.dc_contributor, &f.dc_date, &f.dc_type, &f.dc_format, &f.dc_identifier,
-                                 &f.dc_source, &f.dc_language, &f.dc_relation, &f.dc_coverage, &f.dc_rights}) {
-      s(*v);
-    }
-    ins.Bind(i + 1, d.text).Bind(i + 2, d.record_json);
+    bind(ins, 1, rows.document);
     VANBAN_RETURN_IF_ERROR(ins.Run());
     int64_t id = sqlite3_last_insert_rowid(db);
 
@@ -215,43 +212,18 @@ Result<PutResult> Archive::Put(const ArchiveDocument& d) {
     fts.Bind(4, d.subject_key.empty() ? subject_key : d.subject_key).Bind(5, d.text_key.empty() ? text_key : d.text_key);
     VANBAN_RETURN_IF_ERROR(fts.Run());
 
-    Stmt& task = impl_->Cached(R"sql(INSERT INTO tasks (doc_id, task_id, section_id, source, appendix, stt, task_text,
-        timeline_kind, timeline_raw, deadline_date, recurrence, lead_units, support_units, executor_units,
-        product, line_start, line_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))sql");
-    for (const Task& t : doc.tasks) {
-      std::string lead, support, exec;
-      for (const Role& r : t.roles) {
-        std::string* dst = r.role == "lead" ? &lead : r.role == "support" ? &support : &exec;
-        for (const auto& u : r.units) *dst += (dst->empty() ? "" : "; ") + u;
+    static const std::string kInsertTask = internal::InsertSql("tasks", question);
+    static const std::string kInsertRef = internal::InsertSql("refs", question);
+    static const std::string kInsertDeadline = internal::InsertSql("deadlines", question);
+    for (const auto& [sql, table] : {std::pair{&kInsertTask, &rows.tasks}, std::pair{&kInsertRef, &rows.refs},
+                                     std::pair{&kInsertDeadline, &rows.deadlines}}) {
+      Stmt& st = impl_->Cached(*sql);
+      for (const internal::Row& row : *table) {
+        st.Bind(1, id);
+        bind(st, 2, row);
+        VANBAN_RETURN_IF_ERROR(st.Run());
+        VANBAN_RETURN_IF_ERROR(st.Reset());
       }
-      const Timeline* tl = t.timeline ? &*t.timeline : nullptr;
-      task.Bind(1, id).Bind(2, t.task_id).BindNullable(3, t.section_id).BindNullable(4, t.source)
-          .BindNullable(5, t.appendix).BindNullable(6, t.stt).BindNullable(7, t.task_text)
-          .BindNullable(8, tl ? tl->kind : "").BindNullable(9, tl ? tl->raw : "")
-          .BindNullable(10, tl ? tl->deadline : "").BindNullable(11, tl ? tl->recurrence : "")
-          .BindNullable(12, lead).BindNullable(13, support).BindNullable(14, exec)
-          .BindNullable(15, t.product ? t.product->text : "").Bind(16, int64_t{t.lines.start})
-          .Bind(17, int64_t{t.lines.end});
-      VANBAN_RETURN_IF_ERROR(task.Run());
-      VANBAN_RETURN_IF_ERROR(task.Reset());
-    }
-    Stmt& ref = impl_->Cached(R"sql(INSERT INTO refs (doc_id, ref_id, type_code, type_label_vi, number, year, symbol,
-        full_symbol, style, ref_date, issuer_text, mentions, line_start) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?))sql");
-    for (const Reference& r : doc.references) {
-      ref.Bind(1, id).Bind(2, r.id).BindNullable(3, r.type_code).BindNullable(4, r.type_label_vi)
-          .BindNullable(5, r.number).BindNullable(6, r.year).BindNullable(7, r.symbol).BindNullable(8, r.full)
-          .BindNullable(9, r.style).BindNullable(10, r.date).BindNullable(11, r.issuer_text)
-          .Bind(12, static_cast<int64_t>(r.mentions.size()))
-          .Bind(13, int64_t{r.mentions.empty() ? 0 : r.mentions.front().lines.start});
-      VANBAN_RETURN_IF_ERROR(ref.Run());
-      VANBAN_RETURN_IF_ERROR(ref.Reset());
-    }
-    Stmt& dl = impl_->Cached("INSERT INTO deadlines (doc_id, deadline_id, date, recurrence, task_id, text, line_start) VALUES (?,?,?,?,?,?,?)");
-    for (const Deadline& x : doc.deadlines) {
-      dl.Bind(1, id).Bind(2, x.id).BindNullable(3, x.date).BindNullable(4, x.recurrence).BindNullable(5, x.task_id)
-          .BindNullable(6, x.text).Bind(7, int64_t{x.lines.start});
-      VANBAN_RETURN_IF_ERROR(dl.Run());
-      VANBAN_RETURN_IF_ERROR(dl.Reset());
     }
     // NĐ 30 Phụ lục VI III.1.h: warn on a second document with the same number, symbol, issuer.
     if (!f.code_number.empty() && !f.code_notation.empty()) {
@@ -296,22 +268,16 @@ void BindFilters(Stmt& s, const SearchQuery& q, const std::string& types, int64_
   s.Bind(2, types).Bind(3, LikeLiteral(SearchKey(q.issuer))).Bind(4, q.from).Bind(5, q.to).Bind(6, limit);
 }
 
-// The stored type codes that --type names: itself when stored; otherwise those equal to it
-// without case and accents, so that "qd" finds "QĐ" (but "DA", when stored, only "DA", not
-// "ĐA"). A JSON array for json_each; '' when there is no type filter.
+// The stored type codes that --type names (SelectTypeCodes), as a JSON array for
+// json_each; '' when there is no type filter.
 Result<std::string> TypeCodes(sqlite3* db, const std::string& type) {
   if (type.empty()) return std::string();
-  std::vector<std::string> exact, folded;
+  std::vector<std::string> stored;
   Stmt s(db, "SELECT DISTINCT doc_type FROM documents WHERE doc_type IS NOT NULL");
-  while (s.Step()) {
-    std::string code = s.Text(0);
-    if (code == type) exact.push_back(code);
-    else if (SearchKey(code) == SearchKey(type)) folded.push_back(code);
-  }
+  while (s.Step()) stored.push_back(s.Text(0));
   VANBAN_RETURN_IF_ERROR(s.status());
-  const std::vector<std::string>& codes = exact.empty() ? folded : exact;
   nlohmann::json array = nlohmann::json::array();
-  for (const auto& c : codes) array.push_back(c);
+  for (const auto& c : internal::SelectTypeCodes(stored, type)) array.push_back(c);
   return array.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -349,10 +315,7 @@ Status RankedHits(sqlite3* db, const std::string& match, const std::string& excl
     SearchHit h = HitRow(s);
     h.exact = exact;
     const std::string body = s.Text(8);
-    internal::Matches found = internal::FindMatches(body, parsed);
-    // Accented query: mark the words as typed when this document has them.
-    const auto& marks = parsed.accented && !found.exact.empty() ? found.exact : found.folded;
-    h.snippet = internal::Snippet(body, marks, q.snippet_bytes, q.mark_open, q.mark_close);
+    h.snippet = internal::HitSnippet(body, parsed, q.snippet_bytes, q.mark_open, q.mark_close);
     out->push_back(std::move(h));
   }
   return s.status();
@@ -360,7 +323,7 @@ Status RankedHits(sqlite3* db, const std::string& match, const std::string& excl
 
 }  // namespace
 
-Result<std::vector<SearchHit>> Archive::Search(const SearchQuery& q) {
+Result<std::vector<SearchHit>> SqliteArchive::Search(const SearchQuery& q) {
   std::vector<SearchHit> hits;
   const internal::ParsedQuery parsed = internal::ParseQuery(q.text);
   const internal::MatchExpressions match = internal::BuildMatch(parsed, q.exact);
@@ -396,7 +359,7 @@ Result<std::vector<SearchHit>> Archive::Search(const SearchQuery& q) {
   return hits;
 }
 
-Result<ArchiveStats> Archive::Stats() {
+Result<ArchiveStats> SqliteArchive::Stats() {
   ArchiveStats st;
   Stmt s(impl_->db, "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM tasks),"
                     " (SELECT count(*) FROM refs), (SELECT count(*) FROM deadlines)");
@@ -406,6 +369,16 @@ Result<ArchiveStats> Archive::Stats() {
   st.references = s.Int(2);
   st.deadlines = s.Int(3);
   return st;
+}
+
+Status SqliteArchive::ForEachRecord(const std::function<Status(const StoredRecord&)>& fn) {
+  Stmt s(impl_->db, "SELECT id, path, sha256, full_symbol, doc_type, issued_date, issuer, subject, text, record_json"
+                    " FROM documents ORDER BY id");
+  while (s.Step()) {
+    StoredRecord r{s.Int(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), s.Text(6), s.Text(7), s.Text(8), s.Text(9)};
+    VANBAN_RETURN_IF_ERROR(fn(r));
+  }
+  return s.status();
 }
 
 }  // namespace vanban

@@ -1,6 +1,9 @@
 // IndexDocuments: parallel, incremental batch indexing into the archive.
 // Workers (one Ingester each) read, hash, restore, parse and serialise; the calling thread
-// is the only writer and commits in batches, so a killed run loses at most one open batch.
+// is this process's only writer and commits in batches, so a killed run loses at most one
+// open batch. On a shared archive (PostgreSQL) other processes index too: a worker claims
+// each document before the work (Archive::Claim); a document another process holds is
+// put aside and tried again at the end, so it is taken over if that process dies.
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
@@ -8,12 +11,14 @@
 #include <deque>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <mutex>
 #include <optional>
 #include <set>
 #include <sstream>
 #include <thread>
 
+#include "archive/record_import.h"
 #include "vanban/archive.h"
 #include "vanban/document.h"
 
@@ -31,11 +36,21 @@ double ThreadCpuSeconds() {
   return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
 }
 
+// A file to index, or a record to import (line_no > 0).
+struct WorkItem {
+  std::string path;
+  std::string line;
+  size_t line_no = 0;
+};
+
 struct WorkResult {
   std::string path;
   std::string sha256;
   int64_t size = 0;
   bool unchanged = false;
+  bool busy = false;     // another process holds the claim: try again later
+  bool claimed = false;  // this process holds the claim until the document is committed
+  bool fatal = false;    // |error| is the archive's, not the document's: stop
   Status error;
   std::optional<IngestedDocument> ingested;
   // Prepared by the worker, off the writer thread.
@@ -98,39 +113,119 @@ Result<std::string> ReadFile(const std::string& path) {
   return ss.str();
 }
 
-// One file, on a worker thread: everything but the database write.
-WorkResult Prepare(const std::string& path, const std::unordered_map<std::string, std::string>& known,
-                   Ingester& ingester) {
+// The document of |item|: a file read, restored and parsed, or a record read back.
+struct Source {
+  std::string bytes;                    // what the content hash covers
+  std::optional<IngestedDocument> doc;  // records: already there; files: after ingesting
+};
+
+// One file or record, on a worker thread: everything but the database write.
+WorkResult Prepare(const WorkItem& item, const std::string& records_name,
+                   const std::unordered_map<std::string, std::string>& known, Ingester& ingester, Archive& archive) {
   WorkResult r;
-  r.path = path;
+  r.path = item.line_no > 0 ? records_name : item.path;
   auto t0 = Clock::now();
-  auto bytes = ReadFile(path);
-  if (!bytes.ok()) {
-    r.error = bytes.status();
-    return r;
+  Source source;
+  if (item.line_no > 0) {
+    auto record = internal::RecordFromJsonLine(item.line);
+    if (!record.ok()) {
+      r.error = Status(record.status().code(), std::to_string(item.line_no) + ": " + record.status().message());
+      return r;
+    }
+    r.path = record->doc.source.path;
+    source.bytes = std::move(record->record);
+    source.doc.emplace();
+    source.doc->doc = std::move(record->doc);
+    source.doc->text = std::move(record->text);
+  } else {
+    auto bytes = ReadFile(item.path);
+    if (!bytes.ok()) {
+      r.error = bytes.status();
+      return r;
+    }
+    source.bytes = std::move(*bytes);
   }
-  r.size = static_cast<int64_t>(bytes->size());
-  r.sha256 = Sha256Hex(*bytes);
+  r.size = static_cast<int64_t>(source.bytes.size());
+  r.sha256 = Sha256Hex(source.bytes);
   r.read_seconds = Since(t0);
-  auto it = known.find(path);
+  auto it = known.find(r.path);
   if (it != known.end() && it->second == r.sha256) {
     r.unchanged = true;
     return r;
   }
-  auto ingested = ingester.FromBytes(*bytes, path);
-  if (!ingested.ok()) {
-    r.error = ingested.status();
+  auto claim = archive.Claim(r.path, r.sha256);
+  if (!claim.ok()) {
+    r.error = claim.status();
+    r.fatal = true;
     return r;
   }
+  if (*claim != ClaimOutcome::kClaimed) {
+    r.busy = *claim == ClaimOutcome::kBusy;
+    r.unchanged = *claim == ClaimOutcome::kDone;  // another process has just stored it
+    return r;
+  }
+  r.claimed = true;
+  if (!source.doc) {
+    auto ingested = ingester.FromBytes(source.bytes, item.path);
+    if (!ingested.ok()) {
+      r.error = ingested.status();
+      Status released = archive.Release(r.path);
+      if (!released.ok()) {
+        r.error = released;
+        r.fatal = true;
+      }
+      r.claimed = false;
+      return r;
+    }
+    source.doc = std::move(*ingested);
+  }
   double c0 = ThreadCpuSeconds();
-  const Document& doc = ingested->doc;
-  r.record_json = ArchivalRecordJson(doc, r.sha256);
-  r.text_key = SearchKey(ingested->text);
+  const Document& doc = source.doc->doc;
+  r.record_json = item.line_no > 0 ? WithArchivalJson(source.bytes, doc, r.sha256) : ArchivalRecordJson(doc, r.sha256);
+  r.text_key = SearchKey(source.doc->text);
   r.subject_key = SearchKey(doc.header.subject ? doc.header.subject->text : "");
   r.record_cpu_seconds = ThreadCpuSeconds() - c0;
-  r.ingested = std::move(*ingested);
+  r.ingested = std::move(*source.doc);
   return r;
 }
+
+// Hands out the work to the worker threads: the files, or the records of a JSON Lines
+// stream, then the items put aside because another process held them.
+class WorkSource {
+ public:
+  WorkSource(const std::vector<std::string>* files, std::istream* records) : files_(files), records_(records) {}
+  std::optional<WorkItem> Next() {
+    std::lock_guard lock(mu_);
+    if (files_ != nullptr) {
+      if (next_file_ >= files_->size()) return std::nullopt;
+      return WorkItem{(*files_)[next_file_++], "", 0};
+    }
+    std::string line;
+    while (records_ != nullptr && std::getline(*records_, line)) {
+      ++line_no_;
+      if (line.find_first_not_of(" \t\r") != std::string::npos) return WorkItem{"", std::move(line), line_no_};
+    }
+    return std::nullopt;
+  }
+  void PutAside(WorkItem item) {
+    std::lock_guard lock(mu_);
+    aside_.push_back(std::move(item));
+  }
+  std::optional<WorkItem> TakeAside() {
+    std::lock_guard lock(mu_);
+    if (aside_.empty()) return std::nullopt;
+    WorkItem item = std::move(aside_.front());
+    aside_.pop_front();
+    return item;
+  }
+
+ private:
+  std::mutex mu_;
+  const std::vector<std::string>* files_;
+  std::istream* records_;
+  size_t next_file_ = 0, line_no_ = 0;
+  std::deque<WorkItem> aside_;
+};
 
 // True when |path| is |root| or lies below it (both absolute and normalised).
 bool Under(const std::string& path, const std::string& root) {
@@ -192,9 +287,22 @@ Result<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& in
 Result<IndexStats> IndexDocuments(const IndexOptions& options) {
   auto t_start = Clock::now();
   std::vector<std::pair<std::string, std::string>> missing;
-  auto expanded = ExpandInputs(options.inputs, &missing);
+  const bool import = !options.from_jsonl.empty();
+  std::ifstream records_file;
+  std::istream* records = nullptr;
+  if (import) {
+    if (options.from_jsonl == "-") {
+      records = &std::cin;
+    } else {
+      records_file.open(options.from_jsonl, std::ios::binary);
+      if (!records_file) return Status::NotFound(options.from_jsonl + ": cannot open the records file");
+      records = &records_file;
+    }
+  }
+  auto expanded = import ? Result<std::vector<std::string>>(std::vector<std::string>()) : ExpandInputs(options.inputs, &missing);
   if (!expanded.ok()) return expanded.status();
   const std::vector<std::string>& files = *expanded;
+  const std::string records_name = options.from_jsonl == "-" ? "<stdin>" : options.from_jsonl;
   auto archive = Archive::Open(options.db_path);
   if (!archive.ok()) return archive.status();
   auto stored = (*archive)->StoredHashes();
@@ -217,29 +325,52 @@ Result<IndexStats> IndexDocuments(const IndexOptions& options) {
   }
 
   int jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  jobs = std::max(1, std::min<int>(jobs, static_cast<int>(std::max<size_t>(1, files.size()))));
+  if (!import) jobs = std::max(1, std::min<int>(jobs, static_cast<int>(std::max<size_t>(1, files.size()))));
 
-  std::atomic<size_t> next{0};
+  WorkSource work(import ? nullptr : &files, records);
   ResultQueue queue(static_cast<size_t>(jobs) * 4 + 4);
   queue.SetProducers(jobs);
-  auto cancelled = [&] { return options.cancel && options.cancel->load(std::memory_order_relaxed); };
+  std::atomic<bool> stop{false};  // the archive failed: no point going on
+  auto cancelled = [&] { return stop.load() || (options.cancel && options.cancel->load(std::memory_order_relaxed)); };
+  std::atomic<int> first_pass{jobs};  // workers still on their first pass
+  Archive& db = **archive;
   std::vector<std::thread> workers;
   for (int w = 0; w < jobs; ++w) {
     workers.emplace_back([&] {
       Ingester ingester(options.model, options.restore);
-      for (;;) {
-        if (cancelled()) break;
-        size_t i = next.fetch_add(1);
-        if (i >= files.size()) break;
-        queue.Push(Prepare(files[i], known, ingester));
+      auto run = [&](WorkItem item) {
+        WorkResult r = Prepare(item, records_name, known, ingester, db);
+        if (r.busy) {
+          work.PutAside(std::move(item));
+          return false;
+        }
+        queue.Push(std::move(r));
+        return true;
+      };
+      while (!cancelled()) {
+        auto item = work.Next();
+        if (!item) break;
+        run(std::move(*item));
+      }
+      --first_pass;
+      // What other processes held: again until they commit it (then it is unchanged) or
+      // die (then it is claimed here).
+      while (!cancelled()) {
+        auto item = work.TakeAside();
+        if (!item) {
+          if (first_pass.load() == 0) break;
+          std::this_thread::sleep_for(std::chrono::milliseconds(20));
+          continue;
+        }
+        if (!run(std::move(*item))) std::this_thread::sleep_for(std::chrono::milliseconds(50));
       }
       queue.ProducerDone();
     });
   }
 
   // The writer: this thread.
-  Archive& db = **archive;
   Status fatal;
+  std::vector<std::string> batch_claims;  // released once their batch is committed
   bool in_txn = false;
   size_t in_batch = 0;
   auto batch_start = Clock::now();
@@ -251,14 +382,24 @@ Result<IndexStats> IndexDocuments(const IndexOptions& options) {
     stats.db_seconds += Since(t0);
     stats.db_cpu_seconds += ThreadCpuSeconds() - c0;
   };
+  auto fail = [&](const Status& st) {
+    if (fatal.ok()) fatal = st;
+    stop = true;
+  };
   auto commit = [&]() {
-    if (!in_txn) return;
-    timed([&] {
-      Status st = db.Commit();
-      if (!st.ok() && fatal.ok()) fatal = st;
-    });
-    in_txn = false;
-    in_batch = 0;
+    if (in_txn) {
+      timed([&] {
+        Status st = db.Commit();
+        if (!st.ok()) fail(st);
+      });
+      in_txn = false;
+      in_batch = 0;
+    }
+    for (const std::string& path : batch_claims) {
+      Status st = db.Release(path);
+      if (!st.ok()) fail(st);
+    }
+    batch_claims.clear();
   };
   for (;;) {
     auto item = queue.Pop(0.2);
@@ -268,6 +409,11 @@ Result<IndexStats> IndexDocuments(const IndexOptions& options) {
       continue;
     }
     WorkResult& r = *item;
+    if (r.fatal) fail(r.error);
+    // Once the archive has failed, the rest is neither done nor the documents' fault:
+    // the one error is returned (a rerun resumes).
+    if (!fatal.ok()) continue;
+    if (r.claimed) batch_claims.push_back(r.path);
     IndexFileEvent ev;
     ev.path = r.path;
     stats.read_seconds += r.read_seconds;
@@ -296,7 +442,7 @@ Result<IndexStats> IndexDocuments(const IndexOptions& options) {
         if (!in_txn) {
           Status st = db.Begin();
           if (!st.ok()) {
-            fatal = st;
+            fail(st);
           } else {
             in_txn = true;
             batch_start = Clock::now();
@@ -316,11 +462,14 @@ Result<IndexStats> IndexDocuments(const IndexOptions& options) {
           }
           ev.record_json = std::move(d.record_json);
           ++in_batch;
+        } else if (put.status().code() == StatusCode::kIOError) {
+          fail(put.status());  // the database, not this document
         } else {
           ev.outcome = IndexOutcome::kFailed;
           ev.error = put.status().message();
         }
       });
+      if (!fatal.ok()) continue;
       if (in_batch >= options.batch_size || Since(batch_start) >= options.batch_seconds) commit();
     } else {
       ev.outcome = IndexOutcome::kFailed;
@@ -343,6 +492,7 @@ Result<IndexStats> IndexDocuments(const IndexOptions& options) {
   for (auto& t : workers) t.join();
   commit();
   stats.cancelled = cancelled();
+  if (import) stats.files = stats.indexed + stats.replaced + stats.unchanged + stats.failed;
 
   // Pruning only after a complete pass: an interrupted run must not remove anything.
   if (options.prune && fatal.ok() && !stats.cancelled) {

@@ -33,12 +33,12 @@ bool IsTokenChar(char32_t cp) {
   }
 }
 
-struct Token {
-  size_t key_begin, key_end;    // in the search key
-  size_t text_begin, text_end;  // in the text (same code points)
-};
+bool TokenIs(std::string_view token, std::string_view want, bool prefix) {
+  return prefix ? token.substr(0, want.size()) == want : token == want;
+}
 
-// Tokens of |text|, classified on its search key |key| (one code point for one).
+}  // namespace
+
 std::vector<Token> Tokenize(std::string_view text, std::string_view key) {
   std::vector<Token> tokens;
   size_t i = 0, k = 0;
@@ -58,12 +58,6 @@ std::vector<Token> Tokenize(std::string_view text, std::string_view key) {
   }
   return tokens;
 }
-
-bool TokenIs(std::string_view token, std::string_view want, bool prefix) {
-  return prefix ? token.substr(0, want.size()) == want : token == want;
-}
-
-}  // namespace
 
 ParsedQuery ParseQuery(std::string_view text) {
   ParsedQuery q;
@@ -213,6 +207,22 @@ std::string Snippet(std::string_view body, const std::vector<Mark>& marks, size_
     line.push_back(c);
   }
   return line;
+}
+
+std::vector<std::string> SelectTypeCodes(const std::vector<std::string>& stored, const std::string& type) {
+  std::vector<std::string> exact, folded;
+  for (const std::string& code : stored) {
+    if (code == type) exact.push_back(code);
+    else if (SearchKey(code) == SearchKey(type)) folded.push_back(code);
+  }
+  return exact.empty() ? folded : exact;
+}
+
+std::string HitSnippet(std::string_view body, const ParsedQuery& q, size_t width, std::string_view open,
+                       std::string_view close) {
+  Matches found = FindMatches(body, q);
+  const auto& marks = q.accented && !found.exact.empty() ? found.exact : found.folded;
+  return Snippet(body, marks, width, open, close);
 }
 
 }  // namespace vanban::internal

@@ -25,6 +25,16 @@ struct ParsedQuery {
 
 ParsedQuery ParseQuery(std::string_view text);
 
+// A token of a text (FTS5 unicode61's rules: runs of letters, digits and private-use
+// characters), as byte ranges of the text and of its search key.
+struct Token {
+  size_t key_begin, key_end;    // in the search key
+  size_t text_begin, text_end;  // in the text (same code points)
+};
+// Tokens of |text|, classified on its search key |key| = SearchKey(text) (one code point
+// for one). Also what the PostgreSQL back end indexes, so both back ends see one token list.
+std::vector<Token> Tokenize(std::string_view text, std::string_view key);
+
 struct MatchExpressions {
   std::string any;    // accents as written OR accent-free: what is searched
   std::string exact;  // accents as written only
@@ -50,6 +60,17 @@ Matches FindMatches(std::string_view body, const ParsedQuery& q);
 // different terms (then the most matches), each match wrapped in open/close.
 std::string Snippet(std::string_view body, const std::vector<Mark>& marks, size_t width, std::string_view open,
                     std::string_view close);
+
+// The stored type codes that --type |type| names: itself when stored; otherwise those
+// equal to it without case and accents, so that "qd" finds "QĐ" (but "DA", when stored,
+// only "DA", not "ĐA").
+std::vector<std::string> SelectTypeCodes(const std::vector<std::string>& stored, const std::string& type);
+
+// The snippet of a search hit, the same on every back end: the query's matches in |body|
+// (an accented query marks the words as typed when the body has them, else the
+// accent-free matches) and the passage around them.
+std::string HitSnippet(std::string_view body, const ParsedQuery& q, size_t width, std::string_view open,
+                       std::string_view close);
 
 }  // namespace vanban::internal
 

@@ -1,0 +1,424 @@
+// The PostgreSQL archive back end: the schema of schema.h on a server that many `vanban
+// index` processes write at once and many readers search.
+//
+// Several writers: a document is claimed before it is read and parsed (a session-level
+// advisory lock on its path, pg_try_advisory_lock), released once its row is committed.
+// A worker that dies loses its connection and with it its claims, so the others (or the
+// next run) take its documents over; nothing to expire or clean up. After a claim the
+// stored hash is read again, so a document another worker has just committed is not
+// indexed twice. Each document is stored in one transaction with its dependent rows.
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+#include "archive/archive_backend.h"
+#include "archive/archive_rows.h"
+#include "archive/pg_connection.h"
+#include "archive/pg_text_search.h"
+#include "archive/schema.h"
+#include "archive/search_text.h"
+#include "vanban/archive.h"
+
+namespace vanban::internal {
+namespace {
+
+// The first key of vanban's advisory locks ("vanb"); the second is the hashed path, or 0
+// for the lock that serialises schema migrations.
+constexpr const char* kLockClass = "1986096738";
+constexpr const char* kPathLock = "hashtext($1)";
+
+std::string Dollar(int i) { return "$" + std::to_string(i); }
+
+class PgArchive final : public ArchiveBackend {
+ public:
+  PgArchive(std::string conninfo, std::unique_ptr<PgConnection> db, int version)
+      : conninfo_(std::move(conninfo)), db_(std::move(db)), version_(version) {}
+
+  int schema_version() const override { return version_; }
+
+  Result<std::unordered_map<std::string, std::string>> StoredHashes() override {
+    auto r = db_->Query("SELECT path, sha256 FROM documents");
+    if (!r.ok()) return r.status();
+    std::unordered_map<std::string, std::string> out;
+    out.reserve(static_cast<size_t>(r->rows()));
+    for (int i = 0; i < r->rows(); ++i) out.emplace(r->Text(i, 0), r->Text(i, 1));
+    return out;
+  }
+
+  Status Begin() override {
+    VANBAN_RETURN_IF_ERROR(db_->Exec("BEGIN"));
+    in_txn_ = true;
+    return Status::Ok();
+  }
+  Status Commit() override {
+    in_txn_ = false;
+    return db_->Exec("COMMIT");
+  }
+  Status Rollback() override {
+    in_txn_ = false;
+    return db_->Exec("ROLLBACK");
+  }
+
+  Result<PutResult> Put(const ArchiveDocument& d) override;
+
+  Status Remove(const std::string& path) override {
+    return db_->Exec("DELETE FROM documents WHERE path = $1", {path});
+  }
+
+  Result<std::vector<std::string>> StoredPaths() override {
+    auto r = db_->Query("SELECT path FROM documents ORDER BY path");
+    if (!r.ok()) return r.status();
+    std::vector<std::string> out;
+    for (int i = 0; i < r->rows(); ++i) out.push_back(r->Text(i, 0));
+    return out;
+  }
+
+  Result<std::vector<SearchHit>> Search(const SearchQuery& q) override;
+
+  Result<ArchiveStats> Stats() override {
+    auto r = db_->Query("SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM tasks),"
+                        " (SELECT count(*) FROM refs), (SELECT count(*) FROM deadlines)");
+    if (!r.ok()) return r.status();
+    return ArchiveStats{r->Int(0, 0), r->Int(0, 1), r->Int(0, 2), r->Int(0, 3)};
+  }
+
+  Status ForEachRecord(const std::function<Status(const StoredRecord&)>& fn) override {
+    // Keyset pages: constant memory on any archive size, no long transaction.
+    int64_t after = 0;
+    for (;;) {
+      auto r = db_->Query("SELECT id, path, sha256, full_symbol, doc_type, issued_date, issuer, subject, text,"
+                          " record_json FROM documents WHERE id > $1 ORDER BY id LIMIT 500",
+                          {std::to_string(after)});
+      if (!r.ok()) return r.status();
+      if (r->rows() == 0) return Status::Ok();
+      for (int i = 0; i < r->rows(); ++i) {
+        StoredRecord rec{r->Int(i, 0),  r->Text(i, 1), r->Text(i, 2), r->Text(i, 3), r->Text(i, 4),
+                         r->Text(i, 5), r->Text(i, 6), r->Text(i, 7), r->Text(i, 8), r->Text(i, 9)};
+        after = rec.id;
+        VANBAN_RETURN_IF_ERROR(fn(rec));
+      }
+    }
+  }
+
+  Result<ClaimOutcome> Claim(const std::string& path, const std::string& sha256) override {
+    std::lock_guard lock(claims_mu_);
+    if (!claims_) {
+      // Claims live on a connection of their own: the writer's is inside transactions.
+      auto c = PgConnection::Connect(conninfo_);
+      if (!c.ok()) return c.status();
+      claims_ = std::move(*c);
+    }
+    auto got = claims_->Query(std::string("SELECT pg_try_advisory_lock(") + kLockClass + ", " + kPathLock + ")", {path});
+    if (!got.ok()) return got.status();
+    if (got->Text(0, 0) != "t") return ClaimOutcome::kBusy;
+    // Read after the lock: a worker commits before it releases, so this sees its row.
+    auto stored = claims_->Query("SELECT sha256 FROM documents WHERE path = $1", {path});
+    if (!stored.ok()) return stored.status();
+    if (stored->rows() > 0 && stored->Text(0, 0) == sha256) {
+      VANBAN_RETURN_IF_ERROR(UnlockLocked(path));
+      return ClaimOutcome::kDone;
+    }
+    return ClaimOutcome::kClaimed;
+  }
+
+  Status Release(const std::string& path) override {
+    std::lock_guard lock(claims_mu_);
+    if (!claims_) return Status::Ok();
+    return UnlockLocked(path);
+  }
+
+ private:
+  Status UnlockLocked(const std::string& path) {
+    return claims_->Exec(std::string("SELECT pg_advisory_unlock(") + kLockClass + ", " + kPathLock + ")", {path});
+  }
+  Result<PutResult> PutRows(const ArchiveDocument& d);
+  Status RankedHits(const std::string& tsquery, const std::string& phrase, bool exact_column,
+                    const std::vector<int64_t>& exclude, int64_t limit, const ParsedQuery& parsed,
+                    const SearchQuery& q, const std::string& types, std::vector<SearchHit>* out);
+  Result<std::string> TypeCodes(const std::string& type);
+
+  std::string conninfo_;
+  std::unique_ptr<PgConnection> db_;
+  int version_;
+  bool in_txn_ = false;
+  std::mutex claims_mu_;
+  std::unique_ptr<PgConnection> claims_;
+};
+
+// Inserts |rows| into |table| after the document key, a few hundred rows per statement.
+Status InsertChildRows(PgConnection& db, const char* table, const std::string& doc_id, const std::vector<Row>& rows) {
+  if (rows.empty()) return Status::Ok();
+  static const std::unordered_map<std::string, std::string> kInserts = [] {
+    std::unordered_map<std::string, std::string> m;
+    for (const char* t : {"tasks", "refs", "deadlines"}) m[t] = InsertSql(t, Dollar);
+    return m;
+  }();
+  const std::string& single = kInserts.at(table);
+  const std::string head = single.substr(0, single.find(" VALUES (") + 8);
+  const size_t width = rows.front().size() + 1;
+  const size_t per_statement = std::max<size_t>(1, 30000 / width);
+  for (size_t first = 0; first < rows.size(); first += per_statement) {
+    std::string sql = head;
+    std::vector<PgParam> params;
+    for (size_t r = first; r < std::min(rows.size(), first + per_statement); ++r) {
+      sql += r == first ? "(" : ",(";
+      params.emplace_back(doc_id);
+      sql += Dollar(static_cast<int>(params.size()));
+      for (const RowValue& v : rows[r]) {
+        params.push_back(v);
+        sql += "," + Dollar(static_cast<int>(params.size()));
+      }
+      sql += ")";
+    }
+    VANBAN_RETURN_IF_ERROR(db.Exec(sql, params));
+  }
+  return Status::Ok();
+}
+
+Result<PutResult> PgArchive::PutRows(const ArchiveDocument& d) {
+  PutResult result;
+  const DocumentRows rows = RowsOf(d, NowIso());
+  auto old = db_->Query("DELETE FROM documents WHERE path = $1 RETURNING id", {d.path});
+  if (!old.ok()) return old.status();
+  result.replaced = old->rows() > 0;
+  static const std::string kInsert = InsertSql("documents", Dollar) + " RETURNING id";
+  auto inserted = db_->Query(kInsert, rows.document);
+  if (!inserted.ok()) return inserted.status();
+  const std::string id = inserted->Text(0, 0);
+  const Header& h = d.doc->header;
+  const std::string subject = h.subject ? h.subject->text : "";
+  VANBAN_RETURN_IF_ERROR(db_->Exec(
+      "INSERT INTO documents_search (doc_id, folded, exact) VALUES ($1, $2::tsvector, $3::tsvector)",
+      {id, TsVectorLiteral(subject, d.text, true), TsVectorLiteral(subject, d.text, false)}));
+  VANBAN_RETURN_IF_ERROR(InsertChildRows(*db_, "tasks", id, rows.tasks));
+  VANBAN_RETURN_IF_ERROR(InsertChildRows(*db_, "refs", id, rows.refs));
+  VANBAN_RETURN_IF_ERROR(InsertChildRows(*db_, "deadlines", id, rows.deadlines));
+  // NĐ 30 Phụ lục VI III.1.h: warn on a second document with the same number, symbol, issuer.
+  const ArchivalFields& f = rows.fields;
+  if (!f.code_number.empty() && !f.code_notation.empty()) {
+    auto dup = db_->Query(
+        "SELECT path FROM documents WHERE code_number = $1 AND code_notation = $2"
+        " AND organ_name IS NOT DISTINCT FROM $3 AND substr(issued_date, 1, 4) IS NOT DISTINCT FROM substr($4, 1, 4)"
+        " AND id <> $5 LIMIT 1",
+        {f.code_number, f.code_notation, f.organ_name.empty() ? PgParam() : PgParam(f.organ_name),
+         f.dc_date.empty() ? PgParam() : PgParam(f.dc_date), id});
+    if (!dup.ok()) return dup.status();
+    if (dup->rows() > 0) result.duplicate_of = dup->Text(0, 0);
+  }
+  return result;
+}
+
+Result<PutResult> PgArchive::Put(const ArchiveDocument& d) {
+  if (d.doc == nullptr) return Status::InvalidArgument("ArchiveDocument without a parsed document");
+  // Inside a batch: a savepoint keeps the batch going when one document fails.
+  const bool own_txn = !in_txn_;
+  VANBAN_RETURN_IF_ERROR(db_->Exec(own_txn ? "BEGIN" : "SAVEPOINT put_document"));
+  auto result = PutRows(d);
+  if (!result.ok()) {
+    (void)db_->Exec(own_txn ? "ROLLBACK" : "ROLLBACK TO SAVEPOINT put_document");
+    return result.status();
+  }
+  VANBAN_RETURN_IF_ERROR(db_->Exec(own_txn ? "COMMIT" : "RELEASE SAVEPOINT put_document"));
+  return result;
+}
+
+// ---- Search ----------------------------------------------------------------------------
+
+// Filters on documents d: $2 type codes (a text array, NULL for any), $3 an issuer_key
+// substring, $4/$5 the date range.
+const char* const kFilters =
+    " AND ($2::text[] IS NULL OR d.doc_type = ANY($2::text[]))"
+    " AND ($3 = '' OR d.issuer_key LIKE '%' || $3 || '%' ESCAPE '\\')"
+    " AND ($4 = '' OR d.issued_date >= $4) AND ($5 = '' OR d.issued_date <= $5)";
+
+// LIKE pattern characters in a user's text are literal.
+std::string LikeLiteral(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::vector<PgParam> FilterParams(const SearchQuery& q, const std::string& types, int64_t limit) {
+  return {PgParam(), types.empty() ? PgParam() : PgParam(types), LikeLiteral(SearchKey(q.issuer)), q.from, q.to,
+          std::to_string(limit)};
+}
+
+// A text[] literal of |codes| ("{\"KH\",\"QĐ\"}").
+std::string TextArray(const std::vector<std::string>& codes) {
+  std::string out = "{";
+  for (const std::string& c : codes) {
+    out += out.size() > 1 ? ",\"" : "\"";
+    for (char ch : c) {
+      if (ch == '"' || ch == '\\') out += '\\';
+      out += ch;
+    }
+    out += '"';
+  }
+  return out + "}";
+}
+
+Result<std::string> PgArchive::TypeCodes(const std::string& type) {
+  if (type.empty()) return std::string();
+  auto r = db_->Query("SELECT DISTINCT doc_type FROM documents WHERE doc_type IS NOT NULL");
+  if (!r.ok()) return r.status();
+  std::vector<std::string> stored;
+  for (int i = 0; i < r->rows(); ++i) stored.push_back(r->Text(i, 0));
+  // "{}" (no code) selects nothing, as on SQLite.
+  return TextArray(SelectTypeCodes(stored, type));
+}
+
+SearchHit HitRow(const PgResult& r, int i) {
+  SearchHit h;
+  h.id = r.Int(i, 0);
+  h.path = r.Text(i, 1);
+  h.full_symbol = r.Text(i, 2);
+  h.doc_type = r.Text(i, 3);
+  h.issued_date = r.Text(i, 4);
+  h.issuer = r.Text(i, 5);
+  h.subject = r.Text(i, 6);
+  h.score = r.Double(i, 7);
+  return h;
+}
+
+Status PgArchive::RankedHits(const std::string& tsquery, const std::string& phrase, bool exact_column,
+                             const std::vector<int64_t>& exclude, int64_t limit, const ParsedQuery& parsed,
+                             const SearchQuery& q, const std::string& types, std::vector<SearchHit>* out) {
+  // Phrase first (the whole query as typed, words adjacent), then cover density
+  // (ts_rank_cd: proximity of the words), subject (A) before body (B). The score is
+  // negated so that lower is better, as with SQLite's bm25.
+  const std::string column = exact_column ? "s.exact" : "s.folded";
+  std::string sql =
+      "WITH top AS (SELECT d.id AS id, -((" + column + " @@ $8::tsquery)::int + ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', " +
+      column + ", $1::tsquery, 1)) AS score FROM documents_search s JOIN documents d ON d.id = s.doc_id WHERE " +
+      column + " @@ $1::tsquery" + kFilters +
+      " AND NOT (d.id = ANY($7::bigint[])) ORDER BY score, d.id LIMIT $6)"
+      " SELECT d.id, d.path, d.full_symbol, d.doc_type, d.issued_date, d.issuer, d.subject, top.score, d.text"
+      " FROM top JOIN documents d ON d.id = top.id ORDER BY top.score, d.id";
+  std::vector<PgParam> params = FilterParams(q, types, limit);
+  params[0] = tsquery;
+  std::string ids = "{";
+  for (int64_t id : exclude) ids += (ids.size() > 1 ? "," : "") + std::to_string(id);
+  params.push_back(ids + "}");
+  params.push_back(phrase);
+  auto r = db_->Query(sql, params);
+  if (!r.ok()) return r.status();
+  for (int i = 0; i < r->rows(); ++i) {
+    SearchHit h = HitRow(*r, i);
+    h.exact = exact_column;
+    h.snippet = HitSnippet(r->Text(i, 8), parsed, q.snippet_bytes, q.mark_open, q.mark_close);
+    out->push_back(std::move(h));
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<SearchHit>> PgArchive::Search(const SearchQuery& q) {
+  std::vector<SearchHit> hits;
+  const ParsedQuery parsed = ParseQuery(q.text);
+  const int64_t limit = q.limit > 0 ? q.limit : 20;
+  auto types = TypeCodes(q.type);
+  if (!types.ok()) return types.status();
+  Status st;
+  if (parsed.terms.empty()) {
+    // No words: the documents the filters select, newest first.
+    std::vector<PgParam> params = FilterParams(q, *types, limit);
+    params[0] = "";
+    auto r = db_->Query(std::string("SELECT d.id, d.path, d.full_symbol, d.doc_type, d.issued_date, d.issuer,"
+                                    " d.subject, 0.0 FROM documents d WHERE $1 = ''") +
+                            kFilters + " ORDER BY d.issued_date DESC NULLS LAST, d.path LIMIT $6",
+                        params);
+    if (!r.ok()) return r.status();
+    for (int i = 0; i < r->rows(); ++i) hits.push_back(HitRow(*r, i));
+  } else if (parsed.accented && !q.exact) {
+    // As on SQLite: the documents with the words accented as typed first, then the
+    // accent-free matches.
+    st = RankedHits(TsQueryAll(parsed, false), TsQueryPhrase(parsed, false), true, {}, limit, parsed, q, *types, &hits);
+    if (st.ok() && static_cast<int64_t>(hits.size()) < limit) {
+      std::vector<int64_t> ids;
+      for (const SearchHit& h : hits) ids.push_back(h.id);
+      st = RankedHits(TsQueryAll(parsed, true), TsQueryPhrase(parsed, true), false, ids,
+                      limit - static_cast<int64_t>(hits.size()), parsed, q, *types, &hits);
+    }
+  } else {
+    const bool exact = q.exact;
+    st = RankedHits(TsQueryAll(parsed, !exact), TsQueryPhrase(parsed, !exact), exact, {}, limit, parsed, q, *types,
+                    &hits);
+  }
+  if (!st.ok()) return Status(st.code(), "search failed for '" + q.text + "': " + st.message());
+  return hits;
+}
+
+// ---- Opening ----------------------------------------------------------------------------
+
+Result<int> ReadVersion(PgConnection& db, bool* other_tables) {
+  auto r = db.Query(
+      "SELECT to_regclass('schema_version') IS NOT NULL,"
+      " (SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema())");
+  if (!r.ok()) return r.status();
+  const bool has_version = r->Text(0, 0) == "t";
+  *other_tables = !has_version && r->Int(0, 1) > 0;
+  if (!has_version) return 0;
+  auto v = db.Query("SELECT coalesce(max(version), 0) FROM schema_version");
+  if (!v.ok()) return v.status();
+  return static_cast<int>(v->Int(0, 0));
+}
+
+Status CheckVersion(int version) {
+  const int known = static_cast<int>(ArchiveMigrations().size());
+  if (version > known) {
+    return Status::Unsupported("archive schema version " + std::to_string(version) +
+                               " is newer than this vanban supports (" + std::to_string(known) + ")");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::unique_ptr<ArchiveBackend>> OpenPostgresArchive(const std::string& conninfo) {
+  auto db = PgConnection::Connect(conninfo);
+  if (!db.ok()) return db.status();
+  PgConnection& c = **db;
+  bool other_tables = false;
+  auto version = ReadVersion(c, &other_tables);
+  if (!version.ok()) return version.status();
+  // Before anything is written: refuse databases that are not (empty or) vanban archives.
+  if (other_tables) return Status::InvalidArgument("not a vanban archive: a PostgreSQL database with other tables");
+  VANBAN_RETURN_IF_ERROR(CheckVersion(*version));
+  const auto& migrations = ArchiveMigrations();
+  if (*version < static_cast<int>(migrations.size())) {
+    // Workers starting together: one migrates, the others wait for it and find it done.
+    VANBAN_RETURN_IF_ERROR(c.Exec("BEGIN"));
+    auto migrate = [&]() -> Status {
+      VANBAN_RETURN_IF_ERROR(c.Exec(std::string("SELECT pg_advisory_xact_lock(") + kLockClass + ", 0)"));
+      bool other = false;
+      auto now = ReadVersion(c, &other);
+      if (!now.ok()) return now.status();
+      if (other) return Status::InvalidArgument("not a vanban archive: a PostgreSQL database with other tables");
+      VANBAN_RETURN_IF_ERROR(CheckVersion(*now));
+      VANBAN_RETURN_IF_ERROR(c.ExecScript(kSchemaVersionTable));
+      for (size_t v = static_cast<size_t>(*now); v < migrations.size(); ++v) {
+        Status st = c.ExecScript(MigrationSql(migrations[v], Dialect::kPostgres));
+        if (st.ok()) {
+          st = c.Exec("INSERT INTO schema_version (version, applied_at) VALUES ($1, $2)",
+                      {std::to_string(v + 1), NowIso()});
+        }
+        if (!st.ok()) {
+          return Status(st.code(), "migration to schema version " + std::to_string(v + 1) + " failed: " + st.message());
+        }
+      }
+      return Status::Ok();
+    };
+    Status st = migrate();
+    if (!st.ok()) {
+      (void)c.Exec("ROLLBACK");
+      return st;
+    }
+    VANBAN_RETURN_IF_ERROR(c.Exec("COMMIT"));
+    *version = static_cast<int>(migrations.size());
+  }
+  return std::unique_ptr<ArchiveBackend>(new PgArchive(conninfo, std::move(*db), *version));
+}
+
+}  // namespace vanban::internal

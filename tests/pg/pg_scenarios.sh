@@ -1,0 +1,245 @@
+#!/bin/bash
+# PostgreSQL archive tests against the real server of pg_cluster.sh (no mocks):
+#   pg_scenarios.sh SCENARIO VANBAN STATE SAMPLES WORKDIR
+# Each scenario uses a database of its own, so scenarios run in parallel.
+#   index     index the seeds, search them, re-index (all unchanged)
+#   workers   two processes on overlapping folders at once: every document once
+#   kill      kill -9 a worker mid-batch while another runs, then rerun: every document once
+#   errors    wrong password, unreachable host, newer schema, other tables: one line, exit 1/2,
+#             no password in any output, nothing written
+#   input     quotes, ';', FTS operators, unbalanced parentheses: answered or refused clearly
+#   jsonl     import `vanban parse` records; a re-import is unchanged; a bad line is reported
+#   parity    the same records in SQLite and PostgreSQL: the same documents for every query
+#   restart   the server stops mid-run: exit 1, one clear line; after a restart the rerun
+#             completes the archive (its own cluster)
+set -uo pipefail
+scenario=$1 vanban=$2 state=$3 samples=$4 work=$5
+here=$(cd "$(dirname "$0")" && pwd)
+
+if [ ! -f "$state" ]; then
+  if [ "${CI:-}" = true ]; then echo "vanban: no PostgreSQL test cluster ($state) under CI" >&2; exit 1; fi
+  echo "SKIP: no PostgreSQL test cluster (see the pg.cluster test)"; exit 77
+fi
+# shellcheck disable=SC1090
+. "$state"
+
+fail() { echo "FAIL [$scenario]: $*" >&2; exit 1; }
+rm -rf "$work" && mkdir -p "$work" && cd "$work" || exit 1
+db="vanban_$scenario"
+admin() { "$PSQL" -qAt -v ON_ERROR_STOP=1 "$PG_ADMIN" "$@"; }
+sql() { "$PSQL" -qAt -v ON_ERROR_STOP=1 "host=$PG_DIR port=$PG_PORT user=postgres dbname=$db" -c "$1"; }
+admin -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db OWNER vanban" || fail "cannot create $db"
+uri="postgresql://vanban:$PG_PASSWORD@127.0.0.1:$PG_PORT/$db"
+
+# Runs vanban, keeps stdout/stderr in out.txt/err.txt, checks the exit code and that the
+# password shows nowhere.
+run() {
+  local want=$1; shift
+  "$vanban" "$@" >out.txt 2>err.txt
+  local rc=$?
+  if grep -qF "$PG_PASSWORD" out.txt err.txt; then fail "password in the output of: vanban ${*//$PG_PASSWORD/***}"; fi
+  [ "$rc" = "$want" ] || { cat err.txt >&2; fail "exit $rc, expected $want: vanban ${*//$PG_PASSWORD/***}"; }
+}
+expect_err() { grep -qE "$1" err.txt || { cat err.txt >&2; fail "stderr lacks /$1/"; }; }
+count() { sql "SELECT count(*) FROM documents"; }
+
+# N distinct documents from the seeds: each copy gets a line of its own.
+make_docs() {
+  local dir=$1 from=$2 to=$3 i seed
+  local seeds=("$samples"/seeds/*.txt)
+  mkdir -p "$dir"
+  for ((i = from; i <= to; i++)); do
+    seed=${seeds[$((i % ${#seeds[@]}))]}
+    { cat "$seed"; printf '\nGhi chú lưu trữ số %d: hồ sơ kiểm tra %d.\n' "$i" "$i"; } > "$dir/doc_$(printf %04d "$i").txt"
+  done
+}
+
+case $scenario in
+index)
+  run 0 index "$samples/seeds" --db "$uri" --no-restore --jobs 2
+  expect_err "4 files: 4 indexed, 0 replaced, 0 unchanged, 0 failed"
+  [ "$(count)" = 4 ] || fail "expected 4 documents"
+  [ "$(sql "SELECT count(*) FROM documents_search")" = 4 ] || fail "search rows missing"
+  [ "$(sql "SELECT max(version) FROM schema_version")" = 1 ] || fail "schema version not recorded"
+  run 0 index "$samples/seeds" --db "$uri" --no-restore
+  expect_err "4 files: 0 indexed, 0 replaced, 4 unchanged"
+  run 0 search "nghi quyet dan chu" --db "$uri" --type KH --json
+  grep -q '"symbol": "34/KH-UBND"' out.txt || fail "accent-free search with --type"
+  run 0 search "Nghị quyết dân chủ" --db "$uri" --json
+  grep -q '"exact": true' out.txt || fail "accented query: exact hits first"
+  grep -q '\[Nghị\] \[quyết\]' out.txt || fail "snippet marks"
+  run 1 search "khong co tu nay xyzzy" --db "$uri"
+  # pg: = the PG* variables (libpq's defaults), no password on the command line.
+  PGHOST=127.0.0.1 PGPORT=$PG_PORT PGUSER=vanban PGPASSWORD=$PG_PASSWORD PGDATABASE=$db run 0 search "ke hoach" --db pg:
+  [ -s out.txt ] || fail "pg: found nothing"
+  ;;
+workers)
+  make_docs a 1 60
+  make_docs b 41 100
+  mkdir c && cp b/doc_004*.txt b/doc_005*.txt c/   # 41..59, in b too
+  "$vanban" index a c --db "$uri" --no-restore --jobs 2 --batch 4 >o1.txt 2>e1.txt & p1=$!
+  "$vanban" index c b --db "$uri" --no-restore --jobs 2 --batch 4 >o2.txt 2>e2.txt & p2=$!
+  wait $p1; r1=$?
+  wait $p2; r2=$?
+  [ $r1 = 0 ] && [ $r2 = 0 ] || { cat e1.txt e2.txt >&2; fail "exit $r1/$r2"; }
+  # c's files are other paths than b's: 60 (a) + 19 (c) + 60 (b) documents.
+  [ "$(count)" = 139 ] || fail "expected 139 documents, got $(count)"
+  n1=$(grep -oE '[0-9]+ indexed' e1.txt | grep -oE '[0-9]+'); n2=$(grep -oE '[0-9]+ indexed' e2.txt | grep -oE '[0-9]+')
+  [ $((n1 + n2)) = 139 ] || { cat e1.txt e2.txt >&2; fail "indexed $n1 + $n2, expected 139 in all (each once)"; }
+  grep -q " 0 replaced" e1.txt && grep -q " 0 replaced" e2.txt || fail "a document was indexed twice (replaced)"
+  [ "$(sql "SELECT count(*) FROM documents_search")" = 139 ] || fail "search rows"
+  [ "$(sql "SELECT count(DISTINCT doc_id) FROM tasks")" -gt 0 ] || fail "no tasks stored"
+  ;;
+kill)
+  make_docs d 1 400
+  for round in 1 2 3; do
+    sql "TRUNCATE documents CASCADE" >/dev/null 2>&1 || true
+    "$vanban" index d --db "$uri" --no-restore --jobs 1 --batch 3 >o1.txt 2>e1.txt & p1=$!
+    # Kill the first worker once it has committed something (mid-batch: batches of 3).
+    for _ in $(seq 1 300); do
+      n=$(count 2>/dev/null || echo 0)
+      [ "${n:-0}" -ge $((round * 20)) ] && break
+      sleep 0.05
+    done
+    "$vanban" index d --db "$uri" --no-restore --jobs 1 --batch 3 >o2.txt 2>e2.txt & p2=$!
+    sleep 0.2
+    kill -9 $p1 2>/dev/null
+    wait $p1 2>/dev/null
+    wait $p2; r2=$?
+    [ $r2 = 0 ] || { cat e2.txt >&2; fail "the second worker failed"; }
+    [ "$(count)" = 400 ] || fail "round $round: after the kill, $(count) documents, expected 400"
+    grep -q " 0 replaced" e2.txt || fail "round $round: a document was indexed twice"
+    run 0 index d --db "$uri" --no-restore
+    expect_err "400 files: 0 indexed, 0 replaced, 400 unchanged"
+  done
+  # A lone worker killed mid-batch: the rerun completes it.
+  sql "TRUNCATE documents CASCADE" >/dev/null
+  "$vanban" index d --db "$uri" --no-restore --jobs 1 --batch 7 >o1.txt 2>e1.txt & p1=$!
+  for _ in $(seq 1 300); do n=$(count 2>/dev/null || echo 0); [ "${n:-0}" -ge 30 ] && break; sleep 0.05; done
+  kill -9 $p1; wait $p1 2>/dev/null
+  before=$(count)
+  [ $((before % 7)) = 0 ] || fail "a killed batch left $before documents (not whole batches)"
+  run 0 index d --db "$uri" --no-restore
+  expect_err "400 files: $((400 - before)) indexed, 0 replaced, $before unchanged"
+  [ "$(count)" = 400 ] || fail "rerun: $(count) documents"
+  ;;
+errors)
+  bad="postgresql://vanban:Wrong-$PG_PASSWORD@127.0.0.1:$PG_PORT/$db"
+  "$vanban" index "$samples/seeds" --db "$bad" --no-restore >out.txt 2>err.txt; rc=$?
+  [ $rc = 1 ] || fail "wrong password: exit $rc"
+  grep -qF "$PG_PASSWORD" out.txt err.txt && fail "wrong password: password in the output"
+  [ "$(wc -l < err.txt)" = 1 ] || { cat err.txt >&2; fail "wrong password: not one line"; }
+  expect_err "^vanban: postgresql://vanban:\*\*\*@127.0.0.1:$PG_PORT/$db: cannot connect to PostgreSQL: .*password authentication failed"
+  # An unused port on 127.0.0.1.
+  port=$(( PG_PORT == 65000 ? 65001 : 65000 ))
+  run 1 search "x" --db "postgresql://vanban:$PG_PASSWORD@127.0.0.1:$port/$db"
+  [ "$(wc -l < err.txt)" = 1 ] || { cat err.txt >&2; fail "unreachable: not one line"; }
+  expect_err "cannot connect to PostgreSQL: .*(refused|failed)"
+  # A password in the query part is masked too.
+  run 1 search "x" --db "postgresql://127.0.0.1:$port/$db?user=vanban&password=$PG_PASSWORD"
+  expect_err "password=\*\*\*"
+  # A newer schema: refused, nothing written.
+  run 0 index "$samples/seeds/000_6071a54f6ab85aa7.txt" --db "$uri" --no-restore
+  sql "INSERT INTO schema_version VALUES (99, 'future')" >/dev/null
+  run 1 index "$samples/seeds" --db "$uri" --no-restore
+  [ "$(wc -l < err.txt)" = 1 ] || { cat err.txt >&2; fail "newer schema: not one line"; }
+  expect_err "archive schema version 99 is newer than this vanban supports \(1\)"
+  [ "$(count)" = 1 ] || fail "newer schema: something was written"
+  run 1 search "ke hoach" --db "$uri"
+  expect_err "schema version 99"
+  # A database with other tables: refused, untouched.
+  sql "DROP TABLE schema_version CASCADE; DROP TABLE documents CASCADE; CREATE TABLE payroll (x int)" >/dev/null
+  run 2 index "$samples/seeds" --db "$uri" --no-restore
+  expect_err "not a vanban archive: a PostgreSQL database with other tables"
+  [ "$(sql "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")" = 1 ] || fail "other tables: something was created"
+  ;;
+input)
+  run 0 index "$samples/seeds" --db "$uri" --no-restore
+  "$vanban" index "$samples/seeds" --db sqlite.db --no-restore 2>/dev/null || fail "sqlite index"
+  for q in "ke hoach'; DROP TABLE documents; --" '"dan chu' 'dan & chu' 'dan | chu' '!dan' 'dan <-> chu' 'dan:*' \
+           '(ke hoach' 'ke hoach)' "'" '\' 'NEAR(dan chu)' 'subject:dan' 'AND OR NOT' '*' '"' ':' 'dan chu*'; do
+    for target in "$uri" sqlite.db; do
+      "$vanban" search "$q" --db "$target" >out.txt 2>err.txt; rc=$?
+      [ $rc = 0 ] || [ $rc = 1 ] || [ $rc = 2 ] || fail "query [$q] on ${target%%:*}: exit $rc"
+      grep -qF "$PG_PASSWORD" out.txt err.txt && fail "password in output"
+      grep -qiE "search failed|syntax error" err.txt && { cat err.txt >&2; fail "query [$q] on ${target%%:*}: not answered"; }
+      [ $rc = 2 ] && { [ "$(wc -l < err.txt)" -ge 1 ] && grep -q '^vanban: ' err.txt || fail "query [$q]: refused without a message"; }
+    done
+  done
+  [ "$(count)" = 4 ] || fail "documents gone after the queries"
+  ;;
+jsonl)
+  "$vanban" parse --no-restore --jsonl "$samples"/seeds/*.txt > records.jsonl 2>/dev/null || fail "vanban parse"
+  run 0 index --from-jsonl records.jsonl --db "$uri"
+  expect_err "4 records: 4 indexed, 0 replaced, 0 unchanged, 0 failed"
+  [ "$(count)" = 4 ] || fail "expected 4 documents"
+  [ "$(sql "SELECT count(*) FROM tasks")" -gt 0 ] || fail "no tasks imported"
+  [ "$(sql "SELECT count(*) FROM refs WHERE full_symbol IS NOT NULL")" -gt 0 ] || fail "no references imported"
+  run 0 search "nghi quyet dan chu" --db "$uri" --type KH
+  grep -q "003_9804076c90d51208" out.txt || fail "imported record not found"
+  cat records.jsonl | run 0 index --from-jsonl - --db "$uri"
+  expect_err "4 records: 0 indexed, 0 replaced, 4 unchanged"
+  { head -1 records.jsonl; echo '{"schema":"other"}'; echo 'not json'; } > bad.jsonl
+  run 1 index --from-jsonl bad.jsonl --db "$uri"
+  expect_err "^vanban: bad.jsonl:2: not a vanban.doc/1 record"
+  expect_err "^vanban: bad.jsonl:3: not a JSON record"
+  run 1 index --from-jsonl missing.jsonl --db "$uri"
+  expect_err "missing.jsonl: no such records file"
+  ;;
+parity)
+  "$vanban" parse --no-restore --jsonl "$samples"/seeds/*.txt "$samples"/ocrsim/*.txt > records.jsonl 2>/dev/null
+  [ -s records.jsonl ] || fail "vanban parse wrote nothing"
+  run 0 index --from-jsonl records.jsonl --db "$uri"
+  run 0 index --from-jsonl records.jsonl --db sqlite.db
+  n=$(wc -l < records.jsonl)
+  [ "$(count)" = "$n" ] || fail "PostgreSQL: $(count) of $n records"
+  checked=0
+  while IFS= read -r line; do
+    [ -n "$line" ] || continue
+    # shellcheck disable=SC2086
+    eval "args=($line)"
+    for target in sqlite.db "$uri"; do
+      "$vanban" search "${args[@]}" --db "$target" --limit 1000 --json > "hits.${target%%:*}.json" 2>err.txt
+      rc=$?; [ $rc -le 1 ] || { cat err.txt >&2; fail "query [$line]: exit $rc"; }
+    done
+    a=$(grep -o '"path": "[^"]*"' hits.sqlite.db.json | sort)
+    b=$(grep -o '"path": "[^"]*"' hits.postgresql.json | sort)
+    [ "$a" = "$b" ] || { diff <(echo "$a") <(echo "$b") >&2; fail "query [$line]: SQLite and PostgreSQL found different documents"; }
+    # The best hit too, when one document stands out (an exact phrase in its subject).
+    checked=$((checked + 1))
+  done < "$here/parity_queries.txt"
+  [ $checked -ge 20 ] || fail "only $checked queries"
+  ;;
+restart)
+  # A cluster of its own: stopping the shared one would break the other tests.
+  own="$work/own.state"
+  "$here/pg_cluster.sh" start "$own" >/dev/null || fail "cannot start a second cluster"
+  trap '"$here/pg_cluster.sh" stop "$own"' EXIT
+  # shellcheck disable=SC1090
+  . "$own"
+  "$PSQL" -qAt "$PG_ADMIN" -c "CREATE DATABASE r OWNER vanban" >/dev/null
+  uri="postgresql://vanban:$PG_PASSWORD@127.0.0.1:$PG_PORT/r"
+  rsql() { "$PSQL" -qAt "host=$PG_DIR port=$PG_PORT user=postgres dbname=r" -c "$1"; }
+  make_docs d 1 400
+  "$vanban" index d --db "$uri" --no-restore --jobs 1 --batch 5 >o1.txt 2>e1.txt & p1=$!
+  for _ in $(seq 1 300); do n=$(rsql "SELECT count(*) FROM documents" 2>/dev/null || echo 0); [ "${n:-0}" -ge 20 ] && break; sleep 0.05; done
+  $PG_AS "$PG_CTL" -D "$PG_DIR/data" -m fast -w stop >/dev/null
+  wait $p1; r1=$?
+  [ $r1 = 1 ] || { cat e1.txt >&2; fail "server stopped: exit $r1, expected 1"; }
+  grep -qF "$PG_PASSWORD" o1.txt e1.txt && fail "password in the output"
+  [ "$(grep -c . e1.txt)" = 1 ] || { cat e1.txt >&2; fail "server stopped: not one line"; }
+  grep -qE "^vanban: postgresql://vanban:\*\*\*@.*(lost the connection to PostgreSQL|terminating connection|server closed)" e1.txt \
+    || { cat e1.txt >&2; fail "server stopped: unclear message"; }
+  $PG_AS "$PG_CTL" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w start \
+    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -c unix_socket_directories=$PG_DIR -c fsync=off" >/dev/null \
+    || fail "restart failed"
+  before=$(rsql "SELECT count(*) FROM documents")
+  run 0 index d --db "$uri" --no-restore
+  expect_err "400 files: $((400 - before)) indexed, 0 replaced, $before unchanged"
+  [ "$(rsql "SELECT count(*) FROM documents")" = 400 ] || fail "after the restart: not 400 documents"
+  ;;
+*)
+  fail "unknown scenario"
+  ;;
+esac
+echo "ok: $scenario"
