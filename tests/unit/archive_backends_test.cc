@@ -90,7 +90,7 @@ TEST_CASE("PostgreSQL connection strings: recognised, and the password never sho
 }
 
 TEST_CASE("a bad PostgreSQL connection string is refused without echoing the password") {
-  auto a = Archive::Open("postgresql://u:s3cr3t@h:notaport/db");
+  auto a = Archive::Open("postgresql://u:s3cr3t@[::1/db?password=s3cr3t");
   REQUIRE_FALSE(a.ok());
   CHECK(a.status().message().find("s3cr3t") == std::string::npos);
   CHECK(a.status().message().find('\n') == std::string::npos);
@@ -98,16 +98,16 @@ TEST_CASE("a bad PostgreSQL connection string is refused without echoing the pas
 
 TEST_CASE("tsvector and tsquery literals use vanban's tokens and fold") {
   const std::string folded = internal::TsVectorLiteral("Kế hoạch", "Nghị quyết của Đảng ủy; dân chủ", true);
-  CHECK(folded == "'cua':6B 'chu':10B 'dan':9B 'dang':7B 'hoach':2A 'ke':1A 'nghi':4B 'quyet':5B 'uy':8B");
+  CHECK(folded == "'chu':17B 'cua':13B 'dan':16B 'dang':14B 'hoach':2A 'ke':1A 'nghi':11B 'quyet':12B 'uy':15B");
   const std::string exact = internal::TsVectorLiteral("", "Đảng ủy ĐẢNG", false);
-  CHECK(exact == "'đảng':10B,12B 'ủy':11B");
+  CHECK(exact == "'đảng':9B,11B 'ủy':10B");
   internal::ParsedQuery q = internal::ParseQuery("\"dan chu\" Đảng quy*");
   CHECK(internal::TsQueryAll(q, true) == "('dan' <-> 'chu') & ('dang') & ('quy':*)");
   CHECK(internal::TsQueryAll(q, false) == "('dan' <-> 'chu') & ('đảng') & ('quy':*)");
   CHECK(internal::TsQueryPhrase(q, true) == "'dan' <-> 'chu' <-> 'dang' <-> 'quy':*");
   // Operators and quotes typed by the user are never tsquery syntax: only tokens remain.
   internal::ParsedQuery odd = internal::ParseQuery("a'b & (c | !d) <-> e:* ;");
-  CHECK(internal::TsQueryAll(odd, true) == "('a' <-> 'b') & ('c') & ('d') & ('e')");
+  CHECK(internal::TsQueryAll(odd, true) == "('a' <-> 'b') & ('c') & ('d') & ('e':*)");
 }
 
 TEST_CASE("type codes: as stored, else without case and accents") {
@@ -187,7 +187,12 @@ TEST_CASE("JSON Lines import into SQLite: records stored, unchanged on a second 
   auto hits = (*a)->Search({.text = "nghi quyet dan chu", .type = "KH"});
   REQUIRE(hits.ok());
   REQUIRE_FALSE(hits->empty());
-  CHECK(hits->front().path == "scans/003_9804076c90d51208.txt");
+  bool found = false;
+  for (const SearchHit& h : *hits) {
+    CHECK(h.doc_type == "KH");
+    found |= h.path == "scans/003_9804076c90d51208.txt";
+  }
+  CHECK(found);
   fs::remove_all(dir);
 }
 

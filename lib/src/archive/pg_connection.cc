@@ -27,6 +27,20 @@ std::string MaskPasswordSettings(std::string s) {
   return s;
 }
 
+// The password of a URI's user part ("postgresql://user:PASSWORD@host/…"), as typed.
+std::string UriPassword(std::string_view s) {
+  size_t scheme = s.find("://");
+  if (scheme == std::string_view::npos) return "";
+  size_t begin = scheme + 3;
+  size_t end = s.find_first_of("/?", begin);
+  if (end == std::string_view::npos) end = s.size();
+  size_t at = s.rfind('@', end);
+  if (at == std::string_view::npos || at < begin) return "";
+  size_t colon = s.find(':', begin);
+  if (colon == std::string_view::npos || colon > at) return "";
+  return std::string(s.substr(colon + 1, at - colon - 1));
+}
+
 }  // namespace
 
 bool IsPostgresArchive(std::string_view db) {
@@ -36,18 +50,9 @@ bool IsPostgresArchive(std::string_view db) {
 std::string ArchiveDisplayName(std::string_view db) {
   if (!IsPostgresArchive(db)) return std::string(db);
   std::string s(db);
-  size_t scheme = s.find("://");
-  if (scheme != std::string::npos) {
-    // postgresql://user:secret@host/db -> postgresql://user:***@host/db
-    size_t begin = scheme + 3;
-    size_t end = s.find_first_of("/?", begin);
-    if (end == std::string::npos) end = s.size();
-    size_t at = s.rfind('@', end);
-    if (at != std::string::npos && at >= begin) {
-      size_t colon = s.find(':', begin);
-      if (colon != std::string::npos && colon < at) s.replace(colon + 1, at - colon - 1, "***");
-    }
-  }
+  // postgresql://user:secret@host/db -> postgresql://user:***@host/db
+  const std::string password = UriPassword(s);
+  if (!password.empty()) s.replace(s.find(":" + password + "@") + 1, password.size(), "***");
   return MaskPasswordSettings(s);
 }
 
@@ -79,13 +84,13 @@ extern "C" void IgnoreNotice(void*, const char*) {}
 
 Result<std::unique_ptr<PgConnection>> PgConnection::Connect(const std::string& conninfo) {
   // The passwords that could reach a message: the connection string's and $PGPASSWORD.
-  std::vector<std::string> secrets;
+  std::vector<std::string> secrets = {UriPassword(conninfo)};
   char* parse_error = nullptr;
   PQconninfoOption* options = PQconninfoParse(conninfo.c_str(), &parse_error);
   if (options == nullptr) {
     std::string why = parse_error ? parse_error : "out of memory";
     PQfreemem(parse_error);
-    return Status::InvalidArgument("invalid PostgreSQL connection string: " + CleanPgMessage(MaskPasswordSettings(why), {}));
+    return Status::InvalidArgument("invalid PostgreSQL connection string: " + CleanPgMessage(MaskPasswordSettings(why), secrets));
   }
   for (PQconninfoOption* o = options; o->keyword != nullptr; ++o) {
     if (std::strcmp(o->keyword, "password") == 0 && o->val != nullptr) secrets.emplace_back(o->val);

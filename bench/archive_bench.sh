@@ -1,0 +1,162 @@
+#!/bin/bash
+# Archive benchmark, SQLite against PostgreSQL (one command):
+#   bench/archive_bench.sh [BUILD_DIR=build] [N=100000] [CORPUS=/work/shared/corpus]
+# 1. Parses ~300 corpus documents once (--no-restore, each cut to ~8 KB like a scanned
+#    administrative document) and makes N records of them with varied ids, numbers, dates
+#    and text (JSON Lines, as `vanban parse` writes them).
+# 2. Imports them with `vanban index --from-jsonl` into SQLite and into PostgreSQL (a
+#    throwaway cluster, tests/pg/pg_cluster.sh) with 1, 2 and 4 concurrent worker
+#    processes (disjoint shards): records/s.
+# 3. 200 realistic queries (accent-free, accented, --exact, with --type/--from/--issuer
+#    filters) with 1 and 8 concurrent clients on both: p50/p99 of the query time inside
+#    vanban (--timing) and of the whole process.
+# 4. Archive size on disk per 1,000 documents.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+build=$(cd "${1:-$here/build}" && pwd)
+n=${2:-100000}
+corpus=${3:-/work/shared/corpus}
+vanban=$build/vanban
+[ -x "$vanban" ] || { echo "no $vanban: build first" >&2; exit 2; }
+work=$(mktemp -d /tmp/vanban-archive-bench.XXXXXX)
+state=$work/pg.state
+trap '"$here/tests/pg/pg_cluster.sh" stop "$state" >/dev/null 2>&1; rm -rf "$work"' EXIT
+cd "$work"
+
+echo "== records: $n from parsed corpus documents"
+mkdir docs
+xzcat "$corpus/legal-congbao.txt.xz" | python3 -c '
+import sys, re
+docs, cur, name = [], [], None
+for line in sys.stdin:
+    if line.startswith("@@@ "):
+        if name and cur: docs.append((name, "".join(cur)))
+        name, cur = line[4:].strip(), []
+        if len(docs) >= 300: break
+    else:
+        cur.append(line)
+for i, (name, text) in enumerate(docs):
+    cut = text[:8000]
+    cut = cut[:cut.rfind("\n") + 1] or cut
+    safe = re.sub(r"[^A-Za-z0-9_.-]", "_", name)[:60]
+    open("docs/%03d_%s" % (i, safe if safe.endswith(".txt") else safe + ".txt"), "w").write(cut)
+'
+"$vanban" parse --no-restore --jsonl docs/*.txt > base.jsonl 2>/dev/null || true
+python3 - "$n" <<'PY'
+import json, random, sys
+n = int(sys.argv[1])
+random.seed(12)
+base = [json.loads(l) for l in open("base.jsonl") if l.strip()]
+words = []
+for r in base:
+    for s in r.get("body", []):
+        words += (s.get("text") or "").split()
+words = [w for w in words if w.isalpha()][:20000] or ["kiểm", "tra"]
+with open("records.jsonl", "w") as out:
+    for i in range(n):
+        r = json.loads(json.dumps(base[i % len(base)]))
+        r["source"]["path"] = "bench/%06d/%s" % (i, r["source"]["path"].split("/")[-1])
+        h = r["header"]
+        if h.get("number_symbol"):
+            h["number_symbol"]["number"] = str(i % 997 + 1)
+            sym = h["number_symbol"].get("symbol") or "QĐ-UBND"
+            h["number_symbol"]["full"] = "%d/%s" % (i % 997 + 1, sym)
+        year = 2020 + i % 7
+        date = "%d-%02d-%02d" % (year, i % 12 + 1, i % 28 + 1)
+        h["issued_date"] = {"raw": "ngày %d tháng %d năm %d" % (i % 28 + 1, i % 12 + 1, year), "date": date,
+                            "day_blank": False, "month_blank": False, "lines": None}
+        extra = " ".join(random.choice(words) for _ in range(40))
+        r.setdefault("body", []).insert(0, {"id": "p0", "level": "para", "num_raw": None, "num": None,
+            "heading": None, "text": "Hồ sơ lưu trữ số %d. %s" % (i, extra), "label": None, "lines": None,
+            "flags": [], "children": []})
+        out.write(json.dumps(r, ensure_ascii=False) + "\n")
+PY
+echo "$(wc -l < base.jsonl) parsed documents -> $(wc -l < records.jsonl) records ($(du -h records.jsonl | cut -f1))"
+
+"$here/tests/pg/pg_cluster.sh" start "$state" >/dev/null
+# shellcheck disable=SC1090
+. "$state"
+admin() { "$PSQL" -qAt "$PG_ADMIN" "$@"; }
+
+# import BACKEND WORKERS: records/s of WORKERS processes on disjoint shards.
+import_run() {
+  local backend=$1 workers=$2 db i
+  rm -f shard.* bench*.sqlite*
+  split -n "l/$workers" -d records.jsonl shard.
+  if [ "$backend" = pg ]; then
+    admin -c "DROP DATABASE IF EXISTS bench" -c "CREATE DATABASE bench OWNER vanban"
+    db="postgresql://vanban:$PG_PASSWORD@127.0.0.1:$PG_PORT/bench"
+  else
+    db=$work/bench.sqlite
+  fi
+  : > empty.jsonl
+  "$vanban" index --from-jsonl empty.jsonl --db "$db" -q  # the schema, before the workers race
+  local t0 t1
+  t0=$(date +%s.%N)
+  for i in $(ls shard.*); do
+    "$vanban" index --from-jsonl "$i" --db "$db" --jobs 1 --batch 64 -q &
+  done
+  wait
+  t1=$(date +%s.%N)
+  python3 -c "print('import %-6s %d worker(s): %6.0f records/s (%.1f s)' % ('$backend', $workers, $n / ($t1 - $t0), $t1 - $t0))"
+}
+
+for backend in sqlite pg; do
+  for w in 1 2 4; do import_run "$backend" "$w"; done
+done
+
+# The archives of the last (4-worker) runs stay for the search part.
+sqlite_db=$work/bench.sqlite
+pg_db="postgresql://vanban:$PG_PASSWORD@127.0.0.1:$PG_PORT/bench"
+echo "== size on disk per 1,000 documents"
+lite=$(du -cb "$sqlite_db"* | tail -1 | cut -f1)
+pgsize=$(admin -c "SELECT pg_database_size('bench')")
+python3 -c "print('sqlite: %.1f MB / 1000 docs   postgresql: %.1f MB / 1000 docs' % ($lite / $n * 1000 / 1e6, $pgsize / $n * 1000 / 1e6))"
+
+echo "== search: 200 queries, p50/p99 (ms)"
+python3 - "$vanban" "$sqlite_db" "$pg_db" <<'PY'
+import json, random, re, subprocess, sys, time, concurrent.futures as cf
+vanban, lite, pg = sys.argv[1:4]
+random.seed(7)
+strip = str.maketrans("àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ",
+                      "aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyyd")
+words = []
+for line in open("base.jsonl"):
+    r = json.loads(line)
+    subj = ((r.get("header") or {}).get("subject") or {}).get("text") or ""
+    words += [w.strip(".,;:()").lower() for w in subj.split() if len(w) > 2]
+words = [w for w in words if w.isalpha()] or ["quyết", "định"]
+queries = []
+for i in range(200):
+    k = random.choice([1, 2, 2, 3])
+    start = random.randrange(max(1, len(words) - k))
+    q = " ".join(words[start:start + k])
+    kind = i % 5
+    if kind == 0: args = [q.translate(strip)]
+    elif kind == 1: args = [q]
+    elif kind == 2: args = [q, "--exact"]
+    elif kind == 3: args = [q.translate(strip), "--from", "2024-01-01"]
+    else: args = [q.translate(strip), "--type", random.choice(["QĐ", "TT", "NĐ", "NQ"])]
+    queries.append(args)
+
+def one(db, args):
+    t0 = time.perf_counter()
+    p = subprocess.run([vanban, "search", *args, "--db", db, "--timing", "--limit", "20"], capture_output=True, text=True)
+    wall = (time.perf_counter() - t0) * 1000
+    m = re.search(r"hits in ([0-9.]+) ms", p.stderr)
+    return (float(m.group(1)) if m else float("nan")), wall
+
+def pct(xs, p):
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
+
+for name, db in (("sqlite", lite), ("postgresql", pg)):
+    one(db, ["warm up"])
+    for clients in (1, 8):
+        with cf.ThreadPoolExecutor(clients) as ex:
+            res = list(ex.map(lambda a: one(db, a), queries))
+        q = [r[0] for r in res]; w = [r[1] for r in res]
+        print("%-10s %d client(s): query p50 %6.1f  p99 %6.1f   process p50 %6.1f  p99 %6.1f" %
+              (name, clients, pct(q, 50), pct(q, 99), pct(w, 50), pct(w, 99)))
+PY
+echo "targets: PostgreSQL p99 <= 100 ms with 8 clients; SQLite p99 <= 50 ms with 1"
