@@ -149,7 +149,7 @@ errors)
   run 1 search "ke hoach" --db "$uri"
   expect_err "schema version 99"
   # A database with other tables: refused, untouched.
-  sql "DROP TABLE schema_version CASCADE; DROP TABLE documents CASCADE; CREATE TABLE payroll (x int)" >/dev/null
+  sql "DROP SCHEMA public CASCADE; CREATE SCHEMA public; ALTER SCHEMA public OWNER TO vanban; CREATE TABLE payroll (x int)" >/dev/null
   run 2 index "$samples/seeds" --db "$uri" --no-restore
   expect_err "not a vanban archive: a PostgreSQL database with other tables"
   [ "$(sql "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")" = 1 ] || fail "other tables: something was created"

@@ -24,6 +24,7 @@ namespace vanban {
 namespace {
 
 namespace fs = std::filesystem;
+using test::ReadFileBytes;
 
 std::string TempDir(const char* name) {
   auto dir = fs::temp_directory_path() / ("vanban_backends_test_" + std::string(name) + "_" + std::to_string(::getpid()));
@@ -86,7 +87,7 @@ TEST_CASE("PostgreSQL connection strings: recognised, and the password never sho
   CHECK(ArchiveDisplayName("pg:password='it''s secret' dbname=a") == "pg:password=*** dbname=a");
   // libpq's messages: one line, any known password masked.
   CHECK(internal::CleanPgMessage("connection failed: FATAL:  password s3cr3t\n\tIs the server running?\n", {"s3cr3t"}) ==
-        "connection failed: FATAL: password *** Is the server running?");
+        "connection failed: FATAL:  password *** Is the server running?");
 }
 
 TEST_CASE("a bad PostgreSQL connection string is refused without echoing the password") {
@@ -184,7 +185,10 @@ TEST_CASE("JSON Lines import into SQLite: records stored, unchanged on a second 
   CHECK(again->unchanged == 2);
   auto a = Archive::Open(o.db_path);
   REQUIRE(a.ok());
-  auto hits = (*a)->Search({.text = "nghi quyet dan chu", .type = "KH"});
+  SearchQuery q;
+  q.text = "nghi quyet dan chu";
+  q.type = "KH";
+  auto hits = (*a)->Search(q);
   REQUIRE(hits.ok());
   REQUIRE_FALSE(hits->empty());
   bool found = false;

@@ -118,7 +118,8 @@ PgConnection::~PgConnection() { PQfinish(conn_); }
 Status PgConnection::Error(std::string_view what, const char* message) const {
   std::string why = CleanPgMessage(message ? message : "", secrets_);
   if (PQstatus(conn_) != CONNECTION_OK) return Status::IOError("lost the connection to PostgreSQL: " + why);
-  return Status::IOError(std::string(what) + ": " + why);
+  // The server refused this statement (e.g. one document's data): not the connection's fault.
+  return Status::Corruption(std::string(what) + ": " + why);
 }
 
 Result<PgResult> PgConnection::Query(const std::string& sql, const std::vector<PgParam>& params) {

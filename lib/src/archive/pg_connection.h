@@ -45,7 +45,8 @@ class PgConnection {
   PgConnection(const PgConnection&) = delete;
   PgConnection& operator=(const PgConnection&) = delete;
 
-  // Runs |sql| with $1… bound to |params| (text format).
+  // Runs |sql| with $1… bound to |params| (text format). A lost connection is kIOError,
+  // a statement the server refuses kCorruption.
   Result<PgResult> Query(const std::string& sql, const std::vector<PgParam>& params = {});
   Status Exec(const std::string& sql, const std::vector<PgParam>& params = {});
   // Several statements without parameters (DDL).
