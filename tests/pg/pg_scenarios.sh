@@ -15,6 +15,7 @@
 set -uo pipefail
 scenario=$1 vanban=$2 state=$3 samples=$4 work=$5
 here=$(cd "$(dirname "$0")" && pwd)
+export PGOPTIONS="-c client_min_messages=warning"
 
 if [ ! -f "$state" ]; then
   if [ "${CI:-}" = true ]; then echo "vanban: no PostgreSQL test cluster ($state) under CI" >&2; exit 1; fi
@@ -91,7 +92,8 @@ workers)
   [ "$(sql "SELECT count(DISTINCT doc_id) FROM tasks")" -gt 0 ] || fail "no tasks stored"
   ;;
 kill)
-  make_docs d 1 400
+  n=240
+  make_docs d 1 $n
   for round in 1 2 3; do
     sql "TRUNCATE documents CASCADE" >/dev/null 2>&1 || true
     "$vanban" index d --db "$uri" --no-restore --jobs 1 --batch 3 >o1.txt 2>e1.txt & p1=$!
@@ -107,10 +109,10 @@ kill)
     wait $p1 2>/dev/null
     wait $p2; r2=$?
     [ $r2 = 0 ] || { cat e2.txt >&2; fail "the second worker failed"; }
-    [ "$(count)" = 400 ] || fail "round $round: after the kill, $(count) documents, expected 400"
+    [ "$(count)" = $n ] || fail "round $round: after the kill, $(count) documents, expected $n"
     grep -q " 0 replaced" e2.txt || fail "round $round: a document was indexed twice"
     run 0 index d --db "$uri" --no-restore
-    expect_err "400 files: 0 indexed, 0 replaced, 400 unchanged"
+    expect_err "$n files: 0 indexed, 0 replaced, $n unchanged"
   done
   # A lone worker killed mid-batch: the rerun completes it.
   sql "TRUNCATE documents CASCADE" >/dev/null
@@ -121,8 +123,8 @@ kill)
   # Whole documents only: every stored document has its search row.
   [ "$(sql "SELECT count(*) FROM documents_search")" = "$before" ] || fail "a killed batch left half a document"
   run 0 index d --db "$uri" --no-restore
-  expect_err "400 files: $((400 - before)) indexed, 0 replaced, $before unchanged"
-  [ "$(count)" = 400 ] || fail "rerun: $(count) documents"
+  expect_err "$n files: $((n - before)) indexed, 0 replaced, $before unchanged"
+  [ "$(count)" = $n ] || fail "rerun: $(count) documents"
   ;;
 errors)
   bad="postgresql://vanban:Wrong-$PG_PASSWORD@127.0.0.1:$PG_PORT/$db"
