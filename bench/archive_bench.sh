@@ -16,7 +16,8 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "${1:-$here/build}" && pwd)
 n=${2:-100000}
 corpus=${3:-/work/shared/corpus}
-vanban=$build/vanban
+vanban=$build/cmd/vanban
+[ -x "$vanban" ] || vanban=$build/vanban
 [ -x "$vanban" ] || { echo "no $vanban: build first" >&2; exit 2; }
 work=$(mktemp -d /tmp/vanban-archive-bench.XXXXXX)
 state=$work/pg.state
@@ -40,7 +41,7 @@ for i, (name, text) in enumerate(docs):
     cut = cut[:cut.rfind("\n") + 1] or cut
     safe = re.sub(r"[^A-Za-z0-9_.-]", "_", name)[:60]
     open("docs/%03d_%s" % (i, safe if safe.endswith(".txt") else safe + ".txt"), "w").write(cut)
-'
+' || [ -n "$(ls docs)" ]  # xzcat stops on a broken pipe once 300 documents are read
 "$vanban" parse --no-restore --jsonl docs/*.txt > base.jsonl 2>/dev/null || true
 python3 - "$n" <<'PY'
 import json, random, sys

@@ -92,8 +92,8 @@ workers)
   [ "$(sql "SELECT count(DISTINCT doc_id) FROM tasks")" -gt 0 ] || fail "no tasks stored"
   ;;
 kill)
-  n=240
-  make_docs d 1 $n
+  total=240
+  make_docs d 1 $total
   for round in 1 2 3; do
     sql "TRUNCATE documents CASCADE" >/dev/null 2>&1 || true
     "$vanban" index d --db "$uri" --no-restore --jobs 1 --batch 3 >o1.txt 2>e1.txt & p1=$!
@@ -109,10 +109,10 @@ kill)
     wait $p1 2>/dev/null
     wait $p2; r2=$?
     [ $r2 = 0 ] || { cat e2.txt >&2; fail "the second worker failed"; }
-    [ "$(count)" = $n ] || fail "round $round: after the kill, $(count) documents, expected $n"
+    [ "$(count)" = $total ] || fail "round $round: after the kill, $(count) documents, expected $total"
     grep -q " 0 replaced" e2.txt || fail "round $round: a document was indexed twice"
     run 0 index d --db "$uri" --no-restore
-    expect_err "$n files: 0 indexed, 0 replaced, $n unchanged"
+    expect_err "$total files: 0 indexed, 0 replaced, $total unchanged"
   done
   # A lone worker killed mid-batch: the rerun completes it.
   sql "TRUNCATE documents CASCADE" >/dev/null
@@ -123,8 +123,8 @@ kill)
   # Whole documents only: every stored document has its search row.
   [ "$(sql "SELECT count(*) FROM documents_search")" = "$before" ] || fail "a killed batch left half a document"
   run 0 index d --db "$uri" --no-restore
-  expect_err "$n files: $((n - before)) indexed, 0 replaced, $before unchanged"
-  [ "$(count)" = $n ] || fail "rerun: $(count) documents"
+  expect_err "$total files: $((total - before)) indexed, 0 replaced, $before unchanged"
+  [ "$(count)" = $total ] || fail "rerun: $(count) documents"
   ;;
 errors)
   bad="postgresql://vanban:Wrong-$PG_PASSWORD@127.0.0.1:$PG_PORT/$db"
