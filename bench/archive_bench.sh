@@ -77,12 +77,13 @@ echo "$(wc -l < base.jsonl) parsed documents -> $(wc -l < records.jsonl) records
 "$here/tests/pg/pg_cluster.sh" start "$state" >/dev/null
 # shellcheck disable=SC1090
 . "$state"
-admin() { "$PSQL" -qAt "$PG_ADMIN" "$@"; }
+admin() { PGOPTIONS="-c client_min_messages=warning" "$PSQL" -qAt "$PG_ADMIN" "$@"; }
 
 # import BACKEND WORKERS: records/s of WORKERS processes on disjoint shards.
 import_run() {
   local backend=$1 workers=$2 db i
-  rm -f shard.* bench*.sqlite*
+  rm -f shard.*
+  [ "$backend" = pg ] || rm -f bench.sqlite*
   split -n "l/$workers" -d records.jsonl shard.
   if [ "$backend" = pg ]; then
     admin -c "DROP DATABASE IF EXISTS bench" -c "CREATE DATABASE bench OWNER vanban"
