@@ -55,7 +55,7 @@ std::string Marked(const RestoreResult& r, double threshold, bool color) {
   std::string out;
   size_t copied = 0;
   for (const RestoredToken& t : r.tokens) {
-    if (t.confidence >= threshold || t.kind == RestoredKind::kKept) continue;
+    if (t.confidence >= threshold) continue;
     out.append(r.text, copied, t.out_begin - copied);
     if (color) out += "\x1b[33m";
     out += "[[" + t.restored;

@@ -64,6 +64,7 @@ class Restorer::Impl {
     words_.Reset(mix, limits, o_.ocr);
     ocr_ = words_.ocr_active();
     builder_.StartDocument(ocr_);
+    writer_.StartDocument(ocr_);
     out->profile = {mix.clean, mix.stripped, mix.ocr, mix.words, mix.damaged, mix.unknown};
     memory_.Reset(text);
     size_t pos = 0;

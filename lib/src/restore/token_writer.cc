@@ -7,10 +7,14 @@
 #include "model/viet_chars.h"
 #include "restore/list_labels.h"
 #include "restore/pieces.h"
+#include "text/utf8_util.h"
 #include "vanban/text.h"
 
 namespace vanban::internal {
 namespace {
+
+// Confidence of a word kept as written because no reading explains it (see Unread).
+constexpr double kUnreadConfidence = 0.3;
 
 uint32_t CountBreaks(std::string_view s) {
   uint32_t n = 0;
@@ -19,6 +23,61 @@ uint32_t CountBreaks(std::string_view s) {
     else if (s[i] == '\r' && (i + 1 >= s.size() || s[i + 1] != '\n')) ++n;
   }
   return n;
+}
+
+// Words of a heading in capitals ("I. MỤC ĐÍCH, YÊU CẦU") that an OCR engine wrote
+// capitalised ("MỤC Đích", "KINH Phí") are damage to the capitals: marks |caps| for
+// the capitalised words of lines with no lower-case word and at least as many words in
+// capitals (symbol parts such as QĐ-UBND do not count: "Số: 12/QĐ-UBND" is no heading).
+void MarkCapitalLines(const Unit& unit, std::vector<char>* caps) {
+  const size_t n = unit.pieces.size();
+  caps->assign(n, 0);
+  size_t begin = 0;
+  std::string key;
+  for (size_t i = 1; i <= n; ++i) {
+    if (i < n && !unit.pieces[i].line_start) continue;
+    size_t upper = 0, capitalised = 0, lower = 0;
+    for (size_t k = begin; k < i; ++k) {
+      if (unit.pieces[k].kind != PieceKind::kWord) continue;
+      std::string_view text = unit.PieceText(k);
+      if (CodePoints(text) < 2) continue;
+      // Capitals that are words, not abbreviations (VT, VHXH) or Roman numerals (II).
+      if (IsAllUpper(text))
+        upper += KeyInto(text, &key) && IsSyllableKey(key) && key.find_first_not_of("ivxlc") != std::string::npos;
+      else if (IsCapitalised(text)) ++capitalised;
+      else ++lower;
+    }
+    if (upper > 0 && lower == 0 && capitalised > 0 && capitalised <= upper) {
+      for (size_t k = begin; k < i; ++k) {
+        std::string_view text = unit.PieceText(k);
+        (*caps)[k] = unit.pieces[k].kind == PieceKind::kWord && CodePoints(text) >= 2 && IsCapitalised(text);
+      }
+    }
+    begin = i;
+  }
+}
+
+// Upper-cases the Vietnamese letters of |s|.
+std::string Upper(std::string_view s) {
+  std::string out;
+  for (size_t pos = 0; pos < s.size();) {
+    const char32_t cp = NextCodePoint(s, &pos);
+    const VietLetter& v = LookupLetter(cp);
+    AppendUtf8(&out, v.base != 0 && v.upper_cp != 0 ? v.upper_cp : cp);
+  }
+  return out;
+}
+
+// A word kept as written because nothing could read it, not because it reads well:
+// digits inside letters ("x4"), marks on an impossible syllable ("quyét"), and in
+// OCR'd text a spelling that is no syllable ("chirc", "tfmg") but close enough to some
+// for the channel to offer readings, and that the model does not know as a word of its
+// own (VAT, Cup). A foreign word nothing resembles ("facebook") is left alone.
+bool Unread(std::string_view text, bool ocr, bool known_spelling, bool has_readings) {
+  std::string key;
+  if (!KeyInto(text, &key)) return true;
+  if (IsWordKey(key)) return false;
+  return HasMarks(text) || (ocr && !known_spelling && has_readings);
 }
 
 bool Reported(const Unit& unit, const Edge& e) {
@@ -32,6 +91,7 @@ bool Reported(const Unit& unit, const Edge& e) {
 uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch& search, DocumentMemory* memory,
                             uint32_t line_no, RestoreResult* out) {
   const std::vector<PathStep>& path = search.path();
+  MarkCapitalLines(unit, &caps_);
   size_t copied = 0;
   uint32_t confident_prev = 0;  // the previous word, if read with confidence
   for (size_t step = 0; step < path.size(); ++step) {
@@ -54,6 +114,7 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
     tok.line = line_no;
     tok.original = std::string(orig);
     RestoredText(lattice, e, c, orig, &tok.restored);
+    if (caps_[e.from] && e.to == e.from + 1) tok.restored = Upper(tok.restored);
     tok.kind = KindOf(unit, e, tok);
     // The document memory is fed from the search's left-context margin whether or not
     // confidence is reported, so --json and --mark restore the same text as plain output.
@@ -70,6 +131,10 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
           c.id != m_.unk())
         memory->RememberWord(c.id, static_cast<float>(o_.cache_bonus));
     }
+    // Kept because nothing could read it, not because it reads well: a clerk must look.
+    if (c.id == m_.unk() && unit.pieces[e.from].kind == PieceKind::kWord && e.kind == EdgeKind::kWord &&
+        Unread(orig, ocr_, c.lm != 0, e.cand_count > 1))
+      tok.confidence = std::min(tok.confidence, kUnreadConfidence);
     // Pairs of words read with confidence recur in a document ("dân vận" in công tác
     // dân vận, then in phong trào "Dân vận khéo"): the pair is remembered.
     const bool confident = e.kind == EdgeKind::kWord && c.id != m_.unk() && c.id2 == 0 &&
@@ -154,7 +219,10 @@ void TokenWriter::AddAlternatives(const Lattice& lattice, const Edge& e, uint16_
   std::sort(order_.begin(), order_.end(), [&](uint32_t a, uint32_t b) { return post_[a] > post_[b]; });
   std::string text;
   for (uint32_t k : order_) {
-    if (static_cast<int>(tok->alternatives.size()) >= o_.alternatives || post_[k] < 1e-4) break;
+    if (static_cast<int>(tok->alternatives.size()) >= o_.alternatives) break;
+    // Past the first, only alternatives with a real chance; the first is always shown
+    // so that a marked word offers a choice.
+    if (!tok->alternatives.empty() && post_[k] < 1e-4) break;
     RestoredText(lattice, e, lattice.cand(e, k), orig, &text);
     if (text == tok->restored) continue;
     bool dup = std::any_of(tok->alternatives.begin(), tok->alternatives.end(),

@@ -22,6 +22,8 @@ class TokenWriter {
  public:
   TokenWriter(const ModelData& model, const RestoreOptions& options) : m_(model), o_(options) {}
 
+  // A new document: |ocr| when it looks OCR'd.
+  void StartDocument(bool ocr) { ocr_ = ocr; }
   // Appends the restored |unit| (decoded by |search| over |lattice|) to |out|, feeding
   // |memory|. |line_no| is the line the unit starts on; returns the line it ends on.
   uint32_t Write(const Unit& unit, const Lattice& lattice, BeamSearch& search, DocumentMemory* memory,
@@ -40,8 +42,10 @@ class TokenWriter {
 
   const ModelData& m_;
   const RestoreOptions& o_;
+  bool ocr_ = false;
   std::vector<double> post_;
   std::vector<uint32_t> order_;
+  std::vector<char> caps_;  // per piece: a capitalised word in a heading in capitals
   std::string lower_;
 };
 
