@@ -31,8 +31,8 @@
 
 #include "model/lm_tokens.h"
 #include "model/model_data.h"
-#include "model/viet_chars.h"
 #include "text/utf8_util.h"
+#include "text/viet_chars.h"
 #include "train/corpus_split.h"
 #include "vanban/model.h"
 #include "vanban/restore.h"

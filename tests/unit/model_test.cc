@@ -10,9 +10,9 @@
 
 #include "model/lm_tokens.h"
 #include "model/model_data.h"
-#include "model/viet_chars.h"
-#include "vanban/model.h"
 #include "test_files.h"
+#include "text/viet_chars.h"
+#include "vanban/model.h"
 
 namespace {
 

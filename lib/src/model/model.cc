@@ -3,7 +3,7 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "channel/channel_index.h"
+#include "model/channel_index.h"
 #include "model/model_data.h"
 
 #ifndef VANBAN_BUILD_MODEL_PATH

@@ -10,16 +10,16 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "channel/channel_index.h"
+#include "model/channel_index.h"
 #include "model/lm_tokens.h"
 #include "model/model_data.h"
-#include "model/viet_chars.h"
 #include "restore/channel_mix.h"
 #include "restore/list_labels.h"
 #include "restore/lm_cache.h"
 #include "restore/pieces.h"
 #include "restore/symbol_form.h"
 #include "restore/word_candidates.h"
+#include "text/viet_chars.h"
 #include "vanban/restore.h"
 #include "vanban/text.h"
 

@@ -1,4 +1,4 @@
-#include "model/viet_chars.h"
+#include "text/viet_chars.h"
 
 #include <cctype>
 

@@ -2,8 +2,8 @@
 // UTF-8 decoding, case mapping, diacritic stripping, syllable shape check.
 // Self-contained (no ICU) so that the decoder never allocates or calls out per
 // character. Input is assumed NFC; other code points pass through unchanged.
-#ifndef VANBAN_MODEL_VIET_CHARS_H_
-#define VANBAN_MODEL_VIET_CHARS_H_
+#ifndef VANBAN_TEXT_VIET_CHARS_H_
+#define VANBAN_TEXT_VIET_CHARS_H_
 
 #include <cstdint>
 #include <string>
@@ -71,4 +71,4 @@ inline bool IsWordKey(std::string_view key) { return key.size() == 1 || IsSyllab
 
 }  // namespace vanban::internal
 
-#endif  // VANBAN_MODEL_VIET_CHARS_H_
+#endif  // VANBAN_TEXT_VIET_CHARS_H_
