@@ -13,6 +13,7 @@
 #include "model/channel_index.h"
 #include "model/lm_tokens.h"
 #include "model/model_data.h"
+#include "model/model_parts.h"
 #include "restore/channel_mix.h"
 #include "restore/list_labels.h"
 #include "restore/lm_cache.h"
@@ -173,7 +174,10 @@ bool CouldBeSyllable(std::string_view s) {
 class Restorer::Impl {
  public:
   Impl(const Model& model, const RestoreOptions& options)
-      : m_(model.data()), o_(options), words_(model.data(), model.ocr_channel()), lm_(model.data()) {}
+      : m_(model.parts().data()),
+        o_(options),
+        words_(model.parts().data(), model.parts().ocr_channel()),
+        lm_(model.parts().data()) {}
 
   void Restore(std::string_view text, RestoreResult* out) {
     out->text.clear();
