@@ -32,7 +32,7 @@
 #include "model/lm_tokens.h"
 #include "model/model_data.h"
 #include "model/model_parts.h"
-#include "text/utf8_util.h"
+#include "text/utf8.h"
 #include "text/viet_chars.h"
 #include "train/corpus_split.h"
 #include "vanban/model.h"
