@@ -5,7 +5,7 @@
 # explains the order.
 #
 # Bottom to top. "base" is lib/src/*.cc (status, about): every module may use it.
-set(VANBAN_MODULES base text channel model train restore token parse export archive)
+set(VANBAN_MODULES base text channel model train restore parse export archive)
 
 # VANBAN_USES_<module>: the modules whose headers (internal and public) it may include.
 set(VANBAN_USES_base "")
@@ -14,7 +14,6 @@ set(VANBAN_USES_channel base text)
 set(VANBAN_USES_model base text channel)
 set(VANBAN_USES_train base text channel model)
 set(VANBAN_USES_restore base text channel model)
-set(VANBAN_USES_token base text)
 set(VANBAN_USES_parse base text restore)
 set(VANBAN_USES_export base text parse)
 set(VANBAN_USES_archive base text model restore parse export)
@@ -27,7 +26,6 @@ set(VANBAN_PUBLIC_text text)
 set(VANBAN_PUBLIC_model model)
 set(VANBAN_PUBLIC_ocr_channel train)
 set(VANBAN_PUBLIC_restore restore)
-set(VANBAN_PUBLIC_token token)
 set(VANBAN_PUBLIC_document parse)  # the record parse produces; export and archive read it
 set(VANBAN_PUBLIC_parse parse)
 set(VANBAN_PUBLIC_export export)
