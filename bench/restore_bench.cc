@@ -31,8 +31,9 @@
 
 #include "model/lm_tokens.h"
 #include "model/model_data.h"
-#include "model/viet_chars.h"
-#include "text/utf8_util.h"
+#include "model/model_parts.h"
+#include "text/utf8.h"
+#include "text/viet_chars.h"
 #include "train/corpus_split.h"
 #include "vanban/model.h"
 #include "vanban/restore.h"
@@ -390,7 +391,7 @@ int Run(const Options& o) {
     return 1;
   }
   std::shared_ptr<const vanban::Model> model = *loaded;
-  const auto& md = model->data();
+  const auto& md = model->parts().data();
   std::printf("model: %s (%.1f MB, order %d, %zu words), loaded in %.1f ms\n", o.model_path.c_str(),
               static_cast<double>(model->file_size()) / 1e6, model->order(), model->vocabulary_size(), load_ms);
   std::printf("data: %s bucket (never used for training)\n", o.dev ? "dev" : "test");

@@ -2,7 +2,7 @@
 #include <string>
 #include <unordered_map>
 
-#include "text/utf8_util.h"
+#include "text/utf8.h"
 #include "vanban/archive.h"
 #include "vanban/text.h"
 

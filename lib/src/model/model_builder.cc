@@ -13,7 +13,7 @@
 #include "channel/ocr_channel.h"
 #include "model/model_format.h"
 #include "model/shell_quote.h"
-#include "model/viet_chars.h"
+#include "text/viet_chars.h"
 #include "vanban/model.h"
 #include "vanban/text.h"
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <string>
 
-#include "model/viet_chars.h"
+#include "text/viet_chars.h"
 
 namespace vanban::internal {
 

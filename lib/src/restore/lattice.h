@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "model/lm_tokens.h"
-#include "model/viet_chars.h"
+#include "text/viet_chars.h"
 #include "restore/pieces.h"
 
 namespace vanban::internal {

@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "model/lm_tokens.h"
-#include "model/viet_chars.h"
+#include "text/viet_chars.h"
 #include "restore/list_labels.h"
 #include "restore/symbol_form.h"
 

@@ -9,6 +9,7 @@
 
 #include "model/lm_tokens.h"
 #include "model/model_data.h"
+#include "model/model_parts.h"
 #include "restore/beam_search.h"
 #include "restore/channel_mix.h"
 #include "restore/document_memory.h"
@@ -44,10 +45,10 @@ constexpr size_t kMaxUnitBytes = 8192;
 class Restorer::Impl {
  public:
   Impl(const Model& model, const RestoreOptions& options)
-      : m_(model.data()),
+      : m_(model.parts().data()),
         o_(options),
-        words_(model.data(), model.ocr_channel()),
-        lm_(model.data()),
+        words_(model.parts().data(), model.parts().ocr_channel()),
+        lm_(model.parts().data()),
         builder_(m_, o_, &words_, &memory_),
         search_(m_, o_, &lm_, &memory_),
         writer_(m_, o_) {}

@@ -4,10 +4,10 @@
 #include <cmath>
 #include <cstdio>
 
-#include "model/viet_chars.h"
+#include "text/viet_chars.h"
 #include "restore/list_labels.h"
 #include "restore/pieces.h"
-#include "text/utf8_util.h"
+#include "text/utf8.h"
 #include "vanban/text.h"
 
 namespace vanban::internal {

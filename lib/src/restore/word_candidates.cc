@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <cmath>
 
-#include "channel/channel_index.h"
 #include "channel/code_points.h"
+#include "model/channel_index.h"
 #include "model/model_data.h"
-#include "model/viet_chars.h"
+#include "text/viet_chars.h"
 
 namespace vanban::internal {
 namespace {

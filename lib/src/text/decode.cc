@@ -11,7 +11,7 @@
 #include <string_view>
 
 #include "text/legacy_charsets.h"
-#include "text/utf8_util.h"
+#include "text/utf8.h"
 #include "text/viqr.h"
 #include "text/vn_letters.h"
 #include "vanban/text.h"

@@ -1,8 +1,8 @@
 // The OCR channel ready for decoding: the learned edit table plus a trie of the
 // model's syllables (with unigram counts as prior), built once per Model and
 // shared read-only by every Restorer.
-#ifndef VANBAN_CHANNEL_CHANNEL_INDEX_H_
-#define VANBAN_CHANNEL_CHANNEL_INDEX_H_
+#ifndef VANBAN_MODEL_CHANNEL_INDEX_H_
+#define VANBAN_MODEL_CHANNEL_INDEX_H_
 
 #include <limits>
 #include <memory>
@@ -76,4 +76,4 @@ class ChannelIndex {
 
 }  // namespace vanban::internal
 
-#endif  // VANBAN_CHANNEL_CHANNEL_INDEX_H_
+#endif  // VANBAN_MODEL_CHANNEL_INDEX_H_

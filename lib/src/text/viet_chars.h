@@ -1,19 +1,19 @@
-// Vietnamese letter tables used on the hot paths of training and restoration:
-// UTF-8 decoding, case mapping, diacritic stripping, syllable shape check.
-// Self-contained (no ICU) so that the decoder never allocates or calls out per
-// character. Input is assumed NFC; other code points pass through unchanged.
-#ifndef VANBAN_MODEL_VIET_CHARS_H_
-#define VANBAN_MODEL_VIET_CHARS_H_
+// Vietnamese words on the hot paths of training and restoration: case mapping,
+// diacritic stripping, the syllable shape check. The letters come from the one letter
+// table (text/vn_letters.h), flattened here into an array lookup so that no call
+// allocates or calls out per character. Input is assumed NFC; other code points pass
+// through unchanged.
+#ifndef VANBAN_TEXT_VIET_CHARS_H_
+#define VANBAN_TEXT_VIET_CHARS_H_
 
 #include <cstdint>
 #include <string>
 #include <string_view>
 
-namespace vanban::internal {
+#include "text/utf8.h"
+#include "text/vn_letters.h"
 
-// Decodes the code point at |*pos| and advances |*pos|; invalid bytes decode as
-// U+FFFD and advance by one byte.
-char32_t NextCodePoint(std::string_view s, size_t* pos);
+namespace vanban::internal {
 
 struct VietLetter {
   char base = 0;        // ASCII lower-case base letter ('d' for đ); 0 if not a Vietnamese letter
@@ -21,7 +21,7 @@ struct VietLetter {
   bool marked = false;  // carries a tone mark, a vowel modifier or is đ
   char32_t lower = 0;
   char32_t upper_cp = 0;
-  uint8_t tone = 0;       // 0 none, 1 grave, 2 hook, 3 tilde, 4 acute, 5 dot
+  Tone tone = Tone::kNone;
   char32_t toneless = 0;  // lower case, same letter without the tone mark
 };
 
@@ -71,4 +71,4 @@ inline bool IsWordKey(std::string_view key) { return key.size() == 1 || IsSyllab
 
 }  // namespace vanban::internal
 
-#endif  // VANBAN_MODEL_VIET_CHARS_H_
+#endif  // VANBAN_TEXT_VIET_CHARS_H_

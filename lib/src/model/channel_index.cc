@@ -1,11 +1,11 @@
-#include "channel/channel_index.h"
+#include "model/channel_index.h"
 
 #include <algorithm>
 #include <cmath>
 #include <string>
 
 #include "model/model_data.h"
-#include "model/viet_chars.h"
+#include "text/viet_chars.h"
 
 namespace vanban::internal {
 

@@ -1,62 +1,49 @@
-#include "model/viet_chars.h"
+#include "text/viet_chars.h"
 
 #include <cctype>
 
 #include <array>
 #include <cstring>
 
-#include "text/utf8_util.h"
+#include "text/utf8.h"
 
 namespace vanban::internal {
 namespace {
 
-// Each vowel in the six tones (none, grave, hook, tilde, acute, dot).
-constexpr const char* kLowerRows[] = {"aàảãáạ", "ăằẳẵắặ", "âầẩẫấậ", "eèẻẽéẹ", "êềểễếệ", "iìỉĩíị",
-                                      "oòỏõóọ", "ôồổỗốộ", "ơờởỡớợ", "uùủũúụ", "ưừửữứự", "yỳỷỹýỵ"};
-constexpr const char* kUpperRows[] = {"AÀẢÃÁẠ", "ĂẰẲẴẮẶ", "ÂẦẨẪẤẬ", "EÈẺẼÉẸ", "ÊỀỂỄẾỆ", "IÌỈĨÍỊ",
-                                      "OÒỎÕÓỌ", "ÔỒỔỖỐỘ", "ƠỜỞỠỚỢ", "UÙỦŨÚỤ", "ƯỪỬỮỨỰ", "YỲỶỸÝỴ"};
-constexpr char kBases[] = "aaaeeiooouuy";
-
+// LookupLetter's table: every letter of text/vn_letters.h with its case forms and its
+// toneless form precomputed.
 class Tables {
  public:
   Tables() {
-    for (char c = 'a'; c <= 'z'; ++c) {
-      Set(static_cast<char32_t>(c), {c, false, false, static_cast<char32_t>(c),
-                                     static_cast<char32_t>(c - 'a' + 'A'), 0, static_cast<char32_t>(c)});
-      Set(static_cast<char32_t>(c - 'a' + 'A'), {c, true, false, static_cast<char32_t>(c),
-                                                 static_cast<char32_t>(c - 'a' + 'A'), 0,
-                                                 static_cast<char32_t>(c)});
+    for (char32_t cp = 0; cp < kHighEnd; ++cp) {
+      VnLetter l;
+      if (!DecomposeLetter(cp, &l) || !InTable(cp)) continue;
+      VnLetter lower = l, upper = l, toneless = l;
+      lower.upper = false;
+      upper.upper = true;
+      toneless.upper = false;
+      toneless.tone = Tone::kNone;
+      const bool marked = l.quality != Quality::kNone || l.tone != Tone::kNone;
+      Set(cp, {l.base, l.upper, marked, ComposeLetter(lower), ComposeLetter(upper), l.tone,
+               ComposeLetter(toneless)});
     }
-    for (int row = 0; row < 12; ++row) {
-      std::string_view lo = kLowerRows[row], up = kUpperRows[row];
-      size_t lp = 0, upos = 0;
-      char32_t toneless = 0;
-      for (int tone = 0; tone < 6; ++tone) {
-        char32_t l = NextCodePoint(lo, &lp), u = NextCodePoint(up, &upos);
-        if (tone == 0) toneless = l;
-        bool marked = !(row == 0 || row == 3 || row == 5 || row == 6 || row == 9 || row == 11) ||
-                      tone != 0;
-        auto t = static_cast<uint8_t>(tone);
-        Set(l, {kBases[row], false, marked, l, u, t, toneless});
-        Set(u, {kBases[row], true, marked, l, u, t, toneless});
-      }
-    }
-    Set(0x111, {'d', false, true, 0x111, 0x110, 0, 0x111});
-    Set(0x110, {'d', true, true, 0x111, 0x110, 0, 0x111});
   }
   const VietLetter& Get(char32_t cp) const {
     if (cp < low_.size()) return low_[cp];
-    if (cp >= 0x1EA0 && cp < 0x1F00) return high_[cp - 0x1EA0];
+    if (cp >= kHighStart && cp < kHighEnd) return high_[cp - kHighStart];
     return none_;
   }
 
  private:
+  // Latin-1 and Latin Extended-A/B up to ư, then Latin Extended Additional (ạ ... ỹ).
+  static constexpr char32_t kLowEnd = 0x1B1, kHighStart = 0x1EA0, kHighEnd = 0x1F00;
+  static bool InTable(char32_t cp) { return cp < kLowEnd || (cp >= kHighStart && cp < kHighEnd); }
   void Set(char32_t cp, VietLetter v) {
     if (cp < low_.size()) low_[cp] = v;
-    else high_[cp - 0x1EA0] = v;
+    else high_[cp - kHighStart] = v;
   }
-  std::array<VietLetter, 0x1B1> low_{};
-  std::array<VietLetter, 0x60> high_{};
+  std::array<VietLetter, kLowEnd> low_{};
+  std::array<VietLetter, kHighEnd - kHighStart> high_{};
   VietLetter none_{};
 };
 
@@ -68,31 +55,6 @@ const Tables& GetTables() {
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
 }  // namespace
-
-char32_t NextCodePoint(std::string_view s, size_t* pos) {
-  size_t i = *pos;
-  auto b0 = static_cast<unsigned char>(s[i]);
-  if (b0 < 0x80) {
-    *pos = i + 1;
-    return b0;
-  }
-  int len = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC0 ? 2 : 0;
-  if (len == 0 || i + len > s.size() || b0 > 0xF4) {
-    *pos = i + 1;
-    return 0xFFFD;
-  }
-  char32_t cp = b0 & (0x7F >> len);
-  for (int k = 1; k < len; ++k) {
-    auto b = static_cast<unsigned char>(s[i + k]);
-    if ((b & 0xC0) != 0x80) {
-      *pos = i + 1;
-      return 0xFFFD;
-    }
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  *pos = i + len;
-  return cp;
-}
 
 const VietLetter& LookupLetter(char32_t cp) { return GetTables().Get(cp); }
 
@@ -121,7 +83,7 @@ bool KeyInto(std::string_view s, std::string* out) {
 
 void ToneKeyInto(std::string_view s, std::string* out) {
   out->clear();
-  int tone = 0;
+  Tone tone = Tone::kNone;
   size_t pos = 0;
   while (pos < s.size()) {
     size_t start = pos;
@@ -132,9 +94,9 @@ void ToneKeyInto(std::string_view s, std::string* out) {
       continue;
     }
     AppendUtf8(out, v.toneless);
-    if (v.tone != 0) tone = v.tone;
+    if (v.tone != Tone::kNone) tone = v.tone;
   }
-  if (tone != 0) out->push_back(static_cast<char>('0' + tone));
+  if (tone != Tone::kNone) out->push_back(static_cast<char>('0' + static_cast<int>(tone)));
 }
 
 bool HasMarks(std::string_view s) {
