@@ -4,20 +4,12 @@
 
 #include <algorithm>
 
+#include "text/utf8.h"
 #include "vanban/archive.h"
 #include "vanban/text.h"
 
 namespace vanban::internal {
 namespace {
-
-size_t CodePointLen(unsigned char c) { return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4; }
-
-char32_t Decode(std::string_view s, size_t i, size_t len) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-  for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  return cp;
-}
 
 // FTS5 unicode61's default token characters: categories L*, N* and Co; in ASCII only
 // letters and digits.
@@ -44,9 +36,10 @@ std::vector<Token> Tokenize(std::string_view text, std::string_view key) {
   size_t i = 0, k = 0;
   bool in = false;
   while (i < text.size() && k < key.size()) {
-    size_t tl = std::min(CodePointLen(static_cast<unsigned char>(text[i])), text.size() - i);
-    size_t kl = std::min(CodePointLen(static_cast<unsigned char>(key[k])), key.size() - k);
-    bool token = IsTokenChar(Decode(key, k, kl));
+    size_t next_i = i, next_k = k;
+    NextCodePoint(text, &next_i);
+    bool token = IsTokenChar(NextCodePoint(key, &next_k));
+    size_t tl = next_i - i, kl = next_k - k;
     if (token && !in) tokens.push_back({k, k, i, i});
     if (token) {
       tokens.back().key_end = k + kl;

@@ -2,26 +2,13 @@
 #include <algorithm>
 
 #include "parse/parse_context.h"
+#include "text/utf8.h"
 #include "vanban/parse.h"
 
 namespace vanban {
 namespace {
 
-// Offset of the first invalid UTF-8 sequence, or npos.
-size_t FirstInvalidUtf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (len == 0 || i + len > s.size()) return i;
-    for (size_t k = 1; k < len; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return i;
-    }
-    if (len == 2 && c < 0xC2) return i;
-    i += len;
-  }
-  return std::string_view::npos;
-}
+using internal::FirstInvalidUtf8;
 
 // Share of words carrying a Vietnamese mark: clean text ~0.8, OCR'd with an English model ~0.1.
 double MarkedRatio(const internal::SourceLines& src) {

@@ -4,28 +4,17 @@
 #include <cstdio>
 #include <unordered_map>
 
+#include "text/utf8.h"
+
 namespace vanban::internal {
 namespace {
 
-// Decodes one UTF-8 code point at |i|; invalid bytes decode as U+FFFD of length 1.
+// The code point at |i| (text/utf8.h) and its length in bytes.
 char32_t DecodeAt(std::string_view s, size_t i, size_t* len) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  auto cont = [&](size_t k) { return i + k < s.size() && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80; };
-  if (c < 0x80) { *len = 1; return c; }
-  if ((c & 0xE0) == 0xC0 && cont(1)) {
-    *len = 2;
-    return ((c & 0x1F) << 6) | (s[i + 1] & 0x3F);
-  }
-  if ((c & 0xF0) == 0xE0 && cont(1) && cont(2)) {
-    *len = 3;
-    return ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
-  }
-  if ((c & 0xF8) == 0xF0 && cont(1) && cont(2) && cont(3)) {
-    *len = 4;
-    return ((c & 0x07) << 18) | ((s[i + 1] & 0x3F) << 12) | ((s[i + 2] & 0x3F) << 6) | (s[i + 3] & 0x3F);
-  }
-  *len = 1;
-  return 0xFFFD;
+  size_t next = i;
+  const char32_t cp = NextCodePoint(s, &next);
+  *len = next - i;
+  return cp;
 }
 
 std::vector<char32_t> Decode(std::string_view s) {
