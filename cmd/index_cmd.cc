@@ -8,6 +8,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <memory>
 #include <optional>
 
@@ -30,6 +31,7 @@ struct Options {
   std::string model;
   bool quiet = false;
   bool prune = false;
+  bool check = false;
   size_t batch = 32;
 };
 
@@ -59,7 +61,64 @@ void DrawProgress(const IndexProgress& p) {
   std::fflush(stderr);
 }
 
+// --check: the archive's consistency, one line per problem.
+int RunCheck(const Options& o) {
+  auto archive = Archive::Open(o.db);
+  if (!archive.ok()) {
+    PrintError(o.db, 0, archive.status().message());
+    return archive.status().code() == StatusCode::kNotFound ? kExitUsage : kExitBadInput;
+  }
+  auto problems = (*archive)->Check();
+  if (!problems.ok()) return ReportStatus(o.db, problems.status());
+  for (const std::string& p : *problems) PrintError(o.db, 0, p);
+  if (!problems->empty()) {
+    PrintError(o.db, 0, fmt::format("{} problem{} found: restore the archive from a backup, or index the documents "
+                                     "again into a new archive", problems->size(), problems->size() == 1 ? "" : "s"));
+    return kExitBadInput;
+  }
+  if (!o.quiet) {
+    auto stats = (*archive)->Stats();
+    fmt::print(stderr, "vanban: {}: archive checked, no problems found ({} documents)\n", o.db,
+               stats.ok() ? stats->documents : 0);
+  }
+  return kExitOk;
+}
+
+// --export jsonl: every record of the archive (not only this run's), so that a re-run with
+// nothing new still exports everything. Nothing to write: the output is left as it was.
+int ExportArchive(const Options& o, Output& out) {
+  std::error_code ec;
+  size_t written = 0;
+  if (std::filesystem::exists(o.db, ec)) {
+    auto archive = Archive::Open(o.db, ArchiveAccess::kReadOnly);
+    if (!archive.ok()) {
+      out.Abandon();
+      return ReportStatus(o.db, archive.status());
+    }
+    Status st = (*archive)->ForEachRecord([&](const std::string&, const std::string& record) {
+      out.Write(record + "\n");
+      ++written;
+    });
+    if (!st.ok()) {
+      out.Abandon();
+      return ReportStatus(o.db, st);
+    }
+  }
+  if (written == 0) {
+    out.Abandon();
+    PrintWarning(DisplayName(o.output), 0, "the archive has no records: nothing exported");
+    return kExitOk;
+  }
+  return FinishOutput(out, o.output, kExitOk);
+}
+
 int Run(const Options& o) {
+  if (o.check) return RunCheck(o);
+  if (o.inputs.empty()) {
+    return ReportStatus("index", Status::InvalidArgument("no inputs: give the files and directories to index (or --check)"));
+  }
+  // Before any work: an archive that cannot be written is one error, not one per document.
+  if (Status st = CheckArchiveWritable(o.db); !st.ok()) return ReportStatus(o.db, st);
   std::shared_ptr<const Model> model;
   if (!o.no_restore) {
     auto m = LoadRestorationModel(o.model);
@@ -115,7 +174,6 @@ int Run(const Options& o) {
       std::fputs((j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n").c_str(), log);
       std::fflush(log);  // the log of a killed run is complete up to the kill
     }
-    if (out && !ev.record_json.empty()) out->Write(ev.record_json + "\n");
   };
   if (tty) {
     io.on_progress = [&](const IndexProgress& p) {
@@ -153,10 +211,15 @@ int Run(const Options& o) {
                  1000.0 * cpu / static_cast<double>(processed));
     }
   }
+  std::error_code ec;
+  if (!std::filesystem::exists(o.db, ec)) PrintWarning(o.db, 0, "nothing was stored: no archive created");
   int rc = s.failed > 0 || s.cancelled ? kExitBadInput : kExitOk;
   if (out) {
-    int closed = FinishOutput(*out, o.output, kExitOk);
-    if (closed != kExitOk) return closed;
+    if (s.cancelled) {
+      out->Abandon();
+    } else if (int exported = ExportArchive(o, *out); exported != kExitOk) {
+      return exported;
+    }
   }
   return rc;
 }
@@ -170,17 +233,19 @@ VANBAN_REGISTER_COMMAND(Command{
   vanban index a.txt b.txt --db archive.sqlite --jobs 2
   vanban index scans/ --db archive.sqlite --log index.jsonl --export jsonl > records.jsonl
   vanban index scans/ --db archive.sqlite --prune       also forget files deleted from scans/
+  vanban index --check --db archive.sqlite              integrity of the archive and its index
 Incremental: unchanged files (same path and SHA-256) are skipped, changed ones replaced.
 A bad file is reported (stderr and --log) and skipped; exit status 1 when any failed.
 Ctrl-C or a kill keeps what was committed; run the same command again to resume.
+--export writes the whole archive after the run, not only the files this run changed.
 Each record carries the NĐ 30 Phụ lục VI and Dublin Core fields. Schema: docs/archive.md.)",
     60, [](CLI::App& app) {
       auto o = std::make_shared<Options>();
-      app.add_option("inputs", o->inputs, "Files and directories (searched for *.txt)")->required();
+      app.add_option("inputs", o->inputs, "Files and directories (searched for *.txt)");
       app.add_option("--db", o->db, "Archive database file (created when missing)")->required();
       AddOutputOption(app, &o->output);
       app.add_option("-j,--jobs", o->jobs, "Worker threads (default: all cores)")->check(CLI::Range(0, 256));
-      app.add_option("--export", o->export_format, "Also write the records: jsonl (to -o or stdout)")
+      app.add_option("--export", o->export_format, "Then write every record of the archive: jsonl (to -o or stdout)")
           ->check(CLI::IsMember({"jsonl"}));
       app.add_option("--log", o->log, "Append one JSON line per file (path, outcome, error) to this file");
       app.add_option("--batch", o->batch, "Documents per transaction")->check(CLI::Range(1, 100000));
@@ -188,6 +253,8 @@ Each record carries the NĐ 30 Phụ lục VI and Dublin Core fields. Schema: do
       app.add_flag("--fast", o->fast, "Restore OCR'd text faster, a little less accurately (as restore --fast)");
       app.add_option("--model", o->model, "Restoration model file (default: $VANBAN_MODEL, then the built one)");
       app.add_flag("--prune", o->prune, "Remove archived documents under the inputs whose files are gone");
+      app.add_flag("--check", o->check,
+                   "Check the archive instead of indexing: SQLite and FTS5 integrity; exit 1 on any problem");
       app.add_flag("-q,--quiet", o->quiet, "No progress bar, summary or warnings (errors still shown)");
       return RunFn([o] { return Run(*o); });
     }});

@@ -195,11 +195,25 @@ Result<IndexStats> IndexDocuments(const IndexOptions& options) {
   auto expanded = ExpandInputs(options.inputs, &missing);
   if (!expanded.ok()) return expanded.status();
   const std::vector<std::string>& files = *expanded;
-  auto archive = Archive::Open(options.db_path);
-  if (!archive.ok()) return archive.status();
-  auto stored = (*archive)->StoredHashes();
-  if (!stored.ok()) return stored.status();
-  const std::unordered_map<std::string, std::string>& known = *stored;
+  VANBAN_RETURN_IF_ERROR(CheckArchiveWritable(options.db_path));
+  // A missing archive is created when the first document is stored (open_archive): a run
+  // with nothing to store leaves no file behind.
+  std::unique_ptr<Archive> archive;
+  auto open_archive = [&]() -> Status {
+    if (archive) return Status::Ok();
+    auto opened = Archive::Open(options.db_path);
+    if (!opened.ok()) return opened.status();
+    archive = std::move(*opened);
+    return Status::Ok();
+  };
+  std::unordered_map<std::string, std::string> known;
+  std::error_code exists_ec;
+  if (fs::exists(options.db_path, exists_ec)) {
+    VANBAN_RETURN_IF_ERROR(open_archive());
+    auto stored = archive->StoredHashes();
+    if (!stored.ok()) return stored.status();
+    known = std::move(*stored);
+  }
 
   IndexStats stats;
   stats.files = files.size() + missing.size();
@@ -238,7 +252,6 @@ Result<IndexStats> IndexDocuments(const IndexOptions& options) {
   }
 
   // The writer: this thread.
-  Archive& db = **archive;
   Status fatal;
   bool in_txn = false;
   size_t in_batch = 0;
@@ -254,7 +267,7 @@ Result<IndexStats> IndexDocuments(const IndexOptions& options) {
   auto commit = [&]() {
     if (!in_txn) return;
     timed([&] {
-      Status st = db.Commit();
+      Status st = archive->Commit();
       if (!st.ok() && fatal.ok()) fatal = st;
     });
     in_txn = false;
@@ -294,7 +307,8 @@ Result<IndexStats> IndexDocuments(const IndexOptions& options) {
       d.doc = &in.doc;
       timed([&] {
         if (!in_txn) {
-          Status st = db.Begin();
+          Status st = open_archive();
+          if (st.ok()) st = archive->Begin();
           if (!st.ok()) {
             fatal = st;
           } else {
@@ -307,7 +321,7 @@ Result<IndexStats> IndexDocuments(const IndexOptions& options) {
           ev.error = fatal.message();
           return;
         }
-        auto put = db.Put(d);
+        auto put = archive->Put(d);
         if (put.ok()) {
           ev.outcome = put->replaced ? IndexOutcome::kReplaced : IndexOutcome::kIndexed;
           if (!put->duplicate_of.empty()) ev.warning = "same number, symbol and issuer as " + put->duplicate_of;
@@ -345,7 +359,8 @@ Result<IndexStats> IndexDocuments(const IndexOptions& options) {
   stats.cancelled = cancelled();
 
   // Pruning only after a complete pass: an interrupted run must not remove anything.
-  if (options.prune && fatal.ok() && !stats.cancelled) {
+  if (options.prune && fatal.ok() && !stats.cancelled && archive) {
+    Archive& db = *archive;
     auto paths = db.StoredPaths();
     if (!paths.ok()) return paths.status();
     std::vector<std::string> roots;

@@ -1,6 +1,6 @@
-// The text side of archive search: the query as terms, the FTS5 MATCH expressions built
-// from them, the matches in a hit's text (found here rather than with FTS5 highlight(),
-// which re-tokenises every hit inside SQLite) and the snippet around the best passage.
+// The text side of archive search: the matches of the query in a hit's text (found here
+// rather than with FTS5 highlight(), which re-tokenises every hit inside SQLite) and the
+// plain-text snippet around the best passage. Back-end neutral.
 #ifndef VANBAN_ARCHIVE_SEARCH_TEXT_H_
 #define VANBAN_ARCHIVE_SEARCH_TEXT_H_
 
@@ -8,29 +8,9 @@
 #include <string_view>
 #include <vector>
 
+#include "archive/search_query.h"
+
 namespace vanban::internal {
-
-// One query word or "quoted phrase", as tokens the way FTS5 unicode61 splits them.
-struct QueryTerm {
-  std::string text;                     // as typed, without quotes and '*'
-  std::vector<std::string> exact;       // lower-cased tokens, accents kept
-  std::vector<std::string> folded;      // SearchKey tokens
-  bool prefix = false;                  // word*: the last token is a prefix
-};
-
-struct ParsedQuery {
-  std::vector<QueryTerm> terms;
-  bool accented = false;  // some term has non-ASCII letters
-};
-
-ParsedQuery ParseQuery(std::string_view text);
-
-struct MatchExpressions {
-  std::string any;    // accents as written OR accent-free: what is searched
-  std::string exact;  // accents as written only
-};
-// Every term must occur; each is quoted, so FTS5 syntax typed by the user is plain words.
-MatchExpressions BuildMatch(const ParsedQuery& q, bool exact_only);
 
 // Where a term occurs in a text: bytes [begin, end) and which term.
 struct Mark {
