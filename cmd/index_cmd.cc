@@ -13,6 +13,8 @@
 
 #include "cli_io.h"
 #include "command.h"
+#include "help_format.h"
+#include "restore_options.h"
 #include "vanban/archive.h"
 
 namespace vanban::cli {
@@ -25,9 +27,7 @@ struct Options {
   int jobs = 0;
   std::string export_format;
   std::string log;
-  bool no_restore = false;
-  bool fast = false;
-  std::string model;
+  RestoreChoice restore;
   bool quiet = false;
   bool prune = false;
   size_t batch = 32;
@@ -61,8 +61,8 @@ void DrawProgress(const IndexProgress& p) {
 
 int Run(const Options& o) {
   std::shared_ptr<const Model> model;
-  if (!o.no_restore) {
-    auto m = LoadRestorationModel(o.model);
+  if (!o.restore.no_restore) {
+    auto m = LoadRestorationModel(o.restore.model);
     if (!m.ok()) {
       // Model errors name the file themselves.
       fmt::print(stderr, "vanban: {} (--no-restore indexes without restoring)\n", m.status().message());
@@ -89,7 +89,7 @@ int Run(const Options& o) {
   io.db_path = o.db;
   io.jobs = o.jobs;
   io.model = model;
-  if (o.fast) io.restore.context_readings = 0;
+  if (o.restore.fast) io.restore.context_readings = 0;
   io.batch_size = o.batch;
   io.cancel = &g_cancel;
   io.prune = o.prune;
@@ -176,17 +176,21 @@ Ctrl-C or a kill keeps what was committed; run the same command again to resume.
 Each record carries the NĐ 30 Phụ lục VI and Dublin Core fields. Schema: docs/archive.md.)",
     60, [](CLI::App& app) {
       auto o = std::make_shared<Options>();
-      app.add_option("inputs", o->inputs, "Files and directories (searched for *.txt)")->required();
-      app.add_option("--db", o->db, "Archive database file (created when missing)")->required();
+      app.add_option("PATH", o->inputs, "Files and directories (searched for *.txt)")->required();
+      app.add_option("--db", o->db, "Archive database file (created when missing)")->required()->type_name("FILE");
       AddOutputOption(app, &o->output);
-      app.add_option("-j,--jobs", o->jobs, "Worker threads (default: all cores)")->check(CLI::Range(0, 256));
+      app.add_option("-j,--jobs", o->jobs, "Worker threads, 0-256 (default 0: all cores)")
+          ->type_name("N")
+          ->check(CLI::Range(0, 256));
       app.add_option("--export", o->export_format, "Also write the records: jsonl (to -o or stdout)")
-          ->check(CLI::IsMember({"jsonl"}));
-      app.add_option("--log", o->log, "Append one JSON line per file (path, outcome, error) to this file");
-      app.add_option("--batch", o->batch, "Documents per transaction")->check(CLI::Range(1, 100000));
-      app.add_flag("--no-restore", o->no_restore, "Do not restore diacritics before parsing");
-      app.add_flag("--fast", o->fast, "Restore OCR'd text faster, a little less accurately (as restore --fast)");
-      app.add_option("--model", o->model, "Restoration model file (default: $VANBAN_MODEL, then the built one)");
+          ->type_name("FORMAT")
+          ->check(OneOf({"jsonl"}));
+      app.add_option("--log", o->log, "Append one JSON line per file (path, outcome, error) to FILE")
+          ->type_name("FILE");
+      app.add_option("--batch", o->batch, "Documents per transaction (default 32)")
+          ->type_name("N")
+          ->check(CLI::Range(1, 100000));
+      AddRestoreOptions(app, &o->restore, /*with_fast=*/true);
       app.add_flag("--prune", o->prune, "Remove archived documents under the inputs whose files are gone");
       app.add_flag("-q,--quiet", o->quiet, "No progress bar, summary or warnings (errors still shown)");
       return RunFn([o] { return Run(*o); });

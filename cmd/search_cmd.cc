@@ -10,6 +10,7 @@
 
 #include "cli_io.h"
 #include "command.h"
+#include "record_output.h"
 #include "vanban/archive.h"
 
 namespace vanban::cli {
@@ -26,7 +27,8 @@ struct Options {
 };
 
 int Run(Options o) {
-  o.json = o.json || o.format == "json";
+  if (o.json) o.format = "json";
+  o.json = o.format != "text";
   std::error_code ec;
   if (!std::filesystem::exists(o.db, ec)) return ReportStatus(o.db, Status::NotFound("no such archive (build it with vanban index)"));
   auto archive = Archive::Open(o.db);
@@ -50,14 +52,15 @@ int Run(Options o) {
     return ReportStatus(o.db, hits.status());
   }
   if (o.json) {
-    nlohmann::ordered_json a = nlohmann::ordered_json::array();
+    RecordStream records(*out, o.format);
+    records.Begin();
     for (const SearchHit& h : *hits) {
       auto v = [](const std::string& x) { return x.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(x); };
-      a.push_back({{"path", h.path}, {"symbol", v(h.full_symbol)}, {"type", v(h.doc_type)},
-                   {"issued_date", v(h.issued_date)}, {"issuer", v(h.issuer)}, {"subject", v(h.subject)},
-                   {"score", h.score}, {"exact", h.exact}, {"snippet", v(h.snippet)}});
+      records.AddJson({{"path", h.path}, {"symbol", v(h.full_symbol)}, {"type", v(h.doc_type)},
+                       {"issued_date", v(h.issued_date)}, {"issuer", v(h.issuer)}, {"subject", v(h.subject)},
+                       {"score", h.score}, {"exact", h.exact}, {"snippet", v(h.snippet)}});
     }
-    out->Write(a.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
+    records.Finish();
   } else {
     int n = 0;
     for (const SearchHit& h : *hits) {
@@ -90,22 +93,24 @@ optional: "nghi quyet" finds "Nghị quyết"; an accented query ranks exact spe
 (--exact: only those). Ranked by bm25, subject before body. Exit 1 when nothing is found.)",
     61, [](CLI::App& app) {
       auto o = std::make_shared<Options>();
-      app.add_option("query", o->query, "Words to find; none (or \"\") lists the documents the filters select");
-      app.add_option("--db", o->db, "Archive database file")->required();
+      app.add_option("QUERY", o->query, "Words to find; none (or \"\") lists the documents the filters select");
+      app.add_option("--db", o->db, "Archive database file")->required()->type_name("FILE");
       AddOutputOption(app, &o->output);
-      app.add_option("--type", o->q.type, "Document type code of NĐ 30 (KH, QĐ, BC, TB, ...; \"qd\" finds QĐ)");
-      app.add_option("--issuer", o->q.issuer, "Issuer contains (accent-insensitive)");
+      app.add_option("--type", o->q.type, "Document type code of NĐ 30 (KH, QĐ, BC, TB, ...; \"qd\" finds QĐ)")
+          ->type_name("CODE");
+      app.add_option("--issuer", o->q.issuer, "Issuer contains (accent-insensitive)")->type_name("WORDS");
       auto iso_date = [](const std::string& v) {
         bool ok = v.size() == 10 && v[4] == '-' && v[7] == '-';
         for (size_t i = 0; ok && i < v.size(); ++i) ok = i == 4 || i == 7 || (v[i] >= '0' && v[i] <= '9');
         return ok ? std::string() : std::string("expected a date YYYY-MM-DD, e.g. 2026-01-31");
       };
-      app.add_option("--from", o->q.from, "Issued on or after YYYY-MM-DD")->check(iso_date);
-      app.add_option("--to", o->q.to, "Issued on or before YYYY-MM-DD")->check(iso_date);
-      app.add_option("-n,--limit", o->q.limit, "Maximum hits (default 20)")->check(CLI::Range(1, 10000));
+      app.add_option("--from", o->q.from, "Issued on or after DATE (YYYY-MM-DD)")->type_name("DATE")->check(iso_date);
+      app.add_option("--to", o->q.to, "Issued on or before DATE (YYYY-MM-DD)")->type_name("DATE")->check(iso_date);
+      app.add_option("-n,--limit", o->q.limit, "Maximum hits (default 20)")->type_name("N")->check(CLI::Range(1, 10000));
       app.add_flag("--exact", o->q.exact, "Accents must match as typed (default: accents optional, exact first)");
-      app.add_flag("--json", o->json, "JSON array of hits (same as --format json)");
-      app.add_option("--format", o->format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
+      app.add_flag("--json", o->json, "Same as --format json");
+      AddFormatOption(app, &o->format, {"text", "json", "jsonl"},
+                      "text (default), json (one array of hits) or jsonl (one hit per line)");
       app.add_flag("--timing", o->timing, "Print the query time (wall and CPU) on stderr");
       return RunFn([o] { return Run(*o); });
     }});
