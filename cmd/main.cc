@@ -32,11 +32,15 @@ Exit status: 0 success, 1 bad input (unreadable or undecodable file), 2 usage er
 Environment: NO_COLOR disables colour; VANBAN_MODEL names the model file.
 The conventions in full: docs/cli.md.)";
 
+// The top-level help even after a subcommand (help) was parsed, when app.help() would
+// print that subcommand's.
+std::string MainHelp(CLI::App& app) { return app.get_formatter()->make_help(&app, "vanban", CLI::AppFormatMode::Normal); }
+
 std::string FullHelp(CLI::App& app) {
-  std::string out = app.help();
+  std::string out = MainHelp(app);
   for (CLI::App* sub : vanban::cli::VisibleCommands(app)) {
     out += "\n────────────────────────────────────────\n";
-    out += sub->help();
+    out += sub->help("vanban");
   }
   return out;
 }
@@ -44,11 +48,11 @@ std::string FullHelp(CLI::App& app) {
 // `vanban help [COMMAND]`: the short help, or the command's.
 int PrintHelp(CLI::App& app, const std::string& command) {
   if (command.empty()) {
-    fmt::print("{}", app.help());
+    fmt::print("{}", MainHelp(app));
     return vanban::cli::kExitOk;
   }
   if (auto rc = vanban::cli::CheckCommandWord(app, {"vanban", command})) return *rc;
-  fmt::print("{}", app.get_subcommand(command)->help());
+  fmt::print("{}", app.get_subcommand(command)->help("vanban"));
   return vanban::cli::kExitOk;
 }
 
@@ -80,6 +84,7 @@ int main(int argc, char** argv) {
     runners[sub] = c.setup(*sub);
   }
   CLI::App* help = app.add_subcommand("help", "Print the help of a command (vanban help restore)");
+  help->set_help_flag("-h,--help", "Print this help with examples and exit");
   std::string help_topic;
   help->add_option("COMMAND", help_topic, "The command; none: the list of commands");
   help->footer("Examples:\n  vanban help           the commands\n  vanban help search    search's options and examples");

@@ -52,7 +52,7 @@ std::string CommandSection(CLI::App& sub) {
     if (!choices.empty()) {
       std::string list;
       for (const std::string& c : choices) list += (list.empty() ? "" : ", ") + Bold(c);
-      out += "Values: " + list + ".\n";
+      out += ".br\nValues: " + list + ".\n";
     }
   }
   if (!sub.get_footer().empty()) out += Verbatim(sub.get_footer());

@@ -12,7 +12,7 @@ vanban_cli_test(NAME conv.stdin_header ARGS header --no-restore --format jsonl S
 vanban_cli_test(NAME conv.stdin_parse ARGS parse --no-restore --fields source STDIN ${_cseed}
                 STDOUT_MATCHES "^\\{\"schema\":\"vanban.doc/1\",\"source\":\\{\"path\":\"<stdin>\"")
 vanban_cli_test(NAME conv.stdin_check ARGS check --no-restore STDIN ${_cseed} EXIT 1
-                STDOUT_MATCHES "^<stdin>:3: number-missing: ")
+                STDOUT_MATCHES "^<stdin>:1: motto-missing: [^\n]*\n<stdin>:3: number-missing: ")
 
 # ---- json is one document, jsonl one record per line, in every command ------------------
 vanban_cli_test(NAME conv.tasks_jsonl ARGS tasks --no-restore --format jsonl ${_cseed0} ${_cseed}
@@ -22,7 +22,7 @@ vanban_cli_test(NAME conv.refs_jsonl ARGS refs --no-restore --format jsonl ${_cs
 vanban_cli_test(NAME conv.deadlines_jsonl ARGS deadlines --no-restore --format jsonl ${_cseed0}
                 STDOUT_MATCHES "^\\{\"doc_id\":\"000_6071a54f6ab85aa7\",\"doc_symbol\":\"34/KH-UBND\",\"deadline_id\":\"d1\",\"date\":\"2026-06-05\"")
 vanban_cli_test(NAME conv.check_jsonl ARGS check --no-restore --format jsonl ${_cseed} EXIT 1
-                STDOUT_MATCHES "^\\{\"file\":\"[^\"]*003_9804076c90d51208.txt\",\"line\":3,\"code\":\"number-missing\",[^\n]*\\}\n\\{")
+                STDOUT_MATCHES "^\\{\"file\":\"[^\"]*003_9804076c90d51208.txt\",\"line\":1,\"code\":\"motto-missing\",[^\n]*\\}\n\\{\"file\"[^\n]*\"line\":3,")
 vanban_cli_test(NAME conv.header_json_array ARGS header --no-restore --format json ${_cseed0} ${_cseed}
                 STDOUT_MATCHES "^\\[\n  \\{\n    \"file\": \"[^\"]*000_6071a54f6ab85aa7.txt\",\n    \"number\": \"34\",\n    \"symbol\": \"KH-UBND\",\n    \"type\": \"KH\",\n    \"issued_date\": \"2026-01-21\",.*\n  \\},\n  \\{\n    \"file\": \"[^\"]*003_9804076c90d51208.txt\",.*\n  \\}\n\\]\n$")
 vanban_cli_test(NAME conv.deadlines_json_array ARGS deadlines --no-restore --format json ${_cseed0}
@@ -53,7 +53,7 @@ vanban_cli_test(NAME conv.parse_error_prefix ARGS convert --from klingon ${_csee
 vanban_cli_test(NAME conv.bad_choice ARGS tasks --format xml ${_cseed} EXIT 2
                 STDERR_MATCHES "^vanban: tasks: --format: 'xml' is not one of: csv, tsv, json, jsonl\n")
 vanban_cli_test(NAME conv.missing_required ARGS search x EXIT 2 STDERR_MATCHES "^vanban: search: [^\n]*--db[^\n]*\n")
-vanban_cli_test(NAME conv.help ARGS help STDOUT_MATCHES "Subcommands:\n.*restore.*\n  help ")
+vanban_cli_test(NAME conv.help_list ARGS help STDOUT_MATCHES "Subcommands:\n.*restore.*\n  help ")
 vanban_cli_test(NAME conv.help_command ARGS help restore STDOUT_MATCHES "Usage: vanban restore \\[OPTIONS\\] \\[FILE\\.\\.\\.\\]\n.*--explain")
 vanban_cli_test(NAME conv.help_unknown ARGS help resotre EXIT 2 STDERR_MATCHES "did you mean 'restore'\\?")
 
