@@ -43,7 +43,8 @@ VANBAN_REGISTER_COMMAND(Command{
     81,
     [](CLI::App& app) {
       auto o = std::make_shared<Options>();
-      app.add_option("DIR", o->dict_dir, "Directory with vocab.tsv, counts.tsv, ngrams-N.txt.xz (default: dictionaries)");
+      app.add_option("DIR", o->dict_dir, "Directory with vocab.tsv, counts.tsv, ngrams-N.txt.xz (default: dictionaries)")
+          ->type_name("DIR");
       app.add_option("-o,--output", o->output, "Model file to write (default: vanban.model)")->type_name("FILE");
       app.add_flag("-q,--quiet", o->quiet, "No summary line");
       return RunFn([o] { return Run(*o); });

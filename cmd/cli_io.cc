@@ -1,6 +1,7 @@
 #include "cli_io.h"
 
 #include "command.h"
+#include "help_format.h"
 
 #include <fmt/format.h>
 #include <sys/stat.h>
@@ -59,7 +60,8 @@ void AddDecodeOptions(CLI::App& app, DecodeOptions* options) {
            options->from = *e;
          },
          "Input encoding: auto (default), utf8, utf16, cp1258, tcvn3, vni, viqr")
-      ->type_name("ENC");
+      ->type_name("ENCODING")
+      ->check(Lists({"auto", "utf8", "utf16", "cp1258", "tcvn3", "vni", "viqr"}));
   app.add_flag("--lossy", options->lossy,
                "Replace undecodable bytes by U+FFFD (with a warning) instead of failing");
 }

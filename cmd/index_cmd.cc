@@ -14,6 +14,8 @@
 
 #include "cli_io.h"
 #include "command.h"
+#include "help_format.h"
+#include "restore_options.h"
 #include "vanban/archive.h"
 
 namespace vanban::cli {
@@ -26,9 +28,7 @@ struct Options {
   int jobs = 0;
   std::string export_format;
   std::string log;
-  bool no_restore = false;
-  bool fast = false;
-  std::string model;
+  RestoreChoice restore;
   bool quiet = false;
   bool prune = false;
   bool check = false;
@@ -120,8 +120,8 @@ int Run(const Options& o) {
   // Before any work: an archive that cannot be written is one error, not one per document.
   if (Status st = CheckArchiveWritable(o.db); !st.ok()) return ReportStatus(o.db, st);
   std::shared_ptr<const Model> model;
-  if (!o.no_restore) {
-    auto m = LoadRestorationModel(o.model);
+  if (!o.restore.no_restore) {
+    auto m = LoadRestorationModel(o.restore.model);
     if (!m.ok()) {
       // Model errors name the file themselves.
       fmt::print(stderr, "vanban: {} (--no-restore indexes without restoring)\n", m.status().message());
@@ -148,7 +148,7 @@ int Run(const Options& o) {
   io.db_path = o.db;
   io.jobs = o.jobs;
   io.model = model;
-  if (o.fast) io.restore.context_readings = 0;
+  if (o.restore.fast) io.restore.context_readings = 0;
   io.batch_size = o.batch;
   io.cancel = &g_cancel;
   io.prune = o.prune;
@@ -241,17 +241,21 @@ Ctrl-C or a kill keeps what was committed; run the same command again to resume.
 Each record carries the NĐ 30 Phụ lục VI and Dublin Core fields. Schema: docs/archive.md.)",
     60, [](CLI::App& app) {
       auto o = std::make_shared<Options>();
-      app.add_option("inputs", o->inputs, "Files and directories (searched for *.txt)");
-      app.add_option("--db", o->db, "Archive database file (created when missing)")->required();
+      app.add_option("PATH", o->inputs, "Files and directories (searched for *.txt)");
+      app.add_option("--db", o->db, "Archive database file (created when missing)")->required()->type_name("FILE");
       AddOutputOption(app, &o->output);
-      app.add_option("-j,--jobs", o->jobs, "Worker threads (default: all cores)")->check(CLI::Range(0, 256));
+      app.add_option("-j,--jobs", o->jobs, "Worker threads, 0-256 (default 0: all cores)")
+          ->type_name("N")
+          ->check(CLI::Range(0, 256));
       app.add_option("--export", o->export_format, "Then write every record of the archive: jsonl (to -o or stdout)")
-          ->check(CLI::IsMember({"jsonl"}));
-      app.add_option("--log", o->log, "Append one JSON line per file (path, outcome, error) to this file");
-      app.add_option("--batch", o->batch, "Documents per transaction")->check(CLI::Range(1, 100000));
-      app.add_flag("--no-restore", o->no_restore, "Do not restore diacritics before parsing");
-      app.add_flag("--fast", o->fast, "Restore OCR'd text faster, a little less accurately (as restore --fast)");
-      app.add_option("--model", o->model, "Restoration model file (default: $VANBAN_MODEL, then the built one)");
+          ->type_name("FORMAT")
+          ->check(OneOf({"jsonl"}));
+      app.add_option("--log", o->log, "Append one JSON line per file (path, outcome, error) to FILE")
+          ->type_name("FILE");
+      app.add_option("--batch", o->batch, "Documents per transaction (default 32)")
+          ->type_name("N")
+          ->check(CLI::Range(1, 100000));
+      AddRestoreOptions(app, &o->restore, /*with_fast=*/true);
       app.add_flag("--prune", o->prune, "Remove archived documents under the inputs whose files are gone");
       app.add_flag("--check", o->check,
                    "Check the archive instead of indexing: SQLite and FTS5 integrity; exit 1 on any problem");

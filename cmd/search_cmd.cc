@@ -11,6 +11,7 @@
 
 #include "cli_io.h"
 #include "command.h"
+#include "record_output.h"
 #include "vanban/archive.h"
 
 namespace vanban::cli {
@@ -46,7 +47,8 @@ std::string JsonControlsEscaped(const std::string& json) {
 }
 
 int Run(Options o) {
-  o.json = o.json || o.format == "json";
+  if (o.json) o.format = "json";
+  o.json = o.format != "text";
   // Usage errors before anything is opened.
   for (auto [name, value, upper] : {std::tuple{"--from", &o.q.from, false}, std::tuple{"--to", &o.q.to, true}}) {
     if (value->empty()) continue;
@@ -82,15 +84,19 @@ int Run(Options o) {
     return ReportStatus(o.db, hits.status());
   }
   if (o.json) {
-    nlohmann::ordered_json a = nlohmann::ordered_json::array();
+    RecordStream records(*out, o.format);
+    records.Begin();
     for (const SearchHit& h : *hits) {
       auto v = [](const std::string& x) { return x.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(x); };
-      a.push_back({{"path", h.path}, {"symbol", v(h.full_symbol)}, {"type", v(h.doc_type)},
-                   {"issued_date", v(h.issued_date)}, {"issuer", v(h.issuer)}, {"subject", v(h.subject)},
-                   {"score", h.match.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(h.score)},
-                   {"match", v(h.match)}, {"exact", h.exact}, {"snippet", v(h.snippet)}});
+      nlohmann::ordered_json hit = {
+          {"path", h.path}, {"symbol", v(h.full_symbol)}, {"type", v(h.doc_type)},
+          {"issued_date", v(h.issued_date)}, {"issuer", v(h.issuer)}, {"subject", v(h.subject)},
+          {"score", h.match.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(h.score)},
+          {"match", v(h.match)}, {"exact", h.exact}, {"snippet", v(h.snippet)}};
+      records.AddSerialized(JsonControlsEscaped(
+          hit.dump(records.json_indent(), ' ', false, nlohmann::ordered_json::error_handler_t::replace)));
     }
-    out->Write(JsonControlsEscaped(a.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)) + "\n");
+    records.Finish();
   } else {
     // Document text never reaches the terminal raw: snippets come escaped, the rest here.
     int n = 0;
@@ -127,18 +133,21 @@ Accents are optional: "nghi quyet" finds "Nghị quyết"; an accented query ran
 spellings first (--exact: only those). Score: 0 to 1. Exit 1 when nothing is found.)",
     61, [](CLI::App& app) {
       auto o = std::make_shared<Options>();
-      o->query_option = app.add_option("query", o->query, "Words to find; leave it out to list the documents the filters select");
-      app.add_option("--db", o->db, "Archive database file")->required();
+      o->query_option = app.add_option("QUERY", o->query, "Words to find; leave it out to list the documents the filters select");
+      app.add_option("--db", o->db, "Archive database file")->required()->type_name("FILE");
       AddOutputOption(app, &o->output);
       app.add_option("--type", o->q.type,
-                     "Document type by code or name: KH, qd, CV, \"cong van\", \"Kế hoạch\" (accents and case optional)");
-      app.add_option("--issuer", o->q.issuer, "Issuer contains (accent-insensitive)");
-      app.add_option("--from", o->q.from, "Issued on or after: YYYY, YYYY-MM or YYYY-MM-DD");
-      app.add_option("--to", o->q.to, "Issued on or before: YYYY, YYYY-MM or YYYY-MM-DD (a year or month: to its end)");
-      app.add_option("-n,--limit", o->q.limit, "Maximum hits (default 20)")->check(CLI::Range(1, 10000));
+                     "Document type by code or name: KH, qd, CV, \"cong van\", \"Kế hoạch\" (accents and case optional)")
+          ->type_name("TYPE");
+      app.add_option("--issuer", o->q.issuer, "Issuer contains (accent-insensitive)")->type_name("WORDS");
+      app.add_option("--from", o->q.from, "Issued on or after DATE: YYYY, YYYY-MM or YYYY-MM-DD")->type_name("DATE");
+      app.add_option("--to", o->q.to, "Issued on or before DATE: YYYY, YYYY-MM or YYYY-MM-DD (a year or month: to its end)")
+          ->type_name("DATE");
+      app.add_option("-n,--limit", o->q.limit, "Maximum hits (default 20)")->type_name("N")->check(CLI::Range(1, 10000));
       app.add_flag("--exact", o->q.exact, "Accents must match as typed (default: accents optional, exact first)");
-      app.add_flag("--json", o->json, "JSON array of hits (same as --format json)");
-      app.add_option("--format", o->format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
+      app.add_flag("--json", o->json, "Same as --format json");
+      AddFormatOption(app, &o->format, {"text", "json", "jsonl"},
+                      "text (default), json (one array of hits) or jsonl (one hit per line)");
       app.add_flag("--timing", o->timing, "Print the query time (wall and CPU) on stderr");
       return RunFn([o] { return Run(*o); });
     }});

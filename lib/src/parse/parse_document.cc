@@ -135,7 +135,7 @@ std::vector<std::pair<std::string, std::string>> HeaderRow(const Document& doc) 
   row.push_back({"number", h.number_symbol ? h.number_symbol->number : ""});
   row.push_back({"symbol", h.number_symbol ? h.number_symbol->symbol : ""});
   row.push_back({"type", h.doc_type ? (h.doc_type->code.empty() ? h.doc_type->label_vi : h.doc_type->code) : ""});
-  row.push_back({"date", h.issued_date ? h.issued_date->iso : ""});
+  row.push_back({"issued_date", h.issued_date ? h.issued_date->iso : ""});
   row.push_back({"issuer", h.issuer ? h.issuer->text : ""});
   row.push_back({"place", h.place ? h.place->text : ""});
   row.push_back({"subject", h.subject ? h.subject->text : ""});
