@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "output_file.h"
 #include "vanban/status.h"
 #include "vanban/text.h"
 
@@ -39,33 +40,6 @@ Result<std::string> ReadText(const std::string& path, const DecodeOptions& optio
 std::vector<std::string> InputsOrStdin(const std::vector<std::string>& files);
 // A path as messages name it: "<stdin>" for "-".
 std::string DisplayName(const std::string& path);
-
-// Where data goes: stdout, or a file written atomically (temp file + rename) so a
-// failed run never truncates an existing file. Refuses to overwrite an input.
-class Output {
- public:
-  // |inputs| are checked so that -o never clobbers a file being read.
-  static Result<Output> Open(const std::string& path, const std::vector<std::string>& inputs);
-  Output(Output&& other) noexcept;
-  Output& operator=(Output&&) = delete;
-  Output(const Output&) = delete;
-  ~Output();
-
-  void Write(std::string_view data);
-  FILE* file() { return file_; }
-  bool is_tty() const;
-  // Flushes and, for a file, renames the temporary into place.
-  Status Close();
-  // Drops a file output's temporary; an existing file at the path stays as it was.
-  void Abandon();
-
- private:
-  Output() = default;
-  FILE* file_ = nullptr;
-  std::string path_;
-  std::string temp_path_;
-  bool closed_ = false;
-};
 
 // "vanban: FILE:LINE: message" (LINE omitted when 0) on stderr.
 void PrintError(std::string_view file, size_t line, std::string_view message);
