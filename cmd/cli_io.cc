@@ -121,8 +121,9 @@ Result<std::string> ReadText(const std::string& path, const DecodeOptions& optio
   }
   if (decoded->replacements > 0) {
     PrintWarning(input->name, LineOfOffset(input->bytes, decoded->first_bad_offset),
-                 fmt::format("replaced {} undecodable byte sequence(s) by U+FFFD",
-                             decoded->replacements));
+                 fmt::format("--lossy replaced {} undecodable byte sequence(s) or NUL byte(s) by U+FFFD, "
+                             "the first at byte {}",
+                             decoded->replacements, decoded->first_bad_offset));
   }
   return std::move(decoded->text);
 }
