@@ -154,6 +154,13 @@ void PrintWarning(std::string_view file, size_t line, std::string_view message) 
   }
 }
 
+void WarnSeveralDocuments(std::string_view file, const std::vector<DocumentPart>& parts) {
+  std::string starts;
+  for (const DocumentPart& p : parts) starts += fmt::format("{}{}", starts.empty() ? "" : ", ", p.first_line);
+  PrintWarning(file, 0, fmt::format("holds {} documents one after another (starting at lines {}): each is read on its own",
+                                    parts.size(), starts));
+}
+
 int ExitCodeFor(const Status& status) {
   if (status.ok()) return kExitOk;
   return status.code() == StatusCode::kInvalidArgument ? kExitUsage : kExitBadInput;

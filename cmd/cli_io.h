@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "output_file.h"
+#include "vanban/parse.h"
 #include "vanban/status.h"
 #include "vanban/text.h"
 
@@ -52,6 +53,9 @@ int ReportStatus(std::string_view file, const Status& status);
 // Ends a command: commits |out| when |rc| is 0, otherwise abandons a file output so a
 // failed run never replaces an existing file. Returns the final exit code.
 int FinishOutput(Output& out, std::string_view output_name, int rc);
+// A file holding several documents one after another: says so (each is then read on its
+// own), naming the line where each starts.
+void WarnSeveralDocuments(std::string_view file, const std::vector<DocumentPart>& parts);
 // Exit code for a status: usage errors 2, everything else about data 1.
 int ExitCodeFor(const Status& status);
 

@@ -8,6 +8,7 @@
 #include "cli_io.h"
 #include "command.h"
 #include "vanban/archive.h"
+#include "vanban/parse.h"
 
 namespace vanban::cli {
 
@@ -44,16 +45,21 @@ int ForEachDocument(const std::vector<std::string>& files, const DocumentInputOp
       rc = std::max(rc, ReportStatus(name, text.status()));
       continue;
     }
-    auto in = ingester.FromText(*text, path == "-" ? "" : path);
-    if (!in.ok()) {
-      rc = std::max(rc, ReportStatus(name, in.status()));
-      continue;
+    const std::vector<DocumentPart> parts = SplitDocuments(*text);
+    if (parts.size() > 1) WarnSeveralDocuments(name, parts);
+    for (const DocumentPart& part : parts) {
+      auto in = ingester.FromText(part.text, path == "-" ? "" : path, part.first_line);
+      if (!in.ok()) {
+        rc = std::max(rc, ReportStatus(name, in.status()));
+        continue;
+      }
+      if (options.warn_not_administrative && !in->doc.administrative) {
+        bool blank = std::all_of(part.text.begin(), part.text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+        PrintWarning(name, part.first_line > 1 ? static_cast<size_t>(part.first_line) : 0,
+                     blank ? "empty input" : "not an administrative document: no header found");
+      }
+      use(name, in->doc);
     }
-    if (options.warn_not_administrative && !in->doc.administrative) {
-      bool blank = std::all_of(text->begin(), text->end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
-      PrintWarning(name, 0, blank ? "empty input" : "not an administrative document: no header found");
-    }
-    use(name, in->doc);
   }
   return rc;
 }

@@ -73,17 +73,22 @@ int Run(const Options& o) {
       rc = std::max(rc, ReportStatus(name, text.status()));
       continue;
     }
-    ParseOptions po;
-    po.source_name = path == "-" ? "" : path;
-    po.merge_tables = !o.no_merge_tables;
-    auto doc = RestoreAndParse(*text, restorer.get(), po);
-    if (!doc.ok()) {
-      rc = std::max(rc, ReportStatus(name, doc.status()));
-      continue;
+    const std::vector<DocumentPart> parts = SplitDocuments(*text);
+    if (parts.size() > 1) WarnSeveralDocuments(name, parts);
+    for (const DocumentPart& part : parts) {
+      ParseOptions po;
+      po.source_name = path == "-" ? "" : path;
+      po.merge_tables = !o.no_merge_tables;
+      po.first_line = part.first_line;
+      auto doc = RestoreAndParse(part.text, restorer.get(), po);
+      if (!doc.ok()) {
+        rc = std::max(rc, ReportStatus(name, doc.status()));
+        continue;
+      }
+      if (!doc->administrative) PrintWarning(name, 0, "not an administrative document: no header found");
+      out->Write(DocumentToJson(*doc, json));
+      out->Write("\n");
     }
-    if (!doc->administrative) PrintWarning(name, 0, "not an administrative document: no header found");
-    out->Write(DocumentToJson(*doc, json));
-    out->Write("\n");
   }
   return FinishOutput(*out, o.output, rc);
 }
