@@ -194,7 +194,7 @@ Status CheckNotOverwriting(const std::string& path, const std::vector<std::strin
     }
     if (same) {
       return Status::InvalidArgument(
-          fmt::format("refusing to write over the {} '{}' (choose another output path)", role, p));
+          fmt::format("refusing to write the output over the {} '{}' (choose another output path)", role, p));
     }
   }
   return Status::Ok();
