@@ -21,8 +21,17 @@ struct Options {
 int Run(const Options& o) {
   auto t0 = std::chrono::steady_clock::now();
   BuildModelStats stats;
-  Status st = BuildModel(o.dict_dir, o.output, &stats);
-  if (!st.ok()) return ReportStatus(o.dict_dir, st);
+  auto out = Output::Open(o.output, {o.dict_dir});
+  if (!out.ok()) return ReportStatus(o.output, out.status());
+  Status st = BuildModel(o.dict_dir, [&out](std::string_view bytes) {
+    out->Write(bytes);
+    return Status::Ok();
+  }, &stats);
+  if (!st.ok()) {
+    out->Abandon();
+    return ReportStatus(o.dict_dir, st);
+  }
+  if (int rc = FinishOutput(*out, o.output, kExitOk); rc != kExitOk) return rc;
   if (!o.quiet) {
     double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     std::string orders;

@@ -10,7 +10,6 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
-#include <filesystem>
 
 namespace vanban::cli {
 namespace {
@@ -124,101 +123,11 @@ Result<std::string> ReadText(const std::string& path, const DecodeOptions& optio
   }
   if (decoded->replacements > 0) {
     PrintWarning(input->name, LineOfOffset(input->bytes, decoded->first_bad_offset),
-                 fmt::format("replaced {} undecodable byte sequence(s) by U+FFFD",
-                             decoded->replacements));
+                 fmt::format("--lossy replaced {} undecodable byte sequence(s) or NUL byte(s) by U+FFFD, "
+                             "the first at byte {}",
+                             decoded->replacements, decoded->first_bad_offset));
   }
   return std::move(decoded->text);
-}
-
-Result<Output> Output::Open(const std::string& path, const std::vector<std::string>& inputs) {
-  Output out;
-  if (path.empty() || path == "-") {
-    out.file_ = stdout;
-    return out;
-  }
-  std::error_code ec;
-  for (const auto& in : inputs) {
-    if (in != "-" && std::filesystem::equivalent(in, path, ec)) {
-      return Status::InvalidArgument(
-          fmt::format("refusing to write the output over the input file '{}'", in));
-    }
-  }
-  if (std::filesystem::is_directory(path, ec)) {
-    return Status::InvalidArgument(fmt::format("output '{}' is a directory", path));
-  }
-  out.path_ = path;
-  out.temp_path_ = path + ".vanban-XXXXXX";
-  int fd = ::mkstemp(out.temp_path_.data());
-  if (fd < 0) {
-    return Status::IOError(fmt::format("cannot create '{}': {}", path, std::strerror(errno)));
-  }
-  ::fchmod(fd, 0644);
-  out.file_ = ::fdopen(fd, "wb");
-  if (out.file_ == nullptr) {
-    ::close(fd);
-    ::unlink(out.temp_path_.c_str());
-    return Status::IOError(fmt::format("cannot open '{}': {}", path, std::strerror(errno)));
-  }
-  return out;
-}
-
-Output::Output(Output&& other) noexcept
-    : file_(other.file_),
-      path_(std::move(other.path_)),
-      temp_path_(std::move(other.temp_path_)),
-      closed_(other.closed_) {
-  other.file_ = nullptr;
-  other.closed_ = true;
-}
-
-Output::~Output() {
-  if (closed_ || file_ == nullptr) return;
-  if (file_ == stdout) {
-    std::fflush(stdout);
-    return;
-  }
-  // Not committed: drop the partial temporary, leaving any existing file untouched.
-  std::fclose(file_);
-  ::unlink(temp_path_.c_str());
-}
-
-void Output::Write(std::string_view data) {
-  if (!data.empty()) std::fwrite(data.data(), 1, data.size(), file_);
-}
-
-bool Output::is_tty() const { return file_ != nullptr && isatty(fileno(file_)); }
-
-Status Output::Close() {
-  if (closed_ || file_ == nullptr) return Status::Ok();
-  closed_ = true;
-  if (file_ == stdout) {
-    if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
-      return Status::IOError(fmt::format("writing standard output failed: {}",
-                                         std::strerror(errno)));
-    }
-    return Status::Ok();
-  }
-  bool failed = std::fflush(file_) != 0 || std::ferror(file_) != 0;
-  failed |= std::fclose(file_) != 0;
-  file_ = nullptr;
-  if (failed || std::rename(temp_path_.c_str(), path_.c_str()) != 0) {
-    std::string why = std::strerror(errno);
-    ::unlink(temp_path_.c_str());
-    return Status::IOError(fmt::format("cannot write '{}': {}", path_, why));
-  }
-  return Status::Ok();
-}
-
-void Output::Abandon() {
-  if (closed_ || file_ == nullptr) return;
-  if (file_ == stdout) {
-    std::fflush(stdout);
-  } else {
-    std::fclose(file_);
-    file_ = nullptr;
-    ::unlink(temp_path_.c_str());
-  }
-  closed_ = true;
 }
 
 int FinishOutput(Output& out, std::string_view output_name, int rc) {
@@ -245,6 +154,13 @@ void PrintWarning(std::string_view file, size_t line, std::string_view message) 
   } else {
     fmt::print(stderr, "vanban: {}: warning: {}\n", file, message);
   }
+}
+
+void WarnSeveralDocuments(std::string_view file, const std::vector<DocumentPart>& parts) {
+  std::string starts;
+  for (const DocumentPart& p : parts) starts += fmt::format("{}{}", starts.empty() ? "" : ", ", p.first_line);
+  PrintWarning(file, 0, fmt::format("holds {} documents one after another (starting at lines {}): each is read on its own",
+                                    parts.size(), starts));
 }
 
 int ExitCodeFor(const Status& status) {

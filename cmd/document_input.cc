@@ -7,6 +7,8 @@
 #include "cli_io.h"
 #include "command.h"
 #include "record_output.h"
+#include "vanban/archive.h"
+#include "vanban/parse.h"
 
 namespace vanban::cli {
 
@@ -36,24 +38,33 @@ int DocumentReader::LoadModel() {
   return kExitOk;
 }
 
-std::optional<Document> DocumentReader::Read(const std::string& path, int* rc) {
+std::vector<Document> DocumentReader::Read(const std::string& path, int* rc) {
   const std::string name = DisplayName(path);
+  std::vector<Document> docs;
   auto text = ReadText(path, options_.decode);
   if (!text.ok()) {
     *rc = std::max(*rc, ReportStatus(name, text.status()));
-    return std::nullopt;
+    return docs;
   }
-  // The record names standard input as messages do.
-  auto in = ingester_->FromText(*text, name);
-  if (!in.ok()) {
-    *rc = std::max(*rc, ReportStatus(name, in.status()));
-    return std::nullopt;
+  // A file holding several documents one after another gives one record each.
+  const std::vector<DocumentPart> parts = SplitDocuments(*text);
+  if (parts.size() > 1) WarnSeveralDocuments(name, parts);
+  for (const DocumentPart& part : parts) {
+    // The record names standard input as messages do.
+    auto in = ingester_->FromText(part.text, name, part.first_line);
+    if (!in.ok()) {
+      *rc = std::max(*rc, ReportStatus(name, in.status()));
+      continue;
+    }
+    if (options_.warn_not_administrative && !in->doc.administrative) {
+      bool blank = std::all_of(part.text.begin(), part.text.end(),
+                               [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+      PrintWarning(name, part.first_line > 1 ? static_cast<size_t>(part.first_line) : 0,
+                   blank ? "empty input" : "not an administrative document: no header found");
+    }
+    docs.push_back(std::move(in->doc));
   }
-  if (options_.warn_not_administrative && !in->doc.administrative) {
-    bool blank = std::all_of(text->begin(), text->end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
-    PrintWarning(name, 0, blank ? "empty input" : "not an administrative document: no header found");
-  }
-  return std::move(in->doc);
+  return docs;
 }
 
 int ForEachDocument(const std::vector<std::string>& files, const DocumentInputOptions& options,
@@ -62,7 +73,7 @@ int ForEachDocument(const std::vector<std::string>& files, const DocumentInputOp
   if (int rc = reader.LoadModel(); rc != kExitOk) return rc;
   int rc = kExitOk;
   for (const std::string& path : files) {
-    if (auto doc = reader.Read(path, &rc)) use(DisplayName(path), *doc);
+    for (const Document& doc : reader.Read(path, &rc)) use(DisplayName(path), doc);
   }
   return rc;
 }

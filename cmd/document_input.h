@@ -36,10 +36,11 @@ class DocumentReader {
   explicit DocumentReader(DocumentInputOptions options) : options_(std::move(options)) {}
   // Loads the model (unless --no-restore); prints why it cannot and returns 1 then.
   int LoadModel();
-  // The record of |path| ("-" = stdin, named "<stdin>"); a bad input (missing, a
-  // directory, undecodable, binary) is reported as "vanban: FILE: why", *rc raised to
-  // its exit code, and nullopt returned.
-  std::optional<Document> Read(const std::string& path, int* rc);
+  // The records of |path| ("-" = stdin, named "<stdin>"): one per document in it (a
+  // file may hold several one after another; a warning says so). A bad input (missing,
+  // a directory, undecodable, binary) is reported as "vanban: FILE: why", *rc raised to
+  // its exit code, and nothing returned.
+  std::vector<Document> Read(const std::string& path, int* rc);
 
  private:
   DocumentInputOptions options_;

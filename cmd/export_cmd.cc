@@ -55,17 +55,18 @@ int Run(Options o) {
   const std::string extension = o.format == "jsonl" ? ".json" : "." + o.format;
   return ForEachInputOutput(files, o.target, extension, [&](const std::string& path, Output& out) {
     int rc = kExitOk;
-    auto doc = reader.Read(path, &rc);
-    if (!doc) return rc;
-    if (o.format == "md") {
-      out.Write(std::string(first ? "" : "\n---\n\n") + DocumentToMarkdown(*doc));
-    } else if (o.format == "html") {
-      out.Write(DocumentToHtml(*doc));
-    } else {
-      RecordStream records(out, o.format, {}, RecordStream::JsonShape::kSingle);
-      records.AddSerialized(ArchivalRecordJson(*doc, "", records.json_indent()));
+    RecordStream records(out, o.format, {}, RecordStream::JsonShape::kSingle);
+    for (const Document& doc : reader.Read(path, &rc)) {
+      if (o.format == "md") {
+        out.Write(std::string(first ? "" : "\n---\n\n") + DocumentToMarkdown(doc));
+      } else if (o.format == "html") {
+        out.Write(DocumentToHtml(doc));
+      } else {
+        records.AddSerialized(ArchivalRecordJson(doc, "", records.json_indent()));
+      }
+      first = false;
     }
-    first = o.target.per_file();
+    if (o.target.per_file()) first = true;
     return rc;
   });
 }

@@ -39,8 +39,8 @@ std::atomic<bool> g_cancel{false};
 
 extern "C" void OnInterrupt(int) {
   g_cancel.store(true);
-  std::signal(SIGINT, SIG_DFL);  // a second Ctrl-C stops at once; the database stays consistent
-  std::signal(SIGTERM, SIG_DFL);
+  RestoreOutputSignalHandler(SIGINT);  // a second Ctrl-C stops at once; the database stays consistent
+  RestoreOutputSignalHandler(SIGTERM);
 }
 
 std::string Duration(double s) {
@@ -119,6 +119,27 @@ int Run(const Options& o) {
   }
   // Before any work: an archive that cannot be written is one error, not one per document.
   if (Status st = CheckArchiveWritable(o.db); !st.ok()) return ReportStatus(o.db, st);
+  // Outputs are checked and opened before any work: neither may replace a file the run
+  // reads (also under an input directory) or the archive.
+  std::vector<std::string> read = o.inputs;
+  std::vector<std::pair<std::string, std::string>> missing;
+  if (auto files = ExpandInputs(o.inputs, &missing); files.ok()) read.insert(read.end(), files->begin(), files->end());
+  const std::vector<std::string> archive = {o.db, o.db + "-wal", o.db + "-shm", o.db + "-journal"};
+  if (Status s = CheckNotOverwriting(o.log, archive, "archive"); !s.ok()) return ReportStatus(o.log, s);
+  if (Status s = CheckNotOverwriting(o.output, archive, "archive"); !s.ok()) return ReportStatus(o.output, s);
+  if (Status s = CheckNotOverwriting(o.output, {o.log}, "log"); !s.ok()) return ReportStatus(o.output, s);
+  std::optional<Output> log;
+  if (!o.log.empty()) {
+    auto opened = Output::OpenAppend(o.log, read);
+    if (!opened.ok()) return ReportStatus(o.log, opened.status());
+    log.emplace(std::move(*opened));
+  }
+  std::optional<Output> out;
+  if (o.export_format == "jsonl") {
+    auto opened = Output::Open(o.output, read);
+    if (!opened.ok()) return ReportStatus(o.output, opened.status());
+    out.emplace(std::move(*opened));
+  }
   std::shared_ptr<const Model> model;
   if (!o.restore.no_restore) {
     auto m = LoadRestorationModel(o.restore.model);
@@ -129,17 +150,6 @@ int Run(const Options& o) {
     }
     model = *m;
     if (!model && !o.quiet) PrintWarning("index", 0, "no restoration model found: documents are parsed as they are (see --model)");
-  }
-  std::FILE* log = nullptr;
-  if (!o.log.empty()) {
-    log = std::fopen(o.log.c_str(), "a");
-    if (!log) return ReportStatus(o.log, Status::IOError(std::string("cannot open the log for appending: ") + std::strerror(errno)));
-  }
-  std::optional<Output> out;
-  if (o.export_format == "jsonl") {
-    auto opened = Output::Open(o.output, o.inputs);
-    if (!opened.ok()) return ReportStatus(o.output, opened.status());
-    out.emplace(std::move(*opened));
   }
   const bool tty = !o.quiet && isatty(fileno(stderr));
   bool bar_drawn = false;
@@ -171,8 +181,8 @@ int Run(const Options& o) {
         if (line > 0) j["line"] = line;
       }
       if (!ev.warning.empty()) j["warning"] = ev.warning;
-      std::fputs((j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n").c_str(), log);
-      std::fflush(log);  // the log of a killed run is complete up to the kill
+      log->Write(j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
+      log->Flush();  // the log of a killed run is complete up to the kill
     }
   };
   if (tty) {
@@ -184,10 +194,13 @@ int Run(const Options& o) {
   std::signal(SIGINT, OnInterrupt);
   std::signal(SIGTERM, OnInterrupt);
   auto stats = IndexDocuments(io);
-  std::signal(SIGINT, SIG_DFL);
-  std::signal(SIGTERM, SIG_DFL);
+  RestoreOutputSignalHandler(SIGINT);
+  RestoreOutputSignalHandler(SIGTERM);
   if (bar_drawn) fmt::print(stderr, "\n");
-  if (log) std::fclose(log);
+  if (log) {
+    Status closed = log->Close();
+    if (!closed.ok()) ReportStatus(o.log, closed);
+  }
   if (!stats.ok()) {
     if (out) out->Abandon();
     return ReportStatus(o.db, stats.status());

@@ -71,18 +71,28 @@ int Run(const Options& o) {
     std::string name = DisplayName(path);
     auto text = ReadText(path, o.decode);
     if (!text.ok()) return ReportStatus(name, text.status());
-    ParseOptions po;
-    po.source_name = name;
-    po.merge_tables = !o.no_merge_tables;
-    auto doc = RestoreAndParse(*text, restorer.get(), po);
-    if (!doc.ok()) return ReportStatus(name, doc.status());
-    if (!doc->administrative) PrintWarning(name, 0, "not an administrative document: no header found");
-    RecordStream records(out, format.empty() ? DefaultJsonFormat(out, files.size()) : format, {},
+    // A file holding several documents one after another gives one record each.
+    const std::vector<DocumentPart> parts = SplitDocuments(*text);
+    if (parts.size() > 1) WarnSeveralDocuments(name, parts);
+    RecordStream records(out, format.empty() ? DefaultJsonFormat(out, files.size() * parts.size()) : format, {},
                          RecordStream::JsonShape::kSingle);
     JsonOptions shown = json;
     shown.indent = records.json_indent();
-    records.AddSerialized(DocumentToJson(*doc, shown));
-    return kExitOk;
+    int rc = kExitOk;
+    for (const DocumentPart& part : parts) {
+      ParseOptions po;
+      po.source_name = name;
+      po.merge_tables = !o.no_merge_tables;
+      po.first_line = part.first_line;
+      auto doc = RestoreAndParse(part.text, restorer.get(), po);
+      if (!doc.ok()) {
+        rc = std::max(rc, ReportStatus(name, doc.status()));
+        continue;
+      }
+      if (!doc->administrative) PrintWarning(name, 0, "not an administrative document: no header found");
+      records.AddSerialized(DocumentToJson(*doc, shown));
+    }
+    return rc;
   });
 }
 

@@ -92,7 +92,8 @@ class Ingester {
 
   bool restores() const;
   // |text| is NFC UTF-8 already. Text with a NUL character (binary data) is kCorruption.
-  Result<IngestedDocument> FromText(std::string_view text, const std::string& source_name);
+  // |first_line|: the number of its first line in the file (a part of SplitDocuments).
+  Result<IngestedDocument> FromText(std::string_view text, const std::string& source_name, int first_line = 1);
   // Raw file bytes: refuses binary data (NUL bytes), detects the encoding, then FromText.
   Result<IngestedDocument> FromBytes(std::string_view bytes, const std::string& source_name);
 

@@ -93,6 +93,10 @@ struct BuildModelStats {
 // (written to a temporary file and renamed).
 Status BuildModel(const std::string& dict_dir, const std::string& out_path,
                   BuildModelStats* stats = nullptr);
+// The same, handing the model's bytes in order to |write| (the CLI's output file); an
+// error from |write| stops the build and is returned.
+Status BuildModel(const std::string& dict_dir, const std::function<Status(std::string_view)>& write,
+                  BuildModelStats* stats = nullptr);
 
 }  // namespace vanban
 

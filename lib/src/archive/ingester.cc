@@ -69,7 +69,7 @@ Ingester::~Ingester() = default;
 
 bool Ingester::restores() const { return impl_->restorer != nullptr; }
 
-Result<IngestedDocument> Ingester::FromText(std::string_view text, const std::string& source_name) {
+Result<IngestedDocument> Ingester::FromText(std::string_view text, const std::string& source_name, int first_line) {
   // Decoders map some binary bytes to U+0000; no text document contains it.
   if (size_t line = NulLine(text); line > 0) {
     return Status::Corruption(std::to_string(line) + ": binary data, not text (NUL character)");
@@ -77,6 +77,7 @@ Result<IngestedDocument> Ingester::FromText(std::string_view text, const std::st
   IngestedDocument out;
   ParseOptions po;
   po.source_name = source_name;
+  po.first_line = first_line;
   auto t0 = std::chrono::steady_clock::now();
   double c0 = ThreadCpuSeconds();
   if (impl_->restorer) {

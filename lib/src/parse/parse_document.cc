@@ -50,7 +50,7 @@ Result<Document> ParseDocument(std::string_view text, const ParseOptions& option
     return Status::InvalidArgument("restored text is not valid UTF-8");
   }
   Document doc;
-  internal::SourceLines src(text, options.restored_text);
+  internal::SourceLines src(text, options.restored_text, options.first_line);
   doc.source.path = options.source_name;
   doc.source.line_count = static_cast<int>(src.size());
   doc.source.marked_ratio = MarkedRatio(src);

@@ -330,7 +330,7 @@ bool AlignByEdits(const std::string& raw_key, const std::string& val_key, const 
   return true;
 }
 
-SourceLines::SourceLines(std::string_view text, std::string_view restored) {
+SourceLines::SourceLines(std::string_view text, std::string_view restored, int first_line) {
   std::vector<std::string> raw = LinesWithoutCr(text);
   std::vector<std::string> val;
   if (!restored.empty()) {
@@ -341,7 +341,7 @@ SourceLines::SourceLines(std::string_view text, std::string_view restored) {
   lines_.reserve(raw.size());
   for (size_t i = 0; i < raw.size(); ++i) {
     Line l;
-    l.number = static_cast<int>(i + 1);
+    l.number = first_line + static_cast<int>(i);
     l.raw = std::move(raw[i]);
     l.key = FoldWithOffsets(l.raw, &l.raw_off);
     if (restored_) {

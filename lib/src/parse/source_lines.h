@@ -67,7 +67,8 @@ void BlankEdgeNoise(const std::string& raw, const std::vector<uint32_t>& raw_off
 
 class SourceLines {
  public:
-  SourceLines(std::string_view text, std::string_view restored);
+  // |first_line|: the number of the first line (a document inside a larger file).
+  SourceLines(std::string_view text, std::string_view restored, int first_line = 1);
   const Line& operator[](size_t i) const { return lines_[i]; }  // 0-based index
   size_t size() const { return lines_.size(); }
   bool restored() const { return restored_; }
