@@ -29,13 +29,15 @@ double MarkedRatio(const internal::SourceLines& src) {
   for (size_t i = 0; i < src.size(); ++i) {
     const auto& l = src[i];
     bool in_word = false, has_mark = false;
+    size_t byte = 0;  // where code point c starts in l.raw
     for (size_t c = 0; c <= l.key.size(); ++c) {
       char k = c < l.key.size() ? l.key[c] : ' ';
       bool letter = k >= 'a' && k <= 'z';
+      size_t bytes = c < l.key.size() ? internal::Utf8SequenceLength(l.raw[byte]) : 0;
+      byte += bytes;
       if (letter) {
         if (!in_word) has_mark = false;
         in_word = true;
-        size_t bytes = l.raw_off[c + 1] - l.raw_off[c];
         if (bytes > 1) has_mark = true;
       } else if (in_word) {
         ++words;
