@@ -31,6 +31,8 @@ struct Options {
   bool quiet = false;
   bool prune = false;
   size_t batch = 32;
+  uint64_t max_size = uint64_t{64} << 20;
+  double timeout = 60;
 };
 
 std::atomic<bool> g_cancel{false};
@@ -93,6 +95,8 @@ int Run(const Options& o) {
   io.batch_size = o.batch;
   io.cancel = &g_cancel;
   io.prune = o.prune;
+  io.max_input_bytes = o.max_size;
+  io.document_seconds = o.timeout;
   io.on_file = [&](const IndexFileEvent& ev) {
     if (ev.outcome == IndexOutcome::kFailed || !ev.warning.empty()) {
       if (bar_drawn) fmt::print(stderr, "\r\x1b[K");
@@ -172,6 +176,8 @@ VANBAN_REGISTER_COMMAND(Command{
   vanban index scans/ --db archive.sqlite --prune       also forget files deleted from scans/
 Incremental: unchanged files (same path and SHA-256) are skipped, changed ones replaced.
 A bad file is reported (stderr and --log) and skipped; exit status 1 when any failed.
+So is a file over --max-size, one that is not a regular file (FIFO, device, socket)
+and a document that takes longer than --timeout to restore and parse.
 Ctrl-C or a kill keeps what was committed; run the same command again to resume.
 Each record carries the NĐ 30 Phụ lục VI and Dublin Core fields. Schema: docs/archive.md.)",
     60, [](CLI::App& app) {
@@ -187,6 +193,14 @@ Each record carries the NĐ 30 Phụ lục VI and Dublin Core fields. Schema: do
       app.add_flag("--no-restore", o->no_restore, "Do not restore diacritics before parsing");
       app.add_flag("--fast", o->fast, "Restore OCR'd text faster, a little less accurately (as restore --fast)");
       app.add_option("--model", o->model, "Restoration model file (default: $VANBAN_MODEL, then the built one)");
+      app.add_option("--max-size", o->max_size, "Skip (and report) inputs larger than this; 0: no limit")
+          ->transform(CLI::AsSizeValue(false))
+          ->default_str("64MiB");
+      app.add_option("--timeout", o->timeout,
+                     "Seconds one document may take to restore and parse; slower ones fail and the batch goes on "
+                     "(0: no limit)")
+          ->check(CLI::NonNegativeNumber)
+          ->default_str("60");
       app.add_flag("--prune", o->prune, "Remove archived documents under the inputs whose files are gone");
       app.add_flag("-q,--quiet", o->quiet, "No progress bar, summary or warnings (errors still shown)");
       return RunFn([o] { return Run(*o); });

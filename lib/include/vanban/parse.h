@@ -6,6 +6,7 @@
 #ifndef VANBAN_PARSE_H_
 #define VANBAN_PARSE_H_
 
+#include <chrono>
 #include <string>
 #include <string_view>
 
@@ -25,11 +26,13 @@ struct ParseOptions {
   std::string_view restored_text;
   // Merge table rows split across pages and drop repeated header rows.
   bool merge_tables = true;
+  // Give up (kUnsupported) once this time has passed; checked between the parse stages.
+  std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
 };
 
 // Parses |text| (UTF-8, ideally NFC). Never fails on content: a text that is not an
 // administrative document yields a record with administrative == false and a warning.
-// Fails (kCorruption) only on invalid UTF-8.
+// Fails (kCorruption) only on invalid UTF-8, and (kUnsupported) when options.deadline passes.
 Result<Document> ParseDocument(std::string_view text, const ParseOptions& options = {});
 
 // Restores |text| with |restorer| (may be null: no restoration) and parses the source

@@ -49,6 +49,12 @@ double MarkedRatio(const internal::SourceLines& src) {
   return words == 0 ? 0.0 : static_cast<double>(marked) / words;
 }
 
+// kUnsupported once the caller's deadline has passed (a batch's time budget per document).
+Status CheckDeadline(const ParseOptions& options) {
+  if (std::chrono::steady_clock::now() < options.deadline) return Status::Ok();
+  return Status::Unsupported("parsing took longer than the time budget per document");
+}
+
 }  // namespace
 
 std::string FoldKey(std::string_view text) {
@@ -71,6 +77,7 @@ Result<Document> ParseDocument(std::string_view text, const ParseOptions& option
   doc.source.marked_ratio = MarkedRatio(src);
   doc.source.ocr = doc.source.marked_ratio < 0.35;
   doc.source.restored = src.restored();
+  VANBAN_RETURN_IF_ERROR(CheckDeadline(options));
 
   internal::Context ctx(src, options, &doc);
   internal::DetectFurniture(ctx);
@@ -79,11 +86,13 @@ Result<Document> ParseDocument(std::string_view text, const ParseOptions& option
   internal::ParseSignoff(ctx);
   internal::ParsePreamble(ctx);
   internal::ParseBody(ctx);
+  VANBAN_RETURN_IF_ERROR(CheckDeadline(options));
   internal::ExtractTasks(ctx);
   internal::ParseAppendices(ctx);
   for (size_t i = 0; i < doc.tasks.size(); ++i) doc.tasks[i].task_id = "t" + std::to_string(i + 1);
   internal::ExtractReferences(ctx);
   internal::ExtractDeadlines(ctx);
+  VANBAN_RETURN_IF_ERROR(CheckDeadline(options));
 
   // Issuer lost to OCR or absent (drafts): infer it from the text, flagged.
   if (!doc.header.issuer || doc.header.issuer->org_type.empty()) {
