@@ -19,8 +19,6 @@ vanban_long_input_test(NAME export_html_line ARGS export --no-restore --to html 
                        STDOUT_MATCHES "</html>\n$")
 vanban_long_input_test(NAME export_html_sections ARGS export --no-restore --to html ${LONG_DIR}/sections.txt
                        STDOUT_MATCHES " id=\"s-D1-20000\"")
-vanban_long_input_test(NAME parse_sections ARGS parse --no-restore --jsonl --fields body ${LONG_DIR}/sections.txt
-                       STDOUT_MATCHES "\"id\":\"D1\"")
 
 # index: a FIFO and a file over --max-size are reported (stderr and --log) and skipped, the
 # other inputs indexed; a document over --timeout fails and the batch goes on; a device is
