@@ -36,6 +36,16 @@ size_t LineOfOffset(std::string_view bytes, size_t offset) {
   return line;
 }
 
+// A device is no text: /dev/zero or /dev/urandom would be read up to the size limit (a
+// GiB of memory, minutes) only to be refused. Terminals and /dev/null (empty) are read as
+// usual; pipes and FIFOs are streams from another program.
+Status RefuseDevice(int fd) {
+  struct stat st {}, null {};
+  if (::fstat(fd, &st) != 0 || !(S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)) || isatty(fd)) return Status::Ok();
+  if (S_ISCHR(st.st_mode) && ::stat("/dev/null", &null) == 0 && null.st_rdev == st.st_rdev) return Status::Ok();
+  return Status::Unsupported("is a device, not a text file (files, pipes and terminals are read)");
+}
+
 }  // namespace
 
 std::string DisplayName(const std::string& path) { return path == "-" ? "<stdin>" : path; }
@@ -77,6 +87,7 @@ Result<Input> ReadInput(const std::string& path) {
       return Status::InvalidArgument(
           "no input: give a FILE or pipe text in (see 'vanban COMMAND -h')");
     }
+    VANBAN_RETURN_IF_ERROR(RefuseDevice(STDIN_FILENO));
     VANBAN_RETURN_IF_ERROR(ReadAll(stdin, input.name, &input.bytes));
     return input;
   }
@@ -93,6 +104,10 @@ Result<Input> ReadInput(const std::string& path) {
   }
   FILE* f = std::fopen(path.c_str(), "rb");
   if (f == nullptr) return Status::IOError(std::strerror(errno));
+  if (Status device = RefuseDevice(fileno(f)); !device.ok()) {
+    std::fclose(f);
+    return device;
+  }
   if (S_ISREG(st.st_mode)) input.bytes.reserve(static_cast<size_t>(st.st_size));
   Status s = ReadAll(f, input.name, &input.bytes);
   std::fclose(f);

@@ -33,6 +33,8 @@ struct Options {
   bool prune = false;
   bool check = false;
   size_t batch = 32;
+  uint64_t max_size = uint64_t{64} << 20;
+  double timeout = 60;
 };
 
 std::atomic<bool> g_cancel{false};
@@ -162,6 +164,8 @@ int Run(const Options& o) {
   io.batch_size = o.batch;
   io.cancel = &g_cancel;
   io.prune = o.prune;
+  io.max_input_bytes = o.max_size;
+  io.document_seconds = o.timeout;
   io.on_file = [&](const IndexFileEvent& ev) {
     if (ev.outcome == IndexOutcome::kFailed || !ev.warning.empty()) {
       if (bar_drawn) fmt::print(stderr, "\r\x1b[K");
@@ -249,6 +253,8 @@ VANBAN_REGISTER_COMMAND(Command{
   vanban index --check --db archive.sqlite              integrity of the archive and its index
 Incremental: unchanged files (same path and SHA-256) are skipped, changed ones replaced.
 A bad file is reported (stderr and --log) and skipped; exit status 1 when any failed.
+So is a file over --max-size, one that is not a regular file (FIFO, device, socket)
+and a document that takes longer than --timeout to restore and parse.
 Ctrl-C or a kill keeps what was committed; run the same command again to resume.
 --export writes the whole archive after the run, not only the files this run changed.
 Each record carries the NĐ 30 Phụ lục VI and Dublin Core fields. Schema: docs/archive.md.)",
@@ -269,6 +275,14 @@ Each record carries the NĐ 30 Phụ lục VI and Dublin Core fields. Schema: do
           ->type_name("N")
           ->check(CLI::Range(1, 100000));
       AddRestoreOptions(app, &o->restore, /*with_fast=*/true);
+      app.add_option("--max-size", o->max_size, "Skip (and report) inputs larger than SIZE (default 64MiB); 0: no limit")
+          ->type_name("SIZE")
+          ->transform(CLI::AsSizeValue(false));
+      app.add_option("--timeout", o->timeout,
+                     "SECONDS one document may take to restore and parse (default 60); slower ones fail and the "
+                     "batch goes on (0: no limit)")
+          ->type_name("SECONDS")
+          ->check(CLI::NonNegativeNumber);
       app.add_flag("--prune", o->prune, "Remove archived documents under the inputs whose files are gone");
       app.add_flag("--check", o->check,
                    "Check the archive instead of indexing: SQLite and FTS5 integrity; exit 1 on any problem");

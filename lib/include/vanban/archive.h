@@ -91,6 +91,10 @@ class Ingester {
   Ingester& operator=(const Ingester&) = delete;
 
   bool restores() const;
+  // Time one document may take in FromText (FromBytes: after decoding); 0, the default,
+  // is no limit. Restore and parse stop cooperatively once it has passed, and the
+  // document fails with kUnsupported.
+  void set_time_budget(double seconds);
   // |text| is NFC UTF-8 already. Text with a NUL character (binary data) is kCorruption.
   // |first_line|: the number of its first line in the file (a part of SplitDocuments).
   Result<IngestedDocument> FromText(std::string_view text, const std::string& source_name, int first_line = 1);
@@ -262,6 +266,11 @@ struct IndexOptions {
   size_t batch_size = 32;           // documents per transaction
   double batch_seconds = 1.0;       // ... or commit at least this often
   const std::atomic<bool>* cancel = nullptr;  // set to stop early (work done is kept)
+  // Per input: only regular files are read (a FIFO, device or socket fails, reported and
+  // skipped), of at most max_input_bytes (0: any size); a document whose restore and
+  // parse take longer than document_seconds (0: no limit) fails. The batch goes on.
+  uint64_t max_input_bytes = uint64_t{64} << 20;
+  double document_seconds = 60;
   // Remove stored documents that lie under an input directory (or are an input file)
   // but no longer exist on disk.
   bool prune = false;

@@ -6,6 +6,7 @@
 #ifndef VANBAN_PARSE_H_
 #define VANBAN_PARSE_H_
 
+#include <chrono>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,11 +30,13 @@ struct ParseOptions {
   // Number of the first line of |text| in its file (a document of SplitDocuments): line
   // numbers in the record count from it.
   int first_line = 1;
+  // Give up (kUnsupported) once this time has passed; checked between the parse stages.
+  std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
 };
 
 // Parses |text| (UTF-8, ideally NFC). Never fails on content: a text that is not an
 // administrative document yields a record with administrative == false and a warning.
-// Fails (kCorruption) only on invalid UTF-8.
+// Fails (kCorruption) only on invalid UTF-8, and (kUnsupported) when options.deadline passes.
 Result<Document> ParseDocument(std::string_view text, const ParseOptions& options = {});
 
 // One document of a text that holds several one after another.

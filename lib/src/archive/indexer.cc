@@ -7,12 +7,18 @@
 #include <ctime>
 #include <deque>
 #include <filesystem>
-#include <fstream>
 #include <mutex>
 #include <optional>
 #include <set>
-#include <sstream>
 #include <thread>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 
 #include "vanban/archive.h"
 #include "vanban/document.h"
@@ -87,24 +93,61 @@ class ResultQueue {
   int producers_ = 0;
 };
 
-Result<std::string> ReadFile(const std::string& path) {
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) return Status::IOError("is a directory, not a file");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound("cannot open file");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) return Status::IOError("read error");
-  return ss.str();
+std::string SizeText(uint64_t bytes) {
+  if (bytes < (uint64_t{1} << 20)) return std::to_string(bytes) + " bytes";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f MiB", static_cast<double>(bytes) / (1 << 20));
+  return buf;
+}
+
+Status TooLarge(uint64_t size, uint64_t max_bytes) {
+  return Status::Unsupported("file of " + SizeText(size) + " is over the limit of " + SizeText(max_bytes) +
+                             " per input; skipped");
+}
+
+// Reads a regular file of at most |max_bytes| (0: any size). Opened without blocking and
+// checked on the open descriptor, so a FIFO is refused instead of waiting for a writer, a
+// device such as /dev/zero is never read, and a file that grows while read stops at the cap.
+Result<std::string> ReadFile(const std::string& path, uint64_t max_bytes) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) return errno == ENOENT ? Status::NotFound("cannot open file") : Status::IOError(std::strerror(errno));
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) return Status::IOError(std::strerror(errno));
+  if (S_ISDIR(st.st_mode)) return Status::IOError("is a directory, not a file");
+  if (!S_ISREG(st.st_mode)) {
+    const char* kind = S_ISFIFO(st.st_mode) ? "a FIFO" : S_ISSOCK(st.st_mode) ? "a socket"
+                     : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device" : "a special file";
+    return Status::Unsupported(std::string("not a regular file (") + kind + "); only regular files are indexed");
+  }
+  uint64_t size = static_cast<uint64_t>(st.st_size);
+  if (max_bytes > 0 && size > max_bytes) return TooLarge(size, max_bytes);
+  std::string bytes;
+  bytes.reserve(size);
+  char buf[1 << 16];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return Status::IOError(std::string("read error: ") + std::strerror(errno));
+    if (n == 0) break;
+    if (max_bytes > 0 && bytes.size() + static_cast<size_t>(n) > max_bytes) {
+      return TooLarge(bytes.size() + static_cast<size_t>(n), max_bytes);
+    }
+    bytes.append(buf, static_cast<size_t>(n));
+  }
+  return bytes;
 }
 
 // One file, on a worker thread: everything but the database write.
 WorkResult Prepare(const std::string& path, const std::unordered_map<std::string, std::string>& known,
-                   Ingester& ingester) {
+                   uint64_t max_bytes, Ingester& ingester) {
   WorkResult r;
   r.path = path;
   auto t0 = Clock::now();
-  auto bytes = ReadFile(path);
+  auto bytes = ReadFile(path, max_bytes);
   if (!bytes.ok()) {
     r.error = bytes.status();
     return r;
@@ -241,11 +284,12 @@ Result<IndexStats> IndexDocuments(const IndexOptions& options) {
   for (int w = 0; w < jobs; ++w) {
     workers.emplace_back([&] {
       Ingester ingester(options.model, options.restore);
+      ingester.set_time_budget(options.document_seconds);
       for (;;) {
         if (cancelled()) break;
         size_t i = next.fetch_add(1);
         if (i >= files.size()) break;
-        queue.Push(Prepare(files[i], known, ingester));
+        queue.Push(Prepare(files[i], known, options.max_input_bytes, ingester));
       }
       queue.ProducerDone();
     });

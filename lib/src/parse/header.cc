@@ -16,7 +16,7 @@ struct TypeInfo {
 };
 
 // NĐ 30/2020 art. 7 + Phụ lục III, plus the legal normative types seen in citations.
-const TypeInfo kTypes[] = {
+constexpr TypeInfo kTypes[] = {
     {"nghi quyet", "NQ", "NGHỊ QUYẾT", "1.1"},       {"quyet dinh", "QĐ", "QUYẾT ĐỊNH", "1.2"},
     {"chi thi", "CT", "CHỈ THỊ", "1.4"},             {"quy che", "QC", "QUY CHẾ", "1.4"},
     {"quy dinh", "QyĐ", "QUY ĐỊNH", "1.4"},          {"thong cao", "TC", "THÔNG CÁO", "1.4"},
@@ -36,6 +36,13 @@ const TypeInfo kTypes[] = {
     {"thong tu", "TT", "THÔNG TƯ", ""},              {"luat", "", "LUẬT", ""},
     {"phap lenh", "", "PHÁP LỆNH", ""},
 };
+
+// The longest key in kTypes: a run of words longer than this names no type.
+constexpr size_t kMaxTypeKeySize = [] {
+  size_t longest = 0;
+  for (const TypeInfo& t : kTypes) longest = std::max(longest, std::char_traits<char>::length(t.key));
+  return longest;
+}();
 
 const TypeInfo* TypeByKey(const std::string& key) {
   for (const auto& t : kTypes) {
@@ -260,6 +267,10 @@ void ParseHeader(Context& ctx) {
           continue;
         }
         if (w.empty()) continue;
+        // Past the longest type name no type can match and the glued-type check below
+        // reads only the first word: stop, or a long line would be joined word by word
+        // at a cost quadratic in its length.
+        if (words.size() > kMaxTypeKeySize) break;
         const TypeInfo* so_far = TypeByKey(CollapseSpaces(words));
         if (!in_junk && (words.empty() || !so_far || TypeByKey(CollapseSpaces(words + " " + w)))) {
           words += (words.empty() ? "" : " ") + w;

@@ -16,13 +16,15 @@ double MarkedRatio(const internal::SourceLines& src) {
   for (size_t i = 0; i < src.size(); ++i) {
     const auto& l = src[i];
     bool in_word = false, has_mark = false;
+    size_t byte = 0;  // where code point c starts in l.raw
     for (size_t c = 0; c <= l.key.size(); ++c) {
       char k = c < l.key.size() ? l.key[c] : ' ';
       bool letter = k >= 'a' && k <= 'z';
+      size_t bytes = c < l.key.size() ? internal::Utf8SequenceLength(l.raw[byte]) : 0;
+      byte += bytes;
       if (letter) {
         if (!in_word) has_mark = false;
         in_word = true;
-        size_t bytes = l.raw_off[c + 1] - l.raw_off[c];
         if (bytes > 1) has_mark = true;
       } else if (in_word) {
         ++words;
@@ -32,6 +34,12 @@ double MarkedRatio(const internal::SourceLines& src) {
     }
   }
   return words == 0 ? 0.0 : static_cast<double>(marked) / words;
+}
+
+// kUnsupported once the caller's deadline has passed (a batch's time budget per document).
+Status CheckDeadline(const ParseOptions& options) {
+  if (std::chrono::steady_clock::now() < options.deadline) return Status::Ok();
+  return Status::Unsupported("parsing took longer than the time budget per document");
 }
 
 }  // namespace
@@ -56,6 +64,7 @@ Result<Document> ParseDocument(std::string_view text, const ParseOptions& option
   doc.source.marked_ratio = MarkedRatio(src);
   doc.source.ocr = doc.source.marked_ratio < 0.35;
   doc.source.restored = src.restored();
+  VANBAN_RETURN_IF_ERROR(CheckDeadline(options));
 
   internal::Context ctx(src, options, &doc);
   internal::DetectFurniture(ctx);
@@ -64,11 +73,13 @@ Result<Document> ParseDocument(std::string_view text, const ParseOptions& option
   internal::ParseSignoff(ctx);
   internal::ParsePreamble(ctx);
   internal::ParseBody(ctx);
+  VANBAN_RETURN_IF_ERROR(CheckDeadline(options));
   internal::ExtractTasks(ctx);
   internal::ParseAppendices(ctx);
   for (size_t i = 0; i < doc.tasks.size(); ++i) doc.tasks[i].task_id = "t" + std::to_string(i + 1);
   internal::ExtractReferences(ctx);
   internal::ExtractDeadlines(ctx);
+  VANBAN_RETURN_IF_ERROR(CheckDeadline(options));
 
   // Issuer lost to OCR or absent (drafts): infer it from the text, flagged.
   if (!doc.header.issuer || doc.header.issuer->org_type.empty()) {

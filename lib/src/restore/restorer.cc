@@ -57,6 +57,7 @@ class Restorer::Impl {
     out->text.clear();
     out->tokens.clear();
     out->changed = 0;
+    out->timed_out = false;
     out->text.reserve(text.size() + text.size() / 4);
     ChannelMix mix = internal::EstimateChannelMix(text, m_);
     internal::CandidateLimits limits;
@@ -79,6 +80,13 @@ class Restorer::Impl {
       if (text[nl] == '\r' && next < text.size() && text[next] == '\n') ++next;
       return next;
     };
+    // Past the deadline the text from |at| on is kept as written.
+    auto out_of_time = [&](size_t at) {
+      if (std::chrono::steady_clock::now() < o_.deadline) return false;
+      out->text.append(text.substr(at));
+      out->timed_out = true;
+      return true;
+    };
     while (pos <= text.size()) {
       // A unit is a line plus the wrapped lines that continue it.
       size_t last_begin = pos, end = line_end(pos);
@@ -98,9 +106,11 @@ class Restorer::Impl {
         if (cut == std::string_view::npos || cut == 0) cut = kMaxUnitBytes;  // no space at all
         else ++cut;                                                          // after the mark or space
         while (cut < window.size() && (static_cast<unsigned char>(window[cut]) & 0xC0) == 0x80) ++cut;
+        if (out_of_time(from)) return;
         line_no = RestoreUnit(text, from, from + cut, line_no, out);
         from += cut;
       }
+      if (out_of_time(from)) return;
       line_no = RestoreUnit(text, from, end, line_no, out);
       if (end >= text.size()) break;
       size_t next = after_break(end);
