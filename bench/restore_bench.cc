@@ -31,8 +31,9 @@
 
 #include "model/lm_tokens.h"
 #include "model/model_data.h"
-#include "model/viet_chars.h"
-#include "text/utf8_util.h"
+#include "model/model_parts.h"
+#include "text/utf8.h"
+#include "text/viet_chars.h"
 #include "train/corpus_split.h"
 #include "vanban/model.h"
 #include "vanban/restore.h"
@@ -141,14 +142,10 @@ std::vector<Word> Words(std::string_view line, bool loose = false) {
   return out;
 }
 
-// Aligns |hyp| with |ref| (Levenshtein over normalised syllables) and adds, per
-// reference syllable, whether it was matched exactly, to |all| and |cls|.
-void ScoreAligned(const std::vector<Word>& ref, const std::vector<Word>& hyp, Tally* all, Tally* cls,
-                  std::map<std::string, size_t>* confusions) {
-  const size_t n = ref.size(), m = hyp.size();
-  std::vector<std::string> r(n), h(m);
-  for (size_t i = 0; i < n; ++i) r[i] = Normalize(ref[i].text);
-  for (size_t j = 0; j < m; ++j) h[j] = Normalize(hyp[j].text);
+// Levenshtein alignment of normalised syllables: for each reference syllable, the
+// hypothesis syllable aligned with it (substitution or match), or -1.
+std::vector<int> AlignSyllables(const std::vector<std::string>& r, const std::vector<std::string>& h) {
+  const size_t n = r.size(), m = h.size();
   std::vector<int> d((n + 1) * (m + 1));
   auto at = [&](size_t i, size_t j) -> int& { return d[i * (m + 1) + j]; };
   for (size_t i = 0; i <= n; ++i) at(i, 0) = static_cast<int>(i);
@@ -156,7 +153,7 @@ void ScoreAligned(const std::vector<Word>& ref, const std::vector<Word>& hyp, Ta
   for (size_t i = 1; i <= n; ++i)
     for (size_t j = 1; j <= m; ++j)
       at(i, j) = std::min({at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + (r[i - 1] == h[j - 1] ? 0 : 1)});
-  std::vector<int> match(n, -1);  // hyp index aligned with ref i (substitution or match)
+  std::vector<int> match(n, -1);
   for (size_t i = n, j = m; i > 0 || j > 0;) {
     if (i > 0 && j > 0 && at(i, j) == at(i - 1, j - 1) + (r[i - 1] == h[j - 1] ? 0 : 1)) {
       match[i - 1] = static_cast<int>(j - 1);
@@ -167,6 +164,22 @@ void ScoreAligned(const std::vector<Word>& ref, const std::vector<Word>& hyp, Ta
       --j;
     }
   }
+  return match;
+}
+
+std::vector<std::string> Normalized(const std::vector<Word>& words) {
+  std::vector<std::string> out;
+  for (const Word& w : words) out.push_back(Normalize(w.text));
+  return out;
+}
+
+// Aligns |hyp| with |ref| and adds, per reference syllable, whether it was matched
+// exactly, to |all| and |cls|.
+void ScoreAligned(const std::vector<Word>& ref, const std::vector<Word>& hyp, Tally* all, Tally* cls,
+                  std::map<std::string, size_t>* confusions) {
+  const std::vector<std::string> r = Normalized(ref), h = Normalized(hyp);
+  const size_t n = r.size();
+  const std::vector<int> match = AlignSyllables(r, h);
   for (size_t i = 0; i < n; ++i) {
     bool ok = match[i] >= 0 && r[i] == h[static_cast<size_t>(match[i])];
     all->Add(ok);
@@ -282,6 +295,93 @@ OcrScore ScoreOcr(vanban::Restorer& restorer, const std::vector<std::string>& cl
   return s;
 }
 
+// How well the confidence points at the errors: per restored word, whether it is
+// right (aligned with an equal reference syllable) and its confidence. A clerk reviews
+// the words `restore --mark` marks (confidence below the threshold).
+// `vanban restore --mark` marks words below this confidence unless told otherwise.
+constexpr double kDefaultMarkThreshold = 0.9;
+
+struct MarkScore {
+  struct Seen {
+    double confidence;
+    bool right;
+  };
+  std::vector<Seen> words;
+  size_t without_alternative = 0;  // marked at the default threshold, nothing to offer
+
+  void Add(const MarkScore& o) {
+    words.insert(words.end(), o.words.begin(), o.words.end());
+    without_alternative += o.without_alternative;
+  }
+  void PrintMarks(double threshold) const {
+    size_t wrong = 0, marked = 0, caught = 0;
+    for (const Seen& w : words) {
+      bool m = w.confidence < threshold;
+      wrong += !w.right;
+      marked += m;
+      caught += m && !w.right;
+    }
+    std::printf("    --threshold %-6g marks %5.2f%% of %zu words and %5.1f%% of the %zu wrong ones\n", threshold,
+                words.empty() ? 0.0 : 100.0 * static_cast<double>(marked) / static_cast<double>(words.size()),
+                words.size(), wrong ? 100.0 * static_cast<double>(caught) / static_cast<double>(wrong) : 0.0, wrong);
+  }
+  void PrintReliability() const {
+    static constexpr double kEdges[] = {0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99, 0.999, 1.0000001};
+    std::printf("    confidence      words   right\n");
+    for (size_t b = 0; b + 1 < std::size(kEdges); ++b) {
+      size_t n = 0, right = 0;
+      for (const Seen& w : words) {
+        if (w.confidence >= kEdges[b] && w.confidence < kEdges[b + 1]) ++n, right += w.right;
+      }
+      if (n == 0) continue;
+      std::printf("    [%5.3f,%5.3f) %7zu  %6.2f%%\n", kEdges[b], std::min(kEdges[b + 1], 1.0), n,
+                  100.0 * static_cast<double>(right) / static_cast<double>(n));
+    }
+  }
+};
+
+// |restorer| must compute confidence. Each restored word (one syllable of a token) is
+// aligned with the clean line like the accuracy score does.
+MarkScore ScoreMarks(vanban::Restorer& restorer, const std::vector<std::string>& cleans,
+                     const std::vector<std::string>& ocrs, double threshold) {
+  MarkScore s;
+  std::string joined;
+  for (const auto& o : ocrs) joined += o + "\n";
+  vanban::RestoreResult res;
+  restorer.Restore(joined, &res);
+  std::vector<std::string> out = OwnedLines(res.text);
+  // The syllables of each line's tokens in order, with the token's confidence.
+  std::vector<std::vector<std::pair<std::string, double>>> by_line(out.size() + 1);
+  for (const vanban::RestoredToken& t : res.tokens) {
+    if (t.line == 0 || t.line > out.size()) continue;
+    if (t.confidence < threshold && t.alternatives.empty()) ++s.without_alternative;
+    for (const Word& w : Words(t.restored, true)) by_line[t.line - 1].push_back({Normalize(w.text), t.confidence});
+  }
+  for (size_t i = 0; i < cleans.size() && i < out.size(); ++i) {
+    const std::vector<std::string> r = Normalized(Words(cleans[i])), h = Normalized(Words(out[i], true));
+    const size_t m = h.size();
+    const std::vector<int> match = AlignSyllables(r, h);
+    std::vector<char> right(m, 0);
+    for (size_t a = 0; a < r.size(); ++a)
+      if (match[a] >= 0) right[static_cast<size_t>(match[a])] = r[a] == h[static_cast<size_t>(match[a])];
+    // Words outside tokens (numbers) were not chosen among readings: confidence 1.
+    const auto& toks = by_line[i];
+    size_t next = 0;
+    for (size_t b = 0; b < m; ++b) {
+      double conf = 1.0;
+      for (size_t k = next; k < toks.size() && k < next + 4; ++k) {
+        if (toks[k].first == h[b]) {
+          conf = toks[k].second;
+          next = k + 1;
+          break;
+        }
+      }
+      s.words.push_back({conf, right[b] != 0});
+    }
+  }
+  return s;
+}
+
 int Run(const Options& o) {
   auto t0 = std::chrono::steady_clock::now();
   auto loaded = vanban::Model::Load(o.model_path);
@@ -291,7 +391,7 @@ int Run(const Options& o) {
     return 1;
   }
   std::shared_ptr<const vanban::Model> model = *loaded;
-  const auto& md = model->data();
+  const auto& md = model->parts().data();
   std::printf("model: %s (%.1f MB, order %d, %zu words), loaded in %.1f ms\n", o.model_path.c_str(),
               static_cast<double>(model->file_size()) / 1e6, model->order(), model->vocabulary_size(), load_ms);
   std::printf("data: %s bucket (never used for training)\n", o.dev ? "dev" : "test");
@@ -438,6 +538,13 @@ int Run(const Options& o) {
                     static_cast<double>(quick.syllables) / quick.seconds);
       }
       if (o.errors) PrintTop(confusions, o.errors);
+      vanban::RestoreOptions with_confidence = o.restore;
+      with_confidence.confidence = true;
+      vanban::Restorer judged(model, with_confidence);
+      MarkScore marks = ScoreMarks(judged, cleans, ocrs, kDefaultMarkThreshold);
+      std::printf("  confidence against observed accuracy (reliability):\n");
+      marks.PrintReliability();
+      marks.PrintMarks(kDefaultMarkThreshold);
     }
   }
 
@@ -449,6 +556,7 @@ int Run(const Options& o) {
       if (e.path().string().ends_with(".gold.txt")) golds.push_back(e.path().string());
     std::sort(golds.begin(), golds.end());
     Tally total, total_raw;
+    MarkScore marks;
     confusions.clear();
     for (const std::string& g : golds) {
       std::string name = fs::path(g).filename().string();
@@ -468,10 +576,20 @@ int Run(const Options& o) {
       PrintClasses(s.cls);
       total.Add(s.restored);
       total_raw.Add(s.raw);
+      vanban::RestoreOptions with_confidence = o.restore;
+      with_confidence.confidence = true;
+      vanban::Restorer judged(model, with_confidence);
+      MarkScore m = ScoreMarks(judged, cleans, ocrs, kDefaultMarkThreshold);
+      m.PrintMarks(kDefaultMarkThreshold);
+      marks.Add(m);
     }
     if (!golds.empty()) {
       std::printf("  all real documents: %.2f%% of %zu syllables (raw OCR %.2f%%)\n", total.Pct(), total.total,
                   total_raw.Pct());
+      std::printf("  review marks (target: >= 85%% of wrong words while marking <= 6%% of all):\n");
+      for (double t : {kDefaultMarkThreshold, 0.95, 0.99}) marks.PrintMarks(t);
+      std::printf("    marks without an alternative at the default threshold: %zu\n", marks.without_alternative);
+      marks.PrintReliability();
       if (o.errors) PrintTop(confusions, o.errors);
     }
   }

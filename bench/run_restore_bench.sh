@@ -10,5 +10,5 @@ corpus="${VANBAN_CORPUS:-/work/shared/corpus}"
 if [ ! -f "$build/build.ninja" ] && [ ! -f "$build/Makefile" ]; then
   cmake -S "$src" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo
 fi
-cmake --build "$build" --target restore_bench vanban_model -j2
+cmake --build "$build" --target restore_bench vanban_model_file -j2
 exec "$build/bench/restore_bench" --model "$build/vanban.model" --corpus "$corpus" "$@"

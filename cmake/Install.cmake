@@ -18,6 +18,6 @@ install(FILES ${PROJECT_BINARY_DIR}/vanban.pc DESTINATION ${CMAKE_INSTALL_LIBDIR
 
 install(FILES ${PROJECT_BINARY_DIR}/cmd/vanban.bash DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions
         RENAME vanban)
-if(EXISTS ${PROJECT_BINARY_DIR}/cmd/vanban.1 OR HELP2MAN)
-  install(FILES ${PROJECT_BINARY_DIR}/cmd/vanban.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 OPTIONAL)
-endif()
+install(FILES ${PROJECT_BINARY_DIR}/cmd/vanban.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+# The man page's SEE ALSO points here.
+install(FILES ${PROJECT_SOURCE_DIR}/docs/cli.md ${PROJECT_SOURCE_DIR}/docs/schema.md DESTINATION ${CMAKE_INSTALL_DOCDIR})

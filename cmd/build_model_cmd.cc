@@ -21,8 +21,17 @@ struct Options {
 int Run(const Options& o) {
   auto t0 = std::chrono::steady_clock::now();
   BuildModelStats stats;
-  Status st = BuildModel(o.dict_dir, o.output, &stats);
-  if (!st.ok()) return ReportStatus(o.dict_dir, st);
+  auto out = Output::Open(o.output, {o.dict_dir});
+  if (!out.ok()) return ReportStatus(o.output, out.status());
+  Status st = BuildModel(o.dict_dir, [&out](std::string_view bytes) {
+    out->Write(bytes);
+    return Status::Ok();
+  }, &stats);
+  if (!st.ok()) {
+    out->Abandon();
+    return ReportStatus(o.dict_dir, st);
+  }
+  if (int rc = FinishOutput(*out, o.output, kExitOk); rc != kExitOk) return rc;
   if (!o.quiet) {
     double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     std::string orders;
@@ -43,7 +52,8 @@ VANBAN_REGISTER_COMMAND(Command{
     81,
     [](CLI::App& app) {
       auto o = std::make_shared<Options>();
-      app.add_option("DIR", o->dict_dir, "Directory with vocab.tsv, counts.tsv, ngrams-N.txt.xz (default: dictionaries)");
+      app.add_option("DIR", o->dict_dir, "Directory with vocab.tsv, counts.tsv, ngrams-N.txt.xz (default: dictionaries)")
+          ->type_name("DIR");
       app.add_option("-o,--output", o->output, "Model file to write (default: vanban.model)")->type_name("FILE");
       app.add_flag("-q,--quiet", o->quiet, "No summary line");
       return RunFn([o] { return Run(*o); });

@@ -1,12 +1,12 @@
 // vanban check: Decree-30 lint, one line per finding ("FILE:LINE: code: message").
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <memory>
 
 #include "cli_io.h"
 #include "command.h"
 #include "document_input.h"
+#include "record_output.h"
 #include "vanban/export.h"
 
 namespace vanban::cli {
@@ -25,18 +25,19 @@ int Run(Options o) {
   if (!out.ok()) return ReportStatus(o.output, out.status());
   o.input.warn_not_administrative = false;  // the report says so itself
   size_t findings = 0;
-  nlohmann::ordered_json json = nlohmann::ordered_json::array();
+  RecordStream records(*out, o.format);
   int rc = ForEachDocument(files, o.input, [&](const std::string& name, const Document& doc) {
+    records.Begin();
     for (const Finding& f : CheckDocument(doc)) {
-      if (o.format == "json") {
-        json.push_back({{"file", name}, {"line", f.line}, {"code", f.code}, {"message", f.message}});
+      if (records.is_json()) {
+        records.AddJson({{"file", name}, {"line", f.line}, {"code", f.code}, {"message", f.message}});
       } else {
-        out->Write(fmt::format("{}:{}: {}: {}\n", name, f.line, f.code, f.message));
+        records.Write(fmt::format("{}:{}: {}: {}\n", name, f.line, f.code, f.message));
       }
       ++findings;
     }
   });
-  if (o.format == "json") out->Write(json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
+  records.Finish();
   // The report is the output: keep it even when there are findings.
   int closed = FinishOutput(*out, o.output, kExitOk);
   if (closed != kExitOk) return closed;
@@ -60,8 +61,8 @@ archive-copy-missing.)",
       auto o = std::make_shared<Options>();
       AddDocumentInputOptions(app, &o->files, &o->input);
       AddOutputOption(app, &o->output);
-      app.add_option("--format", o->format, "text (default: FILE:LINE: code: message) or json")
-          ->check(CLI::IsMember({"text", "json"}));
+      AddFormatOption(app, &o->format, {"text", "json", "jsonl"},
+                      "text (default: FILE:LINE: code: message), json (one array) or jsonl (one object per line)");
       return RunFn([o] { return Run(*o); });
     }});
 

@@ -1,6 +1,7 @@
 #include "cli_io.h"
 
 #include "command.h"
+#include "help_format.h"
 
 #include <fmt/format.h>
 #include <sys/stat.h>
@@ -9,7 +10,6 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
-#include <filesystem>
 
 namespace vanban::cli {
 namespace {
@@ -36,6 +36,16 @@ size_t LineOfOffset(std::string_view bytes, size_t offset) {
   return line;
 }
 
+// A device is no text: /dev/zero or /dev/urandom would be read up to the size limit (a
+// GiB of memory, minutes) only to be refused. Terminals and /dev/null (empty) are read as
+// usual; pipes and FIFOs are streams from another program.
+Status RefuseDevice(int fd) {
+  struct stat st {}, null {};
+  if (::fstat(fd, &st) != 0 || !(S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)) || isatty(fd)) return Status::Ok();
+  if (S_ISCHR(st.st_mode) && ::stat("/dev/null", &null) == 0 && null.st_rdev == st.st_rdev) return Status::Ok();
+  return Status::Unsupported("is a device, not a text file (files, pipes and terminals are read)");
+}
+
 }  // namespace
 
 std::string DisplayName(const std::string& path) { return path == "-" ? "<stdin>" : path; }
@@ -59,7 +69,8 @@ void AddDecodeOptions(CLI::App& app, DecodeOptions* options) {
            options->from = *e;
          },
          "Input encoding: auto (default), utf8, utf16, cp1258, tcvn3, vni, viqr")
-      ->type_name("ENC");
+      ->type_name("ENCODING")
+      ->check(Lists({"auto", "utf8", "utf16", "cp1258", "tcvn3", "vni", "viqr"}));
   app.add_flag("--lossy", options->lossy,
                "Replace undecodable bytes by U+FFFD (with a warning) instead of failing");
 }
@@ -76,6 +87,7 @@ Result<Input> ReadInput(const std::string& path) {
       return Status::InvalidArgument(
           "no input: give a FILE or pipe text in (see 'vanban COMMAND -h')");
     }
+    VANBAN_RETURN_IF_ERROR(RefuseDevice(STDIN_FILENO));
     VANBAN_RETURN_IF_ERROR(ReadAll(stdin, input.name, &input.bytes));
     return input;
   }
@@ -92,6 +104,10 @@ Result<Input> ReadInput(const std::string& path) {
   }
   FILE* f = std::fopen(path.c_str(), "rb");
   if (f == nullptr) return Status::IOError(std::strerror(errno));
+  if (Status device = RefuseDevice(fileno(f)); !device.ok()) {
+    std::fclose(f);
+    return device;
+  }
   if (S_ISREG(st.st_mode)) input.bytes.reserve(static_cast<size_t>(st.st_size));
   Status s = ReadAll(f, input.name, &input.bytes);
   std::fclose(f);
@@ -122,101 +138,11 @@ Result<std::string> ReadText(const std::string& path, const DecodeOptions& optio
   }
   if (decoded->replacements > 0) {
     PrintWarning(input->name, LineOfOffset(input->bytes, decoded->first_bad_offset),
-                 fmt::format("replaced {} undecodable byte sequence(s) by U+FFFD",
-                             decoded->replacements));
+                 fmt::format("--lossy replaced {} undecodable byte sequence(s) or NUL byte(s) by U+FFFD, "
+                             "the first at byte {}",
+                             decoded->replacements, decoded->first_bad_offset));
   }
   return std::move(decoded->text);
-}
-
-Result<Output> Output::Open(const std::string& path, const std::vector<std::string>& inputs) {
-  Output out;
-  if (path.empty() || path == "-") {
-    out.file_ = stdout;
-    return out;
-  }
-  std::error_code ec;
-  for (const auto& in : inputs) {
-    if (in != "-" && std::filesystem::equivalent(in, path, ec)) {
-      return Status::InvalidArgument(
-          fmt::format("refusing to write the output over the input file '{}'", in));
-    }
-  }
-  if (std::filesystem::is_directory(path, ec)) {
-    return Status::InvalidArgument(fmt::format("output '{}' is a directory", path));
-  }
-  out.path_ = path;
-  out.temp_path_ = path + ".vanban-XXXXXX";
-  int fd = ::mkstemp(out.temp_path_.data());
-  if (fd < 0) {
-    return Status::IOError(fmt::format("cannot create '{}': {}", path, std::strerror(errno)));
-  }
-  ::fchmod(fd, 0644);
-  out.file_ = ::fdopen(fd, "wb");
-  if (out.file_ == nullptr) {
-    ::close(fd);
-    ::unlink(out.temp_path_.c_str());
-    return Status::IOError(fmt::format("cannot open '{}': {}", path, std::strerror(errno)));
-  }
-  return out;
-}
-
-Output::Output(Output&& other) noexcept
-    : file_(other.file_),
-      path_(std::move(other.path_)),
-      temp_path_(std::move(other.temp_path_)),
-      closed_(other.closed_) {
-  other.file_ = nullptr;
-  other.closed_ = true;
-}
-
-Output::~Output() {
-  if (closed_ || file_ == nullptr) return;
-  if (file_ == stdout) {
-    std::fflush(stdout);
-    return;
-  }
-  // Not committed: drop the partial temporary, leaving any existing file untouched.
-  std::fclose(file_);
-  ::unlink(temp_path_.c_str());
-}
-
-void Output::Write(std::string_view data) {
-  if (!data.empty()) std::fwrite(data.data(), 1, data.size(), file_);
-}
-
-bool Output::is_tty() const { return file_ != nullptr && isatty(fileno(file_)); }
-
-Status Output::Close() {
-  if (closed_ || file_ == nullptr) return Status::Ok();
-  closed_ = true;
-  if (file_ == stdout) {
-    if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
-      return Status::IOError(fmt::format("writing standard output failed: {}",
-                                         std::strerror(errno)));
-    }
-    return Status::Ok();
-  }
-  bool failed = std::fflush(file_) != 0 || std::ferror(file_) != 0;
-  failed |= std::fclose(file_) != 0;
-  file_ = nullptr;
-  if (failed || std::rename(temp_path_.c_str(), path_.c_str()) != 0) {
-    std::string why = std::strerror(errno);
-    ::unlink(temp_path_.c_str());
-    return Status::IOError(fmt::format("cannot write '{}': {}", path_, why));
-  }
-  return Status::Ok();
-}
-
-void Output::Abandon() {
-  if (closed_ || file_ == nullptr) return;
-  if (file_ == stdout) {
-    std::fflush(stdout);
-  } else {
-    std::fclose(file_);
-    file_ = nullptr;
-    ::unlink(temp_path_.c_str());
-  }
-  closed_ = true;
 }
 
 int FinishOutput(Output& out, std::string_view output_name, int rc) {
@@ -243,6 +169,13 @@ void PrintWarning(std::string_view file, size_t line, std::string_view message) 
   } else {
     fmt::print(stderr, "vanban: {}: warning: {}\n", file, message);
   }
+}
+
+void WarnSeveralDocuments(std::string_view file, const std::vector<DocumentPart>& parts) {
+  std::string starts;
+  for (const DocumentPart& p : parts) starts += fmt::format("{}{}", starts.empty() ? "" : ", ", p.first_line);
+  PrintWarning(file, 0, fmt::format("holds {} documents one after another (starting at lines {}): each is read on its own",
+                                    parts.size(), starts));
 }
 
 int ExitCodeFor(const Status& status) {

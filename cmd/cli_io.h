@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "output_file.h"
+#include "vanban/parse.h"
 #include "vanban/status.h"
 #include "vanban/text.h"
 
@@ -40,33 +42,6 @@ std::vector<std::string> InputsOrStdin(const std::vector<std::string>& files);
 // A path as messages name it: "<stdin>" for "-".
 std::string DisplayName(const std::string& path);
 
-// Where data goes: stdout, or a file written atomically (temp file + rename) so a
-// failed run never truncates an existing file. Refuses to overwrite an input.
-class Output {
- public:
-  // |inputs| are checked so that -o never clobbers a file being read.
-  static Result<Output> Open(const std::string& path, const std::vector<std::string>& inputs);
-  Output(Output&& other) noexcept;
-  Output& operator=(Output&&) = delete;
-  Output(const Output&) = delete;
-  ~Output();
-
-  void Write(std::string_view data);
-  FILE* file() { return file_; }
-  bool is_tty() const;
-  // Flushes and, for a file, renames the temporary into place.
-  Status Close();
-  // Drops a file output's temporary; an existing file at the path stays as it was.
-  void Abandon();
-
- private:
-  Output() = default;
-  FILE* file_ = nullptr;
-  std::string path_;
-  std::string temp_path_;
-  bool closed_ = false;
-};
-
 // "vanban: FILE:LINE: message" (LINE omitted when 0) on stderr.
 void PrintError(std::string_view file, size_t line, std::string_view message);
 void PrintWarning(std::string_view file, size_t line, std::string_view message);
@@ -78,6 +53,9 @@ int ReportStatus(std::string_view file, const Status& status);
 // Ends a command: commits |out| when |rc| is 0, otherwise abandons a file output so a
 // failed run never replaces an existing file. Returns the final exit code.
 int FinishOutput(Output& out, std::string_view output_name, int rc);
+// A file holding several documents one after another: says so (each is then read on its
+// own), naming the line where each starts.
+void WarnSeveralDocuments(std::string_view file, const std::vector<DocumentPart>& parts);
 // Exit code for a status: usage errors 2, everything else about data 1.
 int ExitCodeFor(const Status& status);
 

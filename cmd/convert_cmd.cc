@@ -3,6 +3,8 @@
 
 #include "cli_io.h"
 #include "command.h"
+#include "help_format.h"
+#include "output_target.h"
 #include "vanban/text.h"
 
 namespace vanban::cli {
@@ -10,7 +12,7 @@ namespace {
 
 struct Options {
   std::vector<std::string> files;
-  std::string output = "-";
+  OutputTarget target;
   DecodeOptions decode;
   OutputForm to = OutputForm::kNfc;
   bool detect = false;
@@ -18,38 +20,24 @@ struct Options {
 };
 
 int Run(const Options& o) {
-  auto files = InputsOrStdin(o.files);
-  auto out = Output::Open(o.output, files);
-  if (!out.ok()) return ReportStatus(o.output, out.status());
-  int rc = kExitOk;
-  for (const std::string& path : files) {
+  return ForEachInputOutput(InputsOrStdin(o.files), o.target, "", [&](const std::string& path, Output& out) -> int {
+    std::string name = DisplayName(path);
     if (o.detect) {
       auto input = ReadInput(path);
-      if (!input.ok()) {
-        rc = std::max(rc, ReportStatus(DisplayName(path), input.status()));
-        continue;
-      }
+      if (!input.ok()) return ReportStatus(name, input.status());
       Detection d = DetectEncoding(input->bytes);
-      out->Write(fmt::format("{}\t{}\t{:.2f}\n", input->name, EncodingName(d.encoding),
-                             d.confidence));
-      continue;
+      out.Write(fmt::format("{}\t{}\t{:.2f}\n", input->name, EncodingName(d.encoding), d.confidence));
+      return kExitOk;
     }
-    std::string name = DisplayName(path);
     auto text = ReadText(path, o.decode);
-    if (!text.ok()) {
-      rc = std::max(rc, ReportStatus(name, text.status()));
-      continue;
-    }
+    if (!text.ok()) return ReportStatus(name, text.status());
     if (o.tone != "keep")
       *text = NormalizeTonePlacement(*text, o.tone == "traditional" ? ToneStyle::kOld : ToneStyle::kNew);
     auto encoded = Encode(*text, o.to);
-    if (!encoded.ok()) {
-      rc = std::max(rc, ReportStatus(name, encoded.status()));
-      continue;
-    }
-    out->Write(*encoded);
-  }
-  return FinishOutput(*out, o.output, rc);
+    if (!encoded.ok()) return ReportStatus(name, encoded.status());
+    out.Write(*encoded);
+    return kExitOk;
+  });
 }
 
 }  // namespace
@@ -62,13 +50,14 @@ VANBAN_REGISTER_COMMAND(Command{
   vanban convert --detect *.txt               print FILE, encoding and confidence
   vanban convert --to viqr note.txt           write VIQR (ASCII) instead of Unicode
   vanban convert --tone traditional doc.txt   hoà, thuỷ -> hòa, thủy (--tone school: the reverse)
+  vanban convert --output-dir utf8/ old/*.txt utf8/NAME.txt for each file
 
 Encodings (--from): auto, utf8, utf16, cp1258, tcvn3, vni, viqr.
 Output forms (--to): nfc (default), nfd, viqr, tcvn3, vni, cp1258, utf16.)",
     10, [](CLI::App& app) {
       auto o = std::make_shared<Options>();
       AddInputFiles(app, &o->files);
-      AddOutputOption(app, &o->output);
+      AddOutputTargetOptions(app, &o->target);
       AddDecodeOptions(app, &o->decode);
       app.add_option_function<std::string>(
              "--to",
@@ -78,10 +67,12 @@ Output forms (--to): nfc (default), nfd, viqr, tcvn3, vni, cp1258, utf16.)",
                o->to = *f;
              },
              "Output form: nfc (default), nfd, viqr, tcvn3, vni, cp1258, utf16")
-          ->type_name("FORM");
+          ->type_name("FORM")
+          ->check(Lists({"nfc", "nfd", "viqr", "tcvn3", "vni", "cp1258", "utf16"}));
       app.add_option("--tone", o->tone,
                      "Tone mark placement on oa, oe, uy: keep (default), traditional (hòa, thủy), school (hoà, thuỷ)")
-          ->check(CLI::IsMember({"keep", "traditional", "school"}));
+          ->type_name("STYLE")
+          ->check(OneOf({"keep", "traditional", "school"}));
       app.add_flag("--detect", o->detect,
                    "Only print each file's detected encoding and confidence (0-1)");
       return RunFn([o] { return Run(*o); });

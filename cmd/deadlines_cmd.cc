@@ -4,6 +4,7 @@
 #include "cli_io.h"
 #include "command.h"
 #include "document_input.h"
+#include "record_output.h"
 #include "vanban/export.h"
 
 namespace vanban::cli {
@@ -25,24 +26,26 @@ int Run(const Options& o) {
   auto out = Output::Open(o.output, files);
   if (!out.ok()) return ReportStatus(o.output, out.status());
   const std::string format = o.ics ? "ics" : o.format;
-  std::vector<TableRowValues> rows;
-  std::vector<CalendarEvent> events;
+  RecordStream records(*out, format, DeadlineColumns());
+  records.set_bom(o.bom);
+  std::vector<CalendarEvent> events;  // the calendar is one object, written at the end
+  bool any_document = false;
   int rc = ForEachDocument(files, o.input, [&](const std::string&, const Document& doc) {
-    for (auto& row : DeadlineRows(doc)) rows.push_back(std::move(row));
+    any_document = true;
+    if (format != "ics") {
+      records.AddRows(DeadlineRows(doc));
+      return;
+    }
     for (auto& e : DeadlineEvents(doc)) events.push_back(std::move(e));
   });
-  if (format == "ics") {
+  if (format == "ics" && any_document) {
     CalendarOptions co;
     co.dtstamp = o.dtstamp;
     co.name = "vanban: thời hạn";
     co.alarm_days_before = o.remind_days;
     out->Write(FormatCalendar(events, co));
-  } else if (format == "json") {
-    out->Write(TableToJson(DeadlineColumns(), rows, 2));
-  } else {
-    rows.insert(rows.begin(), DeadlineColumns());
-    out->Write(FormatTable(rows, {format == "tsv" ? TableFormat::kTsv : TableFormat::kCsv, o.bom}));
   }
+  records.Finish();
   return FinishOutput(*out, o.output, rc);
 }
 
@@ -61,13 +64,14 @@ with RRULE. Deadlines without a usable date stay in the table but not in the cal
       auto o = std::make_shared<Options>();
       AddDocumentInputOptions(app, &o->files, &o->input);
       AddOutputOption(app, &o->output);
-      app.add_option("--format", o->format, "csv (default), tsv, json or ics")
-          ->check(CLI::IsMember({"csv", "tsv", "json", "ics"}));
+      AddFormatOption(app, &o->format, {"csv", "tsv", "json", "jsonl", "ics"},
+                      "csv (default), tsv, json (one array), jsonl (one object per line) or ics (calendar)");
       app.add_flag("--ics", o->ics, "Same as --format ics (RFC 5545 calendar)");
       app.add_flag("--bom", o->bom, "Start CSV/TSV with a UTF-8 byte order mark (for Excel)");
-      app.add_option("--remind", o->remind_days, "Calendar: add a reminder DAYS before each deadline")
-          ->type_name("DAYS")->check(CLI::Range(0, 365));
+      app.add_option("--remind", o->remind_days, "Calendar: add a reminder N days before each deadline")
+          ->type_name("N")->check(CLI::Range(0, 365));
       app.add_option("--dtstamp", o->dtstamp, "Calendar: DTSTAMP of the events, YYYYMMDDTHHMMSSZ (default: now)")
+          ->type_name("TIME")
           ->check([](const std::string& v) {
             bool ok = v.size() == 16 && v[8] == 'T' && v[15] == 'Z';
             for (size_t i = 0; ok && i < 15; ++i) ok = i == 8 || (v[i] >= '0' && v[i] <= '9');

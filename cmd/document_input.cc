@@ -3,31 +3,28 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <memory>
 
 #include "cli_io.h"
 #include "command.h"
+#include "record_output.h"
 #include "vanban/archive.h"
+#include "vanban/parse.h"
 
 namespace vanban::cli {
 
 void AddDocumentInputOptions(CLI::App& app, std::vector<std::string>* files, DocumentInputOptions* options) {
   AddInputFiles(app, files);
   AddDecodeOptions(app, &options->decode);
-  app.add_flag("--no-restore", options->no_restore, "Do not restore diacritics before parsing");
-  app.add_option("--model", options->model,
-                 "Restoration model file (default: $VANBAN_MODEL, then the built or installed one)")
-      ->type_name("FILE");
+  AddRestoreOptions(app, &options->restore);
 }
 
-int ForEachDocument(const std::vector<std::string>& files, const DocumentInputOptions& options,
-                    const std::function<void(const std::string& name, const Document& doc)>& use) {
+int DocumentReader::LoadModel() {
   std::shared_ptr<const Model> model;
-  if (!options.no_restore) {
-    auto m = LoadRestorationModel(options.model);
+  if (!options_.restore.no_restore) {
+    auto m = LoadRestorationModel(options_.restore.model);
     if (!m.ok()) {
       // Model errors usually name the file already.
-      std::string where = options.model.empty() ? Model::DefaultPath() : options.model;
+      std::string where = options_.restore.model.empty() ? Model::DefaultPath() : options_.restore.model;
       std::string message = m.status().message();
       if (message.find(where) == std::string::npos) message = where + ": " + message;
       fmt::print(stderr, "vanban: {} (--no-restore parses without restoring)\n", message);
@@ -35,25 +32,48 @@ int ForEachDocument(const std::vector<std::string>& files, const DocumentInputOp
     }
     model = *m;
   }
-  Ingester ingester(model);
+  RestoreOptions restore;
+  if (options_.restore.fast) restore.context_readings = 0;
+  ingester_ = std::make_unique<Ingester>(model, restore);
+  return kExitOk;
+}
+
+std::vector<Document> DocumentReader::Read(const std::string& path, int* rc) {
+  const std::string name = DisplayName(path);
+  std::vector<Document> docs;
+  auto text = ReadText(path, options_.decode);
+  if (!text.ok()) {
+    *rc = std::max(*rc, ReportStatus(name, text.status()));
+    return docs;
+  }
+  // A file holding several documents one after another gives one record each.
+  const std::vector<DocumentPart> parts = SplitDocuments(*text);
+  if (parts.size() > 1) WarnSeveralDocuments(name, parts);
+  for (const DocumentPart& part : parts) {
+    // The record names standard input as messages do.
+    auto in = ingester_->FromText(part.text, name, part.first_line);
+    if (!in.ok()) {
+      *rc = std::max(*rc, ReportStatus(name, in.status()));
+      continue;
+    }
+    if (options_.warn_not_administrative && !in->doc.administrative) {
+      bool blank = std::all_of(part.text.begin(), part.text.end(),
+                               [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+      PrintWarning(name, part.first_line > 1 ? static_cast<size_t>(part.first_line) : 0,
+                   blank ? "empty input" : "not an administrative document: no header found");
+    }
+    docs.push_back(std::move(in->doc));
+  }
+  return docs;
+}
+
+int ForEachDocument(const std::vector<std::string>& files, const DocumentInputOptions& options,
+                    const std::function<void(const std::string& name, const Document& doc)>& use) {
+  DocumentReader reader(options);
+  if (int rc = reader.LoadModel(); rc != kExitOk) return rc;
   int rc = kExitOk;
   for (const std::string& path : files) {
-    const std::string name = DisplayName(path);
-    auto text = ReadText(path, options.decode);
-    if (!text.ok()) {
-      rc = std::max(rc, ReportStatus(name, text.status()));
-      continue;
-    }
-    auto in = ingester.FromText(*text, path == "-" ? "" : path);
-    if (!in.ok()) {
-      rc = std::max(rc, ReportStatus(name, in.status()));
-      continue;
-    }
-    if (options.warn_not_administrative && !in->doc.administrative) {
-      bool blank = std::all_of(text->begin(), text->end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
-      PrintWarning(name, 0, blank ? "empty input" : "not an administrative document: no header found");
-    }
-    use(name, in->doc);
+    for (const Document& doc : reader.Read(path, &rc)) use(DisplayName(path), doc);
   }
   return rc;
 }
@@ -61,7 +81,8 @@ int ForEachDocument(const std::vector<std::string>& files, const DocumentInputOp
 void AddRowListOptions(CLI::App& app, RowListOptions* o) {
   AddDocumentInputOptions(app, &o->files, &o->input);
   AddOutputOption(app, &o->output);
-  app.add_option("--format", o->format, "csv (default), tsv or json")->check(CLI::IsMember({"csv", "tsv", "json"}));
+  AddFormatOption(app, &o->format, {"csv", "tsv", "json", "jsonl"},
+                  "csv (default), tsv, json (one array) or jsonl (one object per line)");
   app.add_flag("--bom", o->bom, "Start with a UTF-8 byte order mark (for Excel)");
 }
 
@@ -70,17 +91,13 @@ int WriteDocumentRows(const RowListOptions& o, const TableRowValues& columns,
   auto files = InputsOrStdin(o.files);
   auto out = Output::Open(o.output, files);
   if (!out.ok()) return ReportStatus(o.output, out.status());
-  const bool json = o.format == "json";
-  TableOptions table{o.format == "tsv" ? TableFormat::kTsv : TableFormat::kCsv, o.bom};
-  std::vector<TableRowValues> rows;  // JSON only: the array is written at the end
-  if (!json) out->Write(FormatTable({columns}, table));
+  RecordStream records(*out, o.format, columns);
+  records.set_bom(o.bom);
   int rc = ForEachDocument(files, o.input, [&](const std::string&, const Document& doc) {
-    for (auto& row : rows_of(doc)) {
-      if (json) rows.push_back(std::move(row));
-      else out->Write(FormatTableRow(row, {table.format, false}));
-    }
+    records.Begin();
+    records.AddRows(rows_of(doc));
   });
-  if (json) out->Write(TableToJson(columns, rows, 2));
+  records.Finish();
   return FinishOutput(*out, o.output, rc);
 }
 

@@ -1,14 +1,18 @@
-// Input side of the clerk commands (outline, tasks, refs, deadlines, export, check):
-// the restoration options and one loop that reads, restores and parses every input.
+// Input side of the clerk commands (outline, tasks, refs, deadlines, header, export,
+// check): the restoration options and one reader that reads, restores and parses inputs.
 #ifndef VANBAN_CMD_DOCUMENT_INPUT_H_
 #define VANBAN_CMD_DOCUMENT_INPUT_H_
 
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "restore_options.h"
+#include "vanban/archive.h"
 #include "vanban/document.h"
 #include "vanban/export.h"
 #include "vanban/text.h"
@@ -17,8 +21,7 @@ namespace vanban::cli {
 
 struct DocumentInputOptions {
   DecodeOptions decode;
-  bool no_restore = false;
-  std::string model;
+  RestoreChoice restore;
   // Warn on stderr when a document has no administrative header (off for `check`, whose
   // report already says so).
   bool warn_not_administrative = true;
@@ -27,10 +30,26 @@ struct DocumentInputOptions {
 // Adds FILE..., --from, --lossy, --no-restore and --model.
 void AddDocumentInputOptions(CLI::App& app, std::vector<std::string>* files, DocumentInputOptions* options);
 
-// Loads the model (unless --no-restore), then reads, decodes, restores and parses each of
-// |files| ("-" = stdin) in order and calls |use| with its display name and record. A bad
-// input (missing, a directory, undecodable, binary) is reported as "vanban: FILE: why"
-// and skipped. Returns 0, or 1 when any input was bad or the model could not be loaded.
+// Reads, decodes, restores and parses one input after another with one model.
+class DocumentReader {
+ public:
+  explicit DocumentReader(DocumentInputOptions options) : options_(std::move(options)) {}
+  // Loads the model (unless --no-restore); prints why it cannot and returns 1 then.
+  int LoadModel();
+  // The records of |path| ("-" = stdin, named "<stdin>"): one per document in it (a
+  // file may hold several one after another; a warning says so). A bad input (missing,
+  // a directory, undecodable, binary) is reported as "vanban: FILE: why", *rc raised to
+  // its exit code, and nothing returned.
+  std::vector<Document> Read(const std::string& path, int* rc);
+
+ private:
+  DocumentInputOptions options_;
+  std::unique_ptr<Ingester> ingester_;
+};
+
+// Loads the model, then reads each of |files| in order and calls |use| with its display
+// name and record; bad inputs are reported and skipped. Returns 0, or 1 when any input
+// was bad or the model could not be loaded.
 int ForEachDocument(const std::vector<std::string>& files, const DocumentInputOptions& options,
                     const std::function<void(const std::string& name, const Document& doc)>& use);
 
@@ -43,12 +62,12 @@ struct RowListOptions {
   bool bom = false;
 };
 
-// Adds the document input options, -o, --format csv|tsv|json and --bom.
+// Adds the document input options, -o, --format csv|tsv|json|jsonl and --bom.
 void AddRowListOptions(CLI::App& app, RowListOptions* options);
 
-// Writes |columns| and the rows |rows_of| gives for each document: CSV or TSV streamed
-// (a document's rows as soon as it is parsed), JSON as one array at the end. Returns the
-// exit code of ForEachDocument and the output.
+// Writes |columns| and the rows |rows_of| gives for each document, each document's rows
+// as soon as it is parsed (record_output.h). Returns the exit code of ForEachDocument and
+// the output.
 int WriteDocumentRows(const RowListOptions& options, const TableRowValues& columns,
                       const std::function<std::vector<TableRowValues>(const Document& doc)>& rows_of);
 

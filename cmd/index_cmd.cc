@@ -15,6 +15,8 @@
 
 #include "cli_io.h"
 #include "command.h"
+#include "help_format.h"
+#include "restore_options.h"
 #include "vanban/archive.h"
 
 namespace vanban::cli {
@@ -27,14 +29,15 @@ struct Options {
   int jobs = 0;
   std::string export_format;
   std::string log;
-  bool no_restore = false;
-  bool fast = false;
-  std::string model;
+  RestoreChoice restore;
   bool quiet = false;
   bool prune = false;
+  bool check = false;
   size_t batch = 32;
   std::string from_jsonl;
   size_t export_file_bytes = 10'000'000;
+  uint64_t max_size = uint64_t{64} << 20;
+  double timeout = 60;
 };
 
 // --export opensearch: the whole archive as bulk files after the run.
@@ -58,8 +61,8 @@ std::atomic<bool> g_cancel{false};
 
 extern "C" void OnInterrupt(int) {
   g_cancel.store(true);
-  std::signal(SIGINT, SIG_DFL);  // a second Ctrl-C stops at once; the database stays consistent
-  std::signal(SIGTERM, SIG_DFL);
+  RestoreOutputSignalHandler(SIGINT);  // a second Ctrl-C stops at once; the database stays consistent
+  RestoreOutputSignalHandler(SIGTERM);
 }
 
 std::string Duration(double s) {
@@ -80,7 +83,59 @@ void DrawProgress(const IndexProgress& p) {
   std::fflush(stderr);
 }
 
+// --check: the archive's consistency, one line per problem.
+int RunCheck(const Options& o) {
+  auto archive = Archive::Open(o.db);
+  if (!archive.ok()) {
+    PrintError(ArchiveDisplayName(o.db), 0, archive.status().message());
+    return archive.status().code() == StatusCode::kNotFound ? kExitUsage : kExitBadInput;
+  }
+  auto problems = (*archive)->Check();
+  if (!problems.ok()) return ReportStatus(ArchiveDisplayName(o.db), problems.status());
+  for (const std::string& p : *problems) PrintError(ArchiveDisplayName(o.db), 0, p);
+  if (!problems->empty()) {
+    PrintError(ArchiveDisplayName(o.db), 0, fmt::format("{} problem{} found: restore the archive from a backup, or index the documents "
+                                     "again into a new archive", problems->size(), problems->size() == 1 ? "" : "s"));
+    return kExitBadInput;
+  }
+  if (!o.quiet) {
+    auto stats = (*archive)->Stats();
+    fmt::print(stderr, "vanban: {}: archive checked, no problems found ({} documents)\n", ArchiveDisplayName(o.db),
+               stats.ok() ? stats->documents : 0);
+  }
+  return kExitOk;
+}
+
+// --export jsonl: every record of the archive (not only this run's), so that a re-run with
+// nothing new still exports everything. Nothing to write: the output is left as it was.
+int ExportArchive(const Options& o, Output& out) {
+  std::error_code ec;
+  size_t written = 0;
+  if (IsPostgresArchive(o.db) || std::filesystem::exists(o.db, ec)) {
+    auto archive = Archive::Open(o.db, ArchiveAccess::kReadOnly);
+    if (!archive.ok()) {
+      out.Abandon();
+      return ReportStatus(ArchiveDisplayName(o.db), archive.status());
+    }
+    Status st = (*archive)->ForEachRecord([&](const std::string&, const std::string& record) {
+      out.Write(record + "\n");
+      ++written;
+    });
+    if (!st.ok()) {
+      out.Abandon();
+      return ReportStatus(ArchiveDisplayName(o.db), st);
+    }
+  }
+  if (written == 0) {
+    out.Abandon();
+    PrintWarning(DisplayName(o.output), 0, "the archive has no records: nothing exported");
+    return kExitOk;
+  }
+  return FinishOutput(out, o.output, kExitOk);
+}
+
 int Run(const Options& o) {
+  if (o.check) return RunCheck(o);
   const std::string db_name = ArchiveDisplayName(o.db);
   const bool import = !o.from_jsonl.empty();
   if (import && !o.inputs.empty()) {
@@ -94,8 +149,7 @@ int Run(const Options& o) {
     }
     if (o.inputs.empty() && !import) return ExportOpenSearch(o, db_name);
   } else if (o.inputs.empty() && !import) {
-    PrintError("index", 0, "nothing to index: give files or directories, or --from-jsonl FILE");
-    return kExitUsage;
+    return ReportStatus("index", Status::InvalidArgument("no inputs: give the files and directories to index (or --check)"));
   }
   if (import && o.from_jsonl != "-") {
     std::error_code ec;
@@ -103,9 +157,33 @@ int Run(const Options& o) {
       return ReportStatus(o.from_jsonl, Status::NotFound("no such records file (vanban parse --jsonl writes one)"));
     }
   }
+  // Before any work: an archive that cannot be written is one error, not one per document.
+  if (Status st = CheckArchiveWritable(o.db); !st.ok()) return ReportStatus(db_name, st);
+  // Outputs are checked and opened before any work: neither may replace a file the run
+  // reads (also under an input directory) or the archive.
+  std::vector<std::string> read = o.inputs;
+  std::vector<std::pair<std::string, std::string>> missing;
+  if (auto files = ExpandInputs(o.inputs, &missing); files.ok()) read.insert(read.end(), files->begin(), files->end());
+  if (import && o.from_jsonl != "-") read.push_back(o.from_jsonl);
+  const std::vector<std::string> archive = {o.db, o.db + "-wal", o.db + "-shm", o.db + "-journal"};
+  if (Status s = CheckNotOverwriting(o.log, archive, "archive"); !s.ok()) return ReportStatus(o.log, s);
+  if (Status s = CheckNotOverwriting(o.output, archive, "archive"); !s.ok()) return ReportStatus(o.output, s);
+  if (Status s = CheckNotOverwriting(o.output, {o.log}, "log"); !s.ok()) return ReportStatus(o.output, s);
+  std::optional<Output> log;
+  if (!o.log.empty()) {
+    auto opened = Output::OpenAppend(o.log, read);
+    if (!opened.ok()) return ReportStatus(o.log, opened.status());
+    log.emplace(std::move(*opened));
+  }
+  std::optional<Output> out;
+  if (o.export_format == "jsonl") {
+    auto opened = Output::Open(o.output, read);
+    if (!opened.ok()) return ReportStatus(o.output, opened.status());
+    out.emplace(std::move(*opened));
+  }
   std::shared_ptr<const Model> model;
-  if (!o.no_restore && !import) {
-    auto m = LoadRestorationModel(o.model);
+  if (!o.restore.no_restore && !import) {
+    auto m = LoadRestorationModel(o.restore.model);
     if (!m.ok()) {
       // Model errors name the file themselves.
       fmt::print(stderr, "vanban: {} (--no-restore indexes without restoring)\n", m.status().message());
@@ -113,19 +191,6 @@ int Run(const Options& o) {
     }
     model = *m;
     if (!model && !o.quiet) PrintWarning("index", 0, "no restoration model found: documents are parsed as they are (see --model)");
-  }
-  std::FILE* log = nullptr;
-  if (!o.log.empty()) {
-    log = std::fopen(o.log.c_str(), "a");
-    if (!log) return ReportStatus(o.log, Status::IOError(std::string("cannot open the log for appending: ") + std::strerror(errno)));
-  }
-  std::optional<Output> out;
-  if (o.export_format == "jsonl") {
-    std::vector<std::string> protect = o.inputs;
-    if (import) protect.push_back(o.from_jsonl);
-    auto opened = Output::Open(o.output, protect);
-    if (!opened.ok()) return ReportStatus(o.output, opened.status());
-    out.emplace(std::move(*opened));
   }
   const bool tty = !o.quiet && isatty(fileno(stderr));
   bool bar_drawn = false;
@@ -135,10 +200,12 @@ int Run(const Options& o) {
   io.db_path = o.db;
   io.jobs = o.jobs;
   io.model = model;
-  if (o.fast) io.restore.context_readings = 0;
+  if (o.restore.fast) io.restore.context_readings = 0;
   io.batch_size = o.batch;
   io.cancel = &g_cancel;
   io.prune = o.prune;
+  io.max_input_bytes = o.max_size;
+  io.document_seconds = o.timeout;
   io.on_file = [&](const IndexFileEvent& ev) {
     if (ev.outcome == IndexOutcome::kFailed || !ev.warning.empty()) {
       if (bar_drawn) fmt::print(stderr, "\r\x1b[K");
@@ -158,10 +225,9 @@ int Run(const Options& o) {
         if (line > 0) j["line"] = line;
       }
       if (!ev.warning.empty()) j["warning"] = ev.warning;
-      std::fputs((j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n").c_str(), log);
-      std::fflush(log);  // the log of a killed run is complete up to the kill
+      log->Write(j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
+      log->Flush();  // the log of a killed run is complete up to the kill
     }
-    if (out && !ev.record_json.empty()) out->Write(ev.record_json + "\n");
   };
   if (tty && !import) {  // an import does not know its total
     io.on_progress = [&](const IndexProgress& p) {
@@ -172,10 +238,13 @@ int Run(const Options& o) {
   std::signal(SIGINT, OnInterrupt);
   std::signal(SIGTERM, OnInterrupt);
   auto stats = IndexDocuments(io);
-  std::signal(SIGINT, SIG_DFL);
-  std::signal(SIGTERM, SIG_DFL);
+  RestoreOutputSignalHandler(SIGINT);
+  RestoreOutputSignalHandler(SIGTERM);
   if (bar_drawn) fmt::print(stderr, "\n");
-  if (log) std::fclose(log);
+  if (log) {
+    Status closed = log->Close();
+    if (!closed.ok()) ReportStatus(o.log, closed);
+  }
   if (!stats.ok()) {
     if (out) out->Abandon();
     return ReportStatus(db_name, stats.status());
@@ -199,10 +268,17 @@ int Run(const Options& o) {
                  1000.0 * cpu / static_cast<double>(processed));
     }
   }
+  std::error_code ec;
+  if (!IsPostgresArchive(o.db) && !std::filesystem::exists(o.db, ec)) {
+    PrintWarning(o.db, 0, "nothing was stored: no archive created");
+  }
   int rc = s.failed > 0 || s.cancelled ? kExitBadInput : kExitOk;
   if (out) {
-    int closed = FinishOutput(*out, o.output, kExitOk);
-    if (closed != kExitOk) return closed;
+    if (s.cancelled) {
+      out->Abandon();
+    } else if (int exported = ExportArchive(o, *out); exported != kExitOk) {
+      return exported;
+    }
   }
   if (o.export_format == "opensearch" && !s.cancelled) rc = std::max(rc, ExportOpenSearch(o, db_name));
   return rc;
@@ -217,6 +293,7 @@ VANBAN_REGISTER_COMMAND(Command{
   vanban index a.txt b.txt --db archive.sqlite --jobs 2
   vanban index scans/ --db archive.sqlite --log index.jsonl --export jsonl > records.jsonl
   vanban index scans/ --db archive.sqlite --prune       also forget files deleted from scans/
+  vanban index --check --db archive.sqlite              integrity of the archive and its index
   vanban index scans/ --db postgresql://clerk@dbhost/archive    a shared PostgreSQL archive
   vanban index --from-jsonl records.jsonl --db pg:      import `vanban parse` records (PG* variables)
   vanban index --db archive.sqlite --export opensearch -o bulk/   the archive as bulk files
@@ -224,30 +301,50 @@ Any number of processes may index into one PostgreSQL archive at once: each docu
 indexed once, and the documents of a process that dies are taken over by the others.
 Incremental: unchanged files (same path and SHA-256) are skipped, changed ones replaced.
 A bad file is reported (stderr and --log) and skipped; exit status 1 when any failed.
+So is a file over --max-size, one that is not a regular file (FIFO, device, socket)
+and a document that takes longer than --timeout to restore and parse.
 Ctrl-C or a kill keeps what was committed; run the same command again to resume.
+--export writes the whole archive after the run, not only the files this run changed.
 Each record carries the NĐ 30 Phụ lục VI and Dublin Core fields. Schema: docs/archive.md.)",
     60, [](CLI::App& app) {
       auto o = std::make_shared<Options>();
-      app.add_option("inputs", o->inputs, "Files and directories (searched for *.txt)");
+      app.add_option("PATH", o->inputs, "Files and directories (searched for *.txt)");
       app.add_option("--db", o->db,
                      "Archive: an SQLite file (created when missing), or postgresql://… / pg: for PostgreSQL")
-          ->required();
+          ->required()
+          ->type_name("DB");
       app.add_option("--from-jsonl", o->from_jsonl,
-                     "Import the records of `vanban parse` (JSON Lines; - for stdin) instead of files");
+                     "Import the records of `vanban parse` (JSON Lines; - for stdin) instead of files")
+          ->type_name("FILE");
       AddOutputOption(app, &o->output);
-      app.add_option("-j,--jobs", o->jobs, "Worker threads (default: all cores)")->check(CLI::Range(0, 256));
+      app.add_option("-j,--jobs", o->jobs, "Worker threads, 0-256 (default 0: all cores)")
+          ->type_name("N")
+          ->check(CLI::Range(0, 256));
       app.add_option("--export", o->export_format,
-                     "Also write the records: jsonl (to -o or stdout), or opensearch (the whole archive as "
-                     "bulk NDJSON files: -o DIR/ or -o PREFIX)")
-          ->check(CLI::IsMember({"jsonl", "opensearch"}));
+                     "Then write every record of the archive: jsonl (to -o or stdout), or opensearch (bulk "
+                     "NDJSON files: -o DIR/ or -o PREFIX)")
+          ->type_name("FORMAT")
+          ->check(OneOf({"jsonl", "opensearch"}));
       app.add_option("--export-file-bytes", o->export_file_bytes, "Largest bulk file (--export opensearch)")
+          ->type_name("BYTES")
           ->check(CLI::Range(size_t{1000}, size_t{1} << 40));
-      app.add_option("--log", o->log, "Append one JSON line per file (path, outcome, error) to this file");
-      app.add_option("--batch", o->batch, "Documents per transaction")->check(CLI::Range(1, 100000));
-      app.add_flag("--no-restore", o->no_restore, "Do not restore diacritics before parsing");
-      app.add_flag("--fast", o->fast, "Restore OCR'd text faster, a little less accurately (as restore --fast)");
-      app.add_option("--model", o->model, "Restoration model file (default: $VANBAN_MODEL, then the built one)");
+      app.add_option("--log", o->log, "Append one JSON line per file (path, outcome, error) to FILE")
+          ->type_name("FILE");
+      app.add_option("--batch", o->batch, "Documents per transaction (default 32)")
+          ->type_name("N")
+          ->check(CLI::Range(1, 100000));
+      AddRestoreOptions(app, &o->restore, /*with_fast=*/true);
+      app.add_option("--max-size", o->max_size, "Skip (and report) inputs larger than SIZE (default 64MiB); 0: no limit")
+          ->type_name("SIZE")
+          ->transform(CLI::AsSizeValue(false));
+      app.add_option("--timeout", o->timeout,
+                     "SECONDS one document may take to restore and parse (default 60); slower ones fail and the "
+                     "batch goes on (0: no limit)")
+          ->type_name("SECONDS")
+          ->check(CLI::NonNegativeNumber);
       app.add_flag("--prune", o->prune, "Remove archived documents under the inputs whose files are gone");
+      app.add_flag("--check", o->check,
+                   "Check the archive instead of indexing: SQLite and FTS5 integrity; exit 1 on any problem");
       app.add_flag("-q,--quiet", o->quiet, "No progress bar, summary or warnings (errors still shown)");
       return RunFn([o] { return Run(*o); });
     }});

@@ -4,6 +4,7 @@
 #include "cli_io.h"
 #include "command.h"
 #include "document_input.h"
+#include "record_output.h"
 #include "vanban/export.h"
 
 namespace vanban::cli {
@@ -47,7 +48,7 @@ VANBAN_REGISTER_COMMAND(Command{
       auto o = std::make_shared<Options>();
       AddDocumentInputOptions(app, &o->files, &o->input);
       AddOutputOption(app, &o->output);
-      app.add_option("--format", o->format, "text (default) or md")->check(CLI::IsMember({"text", "md"}));
+      AddFormatOption(app, &o->format, {"text", "md"}, "text (default) or md (Markdown headings)");
       return RunFn([o] { return Run(*o); });
     }});
 

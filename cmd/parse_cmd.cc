@@ -6,6 +6,10 @@
 
 #include "cli_io.h"
 #include "command.h"
+#include "output_target.h"
+#include "record_output.h"
+#include "restore_options.h"
+#include "vanban/archive.h"
 #include "vanban/document.h"
 #include "vanban/model.h"
 #include "vanban/parse.h"
@@ -16,13 +20,13 @@ namespace {
 
 struct Options {
   std::vector<std::string> files;
-  std::string output = "-";
+  OutputTarget target;
   DecodeOptions decode;
+  std::string format;  // empty: indented on a terminal, JSON Lines elsewhere
   bool jsonl = false;
   bool pretty = false;
   std::string fields;
-  bool no_restore = false;
-  std::string model;
+  RestoreChoice restore;
   bool no_merge_tables = false;
 };
 
@@ -47,45 +51,49 @@ int Run(const Options& o) {
     return kExitUsage;
   }
   // Restoration by default when a model can be found; otherwise parse the OCR text as is.
-  std::shared_ptr<const Model> model;
   std::unique_ptr<Restorer> restorer;
-  if (!o.no_restore) {
-    std::string path = o.model.empty() ? Model::DefaultPath() : o.model;
-    auto loaded = Model::Load(path);
-    if (loaded.ok()) {
-      model = *loaded;
+  if (!o.restore.no_restore) {
+    auto loaded = LoadRestorationModel(o.restore.model);
+    if (!loaded.ok()) {
+      return ReportStatus(o.restore.model.empty() ? Model::DefaultPath() : o.restore.model, loaded.status());
+    }
+    if (*loaded) {
       RestoreOptions ro;
       ro.record_tokens = false;  // parsing reads the restored text only
-      restorer = std::make_unique<Restorer>(model, ro);
-    } else if (!o.model.empty()) {
-      return ReportStatus(o.model, loaded.status());
+      if (o.restore.fast) ro.context_readings = 0;
+      restorer = std::make_unique<Restorer>(*loaded, ro);
     }
   }
   auto files = InputsOrStdin(o.files);
-  auto out = Output::Open(o.output, files);
-  if (!out.ok()) return ReportStatus(o.output, out.status());
-  json.indent = (o.pretty || (!o.jsonl && files.size() == 1 && out->is_tty())) ? 2 : -1;
-  int rc = kExitOk;
-  for (const std::string& path : files) {
+  std::string format = o.pretty ? "json" : o.jsonl ? "jsonl" : o.format;
+  if (int rc = CheckOneJsonDocument(format, files.size(), o.target.per_file()); rc != kExitOk) return rc;
+  return ForEachInputOutput(files, o.target, ".json", [&](const std::string& path, Output& out) -> int {
     std::string name = DisplayName(path);
     auto text = ReadText(path, o.decode);
-    if (!text.ok()) {
-      rc = std::max(rc, ReportStatus(name, text.status()));
-      continue;
+    if (!text.ok()) return ReportStatus(name, text.status());
+    // A file holding several documents one after another gives one record each.
+    const std::vector<DocumentPart> parts = SplitDocuments(*text);
+    if (parts.size() > 1) WarnSeveralDocuments(name, parts);
+    RecordStream records(out, format.empty() ? DefaultJsonFormat(out, files.size() * parts.size()) : format, {},
+                         RecordStream::JsonShape::kSingle);
+    JsonOptions shown = json;
+    shown.indent = records.json_indent();
+    int rc = kExitOk;
+    for (const DocumentPart& part : parts) {
+      ParseOptions po;
+      po.source_name = name;
+      po.merge_tables = !o.no_merge_tables;
+      po.first_line = part.first_line;
+      auto doc = RestoreAndParse(part.text, restorer.get(), po);
+      if (!doc.ok()) {
+        rc = std::max(rc, ReportStatus(name, doc.status()));
+        continue;
+      }
+      if (!doc->administrative) PrintWarning(name, 0, "not an administrative document: no header found");
+      records.AddSerialized(DocumentToJson(*doc, shown));
     }
-    ParseOptions po;
-    po.source_name = path == "-" ? "" : path;
-    po.merge_tables = !o.no_merge_tables;
-    auto doc = RestoreAndParse(*text, restorer.get(), po);
-    if (!doc.ok()) {
-      rc = std::max(rc, ReportStatus(name, doc.status()));
-      continue;
-    }
-    if (!doc->administrative) PrintWarning(name, 0, "not an administrative document: no header found");
-    out->Write(DocumentToJson(*doc, json));
-    out->Write("\n");
-  }
-  return FinishOutput(*out, o.output, rc);
+    return rc;
+  });
 }
 
 }  // namespace
@@ -95,6 +103,7 @@ VANBAN_REGISTER_COMMAND(Command{
     R"(Examples:
   vanban parse plan.txt                         pretty JSON on a terminal
   vanban parse *.txt > records.jsonl            one record per line
+  vanban parse --output-dir records/ *.txt      records/NAME.json for each file
   vanban parse --fields header,tasks plan.txt   only some parts of the record
   vanban parse --no-restore scan.txt            skip diacritic restoration
 Fields: source, header, preamble, body, tasks, deadlines, references, internal_refs,
@@ -103,13 +112,16 @@ footnotes, furniture, warnings. Schema: docs/schema.md ("vanban.doc/1").)",
     40, [](CLI::App& app) {
       auto o = std::make_shared<Options>();
       AddInputFiles(app, &o->files);
-      AddOutputOption(app, &o->output);
+      AddOutputTargetOptions(app, &o->target);
       AddDecodeOptions(app, &o->decode);
-      app.add_flag("--jsonl", o->jsonl, "One record per line, even for one file on a terminal");
-      app.add_flag("--pretty", o->pretty, "Indented JSON, even when not on a terminal");
-      app.add_option("--fields", o->fields, "Comma-separated parts of the record to print (default: all)");
-      app.add_flag("--no-restore", o->no_restore, "Do not restore diacritics before parsing");
-      app.add_option("--model", o->model, "Restoration model file (default: $VANBAN_MODEL, then the built one)");
+      auto* format = AddFormatOption(app, &o->format, {"json", "jsonl"},
+                                     "json (one indented record; default for one file on a terminal) or jsonl "
+                                     "(one record per line; default otherwise)");
+      app.add_flag("--jsonl", o->jsonl, "Same as --format jsonl")->excludes(format);
+      app.add_flag("--pretty", o->pretty, "Same as --format json")->excludes(format);
+      app.add_option("--fields", o->fields, "Comma-separated parts of the record to print (default: all)")
+          ->type_name("LIST");
+      AddRestoreOptions(app, &o->restore, /*with_fast=*/true);
       app.add_flag("--no-merge-tables", o->no_merge_tables, "Keep table rows split across pages apart");
       return RunFn([o] { return Run(*o); });
     }});

@@ -27,7 +27,7 @@ VANBAN_REGISTER_COMMAND(Command{
   vanban refs plan.txt > references.csv          one row per cited document
   vanban refs --mentions plan.txt                one row per mention, with its line numbers
   vanban refs --format json plans/*.txt
-Columns (design note §5.3): doc_id, ref_id, mention_no, first_mention, raw, type_label_vi,
+Columns: doc_id, ref_id, mention_no, first_mention, raw, type_label_vi,
 type_code, number, year, symbol, full_symbol, style, ref_date, ref_date_variants,
 issuer_text, issuer_level, subject, alias, section_path, line_start, line_end,
 char_start, char_end, confidence, flags.)",

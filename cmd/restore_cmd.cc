@@ -8,6 +8,10 @@
 
 #include "cli_io.h"
 #include "command.h"
+#include "help_format.h"
+#include "output_target.h"
+#include "record_output.h"
+#include "restore_options.h"
 #include "vanban/model.h"
 #include "vanban/restore.h"
 #include "vanban/text.h"
@@ -17,7 +21,7 @@ namespace {
 
 struct Options {
   std::vector<std::string> files;
-  std::string output = "-";
+  OutputTarget target;
   std::string format = "text";
   bool json = false;
   bool mark = false;
@@ -55,7 +59,7 @@ std::string Marked(const RestoreResult& r, double threshold, bool color) {
   std::string out;
   size_t copied = 0;
   for (const RestoredToken& t : r.tokens) {
-    if (t.confidence >= threshold || t.kind == RestoredKind::kKept) continue;
+    if (t.confidence >= threshold) continue;
     out.append(r.text, copied, t.out_begin - copied);
     if (color) out += "\x1b[33m";
     out += "[[" + t.restored;
@@ -81,14 +85,35 @@ std::string Diff(std::string_view name, std::string_view before, std::string_vie
   return out;
 }
 
+nlohmann::ordered_json DocumentJson(const std::string& name, const RestoreResult& r) {
+  nlohmann::ordered_json doc;
+  doc["schema"] = 1;
+  doc["type"] = "document";
+  doc["file"] = name;
+  doc["text"] = r.text;
+  doc["changed"] = r.changed;
+  doc["input"] = {{"clean", std::round(r.profile.clean * 1000) / 1000},
+                  {"stripped", std::round(r.profile.stripped * 1000) / 1000},
+                  {"ocr", std::round(r.profile.ocr * 1000) / 1000},
+                  {"words", r.profile.words},
+                  {"damaged", r.profile.damaged},
+                  {"unknown", r.profile.unknown}};
+  auto toks = nlohmann::ordered_json::array();
+  for (const RestoredToken& t : r.tokens) toks.push_back(TokenJson(t));
+  doc["tokens"] = std::move(toks);
+  return doc;
+}
+
 int Run(Options o) {
   if (o.json) o.format = "json";
+  auto files = InputsOrStdin(o.files);
+  if (int rc = CheckOneJsonDocument(o.format, files.size(), o.target.per_file()); rc != kExitOk) return rc;
   std::string model_path = o.model.empty() ? Model::DefaultPath() : o.model;
   auto model = Model::Load(model_path);
   if (!model.ok()) {
     int rc = ReportStatus(model_path, model.status());
     if (model.status().code() == StatusCode::kNotFound)
-      fmt::print(stderr, "hint: build it with 'vanban build-model dictionaries -o vanban.model', "
+      fmt::print(stderr, "vanban: hint: build it with 'vanban build-model dictionaries -o vanban.model', "
                          "or point --model / VANBAN_MODEL at it\n");
     return rc;
   }
@@ -102,55 +127,29 @@ int Run(Options o) {
   std::string explanation;
   if (o.explain) ro.explain = &explanation;
   Restorer restorer(*model, ro);
-  auto files = InputsOrStdin(o.files);
-  auto out = Output::Open(o.output, files);
-  if (!out.ok()) return ReportStatus(o.output, out.status());
-  bool color = o.color == "always" || (o.color == "auto" && o.output == "-" && UseColor(stdout));
+  bool color = o.color == "always" || (o.color == "auto" && !o.target.per_file() && o.target.output == "-" &&
+                                       UseColor(stdout));
   if (o.format != "text") color = false;
-  int rc = kExitOk;
-  nlohmann::ordered_json docs = nlohmann::ordered_json::array();
   RestoreResult r;
-  for (const std::string& path : files) {
+  return ForEachInputOutput(files, o.target, "", [&](const std::string& path, Output& out) -> int {
     std::string name = DisplayName(path);
     auto text = ReadText(path, o.decode);
-    if (!text.ok()) {
-      rc = std::max(rc, ReportStatus(name, text.status()));
-      continue;
-    }
+    if (!text.ok()) return ReportStatus(name, text.status());
     restorer.Restore(*text, &r);
     if (o.explain) {
       fmt::print(stderr, "{}", explanation);
       explanation.clear();
     }
     if (o.format == "text") {
-      if (o.diff) out->Write(Diff(name, *text, r.text, color));
-      else if (o.mark) out->Write(Marked(r, o.threshold, color));
-      else out->Write(r.text);
-      continue;
+      if (o.diff) out.Write(Diff(name, *text, r.text, color));
+      else if (o.mark) out.Write(Marked(r, o.threshold, color));
+      else out.Write(r.text);
+      return kExitOk;
     }
-    nlohmann::ordered_json doc;
-    doc["schema"] = 1;
-    doc["type"] = "document";
-    doc["file"] = name;
-    doc["text"] = r.text;
-    doc["changed"] = r.changed;
-    doc["input"] = {{"clean", std::round(r.profile.clean * 1000) / 1000},
-                    {"stripped", std::round(r.profile.stripped * 1000) / 1000},
-                    {"ocr", std::round(r.profile.ocr * 1000) / 1000},
-                    {"words", r.profile.words},
-                    {"damaged", r.profile.damaged},
-                    {"unknown", r.profile.unknown}};
-    auto toks = nlohmann::ordered_json::array();
-    for (const RestoredToken& t : r.tokens) toks.push_back(TokenJson(t));
-    doc["tokens"] = std::move(toks);
-    if (o.format == "jsonl") out->Write(doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
-    else docs.push_back(std::move(doc));
-  }
-  if (o.format == "json") {
-    const auto& j = docs.size() == 1 ? docs[0] : docs;
-    out->Write(j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
-  }
-  return FinishOutput(*out, o.output, rc);
+    RecordStream records(out, o.format, {}, RecordStream::JsonShape::kSingle);
+    records.AddJson(DocumentJson(name, r));
+    return kExitOk;
+  });
 }
 
 }  // namespace
@@ -163,34 +162,37 @@ VANBAN_REGISTER_COMMAND(Command{
   vanban restore --diff scan.txt                      show changed lines
   vanban restore --mark scan.txt                      [[nghị|nghỉ]] marks unsure words
   vanban restore --json scan.txt                      per-word confidence and alternatives
-Model: --model PATH, else $VANBAN_MODEL, else the model of the build tree, else
+  vanban restore --output-dir restored/ scans/*.txt   restored/NAME.txt for each scan
+Several FILEs without --output-dir are written one after the other, as cat(1) does.
+Model: --model FILE, else $VANBAN_MODEL, else the model of the build tree, else
 the installed share/vanban/vanban.model.)",
     10, [](CLI::App& app) {
       auto o = std::make_shared<Options>();
       AddInputFiles(app, &o->files);
-      AddOutputOption(app, &o->output);
+      AddOutputTargetOptions(app, &o->target);
       AddDecodeOptions(app, &o->decode);
-      app.add_option("--format", o->format, "Output: text (default), json, jsonl")
-          ->check(CLI::IsMember({"text", "json", "jsonl"}));
+      AddFormatOption(app, &o->format, {"text", "json", "jsonl"},
+                      "text (default), json (one indented record per document) or jsonl (one record per line)");
       app.add_flag("--json", o->json, "Same as --format json");
       app.add_flag("--mark", o->mark, "Mark words below --threshold as [[chosen|alternative...]]");
       app.add_flag("--diff", o->diff, "Print only changed lines, as -before/+after pairs");
-      app.add_option("--threshold", o->threshold, "Confidence under which --mark marks a word (default 0.9)")
-          ->check(CLI::Range(0.0, 1.0));
-      app.add_option("--model", o->model, "Model file (default: $VANBAN_MODEL, build tree, install)")
-          ->type_name("PATH");
-      app.add_option("--beam", o->beam, "Beam width (default 8)")->check(CLI::Range(1, 64));
+      app.add_option("--threshold", o->threshold, "Confidence under which --mark marks a word, 0-1 (default 0.9)")
+          ->type_name("NUMBER")
+          ->check(CLI::Range(0.0, 1.0).description(""));
+      AddModelOption(app, &o->model);
+      app.add_option("--beam", o->beam, "Beam width, 1-64 (default 8)")
+          ->type_name("N")
+          ->check(CLI::Range(1, 64).description(""));
       app.add_flag("--no-ocr", o->no_ocr, "Do not try to repair OCR confusions (s6, x4, thyc)");
-      app.add_flag("--fast", o->fast,
-                   "OCR'd text: skip the readings proposed from context (about 1.5x faster, about 1 point "
-                   "less accurate)");
-      app.add_flag("--explain", o->explain, "Print every line's readings and scores to stderr (for tuning)")
-          ->group("");
+      AddFastOption(app, &o->fast);
+      app.add_flag("--explain", o->explain, "Print every line's readings and scores to stderr (for tuning the model)");
       app.add_option("--tone", o->tone,
                      "Tone mark placement of restored words: traditional (hòa, thủy; default) or school (hoà, thuỷ)")
-          ->check(CLI::IsMember({"traditional", "school"}));
-      app.add_option("--color", o->color, "Colour for --mark/--diff: auto, always, never")
-          ->check(CLI::IsMember({"auto", "always", "never"}));
+          ->type_name("STYLE")
+          ->check(OneOf({"traditional", "school"}));
+      app.add_option("--color", o->color, "Colour for --mark and --diff: auto (default: on a terminal), always, never")
+          ->type_name("WHEN")
+          ->check(OneOf({"auto", "always", "never"}));
       return RunFn([o] { return Run(*o); });
     }});
 

@@ -7,9 +7,11 @@
 #include <ctime>
 #include <filesystem>
 #include <memory>
+#include <tuple>
 
 #include "cli_io.h"
 #include "command.h"
+#include "record_output.h"
 #include "vanban/archive.h"
 
 namespace vanban::cli {
@@ -17,6 +19,7 @@ namespace {
 
 struct Options {
   std::string query;
+  CLI::Option* query_option = nullptr;  // given, even as "": a query, not a listing
   std::string db;
   std::string output = "-";
   SearchQuery q;
@@ -25,13 +28,44 @@ struct Options {
   bool timing = false;
 };
 
+// C1 controls and DEL, which JSON may carry raw, escaped as \u0080..\u009f, \u007f: a
+// terminal showing the JSON never receives a control character.
+std::string JsonControlsEscaped(const std::string& json) {
+  std::string out;
+  out.reserve(json.size());
+  for (size_t i = 0; i < json.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(json[i]);
+    unsigned char next = i + 1 < json.size() ? static_cast<unsigned char>(json[i + 1]) : 0;
+    if (c == 0x7F || (c == 0xC2 && next >= 0x80 && next <= 0x9F)) {
+      out += fmt::format("\\u{:04x}", c == 0x7F ? c : next);
+      i += c == 0x7F ? 0 : 1;
+    } else {
+      out.push_back(json[i]);
+    }
+  }
+  return out;
+}
+
 int Run(Options o) {
-  o.json = o.json || o.format == "json";
+  if (o.json) o.format = "json";
+  o.json = o.format != "text";
+  // Usage errors before anything is opened.
+  for (auto [name, value, upper] : {std::tuple{"--from", &o.q.from, false}, std::tuple{"--to", &o.q.to, true}}) {
+    if (value->empty()) continue;
+    auto bound = SearchDateBound(*value, upper);
+    if (!bound.ok()) return ReportStatus(name, bound.status());
+  }
+  if (o.query_option->count() > 0 && !SearchTextHasWords(o.query)) {
+    return ReportStatus("query", Status::InvalidArgument(
+        o.query.find_first_not_of(" \t\r\n") == std::string::npos
+            ? "empty: give words to search for, or leave the query out to list the documents the filters select"
+            : "'" + o.query + "' has no words to search for (only punctuation)"));
+  }
   std::error_code ec;
   const bool pg = IsPostgresArchive(o.db);
   const std::string db_name = ArchiveDisplayName(o.db);
   if (!pg && !std::filesystem::exists(o.db, ec)) return ReportStatus(o.db, Status::NotFound("no such archive (build it with vanban index)"));
-  auto archive = Archive::Open(o.db);
+  auto archive = Archive::Open(o.db, ArchiveAccess::kReadOnly);
   if (!archive.ok()) return ReportStatus(db_name, archive.status());
   auto out = Output::Open(o.output, pg ? std::vector<std::string>{} : std::vector<std::string>{o.db});
   if (!out.ok()) return ReportStatus(o.output, out.status());
@@ -52,23 +86,29 @@ int Run(Options o) {
     return ReportStatus(db_name, hits.status());
   }
   if (o.json) {
-    nlohmann::ordered_json a = nlohmann::ordered_json::array();
+    RecordStream records(*out, o.format);
+    records.Begin();
     for (const SearchHit& h : *hits) {
       auto v = [](const std::string& x) { return x.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(x); };
-      a.push_back({{"path", h.path}, {"symbol", v(h.full_symbol)}, {"type", v(h.doc_type)},
-                   {"issued_date", v(h.issued_date)}, {"issuer", v(h.issuer)}, {"subject", v(h.subject)},
-                   {"score", h.score}, {"exact", h.exact}, {"snippet", v(h.snippet)}});
+      nlohmann::ordered_json hit = {
+          {"path", h.path}, {"symbol", v(h.full_symbol)}, {"type", v(h.doc_type)},
+          {"issued_date", v(h.issued_date)}, {"issuer", v(h.issuer)}, {"subject", v(h.subject)},
+          {"score", h.match.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(h.score)},
+          {"match", v(h.match)}, {"exact", h.exact}, {"snippet", v(h.snippet)}};
+      records.AddSerialized(JsonControlsEscaped(
+          hit.dump(records.json_indent(), ' ', false, nlohmann::ordered_json::error_handler_t::replace)));
     }
-    out->Write(a.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
+    records.Finish();
   } else {
+    // Document text never reaches the terminal raw: snippets come escaped, the rest here.
     int n = 0;
     for (const SearchHit& h : *hits) {
-      out->Write(fmt::format("{}. {}", ++n, h.path));
+      out->Write(fmt::format("{}. {}", ++n, EscapeControlChars(h.path)));
       for (const std::string* v : {&h.full_symbol, &h.issued_date, &h.issuer}) {
-        if (!v->empty()) out->Write("  " + *v);
+        if (!v->empty()) out->Write("  " + EscapeControlChars(*v));
       }
       out->Write("\n");
-      if (!h.subject.empty()) out->Write("   " + h.subject + "\n");
+      if (!h.subject.empty()) out->Write("   " + EscapeControlChars(h.subject) + "\n");
       if (!h.snippet.empty()) out->Write("   " + h.snippet + "\n");
     }
   }
@@ -87,27 +127,31 @@ VANBAN_REGISTER_COMMAND(Command{
   vanban search "dân chủ" --db archive.sqlite --type KH --from 2026-01-01
   vanban search "20/NQ-HĐND" --db archive.sqlite --json
   vanban search --db archive.sqlite --issuer "nghi duong"     filters only, newest first
-Words must all occur; "quoted words" form a phrase; word* matches a prefix. Accents are
-optional: "nghi quyet" finds "Nghị quyết"; an accented query ranks exact spellings first
-(--exact: only those). Ranked by bm25, subject before body. Exit 1 when nothing is found.)",
+  vanban search '"dan chu o co so"' --db archive.sqlite        only the exact phrase
+  vanban search "dân chủ" --db archive.sqlite --type "cong van" --from 2026-03
+Words must all occur: documents with them as one phrase come first, then with them near
+each other, then anywhere; "quoted words" must occur as that phrase; word* is a prefix.
+Accents are optional: "nghi quyet" finds "Nghị quyết"; an accented query ranks exact
+spellings first (--exact: only those). Score: 0 to 1. Exit 1 when nothing is found.)",
     61, [](CLI::App& app) {
       auto o = std::make_shared<Options>();
-      app.add_option("query", o->query, "Words to find; none (or \"\") lists the documents the filters select");
-      app.add_option("--db", o->db, "Archive: an SQLite file, or postgresql://… / pg: for PostgreSQL")->required();
+      o->query_option = app.add_option("QUERY", o->query, "Words to find; leave it out to list the documents the filters select");
+      app.add_option("--db", o->db, "Archive: an SQLite file, or postgresql://… / pg: for PostgreSQL")
+          ->required()
+          ->type_name("DB");
       AddOutputOption(app, &o->output);
-      app.add_option("--type", o->q.type, "Document type code of NĐ 30 (KH, QĐ, BC, TB, ...; \"qd\" finds QĐ)");
-      app.add_option("--issuer", o->q.issuer, "Issuer contains (accent-insensitive)");
-      auto iso_date = [](const std::string& v) {
-        bool ok = v.size() == 10 && v[4] == '-' && v[7] == '-';
-        for (size_t i = 0; ok && i < v.size(); ++i) ok = i == 4 || i == 7 || (v[i] >= '0' && v[i] <= '9');
-        return ok ? std::string() : std::string("expected a date YYYY-MM-DD, e.g. 2026-01-31");
-      };
-      app.add_option("--from", o->q.from, "Issued on or after YYYY-MM-DD")->check(iso_date);
-      app.add_option("--to", o->q.to, "Issued on or before YYYY-MM-DD")->check(iso_date);
-      app.add_option("-n,--limit", o->q.limit, "Maximum hits (default 20)")->check(CLI::Range(1, 10000));
+      app.add_option("--type", o->q.type,
+                     "Document type by code or name: KH, qd, CV, \"cong van\", \"Kế hoạch\" (accents and case optional)")
+          ->type_name("TYPE");
+      app.add_option("--issuer", o->q.issuer, "Issuer contains (accent-insensitive)")->type_name("WORDS");
+      app.add_option("--from", o->q.from, "Issued on or after DATE: YYYY, YYYY-MM or YYYY-MM-DD")->type_name("DATE");
+      app.add_option("--to", o->q.to, "Issued on or before DATE: YYYY, YYYY-MM or YYYY-MM-DD (a year or month: to its end)")
+          ->type_name("DATE");
+      app.add_option("-n,--limit", o->q.limit, "Maximum hits (default 20)")->type_name("N")->check(CLI::Range(1, 10000));
       app.add_flag("--exact", o->q.exact, "Accents must match as typed (default: accents optional, exact first)");
-      app.add_flag("--json", o->json, "JSON array of hits (same as --format json)");
-      app.add_option("--format", o->format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
+      app.add_flag("--json", o->json, "Same as --format json");
+      AddFormatOption(app, &o->format, {"text", "json", "jsonl"},
+                      "text (default), json (one array of hits) or jsonl (one hit per line)");
       app.add_flag("--timing", o->timing, "Print the query time (wall and CPU) on stderr");
       return RunFn([o] { return Run(*o); });
     }});

@@ -1,6 +1,7 @@
 // vanban strip: remove every Vietnamese diacritic (test input, search keys).
 #include "cli_io.h"
 #include "command.h"
+#include "output_target.h"
 #include "vanban/text.h"
 
 namespace vanban::cli {
@@ -8,26 +9,19 @@ namespace {
 
 struct Options {
   std::vector<std::string> files;
-  std::string output = "-";
+  OutputTarget target;
   DecodeOptions decode;
   bool lower = false;
 };
 
 int Run(const Options& o) {
-  auto files = InputsOrStdin(o.files);
-  auto out = Output::Open(o.output, files);
-  if (!out.ok()) return ReportStatus(o.output, out.status());
-  int rc = kExitOk;
-  for (const std::string& path : files) {
+  return ForEachInputOutput(InputsOrStdin(o.files), o.target, "", [&](const std::string& path, Output& out) -> int {
     auto text = ReadText(path, o.decode);
-    if (!text.ok()) {
-      rc = std::max(rc, ReportStatus(DisplayName(path), text.status()));
-      continue;
-    }
+    if (!text.ok()) return ReportStatus(DisplayName(path), text.status());
     std::string stripped = StripDiacritics(*text);
-    out->Write(o.lower ? ToLower(stripped) : stripped);
-  }
-  return FinishOutput(*out, o.output, rc);
+    out.Write(o.lower ? ToLower(stripped) : stripped);
+    return kExitOk;
+  });
 }
 
 }  // namespace
@@ -37,11 +31,12 @@ VANBAN_REGISTER_COMMAND(Command{
     R"(Examples:
   vanban strip clean.txt > test-input.txt     make stripped input for a benchmark
   echo "Nghị quyết số 20/NQ-HĐND" | vanban strip
-  vanban strip --lower names.txt              lower-case search keys)",
+  vanban strip --lower names.txt              lower-case search keys
+  vanban strip --output-dir stripped/ *.txt   stripped/NAME.txt for each file)",
     20, [](CLI::App& app) {
       auto o = std::make_shared<Options>();
       AddInputFiles(app, &o->files);
-      AddOutputOption(app, &o->output);
+      AddOutputTargetOptions(app, &o->target);
       AddDecodeOptions(app, &o->decode);
       app.add_flag("--lower", o->lower, "Also lower-case the text");
       return RunFn([o] { return Run(*o); });

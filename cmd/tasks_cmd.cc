@@ -21,7 +21,8 @@ VANBAN_REGISTER_COMMAND(Command{
   vanban tasks plan.txt > tasks.csv              RFC 4180 CSV (UTF-8, CRLF), one row per task
   vanban tasks --bom -o tasks.csv plans/*.txt    with a byte order mark, for Excel
   vanban tasks --format json plan.txt            typed JSON (numbers, lists, null)
-Columns (design note §5.2): doc_id, doc_symbol, issued_date, task_id, source (text|table),
+  vanban tasks --format jsonl plans/*.txt        one JSON object per task and line
+Columns: doc_id, doc_symbol, issued_date, task_id, source (text|table),
 appendix, section_path, stt, group_stt, group_text, task_text, timeline_label_vi,
 timeline_raw, timeline_kind, deadline_date, recurrence, lead_raw, lead_units, support_raw,
 support_units, executor_units, product, line_start, line_end, page_break_inside,

@@ -133,12 +133,14 @@ VANBAN_REGISTER_COMMAND(Command{
     92, [](CLI::App& app) {
       auto o = std::make_shared<TrainOptions>();
       app.add_option("--pairs", o->pairs, "clean<TAB>ocr lines (.xz read through xz -dc)")
+          ->type_name("FILE")
           ->required();
-      app.add_option("--out,-o", o->output, "Table to write")->capture_default_str();
+      app.add_option("--out,-o", o->output, "Table to write")->type_name("FILE")->capture_default_str();
       app.add_option("--iterations", o->iterations, "Character alignments (1 + re-estimations)")
+          ->type_name("N")
           ->capture_default_str()
           ->check(CLI::Range(1, 10));
-      app.add_option("--min-count", o->min_count, "Leave out rarer edits")->capture_default_str();
+      app.add_option("--min-count", o->min_count, "Leave out rarer edits")->type_name("N")->capture_default_str();
       app.add_flag("-q,--quiet", o->quiet, "No summary on stderr");
       return RunFn([o] { return RunTrain(*o); });
     }});
@@ -151,14 +153,16 @@ VANBAN_REGISTER_COMMAND(Command{
     [](CLI::App& app) {
       auto o = std::make_shared<EvalOptions>();
       AddInputFiles(app, &o->files);
-      app.add_option("--channel", o->channel, "Channel table")->capture_default_str();
+      app.add_option("--channel", o->channel, "Channel table")->type_name("FILE")->capture_default_str();
       app.add_option("--syllables", o->syllables,
                      "Candidate inventory: syllable[<TAB>count] per line")
+          ->type_name("FILE")
           ->required();
       app.add_option("--prior-weight", o->prior_weight, "Weight of the unigram prior")
+          ->type_name("NUMBER")
           ->capture_default_str();
-      app.add_option("--top,-k", o->top, "Candidates per token")->capture_default_str();
-      app.add_option("--examples", o->examples, "Print this many misses");
+      app.add_option("--top,-k", o->top, "Candidates per token")->type_name("N")->capture_default_str();
+      app.add_option("--examples", o->examples, "Print N misses")->type_name("N");
       return RunFn([o] { return RunEval(*o); });
     },
     /*hidden=*/true});

@@ -36,14 +36,14 @@ int Run(const Options& o) {
     try {
       t.min_counts.push_back(static_cast<uint32_t>(std::stoul(item)));
     } catch (...) {
-      PrintError("", 0, "--min-counts: expected numbers like 2,1,2,2");
+      PrintError("--min-counts", 0, "expected numbers like 2,1,2,2");
       return kExitUsage;
     }
   }
   if (!o.quiet) t.progress = [](std::string_view s) { std::fprintf(stderr, "vanban train: %.*s\n",
                                                                     static_cast<int>(s.size()), s.data()); };
   if (t.corpus_dir.empty() && t.files.empty()) {
-    PrintError("", 0, "give --corpus DIR or corpus files");
+    PrintError("train", 0, "give --corpus DIR or corpus files");
     return kExitUsage;
   }
   Status st = TrainDictionaries(t);
@@ -65,10 +65,11 @@ VANBAN_REGISTER_COMMAND(Command{
       app.add_option("FILE", o->files, "Corpus files (*.txt.xz) instead of --corpus");
       app.add_option("--corpus", o->corpus, "Directory of *.txt.xz corpus files")->type_name("DIR");
       app.add_option("--out", o->out, "Output directory (default: dictionaries)")->type_name("DIR");
-      app.add_option("--order", o->order, "Highest n-gram order, 1..4 (default 4)");
+      app.add_option("--order", o->order, "Highest n-gram order, 1-4 (default 4)")->type_name("N");
       app.add_option("--min-counts", o->min_counts,
-                     "Minimum count per order, comma-separated (default 2,1,2,2)");
-      app.add_option("--max-docs", o->max_docs, "Read at most N documents per file (0 = all)");
+                     "Minimum count per order, comma-separated (default 2,1,2,2)")
+          ->type_name("LIST");
+      app.add_option("--max-docs", o->max_docs, "Read at most N documents per file (0 = all)")->type_name("N");
       app.add_flag("-q,--quiet", o->quiet, "No progress lines");
       return RunFn([o] { return Run(*o); });
     }});

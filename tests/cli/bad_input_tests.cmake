@@ -48,7 +48,8 @@ foreach(cmd convert strip restore)
   vanban_bad_input_test(NAME ${cmd}_junk_lossy ARGS ${cmd} --lossy ${BAD_DIR}/junk.bin)
   vanban_bad_input_test(NAME ${cmd}_elf ARGS ${cmd} ${BAD_DIR}/elf.bin EXIT 1
                         STDERR_MATCHES "^vanban: [^\n]*elf.bin:1: binary data, not text \\(NUL byte at byte [0-9]+\\)")
-  vanban_bad_input_test(NAME ${cmd}_elf_lossy ARGS ${cmd} --lossy ${BAD_DIR}/elf.bin)
+  vanban_bad_input_test(NAME ${cmd}_elf_lossy ARGS ${cmd} --lossy ${BAD_DIR}/elf.bin
+                        STDERR_MATCHES "elf\\.bin:[0-9]+: warning: --lossy replaced [0-9]+ [^\n]*NUL")
   # Invalid UTF-8: the message names the line (3); --lossy replaces the bad bytes.
   vanban_bad_input_test(NAME ${cmd}_invalid_utf8 ARGS ${cmd} --from utf8 ${BAD_DIR}/invalid.txt
                         EXIT 1 STDERR_MATCHES "^vanban: ${invalid_re}(:3: |: [^\n]*line 3)")

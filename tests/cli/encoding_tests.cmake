@@ -29,3 +29,15 @@ vanban_cli_test(NAME convert.invalid_utf8 ARGS convert ${_enc}/invalid_utf8.txt 
                 STDERR_MATCHES "byte 58 \\(line 2\\)")
 vanban_cli_test(NAME convert.invalid_utf8.lossy ARGS convert --lossy ${_enc}/invalid_utf8.txt
                 STDOUT_MATCHES "hỏng: �\\( ở đây")
+
+# A short, mostly-ASCII OCR text with three stray bytes is damaged UTF-8, not VNI with
+# confidence 1.00: an error naming the line and byte; --lossy replaces them and says so.
+vanban_cli_test(NAME convert.stray_bytes ARGS convert ${_enc}/stray_bytes.txt EXIT 1
+                STDERR_MATCHES "stray_bytes\\.txt:7: [^\n]*byte 168")
+vanban_cli_test(NAME convert.detect.stray_bytes ARGS convert --detect ${_enc}/stray_bytes.txt
+                STDOUT_MATCHES "\tutf8\t0\\.[0-5][0-9]\n")
+vanban_cli_test(NAME strip.stray_bytes ARGS strip ${_enc}/stray_bytes.txt EXIT 1
+                STDERR_MATCHES "stray_bytes\\.txt:7: [^\n]*byte 168")
+vanban_cli_test(NAME convert.stray_bytes.lossy ARGS convert --lossy ${_enc}/stray_bytes.txt
+                STDOUT_MATCHES "khai ��thue"
+                STDERR_MATCHES "stray_bytes\\.txt:7: warning: --lossy replaced 3 [^\n]* byte 168")

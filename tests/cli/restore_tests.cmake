@@ -1,5 +1,5 @@
 # vanban restore / build-model / train. The restore tests use the real model
-# compiled from dictionaries/ (target vanban_model) and a couple of lines only.
+# compiled from dictionaries/ (target vanban_model_file) and a couple of lines only.
 set(_rdata ${PROJECT_SOURCE_DIR}/tests/data/model)
 set(_model ${PROJECT_BINARY_DIR}/vanban.model)
 vanban_cli_test(NAME restore_help ARGS restore --help STDOUT_MATCHES "Examples:.*--diff")

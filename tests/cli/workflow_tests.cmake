@@ -44,7 +44,7 @@ vanban_cli_test(NAME workflow.export_html ARGS export --no-restore --to html ${_
                 STDOUT_MATCHES "^<!DOCTYPE html>\n<html lang=\"vi\">.*<table class=\"pl\">.*</html>\n$")
 vanban_cli_test(NAME workflow.export_json ARGS export --no-restore --to json ${_seed3}
                 STDOUT_MATCHES "^\\{\n  \"schema\": \"vanban.doc/1\",.*\n  \"archival\": \\{\n    \"TypeName\": \"Kế hoạch\",.*\n  \"dublin_core\": \\{\n    \"title\": ")
-vanban_cli_test(NAME workflow.export_jsonl ARGS export --no-restore --to json ${_seed} ${_seed3}
+vanban_cli_test(NAME workflow.export_jsonl ARGS export --no-restore --to jsonl ${_seed} ${_seed3}
                 STDOUT_MATCHES "^\\{\"schema\":\"vanban.doc/1\"[^\n]*\"dublin_core\":[^\n]*\\}\n\\{\"schema\":\"vanban.doc/1\"[^\n]*\\}\n$")
 vanban_cli_test(NAME workflow.export_needs_to ARGS export ${_seed3} EXIT 2)
 vanban_cli_test(NAME workflow.export_html_one_file ARGS export --to html ${_seed} ${_seed3} EXIT 2 STDERR_MATCHES "one standalone page")

@@ -111,13 +111,6 @@ TEST_CASE("tsvector and tsquery literals use vanban's tokens and fold") {
   CHECK(internal::TsQueryAll(odd, true) == "('a' <-> 'b') & ('c') & ('d') & ('e':*)");
 }
 
-TEST_CASE("type codes: as stored, else without case and accents") {
-  CHECK(internal::SelectTypeCodes({"KH", "QĐ", "DA", "ĐA"}, "qd") == std::vector<std::string>{"QĐ"});
-  CHECK(internal::SelectTypeCodes({"KH", "QĐ", "DA", "ĐA"}, "DA") == std::vector<std::string>{"DA"});
-  CHECK(internal::SelectTypeCodes({"KH", "QĐ", "DA", "ĐA"}, "da") == std::vector<std::string>{"DA", "ĐA"});
-  CHECK(internal::SelectTypeCodes({"KH"}, "BC").empty());
-}
-
 std::string ParsedRecord(const std::string& sample) {
   std::string text = ReadFileBytes(std::string(VANBAN_SOURCE_DIR) + "/samples/seeds/" + sample);
   auto doc = ParseDocument(text);

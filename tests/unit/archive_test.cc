@@ -225,7 +225,7 @@ TEST_CASE("search: exact accents rank first, --exact keeps only them, snippets s
   REQUIRE(hits.ok());
   REQUIRE(hits->size() == 1);
   CHECK((*hits)[0].path == "/x/clean.txt");
-  // Unaccented queries are not tiered: plain bm25.
+  // Unaccented queries are not split by accents: one pass per kind of match.
   q = SearchQuery{};
   q.text = "nghi quyet";
   hits = a.Search(q);

@@ -10,7 +10,8 @@
 
 #include "model/lm_tokens.h"
 #include "model/model_data.h"
-#include "model/viet_chars.h"
+#include "model/model_parts.h"
+#include "text/viet_chars.h"
 #include "vanban/model.h"
 #include "test_files.h"
 
@@ -103,7 +104,7 @@ TEST_CASE("model: round trip of the fixture dictionaries") {
   CHECK(seen > unseen);
   CHECK(seen <= 0.0);
   // Candidate index: "nghi" has several readings, most frequent first.
-  auto cands = model.data().Candidates("nghi");
+  auto cands = model.parts().data().Candidates("nghi");
   REQUIRE(cands.size() >= 2);
   CHECK(cands[0].logprior >= cands[1].logprior);
 }

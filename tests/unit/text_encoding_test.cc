@@ -151,6 +151,39 @@ TEST_CASE("detection of short realistic text") {
   CHECK(DetectEncoding("").encoding == Encoding::kUtf8);
 }
 
+TEST_CASE("mostly-ASCII text with a few stray bytes is damaged UTF-8, never a sure legacy charset") {
+  const std::string ocr =
+      "UY BAN NHAN DAN CONG HOA XA HOI CHU NGHIA VIET NAM\n"
+      "XA NGHI DUONG Doc lap - Tu do - Hanh phuc\n"
+      "Trien khai \xFF\xFEthuc hien Nghi quyet so 20/NQ-HDND ngay 19/12/2025 cua Hoi\n"
+      "dong \xFEnhan dan xa ve viec quyet dinh cac bien phap bao dam thuc hien dan\n";
+  const Detection d = DetectEncoding(ocr);
+  CHECK(d.encoding == Encoding::kUtf8);
+  CHECK(d.confidence <= 0.5);
+  auto r = Decode(ocr);
+  REQUIRE(!r.ok());
+  CHECK(r.status().message().find("line 3") != std::string::npos);
+  DecodeOptions lossy;
+  lossy.lossy = true;
+  auto l = Decode(ocr, lossy);
+  REQUIRE(l.ok());
+  CHECK(l->replacements == 3);
+  CHECK(l->first_bad_offset == ocr.find('\xFF'));
+  // A legacy charset is never certain on a few words.
+  const Detection few = DetectEncoding(MustEncode("Hà Nội, ngày tháng năm", OutputForm::kVni));
+  CHECK(few.confidence < 1.0);
+}
+
+TEST_CASE("lossy decoding replaces NUL bytes and counts them") {
+  DecodeOptions lossy;
+  lossy.lossy = true;
+  auto r = Decode(std::string("ab\0c\0", 5), lossy);
+  REQUIRE(r.ok());
+  CHECK(r->text == "ab\xEF\xBF\xBD" "c\xEF\xBF\xBD");
+  CHECK(r->replacements == 2);
+  CHECK(r->first_bad_offset == 2);
+}
+
 TEST_CASE("invalid UTF-8 names the byte offset and line") {
   const std::string bad = "dòng một\nhai \xC3(, tiếng Việt có dấu đầy đủ\n";
   auto r = Decode(bad);

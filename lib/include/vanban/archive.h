@@ -96,8 +96,13 @@ class Ingester {
   Ingester& operator=(const Ingester&) = delete;
 
   bool restores() const;
+  // Time one document may take in FromText (FromBytes: after decoding); 0, the default,
+  // is no limit. Restore and parse stop cooperatively once it has passed, and the
+  // document fails with kUnsupported.
+  void set_time_budget(double seconds);
   // |text| is NFC UTF-8 already. Text with a NUL character (binary data) is kCorruption.
-  Result<IngestedDocument> FromText(std::string_view text, const std::string& source_name);
+  // |first_line|: the number of its first line in the file (a part of SplitDocuments).
+  Result<IngestedDocument> FromText(std::string_view text, const std::string& source_name, int first_line = 1);
   // Raw file bytes: refuses binary data (NUL bytes), detects the encoding, then FromText.
   Result<IngestedDocument> FromBytes(std::string_view bytes, const std::string& source_name);
 
@@ -128,12 +133,15 @@ struct PutResult {
 };
 
 struct SearchQuery {
-  std::string text;    // words (accents optional), "quoted phrases", prefix*
+  // Words (accents optional), "quoted phrases", prefix*. Empty: the documents the filters
+  // select, newest first; text without any word (punctuation only) is kInvalidArgument.
+  std::string text;
   bool exact = false;  // accents must match as written (no accent-free matching)
-  std::string type;    // document type code, e.g. "KH"
+  // Document type by code or name: "KH", "kh", "Kế hoạch", "CV", "cong van" (công văn).
+  std::string type;
   std::string issuer;  // substring of the issuer, accent-insensitive
-  std::string from;    // issued on or after (YYYY-MM-DD)
-  std::string to;      // issued on or before
+  std::string from;    // issued on or after: YYYY, YYYY-MM or YYYY-MM-DD (SearchDateBound)
+  std::string to;      // issued on or before (a year or month: up to its last day)
   int limit = 20;
   std::string mark_open = "[";  // around matched words in snippets
   std::string mark_close = "]";
@@ -143,10 +151,28 @@ struct SearchQuery {
 struct SearchHit {
   int64_t id = 0;
   std::string path, full_symbol, doc_type, issued_date, issuer, subject;
-  std::string snippet;
-  double score = 0;     // bm25, lower is better
-  bool exact = false;   // accented query: the words occur with exactly these accents
+  std::string snippet;   // plain text, one line, control characters escaped (EscapeControlChars)
+  // Relevance 0..1 (three decimals), hits in decreasing order: the kind of match sets the
+  // band (a phrase above words near each other above words anywhere; accents as typed
+  // above accent-free), bm25 relative to the best hit of that kind places it inside.
+  // 0 when listing without words.
+  double score = 0;
+  std::string match;     // "phrase", "near", "words"; "" when listing without words
+  bool exact = false;    // accented query: the words occur with exactly these accents
 };
+
+// True when |text| has a word to search for (not empty, blank or punctuation only).
+bool SearchTextHasWords(std::string_view text);
+
+// A --from/--to date: YYYY, YYYY-MM or YYYY-MM-DD, a real calendar date. The ISO date that
+// bounds the period: its first day, or with |upper| its last ("2026-02" -> "2026-02-28").
+// kInvalidArgument saying what is wrong otherwise ("2026-02-30": February has 28 days).
+Result<std::string> SearchDateBound(std::string_view text, bool upper);
+
+// |text| for a terminal: C0 control characters except tab and newline, DEL and the C1
+// controls (U+0080..U+009F) as "\x1b" / "\u009b", so that document text can never move
+// the cursor, change colours or ring the bell.
+std::string EscapeControlChars(std::string_view text);
 
 struct ArchiveStats {
   int64_t documents = 0, tasks = 0, references = 0, deadlines = 0;
@@ -174,16 +200,29 @@ bool IsPostgresArchive(std::string_view db);
 // |db| fit for messages and logs: a PostgreSQL connection string with its password masked.
 std::string ArchiveDisplayName(std::string_view db);
 
+
+enum class ArchiveAccess {
+  kReadWrite,  // create when missing, migrate, write
+  kReadOnly,   // search only: never writes, also in a read-only directory
+};
+
 class Archive {
  public:
-  // Opens or creates |path|, in WAL mode, and applies any pending schema migrations.
+  // kReadWrite: opens or creates |path|, in WAL mode, and applies any pending schema
+  // migrations; a file or directory that cannot be written (no write permission, even
+  // for root; a read-only file system) is kIOError before anything else happens.
+  // kReadOnly: opens an existing archive for reading only (SQLITE_OPEN_READONLY; when
+  // its directory cannot be written and SQLite cannot make its WAL index there, as an
+  // immutable file); it must be at the current schema version.
   // A database from a newer vanban is kUnsupported; a file that is not an archive (not
   // SQLite, or SQLite with other tables) is kInvalidArgument and left untouched. Messages
   // do not repeat |path|: the caller names it (with ArchiveDisplayName).
-  // A PostgreSQL |path| (IsPostgresArchive) connects and migrates the same schema there;
-  // a database with other tables, or a schema other than this vanban's, is refused
-  // untouched; messages never contain the password.
-  static Result<std::unique_ptr<Archive>> Open(const std::string& path);
+  // A PostgreSQL |path| (IsPostgresArchive) connects and migrates the same schema there
+  // (kReadOnly: connects and checks the schema version only); a database with other
+  // tables, or a schema other than this vanban's, is refused untouched; messages never
+  // contain the password.
+  static Result<std::unique_ptr<Archive>> Open(const std::string& path,
+                                               ArchiveAccess access = ArchiveAccess::kReadWrite);
   ~Archive();
   Archive(const Archive&) = delete;
   Archive& operator=(const Archive&) = delete;
@@ -204,8 +243,17 @@ class Archive {
 
   Result<std::vector<SearchHit>> Search(const SearchQuery& q);
   Result<ArchiveStats> Stats();
-  // Every stored document in id order; stops at the first error |fn| returns.
-  Status ForEachRecord(const std::function<Status(const StoredRecord&)>& fn);
+  // Calls |fn| with the path and stored record (ArchivalRecordJson) of every document, by
+  // path: what `index --export jsonl` writes.
+  Status ForEachRecord(const std::function<void(const std::string& path, const std::string& record_json)>& fn);
+  // Consistency check: SQLite's integrity_check and foreign_key_check, FTS5's
+  // integrity-check, every document with its full-text row holding the same text and
+  // search keys, every record valid JSON. One line per problem found; empty when sound.
+  // (Needs write access: FTS5 runs its check as a command written to the table.)
+  Result<std::vector<std::string>> Check();
+  // Every stored document in id order, with the fields the bulk export needs; stops at
+  // the first error |fn| returns.
+  Status ForEachStoredRecord(const std::function<Status(const StoredRecord&)>& fn);
 
   // Coordination of several writing processes (PostgreSQL); thread-safe. A claim lasts
   // until Release (after the document is committed) or until the process ends, so the
@@ -287,6 +335,11 @@ struct IndexOptions {
   size_t batch_size = 32;           // documents per transaction
   double batch_seconds = 1.0;       // ... or commit at least this often
   const std::atomic<bool>* cancel = nullptr;  // set to stop early (work done is kept)
+  // Per input: only regular files are read (a FIFO, device or socket fails, reported and
+  // skipped), of at most max_input_bytes (0: any size); a document whose restore and
+  // parse take longer than document_seconds (0: no limit) fails. The batch goes on.
+  uint64_t max_input_bytes = uint64_t{64} << 20;
+  double document_seconds = 60;
   // Remove stored documents that lie under an input directory (or are an input file)
   // but no longer exist on disk.
   bool prune = false;
@@ -301,10 +354,19 @@ struct IndexOptions {
 Result<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& inputs,
                                               std::vector<std::pair<std::string, std::string>>* missing = nullptr);
 
+// Whether IndexDocuments can write the archive at |path|: an existing archive is opened
+// for writing (Archive::Open, kReadWrite: permissions, not an archive, newer schema), a
+// missing one needs a writable directory; a PostgreSQL archive is connected to (and
+// migrated). Run before any work so that a read-only
+// archive is one clear error, not a failure of every document.
+Status CheckArchiveWritable(const std::string& path);
+
 // Indexes every input into the archive: unchanged files (same path and hash) skipped,
 // changed ones replaced, bad ones (also inputs that do not exist) reported through
 // on_file and skipped. Each batch is one transaction, so an interrupted run leaves a
-// consistent database and can be resumed. Errors: only the database itself.
+// consistent database and can be resumed. A missing archive is created only when the
+// first document is stored: a run that stores nothing leaves no file behind. Errors:
+// only the database itself (CheckArchiveWritable first).
 Result<IndexStats> IndexDocuments(const IndexOptions& options);
 
 }  // namespace vanban

@@ -347,7 +347,8 @@ struct JsonOptions {
 };
 
 // Serialises |doc| as a "vanban.doc/1" JSON object with a stable key order.
-// Unknown names in options.fields are kInvalidArgument via ValidateFieldNames.
+// Names in options.fields that are not field names are ignored: check them first with
+// FirstUnknownFieldName.
 std::string DocumentToJson(const Document& doc, const JsonOptions& options = {});
 // Empty when every name is known, else the first unknown name.
 std::string FirstUnknownFieldName(const std::vector<std::string>& fields);

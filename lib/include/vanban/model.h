@@ -21,8 +21,7 @@
 namespace vanban {
 
 namespace internal {
-class ModelData;
-class ChannelIndex;
+class ModelParts;  // the mapped tables and the OCR channel index (lib/src/model/model_parts.h)
 }
 
 class Model {
@@ -55,17 +54,16 @@ class Model {
   double LogProb(const std::vector<std::string>& words) const;
 
   // True when the model carries a learned OCR channel (dictionaries/ocr_channel.tsv).
-  bool has_ocr_channel() const { return channel_ != nullptr; }
+  bool has_ocr_channel() const;
 
-  const internal::ModelData& data() const { return *data_; }
-  const internal::ChannelIndex* ocr_channel() const { return channel_.get(); }
+  // The library's own stages read the tables through this; the type is opaque
+  // outside the library, so the file format can change without breaking users.
+  const internal::ModelParts& parts() const { return *parts_; }
 
  private:
-  explicit Model(std::unique_ptr<internal::ModelData> data);
-  static Result<std::shared_ptr<const Model>> Make(Result<std::unique_ptr<internal::ModelData>> data,
-                                                   const std::string& what);
-  std::unique_ptr<internal::ModelData> data_;
-  std::unique_ptr<const internal::ChannelIndex> channel_;
+  explicit Model(std::unique_ptr<const internal::ModelParts> parts);
+  static Result<std::shared_ptr<const Model>> Adopt(Result<std::unique_ptr<const internal::ModelParts>> parts);
+  std::unique_ptr<const internal::ModelParts> parts_;
 };
 
 struct TrainOptions {
@@ -94,6 +92,10 @@ struct BuildModelStats {
 // Compiles the text sources in |dict_dir| into the binary model at |out_path|
 // (written to a temporary file and renamed).
 Status BuildModel(const std::string& dict_dir, const std::string& out_path,
+                  BuildModelStats* stats = nullptr);
+// The same, handing the model's bytes in order to |write| (the CLI's output file); an
+// error from |write| stops the build and is returned.
+Status BuildModel(const std::string& dict_dir, const std::function<Status(std::string_view)>& write,
                   BuildModelStats* stats = nullptr);
 
 }  // namespace vanban

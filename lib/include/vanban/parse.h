@@ -6,8 +6,10 @@
 #ifndef VANBAN_PARSE_H_
 #define VANBAN_PARSE_H_
 
+#include <chrono>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "vanban/document.h"
 #include "vanban/status.h"
@@ -25,12 +27,29 @@ struct ParseOptions {
   std::string_view restored_text;
   // Merge table rows split across pages and drop repeated header rows.
   bool merge_tables = true;
+  // Number of the first line of |text| in its file (a document of SplitDocuments): line
+  // numbers in the record count from it.
+  int first_line = 1;
+  // Give up (kUnsupported) once this time has passed; checked between the parse stages.
+  std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
 };
 
 // Parses |text| (UTF-8, ideally NFC). Never fails on content: a text that is not an
 // administrative document yields a record with administrative == false and a warning.
-// Fails (kCorruption) only on invalid UTF-8.
+// Fails (kCorruption) only on invalid UTF-8, and (kUnsupported) when options.deadline passes.
 Result<Document> ParseDocument(std::string_view text, const ParseOptions& options = {});
+
+// One document of a text that holds several one after another.
+struct DocumentPart {
+  std::string_view text;  // whole lines of the input
+  int first_line = 1;     // number of its first line in the input
+};
+
+// Where each document of |text| starts: a new national (or party) motto header after the
+// sign-off ("Nơi nhận", a signing authority) of the document before it, outside that
+// document's appendices (whose forms carry mottos of their own). The parts cover the whole
+// text in order; a text with one document is one part.
+std::vector<DocumentPart> SplitDocuments(std::string_view text);
 
 // Restores |text| with |restorer| (may be null: no restoration) and parses the source
 // with the restored text as options.restored_text: keywords from the source, values

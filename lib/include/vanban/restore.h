@@ -16,6 +16,7 @@
 #ifndef VANBAN_RESTORE_H_
 #define VANBAN_RESTORE_H_
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -80,6 +81,10 @@ struct RestoreOptions {
   // thuỷ). Words left as written keep their own placement.
   enum class Tone : uint8_t { kTraditional, kSchool };
   Tone tone = Tone::kTraditional;
+  // Stop restoring once this time has passed (checked once per decoding unit): the rest
+  // of the text is copied as it is and RestoreResult::timed_out is set. A batch uses it
+  // to bound the time one document may take.
+  std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
   // For people tuning the model: when set, a readable dump of every unit's lattice
   // (readings with channel scores, the chosen path) is appended here.
   std::string* explain = nullptr;
@@ -123,6 +128,7 @@ struct RestoreResult {
   std::vector<RestoredToken> tokens;  // word tokens only (not spaces, punctuation, numbers)
   size_t changed = 0;                 // number of tokens whose text changed
   InputProfile profile;
+  bool timed_out = false;  // RestoreOptions::deadline passed: the text is restored only in part
 };
 
 // Not thread-safe: holds scratch buffers reused between calls. Create one per

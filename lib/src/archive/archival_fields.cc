@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "archive/search_query.h"
 #include "vanban/archive.h"
 #include "vanban/text.h"
 
@@ -63,7 +64,9 @@ ArchivalFields ArchivalFieldsOf(const Document& doc, std::string_view sha256) {
   if (!doc.preamble.items.empty()) f.dc_description = doc.preamble.items.front().text.text;
   f.dc_contributor = f.signer_full_name;
   f.dc_date = h.issued_date ? h.issued_date->iso : "";
-  f.dc_type = h.doc_type ? h.doc_type->code : "";
+  // The type code that --type selects: "CV" for a công văn, which has none in NĐ 30.
+  f.dc_type = internal::EffectiveTypeCode(h.doc_type ? h.doc_type->code : "", h.doc_type ? h.doc_type->label_vi : "",
+                                          f.type_name);
   f.dc_format = doc.source.ocr ? "text/plain; OCR" : "text/plain";
   std::string symbol = h.number_symbol ? h.number_symbol->full : "";
   if (!symbol.empty() || !f.organ_name.empty()) f.dc_identifier = symbol + "|" + f.organ_name + "|" + year;

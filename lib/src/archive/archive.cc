@@ -9,12 +9,12 @@ namespace vanban {
 Archive::Archive(std::unique_ptr<internal::ArchiveBackend> backend) : backend_(std::move(backend)) {}
 Archive::~Archive() = default;
 
-Result<std::unique_ptr<Archive>> Archive::Open(const std::string& path) {
+Result<std::unique_ptr<Archive>> Archive::Open(const std::string& path, ArchiveAccess access) {
   std::string_view db = path;
   Result<std::unique_ptr<internal::ArchiveBackend>> backend =
-      !IsPostgresArchive(db)       ? internal::OpenSqliteArchive(path)
-      : db.substr(0, 3) == "pg:"   ? internal::OpenPostgresArchive(path.substr(3))
-                                   : internal::OpenPostgresArchive(path);
+      !IsPostgresArchive(db)       ? internal::OpenSqliteArchive(path, access)
+      : db.substr(0, 3) == "pg:"   ? internal::OpenPostgresArchive(path.substr(3), access)
+                                   : internal::OpenPostgresArchive(path, access);
   if (!backend.ok()) return backend.status();
   return std::unique_ptr<Archive>(new Archive(std::move(*backend)));
 }
@@ -29,9 +29,13 @@ Status Archive::Remove(const std::string& path) { return backend_->Remove(path);
 Result<std::vector<std::string>> Archive::StoredPaths() { return backend_->StoredPaths(); }
 Result<std::vector<SearchHit>> Archive::Search(const SearchQuery& q) { return backend_->Search(q); }
 Result<ArchiveStats> Archive::Stats() { return backend_->Stats(); }
-Status Archive::ForEachRecord(const std::function<Status(const StoredRecord&)>& fn) {
+Status Archive::ForEachRecord(const std::function<void(const std::string&, const std::string&)>& fn) {
   return backend_->ForEachRecord(fn);
 }
+Status Archive::ForEachStoredRecord(const std::function<Status(const StoredRecord&)>& fn) {
+  return backend_->ForEachStoredRecord(fn);
+}
+Result<std::vector<std::string>> Archive::Check() { return backend_->Check(); }
 Result<ClaimOutcome> Archive::Claim(const std::string& path, const std::string& sha256) {
   return backend_->Claim(path, sha256);
 }

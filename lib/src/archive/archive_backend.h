@@ -29,7 +29,9 @@ class ArchiveBackend {
   virtual Result<std::vector<std::string>> StoredPaths() = 0;
   virtual Result<std::vector<SearchHit>> Search(const SearchQuery& q) = 0;
   virtual Result<ArchiveStats> Stats() = 0;
-  virtual Status ForEachRecord(const std::function<Status(const StoredRecord&)>& fn) = 0;
+  virtual Status ForEachRecord(const std::function<void(const std::string&, const std::string&)>& fn) = 0;
+  virtual Status ForEachStoredRecord(const std::function<Status(const StoredRecord&)>& fn) = 0;
+  virtual Result<std::vector<std::string>> Check() = 0;
 
   // Shared archives (several writing processes) coordinate through claims; a database
   // with one writer at a time (SQLite) has nothing to claim. Thread-safe.
@@ -39,9 +41,10 @@ class ArchiveBackend {
   virtual Status Release(const std::string& /*path*/) { return Status::Ok(); }
 };
 
-Result<std::unique_ptr<ArchiveBackend>> OpenSqliteArchive(const std::string& path);
+Result<std::unique_ptr<ArchiveBackend>> OpenSqliteArchive(const std::string& path, ArchiveAccess access);
 // |conninfo|: a libpq URI or keyword/value string ("" = the PG* variables and ~/.pgpass).
-Result<std::unique_ptr<ArchiveBackend>> OpenPostgresArchive(const std::string& conninfo);
+// kReadOnly: nothing is created or migrated; the schema must be at this vanban's version.
+Result<std::unique_ptr<ArchiveBackend>> OpenPostgresArchive(const std::string& conninfo, ArchiveAccess access);
 
 }  // namespace vanban::internal
 

@@ -1,20 +1,30 @@
 // The SQLite archive back end: parsed documents with accent-insensitive FTS5 search.
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cerrno>
 #include <chrono>
+#include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <memory>
 #include <set>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
+#include <vector>
 
 #include "archive/archive_backend.h"
 #include "archive/archive_rows.h"
+#include "archive/fts5_match.h"
 #include "archive/schema.h"
+#include "archive/search_query.h"
 #include "archive/search_text.h"
 #include "archive/sqlite_db.h"
 #include "vanban/archive.h"
@@ -42,7 +52,9 @@ class SqliteArchive final : public internal::ArchiveBackend {
   Result<std::vector<std::string>> StoredPaths() override;
   Result<std::vector<SearchHit>> Search(const SearchQuery& q) override;
   Result<ArchiveStats> Stats() override;
-  Status ForEachRecord(const std::function<Status(const StoredRecord&)>& fn) override;
+  Status ForEachRecord(const std::function<void(const std::string&, const std::string&)>& fn) override;
+  Status ForEachStoredRecord(const std::function<Status(const StoredRecord&)>& fn) override;
+  Result<std::vector<std::string>> Check() override;
 
  private:
   std::unique_ptr<Impl> impl_;
@@ -114,24 +126,112 @@ Status Migrate(sqlite3* db, int* version) {
 SqliteArchive::SqliteArchive(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 SqliteArchive::~SqliteArchive() = default;
 
-Result<std::unique_ptr<internal::ArchiveBackend>> internal::OpenSqliteArchive(const std::string& path) {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Write permission on |p| as its mode bits say (no write bit for anyone is read-only even
+// for root, who would otherwise write through it) and as the OS says (ACLs, read-only
+// mounts). "" when writable, else why not.
+std::string NotWritable(const fs::path& p, const char* what) {
+  struct stat st{};
+  if (::stat(p.c_str(), &st) != 0) return std::string("cannot examine ") + what + " " + p.string() + ": " + std::strerror(errno);
+  if ((st.st_mode & 0222) == 0 || ::access(p.c_str(), W_OK) != 0) {
+    char mode[8];
+    std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(st.st_mode & 07777));
+    return std::string(what) + " " + p.string() + " is read-only (mode " + mode + ")";
+  }
+  return "";
+}
+
+// The directory holding |path| (SQLite writes its -wal and -shm files beside the archive).
+fs::path DirectoryOf(const std::string& path) {
+  fs::path dir = fs::path(path).parent_path();
+  return dir.empty() ? fs::path(".") : dir;
+}
+
+// "file:" URI of |path| for sqlite3_open_v2 with SQLITE_OPEN_URI.
+std::string FileUri(const std::string& path, const char* query) {
+  std::string uri = "file:";
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '/' || c == '-' || c == '.' || c == '_' || c == '~') {
+      uri.push_back(static_cast<char>(c));
+    } else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      uri += buf;
+    }
+  }
+  return uri + "?" + query;
+}
+
+// Refuses, before anything is written, files that are not (empty or) vanban archives.
+// |sqlite_error|: SQLite's error code when the schema could not even be read.
+Status CheckIsArchive(sqlite3* db, int* sqlite_error = nullptr) {
+  Stmt tables(db, "SELECT count(*), sum(name = 'schema_version') FROM sqlite_master WHERE type = 'table'");
+  if (!tables.Step()) {
+    if (sqlite_error) *sqlite_error = sqlite3_errcode(db);
+    return Status::InvalidArgument("not an archive database: " + tables.status().message());
+  }
+  if (tables.Int(0) > 0 && tables.Int(1) == 0) {
+    return Status::InvalidArgument("not a vanban archive: an SQLite database with other tables");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::unique_ptr<internal::ArchiveBackend>> internal::OpenSqliteArchive(const std::string& path,
+                                                                            ArchiveAccess access) {
   auto impl = std::make_unique<SqliteArchive::Impl>();
   std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) return Status::InvalidArgument("is a directory, not a database file");
+  if (fs::is_directory(path, ec)) return Status::InvalidArgument("is a directory, not a database file");
+  if (access == ArchiveAccess::kReadOnly) {
+    if (!fs::exists(path, ec)) return Status::NotFound("no such archive");
+    // A WAL database needs its -shm index: when SQLite can neither find nor create it (a
+    // read-only directory), the file is read as immutable (nobody can be writing it).
+    Status st;
+    for (const char* query : {"mode=ro", "mode=ro&immutable=1"}) {
+      if (impl->db) sqlite3_close_v2(impl->db);
+      impl->db = nullptr;
+      if (sqlite3_open_v2(FileUri(path, query).c_str(), &impl->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr) !=
+          SQLITE_OK) {
+        return Status::IOError(std::string("cannot open database: ") + (impl->db ? sqlite3_errmsg(impl->db) : "out of memory"));
+      }
+      sqlite3_busy_timeout(impl->db, 10000);
+      int rc = SQLITE_OK;
+      st = CheckIsArchive(impl->db, &rc);
+      if (st.ok() || (rc != SQLITE_CANTOPEN && rc != SQLITE_READONLY)) break;
+    }
+    VANBAN_RETURN_IF_ERROR(st);
+    auto version = ReadVersion(impl->db);
+    if (!version.ok()) return Status(version.status().code(), "not an archive database: " + version.status().message());
+    impl->version = *version;
+    const int known = static_cast<int>(internal::ArchiveMigrations().size());
+    if (impl->version == 0) return Status::InvalidArgument("not an archive database: no vanban schema");
+    if (impl->version > known) {
+      return Status::Unsupported("archive schema version " + std::to_string(impl->version) +
+                                 " is newer than this vanban supports (" + std::to_string(known) + ")");
+    }
+    if (impl->version < known) {
+      return Status::Unsupported("archive schema version " + std::to_string(impl->version) +
+                                 " is older than this vanban's (" + std::to_string(known) +
+                                 "): run vanban index on it once to upgrade");
+    }
+    return std::unique_ptr<internal::ArchiveBackend>(new SqliteArchive(std::move(impl)));
+  }
+  const bool existed = fs::exists(path, ec);
+  std::string why = NotWritable(DirectoryOf(path), "the directory");
+  if (why.empty() && existed) why = NotWritable(path, "the file");
+  if (!why.empty()) return Status::IOError("cannot write the archive: " + why);
   if (sqlite3_open_v2(path.c_str(), &impl->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
     return Status::IOError(std::string("cannot open database: ") + (impl->db ? sqlite3_errmsg(impl->db) : "out of memory"));
   }
   sqlite3_busy_timeout(impl->db, 10000);
-  // Before anything is written: refuse files that are not (empty or) vanban archives.
-  {
-    Stmt tables(impl->db, "SELECT count(*), sum(name = 'schema_version') FROM sqlite_master WHERE type = 'table'");
-    if (!tables.Step()) {
-      return Status::InvalidArgument("not an archive database: " + tables.status().message());
-    }
-    if (tables.Int(0) > 0 && tables.Int(1) == 0) {
-      return Status::InvalidArgument("not a vanban archive: an SQLite database with other tables");
-    }
-  }  // statement finalised: no read transaction left open
+  VANBAN_RETURN_IF_ERROR(CheckIsArchive(impl->db));  // statement finalised: no read transaction left open
+  if (sqlite3_db_readonly(impl->db, "main") == 1) {
+    return Status::IOError("cannot write the archive: SQLite opened it read-only (permissions or file system)");
+  }
   // WAL: readers never block the writer and a killed writer loses only its open transaction.
   Status st = Exec(impl->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
   if (!st.ok()) return st;
@@ -140,7 +240,71 @@ Result<std::unique_ptr<internal::ArchiveBackend>> internal::OpenSqliteArchive(co
   impl->version = *version;
   st = Migrate(impl->db, &impl->version);
   if (!st.ok()) return st;
+  // A write lock is taken and given back: what is left (a lock held by another writer
+  // beyond the busy timeout, a file system that refuses writes) shows up now.
+  st = Exec(impl->db, "BEGIN IMMEDIATE");
+  if (st.ok()) st = Exec(impl->db, "ROLLBACK");
+  if (!st.ok()) return Status::IOError("cannot write the archive: " + st.message());
   return std::unique_ptr<internal::ArchiveBackend>(new SqliteArchive(std::move(impl)));
+}
+
+Status CheckArchiveWritable(const std::string& path) {
+  if (IsPostgresArchive(path)) return Archive::Open(path, ArchiveAccess::kReadWrite).status();
+  std::error_code ec;
+  if (fs::exists(path, ec) || fs::is_symlink(path, ec)) {
+    auto archive = Archive::Open(path, ArchiveAccess::kReadWrite);
+    return archive.ok() ? Status::Ok() : archive.status();
+  }
+  fs::path dir = DirectoryOf(path);
+  if (!fs::is_directory(dir, ec)) return Status::IOError("cannot create the archive: no such directory " + dir.string());
+  std::string why = NotWritable(dir, "the directory");
+  return why.empty() ? Status::Ok() : Status::IOError("cannot create the archive: " + why);
+}
+
+Status SqliteArchive::ForEachRecord(const std::function<void(const std::string&, const std::string&)>& fn) {
+  Stmt s(impl_->db, "SELECT path, record_json FROM documents ORDER BY path");
+  while (s.Step()) fn(s.Text(0), s.Text(1));
+  return s.status();
+}
+
+Result<std::vector<std::string>> SqliteArchive::Check() {
+  std::vector<std::string> problems;
+  sqlite3* db = impl_->db;
+  // Each check reports what it finds; one that cannot even run is a problem too.
+  auto rows = [&](const char* what, const std::string& sql, const std::function<std::string(const Stmt&)>& line) {
+    Stmt s(db, sql);
+    while (s.Step()) {
+      std::string l = line(s);
+      if (!l.empty()) problems.push_back(std::string(what) + ": " + l);
+    }
+    if (!s.status().ok()) problems.push_back(std::string(what) + ": " + s.status().message());
+  };
+  rows("SQLite integrity_check", "PRAGMA integrity_check",
+       [](const Stmt& s) { return s.Text(0) == "ok" ? std::string() : s.Text(0); });
+  rows("SQLite foreign_key_check", "PRAGMA foreign_key_check", [](const Stmt& s) {
+    return "row " + std::to_string(s.Int(1)) + " of " + s.Text(0) + " refers to a missing " + s.Text(2) + " row";
+  });
+  {
+    Status st = Exec(db, "INSERT INTO documents_fts(documents_fts) VALUES ('integrity-check')");
+    if (!st.ok()) problems.push_back("FTS5 integrity-check: the full-text index does not match its text (" + st.message() + ")");
+  }
+  rows("full-text rows", "SELECT d.path FROM documents d LEFT JOIN documents_fts f ON f.rowid = d.id WHERE f.rowid IS NULL",
+       [](const Stmt& s) { return s.Text(0) + " has no full-text row"; });
+  rows("full-text rows", "SELECT f.rowid FROM documents_fts f LEFT JOIN documents d ON d.id = f.rowid WHERE d.id IS NULL",
+       [](const Stmt& s) { return "full-text row " + std::to_string(s.Int(0)) + " has no document"; });
+  rows("documents",
+       "SELECT d.path, f.body IS d.text, coalesce(f.subject, '') = coalesce(d.subject, ''), d.text, f.body_key,"
+       " json_valid(d.record_json) FROM documents d JOIN documents_fts f ON f.rowid = d.id",
+       [](const Stmt& s) {
+         std::string what;
+         auto add = [&](const char* w) { what += (what.empty() ? "" : ", ") + std::string(w); };
+         if (s.Int(1) != 1) add("the text differs from its full-text copy");
+         if (s.Int(2) != 1) add("the subject differs from its full-text copy");
+         if (SearchKey(s.Text(3)) != s.Text(4)) add("the search key is not that of the text");
+         if (s.Int(5) != 1) add("the record is not valid JSON");
+         return what.empty() ? what : s.Text(0) + ": " + what;
+       });
+  return problems;
 }
 
 int SqliteArchive::schema_version() const { return impl_->version; }
@@ -248,11 +412,21 @@ Result<PutResult> SqliteArchive::Put(const ArchiveDocument& d) {
 
 namespace {
 
-// ?2: the type codes to accept as a JSON array, '' for any; ?3: an issuer_key substring.
+// ?2: the (doc_type, doc_type_label, type_name) triples to accept, as a JSON array of
+// TypeKey strings, '' for any; ?3: an issuer_key substring; ?4, ?5: ISO date bounds.
 const char* const kFilters =
-    " AND (?2 = '' OR d.doc_type IN (SELECT value FROM json_each(?2)))"
+    " AND (?2 = '' OR (coalesce(d.doc_type, '') || char(31) || coalesce(d.doc_type_label, '') || char(31) ||"
+    " coalesce(d.type_name, '')) IN (SELECT value FROM json_each(?2)))"
     " AND (?3 = '' OR d.issuer_key LIKE '%' || ?3 || '%' ESCAPE '\\')"
     " AND (?4 = '' OR d.issued_date >= ?4) AND (?5 = '' OR d.issued_date <= ?5)";
+
+// The columns of a hit, after d.id: see HitRow.
+const char* const kHitColumns =
+    "d.path, d.full_symbol, d.doc_type, d.doc_type_label, d.type_name, d.issued_date, d.issuer, d.subject";
+
+std::string TypeKey(const internal::StoredType& t) {
+  return t.code + '\x1f' + t.label + '\x1f' + t.type_name;
+}
 
 // LIKE pattern characters in a user's text are literal.
 std::string LikeLiteral(std::string_view s) {
@@ -264,58 +438,84 @@ std::string LikeLiteral(std::string_view s) {
   return out;
 }
 
-void BindFilters(Stmt& s, const SearchQuery& q, const std::string& types, int64_t limit) {
-  s.Bind(2, types).Bind(3, LikeLiteral(SearchKey(q.issuer))).Bind(4, q.from).Bind(5, q.to).Bind(6, limit);
+// The filters of a query in the form the SQL takes them (dates as ISO bounds).
+struct Filters {
+  std::string types;  // JSON array of TypeKey, '' = any
+  std::string issuer, from, to;
+};
+
+void BindFilters(Stmt& s, const Filters& f, int64_t limit) {
+  s.Bind(2, f.types).Bind(3, f.issuer).Bind(4, f.from).Bind(5, f.to).Bind(6, limit);
 }
 
-// The stored type codes that --type names (SelectTypeCodes), as a JSON array for
-// json_each; '' when there is no type filter.
-Result<std::string> TypeCodes(sqlite3* db, const std::string& type) {
+// The stored types that --type names (internal::SelectTypes), as a JSON array for
+// json_each; '' when there is no type filter, "[]" when it names no stored type.
+Result<std::string> TypeKeys(sqlite3* db, const std::string& type) {
   if (type.empty()) return std::string();
-  std::vector<std::string> stored;
-  Stmt s(db, "SELECT DISTINCT doc_type FROM documents WHERE doc_type IS NOT NULL");
-  while (s.Step()) stored.push_back(s.Text(0));
+  std::vector<internal::StoredType> stored;
+  Stmt s(db, "SELECT DISTINCT coalesce(doc_type, ''), coalesce(doc_type_label, ''), coalesce(type_name, '') FROM documents");
+  while (s.Step()) stored.push_back({s.Text(0), s.Text(1), s.Text(2)});
   VANBAN_RETURN_IF_ERROR(s.status());
   nlohmann::json array = nlohmann::json::array();
-  for (const auto& c : internal::SelectTypeCodes(stored, type)) array.push_back(c);
+  for (size_t i : internal::SelectTypes(type, stored)) array.push_back(TypeKey(stored[i]));
   return array.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+Result<Filters> FiltersOf(sqlite3* db, const SearchQuery& q) {
+  Filters f;
+  auto types = TypeKeys(db, q.type);
+  if (!types.ok()) return types.status();
+  f.types = *types;
+  f.issuer = LikeLiteral(SearchKey(q.issuer));
+  for (auto [text, upper, out] : {std::tuple{&q.from, false, &f.from}, std::tuple{&q.to, true, &f.to}}) {
+    if (text->empty()) continue;
+    auto bound = SearchDateBound(*text, upper);
+    if (!bound.ok()) return Status::InvalidArgument(std::string(upper ? "to" : "from") + " date: " + bound.status().message());
+    *out = *bound;
+  }
+  return f;
+}
+
+// d.id, kHitColumns, score: one hit without its snippet.
 SearchHit HitRow(const Stmt& s) {
   SearchHit h;
   h.id = s.Int(0);
   h.path = s.Text(1);
   h.full_symbol = s.Text(2);
-  h.doc_type = s.Text(3);
-  h.issued_date = s.Text(4);
-  h.issuer = s.Text(5);
-  h.subject = s.Text(6);
-  h.score = s.Double(7);
+  h.doc_type = internal::EffectiveTypeCode(s.Text(3), s.Text(4), s.Text(5));
+  h.issued_date = s.Text(6);
+  h.issuer = s.Text(7);
+  h.subject = s.Text(8);
   return h;
 }
 
-// One ranked full-text query: the best |limit| documents for |match| (bm25) that pass the
-// filters and are not in |exclude| (a JSON array of ids), with their snippets.
-Status RankedHits(sqlite3* db, const std::string& match, const std::string& exclude, int64_t limit, bool exact,
-                  const internal::ParsedQuery& parsed, const SearchQuery& q, const std::string& types,
-                  std::vector<SearchHit>* out) {
+// One step of the search plan: the best |limit| documents for |match| (bm25) that pass
+// the filters and are not in |exclude| (a JSON array of ids), with their snippets and
+// -bm25 as the relevance.
+Status RankedHits(sqlite3* db, const std::string& match, const std::string& exclude, int64_t limit,
+                  const internal::SearchStep& step, const internal::ParsedQuery& parsed, const SearchQuery& q,
+                  const Filters& filters, std::vector<SearchHit>* out, std::vector<double>* relevance) {
   // Rank and cut in SQL; the matches of the hits shown are found in C++ (FindMatches):
-  // FTS5 highlight() would tokenise every hit again inside a second MATCH.
+  // FTS5 highlight() would tokenise every hit inside a second MATCH.
   std::string sql =
       "WITH top AS (SELECT d.id AS id, bm25(documents_fts, 8.0, 2.0, 4.0, 1.0) AS score"
       " FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid WHERE documents_fts MATCH ?1" +
       std::string(kFilters) + " AND d.id NOT IN (SELECT value FROM json_each(?7)) ORDER BY score LIMIT ?6)"
-      " SELECT d.id, d.path, d.full_symbol, d.doc_type, d.issued_date, d.issuer, d.subject, top.score, d.text"
-      " FROM top JOIN documents d ON d.id = top.id ORDER BY top.score";
+      " SELECT d.id, " + kHitColumns + ", top.score, d.text FROM top JOIN documents d ON d.id = top.id ORDER BY top.score";
   Stmt s(db, sql);
   VANBAN_RETURN_IF_ERROR(s.status());
   s.Bind(1, match).Bind(7, exclude);
-  BindFilters(s, q, types, limit);
+  BindFilters(s, filters, limit);
   while (s.Step()) {
     SearchHit h = HitRow(s);
-    h.exact = exact;
-    const std::string body = s.Text(8);
-    h.snippet = internal::HitSnippet(body, parsed, q.snippet_bytes, q.mark_open, q.mark_close);
+    h.exact = step.as_typed;
+    h.match = std::string(internal::MatchKindName(step.kind));
+    relevance->push_back(-s.Double(9));
+    const std::string body = s.Text(10);
+    internal::Matches found = internal::FindMatches(body, parsed);
+    // Accented query: mark the words as typed when this document has them.
+    const auto& marks = parsed.accented && !found.exact.empty() ? found.exact : found.folded;
+    h.snippet = internal::Snippet(body, marks, q.snippet_bytes, q.mark_open, q.mark_close);
     out->push_back(std::move(h));
   }
   return s.status();
@@ -326,34 +526,37 @@ Status RankedHits(sqlite3* db, const std::string& match, const std::string& excl
 Result<std::vector<SearchHit>> SqliteArchive::Search(const SearchQuery& q) {
   std::vector<SearchHit> hits;
   const internal::ParsedQuery parsed = internal::ParseQuery(q.text);
-  const internal::MatchExpressions match = internal::BuildMatch(parsed, q.exact);
+  const bool blank = q.text.find_first_not_of(" \t\r\n") == std::string::npos;
+  if (parsed.terms.empty() && !blank) {
+    return Status::InvalidArgument("the query '" + q.text + "' has no words to search for");
+  }
   const int64_t limit = q.limit > 0 ? q.limit : 20;
-  auto types = TypeCodes(impl_->db, q.type);
-  if (!types.ok()) return types.status();
+  auto filters = FiltersOf(impl_->db, q);
+  if (!filters.ok()) return filters.status();
   Status st;
-  if (match.any.empty()) {
+  if (parsed.terms.empty()) {
     // No words: the documents the filters select, newest first.
-    Stmt s(impl_->db, "SELECT d.id, d.path, d.full_symbol, d.doc_type, d.issued_date, d.issuer, d.subject, 0.0"
-                      " FROM documents d WHERE ?1 = ''" + std::string(kFilters) +
-                      " ORDER BY d.issued_date DESC, d.path LIMIT ?6");
+    Stmt s(impl_->db, std::string("SELECT d.id, ") + kHitColumns + " FROM documents d WHERE ?1 = ''" + kFilters +
+                          " ORDER BY d.issued_date DESC, d.path LIMIT ?6");
     VANBAN_RETURN_IF_ERROR(s.status());
     s.Bind(1, "");
-    BindFilters(s, q, *types, limit);
+    BindFilters(s, *filters, limit);
     while (s.Step()) hits.push_back(HitRow(s));
     st = s.status();
-  } else if (parsed.accented && !q.exact) {
-    // An accented query ranks the documents that have the words with exactly those accents
-    // first, then those that match only without them, each by bm25: two queries, the
-    // second only when the first does not fill the page.
-    st = RankedHits(impl_->db, match.exact, "[]", limit, true, parsed, q, *types, &hits);
-    if (st.ok() && static_cast<int64_t>(hits.size()) < limit) {
+  } else {
+    // Each step of the plan (phrase, near, all words; accents as typed first) adds the
+    // documents the earlier ones did not find, until the page is full.
+    const std::vector<internal::SearchStep> plan = internal::SearchPlan(parsed, q.exact);
+    std::vector<size_t> step_of;
+    std::vector<double> relevance;
+    for (size_t k = 0; k < plan.size() && st.ok() && static_cast<int64_t>(hits.size()) < limit; ++k) {
       std::string ids = "[";
       for (const SearchHit& h : hits) ids += (ids.size() > 1 ? "," : "") + std::to_string(h.id);
-      st = RankedHits(impl_->db, match.any, ids + "]", limit - static_cast<int64_t>(hits.size()), false, parsed, q,
-                      *types, &hits);
+      st = RankedHits(impl_->db, internal::Fts5Match(parsed, plan[k]), ids + "]",
+                      limit - static_cast<int64_t>(hits.size()), plan[k], parsed, q, *filters, &hits, &relevance);
+      step_of.resize(hits.size(), k);
     }
-  } else {
-    st = RankedHits(impl_->db, match.any, "[]", limit, q.exact, parsed, q, *types, &hits);
+    if (st.ok()) internal::AssignScores(&hits, step_of, relevance, plan.size());
   }
   if (!st.ok()) return Status::InvalidArgument("search failed for '" + q.text + "': " + st.message());
   return hits;
@@ -371,7 +574,7 @@ Result<ArchiveStats> SqliteArchive::Stats() {
   return st;
 }
 
-Status SqliteArchive::ForEachRecord(const std::function<Status(const StoredRecord&)>& fn) {
+Status SqliteArchive::ForEachStoredRecord(const std::function<Status(const StoredRecord&)>& fn) {
   Stmt s(impl_->db, "SELECT id, path, sha256, full_symbol, doc_type, issued_date, issuer, subject, text, record_json"
                     " FROM documents ORDER BY id");
   while (s.Step()) {

@@ -3,6 +3,7 @@
 #include <ctime>
 
 #include "archive/schema.h"
+#include "vanban/text.h"
 
 namespace vanban::internal {
 namespace {
@@ -30,8 +31,8 @@ DocumentRows RowsOf(const ArchiveDocument& d, std::string_view indexed_at) {
   r = {d.path, d.sha256, Int(d.size), std::string(indexed_at), Int(doc.administrative), Int(doc.source.ocr),
        Int(doc.source.restored)};
   auto s = [&](std::string_view v) { r.push_back(Nullable(v)); };
-  s(h.doc_type ? h.doc_type->code : "");
-  s(h.doc_type ? h.doc_type->label_vi : "");
+  s(f.dc_type);  // the type code, "CV" for a công văn
+  s(h.doc_type && !h.doc_type->label_vi.empty() ? h.doc_type->label_vi : ToUpper(f.type_name));
   s(h.number_symbol ? h.number_symbol->number : "");
   s(h.number_symbol ? h.number_symbol->symbol : "");
   s(h.number_symbol ? h.number_symbol->full : "");

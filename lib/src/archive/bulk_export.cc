@@ -61,7 +61,7 @@ Result<BulkExportStats> ExportBulk(Archive& archive, const BulkExportOptions& o)
     if (!file) return Status::IOError(stats.files.back() + ": write failed");
     return Status::Ok();
   };
-  Status st = archive.ForEachRecord([&](const StoredRecord& r) -> Status {
+  Status st = archive.ForEachStoredRecord([&](const StoredRecord& r) -> Status {
     // The _id: the path's hash, the same whichever back end or run exported it.
     Json action = {{"index", {{"_index", o.index}, {"_id", Sha256Hex(r.path)}}}};
     std::string pair = action.dump() + "\n" + BulkDocumentJson(r) + "\n";

@@ -10,13 +10,20 @@
 #include <ctime>
 #include <deque>
 #include <filesystem>
-#include <fstream>
-#include <iostream>
 #include <mutex>
 #include <optional>
 #include <set>
-#include <sstream>
 #include <thread>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
 
 #include "archive/record_import.h"
 #include "vanban/archive.h"
@@ -102,15 +109,52 @@ class ResultQueue {
   int producers_ = 0;
 };
 
-Result<std::string> ReadFile(const std::string& path) {
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) return Status::IOError("is a directory, not a file");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound("cannot open file");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) return Status::IOError("read error");
-  return ss.str();
+std::string SizeText(uint64_t bytes) {
+  if (bytes < (uint64_t{1} << 20)) return std::to_string(bytes) + " bytes";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f MiB", static_cast<double>(bytes) / (1 << 20));
+  return buf;
+}
+
+Status TooLarge(uint64_t size, uint64_t max_bytes) {
+  return Status::Unsupported("file of " + SizeText(size) + " is over the limit of " + SizeText(max_bytes) +
+                             " per input; skipped");
+}
+
+// Reads a regular file of at most |max_bytes| (0: any size). Opened without blocking and
+// checked on the open descriptor, so a FIFO is refused instead of waiting for a writer, a
+// device such as /dev/zero is never read, and a file that grows while read stops at the cap.
+Result<std::string> ReadFile(const std::string& path, uint64_t max_bytes) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) return errno == ENOENT ? Status::NotFound("cannot open file") : Status::IOError(std::strerror(errno));
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) return Status::IOError(std::strerror(errno));
+  if (S_ISDIR(st.st_mode)) return Status::IOError("is a directory, not a file");
+  if (!S_ISREG(st.st_mode)) {
+    const char* kind = S_ISFIFO(st.st_mode) ? "a FIFO" : S_ISSOCK(st.st_mode) ? "a socket"
+                     : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device" : "a special file";
+    return Status::Unsupported(std::string("not a regular file (") + kind + "); only regular files are indexed");
+  }
+  uint64_t size = static_cast<uint64_t>(st.st_size);
+  if (max_bytes > 0 && size > max_bytes) return TooLarge(size, max_bytes);
+  std::string bytes;
+  bytes.reserve(size);
+  char buf[1 << 16];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return Status::IOError(std::string("read error: ") + std::strerror(errno));
+    if (n == 0) break;
+    if (max_bytes > 0 && bytes.size() + static_cast<size_t>(n) > max_bytes) {
+      return TooLarge(bytes.size() + static_cast<size_t>(n), max_bytes);
+    }
+    bytes.append(buf, static_cast<size_t>(n));
+  }
+  return bytes;
 }
 
 // The document of |item|: a file read, restored and parsed, or a record read back.
@@ -119,9 +163,11 @@ struct Source {
   std::optional<IngestedDocument> doc;  // records: already there; files: after ingesting
 };
 
-// One file or record, on a worker thread: everything but the database write.
+// One file or record, on a worker thread: everything but the database write. |claims|:
+// the shared archive to claim documents in (PostgreSQL); null with a single writer.
 WorkResult Prepare(const WorkItem& item, const std::string& records_name,
-                   const std::unordered_map<std::string, std::string>& known, Ingester& ingester, Archive& archive) {
+                   const std::unordered_map<std::string, std::string>& known, uint64_t max_bytes,
+                   Ingester& ingester, Archive* claims) {
   WorkResult r;
   r.path = item.line_no > 0 ? records_name : item.path;
   auto t0 = Clock::now();
@@ -138,7 +184,7 @@ WorkResult Prepare(const WorkItem& item, const std::string& records_name,
     source.doc->doc = std::move(record->doc);
     source.doc->text = std::move(record->text);
   } else {
-    auto bytes = ReadFile(item.path);
+    auto bytes = ReadFile(item.path, max_bytes);
     if (!bytes.ok()) {
       r.error = bytes.status();
       return r;
@@ -153,7 +199,7 @@ WorkResult Prepare(const WorkItem& item, const std::string& records_name,
     r.unchanged = true;
     return r;
   }
-  auto claim = archive.Claim(r.path, r.sha256);
+  auto claim = claims ? claims->Claim(r.path, r.sha256) : Result<ClaimOutcome>(ClaimOutcome::kClaimed);
   if (!claim.ok()) {
     r.error = claim.status();
     r.fatal = true;
@@ -169,7 +215,7 @@ WorkResult Prepare(const WorkItem& item, const std::string& records_name,
     auto ingested = ingester.FromBytes(source.bytes, item.path);
     if (!ingested.ok()) {
       r.error = ingested.status();
-      Status released = archive.Release(r.path);
+      Status released = claims ? claims->Release(r.path) : Status::Ok();
       if (!released.ok()) {
         r.error = released;
         r.fatal = true;
@@ -303,11 +349,28 @@ Result<IndexStats> IndexDocuments(const IndexOptions& options) {
   if (!expanded.ok()) return expanded.status();
   const std::vector<std::string>& files = *expanded;
   const std::string records_name = options.from_jsonl == "-" ? "<stdin>" : options.from_jsonl;
-  auto archive = Archive::Open(options.db_path);
-  if (!archive.ok()) return archive.status();
-  auto stored = (*archive)->StoredHashes();
-  if (!stored.ok()) return stored.status();
-  const std::unordered_map<std::string, std::string>& known = *stored;
+  VANBAN_RETURN_IF_ERROR(CheckArchiveWritable(options.db_path));
+  // A missing archive is created when the first document is stored (open_archive): a run
+  // with nothing to store leaves no file behind.
+  std::unique_ptr<Archive> archive;
+  auto open_archive = [&]() -> Status {
+    if (archive) return Status::Ok();
+    auto opened = Archive::Open(options.db_path);
+    if (!opened.ok()) return opened.status();
+    archive = std::move(*opened);
+    return Status::Ok();
+  };
+  std::unordered_map<std::string, std::string> known;
+  // A shared archive (PostgreSQL) is opened now: the workers claim documents in it.
+  const bool shared = IsPostgresArchive(options.db_path);
+  std::error_code exists_ec;
+  if (shared || fs::exists(options.db_path, exists_ec)) {
+    VANBAN_RETURN_IF_ERROR(open_archive());
+    auto stored = archive->StoredHashes();
+    if (!stored.ok()) return stored.status();
+    known = std::move(*stored);
+  }
+  Archive* claims = shared ? archive.get() : nullptr;
 
   IndexStats stats;
   stats.files = files.size() + missing.size();
@@ -333,13 +396,13 @@ Result<IndexStats> IndexDocuments(const IndexOptions& options) {
   std::atomic<bool> stop{false};  // the archive failed: no point going on
   auto cancelled = [&] { return stop.load() || (options.cancel && options.cancel->load(std::memory_order_relaxed)); };
   std::atomic<int> first_pass{jobs};  // workers still on their first pass
-  Archive& db = **archive;
   std::vector<std::thread> workers;
   for (int w = 0; w < jobs; ++w) {
     workers.emplace_back([&] {
       Ingester ingester(options.model, options.restore);
+      ingester.set_time_budget(options.document_seconds);
       auto run = [&](WorkItem item) {
-        WorkResult r = Prepare(item, records_name, known, ingester, db);
+        WorkResult r = Prepare(item, records_name, known, options.max_input_bytes, ingester, claims);
         if (r.busy) {
           work.PutAside(std::move(item));
           return false;
@@ -389,14 +452,15 @@ Result<IndexStats> IndexDocuments(const IndexOptions& options) {
   auto commit = [&]() {
     if (in_txn) {
       timed([&] {
-        Status st = db.Commit();
+        Status st = archive->Commit();
         if (!st.ok()) fail(st);
       });
       in_txn = false;
       in_batch = 0;
     }
     for (const std::string& path : batch_claims) {
-      Status st = db.Release(path);
+      if (!claims) break;
+      Status st = claims->Release(path);
       if (!st.ok()) fail(st);
     }
     batch_claims.clear();
@@ -440,7 +504,8 @@ Result<IndexStats> IndexDocuments(const IndexOptions& options) {
       d.doc = &in.doc;
       timed([&] {
         if (!in_txn) {
-          Status st = db.Begin();
+          Status st = open_archive();
+          if (st.ok()) st = archive->Begin();
           if (!st.ok()) {
             fail(st);
           } else {
@@ -453,7 +518,7 @@ Result<IndexStats> IndexDocuments(const IndexOptions& options) {
           ev.error = fatal.message();
           return;
         }
-        auto put = db.Put(d);
+        auto put = archive->Put(d);
         if (put.ok()) {
           ev.outcome = put->replaced ? IndexOutcome::kReplaced : IndexOutcome::kIndexed;
           if (!put->duplicate_of.empty()) ev.warning = "same number, symbol and issuer as " + put->duplicate_of;
@@ -495,7 +560,8 @@ Result<IndexStats> IndexDocuments(const IndexOptions& options) {
   if (import) stats.files = stats.indexed + stats.replaced + stats.unchanged + stats.failed;
 
   // Pruning only after a complete pass: an interrupted run must not remove anything.
-  if (options.prune && fatal.ok() && !stats.cancelled) {
+  if (options.prune && fatal.ok() && !stats.cancelled && archive) {
+    Archive& db = *archive;
     auto paths = db.StoredPaths();
     if (!paths.ok()) return paths.status();
     std::vector<std::string> roots;

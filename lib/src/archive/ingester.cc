@@ -5,6 +5,8 @@
 #include <ctime>
 #include <filesystem>
 
+#include <fmt/format.h>
+
 #include "vanban/archive.h"
 #include "vanban/parse.h"
 #include "vanban/restore.h"
@@ -34,6 +36,13 @@ size_t NulLine(std::string_view text) {
   return line;
 }
 
+// Now plus |seconds|; no deadline for 0.
+std::chrono::steady_clock::time_point DeadlineAfter(double seconds) {
+  if (seconds <= 0) return std::chrono::steady_clock::time_point::max();
+  return std::chrono::steady_clock::now() +
+         std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(seconds));
+}
+
 }  // namespace
 
 Result<std::shared_ptr<const Model>> LoadRestorationModel(const std::string& path) {
@@ -54,6 +63,7 @@ struct Ingester::Impl {
   std::shared_ptr<const Model> model;
   std::unique_ptr<Restorer> restorer;
   RestoreResult scratch;
+  double time_budget = 0;
 };
 
 Ingester::Ingester(std::shared_ptr<const Model> model, const RestoreOptions& restore) : impl_(std::make_unique<Impl>()) {
@@ -69,7 +79,9 @@ Ingester::~Ingester() = default;
 
 bool Ingester::restores() const { return impl_->restorer != nullptr; }
 
-Result<IngestedDocument> Ingester::FromText(std::string_view text, const std::string& source_name) {
+void Ingester::set_time_budget(double seconds) { impl_->time_budget = seconds; }
+
+Result<IngestedDocument> Ingester::FromText(std::string_view text, const std::string& source_name, int first_line) {
   // Decoders map some binary bytes to U+0000; no text document contains it.
   if (size_t line = NulLine(text); line > 0) {
     return Status::Corruption(std::to_string(line) + ": binary data, not text (NUL character)");
@@ -77,10 +89,17 @@ Result<IngestedDocument> Ingester::FromText(std::string_view text, const std::st
   IngestedDocument out;
   ParseOptions po;
   po.source_name = source_name;
+  po.first_line = first_line;
+  po.deadline = DeadlineAfter(impl_->time_budget);
   auto t0 = std::chrono::steady_clock::now();
   double c0 = ThreadCpuSeconds();
   if (impl_->restorer) {
+    impl_->restorer->mutable_options().deadline = po.deadline;
     impl_->restorer->Restore(text, &impl_->scratch);
+    if (impl_->scratch.timed_out) {
+      return Status::Unsupported(fmt::format("restoring took longer than the time budget per document ({:g} s)",
+                                             impl_->time_budget));
+    }
     out.text = std::move(impl_->scratch.text);
     po.restored_text = out.text;
   }

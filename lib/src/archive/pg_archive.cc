@@ -8,6 +8,7 @@
 // stored hash is read again, so a document another worker has just committed is not
 // indexed twice. Each document is stored in one transaction with its dependent rows.
 #include <mutex>
+#include <tuple>
 #include <string>
 #include <unordered_map>
 
@@ -16,6 +17,7 @@
 #include "archive/pg_connection.h"
 #include "archive/pg_text_search.h"
 #include "archive/schema.h"
+#include "archive/search_query.h"
 #include "archive/search_text.h"
 #include "vanban/archive.h"
 
@@ -82,7 +84,31 @@ class PgArchive final : public ArchiveBackend {
     return ArchiveStats{r->Int(0, 0), r->Int(0, 1), r->Int(0, 2), r->Int(0, 3)};
   }
 
-  Status ForEachRecord(const std::function<Status(const StoredRecord&)>& fn) override {
+  Status ForEachRecord(const std::function<void(const std::string&, const std::string&)>& fn) override {
+    // Keyset pages by path: constant memory on any archive size, no long transaction.
+    std::string after;
+    for (bool first = true;; first = false) {
+      auto r = db_->Query("SELECT path, record_json FROM documents WHERE $1 = 't' OR path > $2 ORDER BY path LIMIT 500",
+                          {first ? "t" : "f", after});
+      if (!r.ok()) return r.status();
+      if (r->rows() == 0) return Status::Ok();
+      for (int i = 0; i < r->rows(); ++i) fn(r->Text(i, 0), r->Text(i, 1));
+      after = r->Text(r->rows() - 1, 0);
+    }
+  }
+
+  Result<std::vector<std::string>> Check() override {
+    // What can drift apart here: a document and its search row (the rest is the server's).
+    auto r = db_->Query(
+        "SELECT d.path || ' has no full-text row' FROM documents d"
+        " LEFT JOIN documents_search s ON s.doc_id = d.id WHERE s.doc_id IS NULL ORDER BY d.path");
+    if (!r.ok()) return r.status();
+    std::vector<std::string> problems;
+    for (int i = 0; i < r->rows(); ++i) problems.push_back("full-text rows: " + r->Text(i, 0));
+    return problems;
+  }
+
+  Status ForEachStoredRecord(const std::function<Status(const StoredRecord&)>& fn) override {
     // Keyset pages: constant memory on any archive size, no long transaction.
     int64_t after = 0;
     for (;;) {
@@ -132,10 +158,11 @@ class PgArchive final : public ArchiveBackend {
     return claims_->Exec(std::string("SELECT pg_advisory_unlock(") + kLockClass + ", " + kPathLock + ")", {path});
   }
   Result<PutResult> PutRows(const ArchiveDocument& d);
-  Status RankedHits(const std::string& tsquery, const std::string& phrase, bool exact_column,
-                    const std::vector<int64_t>& exclude, int64_t limit, const ParsedQuery& parsed,
-                    const SearchQuery& q, const std::string& types, std::vector<SearchHit>* out);
-  Result<std::string> TypeCodes(const std::string& type);
+  struct Filters;
+  Status RankedHits(const SearchStep& step, const std::vector<int64_t>& exclude, int64_t limit,
+                    const ParsedQuery& parsed, const SearchQuery& q, const Filters& filters,
+                    std::vector<SearchHit>* out, std::vector<double>* relevance);
+  Result<Filters> FiltersOf(const SearchQuery& q);
 
   std::string conninfo_;
   std::unique_ptr<PgConnection> db_;
@@ -223,11 +250,21 @@ Result<PutResult> PgArchive::Put(const ArchiveDocument& d) {
 }
 
 // ---- Search ----------------------------------------------------------------------------
+// The plan of search_query.h, as on SQLite: phrase, then all words, accents as typed
+// before accent-free, each step adding the documents the earlier ones did not find.
+// PostgreSQL's <N> is an exact distance, not "within N", so the near step is left out:
+// its documents come with the all-words step, ranked by cover density (ts_rank_cd),
+// which favours words close together.
 
-// Filters on documents d: $2 type codes (a text array, NULL for any), $3 an issuer_key
-// substring, $4/$5 the date range.
+// The columns of a hit: see HitRow.
+const char* const kHitColumns =
+    "d.id, d.path, d.full_symbol, d.doc_type, d.doc_type_label, d.type_name, d.issued_date, d.issuer, d.subject";
+
+// Filters on documents d: $2 the accepted (doc_type, doc_type_label, type_name) keys (a
+// text array, NULL for any), $3 an issuer_key substring, $4/$5 ISO date bounds.
 const char* const kFilters =
-    " AND ($2::text[] IS NULL OR d.doc_type = ANY($2::text[]))"
+    " AND ($2::text[] IS NULL OR (coalesce(d.doc_type, '') || chr(31) || coalesce(d.doc_type_label, '') ||"
+    " chr(31) || coalesce(d.type_name, '')) = ANY($2::text[]))"
     " AND ($3 = '' OR d.issuer_key LIKE '%' || $3 || '%' ESCAPE '\\')"
     " AND ($4 = '' OR d.issued_date >= $4) AND ($5 = '' OR d.issued_date <= $5)";
 
@@ -241,15 +278,10 @@ std::string LikeLiteral(std::string_view s) {
   return out;
 }
 
-std::vector<PgParam> FilterParams(const SearchQuery& q, const std::string& types, int64_t limit) {
-  return {PgParam(), types.empty() ? PgParam() : PgParam(types), LikeLiteral(SearchKey(q.issuer)), q.from, q.to,
-          std::to_string(limit)};
-}
-
-// A text[] literal of |codes| ("{\"KH\",\"QĐ\"}").
-std::string TextArray(const std::vector<std::string>& codes) {
+// A text[] literal of |items| ("{\"KH\",\"QĐ\"}").
+std::string TextArray(const std::vector<std::string>& items) {
   std::string out = "{";
-  for (const std::string& c : codes) {
+  for (const std::string& c : items) {
     out += out.size() > 1 ? ",\"" : "\"";
     for (char ch : c) {
       if (ch == '"' || ch == '\\') out += '\\';
@@ -260,55 +292,84 @@ std::string TextArray(const std::vector<std::string>& codes) {
   return out + "}";
 }
 
-Result<std::string> PgArchive::TypeCodes(const std::string& type) {
-  if (type.empty()) return std::string();
-  auto r = db_->Query("SELECT DISTINCT doc_type FROM documents WHERE doc_type IS NOT NULL");
-  if (!r.ok()) return r.status();
-  std::vector<std::string> stored;
-  for (int i = 0; i < r->rows(); ++i) stored.push_back(r->Text(i, 0));
-  // "{}" (no code) selects nothing, as on SQLite.
-  return TextArray(SelectTypeCodes(stored, type));
-}
+}  // namespace
 
+// The filters of a query as the SQL takes them.
+struct PgArchive::Filters {
+  PgParam types;  // NULL: any type
+  std::string issuer, from, to;
+  std::vector<PgParam> Params(int64_t limit) const {
+    return {PgParam(), types, issuer, from, to, std::to_string(limit)};
+  }
+};
+
+namespace {
+
+// d.id, the hit columns: one hit without score and snippet.
 SearchHit HitRow(const PgResult& r, int i) {
   SearchHit h;
   h.id = r.Int(i, 0);
   h.path = r.Text(i, 1);
   h.full_symbol = r.Text(i, 2);
-  h.doc_type = r.Text(i, 3);
-  h.issued_date = r.Text(i, 4);
-  h.issuer = r.Text(i, 5);
-  h.subject = r.Text(i, 6);
-  h.score = r.Double(i, 7);
+  h.doc_type = EffectiveTypeCode(r.Text(i, 3), r.Text(i, 4), r.Text(i, 5));
+  h.issued_date = r.Text(i, 6);
+  h.issuer = r.Text(i, 7);
+  h.subject = r.Text(i, 8);
   return h;
 }
 
-Status PgArchive::RankedHits(const std::string& tsquery, const std::string& phrase, bool exact_column,
-                             const std::vector<int64_t>& exclude, int64_t limit, const ParsedQuery& parsed,
-                             const SearchQuery& q, const std::string& types, std::vector<SearchHit>* out) {
-  // Phrase first (the whole query as typed, words adjacent), then cover density
-  // (ts_rank_cd: proximity of the words), subject (A) before body (B). The score is
-  // negated so that lower is better, as with SQLite's bm25.
-  const std::string column = exact_column ? "s.exact" : "s.folded";
+}  // namespace
+
+Result<PgArchive::Filters> PgArchive::FiltersOf(const SearchQuery& q) {
+  Filters f;
+  if (!q.type.empty()) {
+    auto r = db_->Query("SELECT DISTINCT coalesce(doc_type, ''), coalesce(doc_type_label, ''), coalesce(type_name, '')"
+                        " FROM documents");
+    if (!r.ok()) return r.status();
+    std::vector<StoredType> stored;
+    for (int i = 0; i < r->rows(); ++i) stored.push_back({r->Text(i, 0), r->Text(i, 1), r->Text(i, 2)});
+    std::vector<std::string> keys;
+    for (size_t k : SelectTypes(q.type, stored)) {
+      keys.push_back(stored[k].code + '\x1f' + stored[k].label + '\x1f' + stored[k].type_name);
+    }
+    f.types = TextArray(keys);  // "{}" (no stored type) selects nothing, as on SQLite
+  }
+  f.issuer = LikeLiteral(SearchKey(q.issuer));
+  for (auto [text, upper, out] : {std::tuple{&q.from, false, &f.from}, std::tuple{&q.to, true, &f.to}}) {
+    if (text->empty()) continue;
+    auto bound = SearchDateBound(*text, upper);
+    if (!bound.ok()) return Status::InvalidArgument(std::string(upper ? "to" : "from") + " date: " + bound.status().message());
+    *out = *bound;
+  }
+  return f;
+}
+
+Status PgArchive::RankedHits(const SearchStep& step, const std::vector<int64_t>& exclude, int64_t limit,
+                             const ParsedQuery& parsed, const SearchQuery& q, const Filters& filters,
+                             std::vector<SearchHit>* out, std::vector<double>* relevance) {
+  // Cover density (ts_rank_cd: proximity of the words), subject (A) before body (B).
+  const bool fold = !step.as_typed;
+  const std::string column = fold ? "s.folded" : "s.exact";
+  const std::string tsquery = step.kind == MatchKind::kPhrase ? TsQueryPhrase(parsed, fold) : TsQueryAll(parsed, fold);
   std::string sql =
-      "WITH top AS (SELECT d.id AS id, -((" + column + " @@ $8::tsquery)::int + ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', " +
-      column + ", $1::tsquery, 1)) AS score FROM documents_search s JOIN documents d ON d.id = s.doc_id WHERE " +
-      column + " @@ $1::tsquery" + kFilters +
-      " AND NOT (d.id = ANY($7::bigint[])) ORDER BY score, d.id LIMIT $6)"
-      " SELECT d.id, d.path, d.full_symbol, d.doc_type, d.issued_date, d.issuer, d.subject, top.score, d.text"
-      " FROM top JOIN documents d ON d.id = top.id ORDER BY top.score, d.id";
-  std::vector<PgParam> params = FilterParams(q, types, limit);
+      "WITH top AS (SELECT d.id AS id, ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', " + column +
+      ", $1::tsquery, 1) AS score FROM documents_search s JOIN documents d ON d.id = s.doc_id WHERE " + column +
+      " @@ $1::tsquery" + kFilters + " AND NOT (d.id = ANY($7::bigint[])) ORDER BY score DESC, d.id LIMIT $6)"
+      " SELECT " + kHitColumns + ", top.score, d.text FROM top JOIN documents d ON d.id = top.id"
+      " ORDER BY top.score DESC, d.id";
+  std::vector<PgParam> params = filters.Params(limit);
   params[0] = tsquery;
   std::string ids = "{";
   for (int64_t id : exclude) ids += (ids.size() > 1 ? "," : "") + std::to_string(id);
   params.push_back(ids + "}");
-  params.push_back(phrase);
   auto r = db_->Query(sql, params);
   if (!r.ok()) return r.status();
   for (int i = 0; i < r->rows(); ++i) {
     SearchHit h = HitRow(*r, i);
-    h.exact = exact_column;
-    h.snippet = HitSnippet(r->Text(i, 8), parsed, q.snippet_bytes, q.mark_open, q.mark_close);
+    h.exact = step.as_typed;
+    h.match = std::string(MatchKindName(step.kind));
+    relevance->push_back(r->Double(i, 9));
+    h.snippet = HitSnippet(r->Text(i, 10), parsed, q.snippet_bytes, q.mark_open, q.mark_close);
     out->push_back(std::move(h));
   }
   return Status::Ok();
@@ -317,38 +378,43 @@ Status PgArchive::RankedHits(const std::string& tsquery, const std::string& phra
 Result<std::vector<SearchHit>> PgArchive::Search(const SearchQuery& q) {
   std::vector<SearchHit> hits;
   const ParsedQuery parsed = ParseQuery(q.text);
+  const bool blank = q.text.find_first_not_of(" \t\r\n") == std::string::npos;
+  if (parsed.terms.empty() && !blank) {
+    return Status::InvalidArgument("the query '" + q.text + "' has no words to search for");
+  }
   const int64_t limit = q.limit > 0 ? q.limit : 20;
-  auto types = TypeCodes(q.type);
-  if (!types.ok()) return types.status();
+  auto filters = FiltersOf(q);
+  if (!filters.ok()) return filters.status();
   Status st;
   if (parsed.terms.empty()) {
     // No words: the documents the filters select, newest first.
-    std::vector<PgParam> params = FilterParams(q, *types, limit);
+    std::vector<PgParam> params = filters->Params(limit);
     params[0] = "";
-    auto r = db_->Query(std::string("SELECT d.id, d.path, d.full_symbol, d.doc_type, d.issued_date, d.issuer,"
-                                    " d.subject, 0.0 FROM documents d WHERE $1 = ''") +
-                            kFilters + " ORDER BY d.issued_date DESC NULLS LAST, d.path LIMIT $6",
+    auto r = db_->Query(std::string("SELECT ") + kHitColumns + " FROM documents d WHERE $1 = ''" + kFilters +
+                            " ORDER BY d.issued_date DESC NULLS LAST, d.path LIMIT $6",
                         params);
     if (!r.ok()) return r.status();
     for (int i = 0; i < r->rows(); ++i) hits.push_back(HitRow(*r, i));
-  } else if (parsed.accented && !q.exact) {
-    // As on SQLite: the documents with the words accented as typed first, then the
-    // accent-free matches.
-    st = RankedHits(TsQueryAll(parsed, false), TsQueryPhrase(parsed, false), true, {}, limit, parsed, q, *types, &hits);
-    if (st.ok() && static_cast<int64_t>(hits.size()) < limit) {
+  } else {
+    std::vector<SearchStep> plan;
+    for (const SearchStep& step : SearchPlan(parsed, q.exact)) {
+      if (step.kind != MatchKind::kNear) plan.push_back(step);
+    }
+    std::vector<size_t> step_of;
+    std::vector<double> relevance;
+    for (size_t k = 0; k < plan.size() && st.ok() && static_cast<int64_t>(hits.size()) < limit; ++k) {
       std::vector<int64_t> ids;
       for (const SearchHit& h : hits) ids.push_back(h.id);
-      st = RankedHits(TsQueryAll(parsed, true), TsQueryPhrase(parsed, true), false, ids,
-                      limit - static_cast<int64_t>(hits.size()), parsed, q, *types, &hits);
+      st = RankedHits(plan[k], ids, limit - static_cast<int64_t>(hits.size()), parsed, q, *filters, &hits, &relevance);
+      step_of.resize(hits.size(), k);
     }
-  } else {
-    const bool exact = q.exact;
-    st = RankedHits(TsQueryAll(parsed, !exact), TsQueryPhrase(parsed, !exact), exact, {}, limit, parsed, q, *types,
-                    &hits);
+    if (st.ok()) AssignScores(&hits, step_of, relevance, plan.size());
   }
   if (!st.ok()) return Status(st.code(), "search failed for '" + q.text + "': " + st.message());
   return hits;
 }
+
+namespace {
 
 // ---- Opening ----------------------------------------------------------------------------
 
@@ -376,7 +442,7 @@ Status CheckVersion(int version) {
 
 }  // namespace
 
-Result<std::unique_ptr<ArchiveBackend>> OpenPostgresArchive(const std::string& conninfo) {
+Result<std::unique_ptr<ArchiveBackend>> OpenPostgresArchive(const std::string& conninfo, ArchiveAccess access) {
   auto db = PgConnection::Connect(conninfo);
   if (!db.ok()) return db.status();
   PgConnection& c = **db;
@@ -387,6 +453,17 @@ Result<std::unique_ptr<ArchiveBackend>> OpenPostgresArchive(const std::string& c
   if (other_tables) return Status::InvalidArgument("not a vanban archive: a PostgreSQL database with other tables");
   VANBAN_RETURN_IF_ERROR(CheckVersion(*version));
   const auto& migrations = ArchiveMigrations();
+  if (access == ArchiveAccess::kReadOnly) {
+    // As on SQLite: a reader neither creates nor upgrades the schema.
+    const int known = static_cast<int>(migrations.size());
+    if (*version == 0) return Status::InvalidArgument("not an archive database: no vanban schema");
+    if (*version < known) {
+      return Status::Unsupported("archive schema version " + std::to_string(*version) +
+                                 " is older than this vanban's (" + std::to_string(known) +
+                                 "): run vanban index on it once to upgrade");
+    }
+    return std::unique_ptr<ArchiveBackend>(new PgArchive(conninfo, std::move(*db), *version));
+  }
   if (*version < static_cast<int>(migrations.size())) {
     // Workers starting together: one migrates, the others wait for it and find it done.
     VANBAN_RETURN_IF_ERROR(c.Exec("BEGIN"));

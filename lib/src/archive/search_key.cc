@@ -2,23 +2,12 @@
 #include <string>
 #include <unordered_map>
 
-#include "text/utf8_util.h"
+#include "text/utf8.h"
 #include "vanban/archive.h"
 #include "vanban/text.h"
 
 namespace vanban {
 namespace {
-
-// Decodes one UTF-8 sequence at |s[*i]| (input is valid UTF-8); advances *i.
-char32_t Next(std::string_view s, size_t* i) {
-  unsigned char c = static_cast<unsigned char>(s[*i]);
-  int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-  if (*i + len > s.size()) len = 1;
-  char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-  for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[*i + k]) & 0x3F);
-  *i += len;
-  return cp;
-}
 
 // Folds one non-ASCII code point; keeps it when folding would change the code point count.
 char32_t FoldCodePoint(char32_t cp) {
@@ -31,7 +20,7 @@ char32_t FoldCodePoint(char32_t cp) {
   char32_t out = cp;
   if (!folded.empty()) {
     size_t i = 0;
-    char32_t first = Next(folded, &i);
+    char32_t first = internal::NextCodePoint(folded, &i);
     if (i == folded.size()) out = first;
   }
   cache.emplace(cp, out);
@@ -51,7 +40,7 @@ std::string SearchKey(std::string_view text) {
       ++i;
       continue;
     }
-    internal::AppendUtf8(&out, FoldCodePoint(Next(text, &i)));
+    internal::AppendUtf8(&out, FoldCodePoint(internal::NextCodePoint(text, &i)));
   }
   return out;
 }

@@ -1,115 +1,82 @@
 #include "archive/search_text.h"
 
-#include <unicode/uchar.h>
-
 #include <algorithm>
+#include <cstdio>
 
 #include "vanban/archive.h"
 #include "vanban/text.h"
 
-namespace vanban::internal {
+namespace vanban {
+namespace internal {
 namespace {
 
-size_t CodePointLen(unsigned char c) { return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4; }
-
-char32_t Decode(std::string_view s, size_t i, size_t len) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-  for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  return cp;
+// A control character at text[*i] (C0, DEL, or a C1 code point U+0080..U+009F in UTF-8)
+// is appended escaped, *i moved to its last byte; false for anything else.
+bool AppendEscapedControl(std::string_view text, size_t* i, std::string* out) {
+  unsigned char c = static_cast<unsigned char>(text[*i]);
+  char buf[8];
+  if (c < 0x20 || c == 0x7F) {
+    std::snprintf(buf, sizeof buf, "\\x%02x", c);
+  } else if (c == 0xC2 && *i + 1 < text.size() && static_cast<unsigned char>(text[*i + 1]) >= 0x80 &&
+             static_cast<unsigned char>(text[*i + 1]) <= 0x9F) {
+    std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned char>(text[*i + 1]));
+    ++*i;
+  } else {
+    return false;
+  }
+  out->append(buf);
+  return true;
 }
 
-// FTS5 unicode61's default token characters: categories L*, N* and Co; in ASCII only
-// letters and digits.
-bool IsTokenChar(char32_t cp) {
-  if (cp < 0x80) return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
-  switch (u_charType(static_cast<UChar32>(cp))) {
-    case U_UPPERCASE_LETTER: case U_LOWERCASE_LETTER: case U_TITLECASE_LETTER: case U_MODIFIER_LETTER:
-    case U_OTHER_LETTER: case U_DECIMAL_DIGIT_NUMBER: case U_LETTER_NUMBER: case U_OTHER_NUMBER:
-    case U_PRIVATE_USE_CHAR:
-      return true;
-    default:
-      return false;
+enum class Side { kSpace, kWord, kPunct };
+Side SideOf(std::string_view text, size_t at_or_npos) {
+  if (at_or_npos >= text.size()) return Side::kSpace;
+  unsigned char c = static_cast<unsigned char>(text[at_or_npos]);
+  if (c == ' ' || c == '\n' || c == '\r' || c == '\t') return Side::kSpace;
+  if (c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) return Side::kWord;
+  return Side::kPunct;
+}
+
+// Appends body[from, to) as plain text on one line: Markdown emphasis and code marks
+// (runs of '*', '_', '`' that open or close a span: "**Điều 1.**"; kept between two
+// words or two spaces: "x*y", "doc_000", " * ", and a lone one between punctuation:
+// "(*)"), heading '#' and quote '>' at the start of a line left out; line breaks, tabs
+// and runs of spaces as one space; control characters escaped.
+void AppendPlain(std::string_view body, size_t from, size_t to, std::string* out) {
+  for (size_t i = from; i < to; ++i) {
+    const char c = body[i];
+    if (c == '*' || c == '_' || c == '`') {
+      size_t j = i;
+      while (j < body.size() && body[j] == c) ++j;
+      Side left = i == 0 ? Side::kSpace : SideOf(body, i - 1), right = SideOf(body, j);
+      bool keep = left == right && (left != Side::kPunct || j - i == 1);
+      size_t stop = std::min(j, to);
+      if (keep) out->append(body.substr(i, stop - i));
+      i = stop - 1;
+      continue;
+    }
+    if ((c == '#' || c == '>') && (i == 0 || body[i - 1] == '\n')) {
+      size_t j = i;
+      while (j < body.size() && body[j] == c) ++j;
+      if (j < body.size() && body[j] == ' ' && (c == '#' ? j - i <= 6 : j - i == 1)) {
+        i = std::min(j, to) - 1;
+        continue;
+      }
+    }
+    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+      if (!out->empty() && out->back() != ' ') out->push_back(' ');
+      continue;
+    }
+    if (!AppendEscapedControl(body, &i, out)) out->push_back(c);
   }
 }
+
 
 bool TokenIs(std::string_view token, std::string_view want, bool prefix) {
   return prefix ? token.substr(0, want.size()) == want : token == want;
 }
 
 }  // namespace
-
-std::vector<Token> Tokenize(std::string_view text, std::string_view key) {
-  std::vector<Token> tokens;
-  size_t i = 0, k = 0;
-  bool in = false;
-  while (i < text.size() && k < key.size()) {
-    size_t tl = std::min(CodePointLen(static_cast<unsigned char>(text[i])), text.size() - i);
-    size_t kl = std::min(CodePointLen(static_cast<unsigned char>(key[k])), key.size() - k);
-    bool token = IsTokenChar(Decode(key, k, kl));
-    if (token && !in) tokens.push_back({k, k, i, i});
-    if (token) {
-      tokens.back().key_end = k + kl;
-      tokens.back().text_end = i + tl;
-    }
-    in = token;
-    i += tl;
-    k += kl;
-  }
-  return tokens;
-}
-
-ParsedQuery ParseQuery(std::string_view text) {
-  ParsedQuery q;
-  size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) ++i;
-    if (i >= text.size()) break;
-    std::string term;
-    if (text[i] == '"') {
-      size_t end = text.find('"', i + 1);
-      if (end == std::string_view::npos) end = text.size();
-      term = std::string(text.substr(i + 1, end - i - 1));
-      i = end + 1;
-    } else {
-      size_t end = text.find_first_of(" \t\n\r", i);
-      if (end == std::string_view::npos) end = text.size();
-      term = std::string(text.substr(i, end - i));
-      i = end;
-    }
-    QueryTerm t;
-    t.prefix = !term.empty() && term.back() == '*';
-    while (!term.empty() && term.back() == '*') term.pop_back();
-    std::replace(term.begin(), term.end(), '"', ' ');
-    std::string key = SearchKey(term);
-    for (const Token& tok : Tokenize(term, key)) {
-      t.folded.emplace_back(key.substr(tok.key_begin, tok.key_end - tok.key_begin));
-      t.exact.push_back(ToLower(term.substr(tok.text_begin, tok.text_end - tok.text_begin)));
-    }
-    if (t.folded.empty()) continue;  // punctuation only
-    q.accented |= std::any_of(term.begin(), term.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
-    t.text = std::move(term);
-    q.terms.push_back(std::move(t));
-  }
-  return q;
-}
-
-MatchExpressions BuildMatch(const ParsedQuery& q, bool exact_only) {
-  MatchExpressions out;
-  if (q.terms.empty()) return out;
-  std::string exact, folded;
-  for (const QueryTerm& t : q.terms) {
-    std::string star = t.prefix ? "*" : "";
-    exact += (exact.empty() ? "" : " AND ") + ("\"" + ToLower(t.text) + "\"" + star);
-    folded += (folded.empty() ? "" : " AND ") + ("\"" + SearchKey(t.text) + "\"" + star);
-  }
-  out.exact = "{subject body} : (" + exact + ")";
-  const std::string accent_free = "{subject_key body_key} : (" + folded + ")";
-  // Without accents in the query, whatever matches as written also matches accent-free:
-  // the folded columns alone find the same documents at half the cost.
-  out.any = exact_only ? out.exact : q.accented ? "(" + out.exact + ") OR (" + accent_free + ")" : accent_free;
-  return out;
-}
 
 Matches FindMatches(std::string_view body, const ParsedQuery& q) {
   Matches out;
@@ -190,39 +157,35 @@ std::string Snippet(std::string_view body, const std::vector<Mark>& marks, size_
   size_t pos = start;
   for (const Mark& m : marks) {
     if (m.begin < pos || m.end > end) continue;
-    out.append(body.substr(pos, m.begin - pos));
+    AppendPlain(body, pos, m.begin, &out);
     out.append(open);
-    out.append(body.substr(m.begin, m.end - m.begin));
+    AppendPlain(body, m.begin, m.end, &out);
     out.append(close);
     pos = m.end;
   }
-  out.append(body.substr(pos, end - pos));
+  AppendPlain(body, pos, end, &out);
+  if (!out.empty() && out.back() == ' ') out.pop_back();
   if (end < body.size()) out.append("…");
-  // One line: control characters and runs of spaces collapse to one space.
-  std::string line;
-  line.reserve(out.size());
-  for (char c : out) {
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-    if (c == ' ' && !line.empty() && line.back() == ' ') continue;
-    line.push_back(c);
-  }
-  return line;
-}
-
-std::vector<std::string> SelectTypeCodes(const std::vector<std::string>& stored, const std::string& type) {
-  std::vector<std::string> exact, folded;
-  for (const std::string& code : stored) {
-    if (code == type) exact.push_back(code);
-    else if (SearchKey(code) == SearchKey(type)) folded.push_back(code);
-  }
-  return exact.empty() ? folded : exact;
+  return out;
 }
 
 std::string HitSnippet(std::string_view body, const ParsedQuery& q, size_t width, std::string_view open,
                        std::string_view close) {
   Matches found = FindMatches(body, q);
+  // Accented query: mark the words as typed when this document has them.
   const auto& marks = q.accented && !found.exact.empty() ? found.exact : found.folded;
   return Snippet(body, marks, width, open, close);
 }
 
-}  // namespace vanban::internal
+}  // namespace internal
+
+std::string EscapeControlChars(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\t' || text[i] == '\n' || !internal::AppendEscapedControl(text, &i, &out)) out.push_back(text[i]);
+  }
+  return out;
+}
+
+}  // namespace vanban

@@ -6,7 +6,7 @@
 
 #include <array>
 
-#include "text/utf8_util.h"
+#include "text/utf8.h"
 
 namespace vanban::internal {
 namespace {
@@ -46,50 +46,7 @@ const FoldTables& Tables() {
 U32 DecodeUtf8(std::string_view s) {
   U32 out;
   out.reserve(s.size());
-  size_t i = 0;
-  while (i < s.size()) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    char32_t cp;
-    size_t n;
-    if (c < 0x80) {
-      cp = c;
-      n = 1;
-    } else if ((c >> 5) == 0x6) {
-      cp = c & 0x1F;
-      n = 2;
-    } else if ((c >> 4) == 0xE) {
-      cp = c & 0x0F;
-      n = 3;
-    } else if ((c >> 3) == 0x1E) {
-      cp = c & 0x07;
-      n = 4;
-    } else {
-      out.push_back(0xFFFD);
-      ++i;
-      continue;
-    }
-    if (i + n > s.size()) {
-      out.push_back(0xFFFD);
-      ++i;
-      continue;
-    }
-    bool ok = true;
-    for (size_t k = 1; k < n; ++k) {
-      unsigned char cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc >> 6) != 0x2) {
-        ok = false;
-        break;
-      }
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    if (!ok) {
-      out.push_back(0xFFFD);
-      ++i;
-      continue;
-    }
-    out.push_back(cp);
-    i += n;
-  }
+  for (size_t i = 0; i < s.size();) out.push_back(NextCodePoint(s, &i));
   return out;
 }
 

@@ -10,7 +10,7 @@ namespace vanban::internal {
 
 using U32 = std::u32string;
 
-// Decodes UTF-8; invalid bytes become U+FFFD (one per byte).
+// Decodes UTF-8 with NextCodePoint (text/utf8.h): invalid bytes become U+FFFD, one per byte.
 U32 DecodeUtf8(std::string_view s);
 std::string EncodeUtf8(std::u32string_view s);
 

@@ -5,6 +5,8 @@
 // check and transform it.
 #include <set>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "export/document_title.h"
@@ -88,15 +90,24 @@ class BodyRenderer {
     Siblings(s.children, heading_depth, false);
   }
 
+  // The first free of "s-ID", "s-ID-2", "s-ID-3", ... Ids are never freed, so the search
+  // for a repeated ID resumes after the suffix it last gave out: linear in the sections
+  // even when thousands share an id.
   std::string IdAttr(const Section& s) {
     if (s.id.empty()) return "";
     std::string id = "s-" + s.id;
-    for (int n = 2; !ids_.insert(id).second; ++n) id = "s-" + s.id + "-" + std::to_string(n);
+    if (!ids_.insert(id).second) {
+      int& n = next_suffix_.try_emplace(s.id, 2).first->second;
+      do {
+        id = "s-" + s.id + "-" + std::to_string(n++);
+      } while (!ids_.insert(id).second);
+    }
     return " id=\"" + Esc(id) + "\"";
   }
 
   std::string* out_;
-  std::set<std::string> ids_;
+  std::unordered_set<std::string> ids_;
+  std::unordered_map<std::string, int> next_suffix_;  // per repeated id: the next suffix to try
 };
 
 void TableHtml(const Table& t, std::string* out) {

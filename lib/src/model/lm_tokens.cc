@@ -1,6 +1,6 @@
 #include "model/lm_tokens.h"
 
-#include "model/viet_chars.h"
+#include "text/viet_chars.h"
 
 namespace vanban::internal {
 namespace {

@@ -3,8 +3,9 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "channel/channel_index.h"
+#include "model/channel_index.h"
 #include "model/model_data.h"
+#include "model/model_parts.h"
 
 #ifndef VANBAN_BUILD_MODEL_PATH
 #define VANBAN_BUILD_MODEL_PATH ""
@@ -15,32 +16,43 @@
 
 namespace vanban {
 
-Model::Model(std::unique_ptr<internal::ModelData> data) : data_(std::move(data)) {}
-Model::~Model() = default;
+namespace {
 
-Result<std::shared_ptr<const Model>> Model::Make(Result<std::unique_ptr<internal::ModelData>> data,
-                                                 const std::string& what) {
+// The tables of |data| plus the OCR channel index built from the table they carry;
+// a channel table that does not load makes the whole file corrupt (|what| names it).
+Result<std::unique_ptr<const internal::ModelParts>> Assemble(Result<std::unique_ptr<internal::ModelData>> data,
+                                                             const std::string& what) {
   try {
     if (!data.ok()) return data.status();
-    std::shared_ptr<Model> model(new Model(std::move(*data)));
-    std::string_view table = model->data_->ChannelTable();
+    std::unique_ptr<const internal::ChannelIndex> channel;
+    std::string_view table = (*data)->ChannelTable();
     if (!table.empty()) {
-      auto channel = internal::ChannelIndex::Build(*model->data_, table);
-      if (!channel.ok()) return Status::Corruption(what + ": " + channel.status().message());
-      model->channel_ = std::move(*channel);
+      auto built = internal::ChannelIndex::Build(**data, table);
+      if (!built.ok()) return Status::Corruption(what + ": " + built.status().message());
+      channel = std::move(*built);
     }
-    return std::shared_ptr<const Model>(std::move(model));
+    return std::make_unique<const internal::ModelParts>(std::move(*data), std::move(channel));
   } catch (const std::bad_alloc&) {
     return Status::Corruption(what + ": out of memory while loading (damaged file?)");
   }
 }
 
+}  // namespace
+
+Model::Model(std::unique_ptr<const internal::ModelParts> parts) : parts_(std::move(parts)) {}
+Model::~Model() = default;
+
+Result<std::shared_ptr<const Model>> Model::Adopt(Result<std::unique_ptr<const internal::ModelParts>> parts) {
+  if (!parts.ok()) return parts.status();
+  return std::shared_ptr<const Model>(new Model(std::move(*parts)));
+}
+
 Result<std::shared_ptr<const Model>> Model::Load(const std::string& path) {
-  return Make(internal::ModelData::Open(path), path);
+  return Adopt(Assemble(internal::ModelData::Open(path), path));
 }
 
 Result<std::shared_ptr<const Model>> Model::LoadFromBuffer(std::string_view bytes) {
-  return Make(internal::ModelData::FromBuffer(bytes), "model");
+  return Adopt(Assemble(internal::ModelData::FromBuffer(bytes), "model"));
 }
 
 std::vector<std::string> Model::SearchPath() {
@@ -62,25 +74,28 @@ std::string Model::DefaultPath() {
   return paths.back();
 }
 
-int Model::order() const { return data_->order(); }
-size_t Model::vocabulary_size() const { return data_->vocab_size() - 1; }
-size_t Model::file_size() const { return data_->file_size(); }
+bool Model::has_ocr_channel() const { return parts_->ocr_channel() != nullptr; }
+int Model::order() const { return parts_->data().order(); }
+size_t Model::vocabulary_size() const { return parts_->data().vocab_size() - 1; }
+size_t Model::file_size() const { return parts_->data().file_size(); }
 uint32_t Model::format_version() const { return internal::kModelFormatVersion; }
 
 std::vector<uint64_t> Model::ngram_counts() const {
   std::vector<uint64_t> out;
-  for (int n = 1; n <= data_->order(); ++n) out.push_back(data_->ngram_count(n));
+  const internal::ModelData& data = parts_->data();
+  for (int n = 1; n <= data.order(); ++n) out.push_back(data.ngram_count(n));
   return out;
 }
 
 double Model::LogProb(const std::vector<std::string>& words) const {
-  internal::LmState state = data_->BeginState(), next;
+  const internal::ModelData& data = parts_->data();
+  internal::LmState state = data.BeginState(), next;
   double lp = 0;
   size_t start = 0;
   if (!words.empty() && words[0] == "<s>") start = 1;
   else state.len = 0;
   for (size_t i = start; i < words.size(); ++i) {
-    lp = data_->Score(state, data_->WordId(words[i]), &next);
+    lp = data.Score(state, data.WordId(words[i]), &next);
     state = next;
   }
   return lp;

@@ -13,7 +13,7 @@
 #include "channel/ocr_channel.h"
 #include "model/model_format.h"
 #include "model/shell_quote.h"
-#include "model/viet_chars.h"
+#include "text/viet_chars.h"
 #include "vanban/model.h"
 #include "vanban/text.h"
 
@@ -263,7 +263,7 @@ class Builder {
     out->append(reinterpret_cast<const char*>(table.data()), table.size() * sizeof(NgramEntry));
   }
 
-  Status Write(const std::string& out_path, BuildModelStats* stats) {
+  Status Write(const std::function<Status(std::string_view)>& write, BuildModelStats* stats) {
     std::vector<std::string> sections(internal::kNumSections);
     // Vocabulary.
     std::string& offs = sections[internal::kSectionVocabOffsets];
@@ -383,20 +383,11 @@ class Builder {
     }
     h.file_size = off;
     h.header_checksum = internal::Checksum64(&h, sizeof h);
-    std::string tmp = out_path + ".tmp";
-    FILE* f = std::fopen(tmp.c_str(), "wb");
-    if (f == nullptr) return Status::IOError("cannot write " + tmp);
-    bool ok = std::fwrite(&h, sizeof h, 1, f) == 1;
+    VANBAN_RETURN_IF_ERROR(write(std::string_view(reinterpret_cast<const char*>(&h), sizeof h)));
     static const char kZeros[8] = {};
     for (const std::string& s : sections) {
-      ok = ok && std::fwrite(s.data(), 1, s.size(), f) == s.size();
-      size_t pad = (8 - s.size() % 8) % 8;
-      ok = ok && std::fwrite(kZeros, 1, pad, f) == pad;
-    }
-    ok = std::fclose(f) == 0 && ok;
-    if (!ok || std::rename(tmp.c_str(), out_path.c_str()) != 0) {
-      std::remove(tmp.c_str());
-      return Status::IOError("cannot write " + out_path);
+      VANBAN_RETURN_IF_ERROR(write(s));
+      VANBAN_RETURN_IF_ERROR(write(std::string_view(kZeros, (8 - s.size() % 8) % 8)));
     }
     if (stats != nullptr) {
       stats->ngrams.assign(1, words_.size() - 1);
@@ -458,7 +449,8 @@ class Builder {
 
 }  // namespace
 
-Status BuildModel(const std::string& dict_dir, const std::string& out_path, BuildModelStats* stats) {
+Status BuildModel(const std::string& dict_dir, const std::function<Status(std::string_view)>& write,
+                  BuildModelStats* stats) {
   try {
     Builder b(dict_dir);
     VANBAN_RETURN_IF_ERROR(b.ReadVocab());
@@ -466,12 +458,26 @@ Status BuildModel(const std::string& dict_dir, const std::string& out_path, Buil
     if (b.order() > internal::kMaxOrder) return Status::Corruption("order above 4");
     for (int n = 1; n <= b.order(); ++n) VANBAN_RETURN_IF_ERROR(b.ReadOrder(n));
     b.Estimate();
-    return b.Write(out_path, stats);
+    return b.Write(write, stats);
   } catch (const std::bad_alloc&) {
     return Status::Internal("out of memory building the model");
   } catch (const std::exception& e) {
     return Status::Internal(std::string("building the model: ") + e.what());
   }
+}
+
+Status BuildModel(const std::string& dict_dir, const std::string& out_path, BuildModelStats* stats) {
+  std::string tmp = out_path + ".tmp";
+  FILE* f = std::fopen(tmp.c_str(), "wb");
+  if (f == nullptr) return Status::IOError("cannot write " + tmp);
+  Status st = BuildModel(dict_dir, [f](std::string_view bytes) {
+    if (std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size()) return Status::Ok();
+    return Status::IOError("write failed");
+  }, stats);
+  const bool closed = std::fclose(f) == 0;
+  if (st.ok() && (!closed || std::rename(tmp.c_str(), out_path.c_str()) != 0)) st = Status::IOError("cannot write " + out_path);
+  if (!st.ok()) std::remove(tmp.c_str());
+  return st;
 }
 
 }  // namespace vanban

@@ -8,7 +8,7 @@
 namespace vanban::internal {
 namespace {
 
-std::vector<std::string> SplitTabs(const std::string& raw) {
+std::vector<std::string> SplitTabs(std::string_view raw) {
   std::vector<std::string> cells;
   std::string cur;
   for (char c : raw) {
@@ -154,7 +154,7 @@ void ParseAppendices(Context& ctx) {
       }
       continue;
     }
-    std::vector<std::string> cells = SplitTabs(l.value);
+    std::vector<std::string> cells = SplitTabs(l.Whole());
     std::string first_key = CollapseSpaces(FoldKey(cells[0]));
     if (first_key == "stt" || first_key == "tt") {
       if (!table) {

@@ -162,7 +162,7 @@ bool ClassifyMarker(const Line& l, MarkerHit* h) {
   return false;
 }
 
-size_t CountOf(const std::string& s, const std::string& what) {
+size_t CountOf(std::string_view s, std::string_view what) {
   size_t n = 0;
   for (size_t p = s.find(what); p != std::string::npos; p = s.find(what, p + what.size())) ++n;
   return n;

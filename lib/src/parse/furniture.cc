@@ -68,7 +68,7 @@ void DetectFurniture(Context& ctx) {
     if (IsTerminal(src[prev].key)) continue;
     size_t end = SIZE_MAX;
     for (size_t j = i + 1; j < src.size() && j < i + 25; ++j) {
-      const std::string& r = src[j].raw;
+      std::string_view r = src[j].raw;
       if (r.size() >= 2 && r[0] == ' ' && r[1] != ' ') {
         end = j;
         break;

@@ -16,7 +16,7 @@ struct TypeInfo {
 };
 
 // NĐ 30/2020 art. 7 + Phụ lục III, plus the legal normative types seen in citations.
-const TypeInfo kTypes[] = {
+constexpr TypeInfo kTypes[] = {
     {"nghi quyet", "NQ", "NGHỊ QUYẾT", "1.1"},       {"quyet dinh", "QĐ", "QUYẾT ĐỊNH", "1.2"},
     {"chi thi", "CT", "CHỈ THỊ", "1.4"},             {"quy che", "QC", "QUY CHẾ", "1.4"},
     {"quy dinh", "QyĐ", "QUY ĐỊNH", "1.4"},          {"thong cao", "TC", "THÔNG CÁO", "1.4"},
@@ -36,6 +36,13 @@ const TypeInfo kTypes[] = {
     {"thong tu", "TT", "THÔNG TƯ", ""},              {"luat", "", "LUẬT", ""},
     {"phap lenh", "", "PHÁP LỆNH", ""},
 };
+
+// The longest key in kTypes: a run of words longer than this names no type.
+constexpr size_t kMaxTypeKeySize = [] {
+  size_t longest = 0;
+  for (const TypeInfo& t : kTypes) longest = std::max(longest, std::char_traits<char>::length(t.key));
+  return longest;
+}();
 
 const TypeInfo* TypeByKey(const std::string& key) {
   for (const auto& t : kTypes) {
@@ -211,13 +218,26 @@ std::string CanonicalSymbol(const std::string& key, const std::string& raw) {
   return out;
 }
 
+bool FindNationalMotto(const Line& l, Match* m) {
+  static const RE2 kMotto(
+      R"(c\S{1,2}ng\s*h\S{1,2}a\s*x\S{1,2}\s*h\S{1,3}\s*ch\S{1,2}\s*ngh\S{1,2}a\s*v\S{1,3}t\s*nam)", ReOptions());
+  static const RE2 kMottoLoose(
+      R"(c\S{1,2}ng\b[a-z ]{0,25}?ch\S{1,2}\s*ngh\S{1,2}a\s*vi\S{1,3}t\s*nam)", ReOptions());
+  return Find(kMotto, l.key, 0, m) ||
+         (Find(kMottoLoose, l.key, 0, m) && UpperRatio(l.Raw(m->Start(), m->End())) >= 0.8);
+}
+
+bool FindPartyMotto(const Line& l, Match* m) {
+  // "ĐẢNG CỘNG SẢN VIỆT NAM" stands where the national motto stands on party documents.
+  static const RE2 kPartyMotto(R"(d\S{1,2}ng\s*c\S{1,2}ng\s*s\S{1,2}n\s*vi\S{1,2}t\s*nam)", ReOptions());
+  return Find(kPartyMotto, l.key, 0, m) && UpperRatio(l.Raw(m->Start(), m->End())) >= 0.8;
+}
+
 void ParseHeader(Context& ctx) {
   const SourceLines& src = ctx.src;
   Header& h = ctx.doc->header;
   size_t limit = std::min<size_t>(src.size(), 30);
 
-  static const RE2 kMotto(
-      R"(c\S{1,2}ng\s*h\S{1,2}a\s*x\S{1,2}\s*h\S{1,3}\s*ch\S{1,2}\s*ngh\S{1,2}a\s*v\S{1,3}t\s*nam)", ReOptions());
   static const RE2 kSlogan(
       R"(d\S{1,2}c\s*[l1i|]\S{1,2}p\s*[-.=~:]*\s*t\S{1,2}\s*d\S{1,2}\s*[-.=~:]*\s*h\S{1,2}nh\s*ph\S{1,4})", ReOptions());
   static const RE2 kNumber(
@@ -227,8 +247,6 @@ void ParseHeader(Context& ctx) {
   static const RE2 kPartyNumber(
       R"(^\s*s[o0-9b]{0,2}\s*[:;.]*\s*(\d{1,5})\s*-\s*([a-z]{1,4})\s*/\s*([a-z&]{1,12}(?:\s*-\s*[a-z&]{1,12})*))",
       ReOptions());
-  // "ĐẢNG CỘNG SẢN VIỆT NAM" stands where the national motto stands on party documents.
-  static const RE2 kPartyMotto(R"(d\S{1,2}ng\s*c\S{1,2}ng\s*s\S{1,2}n\s*vi\S{1,2}t\s*nam)", ReOptions());
   // OCR bends the words ("ngty 29 thing 4 niin 2026", "ney 15"); the digits carry the date.
   static const RE2 kDate(
       R"(\bn\S{0,2}y\s*(\d{0,2})\s*(?:th\S{1,3}g?|/)\s*(\d{0,2})\s*(?:n\S{1,3}|/)[.,]?\s*(\d{4}))", ReOptions());
@@ -249,6 +267,10 @@ void ParseHeader(Context& ctx) {
           continue;
         }
         if (w.empty()) continue;
+        // Past the longest type name no type can match and the glued-type check below
+        // reads only the first word: stop, or a long line would be joined word by word
+        // at a cost quadratic in its length.
+        if (words.size() > kMaxTypeKeySize) break;
         const TypeInfo* so_far = TypeByKey(CollapseSpaces(words));
         if (!in_junk && (words.empty() || !so_far || TypeByKey(CollapseSpaces(words + " " + w)))) {
           words += (words.empty() ? "" : " ") + w;
@@ -312,10 +334,7 @@ void ParseHeader(Context& ctx) {
       any = true;
       last_used = i;
     };
-    static const RE2 kMottoLoose(
-        R"(c\S{1,2}ng\b[a-z ]{0,25}?ch\S{1,2}\s*ngh\S{1,2}a\s*vi\S{1,3}t\s*nam)", ReOptions());
-    if (Find(kMotto, key, 0, &m) ||
-        (Find(kMottoLoose, key, 0, &m) && UpperRatio(l.Raw(m.Start(), m.End())) >= 0.8)) {
+    if (FindNationalMotto(l, &m)) {
       h.motto.present = true;
       h.motto.text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
       note_motto(m);
@@ -325,7 +344,7 @@ void ParseHeader(Context& ctx) {
       h.motto.slogan = "Độc lập - Tự do - Hạnh phúc";
       note_motto(m);
     }
-    if (Find(kPartyMotto, key, 0, &m) && UpperRatio(l.Raw(m.Start(), m.End())) >= 0.8) {
+    if (FindPartyMotto(l, &m)) {
       cut = std::min(cut, m.Start());
       any = true;
       last_used = i;
@@ -423,7 +442,7 @@ void ParseHeader(Context& ctx) {
         const Line& n = src[i + 1];
         Match x;
         std::string nk = Trim(n.key);
-        if (Find(kMotto, n.key, 0, &x) || Find(kSlogan, n.key, 0, &x) || Find(kDate, n.key, 0, &x) ||
+        if (FindNationalMotto(n, &x) || Find(kSlogan, n.key, 0, &x) || Find(kDate, n.key, 0, &x) ||
             FindAnchored(kNumber, n.key, &x) || nk.empty() || !(nk[0] >= 'a' && nk[0] <= 'z') ||
             UpperRatio(n.raw) >= 0.5) {
           break;

@@ -53,6 +53,11 @@ void ExtractTasks(Context& ctx);
 void ExtractReferences(Context& ctx);
 void ExtractDeadlines(Context& ctx);
 
+// The national motto ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", OCR-bent; the loose form in
+// capitals) and the party's ("ĐẢNG CỘNG SẢN VIỆT NAM", in capitals) on |l| (header.cc).
+bool FindNationalMotto(const Line& l, Match* m);
+bool FindPartyMotto(const Line& l, Match* m);
+
 // Sign-off vocabulary (signoff_words.cc).
 struct AuthorityHit {
   size_t start = 0;         // key position of the prefix

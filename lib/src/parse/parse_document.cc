@@ -2,26 +2,13 @@
 #include <algorithm>
 
 #include "parse/parse_context.h"
+#include "text/utf8.h"
 #include "vanban/parse.h"
 
 namespace vanban {
 namespace {
 
-// Offset of the first invalid UTF-8 sequence, or npos.
-size_t FirstInvalidUtf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (len == 0 || i + len > s.size()) return i;
-    for (size_t k = 1; k < len; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return i;
-    }
-    if (len == 2 && c < 0xC2) return i;
-    i += len;
-  }
-  return std::string_view::npos;
-}
+using internal::FirstInvalidUtf8;
 
 // Share of words carrying a Vietnamese mark: clean text ~0.8, OCR'd with an English model ~0.1.
 double MarkedRatio(const internal::SourceLines& src) {
@@ -29,13 +16,15 @@ double MarkedRatio(const internal::SourceLines& src) {
   for (size_t i = 0; i < src.size(); ++i) {
     const auto& l = src[i];
     bool in_word = false, has_mark = false;
+    size_t byte = 0;  // where code point c starts in l.raw
     for (size_t c = 0; c <= l.key.size(); ++c) {
       char k = c < l.key.size() ? l.key[c] : ' ';
       bool letter = k >= 'a' && k <= 'z';
+      size_t bytes = c < l.key.size() ? internal::Utf8SequenceLength(l.raw[byte]) : 0;
+      byte += bytes;
       if (letter) {
         if (!in_word) has_mark = false;
         in_word = true;
-        size_t bytes = l.raw_off[c + 1] - l.raw_off[c];
         if (bytes > 1) has_mark = true;
       } else if (in_word) {
         ++words;
@@ -45,6 +34,12 @@ double MarkedRatio(const internal::SourceLines& src) {
     }
   }
   return words == 0 ? 0.0 : static_cast<double>(marked) / words;
+}
+
+// kUnsupported once the caller's deadline has passed (a batch's time budget per document).
+Status CheckDeadline(const ParseOptions& options) {
+  if (std::chrono::steady_clock::now() < options.deadline) return Status::Ok();
+  return Status::Unsupported("parsing took longer than the time budget per document");
 }
 
 }  // namespace
@@ -63,12 +58,13 @@ Result<Document> ParseDocument(std::string_view text, const ParseOptions& option
     return Status::InvalidArgument("restored text is not valid UTF-8");
   }
   Document doc;
-  internal::SourceLines src(text, options.restored_text);
+  internal::SourceLines src(text, options.restored_text, options.first_line);
   doc.source.path = options.source_name;
   doc.source.line_count = static_cast<int>(src.size());
   doc.source.marked_ratio = MarkedRatio(src);
   doc.source.ocr = doc.source.marked_ratio < 0.35;
   doc.source.restored = src.restored();
+  VANBAN_RETURN_IF_ERROR(CheckDeadline(options));
 
   internal::Context ctx(src, options, &doc);
   internal::DetectFurniture(ctx);
@@ -77,11 +73,13 @@ Result<Document> ParseDocument(std::string_view text, const ParseOptions& option
   internal::ParseSignoff(ctx);
   internal::ParsePreamble(ctx);
   internal::ParseBody(ctx);
+  VANBAN_RETURN_IF_ERROR(CheckDeadline(options));
   internal::ExtractTasks(ctx);
   internal::ParseAppendices(ctx);
   for (size_t i = 0; i < doc.tasks.size(); ++i) doc.tasks[i].task_id = "t" + std::to_string(i + 1);
   internal::ExtractReferences(ctx);
   internal::ExtractDeadlines(ctx);
+  VANBAN_RETURN_IF_ERROR(CheckDeadline(options));
 
   // Issuer lost to OCR or absent (drafts): infer it from the text, flagged.
   if (!doc.header.issuer || doc.header.issuer->org_type.empty()) {
@@ -148,7 +146,7 @@ std::vector<std::pair<std::string, std::string>> HeaderRow(const Document& doc) 
   row.push_back({"number", h.number_symbol ? h.number_symbol->number : ""});
   row.push_back({"symbol", h.number_symbol ? h.number_symbol->symbol : ""});
   row.push_back({"type", h.doc_type ? (h.doc_type->code.empty() ? h.doc_type->label_vi : h.doc_type->code) : ""});
-  row.push_back({"date", h.issued_date ? h.issued_date->iso : ""});
+  row.push_back({"issued_date", h.issued_date ? h.issued_date->iso : ""});
   row.push_back({"issuer", h.issuer ? h.issuer->text : ""});
   row.push_back({"place", h.place ? h.place->text : ""});
   row.push_back({"subject", h.subject ? h.subject->text : ""});

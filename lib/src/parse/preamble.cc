@@ -157,8 +157,8 @@ void ParsePreamble(Context& ctx) {
         continue;
       }
       if (!blank) after_authority = false;
-      if (!blank && flat.pos[p].first >= 0) {
-        const Line& sl = src[flat.pos[p].first];
+      if (!blank && flat.Pos(p).first >= 0) {
+        const Line& sl = src[flat.Pos(p).first];
         std::string t = Trim(line);
         size_t words = std::count(t.begin(), t.end(), ' ') + 1;
         after_authority = UpperRatio(sl.Raw(sl.core_begin)) >= 0.85 && words <= 16 && !EndsSentence(t);
@@ -187,7 +187,7 @@ void ParsePreamble(Context& ctx) {
     std::string pk = key.substr(a, b - a);
     std::string kind = OpenerKind(pk);
     if (kind.empty()) {
-      const Line& sl = src[flat.pos[a].first];
+      const Line& sl = src[flat.Pos(a).first];
       std::string t = Trim(pk);
       bool one_line = t.find('\n') == std::string::npos;
       kind = one_line && UpperRatio(sl.Raw(sl.core_begin)) >= 0.85 && !EndsSentence(t) ? "authority" : "other";

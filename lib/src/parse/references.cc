@@ -131,7 +131,7 @@ void ExtractLawNames(const Flat& flat, const SourceLines& src, const std::vector
   std::map<std::string, size_t> seen;
   for (size_t p = key.find("luat "); p != std::string::npos; p = key.find("luat ", p + 5)) {
     if (p > 0 && key[p - 1] >= 'a' && key[p - 1] <= 'z') continue;
-    if (use[flat.pos[p].first] != LineUse::kPreamble) continue;
+    if (use[flat.Pos(p).first] != LineUse::kPreamble) continue;
     std::string word = flat.Raw(src, p, p + 4);
     if (word.empty() || word[0] != 'L' || UpperRatio(word) > 0.5) continue;  // "Luật", not "LUẬT"/"luật"
     // The clause: to ';', '.', '(' or a blank line.

@@ -4,28 +4,17 @@
 #include <cstdio>
 #include <unordered_map>
 
+#include "text/utf8.h"
+
 namespace vanban::internal {
 namespace {
 
-// Decodes one UTF-8 code point at |i|; invalid bytes decode as U+FFFD of length 1.
+// The code point at |i| (text/utf8.h) and its length in bytes.
 char32_t DecodeAt(std::string_view s, size_t i, size_t* len) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  auto cont = [&](size_t k) { return i + k < s.size() && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80; };
-  if (c < 0x80) { *len = 1; return c; }
-  if ((c & 0xE0) == 0xC0 && cont(1)) {
-    *len = 2;
-    return ((c & 0x1F) << 6) | (s[i + 1] & 0x3F);
-  }
-  if ((c & 0xF0) == 0xE0 && cont(1) && cont(2)) {
-    *len = 3;
-    return ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
-  }
-  if ((c & 0xF8) == 0xF0 && cont(1) && cont(2) && cont(3)) {
-    *len = 4;
-    return ((c & 0x07) << 18) | ((s[i + 1] & 0x3F) << 12) | ((s[i + 2] & 0x3F) << 6) | (s[i + 3] & 0x3F);
-  }
-  *len = 1;
-  return 0xFFFD;
+  size_t next = i;
+  const char32_t cp = NextCodePoint(s, &next);
+  *len = next - i;
+  return cp;
 }
 
 std::vector<char32_t> Decode(std::string_view s) {
@@ -85,6 +74,13 @@ std::string FoldWithOffsets(std::string_view text, std::vector<uint32_t>* offset
   std::string key;
   std::vector<bool> capital_q;
   offsets->clear();
+  // Sized up front: grown by doubling, the offsets of a long text (4 bytes per code point)
+  // would take up to twice the room they need.
+  size_t code_points = 0;
+  for (char c : text) code_points += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  offsets->reserve(code_points + 1);
+  key.reserve(code_points);
+  capital_q.reserve(code_points);
   for (size_t i = 0; i < text.size();) {
     size_t len = 1;
     char32_t cp = DecodeAt(text, i, &len);
@@ -157,7 +153,7 @@ bool PunctToken(const std::string& t) {
 
 }  // namespace
 
-void BlankEdgeNoise(const std::string& raw, const std::vector<uint32_t>& raw_off, std::string* key,
+void BlankEdgeNoise(std::string_view raw, const CodePointOffsets& raw_off, std::string* key,
                     size_t* core_begin, size_t* core_end) {
   std::string& k = *key;
   size_t i = 0;
@@ -247,23 +243,22 @@ std::string Line::Text() const { return Trim(Value(core_begin, core_end)); }
 std::string Line::Raw(size_t a, size_t b) const {
   a = std::min(a, key.size());
   b = std::min(std::max(a, b), key.size());
-  return raw.substr(raw_off[a], raw_off[b] - raw_off[a]);
+  return std::string(raw.substr(raw_off[a], raw_off[b] - raw_off[a]));
 }
 
 std::string Line::Value(size_t a, size_t b) const {
   if (val_off.size() != raw_off.size()) return Raw(a, b);
   a = std::min(a, key.size());
   b = std::min(std::max(a, b), key.size());
-  return value.substr(val_off[a], val_off[b] - val_off[a]);
+  return std::string(value.substr(val_off[a], val_off[b] - val_off[a]));
 }
 
 namespace {
 // Lines without their CR: documents saved on Windows read like any other.
-std::vector<std::string> LinesWithoutCr(std::string_view text) {
-  std::vector<std::string> out;
-  for (std::string_view l : SplitLines(text)) {
+std::vector<std::string_view> LinesWithoutCr(std::string_view text) {
+  std::vector<std::string_view> out = SplitLines(text);
+  for (std::string_view& l : out) {
     if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
-    out.emplace_back(l);
   }
   return out;
 }
@@ -341,36 +336,73 @@ bool AlignByEdits(const std::string& raw_key, const std::string& val_key, const 
   return true;
 }
 
-SourceLines::SourceLines(std::string_view text, std::string_view restored) {
-  std::vector<std::string> raw = LinesWithoutCr(text);
-  std::vector<std::string> val;
+SourceLines::SourceLines(std::string_view text, std::string_view restored, int first_line) {
+  std::vector<std::string_view> raw = LinesWithoutCr(text);
+  std::vector<std::string_view> val;
   if (!restored.empty()) {
     val = LinesWithoutCr(restored);
     if (val.size() != raw.size()) val.clear();
   }
   restored_ = !val.empty();
   lines_.reserve(raw.size());
+  // Where each line's entries start in store_: pointers are set once it stops growing.
+  std::vector<std::pair<size_t, size_t>> stored;
+  stored.reserve(raw.size());
+  std::vector<uint32_t> raw_off, off, aligned;
   for (size_t i = 0; i < raw.size(); ++i) {
     Line l;
-    l.number = static_cast<int>(i + 1);
-    l.raw = std::move(raw[i]);
-    l.key = FoldWithOffsets(l.raw, &l.raw_off);
+    l.number = first_line + static_cast<int>(i);
+    l.raw = raw[i];
+    l.key = FoldWithOffsets(l.raw, &raw_off);
+    size_t raw_at = store_.size();
+    l.raw_off = Compact(l.raw, raw_off, true);
+    size_t val_at = store_.size();
     if (restored_) {
-      std::vector<uint32_t> off;
       std::string vkey = FoldWithOffsets(val[i], &off);
-      if (off.size() == l.raw_off.size()) {
-        l.value = std::move(val[i]);
-        l.val_off = std::move(off);
-      } else if (AlignByWords(l.key, vkey, off, &l.val_off) || AlignByEdits(l.key, vkey, off, &l.val_off)) {
-        l.value = std::move(val[i]);
+      if (off.size() == raw_off.size()) {
+        l.value = val[i];
+        l.val_off = Compact(l.value, off, true);
+      } else if (AlignByWords(l.key, vkey, off, &aligned) || AlignByEdits(l.key, vkey, off, &aligned)) {
+        l.value = val[i];
+        l.val_off = Compact(l.value, aligned, false);
       }
     }
-    if (l.val_off.empty()) l.value = l.raw;
+    stored.emplace_back(raw_at, val_at);
+    if (l.raw_off.kind_ != CodePointOffsets::Kind::kAscii) l.raw_off.data_ = store_.data() + raw_at;
     l.had_text = l.key.find_first_not_of(" ") != std::string::npos;
     BlankEdgeNoise(l.raw, l.raw_off, &l.key, &l.core_begin, &l.core_end);
     l.blank = l.key.find_first_not_of(" ") == std::string::npos;
     lines_.push_back(std::move(l));
   }
+  store_.shrink_to_fit();
+  for (size_t i = 0; i < lines_.size(); ++i) {
+    if (lines_[i].raw_off.kind_ != CodePointOffsets::Kind::kAscii) lines_[i].raw_off.data_ = store_.data() + stored[i].first;
+    if (lines_[i].val_off.kind_ != CodePointOffsets::Kind::kAscii) lines_[i].val_off.data_ = store_.data() + stored[i].second;
+  }
+}
+
+CodePointOffsets SourceLines::Compact(std::string_view line, const std::vector<uint32_t>& offsets,
+                                      bool own_code_points) {
+  CodePointOffsets c;
+  c.size_ = offsets.size();
+  c.text_ = line.data();
+  if (own_code_points && offsets.size() == line.size() + 1) return c;  // one byte each: ASCII
+  size_t at = store_.size();
+  // Checkpoints only where stepping over UTF-8 sequences finds every offset again (always,
+  // for the valid UTF-8 ParseDocument passes).
+  bool steps = own_code_points;
+  for (size_t i = 0; steps && i + 1 < offsets.size(); ++i) {
+    steps = offsets[i] < line.size() && offsets[i + 1] == offsets[i] + Utf8SequenceLength(line[offsets[i]]);
+  }
+  if (steps) {
+    c.kind_ = CodePointOffsets::Kind::kCheckpoints;
+    for (size_t i = 0; i < offsets.size(); i += CodePointOffsets::kStride) store_.push_back(offsets[i]);
+  } else {
+    c.kind_ = CodePointOffsets::Kind::kTable;
+    store_.insert(store_.end(), offsets.begin(), offsets.end());
+  }
+  c.data_ = store_.data() + at;  // provisional: the constructor sets it once store_ is complete
+  return c;
 }
 
 std::string SourceLines::JoinValue(size_t first, size_t last) const {
@@ -395,14 +427,20 @@ std::string SourceLines::JoinRaw(size_t first, size_t last) const {
 }
 
 void Flat::Add(const Line& line, int index) {
-  if (!key.empty()) {
-    key.push_back('\n');
-    pos.emplace_back(index, -1);
-  }
-  for (size_t c = 0; c < line.key.size(); ++c) {
-    key.push_back(line.key[c]);
-    pos.emplace_back(index, static_cast<int>(c));
-  }
+  if (!key.empty()) key.push_back('\n');
+  starts_.emplace_back(key.size(), index);
+  key += line.key;
+}
+
+std::pair<int, int> Flat::Pos(size_t p) const {
+  if (starts_.empty()) return {0, -1};
+  p = std::min(p, key.empty() ? 0 : key.size() - 1);
+  // The first line starting after |p|: a '\n' belongs to it, any other byte to the one before.
+  auto after = std::upper_bound(starts_.begin(), starts_.end(), p,
+                                [](size_t x, const std::pair<size_t, int>& s) { return x < s.first; });
+  if (p < key.size() && key[p] == '\n' && after != starts_.end()) return {after->second, -1};
+  const auto& [start, index] = *std::prev(after);
+  return {index, static_cast<int>(p - start)};
 }
 
 namespace {
@@ -412,15 +450,14 @@ std::string FlatSlice(const Flat& f, size_t a, size_t b, F slice) {
   b = std::min(b, f.key.size());
   size_t i = a;
   while (i < b) {
-    if (f.pos[i].second < 0) {
+    if (f.key[i] == '\n') {
       out.push_back(' ');
       ++i;
       continue;
     }
-    int line = f.pos[i].first;
-    size_t j = i;
-    while (j < b && f.pos[j].first == line && f.pos[j].second >= 0) ++j;
-    out += slice(line, static_cast<size_t>(f.pos[i].second), static_cast<size_t>(f.pos[j - 1].second) + 1);
+    auto [line, column] = f.Pos(i);
+    size_t j = std::min(b, f.key.find('\n', i));  // line keys hold no '\n'
+    out += slice(line, static_cast<size_t>(column), static_cast<size_t>(column) + (j - i));
     i = j;
   }
   return CollapseSpaces(Trim(out));
@@ -436,9 +473,9 @@ std::string Flat::Raw(const SourceLines& src, size_t a, size_t b) const {
 }
 
 LineSpan Flat::Span(const SourceLines& src, size_t a, size_t b) const {
-  if (pos.empty() || a >= pos.size()) return {};
-  b = std::min(std::max(b, a + 1), pos.size());
-  return {src[pos[a].first].number, src[pos[b - 1].first].number};
+  if (key.empty() || a >= key.size()) return {};
+  b = std::min(std::max(b, a + 1), key.size());
+  return {src[Pos(a).first].number, src[Pos(b - 1).first].number};
 }
 
 const RE2::Options& ReOptions() {

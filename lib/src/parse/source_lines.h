@@ -36,13 +36,49 @@ bool AlignByWords(const std::string& raw_key, const std::string& val_key, const 
 bool AlignByEdits(const std::string& raw_key, const std::string& val_key, const std::vector<uint32_t>& val_cp_off,
                   std::vector<uint32_t>* out);
 
+// Bytes in the UTF-8 sequence that |lead| starts (1 for a stray byte).
+inline size_t Utf8SequenceLength(char lead) {
+  unsigned char c = static_cast<unsigned char>(lead);
+  return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF8 ? 4 : 1;
+}
+
+// Byte offsets into a line of each of its code points and of its end ([0, size())). Kept
+// small, as a long document has millions of code points: nothing for an all-ASCII line
+// (offset i is i), else one 32-bit checkpoint per 16 code points from which the rest is
+// found by stepping over at most 15 UTF-8 sequences; a map that is not the line's own
+// code points (a restored line aligned to its source) keeps every entry. The entries live
+// in their SourceLines.
+class CodePointOffsets {
+ public:
+  uint32_t operator[](size_t i) const {
+    if (kind_ == Kind::kAscii) return static_cast<uint32_t>(i);
+    if (kind_ == Kind::kTable) return data_[i];
+    uint32_t at = data_[i / kStride];
+    for (size_t k = i % kStride; k > 0; --k) at += static_cast<uint32_t>(Utf8SequenceLength(text_[at]));
+    return at;
+  }
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+
+ private:
+  friend class SourceLines;
+  static constexpr size_t kStride = 16;
+  enum class Kind : uint8_t { kAscii, kCheckpoints, kTable };
+  const char* text_ = nullptr;      // the line (kCheckpoints)
+  const uint32_t* data_ = nullptr;  // checkpoints or the table
+  size_t size_ = 0;
+  Kind kind_ = Kind::kAscii;
+};
+
+// A line of the source. |raw| and |value| view the texts given to SourceLines, which must
+// outlive it (a copy of every line would double what a long document costs).
 struct Line {
-  int number = 0;     // 1-based
-  std::string raw;    // source line without the newline
-  std::string value;  // restored line when aligned, else raw
-  std::string key;    // folded, key.size() == code points of raw
-  std::vector<uint32_t> raw_off;
-  std::vector<uint32_t> val_off;  // same size as raw_off when value is aligned
+  int number = 0;          // 1-based
+  std::string_view raw;    // source line without the newline
+  std::string_view value;  // restored line when aligned, else empty: see Whole()
+  std::string key;         // folded, key.size() == code points of raw
+  CodePointOffsets raw_off;
+  CodePointOffsets val_off;  // same size as raw_off when value is aligned
   bool blank = true;      // nothing but spaces and OCR specks
   bool had_text = false;  // the source line had something other than spaces (specks count)
   // Key positions of the line without OCR specks at its edges (see BlankEdgeNoise).
@@ -56,18 +92,24 @@ struct Line {
   std::string Value(size_t a = 0) const { return Value(a, std::max(a, core_end)); }
   // The value of the core, trimmed.
   std::string Text() const;
+  // The whole line's value: the restored line when aligned, else the source line.
+  std::string_view Whole() const { return val_off.empty() ? raw : value; }
 };
 
 // Blanks (in a folded key) OCR specks at the edges of a line: leading "|", "_", ":", ".",
 // a "~"/"-" in front of another marker ("~. 2. Phòng"), trailing runs of punctuation
 // tokens ("… tỉnh. | :") and a short lower-case token after them or after a full stop
 // ("… tỉnh. a"). Sets |core_begin|/|core_end| to the remaining span.
-void BlankEdgeNoise(const std::string& raw, const std::vector<uint32_t>& raw_off, std::string* key,
+void BlankEdgeNoise(std::string_view raw, const CodePointOffsets& raw_off, std::string* key,
                     size_t* core_begin, size_t* core_end);
 
 class SourceLines {
  public:
-  SourceLines(std::string_view text, std::string_view restored);
+  // |text| and |restored| must outlive this object: lines view them. |first_line|: the
+  // number of the first line (a document inside a larger file).
+  SourceLines(std::string_view text, std::string_view restored, int first_line = 1);
+  SourceLines(const SourceLines&) = delete;
+  SourceLines& operator=(const SourceLines&) = delete;
   const Line& operator[](size_t i) const { return lines_[i]; }  // 0-based index
   size_t size() const { return lines_.size(); }
   bool restored() const { return restored_; }
@@ -77,19 +119,30 @@ class SourceLines {
   std::string JoinRaw(size_t first, size_t last) const;
 
  private:
+  // Offsets of |offsets| (a code point map in full, or checkpoints) into |store_|.
+  CodePointOffsets Compact(std::string_view line, const std::vector<uint32_t>& offsets, bool own_code_points);
+
   std::vector<Line> lines_;
+  std::vector<uint32_t> store_;  // every line's checkpoints and tables
   bool restored_ = false;
 };
 
 // A flattened view of a line range: keys joined by '\n' with a map back to lines.
 struct Flat {
   std::string key;
-  std::vector<std::pair<int, int>> pos;  // per key byte: (line index, column); '\n' -> column = -1
   void Add(const Line& line, int index);
+  // Key byte |p| as (line index, column in that line's key); the '\n' in front of a line
+  // is (that line's index, -1).
+  std::pair<int, int> Pos(size_t p) const;
   // Value text of flat range [a, b) (line breaks become spaces) and its line span.
   std::string Value(const SourceLines& src, size_t a, size_t b) const;
   std::string Raw(const SourceLines& src, size_t a, size_t b) const;
   LineSpan Span(const SourceLines& src, size_t a, size_t b) const;
+
+ private:
+  // (offset in |key| where the line's key starts, line index), one per added line: a view
+  // of a whole document costs 16 bytes a line rather than 8 a byte.
+  std::vector<std::pair<size_t, int>> starts_;
 };
 
 // RE2 options: no error logging, Latin-1 off (keys are ASCII anyway).

@@ -6,7 +6,7 @@
 
 #include "model/lm_tokens.h"
 #include "model/model_data.h"
-#include "model/viet_chars.h"
+#include "text/viet_chars.h"
 
 namespace vanban::internal {
 namespace {

@@ -1,5 +1,6 @@
-// A fixed-size memo from 64-bit keys to floats (open addressing, no allocation after
-// construction). When full it forgets everything, which only costs recomputation.
+// A fixed-size memo from 64-bit keys to small values (open addressing, no allocation
+// after construction). When full it forgets everything, which only costs recomputation.
+// Keys are hashes: bit 0 is used to mark empty slots, so callers must not rely on it.
 #ifndef VANBAN_RESTORE_FLAT_MEMO_H_
 #define VANBAN_RESTORE_FLAT_MEMO_H_
 
@@ -9,19 +10,20 @@
 
 namespace vanban::internal {
 
+template <typename Value>
 class FlatMemo {
  public:
   explicit FlatMemo(size_t log2_capacity = 16) : slots_(size_t{1} << log2_capacity), mask_(slots_.size() - 1) {}
 
   // The value stored for |key|, or nullptr.
-  const float* Find(uint64_t key) const {
+  const Value* Find(uint64_t key) const {
     key |= 1;  // 0 marks an empty slot
     for (size_t i = Home(key);; i = (i + 1) & mask_) {
       if (slots_[i].key == key) return &slots_[i].value;
       if (slots_[i].key == 0) return nullptr;
     }
   }
-  void Put(uint64_t key, float value) {
+  void Put(uint64_t key, const Value& value) {
     key |= 1;
     if (used_ * 4 >= slots_.size() * 3) Clear();
     for (size_t i = Home(key);; i = (i + 1) & mask_) {
@@ -45,7 +47,7 @@ class FlatMemo {
  private:
   struct Slot {
     uint64_t key = 0;
-    float value = 0;
+    Value value{};
   };
   size_t Home(uint64_t key) const { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 40) & mask_; }
   std::vector<Slot> slots_;

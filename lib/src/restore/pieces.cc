@@ -1,8 +1,8 @@
 #include "restore/pieces.h"
 
 #include "model/model_data.h"
-#include "model/viet_chars.h"
 #include "restore/symbol_form.h"
+#include "text/viet_chars.h"
 
 namespace vanban::internal {
 namespace {

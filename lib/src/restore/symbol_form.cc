@@ -3,7 +3,7 @@
 #include <utility>
 
 #include "model/model_data.h"
-#include "model/viet_chars.h"
+#include "text/viet_chars.h"
 
 namespace vanban::internal {
 namespace {

@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <cmath>
 
-#include "channel/channel_index.h"
 #include "channel/code_points.h"
+#include "model/channel_index.h"
 #include "model/model_data.h"
-#include "model/viet_chars.h"
+#include "text/viet_chars.h"
 
 namespace vanban::internal {
 namespace {
@@ -42,8 +42,9 @@ void WordCandidates::Proposed(std::string_view lower, const std::vector<uint32_t
   const float log_ocr = static_cast<float>(std::log10(mix_.ocr));
   for (size_t k = 0; k < ids.size(); ++k) {
     uint64_t key = (h ^ ids[k]) * 0x9E3779B97F4A7C15ull;
-    if (const float* v = proposed_.Find(key)) {
-      (*out)[k] = *v > -1e8f ? log_ocr + *v : -1e9f;
+    const float bound = floor - log_ocr;
+    if (const ProposedScore* v = proposed_.Find(key); v != nullptr && (!v->pruned || v->value <= bound)) {
+      (*out)[k] = !v->pruned && v->value > -1e8f ? log_ocr + v->value : -1e9f;
       continue;
     }
     if (!decoded) {
@@ -51,11 +52,12 @@ void WordCandidates::Proposed(std::string_view lower, const std::vector<uint32_t
       ChannelIndex::Skeleton(lower32_, &skeleton_);
       decoded = true;
     }
-    double lp = smooth || (ch->Plausible(ids[k], lower32_) && ch->Resembles(ids[k], skeleton_))
-                    ? ch->LogProbOfWord(ids[k], lower32_, smooth, static_cast<double>(floor - log_ocr))
-                    : -1e9;
+    // The screens depend on the word and the reading only: their "no" is exact.
+    const bool screened = smooth || (ch->Plausible(ids[k], lower32_) && ch->Resembles(ids[k], skeleton_));
+    double lp = screened ? ch->LogProbOfWord(ids[k], lower32_, smooth, static_cast<double>(bound)) : -1e9;
     float raw = std::isfinite(lp) ? static_cast<float>(lp) : -1e9f;
-    proposed_.Put(key, raw);
+    // The scorer gives up (-inf) only past the bound; a finite score is exact.
+    proposed_.Put(key, screened && !std::isfinite(lp) ? ProposedScore{bound, true} : ProposedScore{raw, false});
     (*out)[k] = raw > -1e8f ? log_ocr + raw : -1e9f;
   }
 }

@@ -64,8 +64,10 @@ class WordCandidates {
   // under the smoothed OCR channel (every edit possible) if |smooth|, else the learned
   // one; memoised.
   // Scores all of |ids| at once into |out|; scores below |floor| may come out as -1e9.
-  // |floor| - log10(ocr share) must depend on |lower| and |smooth| only (it is not part
-  // of the memo key, which outlives the document).
+  // The memo outlives the document, so what it holds must not depend on the document:
+  // a score pruned under one document's floor is remembered as "below that bound" and
+  // recomputed when a later floor is lower (otherwise a batch restores a document
+  // differently from the same document alone).
   void Proposed(std::string_view lower, const std::vector<uint32_t>& ids, bool smooth, float floor,
                 std::vector<float>* out);
 
@@ -92,7 +94,13 @@ class WordCandidates {
   };
   std::unordered_map<std::string, std::vector<WordCand>, StringHash, std::equal_to<>> memo_;
   std::unordered_map<std::string, std::vector<std::pair<uint32_t, double>>, StringHash, std::equal_to<>> searched_;
-  FlatMemo proposed_{18};  // hash of (word, reading id, smooth) -> channel log10 P, across documents
+  // A channel log10 P for (word, reading id, smooth): exact when not |pruned|, else only
+  // known to be below |value| (the bound the search gave up at).
+  struct ProposedScore {
+    float value = 0;
+    bool pruned = false;
+  };
+  FlatMemo<ProposedScore> proposed_{18};  // hash of (word, reading id, smooth), across documents
   std::u32string lower32_;
   std::string skeleton_;
   std::vector<OcrChannel::Candidate> found_;

@@ -11,7 +11,7 @@
 #include <string_view>
 
 #include "text/legacy_charsets.h"
-#include "text/utf8_util.h"
+#include "text/utf8.h"
 #include "text/viqr.h"
 #include "text/vn_letters.h"
 #include "vanban/text.h"
@@ -102,6 +102,27 @@ Status DecodeUtf16(std::string_view bytes, bool lossy, std::string* out, Replace
   return Status::Ok();
 }
 
+// NUL bytes (binary data; they decode to U+0000 in every 8-bit charset) become U+FFFD
+// and count as replacements, so --lossy on binary input warns like any other damage.
+void ReplaceNuls(std::string_view bytes, std::string* text, Replacements* rep) {
+  size_t first = bytes.find('\0');
+  if (first == std::string_view::npos) return;
+  size_t count = 0;
+  std::string out;
+  out.reserve(text->size() + 16);
+  for (char c : *text) {
+    if (c != '\0') {
+      out.push_back(c);
+      continue;
+    }
+    out.append("\xEF\xBF\xBD");
+    ++count;
+  }
+  text->swap(out);
+  if (rep->count == 0 || first < rep->first_offset) rep->first_offset = first;
+  rep->count += count;
+}
+
 // ---- detection ---------------------------------------------------------------
 
 bool IsCommonPunctuation(UChar32 c) {
@@ -109,10 +130,17 @@ bool IsCommonPunctuation(UChar32 c) {
          c == 0x20AC || c == 0x2122 || c == 0xA7 || c == 0xA9;
 }
 
-// Share of the non-ASCII words of |text| (NFC UTF-8) that are Vietnamese syllables;
-// non-ASCII symbols count against it, since a wrong charset turns letters into junk.
-double VietnameseScore(std::string_view text) {
-  size_t words = 0, valid = 0, junk = 0;
+struct VietnameseScore {
+  // Share of the non-ASCII words that are Vietnamese syllables; non-ASCII symbols count
+  // against it, since a wrong charset turns letters into junk.
+  double score = 0;
+  size_t syllables = 0;    // non-ASCII words that are Vietnamese syllables
+  size_t all_words = 0;    // words, ASCII or not
+};
+
+// How Vietnamese |text| (NFC UTF-8) reads.
+VietnameseScore ScoreVietnamese(std::string_view text) {
+  size_t words = 0, valid = 0, junk = 0, all_words = 0;
   const char* s = text.data();
   const size_t len = text.size();
   size_t i = 0;
@@ -137,13 +165,21 @@ double VietnameseScore(std::string_view text) {
       non_ascii |= c >= 0x80;
       end = next;
     }
+    ++all_words;
     if (non_ascii) {
       ++words;
       valid += IsVietnameseSyllable(std::string_view(s + start, end - start));
     }
     i = end;
   }
-  return static_cast<double>(valid) / static_cast<double>(words + junk + 1);
+  return {static_cast<double>(valid) / static_cast<double>(words + junk + 1), valid, all_words};
+}
+
+// Vietnamese in a legacy charset marks most of its words (half of them or more); text
+// that is mostly ASCII with a few stray bytes is not evidence of any charset, however
+// well those bytes happen to decode.
+bool StrongLegacyEvidence(const VietnameseScore& v) {
+  return v.syllables >= 3 && v.syllables * 10 >= v.all_words;
 }
 
 // Confidence that text without Vietnamese letters is VIQR; 0 if not.
@@ -225,9 +261,11 @@ Detection DetectEncoding(std::string_view bytes) {
     vietnamese_letter |= internal::DecomposeLetter(static_cast<char32_t>(c), &letter);
   }
   const bool valid = bad == 0;
-  // Mostly well-formed UTF-8 with a few broken sequences is damaged UTF-8, not a
-  // legacy charset (whose letters seldom happen to form UTF-8): Decode reports it.
-  if (!valid && good >= 8 * bad) return {Encoding::kUtf8, 0.5};
+  // Well-formed UTF-8 sequences next to a few broken ones are damaged UTF-8, not a legacy
+  // charset: Vietnamese in TCVN3, VNI or Windows-1258 puts its high bytes next to ASCII
+  // letters and practically never forms a valid sequence (none in the samples). Decode
+  // then reports the first broken one.
+  if (!valid && 4 * good >= bad) return {Encoding::kUtf8, 0.5};
   const std::string_view sample = bytes.substr(0, kDetectSample);
   if (valid && !vietnamese_letter) {
     const double viqr = ViqrLikelihood(sample);
@@ -236,9 +274,9 @@ Detection DetectEncoding(std::string_view bytes) {
   }
   if (valid) return {Encoding::kUtf8, 0.99};
 
-  struct Candidate { Encoding e; double score; };
+  struct Candidate { Encoding e; double score; VietnameseScore v; };
   std::array<Candidate, 3> candidates = {
-      Candidate{Encoding::kTcvn3, 0}, Candidate{Encoding::kVni, 0}, Candidate{Encoding::kCp1258, 0}};
+      Candidate{Encoding::kTcvn3, 0, {}}, Candidate{Encoding::kVni, 0, {}}, Candidate{Encoding::kCp1258, 0, {}}};
   for (Candidate& c : candidates) {
     std::string decoded;
     internal::LegacyDecodeStats stats;
@@ -247,15 +285,19 @@ Detection DetectEncoding(std::string_view bytes) {
       case Encoding::kVni: internal::DecodeVni(sample, &decoded); break;
       default: (void)internal::DecodeCp1258(sample, /*lossy=*/true, &decoded, &stats); break;
     }
-    c.score = VietnameseScore(ToNfc(decoded));
+    c.v = ScoreVietnamese(ToNfc(decoded));
+    c.score = c.v.score;
     // Bytes the charset does not define at all make it unlikely.
     c.score /= 1.0 + static_cast<double>(stats.replacements);
   }
   std::sort(candidates.begin(), candidates.end(),
             [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
   const double best = candidates[0].score, second = candidates[1].score;
-  if (best < 0.3) return {Encoding::kUtf8, 0.1};
-  return {candidates[0].e, std::clamp(best * (0.5 + (best - second)), 0.0, 1.0)};
+  // Not convincingly any legacy charset: damaged UTF-8, which Decode reports with its offset.
+  if (best < 0.3 || !StrongLegacyEvidence(candidates[0].v)) return {Encoding::kUtf8, 0.1};
+  // Confidence grows with the evidence: a handful of words is never certainty.
+  const double words = static_cast<double>(candidates[0].v.syllables);
+  return {candidates[0].e, std::clamp(best * (0.5 + (best - second)), 0.0, 1.0) * words / (words + 1.0)};
 }
 
 Result<DecodedText> Decode(std::string_view bytes, const DecodeOptions& options) {
@@ -308,6 +350,7 @@ Result<DecodedText> Decode(std::string_view bytes, const DecodeOptions& options)
       break;
     }
   }
+  if (options.lossy && encoding != Encoding::kUtf16) ReplaceNuls(bytes, &raw, &rep);
   result.text = ToNfc(raw);
   result.replacements = rep.count;
   result.first_bad_offset = rep.first_offset;

@@ -8,7 +8,7 @@
 #include <string_view>
 
 #include "text/legacy_charsets.h"
-#include "text/utf8_util.h"
+#include "text/utf8.h"
 #include "text/viqr.h"
 #include "vanban/text.h"
 

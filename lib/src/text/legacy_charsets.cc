@@ -10,7 +10,7 @@
 #include <string>
 #include <unordered_map>
 
-#include "text/utf8_util.h"
+#include "text/utf8.h"
 #include "text/vn_letters.h"
 
 namespace vanban::internal {

@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "text/utf8_util.h"
+#include "text/utf8.h"
 #include "vanban/text.h"
 
 namespace vanban {

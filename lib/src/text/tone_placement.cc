@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "text/syllable.h"
-#include "text/utf8_util.h"
+#include "text/utf8.h"
 #include "text/vn_letters.h"
 #include "vanban/text.h"
 

@@ -3,7 +3,7 @@
 #include <unicode/utf8.h>
 
 #include "text/syllable.h"
-#include "text/utf8_util.h"
+#include "text/utf8.h"
 #include "text/vn_letters.h"
 
 namespace vanban::internal {

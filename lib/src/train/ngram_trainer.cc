@@ -11,7 +11,7 @@
 
 #include "model/lm_tokens.h"
 #include "model/shell_quote.h"
-#include "model/viet_chars.h"
+#include "text/viet_chars.h"
 #include "train/corpus_split.h"
 #include "vanban/model.h"
 

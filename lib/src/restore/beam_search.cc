@@ -1,0 +1,167 @@
+#include "restore/beam_search.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace vanban::internal {
+namespace {
+
+constexpr float kNegInf = -1e30f;
+constexpr uint32_t kPrescreenReadings = 4;  // edges with more readings are prescreened
+
+}  // namespace
+
+float BeamSearch::Extend(const Hyp& h, const Cand& c, LmState* out) {
+  if (c.id == 0) {  // skipped mark
+    *out = h.state;
+    return h.score + c.channel;
+  }
+  float s = h.score + lm_.Score(h.state, c.LmId(), out) + c.channel;
+  if (h.state.len > 0 && memory_.HasPair(h.state.words[h.state.len - 1], c.id))
+    s += static_cast<float>(o_.pair_cache_bonus);
+  if (c.id2 != 0) {
+    LmState mid = *out;
+    s += lm_.Score(mid, c.id2, out);
+  }
+  return s;
+}
+
+// Keeps the best |beam| distinct hypotheses at a position.
+void BeamSearch::Prune(std::vector<int32_t>* at) {
+  std::sort(at->begin(), at->end(), [&](int32_t a, int32_t b) { return arena_[a].score > arena_[b].score; });
+  if (at->empty()) return;
+  const float floor = arena_[(*at)[0]].score - static_cast<float>(o_.beam_threshold);
+  const size_t beam = static_cast<size_t>(std::max(1, o_.beam));
+  size_t kept = 0;
+  for (size_t k = 0; k < at->size() && kept < beam; ++k) {
+    const Hyp& h = arena_[(*at)[k]];
+    if (h.score < floor) break;
+    bool dup = false;
+    for (size_t j = 0; j < kept; ++j) {
+      if (arena_[(*at)[j]].state.SameWords(h.state)) {
+        dup = true;
+        break;
+      }
+    }
+    if (!dup) (*at)[kept++] = (*at)[k];
+  }
+  at->resize(kept);
+}
+
+// The prescreen judges readings after the best hypothesis only, but a reading hopeless
+// there may be the natural successor of another one ("cáo" after "báo", not after
+// "bảo"): the model's usual successors of each hypothesis' last word stay live.
+void BeamSearch::RescueSuccessors(const Lattice& lattice, const std::vector<int32_t>& hyps, const Edge& edge) {
+  for (size_t j = 1; j < hyps.size() && j < 64; ++j) {
+    const LmState& st = arena_[hyps[j]].state;
+    if (st.len == 0) continue;
+    for (uint16_t next : m_.Successors(st.words[st.len - 1])) {
+      if (next == 0) break;
+      for (uint32_t k = 0; k < edge.cand_count; ++k) {
+        if (lattice.cand(edge, k).id == next) live_[k] |= uint64_t{1} << j;
+      }
+    }
+  }
+}
+
+void BeamSearch::Decode(Lattice* lattice, size_t n) {
+  arena_.clear();
+  if (at_.size() < n + 1) at_.resize(n + 1);
+  for (size_t p = 0; p <= n; ++p) at_[p].clear();
+  arena_.push_back({m_.BeginState(), 0.0f, -1, 0, 0});
+  at_[0].push_back(0);
+  for (size_t p = 0; p < n; ++p) {
+    Prune(&at_[p]);
+    for (uint32_t e = lattice->first_edge[p]; e < lattice->first_edge[p + 1]; ++e) {
+      Edge& edge = lattice->edges[e];
+      float best = kNegInf, second = kNegInf;
+      int best_cand = -1;
+      // Readings hopeless after the best hypothesis are not tried after the others.
+      live_.assign(edge.cand_count, kAllHyps);
+      if (edge.cand_count > kPrescreenReadings && at_[p].size() > 1) {
+        const Hyp& top = arena_[at_[p][0]];
+        float top_best = kNegInf;
+        scores_.resize(edge.cand_count);
+        for (uint32_t k = 0; k < edge.cand_count; ++k) {
+          LmState st;
+          scores_[k] = Extend(top, lattice->cand(edge, k), &st);
+          top_best = std::max(top_best, scores_[k]);
+        }
+        for (uint32_t k = 0; k < edge.cand_count; ++k)
+          live_[k] = scores_[k] >= top_best - static_cast<float>(o_.prescreen_margin) ? kAllHyps : 0;
+        RescueSuccessors(*lattice, at_[p], edge);
+      }
+      for (size_t j = 0; j < at_[p].size(); ++j) {
+        const int32_t hi = at_[p][j];
+        const uint64_t bit = j < 64 ? uint64_t{1} << j : 0;
+        for (uint32_t k = 0; k < edge.cand_count; ++k) {
+          if (live_[k] != kAllHyps && (live_[k] & bit) == 0) continue;
+          Hyp nh;
+          nh.score = Extend(arena_[hi], lattice->cand(edge, k), &nh.state);
+          nh.back = hi;
+          nh.edge = e;
+          nh.cand = static_cast<uint16_t>(k);
+          if (nh.score > best) {
+            if (best_cand != static_cast<int>(k)) second = best;
+            best = nh.score;
+            best_cand = static_cast<int>(k);
+          } else if (static_cast<int>(k) != best_cand && nh.score > second) {
+            second = nh.score;
+          }
+          at_[edge.to].push_back(static_cast<int32_t>(arena_.size()));
+          arena_.push_back(nh);
+        }
+      }
+      edge.margin = best - second;
+    }
+  }
+  Prune(&at_[n]);
+  float best = kNegInf;
+  int32_t best_h = -1;
+  LmState dummy;
+  for (int32_t hi : at_[n]) {
+    float sc = arena_[hi].score + lm_.Score(arena_[hi].state, m_.eos(), &dummy);
+    if (sc > best) best = sc, best_h = hi;
+  }
+  path_.clear();
+  for (int32_t h = best_h; h > 0; h = arena_[h].back) path_.push_back(h);
+  std::reverse(path_.begin(), path_.end());
+  steps_.clear();
+  for (int32_t h : path_) steps_.push_back({arena_[h].edge, arena_[h].cand});
+}
+
+void BeamSearch::Posteriors(const Lattice& lattice, size_t step, std::vector<double>* post) {
+  const Hyp& h = arena_[path_[step]];
+  const Edge& e = lattice.edges[h.edge];
+  post->assign(e.cand_count, 0.0);
+  Hyp before = h.back >= 0 ? arena_[h.back] : Hyp{m_.BeginState(), 0.0f, -1, 0, 0};
+  before.score = 0;
+  const size_t horizon = static_cast<size_t>(m_.order()) - 1;
+  double max_score = -1e300;
+  for (uint32_t k = 0; k < e.cand_count; ++k) {
+    LmState st, next;
+    double sc = Extend(before, lattice.cand(e, k), &st);
+    size_t words = 0, j = step + 1;
+    for (; j < path_.size() && words < horizon; ++j) {
+      const Hyp& f = arena_[path_[j]];
+      const Cand& c = lattice.cand(lattice.edges[f.edge], f.cand);
+      if (c.id == 0) continue;
+      sc += lm_.Score(st, c.LmId(), &next);
+      st = next;
+      ++words;
+      if (c.id2 != 0) {
+        sc += lm_.Score(st, c.id2, &next);
+        st = next;
+        ++words;
+      }
+    }
+    if (j == path_.size() && words < horizon) sc += lm_.Score(st, m_.eos(), &next);
+    (*post)[k] = sc;
+    max_score = std::max(max_score, sc);
+  }
+  double z = 0;
+  for (double& p : *post) z += (p = std::pow(10.0, p - max_score));
+  for (double& p : *post) p /= z;
+}
+
+}  // namespace vanban::internal

@@ -1,0 +1,67 @@
+// The beam search over a unit's lattice: hypotheses are language-model states with a
+// score (n-gram model + channel + document memory); each position keeps the best
+// |beam| distinct ones. Also the posterior of each reading on the best path, for
+// confidence.
+#ifndef VANBAN_RESTORE_BEAM_SEARCH_H_
+#define VANBAN_RESTORE_BEAM_SEARCH_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "model/model_data.h"
+#include "restore/document_memory.h"
+#include "restore/lattice.h"
+#include "restore/lm_cache.h"
+#include "vanban/restore.h"
+
+namespace vanban::internal {
+
+// One step of the best path: the edge taken and which of its readings.
+struct PathStep {
+  uint32_t edge;
+  uint16_t cand;
+};
+
+class BeamSearch {
+ public:
+  BeamSearch(const ModelData& model, const RestoreOptions& options, LmCache* lm, const DocumentMemory* memory)
+      : m_(model), o_(options), lm_(*lm), memory_(*memory) {}
+
+  // Finds the best path through |lattice| (over |pieces| pieces) and records each edge's
+  // margin (best score minus the best score of another reading).
+  void Decode(Lattice* lattice, size_t pieces);
+  const std::vector<PathStep>& path() const { return steps_; }
+
+  // Posterior of each reading of the edge at path step |step|, the rest of the best path
+  // fixed; the following words (up to the model order) give the right context.
+  void Posteriors(const Lattice& lattice, size_t step, std::vector<double>* post);
+
+ private:
+  struct Hyp {
+    LmState state;
+    float score;
+    int32_t back;   // previous hypothesis in the arena, -1 at the start
+    uint32_t edge;  // edge taken to get here
+    uint16_t cand;
+  };
+  float Extend(const Hyp& h, const Cand& c, LmState* out);
+  void Prune(std::vector<int32_t>* at);
+  void RescueSuccessors(const Lattice& lattice, const std::vector<int32_t>& hyps, const Edge& edge);
+
+  const ModelData& m_;
+  const RestoreOptions& o_;
+  LmCache& lm_;
+  const DocumentMemory& memory_;
+  std::vector<Hyp> arena_;
+  std::vector<std::vector<int32_t>> at_;  // hypotheses at each position
+  std::vector<int32_t> path_;             // the best path, as arena indices
+  std::vector<PathStep> steps_;
+  // Per reading of the edge being extended, the hypotheses (bits by rank) it is tried after.
+  std::vector<uint64_t> live_;
+  static constexpr uint64_t kAllHyps = ~uint64_t{0};
+  std::vector<float> scores_;
+};
+
+}  // namespace vanban::internal
+
+#endif  // VANBAN_RESTORE_BEAM_SEARCH_H_

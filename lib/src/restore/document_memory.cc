@@ -1,0 +1,37 @@
+#include "restore/document_memory.h"
+
+#include <algorithm>
+#include <string>
+
+#include "text/viet_chars.h"
+
+namespace vanban::internal {
+
+void DocumentMemory::Reset(std::string_view text) {
+  words_.clear();
+  pairs_.clear();
+  last_label_ = 0;
+  labels_.clear();
+  size_t pos = 0;
+  std::string key;
+  while (pos < text.size()) {
+    size_t eol = text.find('\n', pos);
+    if (eol == std::string_view::npos) eol = text.size();
+    size_t b = text.find_first_not_of(" \t", pos);
+    if (b < eol) {
+      size_t after = b;
+      NextCodePoint(text, &after);
+      if (after < eol && text[after] == ')' && KeyInto(text.substr(b, after - b), &key) && key.size() == 1)
+        labels_.push_back({b, key[0]});
+    }
+    pos = eol + 1;
+  }
+}
+
+char DocumentMemory::NextLabelKey(size_t offset) const {
+  auto it = std::upper_bound(labels_.begin(), labels_.end(), offset,
+                             [](size_t o, const std::pair<size_t, char>& l) { return o < l.first; });
+  return it == labels_.end() ? 0 : it->second;
+}
+
+}  // namespace vanban::internal

@@ -1,0 +1,52 @@
+// What the restorer remembers within one document and forgets before the next: words
+// and pairs of words read with confidence (a cache language model: "dân vận" read
+// well in công tác dân vận helps the garbled repeat in "Dân vận khéo"), and the list
+// labels of the whole document for looking ahead (d) before e) is đ)).
+#ifndef VANBAN_RESTORE_DOCUMENT_MEMORY_H_
+#define VANBAN_RESTORE_DOCUMENT_MEMORY_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+namespace vanban::internal {
+
+class DocumentMemory {
+ public:
+  // Forgets the previous document and scans the list labels of |text|.
+  void Reset(std::string_view text);
+
+  // log10 bonus for reading word |id| (0 if it was not read with confidence before).
+  float WordBonus(uint32_t id) const {
+    if (words_.empty()) return 0.0f;
+    auto it = words_.find(id);
+    return it == words_.end() ? 0.0f : it->second;
+  }
+  void RememberWord(uint32_t id, float bonus) { words_[id] = bonus; }
+  bool empty_words() const { return words_.empty(); }
+
+  // True if |b| was read with confidence right after |a| before.
+  bool HasPair(uint32_t a, uint32_t b) const { return !pairs_.empty() && pairs_.count(PairKey(a, b)) > 0; }
+  void RememberPair(uint32_t a, uint32_t b) { pairs_.insert(PairKey(a, b)); }
+
+  // The diacritic-free letter of the first list label after byte |offset|, or 0.
+  char NextLabelKey(size_t offset) const;
+  // Position (ListLabelIndex) of the last list label written, 0 if none yet.
+  int last_label() const { return last_label_; }
+  void set_last_label(int index) { last_label_ = index; }
+
+ private:
+  static uint64_t PairKey(uint32_t a, uint32_t b) { return (uint64_t{a} << 32) | b; }
+  std::unordered_map<uint32_t, float> words_;
+  std::unordered_set<uint64_t> pairs_;
+  std::vector<std::pair<size_t, char>> labels_;  // line-start labels: offset, letter key
+  int last_label_ = 0;
+};
+
+}  // namespace vanban::internal
+
+#endif  // VANBAN_RESTORE_DOCUMENT_MEMORY_H_

@@ -1,0 +1,510 @@
+#include "restore/lattice_builder.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "model/lm_tokens.h"
+#include "text/viet_chars.h"
+#include "restore/list_labels.h"
+#include "restore/symbol_form.h"
+
+namespace vanban::internal {
+namespace {
+
+constexpr float kNegInf = -1e30f;
+// Unigram log10 prior used to rank the "kept as written" reading against others.
+constexpr float kUnknownPrior = -3.0f;
+// An OCR word is tried as two syllables when no single reading explains it this
+// well (log10), and two pieces as one syllable when either is explained this badly.
+constexpr float kMergeTrigger = -2.0f;
+constexpr float kJoinTrigger = -2.5f;
+constexpr size_t kMaxMergeCodePoints = 14;
+constexpr size_t kMaxJoinCodePoints = 8;
+// Readings of each neighbour whose context is asked: more for a word the channel
+// cannot read (its own readings say little), fewer for the rest (speed).
+constexpr size_t kContextNeighbours = 2;
+constexpr size_t kContextNeighboursWeak = 4;
+constexpr size_t kNeighbourWordsWeak = 8;  // of the 16 the model keeps per word
+// A word kept as written pays for being some unknown word; one the model knows as it is
+// spelt ("VAT", "Cup") has its own n-grams to speak for it, so it pays less (log10).
+constexpr float kKnownSpellingRelief = 3.0f;
+constexpr size_t kMergeSideReadings = 4;
+constexpr size_t kMergeReadings = 8;
+constexpr size_t kJoinReadings = 6;
+
+// A run of two or more digits glued to three or more letters ("21thang", "nam2026"):
+// a number and a word the OCR ran together, not digits standing for letters ("s6").
+bool DigitGlue(std::string_view s) {
+  size_t i = 0, n = s.size();
+  auto digits = [&](size_t& k) { size_t b = k; while (k < n && s[k] >= '0' && s[k] <= '9') ++k; return k - b; };
+  auto letters = [&](size_t& k) {
+    size_t c = 0;
+    while (k < n && !(s[k] >= '0' && s[k] <= '9')) internal::NextCodePoint(s, &k), ++c;
+    return c;
+  };
+  size_t d1 = digits(i), l = letters(i), d2 = digits(i);
+  if (i != n) return false;
+  return l >= 3 && ((d1 >= 2 && d2 == 0) || (d1 == 0 && d2 >= 2));
+}
+
+// "Il", "I11", "1l": I mixed with the l and 1 English-model OCR reads it as.
+bool IsDamagedRoman(std::string_view s) {
+  if (s.size() < 2 || s.size() > 4 || s.find('I') == std::string_view::npos) return false;
+  return s.find_first_not_of("Il1") == std::string_view::npos && s.find_first_of("l1") != std::string_view::npos;
+}
+
+bool AllDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// A piece of an OCR word that may stand for a syllable or a number: it has a vowel,
+// or something OCR writes for one (6 for ô, 4 for a, ¢ for ở), or is all digits.
+// "nh", "tr" alone are not worth a search.
+bool CouldBeSyllable(std::string_view s) {
+  if (AllDigits(s)) return true;
+  size_t pos = 0;
+  while (pos < s.size()) {
+    char32_t cp = internal::NextCodePoint(s, &pos);
+    const internal::VietLetter& v = internal::LookupLetter(cp);
+    if (v.base != 0) {
+      char b = v.base;
+      if (b == 'a' || b == 'e' || b == 'i' || b == 'o' || b == 'u' || b == 'y') return true;
+      continue;
+    }
+    if (cp == '0' || cp == '3' || cp == '4' || cp == '6' || cp == 0xA2 || cp == '&' || cp == '@' || cp == 0xA7 ||
+        cp == 0x20AC || cp == 0xAE || cp == 0xA9 || cp == 0xA5)
+      return true;
+  }
+  return false;
+}
+}  // namespace
+
+uint32_t LatticeBuilder::AddEdge(uint32_t from, uint32_t to, EdgeKind kind) {
+  lat_->edges.push_back({from, to, kind, static_cast<uint32_t>(lat_->cands.size()), 0});
+  return static_cast<uint32_t>(lat_->edges.size() - 1);
+}
+void LatticeBuilder::CloseEdge(uint32_t e) { lat_->edges[e].cand_count = static_cast<uint32_t>(lat_->cands.size() - lat_->edges[e].cand_begin); }
+
+void LatticeBuilder::AddFixed(uint32_t i, uint32_t id, int32_t fixed_text) {
+  uint32_t e = AddEdge(i, i + 1, EdgeKind::kFixed);
+  lat_->edges[e].fixed_text = fixed_text;
+  lat_->cands.push_back({id, 0, 0.0f, true});
+  CloseEdge(e);
+}
+
+float LatticeBuilder::Weighted(float channel, uint32_t id) const {
+  float w = static_cast<float>(o_.channel_weight) * channel;
+  if (o_.document_cache) {
+    if (float bonus = memory_.WordBonus(id); bonus != 0.0f) w += bonus;
+  }
+  return w;
+}
+
+std::string_view LatticeBuilder::SymbolForm(std::string_view text) { return internal::SymbolForm(m_, text, ocr_, &key_); }
+
+// A capitalised word that does not start a sentence or line: a name or a title word.
+bool LatticeBuilder::MidSentenceCapital(uint32_t i) const {
+  if (unit_->pieces[i].line_start || i == 0 || !internal::IsCapitalised(unit_->PieceText(i))) return false;
+  for (uint32_t j = i; j-- > 0;) {
+    if (unit_->pieces[j].kind == PieceKind::kWord || unit_->pieces[j].kind == PieceKind::kSymbol ||
+        unit_->pieces[j].kind == PieceKind::kNumber || unit_->pieces[j].kind == PieceKind::kFixed)
+      return true;
+    char c = unit_->text[unit_->pieces[j].begin];
+    if (c == '.' || c == ':' || c == '?' || c == '!' || c == '"' || c == '(' || c == ';') return false;
+    if (unit_->pieces[j].line_start) return false;
+  }
+  return false;
+}
+
+// The readings of a word worth the language model's time: within reach of the
+// best by channel and unigram prior, at most max_readings of them.
+// With |favoured|, the readings the neighbours make likely (the last ContextProposals)
+// are tried even when channel and prior alone would leave them out ("theo doi" is
+// theo dõi).
+void LatticeBuilder::AddReadings(const std::vector<WordCand>& list, float cap_weight, bool favoured) {
+  rank_.clear();
+  float best = kNegInf;
+  for (size_t k = 0; k < list.size(); ++k) {
+    const WordCand& c = list[k];
+    float r = c.channel + (c.id == m_.unk() ? kUnknownPrior : m_.UnigramLogProb(c.id));
+    rank_.push_back({r, k});
+    best = std::max(best, r);
+  }
+  std::sort(rank_.begin(), rank_.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  size_t limit = static_cast<size_t>(std::max(1, o_.max_readings));
+  for (size_t k = 0; k < rank_.size(); ++k) {
+    const WordCand& c = list[rank_[k].second];
+    bool in = k < limit && rank_[k].first >= best - static_cast<float>(o_.reading_margin);
+    if (!in && favoured && c.channel >= best - static_cast<float>(o_.reading_margin))
+      in = proposal_mark_.Has(c.id, proposal_mark_.current());
+    if (!in) continue;
+    lat_->cands.push_back({c.id, 0, Weighted(c.channel + cap_weight * c.cap_bonus, c.id), c.as_written});
+    if (c.spelled != 0) {
+      lat_->cands.back().lm = c.spelled;
+      lat_->cands.back().channel += kKnownSpellingRelief;
+    }
+  }
+}
+
+// The few readings of word piece |j| the channel and prior like best (computed once
+// per piece and unit).
+const std::vector<uint32_t>& LatticeBuilder::TopReadings(uint32_t j) {
+  if (top_done_[j]) return top_[j];
+  top_done_[j] = 1;
+  std::vector<uint32_t>& out = top_[j];
+  out.clear();
+  internal::LowerInto(unit_->PieceText(j), &scratch_);
+  const std::vector<WordCand>& list = words_.For(scratch_);
+  rank2_.clear();
+  for (const WordCand& c : list)
+    if (c.id != m_.unk()) rank2_.push_back({c.channel + m_.UnigramLogProb(c.id), c.id});
+  size_t n = std::min(rank2_.size(), kContextNeighboursWeak);
+  std::partial_sort(rank2_.begin(), rank2_.begin() + static_cast<std::ptrdiff_t>(n), rank2_.end(),
+                    [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (size_t k = 0; k < n; ++k) out.push_back(rank2_[k].second);
+  return out;
+}
+
+// Second look at an OCR'd line: a word the first decoding kept as written or read
+// poorly gets the readings its decoded neighbours make likely ("đôn dbc": what
+// follows đôn), which the first pass could only guess from each neighbour's best
+// readings on its own. True if any word got hints.
+bool LatticeBuilder::CollectHints(const std::vector<PathStep>& path) {
+  // The model word chosen for each piece (0 where none: marks skipped, merges).
+  chosen_.assign(unit_->pieces.size(), 0);
+  weak_.assign(unit_->pieces.size(), 0);
+  for (const PathStep& step : path) {
+    const Edge& e = lat_->edges[step.edge];
+    const Cand& c = lat_->cand(e, step.cand);
+    if (e.to != e.from + 1 || c.id2 != 0) continue;
+    chosen_[e.from] = c.id;
+    weak_[e.from] = unit_->pieces[e.from].kind == PieceKind::kWord && e.kind == EdgeKind::kWord &&
+                    (c.id == m_.unk() || c.channel < static_cast<float>(o_.context_trigger));
+  }
+  bool any = false;
+  for (uint32_t i = 0; i < unit_->pieces.size(); ++i) {
+    if (!weak_[i]) continue;
+    std::vector<uint32_t>& hint = hints_[i];
+    if (i > 0 && !unit_->pieces[i].break_before && chosen_[i - 1] != 0 && chosen_[i - 1] != m_.unk())
+      for (uint16_t v : m_.Successors(chosen_[i - 1]))
+        if (v != 0) hint.push_back(v);
+    if (i + 1 < unit_->pieces.size() && !unit_->pieces[i + 1].break_before && chosen_[i + 1] != 0 && chosen_[i + 1] != m_.unk())
+      for (uint16_t v : m_.Predecessors(chosen_[i + 1]))
+        if (v != 0) hint.push_back(v);
+    any |= !hint.empty();
+  }
+  return any;
+}
+
+// The readings the neighbouring words of piece |i| make likely (unique; also marked
+// in proposal_mark_ until the next call).
+// |neighbours| readings of each neighbour, the likeliest |per_neighbour| words after or
+// before each.
+void LatticeBuilder::ContextProposals(uint32_t i, std::vector<uint32_t>* out) {
+  ContextProposals(i, out, kContextNeighbours, kNeighbours);
+}
+
+void LatticeBuilder::ContextProposals(uint32_t i, std::vector<uint32_t>* out, size_t neighbours,
+                                      size_t per_neighbour) {
+  out->clear();
+  const uint32_t gen = proposal_mark_.Next();
+  auto add = [&](uint32_t v) {
+    if (v != 0 && proposal_mark_.Set(v, gen)) out->push_back(v);
+  };
+  for (uint32_t v : hints_[i]) add(v);
+  if (i > 0 && unit_->pieces[i - 1].kind == PieceKind::kSymbol && !unit_->pieces[i].break_before) {
+    uint32_t w = SymbolWordId(unit_->PieceText(i - 1));  // "UBND x4": what follows UBND
+    if (w != m_.unk())
+      for (uint16_t v : m_.Successors(w)) add(v);
+  }
+  if (i > 0 && unit_->pieces[i - 1].kind == PieceKind::kWord && !unit_->pieces[i].break_before) {
+    const std::vector<uint32_t>& top = TopReadings(i - 1);
+    for (size_t k = 0; k < top.size() && k < neighbours; ++k)
+      for (uint16_t v : m_.Successors(top[k]).first(per_neighbour)) add(v);
+  }
+  if (i + 1 < unit_->pieces.size() && unit_->pieces[i + 1].kind == PieceKind::kWord && !unit_->pieces[i + 1].break_before) {
+    const std::vector<uint32_t>& top = TopReadings(i + 1);
+    for (size_t k = 0; k < top.size() && k < neighbours; ++k)
+      for (uint16_t v : m_.Predecessors(top[k]).first(per_neighbour)) add(v);
+  }
+}
+
+// Words the channel reads well get context readings under the learned channel only
+// ("theo ddi": dõi, which the channel ranks low for its rarity); words it cannot read
+// under the smoothed one.
+// True when no reading explains the word well: the OCR mangled it.
+bool LatticeBuilder::Weak(const std::vector<WordCand>& list) const {
+  for (const WordCand& c : list)
+    if (c.id != m_.unk() && c.channel >= static_cast<float>(o_.context_trigger)) return false;
+  return true;
+}
+
+// |proposals_| must hold ContextProposals(i).
+void LatticeBuilder::AddContextReadings(const std::vector<WordCand>& list, float extra) {
+  float best = kNegInf;
+  for (const WordCand& c : list)
+    if (c.id != m_.unk()) best = std::max(best, c.channel);
+  const bool smooth = best < static_cast<float>(o_.context_trigger);
+  // Readings already on the edge are not proposed again.
+  const uint32_t gen = edge_mark_.Next();
+  for (uint32_t k = lat_->edges.back().cand_begin; k < lat_->cands.size(); ++k) edge_mark_.Set(lat_->cands[k].id, gen);
+  proposals_.erase(std::remove_if(proposals_.begin(), proposals_.end(),
+                                  [&](uint32_t v) { return edge_mark_.Has(v, gen); }),
+                   proposals_.end());
+  const float floor = best - static_cast<float>(o_.reading_margin);
+  words_.Proposed(lower_, proposals_, smooth, floor, &proposal_scores_);
+  scored_.clear();
+  for (size_t k = 0; k < proposals_.size(); ++k) {
+    if (proposal_scores_[k] >= floor)
+      scored_.push_back({proposal_scores_[k], proposals_[k]});
+  }
+  size_t n = std::min(scored_.size(), static_cast<size_t>(o_.context_readings));
+  std::partial_sort(scored_.begin(), scored_.begin() + static_cast<std::ptrdiff_t>(n), scored_.end(),
+                    [](const auto& x, const auto& y) { return x.first > y.first; });
+  for (size_t k = 0; k < n; ++k)
+    lat_->cands.push_back({scored_[k].second, 0, Weighted(scored_[k].first + extra, scored_[k].second), false});
+}
+
+// A number, or in OCR'd text a short one standing alone may be a word the OCR
+// read as digits ("6" for ở or có, "06" for tổ).
+void LatticeBuilder::AddNumberEdge(uint32_t i) {
+  std::string_view text = unit_->PieceText(i);
+  bool alone = (unit_->pieces[i].space_before || unit_->pieces[i].line_start) &&
+               (i + 1 >= unit_->pieces.size() || unit_->pieces[i + 1].space_before || unit_->pieces[i + 1].break_before ||
+                unit_->pieces[i + 1].kind == PieceKind::kPunct);
+  if (!ocr_ || !alone || text.size() > 3) {
+    AddFixed(i, m_.num());
+    return;
+  }
+  uint32_t e = AddEdge(i, i + 1, EdgeKind::kWord);
+  lat_->cands.push_back({m_.num(), 0, 0.0f, true});
+  lower_.assign(text);
+  const std::vector<WordCand>& list = words_.For(lower_);
+  for (const WordCand& c : list) {
+    if (c.id == m_.unk()) continue;
+    lat_->cands.push_back({c.id, 0, Weighted(c.channel + static_cast<float>(o_.digit_word_log10), c.id), false});
+  }
+  if (o_.context_readings > 0) {
+    ContextProposals(i, &proposals_, kContextNeighboursWeak, kNeighbourWordsWeak);
+    AddContextReadings(list, static_cast<float>(o_.digit_word_log10));
+  }
+  CloseEdge(e);
+}
+
+// The model's word for an abbreviation ("#hdnd"), or <unk>.
+uint32_t LatticeBuilder::SymbolWordId(std::string_view form) {
+  if (!internal::KeyInto(form, &key_)) return m_.unk();
+  key_.insert(key_.begin(), internal::kAbbreviationMark);
+  return m_.WordId(key_);
+}
+
+void LatticeBuilder::AddWordEdge(uint32_t i) {
+  std::string_view text = unit_->PieceText(i);
+  internal::LowerInto(text, &lower_);
+  const std::vector<WordCand>& list = words_.For(lower_);
+  uint32_t e = AddEdge(i, i + 1, EdgeKind::kWord);
+  // A Roman section number the OCR mixed with l and 1 ("Il.", "I11."): I, II, III.
+  const Piece& p0 = unit_->pieces[i];
+  if (ocr_ && p0.line_start && i + 1 < unit_->pieces.size() && unit_->text[unit_->pieces[i + 1].begin] == '.' &&
+      IsDamagedRoman(text)) {
+    lat_->edges[e].kind = EdgeKind::kFixed;
+    lat_->edges[e].fixed_text = lat_->Pool(std::string(text.size(), 'I'));
+    lat_->cands.push_back({m_.unk(), 0, 0.0f, false});
+    CloseEdge(e);
+    return;
+  }
+  // A one-letter list label at the start of a line follows the previous one.
+  const Piece& p = unit_->pieces[i];
+  if (p.line_start && i + 1 < unit_->pieces.size() && unit_->pieces[i + 1].kind == PieceKind::kPunct &&
+      unit_->text[unit_->pieces[i + 1].begin] == ')' && CodePoints(text) == 1) {
+    lat_->edges[e].label = true;
+    std::string_view expected = internal::ListLabelAt(memory_.last_label() + 1);
+    uint32_t id = expected.empty() ? m_.unk() : m_.WordId(expected);
+    // Without the previous label (a list cut short), the next one tells d) from đ):
+    // before e) it is đ), before another d) it is d).
+    const bool expected_d = id != m_.unk() && internal::KeyInto(expected, &key_) && key_ == "d";
+    if (!expected_d && (lower_ == "d" || lower_ == "đ")) {
+      char next = memory_.NextLabelKey(unit_->begin + p.begin);
+      if (next == 'e' || next == 'd') {
+        expected = next == 'e' ? "đ" : "d";
+        id = m_.WordId(expected);
+      }
+    }
+    if (id != m_.unk() && std::any_of(list.begin(), list.end(), [&](const WordCand& c) { return c.id == id; })) {
+      lat_->cands.push_back({id, 0, 0.0f, expected == lower_});
+      lat_->edges[e].kind = EdgeKind::kFixed;
+      CloseEdge(e);
+      return;
+    }
+  }
+  const bool weak = Weak(list);
+  const bool context = ocr_ && o_.context_readings > 0 && (weak || o_.context_for_all);
+  const bool favoured = list.size() > static_cast<size_t>(o_.max_readings);
+  if (context || favoured) {
+    if (weak) ContextProposals(i, &proposals_, kContextNeighboursWeak, kNeighbourWordsWeak);
+    else ContextProposals(i, &proposals_);
+  }
+  AddReadings(list, MidSentenceCapital(i) ? static_cast<float>(o_.capitalised_weight) : 0.0f, favoured);
+  if (context) AddContextReadings(list);
+  CloseEdge(e);
+  if (!ocr_ || !o_.ocr_splits) return;
+  // One OCR word, two syllables.
+  if (o_.merged_log10 < 0 && CodePoints(lower_) >= 3 && CodePoints(lower_) <= kMaxMergeCodePoints) {
+    float best = words_.BestReading(lower_);
+    bool digit_glue = DigitGlue(lower_);  // "21thang": a number glued to a word
+    if (best < kMergeTrigger || digit_glue) AddMergeEdge(i, static_cast<float>(o_.merged_log10));
+  }
+}
+
+// Best few readings of one side of a cut word, ranked by channel and unigram prior
+// (the language model sees only the few kept).
+void LatticeBuilder::SideReadings(std::string_view side, std::vector<std::pair<uint32_t, float>>* out) {
+  out->clear();
+  if (AllDigits(side)) {
+    out->push_back({m_.num(), 0.0f});
+    return;
+  }
+  std::string s(side);
+  rank_.clear();
+  for (const WordCand& c : words_.For(s)) {
+    if (c.id != m_.unk()) rank_.push_back({c.channel + m_.UnigramLogProb(c.id), out->size()}), out->push_back({c.id, c.channel});
+  }
+  std::sort(rank_.begin(), rank_.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<std::pair<uint32_t, float>> best;
+  for (size_t k = 0; k < rank_.size() && k < kMergeSideReadings; ++k) best.push_back((*out)[rank_[k].second]);
+  out->swap(best);
+}
+
+void LatticeBuilder::AddMergeEdge(uint32_t i, float penalty) {
+  std::string word = lower_;
+  size_t n = CodePoints(word);
+  merge_.clear();
+  merge_rank_.clear();
+  for (size_t cut = 1; cut < n; ++cut) {
+    size_t b = ByteOfCodePoint(word, cut);
+    std::string_view left = std::string_view(word).substr(0, b), right = std::string_view(word).substr(b);
+    if (!CouldBeSyllable(left) || !CouldBeSyllable(right)) continue;
+    SideReadings(left, &left_);
+    if (left_.empty()) continue;
+    SideReadings(right, &right_);
+    for (const auto& [l, lc] : left_) {
+      for (const auto& [r, rc] : right_) {
+        merge_.push_back({l, r, lc + rc + penalty, false, false, static_cast<uint8_t>(cut)});
+        merge_rank_.push_back(lc + rc + m_.UnigramLogProb(l) + m_.UnigramLogProb(r));
+      }
+    }
+  }
+  if (merge_.empty()) return;
+  // The pairs the channel and the unigram priors like best; the LM sees those.
+  order_.resize(merge_.size());
+  for (uint32_t k = 0; k < order_.size(); ++k) order_[k] = k;
+  std::sort(order_.begin(), order_.end(), [&](uint32_t a, uint32_t b) { return merge_rank_[a] > merge_rank_[b]; });
+  if (order_.size() > kMergeReadings) order_.resize(kMergeReadings);
+  uint32_t e = AddEdge(i, i + 1, EdgeKind::kMerge);
+  for (uint32_t k : order_) {
+    Cand c = merge_[k];
+    c.channel = static_cast<float>(o_.channel_weight) * c.channel;
+    lat_->cands.push_back(c);
+  }
+  CloseEdge(e);
+}
+
+// Two OCR pieces on one line, one syllable ("ch ức", "Nghi ệp").
+void LatticeBuilder::AddJoinEdge(uint32_t i) {
+  const Piece &a = unit_->pieces[i], &b = unit_->pieces[i + 1];
+  if (b.break_before || !b.space_before || b.begin != a.end + 1 || unit_->text[a.end] != ' ') return;
+  std::string la, lb;
+  internal::LowerInto(unit_->PieceText(i), &la);
+  internal::LowerInto(unit_->PieceText(i + 1), &lb);
+  size_t na = CodePoints(la), nb = CodePoints(lb);
+  if (na + nb > kMaxJoinCodePoints) return;
+  if (words_.BestReading(la) > kJoinTrigger && words_.BestReading(lb) > kJoinTrigger) return;
+  std::string joined = la + lb;
+  join_.clear();
+  for (const WordCand& c : words_.For(joined)) {
+    if (c.id != m_.unk()) join_.push_back({c.id, 0, c.channel + static_cast<float>(o_.broken_log10)});
+  }
+  if (join_.empty()) return;
+  std::sort(join_.begin(), join_.end(), [&](const Cand& x, const Cand& y) {
+    return x.channel + m_.UnigramLogProb(x.id) > y.channel + m_.UnigramLogProb(y.id);
+  });
+  if (join_.size() > kJoinReadings) join_.resize(kJoinReadings);
+  uint32_t e = AddEdge(i, i + 2, EdgeKind::kJoin);
+  for (Cand c : join_) {
+    c.channel = Weighted(c.channel, c.id);
+    lat_->cands.push_back(c);
+  }
+  CloseEdge(e);
+}
+
+void LatticeBuilder::StartUnit(const Unit& unit, Lattice* lattice) {
+  unit_ = &unit;
+  lat_ = lattice;
+  hints_.assign(unit.pieces.size(), {});
+}
+
+// |again|: a second lattice for the same unit, where only the pieces with hints
+// change; the other pieces' edges are copied from the first.
+void LatticeBuilder::Build(bool again) {
+  if (again) {
+    lat_->edges.swap(edges1_);
+    lat_->cands.swap(cands1_);
+    first_edge1_.swap(lat_->first_edge);
+  } else {
+    top_done_.assign(unit_->pieces.size(), 0);
+    if (top_.size() < unit_->pieces.size()) top_.resize(unit_->pieces.size());
+    lat_->pool.clear();
+    lat_->pool_offsets.clear();
+  }
+  lat_->edges.clear();
+  lat_->cands.clear();
+  for (uint32_t i = 0; i < unit_->pieces.size(); ++i) {
+    if (again && hints_[i].empty()) {
+      for (uint32_t e = first_edge1_[i]; e < edges1_.size() && edges1_[e].from == i; ++e) {
+        Edge copy = edges1_[e];
+        copy.cand_begin = static_cast<uint32_t>(lat_->cands.size());
+        lat_->cands.insert(lat_->cands.end(), cands1_.begin() + edges1_[e].cand_begin,
+                      cands1_.begin() + edges1_[e].cand_begin + edges1_[e].cand_count);
+        lat_->edges.push_back(copy);
+      }
+      continue;
+    }
+    std::string_view text = unit_->PieceText(i);
+    switch (unit_->pieces[i].kind) {
+      case PieceKind::kNumber:
+        AddNumberEdge(i);
+        break;
+      case PieceKind::kPunct: {
+        AddFixed(i, m_.WordId(internal::LmWord(text, internal::LmTokenKind::kPunct, &scratch_)));
+        if (ocr_ && o_.ocr_splits && o_.junk_log10 < 0) {
+          uint32_t e = AddEdge(i, i + 1, EdgeKind::kSkip);
+          lat_->cands.push_back({0, 0, static_cast<float>(o_.channel_weight * o_.junk_log10), true});
+          CloseEdge(e);
+        }
+        break;
+      }
+      case PieceKind::kSymbol: {
+        std::string_view form = SymbolForm(text);
+        // A symbol already written with marks (VNĐ, HĐND) is kept as written.
+        bool fix = !form.empty() && form != text && !internal::HasMarks(text);
+        AddFixed(i, SymbolWordId(fix ? form : text), fix ? lat_->Pool(form) : -1);
+        break;
+      }
+      case PieceKind::kFixed:
+        AddFixed(i, m_.unk());
+        break;
+      case PieceKind::kWord:
+        AddWordEdge(i);
+        if (ocr_ && o_.ocr_splits && o_.broken_log10 < 0 && i + 1 < unit_->pieces.size() &&
+            unit_->pieces[i + 1].kind == PieceKind::kWord)
+          AddJoinEdge(i);
+        break;
+    }
+  }
+  // Edges by start position for the search; every piece starts at least one edge.
+  std::stable_sort(lat_->edges.begin(), lat_->edges.end(), [](const Edge& a, const Edge& b) { return a.from < b.from; });
+  lat_->first_edge.assign(unit_->pieces.size() + 1, static_cast<uint32_t>(lat_->edges.size()));
+  for (size_t e = lat_->edges.size(); e-- > 0;) lat_->first_edge[lat_->edges[e].from] = static_cast<uint32_t>(e);
+}
+
+}  // namespace vanban::internal

@@ -1,0 +1,111 @@
+// Builds a unit's lattice: for each piece, the readings worth the search's time. A
+// word's readings come from WordCandidates (same spelling without marks, the OCR
+// channel, the word kept as written), plus in OCR'd text the readings its neighbours
+// make likely; an OCR word may also be two syllables (merge) and two pieces one
+// syllable (join). A second look at a line adds the readings that the first pass's
+// decoded neighbours suggest (hints) and rebuilds only those pieces.
+#ifndef VANBAN_RESTORE_LATTICE_BUILDER_H_
+#define VANBAN_RESTORE_LATTICE_BUILDER_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "model/model_data.h"
+#include "restore/beam_search.h"
+#include "restore/document_memory.h"
+#include "restore/lattice.h"
+#include "restore/word_candidates.h"
+#include "vanban/restore.h"
+
+namespace vanban::internal {
+
+class LatticeBuilder {
+ public:
+  LatticeBuilder(const ModelData& model, const RestoreOptions& options, WordCandidates* words,
+                 const DocumentMemory* memory)
+      : m_(model), o_(options), words_(*words), memory_(*memory) {}
+
+  // A new document: |ocr| when it looks OCR'd (the OCR channel and splits are used).
+  void StartDocument(bool ocr) { ocr_ = ocr; }
+  // A new unit; |unit| and |lattice| must outlive the calls below.
+  void StartUnit(const Unit& unit, Lattice* lattice);
+  // The unit's lattice.
+  void Build() { Build(/*again=*/false); }
+  // Hints for the words the path |path| (through the lattice just built) read poorly;
+  // true if any word got some. Then Rebuild() adds them.
+  bool CollectHints(const std::vector<PathStep>& path);
+  void Rebuild() { Build(/*again=*/true); }
+
+ private:
+  void Build(bool again);
+  uint32_t AddEdge(uint32_t from, uint32_t to, EdgeKind kind);
+  void CloseEdge(uint32_t e);
+  void AddFixed(uint32_t i, uint32_t id, int32_t fixed_text = -1);
+  float Weighted(float channel, uint32_t id) const;
+  std::string_view SymbolForm(std::string_view text);
+  bool MidSentenceCapital(uint32_t i) const;
+  void AddReadings(const std::vector<WordCand>& list, float cap_weight = 0.0f, bool favoured = false);
+  const std::vector<uint32_t>& TopReadings(uint32_t j);
+  void ContextProposals(uint32_t i, std::vector<uint32_t>* out, size_t neighbours, size_t per_neighbour);
+  void ContextProposals(uint32_t i, std::vector<uint32_t>* out);
+  bool Weak(const std::vector<WordCand>& list) const;
+  void AddContextReadings(const std::vector<WordCand>& list, float extra = 0.0f);
+  void AddNumberEdge(uint32_t i);
+  uint32_t SymbolWordId(std::string_view form);
+  void AddWordEdge(uint32_t i);
+  void SideReadings(std::string_view side, std::vector<std::pair<uint32_t, float>>* out);
+  void AddMergeEdge(uint32_t i, float penalty);
+  void AddJoinEdge(uint32_t i);
+
+  const ModelData& m_;
+  const RestoreOptions& o_;
+  WordCandidates& words_;
+  const DocumentMemory& memory_;
+  bool ocr_ = false;
+  const Unit* unit_ = nullptr;
+  Lattice* lat_ = nullptr;
+  // The first lattice of a unit, while the second is built.
+  std::vector<Edge> edges1_;
+  std::vector<Cand> cands1_;
+  std::vector<uint32_t> first_edge1_;
+  // Per piece: readings suggested by the decoded neighbours (second look), the few
+  // best readings by channel and prior (computed once per unit).
+  std::vector<std::vector<uint32_t>> hints_, top_;
+  std::vector<char> top_done_;
+  std::vector<uint32_t> chosen_;
+  std::vector<char> weak_;
+  // Scratch.
+  std::vector<Cand> merge_, join_;
+  std::vector<float> merge_rank_;
+  std::vector<uint32_t> order_;
+  std::vector<std::pair<uint32_t, float>> left_, right_;
+  std::vector<std::pair<float, size_t>> rank_;
+  std::vector<std::pair<float, uint32_t>> rank2_, scored_;
+  std::vector<uint32_t> proposals_;
+  std::vector<float> proposal_scores_;
+  // Per-word membership marks over the vocabulary (a generation counter instead of
+  // clearing).
+  struct Marks {
+    std::vector<uint32_t> stamp;
+    uint32_t gen = 0;
+    uint32_t Next() { return ++gen; }
+    uint32_t current() const { return gen; }
+    // True if |id| was not yet marked in |g|.
+    bool Set(uint32_t id, uint32_t g) {
+      if (id >= stamp.size()) stamp.resize(id + 1, 0);
+      if (stamp[id] == g) return false;
+      stamp[id] = g;
+      return true;
+    }
+    bool Has(uint32_t id, uint32_t g) const { return id < stamp.size() && stamp[id] == g; }
+  };
+  Marks proposal_mark_, edge_mark_;
+  std::string scratch_, key_, lower_;
+};
+
+}  // namespace vanban::internal
+
+#endif  // VANBAN_RESTORE_LATTICE_BUILDER_H_

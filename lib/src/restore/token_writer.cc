@@ -1,0 +1,263 @@
+#include "restore/token_writer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "text/viet_chars.h"
+#include "restore/list_labels.h"
+#include "restore/pieces.h"
+#include "text/utf8.h"
+#include "vanban/text.h"
+
+namespace vanban::internal {
+namespace {
+
+// Confidence of a word kept as written because no reading explains it (see Unread).
+constexpr double kUnreadConfidence = 0.3;
+
+uint32_t CountBreaks(std::string_view s) {
+  uint32_t n = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\n') ++n;
+    else if (s[i] == '\r' && (i + 1 >= s.size() || s[i + 1] != '\n')) ++n;
+  }
+  return n;
+}
+
+// Words of a heading in capitals ("I. MỤC ĐÍCH, YÊU CẦU") that an OCR engine wrote
+// capitalised ("MỤC Đích", "KINH Phí") are damage to the capitals: marks |caps| for
+// the capitalised words of lines with no lower-case word and at least as many words in
+// capitals (symbol parts such as QĐ-UBND do not count: "Số: 12/QĐ-UBND" is no heading).
+void MarkCapitalLines(const Unit& unit, std::vector<char>* caps) {
+  const size_t n = unit.pieces.size();
+  caps->assign(n, 0);
+  size_t begin = 0;
+  std::string key;
+  for (size_t i = 1; i <= n; ++i) {
+    if (i < n && !unit.pieces[i].line_start) continue;
+    size_t upper = 0, capitalised = 0, lower = 0;
+    for (size_t k = begin; k < i; ++k) {
+      if (unit.pieces[k].kind != PieceKind::kWord) continue;
+      std::string_view text = unit.PieceText(k);
+      if (CodePoints(text) < 2) continue;
+      // Capitals that are words, not abbreviations (VT, VHXH) or Roman numerals (II).
+      if (IsAllUpper(text))
+        upper += KeyInto(text, &key) && IsSyllableKey(key) && key.find_first_not_of("ivxlc") != std::string::npos;
+      else if (IsCapitalised(text)) ++capitalised;
+      else ++lower;
+    }
+    if (upper > 0 && lower == 0 && capitalised > 0 && capitalised <= upper) {
+      for (size_t k = begin; k < i; ++k) {
+        std::string_view text = unit.PieceText(k);
+        (*caps)[k] = unit.pieces[k].kind == PieceKind::kWord && CodePoints(text) >= 2 && IsCapitalised(text);
+      }
+    }
+    begin = i;
+  }
+}
+
+// Upper-cases the Vietnamese letters of |s|.
+std::string Upper(std::string_view s) {
+  std::string out;
+  for (size_t pos = 0; pos < s.size();) {
+    const char32_t cp = NextCodePoint(s, &pos);
+    const VietLetter& v = LookupLetter(cp);
+    AppendUtf8(&out, v.base != 0 && v.upper_cp != 0 ? v.upper_cp : cp);
+  }
+  return out;
+}
+
+// A word kept as written because nothing could read it, not because it reads well:
+// digits inside letters ("x4"), marks on an impossible syllable ("quyét"), and in
+// OCR'd text a spelling that is no syllable ("chirc", "tfmg") but close enough to some
+// for the channel to offer readings, and that the model does not know as a word of its
+// own (VAT, Cup). A foreign word nothing resembles ("facebook") is left alone.
+bool Unread(std::string_view text, bool ocr, bool known_spelling, bool has_readings) {
+  std::string key;
+  if (!KeyInto(text, &key)) return true;
+  if (IsWordKey(key)) return false;
+  return HasMarks(text) || (ocr && !known_spelling && has_readings);
+}
+
+bool Reported(const Unit& unit, const Edge& e) {
+  if (e.kind == EdgeKind::kSkip) return false;
+  PieceKind k = unit.pieces[e.from].kind;
+  return k == PieceKind::kWord || k == PieceKind::kSymbol || k == PieceKind::kFixed;
+}
+
+}  // namespace
+
+uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch& search, DocumentMemory* memory,
+                            uint32_t line_no, RestoreResult* out) {
+  const std::vector<PathStep>& path = search.path();
+  MarkCapitalLines(unit, &caps_);
+  size_t copied = 0;
+  uint32_t confident_prev = 0;  // the previous word, if read with confidence
+  for (size_t step = 0; step < path.size(); ++step) {
+    const PathStep& h = path[step];
+    const Edge& e = lattice.edges[h.edge];
+    if (!Reported(unit, e)) {
+      if (e.kind != EdgeKind::kSkip) confident_prev = 0;
+      continue;
+    }
+    const Cand& c = lattice.cand(e, h.cand);
+    uint32_t b = unit.pieces[e.from].begin, x = unit.pieces[e.to - 1].end;
+    std::string_view orig = unit.text.substr(b, x - b);
+    std::string_view gap = unit.text.substr(copied, b - copied);
+    line_no += CountBreaks(gap);
+    out->text.append(gap);
+    copied = x;
+    RestoredToken tok;
+    tok.begin = unit.begin + b;
+    tok.end = unit.begin + x;
+    tok.line = line_no;
+    tok.original = std::string(orig);
+    RestoredText(lattice, e, c, orig, &tok.restored);
+    if (caps_[e.from] && e.to == e.from + 1) tok.restored = Upper(tok.restored);
+    tok.kind = KindOf(unit, e, tok);
+    // The document memory is fed from the search's left-context margin whether or not
+    // confidence is reported, so --json and --mark restore the same text as plain output.
+    double margin_confidence = 1.0;
+    if (e.cand_count > 1) {
+      margin_confidence = 1.0 / (1.0 + std::pow(10.0, -static_cast<double>(e.margin)));
+      tok.confidence = margin_confidence;
+      if (o_.confidence) {
+        search.Posteriors(lattice, step, &post_);
+        tok.confidence = post_[h.cand];
+        AddAlternatives(lattice, e, h.cand, orig, &tok);
+      }
+      if (o_.document_cache && e.kind == EdgeKind::kWord && margin_confidence > o_.cache_min_confidence &&
+          c.id != m_.unk())
+        memory->RememberWord(c.id, static_cast<float>(o_.cache_bonus));
+    }
+    // Kept because nothing could read it, not because it reads well: a clerk must look.
+    if (c.id == m_.unk() && unit.pieces[e.from].kind == PieceKind::kWord && e.kind == EdgeKind::kWord &&
+        Unread(orig, ocr_, c.lm != 0, e.cand_count > 1))
+      tok.confidence = std::min(tok.confidence, kUnreadConfidence);
+    // Pairs of words read with confidence recur in a document ("dân vận" in công tác
+    // dân vận, then in phong trào "Dân vận khéo"): the pair is remembered.
+    const bool confident = e.kind == EdgeKind::kWord && c.id != m_.unk() && c.id2 == 0 &&
+                           (e.cand_count == 1 || margin_confidence > o_.cache_min_confidence);
+    if (o_.document_cache && confident && confident_prev != 0) memory->RememberPair(confident_prev, c.id);
+    confident_prev = confident ? c.id : 0;
+    tok.out_begin = out->text.size();
+    out->text.append(tok.restored);
+    tok.out_end = out->text.size();
+    if (tok.changed()) ++out->changed;
+    if (e.label) {
+      LowerInto(tok.restored, &lower_);
+      memory->set_last_label(ListLabelIndex(lower_));
+    }
+    if (o_.record_tokens) out->tokens.push_back(std::move(tok));
+  }
+  std::string_view rest = unit.text.substr(copied);
+  line_no += CountBreaks(rest);
+  out->text.append(rest);
+  return line_no;
+}
+
+// The written text of a reading, in the case pattern of |orig|.
+void TokenWriter::Spell(uint32_t id, bool as_written, std::string_view orig, std::string* out) const {
+  if (as_written || id == m_.unk() || id == m_.num()) {
+    out->assign(orig);
+    return;
+  }
+  ApplyWordCaseInto(m_.Word(id), orig, out);
+  // The corpus has both placements; restored words follow one.
+  *out = NormalizeTonePlacement(*out, o_.tone == RestoreOptions::Tone::kSchool ? ToneStyle::kNew : ToneStyle::kOld);
+}
+
+void TokenWriter::RestoredText(const Lattice& lattice, const Edge& e, const Cand& c, std::string_view orig,
+                               std::string* out) const {
+  switch (e.kind) {
+    case EdgeKind::kFixed:
+      if (e.fixed_text >= 0) out->assign(lattice.PoolText(e.fixed_text));
+      else Spell(c.id, c.as_written, orig, out);
+      return;
+    case EdgeKind::kWord:
+      Spell(c.id, c.as_written, orig, out);
+      return;
+    case EdgeKind::kMerge: {
+      size_t b = ByteOfCodePoint(orig, c.cut);
+      std::string right;
+      Spell(c.id, false, orig.substr(0, b), out);
+      Spell(c.id2, false, orig.substr(b), &right);
+      *out += ' ';
+      *out += right;
+      return;
+    }
+    case EdgeKind::kJoin: {
+      std::string glued;
+      for (char ch : orig)
+        if (ch != ' ') glued += ch;
+      Spell(c.id, false, glued, out);
+      return;
+    }
+    case EdgeKind::kSkip:
+      out->assign(orig);
+      return;
+  }
+}
+
+RestoredKind TokenWriter::KindOf(const Unit& unit, const Edge& e, const RestoredToken& t) const {
+  if (unit.pieces[e.from].kind == PieceKind::kSymbol)
+    return t.changed() ? RestoredKind::kSymbolPart : RestoredKind::kKept;
+  if (!t.changed()) return RestoredKind::kKept;
+  if (e.kind == EdgeKind::kMerge || e.kind == EdgeKind::kJoin) return RestoredKind::kOcr;
+  std::string a, b;
+  bool ka = KeyInto(t.original, &a), kb = KeyInto(t.restored, &b);
+  return ka && kb && a == b ? RestoredKind::kSyllable : RestoredKind::kOcr;
+}
+
+void TokenWriter::AddAlternatives(const Lattice& lattice, const Edge& e, uint16_t chosen, std::string_view orig,
+                                  RestoredToken* tok) {
+  order_.clear();
+  for (uint32_t k = 0; k < e.cand_count; ++k) {
+    if (k != chosen) order_.push_back(k);
+  }
+  std::sort(order_.begin(), order_.end(), [&](uint32_t a, uint32_t b) { return post_[a] > post_[b]; });
+  std::string text;
+  for (uint32_t k : order_) {
+    if (static_cast<int>(tok->alternatives.size()) >= o_.alternatives) break;
+    // Past the first, only alternatives with a real chance; the first is always shown
+    // so that a marked word offers a choice.
+    if (!tok->alternatives.empty() && post_[k] < 1e-4) break;
+    RestoredText(lattice, e, lattice.cand(e, k), orig, &text);
+    if (text == tok->restored) continue;
+    bool dup = std::any_of(tok->alternatives.begin(), tok->alternatives.end(),
+                           [&](const Alternative& a) { return a.text == text; });
+    if (!dup) tok->alternatives.push_back({text, post_[k]});
+  }
+}
+
+void TokenWriter::Explain(const Unit& unit, const Lattice& lattice, const std::vector<PathStep>& path,
+                          std::string* out) const {
+  static constexpr const char* kKinds[] = {"fixed", "word", "merge", "join", "skip"};
+  std::vector<char> chosen(lattice.cands.size(), 0);
+  for (const PathStep& h : path) chosen[lattice.edges[h.edge].cand_begin + h.cand] = 1;
+  *out += "unit: ";
+  out->append(unit.text);
+  *out += '\n';
+  for (const Edge& e : lattice.edges) {
+    if (e.kind == EdgeKind::kFixed && e.cand_count == 1 && unit.pieces[e.from].kind != PieceKind::kWord) continue;
+    uint32_t b = unit.pieces[e.from].begin, x = unit.pieces[e.to - 1].end;
+    *out += "  ";
+    *out += kKinds[static_cast<int>(e.kind)];
+    *out += " '";
+    out->append(unit.text.substr(b, x - b));
+    *out += "':";
+    for (uint32_t k = 0; k < e.cand_count; ++k) {
+      const Cand& c = lattice.cand(e, k);
+      *out += chosen[e.cand_begin + k] ? " *" : " ";
+      *out += c.id == 0 ? std::string("(skip)") : std::string(m_.Word(c.id));
+      if (c.id2 != 0) *out += "+" + std::string(m_.Word(c.id2));
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "(%.2f)", c.channel);
+      *out += buf;
+    }
+    *out += '\n';
+  }
+}
+
+}  // namespace vanban::internal

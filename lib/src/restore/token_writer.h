@@ -1,0 +1,54 @@
+// Writes a unit's best path back into text: each chosen reading spelled in the letter
+// case of what was written, the layout between words copied byte for byte, one
+// RestoredToken per word (with confidence and alternatives when asked), and the words
+// read with confidence handed to the document memory.
+#ifndef VANBAN_RESTORE_TOKEN_WRITER_H_
+#define VANBAN_RESTORE_TOKEN_WRITER_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/model_data.h"
+#include "restore/beam_search.h"
+#include "restore/document_memory.h"
+#include "restore/lattice.h"
+#include "vanban/restore.h"
+
+namespace vanban::internal {
+
+class TokenWriter {
+ public:
+  TokenWriter(const ModelData& model, const RestoreOptions& options) : m_(model), o_(options) {}
+
+  // A new document: |ocr| when it looks OCR'd.
+  void StartDocument(bool ocr) { ocr_ = ocr; }
+  // Appends the restored |unit| (decoded by |search| over |lattice|) to |out|, feeding
+  // |memory|. |line_no| is the line the unit starts on; returns the line it ends on.
+  uint32_t Write(const Unit& unit, const Lattice& lattice, BeamSearch& search, DocumentMemory* memory,
+                 uint32_t line_no, RestoreResult* out);
+
+  // A readable dump of the lattice (readings with channel scores, the chosen path).
+  void Explain(const Unit& unit, const Lattice& lattice, const std::vector<PathStep>& path, std::string* out) const;
+
+ private:
+  void Spell(uint32_t id, bool as_written, std::string_view orig, std::string* out) const;
+  void RestoredText(const Lattice& lattice, const Edge& e, const Cand& c, std::string_view orig,
+                    std::string* out) const;
+  RestoredKind KindOf(const Unit& unit, const Edge& e, const RestoredToken& t) const;
+  void AddAlternatives(const Lattice& lattice, const Edge& e, uint16_t chosen, std::string_view orig,
+                       RestoredToken* tok);
+
+  const ModelData& m_;
+  const RestoreOptions& o_;
+  bool ocr_ = false;
+  std::vector<double> post_;
+  std::vector<uint32_t> order_;
+  std::vector<char> caps_;  // per piece: a capitalised word in a heading in capitals
+  std::string lower_;
+};
+
+}  // namespace vanban::internal
+
+#endif  // VANBAN_RESTORE_TOKEN_WRITER_H_

@@ -1,0 +1,243 @@
+#include "text/viet_chars.h"
+
+#include <cctype>
+
+#include <array>
+#include <cstring>
+
+#include "text/utf8.h"
+
+namespace vanban::internal {
+namespace {
+
+// LookupLetter's table: every letter of text/vn_letters.h with its case forms and its
+// toneless form precomputed.
+class Tables {
+ public:
+  Tables() {
+    for (char32_t cp = 0; cp < kHighEnd; ++cp) {
+      VnLetter l;
+      if (!DecomposeLetter(cp, &l) || !InTable(cp)) continue;
+      VnLetter lower = l, upper = l, toneless = l;
+      lower.upper = false;
+      upper.upper = true;
+      toneless.upper = false;
+      toneless.tone = Tone::kNone;
+      const bool marked = l.quality != Quality::kNone || l.tone != Tone::kNone;
+      Set(cp, {l.base, l.upper, marked, ComposeLetter(lower), ComposeLetter(upper), l.tone,
+               ComposeLetter(toneless)});
+    }
+  }
+  const VietLetter& Get(char32_t cp) const {
+    if (cp < low_.size()) return low_[cp];
+    if (cp >= kHighStart && cp < kHighEnd) return high_[cp - kHighStart];
+    return none_;
+  }
+
+ private:
+  // Latin-1 and Latin Extended-A/B up to ư, then Latin Extended Additional (ạ ... ỹ).
+  static constexpr char32_t kLowEnd = 0x1B1, kHighStart = 0x1EA0, kHighEnd = 0x1F00;
+  static bool InTable(char32_t cp) { return cp < kLowEnd || (cp >= kHighStart && cp < kHighEnd); }
+  void Set(char32_t cp, VietLetter v) {
+    if (cp < low_.size()) low_[cp] = v;
+    else high_[cp - kHighStart] = v;
+  }
+  std::array<VietLetter, kLowEnd> low_{};
+  std::array<VietLetter, kHighEnd - kHighStart> high_{};
+  VietLetter none_{};
+};
+
+const Tables& GetTables() {
+  static const Tables tables;
+  return tables;
+}
+
+bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+}  // namespace
+
+const VietLetter& LookupLetter(char32_t cp) { return GetTables().Get(cp); }
+
+void LowerInto(std::string_view s, std::string* out) {
+  out->clear();
+  size_t pos = 0;
+  while (pos < s.size()) {
+    size_t start = pos;
+    char32_t cp = NextCodePoint(s, &pos);
+    const VietLetter& v = LookupLetter(cp);
+    if (v.base != 0 && v.upper) AppendUtf8(out, v.lower);
+    else out->append(s.substr(start, pos - start));
+  }
+}
+
+bool KeyInto(std::string_view s, std::string* out) {
+  out->clear();
+  size_t pos = 0;
+  while (pos < s.size()) {
+    const VietLetter& v = LookupLetter(NextCodePoint(s, &pos));
+    if (v.base == 0) return false;
+    out->push_back(v.base);
+  }
+  return !out->empty();
+}
+
+void ToneKeyInto(std::string_view s, std::string* out) {
+  out->clear();
+  Tone tone = Tone::kNone;
+  size_t pos = 0;
+  while (pos < s.size()) {
+    size_t start = pos;
+    char32_t cp = NextCodePoint(s, &pos);
+    const VietLetter& v = LookupLetter(cp);
+    if (v.base == 0) {
+      out->append(s.substr(start, pos - start));
+      continue;
+    }
+    AppendUtf8(out, v.toneless);
+    if (v.tone != Tone::kNone) tone = v.tone;
+  }
+  if (tone != Tone::kNone) out->push_back(static_cast<char>('0' + static_cast<int>(tone)));
+}
+
+bool HasMarks(std::string_view s) {
+  size_t pos = 0;
+  while (pos < s.size()) {
+    if (LookupLetter(NextCodePoint(s, &pos)).marked) return true;
+  }
+  return false;
+}
+
+bool IsCapitalised(std::string_view s) {
+  size_t pos = 0;
+  bool first = true;
+  while (pos < s.size()) {
+    const VietLetter& v = LookupLetter(NextCodePoint(s, &pos));
+    if (v.base == 0 || v.upper != first) return false;
+    first = false;
+  }
+  return !first;
+}
+
+bool IsAllUpper(std::string_view s) {
+  size_t pos = 0;
+  bool any = false;
+  while (pos < s.size()) {
+    const VietLetter& v = LookupLetter(NextCodePoint(s, &pos));
+    if (v.base == 0) continue;
+    if (!v.upper) return false;
+    any = true;
+  }
+  return any;
+}
+
+void ApplyCaseInto(std::string_view restored, std::string_view original, std::string* out) {
+  out->clear();
+  // Case flags of the original letters, up to a fixed length (syllables are short).
+  bool flags[64];
+  size_t n = 0, pos = 0;
+  while (pos < original.size() && n < 64) {
+    const VietLetter& v = LookupLetter(NextCodePoint(original, &pos));
+    flags[n++] = v.base != 0 && v.upper;
+  }
+  bool all_upper = n > 1 && IsAllUpper(original);
+  size_t i = 0;
+  pos = 0;
+  while (pos < restored.size()) {
+    size_t start = pos;
+    char32_t cp = NextCodePoint(restored, &pos);
+    const VietLetter& v = LookupLetter(cp);
+    bool up = all_upper || (i < n && flags[i]);
+    if (v.base != 0 && up) AppendUtf8(out, v.upper_cp);
+    else out->append(restored.substr(start, pos - start));
+    ++i;
+  }
+}
+
+void ApplyWordCaseInto(std::string_view restored, std::string_view original, std::string* out) {
+  size_t letters = 0, upper = 0, pos = 0;
+  bool first_upper = false;
+  while (pos < original.size()) {
+    const VietLetter& v = LookupLetter(NextCodePoint(original, &pos));
+    if (v.base == 0) continue;
+    if (letters == 0) first_upper = v.upper;
+    ++letters;
+    upper += v.upper;
+  }
+  const bool all = letters >= 2 && upper == letters;
+  out->clear();
+  pos = 0;
+  bool first = true;
+  while (pos < restored.size()) {
+    size_t start = pos;
+    char32_t cp = NextCodePoint(restored, &pos);
+    const VietLetter& v = LookupLetter(cp);
+    bool up = all || (first && first_upper);
+    if (v.base != 0) first = false;
+    if (v.base != 0 && up) AppendUtf8(out, v.upper_cp);
+    else out->append(restored.substr(start, pos - start));
+  }
+}
+
+bool IsMeasurement(std::string_view t) {
+  static constexpr std::string_view kUnits[] = {"m", "km", "cm", "mm", "dm", "ha", "kg", "g", "mg", "l", "ml",
+                                                "kw", "kwh", "mw", "v", "w", "t", "s", "h", "ph"};
+  size_t i = 0;
+  while (i < t.size() && ((t[i] >= '0' && t[i] <= '9') || ((t[i] == '.' || t[i] == ',') && i > 0))) ++i;
+  const bool number = i > 0;
+  size_t end = t.size();
+  // A trailing 2 or 3 squares or cubes a length unit ("m2", "km3"), only without a number before.
+  bool power = !number && end >= 2 && (t[end - 1] == '2' || t[end - 1] == '3');
+  if (power) --end;
+  std::string unit;
+  for (size_t k = i; k < end; ++k) unit += static_cast<char>(std::tolower(static_cast<unsigned char>(t[k])));
+  if (unit.empty() || (!number && !power)) return false;
+  for (std::string_view u : kUnits) {
+    if (unit == u) return !power || u == "m" || u == "km" || u == "cm" || u == "mm" || u == "dm";
+  }
+  return false;
+}
+
+bool IsNumberedItem(std::string_view t, bool strict) {
+  size_t i = 0;
+  while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i;
+  if (i == 0 || i == t.size()) return false;
+  size_t pos = i;
+  const VietLetter& v = LookupLetter(NextCodePoint(t, &pos));
+  if (pos != t.size() || v.base == 0 || v.upper || (v.marked && v.base != 'd')) return false;
+  return !strict || i >= 2;
+}
+
+bool IsSyllableKey(std::string_view k) {
+  static constexpr const char* kOnsets[] = {"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th",
+                                            "tr", "b", "c", "d", "g", "h", "k", "l", "m", "n",
+                                            "p", "r", "s", "t", "v", "x"};
+  if (k.empty() || k.size() > 7) return false;
+  size_t i = 0;
+  for (const char* o : kOnsets) {
+    if (StartsWith(k, o)) {
+      i = std::strlen(o);
+      break;
+    }
+  }
+  // "gi" and "qu" may stand alone or carry the vowel themselves ("gì", "gin").
+  auto is_vowel = [](char c) {
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+  };
+  size_t v = i;
+  while (v < k.size() && is_vowel(k[v])) ++v;
+  size_t nv = v - i;
+  if (nv == 0) {
+    if (i >= 2 && (StartsWith(k, "gi"))) nv = 1, i = 1;  // "gin" = g + in
+    else return false;
+  }
+  if (nv > 3) return false;
+  std::string_view coda = k.substr(v);
+  // k: place names of the Central Highlands (Đắk Lắk, Ngọk Hồi).
+  static constexpr const char* kCodas[] = {"", "c", "ch", "k", "m", "n", "ng", "nh", "p", "t"};
+  for (const char* c : kCodas) {
+    if (coda == c) return true;
+  }
+  return false;
+}
+
+}  // namespace vanban::internal

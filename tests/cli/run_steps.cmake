@@ -1,0 +1,20 @@
+# Helpers of the multi-command CLI scenario scripts (workflow_index.cmake, input_limits.cmake),
+# run with -DEXE=vanban -DWORKDIR=dir:
+#   run(ARGS a... EXIT code [OUT var] [ERR var])  runs vanban in WORKDIR, checks the exit code
+#   expect(text regex)                            fails unless text matches regex
+function(run)
+  cmake_parse_arguments(R "" "EXIT;OUT;ERR" "ARGS" ${ARGN})
+  execute_process(COMMAND ${EXE} ${R_ARGS} WORKING_DIRECTORY ${WORKDIR}
+                  OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+  if(NOT "${rc}" STREQUAL "${R_EXIT}")
+    message(FATAL_ERROR "vanban ${R_ARGS}: exit ${rc}, expected ${R_EXIT}\n${err}\n${out}")
+  endif()
+  set(${R_OUT} "${out}" PARENT_SCOPE)
+  set(${R_ERR} "${err}" PARENT_SCOPE)
+endfunction()
+
+function(expect text regex)
+  if(NOT "${text}" MATCHES "${regex}")
+    message(FATAL_ERROR "expected /${regex}/ in:\n${text}")
+  endif()
+endfunction()

@@ -1,0 +1,93 @@
+# Checks every #include "..." in lib/ against the module matrix in lib/modules.cmake:
+# a module includes only its own headers and those of the modules it may use (public
+# headers count as their module's), public headers include only public headers, and
+# the matrix itself only points downwards. The build refuses most violations already
+# (each module sees only the include roots it links); this also catches the ones the
+# compiler cannot: a public header of a higher module, or a path that climbs out of
+# the module ("../").
+#   cmake -DSOURCE_DIR=<repo> [-DPROBE_FILE=<file> -DPROBE_MODULE=<module>] -P tests/layering_check.cmake
+# PROBE_FILE is checked as if it were a file of PROBE_MODULE (the check's own test).
+cmake_minimum_required(VERSION 3.25)
+include(${SOURCE_DIR}/lib/modules.cmake)
+
+set(problems "")
+function(problem text)
+  set(problems "${problems}${text}\n" PARENT_SCOPE)
+endfunction()
+
+# The matrix points downwards: a module uses only modules listed before it.
+set(seen "")
+foreach(module ${VANBAN_MODULES})
+  foreach(used ${VANBAN_USES_${module}})
+    if(NOT used IN_LIST seen)
+      problem("lib/modules.cmake: ${module} uses ${used}, which is not below it")
+    endif()
+  endforeach()
+  list(APPEND seen ${module})
+endforeach()
+
+# check_file(<file> <module>): the includes of one file of |module|.
+function(check_file file module)
+  file(RELATIVE_PATH shown ${SOURCE_DIR} ${file})
+  file(STRINGS ${file} lines REGEX "^[ \t]*#[ \t]*include[ \t]*\"")
+  set(allowed ${module} ${VANBAN_USES_${module}})
+  foreach(line ${lines})
+    string(REGEX REPLACE "^[ \t]*#[ \t]*include[ \t]*\"([^\"]*)\".*" "\\1" path "${line}")
+    if(path MATCHES "^vanban/([a-z_0-9]+)\\.h$")
+      set(owner ${VANBAN_PUBLIC_${CMAKE_MATCH_1}})
+      if(owner STREQUAL "")
+        problem("${shown}: includes ${path}, which no module owns (add it to lib/modules.cmake)")
+      elseif(NOT owner IN_LIST allowed)
+        problem("${shown}: ${module} may not include ${path} (module ${owner})")
+      endif()
+    elseif(shown MATCHES "^lib/include/")
+      problem("${shown}: a public header includes the internal header ${path}")
+    elseif(path MATCHES "\\.\\.")
+      problem("${shown}: includes ${path}: name headers from their module root, not with ../")
+    elseif(path MATCHES "^([a-z_0-9]+)/")
+      set(target_module ${CMAKE_MATCH_1})
+      if(NOT target_module IN_LIST VANBAN_MODULES)
+        problem("${shown}: includes ${path}, which is in no module")
+      elseif(NOT target_module IN_LIST allowed)
+        problem("${shown}: ${module} may not include ${path}")
+      endif()
+    endif()
+  endforeach()
+  set(problems "${problems}" PARENT_SCOPE)
+endfunction()
+
+set(checked 0)
+foreach(module ${VANBAN_MODULES})
+  if(module STREQUAL "base")
+    file(GLOB files ${SOURCE_DIR}/lib/src/*.cc ${SOURCE_DIR}/lib/src/*.h)
+  else()
+    file(GLOB_RECURSE files ${SOURCE_DIR}/lib/src/${module}/*.cc ${SOURCE_DIR}/lib/src/${module}/*.h)
+  endif()
+  foreach(f ${files})
+    check_file(${f} ${module})
+    math(EXPR checked "${checked} + 1")
+  endforeach()
+endforeach()
+file(GLOB public ${SOURCE_DIR}/lib/include/vanban/*.h ${SOURCE_DIR}/lib/include/vanban/*.h.in)
+foreach(f ${public})
+  get_filename_component(name ${f} NAME)
+  string(REGEX REPLACE "\\.h(\\.in)?$" "" name ${name})
+  set(owner ${VANBAN_PUBLIC_${name}})
+  if(owner STREQUAL "")
+    file(RELATIVE_PATH shown ${SOURCE_DIR} ${f})
+    problem("${shown}: no module owns this public header (add it to lib/modules.cmake)")
+  else()
+    check_file(${f} ${owner})
+  endif()
+  math(EXPR checked "${checked} + 1")
+endforeach()
+
+if(DEFINED PROBE_FILE)
+  check_file(${PROBE_FILE} ${PROBE_MODULE})
+endif()
+
+if(NOT problems STREQUAL "")
+  message(NOTICE "${problems}")
+  message(FATAL_ERROR "layering violations (see lib/modules.cmake)")
+endif()
+message(STATUS "layering: ${checked} files follow lib/modules.cmake")

@@ -1,0 +1,139 @@
+// Long and large inputs (issue 10, item 5): the compact flat view of lines, HTML section
+// ids that repeat thousands of times, the deadlines that bound one document's restore
+// and parse, and the index's per-input size cap and special-file check.
+#include <doctest/doctest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "parse/source_lines.h"
+#include "vanban/archive.h"
+#include "vanban/export.h"
+#include "vanban/model.h"
+#include "vanban/parse.h"
+#include "vanban/restore.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::string IdsOf(const std::string& html) {
+  std::string ids;
+  for (size_t p = html.find(" id=\"s-"); p != std::string::npos; p = html.find(" id=\"s-", p + 1)) {
+    size_t b = p + 5, e = html.find('"', b);
+    ids += (ids.empty() ? "" : " ") + html.substr(b, e - b);
+  }
+  return ids;
+}
+
+vanban::Section Dieu(const std::string& id) {
+  vanban::Section s;
+  s.id = id;
+  s.level = "dieu";
+  s.num = id.substr(1);
+  s.heading = "Quy định " + id;
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("Flat: a byte maps to its line and column, a line break to the line after it") {
+  // Line 2 is empty, line 3 has only spaces; the key of the whole is "abc\n\n  \nde".
+  vanban::internal::SourceLines src("abc\n\n  \nde", "");
+  vanban::internal::Flat flat;
+  for (size_t i = 0; i < src.size(); ++i) flat.Add(src[i], static_cast<int>(i));
+  REQUIRE(flat.key == "abc\n\n  \nde");
+  CHECK(flat.Pos(0) == std::pair{0, 0});
+  CHECK(flat.Pos(2) == std::pair{0, 2});
+  CHECK(flat.Pos(3) == std::pair{1, -1});  // the break before the empty line
+  CHECK(flat.Pos(4) == std::pair{2, -1});
+  CHECK(flat.Pos(6) == std::pair{2, 1});
+  CHECK(flat.Pos(7) == std::pair{3, -1});
+  CHECK(flat.Pos(9) == std::pair{3, 1});
+  CHECK(flat.Raw(src, 1, 10) == "bc de");
+  CHECK(flat.Span(src, 2, 9).start == 1);
+  CHECK(flat.Span(src, 2, 9).end == 4);
+
+  // A first line with an empty key adds no break: its bytes belong to the next line.
+  vanban::internal::SourceLines src2("\nxy", "");
+  vanban::internal::Flat flat2;
+  for (size_t i = 0; i < src2.size(); ++i) flat2.Add(src2[i], static_cast<int>(i));
+  REQUIRE(flat2.key == "xy");
+  CHECK(flat2.Pos(1) == std::pair{1, 1});
+}
+
+TEST_CASE("html: repeated section ids get -2, -3, ... and never collide with a real id") {
+  vanban::Document doc;
+  for (const char* id : {"D1", "D1", "D1-2", "D1", "D2"}) doc.body.push_back(Dieu(id));
+  CHECK(IdsOf(vanban::DocumentToHtml(doc)) == "s-D1 s-D1-2 s-D1-2-2 s-D1-3 s-D2");
+}
+
+TEST_CASE("html: 20,000 sections with the same id are numbered in one pass") {
+  vanban::Document doc;
+  doc.body.assign(20000, Dieu("D1"));
+  std::string html = vanban::DocumentToHtml(doc);  // quadratic before: half a minute
+  CHECK(html.find(" id=\"s-D1-20000\"") != std::string::npos);
+}
+
+TEST_CASE("restore stops at the deadline and keeps the rest of the text as written") {
+  auto model = vanban::Model::Load(VANBAN_FIXTURE_MODEL);
+  REQUIRE(model.ok());
+  vanban::RestoreOptions o;
+  o.deadline = Clock::now() - std::chrono::seconds(1);
+  vanban::Restorer r(*model, o);
+  std::string text = "Uy ban nhan dan\nCan cu Nghi quyet so 20/NQ-HDND\n";
+  vanban::RestoreResult late = r.Restore(text);
+  CHECK(late.timed_out);
+  CHECK(late.text == text);
+  r.mutable_options().deadline = Clock::time_point::max();
+  vanban::RestoreResult done = r.Restore(text);
+  CHECK_FALSE(done.timed_out);
+  CHECK(done.text != text);
+}
+
+TEST_CASE("parse fails once its deadline has passed") {
+  vanban::ParseOptions po;
+  po.deadline = Clock::now() - std::chrono::seconds(1);
+  auto doc = vanban::ParseDocument("Điều 1. Phạm vi điều chỉnh\n", po);
+  REQUIRE_FALSE(doc.ok());
+  CHECK(doc.status().code() == vanban::StatusCode::kUnsupported);
+  CHECK(vanban::ParseDocument("Điều 1. Phạm vi điều chỉnh\n").ok());
+}
+
+TEST_CASE("index: over-size inputs and FIFOs are reported and skipped, the rest indexed") {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("vanban_long_input_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::ofstream(dir / "small.txt") << "Điều 1. Phạm vi điều chỉnh\n";
+  std::ofstream(dir / "big.txt") << std::string(2000, 'a') << "\n";
+  REQUIRE(::mkfifo((dir / "fifo.txt").c_str(), 0600) == 0);
+  vanban::IndexOptions io;
+  io.inputs = {(dir / "small.txt").string(), (dir / "big.txt").string(), (dir / "fifo.txt").string()};
+  io.db_path = (dir / "a.sqlite").string();
+  io.jobs = 1;
+  io.max_input_bytes = 1000;
+  std::vector<vanban::IndexFileEvent> events;
+  io.on_file = [&](const vanban::IndexFileEvent& ev) { events.push_back(ev); };
+  auto stats = vanban::IndexDocuments(io);  // blocked on the FIFO forever before
+  REQUIRE(stats.ok());
+  CHECK(stats->indexed == 1);
+  CHECK(stats->failed == 2);
+  for (const auto& ev : events) {
+    if (ev.path.find("big.txt") != std::string::npos) {
+      CHECK(ev.outcome == vanban::IndexOutcome::kFailed);
+      CHECK(ev.error == "file of 2001 bytes is over the limit of 1000 bytes per input; skipped");
+    } else if (ev.path.find("fifo.txt") != std::string::npos) {
+      CHECK(ev.outcome == vanban::IndexOutcome::kFailed);
+      CHECK(ev.error == "not a regular file (a FIFO); only regular files are indexed");
+    } else {
+      CHECK(ev.outcome == vanban::IndexOutcome::kIndexed);
+    }
+  }
+  fs::remove_all(dir);
+}

@@ -1,0 +1,61 @@
+// SplitDocuments: a file holding several documents one after another is cut where each
+// new header starts; a single document (with appendices whose forms carry mottos) is not.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+
+#include "test_files.h"
+#include "vanban/parse.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string Sample(const std::string& name) {
+  return vanban::test::ReadFileBytes(fs::path(VANBAN_SOURCE_DIR) / "samples" / name);
+}
+
+size_t Lines(const std::string& text) { return static_cast<size_t>(std::count(text.begin(), text.end(), '\n')); }
+
+}  // namespace
+
+TEST_CASE("every sample is one document") {
+  for (const char* dir : {"ocrsim", "seeds"}) {
+    for (const auto& entry : fs::directory_iterator(fs::path(VANBAN_SOURCE_DIR) / "samples" / dir)) {
+      if (entry.path().extension() != ".txt") continue;
+      INFO(entry.path().string());
+      const std::string text = vanban::test::ReadFileBytes(entry.path());
+      CHECK(vanban::SplitDocuments(text).size() == 1);
+    }
+  }
+}
+
+TEST_CASE("two documents one after another are two parts, each parsed whole") {
+  const std::string first = Sample("ocrsim/cong_van_1245_ubnd.clean.txt");
+  const std::string second = Sample("ocrsim/quyet_dinh_169_2025.clean.txt");
+  REQUIRE(!first.empty());
+  REQUIRE(!second.empty());
+  for (const std::string& gap : {std::string("\n\n"), std::string("\n")}) {
+    const std::string both = first + gap + second;
+    const auto parts = vanban::SplitDocuments(both);
+    REQUIRE(parts.size() == 2);
+    CHECK(std::string(parts[0].text) + std::string(parts[1].text) == both);  // nothing lost
+    CHECK(parts[0].first_line == 1);
+    CHECK(parts[1].first_line == static_cast<int>(Lines(first + gap)) + 1);
+    CHECK(parts[1].text.substr(0, 20) == std::string_view(second).substr(0, 20));
+
+    vanban::ParseOptions po;
+    po.first_line = parts[1].first_line;
+    auto doc = vanban::ParseDocument(parts[1].text, po);
+    REQUIRE(doc.ok());
+    REQUIRE(doc->header.number_symbol);
+    CHECK(doc->header.number_symbol->number == "169");
+    // Line numbers count in the whole file.
+    CHECK(doc->header.number_symbol->lines.start > parts[1].first_line - 1);
+  }
+  // The same with the OCR'd texts of the two documents.
+  const auto ocr = vanban::SplitDocuments(Sample("ocrsim/cong_van_1245_ubnd.txt") + Sample("ocrsim/quyet_dinh_169_2025.txt"));
+  CHECK(ocr.size() == 2);
+}
