@@ -1,9 +1,11 @@
 // vanban deadlines: the dated deadlines of documents, as a table or an iCalendar file.
+#include <iterator>
 #include <memory>
 
 #include "cli_io.h"
 #include "command.h"
 #include "document_input.h"
+#include "table_output.h"
 #include "vanban/export.h"
 
 namespace vanban::cli {
@@ -13,9 +15,8 @@ struct Options {
   std::vector<std::string> files;
   std::string output = "-";
   DocumentInputOptions input;
-  std::string format = "csv";
+  TableOutputOptions table{.format = "csv"};
   bool ics = false;
-  bool bom = false;
   std::string dtstamp;
   int remind_days = -1;
 };
@@ -24,7 +25,7 @@ int Run(const Options& o) {
   auto files = InputsOrStdin(o.files);
   auto out = Output::Open(o.output, files);
   if (!out.ok()) return ReportStatus(o.output, out.status());
-  const std::string format = o.ics ? "ics" : o.format;
+  const std::string format = o.ics ? "ics" : TableFormatName(o.table);
   std::vector<TableRowValues> rows;
   std::vector<CalendarEvent> events;
   int rc = ForEachDocument(files, o.input, [&](const std::string&, const Document& doc) {
@@ -40,8 +41,9 @@ int Run(const Options& o) {
   } else if (format == "json") {
     out->Write(TableToJson(DeadlineColumns(), rows, 2));
   } else {
-    rows.insert(rows.begin(), DeadlineColumns());
-    out->Write(FormatTable(rows, {format == "tsv" ? TableFormat::kTsv : TableFormat::kCsv, o.bom}));
+    std::vector<TableRowValues> table = HeaderRowFor(o.table, DeadlineColumns());
+    table.insert(table.end(), std::make_move_iterator(rows.begin()), std::make_move_iterator(rows.end()));
+    out->Write(FormatTable(table, ResolveTableOptions(o.table, o.output)));
   }
   return FinishOutput(*out, o.output, rc);
 }
@@ -61,10 +63,8 @@ with RRULE. Deadlines without a usable date stay in the table but not in the cal
       auto o = std::make_shared<Options>();
       AddDocumentInputOptions(app, &o->files, &o->input);
       AddOutputOption(app, &o->output);
-      app.add_option("--format", o->format, "csv (default), tsv, json or ics")
-          ->check(CLI::IsMember({"csv", "tsv", "json", "ics"}));
+      AddTableOutputOptions(app, &o->table, {"csv", "tsv", "json", "ics"});
       app.add_flag("--ics", o->ics, "Same as --format ics (RFC 5545 calendar)");
-      app.add_flag("--bom", o->bom, "Start CSV/TSV with a UTF-8 byte order mark (for Excel)");
       app.add_option("--remind", o->remind_days, "Calendar: add a reminder DAYS before each deadline")
           ->type_name("DAYS")->check(CLI::Range(0, 365));
       app.add_option("--dtstamp", o->dtstamp, "Calendar: DTSTAMP of the events, YYYYMMDDTHHMMSSZ (default: now)")

@@ -61,8 +61,7 @@ int ForEachDocument(const std::vector<std::string>& files, const DocumentInputOp
 void AddRowListOptions(CLI::App& app, RowListOptions* o) {
   AddDocumentInputOptions(app, &o->files, &o->input);
   AddOutputOption(app, &o->output);
-  app.add_option("--format", o->format, "csv (default), tsv or json")->check(CLI::IsMember({"csv", "tsv", "json"}));
-  app.add_flag("--bom", o->bom, "Start with a UTF-8 byte order mark (for Excel)");
+  AddTableOutputOptions(app, &o->table, {"csv", "tsv", "json"});
 }
 
 int WriteDocumentRows(const RowListOptions& o, const TableRowValues& columns,
@@ -70,14 +69,14 @@ int WriteDocumentRows(const RowListOptions& o, const TableRowValues& columns,
   auto files = InputsOrStdin(o.files);
   auto out = Output::Open(o.output, files);
   if (!out.ok()) return ReportStatus(o.output, out.status());
-  const bool json = o.format == "json";
-  TableOptions table{o.format == "tsv" ? TableFormat::kTsv : TableFormat::kCsv, o.bom};
+  const bool json = TableFormatName(o.table) == "json";
+  const TableOptions table = ResolveTableOptions(o.table, o.output);
   std::vector<TableRowValues> rows;  // JSON only: the array is written at the end
-  if (!json) out->Write(FormatTable({columns}, table));
+  if (!json) out->Write(FormatTable(HeaderRowFor(o.table, columns), table));
   int rc = ForEachDocument(files, o.input, [&](const std::string&, const Document& doc) {
     for (auto& row : rows_of(doc)) {
       if (json) rows.push_back(std::move(row));
-      else out->Write(FormatTableRow(row, {table.format, false}));
+      else out->Write(FormatTableRow(row, table));
     }
   });
   if (json) out->Write(TableToJson(columns, rows, 2));

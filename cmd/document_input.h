@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "table_output.h"
 #include "vanban/document.h"
 #include "vanban/export.h"
 #include "vanban/text.h"
@@ -39,11 +40,10 @@ struct RowListOptions {
   std::vector<std::string> files;
   std::string output = "-";
   DocumentInputOptions input;
-  std::string format = "csv";
-  bool bom = false;
+  TableOutputOptions table{.format = "csv"};
 };
 
-// Adds the document input options, -o, --format csv|tsv|json and --bom.
+// Adds the document input options, -o and the table options (--format csv|tsv|json, ...).
 void AddRowListOptions(CLI::App& app, RowListOptions* options);
 
 // Writes |columns| and the rows |rows_of| gives for each document: CSV or TSV streamed

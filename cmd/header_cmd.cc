@@ -6,6 +6,7 @@
 #include "cli_io.h"
 #include "command.h"
 #include "document_input.h"
+#include "table_output.h"
 #include "vanban/document.h"
 #include "vanban/export.h"
 
@@ -16,14 +17,15 @@ struct Options {
   std::vector<std::string> files;
   std::string output = "-";
   DocumentInputOptions input;
-  std::string format = "tsv";
-  bool no_header_row = false;
+  TableOutputOptions table{.format = "tsv"};
 };
 
 // JSON Lines: one object per document, empty values null.
-std::string JsonLine(const std::vector<std::pair<std::string, std::string>>& row) {
+std::string JsonLine(const TableRowValues& columns, const TableRowValues& row) {
   nlohmann::ordered_json j;
-  for (const auto& [k, v] : row) j[k] = v.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(v);
+  for (size_t i = 0; i < columns.size() && i < row.size(); ++i) {
+    j[columns[i]] = row[i].empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(row[i]);
+  }
   return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
@@ -31,22 +33,12 @@ int Run(const Options& o) {
   auto files = InputsOrStdin(o.files);
   auto out = Output::Open(o.output, files);
   if (!out.ok()) return ReportStatus(o.output, out.status());
-  const TableOptions table{o.format == "csv" ? TableFormat::kCsv : TableFormat::kTsv, false};
-  bool header_done = o.no_header_row || o.format == "json";
+  const bool json = TableFormatName(o.table) == "json";
+  const TableOptions table = ResolveTableOptions(o.table, o.output);
+  if (!json) out->Write(FormatTable(HeaderRowFor(o.table, HeaderColumns()), table));
   int rc = ForEachDocument(files, o.input, [&](const std::string&, const Document& doc) {
-    auto row = HeaderRow(doc);
-    if (o.format == "json") {
-      out->Write(JsonLine(row));
-      return;
-    }
-    TableRowValues names, values;
-    for (const auto& [k, v] : row) {
-      names.push_back(k);
-      values.push_back(v);
-    }
-    if (!header_done) out->Write(FormatTableRow(names, table));
-    header_done = true;
-    out->Write(FormatTableRow(values, table));
+    TableRowValues row = HeaderTableRow(doc);
+    out->Write(json ? JsonLine(HeaderColumns(), row) : FormatTableRow(row, table));
   });
   return FinishOutput(*out, o.output, rc);
 }
@@ -57,17 +49,17 @@ VANBAN_REGISTER_COMMAND(Command{
     "header", "One line of header fields (number, type, date, issuer, subject) per document",
     R"(Examples:
   vanban header scans/*.txt                    TSV with a header row
-  vanban header --format csv *.txt > list.csv  RFC 4180 CSV
+  vanban header --format csv *.txt > list.csv  RFC 4180 CSV (with a BOM: it goes to a file)
+  vanban header --excel-vi -o list.csv *.txt   for Excel with Vietnamese settings
   vanban header --format json plan.txt         one JSON object per line
-Columns: file, number, symbol, type, date, issuer, place, subject, signer, position.)",
+Columns: file, number, symbol, type, date, date_precision (day, month or year: a date
+with blanks, "ngày … tháng 01 năm 2025", is written 2025-01), issuer, place, subject,
+signer, position.)",
     41, [](CLI::App& app) {
       auto o = std::make_shared<Options>();
       AddDocumentInputOptions(app, &o->files, &o->input);
       AddOutputOption(app, &o->output);
-      app.add_option("--format", o->format, "tsv (default), csv or json")
-          ->check(CLI::IsMember({"tsv", "csv", "json"}))
-          ->capture_default_str();
-      app.add_flag("--no-header-row", o->no_header_row, "Omit the column-name row (tsv, csv)");
+      AddTableOutputOptions(app, &o->table, {"tsv", "csv", "json"});
       return RunFn([o] { return Run(*o); });
     }});
 
