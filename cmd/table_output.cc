@@ -21,7 +21,7 @@ bool WritesRegularFile(const std::string& output) {
 void AddTableOutputOptions(CLI::App& app, TableOutputOptions* o, const std::vector<std::string>& formats) {
   std::string names;
   for (const auto& f : formats) names += (names.empty() ? "" : ", ") + f + (f == o->format ? " (default)" : "");
-  auto* format = app.add_option("--format", o->format, names)->check(CLI::IsMember(formats));
+  auto* format = app.add_option("--format", o->format, names)->check(CLI::IsMember(formats))->type_name("FORMAT");
   auto* bom = app.add_flag("--bom", o->bom,
                            "Start CSV/TSV with a UTF-8 byte order mark (default for CSV written to a file)");
   auto* no_bom = app.add_flag("--no-bom", o->no_bom, "Never write a byte order mark (for scripts reading a file)");
@@ -32,7 +32,7 @@ void AddTableOutputOptions(CLI::App& app, TableOutputOptions* o, const std::vect
   auto* delimiter = app.add_option("--delimiter", o->delimiter,
                                    "CSV field separator: ',' (default), ';' (Excel with Vietnamese regional "
                                    "settings) or tab (also: comma, semicolon, \\t)")
-                        ->transform(CLI::Transformer(kDelimiters).description(""))
+                        ->transform(CLI::CheckedTransformer(kDelimiters).description(""))
                         ->type_name("SEP");
   auto* header = app.add_option("--header", o->header,
                                 "Column names: en (field names, default) or vi (Vietnamese titles, e.g. "

@@ -24,7 +24,7 @@ VANBAN_REGISTER_COMMAND(Command{
 Columns: doc_id, doc_symbol, issued_date, issued_date_precision, task_id, source
 (text|table), appendix, section_path, stt, group_stt, group_text, task_text,
 timeline_label_vi, timeline_raw, timeline_kind, deadline_date, deadline_date_precision,
-recurrence, lead_raw, lead_units, support_raw, support_units, executor_raw,
+other_deadline_dates (the task's dates as `vanban deadlines` lists them), recurrence, lead_raw, lead_units, support_raw, support_units, executor_raw,
 executor_units, product, line_start, line_end, page_break_inside, confidence, flags.
 Several units in one cell are joined with "; ". A date with blanks is written with what
 is known (2025-01) and its precision (day, month, year) in the next column. Cells that
