@@ -57,3 +57,15 @@ add_test(NAME cli.tables.bom_to_file
                  -DWORKDIR=${CMAKE_CURRENT_BINARY_DIR}/cli-work/bom_to_file
                  -P ${CMAKE_CURRENT_LIST_DIR}/table_bom_file.cmake)
 set_tests_properties(cli.tables.bom_to_file PROPERTIES LABELS cli)
+
+# Tasks: the requested unit of seed 000 item IV.6 runs to its verb ("tuyên truyền"), not to
+# "các tổ chức" (a noun) or "chính trị" (no "chủ trì"); seed 002 t12 has the three dates
+# that `deadlines` lists for it (one deadline model).
+vanban_cli_test(NAME tables.t19_executor ARGS tasks --no-restore ${_seed000}
+                STDOUT_MATCHES "\r\n000_6071a54f6ab85aa7,[^\r]*,t19,[^\r]*,\"tuyén truyén sau rong,[^\r]*,Uy ban Mt trin Té qudc Viét Nam X& va cac to chirc chinh tri - xa hoi x&,")
+vanban_cli_test(NAME tables.t12_deadlines ARGS tasks --no-restore ${_seed002}
+                STDOUT_MATCHES "\r\n002_e5e4c2fdcfe86c56,[^\r]*,t12,[^\r]*,2026-01-30,day,2026-05-15; 2026-10-30,")
+vanban_cli_test(NAME tables.t12_deadlines_listed ARGS deadlines --no-restore ${_seed002}
+                STDOUT_MATCHES ",2026-01-30,day,[^\r]*,t12,[^\r]*\r\n[^\r]*,2026-05-15,day,[^\r]*,t12,[^\r]*\r\n[^\r]*,2026-10-30,day,[^\r]*,t12,")
+vanban_cli_test(NAME tables.canonical_units ARGS tasks --no-restore ${_seed003}
+                STDOUT_MATCHES ",Phòng Văn hóa – Xã hội; Ủy ban MTTQ xã,Phòng Văn hóa - Xã hội; Ủy ban Mặt trận Tổ quốc xã,")
