@@ -72,6 +72,7 @@ TEST_CASE("partial dates: the known part and its precision") {
   CHECK(split("???\?-06-05") == "--06-05|month_day");
   CHECK(split("???\?-?\?-??") == "|");
   CHECK(split("") == "|");
+  CHECK(split("--06-05") == "--06-05|month_day");
 }
 
 TEST_CASE("task, deadline, reference and header rows: dates split, units joined with '; '") {

@@ -54,7 +54,8 @@ bool PageBreakInside(const Document& doc, const LineSpan& span) {
 }  // namespace
 
 PartialDate SplitPartialDate(std::string_view iso) {
-  // "YYYY-MM-DD" with "??"/"????" for blank parts (DateValue::iso).
+  // "YYYY-MM-DD" with "??"/"????" for blank parts (DateValue::iso); "--MM-DD" already split.
+  if (iso.size() == 7 && iso.substr(0, 2) == "--") return {std::string(iso), "month_day"};
   if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return {std::string(iso), iso.empty() ? "" : "day"};
   auto known = [](std::string_view part) { return part.find('?') == std::string_view::npos; };
   const std::string_view y = iso.substr(0, 4), m = iso.substr(5, 2), d = iso.substr(8, 2);
