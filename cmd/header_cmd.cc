@@ -23,6 +23,10 @@ int Run(const Options& o) {
   auto files = InputsOrStdin(o.files);
   auto out = Output::Open(o.output, files);
   if (!out.ok()) return ReportStatus(o.output, out.status());
+  RecordStream records(*out, TableFormatName(o.table), HeaderColumns());
+  records.set_table(ResolveTableOptions(o.table, o.output), HeaderRowFor(o.table, HeaderColumns()));
+  int rc = ForEachDocument(files, o.input, [&](const std::string&, const Document& doc) {
+    records.AddRow(HeaderTableRow(doc));
   });
   records.Finish();
   return FinishOutput(*out, o.output, rc);
