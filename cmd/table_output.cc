@@ -1,5 +1,8 @@
 #include "table_output.h"
 
+#include "help_format.h"
+#include "record_output.h"
+
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -21,7 +24,7 @@ bool WritesRegularFile(const std::string& output) {
 void AddTableOutputOptions(CLI::App& app, TableOutputOptions* o, const std::vector<std::string>& formats) {
   std::string names;
   for (const auto& f : formats) names += (names.empty() ? "" : ", ") + f + (f == o->format ? " (default)" : "");
-  auto* format = app.add_option("--format", o->format, names)->check(CLI::IsMember(formats))->type_name("FORMAT");
+  auto* format = AddFormatOption(app, &o->format, formats, names);
   auto* bom = app.add_flag("--bom", o->bom,
                            "Start CSV/TSV with a UTF-8 byte order mark (default for CSV written to a file)");
   auto* no_bom = app.add_flag("--no-bom", o->no_bom, "Never write a byte order mark (for scripts reading a file)");
@@ -37,7 +40,7 @@ void AddTableOutputOptions(CLI::App& app, TableOutputOptions* o, const std::vect
   auto* header = app.add_option("--header", o->header,
                                 "Column names: en (field names, default) or vi (Vietnamese titles, e.g. "
                                 "\"Đơn vị chủ trì\")")
-                     ->check(CLI::IsMember({"en", "vi"}))
+                     ->check(OneOf({"en", "vi"}))
                      ->type_name("LANG");
   auto* excel = app.add_flag("--excel-vi", o->excel_vi,
                              "For Excel with Vietnamese regional settings: CSV, ';', a byte order mark and "

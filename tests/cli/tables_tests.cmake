@@ -39,7 +39,7 @@ vanban_cli_test(NAME tables.formula_help ARGS tasks --help STDOUT_MATCHES "--no-
 
 # One option set for every table command.
 vanban_cli_test(NAME tables.header_bom ARGS header --no-restore --format csv --bom ${_seed003}
-                STDOUT_MATCHES "^[^f]+file,number,symbol,type,date,date_precision,")
+                STDOUT_MATCHES "^[^f]+file,number,symbol,type,issued_date,issued_date_precision,")
 vanban_cli_test(NAME tables.delimiter ARGS tasks --no-restore --delimiter semicolon ${_seed003}
                 STDOUT_MATCHES "^doc_id;doc_symbol;issued_date;issued_date_precision;[^\r]*\r\n003_9804076c90d51208;/KH-UBND;2025-01;month;")
 vanban_cli_test(NAME tables.delimiter_tab ARGS deadlines --no-restore --delimiter tab ${_seed000}
