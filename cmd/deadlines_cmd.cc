@@ -1,10 +1,12 @@
 // vanban deadlines: the dated deadlines of documents, as a table or an iCalendar file.
+#include <iterator>
 #include <memory>
 
 #include "cli_io.h"
 #include "command.h"
 #include "document_input.h"
 #include "record_output.h"
+#include "table_output.h"
 #include "vanban/export.h"
 
 namespace vanban::cli {
@@ -14,9 +16,8 @@ struct Options {
   std::vector<std::string> files;
   std::string output = "-";
   DocumentInputOptions input;
-  std::string format = "csv";
+  TableOutputOptions table{.format = "csv"};
   bool ics = false;
-  bool bom = false;
   std::string dtstamp;
   int remind_days = -1;
 };
@@ -25,9 +26,9 @@ int Run(const Options& o) {
   auto files = InputsOrStdin(o.files);
   auto out = Output::Open(o.output, files);
   if (!out.ok()) return ReportStatus(o.output, out.status());
-  const std::string format = o.ics ? "ics" : o.format;
+  const std::string format = o.ics ? "ics" : TableFormatName(o.table);
   RecordStream records(*out, format, DeadlineColumns());
-  records.set_bom(o.bom);
+  records.set_table(ResolveTableOptions(o.table, o.output), HeaderRowFor(o.table, DeadlineColumns()));
   std::vector<CalendarEvent> events;  // the calendar is one object, written at the end
   bool any_document = false;
   int rc = ForEachDocument(files, o.input, [&](const std::string&, const Document& doc) {
@@ -64,12 +65,10 @@ with RRULE. Deadlines without a usable date stay in the table but not in the cal
       auto o = std::make_shared<Options>();
       AddDocumentInputOptions(app, &o->files, &o->input);
       AddOutputOption(app, &o->output);
-      AddFormatOption(app, &o->format, {"csv", "tsv", "json", "jsonl", "ics"},
-                      "csv (default), tsv, json (one array), jsonl (one object per line) or ics (calendar)");
+      AddTableOutputOptions(app, &o->table, {"csv", "tsv", "json", "jsonl", "ics"});
       app.add_flag("--ics", o->ics, "Same as --format ics (RFC 5545 calendar)");
-      app.add_flag("--bom", o->bom, "Start CSV/TSV with a UTF-8 byte order mark (for Excel)");
-      app.add_option("--remind", o->remind_days, "Calendar: add a reminder N days before each deadline")
-          ->type_name("N")->check(CLI::Range(0, 365));
+      app.add_option("--remind", o->remind_days, "Calendar: add a reminder DAYS before each deadline")
+          ->type_name("DAYS")->check(CLI::Range(0, 365));
       app.add_option("--dtstamp", o->dtstamp, "Calendar: DTSTAMP of the events, YYYYMMDDTHHMMSSZ (default: now)")
           ->type_name("TIME")
           ->check([](const std::string& v) {

@@ -81,9 +81,7 @@ int ForEachDocument(const std::vector<std::string>& files, const DocumentInputOp
 void AddRowListOptions(CLI::App& app, RowListOptions* o) {
   AddDocumentInputOptions(app, &o->files, &o->input);
   AddOutputOption(app, &o->output);
-  AddFormatOption(app, &o->format, {"csv", "tsv", "json", "jsonl"},
-                  "csv (default), tsv, json (one array) or jsonl (one object per line)");
-  app.add_flag("--bom", o->bom, "Start with a UTF-8 byte order mark (for Excel)");
+  AddTableOutputOptions(app, &o->table, {"csv", "tsv", "json", "jsonl"});
 }
 
 int WriteDocumentRows(const RowListOptions& o, const TableRowValues& columns,
@@ -91,8 +89,8 @@ int WriteDocumentRows(const RowListOptions& o, const TableRowValues& columns,
   auto files = InputsOrStdin(o.files);
   auto out = Output::Open(o.output, files);
   if (!out.ok()) return ReportStatus(o.output, out.status());
-  RecordStream records(*out, o.format, columns);
-  records.set_bom(o.bom);
+  RecordStream records(*out, TableFormatName(o.table), columns);
+  records.set_table(ResolveTableOptions(o.table, o.output), HeaderRowFor(o.table, columns));
   int rc = ForEachDocument(files, o.input, [&](const std::string&, const Document& doc) {
     records.Begin();
     records.AddRows(rows_of(doc));

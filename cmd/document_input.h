@@ -13,6 +13,7 @@
 
 #include "restore_options.h"
 #include "vanban/archive.h"
+#include "table_output.h"
 #include "vanban/document.h"
 #include "vanban/export.h"
 #include "vanban/text.h"
@@ -58,11 +59,10 @@ struct RowListOptions {
   std::vector<std::string> files;
   std::string output = "-";
   DocumentInputOptions input;
-  std::string format = "csv";
-  bool bom = false;
+  TableOutputOptions table{.format = "csv"};
 };
 
-// Adds the document input options, -o, --format csv|tsv|json|jsonl and --bom.
+// Adds the document input options, -o and the table options (--format csv|tsv|json|jsonl, ...).
 void AddRowListOptions(CLI::App& app, RowListOptions* options);
 
 // Writes |columns| and the rows |rows_of| gives for each document, each document's rows

@@ -36,13 +36,19 @@ RecordStream::RecordStream(Output& out, std::string format, TableRowValues colum
 void RecordStream::Begin() {
   if (begun_) return;
   begun_ = true;
-  if ((format_ == "csv" || format_ == "tsv") && header_row_) {
-    TableOptions table = TableStyle(format_);
-    table.bom = bom_;
-    out_.Write(FormatTable({columns_}, table));
-  } else if ((format_ == "csv" || format_ == "tsv") && bom_) {
-    out_.Write("\xEF\xBB\xBF");
-  }
+  if (format_ != "csv" && format_ != "tsv") return;
+  TableOptions table = Table();
+  std::vector<TableRowValues> first = has_table_ ? header_rows_ : std::vector<TableRowValues>();
+  if (!has_table_ && header_row_) first.push_back(columns_);
+  if (!first.empty()) out_.Write(FormatTable(first, table));
+  else if (table.bom) out_.Write("\xEF\xBB\xBF");
+}
+
+TableOptions RecordStream::Table() const {
+  if (has_table_) return table_;
+  TableOptions table = TableStyle(format_);
+  table.bom = bom_;
+  return table;
 }
 
 void RecordStream::AddRow(const TableRowValues& row) { AddRows({row}); }
@@ -50,7 +56,8 @@ void RecordStream::AddRow(const TableRowValues& row) { AddRows({row}); }
 void RecordStream::AddRows(const std::vector<TableRowValues>& rows) {
   Begin();
   if (!is_json()) {
-    for (const TableRowValues& row : rows) out_.Write(FormatTableRow(row, TableStyle(format_)));
+    const TableOptions table = Table();
+    for (const TableRowValues& row : rows) out_.Write(FormatTableRow(row, table));
     return;
   }
   if (rows.empty()) return;

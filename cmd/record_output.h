@@ -43,6 +43,13 @@ class RecordStream {
   RecordStream(Output& out, std::string format, TableRowValues columns = {}, JsonShape shape = JsonShape::kArray);
 
   void set_bom(bool bom) { bom_ = bom; }
+  // CSV/TSV: the delimiter, BOM and formula guard of the table options, and the rows
+  // written first instead of the column names (Vietnamese titles, or none).
+  void set_table(const TableOptions& table, std::vector<TableRowValues> header_rows) {
+    table_ = table;
+    header_rows_ = std::move(header_rows);
+    has_table_ = true;
+  }
   void set_header_row(bool header_row) { header_row_ = header_row; }
   bool is_json() const { return format_ == "json" || format_ == "jsonl"; }
   // Indentation for a serialiser that writes a record itself (-1: one line).
@@ -63,12 +70,16 @@ class RecordStream {
   void Finish();
 
  private:
+  TableOptions Table() const;
   Output& out_;
   std::string format_;
   TableRowValues columns_;
   JsonShape shape_;
   bool bom_ = false;
   bool header_row_ = true;
+  bool has_table_ = false;
+  TableOptions table_;
+  std::vector<TableRowValues> header_rows_;
   bool begun_ = false;
   size_t records_ = 0;
 };

@@ -27,10 +27,10 @@ VANBAN_REGISTER_COMMAND(Command{
   vanban refs plan.txt > references.csv          one row per cited document
   vanban refs --mentions plan.txt                one row per mention, with its line numbers
   vanban refs --format json plans/*.txt
-Columns: doc_id, ref_id, mention_no, first_mention, raw, type_label_vi,
-type_code, number, year, symbol, full_symbol, style, ref_date, ref_date_variants,
-issuer_text, issuer_level, subject, alias, section_path, line_start, line_end,
-char_start, char_end, confidence, flags.)",
+Columns: doc_id, ref_id, mention_no, first_mention, raw, type_label_vi, type_code,
+number, year, symbol, full_symbol, style, ref_date, ref_date_precision,
+ref_date_variants, issuer_text, issuer_level, subject, alias, section_path, line_start,
+line_end, char_start, char_end, confidence, flags. Table options as for `vanban tasks`.)",
     52, [](CLI::App& app) {
       auto o = std::make_shared<Options>();
       AddRowListOptions(app, &o->list);

@@ -10,28 +10,7 @@
 file(REMOVE_RECURSE ${WORKDIR})
 file(MAKE_DIRECTORY ${WORKDIR})
 
-function(run)
-  cmake_parse_arguments(R "" "EXIT;OUT;ERR" "ARGS" ${ARGN})
-  execute_process(COMMAND ${EXE} ${R_ARGS} WORKING_DIRECTORY ${WORKDIR}
-                  OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
-  if(NOT "${rc}" STREQUAL "${R_EXIT}")
-    message(FATAL_ERROR "vanban ${R_ARGS}: exit ${rc}, expected ${R_EXIT}\n${err}\n${out}")
-  endif()
-  set(${R_OUT} "${out}" PARENT_SCOPE)
-  set(${R_ERR} "${err}" PARENT_SCOPE)
-endfunction()
-
-function(expect text regex)
-  if(NOT "${text}" MATCHES "${regex}")
-    message(FATAL_ERROR "expected /${regex}/ in:\n${text}")
-  endif()
-endfunction()
-
-function(expect_not text regex)
-  if("${text}" MATCHES "${regex}")
-    message(FATAL_ERROR "did not expect /${regex}/ (found '${CMAKE_MATCH_0}') in:\n${text}")
-  endif()
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/run_steps.cmake)
 
 # The commands `vanban -h` lists.
 function(list_commands out)

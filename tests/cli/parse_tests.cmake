@@ -26,9 +26,9 @@ vanban_cli_test(NAME parse_missing_model ARGS parse --model no-such.model ${_see
   STDERR_MATCHES "no-such\\.model")
 
 vanban_cli_test(NAME header_tsv ARGS header --no-restore ${_seed000} ${_seed003}
-  STDOUT_MATCHES "^file\tnumber\tsymbol\ttype\tissued_date\tissuer\tplace\tsubject\tsigner\tposition\n[^\n]*000_6071a54f6ab85aa7\\.txt\t34\tKH-UBND\tKH\t2026-01-21\t[^\n]*\n[^\n]*003_9804076c90d51208\\.txt\t\tKH-UBND\tKH\t2025-01-\\?\\?\t")
+  STDOUT_MATCHES "^file\tnumber\tsymbol\ttype\tissued_date\tissued_date_precision\tissuer\tplace\tsubject\tsigner\tposition\n[^\n]*000_6071a54f6ab85aa7\\.txt\t34\tKH-UBND\tKH\t2026-01-21\tday\t[^\n]*\n[^\n]*003_9804076c90d51208\\.txt\t\tKH-UBND\tKH\t2025-01\tmonth\t")
 vanban_cli_test(NAME header_csv ARGS header --no-restore --format csv --no-header-row ${_seed003}
-  STDOUT_MATCHES "^[^,]*003_9804076c90d51208\\.txt,,KH-UBND,KH,2025-01-\\?\\?,")
+  STDOUT_MATCHES "^[^,]*003_9804076c90d51208\\.txt,,KH-UBND,KH,2025-01,month,")
 vanban_cli_test(NAME header_jsonl ARGS header --no-restore --format jsonl ${_seed000}
   STDOUT_MATCHES "^\\{\"file\":\"[^\"]*000_6071a54f6ab85aa7\\.txt\",\"number\":\"34\",\"symbol\":\"KH-UBND\",\"type\":\"KH\",\"issued_date\":\"2026-01-21\"")
 vanban_cli_test(NAME header_bad_format ARGS header --format xml ${_seed000} EXIT 2)

@@ -1,10 +1,13 @@
 # Helpers of the multi-command CLI scenario scripts (workflow_index.cmake, input_limits.cmake),
 # run with -DEXE=vanban -DWORKDIR=dir:
-#   run(ARGS a... EXIT code [OUT var] [ERR var])  runs vanban in WORKDIR, checks the exit code
+#   run(ARGS a... EXIT code [OUT var] [ERR var] [PREFIX cmd...])
+#                                                 runs vanban in WORKDIR (after PREFIX, e.g.
+#                                                 setpriv ...), checks the exit code
 #   expect(text regex)                            fails unless text matches regex
+#   expect_not(text regex)                        fails if text matches regex
 function(run)
-  cmake_parse_arguments(R "" "EXIT;OUT;ERR" "ARGS" ${ARGN})
-  execute_process(COMMAND ${EXE} ${R_ARGS} WORKING_DIRECTORY ${WORKDIR}
+  cmake_parse_arguments(R "" "EXIT;OUT;ERR" "ARGS;PREFIX" ${ARGN})
+  execute_process(COMMAND ${R_PREFIX} ${EXE} ${R_ARGS} WORKING_DIRECTORY ${WORKDIR}
                   OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
   if(NOT "${rc}" STREQUAL "${R_EXIT}")
     message(FATAL_ERROR "vanban ${R_ARGS}: exit ${rc}, expected ${R_EXIT}\n${err}\n${out}")
@@ -16,5 +19,11 @@ endfunction()
 function(expect text regex)
   if(NOT "${text}" MATCHES "${regex}")
     message(FATAL_ERROR "expected /${regex}/ in:\n${text}")
+  endif()
+endfunction()
+
+function(expect_not text regex)
+  if("${text}" MATCHES "${regex}")
+    message(FATAL_ERROR "did not expect /${regex}/ (matched '${CMAKE_MATCH_0}') in:\n${text}")
   endif()
 endfunction()

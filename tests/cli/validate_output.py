@@ -184,17 +184,24 @@ def check_html(data, args):
     titles = heads[0].getElementsByTagName("title")
     if not metas or len(titles) != 1 or not titles[0].firstChild:
         fail("html: head needs <meta charset=\"utf-8\"> and a non-empty <title>")
-    ids = set()
+    ids, fragment_links = set(), []
     for el in root.getElementsByTagName("*"):
         if el.tagName in ("link", "script", "img", "iframe", "object", "embed"):
             fail(f"html: <{el.tagName}> refers to or embeds something outside the page")
         for attr in ("src", "href"):
             if el.hasAttribute(attr):
+                # A link inside the page (the table of contents) loads nothing.
+                if el.tagName == "a" and attr == "href" and el.getAttribute(attr).startswith("#"):
+                    fragment_links.append(el.getAttribute(attr)[1:])
+                    continue
                 fail(f"html: {attr}= on <{el.tagName}>: the page must not load anything")
         if el.hasAttribute("id"):
             if el.getAttribute("id") in ids:
                 fail(f"html: duplicate id {el.getAttribute('id')}")
             ids.add(el.getAttribute("id"))
+    for target in fragment_links:
+        if target not in ids:
+            fail(f"html: link to #{target}, which no element has as its id")
     for style in root.getElementsByTagName("style"):
         css = "".join(n.data for n in style.childNodes)
         if "url(" in css or "@import" in css:

@@ -12,28 +12,7 @@ file(REMOVE_RECURSE ${WORKDIR})
 file(MAKE_DIRECTORY ${WORKDIR}/in)
 set(db ${WORKDIR}/archive.sqlite)
 
-function(run)
-  cmake_parse_arguments(R "" "EXIT;OUT;ERR" "ARGS;PREFIX" ${ARGN})
-  execute_process(COMMAND ${R_PREFIX} ${EXE} ${R_ARGS} WORKING_DIRECTORY ${WORKDIR}
-                  OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
-  if(NOT "${rc}" STREQUAL "${R_EXIT}")
-    message(FATAL_ERROR "vanban ${R_ARGS}: exit ${rc}, expected ${R_EXIT}\n${err}\n${out}")
-  endif()
-  set(${R_OUT} "${out}" PARENT_SCOPE)
-  set(${R_ERR} "${err}" PARENT_SCOPE)
-endfunction()
-
-function(expect text regex)
-  if(NOT "${text}" MATCHES "${regex}")
-    message(FATAL_ERROR "expected /${regex}/ in:\n${text}")
-  endif()
-endfunction()
-
-function(expect_not text regex)
-  if("${text}" MATCHES "${regex}")
-    message(FATAL_ERROR "did not expect /${regex}/ (matched '${CMAKE_MATCH_0}') in:\n${text}")
-  endif()
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/run_steps.cmake)
 
 # The "path" values of `search --json` output, in order (file names only).
 function(hit_names out json)

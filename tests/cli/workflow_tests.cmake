@@ -20,9 +20,9 @@ vanban_cli_test(NAME workflow.outline_stdin_lines ARGS outline --no-restore STDI
 
 # ---- tasks, refs, deadlines ----------------------------------------------------------------
 vanban_cli_test(NAME workflow.tasks_csv ARGS tasks --no-restore ${_seed} ${_seed3}
-                STDOUT_MATCHES "^doc_id,doc_symbol,issued_date,task_id,source,appendix,section_path,stt,group_stt,group_text,task_text,timeline_label_vi,timeline_raw,timeline_kind,deadline_date,recurrence,lead_raw,lead_units,support_raw,support_units,executor_units,product,line_start,line_end,page_break_inside,confidence,flags\r\n000_6071a54f6ab85aa7,34/KH-UBND,2026-01-21,t1,text,")
+                STDOUT_MATCHES "^doc_id,doc_symbol,issued_date,issued_date_precision,task_id,source,appendix,section_path,stt,group_stt,group_text,task_text,timeline_label_vi,timeline_raw,timeline_kind,deadline_date,deadline_date_precision,other_deadline_dates,recurrence,lead_raw,lead_units,support_raw,support_units,executor_raw,executor_units,product,line_start,line_end,page_break_inside,confidence,flags\r\n000_6071a54f6ab85aa7,34/KH-UBND,2026-01-21,day,t1,text,")
 vanban_cli_test(NAME workflow.tasks_table_rows ARGS tasks --no-restore ${_seed3}
-                STDOUT_MATCHES "\r\n003_9804076c90d51208,/KH-UBND,2025-01-\\?\\?,t[0-9]+,table,PL-I,")
+                STDOUT_MATCHES "\r\n003_9804076c90d51208,/KH-UBND,2025-01,month,t[0-9]+,table,PL-I,")
 vanban_cli_test(NAME workflow.tasks_bom ARGS tasks --no-restore --bom ${_seed3} STDOUT_MATCHES "^[^d]+doc_id,")
 vanban_cli_test(NAME workflow.tasks_tsv ARGS tasks --no-restore --format tsv ${_seed3} STDOUT_MATCHES "^doc_id\tdoc_symbol\t[^\r]*\n003_")
 vanban_cli_test(NAME workflow.tasks_json ARGS tasks --no-restore --format json ${_seed3}
@@ -32,7 +32,7 @@ vanban_cli_test(NAME workflow.refs_mentions ARGS refs --no-restore --mentions ${
 vanban_cli_test(NAME workflow.refs_json ARGS refs --no-restore --format json ${_seed2}
                 STDOUT_MATCHES "\"full_symbol\": \"04-NQ/TU\",\n    \"style\": \"party\"")
 vanban_cli_test(NAME workflow.deadlines ARGS deadlines --no-restore ${_seed}
-                STDOUT_MATCHES "^doc_id,doc_symbol,deadline_id,date,recurrence,year_inferred,text,task_id,task_text,lead_units,support_units,executor_units,line_start,line_end\r\n000_6071a54f6ab85aa7,34/KH-UBND,d1,2026-06-05,yearly,[01],bao cao 6 thang trudc ngay 05/6,t3,[^\r]*,Phong Van hoa - Xa hoi,")
+                STDOUT_MATCHES "^doc_id,doc_symbol,deadline_id,date,date_precision,recurrence,year_inferred,text,task_id,task_text,lead_units,support_units,executor_units,line_start,line_end\r\n000_6071a54f6ab85aa7,34/KH-UBND,d1,2026-06-05,day,yearly,[01],bao cao 6 thang trudc ngay 05/6,t3,[^\r]*,Phong Van hoa - Xa hoi,")
 vanban_cli_test(NAME workflow.deadlines_ics ARGS deadlines --no-restore --ics --dtstamp 20260101T000000Z ${_seed}
                 STDOUT_MATCHES "^BEGIN:VCALENDAR\r\nVERSION:2.0\r\n.*BEGIN:VEVENT\r\nUID:d1-[0-9a-f]+@vanban\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;VALUE=DATE:20260605\r\nRRULE:FREQ=YEARLY\r\nSUMMARY:34/KH-UBND: ")
 vanban_cli_test(NAME workflow.deadlines_bad_dtstamp ARGS deadlines --ics --dtstamp yesterday ${_seed} EXIT 2)
@@ -120,7 +120,7 @@ function(vanban_validated_test name kind)
            COMMAND ${VANBAN_PYTHON3} ${_validate} ${kind} ${V_CHECKS} -- $<TARGET_FILE:vanban_cli> ${V_ARGS})
   set_tests_properties(cli.workflow.valid.${name} PROPERTIES LABELS cli TIMEOUT 120)
 endfunction()
-set(_task_columns "doc_id,doc_symbol,issued_date,task_id,source,appendix,section_path,stt,group_stt,group_text,task_text,timeline_label_vi,timeline_raw,timeline_kind,deadline_date,recurrence,lead_raw,lead_units,support_raw,support_units,executor_units,product,line_start,line_end,page_break_inside,confidence,flags")
+set(_task_columns "doc_id,doc_symbol,issued_date,issued_date_precision,task_id,source,appendix,section_path,stt,group_stt,group_text,task_text,timeline_label_vi,timeline_raw,timeline_kind,deadline_date,deadline_date_precision,other_deadline_dates,recurrence,lead_raw,lead_units,support_raw,support_units,executor_raw,executor_units,product,line_start,line_end,page_break_inside,confidence,flags")
 # 000: three yearly reports (6-month, 9-month, year) of one task led by Phòng Văn hóa - Xã hội
 # (OCR text as it is: --no-restore).
 vanban_validated_test(ics_000 ics CHECKS --events 3 --rrules 3 --text "Chủ trì: Phong Van hoa - Xa hoi"

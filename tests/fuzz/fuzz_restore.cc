@@ -14,8 +14,9 @@ namespace {
 
 std::shared_ptr<const vanban::Model> FixtureModel() {
   static const std::shared_ptr<const vanban::Model> model = [] {
-    // The fixture dictionaries sit next to this file's directory (tests/data/model).
-    std::string dir = (std::filesystem::path(__FILE__).parent_path().parent_path() / "data" / "model").string();
+    // The fixture dictionaries (tests/data/model); an absolute path from the build, since
+    // __FILE__ may be relative (compiler caches rewrite it).
+    std::string dir = std::string(VANBAN_TESTS_DIR) + "/data/model";
     std::string path = "/tmp/vanban_fuzz_restore_fixture." + std::to_string(getpid()) + ".model";
     if (!vanban::BuildModel(dir, path).ok()) __builtin_trap();
     auto m = vanban::Model::Load(path);

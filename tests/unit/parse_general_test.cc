@@ -233,7 +233,9 @@ TEST_CASE("tasks: leads and partners named in an item's first sentence") {
   REQUIRE(d.tasks.size() == 3);  // not the report of what was done (I.1)
   CHECK(d.tasks[0].section_id == "II.1");
   CHECK(d.tasks[0].roles.at(0).role == "lead");
-  CHECK(d.tasks[0].roles[0].units == std::vector<std::string>{"Văn phòng HĐND và UBND xã"});
+  CHECK(d.tasks[0].roles[0].units ==
+        std::vector<std::string>{"Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"});  // canonical
+  CHECK(d.tasks[0].roles[0].raw == "Văn phòng HĐND và UBND xã");
   CHECK(d.tasks[0].roles.at(1).units == std::vector<std::string>{"Phòng Kinh tế"});
   CHECK(d.tasks[1].roles.at(0).units == std::vector<std::string>{"Công an xã"});
   CHECK(d.tasks[2].roles.at(0).role == "executor");

@@ -147,12 +147,42 @@ TEST_CASE("labels on folded keys") {
 TEST_CASE("unit lists split on ';', bullets and capitalised commas") {
   using vanban::internal::SplitUnits;
   CHECK(SplitUnits("Phòng Văn hóa - Xã hội; Trung tâm Dịch vụ sự nghiệp công; Văn phòng HĐND và UBND.") ==
-        std::vector<std::string>{"Phòng Văn hóa - Xã hội", "Trung tâm Dịch vụ sự nghiệp công", "Văn phòng HĐND và UBND"});
+        std::vector<std::string>{"Phòng Văn hóa - Xã hội", "Trung tâm Dịch vụ sự nghiệp công",
+                                 "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân"});
   CHECK(SplitUnits("Các cơ quan, đơn vị, thôn") == std::vector<std::string>{"Các cơ quan, đơn vị, thôn"});
   CHECK(SplitUnits("Phòng Văn hóa - Xã hội, Ban Xây dựng Đảng") ==
         std::vector<std::string>{"Phòng Văn hóa - Xã hội", "Ban Xây dựng Đảng"});
   CHECK(SplitUnits("- Phòng Văn hóa - Xã hội xã (về khen thưởng) - Văn phòng HĐND và UBND xã (xử lý vi phạm)") ==
-        std::vector<std::string>{"Phòng Văn hóa - Xã hội xã", "Văn phòng HĐND và UBND xã"});
+        std::vector<std::string>{"Phòng Văn hóa - Xã hội xã", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"});
+}
+
+TEST_CASE("unit names: one spelling for the pivot table") {
+  using vanban::internal::CanonicalUnitName;
+  // Dash variants.
+  CHECK(CanonicalUnitName("Phòng Văn hóa — Xã hội") == "Phòng Văn hóa - Xã hội");
+  CHECK(CanonicalUnitName("Phòng Văn hóa – Xã hội") == "Phòng Văn hóa - Xã hội");
+  CHECK(CanonicalUnitName("Phòng Văn hóa -Xã hội") == "Phòng Văn hóa - Xã hội");
+  CHECK(CanonicalUnitName("Phòng  Văn hóa - Xã hội") == "Phòng Văn hóa - Xã hội");
+  // The common noun that opens a list of units.
+  CHECK(CanonicalUnitName("các thôn") == "Các thôn");
+  CHECK(CanonicalUnitName("Các thôn") == "Các thôn");
+  // Abbreviations and capitals of the usual names; tone marks in one place.
+  CHECK(CanonicalUnitName("UBND xã") == "Ủy ban nhân dân xã");
+  CHECK(CanonicalUnitName("Ủy ban nhân dân xã") == "Ủy ban nhân dân xã");
+  CHECK(CanonicalUnitName("Uỷ ban Nhân dân Xã") == "Ủy ban nhân dân xã");
+  CHECK(CanonicalUnitName("Ủy ban MTTQ Việt Nam xã") == "Ủy ban Mặt trận Tổ quốc Việt Nam xã");
+  CHECK(CanonicalUnitName("Ủy ban MTTQ VN xã") == "Ủy ban Mặt trận Tổ quốc Việt Nam xã");
+  CHECK(CanonicalUnitName("Ủy ban Mặt trận Tổ quốc Việt Nam Xã") == "Ủy ban Mặt trận Tổ quốc Việt Nam xã");
+  CHECK(CanonicalUnitName("Văn phòng HĐND và UBND xã") == "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã");
+  // OCR text without marks stays without marks.
+  CHECK(CanonicalUnitName("UBND xa") == "Uy ban nhan dan xa");
+  CHECK(CanonicalUnitName("Phong Van hoa — Xa hoi") == "Phong Van hoa - Xa hoi");
+  // "Xã hội" is not a level; other names in capitals keep them.
+  CHECK(CanonicalUnitName("Hội Liên hiệp Phụ nữ Xã") == "Hội Liên hiệp Phụ nữ xã");
+  CHECK(CanonicalUnitName("PHÒNG VĂN HÓA - XÃ HỘI") == "PHÒNG VĂN HÓA - XÃ HỘI");
+  CHECK(CanonicalUnitName("ỦY BAN NHÂN DÂN XÃ") == "Ủy ban nhân dân xã");
+  // A hyphen inside a word or code is not a separator.
+  CHECK(CanonicalUnitName("Phòng Tư pháp-Hộ tịch") == "Phòng Tư pháp-Hộ tịch");
 }
 
 TEST_CASE("timelines") {
@@ -169,6 +199,42 @@ TEST_CASE("timelines") {
   CHECK(d.deadline == "2026-05-30");
   CHECK(t("trước ngày 05/6").deadline == "2026-06-05");
   CHECK(t("").kind == "unspecified");
+  CHECK(t("trước ngày 31/02").kind != "deadline");  // not a date, as in the deadlines list
+}
+
+TEST_CASE("a unit runs to its verb, not to a verb used as a noun (\"các tổ chức chính trị - xã hội\")") {
+  auto d = Parse("S6:1/KH-UBND X, ngay 02 thang 01 nam 2026\nKE HOACH\n\nabc\n\nIV. TỔ CHỨC THỰC HIỆN\n"
+                 "6. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam Xã và các tổ chức chính trị - xã hội xã tuyên truyền "
+                 "sâu rộng, phát huy quyền làm chủ của Nhân dân.\n");
+  REQUIRE(d.tasks.size() == 1);
+  REQUIRE(d.tasks[0].roles.size() == 1);
+  CHECK(d.tasks[0].roles[0].role == "requested");
+  CHECK(d.tasks[0].roles[0].units ==
+        std::vector<std::string>{"Ủy ban Mặt trận Tổ quốc Việt Nam xã và các tổ chức chính trị - xã hội xã"});
+  CHECK(d.tasks[0].roles[0].raw == "Ủy ban Mặt trận Tổ quốc Việt Nam Xã và các tổ chức chính trị - xã hội xã");
+  CHECK(d.tasks[0].task_text.rfind("tuyên truyền sâu rộng", 0) == 0);
+}
+
+TEST_CASE("one reader of deadline phrases for timelines and the deadlines list") {
+  using vanban::internal::FindDeadlinePhrases;
+  auto p = FindDeadlinePhrases(FoldKey("gửi trước ngày 30/01/2026; báo cáo 6 tháng (trước ngày 15/5 hằng năm)"));
+  REQUIRE(p.size() == 2);
+  CHECK(p[0].day == 30);
+  CHECK(p[0].month == 1);
+  CHECK(p[0].year == 2026);
+  CHECK(p[0].recurrence.empty());
+  CHECK(p[1].year == -1);
+  CHECK(p[1].recurrence == "yearly");
+  // A labelled timeline and the deadline found in the same line agree.
+  auto d = Parse("S6:1/KH-UBND X, ngay 02 thang 01 nam 2026\nKE HOACH\n\nabc\n\nI. A\n"
+                 "1. Tuyen truyen\n- Co quan chu tri: Phong Van hoa - Xa hoi\n"
+                 "- Thoi gian thuc hien: truoc ngay 30/5 hang nam\n");
+  REQUIRE(d.tasks.size() == 1);
+  REQUIRE(d.tasks[0].timeline.has_value());
+  REQUIRE(d.deadlines.size() == 1);
+  CHECK(d.tasks[0].timeline->deadline == d.deadlines[0].date);
+  CHECK(d.tasks[0].timeline->recurrence == d.deadlines[0].recurrence);
+  CHECK(d.deadlines[0].task_id == d.tasks[0].task_id);
 }
 
 TEST_CASE("deadlines: year inferred from the document date, recurrence") {

@@ -16,14 +16,25 @@ namespace vanban {
 // ---- Delimited tables -------------------------------------------------------------------
 
 enum class TableFormat {
-  kCsv,  // RFC 4180: CRLF record ends; fields with , " CR or LF quoted, " doubled
+  kCsv,  // RFC 4180: CRLF record ends; fields with the delimiter, " CR or LF quoted, " doubled
   kTsv,  // tab-separated, LF ends; tab, LF, CR, backslash in fields as \t \n \r \\ (2 chars)
 };
 
 struct TableOptions {
   TableFormat format = TableFormat::kCsv;
   bool bom = false;  // UTF-8 byte order mark first (Excel opens UTF-8 CSV correctly then)
+  // CSV only: ',' (RFC 4180), ';' (what Excel expects where ',' is the decimal mark, as in
+  // Vietnamese regional settings) or '\t'.
+  char delimiter = ',';
+  // Cells a spreadsheet would run as a formula get a leading "'" (see NeutraliseFormula).
+  bool formula_guard = true;
 };
+
+// OWASP "CSV injection": Excel and LibreOffice evaluate a cell that starts with = + - @
+// (after a TAB or CR some of them strip), so "=cmd|' /C calc'!A0" in an OCR'd task would
+// run on opening. Such a cell gets a leading "'", which the spreadsheet shows as text and
+// does not display. A plain number ("-5", "+3.5") is a value, not a formula, and is kept.
+std::string NeutraliseFormula(std::string_view cell);
 
 using TableRowValues = std::vector<std::string>;
 
@@ -32,18 +43,37 @@ std::string FormatTableRow(const TableRowValues& row, const TableOptions& option
 // All rows (the first is normally the header), with the BOM when asked for.
 std::string FormatTable(const std::vector<TableRowValues>& rows, const TableOptions& options);
 // Parses RFC 4180 CSV (LF or CRLF, optional BOM, quoted fields spanning lines) or the
-// escaped TSV above. Unbalanced quotes are kCorruption naming the line.
-Result<std::vector<TableRowValues>> ParseTable(std::string_view text, TableFormat format);
+// escaped TSV above. Unbalanced quotes are kCorruption naming the line. A guarded
+// formula's "'" is kept (it cannot be told from a cell that starts with one).
+Result<std::vector<TableRowValues>> ParseTable(std::string_view text, TableFormat format, char delimiter = ',');
 
 // The rows as a JSON array of objects keyed by |columns|, typed: line numbers and
-// confidence as numbers, 0/1 flags as booleans, ";"-joined units/flags as arrays,
+// confidence as numbers, 0/1 flags as booleans, "; "-joined units/flags as arrays,
 // empty values as null. |indent| < 0: one line.
 std::string TableToJson(const TableRowValues& columns, const std::vector<TableRowValues>& rows, int indent);
 
 // Identifier of a document in tables: the file name without directory and extension.
 std::string DocumentId(const Document& doc);
 
-// tasks.csv (design note §5.2): one row per responsibility unit.
+// A date cell of a table never holds blanks ("2025-01-??"): the known part goes in the date
+// column, how much is known in the "<column>_precision" column beside it.
+struct PartialDate {
+  std::string date;       // "2025-01-21", "2025-01", "2025", "--06-05" (year unknown), ""
+  std::string precision;  // "day", "month", "year", "month_day", "" (no date)
+};
+// |iso| as DateValue::iso and the parser write it ("YYYY-MM-DD" with "??" for blanks).
+PartialDate SplitPartialDate(std::string_view iso);
+
+// Column titles for people: |language| "en" gives |columns| as they are (the machine
+// names), "vi" the Vietnamese title of each ("lead_raw" -> "Đơn vị chủ trì (nguyên văn)").
+TableRowValues ColumnTitles(const TableRowValues& columns, std::string_view language);
+
+// `vanban header` as a table: file, number, symbol, type, date, date_precision, issuer,
+// place, subject, signer, position (HeaderRow with its date split).
+const TableRowValues& HeaderColumns();
+TableRowValues HeaderTableRow(const Document& doc);
+
+// tasks.csv: one row per task; several units in one cell are joined with "; ".
 const TableRowValues& TaskColumns();
 std::vector<TableRowValues> TaskRows(const Document& doc);
 
@@ -51,8 +81,9 @@ std::vector<TableRowValues> TaskRows(const Document& doc);
 const TableRowValues& ReferenceColumns();
 std::vector<TableRowValues> ReferenceRows(const Document& doc, bool per_mention);
 
-// deadlines: doc_id, doc_symbol, deadline_id, date, recurrence, year_inferred, text (the
-// phrase), task_id, task_text, lead_units, support_units, executor_units, line_start, line_end.
+// deadlines: doc_id, doc_symbol, deadline_id, date, date_precision, recurrence,
+// year_inferred, text (the phrase), task_id, task_text, lead_units, support_units,
+// executor_units, line_start, line_end.
 const TableRowValues& DeadlineColumns();
 std::vector<TableRowValues> DeadlineRows(const Document& doc);
 

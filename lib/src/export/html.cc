@@ -30,36 +30,54 @@ table.closing td.recipients ul{list-style:none;padding-left:0}.sig-name{font-wei
 table.pl{border-collapse:collapse;width:100%;font-size:11pt;margin:1em 0}
 table.pl th,table.pl td{border:1px solid #000;padding:3px 5px;vertical-align:top;text-align:left}
 tr.group td{font-weight:bold}section.appendix{margin-top:2em}.attached{text-align:center;font-style:italic}
+nav.toc{font-size:12pt;border:1px solid #999;padding:.3em 1em;margin:1em 0}nav.toc h2{font-size:12pt;margin:.3em 0}
+nav.toc ul{list-style:none;padding-left:1.2em;margin:0}nav.toc>ul{padding-left:0}nav.toc a{color:#000;text-decoration:none}
+nav.toc a:hover{text-decoration:underline}.missing{color:#a00;font-style:italic;font-size:11pt;border:1px dashed #a00;padding:.2em .4em;margin-top:1em}
 .footnotes,.source{font-size:11pt}.source{color:#555;border-top:1px solid #999;margin-top:2em;padding-top:.3em}
-@media print{body{margin:0;max-width:none;padding:0}h1,h2,h3,h4{page-break-after:avoid}tr{page-break-inside:avoid}section.appendix{page-break-before:always}.source{display:none}}
+@media print{nav.toc{display:none}body{margin:0;max-width:none;padding:0}h1,h2,h3,h4{page-break-after:avoid}tr{page-break-inside:avoid}section.appendix{page-break-before:always}.source{display:none}}
 )";
 
 std::string Esc(std::string_view s) { return HtmlEscape(s); }
 
 // The line of a section outside headings: "<strong>a)</strong> text", labels in bold.
-std::string LineHtml(const Section& s) {
+// |plain_title|: the title is shown as running text, like the untitled siblings'.
+std::string LineHtml(const Section& s, bool plain_title = false) {
   if (internal::IsLabelled(s)) {
     return "<strong>" + Esc(s.heading) + ":</strong>" + (s.text.empty() ? "" : " " + Esc(s.text));
   }
   std::string label = internal::IsListItem(s) ? "" : internal::SectionLabel(s);
   if (label.empty()) return Esc(s.heading.empty() ? s.text : s.text.empty() ? s.heading : s.heading + ". " + s.text);
+  if (!s.heading.empty() && plain_title) {
+    return "<strong>" + Esc(label) + "</strong> " + Esc(s.text.empty() ? s.heading : s.heading + " " + s.text);
+  }
   if (!s.heading.empty()) {
     return "<strong>" + Esc(label + " " + s.heading) + "</strong>" + (s.text.empty() ? "" : " " + Esc(s.text));
   }
   return "<strong>" + Esc(label) + "</strong> " + Esc(s.text);
 }
 
+// A numbered section of the body (a heading, or an item down to khoản), for the contents.
+struct TocEntry {
+  int depth = 0;  // 0 = top level
+  std::string id;  // as written in the id attribute (escaped)
+  std::string text;
+};
+
 // Renders the body; ids ("s-II.1") stay unique even when the parser repeats a number.
 class BodyRenderer {
  public:
   explicit BodyRenderer(std::string* out) : out_(out) {}
+
+  // The numbered sections written so far, in order.
+  const std::vector<TocEntry>& headings() const { return headings_; }
 
   // Consecutive "-"/"+" items (and everything below a list item) become one <ul>.
   void Siblings(const std::vector<Section>& v, int heading_depth, bool in_list) {
     size_t i = 0;
     while (i < v.size()) {
       if (!in_list && !internal::IsListItem(v[i])) {
-        Block(v[i++], heading_depth);
+        const Section& s = v[i++];
+        Block(s, heading_depth, MixedTitles(v, s.level));
         continue;
       }
       out_->append("<ul>\n");
@@ -76,18 +94,48 @@ class BodyRenderer {
   }
 
  private:
-  void Block(const Section& s, int heading_depth) {
-    if (internal::IsHeadingLevel(s)) {
+  // Khoản and điểm are titled or not as OCR split their first line ("3. Văn phòng …" on a
+  // line of its own, "6. Đề nghị … phối hợp …" running on): when siblings of |level|
+  // differ, all are drawn as numbered paragraphs, so that the same level looks the same.
+  static bool MixedTitles(const std::vector<Section>& siblings, const std::string& level) {
+    if (level != "khoan" && level != "diem") return false;
+    bool titled = false, untitled = false;
+    for (const Section& x : siblings) {
+      if (x.level != level || !x.label.empty()) continue;
+      (x.heading.empty() ? untitled : titled) = true;
+    }
+    return titled && untitled;
+  }
+
+  void Block(const Section& s, int heading_depth, bool plain_title) {
+    if (internal::IsHeadingLevel(s) && !plain_title) {
       std::string h = std::to_string(std::min(6, heading_depth + 2));
       std::string label = internal::SectionLabel(s);
-      out_->append("<h" + h + IdAttr(s) + ">" + Esc(label.empty() ? s.heading : label + " " + s.heading) + "</h" + h + ">\n");
+      const std::string text = label.empty() ? s.heading : label + " " + s.heading;
+      const std::string id_attr = IdAttr(s);
+      out_->append("<h" + h + id_attr + ">" + Esc(text) + "</h" + h + ">\n");
+      Contents(id_attr, heading_depth, text);
       if (!s.text.empty()) out_->append("<p>" + Esc(s.text) + "</p>\n");
       Siblings(s.children, heading_depth + 1, false);
       return;
     }
-    std::string line = LineHtml(s);
-    if (!line.empty()) out_->append("<p" + IdAttr(s) + ">" + line + "</p>\n");
+    std::string line = LineHtml(s, plain_title);
+    if (!line.empty()) {
+      const std::string id_attr = IdAttr(s);
+      out_->append("<p" + id_attr + ">" + line + "</p>\n");
+      // Numbered items down to khoản are in the contents too ("6. Đề nghị Ủy ban …").
+      const std::string label = internal::SectionLabel(s);
+      if (internal::IsStructural(s) && s.level != "diem" && s.label.empty() && !label.empty()) {
+        const std::string text = s.heading.empty() ? internal::Abbreviate(s.text, 60) : s.heading;
+        Contents(id_attr, heading_depth, label + " " + text);
+      }
+    }
     Siblings(s.children, heading_depth, false);
+  }
+
+  // |id_attr| is ` id="…"` (or empty): its value, already escaped, is the link target.
+  void Contents(const std::string& id_attr, int depth, const std::string& text) {
+    if (id_attr.size() > 6) headings_.push_back({depth, id_attr.substr(5, id_attr.size() - 6), text});
   }
 
   // The first free of "s-ID", "s-ID-2", "s-ID-3", ... Ids are never freed, so the search
@@ -108,7 +156,26 @@ class BodyRenderer {
   std::string* out_;
   std::unordered_set<std::string> ids_;
   std::unordered_map<std::string, int> next_suffix_;  // per repeated id: the next suffix to try
+  std::vector<TocEntry> headings_;
 };
+
+// More numbered sections than fit on a screen: a table of contents linking to them.
+constexpr size_t kTocMinHeadings = 13;
+
+std::string TableOfContents(const std::vector<TocEntry>& headings) {
+  if (headings.size() < kTocMinHeadings) return "";
+  std::string out = "<nav class=\"toc\" aria-label=\"Mục lục\">\n<h2>Mục lục</h2>\n<ul>\n";
+  int depth = 0;
+  for (const TocEntry& e : headings) {
+    // Nested lists; a jump of more than one level opens one list per level.
+    for (; depth < e.depth; ++depth) out.append("<li><ul>\n");
+    for (; depth > e.depth; --depth) out.append("</ul></li>\n");
+    out.append("<li><a href=\"#" + e.id + "\">" + Esc(internal::Abbreviate(e.text, 100)) + "</a></li>\n");
+  }
+  for (; depth > 0; --depth) out.append("</ul></li>\n");
+  out.append("</ul>\n</nav>\n");
+  return out;
+}
 
 void TableHtml(const Table& t, std::string* out) {
   if (t.columns.empty()) return;
@@ -159,6 +226,14 @@ void ClosingBlock(const Document& doc, std::string* out) {
     if (!sig.position.empty()) signature += "<div><strong>" + Esc(sig.position) + "</strong></div>";
     if (!sig.signer_name.empty()) signature += "<div class=\"sig-name\">" + Esc(sig.signer_name) + "</div>";
   }
+  // A reader of the page must not take a lost signature block for an unsigned document,
+  // nor the other way round: say what was not found.
+  std::string missing;
+  if (!doc.signature) missing = "Không tìm thấy phần ký (chức vụ, họ tên người ký) trong văn bản.";
+  else if (doc.signature->signer_name.empty()) missing = "Không tìm thấy họ tên người ký.";
+  if (doc.administrative && !missing.empty()) {
+    signature += "<p class=\"missing\" role=\"note\">" + Esc(missing) + "</p>";
+  }
   if (recipients.empty() && signature.empty()) return;
   out->append("<table class=\"closing\" role=\"presentation\"><tr><td class=\"recipients\">\n" + recipients +
               "</td><td class=\"signature\">" + signature + "</td></tr></table>\n");
@@ -202,10 +277,15 @@ std::string DocumentToHtml(const Document& doc) {
   out.append("<h1>" + Esc(title) + "</h1>\n");
   if (h.subject && !h.subject->text.empty()) out.append("<p class=\"subject\">" + Esc(h.subject->text) + "</p>\n");
   if (h.recipients_to) out.append("<p class=\"to\"><em>Kính gửi:</em> " + Esc(h.recipients_to->text) + "</p>\n");
-  out.append("</header>\n<main>\n");
+  out.append("</header>\n");
+  std::string body;
+  BodyRenderer renderer(&body);
+  renderer.Siblings(doc.body, 0, false);
+  out.append(TableOfContents(renderer.headings()));
+  out.append("<main>\n");
   for (const auto& item : doc.preamble.items) out.append("<p>" + Esc(item.text.text) + "</p>\n");
   if (doc.preamble.enacting_formula) out.append("<p>" + Esc(doc.preamble.enacting_formula->text) + "</p>\n");
-  BodyRenderer(&out).Siblings(doc.body, 0, false);
+  out.append(body);
   if (doc.closing && !doc.closing->text.empty()) out.append("<p>" + Esc(doc.closing->text) + "</p>\n");
   out.append("</main>\n<footer>\n");
   ClosingBlock(doc, &out);

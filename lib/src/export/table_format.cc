@@ -12,12 +12,12 @@ namespace {
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
-bool NeedsCsvQuotes(std::string_view s) {
-  return s.find_first_of(",\"\r\n") != std::string_view::npos;
+bool NeedsCsvQuotes(std::string_view s, char delimiter) {
+  return s.find_first_of("\"\r\n") != std::string_view::npos || s.find(delimiter) != std::string_view::npos;
 }
 
-void AppendCsvField(std::string_view s, std::string* out) {
-  if (!NeedsCsvQuotes(s)) {
+void AppendCsvField(std::string_view s, char delimiter, std::string* out) {
+  if (!NeedsCsvQuotes(s, delimiter)) {
     out->append(s);
     return;
   }
@@ -41,7 +41,7 @@ void AppendTsvField(std::string_view s, std::string* out) {
   }
 }
 
-Result<std::vector<TableRowValues>> ParseCsv(std::string_view s) {
+Result<std::vector<TableRowValues>> ParseCsv(std::string_view s, char delimiter) {
   std::vector<TableRowValues> rows;
   TableRowValues row;
   std::string field;
@@ -68,12 +68,12 @@ Result<std::vector<TableRowValues>> ParseCsv(std::string_view s) {
         field.push_back(s[i++]);
       }
       at_field_start = false;
-      if (i < s.size() && s[i] != ',' && s[i] != '\n' && s[i] != '\r') {
+      if (i < s.size() && s[i] != delimiter && s[i] != '\n' && s[i] != '\r') {
         return Status::Corruption("characters after a closing quote on line " + std::to_string(line));
       }
       continue;
     }
-    if (c == ',') {
+    if (c == delimiter) {
       row.push_back(std::move(field));
       field.clear();
       at_field_start = true;
@@ -125,17 +125,43 @@ Result<std::vector<TableRowValues>> ParseTsv(std::string_view s) {
   return rows;
 }
 
+// "-5", "+3.25", "-0,5": a signed number, which a spreadsheet reads as a value.
+bool IsPlainNumber(std::string_view s) {
+  size_t i = (!s.empty() && (s[0] == '-' || s[0] == '+')) ? 1 : 0;
+  size_t digits = 0, marks = 0;
+  for (; i < s.size(); ++i) {
+    if (s[i] >= '0' && s[i] <= '9') {
+      ++digits;
+    } else if ((s[i] == '.' || s[i] == ',') && digits > 0 && marks == 0 && i + 1 < s.size()) {
+      ++marks;
+    } else {
+      return false;
+    }
+  }
+  return digits > 0;
+}
+
 }  // namespace
+
+std::string NeutraliseFormula(std::string_view cell) {
+  if (cell.empty()) return std::string();
+  const char c = cell[0];
+  const bool trigger = c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+  if (!trigger || IsPlainNumber(cell)) return std::string(cell);
+  return "'" + std::string(cell);
+}
 
 std::string FormatTableRow(const TableRowValues& row, const TableOptions& options) {
   std::string out;
   for (size_t i = 0; i < row.size(); ++i) {
+    const std::string guarded = options.formula_guard ? NeutraliseFormula(row[i]) : std::string();
+    const std::string& cell = options.formula_guard ? guarded : row[i];
     if (options.format == TableFormat::kCsv) {
-      if (i) out.push_back(',');
-      AppendCsvField(row[i], &out);
+      if (i) out.push_back(options.delimiter);
+      AppendCsvField(cell, options.delimiter, &out);
     } else {
       if (i) out.push_back('\t');
-      AppendTsvField(row[i], &out);
+      AppendTsvField(cell, &out);
     }
   }
   // RFC 4180 records end in CRLF; TSV is for Unix tools, LF.
@@ -155,7 +181,7 @@ std::string TableToJson(const TableRowValues& columns, const std::vector<TableRo
                                                           "char_end"};
   static const std::vector<std::string_view> kBooleans = {"first_mention", "page_break_inside", "year_inferred"};
   static const std::vector<std::string_view> kLists = {"lead_units", "support_units", "executor_units", "flags",
-                                                       "ref_date_variants", "alias"};
+                                                       "ref_date_variants", "alias", "other_deadline_dates"};
   auto in = [](const std::vector<std::string_view>& set, const std::string& c) {
     return std::find(set.begin(), set.end(), c) != set.end();
   };
@@ -171,7 +197,8 @@ std::string TableToJson(const TableRowValues& columns, const std::vector<TableRo
         while (start < v.size()) {
           size_t end = v.find(';', start);
           if (end == std::string::npos) end = v.size();
-          if (end > start) list.push_back(v.substr(start, end - start));
+          size_t first = v.find_first_not_of(' ', start);  // cells join with "; "
+          if (first < end) list.push_back(v.substr(first, end - first));
           start = end + 1;
         }
         obj[c] = std::move(list);
@@ -192,9 +219,9 @@ std::string TableToJson(const TableRowValues& columns, const std::vector<TableRo
   return array.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
-Result<std::vector<TableRowValues>> ParseTable(std::string_view text, TableFormat format) {
+Result<std::vector<TableRowValues>> ParseTable(std::string_view text, TableFormat format, char delimiter) {
   if (text.substr(0, kBom.size()) == kBom) text.remove_prefix(kBom.size());
-  return format == TableFormat::kCsv ? ParseCsv(text) : ParseTsv(text);
+  return format == TableFormat::kCsv ? ParseCsv(text, delimiter) : ParseTsv(text);
 }
 
 }  // namespace vanban

@@ -2,6 +2,7 @@
 #ifndef VANBAN_EXPORT_TASK_ROLES_H_
 #define VANBAN_EXPORT_TASK_ROLES_H_
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,18 @@ inline const Task* FindTask(const Document& doc, std::string_view task_id) {
     if (t.task_id == task_id) return &t;
   }
   return nullptr;
+}
+
+// The dated deadlines of task |task_id|, in the order of the text: the one model of a
+// task's dates, shared by the tasks table, the deadlines table and the calendar.
+inline std::vector<const Deadline*> DatedDeadlinesOf(const Document& doc, std::string_view task_id) {
+  std::vector<const Deadline*> out;
+  for (const Deadline& d : doc.deadlines) {
+    if (!task_id.empty() && d.task_id == task_id && !d.date.empty()) out.push_back(&d);
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Deadline* a, const Deadline* b) { return a->lines.start < b->lines.start; });
+  return out;
 }
 
 // Which column of tasks.csv a role fills: "lead", "support" or "executor" (everything

@@ -90,13 +90,28 @@ bool FirstItemLine(const Line& l);
 // Role of a "Label: value" line; "" when |key| does not start with a known label.
 // |value_start| gets the key position after the colon.
 std::string LabelRole(const std::string& key, size_t* value_start, std::string* label_vi);
+// A dated deadline in a folded key: "trước ngày 05/6" at key positions [start, end).
+struct DeadlinePhrase {
+  size_t start = 0;
+  size_t end = 0;
+  int day = 0;
+  int month = 0;
+  int year = -1;           // -1 when not written ("trước ngày 05/6")
+  std::string recurrence;  // "yearly" when "hằng năm" follows in the same clause
+};
+// Every valid dated deadline of |key|, in order (deadline_phrases.cc).
+std::vector<DeadlinePhrase> FindDeadlinePhrases(std::string_view key);
 // Timeline classification of a value text (key + value).
 Timeline ClassifyTimeline(const std::string& key, const std::string& raw, int doc_year);
 // Normalises a symbol such as "NQ- HPND" (key and raw of the same span) to canonical
 // groups: OCR'd codes repaired ("HPND" -> "HĐND", "QD" -> "QĐ"), separators kept.
 std::string CanonicalSymbol(const std::string& key, const std::string& raw);
-// Splits a cell or label value into unit names.
+// Splits a cell or label value into unit names, each canonical (CanonicalUnitName).
 std::vector<std::string> SplitUnits(const std::string& text);
+// One spelling of a unit name: dashes "—" "–" as " - ", UBND/HĐND/MTTQ written out,
+// "Ủy ban Nhân dân" -> "Ủy ban nhân dân", "Xã" after a name -> "xã", tone marks in the
+// traditional place ("Uỷ" -> "Ủy"), a capital first letter ("các thôn" -> "Các thôn").
+std::string CanonicalUnitName(std::string_view raw);
 
 }  // namespace vanban::internal
 

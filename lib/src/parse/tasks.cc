@@ -38,6 +38,37 @@ const RE2& OrgStartRe() {
   return re;
 }
 
+// A verb after "các"/"những" is a noun ("các tổ chức chính trị - xã hội", "các hướng
+// dẫn"), and so is "tổ chức" before "chính trị", "đoàn thể", "xã hội"; "chính trị" is
+// no "chủ trì" (the loose OCR pattern takes both): no boundary between a unit and its task. |start| is the key position of the space before the word.
+bool NounUse(std::string_view key, size_t start, size_t end) {
+  if (start >= key.size() || key[start] != ' ') return false;  // a clause break, not a word
+  std::string_view before = key.substr(0, start);
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  size_t space = before.rfind(' ');
+  std::string_view prev = space == std::string_view::npos ? before : before.substr(space + 1);
+  if (prev == "cac" || prev == "nhung") return true;
+  std::string_view word = key.substr(start, end - start);
+  while (!word.empty() && word.front() == ' ') word.remove_prefix(1);
+  if (word.rfind("chinh ", 0) == 0) return true;  // "chính trị", not "chủ trì"
+  if (word.empty() || word.front() != 't') return false;  // only "tổ chức" below
+  std::string_view after = key.substr(end);
+  while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
+  for (std::string_view noun_of : {"chinh tri", "doan the", "xa hoi", "hoi "}) {
+    if (after.substr(0, noun_of.size()) == noun_of) return true;
+  }
+  return false;
+}
+
+// The first match of the verb pattern |re| from |from| that is used as a verb.
+bool FindVerb(const RE2& re, std::string_view key, size_t from, Match* m) {
+  while (Find(re, key, from, m)) {
+    if (!NounUse(key, m->Start(), m->End())) return true;
+    from = m->End();
+  }
+  return false;
+}
+
 }  // namespace
 
 namespace {
@@ -108,9 +139,6 @@ Timeline ClassifyTimeline(const std::string& key_in, const std::string& raw, int
   Timeline t;
   t.raw = raw;
   std::string key = CollapseSpaces(key_in);
-  static const RE2 kDeadline(
-      R"((?:\bt?r\S{1,3}[ce]|ch\S{1,2}m\s+nh\S{1,2}t)\s+(?:ng\S{1,2}y\s*)?(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?)",
-      ReOptions());
   static const RE2 kFromYear(R"(n\S{1,2}m\s+(\d{4})\s+v\S\s+c\S{1,2}c\s+n\S{1,2}m\s+ti\S{1,2}p)", ReOptions());
   static const RE2 kContinuous(R"(th\S{1,3}ng\s+xuy\S{0,2}n)", ReOptions());
   static const RE2 kYearly(R"(h\S{1,2}ng\s+n\S{1,2}m|d\S{1,2}nh\s+k\S)", ReOptions());
@@ -119,11 +147,12 @@ Timeline ClassifyTimeline(const std::string& key_in, const std::string& raw, int
   static const RE2 kTerm(R"(theo\s+nhi\S{1,2}m\s+k\S)", ReOptions());
   static const RE2 kAdHoc(R"(d\S{1,2}t\s+xu\S{1,2}t)", ReOptions());
   Match m;
-  if (Find(kDeadline, key, 0, &m)) {
+  const std::vector<DeadlinePhrase> deadlines = FindDeadlinePhrases(key);
+  if (!deadlines.empty()) {
+    const DeadlinePhrase& d = deadlines.front();
     t.kind = "deadline";
-    int y = m.Has(3) && !m.Str(3).empty() ? ToInt(m.Str(3)) : doc_year;
-    t.deadline = IsoDate(ToInt(m.Str(1)), ToInt(m.Str(2)), y);
-    if (Find(kYearly, key, 0, &m)) t.recurrence = "yearly";
+    t.deadline = IsoDate(d.day, d.month, d.year > 0 ? d.year : doc_year);
+    if (!d.recurrence.empty() || Find(kYearly, key, 0, &m)) t.recurrence = "yearly";
   } else if (Find(kFromYear, key, 0, &m)) {
     t.kind = "from_year";
     t.year = m.Str(1);
@@ -180,7 +209,7 @@ std::vector<std::string> SplitUnits(const std::string& text_in) {
         size_t open = u.rfind('(');
         if (open != std::string::npos && open > 0) u = Trim(u.substr(0, open));
       }
-      if (!u.empty()) out.push_back(u);
+      if (!u.empty()) out.push_back(CanonicalUnitName(u));
       cur.clear();
     };
     int depth = 0;
@@ -326,7 +355,7 @@ bool UnitHeading(const Section& n, std::string* unit, std::string* inline_text, 
     *inline_text = Trim(text.substr(cp_prefix(colon + 1)));
     return true;
   }
-  if (*requested && Find(kVerb, full_key, skip, &m) && n.heading.empty()) {
+  if (*requested && FindVerb(kVerb, full_key, skip, &m) && n.heading.empty()) {
     *unit = Trim(text.substr(cp_prefix(skip), cp_prefix(m.Start(1)) - cp_prefix(skip)));
     *inline_text = Trim(text.substr(cp_prefix(m.Start(1))));
     return true;
@@ -348,7 +377,7 @@ void AddUnitTasks(Context& ctx, const Section& n) {
   Role r;
   r.role = requested ? "requested" : "unit_heading";
   r.label_vi = requested ? "Đề nghị" : "";
-  r.units = {unit};
+  r.units = {CanonicalUnitName(unit)};
   r.raw = unit;
   r.lines = {n.lines.start, n.lines.start};
   auto add = [&](const std::string& text, LineSpan lines, const std::string& id) {
@@ -399,7 +428,7 @@ bool AddInlineTask(Context& ctx, const Section& s) {
     // The first lower-case verb: "Ban Xây dựng Đảng tham mưu …" (a verb in a name is capitalised).
     size_t from = u.Start(1);
     bool found = false;
-    while (Find(kVerb, key, from, &v) && v.Start() <= u.Start(1) + 90) {
+    while (FindVerb(kVerb, key, from, &v) && v.Start() <= u.Start(1) + 90) {
       std::string first = cp_slice(v.Start() + 1, v.Start() + 2);
       if (key[v.Start()] == ' ' && UpperRatio(first) == 0) {
         found = true;
@@ -439,7 +468,7 @@ bool AddInlineTask(Context& ctx, const Section& s) {
   if (FindAnchored(kWith, after, &w)) {
     size_t from = m.End() + w.End();
     Match v;
-    size_t to = Find(kVerb, key, from, &v) ? v.Start() : std::min(key.size(), from + 80);
+    size_t to = FindVerb(kVerb, key, from, &v) ? v.Start() : std::min(key.size(), from + 80);
     Role sup = MakeRole("support", "Phối hợp", cp_slice(from, to), lead.lines);
     if (!sup.units.empty()) t.roles.push_back(sup);
   }
@@ -486,10 +515,6 @@ void ExtractDeadlines(Context& ctx) {
     if (ctx.use[i] == LineUse::kFurniture) continue;
     flat.Add(src[i], static_cast<int>(i));
   }
-  static const RE2 kDeadline(
-      R"((?:\bt?r\S{1,3}[ce]|\bch\S{1,2}m\s+nh\S{1,2}t)\s+(?:ng\S{1,2}y\s*)?(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?)",
-      ReOptions());
-  static const RE2 kYearly(R"(h\S{1,2}ng\s+n\S{1,2}m)", ReOptions());
   Match m;
   size_t pos = 0;
   // "trước ngày 25 hằng tháng": a day of every month.
@@ -504,32 +529,20 @@ void ExtractDeadlines(Context& ctx) {
     d.lines = flat.Span(src, m.Start(), m.End());
     doc.deadlines.push_back(d);
   }
-  pos = 0;
-  while (Find(kDeadline, flat.key, pos, &m)) {
-    pos = m.End();
-    int day = ToInt(m.Str(1)), month = ToInt(m.Str(2));
-    int year = m.Str(3).empty() ? -1 : ToInt(m.Str(3));
+  for (const DeadlinePhrase& p : FindDeadlinePhrases(flat.key)) {
     Deadline d;
     d.id = "d" + std::to_string(doc.deadlines.size() + 1);
     // The phrase: back to the previous separator, so "báo cáo 6 tháng trước ngày 05/6".
-    size_t a = m.Start();
+    size_t a = p.start;
     size_t lim = a > 45 ? a - 45 : 0;
     while (a > lim && flat.key[a - 1] != ',' && flat.key[a - 1] != '(' && flat.key[a - 1] != ';' &&
            flat.key[a - 1] != '.' && flat.key[a - 1] != ':')
       --a;
-    d.text = flat.Value(src, a, m.End());
-    // Recurrence: "hằng năm" before the end of the clause or parenthesis.
-    size_t stop = flat.key.find_first_of(").;", m.End());
-    if (stop == std::string::npos || stop > m.End() + 80) stop = std::min(flat.key.size(), m.End() + 80);
-    std::string tail = flat.key.substr(m.End(), stop - m.End());
-    if (Find(kYearly, tail, 0, &m)) d.recurrence = "yearly";
-    if (year < 0) {
-      year = ctx.doc_year;
-      d.year_inferred = true;
-    }
-    if (!ValidDate(day, month, year > 0 ? year : 2000)) continue;
-    d.date = IsoDate(day, month, year);
-    d.lines = flat.Span(src, a, pos);
+    d.text = flat.Value(src, a, p.end);
+    d.recurrence = p.recurrence;
+    d.year_inferred = p.year < 0;
+    d.date = IsoDate(p.day, p.month, p.year > 0 ? p.year : ctx.doc_year);
+    d.lines = flat.Span(src, a, p.end);
     // The task whose lines hold the deadline (smallest span wins).
     int best = -1, best_span = 1 << 30;
     for (size_t t = 0; t < doc.tasks.size(); ++t) {
