@@ -357,8 +357,8 @@ Result<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& in
 // Whether IndexDocuments can write the archive at |path|: an existing archive is opened
 // for writing (Archive::Open, kReadWrite: permissions, not an archive, newer schema), a
 // missing one needs a writable directory; a PostgreSQL archive is connected to (and
-// migrated). Run before any work so that a read-only
-// archive is one clear error, not a failure of every document.
+// migrated). Run before any work so that a read-only archive (or wrong credentials) is
+// one clear error, not a failure of every document.
 Status CheckArchiveWritable(const std::string& path);
 
 // Indexes every input into the archive: unchanged files (same path and hash) skipped,
