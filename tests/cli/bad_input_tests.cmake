@@ -50,6 +50,8 @@ foreach(cmd convert strip restore)
                         STDERR_MATCHES "^vanban: [^\n]*elf.bin:1: binary data, not text \\(NUL byte at byte [0-9]+\\)")
   vanban_bad_input_test(NAME ${cmd}_elf_lossy ARGS ${cmd} --lossy ${BAD_DIR}/elf.bin
                         STDERR_MATCHES "elf\\.bin:[0-9]+: warning: --lossy replaced [0-9]+ [^\n]*NUL")
+  # 1 MB of binary read as text: restoring it takes minutes under the sanitizers.
+  set_tests_properties(cli.bad_input.${cmd}_elf_lossy PROPERTIES TIMEOUT 300)
   # Invalid UTF-8: the message names the line (3); --lossy replaces the bad bytes.
   vanban_bad_input_test(NAME ${cmd}_invalid_utf8 ARGS ${cmd} --from utf8 ${BAD_DIR}/invalid.txt
                         EXIT 1 STDERR_MATCHES "^vanban: ${invalid_re}(:3: |: [^\n]*line 3)")
