@@ -10,7 +10,7 @@ set_tests_properties(cli.long_input.setup PROPERTIES FIXTURES_SETUP long_inputs 
 function(vanban_long_input_test)
   cmake_parse_arguments(T "" "NAME" "" ${ARGN})
   vanban_cli_test(NAME long_input.${T_NAME} ${T_UNPARSED_ARGUMENTS})
-  set_tests_properties(cli.long_input.${T_NAME} PROPERTIES FIXTURES_REQUIRED long_inputs TIMEOUT 20)
+  set_tests_properties(cli.long_input.${T_NAME} PROPERTIES FIXTURES_REQUIRED long_inputs TIMEOUT 60)
 endfunction()
 
 vanban_long_input_test(NAME parse_line ARGS parse --no-restore --jsonl ${LONG_DIR}/longline.txt
