@@ -108,8 +108,8 @@ TEST_CASE("task, deadline, reference and header rows: dates split, units joined 
   CHECK(deadline[Column(DeadlineColumns(), "lead_units")] == "Phòng Văn hóa - Xã hội; Công an xã");
   auto header = HeaderTableRow(d);
   REQUIRE(header.size() == HeaderColumns().size());
-  CHECK(header[Column(HeaderColumns(), "date")] == "2025-01");
-  CHECK(header[Column(HeaderColumns(), "date_precision")] == "month");
+  CHECK(header[Column(HeaderColumns(), "issued_date")] == "2025-01");
+  CHECK(header[Column(HeaderColumns(), "issued_date_precision")] == "month");
   // The JSON view reads "; " lists back as arrays.
   std::string json = TableToJson(tc, TaskRows(d), -1);
   CHECK(json.find("\"lead_units\":[\"Phòng Văn hóa - Xã hội\",\"Công an xã\"]") != std::string::npos);
