@@ -428,16 +428,6 @@ std::string TypeKey(const internal::StoredType& t) {
   return t.code + '\x1f' + t.label + '\x1f' + t.type_name;
 }
 
-// LIKE pattern characters in a user's text are literal.
-std::string LikeLiteral(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
-    out.push_back(c);
-  }
-  return out;
-}
-
 // The filters of a query in the form the SQL takes them (dates as ISO bounds).
 struct Filters {
   std::string types;  // JSON array of TypeKey, '' = any
@@ -466,13 +456,8 @@ Result<Filters> FiltersOf(sqlite3* db, const SearchQuery& q) {
   auto types = TypeKeys(db, q.type);
   if (!types.ok()) return types.status();
   f.types = *types;
-  f.issuer = LikeLiteral(SearchKey(q.issuer));
-  for (auto [text, upper, out] : {std::tuple{&q.from, false, &f.from}, std::tuple{&q.to, true, &f.to}}) {
-    if (text->empty()) continue;
-    auto bound = SearchDateBound(*text, upper);
-    if (!bound.ok()) return Status::InvalidArgument(std::string(upper ? "to" : "from") + " date: " + bound.status().message());
-    *out = *bound;
-  }
+  f.issuer = internal::LikeLiteral(SearchKey(q.issuer));
+  if (Status st = internal::ResolveDateBounds(q, &f.from, &f.to); !st.ok()) return st;
   return f;
 }
 

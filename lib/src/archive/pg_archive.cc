@@ -268,16 +268,6 @@ const char* const kFilters =
     " AND ($3 = '' OR d.issuer_key LIKE '%' || $3 || '%' ESCAPE '\\')"
     " AND ($4 = '' OR d.issued_date >= $4) AND ($5 = '' OR d.issued_date <= $5)";
 
-// LIKE pattern characters in a user's text are literal.
-std::string LikeLiteral(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
-    out.push_back(c);
-  }
-  return out;
-}
-
 // A text[] literal of |items| ("{\"KH\",\"QĐ\"}").
 std::string TextArray(const std::vector<std::string>& items) {
   std::string out = "{";
@@ -334,13 +324,8 @@ Result<PgArchive::Filters> PgArchive::FiltersOf(const SearchQuery& q) {
     }
     f.types = TextArray(keys);  // "{}" (no stored type) selects nothing, as on SQLite
   }
-  f.issuer = LikeLiteral(SearchKey(q.issuer));
-  for (auto [text, upper, out] : {std::tuple{&q.from, false, &f.from}, std::tuple{&q.to, true, &f.to}}) {
-    if (text->empty()) continue;
-    auto bound = SearchDateBound(*text, upper);
-    if (!bound.ok()) return Status::InvalidArgument(std::string(upper ? "to" : "from") + " date: " + bound.status().message());
-    *out = *bound;
-  }
+  f.issuer = internal::LikeLiteral(SearchKey(q.issuer));
+  if (Status st = internal::ResolveDateBounds(q, &f.from, &f.to); !st.ok()) return st;
   return f;
 }
 

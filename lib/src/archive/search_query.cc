@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <tuple>
 
 #include "vanban/archive.h"
 #include "vanban/text.h"
@@ -170,6 +171,25 @@ void AssignScores(std::vector<SearchHit>* hits, const std::vector<size_t>& step,
     double score = (static_cast<double>(steps - step[i] - 1) + within) / static_cast<double>(steps);
     (*hits)[i].score = std::round(score * 1000.0) / 1000.0;
   }
+}
+
+std::string LikeLiteral(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  return out;
+}
+
+Status ResolveDateBounds(const SearchQuery& q, std::string* from, std::string* to) {
+  for (auto [text, upper, out] : {std::tuple{&q.from, false, from}, std::tuple{&q.to, true, to}}) {
+    if (text->empty()) continue;
+    auto bound = SearchDateBound(*text, upper);
+    if (!bound.ok()) return Status::InvalidArgument(std::string(upper ? "to" : "from") + " date: " + bound.status().message());
+    *out = *bound;
+  }
+  return Status::Ok();
 }
 
 }  // namespace internal

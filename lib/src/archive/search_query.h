@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "vanban/archive.h"
+
 namespace vanban {
 struct SearchHit;
 }
@@ -87,6 +89,11 @@ std::vector<size_t> SelectTypes(std::string_view wanted, const std::vector<Store
 // is better, e.g. -bm25) are parallel to |hits|.
 void AssignScores(std::vector<SearchHit>* hits, const std::vector<size_t>& step,
                   const std::vector<double>& relevance, size_t steps);
+
+// LIKE pattern characters (% _ \\) in a user's text escaped, for LIKE ... ESCAPE '\\'.
+std::string LikeLiteral(std::string_view s);
+// The --from/--to of |q| as inclusive ISO bounds (SearchDateBound); empty where not given.
+Status ResolveDateBounds(const SearchQuery& q, std::string* from, std::string* to);
 
 }  // namespace vanban::internal
 
