@@ -36,3 +36,8 @@ vanban_cli_test(NAME train_channel_no_pairs ARGS train-channel --pairs ${_cdata}
 vanban_cli_test(NAME train_channel_missing ARGS train-channel --pairs /nonexistent/pairs.tsv
                 -o ${CMAKE_CURRENT_BINARY_DIR}/cli-work/channel-missing.tsv
                 EXIT 1 STDERR_MATCHES "/nonexistent/pairs.tsv")
+# OCR damage that only the line around a word explains: mixed case in a heading in
+# capitals ("PiCH", "PHi"), a capital I read for l ("quan Iy"), a symbol in a list
+# label's place ("¢)" after "b)").
+vanban_cli_test(NAME restore_ocr_headings ARGS restore --model ${_model} ${_rdata}/cli/ocr_headings.txt
+                EXPECT_STDOUT ${_rdata}/cli/ocr_headings.expected.txt)

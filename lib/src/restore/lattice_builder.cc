@@ -330,7 +330,12 @@ void LatticeBuilder::AddWordEdge(uint32_t i) {
         id = m_.WordId(expected);
       }
     }
-    if (id != m_.unk() && std::any_of(list.begin(), list.end(), [&](const WordCand& c) { return c.id == id; })) {
+    // A symbol in a label's place ("¢)" after "b)") is the OCR's reading of the letter due.
+    size_t at = 0;
+    const char32_t first = internal::NextCodePoint(text, &at);
+    const bool symbol = first >= 0x80 && internal::LookupLetter(first).base == 0;
+    if (id != m_.unk() &&
+        (symbol || std::any_of(list.begin(), list.end(), [&](const WordCand& c) { return c.id == id; }))) {
       lat_->cands.push_back({id, 0, 0.0f, expected == lower_});
       lat_->edges[e].kind = EdgeKind::kFixed;
       CloseEdge(e);

@@ -25,9 +25,19 @@ uint32_t CountBreaks(std::string_view s) {
   return n;
 }
 
+// True when the first letter of |s| is upper case ("Nghị", "PiCH", "PHi").
+bool StartsUpper(std::string_view s) {
+  for (size_t pos = 0; pos < s.size();) {
+    const VietLetter& v = LookupLetter(NextCodePoint(s, &pos));
+    if (v.base != 0) return v.upper;
+  }
+  return false;
+}
+
 // Words of a heading in capitals ("I. MỤC ĐÍCH, YÊU CẦU") that an OCR engine wrote
-// capitalised ("MỤC Đích", "KINH Phí") are damage to the capitals: marks |caps| for
-// the capitalised words of lines with no lower-case word and at least as many words in
+// capitalised or in mixed case ("MỤC Đích" from "PiCH", "KINH Phí" from "PHi") are
+// damage to the capitals: marks |caps| for the words that start upper case without
+// being all capitals, on lines with no lower-case word and at least as many words in
 // capitals (symbol parts such as QĐ-UBND do not count: "Số: 12/QĐ-UBND" is no heading).
 void MarkCapitalLines(const Unit& unit, std::vector<char>* caps) {
   const size_t n = unit.pieces.size();
@@ -44,13 +54,14 @@ void MarkCapitalLines(const Unit& unit, std::vector<char>* caps) {
       // Capitals that are words, not abbreviations (VT, VHXH) or Roman numerals (II).
       if (IsAllUpper(text))
         upper += KeyInto(text, &key) && IsSyllableKey(key) && key.find_first_not_of("ivxlc") != std::string::npos;
-      else if (IsCapitalised(text)) ++capitalised;
+      else if (StartsUpper(text)) ++capitalised;
       else ++lower;
     }
     if (upper > 0 && lower == 0 && capitalised > 0 && capitalised <= upper) {
       for (size_t k = begin; k < i; ++k) {
         std::string_view text = unit.PieceText(k);
-        (*caps)[k] = unit.pieces[k].kind == PieceKind::kWord && CodePoints(text) >= 2 && IsCapitalised(text);
+        (*caps)[k] = unit.pieces[k].kind == PieceKind::kWord && CodePoints(text) >= 2 && StartsUpper(text) &&
+                     !IsAllUpper(text);
       }
     }
     begin = i;
@@ -164,6 +175,9 @@ void TokenWriter::Spell(uint32_t id, bool as_written, std::string_view orig, std
     return;
   }
   ApplyWordCaseInto(m_.Word(id), orig, out);
+  // An OCR engine reads a lower-case l as a capital I ("Iy", "Ién"); a capital L it
+  // reads as L. So an I read as l is lower case, unless the word is all capitals.
+  if (!orig.empty() && orig[0] == 'I' && !out->empty() && (*out)[0] == 'L' && !IsAllUpper(orig)) (*out)[0] = 'l';
   // The corpus has both placements; restored words follow one.
   *out = NormalizeTonePlacement(*out, o_.tone == RestoreOptions::Tone::kSchool ? ToneStyle::kNew : ToneStyle::kOld);
 }
