@@ -9,7 +9,8 @@ target_compile_definitions(vanban_model PRIVATE
   VANBAN_INSTALL_MODEL_PATH="${CMAKE_INSTALL_FULL_DATADIR}/vanban/vanban.model")
 
 if(EXISTS ${VANBAN_DICT_DIR}/vocab.tsv)
-  file(GLOB VANBAN_DICT_SOURCES CONFIGURE_DEPENDS ${VANBAN_DICT_DIR}/ngrams-*.txt.xz ${VANBAN_DICT_DIR}/*.tsv)
+  file(GLOB VANBAN_DICT_SOURCES CONFIGURE_DEPENDS ${VANBAN_DICT_DIR}/ngrams-*.txt.xz ${VANBAN_DICT_DIR}/*.tsv
+       ${VANBAN_DICT_DIR}/*.txt)
   # Rebuilt when the sources or the format/estimation code change, not on every
   # relink of the CLI (the command only needs the binary to exist).
   add_custom_command(OUTPUT ${VANBAN_MODEL_FILE}

@@ -13,6 +13,8 @@
 #      with --work DIR an interrupted run resumes (finished ocrsim runs are kept).
 #   2. OCR channel: vanban train-channel -> dictionaries/ocr_channel.tsv
 #   3. Language model and lexicon: vanban train --corpus DIR --out dictionaries/
+#   4. Place names: place_names.py (the gazetteer's provinces, districts and
+#      communes) -> dictionaries/place_names.txt
 # Needs: /usr/bin/python3 with PIL, tesseract (eng), xz; ocrsim in
 # $OCRSIM (default /work/shared/tools/ocrsim/ocrsim.py).
 # Everything is deterministic: same corpus + same tools -> same files.
@@ -83,4 +85,6 @@ fi
 
 "$vanban" train-channel --pairs "$here/ocr_pairs.tsv.xz" --out "$here/ocr_channel.tsv"
 "$vanban" train --corpus "$corpus" --out "$here/"
+"$py" "$here/place_names.py" --corpus "$corpus" > "$here/place_names.txt.tmp"
+mv "$here/place_names.txt.tmp" "$here/place_names.txt"
 echo "retrain.sh: done" >&2

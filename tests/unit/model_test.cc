@@ -109,6 +109,27 @@ TEST_CASE("model: round trip of the fixture dictionaries") {
   CHECK(cands[0].logprior >= cands[1].logprior);
 }
 
+TEST_CASE("model: place names become name pairs, both ways") {
+  auto m = vanban::Model::Load(FixtureModelPath());
+  REQUIRE_MESSAGE(m.ok(), m.status().ToString());
+  const vanban::internal::ModelData& d = (*m)->parts().data();
+  const uint32_t viet = d.WordId("việt"), nam = d.WordId("nam"), cong = d.WordId("cộng"), hoa = d.WordId("hòa"),
+                 dan = d.WordId("dân");
+  REQUIRE(viet != d.unk());
+  CHECK(d.IsNamePair(viet, nam));
+  CHECK_FALSE(d.IsNamePair(nam, viet));
+  // Every pair in a row of a longer name, none across.
+  CHECK(d.IsNamePair(cong, hoa));
+  CHECK(d.IsNamePair(hoa, dan));
+  CHECK_FALSE(d.IsNamePair(cong, dan));
+  REQUIRE(d.NamePairsBefore(nam).size() == 1);
+  CHECK(d.NamePairsBefore(nam)[0].first == viet);
+  REQUIRE(d.NamePairsAfter(cong).size() == 1);
+  CHECK(d.NamePairsAfter(cong)[0].second == hoa);
+  // "Việt Dương": the fixture does not know dương, so that name gives no pair.
+  CHECK(d.NamePairsAfter(viet).size() == 1);
+}
+
 TEST_CASE("model: missing file is NotFound") {
   auto m = vanban::Model::Load("/nonexistent/vanban.model");
   CHECK_FALSE(m.ok());

@@ -74,6 +74,9 @@ struct RestoreOptions {
   double cache_bonus = 0.3;           // log10
   double pair_cache_bonus = 0.5;      // log10, for a pair of words read together before
   double cache_min_confidence = 0.95;
+  // log10 bonus for two capitalised words in a row that a place name of the gazetteer
+  // has in a row ("XA NGHI DUONG" is xã Nghi Dương, not nghỉ dưỡng).
+  double name_pair_bonus = 1.0;
   // Decode a hard-wrapped sentence (next line starting in lower case) as one unit.
   bool join_wrapped_lines = true;
   // Where restored words carry the tone mark on oa, oe, uy: the traditional placement

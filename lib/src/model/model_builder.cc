@@ -360,6 +360,7 @@ class Builder {
       if (!parsed.ok()) return Status::Corruption("ocr_channel.tsv: " + parsed.status().message());
       sections[internal::kSectionOcrChannel] = std::move(channel);
     }
+    VANBAN_RETURN_IF_ERROR(WriteNamePairs(&sections[internal::kSectionNamePairs]));
     // Header + sections, 8-byte aligned.
     internal::FileHeader h;
     std::memset(&h, 0, sizeof h);
@@ -435,6 +436,56 @@ class Builder {
       keep(prev[w], &table[w * 2 * k + k]);
     }
     out->assign(reinterpret_cast<const char*>(table.data()), table.size() * sizeof(uint16_t));
+  }
+
+  // Name pairs from place_names.txt (optional: a model without it reads no names).
+  // A name with a syllable the model does not know gives no pair.
+  Status WriteNamePairs(std::string* out) const {
+    std::string text;
+    std::vector<internal::NamePair> pairs;
+    if (ReadFileText(dir_ / "place_names.txt", &text).ok()) {
+      std::vector<uint32_t> ids;
+      std::string lower;
+      size_t pos = 0, line_no = 0;
+      while (pos < text.size()) {
+        size_t nl = text.find('\n', pos);
+        if (nl == std::string::npos) nl = text.size();
+        std::string_view line(text.data() + pos, nl - pos);
+        pos = nl + 1;
+        ++line_no;
+        if (line.empty()) continue;
+        if (internal::FirstInvalidUtf8(line) != std::string_view::npos)
+          return Status::Corruption("place_names.txt:" + std::to_string(line_no) + ": not UTF-8");
+        ids.clear();
+        bool known = true;
+        for (size_t b = 0; b < line.size() && known;) {
+          size_t e = std::min(line.find(' ', b), line.size());
+          internal::LowerInto(line.substr(b, e - b), &lower);
+          b = e + 1;
+          auto it = ids_.find(lower);
+          known = it != ids_.end();
+          if (known) ids.push_back(it->second);
+        }
+        if (!known) continue;
+        for (size_t i = 1; i < ids.size(); ++i) pairs.push_back({ids[i - 1], ids[i]});
+      }
+    }
+    auto by_first = [](const internal::NamePair& x, const internal::NamePair& y) {
+      return x.first != y.first ? x.first < y.first : x.second < y.second;
+    };
+    std::sort(pairs.begin(), pairs.end(), by_first);
+    pairs.erase(std::unique(pairs.begin(), pairs.end(),
+                            [](const auto& x, const auto& y) { return x.first == y.first && x.second == y.second; }),
+                pairs.end());
+    std::vector<internal::NamePair> by_second = pairs;
+    std::sort(by_second.begin(), by_second.end(), [](const internal::NamePair& x, const internal::NamePair& y) {
+      return x.second != y.second ? x.second < y.second : x.first < y.first;
+    });
+    const uint64_t n = pairs.size();
+    out->assign(reinterpret_cast<const char*>(&n), sizeof n);
+    out->append(reinterpret_cast<const char*>(pairs.data()), pairs.size() * sizeof(internal::NamePair));
+    out->append(reinterpret_cast<const char*>(by_second.data()), by_second.size() * sizeof(internal::NamePair));
+    return Status::Ok();
   }
 
   std::filesystem::path dir_;

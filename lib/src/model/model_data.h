@@ -78,6 +78,12 @@ class ModelData {
                : std::span<const uint16_t>(neighbours_ + w * 2 * kNeighbours + kNeighbours, kNeighbours);
   }
 
+  // Place names of the gazetteer, as pairs of syllables in a row: the pairs that start
+  // with |w| / end with |w|, and whether (a, b) is one.
+  std::span<const NamePair> NamePairsAfter(uint32_t w) const;
+  std::span<const NamePair> NamePairsBefore(uint32_t w) const;
+  bool IsNamePair(uint32_t a, uint32_t b) const;
+
   // log10 P(w) without context.
   float UnigramLogProb(uint32_t w) const { return unigrams_[w < vocab_size() ? w : unk()].logprob; }
 
@@ -114,6 +120,7 @@ class ModelData {
   std::unordered_map<std::string_view, SymbolPartEntry> symbol_parts_;
   std::string_view channel_table_;
   const uint16_t* neighbours_ = nullptr;
+  std::span<const NamePair> names_by_first_, names_by_second_;
 };
 
 }  // namespace vanban::internal

@@ -9,7 +9,7 @@
 namespace vanban::internal {
 
 inline constexpr char kModelMagic[8] = {'V', 'A', 'N', 'B', 'A', 'N', 'L', 'M'};
-inline constexpr uint32_t kModelFormatVersion = 4;
+inline constexpr uint32_t kModelFormatVersion = 5;
 inline constexpr int kMaxOrder = 4;
 inline constexpr int kBitsPerWord = 16;
 // Readings most likely to follow / precede each word (by bigram), 0-padded.
@@ -27,6 +27,7 @@ enum SectionId : uint32_t {
   kSectionSymbolParts,       // text: "key\tFORM\n" lines
   kSectionOcrChannel,        // text: dictionaries/ocr_channel.tsv as is (may be empty)
   kSectionNeighbours,        // uint16[vocab_size][2 * kNeighbours]: likeliest next, previous readings
+  kSectionNamePairs,         // uint64 n, NamePair[n] by (first, second), NamePair[n] by (second, first)
   kNumSections,
 };
 
@@ -76,6 +77,13 @@ struct NgramEntry {
   float backoff;
 };
 static_assert(sizeof(NgramEntry) == 16);
+
+// Two syllables in a row of a place name of the gazetteer (dictionaries/place_names.txt),
+// as lower-case word ids: "Nghi Dương" gives (nghi, dương).
+struct NamePair {
+  uint32_t first;
+  uint32_t second;
+};
 
 struct CandidateRef {
   uint64_t hash;  // KeyHash of the diacritic-free key; 0 = empty

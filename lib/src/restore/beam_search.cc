@@ -11,14 +11,20 @@ constexpr uint32_t kPrescreenReadings = 4;  // edges with more readings are pres
 
 }  // namespace
 
-float BeamSearch::Extend(const Hyp& h, const Cand& c, LmState* out) {
+float BeamSearch::PairBonus(uint32_t prev, const Edge& e, uint32_t id) const {
+  float bonus = 0;
+  if (memory_.HasPair(prev, id)) bonus += static_cast<float>(o_.pair_cache_bonus);
+  if (e.name_pair && m_.IsNamePair(prev, id)) bonus += static_cast<float>(o_.name_pair_bonus);
+  return bonus;
+}
+
+float BeamSearch::Extend(const Hyp& h, const Edge& e, const Cand& c, LmState* out) {
   if (c.id == 0) {  // skipped mark
     *out = h.state;
     return h.score + c.channel;
   }
   float s = h.score + lm_.Score(h.state, c.LmId(), out) + c.channel;
-  if (h.state.len > 0 && memory_.HasPair(h.state.words[h.state.len - 1], c.id))
-    s += static_cast<float>(o_.pair_cache_bonus);
+  if (h.state.len > 0) s += PairBonus(h.state.words[h.state.len - 1], e, c.id);
   if (c.id2 != 0) {
     LmState mid = *out;
     s += lm_.Score(mid, c.id2, out);
@@ -84,7 +90,7 @@ void BeamSearch::Decode(Lattice* lattice, size_t n) {
         scores_.resize(edge.cand_count);
         for (uint32_t k = 0; k < edge.cand_count; ++k) {
           LmState st;
-          scores_[k] = Extend(top, lattice->cand(edge, k), &st);
+          scores_[k] = Extend(top, edge, lattice->cand(edge, k), &st);
           top_best = std::max(top_best, scores_[k]);
         }
         for (uint32_t k = 0; k < edge.cand_count; ++k)
@@ -97,7 +103,7 @@ void BeamSearch::Decode(Lattice* lattice, size_t n) {
         for (uint32_t k = 0; k < edge.cand_count; ++k) {
           if (live_[k] != kAllHyps && (live_[k] & bit) == 0) continue;
           Hyp nh;
-          nh.score = Extend(arena_[hi], lattice->cand(edge, k), &nh.state);
+          nh.score = Extend(arena_[hi], edge, lattice->cand(edge, k), &nh.state);
           nh.back = hi;
           nh.edge = e;
           nh.cand = static_cast<uint16_t>(k);
@@ -140,12 +146,15 @@ void BeamSearch::Posteriors(const Lattice& lattice, size_t step, std::vector<dou
   double max_score = -1e300;
   for (uint32_t k = 0; k < e.cand_count; ++k) {
     LmState st, next;
-    double sc = Extend(before, lattice.cand(e, k), &st);
+    double sc = Extend(before, e, lattice.cand(e, k), &st);
     size_t words = 0, j = step + 1;
     for (; j < path_.size() && words < horizon; ++j) {
       const Hyp& f = arena_[path_[j]];
-      const Cand& c = lattice.cand(lattice.edges[f.edge], f.cand);
+      const Edge& fe = lattice.edges[f.edge];
+      const Cand& c = lattice.cand(fe, f.cand);
       if (c.id == 0) continue;
+      // The words after see this reading as their context, bonuses included.
+      if (st.len > 0) sc += PairBonus(st.words[st.len - 1], fe, c.id);
       sc += lm_.Score(st, c.LmId(), &next);
       st = next;
       ++words;

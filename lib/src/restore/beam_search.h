@@ -36,6 +36,9 @@ class BeamSearch {
   // fixed; the following words (up to the model order) give the right context.
   void Posteriors(const Lattice& lattice, size_t step, std::vector<double>* post);
 
+  // What the document and the gazetteer add for reading |id| after |prev| on edge |e|.
+  float PairBonus(uint32_t prev, const Edge& e, uint32_t id) const;
+
  private:
   struct Hyp {
     LmState state;
@@ -44,7 +47,7 @@ class BeamSearch {
     uint32_t edge;  // edge taken to get here
     uint16_t cand;
   };
-  float Extend(const Hyp& h, const Cand& c, LmState* out);
+  float Extend(const Hyp& h, const Edge& e, const Cand& c, LmState* out);
   void Prune(std::vector<int32_t>* at);
   void RescueSuccessors(const Lattice& lattice, const std::vector<int32_t>& hyps, const Edge& edge);
 

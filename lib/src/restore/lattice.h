@@ -69,6 +69,7 @@ struct Edge {
   uint32_t cand_begin, cand_count;
   int32_t fixed_text = -1;  // symbol part output (Lattice::PoolText), or -1
   bool label = false;       // a list label at the start of a line
+  bool name_pair = false;   // a capitalised word after another: may continue a place name
   float margin = 0;         // set by the search: best score minus the best of another reading
 };
 

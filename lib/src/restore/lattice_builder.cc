@@ -103,6 +103,12 @@ float LatticeBuilder::Weighted(float channel, uint32_t id) const {
 std::string_view LatticeBuilder::SymbolForm(std::string_view text) { return internal::SymbolForm(m_, text, ocr_, &key_); }
 
 // A capitalised word that does not start a sentence or line: a name or a title word.
+bool LatticeBuilder::NameContext(uint32_t i) const {
+  return i > 0 && unit_->pieces[i].kind == PieceKind::kWord && unit_->pieces[i - 1].kind == PieceKind::kWord &&
+         (unit_->pieces[i].space_before || unit_->pieces[i].break_before) &&
+         internal::StartsUpper(unit_->PieceText(i)) && internal::StartsUpper(unit_->PieceText(i - 1));
+}
+
 bool LatticeBuilder::MidSentenceCapital(uint32_t i) const {
   if (unit_->pieces[i].line_start || i == 0 || !internal::IsCapitalised(unit_->PieceText(i))) return false;
   for (uint32_t j = i; j-- > 0;) {
@@ -222,6 +228,17 @@ void LatticeBuilder::ContextProposals(uint32_t i, std::vector<uint32_t>* out, si
     for (size_t k = 0; k < top.size() && k < neighbours; ++k)
       for (uint16_t v : m_.Successors(top[k]).first(per_neighbour)) add(v);
   }
+  // A place name read as a whole: "Nghi Duwong" is Nghi Dương.
+  if (NameContext(i)) {
+    const std::vector<uint32_t>& top = TopReadings(i - 1);
+    for (size_t k = 0; k < top.size() && k < neighbours; ++k)
+      for (const NamePair& p : m_.NamePairsAfter(top[k])) add(p.second);
+  }
+  if (i + 1 < unit_->pieces.size() && NameContext(i + 1)) {
+    const std::vector<uint32_t>& top = TopReadings(i + 1);
+    for (size_t k = 0; k < top.size() && k < neighbours; ++k)
+      for (const NamePair& p : m_.NamePairsBefore(top[k])) add(p.first);
+  }
   if (i + 1 < unit_->pieces.size() && unit_->pieces[i + 1].kind == PieceKind::kWord && !unit_->pieces[i + 1].break_before) {
     const std::vector<uint32_t>& top = TopReadings(i + 1);
     for (size_t k = 0; k < top.size() && k < neighbours; ++k)
@@ -303,6 +320,7 @@ void LatticeBuilder::AddWordEdge(uint32_t i) {
   internal::LowerInto(text, &lower_);
   const std::vector<WordCand>& list = words_.For(lower_);
   uint32_t e = AddEdge(i, i + 1, EdgeKind::kWord);
+  lat_->edges[e].name_pair = NameContext(i);
   // A Roman section number the OCR mixed with l and 1 ("Il.", "I11."): I, II, III.
   const Piece& p0 = unit_->pieces[i];
   if (ocr_ && p0.line_start && i + 1 < unit_->pieces.size() && unit_->text[unit_->pieces[i + 1].begin] == '.' &&

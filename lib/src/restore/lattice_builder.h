@@ -47,6 +47,9 @@ class LatticeBuilder {
   float Weighted(float channel, uint32_t id) const;
   std::string_view SymbolForm(std::string_view text);
   bool MidSentenceCapital(uint32_t i) const;
+  // Word piece |i| and the word right before it both start upper case: |i| may be the
+  // next syllable of a place name.
+  bool NameContext(uint32_t i) const;
   void AddReadings(const std::vector<WordCand>& list, float cap_weight = 0.0f, bool favoured = false);
   const std::vector<uint32_t>& TopReadings(uint32_t j);
   void ContextProposals(uint32_t i, std::vector<uint32_t>* out, size_t neighbours, size_t per_neighbour);

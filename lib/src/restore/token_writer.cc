@@ -25,15 +25,6 @@ uint32_t CountBreaks(std::string_view s) {
   return n;
 }
 
-// True when the first letter of |s| is upper case ("Nghị", "PiCH", "PHi").
-bool StartsUpper(std::string_view s) {
-  for (size_t pos = 0; pos < s.size();) {
-    const VietLetter& v = LookupLetter(NextCodePoint(s, &pos));
-    if (v.base != 0) return v.upper;
-  }
-  return false;
-}
-
 // Words of a heading in capitals ("I. MỤC ĐÍCH, YÊU CẦU") that an OCR engine wrote
 // capitalised or in mixed case ("MỤC Đích" from "PiCH", "KINH Phí" from "PHi") are
 // damage to the capitals: marks |caps| for the words that start upper case without

@@ -118,6 +118,14 @@ bool IsCapitalised(std::string_view s) {
   return !first;
 }
 
+bool StartsUpper(std::string_view s) {
+  for (size_t pos = 0; pos < s.size();) {
+    const VietLetter& v = LookupLetter(NextCodePoint(s, &pos));
+    if (v.base != 0) return v.upper;
+  }
+  return false;
+}
+
 bool IsAllUpper(std::string_view s) {
   size_t pos = 0;
   bool any = false;

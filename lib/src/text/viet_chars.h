@@ -51,6 +51,8 @@ void ApplyCaseInto(std::string_view restored, std::string_view original, std::st
 void ApplyWordCaseInto(std::string_view restored, std::string_view original, std::string* out);
 // True when the first letter is upper case and the others lower case ("Nghị", "Đ").
 bool IsCapitalised(std::string_view s);
+// True when the first letter of |s| is upper case ("Nghị", "PiCH", "UBND").
+bool StartsUpper(std::string_view s);
 // True when every letter of |s| is upper case and it has at least one letter.
 bool IsAllUpper(std::string_view s);
 
