@@ -625,6 +625,7 @@ int main(int argc, char** argv) {
     else if (a == "--beam") o.restore.beam = std::stoi(next());
     else if (a == "--channel-weight") o.restore.channel_weight = std::stod(next());
     else if (a == "--no-cache") o.restore.document_cache = false;
+    else if (a == "--one-pass") o.restore.second_pass = false;
     else if (a == "--cap-weight") o.restore.capitalised_weight = std::stod(next());
     else if (a == "--cache-bonus") o.restore.cache_bonus = std::stod(next());
     else if (a == "--pair-bonus") o.restore.pair_cache_bonus = std::stod(next());

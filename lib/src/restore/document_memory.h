@@ -19,6 +19,9 @@ class DocumentMemory {
  public:
   // Forgets the previous document and scans the list labels of |text|.
   void Reset(std::string_view text);
+  // Back to the start of the same document for a second pass: what was read with
+  // confidence anywhere in it is kept, the list numbering starts again.
+  void Rewind() { last_label_ = 0; }
 
   // log10 bonus for reading word |id| (0 if it was not read with confidence before).
   float WordBonus(uint32_t id) const {

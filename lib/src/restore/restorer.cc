@@ -54,10 +54,7 @@ class Restorer::Impl {
         writer_(m_, o_) {}
 
   void Restore(std::string_view text, RestoreResult* out) {
-    out->text.clear();
-    out->tokens.clear();
-    out->changed = 0;
-    out->timed_out = false;
+    ClearOutput(out);
     out->text.reserve(text.size() + text.size() / 4);
     ChannelMix mix = internal::EstimateChannelMix(text, m_);
     internal::CandidateLimits limits;
@@ -66,9 +63,33 @@ class Restorer::Impl {
     words_.Reset(mix, limits, o_.ocr);
     ocr_ = words_.ocr_active();
     builder_.StartDocument(ocr_);
-    writer_.StartDocument(ocr_);
     out->profile = {mix.clean, mix.stripped, mix.ocr, mix.words, mix.damaged, mix.unknown};
     memory_.Reset(text);
+    // One reading per document: the first pass only fills the document memory, the
+    // second reads every unit with what the whole document read with confidence. Only
+    // OCR garbles one word several ways; a single line has nothing to learn from
+    // elsewhere.
+    const size_t nl = text.find('\n');
+    if (o_.second_pass && ocr_ && nl != std::string_view::npos && nl + 1 < text.size()) {
+      writer_.StartDocument(ocr_, /*quiet=*/true);
+      RestorePass(text, out);
+      if (out->timed_out) return;  // the first pass's text, without token records
+      ClearOutput(out);
+      memory_.Rewind();
+    }
+    writer_.StartDocument(ocr_);
+    RestorePass(text, out);
+  }
+
+ private:
+  static void ClearOutput(RestoreResult* out) {
+    out->text.clear();
+    out->tokens.clear();
+    out->changed = 0;
+    out->timed_out = false;
+  }
+
+  void RestorePass(std::string_view text, RestoreResult* out) {
     size_t pos = 0;
     uint32_t line_no = 1;
     auto line_end = [&](size_t p) {
@@ -120,8 +141,6 @@ class Restorer::Impl {
     }
   }
 
-
- private:
   // Restores one unit; returns the line number of its last line.
   uint32_t RestoreUnit(std::string_view doc, size_t begin, size_t end, uint32_t line_no, RestoreResult* out) {
     unit_.text = doc.substr(begin, end - begin);

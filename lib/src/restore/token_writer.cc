@@ -124,7 +124,7 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
     if (e.cand_count > 1) {
       margin_confidence = 1.0 / (1.0 + std::pow(10.0, -static_cast<double>(e.margin)));
       tok.confidence = margin_confidence;
-      if (o_.confidence) {
+      if (o_.confidence && !quiet_) {
         search.Posteriors(lattice, step, &post_);
         tok.confidence = post_[h.cand];
         AddAlternatives(lattice, e, h.cand, orig, &tok);
@@ -151,7 +151,7 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
       LowerInto(tok.restored, &lower_);
       memory->set_last_label(ListLabelIndex(lower_));
     }
-    if (o_.record_tokens) out->tokens.push_back(std::move(tok));
+    if (o_.record_tokens && !quiet_) out->tokens.push_back(std::move(tok));
   }
   std::string_view rest = unit.text.substr(copied);
   line_no += CountBreaks(rest);

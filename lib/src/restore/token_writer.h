@@ -22,8 +22,12 @@ class TokenWriter {
  public:
   TokenWriter(const ModelData& model, const RestoreOptions& options) : m_(model), o_(options) {}
 
-  // A new document: |ocr| when it looks OCR'd.
-  void StartDocument(bool ocr) { ocr_ = ocr; }
+  // A new document (or the second pass over one): |ocr| when it looks OCR'd. A
+  // |quiet| pass only feeds the document memory: no confidence, no token records.
+  void StartDocument(bool ocr, bool quiet = false) {
+    ocr_ = ocr;
+    quiet_ = quiet;
+  }
   // Appends the restored |unit| (decoded by |search| over |lattice|) to |out|, feeding
   // |memory|. |line_no| is the line the unit starts on; returns the line it ends on.
   uint32_t Write(const Unit& unit, const Lattice& lattice, BeamSearch& search, DocumentMemory* memory,
@@ -43,6 +47,7 @@ class TokenWriter {
   const ModelData& m_;
   const RestoreOptions& o_;
   bool ocr_ = false;
+  bool quiet_ = false;
   std::vector<double> post_;
   std::vector<uint32_t> order_;
   std::vector<char> caps_;  // per piece: a capitalised word in a heading in capitals
