@@ -336,9 +336,9 @@ namespace {
 
 // The width text is wrapped at (a long line of the body), to tell a paragraph's short last
 // line from a wrapped one; 0 when lines are whole paragraphs.
-size_t WrapWidth(const Context& ctx) {
+size_t WrapWidth(const Context& ctx, size_t body_start) {
   std::vector<size_t> lens;
-  for (size_t i = ctx.body_start; i < ctx.body_end; ++i) {
+  for (size_t i = body_start; i < ctx.body_end; ++i) {
     if (!ctx.src[i].blank && ctx.use[i] == LineUse::kFree) lens.push_back(Trim(ctx.src[i].key).size());
   }
   if (lens.size() < 8) return 0;
@@ -361,7 +361,8 @@ int LastMucNumeral(const Node& parent) {
 // what decides whether a line continues the item above it.
 class BodyBuilder {
  public:
-  explicit BodyBuilder(const Context& ctx) : ctx_(ctx), doc_(*ctx.doc), wrap_width_(WrapWidth(ctx)) {
+  BodyBuilder(const Context& ctx, size_t body_start)
+      : ctx_(ctx), doc_(*ctx.doc), wrap_width_(WrapWidth(ctx, body_start)) {
     root_.rank = 0;
   }
 
@@ -676,9 +677,9 @@ class BodyBuilder {
 
 }  // namespace
 
-void ParseBody(Context& ctx) {
-  BodyBuilder body(ctx);
-  for (size_t i = ctx.body_start; i < ctx.body_end; ++i) {
+void ParseBody(Context& ctx, size_t body_start) {
+  BodyBuilder body(ctx, body_start);
+  for (size_t i = body_start; i < ctx.body_end; ++i) {
     if (ctx.use[i] == LineUse::kFree) body.AddLine(i);
   }
   for (Section& s : body.Sections()) ctx.doc->body.push_back(std::move(s));

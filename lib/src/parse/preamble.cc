@@ -196,12 +196,11 @@ void AddPreambleItems(const Flat& flat, const SourceLines& src, size_t a, size_t
 
 }  // namespace
 
-void ParsePreamble(Context& ctx) {
+size_t ParsePreamble(Context& ctx) {
   const SourceLines& src = ctx.src;
   const size_t from = ctx.header_end;
   const size_t body = FindBodyStart(ctx, from, ctx.body_end);
-  ctx.body_start = body;
-  if (body <= from) return;
+  if (body <= from) return body;
 
   Flat flat;
   for (size_t i = from; i < body; ++i) {
@@ -210,7 +209,7 @@ void ParsePreamble(Context& ctx) {
     ctx.use[i] = LineUse::kPreamble;
   }
   const std::string& key = flat.key;
-  if (Trim(key).empty()) return;
+  if (Trim(key).empty()) return body;
 
   Preamble& preamble = ctx.doc->preamble;
   size_t enact_start = key.size();
@@ -226,6 +225,7 @@ void ParsePreamble(Context& ctx) {
   std::string kinds;
   for (auto [a, b] : PreambleParagraphs(flat, src, enact_start)) AddPreambleItems(flat, src, a, b, &kinds, &preamble);
   preamble.kind = kinds.find(',') != std::string::npos ? "mixed" : kinds;
+  return body;
 }
 
 }  // namespace vanban::internal

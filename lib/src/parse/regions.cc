@@ -222,12 +222,11 @@ size_t ReadClosing(Context& ctx, size_t signoff_start) {
 
 }  // namespace
 
-void FindRegions(Context& ctx) {
+size_t FindRegions(Context& ctx) {
   const size_t n = ctx.src.size();
   const size_t anchor = FindSignoffAnchor(ctx);
   ctx.appendix_start = FindAppendixStart(ctx, anchor);
-  ctx.signoff_start = std::min(anchor, ctx.appendix_start);
-  const size_t signoff_start = ctx.signoff_start;
+  const size_t signoff_start = std::min(anchor, ctx.appendix_start);
   for (size_t i = signoff_start; i < ctx.appendix_start; ++i) {
     if (ctx.use[i] == LineUse::kFree) ctx.use[i] = LineUse::kSignoff;
   }
@@ -235,6 +234,7 @@ void FindRegions(Context& ctx) {
     if (ctx.use[i] == LineUse::kFree) ctx.use[i] = LineUse::kAppendix;
   }
   ctx.body_end = ReadClosing(ctx, signoff_start);
+  return signoff_start;
 }
 
 }  // namespace vanban::internal

@@ -283,10 +283,10 @@ class SignoffReader {
 
 }  // namespace
 
-void ParseSignoff(Context& ctx) {
-  if (ctx.signoff_start >= ctx.appendix_start) return;
+void ParseSignoff(Context& ctx, size_t signoff_start) {
+  if (signoff_start >= ctx.appendix_start) return;
   SignoffReader reader(ctx.doc);
-  for (size_t i = ctx.signoff_start; i < ctx.appendix_start; ++i) {
+  for (size_t i = signoff_start; i < ctx.appendix_start; ++i) {
     if (ctx.src[i].blank || ctx.use[i] == LineUse::kFurniture || ctx.use[i] == LineUse::kFootnote) continue;
     reader.AddLine(ctx.src[i]);
   }
