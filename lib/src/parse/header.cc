@@ -736,12 +736,8 @@ void ParseHeader(Context& ctx) {
   AnchorScan scan = ScanAnchors(src, scan_end, h);
   ReadIssuer(src, std::move(scan.left_ranges), h);
 
-  size_t end = scan.last_used + 1;
-  if (type_line < limit) {
-    end = ReadSubject(src, type_line, h);
-  } else if (h->subject) {
-    end = std::max<size_t>(end, static_cast<size_t>(h->subject->lines.end));
-  }
+  // (A "V/v" subject read by the scan ends at or before scan.last_used.)
+  size_t end = type_line < limit ? ReadSubject(src, type_line, h) : scan.last_used + 1;
   end = ReadKinhGui(src, end, h);
   if (!h->doc_type && h->subject && h->number_symbol) {
     DocType dt;
