@@ -59,3 +59,24 @@ TEST_CASE("two documents one after another are two parts, each parsed whole") {
   const auto ocr = vanban::SplitDocuments(Sample("ocrsim/cong_van_1245_ubnd.txt") + Sample("ocrsim/quyet_dinh_169_2025.txt"));
   CHECK(ocr.size() == 2);
 }
+
+TEST_CASE("a công văn further down a file is parsed as it is alone") {
+  // Line numbers count from first_line, line indices from 0. The header once took its end
+  // from the "V/v" subject's line number: a công văn that was not a file's first document
+  // lost its body to the header and wrote past the end of the parser's line table.
+  const std::string text = Sample("ocrsim/cong_van_1245_ubnd.clean.txt");
+  REQUIRE(!text.empty());
+  vanban::ParseOptions later;
+  later.first_line = 400;
+  auto alone = vanban::ParseDocument(text, vanban::ParseOptions());
+  auto moved = vanban::ParseDocument(text, later);
+  REQUIRE(alone.ok());
+  REQUIRE(moved.ok());
+  REQUIRE(alone->header.subject);
+  REQUIRE(moved->header.subject);
+  CHECK(moved->header.subject->lines.start == alone->header.subject->lines.start + 399);
+  REQUIRE(!alone->body.empty());
+  CHECK(moved->body.size() == alone->body.size());
+  CHECK(moved->tasks.size() == alone->tasks.size());
+  CHECK(moved->recipients.has_value() == alone->recipients.has_value());
+}

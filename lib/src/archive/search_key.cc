@@ -1,33 +1,11 @@
 // SearchKey: the accent- and case-free copy of a text that the archive indexes for search.
 #include <string>
-#include <unordered_map>
 
+#include "text/fold.h"
 #include "text/utf8.h"
 #include "vanban/archive.h"
-#include "vanban/text.h"
 
 namespace vanban {
-namespace {
-
-// Folds one non-ASCII code point; keeps it when folding would change the code point count.
-char32_t FoldCodePoint(char32_t cp) {
-  thread_local std::unordered_map<char32_t, char32_t> cache;
-  auto it = cache.find(cp);
-  if (it != cache.end()) return it->second;
-  std::string utf8;
-  internal::AppendUtf8(&utf8, cp);
-  std::string folded = StripDiacritics(ToLower(utf8));
-  char32_t out = cp;
-  if (!folded.empty()) {
-    size_t i = 0;
-    char32_t first = internal::NextCodePoint(folded, &i);
-    if (i == folded.size()) out = first;
-  }
-  cache.emplace(cp, out);
-  return out;
-}
-
-}  // namespace
 
 std::string SearchKey(std::string_view text) {
   std::string out;
@@ -40,7 +18,9 @@ std::string SearchKey(std::string_view text) {
       ++i;
       continue;
     }
-    internal::AppendUtf8(&out, FoldCodePoint(internal::NextCodePoint(text, &i)));
+    // The fold existing archives were indexed with: see text/fold.h.
+    char32_t cp = internal::NextCodePoint(text, &i);
+    internal::AppendUtf8(&out, internal::FoldCodePoint(cp, internal::FoldScope::kLatinScript));
   }
   return out;
 }

@@ -1,47 +1,11 @@
 #include "channel/code_points.h"
 
-#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
-#include <unicode/unistr.h>
 
-#include <array>
-
+#include "text/fold.h"
 #include "text/utf8.h"
 
 namespace vanban::internal {
-namespace {
-
-// Latin, Latin-1, Latin Extended and Vietnamese (U+1EA0..1EF9) all lie below this.
-constexpr char32_t kTableSize = 0x2000;
-
-struct FoldTables {
-  std::array<char32_t, kTableSize> lower;
-  std::array<char32_t, kTableSize> fold;
-  FoldTables() {
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
-    for (char32_t cp = 0; cp < kTableSize; ++cp) {
-      char32_t lo = static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp)));
-      lower[cp] = lo;
-      char32_t base = lo;
-      icu::UnicodeString d;
-      if (U_SUCCESS(status) && nfd->getDecomposition(static_cast<UChar32>(lo), d) && d.length() > 0) {
-        char32_t first = static_cast<char32_t>(d.char32At(0));
-        // Only strip marks from letters; keep e.g. compatibility characters as they are.
-        if (u_isalpha(static_cast<UChar32>(first))) base = first;
-      }
-      if (base == U'đ') base = U'd';
-      fold[cp] = base;
-    }
-  }
-};
-
-const FoldTables& Tables() {
-  static const FoldTables tables;
-  return tables;
-}
-
-}  // namespace
 
 U32 DecodeUtf8(std::string_view s) {
   U32 out;
@@ -57,7 +21,7 @@ std::string EncodeUtf8(std::u32string_view s) {
   return out;
 }
 
-char32_t LowerChar(char32_t cp) { return cp < kTableSize ? Tables().lower[cp] : cp; }
+char32_t LowerChar(char32_t cp) { return LowerCodePoint(cp); }
 
 U32 Lower(std::u32string_view s) {
   U32 out(s);
@@ -65,7 +29,8 @@ U32 Lower(std::u32string_view s) {
   return out;
 }
 
-char32_t FoldChar(char32_t cp) { return cp < kTableSize ? Tables().fold[cp] : cp; }
+// Marks come off letters of any script: the channel tables and the model were built so.
+char32_t FoldChar(char32_t cp) { return FoldCodePoint(cp, FoldScope::kAnyScript); }
 
 U32 Fold(std::u32string_view s) {
   U32 out(s);

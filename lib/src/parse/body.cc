@@ -332,35 +332,86 @@ bool FirstItemLine(const Line& l) {
   return FindAnchored(kFirst, l.key, &m);
 }
 
-void ParseBody(Context& ctx) {
-  const SourceLines& src = ctx.src;
-  Document& doc = *ctx.doc;
-  Node root;
-  root.rank = 0;
-  Node* cur = &root;
-  bool after_blank = false;
-  std::string prev_text_key;  // key of the last text line, for page-break continuation
-  size_t prev_len = 0;
-  size_t quote_lines = 0;  // lines since an amendment quotation opened; 0 = none open
-  int last_dieu = 0;       // number of the last article, for OCR-damaged "Điều" lines
-  // The width text is wrapped at (a long line of the body), to tell a paragraph's short last
-  // line from a wrapped one; 0 when lines are whole paragraphs.
-  size_t wrap_width = 0;
-  {
-    std::vector<size_t> lens;
-    for (size_t i = ctx.body_start; i < ctx.body_end; ++i) {
-      if (!src[i].blank && ctx.use[i] == LineUse::kFree) lens.push_back(Trim(src[i].key).size());
+namespace {
+
+// The width text is wrapped at (a long line of the body), to tell a paragraph's short last
+// line from a wrapped one; 0 when lines are whole paragraphs.
+size_t WrapWidth(const Context& ctx, size_t body_start) {
+  std::vector<size_t> lens;
+  for (size_t i = body_start; i < ctx.body_end; ++i) {
+    if (!ctx.src[i].blank && ctx.use[i] == LineUse::kFree) lens.push_back(Trim(ctx.src[i].key).size());
+  }
+  if (lens.size() < 8) return 0;
+  std::sort(lens.begin(), lens.end());
+  size_t p80 = lens[lens.size() * 4 / 5];
+  // Wrapped text: most long lines share one width; whole paragraphs run far longer.
+  return p80 >= 50 && p80 <= 110 ? p80 : 0;
+}
+
+// Numeral of the last "muc" child of |parent| (0 when none).
+int LastMucNumeral(const Node& parent) {
+  int prev = 0;
+  for (const auto& k : parent.kids) {
+    if (k->s.level == "muc") prev = RomanValue(FoldKey(k->s.num));
+  }
+  return prev;
+}
+
+// Builds the section tree one body line at a time. The state carried from line to line is
+// what decides whether a line continues the item above it.
+class BodyBuilder {
+ public:
+  BodyBuilder(const Context& ctx, size_t body_start)
+      : ctx_(ctx), doc_(*ctx.doc), wrap_width_(WrapWidth(ctx, body_start)) {
+    root_.rank = 0;
+  }
+
+  void AddLine(size_t i) {
+    const Line& l = ctx_.src[i];
+    if (l.blank) {
+      after_blank_ = true;
+      return;
     }
-    if (lens.size() >= 8) {
-      std::sort(lens.begin(), lens.end());
-      size_t p80 = lens[lens.size() * 4 / 5];
-      // Wrapped text: most long lines share one width; whole paragraphs run far longer.
-      if (p80 >= 50 && p80 <= 110) wrap_width = p80;
+    if (QuotedLine(l)) return;
+    MarkerHit h;
+    if (ReadMarker(i, &h)) {
+      OpenMarker(l, h);
+    } else {
+      AddText(l);
     }
   }
-  const bool ocr = doc.source.ocr;
 
-  auto open_node = [&](Node* parent, const MarkerHit& h, const Line& l, const std::string& text) {
+  std::vector<Section> Sections() {
+    // Mark first paragraphs closed when the node got children.
+    for (auto& k : root_.kids) Finish(k.get());
+    std::vector<Section> out;
+    int para = 0;
+    for (auto& k : root_.kids) {
+      Section s = ToSection(k.get());
+      AssignIds(&s, "", s.level == "para" ? ++para : 0);
+      out.push_back(std::move(s));
+    }
+    return out;
+  }
+
+ private:
+  // A line of text was read: the next line is judged against it.
+  void NoteText(const Line& l) {
+    after_blank_ = false;
+    prev_text_key_ = l.key;
+    prev_len_ = l.key.size();
+  }
+
+  void Extend(Node* n, int line) {
+    for (Node* p = n; p && p != &root_; p = p->parent) p->s.lines.end = std::max(p->s.lines.end, line);
+  }
+
+  void AppendText(Node* n, const std::string& text) {
+    Append(&n->s.text, text);
+    if (!n->first_para_closed) Append(&n->first_para, text);
+  }
+
+  Node* OpenNode(Node* parent, const MarkerHit& h, const Line& l, const std::string& text) {
     auto n = std::make_unique<Node>();
     n->rank = h.rank;
     n->parent = parent;
@@ -376,7 +427,7 @@ void ParseBody(Context& ctx) {
       }
     }
     MarkerHit fixed = h;
-    RepairSequence(prev, &fixed, &n->s.flags, &doc.warnings, l.number);
+    RepairSequence(prev, &fixed, &n->s.flags, &doc_.warnings, l.number);
     n->s.num = fixed.num;
     n->s.text = text;
     n->first_para = text;
@@ -390,11 +441,9 @@ void ParseBody(Context& ctx) {
     Node* raw = n.get();
     parent->kids.push_back(std::move(n));
     return raw;
-  };
-  auto extend = [&](Node* n, int line) {
-    for (Node* p = n; p && p != &root; p = p->parent) p->s.lines.end = std::max(p->s.lines.end, line);
-  };
-  auto apply_label = [&](Node* n, const Line& l, size_t from) {
+  }
+
+  bool ApplyLabel(Node* n, const Line& l, size_t from) {
     size_t vs = 0;
     std::string label_vi;
     std::string sub = l.key.substr(std::min(from, l.key.size()));
@@ -405,232 +454,235 @@ void ParseBody(Context& ctx) {
     n->s.text = Trim(l.Value(from + vs));
     n->first_para = n->s.text;
     return true;
-  };
+  }
 
-  for (size_t i = ctx.body_start; i < ctx.body_end; ++i) {
-    if (ctx.use[i] != LineUse::kFree) {
-      if (ctx.use[i] == LineUse::kFootnote || ctx.use[i] == LineUse::kFurniture) continue;
-      continue;
-    }
-    const Line& l = src[i];
-    if (l.blank) {
-      after_blank = true;
-      continue;
-    }
-    // Amendment text quoted after "… như sau:" keeps its own numbering ("“1. Việc …”",
-    // "“Điều 3a. …”"): inside the quotation, lines are text of the amending item.
+  // Amendment text quoted after "… như sau:" keeps its own numbering ("“1. Việc …”",
+  // "“Điều 3a. …”"): inside the quotation, lines are text of the amending item. True when
+  // |l| was taken as quoted text.
+  bool QuotedLine(const Line& l) {
     size_t opens = CountOf(l.raw, "\u201c"), closes = CountOf(l.raw, "\u201d");
     size_t straight = CountOf(l.raw, "\"");
     std::string lead_raw = Trim(l.raw);
     bool starts_quote = lead_raw.rfind("\u201c", 0) == 0 || (!lead_raw.empty() && lead_raw[0] == '"');
     std::string quoted = Trim(l.Value(0, l.core_end));  // keeps the opening quote
-    if (quote_lines > 0) {
-      ++quote_lines;
-      bool closed = closes > opens || (straight % 2 == 1 && !starts_quote) || quote_lines > 200;
-      if (cur != &root) {
-        Append(&cur->s.text, quoted);
-        if (!cur->first_para_closed) Append(&cur->first_para, quoted);
-        extend(cur, l.number);
+    if (quote_lines_ > 0) {
+      ++quote_lines_;
+      bool closed = closes > opens || (straight % 2 == 1 && !starts_quote) || quote_lines_ > 200;
+      if (cur_ != &root_) {
+        AppendText(cur_, quoted);
+        Extend(cur_, l.number);
       }
-      if (closed) quote_lines = 0;
-      after_blank = false;
-      prev_text_key = l.key;
-      prev_len = l.key.size();
-      continue;
+      if (closed) quote_lines_ = 0;
+      NoteText(l);
+      return true;
     }
-    bool after_colon = !prev_text_key.empty() && Trim(prev_text_key).back() == ':';
-    if (starts_quote && after_colon && cur != &root) {
-      bool closes_here = closes >= opens + (opens > 0 ? 0 : 1) || (straight >= 2 && straight % 2 == 0);
-      Append(&cur->s.text, quoted);
-      if (!cur->first_para_closed) Append(&cur->first_para, quoted);
-      extend(cur, l.number);
-      if (!closes_here) quote_lines = 1;
-      after_blank = false;
-      prev_text_key = l.key;
-      prev_len = l.key.size();
-      continue;
-    }
-    MarkerHit h;
-    bool marker = ClassifyMarker(l, &h);
-    bool wrapped_prev = wrap_width > 0 && Trim(prev_text_key).size() * 4 >= wrap_width * 3;
-    if (marker && h.level == "dash" && !EndsTerminal(prev_text_key) && (h.num_raw == "~" || wrapped_prev)) {
+    bool after_colon = !prev_text_key_.empty() && Trim(prev_text_key_).back() == ':';
+    if (!starts_quote || !after_colon || cur_ == &root_) return false;
+    bool closes_here = closes >= opens + (opens > 0 ? 0 : 1) || (straight >= 2 && straight % 2 == 0);
+    AppendText(cur_, quoted);
+    Extend(cur_, l.number);
+    if (!closes_here) quote_lines_ = 1;
+    NoteText(l);
+    return true;
+  }
+
+  // The marker line |i| opens, if any, judged against the sequence so far: OCR-damaged
+  // markers count only as the next item in sequence.
+  bool ReadMarker(size_t i, MarkerHit* h) {
+    const Line& l = ctx_.src[i];
+    bool marker = ClassifyMarker(l, h);
+    bool wrapped_prev = wrap_width_ > 0 && Trim(prev_text_key_).size() * 4 >= wrap_width_ * 3;
+    if (marker && h->level == "dash" && !EndsTerminal(prev_text_key_) && (h->num_raw == "~" || wrapped_prev)) {
       // "~ đạt 85 triệu …" after an unfinished line: a smudge in front of its continuation,
       // not a bullet (bullets open with a capital).
-      std::string t = Trim(l.Raw(h.text_start));
+      std::string t = Trim(l.Raw(h->text_start));
       std::string first = t.empty() ? "" : CodePoints(t).front();
       std::string fk = FoldKey(first);
       if (!fk.empty() && fk[0] >= 'a' && fk[0] <= 'z' && UpperRatio(first) == 0) marker = false;
     }
-    if (marker && h.weak && h.level == "muc") {
+    if (marker && h->weak && h->level == "muc") {
       // A Roman numeral read without its dot counts only as the next heading in sequence
       // (or one that lost a stroke: "I-TỒN TẠI" after I is II).
-      Node* parent = cur;
-      while (parent != &root && parent->rank >= h.rank) parent = parent->parent;
-      int prev = 0;
-      for (const auto& k : parent->kids) {
-        if (k->s.level == "muc") prev = RomanValue(FoldKey(k->s.num));
-      }
+      Node* parent = cur_;
+      while (parent != &root_ && parent->rank >= h->rank) parent = parent->parent;
+      int prev = LastMucNumeral(*parent);
       std::string want = ToRoman(prev + 1);
-      marker = !h.num.empty() && want.rfind(h.num, 0) == 0;
-      if (marker && h.num != want) h.num = want;  // flagged by RepairSequence against num_raw
+      marker = !h->num.empty() && want.rfind(h->num, 0) == 0;
+      if (marker && h->num != want) h->num = want;  // flagged by RepairSequence against num_raw
       // One heading lost entirely before it ("III" where II is due): a gap, flagged.
-      if (!marker && h.num == ToRoman(prev + 2)) marker = true;
-    } else if (marker && h.weak && h.level == "dieu") {
+      if (!marker && h->num == ToRoman(prev + 2)) marker = true;
+    } else if (marker && h->weak && h->level == "dieu") {
       // "iu 1.", "Bi8u 3,": only as the next article. Letters read for its digits ("Dieu t.")
       // stand for the next article's number.
-      bool letters = h.num_raw.find_first_not_of("0123456789") != std::string::npos;
-      if (letters && ToInt(h.num) != last_dieu + 1) h.num = std::to_string(last_dieu + 1);
-      marker = ToInt(h.num) == last_dieu + 1;
+      bool letters = h->num_raw.find_first_not_of("0123456789") != std::string::npos;
+      if (letters && ToInt(h->num) != last_dieu_ + 1) h->num = std::to_string(last_dieu_ + 1);
+      marker = ToInt(h->num) == last_dieu_ + 1;
     }
-    if (!marker && CapitalsHeadingLine(l) && (cur == &root || cur->rank >= kMuc)) {
-      // A capitals heading right above "1." in a document with Roman headings: its numeral
-      // was lost to OCR; it takes the next numeral, flagged.
-      size_t next = i + 1;
-      while (next < ctx.body_end && (src[next].blank || ctx.use[next] != LineUse::kFree)) ++next;
-      bool roman_style = std::any_of(root.kids.begin(), root.kids.end(), [](const auto& k) { return k->s.level == "muc"; });
-      for (size_t k = i + 1; !roman_style && k < ctx.body_end; ++k) {
-        MarkerHit x;
-        roman_style = ctx.use[k] == LineUse::kFree && ClassifyMarker(src[k], &x) && x.level == "muc" && !x.weak;
-      }
-      if (next < ctx.body_end && FirstItemLine(src[next]) && roman_style) {
-        int prev = 0;
-        for (const auto& k : root.kids) {
-          if (k->s.level == "muc") prev = RomanValue(FoldKey(k->s.num));
-        }
-        h = MarkerHit();
-        h.level = "muc";
-        h.rank = kMuc;
-        h.num = ToRoman(prev + 1);
-        h.text_start = l.core_begin;
-        h.repair = "numeral_missing";
-        marker = true;
-      }
+    if (!marker && CapitalsHeadingLine(l) && (cur_ == &root_ || cur_->rank >= kMuc)) {
+      marker = LostNumeralHeading(i, h);
     }
-    if (marker) {
-      cur->heading_open = false;
-      if (h.level == "dieu") last_dieu = std::max(last_dieu, ToInt(h.num));
-      // Pop to the parent rank. Dash/plus directly under a heading-level node attach to it.
-      Node* parent = cur;
-      while (parent != &root && parent->rank >= h.rank) parent = parent->parent;
-      std::string text = Trim(l.Value(h.text_start));
-      Node* n = open_node(parent, h, l, text);
-      if (h.rank >= kDiem) apply_label(n, l, h.text_start);
-      size_t short_width = wrap_width > 0 ? wrap_width * 3 / 5 : 50;
-      n->short_title = (h.rank == kKhoan || h.rank == kDiem) && n->s.label.empty() && !text.empty() &&
-                       !EndsTerminal(text) && Trim(l.key).size() < short_width;
-      if (!h.repair.empty()) {
-        n->s.flags.push_back(h.repair);
-        doc.warnings.push_back("line " + std::to_string(l.number) + ": heading numeral " +
-                               (h.num_raw.empty() ? "missing" : "'" + h.num_raw + "'") + " read as " + h.num);
-      }
-      cur = n;
-      extend(cur, l.number);
-      after_blank = false;
-      prev_text_key = l.key;
-      prev_len = l.key.size();
-      continue;
+    return marker;
+  }
+
+  // A capitals heading right above "1." in a document with Roman headings: its numeral
+  // was lost to OCR; it takes the next numeral, flagged.
+  bool LostNumeralHeading(size_t i, MarkerHit* h) {
+    const SourceLines& src = ctx_.src;
+    size_t next = i + 1;
+    while (next < ctx_.body_end && (src[next].blank || ctx_.use[next] != LineUse::kFree)) ++next;
+    bool roman_style = std::any_of(root_.kids.begin(), root_.kids.end(), [](const auto& k) { return k->s.level == "muc"; });
+    for (size_t k = i + 1; !roman_style && k < ctx_.body_end; ++k) {
+      MarkerHit x;
+      roman_style = ctx_.use[k] == LineUse::kFree && ClassifyMarker(src[k], &x) && x.level == "muc" && !x.weak;
     }
+    if (next >= ctx_.body_end || !FirstItemLine(src[next]) || !roman_style) return false;
+    *h = MarkerHit();
+    h->level = "muc";
+    h->rank = kMuc;
+    h->num = ToRoman(LastMucNumeral(root_) + 1);
+    h->text_start = src[i].core_begin;
+    h->repair = "numeral_missing";
+    return true;
+  }
+
+  // Opens the item marker |h| starts on |l|, under the nearest item of higher rank.
+  void OpenMarker(const Line& l, const MarkerHit& h) {
+    cur_->heading_open = false;
+    if (h.level == "dieu") last_dieu_ = std::max(last_dieu_, ToInt(h.num));
+    // Pop to the parent rank. Dash/plus directly under a heading-level node attach to it.
+    Node* parent = cur_;
+    while (parent != &root_ && parent->rank >= h.rank) parent = parent->parent;
+    std::string text = Trim(l.Value(h.text_start));
+    Node* n = OpenNode(parent, h, l, text);
+    if (h.rank >= kDiem) ApplyLabel(n, l, h.text_start);
+    size_t short_width = wrap_width_ > 0 ? wrap_width_ * 3 / 5 : 50;
+    n->short_title = (h.rank == kKhoan || h.rank == kDiem) && n->s.label.empty() && !text.empty() &&
+                     !EndsTerminal(text) && Trim(l.key).size() < short_width;
+    if (!h.repair.empty()) {
+      n->s.flags.push_back(h.repair);
+      doc_.warnings.push_back("line " + std::to_string(l.number) + ": heading numeral " +
+                              (h.num_raw.empty() ? "missing" : "'" + h.num_raw + "'") + " read as " + h.num);
+    }
+    cur_ = n;
+    Extend(cur_, l.number);
+    NoteText(l);
+  }
+
+  // A short marker line followed by a new sentence was the clause's title: true when |l|
+  // is that sentence.
+  bool TakesShortTitle(const Line& l, const std::string& text, bool labelled) {
+    cur_->short_title = false;
+    std::string first = CodePoints(text).empty() ? "" : CodePoints(text).front();
+    if (labelled || after_blank_ || !cur_->kids.empty() || cur_->s.text != cur_->first_para ||
+        !(UpperRatio(first) > 0.99) || FoldKey(first).find_first_of("abcdefghijklmnopqrstuvwxyz") != 0) {
+      return false;
+    }
+    cur_->s.heading = cur_->s.text;
+    cur_->s.text = text;
+    cur_->first_para = "";
+    cur_->first_para_closed = true;
+    Extend(cur_, l.number);
+    NoteText(l);
+    return true;
+  }
+
+  // "Điều 1. Sửa đổi … Thông tư số 32/2016/TT-" / "BLĐTBXH ngày …": a title wrapped by the
+  // page continues on a line that starts lower case or completes a broken word. True when
+  // |l| continued it.
+  bool ContinuesArticleTitle(const Line& l, const std::string& text, bool starts_lower) {
+    cur_->heading_open = false;
+    std::string hk = Trim(FoldKey(cur_->s.heading));
+    if (after_blank_ || !(starts_lower || (!hk.empty() && hk.back() == '-'))) return false;
+    cur_->s.heading = Trim(cur_->s.heading) + (hk.back() == '-' ? "" : " ") + text;
+    cur_->heading_open = !EndsTerminal(text) && l.key.size() >= 50;
+    Extend(cur_, l.number);
+    NoteText(l);
+    return true;
+  }
+
+  // A line of text without a marker: a title's next line, the continuation of the item
+  // above, or a new paragraph.
+  void AddText(const Line& l) {
     std::string text = l.Text();
-    bool starts_lower = false;
-    {
-      std::string k = Trim(l.key);
-      std::string r = Trim(l.Raw(l.core_begin));
-      unsigned char c0 = r.empty() ? 0 : static_cast<unsigned char>(r[0]);
-      starts_lower = !k.empty() && k[0] >= 'a' && k[0] <= 'z' && !(c0 >= 'A' && c0 <= 'Z') && UpperRatio(r.substr(0, 4)) == 0;
-    }
+    std::string k = Trim(l.key);
+    std::string r = Trim(l.Raw(l.core_begin));
+    unsigned char c0 = r.empty() ? 0 : static_cast<unsigned char>(r[0]);
+    bool starts_lower =
+        !k.empty() && k[0] >= 'a' && k[0] <= 'z' && !(c0 >= 'A' && c0 <= 'Z') && UpperRatio(r.substr(0, 4)) == 0;
     bool resumes = l.raw.size() >= 2 && l.raw[0] == ' ' && l.raw[1] != ' ';  // after an inlined footnote
     // After a blank line, text continues the previous item only when that item stopped
     // mid-sentence (a page break or an inlined footnote): in OCR'd text a long unfinished
     // line is enough; clean text keeps one paragraph per line, so it needs a lower-case start.
     size_t label_pos = 0;
     std::string label_vi;
-    bool labelled = !LabelRole(Trim(l.key), &label_pos, &label_vi).empty();
+    bool labelled = !LabelRole(k, &label_pos, &label_vi).empty();
     // Without a blank line, text wrapped by the page continues the item; but a sentence
     // that ended on a short line, followed by a capital, is the item's next paragraph.
-    std::string prev_core = Trim(prev_text_key);
+    std::string prev_core = Trim(prev_text_key_);
     bool short_end = !prev_core.empty() && (prev_core.back() == '.' || prev_core.back() == ':') &&
-                     wrap_width >= 50 && prev_core.size() * 4 < wrap_width * 3 && !starts_lower && !resumes;
-    bool continuation = !labelled && ((!after_blank && !short_end) ||
-                                      (after_blank && !EndsTerminal(prev_text_key) &&
-                                       (starts_lower || resumes || (ocr && prev_len >= 60))));
-    if (cur->short_title) {
-      cur->short_title = false;
-      // A short marker line followed by a new sentence was the clause's title.
-      std::string first = CodePoints(text).empty() ? "" : CodePoints(text).front();
-      if (!labelled && !after_blank && cur->kids.empty() && cur->s.text == cur->first_para && UpperRatio(first) > 0.99 &&
-          FoldKey(first).find_first_of("abcdefghijklmnopqrstuvwxyz") == 0) {
-        cur->s.heading = cur->s.text;
-        cur->s.text = text;
-        cur->first_para = "";
-        cur->first_para_closed = true;
-        extend(cur, l.number);
-        after_blank = false;
-        prev_text_key = l.key;
-        prev_len = l.key.size();
-        continue;
-      }
-    }
-    if (cur->rank == kDieu && cur->heading_open) {
-      cur->heading_open = false;
-      // "Điều 1. Sửa đổi … Thông tư số 32/2016/TT-" / "BLĐTBXH ngày …": a title wrapped
-      // by the page continues on a line that starts lower case or completes a broken word.
-      std::string hk = Trim(FoldKey(cur->s.heading));
-      if (!after_blank && (starts_lower || (!hk.empty() && hk.back() == '-'))) {
-        cur->s.heading = Trim(cur->s.heading) + (hk.back() == '-' ? "" : " ") + text;
-        cur->heading_open = !EndsTerminal(text) && l.key.size() >= 50;
-        extend(cur, l.number);
-        prev_text_key = l.key;
-        prev_len = l.key.size();
-        continue;
-      }
-    }
-    if (cur == &root) {
+                     wrap_width_ >= 50 && prev_core.size() * 4 < wrap_width_ * 3 && !starts_lower && !resumes;
+    bool continuation = !labelled && ((!after_blank_ && !short_end) ||
+                                      (after_blank_ && !EndsTerminal(prev_text_key_) &&
+                                       (starts_lower || resumes || (doc_.source.ocr && prev_len_ >= 60))));
+    if (cur_->short_title && TakesShortTitle(l, text, labelled)) return;
+    if (cur_->rank == kDieu && cur_->heading_open && ContinuesArticleTitle(l, text, starts_lower)) return;
+    if (cur_ == &root_) {
       // Text before any marker: a paragraph at the top level.
-      MarkerHit p;
-      p.level = "para";
-      p.rank = kPara;
-      cur = open_node(&root, p, l, text);
-      apply_label(cur, l, 0);
-    } else if (cur->title_open && UpperRatio(l.raw) >= 0.6 && !after_blank) {
-      Append(&cur->first_para, text);
-    } else if (continuation && !(cur->rank <= kTieuMuc)) {
-      Append(&cur->s.text, text);
-      if (!cur->first_para_closed) Append(&cur->first_para, text);
-      if (after_blank) cur->s.flags.push_back("page_break_joined");
+      OpenParagraph(&root_, l, text);
+    } else if (cur_->title_open && UpperRatio(l.raw) >= 0.6 && !after_blank_) {
+      Append(&cur_->first_para, text);
+    } else if (continuation && !(cur_->rank <= kTieuMuc)) {
+      AppendText(cur_, text);
+      if (after_blank_) cur_->s.flags.push_back("page_break_joined");
     } else {
       // A new paragraph: attaches to the nearest item that is not itself a leaf line.
-      Node* parent = cur;
-      while (parent != &root && parent->rank >= kDash) parent = parent->parent;
+      Node* parent = cur_;
+      while (parent != &root_ && parent->rank >= kDash) parent = parent->parent;
       // A paragraph after a point that said all on its own lines ("b) Các quy định … ."):
       // the clause's closing paragraph, not the point's.
-      if (!labelled && parent != &root && parent->rank == kDiem && parent->s.label.empty() && !parent->s.text.empty() &&
-          parent->kids.empty() && EndsTerminal(parent->s.text)) {
+      if (!labelled && parent != &root_ && parent->rank == kDiem && parent->s.label.empty() &&
+          !parent->s.text.empty() && parent->kids.empty() && EndsTerminal(parent->s.text)) {
         parent = parent->parent;
       }
-      if (parent != &root && !parent->first_para_closed) parent->first_para_closed = true;
-      MarkerHit p;
-      p.level = "para";
-      p.rank = kPara;
-      cur = open_node(parent, p, l, text);
-      apply_label(cur, l, 0);
+      if (parent != &root_ && !parent->first_para_closed) parent->first_para_closed = true;
+      OpenParagraph(parent, l, text);
     }
-    if (cur->title_open && after_blank) cur->title_open = false;
-    if (cur->parent && cur->parent != &root && !cur->parent->first_para_closed && cur->s.level == "para") {
-      cur->parent->first_para_closed = true;
+    if (cur_->title_open && after_blank_) cur_->title_open = false;
+    if (cur_->parent && cur_->parent != &root_ && !cur_->parent->first_para_closed && cur_->s.level == "para") {
+      cur_->parent->first_para_closed = true;
     }
-    extend(cur, l.number);
-    after_blank = false;
-    prev_text_key = l.key;
-    prev_len = l.key.size();
+    Extend(cur_, l.number);
+    NoteText(l);
   }
-  // Mark first paragraphs closed when the node got children.
-  for (auto& k : root.kids) Finish(k.get());
-  int para = 0;
-  for (auto& k : root.kids) {
-    Section s = ToSection(k.get());
-    AssignIds(&s, "", s.level == "para" ? ++para : 0);
-    doc.body.push_back(std::move(s));
+
+  void OpenParagraph(Node* parent, const Line& l, const std::string& text) {
+    MarkerHit p;
+    p.level = "para";
+    p.rank = kPara;
+    cur_ = OpenNode(parent, p, l, text);
+    ApplyLabel(cur_, l, 0);
   }
+
+  const Context& ctx_;
+  Document& doc_;
+  const size_t wrap_width_;
+  Node root_;
+  Node* cur_ = &root_;
+  bool after_blank_ = false;
+  std::string prev_text_key_;  // key of the last text line, for page-break continuation
+  size_t prev_len_ = 0;
+  size_t quote_lines_ = 0;  // lines since an amendment quotation opened; 0 = none open
+  int last_dieu_ = 0;       // number of the last article, for OCR-damaged "Điều" lines
+};
+
+}  // namespace
+
+void ParseBody(Context& ctx, size_t body_start) {
+  BodyBuilder body(ctx, body_start);
+  for (size_t i = body_start; i < ctx.body_end; ++i) {
+    if (ctx.use[i] == LineUse::kFree) body.AddLine(i);
+  }
+  for (Section& s : body.Sections()) ctx.doc->body.push_back(std::move(s));
 }
 
 }  // namespace vanban::internal

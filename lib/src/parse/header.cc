@@ -2,6 +2,7 @@
 // OCR flattens the two-column header onto shared lines, so each line is cut at anchors
 // (the motto, the slogan, "Số:", "ngày … tháng … năm") rather than on whitespace.
 #include <algorithm>
+#include <optional>
 
 #include "parse/parse_context.h"
 
@@ -233,426 +234,523 @@ bool FindPartyMotto(const Line& l, Match* m) {
   return Find(kPartyMotto, l.key, 0, m) && UpperRatio(l.Raw(m->Start(), m->End())) >= 0.8;
 }
 
-void ParseHeader(Context& ctx) {
-  const SourceLines& src = ctx.src;
-  Header& h = ctx.doc->header;
-  size_t limit = std::min<size_t>(src.size(), 30);
+namespace {
 
-  static const RE2 kSlogan(
+// Anchors the header scan and the "V/v" continuation both look for.
+const RE2& SloganRe() {
+  static const RE2 re(
       R"(d\S{1,2}c\s*[l1i|]\S{1,2}p\s*[-.=~:]*\s*t\S{1,2}\s*d\S{1,2}\s*[-.=~:]*\s*h\S{1,2}nh\s*ph\S{1,4})", ReOptions());
-  static const RE2 kNumber(
+  return re;
+}
+const RE2& NumberRe() {
+  static const RE2 re(
       R"(^\s*s[o0-9b]{0,2}\s*[:;.]*\s*(\d{0,5}(?:\.\d{1,3})?)\s*/\s*(?:(\d{4})\s*/\s*)?([a-z]{1,5}(?:\s*[-/]\s*[a-z0-9&]{1,12})*))",
       ReOptions());
-  // Party documents number as "Số 45-TB/ĐU" (number, type, then the issuing committee).
+  return re;
+}
+// OCR bends the words ("ngty 29 thing 4 niin 2026", "ney 15"); the digits carry the date.
+const RE2& DateRe() {
+  static const RE2 re(
+      R"(\bn\S{0,2}y\s*(\d{0,2})\s*(?:th\S{1,3}g?|/)\s*(\d{0,2})\s*(?:n\S{1,3}|/)[.,]?\s*(\d{4}))", ReOptions());
+  return re;
+}
+
+// The type named by a line alone on its line, give or take OCR specks ("- QUYET DINH ;
+// ue . ee"), or glued by OCR ("NGHIDINH", "KKHOACH oe |"); nullptr when none.
+const TypeInfo* TypeOfLine(const std::string& key) {
+  std::string words, junk;
+  std::string w;
+  bool in_junk = false;
+  for (char c : key + " ") {
+    if (c >= 'a' && c <= 'z') {
+      w.push_back(c);
+      continue;
+    }
+    if (w.empty()) continue;
+    // Past the longest type name no type can match and the glued-type check below
+    // reads only the first word: stop, or a long line would be joined word by word
+    // at a cost quadratic in its length.
+    if (words.size() > kMaxTypeKeySize) break;
+    const TypeInfo* so_far = TypeByKey(CollapseSpaces(words));
+    if (!in_junk && (words.empty() || !so_far || TypeByKey(CollapseSpaces(words + " " + w)))) {
+      words += (words.empty() ? "" : " ") + w;
+    } else {
+      in_junk = true;
+      junk += w.size() > 2 ? "x" : "";
+    }
+    w.clear();
+  }
+  const TypeInfo* t = junk.empty() ? TypeByKey(words) : nullptr;
+  if (t) return t;
+  // OCR may drop the space: "NGHIDINH", "QUYETDINH".
+  // (a glued type is one token; specks may follow it: "KKHOACH oe |")
+  std::string letters = words.substr(0, words.find(' '));
+  for (const auto& ti : kTypes) {
+    std::string tk;
+    for (const char* p = ti.key; *p; ++p) {
+      if (*p != ' ') tk.push_back(*p);
+    }
+    // … or with one letter misread ("KKHOACH").
+    size_t diff = 0;
+    if (letters.size() == tk.size()) {
+      for (size_t c = 0; c < tk.size(); ++c) diff += letters[c] != tk[c];
+    }
+    if (letters.size() >= 6 && letters.size() == tk.size() && diff <= 1) t = &ti;
+  }
+  return t;
+}
+
+// Step 1: the type line, which ends the header block proper; |limit| when there is none.
+size_t FindTypeLine(const SourceLines& src, size_t limit, Header* h) {
+  for (size_t i = 0; i < limit; ++i) {
+    const TypeInfo* t = TypeOfLine(src[i].key);
+    if (!t || UpperRatio(src[i].raw) < 0.6) continue;
+    DocType dt;
+    dt.code = t->code;
+    dt.label_vi = t->label;
+    dt.nd30_template = t->tmpl;
+    dt.raw = Trim(src[i].raw);
+    dt.lines = {src[i].number, src[i].number};
+    h->doc_type = dt;
+    return i;
+  }
+  return limit;
+}
+
+// Party documents number as "Số 45-TB/ĐU" (number, type, then the issuing committee).
+bool ReadPartyNumber(const Line& l, Match* m, NumberSymbol* ns) {
   static const RE2 kPartyNumber(
       R"(^\s*s[o0-9b]{0,2}\s*[:;.]*\s*(\d{1,5})\s*-\s*([a-z]{1,4})\s*/\s*([a-z&]{1,12}(?:\s*-\s*[a-z&]{1,12})*))",
       ReOptions());
-  // OCR bends the words ("ngty 29 thing 4 niin 2026", "ney 15"); the digits carry the date.
-  static const RE2 kDate(
-      R"(\bn\S{0,2}y\s*(\d{0,2})\s*(?:th\S{1,3}g?|/)\s*(\d{0,2})\s*(?:n\S{1,3}|/)[.,]?\s*(\d{4}))", ReOptions());
-  static const RE2 kVv(R"(^\s*v\s*/\s*[vy]\b\s*)", ReOptions());
-  static const RE2 kKinhGui(R"(^\s*kinh\s*g\S{1,3}i\s*:\s*)", ReOptions());
+  if (!FindAnchored(kPartyNumber, l.key, m)) return false;
+  ns->raw = Trim(l.Raw(0, m->End()));
+  ns->number = m->Str(1);
+  ns->doc_type_code = CanonicalSymbol(m->Str(2), l.Raw(m->Start(2), m->End(2)));
+  ns->issuer_code = CanonicalSymbol(m->Str(3), l.Raw(m->Start(3), m->End(3)));
+  ns->symbol = ns->doc_type_code + "/" + ns->issuer_code;
+  ns->full = ns->number + "-" + ns->symbol;
+  ns->registered = true;
+  ns->lines = {l.number, l.number};
+  return true;
+}
 
-  // 1. The type line ends the header block proper.
-  size_t type_line = limit;
-  for (size_t i = 0; i < limit; ++i) {
-    // The type alone on its line, give or take OCR specks ("- QUYET DINH ; ue . ee").
-    std::string words, junk;
-    {
-      std::string w;
-      bool in_junk = false;
-      for (char c : src[i].key + " ") {
-        if (c >= 'a' && c <= 'z') {
-          w.push_back(c);
-          continue;
-        }
-        if (w.empty()) continue;
-        // Past the longest type name no type can match and the glued-type check below
-        // reads only the first word: stop, or a long line would be joined word by word
-        // at a cost quadratic in its length.
-        if (words.size() > kMaxTypeKeySize) break;
-        const TypeInfo* so_far = TypeByKey(CollapseSpaces(words));
-        if (!in_junk && (words.empty() || !so_far || TypeByKey(CollapseSpaces(words + " " + w)))) {
-          words += (words.empty() ? "" : " ") + w;
-        } else {
-          in_junk = true;
-          junk += w.size() > 2 ? "x" : "";
-        }
-        w.clear();
-      }
-    }
-    const TypeInfo* t = junk.empty() ? TypeByKey(words) : nullptr;
-    if (!t) {
-      // OCR may drop the space: "NGHIDINH", "QUYETDINH".
-      // (a glued type is one token; specks may follow it: "KKHOACH oe |")
-      std::string letters = words.substr(0, words.find(' '));
-      for (const auto& ti : kTypes) {
-        std::string tk;
-        for (const char* p = ti.key; *p; ++p) {
-          if (*p != ' ') tk.push_back(*p);
-        }
-        // … or with one letter misread ("KKHOACH").
-        size_t diff = 0;
-        if (letters.size() == tk.size()) {
-          for (size_t c = 0; c < tk.size(); ++c) diff += letters[c] != tk[c];
-        }
-        if (letters.size() >= 6 && letters.size() == tk.size() && diff <= 1) t = &ti;
-      }
-    }
-    if (t && UpperRatio(src[i].raw) >= 0.6) {
-      type_line = i;
-      DocType dt;
-      dt.code = t->code;
-      dt.label_vi = t->label;
-      dt.nd30_template = t->tmpl;
-      dt.raw = Trim(src[i].raw);
-      dt.lines = {src[i].number, src[i].number};
-      h.doc_type = dt;
+// "Số: 12/2026/QĐ-UBND": the symbol's first group is the type code when it names a type.
+bool ReadStateNumber(const Line& l, Match* m, NumberSymbol* ns) {
+  if (!FindAnchored(NumberRe(), l.key, m)) return false;
+  ns->raw = Trim(l.Raw(0, m->End()));
+  ns->number = m->Str(1);
+  ns->year = m->Str(2);
+  std::string sym_key = m->Str(3);
+  std::string sym_raw = l.Raw(m->Start(3), m->End(3));
+  ns->symbol = CanonicalSymbol(sym_key, sym_raw);
+  size_t dash = ns->symbol.find('-');
+  std::string first = dash == std::string::npos ? ns->symbol : ns->symbol.substr(0, dash);
+  std::string first_key;
+  for (char c : sym_key) {
+    if (c == '-' || c == '/') break;
+    if (c != ' ') first_key.push_back(c);
+  }
+  if (TypeByCode(first_key) && dash != std::string::npos) {
+    ns->doc_type_code = first;
+    ns->issuer_code = ns->symbol.substr(dash + 1);
+  } else {
+    ns->issuer_code = first;  // công văn: "UBND-VX"
+  }
+  ns->full = ns->number + "/" + (ns->year.empty() ? "" : ns->year + "/") + ns->symbol;
+  ns->registered = !ns->number.empty();
+  ns->lines = {l.number, l.number};
+  return true;
+}
+
+// The date |m| found on |l| and the place between |date_from| (the number's end or the
+// line start) and "ngày", minus the comma and specks ("--HANOi,", "\"HA NOi,"). Returns
+// the key between them ("" when the date follows the number directly).
+std::string ReadDateAndPlace(const Line& l, const Match& m, size_t date_from, Header* h, int* year) {
+  DateValue d;
+  int day = ToInt(m.Str(1)), month = ToInt(m.Str(2));
+  *year = ToInt(m.Str(3));
+  d.raw = l.Raw(m.Start(), m.End());
+  d.day_blank = day <= 0;
+  d.month_blank = month <= 0;
+  d.iso = IsoDate(day, month, *year);
+  d.lines = {l.number, l.number};
+  h->issued_date = d;
+  const std::string& key = l.key;
+  std::string pk = TrimChars(key.substr(date_from, m.Start() - date_from), ",.");
+  if (!pk.empty() && pk.size() < 50) {
+    auto speck = [](char c) { return c == ' ' || c == ',' || c == '-' || c == '"' || c == '\'' || c == '.'; };
+    size_t a = date_from;
+    while (a < m.Start() && speck(key[a])) ++a;
+    size_t b = m.Start();
+    while (b > a && speck(key[b - 1])) --b;
+    TextValue place;
+    place.raw = l.Raw(a, b);
+    place.text = Trim(l.Value(a, b));
+    place.lines = {l.number, l.number};
+    h->place = place;
+  }
+  return pk;
+}
+
+// "V/v …" at line |i| and its lower-case continuation lines in the left column, before
+// |scan_end|; returns the last line it took.
+size_t ReadVvSubject(const SourceLines& src, size_t i, size_t scan_end, const Match& m, Header* h) {
+  const Line& l = src[i];
+  TextValue s;
+  s.raw = Trim(l.Raw(m.End()));
+  s.text = Trim(l.Value(m.End()));
+  s.lines = {l.number, l.number};
+  h->subject = s;
+  while (i + 1 < scan_end && !src[i + 1].blank) {
+    const Line& n = src[i + 1];
+    Match x;
+    std::string nk = Trim(n.key);
+    if (FindNationalMotto(n, &x) || Find(SloganRe(), n.key, 0, &x) || Find(DateRe(), n.key, 0, &x) ||
+        FindAnchored(NumberRe(), n.key, &x) || nk.empty() || !(nk[0] >= 'a' && nk[0] <= 'z') ||
+        UpperRatio(n.raw) >= 0.5) {
       break;
     }
+    h->subject->raw += "\n" + Trim(n.raw);
+    h->subject->text += " " + n.Text();
+    h->subject->lines.end = n.number;
+    ++i;
   }
-  size_t scan_end = type_line < limit ? type_line : std::min<size_t>(limit, 12);
+  return i;
+}
 
-  // 2. Motto, slogan, number, date; everything left of them is the issuer column.
-  std::vector<std::pair<size_t, std::string>> left;  // (line, fragment key-range raw)
-  std::vector<std::pair<size_t, std::pair<size_t, size_t>>> left_ranges;
-  size_t number_line = SIZE_MAX, last_used = 0;
-  bool any = false;
+// A key range [first, second) of one line.
+using LineRange = std::pair<size_t, std::pair<size_t, size_t>>;
+
+// What the anchor scan (step 2) found besides the header fields it wrote.
+struct AnchorScan {
+  std::vector<LineRange> left_ranges;  // the issuer column: each line's part left of the anchors
+  size_t last_used = 0;                // last line holding a header field
+  bool any = false;                    // a motto, number or date was found
+  int doc_year = 0;                    // year of the issue date
+};
+
+// Step 2, on one line: motto, slogan, number, date; returns where the issuer column ends
+// on it (0 when the line holds none of it).
+size_t ScanAnchorLine(const SourceLines& src, size_t* line, size_t scan_end, size_t* number_line, Header* h,
+                      AnchorScan* scan) {
+  const size_t i = *line;
+  const Line& l = src[i];
+  const std::string& key = l.key;
+  size_t cut = key.size();
+  Match m;
+  auto used = [&] {
+    scan->any = true;
+    scan->last_used = i;
+  };
+  // The motto and the slogan share one provenance: raw parts joined, lines spanned.
+  auto note_motto = [&](const Match& found) {
+    std::string raw = l.Raw(found.Start(), found.End());
+    h->motto.raw = h->motto.raw.empty() ? raw : h->motto.raw + " | " + raw;
+    if (h->motto.lines.empty()) h->motto.lines = {l.number, l.number};
+    h->motto.lines.end = l.number;
+    cut = std::min(cut, found.Start());
+    used();
+  };
+  if (FindNationalMotto(l, &m)) {
+    h->motto.present = true;
+    h->motto.text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+    note_motto(m);
+  }
+  if (Find(SloganRe(), key, 0, &m)) {
+    h->motto.slogan_present = true;
+    h->motto.slogan = "Độc lập - Tự do - Hạnh phúc";
+    note_motto(m);
+  }
+  if (FindPartyMotto(l, &m)) {
+    cut = std::min(cut, m.Start());
+    used();
+  }
+  size_t date_from = 0;
+  NumberSymbol ns;
+  bool party = !h->number_symbol && ReadPartyNumber(l, &m, &ns);
+  if (party || (!h->number_symbol && ReadStateNumber(l, &m, &ns))) {
+    h->number_symbol = ns;
+    if (!party) h->is_unnumbered = ns.number.empty();
+    *number_line = i;
+    date_from = m.End();
+    cut = 0;
+    used();
+  }
+  if (!h->issued_date && Find(DateRe(), key, date_from, &m)) {
+    std::string pk = ReadDateAndPlace(l, m, date_from, h, &scan->doc_year);
+    cut = std::min(cut, date_from == 0 ? (pk.empty() ? m.Start() : 0) : cut);
+    used();
+  }
+  static const RE2 kVv(R"(^\s*v\s*/\s*[vy]\b\s*)", ReOptions());
+  if (Find(kVv, key, 0, &m) && !h->subject) {
+    // "V/v …" wraps onto lower-case lines in the left column.
+    *line = ReadVvSubject(src, i, scan_end, m, h);
+    scan->last_used = *line;
+    return 0;
+  }
+  return i == *number_line ? 0 : cut;
+}
+
+// Step 2: motto, slogan, number, date on the lines before |scan_end|; everything left of
+// them is the issuer column.
+AnchorScan ScanAnchors(const SourceLines& src, size_t scan_end, Header* h) {
+  AnchorScan scan;
+  size_t number_line = SIZE_MAX;
   for (size_t i = 0; i < scan_end; ++i) {
+    if (src[i].blank) continue;
+    size_t cut = ScanAnchorLine(src, &i, scan_end, &number_line, h, &scan);
+    if (cut == 0) continue;
     const Line& l = src[i];
-    if (l.blank) continue;
-    const std::string& key = l.key;
-    size_t cut = key.size();
-    Match m;
-    // The motto and the slogan share one provenance: raw parts joined, lines spanned.
-    auto note_motto = [&](const Match& found) {
-      std::string raw = l.Raw(found.Start(), found.End());
-      h.motto.raw = h.motto.raw.empty() ? raw : h.motto.raw + " | " + raw;
-      if (h.motto.lines.empty()) h.motto.lines = {l.number, l.number};
-      h.motto.lines.end = l.number;
-      cut = std::min(cut, found.Start());
-      any = true;
-      last_used = i;
-    };
-    if (FindNationalMotto(l, &m)) {
-      h.motto.present = true;
-      h.motto.text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
-      note_motto(m);
-    }
-    if (Find(kSlogan, key, 0, &m)) {
-      h.motto.slogan_present = true;
-      h.motto.slogan = "Độc lập - Tự do - Hạnh phúc";
-      note_motto(m);
-    }
-    if (FindPartyMotto(l, &m)) {
-      cut = std::min(cut, m.Start());
-      any = true;
-      last_used = i;
-    }
-    size_t date_from = 0;
-    if (!h.number_symbol && FindAnchored(kPartyNumber, key, &m)) {
-      NumberSymbol ns;
-      ns.raw = Trim(l.Raw(0, m.End()));
-      ns.number = m.Str(1);
-      ns.doc_type_code = CanonicalSymbol(m.Str(2), l.Raw(m.Start(2), m.End(2)));
-      ns.issuer_code = CanonicalSymbol(m.Str(3), l.Raw(m.Start(3), m.End(3)));
-      ns.symbol = ns.doc_type_code + "/" + ns.issuer_code;
-      ns.full = ns.number + "-" + ns.symbol;
-      ns.registered = true;
-      ns.lines = {l.number, l.number};
-      h.number_symbol = ns;
-      number_line = i;
-      date_from = m.End();
-      cut = 0;
-      any = true;
-      last_used = i;
-    }
-    if (!h.number_symbol && FindAnchored(kNumber, key, &m)) {
-      NumberSymbol ns;
-      ns.raw = Trim(l.Raw(0, m.End()));
-      ns.number = m.Str(1);
-      ns.year = m.Str(2);
-      std::string sym_key = m.Str(3);
-      std::string sym_raw = l.Raw(m.Start(3), m.End(3));
-      ns.symbol = CanonicalSymbol(sym_key, sym_raw);
-      size_t dash = ns.symbol.find('-');
-      std::string first = dash == std::string::npos ? ns.symbol : ns.symbol.substr(0, dash);
-      std::string first_key;
-      for (char c : sym_key) {
-        if (c == '-' || c == '/') break;
-        if (c != ' ') first_key.push_back(c);
-      }
-      if (TypeByCode(first_key) && dash != std::string::npos) {
-        ns.doc_type_code = first;
-        ns.issuer_code = ns.symbol.substr(dash + 1);
-      } else {
-        ns.issuer_code = first;  // công văn: "UBND-VX"
-      }
-      ns.full = ns.number + "/" + (ns.year.empty() ? "" : ns.year + "/") + ns.symbol;
-      ns.registered = !ns.number.empty();
-      ns.lines = {l.number, l.number};
-      h.number_symbol = ns;
-      h.is_unnumbered = ns.number.empty();
-      number_line = i;
-      date_from = m.End();
-      cut = 0;
-      any = true;
-      last_used = i;
-    }
-    if (!h.issued_date && Find(kDate, key, date_from, &m)) {
-      DateValue d;
-      int day = ToInt(m.Str(1)), month = ToInt(m.Str(2)), year = ToInt(m.Str(3));
-      d.raw = l.Raw(m.Start(), m.End());
-      d.day_blank = day <= 0;
-      d.month_blank = month <= 0;
-      d.iso = IsoDate(day, month, year);
-      d.lines = {l.number, l.number};
-      h.issued_date = d;
-      ctx.doc_year = year;
-      // Place: between the number (or line start) and "ngày", minus the comma.
-      size_t pa = date_from;
-      std::string pk = TrimChars(key.substr(pa, m.Start() - pa), ",.");
-      if (!pk.empty() && pk.size() < 50) {
-        // Specks around the place name: "--HANOi,", "\"HA NOi,".
-        auto speck = [](char c) { return c == ' ' || c == ',' || c == '-' || c == '"' || c == '\'' || c == '.'; };
-        size_t a = pa;
-        while (a < m.Start() && speck(key[a])) ++a;
-        size_t b = m.Start();
-        while (b > a && speck(key[b - 1])) --b;
-        TextValue place;
-        place.raw = l.Raw(a, b);
-        place.text = Trim(l.Value(a, b));
-        place.lines = {l.number, l.number};
-        h.place = place;
-      }
-      cut = std::min(cut, date_from == 0 ? (pk.empty() ? m.Start() : 0) : cut);
-      any = true;
-      last_used = i;
-    }
-    if (Find(kVv, key, 0, &m) && !h.subject) {
-      TextValue s;
-      s.raw = Trim(l.Raw(m.End()));
-      s.text = Trim(l.Value(m.End()));
-      s.lines = {l.number, l.number};
-      h.subject = s;
-      cut = 0;
-      last_used = i;
-      // "V/v …" wraps onto lower-case lines in the left column.
-      while (i + 1 < scan_end && !src[i + 1].blank) {
-        const Line& n = src[i + 1];
-        Match x;
-        std::string nk = Trim(n.key);
-        if (FindNationalMotto(n, &x) || Find(kSlogan, n.key, 0, &x) || Find(kDate, n.key, 0, &x) ||
-            FindAnchored(kNumber, n.key, &x) || nk.empty() || !(nk[0] >= 'a' && nk[0] <= 'z') ||
-            UpperRatio(n.raw) >= 0.5) {
-          break;
-        }
-        h.subject->raw += "\n" + Trim(n.raw);
-        h.subject->text += " " + n.Text();
-        h.subject->lines.end = n.number;
-        last_used = ++i;
-      }
-      continue;
-    }
-    if (i == number_line || cut == 0) continue;
-    std::string frag_key = Trim(key.substr(0, cut));
+    std::string frag_key = Trim(l.key.substr(0, cut));
     if (frag_key.empty() || frag_key.find_first_of("abcdefghijklmnopqrstuvwxyz") == std::string::npos) continue;
     // Ignore rule lines and lower-case text (a preamble reached without a type line).
     if (UpperRatio(l.Raw(0, cut)) < 0.6) continue;
-    left_ranges.push_back({i, {0, cut}});
+    scan.left_ranges.push_back({i, {0, cut}});
   }
+  return scan;
+}
 
-  // 3. Issuer and parent authority from the left-column fragments.
+// The issuer column's fragments, trimmed to each line's core.
+struct LeftColumn {
+  std::vector<std::string> keys, raws, vals;
+  std::vector<int> nums;
+};
+
+LeftColumn ReadLeftColumn(const SourceLines& src, std::vector<LineRange>* ranges) {
+  LeftColumn col;
+  for (auto& [i, r] : *ranges) {
+    // Within the line's core: no edge specks ("-_ BỘ …", "CHÍNH PHỦ | 3 |").
+    r.first = std::max(r.first, src[i].core_begin);
+    r.second = std::max(r.first, std::min(r.second, src[i].core_end));
+    col.keys.push_back(CollapseSpaces(TrimChars(src[i].key.substr(r.first, r.second - r.first), ".:;,-|_'\"")));
+    col.raws.push_back(Trim(src[i].Raw(r.first, r.second)));
+    col.vals.push_back(TrimChars(src[i].Value(r.first, r.second), ".:;,|_ "));
+    col.nums.push_back(src[i].number);
+  }
+  return col;
+}
+
+// "XÃ ĐÔNG SƠN" at fragment |k|, or glued by OCR ("XADONG SON") under "ỦY BAN NHÂN DÂN".
+bool LevelAt(const LeftColumn& col, int k, Match* m) {
   static const RE2 kLevel(R"(^\s*(xa|phuong|thi tran|thi xa|huyen|quan|tinh|thanh pho)\s+(\S.*)$)", ReOptions());
-  if (!left_ranges.empty()) {
-    std::vector<std::string> keys, raws, vals;
-    std::vector<int> nums;
-    for (auto& [i, r] : left_ranges) {
-      // Within the line's core: no edge specks ("-_ BỘ …", "CHÍNH PHỦ | 3 |").
-      r.first = std::max(r.first, src[i].core_begin);
-      r.second = std::max(r.first, std::min(r.second, src[i].core_end));
-      keys.push_back(CollapseSpaces(TrimChars(src[i].key.substr(r.first, r.second - r.first), ".:;,-|_'\"")));
-      raws.push_back(Trim(src[i].Raw(r.first, r.second)));
-      vals.push_back(TrimChars(src[i].Value(r.first, r.second), ".:;,|_ "));
-      nums.push_back(src[i].number);
-    }
-    // "XÃ ĐÔNG SƠN", or glued by OCR ("XADONG SON") under "ỦY BAN NHÂN DÂN".
-    static const RE2 kLevelGlued(R"(^\s*(xa|phuong|huyen|tinh)([a-z].*)$)", ReOptions());
-    auto level_at = [&](int k, Match* m) {
-      if (FindAnchored(kLevel, keys[k], m)) return true;
-      if (k < 1) return false;
-      std::string above = OrgType(keys[k - 1]);
-      return (above == "ubnd" || above == "hdnd") && FindAnchored(kLevelGlued, keys[k], m);
-    };
-    int unit = -1;
-    for (int k = static_cast<int>(keys.size()) - 1; k >= 0; --k) {
-      Match m;
-      if (level_at(k, &m)) {
-        unit = k;
-        break;
-      }
-    }
-    Issuer is;
-    int first = 0;
-    if (unit >= 1 && !OrgType(keys[unit - 1]).empty()) {
-      first = unit - 1;
-    } else if (unit == 0) {
-      is.flags.push_back("issuer_line_lost");
-      is.confidence = 0.6;
-    } else {
-      // No admin-level line: the issuer is the last block of consecutive lines (a name
-      // wrapped over two lines), earlier blocks are the parent authority; within a block,
-      // a line that opens with a body's own head word starts the issuer ("UBND TỈNH HÀ NAM"
-      // / "SỞ NỘI VỤ").
-      static const RE2 kHeadWord(
-          R"(^(?:so|phong|ban|cuc|vu|trung\s+tam|van\s+phong|truong|chi\s+cuc|tong\s+cuc|vien|cong\s+an|dang\s+uy|hoi\s+dong|uy\s+ban|ubnd|thanh\s+tra|kho\s+bac|bo\s+chi\s+huy)\b)",
-          ReOptions());
-      unit = static_cast<int>(keys.size()) - 1;
-      first = unit;
-      while (first > 0 && nums[first - 1] == nums[first] - 1) {
-        Match hm;
-        if (FindAnchored(kHeadWord, keys[first], &hm) && LooksLikeOrg(keys[first - 1])) break;
-        --first;
-      }
-    }
-    std::string key_all;
-    for (int k = first; k <= unit; ++k) {
-      is.text += (is.text.empty() ? "" : " ") + vals[k];
-      is.raw += (is.raw.empty() ? "" : " | ") + raws[k];
-      key_all += (key_all.empty() ? "" : " ") + keys[k];
-    }
-    is.text = CleanName(is.text);
-    is.lines = {nums[first], nums[unit]};
-    is.org_type = OrgType(key_all);
-    Match m;
-    if (level_at(unit, &m)) {
-      is.admin_level = AdminLevel(m.Str(1));
-      // The admin unit is the fragment after the level word.
-      size_t lead = 0;
-      while (lead < src[left_ranges[unit].first].key.size() && src[left_ranges[unit].first].key[lead] == ' ') ++lead;
-      is.admin_unit = TrimChars(src[left_ranges[unit].first].Value(lead + m.Str(1).size(), left_ranges[unit].second.second),
-                                ".:;,|_");
-    }
-    if (first > 0) {
-      // The parent authority is the org-like text above the issuer, minus a repeat of the
-      // issuer itself (gazette copies print the issuer twice).
-      std::string issuer_key;
-      for (char c : key_all) {
-        if (c >= 'a' && c <= 'z') issuer_key.push_back(c);
-      }
-      TextValue parent;
-      std::string parent_key;
-      for (int k = 0; k < first; ++k) {
-        if (!LooksLikeOrg(keys[k])) continue;
-        parent.text += (parent.text.empty() ? "" : " ") + vals[k];
-        parent.raw += (parent.raw.empty() ? "" : " | ") + raws[k];
-        for (char c : keys[k]) {
-          if (c >= 'a' && c <= 'z') parent_key.push_back(c);
-        }
-        if (parent.lines.empty()) parent.lines.start = nums[k];
-        parent.lines.end = nums[k];
-      }
-      parent.text = CleanName(parent.text);
-      if (!parent.text.empty() && !SameLetters(parent_key, issuer_key)) h.parent_authority = parent;
-    }
-    h.issuer = is;
-  }
-  // Prefer the place's spelling (title case) for the admin unit when they agree.
-  if (h.issuer && h.place) {
-    std::string uk = CollapseSpaces(FoldKey(h.issuer->admin_unit));
-    std::string pk = CollapseSpaces(FoldKey(h.place->text));
-    if (!uk.empty() && uk == pk) h.issuer->admin_unit = h.place->text;
-  }
+  static const RE2 kLevelGlued(R"(^\s*(xa|phuong|huyen|tinh)([a-z].*)$)", ReOptions());
+  if (FindAnchored(kLevel, col.keys[k], m)) return true;
+  if (k < 1) return false;
+  std::string above = OrgType(col.keys[k - 1]);
+  return (above == "ubnd" || above == "hdnd") && FindAnchored(kLevelGlued, col.keys[k], m);
+}
 
-  // 4. Subject: the paragraph after the type line; "Kính gửi:" for công văn.
-  size_t end = last_used + 1;
-  if (type_line < limit) {
-    end = type_line + 1;
-    size_t i = type_line + 1;
-    while (i < src.size() && src[i].blank) ++i;
-    size_t first = i, last = i;
-    // The trích yếu runs to a blank line; without one, to the first line that opens the
-    // preamble or the body, or follows a finished sentence.
-    static const RE2 kStop(
-        R"(^\s*(?:c\S{0,2}n\s+c\S{1,3}(?:\s|$)|th\S{1,3}\s+h\S{1,3}n\s|theo\s+\S{1,3}\s*ngh|x\S{1,2}t\s+d\S{1,2}\s+ngh|k\S{1,2}nh\s+g\S{1,3}i|[ivxl1|]{1,4}\s*\.\s|\d{1,2}\s*\.\s|di\S{1,2}u\s+\d|ch\S{1,2}ng\s+[ivxl1]+\s*$))",
-        ReOptions());
-    for (; i < src.size() && i < first + 12; ++i) {
-      if (src[i].blank) break;
-      Match sm;
-      if (i > first && FindAnchored(kStop, src[i].key, &sm)) break;
-      if (i > first && UpperRatio(src[i].raw) > 0.8) break;  // "CHỦ TỊCH ỦY BAN NHÂN DÂN"
-      if (i > first) {
-        // A finished sentence ends it, unless the next line continues in lower case (OCR
-        // sprinkles full stops: "… pháp luật. —" / "thuộc lĩnh vực …").
-        std::string pk = Trim(src[i - 1].key);
-        std::string first_cp = CodePoints(src[i].Text()).empty() ? "" : CodePoints(src[i].Text()).front();
-        bool lower_next = UpperRatio(first_cp) == 0 && !FoldKey(first_cp).empty() && FoldKey(first_cp)[0] >= 'a' &&
-                          FoldKey(first_cp)[0] <= 'z';
-        if (!pk.empty() && (pk.back() == ':' || pk.back() == ';' || (pk.back() == '.' && !lower_next))) break;
-      }
-      last = i;
-    }
-    Match fm;
-    // No trích yếu: the type line is followed by the legal bases or the body itself (a
-    // trích yếu may well open with "Thực hiện …").
-    static const RE2 kNoSubject(
-        R"(^\s*(?:c\S{0,2}n\s+c\S{1,3}(?:\s|$)|k\S{1,2}nh\s+g\S{1,3}i|[ivxl1|]{1,4}\s*\.\s|\d{1,2}\s*\.\s|di\S{1,2}u\s+\d|ch\S{1,2}ng\s+[ivxl1]+\s*$))",
-        ReOptions());
-    bool no_subject = first < src.size() && FindAnchored(kNoSubject, src[first].key, &fm);
-    if (first < src.size() && !src[first].blank && !h.subject && !no_subject) {
-      TextValue s;
-      s.text = src.JoinValue(first, last);
-      s.raw = src.JoinRaw(first, last);
-      s.lines = {src[first].number, src[last].number};
-      h.subject = s;
-      end = last + 1;
-    }
-  } else if (h.subject) {
-    end = std::max<size_t>(end, static_cast<size_t>(h.subject->lines.end));
-  }
-  for (size_t i = end; i < std::min(src.size(), end + 6); ++i) {
+// The fragments [*first, *unit] that name the issuer: up to the admin-level line and the
+// body above it, else the last block of consecutive lines.
+void FindIssuerFragments(const LeftColumn& col, int* first, int* unit, Issuer* is) {
+  *unit = -1;
+  for (int k = static_cast<int>(col.keys.size()) - 1; k >= 0; --k) {
     Match m;
-    if (Find(kKinhGui, src[i].key, 0, &m)) {
-      TextValue to;
-      size_t last = i;
-      while (last + 1 < src.size() && !src[last + 1].blank && Trim(src[last + 1].key).rfind("-", 0) == 0) ++last;
-      auto letters = [](const std::string& k) {
-        return std::count_if(k.begin(), k.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-      };
-      if (letters(src[i].key.substr(m.End())) >= 3) to.text = TrimChars(src[i].Value(m.End()), "-;.:> ");
-      for (size_t j = i + 1; j <= last; ++j) {
-        if (letters(src[j].key) < 3) continue;
-        to.text += (to.text.empty() ? "" : "; ") + TrimChars(src[j].Text(), "-;.:> ");
-      }
-      to.raw = src.JoinRaw(i, last);
-      to.lines = {src[i].number, src[last].number};
-      h.recipients_to = to;
-      end = last + 1;
+    if (LevelAt(col, k, &m)) {
+      *unit = k;
       break;
     }
   }
-  if (!h.doc_type && h.subject && h.number_symbol) {
-    DocType dt;
-    dt.label_vi = "CÔNG VĂN";
-    dt.nd30_template = "1.5";
-    h.doc_type = dt;
+  *first = 0;
+  if (*unit >= 1 && !OrgType(col.keys[*unit - 1]).empty()) {
+    *first = *unit - 1;
+  } else if (*unit == 0) {
+    is->flags.push_back("issuer_line_lost");
+    is->confidence = 0.6;
+  } else {
+    // No admin-level line: the issuer is the last block of consecutive lines (a name
+    // wrapped over two lines), earlier blocks are the parent authority; within a block,
+    // a line that opens with a body's own head word starts the issuer ("UBND TỈNH HÀ NAM"
+    // / "SỞ NỘI VỤ").
+    static const RE2 kHeadWord(
+        R"(^(?:so|phong|ban|cuc|vu|trung\s+tam|van\s+phong|truong|chi\s+cuc|tong\s+cuc|vien|cong\s+an|dang\s+uy|hoi\s+dong|uy\s+ban|ubnd|thanh\s+tra|kho\s+bac|bo\s+chi\s+huy)\b)",
+        ReOptions());
+    *unit = static_cast<int>(col.keys.size()) - 1;
+    *first = *unit;
+    while (*first > 0 && col.nums[*first - 1] == col.nums[*first] - 1) {
+      Match hm;
+      if (FindAnchored(kHeadWord, col.keys[*first], &hm) && LooksLikeOrg(col.keys[*first - 1])) break;
+      --*first;
+    }
   }
-  if (h.number_symbol && h.number_symbol->doc_type_code.empty() && h.doc_type && !h.doc_type->code.empty()) {
-    // Keep the type code the body of the symbol lacked (e.g. "Số: 12/UBND").
+}
+
+// The parent authority is the org-like text above the issuer (fragments before |first|),
+// minus a repeat of the issuer itself (gazette copies print the issuer twice).
+std::optional<TextValue> ParentAuthority(const LeftColumn& col, int first, const std::string& issuer_key_all) {
+  std::string issuer_key;
+  for (char c : issuer_key_all) {
+    if (c >= 'a' && c <= 'z') issuer_key.push_back(c);
   }
-  h.is_draft = h.number_symbol && h.number_symbol->number.empty() && h.issued_date && h.issued_date->day_blank;
-  ctx.doc->administrative = any || h.doc_type.has_value();
-  ctx.header_end = any || h.doc_type ? end : 0;
-  for (size_t i = 0; i < ctx.header_end; ++i) ctx.use[i] = LineUse::kHeader;
-  // Security and urgency stamps may land anywhere in the first lines.
+  TextValue parent;
+  std::string parent_key;
+  for (int k = 0; k < first; ++k) {
+    if (!LooksLikeOrg(col.keys[k])) continue;
+    parent.text += (parent.text.empty() ? "" : " ") + col.vals[k];
+    parent.raw += (parent.raw.empty() ? "" : " | ") + col.raws[k];
+    for (char c : col.keys[k]) {
+      if (c >= 'a' && c <= 'z') parent_key.push_back(c);
+    }
+    if (parent.lines.empty()) parent.lines.start = col.nums[k];
+    parent.lines.end = col.nums[k];
+  }
+  parent.text = CleanName(parent.text);
+  if (parent.text.empty() || SameLetters(parent_key, issuer_key)) return std::nullopt;
+  return parent;
+}
+
+// Step 3: issuer and parent authority from the left-column fragments |ranges|.
+void ReadIssuer(const SourceLines& src, std::vector<LineRange> ranges, Header* h) {
+  if (ranges.empty()) return;
+  const LeftColumn col = ReadLeftColumn(src, &ranges);
+  Issuer is;
+  int first = 0, unit = 0;
+  FindIssuerFragments(col, &first, &unit, &is);
+  std::string key_all;
+  for (int k = first; k <= unit; ++k) {
+    is.text += (is.text.empty() ? "" : " ") + col.vals[k];
+    is.raw += (is.raw.empty() ? "" : " | ") + col.raws[k];
+    key_all += (key_all.empty() ? "" : " ") + col.keys[k];
+  }
+  is.text = CleanName(is.text);
+  is.lines = {col.nums[first], col.nums[unit]};
+  is.org_type = OrgType(key_all);
+  Match m;
+  if (LevelAt(col, unit, &m)) {
+    is.admin_level = AdminLevel(m.Str(1));
+    // The admin unit is the fragment after the level word.
+    const Line& l = src[ranges[unit].first];
+    size_t lead = 0;
+    while (lead < l.key.size() && l.key[lead] == ' ') ++lead;
+    is.admin_unit = TrimChars(l.Value(lead + m.Str(1).size(), ranges[unit].second.second), ".:;,|_");
+  }
+  if (first > 0) {
+    std::optional<TextValue> parent = ParentAuthority(col, first, key_all);
+    if (parent) h->parent_authority = *parent;
+  }
+  h->issuer = is;
+  // Prefer the place's spelling (title case) for the admin unit when they agree.
+  if (h->place) {
+    std::string uk = CollapseSpaces(FoldKey(h->issuer->admin_unit));
+    std::string pk = CollapseSpaces(FoldKey(h->place->text));
+    if (!uk.empty() && uk == pk) h->issuer->admin_unit = h->place->text;
+  }
+}
+
+// Whether the trích yếu that opened at |first| ends before line |i|: at a line that opens
+// the preamble or the body, at capitals, or after a finished sentence.
+bool SubjectEndsBefore(const SourceLines& src, size_t first, size_t i) {
+  static const RE2 kStop(
+      R"(^\s*(?:c\S{0,2}n\s+c\S{1,3}(?:\s|$)|th\S{1,3}\s+h\S{1,3}n\s|theo\s+\S{1,3}\s*ngh|x\S{1,2}t\s+d\S{1,2}\s+ngh|k\S{1,2}nh\s+g\S{1,3}i|[ivxl1|]{1,4}\s*\.\s|\d{1,2}\s*\.\s|di\S{1,2}u\s+\d|ch\S{1,2}ng\s+[ivxl1]+\s*$))",
+      ReOptions());
+  if (i == first) return false;
+  Match sm;
+  if (FindAnchored(kStop, src[i].key, &sm)) return true;
+  if (UpperRatio(src[i].raw) > 0.8) return true;  // "CHỦ TỊCH ỦY BAN NHÂN DÂN"
+  // A finished sentence ends it, unless the next line continues in lower case (OCR
+  // sprinkles full stops: "… pháp luật. —" / "thuộc lĩnh vực …").
+  std::string pk = Trim(src[i - 1].key);
+  std::string first_cp = CodePoints(src[i].Text()).empty() ? "" : CodePoints(src[i].Text()).front();
+  bool lower_next = UpperRatio(first_cp) == 0 && !FoldKey(first_cp).empty() && FoldKey(first_cp)[0] >= 'a' &&
+                    FoldKey(first_cp)[0] <= 'z';
+  return !pk.empty() && (pk.back() == ':' || pk.back() == ';' || (pk.back() == '.' && !lower_next));
+}
+
+// Step 4: the subject (trích yếu), the paragraph after the type line; returns the line
+// after the header so far.
+size_t ReadSubject(const SourceLines& src, size_t type_line, Header* h) {
+  size_t end = type_line + 1;
+  size_t i = type_line + 1;
+  while (i < src.size() && src[i].blank) ++i;
+  size_t first = i, last = i;
+  // The trích yếu runs to a blank line; without one, to the first line that opens the
+  // preamble or the body, or follows a finished sentence.
+  for (; i < src.size() && i < first + 12; ++i) {
+    if (src[i].blank || SubjectEndsBefore(src, first, i)) break;
+    last = i;
+  }
+  Match fm;
+  // No trích yếu: the type line is followed by the legal bases or the body itself (a
+  // trích yếu may well open with "Thực hiện …").
+  static const RE2 kNoSubject(
+      R"(^\s*(?:c\S{0,2}n\s+c\S{1,3}(?:\s|$)|k\S{1,2}nh\s+g\S{1,3}i|[ivxl1|]{1,4}\s*\.\s|\d{1,2}\s*\.\s|di\S{1,2}u\s+\d|ch\S{1,2}ng\s+[ivxl1]+\s*$))",
+      ReOptions());
+  bool no_subject = first < src.size() && FindAnchored(kNoSubject, src[first].key, &fm);
+  if (first < src.size() && !src[first].blank && !h->subject && !no_subject) {
+    TextValue s;
+    s.text = src.JoinValue(first, last);
+    s.raw = src.JoinRaw(first, last);
+    s.lines = {src[first].number, src[last].number};
+    h->subject = s;
+    end = last + 1;
+  }
+  return end;
+}
+
+// "Kính gửi:" (công văn) within six lines of |end|, with its "- …" lines; returns the
+// line after it, or |end| when there is none.
+size_t ReadKinhGui(const SourceLines& src, size_t end, Header* h) {
+  static const RE2 kKinhGui(R"(^\s*kinh\s*g\S{1,3}i\s*:\s*)", ReOptions());
+  for (size_t i = end; i < std::min(src.size(), end + 6); ++i) {
+    Match m;
+    if (!Find(kKinhGui, src[i].key, 0, &m)) continue;
+    TextValue to;
+    size_t last = i;
+    while (last + 1 < src.size() && !src[last + 1].blank && Trim(src[last + 1].key).rfind("-", 0) == 0) ++last;
+    auto letters = [](const std::string& k) {
+      return std::count_if(k.begin(), k.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    };
+    if (letters(src[i].key.substr(m.End())) >= 3) to.text = TrimChars(src[i].Value(m.End()), "-;.:> ");
+    for (size_t j = i + 1; j <= last; ++j) {
+      if (letters(src[j].key) < 3) continue;
+      to.text += (to.text.empty() ? "" : "; ") + TrimChars(src[j].Text(), "-;.:> ");
+    }
+    to.raw = src.JoinRaw(i, last);
+    to.lines = {src[i].number, src[last].number};
+    h->recipients_to = to;
+    return last + 1;
+  }
+  return end;
+}
+
+// Security and urgency stamps may land anywhere in the first lines.
+void ReadStamps(const SourceLines& src, Header* h) {
   static const RE2 kUrgency(R"(^\s*(hoa toc|thuong khan|khan)\s*$)", ReOptions());
   static const RE2 kSecret(R"(^\s*(tuyet mat|toi mat|mat)\s*$)", ReOptions());
   for (size_t i = 0; i < std::min<size_t>(src.size(), 20); ++i) {
     Match m;
     if (UpperRatio(src[i].raw) < 0.8) continue;
-    if (FindAnchored(kUrgency, src[i].key, &m)) h.urgency = src[i].Text();
-    if (FindAnchored(kSecret, src[i].key, &m)) h.security_level = src[i].Text();
+    if (FindAnchored(kUrgency, src[i].key, &m)) h->urgency = src[i].Text();
+    if (FindAnchored(kSecret, src[i].key, &m)) h->security_level = src[i].Text();
   }
+}
+
+}  // namespace
+
+void ParseHeader(Context& ctx) {
+  const SourceLines& src = ctx.src;
+  Header* h = &ctx.doc->header;
+  const size_t limit = std::min<size_t>(src.size(), 30);
+  const size_t type_line = FindTypeLine(src, limit, h);
+  const size_t scan_end = type_line < limit ? type_line : std::min<size_t>(limit, 12);
+  AnchorScan scan = ScanAnchors(src, scan_end, h);
+  ReadIssuer(src, std::move(scan.left_ranges), h);
+
+  // (A "V/v" subject read by the scan ends at or before scan.last_used.)
+  size_t end = type_line < limit ? ReadSubject(src, type_line, h) : scan.last_used + 1;
+  end = ReadKinhGui(src, end, h);
+  if (!h->doc_type && h->subject && h->number_symbol) {
+    DocType dt;
+    dt.label_vi = "CÔNG VĂN";
+    dt.nd30_template = "1.5";
+    h->doc_type = dt;
+  }
+  h->is_draft = h->number_symbol && h->number_symbol->number.empty() && h->issued_date && h->issued_date->day_blank;
+  ReadStamps(src, h);
+  ctx.doc->administrative = scan.any || h->doc_type.has_value();
+  ctx.header_end = ctx.doc->administrative ? end : 0;
+  ctx.doc_year = scan.doc_year;
+  for (size_t i = 0; i < ctx.header_end; ++i) ctx.use[i] = LineUse::kHeader;
 }
 
 }  // namespace vanban::internal

@@ -1,6 +1,11 @@
 // Private to the parser: the state shared by the parse stages and the stage entry points.
-// Stages run in order (furniture, header, closing, appendices, preamble, body, tasks,
-// references, deadlines); each reads the lines and writes its part of the Document.
+// ParseDocument (parse_document.cc) runs the stages in this order:
+//   DetectFurniture, ParseHeader, FindRegions, ParseSignoff, ParsePreamble, ParseBody,
+//   ExtractTasks, ParseAppendices, ExtractReferences, ExtractDeadlines.
+// Each stage reads the lines and writes its own part of the Document; the Context below
+// carries only what later stages need to know about where the earlier ones found things.
+// A position read only by the next stage is passed as a value instead (FindRegions returns
+// the sign-off start to ParseSignoff, ParsePreamble the body start to ParseBody).
 #ifndef VANBAN_SRC_PARSE_PARSE_CONTEXT_H_
 #define VANBAN_SRC_PARSE_PARSE_CONTEXT_H_
 
@@ -25,31 +30,44 @@ enum class LineUse : char {
   kAppendix,
 };
 
+// Each field names the one stage that writes it and the stages that read it.
 struct Context {
   Context(const SourceLines& s, const ParseOptions& o, Document* d)
       : src(s), options(o), doc(d), use(s.size(), LineUse::kFree) {}
   const SourceLines& src;
-  const ParseOptions& options;
-  Document* doc;
+  const ParseOptions& options;  // ParseAppendices reads merge_tables
+  Document* doc;  // the record: each stage writes its own fields (ParseHeader doc->header, …)
+  // What each line was claimed as. Written in stage order, each stage claiming only free
+  // lines: DetectFurniture (kFurniture, kFootnote), ParseHeader (kHeader), FindRegions
+  // (kSignoff, kAppendix, kClosing), ParsePreamble (kPreamble); every later stage reads it
+  // and leaves it alone.
   std::vector<LineUse> use;
-  size_t header_end = 0;      // first line index after the header
-  size_t body_start = 0;      // first body line (after the preamble)
-  size_t body_end = 0;        // one past the last body line (closing paragraph or sign-off)
-  size_t signoff_start = 0;   // Nơi nhận / signature block
-  size_t appendix_start = 0;  // first PHỤ LỤC line (== size() when none)
+  // First line after the header (0 when the document has none). Written by ParseHeader;
+  // read by FindRegions, ParsePreamble, ExtractDeadlines.
+  size_t header_end = 0;
+  // One past the last body line (the closing paragraph or the sign-off). Written by
+  // FindRegions; read by ParsePreamble and ParseBody.
+  size_t body_end = 0;
+  // First appendix line (== size() when none). Written by FindRegions; read by
+  // ParseSignoff and ParseAppendices.
+  size_t appendix_start = 0;
+  // Year of the issue date (0 when unknown), for deadlines written without one. Written by
+  // ParseHeader; read by ExtractTasks, ParseAppendices, ExtractDeadlines.
   int doc_year = 0;
 
   size_t size() const { return src.size(); }
 };
 
-void DetectFurniture(Context& ctx);   // timestamps, footnotes
+void DetectFurniture(Context& ctx);  // timestamps, footnotes, page numbers
 void ParseHeader(Context& ctx);
-void FindRegions(Context& ctx);       // sign-off and appendix starts, closing paragraph
-void ParseSignoff(Context& ctx);      // recipients, archive, signature
-void ParseAppendices(Context& ctx);
-void ParsePreamble(Context& ctx);
-void ParseBody(Context& ctx);
+// Sign-off and appendix starts, closing paragraph; returns the sign-off's first line.
+size_t FindRegions(Context& ctx);
+void ParseSignoff(Context& ctx, size_t signoff_start);  // recipients, archive, signature
+// Legal bases and enacting formula; returns the body's first line.
+size_t ParsePreamble(Context& ctx);
+void ParseBody(Context& ctx, size_t body_start);
 void ExtractTasks(Context& ctx);
+void ParseAppendices(Context& ctx);
 void ExtractReferences(Context& ctx);
 void ExtractDeadlines(Context& ctx);
 

@@ -42,6 +42,46 @@ Status CheckDeadline(const ParseOptions& options) {
   return Status::Unsupported("parsing took longer than the time budget per document");
 }
 
+// Issuer lost to OCR or absent (drafts): infer it from the text, flagged.
+void InferIssuer(const internal::SourceLines& src, Document* doc) {
+  if (doc->header.issuer && !doc->header.issuer->org_type.empty()) return;
+  static const RE2 kOrg(
+      R"((uy\s*ban\s*nh\S{1,2}n\s*d\S{1,2}n|ubnd)\s+(xa|phuong|thi\s+tran|huyen|tinh|thanh\s+pho)\s+([a-z]+(?:\s+[a-z]+){0,2}?)\s+(?:ban\s+hanh|xay\s+dung|y\S{1,2}u\s+c\S{1,2}u|\))|\(k\S{1,2}m\s+theo[^)]*c\S{1,2}a\s+(ubnd|uy\s*ban\s*nh\S{1,2}n\s*d\S{1,2}n)\s+(xa|phuong|huyen|tinh)\s+([a-z ]{2,30}?)\))",
+      internal::ReOptions());
+  for (size_t i = 0; i < src.size(); ++i) {
+    internal::Match m;
+    if (!internal::Find(kOrg, src[i].key, 0, &m)) continue;
+    int g = m.Has(1) ? 1 : 4;
+    Issuer is = doc->header.issuer.value_or(Issuer{});
+    is.org_type = "ubnd";
+    std::string level = internal::CollapseSpaces(m.Str(g + 1));
+    std::replace(level.begin(), level.end(), ' ', '_');
+    if (is.admin_level.empty()) is.admin_level = level;
+    if (is.admin_unit.empty()) is.admin_unit = internal::Trim(src[i].Value(m.Start(g + 2), m.End(g + 2)));
+    if (is.text.empty()) {
+      is.text = internal::Trim(src[i].Value(m.Start(g), m.End(g + 2)));
+      is.raw = internal::Trim(src[i].Raw(m.Start(g), m.End(g + 2)));
+      is.lines = {src[i].number, src[i].number};
+    }
+    is.flags.push_back("inferred_from_text");
+    is.confidence = std::min(is.confidence, 0.6);
+    doc->header.issuer = is;
+    return;
+  }
+}
+
+// Furniture found twice (e.g. stamp noise seen by two recognisers) is listed once.
+void ListFurnitureOnce(Document* doc) {
+  std::vector<Furniture> unique;
+  for (const Furniture& f : doc->furniture) {
+    bool dup = std::any_of(unique.begin(), unique.end(), [&](const Furniture& u) {
+      return u.kind == f.kind && u.raw == f.raw && u.lines.start == f.lines.start;
+    });
+    if (!dup) unique.push_back(f);
+  }
+  doc->furniture = std::move(unique);
+}
+
 }  // namespace
 
 std::string FoldKey(std::string_view text) {
@@ -69,10 +109,10 @@ Result<Document> ParseDocument(std::string_view text, const ParseOptions& option
   internal::Context ctx(src, options, &doc);
   internal::DetectFurniture(ctx);
   internal::ParseHeader(ctx);
-  internal::FindRegions(ctx);
-  internal::ParseSignoff(ctx);
-  internal::ParsePreamble(ctx);
-  internal::ParseBody(ctx);
+  const size_t signoff_start = internal::FindRegions(ctx);
+  internal::ParseSignoff(ctx, signoff_start);
+  const size_t body_start = internal::ParsePreamble(ctx);
+  internal::ParseBody(ctx, body_start);
   VANBAN_RETURN_IF_ERROR(CheckDeadline(options));
   internal::ExtractTasks(ctx);
   internal::ParseAppendices(ctx);
@@ -81,41 +121,8 @@ Result<Document> ParseDocument(std::string_view text, const ParseOptions& option
   internal::ExtractDeadlines(ctx);
   VANBAN_RETURN_IF_ERROR(CheckDeadline(options));
 
-  // Issuer lost to OCR or absent (drafts): infer it from the text, flagged.
-  if (!doc.header.issuer || doc.header.issuer->org_type.empty()) {
-    static const RE2 kOrg(
-        R"((uy\s*ban\s*nh\S{1,2}n\s*d\S{1,2}n|ubnd)\s+(xa|phuong|thi\s+tran|huyen|tinh|thanh\s+pho)\s+([a-z]+(?:\s+[a-z]+){0,2}?)\s+(?:ban\s+hanh|xay\s+dung|y\S{1,2}u\s+c\S{1,2}u|\))|\(k\S{1,2}m\s+theo[^)]*c\S{1,2}a\s+(ubnd|uy\s*ban\s*nh\S{1,2}n\s*d\S{1,2}n)\s+(xa|phuong|huyen|tinh)\s+([a-z ]{2,30}?)\))",
-        internal::ReOptions());
-    for (size_t i = 0; i < src.size(); ++i) {
-      internal::Match m;
-      if (!internal::Find(kOrg, src[i].key, 0, &m)) continue;
-      int g = m.Has(1) ? 1 : 4;
-      Issuer is = doc.header.issuer.value_or(Issuer{});
-      is.org_type = "ubnd";
-      std::string level = internal::CollapseSpaces(m.Str(g + 1));
-      std::replace(level.begin(), level.end(), ' ', '_');
-      if (is.admin_level.empty()) is.admin_level = level;
-      if (is.admin_unit.empty()) is.admin_unit = internal::Trim(src[i].Value(m.Start(g + 2), m.End(g + 2)));
-      if (is.text.empty()) {
-        is.text = internal::Trim(src[i].Value(m.Start(g), m.End(g + 2)));
-        is.raw = internal::Trim(src[i].Raw(m.Start(g), m.End(g + 2)));
-        is.lines = {src[i].number, src[i].number};
-      }
-      is.flags.push_back("inferred_from_text");
-      is.confidence = std::min(is.confidence, 0.6);
-      doc.header.issuer = is;
-      break;
-    }
-  }
-  // Furniture found twice (e.g. stamp noise seen by two recognisers) is listed once.
-  std::vector<Furniture> unique;
-  for (const Furniture& f : doc.furniture) {
-    bool dup = std::any_of(unique.begin(), unique.end(), [&](const Furniture& u) {
-      return u.kind == f.kind && u.raw == f.raw && u.lines.start == f.lines.start;
-    });
-    if (!dup) unique.push_back(f);
-  }
-  doc.furniture = std::move(unique);
+  InferIssuer(src, &doc);
+  ListFurnitureOnce(&doc);
   if (!doc.administrative) {
     doc.warnings.insert(doc.warnings.begin(),
                         "no administrative header found (national motto, number, date or document type)");

@@ -2,7 +2,6 @@
 // normative "61/2023/NĐ-CP", party "04-NQ/TU"), plus công văn and number-only mentions;
 // aliases, internal cross-references and appendix pointers.
 #include <algorithm>
-#include <functional>
 #include <map>
 
 #include "parse/parse_context.h"
@@ -114,6 +113,153 @@ std::string RepairLegislature(const std::string& part, int year, bool* repaired)
   return part;
 }
 
+// The clause of a law's name at |p|: to ';', '.', '(' or a blank line.
+size_t LawClauseEnd(const std::string& key, size_t p) {
+  size_t clause_end = p + 4;
+  while (clause_end < key.size() && key[clause_end] != ';' && key[clause_end] != '.' && key[clause_end] != '(' &&
+         !(key[clause_end] == '\n' && clause_end + 1 < key.size() && key[clause_end + 1] == '\n'))
+    ++clause_end;
+  return clause_end;
+}
+
+// Inside an amending law's title ("Luật sửa đổi, bổ sung … của Luật A, Luật B"): the
+// clause so far (from the last ';' or "Căn cứ") says "sửa đổi".
+bool InAmendingTitle(const std::string& key, size_t p) {
+  size_t clause_start = key.rfind(';', p);
+  clause_start = clause_start == std::string::npos ? 0 : clause_start;
+  size_t item = key.rfind("can cu", p);
+  if (item != std::string::npos && item > clause_start) clause_start = item;
+  std::string in_clause = CollapseSpaces(key.substr(clause_start, p - clause_start));
+  std::replace(in_clause.begin(), in_clause.end(), '\n', ' ');
+  return CollapseSpaces(in_clause).find("sua doi") != std::string::npos ||
+         CollapseSpaces(in_clause).find("stra doi") != std::string::npos;
+}
+
+// At the head of a legal basis ("Căn cứ Luật ban hành …", "…; Luật sửa đổi, bổ sung …
+// của Luật …") the name may open in lower case and hold "của"; it runs to its date.
+bool AtLegalBasisHead(const std::string& key, size_t p) {
+  size_t head_start = key.find_last_of(";\n", p);
+  head_start = head_start == std::string::npos ? 0 : head_start;
+  std::string before = CollapseSpaces(key.substr(head_start, p - head_start));
+  std::string head = TrimChars(before, " ;\n");
+  return head.empty() || head == "can cu" ||
+         (head.size() <= 8 && head.rfind("c", 0) == 0 && head.find(' ') != std::string::npos);
+}
+
+// Whether the word |letters| (ending at |e|) ends the law's name before it: a stop word,
+// "và" before a capitalised word, "số" before digits.
+bool EndsLawName(const Flat& flat, const SourceLines& src, const std::string& letters, size_t e, size_t clause_end,
+                 bool at_head, int words) {
+  const std::string& key = flat.key;
+  // Words that end a law's name: what follows it in the sentence.
+  static const char* const kStops[] = {"ngay", "nam", "duoc", "cua", "theo", "tai", "thi"};
+  // Also words of names ("Luật Bảo vệ …", "Luật Phí và lệ phí"): stops after two words.
+  static const char* const kLateStops[] = {"ve", "de", "da", "va"};
+  auto in = [](const char* const* b, const char* const* end, const std::string& w) {
+    return std::any_of(b, end, [&](const char* x) { return w == x; });
+  };
+  if (in(std::begin(kStops), std::end(kStops), letters) && !(at_head && letters == "cua")) return true;
+  if (in(std::begin(kLateStops), std::end(kLateStops), letters) && words >= 2) return true;
+  if (letters == "va") {
+    // "Luật A và Luật B": "và" before a capitalised word ends the name.
+    size_t n = e;
+    while (n < clause_end && (key[n] == ' ' || key[n] == '\n')) ++n;
+    std::string r = n < clause_end ? flat.Raw(src, n, n + 1) : "";
+    return r.empty() || UpperRatio(r) > 0.99;
+  }
+  if (letters.size() <= 3 && letters[0] == 's') {
+    // "số 36/2024/QH15" (OCR: "sé", "s6") ends the name; "Luật Chuyển đổi số" does not.
+    size_t d = e;
+    while (d < clause_end && (key[d] == ' ' || key[d] == ':' || key[d] == '\n')) ++d;
+    return d < clause_end && key[d] >= '0' && key[d] <= '9';
+  }
+  return false;
+}
+
+// The end of the law's name after "Luật" at |p|: capitalised first word, then words up to
+// a stop word or a comma that is followed by a capitalised word ("Luật A, Luật B"; but
+// "Luật Trật tự, an toàn …"). |*words| gets the number of words (0: no name).
+size_t LawNameEnd(const Flat& flat, const SourceLines& src, size_t p, size_t clause_end, bool at_head, int* words) {
+  const std::string& key = flat.key;
+  auto comma_closes = [&](size_t at) {
+    size_t n = at + 1;
+    while (n < clause_end && (key[n] == ' ' || key[n] == '\n')) ++n;
+    std::string r = n < clause_end ? flat.Raw(src, n, n + 1) : "";
+    return r.empty() || UpperRatio(r) > 0.99 || (r[0] >= '0' && r[0] <= '9');
+  };
+  size_t q = p + 4, name_end = p + 4;
+  *words = 0;
+  while (q < clause_end && *words < (at_head ? 24 : 12)) {
+    while (q < clause_end && (key[q] == ' ' || key[q] == '\n')) ++q;
+    if (q >= clause_end) break;
+    size_t e = q;
+    while (e < clause_end && key[e] != ' ' && key[e] != '\n') ++e;
+    std::string w = key.substr(q, e - q);
+    std::string letters = TrimChars(w, ",:");
+    if (*words == 0) {
+      if (letters == "nay") break;  // "Luật này": the document itself
+      std::string r = flat.Raw(src, q, q + 1);
+      if (r.empty() || (UpperRatio(r) < 0.99 && !at_head)) break;  // the name is capitalised
+    } else if (EndsLawName(flat, src, letters, e, clause_end, at_head, *words)) {
+      break;
+    }
+    if (at_head && *words > 0 && letters.find_first_not_of("-_.") == std::string::npos) {
+      q = e;  // a speck inside a name at a line break ("Luật sửa" / "_- đổi")
+      continue;
+    }
+    // (OCR digits inside the words of a legal basis: "b6 sung")
+    const char* allowed = at_head && *words > 0 ? "abcdefghijklmnopqrstuvwxyz-0123456789" : "abcdefghijklmnopqrstuvwxyz-";
+    if (letters.empty() || letters.find_first_not_of(allowed) != std::string::npos) break;
+    ++*words;
+    name_end = q + letters.size();
+    if (letters.size() != w.size() && (w.back() != ',' || comma_closes(q + w.size() - 1))) break;
+    q = e;
+  }
+  return name_end;
+}
+
+// Adds the law |name| cited at [p, name_end) with its date ("… ngày 19 tháng 6 năm 2015",
+// "… năm 2022"), or a mention to the reference already made for it (|seen| by folded name).
+void AddLawName(const Flat& flat, const SourceLines& src, size_t p, size_t name_end, const std::string& name,
+                std::map<std::string, size_t>* seen, Document* doc) {
+  static const RE2 kWhen(
+      R"(^\s*(?:,\s*)?(?:n\S{0,2}y\s*(\d{1,2})\s*(?:th\S{1,3}g?|/)\s*(\d{1,2})\s*)?(?:n\S{1,3}|/)\s*(\d{4}))",
+      ReOptions());
+  Mention mention;
+  Match m;
+  size_t end = name_end;
+  std::string year;
+  std::string after = flat.key.substr(name_end, 60);  // |m| points into it
+  if (FindAnchored(kWhen, after, &m)) {
+    year = m.Str(3);
+    if (m.Has(1) && !m.Str(1).empty() && ValidDate(ToInt(m.Str(1)), ToInt(m.Str(2)), ToInt(year))) {
+      mention.date = IsoDate(ToInt(m.Str(1)), ToInt(m.Str(2)), ToInt(year));
+    }
+    end = name_end + m.End();
+  }
+  std::string dedup = CollapseSpaces(FoldKey(name));
+  mention.raw = flat.Raw(src, p, end);
+  mention.lines = flat.Span(src, p, end);
+  auto it = seen->find(dedup);
+  if (it != seen->end()) {
+    doc->references[it->second].mentions.push_back(mention);
+    return;
+  }
+  Reference r;
+  r.id = "r" + std::to_string(doc->references.size() + 1);
+  r.raw = mention.raw;
+  r.type_label_vi = "Luật";
+  r.style = "law_name";
+  r.year = year;
+  r.full = name;  // a law cited by name is identified by its name
+  r.date = mention.date;
+  if (!mention.date.empty()) r.date_variants.push_back(mention.date);
+  mention.first = true;
+  r.mentions.push_back(mention);
+  (*seen)[dedup] = doc->references.size();
+  doc->references.push_back(std::move(r));
+}
+
 // Laws cited by name as a legal basis ("Căn cứ Luật Tổ chức chính quyền địa phương ngày
 // 19 tháng 6 năm 2015"): "Luật" and the next word capitalised, the name running to
 // punctuation or to a word that starts the rest of the sentence. Only preamble items
@@ -121,152 +267,78 @@ std::string RepairLegislature(const std::string& part, int year, bool* repaired)
 // followed by "số …" is cited by its number and found by the symbol scan instead.
 void ExtractLawNames(const Flat& flat, const SourceLines& src, const std::vector<LineUse>& use, Document* doc) {
   const std::string& key = flat.key;
-  // Words that end a law's name: what follows it in the sentence.
-  static const char* const kStops[] = {"ngay", "nam", "duoc", "cua", "theo", "tai", "thi"};
-  // Also words of names ("Luật Bảo vệ …", "Luật Phí và lệ phí"): stops after two words.
-  static const char* const kLateStops[] = {"ve", "de", "da", "va"};
-  auto in = [](const char* const* b, const char* const* e, const std::string& w) {
-    return std::any_of(b, e, [&](const char* s) { return w == s; });
-  };
   std::map<std::string, size_t> seen;
   for (size_t p = key.find("luat "); p != std::string::npos; p = key.find("luat ", p + 5)) {
     if (p > 0 && key[p - 1] >= 'a' && key[p - 1] <= 'z') continue;
     if (use[flat.Pos(p).first] != LineUse::kPreamble) continue;
     std::string word = flat.Raw(src, p, p + 4);
     if (word.empty() || word[0] != 'L' || UpperRatio(word) > 0.5) continue;  // "Luật", not "LUẬT"/"luật"
-    // The clause: to ';', '.', '(' or a blank line.
-    size_t clause_end = p + 4;
-    while (clause_end < key.size() && key[clause_end] != ';' && key[clause_end] != '.' && key[clause_end] != '(' &&
-           !(key[clause_end] == '\n' && clause_end + 1 < key.size() && key[clause_end + 1] == '\n'))
-      ++clause_end;
-    // The clause so far (from the last ';' or "Căn cứ") and the line so far.
-    size_t clause_start = key.rfind(';', p);
-    clause_start = clause_start == std::string::npos ? 0 : clause_start;
-    size_t item = key.rfind("can cu", p);
-    if (item != std::string::npos && item > clause_start) clause_start = item;
-    std::string in_clause = CollapseSpaces(key.substr(clause_start, p - clause_start));
-    std::replace(in_clause.begin(), in_clause.end(), '\n', ' ');
-    // Inside an amending law's title ("Luật sửa đổi, bổ sung … của Luật A, Luật B"): part of that title.
-    if (CollapseSpaces(in_clause).find("sua doi") != std::string::npos ||
-        CollapseSpaces(in_clause).find("stra doi") != std::string::npos) {
-      continue;
-    }
-    size_t head_start = key.find_last_of(";\n", p);
-    head_start = head_start == std::string::npos ? 0 : head_start;
-    std::string before = CollapseSpaces(key.substr(head_start, p - head_start));
-    // At the head of a legal basis ("Căn cứ Luật ban hành …", "…; Luật sửa đổi, bổ sung …
-    // của Luật …") the name may open in lower case and hold "của"; it runs to its date.
-    std::string head = TrimChars(before, " ;\n");
-    bool at_head = head.empty() || head == "can cu" || (head.size() <= 8 && head.rfind("c", 0) == 0 && head.find(' ') != std::string::npos);
-    Match m;
-    std::string clause = key.substr(p, clause_end - p);
-    std::replace(clause.begin(), clause.end(), '\n', ' ');
-    // The name: capitalised first word, then words up to a stop word or a comma that is
-    // followed by a capitalised word ("Luật A, Luật B"; but "Luật Trật tự, an toàn …").
-    auto comma_closes = [&](size_t at) {
-      size_t n = at + 1;
-      while (n < clause_end && (key[n] == ' ' || key[n] == '\n')) ++n;
-      std::string r = n < clause_end ? flat.Raw(src, n, n + 1) : "";
-      return r.empty() || UpperRatio(r) > 0.99 || (r[0] >= '0' && r[0] <= '9');
-    };
-    size_t q = p + 4, name_end = p + 4;
+    size_t clause_end = LawClauseEnd(key, p);
+    if (InAmendingTitle(key, p)) continue;
     int words = 0;
-    while (q < clause_end && words < (at_head ? 24 : 12)) {
-      while (q < clause_end && (key[q] == ' ' || key[q] == '\n')) ++q;
-      if (q >= clause_end) break;
-      size_t e = q;
-      while (e < clause_end && key[e] != ' ' && key[e] != '\n') ++e;
-      std::string w = key.substr(q, e - q);
-      std::string letters = TrimChars(w, ",:");
-      if (words == 0) {
-        if (letters == "nay") break;  // "Luật này": the document itself
-        std::string r = flat.Raw(src, q, q + 1);
-        if (r.empty() || (UpperRatio(r) < 0.99 && !at_head)) break;  // the name is capitalised
-      } else if (in(std::begin(kStops), std::end(kStops), letters) && !(at_head && letters == "cua")) {
-        break;
-      } else if (in(std::begin(kLateStops), std::end(kLateStops), letters) && words >= 2) {
-        break;
-      } else if (letters == "va") {
-        // "Luật A và Luật B": "và" before a capitalised word ends the name.
-        size_t n = e;
-        while (n < clause_end && (key[n] == ' ' || key[n] == '\n')) ++n;
-        std::string r = n < clause_end ? flat.Raw(src, n, n + 1) : "";
-        if (r.empty() || UpperRatio(r) > 0.99) break;
-      } else if (letters.size() <= 3 && letters[0] == 's') {
-        // "số 36/2024/QH15" (OCR: "sé", "s6") ends the name; "Luật Chuyển đổi số" does not.
-        size_t d = e;
-        while (d < clause_end && (key[d] == ' ' || key[d] == ':' || key[d] == '\n')) ++d;
-        if (d < clause_end && key[d] >= '0' && key[d] <= '9') break;
-      }
-      if (at_head && words > 0 && letters.find_first_not_of("-_.") == std::string::npos) {
-        q = e;  // a speck inside a name at a line break ("Luật sửa" / "_- đổi")
-        continue;
-      }
-      // (OCR digits inside the words of a legal basis: "b6 sung")
-      const char* allowed = at_head && words > 0 ? "abcdefghijklmnopqrstuvwxyz-0123456789" : "abcdefghijklmnopqrstuvwxyz-";
-      if (letters.empty() || letters.find_first_not_of(allowed) != std::string::npos) break;
-      ++words;
-      name_end = q + letters.size();
-      if (letters.size() != w.size() && (w.back() != ',' || comma_closes(q + w.size() - 1))) break;
-      q = e;
-    }
+    size_t name_end = LawNameEnd(flat, src, p, clause_end, AtLegalBasisHead(key, p), &words);
     if (words == 0) continue;
     std::string tail = key.substr(name_end, std::min<size_t>(clause_end - name_end, 24));
     // (a symbol, not a date: "36/2024/QH15", "10/QH15"; but "ngày 22/6/2015" is a date)
     static const RE2 kSymbolAhead(R"(\d{1,5}\s*/\s*(?:\d{4}\s*/\s*)?[a-z])", ReOptions());
+    Match m;
     if (Find(kSymbolAhead, tail, 0, &m)) continue;  // "… số 36/2024/QH15": cited by its number
-    std::string name = TrimChars(flat.Value(src, p, name_end), ",;.:");
-    // "… ngày 19 tháng 6 năm 2015" / "… năm 2022" after the name.
-    Mention mention;
-    static const RE2 kWhen(
-        R"(^\s*(?:,\s*)?(?:n\S{0,2}y\s*(\d{1,2})\s*(?:th\S{1,3}g?|/)\s*(\d{1,2})\s*)?(?:n\S{1,3}|/)\s*(\d{4}))",
-        ReOptions());
-    size_t end = name_end;
-    std::string year;
-    std::string after = key.substr(name_end, 60);  // |m| points into it
-    if (FindAnchored(kWhen, after, &m)) {
-      year = m.Str(3);
-      if (m.Has(1) && !m.Str(1).empty() && ValidDate(ToInt(m.Str(1)), ToInt(m.Str(2)), ToInt(year))) {
-        mention.date = IsoDate(ToInt(m.Str(1)), ToInt(m.Str(2)), ToInt(year));
-      }
-      end = name_end + m.End();
-    }
-    std::string dedup = CollapseSpaces(FoldKey(name));
-    mention.raw = flat.Raw(src, p, end);
-    mention.lines = flat.Span(src, p, end);
-    auto it = seen.find(dedup);
-    if (it != seen.end()) {
-      doc->references[it->second].mentions.push_back(mention);
-      continue;
-    }
-    Reference r;
-    r.id = "r" + std::to_string(doc->references.size() + 1);
-    r.raw = mention.raw;
-    r.type_label_vi = "Luật";
-    r.style = "law_name";
-    r.year = year;
-    r.full = name;  // a law cited by name is identified by its name
-    r.date = mention.date;
-    if (!mention.date.empty()) r.date_variants.push_back(mention.date);
-    mention.first = true;
-    r.mentions.push_back(mention);
-    seen[dedup] = doc->references.size();
-    doc->references.push_back(std::move(r));
+    AddLawName(flat, src, p, name_end, TrimChars(flat.Value(src, p, name_end), ",;.:"), &seen, doc);
   }
 }
 
-}  // namespace
+// One symbol style: its pattern, its name in the record and its rank when two overlap
+// (a lower priority wins).
+struct SymbolStyle {
+  const RE2& re;
+  const char* style;
+  int priority;
+};
 
-void ExtractReferences(Context& ctx) {
-  const SourceLines& src = ctx.src;
-  Document& doc = *ctx.doc;
-  int own_line = doc.header.number_symbol ? doc.header.number_symbol->lines.start : 0;
-  Flat flat;
-  for (size_t i = 0; i < src.size(); ++i) {
-    if (ctx.use[i] == LineUse::kFurniture || src[i].number == own_line) continue;
-    flat.Add(src[i], static_cast<int>(i));
-  }
+// The hit of |style| matched at |m|; false when the match is not a citation.
+bool ReadHit(const Flat& flat, const SourceLines& src, const SymbolStyle& style, const Match& m, Hit* h) {
   const std::string& key = flat.key;
+  *h = Hit{m.Start(), m.End(), style.style, m.Str(1), "", "", "", style.priority, "", ""};
+  // "s6.72/2025/QH15": "số" glued to the number; the digits before the dot are its "ố".
+  size_t dot = h->number.find('.');
+  if (dot != std::string::npos && m.Start() > 0 && key[m.Start() - 1] >= 'a' && key[m.Start() - 1] <= 'z') {
+    h->number = h->number.substr(dot + 1);
+    h->start = m.Start() + dot + 1;
+  }
+  std::string s = style.style;
+  if (s == "state_qppl") {
+    h->year = m.Str(2);
+    h->type_key = m.Str(3);
+    h->issuer_key = m.Str(4);
+    h->type_raw = flat.Raw(src, m.Start(3), m.End(3));
+    if (m.Has(4)) h->issuer_raw = flat.Raw(src, m.Start(4), m.End(4));
+    return true;
+  }
+  if (s == "partial") {
+    h->start = m.Start(2);
+    h->number = m.Str(2);
+    h->number.erase(std::remove(h->number.begin(), h->number.end(), ' '), h->number.end());
+    // Not a full symbol ("Chỉ thị 28 của", "Quyết định 13/2016 của").
+    size_t after = m.End();
+    while (after < key.size() && (key[after] == ' ' || key[after] == '\n')) ++after;
+    if (after < key.size() && (key[after] == '/' || key[after] == '-')) return false;
+    // "Thông tư 86 11/2026/TT-BTC": the first number is an OCR'd "số".
+    return !(after < key.size() && key[after] >= '0' && key[after] <= '9');
+  }
+  h->type_key = m.Str(2);
+  h->issuer_key = m.Str(3);
+  h->type_raw = flat.Raw(src, m.Start(2), m.End(2));
+  h->issuer_raw = flat.Raw(src, m.Start(3), m.End(3));
+  if (s == "party" && h->type_key == "ci") {  // "35-CI/TW": T read as I; no party type CI
+    h->type_key = "ct";
+    h->type_raw = "CT";
+  }
+  return !(s == "congvan" && !TypeFromCode(h->type_key).empty());
+}
+
+// Every symbol of every style in the flat key; where two overlap, the style of lower
+// priority wins. In key order.
+std::vector<Hit> FindSymbols(const Flat& flat, const SourceLines& src) {
   static const RE2 kQppl(R"((\d{1,5}(?:\.\d{1,3})?)\s*/\s*(\d{4})\s*/\s*([a-z]{1,6}\d{0,3})(?:\s*-\s*([a-z]{1,8}\d{0,3}))?)",
                          ReOptions());
   static const RE2 kParty(
@@ -278,56 +350,23 @@ void ExtractReferences(Context& ctx) {
   static const RE2 kPartial(
       R"((nghi\s+quyet|quyet\s+dinh|chi\s+thi|ket\s+luan|nghi\s+dinh|thong\s+tu)\s+(?:s[a-z0-9]{0,2}\s+)?(\d{1,4}(?:\s*/\s*\d{4})?)\b)",
       ReOptions());
+  const SymbolStyle styles[] = {{kQppl, "state_qppl", 0},
+                                {kParty, "party", 1},
+                                {kState, "state_admin", 2},
+                                {kCongVan, "congvan", 3},
+                                {kPartial, "partial", 4}};
+  const std::string& key = flat.key;
   std::vector<Hit> hits;
-  auto scan = [&](const RE2& re, const char* style, int priority) {
+  for (const SymbolStyle& style : styles) {
     Match m;
     size_t pos = 0;
-    while (Find(re, key, pos, &m)) {
+    while (Find(style.re, key, pos, &m)) {
       pos = m.End();
       if (m.Start() > 0 && (key[m.Start() - 1] >= '0' && key[m.Start() - 1] <= '9')) continue;
-      Hit h{m.Start(), m.End(), style, m.Str(1), "", "", "", priority, "", ""};
-      // "s6.72/2025/QH15": "số" glued to the number; the digits before the dot are its "ố".
-      size_t dot = h.number.find('.');
-      if (dot != std::string::npos && m.Start() > 0 && key[m.Start() - 1] >= 'a' && key[m.Start() - 1] <= 'z') {
-        h.number = h.number.substr(dot + 1);
-        h.start = m.Start() + dot + 1;
-      }
-      std::string s = style;
-      if (s == "state_qppl") {
-        h.year = m.Str(2);
-        h.type_key = m.Str(3);
-        h.issuer_key = m.Str(4);
-        h.type_raw = flat.Raw(src, m.Start(3), m.End(3));
-        if (m.Has(4)) h.issuer_raw = flat.Raw(src, m.Start(4), m.End(4));
-      } else if (s == "partial") {
-        h.start = m.Start(2);
-        h.number = m.Str(2);
-        h.number.erase(std::remove(h.number.begin(), h.number.end(), ' '), h.number.end());
-        // Not a full symbol ("Chỉ thị 28 của", "Quyết định 13/2016 của").
-        size_t after = m.End();
-        while (after < key.size() && (key[after] == ' ' || key[after] == '\n')) ++after;
-        if (after < key.size() && (key[after] == '/' || key[after] == '-')) continue;
-        // "Thông tư 86 11/2026/TT-BTC": the first number is an OCR'd "số".
-        if (after < key.size() && key[after] >= '0' && key[after] <= '9') continue;
-      } else {
-        h.type_key = m.Str(2);
-        h.issuer_key = m.Str(3);
-        h.type_raw = flat.Raw(src, m.Start(2), m.End(2));
-        h.issuer_raw = flat.Raw(src, m.Start(3), m.End(3));
-        if (s == "party" && h.type_key == "ci") {  // "35-CI/TW": T read as I; no party type CI
-          h.type_key = "ct";
-          h.type_raw = "CT";
-        }
-        if (s == "congvan" && !TypeFromCode(h.type_key).empty()) continue;
-      }
-      hits.push_back(h);
+      Hit h;
+      if (ReadHit(flat, src, style, m, &h)) hits.push_back(h);
     }
-  };
-  scan(kQppl, "state_qppl", 0);
-  scan(kParty, "party", 1);
-  scan(kState, "state_admin", 2);
-  scan(kCongVan, "congvan", 3);
-  scan(kPartial, "partial", 4);
+  }
   std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
     return a.priority != b.priority ? a.priority < b.priority : a.start < b.start;
   });
@@ -337,7 +376,39 @@ void ExtractReferences(Context& ctx) {
     if (!overlap) kept.push_back(h);
   }
   std::sort(kept.begin(), kept.end(), [](const Hit& a, const Hit& b) { return a.start < b.start; });
+  return kept;
+}
 
+// The symbol of |h| in canonical form.
+struct CitedSymbol {
+  std::string full, symbol, type_code;
+  bool repaired = false;  // a law's legislature read from OCR'd digits
+};
+
+CitedSymbol CanonicalCitation(const Hit& h) {
+  CitedSymbol c;
+  if (h.style == "state_qppl") {
+    int year = ToInt(h.year);
+    c.type_code = RepairLegislature(CodeCanonical(h.type_key, h.type_raw), year, &c.repaired);
+    c.symbol = c.type_code + (h.issuer_key.empty()
+                                  ? ""
+                                  : "-" + RepairLegislature(CodeCanonical(h.issuer_key, h.issuer_raw), year, &c.repaired));
+    c.full = h.number + "/" + h.year + "/" + c.symbol;
+  } else if (h.style == "party") {
+    c.type_code = CodeCanonical(h.type_key, h.type_raw);
+    c.symbol = c.type_code + "/" + CodeCanonical(h.issuer_key, h.issuer_raw);
+    c.full = h.number + "-" + c.symbol;
+  } else if (h.style == "state_admin" || h.style == "congvan") {
+    c.type_code = h.style == "congvan" ? "" : CodeCanonical(h.type_key, h.type_raw);
+    c.symbol = CodeCanonical(h.type_key, h.type_raw) + "-" + CodeCanonical(h.issuer_key, h.issuer_raw);
+    c.full = h.number + "/" + c.symbol;
+  }
+  return c;
+}
+
+// The date and the issuer written after the symbol that ends at |end| ("… ngày 10/3/2026
+// của Ủy ban nhân dân tỉnh"); |*end| moves past what was read.
+void ReadDateAndIssuer(const Flat& flat, const SourceLines& src, size_t* end, Mention* mention, std::string* issuer) {
   // (OCR specks may sit between "ngày" and the date: "ngay oo , | 10/3/2026")
   static const RE2 kDate(
       R"(^[\s,.|]*(?:ng\S{1,2}y[\s:.,"'|]*(?:[a-z]{1,3}[\s:.,|]+)?)?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4}))", ReOptions());
@@ -346,118 +417,106 @@ void ExtractReferences(Context& ctx) {
   static const RE2 kIssuer(
       R"(^\s*,?\s*c[a-z?]{1,3}\s+([^,;.()]{2,80}?)(?:\s+v[eo]\b|\s+ban\s+hanh|\s+quy\s+dinh|\s+th\S{1,3}\s+hi\S{1,2}n|\s+ve\s+viec|\s+ph\S{1,2}\s+duy\S{1,2}t|\s+h\S{1,3}ng\s+d\S{1,2}n|\s+s\S{1,2}a\s+d\S{1,2}i|\s*[,;.(]|\n\n|$))",
       ReOptions());
-  std::map<std::string, size_t> by_full;
-  for (const Hit& h : kept) {
-    std::string full, symbol, type_code;
-    bool repaired = false;
-    if (h.style == "state_qppl") {
-      int year = ToInt(h.year);
-      type_code = RepairLegislature(CodeCanonical(h.type_key, h.type_raw), year, &repaired);
-      symbol = type_code + (h.issuer_key.empty()
-                                ? ""
-                                : "-" + RepairLegislature(CodeCanonical(h.issuer_key, h.issuer_raw), year, &repaired));
-      full = h.number + "/" + h.year + "/" + symbol;
-    } else if (h.style == "party") {
-      type_code = CodeCanonical(h.type_key, h.type_raw);
-      symbol = type_code + "/" + CodeCanonical(h.issuer_key, h.issuer_raw);
-      full = h.number + "-" + symbol;
-    } else if (h.style == "state_admin" || h.style == "congvan") {
-      type_code = h.style == "congvan" ? "" : CodeCanonical(h.type_key, h.type_raw);
-      symbol = CodeCanonical(h.type_key, h.type_raw) + "-" + CodeCanonical(h.issuer_key, h.issuer_raw);
-      full = h.number + "/" + symbol;
-    }
-    size_t type_start = h.start;
-    std::string type_key = TypeKeyBefore(key, h.start, &type_start);
-    if (h.style == "partial") {
-      size_t tmp = 0;
-      std::string k2 = TypeKeyBefore(key, h.start, &tmp);
-      type_key = k2;
-      type_start = tmp;
-      if (type_key.empty()) continue;
-      full = "";
-    }
-    auto named = TypeNames().find(type_key);
-    std::string type_label = named == TypeNames().end() ? TypeFromCode(h.type_key) : named->second;
-    // Date and issuer after the symbol.
-    Mention mention;
-    size_t end = h.end;
-    Match m;
-    std::string rest = key.substr(end, 200);
-    if (FindAnchored(kDate, rest, &m) || FindAnchored(kDateLong, rest, &m)) {
-      int d = ToInt(m.Str(1)), mo = ToInt(m.Str(2)), y = ToInt(m.Str(3));
-      if (ValidDate(d, mo, y)) mention.date = IsoDate(d, mo, y);
-      end += m.End();
-      rest = key.substr(end, 200);
-    }
-    std::string issuer;
-    if (FindAnchored(kIssuer, rest, &m)) {
-      issuer = TrimChars(flat.Value(src, end + m.Start(1), end + m.End(1)), ":;,.|");
-      end += m.End(1);
-    }
-    mention.raw = flat.Raw(src, type_start, end);
-    mention.lines = flat.Span(src, type_start, end);
-    // The document's own number and date, cited in its appendices ("Kèm theo Nghị quyết số
-    // … ngày …"), is not a reference to another document (the same number from another
-    // issuer, on another date, is).
-    if (!full.empty() && doc.header.number_symbol && doc.header.issued_date && !mention.date.empty() &&
-        mention.date == doc.header.issued_date->iso && FoldKey(full) == FoldKey(doc.header.number_symbol->full)) {
-      continue;
-    }
-    std::string dedup = full.empty() ? type_label + " " + h.number : full;
-    auto it = by_full.find(dedup);
-    if (it == by_full.end()) {
-      Reference r;
-      r.id = "r" + std::to_string(doc.references.size() + 1);
-      r.raw = mention.raw;
-      r.type_label_vi = type_label;
-      r.type_code = type_code;
-      r.number = h.number;
-      r.year = h.year;
-      r.symbol = symbol;
-      r.full = full;
-      r.style = h.style;
-      r.date = mention.date;
-      r.issuer_text = issuer;
-      mention.first = true;
-      r.mentions.push_back(mention);
-      if (!mention.date.empty()) r.date_variants.push_back(mention.date);
-      if (repaired) r.flags.push_back("symbol_repaired");
-      by_full[dedup] = doc.references.size();
-      doc.references.push_back(std::move(r));
-    } else {
-      Reference& r = doc.references[it->second];
-      if (r.date.empty()) r.date = mention.date;
-      if (r.issuer_text.empty()) r.issuer_text = issuer;
-      if (r.type_label_vi.empty()) r.type_label_vi = type_label;
-      if (!mention.date.empty() &&
-          std::find(r.date_variants.begin(), r.date_variants.end(), mention.date) == r.date_variants.end()) {
-        r.date_variants.push_back(mention.date);
-      }
-      r.mentions.push_back(mention);
-    }
+  const std::string& key = flat.key;
+  Match m;
+  std::string rest = key.substr(*end, 200);
+  if (FindAnchored(kDate, rest, &m) || FindAnchored(kDateLong, rest, &m)) {
+    int d = ToInt(m.Str(1)), mo = ToInt(m.Str(2)), y = ToInt(m.Str(3));
+    if (ValidDate(d, mo, y)) mention->date = IsoDate(d, mo, y);
+    *end += m.End();
+    rest = key.substr(*end, 200);
   }
-  ExtractLawNames(flat, src, ctx.use, &doc);
-  for (Reference& r : doc.references) {
+  if (FindAnchored(kIssuer, rest, &m)) {
+    *issuer = TrimChars(flat.Value(src, *end + m.Start(1), *end + m.End(1)), ":;,.|");
+    *end += m.End(1);
+  }
+}
+
+// Adds the citation |h| as a new reference, or as one more mention of the reference with
+// the same symbol (|by_full|: reference index by symbol).
+void AddCitation(const Flat& flat, const SourceLines& src, const Hit& h, std::map<std::string, size_t>* by_full,
+                 Document* doc) {
+  CitedSymbol c = CanonicalCitation(h);
+  size_t type_start = h.start;
+  std::string type_key = TypeKeyBefore(flat.key, h.start, &type_start);
+  if (h.style == "partial") {
+    if (type_key.empty()) return;
+    c.full = "";
+  }
+  auto named = TypeNames().find(type_key);
+  std::string type_label = named == TypeNames().end() ? TypeFromCode(h.type_key) : named->second;
+  Mention mention;
+  size_t end = h.end;
+  std::string issuer;
+  ReadDateAndIssuer(flat, src, &end, &mention, &issuer);
+  mention.raw = flat.Raw(src, type_start, end);
+  mention.lines = flat.Span(src, type_start, end);
+  // The document's own number and date, cited in its appendices ("Kèm theo Nghị quyết số
+  // … ngày …"), is not a reference to another document (the same number from another
+  // issuer, on another date, is).
+  const Header& own = doc->header;
+  if (!c.full.empty() && own.number_symbol && own.issued_date && !mention.date.empty() &&
+      mention.date == own.issued_date->iso && FoldKey(c.full) == FoldKey(own.number_symbol->full)) {
+    return;
+  }
+  std::string dedup = c.full.empty() ? type_label + " " + h.number : c.full;
+  auto it = by_full->find(dedup);
+  if (it != by_full->end()) {
+    Reference& r = doc->references[it->second];
+    if (r.date.empty()) r.date = mention.date;
+    if (r.issuer_text.empty()) r.issuer_text = issuer;
+    if (r.type_label_vi.empty()) r.type_label_vi = type_label;
+    if (!mention.date.empty() &&
+        std::find(r.date_variants.begin(), r.date_variants.end(), mention.date) == r.date_variants.end()) {
+      r.date_variants.push_back(mention.date);
+    }
+    r.mentions.push_back(mention);
+    return;
+  }
+  Reference r;
+  r.id = "r" + std::to_string(doc->references.size() + 1);
+  r.raw = mention.raw;
+  r.type_label_vi = type_label;
+  r.type_code = c.type_code;
+  r.number = h.number;
+  r.year = h.year;
+  r.symbol = c.symbol;
+  r.full = c.full;
+  r.style = h.style;
+  r.date = mention.date;
+  r.issuer_text = issuer;
+  mention.first = true;
+  r.mentions.push_back(mention);
+  if (!mention.date.empty()) r.date_variants.push_back(mention.date);
+  if (c.repaired) r.flags.push_back("symbol_repaired");
+  (*by_full)[dedup] = doc->references.size();
+  doc->references.push_back(std::move(r));
+}
+
+void FlagConflictingDates(Document* doc) {
+  for (Reference& r : doc->references) {
     if (r.date_variants.size() > 1) {
       r.flags.push_back("conflicting_dates");
       std::string msg = "reference " + r.id + " (" + (r.full.empty() ? r.number : r.full) + "): dates";
       for (const auto& d : r.date_variants) msg += " " + d;
-      doc.warnings.push_back(msg);
+      doc->warnings.push_back(msg);
     }
   }
+}
 
-  // Aliases: "(sau đây gọi chung là Nghị quyết số 20/NQ-HĐND)".
+// Aliases: "(sau đây gọi chung là Nghị quyết số 20/NQ-HĐND)".
+void ExtractAliases(const Flat& flat, const SourceLines& src, Document* doc) {
   static const RE2 kAlias(R"(\(\s*sau\s+d\S{1,2}y\s+g\S{1,2}i\s+(chung|tat)\s+[l1]\S\s+([^)]{2,150})\))", ReOptions());
   Match m;
   size_t pos = 0;
-  while (Find(kAlias, key, pos, &m)) {
+  while (Find(kAlias, flat.key, pos, &m)) {
     pos = m.End();
     Alias a;
     a.alias = flat.Value(src, m.Start(2), m.End(2));
     a.label_vi = m.Str(1) == "chung" ? "sau đây gọi chung là" : "sau đây gọi tắt là";
     a.lines = flat.Span(src, m.Start(), m.End());
     // The alias names the document cited just before it, on the same lines.
-    for (const Reference& r : doc.references) {
+    for (const Reference& r : doc->references) {
       for (const Mention& mm : r.mentions) {
         if (mm.lines.start >= a.lines.start && mm.lines.start <= a.lines.end && a.reference_id.empty() &&
             flat.Span(src, m.Start(2), m.End(2)).end >= mm.lines.start) {
@@ -472,52 +531,62 @@ void ExtractReferences(Context& ctx) {
       return k;
     };
     std::string ak = letters(a.alias);
-    bool seen = std::any_of(doc.preamble.aliases.begin(), doc.preamble.aliases.end(),
+    bool seen = std::any_of(doc->preamble.aliases.begin(), doc->preamble.aliases.end(),
                             [&](const Alias& x) { return letters(x.alias) == ak; });
-    if (!seen) doc.preamble.aliases.push_back(a);
+    if (!seen) doc->preamble.aliases.push_back(a);
   }
+}
 
-  // Internal references: "khoản 3, mục II Kế hoạch này".
+bool HasSectionId(const std::vector<Section>& v, const std::string& id) {
+  for (const Section& s : v) {
+    if (s.id == id || HasSectionId(s.children, id)) return true;
+  }
+  return false;
+}
+
+// Internal references: "khoản 3, mục II Kế hoạch này".
+void ExtractInternalRefs(const Flat& flat, const SourceLines& src, Document* doc) {
   static const RE2 kInternal(
       R"(kho\S{1,2}n\s+(\d{1,2})\s*,?\s*m\S{1,2}c\s+([ivxl1|]{1,5})\s+(?:c\S{1,2}a\s+)?k\S{1,2}\s*ho\S{1,2}ch\s+n\S{1,2}y)",
       ReOptions());
-  pos = 0;
-  std::function<bool(const std::vector<Section>&, const std::string&)> has_id = [&](const std::vector<Section>& v,
-                                                                                      const std::string& id) {
-    for (const Section& s : v) {
-      if (s.id == id || has_id(s.children, id)) return true;
-    }
-    return false;
-  };
-  while (Find(kInternal, key, pos, &m)) {
+  Match m;
+  size_t pos = 0;
+  while (Find(kInternal, flat.key, pos, &m)) {
     pos = m.End();
     InternalRef r;
     r.raw = flat.Raw(src, m.Start(), m.End());
     std::string roman = RepairRoman(m.Str(2));
     r.target_id = roman + "." + m.Str(1);
-    r.found = has_id(doc.body, r.target_id);
+    r.found = HasSectionId(doc->body, r.target_id);
     r.lines = flat.Span(src, m.Start(), m.End());
-    doc.internal_refs.push_back(r);
+    doc->internal_refs.push_back(r);
   }
-  // Appendix pointers: "(Có Phụ lục I chi tiết kèm theo)".
+}
+
+// Appendix pointers: "(Có Phụ lục I chi tiết kèm theo)".
+void ExtractAppendixRefs(const Flat& flat, const SourceLines& src, Document* doc) {
   static const RE2 kAppRef(R"(\(\s*c\S{0,2}\s+ph\S{1,3}\s*l\S{1,3}c\s+([ivxl1|]{1,5}|\d+)\b[^)]{0,40}\))", ReOptions());
-  pos = 0;
-  while (Find(kAppRef, key, pos, &m)) {
+  Match m;
+  size_t pos = 0;
+  while (Find(kAppRef, flat.key, pos, &m)) {
     pos = m.End();
     AppendixRef r;
     r.raw = flat.Raw(src, m.Start(), m.End());
     std::string roman = RepairRoman(m.Str(1));
     r.appendix = roman.empty() ? m.Str(1) : roman;
-    r.found = std::any_of(doc.appendices.begin(), doc.appendices.end(),
+    r.found = std::any_of(doc->appendices.begin(), doc->appendices.end(),
                           [&](const Appendix& a) { return a.numeral == r.appendix; });
     r.lines = flat.Span(src, m.Start(), m.End());
-    doc.appendix_refs.push_back(r);
+    doc->appendix_refs.push_back(r);
   }
-  // Preamble items point at the references mentioned in their text.
-  for (PreambleItem& item : doc.preamble.items) {
+}
+
+// Preamble items point at the references mentioned in their text.
+void LinkPreambleItems(Document* doc) {
+  for (PreambleItem& item : doc->preamble.items) {
     std::string item_key = CollapseSpaces(FoldKey(item.text.raw));
     std::replace(item_key.begin(), item_key.end(), '\n', ' ');
-    for (const Reference& r : doc.references) {
+    for (const Reference& r : doc->references) {
       for (const Mention& mm : r.mentions) {
         std::string mk = CollapseSpaces(FoldKey(mm.raw));
         if (mm.lines.start < item.text.lines.start || mm.lines.start > item.text.lines.end) continue;
@@ -527,6 +596,28 @@ void ExtractReferences(Context& ctx) {
       }
     }
   }
+}
+
+}  // namespace
+
+void ExtractReferences(Context& ctx) {
+  const SourceLines& src = ctx.src;
+  Document* doc = ctx.doc;
+  // One flat key over the document, furniture and the document's own number left out.
+  int own_line = doc->header.number_symbol ? doc->header.number_symbol->lines.start : 0;
+  Flat flat;
+  for (size_t i = 0; i < src.size(); ++i) {
+    if (ctx.use[i] == LineUse::kFurniture || src[i].number == own_line) continue;
+    flat.Add(src[i], static_cast<int>(i));
+  }
+  std::map<std::string, size_t> by_full;
+  for (const Hit& h : FindSymbols(flat, src)) AddCitation(flat, src, h, &by_full, doc);
+  ExtractLawNames(flat, src, ctx.use, doc);
+  FlagConflictingDates(doc);
+  ExtractAliases(flat, src, doc);
+  ExtractInternalRefs(flat, src, doc);
+  ExtractAppendixRefs(flat, src, doc);
+  LinkPreambleItems(doc);
 }
 
 }  // namespace vanban::internal

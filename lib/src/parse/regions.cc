@@ -69,11 +69,35 @@ bool AttachmentTitleAt(const Context& ctx, size_t i, size_t not_before) {
   return false;
 }
 
-void FindRegions(Context& ctx) {
+namespace {
+
+// A head signing in person has no prefix: a position alone on its line ("CHỦ TỊCH",
+// "BỘ TRƯỞNG", "CHỦ TỊCH QUỐC HỘI") with the name a few lines below; searched before
+// line |to|. The line's index, or the document's size when there is none.
+size_t PositionAloneLine(const Context& ctx, size_t to) {
   const SourceLines& src = ctx.src;
-  size_t n = src.size();
-  // Sign-off anchor: the first "Nơi nhận", or the first authority line standing at the
-  // start of a line in capitals ("TM. CHÍNH PHỦ", "KT. BỘ TRƯỞNG").
+  const size_t n = src.size();
+  for (size_t i = ctx.header_end; i < to; ++i) {
+    if (src[i].blank || ctx.use[i] != LineUse::kFree) continue;
+    size_t ps = 0;
+    std::string label;
+    if (!FindPosition(src[i], 0, &ps, &label) || ps > src[i].core_begin) continue;
+    for (size_t k = i + 1, seen = 0; k < n && seen < 4; ++k) {
+      if (src[k].blank || ctx.use[k] != LineUse::kFree) continue;
+      ++seen;
+      std::string name;
+      if (ReadSignerName(src[k], 0, src[k].key.size(), &name)) return i;
+    }
+  }
+  return n;
+}
+
+// Sign-off anchor: the first "Nơi nhận", or the first authority line standing at the
+// start of a line in capitals ("TM. CHÍNH PHỦ", "KT. BỘ TRƯỞNG"), or a position alone on
+// its line above them.
+size_t FindSignoffAnchor(const Context& ctx) {
+  const SourceLines& src = ctx.src;
+  const size_t n = src.size();
   size_t noi = n, auth = n;
   for (size_t i = ctx.header_end; i < n && (noi == n || auth == n); ++i) {
     if (src[i].blank || ctx.use[i] != LineUse::kFree) continue;
@@ -85,53 +109,35 @@ void FindRegions(Context& ctx) {
       auth = i;
     }
   }
-  // A head signing in person has no prefix: a position alone on its line ("CHỦ TỊCH",
-  // "BỘ TRƯỞNG", "CHỦ TỊCH QUỐC HỘI") with the name a few lines below.
-  size_t alone = n;
-  for (size_t i = ctx.header_end; i < std::min(noi, auth); ++i) {
-    if (src[i].blank || ctx.use[i] != LineUse::kFree) continue;
-    size_t ps = 0;
-    std::string label;
-    if (!FindPosition(src[i], 0, &ps, &label) || ps > src[i].core_begin) continue;
-    for (size_t k = i + 1, seen = 0; k < n && seen < 4; ++k) {
-      if (src[k].blank || ctx.use[k] != LineUse::kFree) continue;
-      ++seen;
-      std::string name;
-      if (ReadSignerName(src[k], 0, src[k].key.size(), &name)) {
-        alone = i;
-        break;
-      }
-    }
-    if (alone < n) break;
-  }
-  size_t anchor = std::min({noi, auth, alone});
+  return std::min({noi, auth, PositionAloneLine(ctx, std::min(noi, auth))});
+}
 
-  ctx.appendix_start = n;
-  for (size_t i = ctx.header_end; i < n; ++i) {
-    if (src[i].blank || ctx.use[i] != LineUse::kFree) continue;
+// The first appendix head (any, or after the sign-off |anchor| an attachment's title);
+// the document's size when there is none.
+size_t FindAppendixStart(const Context& ctx, size_t anchor) {
+  for (size_t i = ctx.header_end; i < ctx.src.size(); ++i) {
+    if (ctx.src[i].blank || ctx.use[i] != LineUse::kFree) continue;
     bool after = i > anchor;
-    if (AppendixHeadAt(ctx, i, after, nullptr) || (after && AttachmentTitleAt(ctx, i, anchor + 1))) {
-      ctx.appendix_start = i;
-      break;
-    }
+    if (AppendixHeadAt(ctx, i, after, nullptr) || (after && AttachmentTitleAt(ctx, i, anchor + 1))) return i;
   }
-  ctx.signoff_start = std::min(anchor, ctx.appendix_start);
-  for (size_t i = ctx.signoff_start; i < ctx.appendix_start; ++i) {
-    if (ctx.use[i] == LineUse::kFree) ctx.use[i] = LineUse::kSignoff;
-  }
-  for (size_t i = ctx.appendix_start; i < n; ++i) {
-    if (ctx.use[i] == LineUse::kFree) ctx.use[i] = LineUse::kAppendix;
-  }
+  return ctx.src.size();
+}
 
-  // Closing paragraph: the last paragraph before the sign-off, when it is not a list item.
-  ctx.body_end = ctx.signoff_start;
-  size_t i = ctx.signoff_start;
-  auto skip = [&](size_t k) {
-    return src[k].blank || ctx.use[k] == LineUse::kFootnote || ctx.use[k] == LineUse::kFurniture;
-  };
-  while (i > ctx.header_end && skip(i - 1)) --i;
-  if (i <= ctx.header_end) return;
-  size_t last = i - 1, first = last;
+bool Skipped(const Context& ctx, size_t k) {
+  return ctx.src[k].blank || ctx.use[k] == LineUse::kFootnote || ctx.use[k] == LineUse::kFurniture;
+}
+
+const RE2& ClosingStartRe() {
+  static const RE2 re(
+      R"(^(tr\S{1,2}n\s+d\S{1,2}y\s+l\S|trong\s+qu\S\s+tr\S{1,2}nh|y\S{1,2}u\s+c\S{1,2}u|d\S{1,2}\s+ngh\S{1,2}\s+c\S{1,2}c|giao\s+|k\S{1,2}nh\s+tr\S{1,2}nh|r\S{1,2}t\s+mong|noi\s+nhan|(?:\S{1,2}y\s+ban\s+nh\S{1,2}n\s+d\S{1,2}n|ubnd)\s+[a-z ]{0,30}k\S{1,2}nh\s+tr\S{1,2}nh))",
+      ReOptions());
+  return re;
+}
+
+// First line of the paragraph that ends at line |last|.
+size_t ParagraphStart(const Context& ctx, size_t last) {
+  const SourceLines& src = ctx.src;
+  size_t first = last;
   while (first > ctx.header_end) {
     size_t k = first - 1;
     if (ctx.use[k] == LineUse::kFootnote || ctx.use[k] == LineUse::kFurniture) {
@@ -154,37 +160,48 @@ void FindRegions(Context& ctx) {
     if (!pk.empty() && (pk.back() == '.' || pk.back() == ';' || pk.back() == ':')) break;
     first = k;
   }
-  static const RE2 kClosingStart(
-      R"(^(tr\S{1,2}n\s+d\S{1,2}y\s+l\S|trong\s+qu\S\s+tr\S{1,2}nh|y\S{1,2}u\s+c\S{1,2}u|d\S{1,2}\s+ngh\S{1,2}\s+c\S{1,2}c|giao\s+|k\S{1,2}nh\s+tr\S{1,2}nh|r\S{1,2}t\s+mong|noi\s+nhan|(?:\S{1,2}y\s+ban\s+nh\S{1,2}n\s+d\S{1,2}n|ubnd)\s+[a-z ]{0,30}k\S{1,2}nh\s+tr\S{1,2}nh))",
-      ReOptions());
-  Match m;
   // The closing often opens a sentence that OCR did not separate from the previous one
   // (a speck after its full stop): look a few lines up for its opening words.
+  Match m;
   for (size_t k = last + 1, seen = 0; k > ctx.header_end + 1 && seen < 6;) {
     --k;
-    if (skip(k)) continue;
+    if (Skipped(ctx, k)) continue;
     ++seen;
     if (ctx.use[k] != LineUse::kFree) break;
-    if (FindAnchored(kClosingStart, Trim(src[k].key), &m)) {
+    if (FindAnchored(ClosingStartRe(), Trim(src[k].key), &m)) {
       first = std::min(first, k);
       break;
     }
   }
   while (first < last && (src[first].blank || ctx.use[first] != LineUse::kFree)) ++first;
+  return first;
+}
+
+// Closing paragraph: the last paragraph before the sign-off at |signoff_start|, when it is
+// not a list item and ends with "./." or opens with a closing phrase. Its lines are
+// claimed; returns where the body ends.
+size_t ReadClosing(Context& ctx, size_t signoff_start) {
+  const SourceLines& src = ctx.src;
+  size_t i = signoff_start;
+  while (i > ctx.header_end && Skipped(ctx, i - 1)) --i;
+  if (i <= ctx.header_end) return signoff_start;
+  const size_t last = i - 1;
+  const size_t first = ParagraphStart(ctx, last);
   std::string first_key = Trim(src[first].key);
   std::string last_key = Trim(src[last].key);
+  Match m;
   // "./." and its OCR forms "./", "/.", "./. .".
   static const RE2 kEndMark(R"((?:\.\s*/\s*\.?|/\s*\.)\s*$)", ReOptions());
   bool end_mark = Find(kEndMark, last_key, 0, &m);
   static const RE2 kMarker(
       R"(^[,.]?\s*(?:\d{1,2}\s*[.,]|[a-z]\s*\)|[-+~]|[ivxl1|]{1,5}\s*\.|[db]i\S{0,2}u\s*[\dilt|!]{1,3}\s*[.:,]))", ReOptions());
   bool marker = FindAnchored(kMarker, first_key, &m);
-  bool opener = FindAnchored(kClosingStart, first_key, &m);
+  bool opener = FindAnchored(ClosingStartRe(), first_key, &m);
   if (!marker && (end_mark || opener)) {
     Closing c;
     std::string text;
     for (size_t k = first; k <= last; ++k) {
-      if (skip(k)) continue;
+      if (Skipped(ctx, k)) continue;
       text += (text.empty() ? "" : " ") + src[k].Text();
       ctx.use[k] = LineUse::kClosing;
     }
@@ -192,13 +209,32 @@ void FindRegions(Context& ctx) {
     c.end_mark = end_mark;
     c.lines = {src[first].number, src[last].number};
     ctx.doc->closing = c;
-    ctx.body_end = first;
-  } else if (end_mark) {
+    return first;
+  }
+  if (end_mark) {
     Closing c;
     c.end_mark = true;
     c.lines = {src[last].number, src[last].number};
     ctx.doc->closing = c;
   }
+  return signoff_start;
+}
+
+}  // namespace
+
+size_t FindRegions(Context& ctx) {
+  const size_t n = ctx.src.size();
+  const size_t anchor = FindSignoffAnchor(ctx);
+  ctx.appendix_start = FindAppendixStart(ctx, anchor);
+  const size_t signoff_start = std::min(anchor, ctx.appendix_start);
+  for (size_t i = signoff_start; i < ctx.appendix_start; ++i) {
+    if (ctx.use[i] == LineUse::kFree) ctx.use[i] = LineUse::kSignoff;
+  }
+  for (size_t i = ctx.appendix_start; i < n; ++i) {
+    if (ctx.use[i] == LineUse::kFree) ctx.use[i] = LineUse::kAppendix;
+  }
+  ctx.body_end = ReadClosing(ctx, signoff_start);
+  return signoff_start;
 }
 
 }  // namespace vanban::internal

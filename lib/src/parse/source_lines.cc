@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <unordered_map>
 
+#include "text/fold.h"
 #include "text/utf8.h"
 
 namespace vanban::internal {
@@ -17,58 +17,10 @@ char32_t DecodeAt(std::string_view s, size_t i, size_t* len) {
   return cp;
 }
 
-std::vector<char32_t> Decode(std::string_view s) {
-  std::vector<char32_t> out;
-  for (size_t i = 0; i < s.size();) {
-    size_t len = 1;
-    out.push_back(DecodeAt(s, i, &len));
-    i += len;
-  }
-  return out;
-}
-
-const std::unordered_map<char32_t, char>& FoldTable() {
-  static const auto* table = [] {
-    auto* t = new std::unordered_map<char32_t, char>();
-    const std::pair<const char*, char> groups[] = {
-        {"àáảãạăằắẳẵặâầấẩẫậÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬäåÄÅ", 'a'},
-        {"èéẻẽẹêềếểễệÈÉẺẼẸÊỀẾỂỄỆëË€", 'e'},
-        {"ìíỉĩịÌÍỈĨỊïÏîÎ", 'i'},
-        {"òóỏõọôồốổỗộơờớởỡợÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢöÖ¢øØ", 'o'},
-        {"ùúủũụưừứửữựÙÚỦŨỤƯỪỨỬỮỰüÜûÛ", 'u'},
-        {"ỳýỷỹỵÝỲỶỸỴ¥ÿ", 'y'},
-        {"đĐ", 'd'},
-        {"–—―−~", '-'},
-        {"“”„«»", '"'},
-        {"‘’‚`´", '\''},
-        {"…", '.'},
-        {"§", 'a'},
-        {"\u00a0\u2002\u2003\u2009\u200b", ' '},
-    };
-    for (const auto& [chars, folded] : groups) {
-      for (char32_t cp : Decode(chars)) (*t)[cp] = folded;
-    }
-    return t;
-  }();
-  return *table;
-}
-
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; }
 
 }  // namespace
-
-char FoldCodePoint(char32_t cp) {
-  if (cp < 0x80) {
-    char c = static_cast<char>(cp);
-    if (c >= 'A' && c <= 'Z') return static_cast<char>(c - 'A' + 'a');
-    if (c == '\t') return ' ';
-    return c;
-  }
-  const auto& t = FoldTable();
-  auto it = t.find(cp);
-  return it == t.end() ? '?' : it->second;
-}
 
 std::string FoldWithOffsets(std::string_view text, std::vector<uint32_t>* offsets) {
   std::string key;
@@ -85,7 +37,7 @@ std::string FoldWithOffsets(std::string_view text, std::vector<uint32_t>* offset
     size_t len = 1;
     char32_t cp = DecodeAt(text, i, &len);
     offsets->push_back(static_cast<uint32_t>(i));
-    key.push_back(FoldCodePoint(cp));
+    key.push_back(FoldToKeyByte(cp));
     capital_q.push_back(cp == 'Q');
     i += len;
   }
@@ -535,7 +487,7 @@ double UpperRatio(std::string_view utf8) {
     size_t len = 1;
     char32_t cp = DecodeAt(utf8, i, &len);
     i += len;
-    char f = FoldCodePoint(cp);
+    char f = FoldToKeyByte(cp);
     if (f < 'a' || f > 'z') continue;
     ++letters;
     if (cp < 0x80) {

@@ -18,9 +18,7 @@
 
 namespace vanban::internal {
 
-// Folds one code point to an ASCII byte (marks stripped, lower case); '?' if unknown.
-char FoldCodePoint(char32_t cp);
-// Per-code-point fold plus contextual OCR folds; |offsets| gets the byte offset of each
+// Per-code-point fold (FoldToKeyByte, text/fold.h) plus contextual OCR folds; |offsets| gets the byte offset of each
 // code point in |text| followed by text.size().
 std::string FoldWithOffsets(std::string_view text, std::vector<uint32_t>* offsets);
 // The UTF-8 sequence of each code point of |text| (invalid bytes one by one).
