@@ -7,10 +7,12 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "archive/archival_fields.h"
 #include "archive/archive_rows.h"
@@ -105,6 +107,24 @@ TEST_CASE("the generated SQLite schema is the released version 1") {
   REQUIRE(stats.ok());
   CHECK(stats->documents == 0);
   fs::remove_all(dir);
+}
+
+TEST_CASE("writers creating one SQLite archive at once: each finds the schema made, none fails") {
+  // As `index --from-jsonl` workers started together on a new archive.
+  for (int round = 0; round < 5; ++round) {
+    std::string dir = TempDir("race");
+    std::vector<std::thread> writers;
+    std::atomic<int> failed{0};
+    for (int i = 0; i < 6; ++i) {
+      writers.emplace_back([&] {
+        auto a = Archive::Open(dir + "/a.sqlite");
+        if (!a.ok() || (*a)->schema_version() != 1) ++failed;
+      });
+    }
+    for (auto& t : writers) t.join();
+    CHECK(failed == 0);
+    fs::remove_all(dir);
+  }
 }
 
 TEST_CASE("PostgreSQL connection strings: recognised, and the password never shown") {
