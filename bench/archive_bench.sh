@@ -11,6 +11,10 @@
 #    filters) with 1 and 8 concurrent clients on both: p50/p99 of the query time inside
 #    vanban (--timing) and of the whole process.
 # 4. Archive size on disk per 1,000 documents.
+# Every figure is printed with the load average at that moment (`uptime`): the machine may
+# be shared, and the figures mean little without it. Each import is checked: every worker
+# must exit 0 and the archive must hold N documents afterwards. Not part of CTest (minutes
+# to an hour at N=100,000).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "${1:-$here/build}" && pwd)
@@ -78,6 +82,7 @@ echo "$(wc -l < base.jsonl) parsed documents -> $(wc -l < records.jsonl) records
 # shellcheck disable=SC1090
 . "$state"
 admin() { PGOPTIONS="-c client_min_messages=warning" "$PSQL" -qAt "$PG_ADMIN" "$@"; }
+load() { uptime | sed 's/.*load average: */load /'; }
 
 # import BACKEND WORKERS: records/s of WORKERS processes on disjoint shards.
 import_run() {
@@ -93,14 +98,26 @@ import_run() {
   fi
   : > empty.jsonl
   "$vanban" index --from-jsonl empty.jsonl --db "$db" -q  # the schema, before the workers race
-  local t0 t1
+  local t0 t1 pids=() pid failed=0 stored
   t0=$(date +%s.%N)
-  for i in $(ls shard.*); do
-    "$vanban" index --from-jsonl "$i" --db "$db" --jobs 1 --batch 64 -q &
+  for i in shard.*; do
+    "$vanban" index --from-jsonl "$i" --db "$db" --jobs 1 --batch 64 -q 2> "err.$i" &
+    pids+=($!)
   done
-  wait
+  for pid in "${pids[@]}"; do wait "$pid" || failed=$((failed + 1)); done
   t1=$(date +%s.%N)
-  python3 -c "print('import %-6s %d worker(s): %6.0f records/s (%.1f s)' % ('$backend', $workers, $n / ($t1 - $t0), $t1 - $t0))"
+  if [ "$backend" = pg ]; then
+    stored=$("$PSQL" -qAt "${PG_ADMIN/dbname=postgres/dbname=bench}" -c "SELECT count(*) FROM documents")
+  else
+    stored=$(python3 -c "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT count(*) FROM documents').fetchone()[0])" "$db")
+  fi
+  if [ "$failed" != 0 ] || [ "$stored" != "$n" ]; then
+    cat err.shard.* >&2
+    echo "import $backend $workers worker(s): $failed worker(s) failed, $stored of $n documents stored" >&2
+    exit 1
+  fi
+  python3 -c "print('import %-6s %d worker(s): %6.0f records/s (%.1f s)   ' % ('$backend', $workers, $n / ($t1 - $t0), $t1 - $t0), end='')"
+  load
 }
 
 for backend in sqlite pg; do
@@ -113,7 +130,8 @@ pg_db="postgresql://vanban:$PG_PASSWORD@127.0.0.1:$PG_PORT/bench"
 echo "== size on disk per 1,000 documents"
 lite=$(du -cb "$sqlite_db"* | tail -1 | cut -f1)
 pgsize=$(admin -c "SELECT pg_database_size('bench')")
-python3 -c "print('sqlite: %.1f MB / 1000 docs   postgresql: %.1f MB / 1000 docs' % ($lite / $n * 1000 / 1e6, $pgsize / $n * 1000 / 1e6))"
+python3 -c "print('sqlite: %.1f MB / 1000 docs   postgresql: %.1f MB / 1000 docs   ' % ($lite / $n * 1000 / 1e6, $pgsize / $n * 1000 / 1e6), end='')"
+load
 
 echo "== search: 200 queries, p50/p99 (ms)"
 python3 - "$vanban" "$sqlite_db" "$pg_db" <<'PY'
@@ -158,7 +176,8 @@ for name, db in (("sqlite", lite), ("postgresql", pg)):
         with cf.ThreadPoolExecutor(clients) as ex:
             res = list(ex.map(lambda a: one(db, a), queries))
         q = [r[0] for r in res]; w = [r[1] for r in res]
-        print("%-10s %d client(s): query p50 %6.1f  p99 %6.1f   process p50 %6.1f  p99 %6.1f" %
-              (name, clients, pct(q, 50), pct(q, 99), pct(w, 50), pct(w, 99)))
+        load = open("/proc/loadavg").read().split()[:3]
+        print("%-10s %d client(s): query p50 %6.1f  p99 %6.1f   process p50 %6.1f  p99 %6.1f   load %s" %
+              (name, clients, pct(q, 50), pct(q, 99), pct(w, 50), pct(w, 99), ", ".join(load)), flush=True)
 PY
 echo "targets: PostgreSQL p99 <= 100 ms with 8 clients; SQLite p99 <= 50 ms with 1"

@@ -90,7 +90,7 @@ int Run(const Options& o) {
         continue;
       }
       if (!doc->administrative) PrintWarning(name, 0, "not an administrative document: no header found");
-      records.AddSerialized(DocumentToJson(*doc, shown));
+      records.AddStreamed([&](const JsonSink& sink) { WriteDocumentJson(*doc, shown, sink); });
     }
     return rc;
   });

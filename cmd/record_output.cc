@@ -70,9 +70,13 @@ void RecordStream::AddJson(const nlohmann::ordered_json& record) {
 }
 
 void RecordStream::AddSerialized(std::string_view record) {
+  AddStreamed([&](const JsonSink& sink) { sink(record); });
+}
+
+void RecordStream::AddStreamed(const std::function<void(const JsonSink&)>& write) {
   Begin();
   if (format_ == "jsonl" || shape_ == JsonShape::kSingle) {
-    out_.Write(record);
+    write([&](std::string_view piece) { out_.Write(piece); });
     out_.Write("\n");
     ++records_;
     return;
@@ -80,13 +84,15 @@ void RecordStream::AddSerialized(std::string_view record) {
   // An element of the indented array: every line two more spaces in (JSON strings hold
   // no raw line breaks, so this cannot touch a value).
   out_.Write(records_ == 0 ? "[\n  " : ",\n  ");
-  size_t start = 0;
-  for (size_t nl = record.find('\n'); nl != std::string_view::npos; nl = record.find('\n', start)) {
-    out_.Write(record.substr(start, nl + 1 - start));
-    out_.Write("  ");
-    start = nl + 1;
-  }
-  out_.Write(record.substr(start));
+  write([&](std::string_view piece) {
+    size_t start = 0;
+    for (size_t nl = piece.find('\n'); nl != std::string_view::npos; nl = piece.find('\n', start)) {
+      out_.Write(piece.substr(start, nl + 1 - start));
+      out_.Write("  ");
+      start = nl + 1;
+    }
+    out_.Write(piece.substr(start));
+  });
   ++records_;
 }
 

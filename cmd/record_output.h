@@ -14,6 +14,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -64,6 +65,9 @@ class RecordStream {
   void AddJson(const nlohmann::ordered_json& record);
   // A record already serialised with json_indent().
   void AddSerialized(std::string_view record);
+  // A record that |write| serialises with json_indent(), handing it to the sink piece by
+  // piece (WriteDocumentJson): it goes to the output as it comes, never held whole.
+  void AddStreamed(const std::function<void(const JsonSink&)>& write);
   // Free text (text formats).
   void Write(std::string_view text);
   // Closes the JSON array, if one was begun.

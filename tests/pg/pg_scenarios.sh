@@ -12,6 +12,10 @@
 #   parity    the same records in SQLite and PostgreSQL: the same documents for every query
 #   restart   the server stops mid-run: exit 1, one clear line; after a restart the rerun
 #             completes the archive (its own cluster)
+#   readonly  a role that may only read, a read-only database: index fails at once with one
+#             line and writes nothing (no log either); search works (as on SQLite)
+#   check     index --check passes a sound archive and reports a missing search row, a
+#             search row that is not that of the text, a record that is not JSON
 set -uo pipefail
 scenario=$1 vanban=$2 state=$3 samples=$4 work=$5
 here=$(cd "$(dirname "$0")" && pwd)
@@ -240,6 +244,63 @@ restart)
   run 0 index d --db "$uri" --no-restore
   expect_err "400 files: $((400 - before)) indexed, 0 replaced, $before unchanged"
   [ "$(rsql "SELECT count(*) FROM documents")" = 400 ] || fail "after the restart: not 400 documents"
+  ;;
+readonly)
+  mkdir in && cp "$samples"/seeds/*.txt in/
+  run 0 index in --db "$uri" --no-restore
+  printf '\nThay đổi.\n' >> in/003_9804076c90d51208.txt
+  # A role that may read the archive and nothing else.
+  admin -c "DROP ROLE IF EXISTS vanban_reader" \
+        -c "CREATE ROLE vanban_reader LOGIN PASSWORD '$PG_PASSWORD'" >/dev/null || fail "cannot create the role"
+  sql "GRANT USAGE ON SCHEMA public TO vanban_reader; GRANT SELECT ON ALL TABLES IN SCHEMA public TO vanban_reader" \
+    >/dev/null || fail "cannot grant"
+  reader="postgresql://vanban_reader:$PG_PASSWORD@127.0.0.1:$PG_PORT/$db"
+  before=$(sql "SELECT string_agg(path || sha256, ',' ORDER BY path) FROM documents")
+  run 1 index in --db "$reader" --no-restore --log log.jsonl
+  [ "$(wc -l < err.txt)" = 1 ] || { cat err.txt >&2; fail "read-only role: not one line"; }
+  expect_err "^vanban: postgresql://vanban_reader:\*\*\*@[^ ]*: cannot write the archive: role vanban_reader may not insert, update and delete in table\(s\) deadlines, documents, documents_search, refs, schema_version, tasks$"
+  [ -e log.jsonl ] && fail "index did work with a read-only role (log written)"
+  : > empty.jsonl
+  run 1 index --from-jsonl empty.jsonl --db "$reader"
+  expect_err "cannot write the archive: role vanban_reader"
+  # search never writes: it works with that role.
+  run 0 search "dan chu" --db "$reader" --json
+  grep -q "003_9804076c90d51208.txt" out.txt || fail "search as the read-only role found nothing"
+  run 0 search --db "$reader" --type kh
+  # A read-only database (as a standby is): the same for every role.
+  admin -c "ALTER DATABASE $db SET default_transaction_read_only = on" >/dev/null
+  run 1 index in --db "$uri" --no-restore --log log.jsonl
+  [ "$(wc -l < err.txt)" = 1 ] || { cat err.txt >&2; fail "read-only database: not one line"; }
+  expect_err "^vanban: postgresql://vanban:\*\*\*@[^ ]*: cannot write the archive: the database is read-only"
+  [ -e log.jsonl ] && fail "index did work on a read-only database (log written)"
+  run 0 search "dan chu" --db "$uri" --json
+  grep -q "003_9804076c90d51208.txt" out.txt || fail "search on a read-only database found nothing"
+  admin -c "ALTER DATABASE $db RESET default_transaction_read_only" >/dev/null
+  [ "$(sql "SELECT string_agg(path || sha256, ',' ORDER BY path) FROM documents")" = "$before" ] || fail "the archive changed"
+  # Writable again: the change is indexed.
+  run 0 index in --db "$uri" --no-restore
+  expect_err "4 files: 0 indexed, 1 replaced, 3 unchanged"
+  admin -c "DROP DATABASE $db" -c "DROP ROLE vanban_reader" >/dev/null
+  ;;
+check)
+  "$vanban" parse --no-restore --jsonl "$samples"/seeds/*.txt "$samples"/ocrsim/*.txt > records.jsonl 2>/dev/null
+  run 0 index --from-jsonl records.jsonl --db "$uri"
+  n=$(count)
+  run 0 index --check --db "$uri"
+  expect_err "^vanban: postgresql://vanban:\*\*\*@[^ ]*: archive checked, no problems found \($n documents\)$"
+  # The text changed behind the search row's back (SQLite: the same message).
+  sql "UPDATE documents SET text = replace(text, 'Bình Giang', 'Bình XGiang') WHERE path LIKE '%003_9804076c90d51208.txt'" >/dev/null
+  run 1 index --check --db "$uri"
+  expect_err "003_9804076c90d51208.txt: the search key is not that of the text, the text differs from its full-text copy"
+  expect_err ": 1 problem found"
+  # A document without its search row, a record that is not JSON.
+  sql "DELETE FROM documents_search WHERE doc_id = (SELECT id FROM documents WHERE path LIKE '%000_6071a54f6ab85aa7.txt')" >/dev/null
+  sql "UPDATE documents SET record_json = '{\"schema\":' WHERE path LIKE '%cong_van_1245_ubnd.txt'" >/dev/null
+  run 1 index --check --db "$uri"
+  expect_err "full-text rows: [^ ]*000_6071a54f6ab85aa7.txt has no full-text row"
+  expect_err "documents: [^ ]*cong_van_1245_ubnd.txt: the record is not valid JSON"
+  expect_err ": 3 problems found"
+  [ "$(grep -c . err.txt)" = 4 ] || { cat err.txt >&2; fail "check: expected 3 problems and the count"; }
   ;;
 *)
   fail "unknown scenario"

@@ -6,11 +6,16 @@
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <thread>
 
+#include "archive/archival_fields.h"
+#include "archive/archive_rows.h"
 #include "archive/pg_message.h"
 #include "archive/pg_text_search.h"
 #include "archive/record_import.h"
@@ -57,6 +62,40 @@ TEST_CASE("one schema description drives the SQLite and the PostgreSQL DDL") {
   CHECK(internal::ColumnNames("documents").size() == 47);
 }
 
+TEST_CASE("the archival fields: their columns in the documents table and row, their JSON members") {
+  // Migration 1 lists the columns itself (it is history): the field list must agree.
+  const std::vector<std::string> columns = internal::ColumnNames("documents");
+  std::vector<std::string> archival;
+  for (const internal::ArchivalField& a : internal::ArchivalFieldList()) {
+    if (a.column != nullptr) archival.push_back(a.column);
+  }
+  CHECK(archival.size() == 25);
+  CHECK(std::search(columns.begin(), columns.end(), archival.begin(), archival.end()) != columns.end());
+  // The documents row has a value for every column but the key, each in its place.
+  auto doc = ParseDocument(ReadFileBytes(std::string(VANBAN_SOURCE_DIR) + "/samples/seeds/003_9804076c90d51208.txt"));
+  REQUIRE(doc.ok());
+  ArchiveDocument d;
+  d.path = "a.txt";
+  d.doc = &*doc;
+  const internal::DocumentRows rows = internal::RowsOf(d, "2026-01-01T00:00:00Z");
+  REQUIRE(rows.document.size() == columns.size() - 1);
+  auto at = [&](const char* column) {
+    return rows.document[std::find(columns.begin(), columns.end(), column) - columns.begin() - 1].value_or("NULL");
+  };
+  CHECK(at("type_name") == "Kế hoạch");
+  CHECK(at("code_notation") == "KH-UBND");
+  CHECK(at("language") == "vi");
+  CHECK(at("dc_type") == "KH");
+  CHECK(at("dc_rights") == "public");
+  // Every field is a member of its JSON object, SignerInfo nested.
+  nlohmann::ordered_json j = nlohmann::ordered_json::parse("{" + ArchivalJson(rows.fields) + "}");
+  CHECK(j["archival"]["TypeName"] == "Kế hoạch");
+  CHECK(j["archival"]["SignerInfo"].contains("FullName"));
+  CHECK(j["archival"]["To"].is_array());
+  CHECK(j["dublin_core"].size() == 15);
+  CHECK(j["archival"].size() == 10);
+}
+
 TEST_CASE("the generated SQLite schema is the released version 1") {
   // An archive created now has the tables and columns of one created before the schema
   // was generated (the released migration 1 may not change).
@@ -68,6 +107,24 @@ TEST_CASE("the generated SQLite schema is the released version 1") {
   REQUIRE(stats.ok());
   CHECK(stats->documents == 0);
   fs::remove_all(dir);
+}
+
+TEST_CASE("writers creating one SQLite archive at once: each finds the schema made, none fails") {
+  // As `index --from-jsonl` workers started together on a new archive.
+  for (int round = 0; round < 5; ++round) {
+    std::string dir = TempDir("race");
+    std::vector<std::thread> writers;
+    std::atomic<int> failed{0};
+    for (int i = 0; i < 6; ++i) {
+      writers.emplace_back([&] {
+        auto a = Archive::Open(dir + "/a.sqlite");
+        if (!a.ok() || (*a)->schema_version() != 1) ++failed;
+      });
+    }
+    for (auto& t : writers) t.join();
+    CHECK(failed == 0);
+    fs::remove_all(dir);
+  }
 }
 
 TEST_CASE("PostgreSQL connection strings: recognised, and the password never shown") {
@@ -146,6 +203,37 @@ TEST_CASE("a vanban parse record is read back for the archive") {
   CHECK(internal::RecordFromJsonLine("{\"schema\":\"vanban.doc/1\",\"source\":{}}").status().message().find(
             "source.path") != std::string::npos);
   CHECK(internal::RecordFromJsonLine("[1,2]").status().code() == StatusCode::kCorruption);
+}
+
+TEST_CASE("a record read back is the document it was written from: written again, the same bytes") {
+  int checked = 0;
+  for (const char* dir : {"seeds", "ocrsim"}) {
+    for (const auto& entry : fs::directory_iterator(std::string(VANBAN_SOURCE_DIR) + "/samples/" + dir)) {
+      if (entry.path().extension() != ".txt") continue;
+      auto doc = ParseDocument(ReadFileBytes(entry.path()));
+      REQUIRE(doc.ok());
+      doc->source.path = entry.path().filename().string();
+      const std::string line = DocumentToJson(*doc);
+      auto r = internal::RecordFromJsonLine(line);
+      REQUIRE(r.ok());
+      CHECK_MESSAGE(DocumentToJson(r->doc) == line, entry.path().filename().string());
+      ++checked;
+    }
+  }
+  CHECK(checked >= 8);
+  // Members of another type or missing are the struct's defaults, not an error.
+  auto odd = internal::RecordFromJsonLine(
+      R"({"schema":"vanban.doc/1","source":{"path":"a.txt","ocr":"yes"},"header":{"issuer":{"text":5,"lines":[1]}},)"
+      R"("tasks":[{"task_id":"t1","roles":{}},7],"appendices":[{"tables":[{"rows":[{"stt":"1","cells":{"task":"x","other":null}}]}]}]})");
+  REQUIRE(odd.ok());
+  CHECK_FALSE(odd->doc.source.ocr);
+  REQUIRE(odd->doc.header.issuer.has_value());
+  CHECK(odd->doc.header.issuer->text.empty());
+  CHECK(odd->doc.header.issuer->lines.empty());
+  REQUIRE(odd->doc.tasks.size() == 2);
+  CHECK(odd->doc.tasks[0].task_id == "t1");
+  CHECK(odd->doc.tasks[0].roles.empty());
+  CHECK(odd->text == "1 | x");
 }
 
 TEST_CASE("JSON Lines import into SQLite: records stored, unchanged on a second import, bad lines reported") {

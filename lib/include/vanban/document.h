@@ -4,8 +4,10 @@
 #ifndef VANBAN_DOCUMENT_H_
 #define VANBAN_DOCUMENT_H_
 
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -335,10 +337,8 @@ struct Document {
   bool administrative = true;  // false when no header component was found
 };
 
-// Parts of the record, for selecting output with --fields.
-// Names: source, header, preamble, body, tasks, deadlines, references, internal_refs,
-// appendix_refs, appendices, closing, recipients, signature, digital_signatures,
-// footnotes, furniture, warnings.
+// Parts of the record, for selecting output with --fields: its top-level members after
+// "schema", in order (source, header, preamble, body, tasks, … warnings; docs/schema.md).
 const std::vector<std::string>& DocumentFieldNames();
 
 struct JsonOptions {
@@ -346,9 +346,15 @@ struct JsonOptions {
   std::vector<std::string> fields;  // empty = all
 };
 
-// Serialises |doc| as a "vanban.doc/1" JSON object with a stable key order.
-// Names in options.fields that are not field names are ignored: check them first with
-// FirstUnknownFieldName.
+// Receives serialised output piece by piece, in order.
+using JsonSink = std::function<void(std::string_view)>;
+
+// Serialises |doc| as a "vanban.doc/1" JSON object with a stable key order, handing it to
+// |sink| as it is written (pieces of up to ~64 KB): memory stays small however long the
+// document. Names in options.fields that are not field names are ignored: check them
+// first with FirstUnknownFieldName.
+void WriteDocumentJson(const Document& doc, const JsonOptions& options, const JsonSink& sink);
+// The same record as one string.
 std::string DocumentToJson(const Document& doc, const JsonOptions& options = {});
 // Empty when every name is known, else the first unknown name.
 std::string FirstUnknownFieldName(const std::vector<std::string>& fields);

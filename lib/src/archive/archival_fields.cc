@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "archive/archival_fields.h"
 #include "archive/search_query.h"
 #include "vanban/archive.h"
 #include "vanban/text.h"
@@ -30,6 +31,43 @@ std::string VnDate(const std::string& iso) {
 }
 
 }  // namespace
+
+namespace internal {
+
+const std::vector<ArchivalField>& ArchivalFieldList() {
+  using F = ArchivalFields;
+  static const std::vector<ArchivalField> kFields = {
+      {"type_name", "archival", "TypeName", &F::type_name},
+      {"code_number", "archival", "CodeNumber", &F::code_number},
+      {"code_notation", "archival", "CodeNotation", &F::code_notation},
+      {"issued_date_vn", "archival", "IssuedDate", &F::issued_date},
+      {"organ_name", "archival", "OrganName", &F::organ_name},
+      {nullptr, "archival", "Subject", &F::subject},
+      {"language", "archival", "Language", &F::language},
+      {"signer_info_position", "archival", "SignerInfo/Position", &F::signer_position},
+      {"signer_info_full_name", "archival", "SignerInfo/FullName", &F::signer_full_name},
+      {"to_places", "archival", "To", &F::to, true},
+      {"priority", "archival", "Priority", &F::priority},
+      {"dc_title", "dublin_core", "title", &F::dc_title},
+      {"dc_creator", "dublin_core", "creator", &F::dc_creator},
+      {"dc_subject", "dublin_core", "subject", &F::dc_subject},
+      {"dc_description", "dublin_core", "description", &F::dc_description},
+      {"dc_publisher", "dublin_core", "publisher", &F::dc_publisher},
+      {"dc_contributor", "dublin_core", "contributor", &F::dc_contributor},
+      {"dc_date", "dublin_core", "date", &F::dc_date},
+      {"dc_type", "dublin_core", "type", &F::dc_type},
+      {"dc_format", "dublin_core", "format", &F::dc_format},
+      {"dc_identifier", "dublin_core", "identifier", &F::dc_identifier},
+      {"dc_source", "dublin_core", "source", &F::dc_source},
+      {"dc_language", "dublin_core", "language", &F::dc_language},
+      {"dc_relation", "dublin_core", "relation", &F::dc_relation, true},
+      {"dc_coverage", "dublin_core", "coverage", &F::dc_coverage},
+      {"dc_rights", "dublin_core", "rights", &F::dc_rights},
+  };
+  return kFields;
+}
+
+}  // namespace internal
 
 ArchivalFields ArchivalFieldsOf(const Document& doc, std::string_view sha256) {
   ArchivalFields f;
@@ -101,24 +139,17 @@ Json List(const std::string& joined) {
 }  // namespace
 
 std::string ArchivalJson(const ArchivalFields& f) {
-  Json archival = {{"TypeName", OrNull(f.type_name)},
-                   {"CodeNumber", OrNull(f.code_number)},
-                   {"CodeNotation", OrNull(f.code_notation)},
-                   {"IssuedDate", OrNull(f.issued_date)},
-                   {"OrganName", OrNull(f.organ_name)},
-                   {"Subject", OrNull(f.subject)},
-                   {"Language", OrNull(f.language)},
-                   {"SignerInfo", {{"Position", OrNull(f.signer_position)}, {"FullName", OrNull(f.signer_full_name)}}},
-                   {"To", List(f.to)},
-                   {"Priority", OrNull(f.priority)}};
-  Json dc = {{"title", OrNull(f.dc_title)},         {"creator", OrNull(f.dc_creator)},
-             {"subject", OrNull(f.dc_subject)},     {"description", OrNull(f.dc_description)},
-             {"publisher", OrNull(f.dc_publisher)}, {"contributor", OrNull(f.dc_contributor)},
-             {"date", OrNull(f.dc_date)},           {"type", OrNull(f.dc_type)},
-             {"format", OrNull(f.dc_format)},       {"identifier", OrNull(f.dc_identifier)},
-             {"source", OrNull(f.dc_source)},       {"language", OrNull(f.dc_language)},
-             {"relation", List(f.dc_relation)},     {"coverage", OrNull(f.dc_coverage)},
-             {"rights", OrNull(f.dc_rights)}};
+  Json archival = Json::object(), dc = Json::object();
+  for (const internal::ArchivalField& a : internal::ArchivalFieldList()) {
+    Json& object = std::string_view(a.object) == "archival" ? archival : dc;
+    const std::string& v = f.*a.member;
+    const std::string_view key = a.key;
+    const size_t slash = key.find('/');
+    Json& member = slash == std::string_view::npos
+                       ? object[std::string(key)]
+                       : object[std::string(key.substr(0, slash))][std::string(key.substr(slash + 1))];
+    member = a.list ? List(v) : OrNull(v);
+  }
   const auto replace = Json::error_handler_t::replace;
   return "\"archival\":" + archival.dump(-1, ' ', false, replace) + ",\"dublin_core\":" + dc.dump(-1, ' ', false, replace);
 }

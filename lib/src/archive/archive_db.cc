@@ -104,7 +104,16 @@ Status Migrate(sqlite3* db, int* version) {
   }
   for (size_t v = *version; v < migrations.size(); ++v) {
     VANBAN_RETURN_IF_ERROR(Exec(db, "BEGIN IMMEDIATE"));
-    Status st = Exec(db, internal::kSchemaVersionTable);
+    // Under the write lock, read again: workers creating one archive at once find it made
+    // by the first (it was "table documents already exists" for the others).
+    auto now = ReadVersion(db);
+    if (now.ok() && *now > static_cast<int>(v)) {
+      VANBAN_RETURN_IF_ERROR(Exec(db, "ROLLBACK"));
+      *version = *now;
+      v = static_cast<size_t>(*now) - 1;
+      continue;
+    }
+    Status st = now.ok() ? Exec(db, internal::kSchemaVersionTable) : now.status();
     if (st.ok()) st = Exec(db, internal::MigrationSql(migrations[v], internal::Dialect::kSqlite));
     if (st.ok()) {
       Stmt ins(db, "INSERT INTO schema_version(version, applied_at) VALUES (?, ?)");

@@ -2,6 +2,7 @@
 
 #include <ctime>
 
+#include "archive/archival_fields.h"
 #include "archive/schema.h"
 #include "vanban/text.h"
 
@@ -43,12 +44,8 @@ DocumentRows RowsOf(const ArchiveDocument& d, std::string_view indexed_at) {
   s(h.subject ? h.subject->text : "");
   s(doc.signature ? doc.signature->position : "");
   s(doc.signature ? doc.signature->signer_name : "");
-  for (const std::string* v : {&f.type_name, &f.code_number, &f.code_notation, &f.issued_date, &f.organ_name,
-                               &f.language, &f.signer_position, &f.signer_full_name, &f.to, &f.priority,
-                               &f.dc_title, &f.dc_creator, &f.dc_subject, &f.dc_description, &f.dc_publisher,
-                               &f.dc_contributor, &f.dc_date, &f.dc_type, &f.dc_format, &f.dc_identifier,
-                               &f.dc_source, &f.dc_language, &f.dc_relation, &f.dc_coverage, &f.dc_rights}) {
-    s(*v);
+  for (const ArchivalField& a : ArchivalFieldList()) {
+    if (a.column != nullptr) s(f.*a.member);
   }
   r.push_back(d.text);
   r.push_back(d.record_json);

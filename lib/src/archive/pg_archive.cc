@@ -7,6 +7,8 @@
 // next run) take its documents over; nothing to expire or clean up. After a claim the
 // stored hash is read again, so a document another worker has just committed is not
 // indexed twice. Each document is stored in one transaction with its dependent rows.
+#include <nlohmann/json.hpp>
+
 #include <mutex>
 #include <tuple>
 #include <string>
@@ -30,6 +32,20 @@ constexpr const char* kLockClass = "1986096738";
 constexpr const char* kPathLock = "hashtext($1)";
 
 std::string Dollar(int i) { return "$" + std::to_string(i); }
+
+// A text[] literal of |items| ("{\"KH\",\"QĐ\"}").
+std::string TextArray(const std::vector<std::string>& items) {
+  std::string out = "{";
+  for (const std::string& c : items) {
+    out += out.size() > 1 ? ",\"" : "\"";
+    for (char ch : c) {
+      if (ch == '"' || ch == '\\') out += '\\';
+      out += ch;
+    }
+    out += '"';
+  }
+  return out + "}";
+}
 
 class PgArchive final : public ArchiveBackend {
  public:
@@ -97,15 +113,48 @@ class PgArchive final : public ArchiveBackend {
     }
   }
 
+  // The server checks its own storage; what can drift apart here is a document and its
+  // search row, as vanban's cross-checks on SQLite find it (same messages): a missing row,
+  // tokens that are not those of the text and subject, a record that is not JSON.
   Result<std::vector<std::string>> Check() override {
-    // What can drift apart here: a document and its search row (the rest is the server's).
-    auto r = db_->Query(
-        "SELECT d.path || ' has no full-text row' FROM documents d"
-        " LEFT JOIN documents_search s ON s.doc_id = d.id WHERE s.doc_id IS NULL ORDER BY d.path");
-    if (!r.ok()) return r.status();
     std::vector<std::string> problems;
-    for (int i = 0; i < r->rows(); ++i) problems.push_back("full-text rows: " + r->Text(i, 0));
-    return problems;
+    std::string after = "0";
+    for (;;) {
+      // Keyset pages: constant memory on any archive size.
+      auto page = db_->Query(
+          "SELECT d.id, d.path, coalesce(d.subject, ''), d.text, d.record_json, s.doc_id IS NULL"
+          " FROM documents d LEFT JOIN documents_search s ON s.doc_id = d.id WHERE d.id > $1 ORDER BY d.id LIMIT 200",
+          {after});
+      if (!page.ok()) return page.status();
+      if (page->rows() == 0) return problems;
+      std::vector<std::string> ids, folded, exact;
+      std::unordered_map<std::string, std::string> paths;
+      for (int i = 0; i < page->rows(); ++i) {
+        const std::string id = page->Text(i, 0), path = page->Text(i, 1);
+        after = id;
+        if (page->Text(i, 5) == "t") {
+          problems.push_back("full-text rows: " + path + " has no full-text row");
+          continue;
+        }
+        if (!nlohmann::json::accept(page->Text(i, 4))) problems.push_back("documents: " + path + ": the record is not valid JSON");
+        ids.push_back(id);
+        paths[id] = path;
+        folded.push_back(TsVectorLiteral(page->Text(i, 2), page->Text(i, 3), true));
+        exact.push_back(TsVectorLiteral(page->Text(i, 2), page->Text(i, 3), false));
+      }
+      auto differ = db_->Query(
+          "SELECT u.id, s.folded <> u.folded::tsvector, s.exact <> u.exact::tsvector"
+          " FROM unnest($1::bigint[], $2::text[], $3::text[]) AS u(id, folded, exact)"
+          " JOIN documents_search s ON s.doc_id = u.id ORDER BY u.id",
+          {TextArray(ids), TextArray(folded), TextArray(exact)});
+      if (!differ.ok()) return differ.status();
+      for (int i = 0; i < differ->rows(); ++i) {
+        std::string what;
+        if (differ->Text(i, 1) == "t") what = "the search key is not that of the text";
+        if (differ->Text(i, 2) == "t") what += (what.empty() ? "" : ", ") + std::string("the text differs from its full-text copy");
+        if (!what.empty()) problems.push_back("documents: " + paths[differ->Text(i, 0)] + ": " + what);
+      }
+    }
   }
 
   Status ForEachStoredRecord(const std::function<Status(const StoredRecord&)>& fn) override {
@@ -268,19 +317,6 @@ const char* const kFilters =
     " AND ($3 = '' OR d.issuer_key LIKE '%' || $3 || '%' ESCAPE '\\')"
     " AND ($4 = '' OR d.issued_date >= $4) AND ($5 = '' OR d.issued_date <= $5)";
 
-// A text[] literal of |items| ("{\"KH\",\"QĐ\"}").
-std::string TextArray(const std::vector<std::string>& items) {
-  std::string out = "{";
-  for (const std::string& c : items) {
-    out += out.size() > 1 ? ",\"" : "\"";
-    for (char ch : c) {
-      if (ch == '"' || ch == '\\') out += '\\';
-      out += ch;
-    }
-    out += '"';
-  }
-  return out + "}";
-}
 
 }  // namespace
 
@@ -425,6 +461,29 @@ Status CheckVersion(int version) {
   return Status::Ok();
 }
 
+// As SQLite's write lock probe: a role that may only read, or a read-only database (a
+// standby, default_transaction_read_only), is one error before any work, not a failure
+// of every document.
+Status CheckWritable(PgConnection& db) {
+  auto r = db.Query(
+      "SELECT current_setting('transaction_read_only') = 'on', current_user,"
+      " (SELECT string_agg(c.relname, ', ' ORDER BY c.relname) FROM pg_catalog.pg_class c"
+      "  WHERE c.relnamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = current_schema())"
+      "  AND c.relkind = 'r' AND NOT ("
+      "   has_table_privilege(c.oid, 'SELECT') AND has_table_privilege(c.oid, 'INSERT') AND"
+      "   has_table_privilege(c.oid, 'UPDATE') AND has_table_privilege(c.oid, 'DELETE')))");
+  if (!r.ok()) return r.status();
+  if (r->Text(0, 0) == "t") {
+    return Status::IOError("cannot write the archive: the database is read-only (a standby server, or "
+                           "default_transaction_read_only is on)");
+  }
+  if (!r->IsNull(0, 2)) {
+    return Status::IOError("cannot write the archive: role " + r->Text(0, 1) +
+                           " may not insert, update and delete in table(s) " + r->Text(0, 2));
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<std::unique_ptr<ArchiveBackend>> OpenPostgresArchive(const std::string& conninfo, ArchiveAccess access) {
@@ -480,6 +539,7 @@ Result<std::unique_ptr<ArchiveBackend>> OpenPostgresArchive(const std::string& c
     VANBAN_RETURN_IF_ERROR(c.Exec("COMMIT"));
     *version = static_cast<int>(migrations.size());
   }
+  VANBAN_RETURN_IF_ERROR(CheckWritable(c));
   return std::unique_ptr<ArchiveBackend>(new PgArchive(conninfo, std::move(*db), *version));
 }
 

@@ -11,7 +11,7 @@
 namespace vanban::internal {
 
 struct ImportedRecord {
-  Document doc;        // what the archive stores of it (not the whole record)
+  Document doc;        // the document the record was written from
   std::string text;    // the text the record carries, in reading order, for search
   std::string record;  // the JSON line itself
 };

@@ -130,22 +130,6 @@ Result<Document> ParseDocument(std::string_view text, const ParseOptions& option
   return doc;
 }
 
-const std::vector<std::string>& DocumentFieldNames() {
-  static const std::vector<std::string> kNames = {
-      "source",     "header",     "preamble",  "body",           "tasks",     "deadlines",
-      "references", "internal_refs", "appendix_refs", "appendices", "closing", "recipients",
-      "signature",  "digital_signatures", "footnotes", "furniture", "warnings"};
-  return kNames;
-}
-
-std::string FirstUnknownFieldName(const std::vector<std::string>& fields) {
-  for (const std::string& f : fields) {
-    const auto& names = DocumentFieldNames();
-    if (std::find(names.begin(), names.end(), f) == names.end()) return f;
-  }
-  return "";
-}
-
 std::vector<std::pair<std::string, std::string>> HeaderRow(const Document& doc) {
   const Header& h = doc.header;
   std::vector<std::pair<std::string, std::string>> row;
