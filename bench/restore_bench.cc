@@ -19,6 +19,9 @@
 #include <time.h>
 
 #include <algorithm>
+#include <array>
+#include <cmath>
+#include <span>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -32,6 +35,7 @@
 #include "model/lm_tokens.h"
 #include "model/model_data.h"
 #include "model/model_parts.h"
+#include "restore/confidence_calibration.h"
 #include "text/utf8.h"
 #include "text/viet_chars.h"
 #include "train/corpus_split.h"
@@ -258,6 +262,7 @@ struct Options {
   std::string corpus = "/work/shared/corpus";
   std::string data_dir = std::string(VANBAN_SOURCE_DIR) + "/bench/data";
   bool dev = false;
+  std::string fit_confidence;  // write the fitted calibration here and stop
   bool wiki = false;  // Wikipedia instead of legal text (names, general vocabulary)
   size_t target = 30000;
   size_t errors = 0;
@@ -305,6 +310,7 @@ struct MarkScore {
   struct Seen {
     double confidence;
     bool right;
+    vanban::internal::ConfidenceFeatures features;  // of the word's token
   };
   std::vector<Seen> words;
   size_t without_alternative = 0;  // marked at the default threshold, nothing to offer
@@ -340,6 +346,63 @@ struct MarkScore {
   }
 };
 
+// Fits the calibration (restore/confidence_calibration.h) to |words| seen with raw
+// posteriors: logistic regression by Newton's method, a small L2 penalty keeping
+// features that never vary at zero. Writes "name<TAB>weight" lines to |path|.
+bool FitConfidence(const std::vector<MarkScore::Seen>& words, const std::string& path) {
+  constexpr size_t n = vanban::internal::kConfidenceFeatures;
+  constexpr double kL2 = 1.0;
+  std::array<double, n> w{};
+  for (int iter = 0; iter < 30; ++iter) {
+    std::array<double, n> g{};
+    std::array<std::array<double, n + 1>, n> h{};  // Hessian | gradient
+    for (const MarkScore::Seen& s : words) {
+      double z = 0;
+      for (size_t i = 0; i < n; ++i) z += w[i] * s.features[i];
+      const double p = 1.0 / (1.0 + std::exp(-std::clamp(z, -30.0, 30.0)));
+      const double r = p - (s.right ? 1.0 : 0.0), v = p * (1.0 - p);
+      for (size_t i = 0; i < n; ++i) {
+        g[i] += r * s.features[i];
+        for (size_t j = 0; j < n; ++j) h[i][j] += v * s.features[i] * s.features[j];
+      }
+    }
+    for (size_t i = 0; i < n; ++i) {
+      h[i][i] += kL2;
+      h[i][n] = g[i] + kL2 * w[i];
+    }
+    // Solve h * step = g by Gauss-Jordan with partial pivoting.
+    for (size_t c = 0; c < n; ++c) {
+      size_t pivot = c;
+      for (size_t r = c + 1; r < n; ++r)
+        if (std::abs(h[r][c]) > std::abs(h[pivot][c])) pivot = r;
+      std::swap(h[c], h[pivot]);
+      if (h[c][c] == 0) return false;
+      for (size_t r = 0; r < n; ++r) {
+        if (r == c) continue;
+        const double f = h[r][c] / h[c][c];
+        for (size_t k = c; k <= n; ++k) h[r][k] -= f * h[c][k];
+      }
+    }
+    double change = 0;
+    for (size_t i = 0; i < n; ++i) {
+      const double step = h[i][n] / h[i][i];
+      w[i] -= step;
+      change = std::max(change, std::abs(step));
+    }
+    if (change < 1e-9) break;
+  }
+  std::ofstream out(path);
+  out << "# Confidence calibration: logistic weights over the evidence of\n"
+         "# lib/src/restore/confidence_calibration.cc, fitted by `restore_bench --dev\n"
+         "# --fit-confidence` on the dev bucket's OCR sets (never the test bucket).\n";
+  char buf[64];
+  for (size_t i = 0; i < n; ++i) {
+    std::snprintf(buf, sizeof buf, "%.6f", w[i]);
+    out << vanban::internal::kConfidenceFeatureNames[i] << '\t' << buf << '\n';
+  }
+  return static_cast<bool>(out);
+}
+
 // |restorer| must compute confidence. Each restored word (one syllable of a token) is
 // aligned with the clean line like the accuracy score does.
 MarkScore ScoreMarks(vanban::Restorer& restorer, const std::vector<std::string>& cleans,
@@ -350,12 +413,27 @@ MarkScore ScoreMarks(vanban::Restorer& restorer, const std::vector<std::string>&
   vanban::RestoreResult res;
   restorer.Restore(joined, &res);
   std::vector<std::string> out = OwnedLines(res.text);
-  // The syllables of each line's tokens in order, with the token's confidence.
-  std::vector<std::vector<std::pair<std::string, double>>> by_line(out.size() + 1);
-  for (const vanban::RestoredToken& t : res.tokens) {
-    if (t.line == 0 || t.line > out.size()) continue;
-    if (t.confidence < threshold && t.alternatives.empty()) ++s.without_alternative;
-    for (const Word& w : Words(t.restored, true)) by_line[t.line - 1].push_back({Normalize(w.text), t.confidence});
+  // The syllables of each line's tokens in order, with the token's confidence and
+  // the evidence the calibration weighs (see restore/confidence_calibration.h).
+  struct Syllable {
+    std::string text;
+    double confidence;
+    vanban::internal::ConfidenceFeatures features;
+  };
+  std::vector<std::vector<Syllable>> by_line(out.size() + 1);
+  for (size_t b = 0; b < res.tokens.size();) {
+    size_t e = b + 1;
+    while (e < res.tokens.size() && res.tokens[e].line == res.tokens[b].line) ++e;
+    std::span<const vanban::RestoredToken> line(res.tokens.data() + b, e - b);
+    for (size_t i = 0; i < line.size(); ++i) {
+      const vanban::RestoredToken& t = line[i];
+      if (t.line == 0 || t.line > out.size()) continue;
+      if (t.confidence < threshold && t.alternatives.empty()) ++s.without_alternative;
+      const auto features = vanban::internal::FeaturesOf(line, i);
+      for (const Word& w : Words(t.restored, true))
+        by_line[t.line - 1].push_back({Normalize(w.text), t.confidence, features});
+    }
+    b = e;
   }
   for (size_t i = 0; i < cleans.size() && i < out.size(); ++i) {
     const std::vector<std::string> r = Normalized(Words(cleans[i])), h = Normalized(Words(out[i], true));
@@ -369,14 +447,18 @@ MarkScore ScoreMarks(vanban::Restorer& restorer, const std::vector<std::string>&
     size_t next = 0;
     for (size_t b = 0; b < m; ++b) {
       double conf = 1.0;
+      vanban::internal::ConfidenceFeatures features{};
+      features[0] = 1.0;
+      features[1] = features[10] = features[11] = 13.8;  // the logit of a sure word
       for (size_t k = next; k < toks.size() && k < next + 4; ++k) {
-        if (toks[k].first == h[b]) {
-          conf = toks[k].second;
+        if (toks[k].text == h[b]) {
+          conf = toks[k].confidence;
+          features = toks[k].features;
           next = k + 1;
           break;
         }
       }
-      s.words.push_back({conf, right[b] != 0});
+      s.words.push_back({conf, right[b] != 0, features});
     }
   }
   return s;
@@ -500,6 +582,34 @@ int Run(const Options& o) {
     }
   }
 
+  if (!o.fit_confidence.empty()) {
+    // The raw posteriors of the OCR sets, which the calibration learns to read.
+    std::string dir = o.data_dir + (o.dev ? "/dev" : "");
+    std::vector<MarkScore::Seen> seen;
+    for (const char* name : {"ocr_scan.tsv", "ocr_badscan.tsv"}) {
+      std::vector<std::string> cleans, ocrs;
+      for (const std::string& l : OwnedLines(ReadFile(dir + "/" + name))) {
+        size_t tab = l.find('\t');
+        if (tab == std::string::npos) continue;
+        cleans.push_back(l.substr(0, tab));
+        ocrs.push_back(l.substr(tab + 1));
+      }
+      vanban::RestoreOptions raw = o.restore;
+      raw.confidence = true;
+      raw.calibrated_confidence = false;
+      vanban::Restorer judged(model, raw);
+      MarkScore m = ScoreMarks(judged, cleans, ocrs, kDefaultMarkThreshold);
+      seen.insert(seen.end(), m.words.begin(), m.words.end());
+    }
+    if (seen.empty() || !FitConfidence(seen, o.fit_confidence)) {
+      std::fprintf(stderr, "restore_bench: no words to fit the confidence to in %s\n", dir.c_str());
+      return 1;
+    }
+    std::printf("fitted the confidence calibration on %zu words of %s: %s\n", seen.size(), dir.c_str(),
+                o.fit_confidence.c_str());
+    return 0;
+  }
+
   if (Wanted(o, "ocr")) {
     std::string dir = o.data_dir + (o.dev ? "/dev" : "");
     std::vector<std::string> files;
@@ -617,6 +727,8 @@ int main(int argc, char** argv) {
     else if (a == "--corpus") o.corpus = next();
     else if (a == "--data") o.data_dir = next();
     else if (a == "--dev") o.dev = true;
+    else if (a == "--fit-confidence") o.fit_confidence = next();
+    else if (a == "--raw-confidence") o.restore.calibrated_confidence = false;
     else if (a == "--wiki") o.wiki = true;
     else if (a == "--syllables") o.target = std::stoul(next());
     else if (a == "--errors") o.errors = std::stoul(next());

@@ -68,6 +68,10 @@ struct RestoreOptions {
   bool record_tokens = true;
   // Compute confidence and alternatives (costs a rescoring pass).
   bool confidence = false;
+  // Turn the search's posteriors into probabilities that the word is right with the
+  // model's calibration (fitted on held-out OCR'd text). Off: the raw posteriors, for
+  // fitting the calibration.
+  bool calibrated_confidence = true;
   int alternatives = 3;
   // Syllables restored with high confidence earlier in the same document get a bonus.
   bool document_cache = true;

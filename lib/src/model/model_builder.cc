@@ -361,6 +361,14 @@ class Builder {
       sections[internal::kSectionOcrChannel] = std::move(channel);
     }
     VANBAN_RETURN_IF_ERROR(WriteNamePairs(&sections[internal::kSectionNamePairs]));
+    // The confidence calibration, stored verbatim (the restorer parses it; a bad table
+    // leaves confidence uncalibrated, see restore/confidence_calibration.h).
+    std::string confidence;
+    if (ReadFileText(dir_ / "confidence.tsv", &confidence).ok()) {
+      if (internal::FirstInvalidUtf8(confidence) != std::string::npos)
+        return Status::Corruption("confidence.tsv: not UTF-8");
+      sections[internal::kSectionConfidence] = std::move(confidence);
+    }
     // Header + sections, 8-byte aligned.
     internal::FileHeader h;
     std::memset(&h, 0, sizeof h);

@@ -164,6 +164,8 @@ Status ModelData::Validate() {
   }
   channel_table_ = std::string_view(reinterpret_cast<const char*>(sec(kSectionOcrChannel)),
                                     sec_size(kSectionOcrChannel));
+  confidence_table_ = std::string_view(reinterpret_cast<const char*>(sec(kSectionConfidence)),
+                                       sec_size(kSectionConfidence));
   if (sec_size(kSectionNeighbours) != v * 2 * kNeighbours * sizeof(uint16_t)) return Bad("neighbour table size");
   neighbours_ = reinterpret_cast<const uint16_t*>(sec(kSectionNeighbours));
   for (uint64_t i = 0; i < v * 2 * kNeighbours; ++i) {

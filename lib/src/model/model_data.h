@@ -66,6 +66,8 @@ class ModelData {
 
   // Text of the OCR channel table stored in the model (empty if it has none).
   std::string_view ChannelTable() const { return channel_table_; }
+  // Text of the confidence calibration (dictionaries/confidence.tsv; may be empty).
+  std::string_view ConfidenceTable() const { return confidence_table_; }
 
   // Readings most likely after / before |w| (kNeighbours each, 0-padded).
   std::span<const uint16_t> Successors(uint32_t w) const {
@@ -119,6 +121,7 @@ class ModelData {
   std::unordered_map<std::string_view, uint32_t> word_ids_;
   std::unordered_map<std::string_view, SymbolPartEntry> symbol_parts_;
   std::string_view channel_table_;
+  std::string_view confidence_table_;
   const uint16_t* neighbours_ = nullptr;
   std::span<const NamePair> names_by_first_, names_by_second_;
 };

@@ -28,6 +28,7 @@ enum SectionId : uint32_t {
   kSectionOcrChannel,        // text: dictionaries/ocr_channel.tsv as is (may be empty)
   kSectionNeighbours,        // uint16[vocab_size][2 * kNeighbours]: likeliest next, previous readings
   kSectionNamePairs,         // uint64 n, NamePair[n] by (first, second), NamePair[n] by (second, first)
+  kSectionConfidence,        // text: dictionaries/confidence.tsv as is (may be empty)
   kNumSections,
 };
 

@@ -12,6 +12,7 @@
 #include "model/model_parts.h"
 #include "restore/beam_search.h"
 #include "restore/channel_mix.h"
+#include "restore/confidence_calibration.h"
 #include "restore/document_memory.h"
 #include "restore/lattice.h"
 #include "restore/lattice_builder.h"
@@ -51,7 +52,12 @@ class Restorer::Impl {
         lm_(model.parts().data()),
         builder_(m_, o_, &words_, &memory_),
         search_(m_, o_, &lm_, &memory_),
-        writer_(m_, o_) {}
+        writer_(m_, o_) {
+    // The table was checked when the model was built; a damaged one leaves the
+    // posteriors as they are.
+    auto calibration = internal::ConfidenceCalibration::Parse(m_.ConfidenceTable());
+    if (calibration.ok() && o_.calibrated_confidence) calibration_ = std::move(*calibration);
+  }
 
   void Restore(std::string_view text, RestoreResult* out) {
     ClearOutput(out);
@@ -79,6 +85,7 @@ class Restorer::Impl {
     }
     writer_.StartDocument(ocr_);
     RestorePass(text, out);
+    if (o_.confidence) calibration_.ApplyAll(&out->tokens);
   }
 
  private:
@@ -169,6 +176,7 @@ class Restorer::Impl {
   bool ocr_ = false;
   internal::Unit unit_;
   internal::Lattice lattice_;
+  internal::ConfidenceCalibration calibration_;
 };
 
 Restorer::Restorer(std::shared_ptr<const Model> model, RestoreOptions options)

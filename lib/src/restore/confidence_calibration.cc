@@ -1,0 +1,123 @@
+#include "restore/confidence_calibration.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include "text/fold.h"
+#include "text/utf8.h"
+#include "text/viet_chars.h"
+
+namespace vanban::internal {
+namespace {
+
+// Posteriors are clipped to [1e-6, 1 - 1e-6] before the logit.
+double Logit(double p) {
+  p = std::clamp(p, 1e-6, 1.0 - 1e-6);
+  return std::log(p / (1.0 - p));
+}
+
+std::u32string Folded(std::string_view s) {
+  std::u32string out;
+  for (size_t pos = 0; pos < s.size();) out += FoldCodePoint(NextCodePoint(s, &pos), FoldScope::kAnyScript);
+  return out;
+}
+
+}  // namespace
+
+const std::array<std::string_view, kConfidenceFeatures> kConfidenceFeatureNames = {
+    "bias",      "logit",          "kind_ocr",      "kind_symbol",    "kind_kept",
+    "all_caps",  "capitalised",    "non_letter",    "letters_changed", "short",
+    "prev_logit", "next_logit",    "ocr_x_logit",   "changed_x_logit"};
+
+ConfidenceFeatures FeaturesOf(std::span<const RestoredToken> line, size_t i) {
+  const RestoredToken& t = line[i];
+  size_t letters = 0, upper = 0;
+  bool non_letter = false, first_upper = false;
+  for (size_t pos = 0; pos < t.original.size();) {
+    const VietLetter& v = LookupLetter(NextCodePoint(t.original, &pos));
+    if (v.base == 0) {
+      non_letter = true;
+      continue;
+    }
+    if (letters == 0) first_upper = v.upper;
+    ++letters;
+    upper += v.upper;
+  }
+  const bool all_caps = letters >= 2 && upper == letters;
+  const bool changed = Folded(t.original) != Folded(t.restored);
+  const double l = Logit(t.confidence);
+  const double prev = i > 0 ? std::min(Logit(line[i - 1].confidence), l) : l;
+  const double next = i + 1 < line.size() ? std::min(Logit(line[i + 1].confidence), l) : l;
+  const bool ocr = t.kind == RestoredKind::kOcr;
+  return {1.0,
+          l,
+          ocr ? 1.0 : 0.0,
+          t.kind == RestoredKind::kSymbolPart ? 1.0 : 0.0,
+          t.kind == RestoredKind::kKept ? 1.0 : 0.0,
+          all_caps ? 1.0 : 0.0,
+          first_upper && !all_caps ? 1.0 : 0.0,
+          non_letter ? 1.0 : 0.0,
+          changed ? 1.0 : 0.0,
+          letters <= 2 ? 1.0 : 0.0,
+          prev,
+          next,
+          ocr ? l : 0.0,
+          changed ? l : 0.0};
+}
+
+Result<ConfidenceCalibration> ConfidenceCalibration::Parse(std::string_view text) {
+  ConfidenceCalibration c;
+  std::array<bool, kConfidenceFeatures> seen{};
+  size_t line_no = 0;
+  while (!text.empty()) {
+    size_t nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
+    ++line_no;
+    if (line.empty() || line[0] == '#') continue;
+    const size_t tab = line.find('\t');
+    auto bad = [&](const char* what) {
+      return Status::Corruption("confidence table line " + std::to_string(line_no) + ": " + what);
+    };
+    if (tab == std::string_view::npos) return bad("expected NAME<TAB>WEIGHT");
+    auto name = std::find(kConfidenceFeatureNames.begin(), kConfidenceFeatureNames.end(), line.substr(0, tab));
+    if (name == kConfidenceFeatureNames.end()) return bad("unknown feature");
+    double w = 0;
+    auto r = std::from_chars(line.data() + tab + 1, line.data() + line.size(), w);
+    if (r.ec != std::errc() || r.ptr != line.data() + line.size() || !std::isfinite(w)) return bad("bad weight");
+    const size_t k = static_cast<size_t>(name - kConfidenceFeatureNames.begin());
+    c.weights_[k] = w;
+    seen[k] = true;
+  }
+  const size_t n = static_cast<size_t>(std::count(seen.begin(), seen.end(), true));
+  if (n != 0 && n != kConfidenceFeatures) return Status::Corruption("confidence table: features missing");
+  c.loaded_ = n != 0;
+  return c;
+}
+
+double ConfidenceCalibration::Apply(const ConfidenceFeatures& f) const {
+  double z = 0;
+  for (size_t k = 0; k < kConfidenceFeatures; ++k) z += weights_[k] * f[k];
+  return 1.0 / (1.0 + std::exp(-std::clamp(z, -30.0, 30.0)));
+}
+
+void ConfidenceCalibration::ApplyAll(std::vector<RestoredToken>* tokens) const {
+  if (!loaded_) return;
+  std::vector<double> calibrated(tokens->size());
+  for (size_t b = 0; b < tokens->size();) {
+    size_t e = b + 1;
+    while (e < tokens->size() && (*tokens)[e].line == (*tokens)[b].line) ++e;
+    std::span<const RestoredToken> line(tokens->data() + b, e - b);
+    for (size_t i = 0; i < line.size(); ++i) calibrated[b + i] = Apply(FeaturesOf(line, i));
+    b = e;
+  }
+  // A word kept as written with nothing else to offer keeps its confidence: a mark
+  // must show the clerk another reading.
+  for (size_t i = 0; i < tokens->size(); ++i) {
+    RestoredToken& t = (*tokens)[i];
+    if (!t.alternatives.empty() || t.changed()) t.confidence = calibrated[i];
+  }
+}
+
+}  // namespace vanban::internal
