@@ -8,10 +8,14 @@ namespace vanban {
 namespace internal {
 namespace {
 
-// |status| with a message that names |path| (the model's own messages do not always).
+// |status| as "PATH: why", the way every diagnostic names its file (the model's own
+// messages name it in other places, or not at all: "bad model file: PATH: too small").
 Status NamingFile(const Status& status, const std::string& path) {
-  if (status.message().find(path) != std::string::npos) return status;
-  return Status(status.code(), path + ": " + status.message());
+  const std::string prefix = path + ": ";
+  std::string why = status.message();
+  if (why.rfind(prefix, 0) == 0) return status;
+  if (size_t at = why.find(prefix); at != std::string::npos) why.erase(at, prefix.size());
+  return Status(status.code(), prefix + why);
 }
 
 }  // namespace
