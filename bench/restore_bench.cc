@@ -639,9 +639,11 @@ int Run(const Options& o) {
       std::printf("  speed: %.0f OCR syllables/s, one thread (%.2f s CPU)\n",
                   static_cast<double>(s.syllables) / s.seconds, s.seconds);
       if (o.restore.context_readings > 0) {
-        // The same with --fast (no readings from context): the speed/accuracy trade.
+        // The same with --fast (ReadOptions::Fast: no readings from context, one
+        // pass): the speed/accuracy trade.
         vanban::RestoreOptions fast = o.restore;
         fast.context_readings = 0;
+        fast.second_pass = false;
         vanban::Restorer cold_fast(model, fast);
         OcrScore quick = ScoreOcr(cold_fast, cleans, ocrs, nullptr);
         std::printf("  with --fast        %6.2f%%, %.0f OCR syllables/s\n", quick.restored.Pct(),

@@ -54,9 +54,8 @@ void AddInputFiles(CLI::App& app, std::vector<std::string>* files) {
   app.add_option("FILE", *files, "Input files; none or '-' reads standard input");
 }
 
-void AddOutputOption(CLI::App& app, std::string* output) {
-  app.add_option("-o,--output", *output,
-                 "Write to FILE instead of standard output (written atomically)")
+CLI::Option* AddOutputOption(CLI::App& app, std::string* output) {
+  return app.add_option("-o,--output", *output, "Write to FILE instead of standard output (written atomically)")
       ->type_name("FILE");
 }
 

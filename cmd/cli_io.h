@@ -29,7 +29,7 @@ struct Input {
 // Adds the FILE... positional (none or "-" = stdin).
 void AddInputFiles(CLI::App& app, std::vector<std::string>* files);
 // Adds -o/--output FILE ("-" = stdout).
-void AddOutputOption(CLI::App& app, std::string* output);
+CLI::Option* AddOutputOption(CLI::App& app, std::string* output);
 // Adds --from and --lossy, filling |options|.
 void AddDecodeOptions(CLI::App& app, DecodeOptions* options);
 

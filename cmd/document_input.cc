@@ -7,7 +7,6 @@
 #include "cli_io.h"
 #include "command.h"
 #include "record_output.h"
-#include "vanban/archive.h"
 #include "vanban/parse.h"
 
 namespace vanban::cli {
@@ -18,40 +17,30 @@ void AddDocumentInputOptions(CLI::App& app, std::vector<std::string>* files, Doc
   AddRestoreOptions(app, &options->restore);
 }
 
-int DocumentReader::LoadModel() {
+int InputReader::LoadModel() {
   std::shared_ptr<const Model> model;
-  if (!options_.restore.no_restore) {
-    auto m = LoadRestorationModel(options_.restore.model);
-    if (!m.ok()) {
-      // Model errors usually name the file already.
-      std::string where = options_.restore.model.empty() ? Model::DefaultPath() : options_.restore.model;
-      std::string message = m.status().message();
-      if (message.find(where) == std::string::npos) message = where + ": " + message;
-      fmt::print(stderr, "vanban: {} (--no-restore parses without restoring)\n", message);
-      return kExitBadInput;
-    }
-    model = *m;
-  }
-  RestoreOptions restore;
-  if (options_.restore.fast) restore.context_readings = 0;
-  ingester_ = std::make_unique<Ingester>(model, restore);
+  if (int rc = LoadChosenModel(options_.restore, &model); rc != kExitOk) return rc;
+  ReadOptions read = ReadOptionsOf(options_.restore);
+  read.merge_tables = options_.merge_tables;
+  reader_ = std::make_unique<DocumentReader>(std::move(model), read);
   return kExitOk;
 }
 
-std::vector<Document> DocumentReader::Read(const std::string& path, int* rc) {
+InputDocuments InputReader::Read(const std::string& path, int* rc) {
   const std::string name = DisplayName(path);
-  std::vector<Document> docs;
+  InputDocuments out;
   auto text = ReadText(path, options_.decode);
   if (!text.ok()) {
     *rc = std::max(*rc, ReportStatus(name, text.status()));
-    return docs;
+    return out;
   }
   // A file holding several documents one after another gives one record each.
   const std::vector<DocumentPart> parts = SplitDocuments(*text);
   if (parts.size() > 1) WarnSeveralDocuments(name, parts);
+  out.parts = parts.size();
   for (const DocumentPart& part : parts) {
     // The record names standard input as messages do.
-    auto in = ingester_->FromText(part.text, name, part.first_line);
+    auto in = reader_->FromText(part.text, name, part.first_line);
     if (!in.ok()) {
       *rc = std::max(*rc, ReportStatus(name, in.status()));
       continue;
@@ -62,18 +51,18 @@ std::vector<Document> DocumentReader::Read(const std::string& path, int* rc) {
       PrintWarning(name, part.first_line > 1 ? static_cast<size_t>(part.first_line) : 0,
                    blank ? "empty input" : "not an administrative document: no header found");
     }
-    docs.push_back(std::move(in->doc));
+    out.docs.push_back(std::move(in->doc));
   }
-  return docs;
+  return out;
 }
 
 int ForEachDocument(const std::vector<std::string>& files, const DocumentInputOptions& options,
                     const std::function<void(const std::string& name, const Document& doc)>& use) {
-  DocumentReader reader(options);
+  InputReader reader(options);
   if (int rc = reader.LoadModel(); rc != kExitOk) return rc;
   int rc = kExitOk;
   for (const std::string& path : files) {
-    for (const Document& doc : reader.Read(path, &rc)) use(DisplayName(path), doc);
+    for (const Document& doc : reader.Read(path, &rc).docs) use(DisplayName(path), doc);
   }
   return rc;
 }

@@ -12,10 +12,10 @@
 #include <vector>
 
 #include "restore_options.h"
-#include "vanban/archive.h"
 #include "table_output.h"
 #include "vanban/document.h"
 #include "vanban/export.h"
+#include "vanban/pipeline.h"
 #include "vanban/text.h"
 
 namespace vanban::cli {
@@ -23,29 +23,37 @@ namespace vanban::cli {
 struct DocumentInputOptions {
   DecodeOptions decode;
   RestoreChoice restore;
+  bool merge_tables = true;  // --no-merge-tables (parse) turns it off
   // Warn on stderr when a document has no administrative header (off for `check`, whose
   // report already says so).
   bool warn_not_administrative = true;
 };
 
-// Adds FILE..., --from, --lossy, --no-restore and --model.
+// Adds FILE..., --from, --lossy, --no-restore, --model and --fast.
 void AddDocumentInputOptions(CLI::App& app, std::vector<std::string>* files, DocumentInputOptions* options);
 
-// Reads, decodes, restores and parses one input after another with one model.
-class DocumentReader {
+// The documents of one input.
+struct InputDocuments {
+  std::vector<Document> docs;  // one record per document read
+  size_t parts = 0;            // documents the input holds (SplitDocuments), also those that failed
+};
+
+// Reads, decodes, restores and parses one input after another with one model: the CLI's
+// side (files, stdin, messages) of vanban::DocumentReader.
+class InputReader {
  public:
-  explicit DocumentReader(DocumentInputOptions options) : options_(std::move(options)) {}
+  explicit InputReader(DocumentInputOptions options) : options_(std::move(options)) {}
   // Loads the model (unless --no-restore); prints why it cannot and returns 1 then.
   int LoadModel();
   // The records of |path| ("-" = stdin, named "<stdin>"): one per document in it (a
   // file may hold several one after another; a warning says so). A bad input (missing,
   // a directory, undecodable, binary) is reported as "vanban: FILE: why", *rc raised to
   // its exit code, and nothing returned.
-  std::vector<Document> Read(const std::string& path, int* rc);
+  InputDocuments Read(const std::string& path, int* rc);
 
  private:
   DocumentInputOptions options_;
-  std::unique_ptr<Ingester> ingester_;
+  std::unique_ptr<DocumentReader> reader_;
 };
 
 // Loads the model, then reads each of |files| in order and calls |use| with its display

@@ -49,14 +49,14 @@ int Run(Options o) {
     return kExitUsage;
   }
   if (int rc = CheckOneJsonDocument(o.format, files.size(), o.target.per_file()); rc != kExitOk) return rc;
-  DocumentReader reader(o.input);
+  InputReader reader(o.input);
   if (int rc = reader.LoadModel(); rc != kExitOk) return rc;
   bool first = true;  // Markdown documents in one stream are separated by a rule
   const std::string extension = o.format == "jsonl" ? ".json" : "." + o.format;
   return ForEachInputOutput(files, o.target, extension, [&](const std::string& path, Output& out) {
     int rc = kExitOk;
     RecordStream records(out, o.format, {}, RecordStream::JsonShape::kSingle);
-    for (const Document& doc : reader.Read(path, &rc)) {
+    for (const Document& doc : reader.Read(path, &rc).docs) {
       if (o.format == "md") {
         out.Write(std::string(first ? "" : "\n---\n\n") + DocumentToMarkdown(doc));
       } else if (o.format == "html") {

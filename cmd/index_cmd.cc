@@ -181,16 +181,10 @@ int Run(const Options& o) {
     if (!opened.ok()) return ReportStatus(o.output, opened.status());
     out.emplace(std::move(*opened));
   }
+  // An import restores and parses nothing: no model.
   std::shared_ptr<const Model> model;
-  if (!o.restore.no_restore && !import) {
-    auto m = LoadRestorationModel(o.restore.model);
-    if (!m.ok()) {
-      // Model errors name the file themselves.
-      fmt::print(stderr, "vanban: {} (--no-restore indexes without restoring)\n", m.status().message());
-      return ExitCodeFor(m.status());
-    }
-    model = *m;
-    if (!model && !o.quiet) PrintWarning("index", 0, "no restoration model found: documents are parsed as they are (see --model)");
+  if (!import) {
+    if (int rc = LoadChosenModel(o.restore, &model); rc != kExitOk) return rc;
   }
   const bool tty = !o.quiet && isatty(fileno(stderr));
   bool bar_drawn = false;
@@ -200,12 +194,12 @@ int Run(const Options& o) {
   io.db_path = o.db;
   io.jobs = o.jobs;
   io.model = model;
-  if (o.restore.fast) io.restore.context_readings = 0;
+  io.read = ReadOptionsOf(o.restore);
+  io.read.time_budget_seconds = o.timeout;
   io.batch_size = o.batch;
   io.cancel = &g_cancel;
   io.prune = o.prune;
   io.max_input_bytes = o.max_size;
-  io.document_seconds = o.timeout;
   io.on_file = [&](const IndexFileEvent& ev) {
     if (ev.outcome == IndexOutcome::kFailed || !ev.warning.empty()) {
       if (bar_drawn) fmt::print(stderr, "\r\x1b[K");
@@ -333,7 +327,7 @@ Each record carries the NĐ 30 Phụ lục VI and Dublin Core fields. Schema: do
       app.add_option("--batch", o->batch, "Documents per transaction (default 32)")
           ->type_name("N")
           ->check(CLI::Range(1, 100000));
-      AddRestoreOptions(app, &o->restore, /*with_fast=*/true);
+      AddRestoreOptions(app, &o->restore);
       app.add_option("--max-size", o->max_size, "Skip (and report) inputs larger than SIZE (default 64MiB); 0: no limit")
           ->type_name("SIZE")
           ->transform(CLI::AsSizeValue(false));

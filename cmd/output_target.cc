@@ -11,9 +11,7 @@
 namespace vanban::cli {
 
 void AddOutputTargetOptions(CLI::App& app, OutputTarget* target) {
-  CLI::Option* file = app.add_option("-o,--output", target->output,
-                                     "Write to FILE instead of standard output (written atomically)")
-                          ->type_name("FILE");
+  CLI::Option* file = AddOutputOption(app, &target->output);
   app.add_option("--output-dir", target->dir,
                  "Write one file per input into DIR, named like the input (an input is never overwritten)")
       ->type_name("DIR")

@@ -6,14 +6,10 @@
 
 #include "cli_io.h"
 #include "command.h"
+#include "document_input.h"
 #include "output_target.h"
 #include "record_output.h"
-#include "restore_options.h"
-#include "vanban/archive.h"
 #include "vanban/document.h"
-#include "vanban/model.h"
-#include "vanban/parse.h"
-#include "vanban/restore.h"
 
 namespace vanban::cli {
 namespace {
@@ -21,12 +17,11 @@ namespace {
 struct Options {
   std::vector<std::string> files;
   OutputTarget target;
-  DecodeOptions decode;
+  DocumentInputOptions input;
   std::string format;  // empty: indented on a terminal, JSON Lines elsewhere
   bool jsonl = false;
   bool pretty = false;
   std::string fields;
-  RestoreChoice restore;
   bool no_merge_tables = false;
 };
 
@@ -50,48 +45,21 @@ int Run(const Options& o) {
     PrintError("--fields", 0, fmt::format("unknown field '{}' (known: {})", unknown, names));
     return kExitUsage;
   }
-  // Restoration by default when a model can be found; otherwise parse the OCR text as is.
-  std::unique_ptr<Restorer> restorer;
-  if (!o.restore.no_restore) {
-    auto loaded = LoadRestorationModel(o.restore.model);
-    if (!loaded.ok()) {
-      return ReportStatus(o.restore.model.empty() ? Model::DefaultPath() : o.restore.model, loaded.status());
-    }
-    if (*loaded) {
-      RestoreOptions ro;
-      ro.record_tokens = false;  // parsing reads the restored text only
-      if (o.restore.fast) ro.context_readings = 0;
-      restorer = std::make_unique<Restorer>(*loaded, ro);
-    }
-  }
+  InputReader reader(o.input);
+  if (int rc = reader.LoadModel(); rc != kExitOk) return rc;
   auto files = InputsOrStdin(o.files);
   std::string format = o.pretty ? "json" : o.jsonl ? "jsonl" : o.format;
   if (int rc = CheckOneJsonDocument(format, files.size(), o.target.per_file()); rc != kExitOk) return rc;
   return ForEachInputOutput(files, o.target, ".json", [&](const std::string& path, Output& out) -> int {
-    std::string name = DisplayName(path);
-    auto text = ReadText(path, o.decode);
-    if (!text.ok()) return ReportStatus(name, text.status());
-    // A file holding several documents one after another gives one record each.
-    const std::vector<DocumentPart> parts = SplitDocuments(*text);
-    if (parts.size() > 1) WarnSeveralDocuments(name, parts);
-    RecordStream records(out, format.empty() ? DefaultJsonFormat(out, files.size() * parts.size()) : format, {},
+    int rc = kExitOk;
+    InputDocuments read = reader.Read(path, &rc);
+    if (read.parts == 0) return rc;
+    RecordStream records(out, format.empty() ? DefaultJsonFormat(out, files.size() * read.parts) : format, {},
                          RecordStream::JsonShape::kSingle);
     JsonOptions shown = json;
     shown.indent = records.json_indent();
-    int rc = kExitOk;
-    for (const DocumentPart& part : parts) {
-      ParseOptions po;
-      po.source_name = name;
-      po.merge_tables = !o.no_merge_tables;
-      po.first_line = part.first_line;
-      auto doc = RestoreAndParse(part.text, restorer.get(), po);
-      if (!doc.ok()) {
-        rc = std::max(rc, ReportStatus(name, doc.status()));
-        continue;
-      }
-      if (!doc->administrative) PrintWarning(name, 0, "not an administrative document: no header found");
-      records.AddStreamed([&](const JsonSink& sink) { WriteDocumentJson(*doc, shown, sink); });
-    }
+    for (const Document& doc : read.docs)
+      records.AddStreamed([&](const JsonSink& sink) { WriteDocumentJson(doc, shown, sink); });
     return rc;
   });
 }
@@ -111,9 +79,8 @@ appendix_refs, appendices, closing, recipients, signature, digital_signatures,
 footnotes, furniture, warnings. Schema: docs/schema.md ("vanban.doc/1").)",
     40, [](CLI::App& app) {
       auto o = std::make_shared<Options>();
-      AddInputFiles(app, &o->files);
+      AddDocumentInputOptions(app, &o->files, &o->input);
       AddOutputTargetOptions(app, &o->target);
-      AddDecodeOptions(app, &o->decode);
       auto* format = AddFormatOption(app, &o->format, {"json", "jsonl"},
                                      "json (one indented record; default for one file on a terminal) or jsonl "
                                      "(one record per line; default otherwise)");
@@ -121,9 +88,11 @@ footnotes, furniture, warnings. Schema: docs/schema.md ("vanban.doc/1").)",
       app.add_flag("--pretty", o->pretty, "Same as --format json")->excludes(format);
       app.add_option("--fields", o->fields, "Comma-separated parts of the record to print (default: all)")
           ->type_name("LIST");
-      AddRestoreOptions(app, &o->restore, /*with_fast=*/true);
       app.add_flag("--no-merge-tables", o->no_merge_tables, "Keep table rows split across pages apart");
-      return RunFn([o] { return Run(*o); });
+      return RunFn([o] {
+        o->input.merge_tables = !o->no_merge_tables;
+        return Run(*o);
+      });
     }});
 
 }  // namespace vanban::cli

@@ -12,7 +12,6 @@
 #include "output_target.h"
 #include "record_output.h"
 #include "restore_options.h"
-#include "vanban/model.h"
 #include "vanban/restore.h"
 #include "vanban/text.h"
 
@@ -26,14 +25,13 @@ struct Options {
   bool json = false;
   bool mark = false;
   bool diff = false;
-  std::string model;
+  RestoreChoice restore;  // --model, --fast (restore has no --no-restore)
   DecodeOptions decode;
   int beam = 8;
   double threshold = 0.9;
   bool no_ocr = false;
   std::string color = "auto";
   bool explain = false;
-  bool fast = false;
   std::string tone = "traditional";
 };
 
@@ -108,25 +106,17 @@ int Run(Options o) {
   if (o.json) o.format = "json";
   auto files = InputsOrStdin(o.files);
   if (int rc = CheckOneJsonDocument(o.format, files.size(), o.target.per_file()); rc != kExitOk) return rc;
-  std::string model_path = o.model.empty() ? Model::DefaultPath() : o.model;
-  auto model = Model::Load(model_path);
-  if (!model.ok()) {
-    int rc = ReportStatus(model_path, model.status());
-    if (model.status().code() == StatusCode::kNotFound)
-      fmt::print(stderr, "vanban: hint: build it with 'vanban build-model dictionaries -o vanban.model', "
-                         "or point --model / VANBAN_MODEL at it\n");
-    return rc;
-  }
-  RestoreOptions ro;
+  std::shared_ptr<const Model> model;
+  if (int rc = LoadChosenModel(o.restore, &model, /*offers_no_restore=*/false); rc != kExitOk) return rc;
+  RestoreOptions ro = ReadOptionsOf(o.restore).restore;
   ro.beam = o.beam;
   ro.confidence = o.format != "text" || o.mark;
   ro.record_tokens = o.format != "text" || o.mark;
   ro.ocr = !o.no_ocr;
-  if (o.fast) ro.context_readings = 0;
   ro.tone = o.tone == "school" ? RestoreOptions::Tone::kSchool : RestoreOptions::Tone::kTraditional;
   std::string explanation;
   if (o.explain) ro.explain = &explanation;
-  Restorer restorer(*model, ro);
+  Restorer restorer(model, ro);
   bool color = o.color == "always" || (o.color == "auto" && !o.target.per_file() && o.target.output == "-" &&
                                        UseColor(stdout));
   if (o.format != "text") color = false;
@@ -179,12 +169,12 @@ the installed share/vanban/vanban.model.)",
       app.add_option("--threshold", o->threshold, "Confidence under which --mark marks a word, 0-1 (default 0.9)")
           ->type_name("NUMBER")
           ->check(CLI::Range(0.0, 1.0).description(""));
-      AddModelOption(app, &o->model);
+      AddModelOption(app, &o->restore.model);
       app.add_option("--beam", o->beam, "Beam width, 1-64 (default 8)")
           ->type_name("N")
           ->check(CLI::Range(1, 64).description(""));
       app.add_flag("--no-ocr", o->no_ocr, "Do not try to repair OCR confusions (s6, x4, thyc)");
-      AddFastOption(app, &o->fast);
+      AddFastOption(app, &o->restore.fast);
       app.add_flag("--explain", o->explain, "Print every line's readings and scores to stderr (for tuning the model)");
       app.add_option("--tone", o->tone,
                      "Tone mark placement of restored words: traditional (hòa, thủy; default) or school (hoà, thuỷ)")

@@ -25,7 +25,7 @@
 
 #include "vanban/document.h"
 #include "vanban/model.h"
-#include "vanban/restore.h"
+#include "vanban/pipeline.h"
 #include "vanban/status.h"
 
 namespace vanban {
@@ -69,47 +69,6 @@ std::string ArchivalRecordJson(const Document& doc, std::string_view sha256, int
 // |record| (a vanban.doc/1 object on one line) with the two members added unless it has
 // them already.
 std::string WithArchivalJson(std::string record, const Document& doc, std::string_view sha256);
-
-// ---- Reading one document: decode, restore, parse -----------------------------------------
-
-// Loads the restoration model: |path| when given, else $VANBAN_MODEL, else the default
-// locations. Only when no model exists anywhere is the result nullptr (documents are then
-// parsed as they are); a model that exists but cannot be loaded is an error.
-Result<std::shared_ptr<const Model>> LoadRestorationModel(const std::string& path);
-
-struct IngestedDocument {
-  Document doc;
-  std::string text;  // restored text (the source text when there is no model)
-  double restore_seconds = 0;      // wall time
-  double parse_seconds = 0;
-  double restore_cpu_seconds = 0;  // CPU time of the calling thread
-  double parse_cpu_seconds = 0;
-};
-
-// Decode + restore + parse. Not thread-safe (owns a Restorer): one per thread; the model
-// may be shared.
-class Ingester {
- public:
-  explicit Ingester(std::shared_ptr<const Model> model, const RestoreOptions& restore = {});
-  ~Ingester();
-  Ingester(const Ingester&) = delete;
-  Ingester& operator=(const Ingester&) = delete;
-
-  bool restores() const;
-  // Time one document may take in FromText (FromBytes: after decoding); 0, the default,
-  // is no limit. Restore and parse stop cooperatively once it has passed, and the
-  // document fails with kUnsupported.
-  void set_time_budget(double seconds);
-  // |text| is NFC UTF-8 already. Text with a NUL character (binary data) is kCorruption.
-  // |first_line|: the number of its first line in the file (a part of SplitDocuments).
-  Result<IngestedDocument> FromText(std::string_view text, const std::string& source_name, int first_line = 1);
-  // Raw file bytes: refuses binary data (NUL bytes), detects the encoding, then FromText.
-  Result<IngestedDocument> FromBytes(std::string_view bytes, const std::string& source_name);
-
- private:
-  struct Impl;
-  std::unique_ptr<Impl> impl_;
-};
 
 // ---- The archive database ---------------------------------------------------------------
 
@@ -330,16 +289,16 @@ struct IndexOptions {
   std::string from_jsonl;
   std::string db_path;
   int jobs = 0;                      // worker threads; 0 = all cores
-  std::shared_ptr<const Model> model;  // nullptr = parse without restoring
-  RestoreOptions restore;              // how documents are restored
+  std::shared_ptr<const Model> model;  // nullptr = parse without restoring (LoadModel)
+  // How documents are read (vanban/pipeline.h); a document whose restore and parse take
+  // longer than read.time_budget_seconds fails, and the batch goes on.
+  ReadOptions read{.decode = {}, .restore = {}, .merge_tables = true, .time_budget_seconds = 60};
   size_t batch_size = 32;           // documents per transaction
   double batch_seconds = 1.0;       // ... or commit at least this often
   const std::atomic<bool>* cancel = nullptr;  // set to stop early (work done is kept)
   // Per input: only regular files are read (a FIFO, device or socket fails, reported and
-  // skipped), of at most max_input_bytes (0: any size); a document whose restore and
-  // parse take longer than document_seconds (0: no limit) fails. The batch goes on.
+  // skipped), of at most max_input_bytes (0: any size). The batch goes on.
   uint64_t max_input_bytes = uint64_t{64} << 20;
-  double document_seconds = 60;
   // Remove stored documents that lie under an input directory (or are an input file)
   // but no longer exist on disk.
   bool prune = false;

@@ -16,14 +16,13 @@
 
 namespace vanban {
 
-class Restorer;
-
 struct ParseOptions {
   // Name recorded in source.path (file name as given on the command line).
   std::string source_name;
-  // Optional restored version of the same text (e.g. vanban::Restorer output). Used for
-  // values line by line when it has the same number of lines as the source; a line whose
-  // character count differs falls back to the source line. Empty = no restoration.
+  // Optional restored version of the same text (the restorer's output: vanban/pipeline.h
+  // runs both). Used for values line by line when it has the same number of lines as the
+  // source; a line whose character count differs falls back to the source line. Empty =
+  // no restoration.
   std::string_view restored_text;
   // Merge table rows split across pages and drop repeated header rows.
   bool merge_tables = true;
@@ -50,11 +49,6 @@ struct DocumentPart {
 // document's appendices (whose forms carry mottos of their own). The parts cover the whole
 // text in order; a text with one document is one part.
 std::vector<DocumentPart> SplitDocuments(std::string_view text);
-
-// Restores |text| with |restorer| (may be null: no restoration) and parses the source
-// with the restored text as options.restored_text: keywords from the source, values
-// from the restored lines.
-Result<Document> RestoreAndParse(std::string_view text, Restorer* restorer, ParseOptions options = {});
 
 // The OCR-folded key of |text| used for keyword matching: one ASCII byte per code point
 // (marks stripped, lower case, đ->d, P->d at word start before a vowel, w->u, ¢/&->o, ...).

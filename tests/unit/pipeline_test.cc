@@ -1,0 +1,134 @@
+// The pipeline (vanban/pipeline.h): the one model-loading rule, every branch of it, and
+// the reader giving what restore-then-parse by hand gives.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "pipeline/load_model.h"
+#include "test_files.h"
+#include "vanban/document.h"
+#include "vanban/parse.h"
+#include "vanban/pipeline.h"
+#include "vanban/restore.h"
+
+namespace {
+
+using vanban::ModelChoice;
+using vanban::StatusCode;
+using vanban::internal::LoadModelFrom;
+
+const std::string kMissing = "/nonexistent/vanban-test/missing.model";
+
+// A file that exists but is no model.
+std::string BrokenModelFile() {
+  static const std::string path = [] {
+    std::string p = (std::filesystem::temp_directory_path() / "vanban-pipeline-test-broken.model").string();
+    std::ofstream(p) << "Uy ban nhan dan\n";
+    return p;
+  }();
+  return path;
+}
+
+const char kStripped[] =
+    "UY BAN NHAN DAN TINH\n"
+    "Can cu Nghi dinh so 15/2020/ND-CP cua Chinh phu;\n";
+
+}  // namespace
+
+TEST_CASE("pipeline: --no-restore loads nothing, even a file that is missing") {
+  auto m = LoadModelFrom({.path = kMissing, .restore = false}, kMissing, {kMissing});
+  REQUIRE(m.ok());
+  CHECK(*m == nullptr);
+}
+
+TEST_CASE("pipeline: a named model that is missing or broken is an error naming the file") {
+  auto missing = LoadModelFrom({.path = kMissing, .restore = true}, "", {VANBAN_FIXTURE_MODEL});
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.status().code() == StatusCode::kNotFound);
+  CHECK(missing.status().message().find(kMissing) != std::string::npos);
+
+  auto broken = LoadModelFrom({.path = BrokenModelFile(), .restore = true}, "", {VANBAN_FIXTURE_MODEL});
+  REQUIRE_FALSE(broken.ok());
+  CHECK(broken.status().code() == StatusCode::kCorruption);
+  CHECK(broken.status().message().rfind(BrokenModelFile() + ": ", 0) == 0);
+}
+
+TEST_CASE("pipeline: $VANBAN_MODEL names the model when --model does not, and beats the default places") {
+  auto env_missing = LoadModelFrom({}, kMissing, {VANBAN_FIXTURE_MODEL});
+  REQUIRE_FALSE(env_missing.ok());
+  CHECK(env_missing.status().message().find(kMissing) != std::string::npos);
+  auto env_fixture = LoadModelFrom({}, VANBAN_FIXTURE_MODEL, {kMissing});
+  REQUIRE(env_fixture.ok());
+  CHECK(*env_fixture != nullptr);
+  // --model beats $VANBAN_MODEL.
+  CHECK_FALSE(LoadModelFrom({.path = kMissing, .restore = true}, VANBAN_FIXTURE_MODEL, {}).ok());
+}
+
+TEST_CASE("pipeline: no model anywhere is an error, never a silent parse without restoring") {
+  auto none = LoadModelFrom({}, "", {kMissing, kMissing + ".2"});
+  REQUIRE_FALSE(none.ok());
+  CHECK(none.status().code() == StatusCode::kNotFound);
+  CHECK(none.status().message() == "no restoration model found (looked for " + kMissing + ", " + kMissing + ".2)");
+  // The first place that has a model is taken.
+  auto found = LoadModelFrom({}, "", {kMissing, VANBAN_FIXTURE_MODEL});
+  REQUIRE(found.ok());
+  CHECK(*found != nullptr);
+}
+
+TEST_CASE("pipeline: the reader restores, then parses the source with the restored text") {
+  auto model = LoadModelFrom({.path = VANBAN_FIXTURE_MODEL, .restore = true}, "", {});
+  REQUIRE(model.ok());
+  vanban::DocumentReader reader(*model);
+  CHECK(reader.restores());
+  auto read = reader.FromText(kStripped, "plan.txt");
+  REQUIRE(read.ok());
+
+  vanban::RestoreOptions ro;
+  ro.record_tokens = false;
+  vanban::Restorer restorer(*model, ro);
+  const std::string restored = restorer.Restore(kStripped).text;
+  CHECK(read->text == restored);
+  CHECK(read->text.find("ỦY BAN NHÂN DÂN TỈNH") != std::string::npos);
+  vanban::ParseOptions po;
+  po.source_name = "plan.txt";
+  po.restored_text = restored;
+  auto by_hand = vanban::ParseDocument(kStripped, po);
+  REQUIRE(by_hand.ok());
+  CHECK(vanban::DocumentToJson(read->doc) == vanban::DocumentToJson(*by_hand));
+}
+
+TEST_CASE("pipeline: without a model the reader parses the text as it is") {
+  vanban::DocumentReader reader(nullptr);
+  CHECK_FALSE(reader.restores());
+  auto read = reader.FromText(kStripped, "plan.txt", 7);
+  REQUIRE(read.ok());
+  CHECK(read->text == kStripped);
+  vanban::ParseOptions po;
+  po.source_name = "plan.txt";
+  po.first_line = 7;
+  auto by_hand = vanban::ParseDocument(kStripped, po);
+  REQUIRE(by_hand.ok());
+  CHECK(vanban::DocumentToJson(read->doc) == vanban::DocumentToJson(*by_hand));
+}
+
+TEST_CASE("pipeline: bytes are decoded with the read options and binary data is refused") {
+  vanban::ReadOptions options;
+  options.decode.from = vanban::Encoding::kViqr;
+  vanban::DocumentReader viqr(nullptr, options);
+  auto read = viqr.FromBytes("U?y ban nha^n da^n\n", "viqr.txt");
+  REQUIRE(read.ok());
+  CHECK(read->text == "Ủy ban nhân dân\n");
+
+  vanban::DocumentReader reader(nullptr);
+  auto nul = reader.FromText(std::string("a\nb\0c\n", 6), "bin.txt");
+  REQUIRE_FALSE(nul.ok());
+  CHECK(nul.status().message() == "2: binary data, not text (NUL character)");
+}
+
+TEST_CASE("pipeline: the fast preset is --fast: no readings proposed from context") {
+  CHECK(vanban::ReadOptions::Fast().restore.context_readings == 0);
+  CHECK_FALSE(vanban::ReadOptions::Fast().restore.second_pass);
+  CHECK(vanban::ReadOptions().restore.context_readings > 0);
+}
