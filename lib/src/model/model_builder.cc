@@ -454,13 +454,10 @@ class Builder {
     if (ReadFileText(dir_ / "place_names.txt", &text).ok()) {
       std::vector<uint32_t> ids;
       std::string lower;
-      size_t pos = 0, line_no = 0;
-      while (pos < text.size()) {
-        size_t nl = text.find('\n', pos);
-        if (nl == std::string::npos) nl = text.size();
-        std::string_view line(text.data() + pos, nl - pos);
-        pos = nl + 1;
-        ++line_no;
+      std::string_view rest = text;
+      for (size_t line_no = 1; !rest.empty(); ++line_no) {
+        const std::string_view line = rest.substr(0, rest.find('\n'));
+        rest.remove_prefix(std::min(rest.size(), line.size() + 1));
         if (line.empty()) continue;
         if (internal::FirstInvalidUtf8(line) != std::string_view::npos)
           return Status::Corruption("place_names.txt:" + std::to_string(line_no) + ": not UTF-8");
