@@ -6,6 +6,8 @@
 #include <fstream>
 #include <string>
 
+#include <unistd.h>
+
 #include "pipeline/load_model.h"
 #include "test_files.h"
 #include "vanban/document.h"
@@ -24,7 +26,10 @@ const std::string kMissing = "/nonexistent/vanban-test/missing.model";
 // A file that exists but is no model.
 std::string BrokenModelFile() {
   static const std::string path = [] {
-    std::string p = (std::filesystem::temp_directory_path() / "vanban-pipeline-test-broken.model").string();
+    // One per process: ctest runs this case alone and within unit.all_cases at once.
+    std::string p = (std::filesystem::temp_directory_path() /
+                     ("vanban-pipeline-test-broken-" + std::to_string(::getpid()) + ".model"))
+                        .string();
     std::ofstream(p) << "Uy ban nhan dan\n";
     return p;
   }();
