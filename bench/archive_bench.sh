@@ -142,6 +142,9 @@ fi
 # The archives of the last (4-worker) runs stay for the search part.
 sqlite_db=$work/bench.sqlite
 pg_db="postgresql://vanban:$PG_PASSWORD@127.0.0.1:$PG_PORT/bench"
+# Archives kept from an older vanban (BENCH_DIR) are upgraded to its schema first.
+: > empty.jsonl
+for db in "$sqlite_db" "$pg_db"; do "$vanban" index --from-jsonl empty.jsonl --db "$db" -q; done
 echo "== size on disk per 1,000 documents"
 lite=$(du -cb "$sqlite_db"* | tail -1 | cut -f1)
 pgsize=$(admin -c "SELECT pg_database_size('bench')")

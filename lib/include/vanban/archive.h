@@ -113,7 +113,7 @@ class Ingester {
 
 // ---- The archive database ---------------------------------------------------------------
 
-inline constexpr int kArchiveSchemaVersion = 1;
+inline constexpr int kArchiveSchemaVersion = 2;
 
 struct ArchiveDocument {
   std::string path;  // absolute, the key: re-indexing a path replaces its row
