@@ -15,6 +15,10 @@
 # be shared, and the figures mean little without it. Each import is checked: every worker
 # must exit 0 and the archive must hold N documents afterwards. Not part of CTest (minutes
 # to an hour at N=100,000).
+# Reuse (the import is the slow part): with BENCH_DIR=dir the records, the archives and the
+# PostgreSQL cluster stay in dir (stop it with tests/pg/pg_cluster.sh stop dir/pg.state);
+# a later run with the same BENCH_DIR and IMPORT_WORKERS=none only measures the search.
+# IMPORT_WORKERS (default "1 2 4") lists the worker counts to import with.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "${1:-$here/build}" && pwd)
@@ -23,12 +27,20 @@ corpus=${3:-/work/shared/corpus}
 vanban=$build/cmd/vanban
 [ -x "$vanban" ] || vanban=$build/vanban
 [ -x "$vanban" ] || { echo "no $vanban: build first" >&2; exit 2; }
-work=$(mktemp -d /tmp/vanban-archive-bench.XXXXXX)
+workers_list=${IMPORT_WORKERS:-1 2 4}
+if [ -n "${BENCH_DIR:-}" ]; then
+  mkdir -p "$BENCH_DIR"
+  work=$(cd "$BENCH_DIR" && pwd)
+else
+  work=$(mktemp -d /tmp/vanban-archive-bench.XXXXXX)
+  trap '"$here/tests/pg/pg_cluster.sh" stop "$work/pg.state" >/dev/null 2>&1; rm -rf "$work"' EXIT
+fi
 state=$work/pg.state
-trap '"$here/tests/pg/pg_cluster.sh" stop "$state" >/dev/null 2>&1; rm -rf "$work"' EXIT
 cd "$work"
 
+if [ ! -s records.jsonl ] || [ "$(wc -l < records.jsonl)" != "$n" ]; then
 echo "== records: $n from parsed corpus documents"
+rm -rf docs
 mkdir docs
 xzcat "$corpus/legal-congbao.txt.xz" | python3 -c '
 import sys, re
@@ -76,9 +88,10 @@ with open("records.jsonl", "w") as out:
             "flags": [], "children": []})
         out.write(json.dumps(r, ensure_ascii=False) + "\n")
 PY
+fi
 echo "$(wc -l < base.jsonl) parsed documents -> $(wc -l < records.jsonl) records ($(du -h records.jsonl | cut -f1))"
 
-"$here/tests/pg/pg_cluster.sh" start "$state" >/dev/null
+if [ ! -f "$state" ]; then "$here/tests/pg/pg_cluster.sh" start "$state" >/dev/null; fi
 # shellcheck disable=SC1090
 . "$state"
 admin() { PGOPTIONS="-c client_min_messages=warning" "$PSQL" -qAt "$PG_ADMIN" "$@"; }
@@ -120,13 +133,18 @@ import_run() {
   load
 }
 
-for backend in sqlite pg; do
-  for w in 1 2 4; do import_run "$backend" "$w"; done
-done
+if [ "$workers_list" != none ]; then
+  for backend in sqlite pg; do
+    for w in $workers_list; do import_run "$backend" "$w"; done
+  done
+fi
 
 # The archives of the last (4-worker) runs stay for the search part.
 sqlite_db=$work/bench.sqlite
 pg_db="postgresql://vanban:$PG_PASSWORD@127.0.0.1:$PG_PORT/bench"
+# Archives kept from an older vanban (BENCH_DIR) are upgraded to its schema first.
+: > empty.jsonl
+for db in "$sqlite_db" "$pg_db"; do "$vanban" index --from-jsonl empty.jsonl --db "$db" -q; done
 echo "== size on disk per 1,000 documents"
 lite=$(du -cb "$sqlite_db"* | tail -1 | cut -f1)
 pgsize=$(admin -c "SELECT pg_database_size('bench')")

@@ -14,6 +14,8 @@
 #             completes the archive (its own cluster)
 #   readonly  a role that may only read, a read-only database: index fails at once with one
 #             line and writes nothing (no log either); search works (as on SQLite)
+#   upgrade   an archive at schema version 1 (one search table with both tsvectors) is
+#             upgraded by index and then answers every parity query exactly as before
 #   check     index --check passes a sound archive and reports a missing search row, a
 #             search row that is not that of the text, a record that is not JSON
 set -uo pipefail
@@ -65,7 +67,7 @@ index)
   expect_err "4 files: 4 indexed, 0 replaced, 0 unchanged, 0 failed"
   [ "$(count)" = 4 ] || fail "expected 4 documents"
   [ "$(sql "SELECT count(*) FROM documents_search")" = 4 ] || fail "search rows missing"
-  [ "$(sql "SELECT max(version) FROM schema_version")" = 1 ] || fail "schema version not recorded"
+  [ "$(sql "SELECT max(version) FROM schema_version")" = 2 ] || fail "schema version not recorded"
   run 0 index "$samples/seeds" --db "$uri" --no-restore
   expect_err "4 files: 0 indexed, 0 replaced, 4 unchanged"
   run 0 search "nghi quyet dan chu" --db "$uri" --type KH --json
@@ -150,7 +152,7 @@ errors)
   sql "INSERT INTO schema_version VALUES (99, 'future')" >/dev/null
   run 1 index "$samples/seeds" --db "$uri" --no-restore
   [ "$(wc -l < err.txt)" = 1 ] || { cat err.txt >&2; fail "newer schema: not one line"; }
-  expect_err "archive schema version 99 is newer than this vanban supports \(1\)"
+  expect_err "archive schema version 99 is newer than this vanban supports \(2\)"
   [ "$(count)" = 1 ] || fail "newer schema: something was written"
   run 1 search "ke hoach" --db "$uri"
   expect_err "schema version 99"
@@ -217,6 +219,42 @@ parity)
   done < "$here/parity_queries.txt"
   [ $checked -ge 20 ] || fail "only $checked queries"
   ;;
+upgrade)
+  "$vanban" parse --no-restore --jsonl "$samples"/seeds/*.txt "$samples"/ocrsim/*.txt > records.jsonl 2>/dev/null
+  run 0 index --from-jsonl records.jsonl --db "$uri"
+  search_all() {  # every parity query's hits, in full (order, scores, snippets)
+    while IFS= read -r line; do
+      [ -n "$line" ] || continue
+      # shellcheck disable=SC2086
+      eval "args=($line)"
+      echo "== $line"
+      "$vanban" search "${args[@]}" --db "$uri" --limit 1000 --json 2>&1
+    done < "$here/parity_queries.txt"
+  }
+  search_all > hits.v2.txt
+  [ "$(grep -c '"path"' hits.v2.txt)" -ge 20 ] || fail "too few hits to compare"
+  # Back to the layout of schema version 1, data kept (as the owner, vanban).
+  sql "SET ROLE vanban; CREATE TEMP TABLE keep AS SELECT s.doc_id, s.folded, e.exact FROM documents_search s
+         JOIN documents_search_exact e USING (doc_id);
+       DROP TABLE documents_search, documents_search_exact; DROP INDEX documents_stored_types;
+       CREATE TABLE documents_search (
+         doc_id BIGINT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+         folded tsvector NOT NULL, exact tsvector NOT NULL);
+       CREATE INDEX documents_search_folded ON documents_search USING gin (folded);
+       CREATE INDEX documents_search_exact ON documents_search USING gin (exact);
+       INSERT INTO documents_search SELECT * FROM keep;
+       DELETE FROM schema_version WHERE version > 1;" >/dev/null || fail "cannot make a version 1 archive"
+  run 1 search "ban hành" --db "$uri"
+  expect_err "archive schema version 1 is older than this vanban's \(2\): run vanban index on it once to upgrade"
+  : > empty.jsonl
+  run 0 index --from-jsonl empty.jsonl --db "$uri"
+  [ "$(sql "SELECT max(version) FROM schema_version")" = 2 ] || fail "not upgraded to version 2"
+  [ "$(sql "SELECT count(*) FROM documents_search_exact")" = "$(count)" ] || fail "as-typed search rows lost"
+  [ "$(sql "SELECT count(*) FROM pg_class WHERE relname LIKE 'documents_search%v1%'")" = 0 ] || fail "version 1 table left"
+  run 0 index --check --db "$uri"
+  search_all > hits.upgraded.txt
+  diff hits.v2.txt hits.upgraded.txt >&2 || fail "the upgraded archive answers differently"
+  ;;
 restart)
   # A cluster of its own: stopping the shared one would break the other tests.
   own="$work/own.state"
@@ -258,7 +296,7 @@ readonly)
   before=$(sql "SELECT string_agg(path || sha256, ',' ORDER BY path) FROM documents")
   run 1 index in --db "$reader" --no-restore --log log.jsonl
   [ "$(wc -l < err.txt)" = 1 ] || { cat err.txt >&2; fail "read-only role: not one line"; }
-  expect_err "^vanban: postgresql://vanban_reader:\*\*\*@[^ ]*: cannot write the archive: role vanban_reader may not insert, update and delete in table\(s\) deadlines, documents, documents_search, refs, schema_version, tasks$"
+  expect_err "^vanban: postgresql://vanban_reader:\*\*\*@[^ ]*: cannot write the archive: role vanban_reader may not insert, update and delete in table\(s\) deadlines, documents, documents_search, documents_search_exact, refs, schema_version, tasks$"
   [ -e log.jsonl ] && fail "index did work with a read-only role (log written)"
   : > empty.jsonl
   run 1 index --from-jsonl empty.jsonl --db "$reader"

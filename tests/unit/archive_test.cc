@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 #include "vanban/archive.h"
 #include "vanban/document.h"
@@ -143,6 +144,67 @@ TEST_CASE("archive reopens at the same schema version and refuses newer ones") {
   CHECK((*again)->schema_version() == kArchiveSchemaVersion);
   std::ofstream(dir + "/junk.sqlite") << "this is not a database at all, just some text......";
   CHECK_FALSE(Archive::Open(dir + "/junk.sqlite").ok());
+  std::filesystem::remove_all(dir);
+}
+
+// Every hit of |queries| in full: what an upgrade must not change.
+std::string AllHits(Archive& a, const std::vector<SearchQuery>& queries) {
+  std::string out;
+  for (const SearchQuery& q : queries) {
+    auto hits = a.Search(q);
+    REQUIRE(hits.ok());
+    out += "== " + q.text + " / " + q.type + " / " + q.from + "\n";
+    for (const SearchHit& h : *hits) {
+      out += h.path + " " + std::to_string(h.score) + " " + h.match + (h.exact ? " exact " : " ") + h.snippet + "\n";
+    }
+  }
+  return out;
+}
+
+TEST_CASE("an archive at schema version 1 upgrades to the current one and searches the same") {
+  std::string dir = TempDir("upgrade");
+  const std::string path = dir + "/a.sqlite";
+  std::vector<SearchQuery> queries;
+  for (const char* text : {"nghi quyet", "Nghị quyết dân chủ", "ngan sach", "\"dan chu\"", "ke*"}) {
+    SearchQuery q;
+    q.text = text;
+    queries.push_back(q);
+    q.type = "KH";
+    queries.push_back(q);
+    q.type = "";
+    q.from = "2025-01-01";
+    queries.push_back(q);
+  }
+  std::string before;
+  {
+    auto a = Archive::Open(path);
+    REQUIRE(a.ok());
+    const char* subjects[] = {"Triển khai Nghị quyết về dân chủ ở cơ sở", "Quyết định về ngân sách", "Kế hoạch dân chủ"};
+    for (int i = 0; i < 12; ++i) {
+      Document d = Doc("/x/" + std::to_string(i) + ".txt", i % 3 == 1 ? "QĐ" : "KH",
+                       std::to_string(2023 + i % 4) + "-0" + std::to_string(1 + i % 9) + "-11", subjects[i % 3]);
+      std::string text = std::string(subjects[i % 3]) + ". Nghi quyet so " + std::to_string(i) +
+                         " ve dan chu va ngân sách; kế hoạch thực hiện Nghị quyết dân chủ ở cơ sở.";
+      for (int k = 0; k < i; ++k) text += " Thực hiện kế hoạch năm " + std::to_string(2020 + k) + ".";
+      REQUIRE(PutDoc(**a, d, text).ok());
+    }
+    before = AllHits(**a, queries);
+  }
+  CHECK(before.find("/x/11.txt") != std::string::npos);
+  {  // Back to version 1: what migration 2 added removed.
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    CHECK(sqlite3_exec(db, "DROP INDEX documents_search_filters; DELETE FROM schema_version WHERE version > 1;", nullptr,
+                       nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+  }
+  auto reader = Archive::Open(path, ArchiveAccess::kReadOnly);
+  REQUIRE_FALSE(reader.ok());
+  CHECK(reader.status().message().find("schema version 1 is older") != std::string::npos);
+  auto upgraded = Archive::Open(path);
+  REQUIRE(upgraded.ok());
+  CHECK((*upgraded)->schema_version() == kArchiveSchemaVersion);
+  CHECK(AllHits(**upgraded, queries) == before);
   std::filesystem::remove_all(dir);
 }
 

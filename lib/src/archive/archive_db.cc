@@ -441,6 +441,7 @@ std::string TypeKey(const internal::StoredType& t) {
 struct Filters {
   std::string types;  // JSON array of TypeKey, '' = any
   std::string issuer, from, to;
+  bool any() const { return !types.empty() || !issuer.empty() || !from.empty() || !to.empty(); }
 };
 
 void BindFilters(Stmt& s, const Filters& f, int64_t limit) {
@@ -490,16 +491,27 @@ Status RankedHits(sqlite3* db, const std::string& match, const std::string& excl
                   const internal::SearchStep& step, const internal::ParsedQuery& parsed, const SearchQuery& q,
                   const Filters& filters, std::vector<SearchHit>* out, std::vector<double>* relevance) {
   // Rank and cut in SQL; the matches of the hits shown are found in C++ (FindMatches):
-  // FTS5 highlight() would tokenise every hit inside a second MATCH.
-  std::string sql =
-      "WITH top AS (SELECT d.id AS id, bm25(documents_fts, 8.0, 2.0, 4.0, 1.0) AS score"
-      " FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid WHERE documents_fts MATCH ?1" +
-      std::string(kFilters) + " AND d.id NOT IN (SELECT value FROM json_each(?7)) ORDER BY score LIMIT ?6)"
-      " SELECT d.id, " + kHitColumns + ", top.score, d.text FROM top JOIN documents d ON d.id = top.id ORDER BY top.score";
+  // FTS5 highlight() would tokenise every hit inside a second MATCH. Every match is
+  // ranked: without filters that needs nothing but the full-text index; with filters
+  // each match's filter columns come from the covering index documents_search_filters,
+  // not from its documents row (schema version 2).
+  const std::string ranked =
+      filters.any() ? "SELECT d.id AS id, bm25(documents_fts, 8.0, 2.0, 4.0, 1.0) AS score FROM documents_fts"
+                      " JOIN documents d INDEXED BY documents_search_filters ON d.id = documents_fts.rowid"
+                      " WHERE documents_fts MATCH ?1" + std::string(kFilters) +
+                      " AND d.id NOT IN (SELECT value FROM json_each(?7))"
+                    : "SELECT rowid AS id, bm25(documents_fts, 8.0, 2.0, 4.0, 1.0) AS score FROM documents_fts"
+                      " WHERE documents_fts MATCH ?1 AND rowid NOT IN (SELECT value FROM json_each(?7))";
+  std::string sql = "WITH top AS (" + ranked + " ORDER BY score LIMIT ?6) SELECT d.id, " + kHitColumns +
+                    ", top.score, d.text FROM top JOIN documents d ON d.id = top.id ORDER BY top.score";
   Stmt s(db, sql);
   VANBAN_RETURN_IF_ERROR(s.status());
   s.Bind(1, match).Bind(7, exclude);
-  BindFilters(s, filters, limit);
+  if (filters.any()) {
+    BindFilters(s, filters, limit);
+  } else {
+    s.Bind(6, limit);
+  }
   while (s.Step()) {
     SearchHit h = HitRow(s);
     h.exact = step.as_typed;

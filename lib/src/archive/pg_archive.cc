@@ -122,8 +122,9 @@ class PgArchive final : public ArchiveBackend {
     for (;;) {
       // Keyset pages: constant memory on any archive size.
       auto page = db_->Query(
-          "SELECT d.id, d.path, coalesce(d.subject, ''), d.text, d.record_json, s.doc_id IS NULL"
-          " FROM documents d LEFT JOIN documents_search s ON s.doc_id = d.id WHERE d.id > $1 ORDER BY d.id LIMIT 200",
+          "SELECT d.id, d.path, coalesce(d.subject, ''), d.text, d.record_json, s.doc_id IS NULL OR e.doc_id IS NULL"
+          " FROM documents d LEFT JOIN documents_search s ON s.doc_id = d.id"
+          " LEFT JOIN documents_search_exact e ON e.doc_id = d.id WHERE d.id > $1 ORDER BY d.id LIMIT 200",
           {after});
       if (!page.ok()) return page.status();
       if (page->rows() == 0) return problems;
@@ -143,9 +144,9 @@ class PgArchive final : public ArchiveBackend {
         exact.push_back(TsVectorLiteral(page->Text(i, 2), page->Text(i, 3), false));
       }
       auto differ = db_->Query(
-          "SELECT u.id, s.folded <> u.folded::tsvector, s.exact <> u.exact::tsvector"
+          "SELECT u.id, s.folded <> u.folded::tsvector, e.exact <> u.exact::tsvector"
           " FROM unnest($1::bigint[], $2::text[], $3::text[]) AS u(id, folded, exact)"
-          " JOIN documents_search s ON s.doc_id = u.id ORDER BY u.id",
+          " JOIN documents_search s ON s.doc_id = u.id JOIN documents_search_exact e ON e.doc_id = u.id ORDER BY u.id",
           {TextArray(ids), TextArray(folded), TextArray(exact)});
       if (!differ.ok()) return differ.status();
       for (int i = 0; i < differ->rows(); ++i) {
@@ -263,9 +264,10 @@ Result<PutResult> PgArchive::PutRows(const ArchiveDocument& d) {
   const std::string id = inserted->Text(0, 0);
   const Header& h = d.doc->header;
   const std::string subject = h.subject ? h.subject->text : "";
-  VANBAN_RETURN_IF_ERROR(db_->Exec(
-      "INSERT INTO documents_search (doc_id, folded, exact) VALUES ($1, $2::tsvector, $3::tsvector)",
-      {id, TsVectorLiteral(subject, d.text, true), TsVectorLiteral(subject, d.text, false)}));
+  VANBAN_RETURN_IF_ERROR(db_->Exec("INSERT INTO documents_search (doc_id, folded) VALUES ($1, $2::tsvector)",
+                                   {id, TsVectorLiteral(subject, d.text, true)}));
+  VANBAN_RETURN_IF_ERROR(db_->Exec("INSERT INTO documents_search_exact (doc_id, exact) VALUES ($1, $2::tsvector)",
+                                   {id, TsVectorLiteral(subject, d.text, false)}));
   VANBAN_RETURN_IF_ERROR(InsertChildRows(*db_, "tasks", id, rows.tasks));
   VANBAN_RETURN_IF_ERROR(InsertChildRows(*db_, "refs", id, rows.refs));
   VANBAN_RETURN_IF_ERROR(InsertChildRows(*db_, "deadlines", id, rows.deadlines));
@@ -370,11 +372,13 @@ Status PgArchive::RankedHits(const SearchStep& step, const std::vector<int64_t>&
                              std::vector<SearchHit>* out, std::vector<double>* relevance) {
   // Cover density (ts_rank_cd: proximity of the words), subject (A) before body (B).
   const bool fold = !step.as_typed;
+  // The folded and the as-typed tsvectors have a table each (schema version 2).
   const std::string column = fold ? "s.folded" : "s.exact";
+  const std::string table = fold ? "documents_search" : "documents_search_exact";
   const std::string tsquery = step.kind == MatchKind::kPhrase ? TsQueryPhrase(parsed, fold) : TsQueryAll(parsed, fold);
   std::string sql =
       "WITH top AS (SELECT d.id AS id, ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', " + column +
-      ", $1::tsquery, 1) AS score FROM documents_search s JOIN documents d ON d.id = s.doc_id WHERE " + column +
+      ", $1::tsquery, 1) AS score FROM " + table + " s JOIN documents d ON d.id = s.doc_id WHERE " + column +
       " @@ $1::tsquery" + kFilters + " AND NOT (d.id = ANY($7::bigint[])) ORDER BY score DESC, d.id LIMIT $6)"
       " SELECT " + kHitColumns + ", top.score, d.text FROM top JOIN documents d ON d.id = top.id"
       " ORDER BY top.score DESC, d.id";
