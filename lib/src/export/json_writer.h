@@ -39,7 +39,8 @@ class JsonWriter {
   void BeforeValue();
   void NewLine();
   void Close(char bracket);
-  const JsonSink& sink_;
+  // A copy: callers pass lambdas, which become temporaries of the constructor call.
+  JsonSink sink_;
   const int indent_;
   std::string buffer_;
   std::vector<size_t> counts_;  // members or elements written, per open object or array
