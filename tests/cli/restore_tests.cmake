@@ -41,3 +41,6 @@ vanban_cli_test(NAME train_channel_missing ARGS train-channel --pairs /nonexiste
 # label's place ("¢)" after "b)").
 vanban_cli_test(NAME restore_ocr_headings ARGS restore --model ${_model} ${_rdata}/cli/ocr_headings.txt
                 EXPECT_STDOUT ${_rdata}/cli/ocr_headings.expected.txt)
+# --explain dumps each unit once, also for OCR'd text read in two passes.
+vanban_cli_test(NAME restore_explain_once ARGS restore --explain --model ${_model} ${_rdata}/cli/ocr_headings.txt
+                STDERR_MATCHES "^unit: I\\. MUC PiCH, YEU CAU\n(unit: \n|unit: [^I\n][^\n]*\n|unit: I[^.\n][^\n]*\n|[^u\n][^\n]*\n|\n)*$")

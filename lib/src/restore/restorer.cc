@@ -161,7 +161,8 @@ class Restorer::Impl {
       builder_.Rebuild();
       search_.Decode(&lattice_, unit_.pieces.size());
     }
-    if (o_.explain != nullptr) writer_.Explain(unit_, lattice_, search_.path(), o_.explain);
+    // Explained once, as written: the quiet first pass only feeds the memory.
+    if (o_.explain != nullptr && !writer_.quiet()) writer_.Explain(unit_, lattice_, search_.path(), o_.explain);
     return writer_.Write(unit_, lattice_, search_, &memory_, line_no, out);
   }
 
