@@ -421,10 +421,7 @@ MarkScore ScoreMarks(vanban::Restorer& restorer, const std::vector<std::string>&
     vanban::internal::ConfidenceFeatures features;
   };
   std::vector<std::vector<Syllable>> by_line(out.size() + 1);
-  for (size_t b = 0; b < res.tokens.size();) {
-    size_t e = b + 1;
-    while (e < res.tokens.size() && res.tokens[e].line == res.tokens[b].line) ++e;
-    std::span<const vanban::RestoredToken> line(res.tokens.data() + b, e - b);
+  vanban::internal::ForEachTokenLine(res.tokens, [&](std::span<const vanban::RestoredToken> line, size_t) {
     for (size_t i = 0; i < line.size(); ++i) {
       const vanban::RestoredToken& t = line[i];
       if (t.line == 0 || t.line > out.size()) continue;
@@ -433,8 +430,7 @@ MarkScore ScoreMarks(vanban::Restorer& restorer, const std::vector<std::string>&
       for (const Word& w : Words(t.restored, true))
         by_line[t.line - 1].push_back({Normalize(w.text), t.confidence, features});
     }
-    b = e;
-  }
+  });
   for (size_t i = 0; i < cleans.size() && i < out.size(); ++i) {
     const std::vector<std::string> r = Normalized(Words(cleans[i])), h = Normalized(Words(out[i], true));
     const size_t m = h.size();
@@ -477,6 +473,34 @@ int Run(const Options& o) {
   std::printf("model: %s (%.1f MB, order %d, %zu words), loaded in %.1f ms\n", o.model_path.c_str(),
               static_cast<double>(model->file_size()) / 1e6, model->order(), model->vocabulary_size(), load_ms);
   std::printf("data: %s bucket (never used for training)\n", o.dev ? "dev" : "test");
+  if (!o.fit_confidence.empty()) {
+    // The raw posteriors of the OCR sets, which the calibration learns to read.
+    std::string dir = o.data_dir + (o.dev ? "/dev" : "");
+    std::vector<MarkScore::Seen> seen;
+    for (const char* name : {"ocr_scan.tsv", "ocr_badscan.tsv"}) {
+      std::vector<std::string> cleans, ocrs;
+      for (const std::string& l : OwnedLines(ReadFile(dir + "/" + name))) {
+        size_t tab = l.find('\t');
+        if (tab == std::string::npos) continue;
+        cleans.push_back(l.substr(0, tab));
+        ocrs.push_back(l.substr(tab + 1));
+      }
+      vanban::RestoreOptions raw = o.restore;
+      raw.confidence = true;
+      raw.calibrated_confidence = false;
+      vanban::Restorer judged(model, raw);
+      MarkScore m = ScoreMarks(judged, cleans, ocrs, kDefaultMarkThreshold);
+      seen.insert(seen.end(), m.words.begin(), m.words.end());
+    }
+    if (seen.empty() || !FitConfidence(seen, o.fit_confidence)) {
+      std::fprintf(stderr, "restore_bench: no words to fit the confidence to in %s\n", dir.c_str());
+      return 1;
+    }
+    std::printf("fitted the confidence calibration on %zu words of %s: %s\n", seen.size(), dir.c_str(),
+                o.fit_confidence.c_str());
+    return 0;
+  }
+
   vanban::Restorer restorer(model, o.restore);
   std::map<std::string, size_t> confusions;
 
@@ -580,34 +604,6 @@ int Run(const Options& o) {
                   same.total - same.right, same.total);
       if (o.errors) PrintTop(confusions, o.errors);
     }
-  }
-
-  if (!o.fit_confidence.empty()) {
-    // The raw posteriors of the OCR sets, which the calibration learns to read.
-    std::string dir = o.data_dir + (o.dev ? "/dev" : "");
-    std::vector<MarkScore::Seen> seen;
-    for (const char* name : {"ocr_scan.tsv", "ocr_badscan.tsv"}) {
-      std::vector<std::string> cleans, ocrs;
-      for (const std::string& l : OwnedLines(ReadFile(dir + "/" + name))) {
-        size_t tab = l.find('\t');
-        if (tab == std::string::npos) continue;
-        cleans.push_back(l.substr(0, tab));
-        ocrs.push_back(l.substr(tab + 1));
-      }
-      vanban::RestoreOptions raw = o.restore;
-      raw.confidence = true;
-      raw.calibrated_confidence = false;
-      vanban::Restorer judged(model, raw);
-      MarkScore m = ScoreMarks(judged, cleans, ocrs, kDefaultMarkThreshold);
-      seen.insert(seen.end(), m.words.begin(), m.words.end());
-    }
-    if (seen.empty() || !FitConfidence(seen, o.fit_confidence)) {
-      std::fprintf(stderr, "restore_bench: no words to fit the confidence to in %s\n", dir.c_str());
-      return 1;
-    }
-    std::printf("fitted the confidence calibration on %zu words of %s: %s\n", seen.size(), dir.c_str(),
-                o.fit_confidence.c_str());
-    return 0;
   }
 
   if (Wanted(o, "ocr")) {

@@ -454,10 +454,9 @@ class Builder {
     if (ReadFileText(dir_ / "place_names.txt", &text).ok()) {
       std::vector<uint32_t> ids;
       std::string lower;
-      std::string_view rest = text;
-      for (size_t line_no = 1; !rest.empty(); ++line_no) {
-        const std::string_view line = rest.substr(0, rest.find('\n'));
-        rest.remove_prefix(std::min(rest.size(), line.size() + 1));
+      const std::vector<std::string_view> lines = SplitLines(text);
+      for (size_t line_no = 1; line_no <= lines.size(); ++line_no) {
+        const std::string_view line = lines[line_no - 1];
         if (line.empty()) continue;
         if (internal::FirstInvalidUtf8(line) != std::string_view::npos)
           return Status::Corruption("place_names.txt:" + std::to_string(line_no) + ": not UTF-8");

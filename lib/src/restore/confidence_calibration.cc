@@ -7,6 +7,7 @@
 #include "text/fold.h"
 #include "text/utf8.h"
 #include "text/viet_chars.h"
+#include "vanban/text.h"
 
 namespace vanban::internal {
 namespace {
@@ -69,12 +70,9 @@ ConfidenceFeatures FeaturesOf(std::span<const RestoredToken> line, size_t i) {
 Result<ConfidenceCalibration> ConfidenceCalibration::Parse(std::string_view text) {
   ConfidenceCalibration c;
   std::array<bool, kConfidenceFeatures> seen{};
-  size_t line_no = 0;
-  while (!text.empty()) {
-    size_t nl = text.find('\n');
-    std::string_view line = text.substr(0, nl);
-    text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
-    ++line_no;
+  const std::vector<std::string_view> lines = SplitLines(text);
+  for (size_t line_no = 1; line_no <= lines.size(); ++line_no) {
+    const std::string_view line = lines[line_no - 1];
     if (line.empty() || line[0] == '#') continue;
     const size_t tab = line.find('\t');
     auto bad = [&](const char* what) {
@@ -105,13 +103,9 @@ double ConfidenceCalibration::Apply(const ConfidenceFeatures& f) const {
 void ConfidenceCalibration::ApplyAll(std::vector<RestoredToken>* tokens) const {
   if (!loaded_) return;
   std::vector<double> calibrated(tokens->size());
-  for (size_t b = 0; b < tokens->size();) {
-    size_t e = b + 1;
-    while (e < tokens->size() && (*tokens)[e].line == (*tokens)[b].line) ++e;
-    std::span<const RestoredToken> line(tokens->data() + b, e - b);
-    for (size_t i = 0; i < line.size(); ++i) calibrated[b + i] = Apply(FeaturesOf(line, i));
-    b = e;
-  }
+  ForEachTokenLine(*tokens, [&](std::span<const RestoredToken> line, size_t first) {
+    for (size_t i = 0; i < line.size(); ++i) calibrated[first + i] = Apply(FeaturesOf(line, i));
+  });
   // A word kept as written with nothing else to offer keeps its confidence: a mark
   // must show the clerk another reading.
   for (size_t i = 0; i < tokens->size(); ++i) {

@@ -27,6 +27,18 @@ extern const std::array<std::string_view, kConfidenceFeatures> kConfidenceFeatur
 // posterior as its confidence.
 ConfidenceFeatures FeaturesOf(std::span<const RestoredToken> line, size_t i);
 
+// Calls |fn(line, first)| for each run of |tokens| on one line; |first| is the index
+// of the run's first token.
+template <class Fn>
+void ForEachTokenLine(std::span<const RestoredToken> tokens, Fn fn) {
+  for (size_t b = 0; b < tokens.size();) {
+    size_t e = b + 1;
+    while (e < tokens.size() && tokens[e].line == tokens[b].line) ++e;
+    fn(tokens.subspan(b, e - b), b);
+    b = e;
+  }
+}
+
 class ConfidenceCalibration {
  public:
   // "name<TAB>weight" lines; empty text: no calibration (the posterior as it is).
