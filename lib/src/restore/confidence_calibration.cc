@@ -33,19 +33,8 @@ const std::array<std::string_view, kConfidenceFeatures> kConfidenceFeatureNames 
 
 ConfidenceFeatures FeaturesOf(std::span<const RestoredToken> line, size_t i) {
   const RestoredToken& t = line[i];
-  size_t letters = 0, upper = 0;
-  bool non_letter = false, first_upper = false;
-  for (size_t pos = 0; pos < t.original.size();) {
-    const VietLetter& v = LookupLetter(NextCodePoint(t.original, &pos));
-    if (v.base == 0) {
-      non_letter = true;
-      continue;
-    }
-    if (letters == 0) first_upper = v.upper;
-    ++letters;
-    upper += v.upper;
-  }
-  const bool all_caps = letters >= 2 && upper == letters;
+  const LetterCase c = LetterCaseOf(t.original);
+  const bool all_caps = c.letters >= 2 && c.upper == c.letters;
   const bool changed = Folded(t.original) != Folded(t.restored);
   const double l = Logit(t.confidence);
   const double prev = i > 0 ? std::min(Logit(line[i - 1].confidence), l) : l;
@@ -57,10 +46,10 @@ ConfidenceFeatures FeaturesOf(std::span<const RestoredToken> line, size_t i) {
           t.kind == RestoredKind::kSymbolPart ? 1.0 : 0.0,
           t.kind == RestoredKind::kKept ? 1.0 : 0.0,
           all_caps ? 1.0 : 0.0,
-          first_upper && !all_caps ? 1.0 : 0.0,
-          non_letter ? 1.0 : 0.0,
+          c.first_upper && !all_caps ? 1.0 : 0.0,
+          c.other ? 1.0 : 0.0,
           changed ? 1.0 : 0.0,
-          letters <= 2 ? 1.0 : 0.0,
+          c.letters <= 2 ? 1.0 : 0.0,
           prev,
           next,
           ocr ? l : 0.0,

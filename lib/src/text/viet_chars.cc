@@ -161,25 +161,32 @@ void ApplyCaseInto(std::string_view restored, std::string_view original, std::st
   }
 }
 
-void ApplyWordCaseInto(std::string_view restored, std::string_view original, std::string* out) {
-  size_t letters = 0, upper = 0, pos = 0;
-  bool first_upper = false;
-  while (pos < original.size()) {
-    const VietLetter& v = LookupLetter(NextCodePoint(original, &pos));
-    if (v.base == 0) continue;
-    if (letters == 0) first_upper = v.upper;
-    ++letters;
-    upper += v.upper;
+LetterCase LetterCaseOf(std::string_view s) {
+  LetterCase c;
+  for (size_t pos = 0; pos < s.size();) {
+    const VietLetter& v = LookupLetter(NextCodePoint(s, &pos));
+    if (v.base == 0) {
+      c.other = true;
+      continue;
+    }
+    if (c.letters == 0) c.first_upper = v.upper;
+    ++c.letters;
+    c.upper += v.upper;
   }
-  const bool all = letters >= 2 && upper == letters;
+  return c;
+}
+
+void ApplyWordCaseInto(std::string_view restored, std::string_view original, std::string* out) {
+  const LetterCase c = LetterCaseOf(original);
+  const bool all = c.letters >= 2 && c.upper == c.letters;
   out->clear();
-  pos = 0;
+  size_t pos = 0;
   bool first = true;
   while (pos < restored.size()) {
     size_t start = pos;
     char32_t cp = NextCodePoint(restored, &pos);
     const VietLetter& v = LookupLetter(cp);
-    bool up = all || (first && first_upper);
+    bool up = all || (first && c.first_upper);
     if (v.base != 0) first = false;
     if (v.base != 0 && up) AppendUtf8(out, v.upper_cp);
     else out->append(restored.substr(start, pos - start));

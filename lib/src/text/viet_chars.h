@@ -44,6 +44,13 @@ bool HasMarks(std::string_view s);
 // Writes |restored| (lower case) into |out| with the letter case of |original|,
 // character by character; when the lengths differ, uses the word's overall pattern.
 void ApplyCaseInto(std::string_view restored, std::string_view original, std::string* out);
+// The letters of a word: how many, how many upper case, whether the first is, and
+// whether anything else (digits, symbols an OCR engine put in it) is there too.
+struct LetterCase {
+  size_t letters = 0, upper = 0;
+  bool first_upper = false, other = false;
+};
+LetterCase LetterCaseOf(std::string_view s);
 // Writes the syllable |restored| (lower case) in the case pattern of the word
 // |original| as a whole: all capitals if it has two or more letters, all upper case;
 // capitalised if its first letter is upper case; else lower case. Digits and symbols
