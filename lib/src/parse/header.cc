@@ -650,7 +650,7 @@ bool SubjectEndsBefore(const SourceLines& src, size_t first, size_t i) {
   // A finished sentence ends it, unless the next line continues in lower case (OCR
   // sprinkles full stops: "… pháp luật. —" / "thuộc lĩnh vực …").
   std::string pk = Trim(src[i - 1].key);
-  std::string first_cp = CodePoints(src[i].Text()).empty() ? "" : CodePoints(src[i].Text()).front();
+  std::string first_cp(FirstCodePoint(src[i].Text()));
   bool lower_next = UpperRatio(first_cp) == 0 && !FoldKey(first_cp).empty() && FoldKey(first_cp)[0] >= 'a' &&
                     FoldKey(first_cp)[0] <= 'z';
   return !pk.empty() && (pk.back() == ':' || pk.back() == ';' || (pk.back() == '.' && !lower_next));
