@@ -44,3 +44,7 @@ vanban_cli_test(NAME restore_ocr_headings ARGS restore --model ${_model} ${_rdat
 # --explain dumps each unit once, also for OCR'd text read in two passes.
 vanban_cli_test(NAME restore_explain_once ARGS restore --explain --model ${_model} ${_rdata}/cli/ocr_headings.txt
                 STDERR_MATCHES "^unit: I\\. MUC PiCH, YEU CAU\n(unit: \n|unit: [^I\n][^\n]*\n|unit: I[^.\n][^\n]*\n|[^u\n][^\n]*\n|\n)*$")
+# A word nothing could read is marked, with the syllables it most likely was: marks on
+# a spelling no syllable has ("Coéng"), a syllable shape no syllable fills ("OUO").
+vanban_cli_test(NAME restore_mark_unread ARGS restore --mark --model ${_model} ${_rdata}/cli/ocr_unread.txt
+                STDOUT_MATCHES "\\[\\[Coéng\\|Công\\|.*\\[\\[OUO\\|[^]]+\\]\\] ")

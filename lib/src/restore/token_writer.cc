@@ -71,15 +71,17 @@ std::string Upper(std::string_view s) {
 }
 
 // A word kept as written because nothing could read it, not because it reads well:
-// digits inside letters ("x4"), marks on an impossible syllable ("quyét"), and in
-// OCR'd text a spelling that is no syllable ("chirc", "tfmg") but close enough to some
-// for the channel to offer readings, and that the model does not know as a word of its
-// own (VAT, Cup). A foreign word nothing resembles ("facebook") is left alone.
-bool Unread(std::string_view text, bool ocr, bool known_spelling, bool has_readings) {
+// digits inside letters ("x4"), marks on a spelling no syllable has ("quyét", "Coéng"),
+// and in OCR'd text, unless the model knows the word as its own (VAT, Cup), a spelling
+// shaped like a syllable that none is ("OUO") or that is no syllable ("chirc", "tfmg")
+// but close enough to some for the channel to offer readings. A foreign word nothing
+// resembles ("facebook") is left alone.
+bool Unread(const ModelData& m, std::string_view text, bool ocr, bool known_spelling, bool has_readings) {
   std::string key;
   if (!KeyInto(text, &key)) return true;
-  if (IsWordKey(key)) return false;
-  return HasMarks(text) || (ocr && !known_spelling && has_readings);
+  const bool syllable_shaped = IsWordKey(key);
+  if (syllable_shaped && !m.Candidates(key).empty()) return false;
+  return HasMarks(text) || (ocr && !known_spelling && (has_readings || syllable_shaped));
 }
 
 bool Reported(const Unit& unit, const Edge& e) {
@@ -135,8 +137,10 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
     }
     // Kept because nothing could read it, not because it reads well: a clerk must look.
     if (c.id == m_.unk() && unit.pieces[e.from].kind == PieceKind::kWord && e.kind == EdgeKind::kWord &&
-        Unread(orig, ocr_, c.lm != 0, e.cand_count > 1))
+        Unread(m_, orig, ocr_, c.lm != 0, e.cand_count > 1)) {
       tok.confidence = std::min(tok.confidence, kUnreadConfidence);
+      if (o_.confidence && !quiet_ && tok.alternatives.empty()) AddNearest(orig, &tok);
+    }
     // Pairs of words read with confidence recur in a document ("dân vận" in công tác
     // dân vận, then in phong trào "Dân vận khéo"): the pair is remembered.
     const bool confident = e.kind == EdgeKind::kWord && c.id != m_.unk() && c.id2 == 0 &&
@@ -233,6 +237,20 @@ void TokenWriter::AddAlternatives(const Lattice& lattice, const Edge& e, uint16_
     bool dup = std::any_of(tok->alternatives.begin(), tok->alternatives.end(),
                            [&](const Alternative& a) { return a.text == text; });
     if (!dup) tok->alternatives.push_back({text, post_[k]});
+  }
+}
+
+void TokenWriter::AddNearest(std::string_view orig, RestoredToken* tok) {
+  LowerInto(orig, &lower_);
+  const auto& nearest = words_->Nearest(lower_, static_cast<size_t>(std::max(1, o_.alternatives)));
+  double total = 0;
+  for (const auto& [id, score] : nearest) total += std::pow(10.0, static_cast<double>(score));
+  std::string text;
+  for (const auto& [id, score] : nearest) {
+    Spell(id, false, orig, &text);
+    if (text == tok->restored) continue;
+    // What the word is not sure to be is shared among the readings offered.
+    tok->alternatives.push_back({text, (1.0 - tok->confidence) * std::pow(10.0, static_cast<double>(score)) / total});
   }
 }
 
