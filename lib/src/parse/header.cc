@@ -242,9 +242,11 @@ const RE2& SloganRe() {
       R"(d\S{1,2}c\s*[l1i|]\S{1,2}p\s*[-.=~:]*\s*t\S{1,2}\s*d\S{1,2}\s*[-.=~:]*\s*h\S{1,2}nh\s*ph\S{1,4})", ReOptions());
   return re;
 }
+// "Số: 12/2024/TT-BLĐTBXH"; OCR leaves specks in front ("~$6:", "- Số:") and may read the
+// dot of a number as a colon ("66:16").
 const RE2& NumberRe() {
   static const RE2 re(
-      R"(^\s*s[o0-9b]{0,2}\s*[:;.]*\s*(\d{0,5}(?:\.\d{1,3})?)\s*/\s*(?:(\d{4})\s*/\s*)?([a-z]{1,5}(?:\s*[-/]\s*[a-z0-9&]{1,12})*))",
+      R"(^[\s~=*|_-]*s[o0-9b]{0,2}\s*[:;.]*\s*(\d{0,5}(?:[.:]\d{1,3})?)\s*/\s*(?:(\d{4})\s*/\s*)?([a-z]{1,5}(?:\s*[-/]\s*[a-z0-9&]{1,12})*))",
       ReOptions());
   return re;
 }
@@ -339,6 +341,7 @@ bool ReadStateNumber(const Line& l, Match* m, NumberSymbol* ns) {
   if (!FindAnchored(NumberRe(), l.key, m)) return false;
   ns->raw = Trim(l.Raw(0, m->End()));
   ns->number = m->Str(1);
+  std::replace(ns->number.begin(), ns->number.end(), ':', '.');  // "66:16": an OCR'd "66.16"
   ns->year = m->Str(2);
   std::string sym_key = m->Str(3);
   std::string sym_raw = l.Raw(m->Start(3), m->End(3));

@@ -47,6 +47,10 @@ class TokenWriter {
   RestoredKind KindOf(const Unit& unit, const Edge& e, const RestoredToken& t) const;
   void AddAlternatives(const Lattice& lattice, const Edge& e, uint16_t chosen, std::string_view orig,
                        RestoredToken* tok);
+  // Whether the words |a| |b| make a phrase (see the .cc).
+  bool Phrase(uint32_t a, uint32_t b) const;
+  static constexpr float kPhraseMinLog10 = -2.0f;  // P(b | a) above 1%
+  static constexpr float kPhraseMinLift = 1.0f;    // and 10 times P(b)
   // Alternatives for a word kept because nothing could read it: a mark must offer one.
   void AddNearest(std::string_view orig, RestoredToken* tok);
 
@@ -58,6 +62,7 @@ class TokenWriter {
   std::vector<double> post_;
   std::vector<uint32_t> order_;
   std::vector<char> caps_;  // per piece: a capitalised word in a heading in capitals
+  std::vector<char> title_;  // per piece: a capitalised word read in capitals ("BO" for Bộ)
   std::string lower_;
 };
 
