@@ -50,6 +50,7 @@ vanban_cli_test(NAME restore_mark_unread ARGS restore --mark --model ${_model} $
                 STDOUT_MATCHES "\\[\\[Coéng\\|Công\\|.*\\[\\[OUO\\|[^]]+\\]\\] ")
 # Running OCR'd text: a capitalised word whose marked vowel the OCR read as a capital
 # ("BO Lao động") is capitalised, not put in capitals; a space read as a hyphen between
-# the words of a phrase ("thi-hanh") is a space again; a loanword keeps its hyphens.
+# the words of a phrase ("thi-hanh") is a space again; a loanword keeps its hyphens;
+# capitals run together ("KHOAHQCVACONGNGHE") are cut into their syllables.
 vanban_cli_test(NAME restore_ocr_running_text ARGS restore --model ${_model} ${_rdata}/cli/ocr_running_text.txt
-                STDOUT_MATCHES "dẫn thi hành một.*-pu-chi-a,.*của Bộ Lao động.*của Bộ trưởng Bộ Lao động")
+                STDOUT_MATCHES "dẫn thi hành một.*-pu-chi-a,.*của Bộ Lao động.*của Bộ trưởng Bộ Lao động.*\nBỘ KHOA HỌC VÀ CÔNG NGHỆ\nTUYỂN DỤNG, SỬ DỤNG NHÀ GIÁO\n")

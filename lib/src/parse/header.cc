@@ -278,7 +278,7 @@ const TypeInfo* TypeOfLine(const std::string& key) {
       words += (words.empty() ? "" : " ") + w;
     } else {
       in_junk = true;
-      junk += w.size() > 2 ? "x" : "";
+      junk += w.size() > 3 ? "x" : "";  // specks of up to three letters ("cee", "oe")
     }
     w.clear();
   }

@@ -150,6 +150,8 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
     const bool plain_word = e.kind == EdgeKind::kWord && c.id != m_.unk() && c.id2 == 0 && !StartsUpper(orig);
     if (ocr_ && plain_word && prev_word != 0 && (gap == "-" || gap == ".") && Phrase(prev_word, c.id))
       out->text.push_back(' ');  // "thi-hành", "kể.từ": a space OCR read as a mark
+    else if (gap.empty() && unit.pieces[e.from].glued)
+      out->text.push_back(' ');  // "NHÀ GIÁO" from "NHAGIAO"
     else
       out->text.append(gap);
     prev_word = plain_word ? c.id : 0;
