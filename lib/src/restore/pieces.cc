@@ -49,6 +49,13 @@ bool IsAddress(std::string_view chunk) {
   return dot != std::string_view::npos && dot > at + 1 && dot + 1 < chunk.size();
 }
 
+// Token |j| is a word starting with a lower-case letter (false out of range).
+bool LowerWordAt(std::string_view unit, const std::vector<LmToken>& t, size_t j) {
+  if (j >= t.size() || t[j].kind != LmTokenKind::kWord) return false;
+  std::string_view w = unit.substr(t[j].begin, t[j].end - t[j].begin);
+  return !StartsUpper(w) && !IsAllUpper(w);
+}
+
 // Capitals OCR ran together ("NHAGIAO", "KHOAHQCVACONGNGHE"): the cut of |text| (ASCII
 // capitals) into syllables the model has readings for, two letters or more each, that
 // the unigram model likes best; the byte offset of each cut after the first into |cuts|.
@@ -163,6 +170,11 @@ void CutPieces(std::string_view unit, bool ocr, const ModelData& model, std::vec
           push(tok.begin, tok.end, PieceKind::kNumber);
           break;
         case LmTokenKind::kPunct:
+          // OCR reads a space as a hyphen or a dot ("dieu-chinh", "ké.tir"): between two
+          // lower-case words it stays in the text between them (the writer decides,
+          // see TokenWriter::Phrase) but out of the sentence the model reads.
+          if (ocr && (text == "-" || text == ".") && LowerWordAt(unit, t, i - 1) && LowerWordAt(unit, t, i + 1))
+            break;
           push(tok.begin, tok.end, PieceKind::kPunct);
           break;
         case LmTokenKind::kMixed: {
