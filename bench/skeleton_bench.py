@@ -56,7 +56,8 @@ def parse(vanban, model, path, restore):
     run = subprocess.run(args, capture_output=True, text=True)
     if run.returncode != 0:
         return None
-    return json.loads(run.stdout)
+    # A head cut after a sign-off may hold a second record: the first is the document.
+    return json.JSONDecoder().raw_decode(run.stdout.lstrip())[0]
 
 
 def header_fields(doc):
