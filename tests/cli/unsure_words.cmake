@@ -39,8 +39,8 @@ expect("${html}" "<div class=\"organ\">[^<]*<mark class=\"unsure\" title=\"Chưa
 expect("${html}" "mark\\.unsure\\{")
 
 run(ARGS tasks --model ${MODEL} ${ocr} EXIT 0 OUT tasks)
-expect("${tasks}" "^doc_id,[^\r]*,confidence,flags,unsure_words\r\n")
-expect("${tasks}" "\r\n000_6071a54f6ab85aa7,[^\r]*,0\\.[0-9][0-9],[^\r]*\\(0\\.[0-9][0-9][,)]")
+expect("${tasks}" "^doc_id,[^\n]*,confidence,flags,unsure_words\r?\n")
+expect("${tasks}" "\n000_6071a54f6ab85aa7,[^\n]*,0\\.[0-9][0-9],[^\n]*\\(0\\.[0-9][0-9][,)]")
 
 # The clean document: nothing unsure, the record as without restoration.
 run(ARGS parse --model ${MODEL} ${clean} EXIT 0 OUT restored)

@@ -34,6 +34,8 @@ RestoredToken Tok(const std::string& text, const std::string& word, int nth, dou
   return t;
 }
 
+const vanban::InputProfile kOcr{.clean = 0.001, .stripped = 0.001, .ocr = 0.998};
+
 // A flattened two-column header, a subject over two lines, a section and a task.
 const std::string kText =
     "ỦY BAN NHÂN DÂN   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"     // 10
@@ -97,7 +99,7 @@ std::vector<RestoredToken> Tokens() {
 TEST_CASE("unsure words: each value lists its own, at their place in the value") {
   Document d = Record();
   const auto tokens = Tokens();
-  vanban::internal::AttachUnsureWords(kText, tokens, 10, &d);
+  vanban::internal::AttachUnsureWords(kText, tokens, kOcr, 10, &d);
 
   // Issuer: the "XÃ" before "NGHỈ" is the issuer's (sure), not the motto's unsure one.
   const auto& is = *d.header.issuer;
@@ -146,24 +148,38 @@ TEST_CASE("unsure words: a value without any, or a sure text, keeps its record e
   const std::string before = vanban::DocumentToJson(d);
   std::vector<RestoredToken> sure = Tokens();
   for (auto& t : sure) t.confidence = vanban::kUnsureConfidence;  // at the threshold: sure
-  vanban::internal::AttachUnsureWords(kText, sure, 10, &d);
+  vanban::internal::AttachUnsureWords(kText, sure, kOcr, 10, &d);
   CHECK(vanban::DocumentToJson(d) == before);
   CHECK(before.find("unsure_words") == std::string::npos);
   CHECK(d.header.issuer->confidence == 0.6);
+}
+
+TEST_CASE("unsure words: in a clean text, a word left as written is not listed, a changed one is") {
+  Document d = Record();
+  std::vector<RestoredToken> tokens = Tokens();
+  tokens[1].original = "NGHỈ";  // the issuer's word as written (unchanged), 0.62
+  tokens[2].original = "Nghi";  // the subject's second "Nghỉ", changed, 0.7
+  const vanban::InputProfile clean{.clean = 0.998, .stripped = 0.001, .ocr = 0.001};
+  vanban::internal::AttachUnsureWords(kText, tokens, clean, 10, &d);
+  CHECK(d.header.issuer->unsure_words.empty());
+  CHECK(d.header.issuer->confidence == 0.6);
+  REQUIRE(d.header.subject->unsure_words.size() == 1);  // not "Duwong", kept as written
+  CHECK(d.header.subject->unsure_words[0].word == "Nghỉ");
+  CHECK(d.header.subject->unsure_words[0].written == "Nghi");
 }
 
 TEST_CASE("unsure words: out-of-range lines and a first line elsewhere find nothing and do not fail") {
   Document d = Record();
   const auto tokens = Tokens();
   d.header.subject->lines = {500, 900};
-  vanban::internal::AttachUnsureWords(kText, tokens, 1, &d);  // the record's lines read as 1-based: shifted by 9
+  vanban::internal::AttachUnsureWords(kText, tokens, kOcr, 1, &d);  // the record's lines read as 1-based: shifted by 9
   CHECK(d.header.subject->unsure_words.empty());
 }
 
 TEST_CASE("unsure words: the JSON record writes them and the JSONL import reads them back") {
   Document d = Record();
   d.source.path = "seed.txt";
-  vanban::internal::AttachUnsureWords(kText, Tokens(), 10, &d);
+  vanban::internal::AttachUnsureWords(kText, Tokens(), kOcr, 10, &d);
   const std::string json = vanban::DocumentToJson(d);
   CHECK(json.find("\"unsure_words\":[{\"word\":\"NGHỈ\",\"offset\":24,\"written\":\"NGHI\",\"confidence\":0.62,"
                   "\"alternatives\":[\"NGHỊ\"],\"line\":11}]") != std::string::npos);
@@ -175,7 +191,7 @@ TEST_CASE("unsure words: the JSON record writes them and the JSONL import reads 
 
 TEST_CASE("unsure words: export html marks them, escaped, and the tasks table lists them") {
   Document d = Record();
-  vanban::internal::AttachUnsureWords(kText, Tokens(), 10, &d);
+  vanban::internal::AttachUnsureWords(kText, Tokens(), kOcr, 10, &d);
   d.header.subject->unsure_words[1].alternatives = {"\"<Dương>&"};
   const std::string html = vanban::DocumentToHtml(d);
   CHECK(html.find("<div class=\"organ\">ỦY BAN NHÂN DÂN XÃ <mark class=\"unsure\" title=\"Chưa chắc: 0.62 · viết: "

@@ -91,7 +91,7 @@ Result<ReadResult> DocumentReader::FromText(std::string_view text, const std::st
   out.restore_cpu_seconds = c1 - c0;
   t0 = std::chrono::steady_clock::now();
   auto doc = ParseDocument(text, po);
-  if (doc.ok() && impl_->restorer) internal::AttachUnsureWords(out.text, impl_->scratch.tokens, first_line, &*doc);
+  if (doc.ok() && impl_->restorer) internal::AttachUnsureWords(out.text, impl_->scratch.tokens, impl_->scratch.profile, first_line, &*doc);
   out.parse_seconds = SecondsSince(t0);
   out.parse_cpu_seconds = ThreadCpuSeconds() - c1;
   if (!doc.ok()) return doc.status();

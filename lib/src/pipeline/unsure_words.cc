@@ -87,11 +87,12 @@ void SplitWords(std::string_view text, size_t base, std::vector<Word>* out) {
 // The restored text by lines, and the unsure tokens in it by position.
 class UnsureIndex {
  public:
-  UnsureIndex(std::string_view text, const std::vector<RestoredToken>& tokens, int first_line)
+  UnsureIndex(std::string_view text, const std::vector<RestoredToken>& tokens, bool clean_text, int first_line)
       : text_(text), first_line_(first_line) {
     for (std::string_view l : SplitLines(text_)) lines_.push_back(l);
     for (const RestoredToken& t : tokens) {
-      if (IsUnsure(t) && t.out_end <= text_.size() && t.out_begin < t.out_end) unsure_.push_back(&t);
+      if (!IsUnsure(t) || (clean_text && !t.changed())) continue;
+      if (t.out_end <= text_.size() && t.out_begin < t.out_end) unsure_.push_back(&t);
     }
     std::sort(unsure_.begin(), unsure_.end(),
               [](const RestoredToken* a, const RestoredToken* b) { return a->out_begin < b->out_begin; });
@@ -294,9 +295,9 @@ class Attacher {
 
 bool IsUnsure(const RestoredToken& token) { return token.confidence < kUnsureConfidence; }
 
-void AttachUnsureWords(std::string_view text, const std::vector<RestoredToken>& tokens, int first_line,
-                       Document* doc) {
-  UnsureIndex index(text, tokens, first_line);
+void AttachUnsureWords(std::string_view text, const std::vector<RestoredToken>& tokens, const InputProfile& profile,
+                       int first_line, Document* doc) {
+  UnsureIndex index(text, tokens, profile.clean > 0.5, first_line);
   if (index.empty()) return;
   Attacher a(index);
   Header& h = doc->header;

@@ -19,11 +19,14 @@ bool IsUnsure(const RestoredToken& token);
 // Lists, on the values of |doc| read from |text| (header fields, section headings, task
 // titles and their units, the signer's name, preamble items), the words of |tokens| the
 // restorer was unsure of (UnsureWord), and lowers the confidence of the values that have
-// one. |text| and |tokens| are a RestoreResult's, with confidences. |first_line|: the
-// record's number of the text's first line (ParseOptions::first_line). Linear in the text
-// and the record.
-void AttachUnsureWords(std::string_view text, const std::vector<RestoredToken>& tokens, int first_line,
-                       Document* doc);
+// one. |text|, |tokens| and |profile| are a RestoreResult's, with confidences. In a text
+// the restorer read as typed with its marks (profile.clean over one half), a word it left
+// as written is not listed, whatever its confidence: the author spelled it, nothing was
+// restored ("do" kept in a clean plan, 0.90 against "đó"). |first_line|: the record's
+// number of the text's first line (ParseOptions::first_line). Linear in the text and the
+// record.
+void AttachUnsureWords(std::string_view text, const std::vector<RestoredToken>& tokens, const InputProfile& profile,
+                       int first_line, Document* doc);
 
 }  // namespace vanban::internal
 
