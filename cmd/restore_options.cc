@@ -16,7 +16,7 @@ void AddModelOption(CLI::App& app, std::string* model) {
 void AddFastOption(CLI::App& app, bool* fast) {
   app.add_flag("--fast", *fast,
                "OCR'd text: skip the readings proposed from context (about 1.5x faster, about 1 point less "
-               "accurate)");
+               "accurate); parsed values list no unsure words");
 }
 
 void AddRestoreOptions(CLI::App& app, RestoreChoice* choice) {

@@ -36,6 +36,7 @@ ReadOptions ReadOptions::Fast() {
   ReadOptions fast;
   fast.restore.context_readings = 0;  // no readings proposed by the neighbours
   fast.restore.second_pass = false;   // one pass over the document
+  fast.unsure_words_max_bytes = 0;    // no confidence pass (about 1.6x the restoring time)
   return fast;
 }
 
