@@ -355,8 +355,10 @@ Status SqliteArchive::Begin() { return Exec(impl_->db, "BEGIN IMMEDIATE"); }
 Status SqliteArchive::Commit() {
   VANBAN_RETURN_IF_ERROR(Exec(impl_->db, "COMMIT"));
   if (impl_->wal_frames >= kWalRestartFrames) {
-    // Busy (a reader, e.g. an export, for more than 2 s): the next commit tries again.
-    sqlite3_busy_timeout(impl_->db, 2000);
+    // It waits for the writer that took the lock meanwhile to commit its batch (with 2 s it
+    // gave up under load, and the WAL still reached 1.1 GB at 76,000 documents); busy
+    // beyond that (a long reader, e.g. an export): the next commit tries again.
+    sqlite3_busy_timeout(impl_->db, 10000);
     sqlite3_wal_checkpoint_v2(impl_->db, nullptr, SQLITE_CHECKPOINT_RESTART, nullptr, nullptr);
     sqlite3_busy_timeout(impl_->db, kWriterBusyMs);
     impl_->wal_frames = 0;
