@@ -270,7 +270,11 @@ Result<std::unique_ptr<internal::ArchiveBackend>> internal::OpenSqliteArchive(co
   auto version = ReadVersion(impl->db);
   if (!version.ok()) return Status(version.status().code(), "not an archive database: " + version.status().message());
   impl->version = *version;
+  // Workers opening one archive together migrate it one after the other (each migration
+  // a write transaction): they wait for each other as for a batch, not only the 10 s.
+  sqlite3_busy_timeout(impl->db, kWriterBusyMs);
   st = Migrate(impl->db, &impl->version);
+  sqlite3_busy_timeout(impl->db, 10000);
   if (!st.ok()) return st;
   // A write lock is taken and given back: what is left (a lock held by another writer
   // beyond the busy timeout, a file system that refuses writes) shows up now.
