@@ -18,7 +18,10 @@
 # Reuse (the import is the slow part): with BENCH_DIR=dir the records, the archives and the
 # PostgreSQL cluster stay in dir (stop it with tests/pg/pg_cluster.sh stop dir/pg.state);
 # a later run with the same BENCH_DIR and IMPORT_WORKERS=none only measures the search.
-# IMPORT_WORKERS (default "1 2 4") lists the worker counts to import with.
+# IMPORT_WORKERS (default "1 2 4") lists the worker counts to import with; BACKENDS (default
+# "sqlite pg") the back ends to import into and search; CLIENTS (default "1 8") the numbers
+# of concurrent search clients ("none": no search); NICE (default 0) the niceness of the import workers, to
+# leave the cores to others on a shared machine (the figures then include that).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "${1:-$here/build}" && pwd)
@@ -28,6 +31,9 @@ vanban=$build/cmd/vanban
 [ -x "$vanban" ] || vanban=$build/vanban
 [ -x "$vanban" ] || { echo "no $vanban: build first" >&2; exit 2; }
 workers_list=${IMPORT_WORKERS:-1 2 4}
+backends=${BACKENDS:-sqlite pg}
+clients_list=${CLIENTS:-1 8}
+niceness=${NICE:-0}
 if [ -n "${BENCH_DIR:-}" ]; then
   mkdir -p "$BENCH_DIR"
   work=$(cd "$BENCH_DIR" && pwd)
@@ -91,9 +97,12 @@ PY
 fi
 echo "$(wc -l < base.jsonl) parsed documents -> $(wc -l < records.jsonl) records ($(du -h records.jsonl | cut -f1))"
 
-if [ ! -f "$state" ]; then "$here/tests/pg/pg_cluster.sh" start "$state" >/dev/null; fi
-# shellcheck disable=SC1090
-. "$state"
+PG_PASSWORD= PG_PORT= PSQL=false PG_ADMIN=
+if [[ " $backends " == *" pg "* ]]; then
+  if [ ! -f "$state" ]; then "$here/tests/pg/pg_cluster.sh" start "$state" >/dev/null; fi
+  # shellcheck disable=SC1090
+  . "$state"
+fi
 admin() { PGOPTIONS="-c client_min_messages=warning" "$PSQL" -qAt "$PG_ADMIN" "$@"; }
 load() { uptime | sed 's/.*load average: */load /'; }
 
@@ -114,7 +123,7 @@ import_run() {
   local t0 t1 pids=() pid failed=0 stored
   t0=$(date +%s.%N)
   for i in shard.*; do
-    "$vanban" index --from-jsonl "$i" --db "$db" --jobs 1 --batch 64 -q 2> "err.$i" &
+    nice -n "$niceness" "$vanban" index --from-jsonl "$i" --db "$db" --jobs 1 --batch 64 -q 2> "err.$i" &
     pids+=($!)
   done
   for pid in "${pids[@]}"; do wait "$pid" || failed=$((failed + 1)); done
@@ -134,7 +143,7 @@ import_run() {
 }
 
 if [ "$workers_list" != none ]; then
-  for backend in sqlite pg; do
+  for backend in $backends; do
     for w in $workers_list; do import_run "$backend" "$w"; done
   done
 fi
@@ -144,17 +153,28 @@ sqlite_db=$work/bench.sqlite
 pg_db="postgresql://vanban:$PG_PASSWORD@127.0.0.1:$PG_PORT/bench"
 # Archives kept from an older vanban (BENCH_DIR) are upgraded to its schema first.
 : > empty.jsonl
-for db in "$sqlite_db" "$pg_db"; do "$vanban" index --from-jsonl empty.jsonl --db "$db" -q; done
 echo "== size on disk per 1,000 documents"
-lite=$(du -cb "$sqlite_db"* | tail -1 | cut -f1)
-pgsize=$(admin -c "SELECT pg_database_size('bench')")
-python3 -c "print('sqlite: %.1f MB / 1000 docs   postgresql: %.1f MB / 1000 docs   ' % ($lite / $n * 1000 / 1e6, $pgsize / $n * 1000 / 1e6), end='')"
-load
+for backend in $backends; do
+  if [ "$backend" = pg ]; then
+    "$vanban" index --from-jsonl empty.jsonl --db "$pg_db" -q
+    # As autovacuum would soon after a bulk load: statistics for the planner, the GIN
+    # indexes' pending lists merged (a search reads a pending list through).
+    PGOPTIONS="-c client_min_messages=warning" "$PSQL" -qAt "${PG_ADMIN/dbname=postgres/dbname=bench}" -c "VACUUM ANALYZE"
+    size=$(admin -c "SELECT pg_database_size('bench')")
+  else
+    "$vanban" index --from-jsonl empty.jsonl --db "$sqlite_db" -q
+    size=$(du -cb "$sqlite_db"* | tail -1 | cut -f1)
+  fi
+  python3 -c "print('%-10s %.1f MB / 1000 docs   ' % ('$backend', $size / $n * 1000 / 1e6), end='')"
+  load
+done
 
+[ "$clients_list" != none ] || exit 0
 echo "== search: 200 queries, p50/p99 (ms)"
-python3 - "$vanban" "$sqlite_db" "$pg_db" <<'PY'
+python3 - "$vanban" "$sqlite_db" "$pg_db" "$backends" "$clients_list" <<'PY'
 import json, random, re, subprocess, sys, time, concurrent.futures as cf
 vanban, lite, pg = sys.argv[1:4]
+backends, clients_list = sys.argv[4].split(), [int(c) for c in sys.argv[5].split()]
 random.seed(7)
 strip = str.maketrans("àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ",
                       "aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyyd")
@@ -189,8 +209,9 @@ def pct(xs, p):
     return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
 
 for name, db in (("sqlite", lite), ("postgresql", pg)):
+    if {"sqlite": "sqlite", "postgresql": "pg"}[name] not in backends: continue
     one(db, ["warm up"])
-    for clients in (1, 8):
+    for clients in clients_list:
         with cf.ThreadPoolExecutor(clients) as ex:
             res = list(ex.map(lambda a: one(db, a), queries))
         q = [r[0] for r in res]; w = [r[1] for r in res]

@@ -148,6 +148,11 @@ spellings first (--exact: only those). Score: 0 to 1. Exit 1 when nothing is fou
       app.add_option("--to", o->q.to, "Issued on or before DATE: YYYY, YYYY-MM or YYYY-MM-DD (a year or month: to its end)")
           ->type_name("DATE");
       app.add_option("-n,--limit", o->q.limit, "Maximum hits (default 20)")->type_name("N")->check(CLI::Range(1, 10000));
+      app.add_option("--rank-at-most", o->q.rank_at_most,
+                     "Rank at most N matches of each kind (phrase, near, words), the first indexed, for speed "
+                     "on large archives (default 1000; 0: rank every match)")
+          ->type_name("N")
+          ->check(CLI::Range(0, 100000000));
       app.add_flag("--exact", o->q.exact, "Accents must match as typed (default: accents optional, exact first)");
       app.add_flag("--json", o->json, "Same as --format json");
       AddFormatOption(app, &o->format, {"text", "json", "jsonl"},

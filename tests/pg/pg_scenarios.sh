@@ -9,12 +9,14 @@
 #             no password in any output, nothing written
 #   input     quotes, ';', FTS operators, unbalanced parentheses: answered or refused clearly
 #   jsonl     import `vanban parse` records; a re-import is unchanged; a bad line is reported
-#   parity    the same records in SQLite and PostgreSQL: the same documents for every query
+#   parity    the same records in SQLite and PostgreSQL: the same documents for every query,
+#             and the same first matches ranked with --rank-at-most
 #   restart   the server stops mid-run: exit 1, one clear line; after a restart the rerun
 #             completes the archive (its own cluster)
 #   readonly  a role that may only read, a read-only database: index fails at once with one
 #             line and writes nothing (no log either); search works (as on SQLite)
-#   upgrade   an archive at schema version 1 (one search table with both tsvectors) is
+#   upgrade   an archive at schema version 1 (one search table with both tsvectors), and one
+#             at version 2 (another index of the stored types), is
 #             upgraded by index and then answers every parity query exactly as before
 #   check     index --check passes a sound archive and reports a missing search row, a
 #             search row that is not that of the text, a record that is not JSON
@@ -67,7 +69,7 @@ index)
   expect_err "4 files: 4 indexed, 0 replaced, 0 unchanged, 0 failed"
   [ "$(count)" = 4 ] || fail "expected 4 documents"
   [ "$(sql "SELECT count(*) FROM documents_search")" = 4 ] || fail "search rows missing"
-  [ "$(sql "SELECT max(version) FROM schema_version")" = 2 ] || fail "schema version not recorded"
+  [ "$(sql "SELECT max(version) FROM schema_version")" = 3 ] || fail "schema version not recorded"
   run 0 index "$samples/seeds" --db "$uri" --no-restore
   expect_err "4 files: 0 indexed, 0 replaced, 4 unchanged"
   run 0 search "nghi quyet dan chu" --db "$uri" --type KH --json
@@ -152,7 +154,7 @@ errors)
   sql "INSERT INTO schema_version VALUES (99, 'future')" >/dev/null
   run 1 index "$samples/seeds" --db "$uri" --no-restore
   [ "$(wc -l < err.txt)" = 1 ] || { cat err.txt >&2; fail "newer schema: not one line"; }
-  expect_err "archive schema version 99 is newer than this vanban supports \(2\)"
+  expect_err "archive schema version 99 is newer than this vanban supports \(3\)"
   [ "$(count)" = 1 ] || fail "newer schema: something was written"
   run 1 search "ke hoach" --db "$uri"
   expect_err "schema version 99"
@@ -198,8 +200,9 @@ jsonl)
 parity)
   "$vanban" parse --no-restore --jsonl "$samples"/seeds/*.txt "$samples"/ocrsim/*.txt > records.jsonl 2>/dev/null
   [ -s records.jsonl ] || fail "vanban parse wrote nothing"
-  run 0 index --from-jsonl records.jsonl --db "$uri"
-  run 0 index --from-jsonl records.jsonl --db sqlite.db
+  # One worker: the records are stored in the order of the file on both (see --rank-at-most below).
+  run 0 index --from-jsonl records.jsonl --db "$uri" --jobs 1
+  run 0 index --from-jsonl records.jsonl --db sqlite.db --jobs 1
   n=$(wc -l < records.jsonl)
   [ "$(count)" = "$n" ] || fail "PostgreSQL: $(count) of $n records"
   checked=0
@@ -218,6 +221,19 @@ parity)
     checked=$((checked + 1))
   done < "$here/parity_queries.txt"
   [ $checked -ge 20 ] || fail "only $checked queries"
+  # Ranking only the first matches (--rank-at-most, as on a large archive): with a cap of
+  # the page, a one-word query's hits are its first matches in the order of indexing,
+  # the same documents on both.
+  for word in thuc hien nghi uy ban dan; do
+    for target in sqlite.db "$uri"; do
+      "$vanban" search "$word" --db "$target" --limit 3 --rank-at-most 3 --json > "hits.${target%%:*}.json" 2>err.txt ||
+        { cat err.txt >&2; fail "capped query [$word]"; }
+    done
+    a=$(grep -o '"path": "[^"]*"' hits.sqlite.db.json | sort)
+    b=$(grep -o '"path": "[^"]*"' hits.postgresql.json | sort)
+    [ "$(echo "$a" | wc -l)" = 3 ] || fail "capped query [$word]: not 3 hits"
+    [ "$a" = "$b" ] || { diff <(echo "$a") <(echo "$b") >&2; fail "capped query [$word]: SQLite and PostgreSQL ranked different matches"; }
+  done
   ;;
 upgrade)
   "$vanban" parse --no-restore --jsonl "$samples"/seeds/*.txt "$samples"/ocrsim/*.txt > records.jsonl 2>/dev/null
@@ -236,7 +252,7 @@ upgrade)
   # Back to the layout of schema version 1, data kept (as the owner, vanban).
   sql "SET ROLE vanban; CREATE TEMP TABLE keep AS SELECT s.doc_id, s.folded, e.exact FROM documents_search s
          JOIN documents_search_exact e USING (doc_id);
-       DROP TABLE documents_search, documents_search_exact; DROP INDEX documents_stored_types;
+       DROP TABLE documents_search, documents_search_exact; DROP INDEX documents_type_key;
        CREATE TABLE documents_search (
          doc_id BIGINT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
          folded tsvector NOT NULL, exact tsvector NOT NULL);
@@ -245,15 +261,27 @@ upgrade)
        INSERT INTO documents_search SELECT * FROM keep;
        DELETE FROM schema_version WHERE version > 1;" >/dev/null || fail "cannot make a version 1 archive"
   run 1 search "ban hành" --db "$uri"
-  expect_err "archive schema version 1 is older than this vanban's \(2\): run vanban index on it once to upgrade"
+  expect_err "archive schema version 1 is older than this vanban's \(3\): run vanban index on it once to upgrade"
   : > empty.jsonl
   run 0 index --from-jsonl empty.jsonl --db "$uri"
-  [ "$(sql "SELECT max(version) FROM schema_version")" = 2 ] || fail "not upgraded to version 2"
+  [ "$(sql "SELECT max(version) FROM schema_version")" = 3 ] || fail "not upgraded to version 3"
   [ "$(sql "SELECT count(*) FROM documents_search_exact")" = "$(count)" ] || fail "as-typed search rows lost"
   [ "$(sql "SELECT count(*) FROM pg_class WHERE relname LIKE 'documents_search%v1%'")" = 0 ] || fail "version 1 table left"
   run 0 index --check --db "$uri"
   search_all > hits.upgraded.txt
   diff hits.v2.txt hits.upgraded.txt >&2 || fail "the upgraded archive answers differently"
+  # From version 2 (its index of the stored types instead of version 3's type keys).
+  sql "SET ROLE vanban; DROP INDEX documents_type_key;
+       CREATE INDEX documents_stored_types ON documents (doc_type, doc_type_label, type_name);
+       DELETE FROM schema_version WHERE version > 2;" >/dev/null || fail "cannot make a version 2 archive"
+  run 1 search "ban hành" --db "$uri"
+  expect_err "archive schema version 2 is older than this vanban's \(3\)"
+  run 0 index --from-jsonl empty.jsonl --db "$uri"
+  [ "$(sql "SELECT max(version) FROM schema_version")" = 3 ] || fail "not upgraded from version 2 to 3"
+  [ "$(sql "SELECT count(*) FROM pg_indexes WHERE indexname = 'documents_type_key'")" = 1 ] || fail "no index documents_type_key"
+  [ "$(sql "SELECT count(*) FROM pg_indexes WHERE indexname = 'documents_stored_types'")" = 0 ] || fail "version 2 index left"
+  search_all > hits.v3.txt
+  diff hits.v2.txt hits.v3.txt >&2 || fail "the archive upgraded from version 2 answers differently"
   ;;
 restart)
   # A cluster of its own: stopping the shared one would break the other tests.

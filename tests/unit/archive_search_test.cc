@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -51,6 +52,11 @@ std::vector<std::string> Paths(const Result<std::vector<SearchHit>>& hits) {
   std::vector<std::string> out;
   for (const SearchHit& h : *hits) out.push_back(h.path);
   return out;
+}
+
+std::vector<std::string> Sorted(std::vector<std::string> v) {
+  std::sort(v.begin(), v.end());
+  return v;
 }
 
 void Exec(const std::string& db_path, const char* sql) {
@@ -202,6 +208,43 @@ TEST_CASE("search ranks the phrase first, then the words near each other, then a
   q.from = "2026-04";
   q.to = "";
   CHECK(a.Search(q)->empty());
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("each kind of match ranks at most rank_at_most of its matches, the first indexed; phrases still first") {
+  std::string dir = TempDir("cap");
+  auto opened = Archive::Open(dir + "/a.sqlite");
+  REQUIRE(opened.ok());
+  Archive& a = **opened;
+  // Five documents with the words scattered, the last one also in its subject (bm25's
+  // best), then one with the phrase.
+  for (int i = 1; i <= 5; ++i) {
+    std::string p = "/c/doc" + std::to_string(i) + ".txt";
+    Put(a, Doc(p, "KH", "KẾ HOẠCH", i == 5 ? "Kiểm soát và thanh tra" : "Năm 2026"),
+        "Công tác kiểm định năm " + std::to_string(i) + ". Đoàn thanh tra làm việc.");
+  }
+  Put(a, Doc("/c/phrase.txt", "KH", "KẾ HOẠCH", "Năm 2026"), "Kế hoạch kiểm tra năm 2026.");
+  SearchQuery q;
+  q.text = "kiem thanh";
+  q.rank_at_most = 0;  // every match ranked
+  CHECK(Paths(a.Search(q)).front() == "/c/doc5.txt");
+  q.rank_at_most = 2;
+  q.limit = 2;
+  CHECK(Sorted(Paths(a.Search(q))) == std::vector<std::string>{"/c/doc1.txt", "/c/doc2.txt"});
+  q.limit = 3;  // never fewer than the page
+  CHECK(Paths(a.Search(q)).size() == 3);
+  // The kinds still come in order: the phrase (the last document indexed) before the
+  // first two of the other matches.
+  q.text = "kiem";
+  q.limit = 3;
+  q.rank_at_most = 1;
+  auto hits = a.Search(q);
+  CHECK(Sorted(Paths(hits)) == std::vector<std::string>{"/c/doc1.txt", "/c/doc2.txt", "/c/doc3.txt"});
+  q.text = "kiem tra";
+  hits = a.Search(q);
+  REQUIRE(Paths(hits).size() == 3);
+  CHECK((*hits)[0].path == "/c/phrase.txt");
+  CHECK((*hits)[0].match == "phrase");
   std::filesystem::remove_all(dir);
 }
 

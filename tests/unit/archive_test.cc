@@ -9,6 +9,8 @@
 #include <sstream>
 #include <vector>
 
+#include "archive/schema.h"
+#include "archive/search_query.h"
 #include "vanban/archive.h"
 #include "vanban/document.h"
 #include "test_files.h"
@@ -191,20 +193,68 @@ TEST_CASE("an archive at schema version 1 upgrades to the current one and search
     before = AllHits(**a, queries);
   }
   CHECK(before.find("/x/11.txt") != std::string::npos);
-  {  // Back to version 1: what migration 2 added removed.
+  // Back to version 1 (what migrations 2 and 3 added removed), then to version 2.
+  const std::pair<const char*, std::string> downgrades[] = {
+      {"DROP INDEX documents_search_filters; DROP INDEX documents_type_key; DELETE FROM schema_version WHERE version > 1;",
+       "1"},
+      {"DROP INDEX documents_type_key; DELETE FROM schema_version WHERE version > 2;", "2"}};
+  for (const auto& [downgrade, version] : downgrades) {
+    CAPTURE(downgrade);
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-    CHECK(sqlite3_exec(db, "DROP INDEX documents_search_filters; DELETE FROM schema_version WHERE version > 1;", nullptr,
-                       nullptr, nullptr) == SQLITE_OK);
+    CHECK(sqlite3_exec(db, downgrade, nullptr, nullptr, nullptr) == SQLITE_OK);
     sqlite3_close(db);
+    auto reader = Archive::Open(path, ArchiveAccess::kReadOnly);
+    REQUIRE_FALSE(reader.ok());
+    CHECK(reader.status().message().find("schema version " + version + " is older") != std::string::npos);
+    auto upgraded = Archive::Open(path);
+    REQUIRE(upgraded.ok());
+    CHECK((*upgraded)->schema_version() == kArchiveSchemaVersion);
+    CHECK(AllHits(**upgraded, queries) == before);
   }
-  auto reader = Archive::Open(path, ArchiveAccess::kReadOnly);
-  REQUIRE_FALSE(reader.ok());
-  CHECK(reader.status().message().find("schema version 1 is older") != std::string::npos);
-  auto upgraded = Archive::Open(path);
-  REQUIRE(upgraded.ok());
-  CHECK((*upgraded)->schema_version() == kArchiveSchemaVersion);
-  CHECK(AllHits(**upgraded, queries) == before);
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("the stored types (--type) are read by a skip scan over the type key index, not every document") {
+  std::string dir = TempDir("typekeys");
+  const std::string path = dir + "/a.sqlite";
+  {
+    auto a = Archive::Open(path);
+    REQUIRE(a.ok());
+    for (int i = 0; i < 30; ++i) {
+      Document d = Doc("/t/" + std::to_string(i) + ".txt", i % 3 == 0 ? "QĐ" : i % 3 == 1 ? "KH" : "", "2026-01-0" +
+                       std::to_string(1 + i % 9), "Kế hoạch");
+      REQUIRE(PutDoc(**a, d, "Kế hoạch số " + std::to_string(i)).ok());
+    }
+  }
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  std::vector<std::string> keys, plan;
+  auto collect = [](void* out, int, char** values, char**) {
+    static_cast<std::vector<std::string>*>(out)->push_back(values[0] ? values[0] : "");
+    return 0;
+  };
+  const std::string sql = internal::StoredTypeKeysSql(internal::Dialect::kSqlite);
+  CHECK(sqlite3_exec(db, sql.c_str(), collect, &keys, nullptr) == SQLITE_OK);
+  auto detail = [](void* out, int n, char** values, char**) {
+    static_cast<std::vector<std::string>*>(out)->push_back(values[n - 1] ? values[n - 1] : "");
+    return 0;
+  };
+  CHECK(sqlite3_exec(db, ("EXPLAIN QUERY PLAN " + sql).c_str(), detail, &plan, nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+  // One key per distinct type, in order: the three codes ("" first).
+  REQUIRE(keys.size() == 3);
+  CHECK(keys[0].substr(0, 1) == "\x1f");
+  CHECK(keys[1].substr(0, 3) == "KH\x1f");
+  CHECK(keys[2].substr(0, 4) == "QĐ\x1f");
+  // Every step reads the index of migration 3; nothing scans the documents.
+  std::string all;
+  for (const std::string& p : plan) all += p + "\n";
+  CAPTURE(all);
+  CHECK(all.find("documents_type_key") != std::string::npos);
+  CHECK(all.find("SCAN documents\n") == std::string::npos);
+  CHECK(all.find("SCAN documents USING COVERING INDEX documents_search_filters") == std::string::npos);
+  CHECK(internal::SelectTypeKeys("kh", keys) == std::vector<std::string>{keys[1]});
   std::filesystem::remove_all(dir);
 }
 

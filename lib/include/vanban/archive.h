@@ -72,7 +72,7 @@ std::string WithArchivalJson(std::string record, const Document& doc, std::strin
 
 // ---- The archive database ---------------------------------------------------------------
 
-inline constexpr int kArchiveSchemaVersion = 2;
+inline constexpr int kArchiveSchemaVersion = 3;
 
 struct ArchiveDocument {
   std::string path;  // absolute, the key: re-indexing a path replaces its row
@@ -102,6 +102,11 @@ struct SearchQuery {
   std::string from;    // issued on or after: YYYY, YYYY-MM or YYYY-MM-DD (SearchDateBound)
   std::string to;      // issued on or before (a year or month: up to its last day)
   int limit = 20;
+  // Each kind of match (SearchPlan step) ranks at most this many of its matches (at least
+  // |limit|): when more match, the first found in the order of indexing (lowest ids). A
+  // common word matches half an archive, and ranking all of it (bm25, ts_rank_cd reading
+  // every match's positions) is what made a search slow; 0: rank every match.
+  int rank_at_most = 1000;
   std::string mark_open = "[";  // around matched words in snippets
   std::string mark_close = "]";
   size_t snippet_bytes = 240;

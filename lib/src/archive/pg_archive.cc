@@ -209,7 +209,7 @@ class PgArchive final : public ArchiveBackend {
   }
   Result<PutResult> PutRows(const ArchiveDocument& d);
   struct Filters;
-  Status RankedHits(const SearchStep& step, const std::vector<int64_t>& exclude, int64_t limit,
+  Status RankedHits(const SearchStep& step, const std::vector<int64_t>& exclude, int64_t limit, int64_t cap,
                     const ParsedQuery& parsed, const SearchQuery& q, const Filters& filters,
                     std::vector<SearchHit>* out, std::vector<double>* relevance);
   Result<Filters> FiltersOf(const SearchQuery& q);
@@ -326,9 +326,9 @@ const char* const kFilters =
 struct PgArchive::Filters {
   PgParam types;  // NULL: any type
   std::string issuer, from, to;
-  std::vector<PgParam> Params(int64_t limit) const {
-    return {PgParam(), types, issuer, from, to, std::to_string(limit)};
-  }
+  bool any() const { return types.has_value() || !issuer.empty() || !from.empty() || !to.empty(); }
+  // $1 (the caller's), then $2..$5.
+  std::vector<PgParam> Params() const { return {PgParam(), types, issuer, from, to}; }
 };
 
 namespace {
@@ -351,16 +351,11 @@ SearchHit HitRow(const PgResult& r, int i) {
 Result<PgArchive::Filters> PgArchive::FiltersOf(const SearchQuery& q) {
   Filters f;
   if (!q.type.empty()) {
-    auto r = db_->Query("SELECT DISTINCT coalesce(doc_type, ''), coalesce(doc_type_label, ''), coalesce(type_name, '')"
-                        " FROM documents");
+    auto r = db_->Query(StoredTypeKeysSql(Dialect::kPostgres));
     if (!r.ok()) return r.status();
-    std::vector<StoredType> stored;
-    for (int i = 0; i < r->rows(); ++i) stored.push_back({r->Text(i, 0), r->Text(i, 1), r->Text(i, 2)});
-    std::vector<std::string> keys;
-    for (size_t k : SelectTypes(q.type, stored)) {
-      keys.push_back(stored[k].code + '\x1f' + stored[k].label + '\x1f' + stored[k].type_name);
-    }
-    f.types = TextArray(keys);  // "{}" (no stored type) selects nothing, as on SQLite
+    std::vector<std::string> stored;
+    for (int i = 0; i < r->rows(); ++i) stored.push_back(r->Text(i, 0));
+    f.types = TextArray(SelectTypeKeys(q.type, stored));  // "{}" (no stored type) selects nothing, as on SQLite
   }
   f.issuer = internal::LikeLiteral(SearchKey(q.issuer));
   if (Status st = internal::ResolveDateBounds(q, &f.from, &f.to); !st.ok()) return st;
@@ -368,7 +363,7 @@ Result<PgArchive::Filters> PgArchive::FiltersOf(const SearchQuery& q) {
 }
 
 Status PgArchive::RankedHits(const SearchStep& step, const std::vector<int64_t>& exclude, int64_t limit,
-                             const ParsedQuery& parsed, const SearchQuery& q, const Filters& filters,
+                             int64_t cap, const ParsedQuery& parsed, const SearchQuery& q, const Filters& filters,
                              std::vector<SearchHit>* out, std::vector<double>* relevance) {
   // Cover density (ts_rank_cd: proximity of the words), subject (A) before body (B).
   const bool fold = !step.as_typed;
@@ -376,17 +371,33 @@ Status PgArchive::RankedHits(const SearchStep& step, const std::vector<int64_t>&
   const std::string column = fold ? "s.folded" : "s.exact";
   const std::string table = fold ? "documents_search" : "documents_search_exact";
   const std::string tsquery = step.kind == MatchKind::kPhrase ? TsQueryPhrase(parsed, fold) : TsQueryAll(parsed, fold);
-  std::string sql =
-      "WITH top AS (SELECT d.id AS id, ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', " + column +
-      ", $1::tsquery, 1) AS score FROM " + table + " s JOIN documents d ON d.id = s.doc_id WHERE " + column +
-      " @@ $1::tsquery" + kFilters + " AND NOT (d.id = ANY($7::bigint[])) ORDER BY score DESC, d.id LIMIT $6)"
-      " SELECT " + kHitColumns + ", top.score, d.text FROM top JOIN documents d ON d.id = top.id"
-      " ORDER BY top.score DESC, d.id";
-  std::vector<PgParam> params = filters.Params(limit);
-  params[0] = tsquery;
+  // At most |cap| matches, in storage order (the scan stops there: about the order of
+  // indexing, as SQLite's lowest ids), ranked as they are read (ts_rank_cd reads the
+  // tsvector the match has just read; a tsvector handed on to be ranked later is copied,
+  // ~2x slower); then the best |limit|. The documents row of a match is read only for
+  // filters.
+  std::vector<PgParam> params = {tsquery};
+  std::string matches = "SELECT s.doc_id AS id, ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', " + column +
+                        ", $1::tsquery, 1) AS score FROM " + table + " s";
+  if (filters.any()) {
+    params = filters.Params();
+    params[0] = tsquery;
+    matches += " JOIN documents d ON d.id = s.doc_id WHERE " + column + " @@ $1::tsquery" + kFilters;
+  } else {
+    matches += " WHERE " + column + " @@ $1::tsquery";
+  }
   std::string ids = "{";
   for (int64_t id : exclude) ids += (ids.size() > 1 ? "," : "") + std::to_string(id);
   params.push_back(ids + "}");
+  matches += " AND NOT (s.doc_id = ANY(" + Dollar(static_cast<int>(params.size())) + "::bigint[]))";
+  if (cap > 0) {
+    params.push_back(std::to_string(cap));
+    matches += " LIMIT " + Dollar(static_cast<int>(params.size()));
+  }
+  params.push_back(std::to_string(limit));
+  std::string sql = "WITH m AS MATERIALIZED (" + matches + "), top AS (SELECT id, score FROM m ORDER BY score DESC, id LIMIT " +
+                    Dollar(static_cast<int>(params.size())) + ") SELECT " + kHitColumns +
+                    ", top.score, d.text FROM top JOIN documents d ON d.id = top.id ORDER BY top.score DESC, d.id";
   auto r = db_->Query(sql, params);
   if (!r.ok()) return r.status();
   for (int i = 0; i < r->rows(); ++i) {
@@ -413,8 +424,9 @@ Result<std::vector<SearchHit>> PgArchive::Search(const SearchQuery& q) {
   Status st;
   if (parsed.terms.empty()) {
     // No words: the documents the filters select, newest first.
-    std::vector<PgParam> params = filters->Params(limit);
+    std::vector<PgParam> params = filters->Params();
     params[0] = "";
+    params.push_back(std::to_string(limit));
     auto r = db_->Query(std::string("SELECT ") + kHitColumns + " FROM documents d WHERE $1 = ''" + kFilters +
                             " ORDER BY d.issued_date DESC NULLS LAST, d.path LIMIT $6",
                         params);
@@ -430,7 +442,8 @@ Result<std::vector<SearchHit>> PgArchive::Search(const SearchQuery& q) {
     for (size_t k = 0; k < plan.size() && st.ok() && static_cast<int64_t>(hits.size()) < limit; ++k) {
       std::vector<int64_t> ids;
       for (const SearchHit& h : hits) ids.push_back(h.id);
-      st = RankedHits(plan[k], ids, limit - static_cast<int64_t>(hits.size()), parsed, q, *filters, &hits, &relevance);
+      const int64_t wanted = limit - static_cast<int64_t>(hits.size());
+      st = RankedHits(plan[k], ids, wanted, RankedMatchesCap(q, wanted), parsed, q, *filters, &hits, &relevance);
       step_of.resize(hits.size(), k);
     }
     if (st.ok()) AssignScores(&hits, step_of, relevance, plan.size());

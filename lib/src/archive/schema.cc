@@ -175,6 +175,23 @@ CREATE INDEX documents_stored_types ON documents (doc_type, doc_type_label, type
   return m;
 }
 
+// Migration 3: search speed at 100,000 documents. --type chooses among the stored types
+// (search_query.h SelectTypes), which were read with a DISTINCT over every document: tens
+// of ms at that size, on every search with --type. An index of each document's type key
+// (StoredTypeKeySql) lets them be read by a skip scan instead, one index seek per distinct
+// type. On PostgreSQL it replaces the index of version 2 that the DISTINCT read.
+Migration Version3() {
+  Migration m;
+  m.sqlite_extra = R"sql(
+CREATE INDEX documents_type_key ON documents((coalesce(doc_type, '') || char(31) || coalesce(doc_type_label, '') || char(31) || coalesce(type_name, '')));
+)sql";
+  m.postgres_extra = R"sql(
+CREATE INDEX documents_type_key ON documents((coalesce(doc_type, '') || chr(31) || coalesce(doc_type_label, '') || chr(31) || coalesce(type_name, '')));
+DROP INDEX documents_stored_types;
+)sql";
+  return m;
+}
+
 const char* TypeSql(ColumnType t, Dialect d) {
   const bool pg = d == Dialect::kPostgres;
   switch (t) {
@@ -189,7 +206,7 @@ const char* TypeSql(ColumnType t, Dialect d) {
 }  // namespace
 
 const std::vector<Migration>& ArchiveMigrations() {
-  static const std::vector<Migration> kMigrations = {Version1(), Version2()};
+  static const std::vector<Migration> kMigrations = {Version1(), Version2(), Version3()};
   return kMigrations;
 }
 
@@ -211,6 +228,20 @@ std::string MigrationSql(const Migration& m, Dialect dialect) {
   }
   sql += dialect == Dialect::kSqlite ? m.sqlite_extra : m.postgres_extra;
   return sql;
+}
+
+std::string StoredTypeKeySql(Dialect dialect, const std::string& table) {
+  const std::string sep = dialect == Dialect::kSqlite ? " || char(31) || " : " || chr(31) || ";
+  return "(coalesce(" + table + "doc_type, '')" + sep + "coalesce(" + table + "doc_type_label, '')" + sep + "coalesce(" +
+         table + "type_name, ''))";
+}
+
+std::string StoredTypeKeysSql(Dialect dialect) {
+  const std::string key = StoredTypeKeySql(dialect);
+  const std::string first = "SELECT " + key + " FROM documents";
+  const std::string order = " ORDER BY " + key + " LIMIT 1";
+  return "WITH RECURSIVE k(v) AS (SELECT (" + first + order + ") UNION ALL SELECT (" + first + " WHERE " + key +
+         " > k.v" + order + ") FROM k WHERE k.v IS NOT NULL) SELECT v FROM k WHERE v IS NOT NULL";
 }
 
 std::vector<std::string> ColumnNames(const char* table) {

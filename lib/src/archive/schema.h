@@ -55,6 +55,14 @@ std::string MigrationSql(const Migration& m, Dialect dialect);
 // The columns of table |name| as of the latest migration, in order (for INSERT lists).
 std::vector<std::string> ColumnNames(const char* table);
 
+// The key of a document's type as migration 3 indexes it: code, title and type name,
+// each '' when NULL, joined by U+001F; |table| prefixes the columns ("d." or "").
+std::string StoredTypeKeySql(Dialect dialect, const std::string& table = "");
+// The distinct type keys of the documents, one per row, in order: a skip scan over that
+// index (a recursive query, one index seek per distinct key) instead of a DISTINCT over
+// every document.
+std::string StoredTypeKeysSql(Dialect dialect);
+
 // The schema_version table (one row per applied migration), the same on both back ends.
 inline constexpr const char* kSchemaVersionTable =
     "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TEXT NOT NULL)";

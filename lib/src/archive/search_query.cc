@@ -140,6 +140,10 @@ std::vector<SearchStep> SearchPlan(const ParsedQuery& q, bool exact_only) {
   return plan;
 }
 
+int64_t RankedMatchesCap(const SearchQuery& q, int64_t limit) {
+  return q.rank_at_most > 0 ? std::max<int64_t>(q.rank_at_most, limit) : 0;
+}
+
 std::string EffectiveTypeCode(std::string_view code, std::string_view label, std::string_view type_name) {
   if (!code.empty()) return std::string(code);
   if (NameKey(label) == "cong van" || NameKey(type_name) == "cong van") return "CV";
@@ -160,6 +164,26 @@ std::vector<size_t> SelectTypes(std::string_view wanted, const std::vector<Store
     }
   }
   return exact.empty() ? folded : exact;
+}
+
+std::vector<std::string> SelectTypeKeys(std::string_view wanted, const std::vector<std::string>& keys) {
+  std::vector<StoredType> stored;
+  for (const std::string& key : keys) {
+    StoredType t;
+    std::string* parts[] = {&t.code, &t.label, &t.type_name};
+    size_t part = 0;
+    for (char c : key) {
+      if (c == '\x1f' && part < 2) {
+        ++part;
+      } else {
+        parts[part]->push_back(c);
+      }
+    }
+    stored.push_back(std::move(t));
+  }
+  std::vector<std::string> out;
+  for (size_t i : SelectTypes(wanted, stored)) out.push_back(keys[i]);
+  return out;
 }
 
 void AssignScores(std::vector<SearchHit>* hits, const std::vector<size_t>& step, const std::vector<double>& relevance,

@@ -64,6 +64,10 @@ struct SearchStep {
 // (--exact: as typed only).
 std::vector<SearchStep> SearchPlan(const ParsedQuery& q, bool exact_only);
 
+// How many matches of one step are ranked (SearchQuery::rank_at_most, at least |limit|);
+// 0: every match.
+int64_t RankedMatchesCap(const SearchQuery& q, int64_t limit);
+
 // ---- Filters ---------------------------------------------------------------------------
 
 // The type code of a stored document: |code| when it has one; "CV" for a công văn (type
@@ -80,6 +84,9 @@ struct StoredType {
 // name equals it without case, accents and extra spaces ("kh", "ke hoach", "Kế hoạch",
 // "cv", "cong van" all work). Indexes into |stored|.
 std::vector<size_t> SelectTypes(std::string_view wanted, const std::vector<StoredType>& stored);
+// The same over type keys as the archive stores them (schema.h StoredTypeKeySql: code,
+// title, type name joined by U+001F): the keys of |keys| that --type |wanted| selects.
+std::vector<std::string> SelectTypeKeys(std::string_view wanted, const std::vector<std::string>& keys);
 
 // ---- Scores ----------------------------------------------------------------------------
 
