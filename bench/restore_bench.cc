@@ -311,6 +311,8 @@ struct MarkScore {
     double confidence;
     bool right;
     vanban::internal::ConfidenceFeatures features;  // of the word's token
+    std::string word, original, reference;  // restored syllable, its token as written, the gold syllable
+    const char* kind = "";
   };
   std::vector<Seen> words;
   size_t without_alternative = 0;  // marked at the default threshold, nothing to offer
@@ -330,6 +332,16 @@ struct MarkScore {
     std::printf("    --threshold %-6g marks %5.2f%% of %zu words and %5.1f%% of the %zu wrong ones\n", threshold,
                 words.empty() ? 0.0 : 100.0 * static_cast<double>(marked) / static_cast<double>(words.size()),
                 words.size(), wrong ? 100.0 * static_cast<double>(caught) / static_cast<double>(wrong) : 0.0, wrong);
+  }
+  // The wrong words the marks miss at |threshold|, for people tuning the confidence.
+  void PrintMissed(double threshold, size_t limit) const {
+    std::printf("    wrong words not marked at %g (restored <- written, gold, confidence, kind):\n", threshold);
+    size_t shown = 0;
+    for (const Seen& w : words) {
+      if (w.right || w.confidence < threshold || shown++ >= limit) continue;
+      std::printf("      %-12s <- %-12s %-12s %.4f %s\n", w.word.c_str(), w.original.c_str(), w.reference.c_str(),
+                  w.confidence, w.kind);
+    }
   }
   void PrintReliability() const {
     static constexpr double kEdges[] = {0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99, 0.999, 1.0000001};
@@ -419,6 +431,7 @@ MarkScore ScoreMarks(vanban::Restorer& restorer, const std::vector<std::string>&
     std::string text;
     double confidence;
     vanban::internal::ConfidenceFeatures features;
+    const vanban::RestoredToken* token;
   };
   std::vector<std::vector<Syllable>> by_line(out.size() + 1);
   vanban::internal::ForEachTokenLine(res.tokens, [&](std::span<const vanban::RestoredToken> line, size_t) {
@@ -428,16 +441,22 @@ MarkScore ScoreMarks(vanban::Restorer& restorer, const std::vector<std::string>&
       if (t.confidence < threshold && t.alternatives.empty()) ++s.without_alternative;
       const auto features = vanban::internal::FeaturesOf(line, i);
       for (const Word& w : Words(t.restored, true))
-        by_line[t.line - 1].push_back({Normalize(w.text), t.confidence, features});
+        by_line[t.line - 1].push_back({Normalize(w.text), t.confidence, features, &t});
     }
   });
   for (size_t i = 0; i < cleans.size() && i < out.size(); ++i) {
-    const std::vector<std::string> r = Normalized(Words(cleans[i])), h = Normalized(Words(out[i], true));
+    // Both sides loose: a code such as "QH15" kept as written is a right word, not one
+    // left without a reference syllable to match.
+    const std::vector<std::string> r = Normalized(Words(cleans[i], true)), h = Normalized(Words(out[i], true));
     const size_t m = h.size();
     const std::vector<int> match = AlignSyllables(r, h);
     std::vector<char> right(m, 0);
-    for (size_t a = 0; a < r.size(); ++a)
-      if (match[a] >= 0) right[static_cast<size_t>(match[a])] = r[a] == h[static_cast<size_t>(match[a])];
+    std::vector<std::string> reference(m);
+    for (size_t a = 0; a < r.size(); ++a) {
+      if (match[a] < 0) continue;
+      right[static_cast<size_t>(match[a])] = r[a] == h[static_cast<size_t>(match[a])];
+      reference[static_cast<size_t>(match[a])] = r[a];
+    }
     // Words outside tokens (numbers) were not chosen among readings: confidence 1.
     const auto& toks = by_line[i];
     size_t next = 0;
@@ -446,15 +465,18 @@ MarkScore ScoreMarks(vanban::Restorer& restorer, const std::vector<std::string>&
       vanban::internal::ConfidenceFeatures features{};
       features[0] = 1.0;
       features[1] = features[10] = features[11] = 13.8;  // the logit of a sure word
+      const vanban::RestoredToken* token = nullptr;
       for (size_t k = next; k < toks.size() && k < next + 4; ++k) {
         if (toks[k].text == h[b]) {
           conf = toks[k].confidence;
           features = toks[k].features;
+          token = toks[k].token;
           next = k + 1;
           break;
         }
       }
-      s.words.push_back({conf, right[b] != 0, features});
+      s.words.push_back({conf, right[b] != 0, features, h[b], token ? token->original : "(no token)", reference[b],
+                         token ? vanban::RestoredKindName(token->kind).data() : ""});
     }
   }
   return s;
@@ -698,6 +720,7 @@ int Run(const Options& o) {
       for (double t : {kDefaultMarkThreshold, 0.95, 0.99}) marks.PrintMarks(t);
       std::printf("    marks without an alternative at the default threshold: %zu\n", marks.without_alternative);
       marks.PrintReliability();
+      if (o.errors) marks.PrintMissed(kDefaultMarkThreshold, o.errors);
       if (o.errors) PrintTop(confusions, o.errors);
     }
   }

@@ -28,7 +28,7 @@ struct Options {
   RestoreChoice restore;  // --model, --fast (restore has no --no-restore)
   DecodeOptions decode;
   int beam = 8;
-  double threshold = 0.9;
+  double threshold = kUnsureConfidence;
   bool no_ocr = false;
   std::string color = "auto";
   bool explain = false;
@@ -166,7 +166,8 @@ the installed share/vanban/vanban.model.)",
       app.add_flag("--json", o->json, "Same as --format json");
       app.add_flag("--mark", o->mark, "Mark words below --threshold as [[chosen|alternative...]]");
       app.add_flag("--diff", o->diff, "Print only changed lines, as -before/+after pairs");
-      app.add_option("--threshold", o->threshold, "Confidence under which --mark marks a word, 0-1 (default 0.9)")
+      app.add_option("--threshold", o->threshold,
+                     fmt::format("Confidence under which --mark marks a word, 0-1 (default {:g})", kUnsureConfidence))
           ->type_name("NUMBER")
           ->check(CLI::Range(0.0, 1.0).description(""));
       AddModelOption(app, &o->restore.model);

@@ -44,3 +44,13 @@ vanban_cli_test(NAME restore_ocr_headings ARGS restore --model ${_model} ${_rdat
 # --explain dumps each unit once, also for OCR'd text read in two passes.
 vanban_cli_test(NAME restore_explain_once ARGS restore --explain --model ${_model} ${_rdata}/cli/ocr_headings.txt
                 STDERR_MATCHES "^unit: I\\. MUC PiCH, YEU CAU\n(unit: \n|unit: [^I\n][^\n]*\n|unit: I[^.\n][^\n]*\n|[^u\n][^\n]*\n|\n)*$")
+# A word nothing could read is marked, with the syllables it most likely was: marks on
+# a spelling no syllable has ("Coéng"), a syllable shape no syllable fills ("OUO").
+vanban_cli_test(NAME restore_mark_unread ARGS restore --mark --model ${_model} ${_rdata}/cli/ocr_unread.txt
+                STDOUT_MATCHES "\\[\\[Coéng\\|Công\\|.*\\[\\[OUO\\|[^]]+\\]\\] ")
+# Running OCR'd text: a capitalised word whose marked vowel the OCR read as a capital
+# ("BO Lao động") is capitalised, not put in capitals; a space read as a hyphen between
+# the words of a phrase ("thi-hanh") is a space again; a loanword keeps its hyphens;
+# capitals run together ("KHOAHQCVACONGNGHE") are cut into their syllables.
+vanban_cli_test(NAME restore_ocr_running_text ARGS restore --model ${_model} ${_rdata}/cli/ocr_running_text.txt
+                STDOUT_MATCHES "dẫn thi hành một.*-pu-[^ ]+-a,.*của Bộ Lao động.*của Bộ trưởng Bộ Lao động.*\nBỘ KHOA HỌC VÀ CÔNG NGHỆ\nTUYỂN DỤNG, SỬ DỤNG NHÀ GIÁO\n")

@@ -20,7 +20,7 @@ vanban_cli_test(NAME workflow.outline_stdin_lines ARGS outline --no-restore STDI
 
 # ---- tasks, refs, deadlines ----------------------------------------------------------------
 vanban_cli_test(NAME workflow.tasks_csv ARGS tasks --no-restore ${_seed} ${_seed3}
-                STDOUT_MATCHES "^doc_id,doc_symbol,issued_date,issued_date_precision,task_id,source,appendix,section_path,stt,group_stt,group_text,task_text,timeline_label_vi,timeline_raw,timeline_kind,deadline_date,deadline_date_precision,other_deadline_dates,recurrence,lead_raw,lead_units,support_raw,support_units,executor_raw,executor_units,product,line_start,line_end,page_break_inside,confidence,flags\r\n000_6071a54f6ab85aa7,34/KH-UBND,2026-01-21,day,t1,text,")
+                STDOUT_MATCHES "^doc_id,doc_symbol,issued_date,issued_date_precision,task_id,source,appendix,section_path,stt,group_stt,group_text,task_text,timeline_label_vi,timeline_raw,timeline_kind,deadline_date,deadline_date_precision,other_deadline_dates,recurrence,lead_raw,lead_units,support_raw,support_units,executor_raw,executor_units,product,line_start,line_end,page_break_inside,confidence,flags,unsure_words\r\n000_6071a54f6ab85aa7,34/KH-UBND,2026-01-21,day,t1,text,")
 vanban_cli_test(NAME workflow.tasks_table_rows ARGS tasks --no-restore ${_seed3}
                 STDOUT_MATCHES "\r\n003_9804076c90d51208,/KH-UBND,2025-01,month,t[0-9]+,table,PL-I,")
 vanban_cli_test(NAME workflow.tasks_bom ARGS tasks --no-restore --bom ${_seed3} STDOUT_MATCHES "^[^d]+doc_id,")
@@ -120,7 +120,7 @@ function(vanban_validated_test name kind)
            COMMAND ${VANBAN_PYTHON3} ${_validate} ${kind} ${V_CHECKS} -- $<TARGET_FILE:vanban_cli> ${V_ARGS})
   set_tests_properties(cli.workflow.valid.${name} PROPERTIES LABELS cli TIMEOUT 120)
 endfunction()
-set(_task_columns "doc_id,doc_symbol,issued_date,issued_date_precision,task_id,source,appendix,section_path,stt,group_stt,group_text,task_text,timeline_label_vi,timeline_raw,timeline_kind,deadline_date,deadline_date_precision,other_deadline_dates,recurrence,lead_raw,lead_units,support_raw,support_units,executor_raw,executor_units,product,line_start,line_end,page_break_inside,confidence,flags")
+set(_task_columns "doc_id,doc_symbol,issued_date,issued_date_precision,task_id,source,appendix,section_path,stt,group_stt,group_text,task_text,timeline_label_vi,timeline_raw,timeline_kind,deadline_date,deadline_date_precision,other_deadline_dates,recurrence,lead_raw,lead_units,support_raw,support_units,executor_raw,executor_units,product,line_start,line_end,page_break_inside,confidence,flags,unsure_words")
 # 000: three yearly reports (6-month, 9-month, year) of one task led by Phòng Văn hóa - Xã hội
 # (OCR text as it is: --no-restore).
 vanban_validated_test(ics_000 ics CHECKS --events 3 --rrules 3 --text "Chủ trì: Phong Van hoa - Xa hoi"

@@ -31,7 +31,7 @@ Document Doc(const std::string& path, const std::string& code, const std::string
   d.source.path = path;
   d.header.doc_type = DocType{code, label, "", "", {}};
   d.header.issued_date = DateValue{"", "2026-03-01", false, false, {}};
-  d.header.subject = TextValue{subject, "", {}, 1, {}};
+  d.header.subject = TextValue{subject, "", {}, 1, {}, {}};
   return d;
 }
 
@@ -240,7 +240,7 @@ TEST_CASE("công văn is stored with the type code CV and selected by code and n
     Put(a, Doc("/x/kh.txt", "KH", "KẾ HOẠCH", "Kế hoạch"), "Nội dung kế hoạch.");
     Document no_type = Doc("/x/cv2.txt", "", "", "V/v họp giao ban");
     no_type.header.doc_type.reset();
-    no_type.header.recipients_to = TextValue{"Các thôn", "", {}, 1, {}};
+    no_type.header.recipients_to = TextValue{"Các thôn", "", {}, 1, {}, {}};
     Put(a, no_type, "Kính gửi các thôn.");
   }
   auto check = [&](const char* when) {

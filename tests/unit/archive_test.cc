@@ -31,8 +31,8 @@ Document Doc(const std::string& path, const std::string& code, const std::string
   ns.number = "1"; ns.symbol = code + "-UBND"; ns.full = "1/" + ns.symbol;
   d.header.number_symbol = ns;
   d.header.issued_date = DateValue{"", date, false, false, {}};
-  d.header.issuer = Issuer{"ỦY BAN NHÂN DÂN XÃ NGHI ĐƯƠNG", "", "", "", "", {}, 1, {}};
-  d.header.subject = TextValue{subject, "", {}, 1, {}};
+  d.header.issuer = Issuer{"ỦY BAN NHÂN DÂN XÃ NGHI ĐƯƠNG", "", "", "", "", {}, 1, {}, {}};
+  d.header.subject = TextValue{subject, "", {}, 1, {}, {}};
   Task t;
   t.task_id = "t1";
   t.task_text = "Tuyên truyền";

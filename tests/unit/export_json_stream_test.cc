@@ -71,7 +71,7 @@ vanban::Document ManySections(int n) {
     s.num = std::to_string(i);
     s.heading = "Điều \"" + std::to_string(i) + "\"\tđặc biệt";
     s.lines = {i, i};
-    s.children.push_back({"D" + std::to_string(i) + ".1", "khoan", "1.", "1", "", "Khoản", "", {i, i}, {"x"}, {}});
+    s.children.push_back({"D" + std::to_string(i) + ".1", "khoan", "1.", "1", "", "Khoản", "", {i, i}, {"x"}, {}, {}});
     doc->body.push_back(std::move(s));
   }
   return *doc;
@@ -155,7 +155,7 @@ TEST_CASE("streamed record: empty and odd documents") {
   vanban::Document odd;
   odd.source.path = "a\"b\\c\x01.txt";
   odd.source.marked_ratio = 2.0 / 3.0;
-  odd.header.subject = vanban::TextValue{"bad \xc3 byte", "", {3, 4}, std::nan(""), {"", "x"}};
+  odd.header.subject = vanban::TextValue{"bad \xc3 byte", "", {3, 4}, std::nan(""), {"", "x"}, {}};
   odd.header.number_symbol.emplace();  // present, every value empty
   vanban::Section deep;
   for (int i = 0; i < 200; ++i) {

@@ -82,8 +82,8 @@ TEST_CASE("task, deadline, reference and header rows: dates split, units joined 
   Task t;
   t.task_id = "t1";
   t.task_text = "=cmd|' /C calc'!A0";
-  t.roles = {Role{"lead", "Cơ quan chủ trì", {"Phòng Văn hóa - Xã hội", "Công an xã"}, "Phòng VH-XH, CA xã", {}},
-             Role{"unit_heading", "", {"Ủy ban nhân dân xã"}, "UBND xã", {}}};
+  t.roles = {Role{"lead", "Cơ quan chủ trì", {"Phòng Văn hóa - Xã hội", "Công an xã"}, "Phòng VH-XH, CA xã", {}, {}},
+             Role{"unit_heading", "", {"Ủy ban nhân dân xã"}, "UBND xã", {}, {}}};
   d.tasks = {t};
   Deadline dl;
   dl.id = "d1";

@@ -16,15 +16,15 @@ Document SampleDocument() {
   d.source.path = "dir/000_test.txt";
   d.source.line_count = 40;
   d.header.motto.present = true;
-  d.header.issuer = Issuer{"ỦY BAN NHÂN DÂN XÃ NGHI ĐƯƠNG", "", "ubnd", "xa", "Nghi Đương", {1, 2}, 1.0, {}};
+  d.header.issuer = Issuer{"ỦY BAN NHÂN DÂN XÃ NGHI ĐƯƠNG", "", "ubnd", "xa", "Nghi Đương", {1, 2}, 1.0, {}, {}};
   NumberSymbol ns;
   ns.number = "34"; ns.symbol = "KH-UBND"; ns.doc_type_code = "KH"; ns.full = "34/KH-UBND"; ns.registered = true;
   ns.lines = {4, 4};
   d.header.number_symbol = ns;
-  d.header.place = TextValue{"Nghi Đương", "", {4, 4}, 1.0, {}};
+  d.header.place = TextValue{"Nghi Đương", "", {4, 4}, 1.0, {}, {}};
   d.header.issued_date = DateValue{"ngày 21 tháng 01 năm 2026", "2026-01-21", false, false, {4, 4}};
   d.header.doc_type = DocType{"KH", "KẾ HOẠCH", "1.4", "", {5, 5}};
-  d.header.subject = TextValue{"Triển khai <Nghị quyết> & \"dân chủ\"", "", {6, 6}, 1.0, {}};
+  d.header.subject = TextValue{"Triển khai <Nghị quyết> & \"dân chủ\"", "", {6, 6}, 1.0, {}, {}};
   Section s1;
   s1.id = "I"; s1.level = "muc"; s1.num = "I"; s1.heading = "MỤC ĐÍCH, YÊU CẦU"; s1.lines = {8, 12};
   Section k1;
@@ -35,7 +35,7 @@ Document SampleDocument() {
   d.body = {s1};
   Task t;
   t.task_id = "t1"; t.section_id = "I.1"; t.source = "text"; t.task_text = "Tuyên truyền, \"phổ biến\"\nnội dung";
-  t.roles = {Role{"lead", "Cơ quan chủ trì", {"Phòng Văn hóa - Xã hội", "Công an xã"}, "raw", {9, 9}}};
+  t.roles = {Role{"lead", "Cơ quan chủ trì", {"Phòng Văn hóa - Xã hội", "Công an xã"}, "raw", {9, 9}, {}}};
   t.lines = {9, 10};
   d.tasks = {t};
   Deadline dl;

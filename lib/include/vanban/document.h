@@ -22,6 +22,27 @@ struct LineSpan {
   bool empty() const { return start == 0; }
 };
 
+// A word of an extracted value that the restorer was unsure of: read with a confidence
+// under kUnsureConfidence (vanban/restore.h, the threshold of `vanban restore --mark`), so
+// a reader should check it against the scan ("XA NGHI DUONG" read "XÃ NGHỈ DƯỠNG" with
+// 0.55, alternative "NGHỊ"). The pipeline (vanban/pipeline.h) lists them, as it alone sees
+// both the record and the restorer's words; a value that has one has its confidence
+// multiplied by each word's (the chance that none of them is wrong, reading the words as
+// independent; the sure words count as right, so a value without unsure words keeps its
+// confidence). Empty for text that was not restored.
+struct UnsureWord {
+  std::string word;     // as the value has it: the value's bytes [offset, offset + size())
+  int offset = 0;       // byte offset in the value's text
+  std::string written;  // as the source had it ("NGHI")
+  double confidence = 0;                  // probability that the reading is right
+  std::vector<std::string> alternatives;  // other readings, most probable first
+  int line = 0;
+};
+// The same for a value of a list (Role::units): |unit| is its index there.
+struct UnitUnsureWord : UnsureWord {
+  int unit = 0;
+};
+
 // A piece of extracted text: |text| is the (restored, when available) value, |raw| the
 // source characters it came from.
 struct TextValue {
@@ -30,6 +51,7 @@ struct TextValue {
   LineSpan lines;
   double confidence = 1.0;
   std::vector<std::string> flags;
+  std::vector<UnsureWord> unsure_words;  // in |text|
 };
 
 struct NationalMotto {
@@ -50,6 +72,7 @@ struct Issuer {
   LineSpan lines;
   double confidence = 1.0;
   std::vector<std::string> flags;  // issuer_line_lost, inferred_from_text, ...
+  std::vector<UnsureWord> unsure_words;  // in |text|
 };
 
 struct NumberSymbol {
@@ -127,6 +150,7 @@ struct Section {
   std::string label;    // for labelled lines: lead|support|executor|support_executor|timeline|form|product
   LineSpan lines;
   std::vector<std::string> flags;  // numeral_repaired, sequence_gap, ...
+  std::vector<UnsureWord> unsure_words;  // in |heading|
   std::vector<Section> children;
 };
 
@@ -136,6 +160,7 @@ struct Role {
   std::vector<std::string> units;
   std::string raw;
   LineSpan lines;
+  std::vector<UnitUnsureWord> unsure_words;  // in |units|
 };
 
 struct Timeline {
@@ -161,8 +186,9 @@ struct Task {
   std::optional<Timeline> timeline;
   std::optional<TextValue> product;
   LineSpan lines;
-  double confidence = 1.0;
+  double confidence = 1.0;  // also lowered by the unsure words of its units (Role)
   std::vector<std::string> flags;
+  std::vector<UnsureWord> unsure_words;  // in |task_text|
 };
 
 struct Deadline {
@@ -281,6 +307,7 @@ struct Signature {
   std::string signer_name;
   LineSpan lines;
   std::vector<std::string> flags;  // name_missing, position_inferred, stamp_noise
+  std::vector<UnsureWord> unsure_words;  // in |signer_name|
 };
 
 struct DigitalSignature {

@@ -51,6 +51,11 @@ struct ReadOptions {
   // limit. Restore and parse stop cooperatively once it has passed, and the document
   // fails with kUnsupported.
   double time_budget_seconds = 0;
+  // Restored documents up to this size (bytes) have the words the restorer was unsure of
+  // listed on the values read from them (UnsureWord, vanban/document.h); 0: never. It
+  // costs the restorer's confidence pass and a record per word while the document is
+  // read (about 300 bytes a word), so a larger text (a 50 MB concatenation) goes without.
+  size_t unsure_words_max_bytes = size_t{1} << 20;
 
   // The preset of --fast: OCR'd text without the readings proposed from context (about
   // 1.5x faster, about 1 point less accurate).

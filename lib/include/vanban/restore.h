@@ -135,6 +135,11 @@ struct RestoredToken {
   bool changed() const { return original != restored; }
 };
 
+// Confidence under which a restored word is worth a reader's check: the default
+// threshold of `vanban restore --mark`, and the one the pipeline lists a parsed value's
+// unsure words by (UnsureWord, vanban/document.h), so the two flag the same words.
+inline constexpr double kUnsureConfidence = 0.9;
+
 struct RestoreResult {
   std::string text;                   // the restored text, same layout as the input
   std::vector<RestoredToken> tokens;  // word tokens only (not spaces, punctuation, numbers)

@@ -99,6 +99,10 @@ class RecordReader {
       Describe(element, v.emplace_back());
     });
   }
+  template <class T>
+  void Sparse(const char* name, std::vector<T>& v) {
+    List(name, v);
+  }
 
  private:
   const Json& j_;

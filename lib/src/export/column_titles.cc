@@ -53,6 +53,7 @@ constexpr std::pair<std::string_view, std::string_view> kTitlesVi[] = {
     {"page_break_inside", "Qua trang"},
     {"confidence", "Độ tin cậy"},
     {"flags", "Cờ kiểm tra"},
+    {"unsure_words", "Từ cần đối chiếu bản gốc"},
     // References.
     {"ref_id", "Mã văn bản dẫn chiếu"},
     {"mention_no", "Lần nhắc"},

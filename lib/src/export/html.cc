@@ -3,6 +3,8 @@
 // tables. Inline print CSS, no external assets. The markup is also well-formed XML
 // (void elements self-closed, only XML's predefined entities), so strict XML tools can
 // check and transform it.
+#include <algorithm>
+#include <cstdio>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -33,25 +35,71 @@ tr.group td{font-weight:bold}section.appendix{margin-top:2em}.attached{text-alig
 nav.toc{font-size:12pt;border:1px solid #999;padding:.3em 1em;margin:1em 0}nav.toc h2{font-size:12pt;margin:.3em 0}
 nav.toc ul{list-style:none;padding-left:1.2em;margin:0}nav.toc>ul{padding-left:0}nav.toc a{color:#000;text-decoration:none}
 nav.toc a:hover{text-decoration:underline}.missing{color:#a00;font-style:italic;font-size:11pt;border:1px dashed #a00;padding:.2em .4em;margin-top:1em}
+mark.unsure{background:#ffe680;color:inherit;border-bottom:1px dotted #a60}
 .footnotes,.source{font-size:11pt}.source{color:#555;border-top:1px solid #999;margin-top:2em;padding-top:.3em}
-@media print{nav.toc{display:none}body{margin:0;max-width:none;padding:0}h1,h2,h3,h4{page-break-after:avoid}tr{page-break-inside:avoid}section.appendix{page-break-before:always}.source{display:none}}
+@media print{nav.toc{display:none}body{margin:0;max-width:none;padding:0}h1,h2,h3,h4{page-break-after:avoid}tr{page-break-inside:avoid}section.appendix{page-break-before:always}.source{display:none}mark.unsure{background:none}}
 )";
 
 std::string Esc(std::string_view s) { return HtmlEscape(s); }
 
+// An attribute value: escaped, on one line.
+std::string EscAttr(std::string_view s) {
+  std::string one_line(s);
+  std::replace_if(one_line.begin(), one_line.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
+  return Esc(one_line);
+}
+
+// "0.62 · viết: NGHI · có thể: NGHỊ, NGHĨ": why a word is marked, for its tooltip.
+std::string UnsureTitle(const UnsureWord& w) {
+  char confidence[16];
+  std::snprintf(confidence, sizeof confidence, "%.2f", w.confidence);
+  std::string title = std::string("Chưa chắc: ") + confidence;
+  if (!w.written.empty() && w.written != w.word) title += " · viết: " + w.written;
+  for (size_t i = 0; i < w.alternatives.size(); ++i) title += (i == 0 ? " · có thể: " : ", ") + w.alternatives[i];
+  return title;
+}
+
+// |text| escaped, the unsure words of the value it holds at byte |shift| marked for
+// proofreading: <mark class="unsure" title="Chưa chắc: 0.62 · …">NGHỈ</mark>. |upper|:
+// shown in capitals (the masthead), each piece recased on its own so the words keep
+// their places. Words out of place (a record edited by hand) are left unmarked.
+std::string Marked(std::string_view text, const std::vector<UnsureWord>& words, size_t shift = 0, bool upper = false) {
+  auto piece = [&](std::string_view p) { return Esc(upper ? ToUpper(p) : std::string(p)); };
+  std::vector<const UnsureWord*> order;
+  for (const UnsureWord& w : words) order.push_back(&w);
+  std::stable_sort(order.begin(), order.end(), [](const UnsureWord* a, const UnsureWord* b) { return a->offset < b->offset; });
+  std::string out;
+  size_t copied = 0;
+  for (const UnsureWord* w : order) {
+    if (w->offset < 0 || w->word.empty()) continue;
+    size_t at = shift + static_cast<size_t>(w->offset);
+    if (at < copied || at > text.size() || text.substr(at, w->word.size()) != w->word) continue;
+    out += piece(text.substr(copied, at - copied));
+    out += "<mark class=\"unsure\" title=\"" + EscAttr(UnsureTitle(*w)) + "\">" + piece(w->word) + "</mark>";
+    copied = at + w->word.size();
+  }
+  out += piece(text.substr(copied));
+  return out;
+}
+
 // The line of a section outside headings: "<strong>a)</strong> text", labels in bold.
 // |plain_title|: the title is shown as running text, like the untitled siblings'.
 std::string LineHtml(const Section& s, bool plain_title = false) {
+  const std::vector<UnsureWord>& unsure = s.unsure_words;  // in the heading
   if (internal::IsLabelled(s)) {
-    return "<strong>" + Esc(s.heading) + ":</strong>" + (s.text.empty() ? "" : " " + Esc(s.text));
+    return "<strong>" + Marked(s.heading, unsure) + ":</strong>" + (s.text.empty() ? "" : " " + Esc(s.text));
   }
   std::string label = internal::IsListItem(s) ? "" : internal::SectionLabel(s);
-  if (label.empty()) return Esc(s.heading.empty() ? s.text : s.text.empty() ? s.heading : s.heading + ". " + s.text);
+  if (label.empty()) {
+    if (s.heading.empty()) return Esc(s.text);
+    return Marked(s.text.empty() ? s.heading : s.heading + ". " + s.text, unsure);
+  }
   if (!s.heading.empty() && plain_title) {
-    return "<strong>" + Esc(label) + "</strong> " + Esc(s.text.empty() ? s.heading : s.heading + " " + s.text);
+    return "<strong>" + Esc(label) + "</strong> " + Marked(s.text.empty() ? s.heading : s.heading + " " + s.text, unsure);
   }
   if (!s.heading.empty()) {
-    return "<strong>" + Esc(label + " " + s.heading) + "</strong>" + (s.text.empty() ? "" : " " + Esc(s.text));
+    return "<strong>" + Marked(label + " " + s.heading, unsure, label.size() + 1) + "</strong>" +
+           (s.text.empty() ? "" : " " + Esc(s.text));
   }
   return "<strong>" + Esc(label) + "</strong> " + Esc(s.text);
 }
@@ -113,7 +161,8 @@ class BodyRenderer {
       std::string label = internal::SectionLabel(s);
       const std::string text = label.empty() ? s.heading : label + " " + s.heading;
       const std::string id_attr = IdAttr(s);
-      out_->append("<h" + h + id_attr + ">" + Esc(text) + "</h" + h + ">\n");
+      const size_t heading_at = label.empty() ? 0 : label.size() + 1;
+      out_->append("<h" + h + id_attr + ">" + Marked(text, s.unsure_words, heading_at) + "</h" + h + ">\n");
       Contents(id_attr, heading_depth, text);
       if (!s.text.empty()) out_->append("<p>" + Esc(s.text) + "</p>\n");
       Siblings(s.children, heading_depth + 1, false);
@@ -193,8 +242,10 @@ void TableHtml(const Table& t, std::string* out) {
 void Masthead(const Document& doc, std::string* out) {
   const Header& h = doc.header;
   std::string left, right;
-  if (h.parent_authority) left += "<div>" + Esc(ToUpper(h.parent_authority->text)) + "</div>";
-  if (h.issuer) left += "<div class=\"organ\">" + Esc(ToUpper(h.issuer->text)) + "</div>";
+  if (h.parent_authority) {
+    left += "<div>" + Marked(h.parent_authority->text, h.parent_authority->unsure_words, 0, true) + "</div>";
+  }
+  if (h.issuer) left += "<div class=\"organ\">" + Marked(h.issuer->text, h.issuer->unsure_words, 0, true) + "</div>";
   if (h.number_symbol) left += "<div class=\"number\">Số: " + Esc(h.number_symbol->full) + "</div>";
   if (h.motto.present) {
     right += "<div class=\"nation\">" + Esc(h.motto.text.empty() ? "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" : h.motto.text) + "</div>";
@@ -203,7 +254,11 @@ void Masthead(const Document& doc, std::string* out) {
     right += "<div class=\"slogan\">" + Esc(h.motto.slogan.empty() ? "Độc lập - Tự do - Hạnh phúc" : h.motto.slogan) + "</div>";
   }
   std::string place_date = internal::PlaceAndDate(doc);
-  if (!place_date.empty()) right += "<div class=\"place-date\">" + Esc(place_date) + "</div>";
+  if (!place_date.empty()) {
+    // The place opens the line when there is one.
+    static const std::vector<UnsureWord> kNone;
+    right += "<div class=\"place-date\">" + Marked(place_date, h.place ? h.place->unsure_words : kNone) + "</div>";
+  }
   if (left.empty() && right.empty()) return;
   out->append("<table class=\"masthead\" role=\"presentation\"><tr><td class=\"issuer\">" + left +
               "</td><td class=\"motto\">" + right + "</td></tr></table>\n");
@@ -224,7 +279,9 @@ void ClosingBlock(const Document& doc, std::string* out) {
     const Signature& sig = *doc.signature;
     for (const auto& a : sig.authority_lines) signature += "<div><strong>" + Esc(a.prefix + " " + a.text) + "</strong></div>";
     if (!sig.position.empty()) signature += "<div><strong>" + Esc(sig.position) + "</strong></div>";
-    if (!sig.signer_name.empty()) signature += "<div class=\"sig-name\">" + Esc(sig.signer_name) + "</div>";
+    if (!sig.signer_name.empty()) {
+      signature += "<div class=\"sig-name\">" + Marked(sig.signer_name, sig.unsure_words) + "</div>";
+    }
   }
   // A reader of the page must not take a lost signature block for an unsigned document,
   // nor the other way round: say what was not found.
@@ -275,16 +332,23 @@ std::string DocumentToHtml(const Document& doc) {
   out.append("<header>\n");
   Masthead(doc, &out);
   out.append("<h1>" + Esc(title) + "</h1>\n");
-  if (h.subject && !h.subject->text.empty()) out.append("<p class=\"subject\">" + Esc(h.subject->text) + "</p>\n");
-  if (h.recipients_to) out.append("<p class=\"to\"><em>Kính gửi:</em> " + Esc(h.recipients_to->text) + "</p>\n");
+  if (h.subject && !h.subject->text.empty()) {
+    out.append("<p class=\"subject\">" + Marked(h.subject->text, h.subject->unsure_words) + "</p>\n");
+  }
+  if (h.recipients_to) {
+    out.append("<p class=\"to\"><em>Kính gửi:</em> " + Marked(h.recipients_to->text, h.recipients_to->unsure_words) +
+               "</p>\n");
+  }
   out.append("</header>\n");
   std::string body;
   BodyRenderer renderer(&body);
   renderer.Siblings(doc.body, 0, false);
   out.append(TableOfContents(renderer.headings()));
   out.append("<main>\n");
-  for (const auto& item : doc.preamble.items) out.append("<p>" + Esc(item.text.text) + "</p>\n");
-  if (doc.preamble.enacting_formula) out.append("<p>" + Esc(doc.preamble.enacting_formula->text) + "</p>\n");
+  for (const auto& item : doc.preamble.items) out.append("<p>" + Marked(item.text.text, item.text.unsure_words) + "</p>\n");
+  if (const auto& formula = doc.preamble.enacting_formula) {
+    out.append("<p>" + Marked(formula->text, formula->unsure_words) + "</p>\n");
+  }
   out.append(body);
   if (doc.closing && !doc.closing->text.empty()) out.append("<p>" + Esc(doc.closing->text) + "</p>\n");
   out.append("</main>\n<footer>\n");

@@ -199,7 +199,9 @@ std::vector<CalendarEvent> DeadlineEvents(const Document& doc) {
     std::string what = task && !task->task_text.empty() ? task->task_text : d.text;
     size_t task_deadlines = 0;
     for (const Deadline& other : doc.deadlines) task_deadlines += !d.task_id.empty() && other.task_id == d.task_id;
-    e.summary = (symbol.empty() ? id : symbol) + ": " + internal::Abbreviate(what, 90);
+    // A title or unit the restorer was unsure of is said so up front: "(?) 34/KH-UBND: …".
+    const std::vector<std::string> unsure = task ? internal::UnsureWordsOf(*task) : std::vector<std::string>{};
+    e.summary = (unsure.empty() ? "" : "(?) ") + (symbol.empty() ? id : symbol) + ": " + internal::Abbreviate(what, 90);
     if (task_deadlines > 1 && what != d.text) e.summary += " [" + internal::Abbreviate(d.text, 50) + "]";
     if (!owners.empty()) e.summary += " – " + internal::Abbreviate(Joined(owners, ", "), 50);
     std::string recurrence = RecurrenceVi(e.rrule == "FREQ=YEARLY" && d.recurrence.empty() ? "yearly" : d.recurrence);
@@ -208,6 +210,7 @@ std::vector<CalendarEvent> DeadlineEvents(const Document& doc) {
     if (!lead.empty()) e.description += "\nChủ trì: " + Joined(lead, "; ");
     if (!support.empty()) e.description += "\nPhối hợp: " + Joined(support, "; ");
     if (!executor.empty()) e.description += "\nThực hiện: " + Joined(executor, "; ");
+    if (!unsure.empty()) e.description += "\nCần đối chiếu bản gốc: " + Joined(unsure, "; ");
     e.description += "\nVăn bản: " + document;
     if (!doc.source.path.empty()) {
       e.description += "\nNguồn: " + doc.source.path + (d.lines.empty() ? "" : ":" + std::to_string(d.lines.start));

@@ -102,6 +102,10 @@ class RecordWriter {
     --depth_;
     w_.EndArray();
   }
+  template <class T>
+  void Sparse(const char* name, const std::vector<T>& v) {
+    if (!v.empty()) List(name, v);
+  }
 
  private:
   // Writes the member name unless the member is left out.

@@ -13,6 +13,8 @@
 //   Object  a nested struct (or, with a callable, members described in place)
 //   Opt     a std::optional struct, null when absent
 //   List    an array of structs
+//   Sparse  an array of structs, left out when empty (the unsure words: a record without
+//           any is written as before they existed)
 // The descriptions are templates over the visitor and over const (writing) or mutable
 // (reading) structs.
 #ifndef VANBAN_EXPORT_RECORD_FIELDS_H_
@@ -29,6 +31,28 @@ namespace vanban::internal {
 template <class T, class U>
 concept Like = std::same_as<std::remove_const_t<T>, U>;
 
+// The members of UnsureWord, for it and for UnitUnsureWord.
+template <class Io>
+void DescribeUnsureWord(Io& io, auto& w) {
+  io.Plain("word", w.word);
+  io.Int("offset", w.offset);
+  io.Plain("written", w.written);
+  io.Number("confidence", w.confidence);
+  io.StrList("alternatives", w.alternatives);
+  io.Int("line", w.line);
+}
+
+template <class Io>
+void Describe(Io& io, Like<UnsureWord> auto& w) {
+  DescribeUnsureWord(io, w);
+}
+
+template <class Io>
+void Describe(Io& io, Like<UnitUnsureWord> auto& w) {
+  io.Int("unit", w.unit);
+  DescribeUnsureWord(io, w);
+}
+
 template <class Io>
 void Describe(Io& io, Like<TextValue> auto& t) {
   io.Str("text", t.text);
@@ -36,6 +60,7 @@ void Describe(Io& io, Like<TextValue> auto& t) {
   io.Lines("lines", t.lines);
   io.Number("confidence", t.confidence);
   io.StrList("flags", t.flags);
+  io.Sparse("unsure_words", t.unsure_words);
 }
 
 template <class Io>
@@ -69,6 +94,7 @@ void Describe(Io& io, Like<Issuer> auto& i) {
   io.Constant("layout_cell", "2");
   io.Number("confidence", i.confidence);
   io.StrList("flags", i.flags);
+  io.Sparse("unsure_words", i.unsure_words);
 }
 
 template <class Io>
@@ -118,6 +144,7 @@ void Describe(Io& io, Like<PreambleItem> auto& i) {
   io.Str("raw", i.text.raw);
   io.Lines("lines", i.text.lines);
   io.StrList("reference_ids", i.reference_ids);
+  io.Sparse("unsure_words", i.text.unsure_words);
 }
 
 template <class Io>
@@ -147,6 +174,7 @@ void Describe(Io& io, Like<Section> auto& s) {
   io.Str("label", s.label);
   io.Lines("lines", s.lines);
   io.StrList("flags", s.flags);
+  io.Sparse("unsure_words", s.unsure_words);
   io.List("children", s.children);
 }
 
@@ -157,6 +185,7 @@ void Describe(Io& io, Like<Role> auto& r) {
   io.StrList("units", r.units);
   io.Str("raw", r.raw);
   io.Lines("lines", r.lines);
+  io.Sparse("unsure_words", r.unsure_words);
 }
 
 template <class Io>
@@ -186,6 +215,7 @@ void Describe(Io& io, Like<Task> auto& t) {
   io.Lines("lines", t.lines);
   io.Number("confidence", t.confidence);
   io.StrList("flags", t.flags);
+  io.Sparse("unsure_words", t.unsure_words);
 }
 
 template <class Io>
@@ -325,6 +355,7 @@ void Describe(Io& io, Like<Signature> auto& s) {
   io.Str("signer_name", s.signer_name);
   io.Lines("lines", s.lines);
   io.StrList("flags", s.flags);
+  io.Sparse("unsure_words", s.unsure_words);
 }
 
 template <class Io>

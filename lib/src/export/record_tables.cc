@@ -84,7 +84,7 @@ const TableRowValues& TaskColumns() {
       "section_path", "stt", "group_stt", "group_text", "task_text", "timeline_label_vi", "timeline_raw",
       "timeline_kind", "deadline_date", "deadline_date_precision", "other_deadline_dates", "recurrence", "lead_raw", "lead_units",
       "support_raw", "support_units", "executor_raw", "executor_units", "product", "line_start", "line_end",
-      "page_break_inside", "confidence", "flags"};
+      "page_break_inside", "confidence", "flags", "unsure_words"};
   return kColumns;
 }
 
@@ -114,7 +114,8 @@ std::vector<TableRowValues> TaskRows(const Document& doc) {
                            Join(support_raw, " | "), Join(internal::UnitsOf(t, "support")),
                            Join(executor_raw, " | "), Join(internal::UnitsOf(t, "executor")),
                            t.product ? t.product->text : "", Num(t.lines.start), Num(t.lines.end),
-                           PageBreakInside(doc, t.lines) ? "1" : "0", Confidence(t.confidence), Join(t.flags)});
+                           PageBreakInside(doc, t.lines) ? "1" : "0", Confidence(t.confidence), Join(t.flags),
+                           Join(internal::UnsureWordsOf(t))});
     rows.push_back(std::move(row));
   }
   return rows;

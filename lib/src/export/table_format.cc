@@ -181,7 +181,8 @@ std::string TableToJson(const TableRowValues& columns, const std::vector<TableRo
                                                           "char_end"};
   static const std::vector<std::string_view> kBooleans = {"first_mention", "page_break_inside", "year_inferred"};
   static const std::vector<std::string_view> kLists = {"lead_units", "support_units", "executor_units", "flags",
-                                                       "ref_date_variants", "alias", "other_deadline_dates"};
+                                                       "ref_date_variants", "alias", "other_deadline_dates",
+                                                       "unsure_words"};
   auto in = [](const std::vector<std::string_view>& set, const std::string& c) {
     return std::find(set.begin(), set.end(), c) != set.end();
   };

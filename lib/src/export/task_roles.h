@@ -1,8 +1,10 @@
-// Looking up a task and the units of its roles (for deadline rows and calendar events).
+// Looking up a task, the units of its roles and its unsure words (for task and deadline
+// rows and calendar events).
 #ifndef VANBAN_EXPORT_TASK_ROLES_H_
 #define VANBAN_EXPORT_TASK_ROLES_H_
 
 #include <algorithm>
+#include <cstdio>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,6 +49,22 @@ inline std::vector<std::string> UnitsOf(const Task& t, std::string_view column) 
     for (const auto& u : r.units) {
       if (!u.empty()) out.push_back(u);
     }
+  }
+  return out;
+}
+
+// The unsure words of |t|'s title and of its units, each as "NGHỈ (0.62, NGHỊ)": the
+// word, its confidence and the best alternative reading.
+inline std::vector<std::string> UnsureWordsOf(const Task& t) {
+  std::vector<std::string> out;
+  auto add = [&out](const UnsureWord& w) {
+    char confidence[16];
+    std::snprintf(confidence, sizeof confidence, "%.2f", w.confidence);
+    out.push_back(w.word + " (" + confidence + (w.alternatives.empty() ? "" : ", " + w.alternatives.front()) + ")");
+  };
+  for (const UnsureWord& w : t.unsure_words) add(w);
+  for (const Role& r : t.roles) {
+    for (const UnitUnsureWord& w : r.unsure_words) add(w);
   }
   return out;
 }

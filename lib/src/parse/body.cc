@@ -547,7 +547,7 @@ class BodyBuilder {
       // "~ đạt 85 triệu …" after an unfinished line: a smudge in front of its continuation,
       // not a bullet (bullets open with a capital).
       std::string t = Trim(l.Raw(h->text_start));
-      std::string first = t.empty() ? "" : CodePoints(t).front();
+      std::string first(FirstCodePoint(t));
       std::string fk = FoldKey(first);
       if (!fk.empty() && fk[0] >= 'a' && fk[0] <= 'z' && UpperRatio(first) == 0) marker = false;
     }
@@ -632,7 +632,7 @@ class BodyBuilder {
   bool TakesShortTitle(const Line& l, const std::string& text, bool labelled) {
     Node& n = Cur();
     n.short_title = false;
-    std::string first = CodePoints(text).empty() ? "" : CodePoints(text).front();
+    std::string first(FirstCodePoint(text));
     if (labelled || after_blank_ || !n.s->children.empty() || n.s->text != n.first_para ||
         !(UpperRatio(first) > 0.99) || FoldKey(first).find_first_of("abcdefghijklmnopqrstuvwxyz") != 0) {
       return false;

@@ -242,16 +242,20 @@ const RE2& SloganRe() {
       R"(d\S{1,2}c\s*[l1i|]\S{1,2}p\s*[-.=~:]*\s*t\S{1,2}\s*d\S{1,2}\s*[-.=~:]*\s*h\S{1,2}nh\s*ph\S{1,4})", ReOptions());
   return re;
 }
+// "Số: 12/2024/TT-BLĐTBXH"; OCR leaves specks in front ("~$6:", "/-$6:"), may read the
+// dot of a number as a colon ("66:16") and a leading 1 as a letter ("I 9/2024").
 const RE2& NumberRe() {
   static const RE2 re(
-      R"(^\s*s[o0-9b]{0,2}\s*[:;.]*\s*(\d{0,5}(?:\.\d{1,3})?)\s*/\s*(?:(\d{4})\s*/\s*)?([a-z]{1,5}(?:\s*[-/]\s*[a-z0-9&]{1,12})*))",
+      R"(^[\s~=*|_/-]*s[o0-9b]{0,2}\s*[:;.]*\s*((?:[il]\s?)?\d{0,5}(?:[.:]\d{1,3})?)\s*/\s*(?:(\d{4})\s*/\s*)?([a-z]{1,5}(?:\s*[-/]\s*[a-z0-9&]{1,12})*))",
       ReOptions());
   return re;
 }
-// OCR bends the words ("ngty 29 thing 4 niin 2026", "ney 15"); the digits carry the date.
+// OCR bends the words ("ngty 29 thing 4 niin 2026", "ney 15", "ngay.29", "01 ie 2024");
+// the digits carry the date.
 const RE2& DateRe() {
   static const RE2 re(
-      R"(\bn\S{0,2}y\s*(\d{0,2})\s*(?:th\S{1,3}g?|/)\s*(\d{0,2})\s*(?:n\S{1,3}|/)[.,]?\s*(\d{4}))", ReOptions());
+      R"(\bn\S{0,2}y[\s.,:]*(\d{0,2})\s*(?:th\S{1,3}g?|/)\s*(\d{0,2})\s*(?:n\S{1,3}|[a-z]{1,3}|/)[.,]?\s*(\d{4}))",
+      ReOptions());
   return re;
 }
 
@@ -276,7 +280,7 @@ const TypeInfo* TypeOfLine(const std::string& key) {
       words += (words.empty() ? "" : " ") + w;
     } else {
       in_junk = true;
-      junk += w.size() > 2 ? "x" : "";
+      junk += w.size() > 3 ? "x" : "";  // specks of up to three letters ("cee", "oe")
     }
     w.clear();
   }
@@ -284,18 +288,23 @@ const TypeInfo* TypeOfLine(const std::string& key) {
   if (t) return t;
   // OCR may drop the space: "NGHIDINH", "QUYETDINH".
   // (a glued type is one token; specks may follow it: "KKHOACH oe |")
-  std::string letters = words.substr(0, words.find(' '));
+  // … or misread one letter of it, glued or not ("KKHOACH", "NGHI BINH" for NGHỊ ĐỊNH).
+  std::string first = words.substr(0, words.find(' ')), all;
+  for (char c : words) {
+    if (c != ' ') all.push_back(c);
+  }
+  auto one_off = [](const std::string& letters, const std::string& tk) {
+    if (letters.size() < 6 || letters.size() != tk.size()) return false;
+    size_t diff = 0;
+    for (size_t c = 0; c < tk.size(); ++c) diff += letters[c] != tk[c];
+    return diff <= 1;
+  };
   for (const auto& ti : kTypes) {
     std::string tk;
     for (const char* p = ti.key; *p; ++p) {
       if (*p != ' ') tk.push_back(*p);
     }
-    // … or with one letter misread ("KKHOACH").
-    size_t diff = 0;
-    if (letters.size() == tk.size()) {
-      for (size_t c = 0; c < tk.size(); ++c) diff += letters[c] != tk[c];
-    }
-    if (letters.size() >= 6 && letters.size() == tk.size() && diff <= 1) t = &ti;
+    if (one_off(first, tk) || (junk.empty() && one_off(all, tk))) t = &ti;
   }
   return t;
 }
@@ -339,6 +348,12 @@ bool ReadStateNumber(const Line& l, Match* m, NumberSymbol* ns) {
   if (!FindAnchored(NumberRe(), l.key, m)) return false;
   ns->raw = Trim(l.Raw(0, m->End()));
   ns->number = m->Str(1);
+  std::replace(ns->number.begin(), ns->number.end(), ':', '.');  // "66:16": an OCR'd "66.16"
+  // "I 9/2024": a 1 read as a letter, apart from the digits after it.
+  if (!ns->number.empty() && (ns->number[0] == 'i' || ns->number[0] == 'l')) {
+    ns->number[0] = '1';
+    ns->number.erase(std::remove(ns->number.begin(), ns->number.end(), ' '), ns->number.end());
+  }
   ns->year = m->Str(2);
   std::string sym_key = m->Str(3);
   std::string sym_raw = l.Raw(m->Start(3), m->End(3));
@@ -650,7 +665,7 @@ bool SubjectEndsBefore(const SourceLines& src, size_t first, size_t i) {
   // A finished sentence ends it, unless the next line continues in lower case (OCR
   // sprinkles full stops: "… pháp luật. —" / "thuộc lĩnh vực …").
   std::string pk = Trim(src[i - 1].key);
-  std::string first_cp = CodePoints(src[i].Text()).empty() ? "" : CodePoints(src[i].Text()).front();
+  std::string first_cp(FirstCodePoint(src[i].Text()));
   bool lower_next = UpperRatio(first_cp) == 0 && !FoldKey(first_cp).empty() && FoldKey(first_cp)[0] >= 'a' &&
                     FoldKey(first_cp)[0] <= 'z';
   return !pk.empty() && (pk.back() == ':' || pk.back() == ';' || (pk.back() == '.' && !lower_next));

@@ -2,7 +2,9 @@
 // authority lines (TM./KT./TL./TUQ./Q. + a capitals phrase), positions and signer names,
 // matched on folded keys so that OCR spellings ("CHfJ TICH", "KT CHU TICH") still count.
 #include <algorithm>
-#include <memory>
+#include <iterator>
+#include <string>
+#include <string_view>
 
 #include "parse/parse_context.h"
 
@@ -52,15 +54,27 @@ std::string TolerantPattern(const std::string& key) {
   return out;
 }
 
-const std::vector<std::unique_ptr<RE2>>& PositionPatterns() {
-  static const auto* v = [] {
-    auto* p = new std::vector<std::unique_ptr<RE2>>();
-    for (const Position& pos : kPositions) {
-      p->push_back(std::make_unique<RE2>("^(ph\\S{1,2}\\s+)?" + TolerantPattern(pos.key) + "$", ReOptions()));
-    }
-    return p;
-  }();
-  return *v;
+// Every position as one alternation, group k + 1 for kPositions[k]. Alternatives are
+// tried in order, so the longer titles still win.
+std::string PositionAlternatives() {
+  std::string alternatives;
+  for (const Position& pos : kPositions)
+    alternatives += (alternatives.empty() ? "(" : "|(") + TolerantPattern(pos.key) + ")";
+  return alternatives;
+}
+
+// A whole key that is a position, group k + 2 for kPositions[k]: one match per word
+// start instead of one per position (FindPosition tries every line of a document).
+const RE2& PositionPattern() {
+  static const RE2* re = new RE2("^(ph\\S{1,2}\\s+)?(?:" + PositionAlternatives() + ")$", ReOptions());
+  return *re;
+}
+
+// Some position closes the text: when none does, FindPosition skips its search word by
+// word (one DFA pass instead of one match per word start).
+const RE2& PositionAtEnd() {
+  static const RE2* re = new RE2("(?:" + PositionAlternatives() + ")\\s*$", ReOptions());
+  return *re;
 }
 
 // Words that a signer's name never starts with: headings, table words, labels.
@@ -108,14 +122,15 @@ bool FindAuthority(const Line& l, size_t from, AuthorityHit* hit) {
 
 std::string CanonicalPosition(const std::string& key_in) {
   std::string k = CollapseSpaces(Trim(key_in));
+  const std::string_view deputy = std::string_view(k).starts_with("pho ") ? std::string_view(k).substr(4) : "";
   for (const Position& p : kPositions) {
     if (k == p.key) return p.label;
-    if (k == std::string("pho ") + p.key) return std::string("PHÓ ") + p.label;
+    if (deputy == p.key) return std::string("PHÓ ") + p.label;
   }
-  const auto& pats = PositionPatterns();
-  for (size_t i = 0; i < pats.size(); ++i) {
-    Match m;
-    if (!FindAnchored(*pats[i], k, &m)) continue;
+  Match m;
+  if (!FindAnchored(PositionPattern(), k, &m)) return "";
+  for (size_t i = 0; i < std::size(kPositions); ++i) {
+    if (!m.Has(static_cast<int>(i) + 2)) continue;
     bool pho = m.Has(1) && !m.Str(1).empty();  // "PHO CHU TICH": a deputy
     return pho ? std::string("PHÓ ") + kPositions[i].label : kPositions[i].label;
   }
@@ -136,9 +151,11 @@ bool FindPosition(const Line& l, size_t from, size_t* start, std::string* canoni
     if (!speck) break;
     end = s;
   }
-  for (size_t a = from; a < end; ++a) {
+  const size_t first = std::max(from, end > 28 ? end - 28 : 0);
+  const bool position_at_end =
+      first < end && RE2::PartialMatch(re2::StringPiece(l.key.data() + first, end - first), PositionAtEnd());
+  for (size_t a = first; position_at_end && a < end; ++a) {
     if (l.key[a] == ' ' || (a > 0 && l.key[a - 1] != ' ' && l.key[a - 1] != ';' && l.key[a - 1] != '.')) continue;
-    if (end - a > 28) continue;
     std::string c = CanonicalPosition(l.key.substr(a, end - a));
     if (c.empty() || UpperRatio(l.Raw(a, end)) < 0.6) continue;
     *start = a;
@@ -180,7 +197,7 @@ bool ReadSignerName(const Line& l, size_t a, size_t b, std::string* name) {
   auto capitalised = [](const std::string& w) {
     unsigned char c = static_cast<unsigned char>(w[0]);
     if (c < 0x80) return c >= 'A' && c <= 'Z';
-    return UpperRatio(CodePoints(w).front()) > 0.99;
+    return UpperRatio(FirstCodePoint(w)) > 0.99;
   };
   while (!words.empty() && !capitalised(words.back())) words.pop_back();
   if (words.size() < 2 || words.size() > 5) return false;

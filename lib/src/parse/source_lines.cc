@@ -75,6 +75,13 @@ std::vector<std::string> CodePoints(std::string_view text) {
   return out;
 }
 
+std::string_view FirstCodePoint(std::string_view text) {
+  if (text.empty()) return {};
+  size_t len = 1;
+  DecodeAt(text, 0, &len);
+  return text.substr(0, len);
+}
+
 namespace {
 
 bool IsSpeck(char c) {
@@ -449,6 +456,14 @@ bool Find(const RE2& re, std::string_view text, size_t from, Match* m) {
 }
 
 bool FindAnchored(const RE2& re, std::string_view text, Match* m) {
+  // Most lines match none of the patterns tried on them. Asked for groups, RE2 runs its
+  // bit-state engine on short texts straight away (a fresh bitmap per call); asked for
+  // none, it runs the cached DFA, which allocates nothing.
+  if (!re.Match(re2::StringPiece(text.data(), text.size()), 0, text.size(), RE2::ANCHOR_START, nullptr, 0)) {
+    m->groups.clear();
+    m->base = text;
+    return false;
+  }
   int n = re.NumberOfCapturingGroups() + 1;
   m->groups.assign(n, re2::StringPiece());
   m->base = text;

@@ -23,6 +23,9 @@ namespace vanban::internal {
 std::string FoldWithOffsets(std::string_view text, std::vector<uint32_t>* offsets);
 // The UTF-8 sequence of each code point of |text| (invalid bytes one by one).
 std::vector<std::string> CodePoints(std::string_view text);
+// The UTF-8 sequence of the first code point of |text| ("" when empty): CodePoints(text)
+// would split a whole (possibly megabyte-long) line to look at one letter.
+std::string_view FirstCodePoint(std::string_view text);
 
 // Maps each code point of a source line onto its restored line word by word (see .cc);
 // false when the words do not correspond.

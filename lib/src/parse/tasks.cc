@@ -312,25 +312,16 @@ void AddLabelledTask(Context& ctx, const Section& n) {
 bool UnitHeading(const Section& n, std::string* unit, std::string* inline_text, bool* requested) {
   std::string text = NodeText(n);
   // OCR specks glued to the start: ".Phòng Văn hóa".
-  while (!text.empty() && (text[0] == '.' || text[0] == ',' || text[0] == ':' || text[0] == '|' || text[0] == ' '))
-    text.erase(0, 1);
+  text.erase(0, std::min(text.size(), text.find_first_not_of(".,:| ")));  // one erase: a loop is quadratic
   std::string key = CollapseSpaces(FoldKey(text));
   Match m;
   if (!FindAnchored(OrgStartRe(), key, &m)) return false;
   static const RE2 kRequest(R"(^\s*d\S{1,2}\s+ngh\S{1,2}\s+)", ReOptions());
   *requested = FindAnchored(kRequest, key, &m);
   size_t skip = *requested ? m.End() : 0;
-  // FoldKey keeps one byte per code point: map key positions back through code points.
-  auto cp_prefix = [&](size_t key_pos) {
-    size_t bytes = 0, cps = 0;
-    while (bytes < text.size() && cps < key_pos) {
-      unsigned char c = static_cast<unsigned char>(text[bytes]);
-      bytes += c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-      ++cps;
-    }
-    return bytes;
-  };
-  std::string full_key = FoldKey(text);  // not collapsed: aligned with |text|
+  std::vector<uint32_t> cp_off;  // byte offset of each code point of |text|, then its size
+  std::string full_key = FoldWithOffsets(text, &cp_off);  // not collapsed: one byte per code point
+  auto cp_prefix = [&](size_t key_pos) { return cp_off[std::min(key_pos, cp_off.size() - 1)]; };
   size_t colon = full_key.find(':');
   static const RE2 kDuty(R"(\s(co\s+trach\s+nhi\S{1,2}m|c\S{1,2}\s+trach\s+nhi\S{1,2}m)\b)", ReOptions());
   static const RE2 kVerb(
@@ -402,17 +393,18 @@ void AddUnitTasks(Context& ctx, const Section& n) {
 bool AddInlineTask(Context& ctx, const Section& s) {
   if (!s.label.empty() || s.level == "muc" || s.level == "chuong" || s.level == "phan" || s.level == "dieu") return false;
   std::string text = NodeText(s);
-  std::string key = FoldKey(text);  // one byte per code point of |text|
+  std::vector<uint32_t> cp_off;  // byte offset of each code point of |text|, then its size
+  std::string key = FoldWithOffsets(text, &cp_off);  // one byte per code point of |text|
   static const RE2 kLead(
       R"(^\s*(?:giao\s+(?:cho\s+)?)?((?:phong|van\s+phong|trung\s+t\S{0,2}m|ban|cong\s+an|uy\s+ban|ubnd|hoi|doan|so|bo|vu|cuc|tong\s+cuc|vien|d\S{1,2}ng\s+\S{0,2}y|cac\s+phong|cac\s+co\s+quan|cac\s+don\s+vi|chi\s+cuc|mat\s+tran|cong\s+chuc|truong\s+cac)\b[^,;:()]{0,90}?)\s*,?\s+(?:l\S\s+c\S{1,2}\s+quan\s+)?ch\S{1,3}[\s-]+tr\S{1,2}\b)",
       ReOptions());
   Match m;
   bool lead_found = FindAnchored(kLead, key, &m);
-  auto cp_slice = [&](size_t a, size_t b) {
-    std::vector<std::string> cps = CodePoints(text);
-    std::string out;
-    for (size_t i = a; i < b && i < cps.size(); ++i) out += cps[i];
-    return Trim(out);
+  auto cp_slice = [&](size_t a, size_t b) {  // code points [a, b) of |text|, trimmed
+    size_t last = cp_off.size() - 1;
+    a = std::min(a, last);
+    b = std::min(std::max(a, b), last);
+    return Trim(std::string_view(text).substr(cp_off[a], cp_off[b] - cp_off[a]));
   };
   static const RE2 kVerb(
       R"(\s(?:tham\s+m\S{1,3}\b|tri\S{1,2}n\s+khai|t\S{1,2}\s+ch\S{1,3}c|h\S{1,3}ng\s+d\S{1,2}n|th\S{1,3}\s+hi\S{1,2}n|x\S{1,2}y\s+d\S{1,3}ng|theo\s+d\S{1,2}i|ki\S{1,2}m\s+tra|tuy\S{1,2}n\s+truy\S{1,2}n|r\S\s+so\S{1,2}t|d\S{1,2}\s+xu\S{1,2}t|b\S{1,2}o\s+c\S{1,2}o|t\S{1,2}ng\s+h\S{1,2}p|gi\S{1,2}m\s+s\S{1,2}t|n\S{1,2}ng\s+c\S{1,2}p|v\S{1,2}n\s+d\S{1,2}ng|qu\S{1,2}n\s+l\S|c\S{1,2}p\s+nh\S{1,2}t|d\S{1,2}\s+ngh\S{1,2}|ho\S{1,2}n\s+th\S{1,2}nh|chu\S{1,2}n\s+b\S{1,2})\b|[;:]|\.(?:\s|$))",
@@ -491,13 +483,12 @@ void Walk(Context& ctx, const Section& s, bool in_org_section) {
   } else if (AddInlineTask(ctx, s)) {
     return;
   }
-  std::string key = NodeKey(s);
   // "TỔ CHỨC THỰC HIỆN", "TRÁCH NHIỆM", "PHÂN CÔNG" (OCR: "T6 CHUC THUC HIEN").
   static const RE2 kOrgSection(
       R"(t\S{1,2}\s+ch\S{1,3}c\s+th\S{1,3}c\s+hi\S{1,2}n|tr\S{1,2}ch\s+nhi\S{1,2}m|ph\S{1,2}n\s+c\S{1,2}ng)", ReOptions());
   Match om;
   bool org = in_org_section ||
-             ((s.level == "muc" || s.level == "dieu" || s.level == "chuong") && Find(kOrgSection, key, 0, &om));
+             ((s.level == "muc" || s.level == "dieu" || s.level == "chuong") && Find(kOrgSection, NodeKey(s), 0, &om));
   for (const Section& c : s.children) Walk(ctx, c, org && s.level != "khoan");
 }
 

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "pipeline/stopwatch.h"
+#include "pipeline/unsure_words.h"
 #include "vanban/parse.h"
 #include "vanban/pipeline.h"
 
@@ -49,7 +50,7 @@ DocumentReader::DocumentReader(std::shared_ptr<const Model> model, const ReadOpt
   impl_->options = options;
   if (model) {
     RestoreOptions ro = options.restore;
-    ro.record_tokens = false;  // parsing reads the restored text only
+    ro.record_tokens = false;  // parsing reads the restored text only; FromText asks per document
     impl_->restorer = std::make_unique<Restorer>(std::move(model), ro);
   }
 }
@@ -72,7 +73,11 @@ Result<ReadResult> DocumentReader::FromText(std::string_view text, const std::st
   auto t0 = std::chrono::steady_clock::now();
   double c0 = ThreadCpuSeconds();
   if (impl_->restorer) {
-    impl_->restorer->mutable_options().deadline = po.deadline;
+    RestoreOptions& ro = impl_->restorer->mutable_options();
+    ro.deadline = po.deadline;
+    // The words' confidences, for the unsure words of the record's values.
+    ro.record_tokens = ro.confidence = text.size() <= impl_->options.unsure_words_max_bytes;
+    impl_->scratch.tokens.clear();
     impl_->restorer->Restore(text, &impl_->scratch);
     if (impl_->scratch.timed_out) {
       return Status::Unsupported(fmt::format("restoring took longer than the time budget per document ({:g} s)",
@@ -86,6 +91,7 @@ Result<ReadResult> DocumentReader::FromText(std::string_view text, const std::st
   out.restore_cpu_seconds = c1 - c0;
   t0 = std::chrono::steady_clock::now();
   auto doc = ParseDocument(text, po);
+  if (doc.ok() && impl_->restorer) internal::AttachUnsureWords(out.text, impl_->scratch.tokens, impl_->scratch.profile, first_line, &*doc);
   out.parse_seconds = SecondsSince(t0);
   out.parse_cpu_seconds = ThreadCpuSeconds() - c1;
   if (!doc.ok()) return doc.status();

@@ -1,5 +1,8 @@
 #include "restore/pieces.h"
 
+#include <algorithm>
+#include <string>
+
 #include "model/model_data.h"
 #include "restore/symbol_form.h"
 #include "text/viet_chars.h"
@@ -46,6 +49,52 @@ bool IsAddress(std::string_view chunk) {
   return dot != std::string_view::npos && dot > at + 1 && dot + 1 < chunk.size();
 }
 
+// Token |j| is a word starting with a lower-case letter (false out of range).
+bool LowerWordAt(std::string_view unit, const std::vector<LmToken>& t, size_t j) {
+  if (j >= t.size() || t[j].kind != LmTokenKind::kWord) return false;
+  std::string_view w = unit.substr(t[j].begin, t[j].end - t[j].begin);
+  return !StartsUpper(w) && !IsAllUpper(w);
+}
+
+// Capitals OCR ran together ("NHAGIAO", "KHOAHQCVACONGNGHE"): the cut of |text| (ASCII
+// capitals) into syllables the model has readings for, two letters or more each, that
+// the unigram model likes best; the byte offset of each cut after the first into |cuts|.
+// False when |text| is a word or a syllable of its own, or no such cut exists.
+bool GluedSyllables(const ModelData& model, std::string_view text, std::vector<uint32_t>* cuts) {
+  constexpr size_t kMinLetters = 5, kMaxLetters = 40, kMaxSyllable = 7;
+  const size_t n = text.size();
+  if (n < kMinLetters || n > kMaxLetters) return false;
+  std::string k(n, ' ');
+  for (size_t i = 0; i < n; ++i) {
+    if (text[i] < 'A' || text[i] > 'Z') return false;
+    k[i] = static_cast<char>(text[i] - 'A' + 'a');
+  }
+  if (model.WordId(k) != model.unk() || (IsWordKey(k) && !model.Candidates(k).empty())) return false;
+  // A capital Q outside "qu" is an OCR'd Ọ or Ộ ("HQC" for HỌC).
+  for (size_t i = 0; i < n; ++i)
+    if (k[i] == 'q' && (i + 1 >= n || k[i + 1] != 'u')) k[i] = 'o';
+  constexpr float kNone = -1e30f;
+  std::vector<float> best(n + 1, kNone);
+  std::vector<uint32_t> from(n + 1, 0);
+  best[0] = 0;
+  for (size_t e = 2; e <= n; ++e) {
+    for (size_t b = e >= kMaxSyllable ? e - kMaxSyllable : 0; b + 2 <= e; ++b) {
+      if (best[b] == kNone) continue;
+      const std::string_view piece = std::string_view(k).substr(b, e - b);
+      if (!IsWordKey(piece)) continue;
+      const auto readings = model.Candidates(piece);
+      if (readings.empty()) continue;
+      const float score = best[b] + model.UnigramLogProb(readings.front().id);
+      if (score > best[e]) best[e] = score, from[e] = static_cast<uint32_t>(b);
+    }
+  }
+  if (best[n] == kNone || from[n] == 0) return false;
+  cuts->clear();
+  for (size_t e = n; from[e] != 0; e = from[e]) cuts->push_back(from[e]);
+  std::reverse(cuts->begin(), cuts->end());
+  return true;
+}
+
 }  // namespace
 
 void CutPieces(std::string_view unit, bool ocr, const ModelData& model, std::vector<LmToken>* toks,
@@ -55,6 +104,7 @@ void CutPieces(std::string_view unit, bool ocr, const ModelData& model, std::vec
   const std::vector<LmToken>& t = *toks;
   bool space = false, brk = false, line_start = true;
   std::string key;
+  std::vector<uint32_t> cuts;
   for (size_t i = 0; i < t.size();) {
     if (t[i].kind == LmTokenKind::kSpace) {
       std::string_view s = unit.substr(t[i].begin, t[i].end - t[i].begin);
@@ -120,6 +170,11 @@ void CutPieces(std::string_view unit, bool ocr, const ModelData& model, std::vec
           push(tok.begin, tok.end, PieceKind::kNumber);
           break;
         case LmTokenKind::kPunct:
+          // OCR reads a space as a hyphen or a dot ("dieu-chinh", "ké.tir"): between two
+          // lower-case words it stays in the text between them (the writer decides,
+          // see TokenWriter::Phrase) but out of the sentence the model reads.
+          if (ocr && (text == "-" || text == ".") && LowerWordAt(unit, t, i - 1) && LowerWordAt(unit, t, i + 1))
+            break;
           push(tok.begin, tok.end, PieceKind::kPunct);
           break;
         case LmTokenKind::kMixed: {
@@ -138,8 +193,20 @@ void CutPieces(std::string_view unit, bool ocr, const ModelData& model, std::vec
           bool syllable = has_key && IsWordKey(key);
           bool symbol = upper && (joined || !syllable);
           if (symbol && ocr && !joined && SymbolForm(model, text, ocr, &key).empty() &&
-              (!has_key || model.SymbolPart(key) == nullptr))
+              (!has_key || model.SymbolPart(key) == nullptr)) {
             symbol = false;
+            if (GluedSyllables(model, text, &cuts)) {
+              uint32_t b = tok.begin;
+              for (uint32_t c : cuts) {
+                push(b, tok.begin + c, PieceKind::kWord);
+                b = tok.begin + c;
+                space = true;  // the space OCR dropped
+              }
+              push(b, tok.end, PieceKind::kWord);
+              for (size_t g = cuts.size(); g > 0; --g) (*out)[out->size() - g].glued = true;
+              break;
+            }
+          }
           push(tok.begin, tok.end, symbol ? PieceKind::kSymbol : PieceKind::kWord);
           break;
         }

@@ -28,13 +28,18 @@ struct Piece {
   bool space_before = false;  // spaces or tabs (no line break) before it
   bool break_before = false;  // a line break before it
   bool line_start = false;    // first piece of a line
+  // Cut from the same written word as the piece before: OCR dropped the space between
+  // words in capitals ("KHOAHQCVACONGNGHE"); the restored text puts it back.
+  bool glued = false;
 };
 
 class ModelData;
 
 // |ocr| regroups OCR letter substitutes into words (see above); there an all-caps word
 // that is not part of a document symbol is a symbol only if |model| knows it as one
-// (UBND), since OCR damage makes many capitals look like abbreviations ("HQI").
+// (UBND), since OCR damage makes many capitals look like abbreviations ("HQI"); and a
+// long word in capitals that no reading explains but a row of syllables does is cut
+// into them (Piece::glued).
 void CutPieces(std::string_view unit, bool ocr, const ModelData& model, std::vector<LmToken>* scratch,
                std::vector<Piece>* out);
 

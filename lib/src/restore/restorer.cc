@@ -52,7 +52,7 @@ class Restorer::Impl {
         lm_(model.parts().data()),
         builder_(m_, o_, &words_, &memory_),
         search_(m_, o_, &lm_, &memory_),
-        writer_(m_, o_) {
+        writer_(m_, o_, &words_) {
     // The table was checked when the model was built; a damaged one leaves the
     // posteriors as they are.
     auto calibration = internal::ConfidenceCalibration::Parse(m_.ConfidenceTable());

@@ -59,6 +59,32 @@ void MarkCapitalLines(const Unit& unit, std::vector<char>* caps) {
   }
 }
 
+// A word of two or three capitals whose letters after the first are vowels, standing
+// between words that are not in capitals on a line of running text ("của BO trưởng",
+// "HO Chí Minh"): an OCR engine reads a capitalised word's marked vowel (ộ, ồ, ở) as a
+// capital O. Marks |title| for such pieces; the word is capitalised if its reading
+// carries the marks the capital swallowed (Bộ), and left as it is otherwise (DO).
+void MarkSwallowedCapitals(const Unit& unit, std::vector<char>* title) {
+  const size_t n = unit.pieces.size();
+  title->assign(n, 0);
+  auto word = [&](size_t k) { return unit.pieces[k].kind == PieceKind::kWord; };
+  for (size_t k = 0; k < n; ++k) {
+    if (!word(k)) continue;
+    std::string_view text = unit.PieceText(k);
+    const size_t letters = CodePoints(text);
+    if (letters < 2 || letters > 3 || !IsAllUpper(text) || HasMarks(text)) continue;
+    if (text.find_first_not_of("AEIOUY", 1) != std::string_view::npos) continue;
+    // The words around it, on its line, are in lower case or capitalised.
+    std::string_view before, after;
+    for (size_t j = k; j > 0 && !unit.pieces[j].line_start && before.empty();)
+      if (word(--j)) before = unit.PieceText(j);
+    for (size_t j = k + 1; j < n && !unit.pieces[j].line_start && after.empty(); ++j)
+      if (word(j)) after = unit.PieceText(j);
+    if (before.empty() || after.empty() || IsAllUpper(before) || IsAllUpper(after)) continue;
+    (*title)[k] = 1;
+  }
+}
+
 // Upper-cases the Vietnamese letters of |s|.
 std::string Upper(std::string_view s) {
   std::string out;
@@ -70,16 +96,27 @@ std::string Upper(std::string_view s) {
   return out;
 }
 
+// The first letter of |s| upper case, the others lower case.
+std::string Capitalised(std::string_view s) {
+  std::string lower;
+  LowerInto(s, &lower);
+  size_t first = 0;
+  NextCodePoint(lower, &first);
+  return Upper(std::string_view(lower).substr(0, first)) + lower.substr(first);
+}
+
 // A word kept as written because nothing could read it, not because it reads well:
-// digits inside letters ("x4"), marks on an impossible syllable ("quyét"), and in
-// OCR'd text a spelling that is no syllable ("chirc", "tfmg") but close enough to some
-// for the channel to offer readings, and that the model does not know as a word of its
-// own (VAT, Cup). A foreign word nothing resembles ("facebook") is left alone.
-bool Unread(std::string_view text, bool ocr, bool known_spelling, bool has_readings) {
+// digits inside letters ("x4"), marks on a spelling no syllable has ("quyét", "Coéng"),
+// and in OCR'd text, unless the model knows the word as its own (VAT, Cup), a spelling
+// shaped like a syllable that none is ("OUO") or that is no syllable ("chirc", "tfmg")
+// but close enough to some for the channel to offer readings. A foreign word nothing
+// resembles ("facebook") is left alone.
+bool Unread(const ModelData& m, std::string_view text, bool ocr, bool known_spelling, bool has_readings) {
   std::string key;
   if (!KeyInto(text, &key)) return true;
-  if (IsWordKey(key)) return false;
-  return HasMarks(text) || (ocr && !known_spelling && has_readings);
+  const bool syllable_shaped = IsWordKey(key);
+  if (syllable_shaped && !m.Candidates(key).empty()) return false;
+  return HasMarks(text) || (ocr && !known_spelling && (has_readings || syllable_shaped));
 }
 
 bool Reported(const Unit& unit, const Edge& e) {
@@ -94,8 +131,10 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
                             uint32_t line_no, RestoreResult* out) {
   const std::vector<PathStep>& path = search.path();
   MarkCapitalLines(unit, &caps_);
+  MarkSwallowedCapitals(unit, &title_);
   size_t copied = 0;
   uint32_t confident_prev = 0;  // the previous word, if read with confidence
+  uint32_t prev_word = 0;       // the previous word, if a lower-case word read as a syllable
   for (size_t step = 0; step < path.size(); ++step) {
     const PathStep& h = path[step];
     const Edge& e = lattice.edges[h.edge];
@@ -108,7 +147,14 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
     std::string_view orig = unit.text.substr(b, x - b);
     std::string_view gap = unit.text.substr(copied, b - copied);
     line_no += CountBreaks(gap);
-    out->text.append(gap);
+    const bool plain_word = e.kind == EdgeKind::kWord && c.id != m_.unk() && c.id2 == 0 && !StartsUpper(orig);
+    if (ocr_ && plain_word && prev_word != 0 && (gap == "-" || gap == ".") && Phrase(prev_word, c.id))
+      out->text.push_back(' ');  // "thi-hành", "kể.từ": a space OCR read as a mark
+    else if (gap.empty() && unit.pieces[e.from].glued)
+      out->text.push_back(' ');  // "NHÀ GIÁO" from "NHAGIAO"
+    else
+      out->text.append(gap);
+    prev_word = plain_word ? c.id : 0;
     copied = x;
     RestoredToken tok;
     tok.begin = unit.begin + b;
@@ -117,6 +163,7 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
     tok.original = std::string(orig);
     RestoredText(lattice, e, c, orig, &tok.restored);
     if (caps_[e.from] && e.to == e.from + 1) tok.restored = Upper(tok.restored);
+    if (ocr_ && title_[e.from] && e.to == e.from + 1 && HasMarks(tok.restored)) tok.restored = Capitalised(tok.restored);
     tok.kind = KindOf(unit, e, tok);
     // The document memory is fed from the search's left-context margin whether or not
     // confidence is reported, so --json and --mark restore the same text as plain output.
@@ -135,8 +182,10 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
     }
     // Kept because nothing could read it, not because it reads well: a clerk must look.
     if (c.id == m_.unk() && unit.pieces[e.from].kind == PieceKind::kWord && e.kind == EdgeKind::kWord &&
-        Unread(orig, ocr_, c.lm != 0, e.cand_count > 1))
+        Unread(m_, orig, ocr_, c.lm != 0, e.cand_count > 1)) {
       tok.confidence = std::min(tok.confidence, kUnreadConfidence);
+      if (o_.confidence && !quiet_ && tok.alternatives.empty()) AddNearest(orig, &tok);
+    }
     // Pairs of words read with confidence recur in a document ("dân vận" in công tác
     // dân vận, then in phong trào "Dân vận khéo"): the pair is remembered.
     const bool confident = e.kind == EdgeKind::kWord && c.id != m_.unk() && c.id2 == 0 &&
@@ -233,6 +282,30 @@ void TokenWriter::AddAlternatives(const Lattice& lattice, const Edge& e, uint16_
     bool dup = std::any_of(tok->alternatives.begin(), tok->alternatives.end(),
                            [&](const Alternative& a) { return a.text == text; });
     if (!dup) tok->alternatives.push_back({text, post_[k]});
+  }
+}
+
+// Lower-case words joined by a hyphen or a dot are a phrase written with a space when
+// the second is far likelier after the first than alone ("thi hành", "kể từ"); words
+// that belong hyphenated (loanwords: "a-xít") are not in the model as such a pair.
+bool TokenWriter::Phrase(uint32_t a, uint32_t b) const {
+  LmState after_a, after_b;
+  m_.Score(LmState{}, a, &after_a);  // no sentence start: the pair may stand anywhere
+  const float lp = m_.Score(after_a, b, &after_b);
+  return lp > kPhraseMinLog10 && lp - m_.UnigramLogProb(b) > kPhraseMinLift;
+}
+
+void TokenWriter::AddNearest(std::string_view orig, RestoredToken* tok) {
+  LowerInto(orig, &lower_);
+  const auto& nearest = words_->Nearest(lower_, static_cast<size_t>(std::max(1, o_.alternatives)));
+  double total = 0;
+  for (const auto& [id, score] : nearest) total += std::pow(10.0, static_cast<double>(score));
+  std::string text;
+  for (const auto& [id, score] : nearest) {
+    Spell(id, false, orig, &text);
+    if (text == tok->restored) continue;
+    // What the word is not sure to be is shared among the readings offered.
+    tok->alternatives.push_back({text, (1.0 - tok->confidence) * std::pow(10.0, static_cast<double>(score)) / total});
   }
 }
 

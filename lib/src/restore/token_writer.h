@@ -14,13 +14,16 @@
 #include "restore/beam_search.h"
 #include "restore/document_memory.h"
 #include "restore/lattice.h"
+#include "restore/word_candidates.h"
 #include "vanban/restore.h"
 
 namespace vanban::internal {
 
 class TokenWriter {
  public:
-  TokenWriter(const ModelData& model, const RestoreOptions& options) : m_(model), o_(options) {}
+  // |words| offers readings for the words nothing could read (WordCandidates::Nearest).
+  TokenWriter(const ModelData& model, const RestoreOptions& options, WordCandidates* words)
+      : m_(model), o_(options), words_(words) {}
 
   // A new document (or the second pass over one): |ocr| when it looks OCR'd. A
   // |quiet| pass only feeds the document memory: no confidence, no token records.
@@ -44,14 +47,22 @@ class TokenWriter {
   RestoredKind KindOf(const Unit& unit, const Edge& e, const RestoredToken& t) const;
   void AddAlternatives(const Lattice& lattice, const Edge& e, uint16_t chosen, std::string_view orig,
                        RestoredToken* tok);
+  // Whether the words |a| |b| make a phrase (see the .cc).
+  bool Phrase(uint32_t a, uint32_t b) const;
+  static constexpr float kPhraseMinLog10 = -2.0f;  // P(b | a) above 1%
+  static constexpr float kPhraseMinLift = 1.0f;    // and 10 times P(b)
+  // Alternatives for a word kept because nothing could read it: a mark must offer one.
+  void AddNearest(std::string_view orig, RestoredToken* tok);
 
   const ModelData& m_;
   const RestoreOptions& o_;
+  WordCandidates* words_;
   bool ocr_ = false;
   bool quiet_ = false;
   std::vector<double> post_;
   std::vector<uint32_t> order_;
   std::vector<char> caps_;  // per piece: a capitalised word in a heading in capitals
+  std::vector<char> title_;  // per piece: a capitalised word read in capitals ("BO" for Bộ)
   std::string lower_;
 };
 

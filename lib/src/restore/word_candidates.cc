@@ -75,6 +75,31 @@ const std::vector<std::pair<uint32_t, double>>& WordCandidates::Searched(std::st
   return searched_.emplace(std::string(lower), std::move(ids)).first->second;
 }
 
+const std::vector<std::pair<uint32_t, float>>& WordCandidates::Nearest(std::string_view lower, size_t max) {
+  auto it = nearest_.find(lower);
+  if (it != nearest_.end()) return it->second;
+  if (nearest_.size() >= kMaxSearched) nearest_.clear();  // no caller holds a list across calls
+  std::vector<std::pair<uint32_t, float>> best;  // best first, at most |max|
+  if (ch_ != nullptr && max > 0) {
+    const std::u32string lower32 = Lower(DecodeUtf8(lower));
+    // Every syllable of the vocabulary (a few thousand pass the length and first-letter
+    // screen): no edit table limits what an unreadable word may have been.
+    for (uint32_t id = 0; id < m_.vocab_size(); ++id) {
+      if (id == m_.unk() || id == m_.num() || !ch_->Plausible(id, lower32)) continue;
+      const float prior = m_.UnigramLogProb(id);
+      const double floor = best.size() < max ? -1e9 : static_cast<double>(best.back().second - prior);
+      const double lp = ch_->LogProbOfWord(id, lower32, /*smooth=*/true, floor);
+      if (!std::isfinite(lp) || lp < -1e8) continue;
+      const float score = static_cast<float>(lp) + prior;
+      if (best.size() == max && score <= best.back().second) continue;
+      auto at = std::find_if(best.begin(), best.end(), [&](const auto& b) { return score > b.second; });
+      best.insert(at, {id, score});
+      if (best.size() > max) best.pop_back();
+    }
+  }
+  return nearest_.emplace(std::string(lower), std::move(best)).first->second;
+}
+
 const std::vector<WordCand>& WordCandidates::For(std::string_view lower) {
   auto it = memo_.find(lower);
   if (it != memo_.end()) return it->second;

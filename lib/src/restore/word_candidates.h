@@ -71,6 +71,12 @@ class WordCandidates {
   void Proposed(std::string_view lower, const std::vector<uint32_t>& ids, bool smooth, float floor,
                 std::vector<float>* out);
 
+  // For a word nothing could read ("coéng", "ouo"): the |max| syllables it most likely
+  // was, best first, as (id, log10 P(written | syllable) under the smoothed channel plus
+  // the syllable's unigram log10 P). Offered to the clerk as alternatives, never chosen;
+  // memoised across documents (it depends on the word alone). Empty without a channel.
+  const std::vector<std::pair<uint32_t, float>>& Nearest(std::string_view lower, size_t max);
+
   const ChannelMix& mix() const { return mix_; }
   bool ocr_active() const { return channel() != nullptr && mix_.ocr >= kOcrActive; }
 
@@ -100,6 +106,7 @@ class WordCandidates {
     float value = 0;
     bool pruned = false;
   };
+  std::unordered_map<std::string, std::vector<std::pair<uint32_t, float>>, StringHash, std::equal_to<>> nearest_;
   FlatMemo<ProposedScore> proposed_{18};  // hash of (word, reading id, smooth), across documents
   std::u32string lower32_;
   std::string skeleton_;
