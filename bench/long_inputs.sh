@@ -8,6 +8,9 @@
 # and 1 GB peak resident memory; parse and export without restoring also at most 8x the
 # input (+ 64 MB for the program itself: code, tables, stack). The time target is on wall
 # time; CPU time (user + system) is printed too, as it does not grow on a busy machine.
+# Columns: wall and CPU seconds, both also per 10 MB of input ("s/10MB"); peak RSS in MB;
+# "x in" = peak / input; "net x" = (peak - the same command's peak on a one-line input) /
+# input, what the input itself costs; then the targets and the verdict.
 #
 #   bench/long_inputs.sh [BUILD_DIR]       (default: build/ under the repo)
 #   LONG_INPUTS_RESTORE=0                  skip the runs that restore (minutes on 50 MB)
@@ -56,7 +59,21 @@ runs=(
   "export html --no-restore|export --to html --no-restore FILE|1|0"
   "export html (restores)|export --to html FILE|0|1"
 )
-printf '%-10s %8s  %-26s %9s %7s %9s %7s  %-22s %s\n' input MB command "time s" "cpu s" "peak MB" "xinput" target result
+# Peak RSS (KB) of each command on a one-line input: what the program costs by itself.
+echo "Điều 1. Phạm vi điều chỉnh" >"$work/one_line.txt"
+declare -A base_kb
+for run in "${runs[@]}"; do
+  IFS='|' read -r name words bound restoring <<<"$run"
+  if [[ $restoring == 1 && $restore == 0 ]]; then continue; fi
+  # shellcheck disable=SC2086
+  set -- ${words/FILE/$work/one_line.txt}
+  /usr/bin/time -f '%M' -o "$work/time.txt" "$vanban" "$@" >/dev/null 2>&1 || true
+  base_kb[$name]=$(tail -1 "$work/time.txt")
+done
+
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs (wall times grow with it; CPU times do not)"
+printf '%-9s %6s  %-25s %7s %7s %7s %7s %7s %6s %6s  %-21s %s\n' input MB command "time s" "s/10MB" "cpu s" \
+  "cpu/10MB" "peak MB" "x in" "net x" target result
 fails=0
 for input in ${LONG_INPUTS:-line5m dieu100k big50m}; do
   file=$work/$input.txt
@@ -76,17 +93,19 @@ for input in ${LONG_INPUTS:-line5m dieu100k big50m}; do
     fi
     read -r secs kb user sys < <(tail -1 "$work/time.txt")
     cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.1f", u + s }')
-    verdict=$(awk -v s="$secs" -v kb="$kb" -v b="$bytes" -v bound="$bound" 'BEGIN {
+    verdict=$(awk -v s="$secs" -v c="$cpu" -v kb="$kb" -v base="${base_kb[$name]}" -v b="$bytes" -v bound="$bound" 'BEGIN {
       limit_s = 10 * b / 10e6; if (limit_s < 10) limit_s = 10
       limit_mb = 1024
       if (bound == 1 && (8 * b + 64e6) / 1048576 < limit_mb) limit_mb = (8 * b + 64e6) / 1048576
       peak = kb / 1024
       ok = s <= limit_s && peak <= limit_mb
-      printf "%.1f %.0f %.1f <=%.0fs <=%.0fMB %s", s, peak, kb * 1024 / b, limit_s, limit_mb, ok ? "pass" : "FAIL"
+      printf "%.1f %.1f %.1f %.0f %.1f %.1f <=%.0fs <=%.0fMB %s", s, s * 10e6 / b, c * 10e6 / b, peak,
+             kb * 1024 / b, (kb - base) * 1024 / b, limit_s, limit_mb, ok ? "pass" : "FAIL"
     }')
-    read -r t peak ratio lt lm result <<<"$verdict"
+    read -r t per10 cper10 peak ratio net lt lm result <<<"$verdict"
     [[ $result == pass ]] || fails=$((fails + 1))
-    printf '%-10s %8s  %-26s %9s %7s %9s %7s  %-22s %s\n' "$input" "$mb" "$name" "$t" "$cpu" "$peak" "$ratio" "$lt $lm" "$result"
+    printf '%-9s %6s  %-25s %7s %7s %7s %7s %7s %6s %6s  %-21s %s\n' "$input" "$mb" "$name" "$t" "$per10" "$cpu" \
+      "$cper10" "$peak" "$ratio" "$net" "$lt $lm" "$result"
   done
 done
 echo "long_inputs: $fails run(s) over target"

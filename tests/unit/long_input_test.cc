@@ -80,6 +80,40 @@ TEST_CASE("html: 20,000 sections with the same id are numbered in one pass") {
   CHECK(html.find(" id=\"s-D1-20000\"") != std::string::npos);
 }
 
+TEST_CASE("parse: 4,000 aliases, a title wrapped over 4,000 lines and 4,000 capitals lines are read in one pass") {
+  // 15 s of CPU together before, 0.6 s now, and four times that at twice the size: every
+  // alias was compared with every alias listed before it, the title was folded again for
+  // each of its lines, and each capitals line scanned the rest of the body for a Roman heading.
+  constexpr int kLines = 4000;
+  std::string aliases, title = "Điều 1. Sửa đổi, bổ sung một số điều của Thông tư số 32/2016/TT về việc thực hiện\n";
+  std::string capitals = "KẾ HOẠCH\n";
+  for (int i = 1; i <= kLines; ++i) {
+    aliases += "Căn cứ Nghị quyết số " + std::to_string(i) +
+               "/NQ-HĐND ngày 1/1/2020 của Hội đồng nhân dân tỉnh (sau đây gọi chung là Nghị quyết " +
+               std::to_string(i) + ");\n";
+    title += "và các quy định khác có liên quan đến việc thực hiện chính sách của nhà nước\n";
+    capitals += "MỤC TIÊU CHUNG CỦA KẾ HOẠCH NÀY\n";
+  }
+  auto a = vanban::ParseDocument(aliases);
+  REQUIRE(a.ok());
+  REQUIRE(a->preamble.aliases.size() == kLines);
+  // Each line cites its resolution and then names it: the alias points at the citation.
+  CHECK(a->preamble.aliases.back().alias == "Nghị quyết 4000");
+  CHECK(a->preamble.aliases.back().reference_id == "r" + std::to_string(2 * kLines - 1));
+  CHECK(a->references[2 * kLines - 2].full == "4000/NQ-HĐND");
+
+  auto t = vanban::ParseDocument(title);
+  REQUIRE(t.ok());
+  REQUIRE(t->body.size() == 1);
+  CHECK(t->body[0].lines.end == kLines + 1);
+  CHECK(t->body[0].heading.size() > 80u * kLines);
+
+  auto c = vanban::ParseDocument(capitals);
+  REQUIRE(c.ok());
+  REQUIRE(c->body.size() == 1);
+  CHECK(c->body[0].lines.end == kLines + 1);
+}
+
 TEST_CASE("restore stops at the deadline and keeps the rest of the text as written") {
   auto model = vanban::Model::Load(VANBAN_FIXTURE_MODEL);
   REQUIRE(model.ok());

@@ -2,7 +2,8 @@
 // Markers damaged by OCR ("Il.", "I11.", "|.", "¢)") are repaired by expected successor
 // and flagged; gaps are flagged, never renumbered.
 #include <algorithm>
-#include <memory>
+#include <optional>
+#include <string_view>
 
 #include "parse/parse_context.h"
 
@@ -12,17 +13,21 @@ namespace {
 // Ranks: smaller = higher in the tree.
 enum Rank { kPhan = 1, kChuong, kMuc, kTieuMuc, kDieu, kKhoan, kDiem, kDash, kPlus, kPara };
 
+// An item of the tree that can still grow: one of the items on the path from the root to
+// the item the last line went to. Its Section is already in place in its parent's
+// children (an item closes, and is finished, before its parent gets another child, so the
+// pointer stays valid); only these items carry the builder's state, so the tree costs its
+// Sections and no more however many items it has.
 struct Node {
-  Section s;
+  Section* s = nullptr;
   int rank = kPara;
   bool title_open = false;      // heading may continue on the next line
   bool heading_open = false;    // a long Điều title that may wrap onto the next line
   bool short_title = false;     // "1. Đánh giá chung": a clause whose marker line may be its title
-  bool has_heading_line = false;
   std::string first_para;       // text of the first paragraph (before children/blank)
   bool first_para_closed = false;
-  std::vector<std::unique_ptr<Node>> kids;
-  Node* parent = nullptr;
+  bool muc_child = false;       // a child of level "muc" was opened
+  int last_muc = 0;             // numeral of the last "muc" child (0 when none or not Roman)
 };
 
 struct MarkerHit {
@@ -177,13 +182,13 @@ bool IsSubsequence(const std::string& small, const std::string& big) {
 }
 
 // Repairs |h| against the previous sibling of the same level; adds flags to |flags|.
-void RepairSequence(const Node* prev, MarkerHit* h, std::vector<std::string>* flags, std::vector<std::string>* warnings,
+void RepairSequence(const Section* prev, MarkerHit* h, std::vector<std::string>* flags, std::vector<std::string>* warnings,
                     int line) {
   if (h->level == "dash" || h->level == "plus" || h->level == "para") return;
   if (h->level == "muc" || h->level == "chuong" || h->level == "phan") {
     if (h->num_raw.empty()) return;  // a numeral OCR lost entirely: flagged by the caller
     std::string canon = h->num;
-    int expected = prev ? RomanValue(std::string(FoldKey(prev->s.num).c_str())) + 1 : 1;
+    int expected = prev ? RomanValue(std::string(FoldKey(prev->num).c_str())) + 1 : 1;
     int got = RomanValue(FoldKey(canon));
     if (got == 0) {  // Arabic Mục/Chương numbers
       return;
@@ -212,7 +217,7 @@ void RepairSequence(const Node* prev, MarkerHit* h, std::vector<std::string>* fl
   }
   if (h->level == "khoan" || h->level == "dieu") {
     int got = ToInt(h->num);
-    int expected = prev ? ToInt(prev->s.num) + 1 : 1;
+    int expected = prev ? ToInt(prev->num) + 1 : 1;
     if (h->num_raw.find_first_not_of("0123456789") != std::string::npos && got == expected) {
       flags->push_back("numeral_repaired");  // "Dieu t.", "Điều I."
       warnings->push_back("line " + std::to_string(line) + ": number '" + h->num_raw + "' read as " + h->num);
@@ -234,9 +239,9 @@ void RepairSequence(const Node* prev, MarkerHit* h, std::vector<std::string>* fl
       flags->push_back("numeral_repaired");
     }
     int got = DiemIndex(h->num);
-    int expected = prev ? DiemIndex(prev->s.num) + 1 : 0;
+    int expected = prev ? DiemIndex(prev->num) + 1 : 0;
     if (got == expected || expected >= 23) return;
-    bool dup = prev && got == DiemIndex(prev->s.num);
+    bool dup = prev && got == DiemIndex(prev->num);
     bool lost_stroke = h->num == "d" && std::string(kDiemLetters[expected]) == "đ";
     bool cent = h->num_raw == "¢" || (h->num == "o" && std::string(kDiemLetters[expected]) == "c");
     if (dup || lost_stroke || cent) {
@@ -249,10 +254,14 @@ void RepairSequence(const Node* prev, MarkerHit* h, std::vector<std::string>* fl
   }
 }
 
-bool EndsTerminal(const std::string& text) {
-  std::string t = Trim(text);
-  if (t.empty()) return false;
-  char c = t.back();
+bool TrimmedSpace(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+// The text, trimmed, ends a sentence or a clause.
+bool EndsTerminal(std::string_view text) {
+  size_t end = text.size();
+  while (end > 0 && TrimmedSpace(text[end - 1])) --end;
+  if (end == 0) return false;
+  char c = text[end - 1];
   return c == '.' || c == ';' || c == ':' || c == '!' || c == '?';
 }
 
@@ -263,38 +272,47 @@ void Append(std::string* s, const std::string& more) {
   *s += m;
 }
 
+// "SU CAN THIET ee", "NOI DUNG … PE AN 7": the capitals title |heading| without the specks
+// after it (short words without a capital, or digits). One pass from the end: a title of
+// many specks costs no more than its length.
+void DropTrailingSpecks(std::string* heading) {
+  const std::string_view h = *heading;
+  size_t begin = 0, end = h.size();  // the heading is h[begin, end)
+  while (true) {
+    size_t space = h.substr(begin, end - begin).rfind(' ');
+    if (space == std::string_view::npos) break;
+    std::string_view last = h.substr(begin + space + 1, end - begin - space - 1);
+    bool speck = last.size() <= 2 && (UpperRatio(last) == 0 || std::all_of(last.begin(), last.end(), ::isdigit));
+    if (!speck) break;
+    end = begin + space;
+    while (begin < end && TrimmedSpace(h[begin])) ++begin;
+    while (end > begin && TrimmedSpace(h[end - 1])) --end;
+  }
+  if (begin != 0 || end != h.size()) *heading = std::string(h.substr(begin, end - begin));
+}
+
+// Empties |s| and gives its memory back (clear() keeps it: a record of 100,000 sections
+// would carry a line's worth of room in each).
+void Release(std::string* s) { std::string().swap(*s); }
+
+// An item leaves the path: its heading and text are final.
 void Finish(Node* n) {
-  Section& s = n->s;
+  Section& s = *n->s;
   bool heading_level = n->rank <= kTieuMuc;
   if (heading_level) {
     if (s.heading.empty()) s.heading = n->first_para;
-    if (s.text == s.heading) s.text.clear();
+    if (s.text == s.heading) Release(&s.text);
   } else if (n->rank == kDieu) {
     // "Điều 1. Phạm vi điều chỉnh" — title on the marker line.
-  } else if (s.heading.empty() && s.label.empty() && !n->kids.empty() && !EndsTerminal(n->first_para) &&
+  } else if (s.heading.empty() && s.label.empty() && !s.children.empty() && !EndsTerminal(n->first_para) &&
              n->first_para.size() <= 300 &&
              (n->rank == kKhoan || n->rank == kDiem)) {
     s.heading = n->first_para;
-    if (s.text == n->first_para) s.text.clear();
+    if (s.text == n->first_para) Release(&s.text);
   }
   s.heading = CollapseSpaces(TrimChars(s.heading, "_;|~"));
-  if (heading_level && UpperRatio(s.heading) >= 0.8) {
-    // Specks after a capitals title: "SU CAN THIET ee", "NOI DUNG … PE AN 7".
-    while (s.heading.rfind(' ') != std::string::npos) {
-      std::string last = s.heading.substr(s.heading.rfind(' ') + 1);
-      bool speck = last.size() <= 2 && (UpperRatio(last) == 0 || std::all_of(last.begin(), last.end(), ::isdigit));
-      if (!speck) break;
-      s.heading = Trim(s.heading.substr(0, s.heading.rfind(' ')));
-    }
-  }
+  if (heading_level && UpperRatio(s.heading) >= 0.8) DropTrailingSpecks(&s.heading);
   s.text = CollapseSpaces(s.text);
-  for (auto& k : n->kids) Finish(k.get());
-}
-
-Section ToSection(Node* n) {
-  Section s = std::move(n->s);
-  for (auto& k : n->kids) s.children.push_back(ToSection(k.get()));
-  return s;
 }
 
 void AssignIds(Section* s, const std::string& parent_id, int ordinal) {
@@ -348,13 +366,20 @@ size_t WrapWidth(const Context& ctx, size_t body_start) {
   return p80 >= 50 && p80 <= 110 ? p80 : 0;
 }
 
-// Numeral of the last "muc" child of |parent| (0 when none).
-int LastMucNumeral(const Node& parent) {
-  int prev = 0;
-  for (const auto& k : parent.kids) {
-    if (k->s.level == "muc") prev = RomanValue(FoldKey(k->s.num));
+// The last character of the trimmed key of |text| (0 when it has none), folding only the
+// end of |text| (a title that wraps grows line by line): FoldKey reads a code point's
+// neighbours, and a space resets that context, so the key of what follows a space is that
+// part of the whole text's key.
+char LastKeyChar(std::string_view text) {
+  for (size_t end = text.size(); end > 0;) {
+    size_t space = text.substr(0, end).rfind(' ');
+    size_t from = space == std::string_view::npos ? 0 : space + 1;
+    std::string key = Trim(FoldKey(text.substr(from, end - from)));
+    if (!key.empty()) return key.back();
+    if (space == std::string_view::npos) break;
+    end = space;
   }
-  return prev;
+  return 0;
 }
 
 // Builds the section tree one body line at a time. The state carried from line to line is
@@ -362,9 +387,14 @@ int LastMucNumeral(const Node& parent) {
 class BodyBuilder {
  public:
   BodyBuilder(const Context& ctx, size_t body_start)
-      : ctx_(ctx), doc_(*ctx.doc), wrap_width_(WrapWidth(ctx, body_start)) {
-    root_.rank = 0;
+      : ctx_(ctx), doc_(*ctx.doc), body_start_(body_start), wrap_width_(WrapWidth(ctx, body_start)) {
+    Node root;
+    root.s = &root_;
+    root.rank = 0;
+    path_.push_back(std::move(root));
   }
+  BodyBuilder(const BodyBuilder&) = delete;  // path_ points at root_
+  BodyBuilder& operator=(const BodyBuilder&) = delete;
 
   void AddLine(size_t i) {
     const Line& l = ctx_.src[i];
@@ -381,20 +411,33 @@ class BodyBuilder {
     }
   }
 
+  // The top-level sections, finished and numbered; the builder is spent.
   std::vector<Section> Sections() {
-    // Mark first paragraphs closed when the node got children.
-    for (auto& k : root_.kids) Finish(k.get());
-    std::vector<Section> out;
+    CloseTo(0);
     int para = 0;
-    for (auto& k : root_.kids) {
-      Section s = ToSection(k.get());
-      AssignIds(&s, "", s.level == "para" ? ++para : 0);
-      out.push_back(std::move(s));
-    }
-    return out;
+    for (Section& s : root_.children) AssignIds(&s, "", s.level == "para" ? ++para : 0);
+    return std::move(root_.children);
   }
 
  private:
+  Node& Cur() { return path_.back(); }
+  bool AtRoot() const { return path_.size() == 1; }
+
+  // Depth on the path of the item a new item of |rank| goes under: the nearest of higher rank.
+  size_t ParentDepth(int rank) const {
+    size_t d = path_.size() - 1;
+    while (d > 0 && path_[d].rank >= rank) --d;
+    return d;
+  }
+
+  // The items below |depth| leave the path, finished.
+  void CloseTo(size_t depth) {
+    while (path_.size() > depth + 1) {
+      Finish(&path_.back());
+      path_.pop_back();
+    }
+  }
+
   // A line of text was read: the next line is judged against it.
   void NoteText(const Line& l) {
     after_blank_ = false;
@@ -402,57 +445,65 @@ class BodyBuilder {
     prev_len_ = l.key.size();
   }
 
-  void Extend(Node* n, int line) {
-    for (Node* p = n; p && p != &root_; p = p->parent) p->s.lines.end = std::max(p->s.lines.end, line);
+  // The current item and the items above it reach down to |line|.
+  void Extend(int line) {
+    for (size_t d = 1; d < path_.size(); ++d) path_[d].s->lines.end = std::max(path_[d].s->lines.end, line);
   }
 
-  void AppendText(Node* n, const std::string& text) {
-    Append(&n->s.text, text);
-    if (!n->first_para_closed) Append(&n->first_para, text);
+  void AppendText(Node& n, const std::string& text) {
+    Append(&n.s->text, text);
+    if (!n.first_para_closed) Append(&n.first_para, text);
   }
 
-  Node* OpenNode(Node* parent, const MarkerHit& h, const Line& l, const std::string& text) {
-    auto n = std::make_unique<Node>();
-    n->rank = h.rank;
-    n->parent = parent;
-    n->s.level = h.level;
-    n->s.num_raw = h.num_raw;
-    n->s.num = h.num;
-    n->s.lines = {l.number, l.number};
-    Node* prev = nullptr;
-    for (auto it = parent->kids.rbegin(); it != parent->kids.rend(); ++it) {
-      if ((*it)->s.level == h.level) {
-        prev = it->get();
+  // Opens an item under the item at |parent| on the path; it becomes the current item.
+  void OpenNode(size_t parent, const MarkerHit& h, const Line& l, const std::string& text) {
+    CloseTo(parent);
+    Node n;
+    n.rank = h.rank;
+    Section s;
+    s.level = h.level;
+    s.num_raw = h.num_raw;
+    s.num = h.num;
+    s.lines = {l.number, l.number};
+    std::vector<Section>& siblings = path_[parent].s->children;
+    const Section* prev = nullptr;
+    for (auto it = siblings.rbegin(); it != siblings.rend(); ++it) {
+      if (it->level == h.level) {
+        prev = &*it;
         break;
       }
     }
     MarkerHit fixed = h;
-    RepairSequence(prev, &fixed, &n->s.flags, &doc_.warnings, l.number);
-    n->s.num = fixed.num;
-    n->s.text = text;
-    n->first_para = text;
+    RepairSequence(prev, &fixed, &s.flags, &doc_.warnings, l.number);
+    s.num = fixed.num;
+    n.first_para = text;
     if (h.rank == kDieu) {
-      n->s.heading = text;
-      n->s.text.clear();
-      n->first_para_closed = true;
-      n->heading_open = !text.empty() && !EndsTerminal(text) && l.key.size() >= 50;
+      s.heading = text;
+      n.first_para_closed = true;
+      n.heading_open = !text.empty() && !EndsTerminal(text) && l.key.size() >= 50;
+    } else {
+      s.text = text;
     }
-    n->title_open = h.rank <= kTieuMuc;
-    Node* raw = n.get();
-    parent->kids.push_back(std::move(n));
-    return raw;
+    n.title_open = h.rank <= kTieuMuc;
+    if (h.level == "muc") {
+      path_[parent].muc_child = true;
+      path_[parent].last_muc = RomanValue(FoldKey(s.num));
+    }
+    siblings.push_back(std::move(s));
+    n.s = &siblings.back();
+    path_.push_back(std::move(n));
   }
 
-  bool ApplyLabel(Node* n, const Line& l, size_t from) {
+  bool ApplyLabel(Node& n, const Line& l, size_t from) {
     size_t vs = 0;
     std::string label_vi;
     std::string sub = l.key.substr(std::min(from, l.key.size()));
     std::string role = LabelRole(sub, &vs, &label_vi);
     if (role.empty()) return false;
-    n->s.label = role;
-    n->s.heading = label_vi;
-    n->s.text = Trim(l.Value(from + vs));
-    n->first_para = n->s.text;
+    n.s->label = role;
+    n.s->heading = label_vi;
+    n.s->text = Trim(l.Value(from + vs));
+    n.first_para = n.s->text;
     return true;
   }
 
@@ -468,19 +519,19 @@ class BodyBuilder {
     if (quote_lines_ > 0) {
       ++quote_lines_;
       bool closed = closes > opens || (straight % 2 == 1 && !starts_quote) || quote_lines_ > 200;
-      if (cur_ != &root_) {
-        AppendText(cur_, quoted);
-        Extend(cur_, l.number);
+      if (!AtRoot()) {
+        AppendText(Cur(), quoted);
+        Extend(l.number);
       }
       if (closed) quote_lines_ = 0;
       NoteText(l);
       return true;
     }
     bool after_colon = !prev_text_key_.empty() && Trim(prev_text_key_).back() == ':';
-    if (!starts_quote || !after_colon || cur_ == &root_) return false;
+    if (!starts_quote || !after_colon || AtRoot()) return false;
     bool closes_here = closes >= opens + (opens > 0 ? 0 : 1) || (straight >= 2 && straight % 2 == 0);
-    AppendText(cur_, quoted);
-    Extend(cur_, l.number);
+    AppendText(Cur(), quoted);
+    Extend(l.number);
     if (!closes_here) quote_lines_ = 1;
     NoteText(l);
     return true;
@@ -503,9 +554,7 @@ class BodyBuilder {
     if (marker && h->weak && h->level == "muc") {
       // A Roman numeral read without its dot counts only as the next heading in sequence
       // (or one that lost a stroke: "I-TỒN TẠI" after I is II).
-      Node* parent = cur_;
-      while (parent != &root_ && parent->rank >= h->rank) parent = parent->parent;
-      int prev = LastMucNumeral(*parent);
+      int prev = path_[ParentDepth(h->rank)].last_muc;
       std::string want = ToRoman(prev + 1);
       marker = !h->num.empty() && want.rfind(h->num, 0) == 0;
       if (marker && h->num != want) h->num = want;  // flagged by RepairSequence against num_raw
@@ -518,10 +567,26 @@ class BodyBuilder {
       if (letters && ToInt(h->num) != last_dieu_ + 1) h->num = std::to_string(last_dieu_ + 1);
       marker = ToInt(h->num) == last_dieu_ + 1;
     }
-    if (!marker && CapitalsHeadingLine(l) && (cur_ == &root_ || cur_->rank >= kMuc)) {
+    if (!marker && CapitalsHeadingLine(l) && (AtRoot() || Cur().rank >= kMuc)) {
       marker = LostNumeralHeading(i, h);
     }
     return marker;
+  }
+
+  // One past the last free body line with a Roman heading marker (0 when none), found
+  // once: whether the document numbers its headings does not change from line to line.
+  size_t RomanHeadingsEnd() {
+    if (!roman_headings_end_) {
+      roman_headings_end_ = 0;
+      for (size_t k = ctx_.body_end; k > body_start_; --k) {
+        MarkerHit x;
+        if (ctx_.use[k - 1] == LineUse::kFree && ClassifyMarker(ctx_.src[k - 1], &x) && x.level == "muc" && !x.weak) {
+          roman_headings_end_ = k;
+          break;
+        }
+      }
+    }
+    return *roman_headings_end_;
   }
 
   // A capitals heading right above "1." in a document with Roman headings: its numeral
@@ -530,16 +595,12 @@ class BodyBuilder {
     const SourceLines& src = ctx_.src;
     size_t next = i + 1;
     while (next < ctx_.body_end && (src[next].blank || ctx_.use[next] != LineUse::kFree)) ++next;
-    bool roman_style = std::any_of(root_.kids.begin(), root_.kids.end(), [](const auto& k) { return k->s.level == "muc"; });
-    for (size_t k = i + 1; !roman_style && k < ctx_.body_end; ++k) {
-      MarkerHit x;
-      roman_style = ctx_.use[k] == LineUse::kFree && ClassifyMarker(src[k], &x) && x.level == "muc" && !x.weak;
-    }
+    bool roman_style = path_[0].muc_child || RomanHeadingsEnd() > i + 1;
     if (next >= ctx_.body_end || !FirstItemLine(src[next]) || !roman_style) return false;
     *h = MarkerHit();
     h->level = "muc";
     h->rank = kMuc;
-    h->num = ToRoman(LastMucNumeral(root_) + 1);
+    h->num = ToRoman(path_[0].last_muc + 1);
     h->text_start = src[i].core_begin;
     h->repair = "numeral_missing";
     return true;
@@ -547,41 +608,40 @@ class BodyBuilder {
 
   // Opens the item marker |h| starts on |l|, under the nearest item of higher rank.
   void OpenMarker(const Line& l, const MarkerHit& h) {
-    cur_->heading_open = false;
+    Cur().heading_open = false;
     if (h.level == "dieu") last_dieu_ = std::max(last_dieu_, ToInt(h.num));
     // Pop to the parent rank. Dash/plus directly under a heading-level node attach to it.
-    Node* parent = cur_;
-    while (parent != &root_ && parent->rank >= h.rank) parent = parent->parent;
     std::string text = Trim(l.Value(h.text_start));
-    Node* n = OpenNode(parent, h, l, text);
+    OpenNode(ParentDepth(h.rank), h, l, text);
+    Node& n = Cur();
     if (h.rank >= kDiem) ApplyLabel(n, l, h.text_start);
     size_t short_width = wrap_width_ > 0 ? wrap_width_ * 3 / 5 : 50;
-    n->short_title = (h.rank == kKhoan || h.rank == kDiem) && n->s.label.empty() && !text.empty() &&
-                     !EndsTerminal(text) && Trim(l.key).size() < short_width;
+    n.short_title = (h.rank == kKhoan || h.rank == kDiem) && n.s->label.empty() && !text.empty() &&
+                    !EndsTerminal(text) && Trim(l.key).size() < short_width;
     if (!h.repair.empty()) {
-      n->s.flags.push_back(h.repair);
+      n.s->flags.push_back(h.repair);
       doc_.warnings.push_back("line " + std::to_string(l.number) + ": heading numeral " +
                               (h.num_raw.empty() ? "missing" : "'" + h.num_raw + "'") + " read as " + h.num);
     }
-    cur_ = n;
-    Extend(cur_, l.number);
+    Extend(l.number);
     NoteText(l);
   }
 
   // A short marker line followed by a new sentence was the clause's title: true when |l|
   // is that sentence.
   bool TakesShortTitle(const Line& l, const std::string& text, bool labelled) {
-    cur_->short_title = false;
+    Node& n = Cur();
+    n.short_title = false;
     std::string first(FirstCodePoint(text));
-    if (labelled || after_blank_ || !cur_->kids.empty() || cur_->s.text != cur_->first_para ||
+    if (labelled || after_blank_ || !n.s->children.empty() || n.s->text != n.first_para ||
         !(UpperRatio(first) > 0.99) || FoldKey(first).find_first_of("abcdefghijklmnopqrstuvwxyz") != 0) {
       return false;
     }
-    cur_->s.heading = cur_->s.text;
-    cur_->s.text = text;
-    cur_->first_para = "";
-    cur_->first_para_closed = true;
-    Extend(cur_, l.number);
+    n.s->heading = n.s->text;
+    n.s->text = text;
+    n.first_para = "";
+    n.first_para_closed = true;
+    Extend(l.number);
     NoteText(l);
     return true;
   }
@@ -590,12 +650,22 @@ class BodyBuilder {
   // page continues on a line that starts lower case or completes a broken word. True when
   // |l| continued it.
   bool ContinuesArticleTitle(const Line& l, const std::string& text, bool starts_lower) {
-    cur_->heading_open = false;
-    std::string hk = Trim(FoldKey(cur_->s.heading));
-    if (after_blank_ || !(starts_lower || (!hk.empty() && hk.back() == '-'))) return false;
-    cur_->s.heading = Trim(cur_->s.heading) + (hk.back() == '-' ? "" : " ") + text;
-    cur_->heading_open = !EndsTerminal(text) && l.key.size() >= 50;
-    Extend(cur_, l.number);
+    Node& n = Cur();
+    n.heading_open = false;
+    const bool broken_word = LastKeyChar(n.s->heading) == '-';
+    if (after_blank_ || !(starts_lower || broken_word)) return false;
+    // Appended in place: copying the title for each of its lines would cost its square.
+    std::string& heading = n.s->heading;
+    size_t end = heading.size();
+    while (end > 0 && TrimmedSpace(heading[end - 1])) --end;
+    heading.resize(end);
+    size_t begin = 0;
+    while (begin < heading.size() && TrimmedSpace(heading[begin])) ++begin;
+    heading.erase(0, begin);
+    heading += broken_word ? "" : " ";
+    heading += text;
+    n.heading_open = !EndsTerminal(text) && l.key.size() >= 50;
+    Extend(l.number);
     NoteText(l);
     return true;
   }
@@ -624,55 +694,55 @@ class BodyBuilder {
     bool continuation = !labelled && ((!after_blank_ && !short_end) ||
                                       (after_blank_ && !EndsTerminal(prev_text_key_) &&
                                        (starts_lower || resumes || (doc_.source.ocr && prev_len_ >= 60))));
-    if (cur_->short_title && TakesShortTitle(l, text, labelled)) return;
-    if (cur_->rank == kDieu && cur_->heading_open && ContinuesArticleTitle(l, text, starts_lower)) return;
-    if (cur_ == &root_) {
+    if (Cur().short_title && TakesShortTitle(l, text, labelled)) return;
+    if (Cur().rank == kDieu && Cur().heading_open && ContinuesArticleTitle(l, text, starts_lower)) return;
+    if (AtRoot()) {
       // Text before any marker: a paragraph at the top level.
-      OpenParagraph(&root_, l, text);
-    } else if (cur_->title_open && UpperRatio(l.raw) >= 0.6 && !after_blank_) {
-      Append(&cur_->first_para, text);
-    } else if (continuation && !(cur_->rank <= kTieuMuc)) {
-      AppendText(cur_, text);
-      if (after_blank_) cur_->s.flags.push_back("page_break_joined");
+      OpenParagraph(0, l, text);
+    } else if (Cur().title_open && UpperRatio(l.raw) >= 0.6 && !after_blank_) {
+      Append(&Cur().first_para, text);
+    } else if (continuation && !(Cur().rank <= kTieuMuc)) {
+      AppendText(Cur(), text);
+      if (after_blank_) Cur().s->flags.push_back("page_break_joined");
     } else {
       // A new paragraph: attaches to the nearest item that is not itself a leaf line.
-      Node* parent = cur_;
-      while (parent != &root_ && parent->rank >= kDash) parent = parent->parent;
+      size_t parent = ParentDepth(kDash);
       // A paragraph after a point that said all on its own lines ("b) Các quy định … ."):
       // the clause's closing paragraph, not the point's.
-      if (!labelled && parent != &root_ && parent->rank == kDiem && parent->s.label.empty() &&
-          !parent->s.text.empty() && parent->kids.empty() && EndsTerminal(parent->s.text)) {
-        parent = parent->parent;
+      const Node& p = path_[parent];
+      if (!labelled && parent > 0 && p.rank == kDiem && p.s->label.empty() && !p.s->text.empty() &&
+          p.s->children.empty() && EndsTerminal(p.s->text)) {
+        --parent;
       }
-      if (parent != &root_ && !parent->first_para_closed) parent->first_para_closed = true;
+      if (parent > 0) path_[parent].first_para_closed = true;
       OpenParagraph(parent, l, text);
     }
-    if (cur_->title_open && after_blank_) cur_->title_open = false;
-    if (cur_->parent && cur_->parent != &root_ && !cur_->parent->first_para_closed && cur_->s.level == "para") {
-      cur_->parent->first_para_closed = true;
-    }
-    Extend(cur_, l.number);
+    if (Cur().title_open && after_blank_) Cur().title_open = false;
+    if (path_.size() >= 3 && Cur().s->level == "para") path_[path_.size() - 2].first_para_closed = true;
+    Extend(l.number);
     NoteText(l);
   }
 
-  void OpenParagraph(Node* parent, const Line& l, const std::string& text) {
+  void OpenParagraph(size_t parent, const Line& l, const std::string& text) {
     MarkerHit p;
     p.level = "para";
     p.rank = kPara;
-    cur_ = OpenNode(parent, p, l, text);
-    ApplyLabel(cur_, l, 0);
+    OpenNode(parent, p, l, text);
+    ApplyLabel(Cur(), l, 0);
   }
 
   const Context& ctx_;
   Document& doc_;
+  const size_t body_start_;
   const size_t wrap_width_;
-  Node root_;
-  Node* cur_ = &root_;
+  Section root_;            // the top-level sections are its children
+  std::vector<Node> path_;  // from the root (path_[0]) to the current item
   bool after_blank_ = false;
   std::string prev_text_key_;  // key of the last text line, for page-break continuation
   size_t prev_len_ = 0;
   size_t quote_lines_ = 0;  // lines since an amendment quotation opened; 0 = none open
   int last_dieu_ = 0;       // number of the last article, for OCR-damaged "Điều" lines
+  std::optional<size_t> roman_headings_end_;  // RomanHeadingsEnd, once known
 };
 
 }  // namespace
@@ -682,7 +752,7 @@ void ParseBody(Context& ctx, size_t body_start) {
   for (size_t i = body_start; i < ctx.body_end; ++i) {
     if (ctx.use[i] == LineUse::kFree) body.AddLine(i);
   }
-  for (Section& s : body.Sections()) ctx.doc->body.push_back(std::move(s));
+  ctx.doc->body = body.Sections();  // this stage alone writes the body
 }
 
 }  // namespace vanban::internal

@@ -3,6 +3,10 @@
 // aliases, internal cross-references and appendix pointers.
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <tuple>
+#include <string_view>
+#include <unordered_set>
 
 #include "parse/parse_context.h"
 
@@ -504,44 +508,58 @@ void FlagConflictingDates(Document* doc) {
   }
 }
 
+// For each line on which a mention starts, the first reference (by index) with one there.
+std::map<int, size_t> FirstReferenceByLine(const Document& doc) {
+  std::map<int, size_t> first;
+  for (size_t r = 0; r < doc.references.size(); ++r) {
+    for (const Mention& mm : doc.references[r].mentions) first.emplace(mm.lines.start, r);  // keeps the first
+  }
+  return first;
+}
+
+// An alias's letters, to list it once: "TT- BLĐTBXH" (wrapped at the dash) is "TT-BLĐTBXH".
+std::string AliasLetters(const std::string& alias) {
+  std::string k = FoldKey(alias);
+  k.erase(std::remove(k.begin(), k.end(), ' '), k.end());
+  return k;
+}
+
 // Aliases: "(sau đây gọi chung là Nghị quyết số 20/NQ-HĐND)".
 void ExtractAliases(const Flat& flat, const SourceLines& src, Document* doc) {
   static const RE2 kAlias(R"(\(\s*sau\s+d\S{1,2}y\s+g\S{1,2}i\s+(chung|tat)\s+[l1]\S\s+([^)]{2,150})\))", ReOptions());
   Match m;
   size_t pos = 0;
+  std::optional<std::map<int, size_t>> first_on_line;  // FirstReferenceByLine, at the first alias
+  std::unordered_set<std::string> listed;              // letters of the aliases listed so far
+  for (const Alias& x : doc->preamble.aliases) listed.insert(AliasLetters(x.alias));
   while (Find(kAlias, flat.key, pos, &m)) {
     pos = m.End();
+    size_t best = 0;
     Alias a;
     a.alias = flat.Value(src, m.Start(2), m.End(2));
     a.label_vi = m.Str(1) == "chung" ? "sau đây gọi chung là" : "sau đây gọi tắt là";
     a.lines = flat.Span(src, m.Start(), m.End());
-    // The alias names the document cited just before it, on the same lines.
-    for (const Reference& r : doc->references) {
-      for (const Mention& mm : r.mentions) {
-        if (mm.lines.start >= a.lines.start && mm.lines.start <= a.lines.end && a.reference_id.empty() &&
-            flat.Span(src, m.Start(2), m.End(2)).end >= mm.lines.start) {
-          a.reference_id = r.id;
-        }
+    // The alias names the document cited just before it, on the same lines: the first
+    // reference with a mention starting there.
+    if (!first_on_line) first_on_line = FirstReferenceByLine(*doc);
+    const int last_line = std::min(a.lines.end, flat.Span(src, m.Start(2), m.End(2)).end);
+    for (auto it = first_on_line->lower_bound(a.lines.start); it != first_on_line->end() && it->first <= last_line;
+         ++it) {
+      if (a.reference_id.empty() || it->second < best) {
+        best = it->second;
+        a.reference_id = doc->references[best].id;
       }
     }
     // An amending text repeats its aliases at each article: list each alias once.
-    auto letters = [](const std::string& s) {
-      std::string k = FoldKey(s);
-      k.erase(std::remove(k.begin(), k.end(), ' '), k.end());  // "TT- BLĐTBXH" wrapped at the dash
-      return k;
-    };
-    std::string ak = letters(a.alias);
-    bool seen = std::any_of(doc->preamble.aliases.begin(), doc->preamble.aliases.end(),
-                            [&](const Alias& x) { return letters(x.alias) == ak; });
-    if (!seen) doc->preamble.aliases.push_back(a);
+    if (listed.insert(AliasLetters(a.alias)).second) doc->preamble.aliases.push_back(a);
   }
 }
 
-bool HasSectionId(const std::vector<Section>& v, const std::string& id) {
+void CollectSectionIds(const std::vector<Section>& v, std::unordered_set<std::string_view>* ids) {
   for (const Section& s : v) {
-    if (s.id == id || HasSectionId(s.children, id)) return true;
+    ids->insert(s.id);
+    CollectSectionIds(s.children, ids);
   }
-  return false;
 }
 
 // Internal references: "khoản 3, mục II Kế hoạch này".
@@ -551,13 +569,17 @@ void ExtractInternalRefs(const Flat& flat, const SourceLines& src, Document* doc
       ReOptions());
   Match m;
   size_t pos = 0;
+  // Every section id, gathered at the first reference: one walk of the tree, however many
+  // references point into it.
+  std::optional<std::unordered_set<std::string_view>> ids;
   while (Find(kInternal, flat.key, pos, &m)) {
     pos = m.End();
     InternalRef r;
     r.raw = flat.Raw(src, m.Start(), m.End());
     std::string roman = RepairRoman(m.Str(2));
     r.target_id = roman + "." + m.Str(1);
-    r.found = HasSectionId(doc->body, r.target_id);
+    if (!ids) CollectSectionIds(doc->body, &ids.emplace());
+    r.found = ids->count(r.target_id) > 0;
     r.lines = flat.Span(src, m.Start(), m.End());
     doc->internal_refs.push_back(r);
   }
@@ -568,14 +590,18 @@ void ExtractAppendixRefs(const Flat& flat, const SourceLines& src, Document* doc
   static const RE2 kAppRef(R"(\(\s*c\S{0,2}\s+ph\S{1,3}\s*l\S{1,3}c\s+([ivxl1|]{1,5}|\d+)\b[^)]{0,40}\))", ReOptions());
   Match m;
   size_t pos = 0;
+  std::optional<std::unordered_set<std::string_view>> numerals;  // the appendices', at the first pointer
   while (Find(kAppRef, flat.key, pos, &m)) {
     pos = m.End();
     AppendixRef r;
     r.raw = flat.Raw(src, m.Start(), m.End());
     std::string roman = RepairRoman(m.Str(1));
     r.appendix = roman.empty() ? m.Str(1) : roman;
-    r.found = std::any_of(doc->appendices.begin(), doc->appendices.end(),
-                          [&](const Appendix& a) { return a.numeral == r.appendix; });
+    if (!numerals) {
+      numerals.emplace();
+      for (const Appendix& a : doc->appendices) numerals->insert(a.numeral);
+    }
+    r.found = numerals->count(r.appendix) > 0;
     r.lines = flat.Span(src, m.Start(), m.End());
     doc->appendix_refs.push_back(r);
   }
@@ -583,17 +609,35 @@ void ExtractAppendixRefs(const Flat& flat, const SourceLines& src, Document* doc
 
 // Preamble items point at the references mentioned in their text.
 void LinkPreambleItems(Document* doc) {
+  if (doc->preamble.items.empty()) return;
+  // Mentions by the line they start on, (reference, mention) in order: each item looks only
+  // at those on its own lines.
+  struct At {
+    int line;
+    size_t ref, mention;
+    bool operator<(const At& o) const { return std::tie(line, ref, mention) < std::tie(o.line, o.ref, o.mention); }
+  };
+  std::vector<At> mentions;
+  for (size_t r = 0; r < doc->references.size(); ++r) {
+    for (size_t k = 0; k < doc->references[r].mentions.size(); ++k)
+      mentions.push_back({doc->references[r].mentions[k].lines.start, r, k});
+  }
+  std::sort(mentions.begin(), mentions.end());
   for (PreambleItem& item : doc->preamble.items) {
     std::string item_key = CollapseSpaces(FoldKey(item.text.raw));
     std::replace(item_key.begin(), item_key.end(), '\n', ' ');
-    for (const Reference& r : doc->references) {
-      for (const Mention& mm : r.mentions) {
-        std::string mk = CollapseSpaces(FoldKey(mm.raw));
-        if (mm.lines.start < item.text.lines.start || mm.lines.start > item.text.lines.end) continue;
-        if (item_key.find(mk) == std::string::npos) continue;
-        if (std::find(item.reference_ids.begin(), item.reference_ids.end(), r.id) == item.reference_ids.end())
-          item.reference_ids.push_back(r.id);
-      }
+    auto from = std::lower_bound(mentions.begin(), mentions.end(), At{item.text.lines.start, 0, 0});
+    std::vector<At> here;
+    for (auto it = from; it != mentions.end() && it->line <= item.text.lines.end; ++it) here.push_back(*it);
+    std::sort(here.begin(), here.end(), [](const At& a, const At& b) {
+      return std::tie(a.ref, a.mention) < std::tie(b.ref, b.mention);
+    });
+    for (const At& at : here) {
+      const Reference& r = doc->references[at.ref];
+      std::string mk = CollapseSpaces(FoldKey(r.mentions[at.mention].raw));
+      if (item_key.find(mk) == std::string::npos) continue;
+      if (std::find(item.reference_ids.begin(), item.reference_ids.end(), r.id) == item.reference_ids.end())
+        item.reference_ids.push_back(r.id);
     }
   }
 }
@@ -606,10 +650,8 @@ void ExtractReferences(Context& ctx) {
   // One flat key over the document, furniture and the document's own number left out.
   int own_line = doc->header.number_symbol ? doc->header.number_symbol->lines.start : 0;
   Flat flat;
-  for (size_t i = 0; i < src.size(); ++i) {
-    if (ctx.use[i] == LineUse::kFurniture || src[i].number == own_line) continue;
-    flat.Add(src[i], static_cast<int>(i));
-  }
+  flat.AddLines(src, 0, src.size(),
+                [&](size_t i) { return ctx.use[i] != LineUse::kFurniture && src[i].number != own_line; });
   std::map<std::string, size_t> by_full;
   for (const Hit& h : FindSymbols(flat, src)) AddCitation(flat, src, h, &by_full, doc);
   ExtractLawNames(flat, src, ctx.use, doc);

@@ -483,6 +483,7 @@ std::string TrimChars(std::string_view s, std::string_view chars) {
 
 std::string CollapseSpaces(std::string_view s) {
   std::string out;
+  out.reserve(s.size());  // grown by doubling, a record's texts would take up to twice their size
   bool space = false;
   for (char c : s) {
     if (c == ' ' || c == '\t') {

@@ -132,6 +132,20 @@ class SourceLines {
 struct Flat {
   std::string key;
   void Add(const Line& line, int index);
+  // Adds the lines [first, last) of |src| that |keep(i)| accepts, with room made once: a
+  // whole document's keys grown line by line would take up to twice their size.
+  template <class Keep>
+  void AddLines(const SourceLines& src, size_t first, size_t last, Keep keep) {
+    size_t bytes = 0, lines = 0;
+    for (size_t i = first; i < last; ++i) {
+      if (keep(i)) bytes += src[i].key.size() + 1, ++lines;
+    }
+    key.reserve(key.size() + bytes);
+    starts_.reserve(starts_.size() + lines);
+    for (size_t i = first; i < last; ++i) {
+      if (keep(i)) Add(src[i], static_cast<int>(i));
+    }
+  }
   // Key byte |p| as (line index, column in that line's key); the '\n' in front of a line
   // is (that line's index, -1).
   std::pair<int, int> Pos(size_t p) const;
