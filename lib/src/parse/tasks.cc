@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 #include <memory>
+#include <numeric>
 
 #include "parse/parse_context.h"
 
@@ -498,6 +499,39 @@ void ExtractTasks(Context& ctx) {
   for (const Section& s : ctx.doc->body) Walk(ctx, s, false);
 }
 
+namespace {
+
+// For every source line, the index of the task whose lines hold it (the smallest span
+// wins, the first on a tie), -1 for none. Tasks claim lines smallest span first, each
+// only the lines no smaller one took; the next-free jumps keep it linear, where asking
+// every task for every deadline was quadratic.
+std::vector<int> TaskOfLine(const std::vector<Task>& tasks) {
+  int last = 0;
+  for (const Task& t : tasks) last = std::max(last, t.lines.end);
+  std::vector<int> owner(static_cast<size_t>(last) + 2, -1), next(static_cast<size_t>(last) + 2);
+  std::iota(next.begin(), next.end(), 0);  // next[i]: the first line from i on not yet claimed
+  auto free_from = [&](int i) {
+    while (next[i] != i) i = next[i] = next[next[i]];
+    return i;
+  };
+  std::vector<size_t> order(tasks.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return tasks[a].lines.end - tasks[a].lines.start < tasks[b].lines.end - tasks[b].lines.start;
+  });
+  for (size_t t : order) {
+    const LineSpan& s = tasks[t].lines;
+    if (s.start <= 0 || s.end < s.start) continue;
+    for (int i = free_from(s.start); i <= s.end; i = free_from(i)) {
+      owner[i] = static_cast<int>(t);
+      next[i] = i + 1;
+    }
+  }
+  return owner;
+}
+
+}  // namespace
+
 void ExtractDeadlines(Context& ctx) {
   const SourceLines& src = ctx.src;
   Document& doc = *ctx.doc;
@@ -506,6 +540,7 @@ void ExtractDeadlines(Context& ctx) {
     if (ctx.use[i] == LineUse::kFurniture) continue;
     flat.Add(src[i], static_cast<int>(i));
   }
+  const std::vector<int> task_of_line = TaskOfLine(doc.tasks);
   Match m;
   size_t pos = 0;
   // "trước ngày 25 hằng tháng": a day of every month.
@@ -534,15 +569,8 @@ void ExtractDeadlines(Context& ctx) {
     d.year_inferred = p.year < 0;
     d.date = IsoDate(p.day, p.month, p.year > 0 ? p.year : ctx.doc_year);
     d.lines = flat.Span(src, a, p.end);
-    // The task whose lines hold the deadline (smallest span wins).
-    int best = -1, best_span = 1 << 30;
-    for (size_t t = 0; t < doc.tasks.size(); ++t) {
-      const LineSpan& s = doc.tasks[t].lines;
-      if (s.start <= d.lines.start && d.lines.start <= s.end && s.end - s.start < best_span) {
-        best = static_cast<int>(t);
-        best_span = s.end - s.start;
-      }
-    }
+    const int line = d.lines.start;
+    const int best = line > 0 && static_cast<size_t>(line) < task_of_line.size() ? task_of_line[line] : -1;
     if (best >= 0) d.task_id = doc.tasks[best].task_id;
     doc.deadlines.push_back(d);
   }
