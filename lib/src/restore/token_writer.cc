@@ -131,7 +131,9 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
                             uint32_t line_no, RestoreResult* out) {
   const std::vector<PathStep>& path = search.path();
   MarkCapitalLines(unit, &caps_);
-  MarkSwallowedCapitals(unit, &title_);
+  // Only OCR swallows marks into capitals: typed text skips the scan.
+  if (ocr_) MarkSwallowedCapitals(unit, &title_);
+  else title_.assign(unit.pieces.size(), 0);
   size_t copied = 0;
   uint32_t confident_prev = 0;  // the previous word, if read with confidence
   uint32_t prev_word = 0;       // the previous word, if a lower-case word read as a syllable
@@ -163,7 +165,7 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
     tok.original = std::string(orig);
     RestoredText(lattice, e, c, orig, &tok.restored);
     if (caps_[e.from] && e.to == e.from + 1) tok.restored = Upper(tok.restored);
-    if (ocr_ && title_[e.from] && e.to == e.from + 1 && HasMarks(tok.restored)) tok.restored = Capitalised(tok.restored);
+    if (title_[e.from] && e.to == e.from + 1 && HasMarks(tok.restored)) tok.restored = Capitalised(tok.restored);
     tok.kind = KindOf(unit, e, tok);
     // The document memory is fed from the search's left-context margin whether or not
     // confidence is reported, so --json and --mark restore the same text as plain output.
