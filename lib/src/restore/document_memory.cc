@@ -9,7 +9,7 @@ namespace vanban::internal {
 
 void DocumentMemory::Reset(std::string_view text) {
   words_.clear();
-  pairs_.clear();
+  pairs_.Clear();
   last_label_ = 0;
   labels_.clear();
   size_t pos = 0;

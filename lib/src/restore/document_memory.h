@@ -9,7 +9,6 @@
 #include <cstdint>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -33,8 +32,8 @@ class DocumentMemory {
   bool empty_words() const { return words_.empty(); }
 
   // True if |b| was read with confidence right after |a| before.
-  bool HasPair(uint32_t a, uint32_t b) const { return !pairs_.empty() && pairs_.count(PairKey(a, b)) > 0; }
-  void RememberPair(uint32_t a, uint32_t b) { pairs_.insert(PairKey(a, b)); }
+  bool HasPair(uint32_t a, uint32_t b) const { return pairs_.Has(PairKey(a, b)); }
+  void RememberPair(uint32_t a, uint32_t b) { pairs_.Insert(PairKey(a, b)); }
 
   // The diacritic-free letter of the first list label after byte |offset|, or 0.
   char NextLabelKey(size_t offset) const;
@@ -44,8 +43,51 @@ class DocumentMemory {
 
  private:
   static uint64_t PairKey(uint32_t a, uint32_t b) { return (uint64_t{a} << 32) | b; }
+  // The search asks for a pair at every step of every hypothesis: an open-addressing
+  // set in one array (keys are never 0: word ids start at 1).
+  class PairSet {
+   public:
+    bool Has(uint64_t key) const {
+      if (used_ == 0) return false;
+      for (size_t i = Home(key);; i = (i + 1) & mask_) {
+        if (slots_[i] == key) return true;
+        if (slots_[i] == 0) return false;
+      }
+    }
+    void Insert(uint64_t key) {
+      if ((used_ + 1) * 2 > slots_.size()) Grow();
+      for (size_t i = Home(key);; i = (i + 1) & mask_) {
+        if (slots_[i] == key) return;
+        if (slots_[i] == 0) {
+          slots_[i] = key;
+          ++used_;
+          return;
+        }
+      }
+    }
+    void Clear() {
+      slots_.clear();
+      mask_ = 0;
+      used_ = 0;
+    }
+
+   private:
+    size_t Home(uint64_t key) const { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & mask_; }
+    void Grow() {
+      std::vector<uint64_t> old;
+      old.swap(slots_);
+      slots_.assign(old.empty() ? 256 : old.size() * 2, 0);
+      mask_ = slots_.size() - 1;
+      used_ = 0;
+      for (uint64_t k : old)
+        if (k != 0) Insert(k);
+    }
+    std::vector<uint64_t> slots_;
+    size_t mask_ = 0;
+    size_t used_ = 0;
+  };
   std::unordered_map<uint32_t, float> words_;
-  std::unordered_set<uint64_t> pairs_;
+  PairSet pairs_;
   std::vector<std::pair<size_t, char>> labels_;  // line-start labels: offset, letter key
   int last_label_ = 0;
 };
