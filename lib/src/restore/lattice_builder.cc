@@ -361,7 +361,7 @@ void LatticeBuilder::AddWordEdge(uint32_t i) {
     }
   }
   const bool weak = Weak(list);
-  const bool context = ocr_ && o_.context_readings > 0 && (weak || o_.context_for_all);
+  const bool context = ocr_ && o_.context_readings > 0 && (weak || (o_.context_for_all && !sketch_));
   const bool favoured = list.size() > static_cast<size_t>(o_.max_readings);
   if (context || favoured) {
     if (weak) ContextProposals(i, &proposals_, kContextNeighboursWeak, kNeighbourWordsWeak);

