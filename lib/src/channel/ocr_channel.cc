@@ -28,8 +28,11 @@ constexpr float kMaxReverseCost = 9.0f;
 constexpr size_t kMaxReversePerOcr = 120;
 constexpr double kMaxPathCost = 20.0;
 constexpr double kMaxMargin = 10.0;  // over the cheapest conceivable reading
+// Dropped clean characters: every one the table saw up to the cost cap. A cap by count
+// (40) kept only marked vowels, and consonants real scans lose ("trog", "nhitg") had no
+// reading at all; the search only follows drops the trie allows, so the cost is small.
 constexpr float kMaxDroppedCost = 8.0f;
-constexpr size_t kMaxDropped = 40;
+constexpr size_t kMaxDropped = 100;
 constexpr size_t kMaxTokenLength = 12;
 constexpr size_t kMaxVisits = 30000;
 
