@@ -186,7 +186,7 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
     if (c.id == m_.unk() && unit.pieces[e.from].kind == PieceKind::kWord && e.kind == EdgeKind::kWord &&
         Unread(m_, orig, ocr_, c.lm != 0, e.cand_count > 1)) {
       tok.confidence = std::min(tok.confidence, kUnreadConfidence);
-      if (o_.confidence && !quiet_ && tok.alternatives.empty()) AddNearest(orig, &tok);
+      if (o_.confidence && !quiet_) AddNearest(orig, &tok);
     }
     // Pairs of words read with confidence recur in a document ("dân vận" in công tác
     // dân vận, then in phong trào "Dân vận khéo"): the pair is remembered.
@@ -297,17 +297,28 @@ bool TokenWriter::Phrase(uint32_t a, uint32_t b) const {
   return lp > kPhraseMinLog10 && lp - m_.UnigramLogProb(b) > kPhraseMinLift;
 }
 
+// The nearest words of the whole vocabulary come first: the lattice's readings of a word
+// it could not read are what its strict channel allowed, often far-fetched ("Choáng"
+// for "Coéng", where a clerk wants "Công"). The lattice's own follow, to the limit.
 void TokenWriter::AddNearest(std::string_view orig, RestoredToken* tok) {
   LowerInto(orig, &lower_);
   const auto& nearest = words_->Nearest(lower_, static_cast<size_t>(std::max(1, o_.alternatives)));
   double total = 0;
   for (const auto& [id, score] : nearest) total += std::pow(10.0, static_cast<double>(score));
+  std::vector<Alternative> from_lattice = std::move(tok->alternatives);
+  tok->alternatives.clear();
   std::string text;
   for (const auto& [id, score] : nearest) {
     Spell(id, false, orig, &text);
     if (text == tok->restored) continue;
     // What the word is not sure to be is shared among the readings offered.
     tok->alternatives.push_back({text, (1.0 - tok->confidence) * std::pow(10.0, static_cast<double>(score)) / total});
+  }
+  for (Alternative& a : from_lattice) {
+    if (static_cast<int>(tok->alternatives.size()) >= o_.alternatives) break;
+    if (std::none_of(tok->alternatives.begin(), tok->alternatives.end(),
+                     [&](const Alternative& b) { return b.text == a.text; }))
+      tok->alternatives.push_back(std::move(a));
   }
 }
 
