@@ -6,7 +6,9 @@
 // 1. stripped: lines of held-out legal documents (test bucket, or dev with --dev), all
 //    marks removed, restored and compared with the original, syllable by syllable
 //    (case-insensitive, tone placement normalised so hoà == hòa), per token class, beside
-//    a most-frequent-reading baseline; single-thread speed.
+//    a most-frequent-reading baseline; single-thread speed. Token classes: lower-case,
+//    capitalised, all-caps, inside symbols (QĐ-UBND) and names (a place of the gazetteer
+//    or a surname and what follows it; needs --corpus for the surnames).
 // 2. clean: the same lines as they are; share of words left unchanged.
 // 3. ocr: bench/data/ocr_*.tsv (bench/data/dev/ with --dev): `clean<TAB>ocr` rows made by
 //    ocrsim from held-out documents. Syllables of the restored OCR line are aligned with
@@ -28,6 +30,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -96,8 +99,34 @@ std::string Strip(std::string_view s) {
   return out;
 }
 
-enum Class { kLower, kCapital, kAllCaps, kSymbol, kNumClasses };
-constexpr const char* kClassNames[] = {"lower-case", "capitalised", "all-caps", "inside symbols"};
+enum Class { kLower, kCapital, kAllCaps, kSymbol, kName, kNumClasses };
+constexpr const char* kClassNames[] = {"lower-case", "capitalised", "all-caps", "inside symbols", "names"};
+
+// Proper names, for the "names" class: runs of capitalised syllables that the gazetteer
+// (dictionaries/place_names.txt: "Nghi Dương") holds, or that start with a surname of
+// the name lists (corpus names/surnames.tsv: "Nguyễn Văn An").
+struct NameLists {
+  std::set<std::string> places, surnames;
+  size_t longest_place = 0;  // syllables
+};
+NameLists& Names() {
+  static NameLists lists;
+  return lists;
+}
+void LoadNames(const std::string& corpus) {
+  NameLists& n = Names();
+  std::ifstream places(std::string(VANBAN_SOURCE_DIR) + "/dictionaries/place_names.txt");
+  for (std::string line; std::getline(places, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    n.longest_place = std::max<size_t>(n.longest_place, 1 + std::count(line.begin(), line.end(), ' '));
+    n.places.insert(line);
+  }
+  std::ifstream surnames(corpus + "/names/surnames.tsv");
+  for (std::string line; std::getline(surnames, line);) {
+    std::string name = line.substr(0, line.find('\t'));
+    if (!name.empty() && name != "surname") n.surnames.insert(name);
+  }
+}
 
 struct Tally {
   size_t total = 0, right = 0;
@@ -118,15 +147,43 @@ struct Tally {
 struct Word {
   std::string text;
   Class cls;
+  size_t run = 0;  // words with the same run have only spaces between them
 };
+
+// Reclassifies the capitalised words of |words| that make up a known name.
+void MarkNames(std::vector<Word>* words) {
+  const NameLists& n = Names();
+  std::vector<Word>& w = *words;
+  for (size_t a = 0; a < w.size();) {
+    size_t b = a;
+    while (b < w.size() && w[b].cls == kCapital && (b == a || w[b].run == w[b - 1].run)) ++b;
+    if (b - a >= 2 && n.surnames.count(w[a].text)) {
+      for (size_t k = a; k < b; ++k) w[k].cls = kName;
+    } else {
+      for (size_t i = a; i + 1 < b; ++i) {
+        std::string name = w[i].text;
+        for (size_t j = i + 1; j < b && j - i < n.longest_place; ++j) {
+          name += " " + w[j].text;
+          if (n.places.count(name))
+            for (size_t k = i; k <= j; ++k) w[k].cls = kName;
+        }
+      }
+    }
+    a = b > a ? b : a + 1;
+  }
+}
 
 std::vector<Word> Words(std::string_view line, bool loose = false) {
   std::vector<LmToken> toks;
   vanban::internal::SplitLine(line, &toks);
   std::vector<Word> out;
+  size_t run = 0;
   for (size_t i = 0; i < toks.size(); ++i) {
     bool word = toks[i].kind == LmTokenKind::kWord || (loose && toks[i].kind == LmTokenKind::kMixed);
-    if (!word) continue;
+    if (!word) {
+      if (toks[i].kind != LmTokenKind::kSpace) ++run;
+      continue;
+    }
     std::string_view t = line.substr(toks[i].begin, toks[i].end - toks[i].begin);
     auto joiner = [&](size_t j) {
       return j < toks.size() && toks[j].kind == LmTokenKind::kPunct &&
@@ -141,8 +198,9 @@ std::vector<Word> Words(std::string_view line, bool loose = false) {
     if (upper && letters >= 2 && ((i > 0 && joiner(i - 1)) || joiner(i + 1))) c = kSymbol;
     else if (upper && letters >= 2) c = kAllCaps;
     else if (lower != t) c = kCapital;
-    out.push_back({std::string(t), c});
+    out.push_back({std::string(t), c, run});
   }
+  MarkNames(&out);
   return out;
 }
 
@@ -483,6 +541,7 @@ MarkScore ScoreMarks(vanban::Restorer& restorer, const std::vector<std::string>&
 }
 
 int Run(const Options& o) {
+  LoadNames(o.corpus);
   auto t0 = std::chrono::steady_clock::now();
   auto loaded = vanban::Model::Load(o.model_path);
   double load_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
