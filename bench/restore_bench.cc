@@ -9,6 +9,7 @@
 //    a most-frequent-reading baseline; single-thread speed. Token classes: lower-case,
 //    capitalised, all-caps, inside symbols (QĐ-UBND) and names (a place of the gazetteer
 //    or a surname and what follows it; needs --corpus for the surnames).
+//    "single lines": the same lines each restored alone (also for 3).
 // 2. clean: the same lines as they are; share of words left unchanged.
 // 3. ocr: bench/data/ocr_*.tsv (bench/data/dev/ with --dev): `clean<TAB>ocr` rows made by
 //    ocrsim from held-out documents. Syllables of the restored OCR line are aligned with
@@ -330,6 +331,19 @@ struct Options {
 };
 
 bool Wanted(const Options& o, const char* part) { return o.only.find(part) != std::string::npos; }
+
+// Each input line restored alone, with nothing around it (a title pasted into a form,
+// a search box): syllables scored against the reference line, aligned.
+Tally SingleLines(vanban::Restorer& restorer, const std::vector<std::string>& refs,
+                  const std::vector<std::string>& inputs) {
+  Tally all, cls[kNumClasses];
+  vanban::RestoreResult res;
+  for (size_t i = 0; i < refs.size() && i < inputs.size(); ++i) {
+    restorer.Restore(inputs[i], &res);
+    ScoreAligned(Words(refs[i]), Words(res.text, true), &all, cls, nullptr);
+  }
+  return all;
+}
 
 // Restores OCR'd lines (as one document) and scores them against the clean lines.
 struct OcrScore {
@@ -658,6 +672,11 @@ int Run(const Options& o) {
       std::printf("  vanban restore     %6.2f%%  (%zu / %zu)\n", all.Pct(), all.right, all.total);
       std::printf("  most frequent form %6.2f%%  (baseline)\n", base.Pct());
       PrintClasses(cls);
+      std::vector<std::string> refs, inputs;
+      for (const Doc& d : sample)
+        for (const auto& l : d.lines) refs.push_back(l), inputs.push_back(Strip(l));
+      std::printf("  single lines       %6.2f%%  (each line restored alone)\n",
+                  SingleLines(restorer, refs, inputs).Pct());
       std::printf("  speed: %.0f syllables/s, one thread (%.2f s CPU)\n", static_cast<double>(all.total) / seconds,
                   seconds);
       if (o.errors) PrintTop(confusions, o.errors);
@@ -683,6 +702,9 @@ int Run(const Options& o) {
       }
       std::printf("\n2. clean input: %.3f%% of syllables unchanged (%zu changed of %zu)\n", same.Pct(),
                   same.total - same.right, same.total);
+      std::vector<std::string> lines;
+      for (const Doc& d : sample) lines.insert(lines.end(), d.lines.begin(), d.lines.end());
+      std::printf("  single lines: %.3f%% of syllables unchanged\n", SingleLines(restorer, lines, lines).Pct());
       if (o.errors) PrintTop(confusions, o.errors);
     }
   }
@@ -713,6 +735,8 @@ int Run(const Options& o) {
                   s.restored.total);
       std::printf("  vanban restore     %6.2f%%\n  raw OCR            %6.2f%%\n", s.restored.Pct(), s.raw.Pct());
       PrintClasses(s.cls);
+      std::printf("  single lines       %6.2f%%  (each line restored alone)\n",
+                  SingleLines(cold, cleans, ocrs).Pct());
       std::printf("  speed: %.0f OCR syllables/s, one thread (%.2f s CPU)\n",
                   static_cast<double>(s.syllables) / s.seconds, s.seconds);
       if (o.restore.context_readings > 0) {

@@ -111,3 +111,15 @@ TEST_CASE("restore: OCR damage is repaired with the model's channel") {
   vanban::Restorer plain(FixtureModel(), no_ocr);
   CHECK(plain.Restore("s6 cia").text == "s6 cia");
 }
+
+TEST_CASE("restore: one damaged word makes a line without marks OCR'd, not a marked one") {
+  // A single OCR'd line shows little damage: one impossible spelling among words
+  // without marks is enough to read it through the OCR channel ("cia" is của).
+  vanban::Restorer r(FixtureModel());
+  auto res = r.Restore("Can cu Nghi quyét cia Hoi dong nhan dan tinh\n");
+  CHECK(res.profile.ocr > 0.5);
+  CHECK(res.text == "Căn cứ Nghị quyết của Hội đồng nhân dân tỉnh\n");
+  // Typed text with its marks and one typo stays typed.
+  auto typed = r.Restore("Căn cứ Nghị quyét của Hội đồng nhân dân tỉnh\n");
+  CHECK(typed.profile.ocr < 0.01);
+}
