@@ -271,7 +271,7 @@ TEST_CASE("a step ranks a match by its own text: other documents do not reorder 
   CHECK(Paths(hits) == std::vector<std::string>{"/r/two.txt", "/r/one.txt"});
   REQUIRE(hits->size() == 2);
   CHECK((*hits)[0].match == "words");
-  CHECK((*hits)[0].score == doctest::Approx(1.0 / 3));
+  CHECK((*hits)[0].score == doctest::Approx(0.333));
   std::filesystem::remove_all(dir);
 }
 

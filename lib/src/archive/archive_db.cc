@@ -272,7 +272,8 @@ Result<std::unique_ptr<internal::ArchiveBackend>> internal::OpenSqliteArchive(co
   if (!st.ok()) return st;
   // Storing a document reads the B-tree and FTS5 segment pages it changes: with SQLite's
   // 2 MB cache each was read again with a system call (pread was an eighth of the
-  // writer's time at 100,000 documents); mapped, pages are read in place from the OS cache.
+  // writer's time at 100,000 documents); mapped, pages are read in place from the OS cache
+  // (no difference measurable yet on a loaded machine: docs/archive.md, Performance).
   (void)Exec(impl->db, "PRAGMA cache_size = -65536; PRAGMA mmap_size = 2147418112");
   auto version = ReadVersion(impl->db);
   if (!version.ok()) return Status(version.status().code(), "not an archive database: " + version.status().message());
