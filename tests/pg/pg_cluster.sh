@@ -4,7 +4,8 @@
 # root), listening on 127.0.0.1 on a free port and on a socket in that directory only, and
 # writes STATE (shell variables for the tests); `pg_cluster.sh stop STATE` stops it and
 # removes it. Without PostgreSQL installed: skipped (exit 77) with one line, unless CI=true
-# (then a failure: CI must run these tests).
+# (then a failure: CI must run these tests). PG_SERVER_OPTIONS (e.g. "-c shared_buffers=2GB")
+# adds server settings (the benchmark's).
 set -euo pipefail
 cmd=${1:?start or stop}
 state=${2:?state file}
@@ -57,7 +58,7 @@ $PG_AS "$INITDB" -D "$PG_DIR/data" -U postgres --pwfile="$PG_DIR/pw" --auth-loca
 for attempt in 1 2 3 4 5 6 7 8; do
   PG_PORT=$(( 20000 + (RANDOM % 20000) ))
   if $PG_AS "$PG_CTL" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 30 start \
-      -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -c unix_socket_directories=$PG_DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60" \
+      -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -c unix_socket_directories=$PG_DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60 ${PG_SERVER_OPTIONS:-}" \
       >/dev/null 2>&1; then
     break
   fi

@@ -248,6 +248,33 @@ TEST_CASE("each kind of match ranks at most rank_at_most of its matches, the fir
   std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("a step ranks a match by its own text: other documents do not reorder it (no IDF)") {
+  std::string dir = TempDir("own_rank");
+  auto opened = Archive::Open(dir + "/a.sqlite");
+  REQUIRE(opened.ok());
+  Archive& a = **opened;
+  // Words 8 tokens apart (not near), the same length: "one" has alpha twice and beta
+  // once, "two" alpha once and beta five times.
+  auto text = [](const std::vector<std::string>& words) {
+    std::string out;
+    for (const std::string& w : words) out += w + " x x x x x x x ";
+    return out;
+  };
+  Put(a, Doc("/r/one.txt", "KH", "KẾ HOẠCH", "Năm"), text({"alpha", "alpha", "beta", "x", "x", "x"}));
+  Put(a, Doc("/r/two.txt", "KH", "KẾ HOẠCH", "Năm"), text({"alpha", "beta", "beta", "beta", "beta", "beta"}));
+  // beta in many other documents: bm25's IDF would make alpha count far more than beta
+  // and put "one" first; the archive's other documents no longer weigh on the order.
+  for (int i = 0; i < 20; ++i) Put(a, Doc("/r/beta" + std::to_string(i) + ".txt", "KH", "KẾ HOẠCH", "Năm"), "beta");
+  SearchQuery q;
+  q.text = "alpha beta";
+  auto hits = a.Search(q);
+  CHECK(Paths(hits) == std::vector<std::string>{"/r/two.txt", "/r/one.txt"});
+  REQUIRE(hits->size() == 2);
+  CHECK((*hits)[0].match == "words");
+  CHECK((*hits)[0].score == doctest::Approx(0.333));
+  std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("snippets are plain text: no Markdown markup, control characters escaped") {
   std::string dir = TempDir("plain");
   auto opened = Archive::Open(dir + "/a.sqlite");

@@ -24,6 +24,7 @@
 #include "archive/archive_backend.h"
 #include "archive/archive_rows.h"
 #include "archive/fts5_match.h"
+#include "archive/fts5_rank.h"
 #include "archive/schema.h"
 #include "archive/search_query.h"
 #include "archive/search_text.h"
@@ -233,6 +234,7 @@ Result<std::unique_ptr<internal::ArchiveBackend>> internal::OpenSqliteArchive(co
       if (st.ok() || (rc != SQLITE_CANTOPEN && rc != SQLITE_READONLY)) break;
     }
     VANBAN_RETURN_IF_ERROR(st);
+    VANBAN_RETURN_IF_ERROR(internal::RegisterVanbanRank(impl->db));
     // A search reads scattered pages of a large file once (a process per query): mapped,
     // they are read in place from the OS cache instead of copied into SQLite's own.
     (void)Exec(impl->db, "PRAGMA mmap_size = 2147418112");
@@ -261,12 +263,18 @@ Result<std::unique_ptr<internal::ArchiveBackend>> internal::OpenSqliteArchive(co
   }
   sqlite3_busy_timeout(impl->db, 10000);
   VANBAN_RETURN_IF_ERROR(CheckIsArchive(impl->db));  // statement finalised: no read transaction left open
+  VANBAN_RETURN_IF_ERROR(internal::RegisterVanbanRank(impl->db));
   if (sqlite3_db_readonly(impl->db, "main") == 1) {
     return Status::IOError("cannot write the archive: SQLite opened it read-only (permissions or file system)");
   }
   // WAL: readers never block the writer and a killed writer loses only its open transaction.
   Status st = Exec(impl->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
   if (!st.ok()) return st;
+  // Storing a document reads the B-tree and FTS5 segment pages it changes: with SQLite's
+  // 2 MB cache each was read again with a system call (pread was an eighth of the
+  // writer's time at 100,000 documents); mapped, pages are read in place from the OS cache
+  // (no difference measurable yet on a loaded machine: docs/archive.md, Performance).
+  (void)Exec(impl->db, "PRAGMA cache_size = -65536; PRAGMA mmap_size = 2147418112");
   auto version = ReadVersion(impl->db);
   if (!version.ok()) return Status(version.status().code(), "not an archive database: " + version.status().message());
   impl->version = *version;
@@ -533,62 +541,56 @@ std::string StepMatches(const std::string& what, const Filters& filters) {
                          " AND documents_fts.rowid NOT IN (SELECT value FROM json_each(?7))";
 }
 
-// The highest id a step ranks: the |cap|-th of its matches in id order (FTS5's own order:
-// nothing is ranked to find it), or the largest id when fewer match or |cap| is 0.
-Result<int64_t> RankCutoff(sqlite3* db, const std::string& match, const std::string& exclude, int64_t cap,
-                           const Filters& filters) {
-  if (cap <= 0) return std::numeric_limits<int64_t>::max();
-  Stmt s(db, StepMatches("documents_fts.rowid", filters) + " ORDER BY documents_fts.rowid LIMIT 1 OFFSET ?6");
-  VANBAN_RETURN_IF_ERROR(s.status());
-  s.Bind(1, match).Bind(7, exclude);
-  if (filters.any()) {
-    BindFilters(s, filters, cap - 1);
-  } else {
-    s.Bind(6, cap - 1);
-  }
-  if (s.Step()) return s.Int(0);
-  VANBAN_RETURN_IF_ERROR(s.status());
-  return std::numeric_limits<int64_t>::max();
-}
-
-// One step of the search plan: the best |limit| documents for |match| (bm25) among its
-// first |cap| matches that pass the filters and are not in |exclude|, with their snippets
-// and -bm25 as the relevance.
+// One step of the search plan: its first |cap| matches in id order (0: all of them) that
+// pass the filters and are not in |exclude|, each ranked as FTS5 produces it (FTS5's own
+// order, so the scan stops at the cap; vanban_rank reads only the row's own instances and
+// sizes, fts5_rank.h); the best |limit| of those with their snippets and the rank as the
+// relevance. One pass over the doclists: the cap's id was first found in a pass of its
+// own, and bm25() then read the phrases' whole doclists for their IDF before ranking in a
+// third.
 Status RankedHits(sqlite3* db, const std::string& match, const std::string& exclude, int64_t limit, int64_t cap,
                   const internal::SearchStep& step, const internal::ParsedQuery& parsed, const SearchQuery& q,
                   const Filters& filters, std::vector<SearchHit>* out, std::vector<double>* relevance) {
-  // Rank and cut in SQL; the matches of the hits shown are found in C++ (FindMatches):
-  // FTS5 highlight() would tokenise every hit inside a second MATCH. bm25 reads each
-  // ranked match's positions and sizes: only the first |cap| matches are ranked, up to
-  // the id RankCutoff finds (FTS5 seeks to a rowid bound instead of ranking past it).
-  auto cutoff = RankCutoff(db, match, exclude, cap, filters);
-  if (!cutoff.ok()) return cutoff.status();
-  const std::string ranked =
-      StepMatches("documents_fts.rowid AS id, bm25(documents_fts, 8.0, 2.0, 4.0, 1.0) AS score", filters) +
-      " AND documents_fts.rowid <= ?8";
-  std::string sql = "WITH top AS (" + ranked + " ORDER BY score LIMIT ?6) SELECT d.id, " + kHitColumns +
-                    ", top.score, d.text FROM top JOIN documents d ON d.id = top.id ORDER BY top.score";
-  Stmt s(db, sql);
-  VANBAN_RETURN_IF_ERROR(s.status());
-  s.Bind(1, match).Bind(7, exclude).Bind(8, *cutoff);
-  if (filters.any()) {
-    BindFilters(s, filters, limit);
-  } else {
-    s.Bind(6, limit);
+  struct Ranked {
+    int64_t id;
+    double score;  // vanban_rank: lower is better
+  };
+  std::vector<Ranked> ranked;
+  {
+    Stmt s(db, StepMatches("documents_fts.rowid, vanban_rank(documents_fts, 8.0, 2.0, 4.0, 1.0)", filters) +
+                   " ORDER BY documents_fts.rowid LIMIT ?6");
+    VANBAN_RETURN_IF_ERROR(s.status());
+    s.Bind(1, match).Bind(7, exclude);
+    BindFilters(s, filters, cap > 0 ? cap : -1);
+    while (s.Step()) ranked.push_back({s.Int(0), s.Double(1)});
+    VANBAN_RETURN_IF_ERROR(s.status());
   }
-  while (s.Step()) {
+  // The matches of the hits shown are found in C++ (FindMatches): FTS5 highlight() would
+  // tokenise every hit inside a second MATCH.
+  const size_t shown = std::min(ranked.size(), static_cast<size_t>(std::max<int64_t>(limit, 0)));
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(shown), ranked.end(),
+                    [](const Ranked& a, const Ranked& b) { return a.score != b.score ? a.score < b.score : a.id < b.id; });
+  Stmt s(db, std::string("SELECT d.id, ") + kHitColumns + ", d.text FROM documents d WHERE d.id = ?1");
+  VANBAN_RETURN_IF_ERROR(s.status());
+  for (size_t i = 0; i < shown; ++i) {
+    s.Rewind();
+    s.Bind(1, ranked[i].id);
+    if (!s.Step()) {
+      VANBAN_RETURN_IF_ERROR(s.status());
+      continue;
+    }
     SearchHit h = HitRow(s);
     h.exact = step.as_typed;
     h.match = std::string(internal::MatchKindName(step.kind));
-    relevance->push_back(-s.Double(9));
-    const std::string body = s.Text(10);
+    relevance->push_back(-ranked[i].score);
+    const std::string body = s.Text(9);
     internal::Matches found = internal::FindMatches(body, parsed);
     // Accented query: mark the words as typed when this document has them.
     const auto& marks = parsed.accented && !found.exact.empty() ? found.exact : found.folded;
     h.snippet = internal::Snippet(body, marks, q.snippet_bytes, q.mark_open, q.mark_close);
     out->push_back(std::move(h));
   }
-  return s.status();
+  return Status::Ok();
 }
 
 }  // namespace
