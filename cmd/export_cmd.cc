@@ -60,7 +60,7 @@ int Run(Options o) {
       if (o.format == "md") {
         out.Write(std::string(first ? "" : "\n---\n\n") + DocumentToMarkdown(doc));
       } else if (o.format == "html") {
-        out.Write(DocumentToHtml(doc));
+        WriteDocumentHtml(doc, [&out](std::string_view piece) { out.Write(piece); });
       } else {
         records.AddSerialized(ArchivalRecordJson(doc, "", records.json_indent()));
       }

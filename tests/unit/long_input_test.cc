@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "parse/source_lines.h"
@@ -78,6 +79,45 @@ TEST_CASE("html: 20,000 sections with the same id are numbered in one pass") {
   doc.body.assign(20000, Dieu("D1"));
   std::string html = vanban::DocumentToHtml(doc);  // quadratic before: half a minute
   CHECK(html.find(" id=\"s-D1-20000\"") != std::string::npos);
+}
+
+TEST_CASE("html: a long page is handed over in pieces, its contents listing every numbered section") {
+  vanban::Document doc;
+  for (int i = 1; i <= 3000; ++i) doc.body.push_back(Dieu("D" + std::to_string(i)));
+  std::vector<std::string> pieces;
+  vanban::WriteDocumentHtml(doc, [&](std::string_view piece) { pieces.emplace_back(piece); });
+  REQUIRE(pieces.size() > 3);
+  std::string html;
+  for (const std::string& p : pieces) {
+    CHECK(p.size() < (size_t{80} << 10));  // never the whole page at once
+    html += p;
+  }
+  CHECK(html == vanban::DocumentToHtml(doc));
+  // The contents come before the body and link to all 3,000 sections in order (the first
+  // twelve wait until it is known that there are enough of them to list).
+  size_t toc = html.find("<nav class=\"toc\""), body = html.find("<main>");
+  REQUIRE(toc < body);
+  size_t at = toc;
+  for (int i = 1; i <= 3000; ++i) {
+    at = html.find("<li><a href=\"#s-D" + std::to_string(i) + "\">", at);
+    REQUIRE(at < body);
+  }
+  size_t links = 0;
+  for (size_t p = html.find("<li><a href=", toc); p < body; p = html.find("<li><a href=", p + 1)) ++links;
+  CHECK(links == 3000u);
+}
+
+TEST_CASE("parse: a line of 40,000 citations is read in one pass") {
+  // 4.4 s of CPU before, 0.8 s now: each citation's text was cut from the line by
+  // scanning the rest of the line for its end, and each was checked against every
+  // citation kept before it for an overlap.
+  std::string line;
+  for (int i = 1; i <= 40000; ++i) line += "Căn cứ Nghị quyết số " + std::to_string(i) + "/NQ-HĐND ngày 1/1/2020; ";
+  auto doc = vanban::ParseDocument(line + "\n");
+  REQUIRE(doc.ok());
+  REQUIRE(doc->references.size() == 40000u);
+  CHECK(doc->references.front().full == "1/NQ-HĐND");
+  CHECK(doc->references.back().full == "40000/NQ-HĐND");
 }
 
 TEST_CASE("parse: 4,000 aliases, a title wrapped over 4,000 lines and 4,000 capitals lines are read in one pass") {

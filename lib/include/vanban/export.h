@@ -4,6 +4,7 @@
 #ifndef VANBAN_EXPORT_H_
 #define VANBAN_EXPORT_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -131,6 +132,11 @@ std::string DocumentToMarkdown(const Document& doc);
 // The whole document as one standalone, well-formed HTML5 page (inline print CSS, no
 // external assets).
 std::string DocumentToHtml(const Document& doc);
+// Receives a rendering piece by piece, in order.
+using HtmlSink = std::function<void(std::string_view)>;
+// The same page handed to |sink| as it is written (pieces of about 64 KB): memory stays
+// small however long the document (a page is about twice its text).
+void WriteDocumentHtml(const Document& doc, const HtmlSink& sink);
 std::string HtmlEscape(std::string_view text);
 
 // ---- Decree-30 lint -----------------------------------------------------------------

@@ -104,20 +104,86 @@ std::string LineHtml(const Section& s, bool plain_title = false) {
   return "<strong>" + Esc(label) + "</strong> " + Esc(s.text);
 }
 
-// A numbered section of the body (a heading, or an item down to khoản), for the contents.
-struct TocEntry {
-  int depth = 0;  // 0 = top level
-  std::string id;  // as written in the id attribute (escaped)
-  std::string text;
+// The page handed to a sink in pieces of about 64 KB, so that a long document's page is
+// never whole in memory; without a sink, everything is dropped (a pass that only counts).
+class PageWriter {
+ public:
+  explicit PageWriter(const HtmlSink* sink = nullptr) : sink_(sink) {}
+  ~PageWriter() { Flush(); }
+  PageWriter(const PageWriter&) = delete;
+  PageWriter& operator=(const PageWriter&) = delete;
+
+  void append(std::string_view s) {
+    if (sink_ == nullptr) return;
+    buffer_.append(s);
+    if (buffer_.size() >= kPiece) Flush();
+  }
+  void Flush() {
+    if (sink_ != nullptr && !buffer_.empty()) (*sink_)(buffer_);
+    buffer_.clear();
+  }
+
+ private:
+  static constexpr size_t kPiece = size_t{64} << 10;
+  const HtmlSink* sink_;
+  std::string buffer_;
+};
+
+// More numbered sections than fit on a screen: a table of contents linking to them.
+constexpr size_t kTocMinHeadings = 13;
+
+// The contents, written as the numbered sections of the body are found: the first
+// kTocMinHeadings - 1 wait until it is known there are enough of them.
+class TableOfContents {
+ public:
+  explicit TableOfContents(PageWriter* out) : out_(out) {}
+
+  // |id| is the link target (escaped), |text| the section's label and title.
+  void Add(int depth, std::string_view id, const std::string& text) {
+    if (!open_ && waiting_.size() + 1 < kTocMinHeadings) {
+      waiting_.push_back({depth, std::string(id), text});
+      return;
+    }
+    if (!open_) {
+      open_ = true;
+      out_->append("<nav class=\"toc\" aria-label=\"Mục lục\">\n<h2>Mục lục</h2>\n<ul>\n");
+      for (const Waiting& w : waiting_) Entry(w.depth, w.id, w.text);
+      waiting_.clear();
+    }
+    Entry(depth, id, text);
+  }
+  void Finish() {
+    if (!open_) return;
+    for (; depth_ > 0; --depth_) out_->append("</ul></li>\n");
+    out_->append("</ul>\n</nav>\n");
+  }
+
+ private:
+  struct Waiting {
+    int depth = 0;  // 0 = top level
+    std::string id;
+    std::string text;
+  };
+
+  void Entry(int depth, std::string_view id, const std::string& text) {
+    // Nested lists; a jump of more than one level opens one list per level.
+    for (; depth_ < depth; ++depth_) out_->append("<li><ul>\n");
+    for (; depth_ > depth; --depth_) out_->append("</ul></li>\n");
+    out_->append("<li><a href=\"#" + std::string(id) + "\">" + Esc(internal::Abbreviate(text, 100)) + "</a></li>\n");
+  }
+
+  PageWriter* out_;
+  std::vector<Waiting> waiting_;
+  bool open_ = false;
+  int depth_ = 0;
 };
 
 // Renders the body; ids ("s-II.1") stay unique even when the parser repeats a number.
+// The page is written in two passes over the body with the same ids, as the contents
+// (first pass, |toc|) stand before the body (second pass, |out|).
 class BodyRenderer {
  public:
-  explicit BodyRenderer(std::string* out) : out_(out) {}
-
-  // The numbered sections written so far, in order.
-  const std::vector<TocEntry>& headings() const { return headings_; }
+  BodyRenderer(PageWriter* out, TableOfContents* toc) : out_(out), toc_(toc) {}
 
   // Consecutive "-"/"+" items (and everything below a list item) become one <ul>.
   void Siblings(const std::vector<Section>& v, int heading_depth, bool in_list) {
@@ -183,8 +249,8 @@ class BodyRenderer {
   }
 
   // |id_attr| is ` id="…"` (or empty): its value, already escaped, is the link target.
-  void Contents(const std::string& id_attr, int depth, const std::string& text) {
-    if (id_attr.size() > 6) headings_.push_back({depth, id_attr.substr(5, id_attr.size() - 6), text});
+  void Contents(std::string_view id_attr, int depth, const std::string& text) {
+    if (toc_ != nullptr && id_attr.size() > 6) toc_->Add(depth, id_attr.substr(5, id_attr.size() - 6), text);
   }
 
   // The first free of "s-ID", "s-ID-2", "s-ID-3", ... Ids are never freed, so the search
@@ -202,31 +268,13 @@ class BodyRenderer {
     return " id=\"" + Esc(id) + "\"";
   }
 
-  std::string* out_;
+  PageWriter* out_;
+  TableOfContents* toc_;
   std::unordered_set<std::string> ids_;
   std::unordered_map<std::string, int> next_suffix_;  // per repeated id: the next suffix to try
-  std::vector<TocEntry> headings_;
 };
 
-// More numbered sections than fit on a screen: a table of contents linking to them.
-constexpr size_t kTocMinHeadings = 13;
-
-std::string TableOfContents(const std::vector<TocEntry>& headings) {
-  if (headings.size() < kTocMinHeadings) return "";
-  std::string out = "<nav class=\"toc\" aria-label=\"Mục lục\">\n<h2>Mục lục</h2>\n<ul>\n";
-  int depth = 0;
-  for (const TocEntry& e : headings) {
-    // Nested lists; a jump of more than one level opens one list per level.
-    for (; depth < e.depth; ++depth) out.append("<li><ul>\n");
-    for (; depth > e.depth; --depth) out.append("</ul></li>\n");
-    out.append("<li><a href=\"#" + e.id + "\">" + Esc(internal::Abbreviate(e.text, 100)) + "</a></li>\n");
-  }
-  for (; depth > 0; --depth) out.append("</ul></li>\n");
-  out.append("</ul>\n</nav>\n");
-  return out;
-}
-
-void TableHtml(const Table& t, std::string* out) {
+void TableHtml(const Table& t, PageWriter* out) {
   if (t.columns.empty()) return;
   out->append("<table class=\"pl\">\n<thead><tr>");
   for (const auto& c : t.columns) out->append("<th>" + Esc(c.label_vi.empty() ? c.key : c.label_vi) + "</th>");
@@ -239,7 +287,7 @@ void TableHtml(const Table& t, std::string* out) {
   out->append("</tbody>\n</table>\n");
 }
 
-void Masthead(const Document& doc, std::string* out) {
+void Masthead(const Document& doc, PageWriter* out) {
   const Header& h = doc.header;
   std::string left, right;
   if (h.parent_authority) {
@@ -264,7 +312,7 @@ void Masthead(const Document& doc, std::string* out) {
               "</td><td class=\"motto\">" + right + "</td></tr></table>\n");
 }
 
-void ClosingBlock(const Document& doc, std::string* out) {
+void ClosingBlock(const Document& doc, PageWriter* out) {
   std::string recipients, signature;
   if (doc.recipients && (!doc.recipients->items.empty() || doc.recipients->archive)) {
     recipients = "<p><strong><em>" + Esc(doc.recipients->label_vi.empty() ? "Nơi nhận" : doc.recipients->label_vi) +
@@ -318,13 +366,13 @@ std::string HtmlEscape(std::string_view text) {
   return out;
 }
 
-std::string DocumentToHtml(const Document& doc) {
+void WriteDocumentHtml(const Document& doc, const HtmlSink& sink) {
   const Header& h = doc.header;
   std::string title = internal::DocumentTitle(doc);
   std::string page_title = title;
   if (h.number_symbol && !h.number_symbol->full.empty()) page_title += " " + h.number_symbol->full;
   if (h.subject && !h.subject->text.empty()) page_title += ": " + internal::Abbreviate(h.subject->text, 120);
-  std::string out;
+  PageWriter out(&sink);
   out.append("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\"/>\n");
   out.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n");
   out.append("<meta name=\"generator\" content=\"vanban\"/>\n");
@@ -340,16 +388,18 @@ std::string DocumentToHtml(const Document& doc) {
                "</p>\n");
   }
   out.append("</header>\n");
-  std::string body;
-  BodyRenderer renderer(&body);
-  renderer.Siblings(doc.body, 0, false);
-  out.append(TableOfContents(renderer.headings()));
+  {
+    PageWriter dropped;
+    TableOfContents toc(&out);
+    BodyRenderer(&dropped, &toc).Siblings(doc.body, 0, false);
+    toc.Finish();
+  }
   out.append("<main>\n");
   for (const auto& item : doc.preamble.items) out.append("<p>" + Marked(item.text.text, item.text.unsure_words) + "</p>\n");
   if (const auto& formula = doc.preamble.enacting_formula) {
     out.append("<p>" + Marked(formula->text, formula->unsure_words) + "</p>\n");
   }
-  out.append(body);
+  BodyRenderer(&out, nullptr).Siblings(doc.body, 0, false);
   if (doc.closing && !doc.closing->text.empty()) out.append("<p>" + Esc(doc.closing->text) + "</p>\n");
   out.append("</main>\n<footer>\n");
   ClosingBlock(doc, &out);
@@ -377,7 +427,12 @@ std::string DocumentToHtml(const Document& doc) {
                (doc.source.restored ? " (đã khôi phục dấu)" : "") + "</p>\n");
   }
   out.append("</body>\n</html>\n");
-  return out;
+}
+
+std::string DocumentToHtml(const Document& doc) {
+  std::string html;
+  WriteDocumentHtml(doc, [&html](std::string_view piece) { html.append(piece); });
+  return html;
 }
 
 }  // namespace vanban

@@ -415,7 +415,9 @@ std::string FlatSlice(const Flat& f, size_t a, size_t b, F slice) {
       continue;
     }
     auto [line, column] = f.Pos(i);
-    size_t j = std::min(b, f.key.find('\n', i));  // line keys hold no '\n'
+    // Line keys hold no '\n'. Looked for before |b| only: a slice of a megabyte-long line
+    // would scan the rest of it, once per value read from it.
+    size_t j = std::min(b, std::string_view(f.key).substr(0, b).find('\n', i));
     out += slice(line, static_cast<size_t>(column), static_cast<size_t>(column) + (j - i));
     i = j;
   }
