@@ -78,18 +78,23 @@ std::vector<std::pair<size_t, size_t>> KeyTokens(const Line& l, size_t a, size_t
 
 // An OCR speck at the end of an article title ("Đối tượng áp dụng oo", "… từ ngữ 7 rade a",
 // "Tổ chức thực hiện C ;"): punctuation, a lone letter, a number of one or two digits, or a
-// short word no Vietnamese syllable spells, as scanned and as restored ("oo" may be restored
-// to "cho", "ngit" is "ngữ").
+// short word no Vietnamese syllable spells (judged on the key: OCR's half marks, "hién",
+// spell none as written) that restoration could not read either, or that has no consonant
+// ("oo", "io": restoration reads "oo" as "cho"; a real word it reads, "tv" for "từ", stays).
 bool TitleSpeck(const Line& l, size_t a, size_t b) {
   std::string_view key = std::string_view(l.key).substr(a, b - a);
   size_t letters = KeyLetters(key);
-  size_t digits = std::count_if(key.begin(), key.end(), ::isdigit);
+  size_t digits = std::count_if(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
   if (letters == 0) return digits == 0 || (digits <= 2 && digits == key.size());
-  if (digits > 0) return false;
+  if (digits > 0 || letters > 4) return false;
   if (letters == 1 && key.size() <= 2) return true;
-  const std::string raw = TrimChars(l.Raw(a, b), ".,:;|~'\"");
-  if (letters <= 3) return !IsVietnameseSyllable(raw);
-  return letters == 4 && !IsVietnameseSyllable(raw) && !IsVietnameseSyllable(TrimChars(l.Value(a, b), ".,:;|~'\""));
+  std::string word;
+  for (char c : key) {
+    if (c >= 'a' && c <= 'z') word.push_back(c);
+  }
+  if (IsVietnameseSyllable(word)) return false;
+  bool consonant = word.find_first_not_of("aeiouy") != std::string::npos;
+  return !consonant || !IsVietnameseSyllable(TrimChars(l.Value(a, b), ".,:;|~'\"?!"));
 }
 
 // Key position where an OCR'd article title on |l| (from |a|) ends, trailing specks left
@@ -193,7 +198,7 @@ bool ClassifyMarker(const Line& l, bool ocr, MarkerHit* h) {
   // as the next article (the caller checks the sequence).
   bool dieu = false, lost = false;
   size_t num_a = 0, num_b = 0, text_a = 0;
-  if (FindAnchored(kDieuRe, k, &m) || (ocr && FindAnchored(kDieuOcr, k, &m))) {
+  if ((ocr && FindAnchored(kDieuOcr, k, &m)) || FindAnchored(kDieuRe, k, &m)) {
     dieu = true;
     lost = m.Str(1) != "d" || m.Str(3) == "," || m.Str(3) == ";";
     num_a = m.Start(2);
@@ -448,6 +453,13 @@ bool CapitalsHeadingLine(const Line& l) {
   return letters >= 8 && words >= 2 && words <= 12 && UpperRatio(l.Raw(l.core_begin)) >= 0.8;
 }
 
+bool OcrHeadingLine(const Line& l) {
+  MarkerHit h;
+  if (!ClassifyMarker(l, true, &h)) return false;
+  if (h.level == "dieu") return !h.weak || h.num == "1";
+  return (h.level == "phan" || h.level == "chuong" || h.level == "tieu_muc" || h.level == "muc") && !h.weak;
+}
+
 bool FirstItemLine(const Line& l) {
   static const RE2 kFirst(R"(^\s*(?:1\s*[.,:]\s*[^\d\s]|a\s*\)\s*\S))", ReOptions());
   Match m;
@@ -651,6 +663,7 @@ class BodyBuilder {
       // "~ đạt 85 triệu …" after an unfinished line: a smudge in front of its continuation,
       // not a bullet (bullets open with a capital).
       std::string t = Trim(l.Raw(h->text_start));
+      if (doc_.source.ocr) t = TrimChars(t, "~-_.");  // "~~ lao động": the smudge is doubled
       std::string first(FirstCodePoint(t));
       std::string fk = FoldKey(first);
       if (!fk.empty() && fk[0] >= 'a' && fk[0] <= 'z' && UpperRatio(first) == 0) marker = false;
