@@ -81,3 +81,12 @@ TEST_CASE("typed text keeps the strict markers") {
       "- Điều 2. Đối tượng được hỗ trợ\nĐiều 2. Đối tượng áp dụng oo\nNội dung.\n");
   CHECK(Skeleton(d) == "dieu 1: Phạm vi điều chỉnh\ndieu 2: Đối tượng áp dụng oo\n");
 }
+
+TEST_CASE("OCR'd trích yếu: each line without the specks at its edges") {
+  auto d = Parse("NGHI DINH\nQuy dinh chi tiet mot so dieu\n~~ cua Luat Bao hiem xa hoi a\n\nCan cu Luat To chuc Chinh phu;\n");
+  REQUIRE(d.header.subject);
+  CHECK(d.header.subject->text == "Quy dinh chi tiet mot so dieu cua Luat Bao hiem xa hoi");
+  auto typed = Parse("NGHỊ ĐỊNH\nQuy định chi tiết một số điều\ncủa Luật Bảo hiểm xã hội a\n\nCăn cứ Luật Tổ chức Chính phủ;\n");
+  REQUIRE(typed.header.subject);
+  CHECK(typed.header.subject->text == "Quy định chi tiết một số điều của Luật Bảo hiểm xã hội a");
+}

@@ -453,6 +453,11 @@ bool CapitalsHeadingLine(const Line& l) {
   return letters >= 8 && words >= 2 && words <= 12 && UpperRatio(l.Raw(l.core_begin)) >= 0.8;
 }
 
+void TrimTitleSpecks(const Line& l, size_t* a, size_t* b) {
+  while (*a < *b && std::string_view("-~_|:;.,'\" ").find(l.key[*a]) != std::string_view::npos) ++*a;
+  *b = std::min(*b, ArticleTitleEnd(l, *a));
+}
+
 bool OcrHeadingLine(const Line& l) {
   MarkerHit h;
   if (!ClassifyMarker(l, true, &h)) return false;
@@ -823,9 +828,9 @@ class BodyBuilder {
     if (Cur().short_title && TakesShortTitle(l, text, labelled)) return;
     if (Cur().rank == kDieu && Cur().heading_open && doc_.source.ocr) {
       // "~~ lao.động —": an OCR'd title's next line behind specks, with specks after it.
-      size_t a = l.core_begin;
-      while (a < l.core_end && std::string_view("-~_|:;.,'\" ").find(l.key[a]) != std::string_view::npos) ++a;
-      std::string rest = Trim(l.Value(a, ArticleTitleEnd(l, a)));
+      size_t a = l.core_begin, b = l.core_end;
+      TrimTitleSpecks(l, &a, &b);
+      std::string rest = Trim(l.Value(a, b));
       std::string first(FirstCodePoint(rest));
       bool lower = a < l.core_end && l.key[a] >= 'a' && l.key[a] <= 'z' && UpperRatio(first) == 0;
       if (ContinuesArticleTitle(l, rest, lower)) return;
