@@ -19,8 +19,11 @@ Deterministic for a given seed; a few minutes of tesseract on 2 cores.
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
+import unicodedata
+from difflib import SequenceMatcher
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "dictionaries"))
@@ -101,6 +104,42 @@ def align(ref, hyp):
     return d[0][0]
 
 
+def words(text):
+    """Words of |text| without punctuation or specks, case kept."""
+    return re.findall(r"\w+", text)
+
+
+def fold(word):
+    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c)).replace("đ", "d")
+
+
+MISS_CAUSES = ["missing", "extent", "specks", "case", "letters", "extent+letters"]
+# Who has to fix a miss: a field or heading not found, or one that took in or lost words at
+# its ends, is the parser's; wrong letters or case in a word that is there (OCR letters
+# kept or misread, marks) are restoration's; specks and punctuation inside the text
+# ("Phạm:vi", "cấp.sổ") are kept by both, listed apart.
+CAUSE_OWNER = {"missing": "parse", "extent": "parse", "specks": "specks", "case": "restore", "letters": "restore",
+               "extent+letters": "both"}
+
+
+def miss_cause(ref, hyp):
+    """Why |hyp| (None when nothing was read there) is not |ref|: one of MISS_CAUSES."""
+    if hyp is None:
+        return "missing"
+    rw, hw = words(ref), words(hyp)
+    if rw == hw:
+        return "specks"
+    if [w.lower() for w in rw] == [w.lower() for w in hw]:
+        return "case"
+    ops = [op for op in SequenceMatcher(None, [fold(w) for w in rw], [fold(w) for w in hw], autojunk=False).get_opcodes()
+           if op[0] != "equal"]
+    # Words added or dropped at either end: the field or heading ran on or stopped short.
+    at_ends = [tag in ("insert", "delete") and (i1 == 0 or i2 == len(rw)) for tag, i1, i2, _, _ in ops]
+    if all(at_ends):
+        return "extent"
+    return "extent+letters" if any(at_ends) else "letters"
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     root = os.path.dirname(HERE)
@@ -119,6 +158,7 @@ def main():
 
     chosen = pick(corpus, a.per_type, a.lines, a.seed)
     per_type = {t: {"fields": 0, "fields_ok": 0, "heads": 0, "heads_ok": 0, "docs": 0} for t in TYPES}
+    causes = {"header": {c: 0 for c in MISS_CAUSES}, "headings": {c: 0 for c in MISS_CAUSES}}
     for name, (kind, text) in sorted(chosen.items()):
         stem = os.path.join(a.work, "%s.%s.%d" % (name[:-4] if name.endswith(".txt") else name, a.profile, a.seed))
         clean_path, ocr_path = stem + ".clean.txt", stem + ".ocr.txt"
@@ -142,16 +182,22 @@ def main():
                 continue
             t["fields"] += 1
             t["fields_ok"] += rf[k] == hf[k]
-            if a.show and rf[k] != hf[k]:
-                print("  %s %s: %r -> %r" % (name, k, rf[k], hf[k]))
+            if rf[k] != hf[k]:
+                cause = miss_cause(rf[k], hf[k] or None)
+                causes["header"][cause] += 1
+                if a.show:
+                    print("  %s %s [%s]: %r -> %r" % (name, k, cause, rf[k], hf[k]))
         rh, hh = headings(ref), headings(hyp)
         t["heads"] += len(rh)
         t["heads_ok"] += align(rh, hh)
-        if a.show:
-            for h in rh:
-                if h not in hh:
-                    print("  %s heading %s %s %r missing; read: %r" % (name, h[0], h[1], h[2],
-                          [x for x in hh if x[0] == h[0] and x[1] == h[1]][:1]))
+        for h in rh:
+            if h in hh:
+                continue
+            read = [x for x in hh if x[0] == h[0] and x[1] == h[1]][:1]
+            cause = miss_cause(h[2], read[0][2] if read else None)
+            causes["headings"][cause] += 1
+            if a.show:
+                print("  %s heading %s %s [%s] %r missing; read: %r" % (name, h[0], h[1], cause, h[2], read))
 
     print("skeleton of held-out Gazette documents through ocrsim %s (seed %d, first %d lines):"
           % (a.profile, a.seed, a.lines))
@@ -168,6 +214,10 @@ def main():
     print("  %-18s %5d %8.1f%% %-5s %9.1f%% %-5s" % (
         "all", tot["docs"], 100.0 * tot["fields_ok"] / max(1, tot["fields"]), "(%d)" % tot["fields"],
         100.0 * tot["heads_ok"] / max(1, tot["heads"]), "(%d)" % tot["heads"]))
+    print("misses by cause (owner: parse = not found or ends wrong; restore = letters or case;"
+          " specks = punctuation inside):")
+    for part, counts in causes.items():
+        print("  %-9s %s" % (part, ", ".join("%s (%s) %d" % (c, CAUSE_OWNER[c], counts[c]) for c in MISS_CAUSES)))
 
 
 if __name__ == "__main__":

@@ -58,11 +58,109 @@ bool RomanHeading(const Line& l, const Match& m, const std::string& roman, Marke
   return true;
 }
 
-bool ClassifyMarker(const Line& l, MarkerHit* h) {
+// Letters (a-z) in a key.
+size_t KeyLetters(std::string_view key) {
+  return std::count_if(key.begin(), key.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+// The space-separated tokens of |l|'s key within [a, b), as key ranges, in order.
+std::vector<std::pair<size_t, size_t>> KeyTokens(const Line& l, size_t a, size_t b) {
+  std::vector<std::pair<size_t, size_t>> out;
+  for (size_t i = a; i < b;) {
+    while (i < b && l.key[i] == ' ') ++i;
+    size_t j = i;
+    while (j < b && l.key[j] != ' ') ++j;
+    if (j > i) out.push_back({i, j});
+    i = j;
+  }
+  return out;
+}
+
+// An OCR speck at the end of an article title ("Đối tượng áp dụng oo", "… từ ngữ 7 rade a",
+// "Tổ chức thực hiện C ;"): punctuation, a lone letter, a number of one or two digits, or a
+// short word no Vietnamese syllable spells (judged on the key: OCR's half marks, "hién",
+// spell none as written) that restoration could not read either, or that has no consonant
+// ("oo", "io": restoration reads "oo" as "cho"; a real word it reads, "tv" for "từ", stays).
+bool TitleSpeck(const Line& l, size_t a, size_t b) {
+  std::string_view key = std::string_view(l.key).substr(a, b - a);
+  size_t letters = KeyLetters(key);
+  size_t digits = std::count_if(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (letters == 0) return digits == 0 || (digits <= 2 && digits == key.size());
+  if (digits > 0 || letters > 4) return false;
+  if (letters == 1 && key.size() <= 2) return true;
+  std::string word;
+  for (char c : key) {
+    if (c >= 'a' && c <= 'z') word.push_back(c);
+  }
+  if (IsVietnameseSyllable(word)) return false;
+  bool consonant = word.find_first_not_of("aeiouy") != std::string::npos;
+  return !consonant || !IsVietnameseSyllable(TrimChars(l.Value(a, b), ".,:;|~'\"?!"));
+}
+
+// Key position where an OCR'd article title on |l| (from |a|) ends, trailing specks left
+// out; a bar ("Đối tượng áp dụng | Be") ends it when only short words follow.
+size_t ArticleTitleEnd(const Line& l, size_t a) {
+  const auto tokens = KeyTokens(l, a, std::max(a, l.core_end));
+  size_t n = tokens.size();
+  for (size_t t = n; t-- > 1 && n - t <= 3;) {
+    const auto [ta, tb] = tokens[t];
+    if (KeyLetters(std::string_view(l.key).substr(ta, tb - ta)) > 3) break;
+    if (l.key.compare(ta, tb - ta, "|") == 0) n = t;
+  }
+  while (n > 1 && TitleSpeck(l, tokens[n - 1].first, tokens[n - 1].second)) --n;
+  return n == 0 ? a : tokens[n - 1].second;
+}
+
+// Key range [*a, *b) of a capitals title line of |l| without tokens at its edges that hold
+// no capital or hold a lower-case letter ("oe. QUY ĐỊNH CHUNG See . .", "-_ -'TỔ CHỨC").
+void TrimCapitalsTitle(const Line& l, size_t* a, size_t* b) {
+  const auto tokens = KeyTokens(l, *a, *b);
+  auto speck = [&](const std::pair<size_t, size_t>& t) {
+    return KeyLetters(std::string_view(l.key).substr(t.first, t.second - t.first)) == 0 ||
+           UpperRatio(l.Raw(t.first, t.second)) < 0.99;
+  };
+  size_t first = 0, last = tokens.size();
+  while (first < last && speck(tokens[first])) ++first;
+  while (last > first && speck(tokens[last - 1])) --last;
+  if (first == last) return;
+  *a = tokens[first].first;
+  *b = tokens[last - 1].second;
+  // "-'TỔ": specks glued to the first word.
+  while (*a < *b && !(l.key[*a] >= 'a' && l.key[*a] <= 'z') && !(l.key[*a] >= '0' && l.key[*a] <= '9')) ++*a;
+}
+
+// "Chương I a .", "Mục 2 hae? :": after a part's numeral OCR leaves specks of a few letters
+// each (the title stands on the next line, Decree 30/2020): true when every word of |rest|
+// is one.
+bool OnlySpecks(std::string_view rest) {
+  size_t letters = 0;
+  for (char c : rest) {
+    if (c == ' ') {
+      letters = 0;
+      continue;
+    }
+    if (c >= 'a' && c <= 'z' && ++letters > 3) return false;
+  }
+  return true;
+}
+
+// |ocr|: the source was OCR'd (Document::source.ocr): markers may carry specks in front
+// ("- Điều 4.", "~. Điều 1.", "} Điều 1."), between word and number ("Điều.3.", "Điều:1.",
+// "Điều-1..") and after the numeral ("Chương I a ."), and letters for Roman digits
+// ("Chương IIT"). Typed text keeps the strict forms.
+bool ClassifyMarker(const Line& l, bool ocr, MarkerHit* h) {
   static const RE2 kPartRe(R"(^\s*[,.]?\s*(phan|ch\S{1,2}ng|tieu\s+muc|muc)\s+([ivxl]+|\d+)\s*[.:]?\s*(.*)$)", ReOptions());
+  static const RE2 kPartOcr(
+      R"(^[\s\-~_|:;.,'"]{0,6}(phan|ch\S{1,3}ng|tieu\s+muc|muc)\s+([ivxl1|][ivxl1|t]{0,4}|\d{1,3})\s*[.:]?(?:\s+(.*))?$)",
+      ReOptions());
   static const RE2 kDieuRe(R"(^\s*[.,]*\s*([db])i\S{0,2}u\s*([\dilt|!]{1,3}[a-z]?)\s*([.:,])\s*-?\s*(.*)$)", ReOptions());
+  // "H" too reads for "Đ" ("Hiéu 3."): such a line counts only as the next article.
+  static const RE2 kDieuOcr(
+      R"(^[\s\-~_|:;.,'"}{()*=!]{0,8}([dbh])i\S{0,2}u\s*[.:;,-]{0,2}\s*([\dilt|!]{1,3}[a-z]?)\s*([.:,;])[\s.:,;-]*(.*)$)",
+      ReOptions());
   // "iu 1. Miễn …": OCR lost the "Đ"; kept only as the next article in sequence.
   static const RE2 kDieuLost(R"(^\s*[a-z]?i\S{0,2}u\s+(\d{1,3})\s*[.:]\s+(\S.*)$)", ReOptions());
+  static const RE2 kDieuLostOcr(R"(^[\s\-~_|:;.,'"}{()*=!]{0,8}[a-z]?i\S{0,2}u\s+(\d{1,3})\s*[.:]\s+(\S.*)$)", ReOptions());
   static const RE2 kRomanRe(R"(^\s*[,.]?\s*([ivxl1|]{1,5})\s*\.\s+(\S.*)$)", ReOptions());
   static const RE2 kKhoanRe(R"(^\s*[,.~|-]?\s*(\d{1,2})\s*[.,:]\s*([^\d\s].*)$)", ReOptions());
   static const RE2 kDiemRe(R"(^\s*([a-z])\s*\)\s*(\S.*)$)", ReOptions());
@@ -70,19 +168,29 @@ bool ClassifyMarker(const Line& l, MarkerHit* h) {
   static const RE2 kPlusRe(R"(^\s*(\+)\s*(\S.*)$)", ReOptions());
   const std::string& k = l.key;
   Match m;
-  if (FindAnchored(kPartRe, k, &m)) {
+  if ((ocr && FindAnchored(kPartOcr, k, &m)) || FindAnchored(kPartRe, k, &m)) {
     std::string w = m.Str(1);
     std::string title_key = m.Str(3);
+    size_t title_start = m.Has(3) ? m.Start(3) : l.core_end;
     bool title_ok = title_key.find_first_of("abcdefghijklmnopqrstuvwxyz") == std::string::npos ||
-                    UpperRatio(l.Raw(m.Start(3))) >= 0.6;
+                    UpperRatio(l.Raw(title_start)) >= 0.6;
+    // OCR'd: what follows the numeral is specks when it has no word of four letters and is
+    // not a short capitals title after a dot ("Chương V. XỬ LÝ" stays; "Chương II OS" goes).
+    std::string_view between = std::string_view(k).substr(m.End(2), title_start - m.End(2));
+    bool dot = between.find_first_of(".:") != std::string_view::npos;
+    size_t letters = KeyLetters(title_key);
+    bool specks = ocr && OnlySpecks(title_key) && letters <= 6 &&
+                  (letters == 0 || UpperRatio(l.Raw(title_start)) < 0.99 || (!dot && letters <= 2));
     bool word_upper = UpperRatio(l.Raw(m.Start(1), m.End(1))) > 0.1;  // "Chương", "CHƯƠNG"
-    if (title_ok && word_upper) {
+    if ((title_ok || specks) && word_upper) {
       h->level = w == "phan" ? "phan" : w == "muc" ? "muc" : w.rfind("tieu", 0) == 0 ? "tieu_muc" : "chuong";
       h->rank = w == "phan" ? kPhan : w == "muc" ? kMuc : w.rfind("tieu", 0) == 0 ? kTieuMuc : kChuong;
       h->num_raw = l.Raw(m.Start(2), m.End(2));
-      std::string roman = RepairRoman(m.Str(2));
-      h->num = roman.empty() ? m.Str(2) : roman;
-      h->text_start = m.Start(3);
+      std::string digits = m.Str(2);
+      if (ocr) std::replace(digits.begin(), digits.end(), 't', 'i');  // "IIT", "IT": T for I
+      std::string roman = RepairRoman(digits);
+      h->num = roman.empty() ? digits : roman;
+      h->text_start = specks ? std::max(title_start, l.core_end) : title_start;
       return true;
     }
   }
@@ -90,13 +198,14 @@ bool ClassifyMarker(const Line& l, MarkerHit* h) {
   // as the next article (the caller checks the sequence).
   bool dieu = false, lost = false;
   size_t num_a = 0, num_b = 0, text_a = 0;
-  if (FindAnchored(kDieuRe, k, &m)) {
+  if ((ocr && FindAnchored(kDieuOcr, k, &m)) || FindAnchored(kDieuRe, k, &m)) {
     dieu = true;
-    lost = m.Str(1) == "b" || m.Str(3) == ",";
+    lost = m.Str(1) != "d" || m.Str(3) == "," || m.Str(3) == ";";
     num_a = m.Start(2);
     num_b = m.End(2);
     text_a = m.Start(4);
-  } else if (FindAnchored(kDieuLost, k, &m) && UpperRatio(l.Raw(m.Start(2), m.Start(2) + 1)) > 0.99) {
+  } else if ((FindAnchored(kDieuLost, k, &m) || (ocr && FindAnchored(kDieuLostOcr, k, &m))) &&
+             UpperRatio(l.Raw(m.Start(2), m.Start(2) + 1)) > 0.99) {
     dieu = lost = true;
     num_a = m.Start(1);
     num_b = m.End(1);
@@ -344,6 +453,18 @@ bool CapitalsHeadingLine(const Line& l) {
   return letters >= 8 && words >= 2 && words <= 12 && UpperRatio(l.Raw(l.core_begin)) >= 0.8;
 }
 
+void TrimTitleSpecks(const Line& l, size_t* a, size_t* b) {
+  while (*a < *b && std::string_view("-~_|:;.,'\" ").find(l.key[*a]) != std::string_view::npos) ++*a;
+  *b = std::min(*b, ArticleTitleEnd(l, *a));
+}
+
+bool OcrHeadingLine(const Line& l) {
+  MarkerHit h;
+  if (!ClassifyMarker(l, true, &h)) return false;
+  if (h.level == "dieu") return !h.weak || h.num == "1";
+  return (h.level == "phan" || h.level == "chuong" || h.level == "tieu_muc" || h.level == "muc") && !h.weak;
+}
+
 bool FirstItemLine(const Line& l) {
   static const RE2 kFirst(R"(^\s*(?:1\s*[.,:]\s*[^\d\s]|a\s*\)\s*\S))", ReOptions());
   Match m;
@@ -541,12 +662,13 @@ class BodyBuilder {
   // markers count only as the next item in sequence.
   bool ReadMarker(size_t i, MarkerHit* h) {
     const Line& l = ctx_.src[i];
-    bool marker = ClassifyMarker(l, h);
+    bool marker = ClassifyMarker(l, doc_.source.ocr, h);
     bool wrapped_prev = wrap_width_ > 0 && Trim(prev_text_key_).size() * 4 >= wrap_width_ * 3;
     if (marker && h->level == "dash" && !EndsTerminal(prev_text_key_) && (h->num_raw == "~" || wrapped_prev)) {
       // "~ đạt 85 triệu …" after an unfinished line: a smudge in front of its continuation,
       // not a bullet (bullets open with a capital).
       std::string t = Trim(l.Raw(h->text_start));
+      if (doc_.source.ocr) t = TrimChars(t, "~-_.");  // "~~ lao động": the smudge is doubled
       std::string first(FirstCodePoint(t));
       std::string fk = FoldKey(first);
       if (!fk.empty() && fk[0] >= 'a' && fk[0] <= 'z' && UpperRatio(first) == 0) marker = false;
@@ -567,10 +689,18 @@ class BodyBuilder {
       if (letters && ToInt(h->num) != last_dieu_ + 1) h->num = std::to_string(last_dieu_ + 1);
       marker = ToInt(h->num) == last_dieu_ + 1;
     }
+    if (marker && doc_.source.ocr && h->level == "dash" && TitlePending() && UpperRatio(l.Raw(h->text_start)) >= 0.8) {
+      marker = false;  // "- BỒI DƯỠNG ĐỐI VỚI NHÀ GIÁO" under "Chương III": its title, smudged
+    }
     if (!marker && CapitalsHeadingLine(l) && (AtRoot() || Cur().rank >= kMuc)) {
       marker = LostNumeralHeading(i, h);
     }
     return marker;
+  }
+
+  // The current item is a part, chapter or section still waiting for its title line.
+  bool TitlePending() {
+    return !AtRoot() && Cur().rank <= kTieuMuc && Cur().title_open && Cur().first_para.empty() && !after_blank_;
   }
 
   // One past the last free body line with a Roman heading marker (0 when none), found
@@ -580,7 +710,7 @@ class BodyBuilder {
       roman_headings_end_ = 0;
       for (size_t k = ctx_.body_end; k > body_start_; --k) {
         MarkerHit x;
-        if (ctx_.use[k - 1] == LineUse::kFree && ClassifyMarker(ctx_.src[k - 1], &x) && x.level == "muc" && !x.weak) {
+        if (ctx_.use[k - 1] == LineUse::kFree && ClassifyMarker(ctx_.src[k - 1], doc_.source.ocr, &x) && x.level == "muc" && !x.weak) {
           roman_headings_end_ = k;
           break;
         }
@@ -612,6 +742,7 @@ class BodyBuilder {
     if (h.level == "dieu") last_dieu_ = std::max(last_dieu_, ToInt(h.num));
     // Pop to the parent rank. Dash/plus directly under a heading-level node attach to it.
     std::string text = Trim(l.Value(h.text_start));
+    if (doc_.source.ocr && h.rank == kDieu) text = Trim(l.Value(h.text_start, ArticleTitleEnd(l, h.text_start)));
     OpenNode(ParentDepth(h.rank), h, l, text);
     Node& n = Cur();
     if (h.rank >= kDiem) ApplyLabel(n, l, h.text_start);
@@ -695,11 +826,26 @@ class BodyBuilder {
                                       (after_blank_ && !EndsTerminal(prev_text_key_) &&
                                        (starts_lower || resumes || (doc_.source.ocr && prev_len_ >= 60))));
     if (Cur().short_title && TakesShortTitle(l, text, labelled)) return;
-    if (Cur().rank == kDieu && Cur().heading_open && ContinuesArticleTitle(l, text, starts_lower)) return;
+    if (Cur().rank == kDieu && Cur().heading_open && doc_.source.ocr) {
+      // "~~ lao.động —": an OCR'd title's next line behind specks, with specks after it.
+      size_t a = l.core_begin, b = l.core_end;
+      TrimTitleSpecks(l, &a, &b);
+      std::string rest = Trim(l.Value(a, b));
+      std::string first(FirstCodePoint(rest));
+      bool lower = a < l.core_end && l.key[a] >= 'a' && l.key[a] <= 'z' && UpperRatio(first) == 0;
+      if (ContinuesArticleTitle(l, rest, lower)) return;
+    } else if (Cur().rank == kDieu && Cur().heading_open && ContinuesArticleTitle(l, text, starts_lower)) {
+      return;
+    }
     if (AtRoot()) {
       // Text before any marker: a paragraph at the top level.
       OpenParagraph(0, l, text);
     } else if (Cur().title_open && UpperRatio(l.raw) >= 0.6 && !after_blank_) {
+      if (doc_.source.ocr) {
+        size_t a = l.core_begin, b = l.core_end;
+        TrimCapitalsTitle(l, &a, &b);
+        text = Trim(l.Value(a, b));
+      }
       Append(&Cur().first_para, text);
     } else if (continuation && !(Cur().rank <= kTieuMuc)) {
       AppendText(Cur(), text);

@@ -673,7 +673,7 @@ bool SubjectEndsBefore(const SourceLines& src, size_t first, size_t i) {
 
 // Step 4: the subject (trích yếu), the paragraph after the type line; returns the line
 // after the header so far.
-size_t ReadSubject(const SourceLines& src, size_t type_line, Header* h) {
+size_t ReadSubject(const SourceLines& src, size_t type_line, bool ocr, Header* h) {
   size_t end = type_line + 1;
   size_t i = type_line + 1;
   while (i < src.size() && src[i].blank) ++i;
@@ -694,6 +694,17 @@ size_t ReadSubject(const SourceLines& src, size_t type_line, Header* h) {
   if (first < src.size() && !src[first].blank && !h->subject && !no_subject) {
     TextValue s;
     s.text = src.JoinValue(first, last);
+    if (ocr) {
+      // OCR'd: each line of the trích yếu without the specks at its edges.
+      s.text.clear();
+      for (size_t j = first; j <= last; ++j) {
+        size_t a = src[j].core_begin, b = src[j].core_end;
+        TrimTitleSpecks(src[j], &a, &b);
+        std::string t = Trim(src[j].Value(a, b));
+        if (!t.empty()) s.text += (s.text.empty() ? "" : " ") + t;
+      }
+      s.text = CollapseSpaces(s.text);
+    }
     s.raw = src.JoinRaw(first, last);
     s.lines = {src[first].number, src[last].number};
     h->subject = s;
@@ -752,7 +763,7 @@ void ParseHeader(Context& ctx) {
   ReadIssuer(src, std::move(scan.left_ranges), h);
 
   // (A "V/v" subject read by the scan ends at or before scan.last_used.)
-  size_t end = type_line < limit ? ReadSubject(src, type_line, h) : scan.last_used + 1;
+  size_t end = type_line < limit ? ReadSubject(src, type_line, ctx.doc->source.ocr, h) : scan.last_used + 1;
   end = ReadKinhGui(src, end, h);
   if (!h->doc_type && h->subject && h->number_symbol) {
     DocType dt;

@@ -103,6 +103,12 @@ bool AttachmentTitleAt(const Context& ctx, size_t i, size_t not_before);
 // HIBN"), and the first item of a list ("1. …", "a) …").
 bool CapitalsHeadingLine(const Line& l);
 bool FirstItemLine(const Line& l);
+// A part, chapter or article marker as the body reads it in an OCR'd source, specks and
+// all ("~. Điều 1.", "Chương I a ."); a garbled one only as the first article.
+bool OcrHeadingLine(const Line& l);
+// Narrows the key range [*a, *b) of an OCR'd title line (an article title, a trích yếu)
+// to leave out specks in front ("~~ của Luật") and after it ("… môi trường a", "… | Be").
+void TrimTitleSpecks(const Line& l, size_t* a, size_t* b);
 
 // Shared recognisers (on folded keys).
 // Role of a "Label: value" line; "" when |key| does not start with a known label.

@@ -29,8 +29,10 @@ bool EndsSentence(const std::string& key) {
   return c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')';
 }
 
-// First line of the body: a Roman/Phần/Chương/Mục/Điều heading, else the first numbered item.
-bool IsStructuralStart(const Line& l) {
+// First line of the body: a Roman/Phần/Chương/Mục/Điều heading, else the first numbered
+// item; in an OCR'd source also a heading marker behind specks ("~. Điều 1.", "Chương I a .").
+bool IsStructuralStart(const Line& l, bool ocr) {
+  if (ocr && OcrHeadingLine(l)) return true;
   static const RE2 kRoman(R"(^\s*[,.]?\s*([ivxl1|]{1,5})\s*\.\s+(\S.*)$)", ReOptions());
   static const RE2 kPart(R"(^\s*(phan|ch\S{1,2}ng|muc)\s+([ivxl]+|\d+)\s*[.:]?\s*(.*)$)", ReOptions());
   static const RE2 kDieu(R"(^\s*[.,]*\s*di\S{0,2}u\s*[\dilt|!]{1,3}[a-z]?\s*[.:])", ReOptions());
@@ -58,7 +60,7 @@ size_t FindBodyStart(const Context& ctx, size_t from, size_t to) {
   size_t prev_text = to;
   for (size_t i = from; i < to; ++i) {
     if (ctx.use[i] != LineUse::kFree || src[i].blank) continue;
-    if (IsStructuralStart(src[i])) return i;
+    if (IsStructuralStart(src[i], ctx.doc->source.ocr)) return i;
     if (FirstItemLine(src[i])) return prev_text < to && CapitalsHeadingLine(src[prev_text]) ? prev_text : i;
     prev_text = i;
   }
