@@ -160,7 +160,10 @@ def main():
     per_type = {t: {"fields": 0, "fields_ok": 0, "heads": 0, "heads_ok": 0, "docs": 0} for t in TYPES}
     causes = {"header": {c: 0 for c in MISS_CAUSES}, "headings": {c: 0 for c in MISS_CAUSES}}
     for name, (kind, text) in sorted(chosen.items()):
-        stem = os.path.join(a.work, "%s.%s.%d" % (name[:-4] if name.endswith(".txt") else name, a.profile, a.seed))
+        # The OCR'd copy is kept for reruns; its name holds everything its text depends
+        # on (a copy made from fewer lines must not stand in for a longer head).
+        stem = os.path.join(a.work, "%s.%s.%d.%dl" % (name[:-4] if name.endswith(".txt") else name, a.profile,
+                                                        a.seed, a.lines))
         clean_path, ocr_path = stem + ".clean.txt", stem + ".ocr.txt"
         with open(clean_path, "w", encoding="utf-8") as f:
             f.write("\n".join(text) + "\n")
