@@ -68,7 +68,6 @@ class Restorer::Impl {
     limits.ocr = o_.max_ocr_candidates;
     words_.Reset(mix, limits, o_.ocr);
     ocr_ = words_.ocr_active();
-    builder_.StartDocument(ocr_);
     out->profile = {mix.clean, mix.stripped, mix.ocr, mix.words, mix.damaged, mix.unknown};
     memory_.Reset(text);
     // One reading per document: the first pass only fills the document memory, the
@@ -79,20 +78,25 @@ class Restorer::Impl {
     // which the sketch finds as well (same accuracy on the dev buckets, 12% less work).
     const size_t nl = text.find('\n');
     if (o_.second_pass && ocr_ && nl != std::string_view::npos && nl + 1 < text.size()) {
-      writer_.StartDocument(ocr_, /*quiet=*/true);
-      builder_.StartDocument(ocr_, /*sketch=*/true);
+      StartPass(/*sketch=*/true);
       RestorePass(text, out);
       if (out->timed_out) return;  // the first pass's text, without token records
       ClearOutput(out);
       memory_.Rewind();
-      builder_.StartDocument(ocr_);
     }
-    writer_.StartDocument(ocr_);
+    StartPass(/*sketch=*/false);
     RestorePass(text, out);
     if (o_.confidence) calibration_.ApplyAll(&out->tokens);
   }
 
  private:
+  // The lattice builder and the writer start each pass together: a sketch pass builds
+  // cheaper lattices and writes nothing but the document memory.
+  void StartPass(bool sketch) {
+    builder_.StartDocument(ocr_, sketch);
+    writer_.StartDocument(ocr_, /*quiet=*/sketch);
+  }
+
   static void ClearOutput(RestoreResult* out) {
     out->text.clear();
     out->tokens.clear();

@@ -27,7 +27,7 @@ class TokenWriter {
 
   // A new document (or the second pass over one): |ocr| when it looks OCR'd. A
   // |quiet| pass only feeds the document memory: no confidence, no token records.
-  void StartDocument(bool ocr, bool quiet = false) {
+  void StartDocument(bool ocr, bool quiet) {
     ocr_ = ocr;
     quiet_ = quiet;
   }
