@@ -693,10 +693,10 @@ size_t ReadSubject(const SourceLines& src, size_t type_line, bool ocr, Header* h
   bool no_subject = first < src.size() && FindAnchored(kNoSubject, src[first].key, &fm);
   if (first < src.size() && !src[first].blank && !h->subject && !no_subject) {
     TextValue s;
-    s.text = src.JoinValue(first, last);
-    if (ocr) {
+    if (!ocr) {
+      s.text = src.JoinValue(first, last);
+    } else {
       // OCR'd: each line of the trích yếu without the specks at its edges.
-      s.text.clear();
       for (size_t j = first; j <= last; ++j) {
         size_t a = src[j].core_begin, b = src[j].core_end;
         TrimTitleSpecks(src[j], &a, &b);
