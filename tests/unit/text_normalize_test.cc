@@ -1,7 +1,6 @@
 // Case mapping, diacritic stripping, tone placement and the syllable grammar.
 #include <doctest/doctest.h>
 
-#include <chrono>
 #include <string>
 
 #include "vanban/text.h"
@@ -55,21 +54,22 @@ TEST_CASE("IsVietnameseSyllable") {
   }
 }
 
-TEST_CASE("StripDiacritics and ToLower are fast on a megabyte") {
+// Speed lives in bench/; here a megabyte only checks that long input comes out whole
+// (each repeat of the sentence transformed exactly as the sentence alone).
+TEST_CASE("StripDiacritics and ToLower on a megabyte") {
+  const std::string unit = "Ủy ban nhân dân tỉnh Quảng Ngãi ban hành Kế hoạch số 82/KH. ";
   std::string text;
-  while (text.size() < (1u << 20)) text += "Ủy ban nhân dân tỉnh Quảng Ngãi ban hành Kế hoạch số 82/KH. ";
-  auto t0 = std::chrono::steady_clock::now();
-  const std::string stripped = StripDiacritics(text);
-  auto t1 = std::chrono::steady_clock::now();
-  const std::string lower = ToLower(text);
-  auto t2 = std::chrono::steady_clock::now();
-  CHECK(stripped.size() < text.size());
-  CHECK(lower.size() == text.size());
-  const double strip_ms = std::chrono::duration<double, std::milli>(t1 - t0).count();
-  const double lower_ms = std::chrono::duration<double, std::milli>(t2 - t1).count();
-  MESSAGE("1 MB: StripDiacritics " << strip_ms << " ms, ToLower " << lower_ms << " ms");
-  CHECK(strip_ms < 200);  // generous: shared CI machines, debug builds
-  CHECK(lower_ms < 200);
+  while (text.size() < (1u << 20)) text += unit;
+  const std::size_t repeats = text.size() / unit.size();
+  std::string want_stripped;
+  std::string want_lower;
+  for (std::size_t i = 0; i < repeats; ++i) {
+    want_stripped += StripDiacritics(unit);
+    want_lower += ToLower(unit);
+  }
+  CHECK(StripDiacritics(text) == want_stripped);
+  CHECK(ToLower(text) == want_lower);
+  CHECK(StripDiacritics(unit) == "Uy ban nhan dan tinh Quang Ngai ban hanh Ke hoach so 82/KH. ");
 }
 
 }  // namespace
