@@ -123,3 +123,18 @@ TEST_CASE("restore: one damaged word makes a line without marks OCR'd, not a mar
   auto typed = r.Restore("Căn cứ Nghị quyét của Hội đồng nhân dân tỉnh\n");
   CHECK(typed.profile.ocr < 0.01);
 }
+
+TEST_CASE("restore: a damaged spelling read with confidence elsewhere in the document is read the same") {
+  // A scan repeats its misreadings: "ngdy" read as ngay where the context is clear
+  // makes ngay the likelier reading of a "ngdy" with little context. (The fixture
+  // model is small, so its confidence is low: the memory takes any reading above 0.6.)
+  vanban::RestoreOptions options;
+  options.cache_min_confidence = 0.6;
+  vanban::Restorer r(FixtureModel(), options);
+  const std::string lines = "Viec duoc thuc hién ngdy.\nViec nay duoc thuc hién ngdy.\nViec nay duoc thuc hién ngdy.\n";
+  CHECK(r.Restore(lines + "Theo ngdy\n").text ==
+        "Việc được thực hiện ngay.\nViệc này được thực hiện ngay.\nViệc này được thực hiện ngay.\nTheo ngay\n");
+  // Without them the same line reads as the channel and the prior say, in the same
+  // restorer: what one document learnt is forgotten before the next.
+  CHECK(r.Restore("Viec duoc thuc hién.\nTheo ngdy\n").text == "Việc được thực hiện.\nTheo ngày\n");
+}

@@ -10,6 +10,7 @@ namespace vanban::internal {
 void DocumentMemory::Reset(std::string_view text) {
   words_.clear();
   pairs_.Clear();
+  spellings_.clear();
   last_label_ = 0;
   labels_.clear();
   size_t pos = 0;
@@ -26,6 +27,25 @@ void DocumentMemory::Reset(std::string_view text) {
     }
     pos = eol + 1;
   }
+}
+
+void DocumentMemory::RememberSpelling(std::string_view written, uint32_t id) {
+  auto it = spellings_.find(written);
+  if (it == spellings_.end()) it = spellings_.emplace(std::string(written), std::vector<Reading>{}).first;
+  for (Reading& r : it->second) {
+    if (r.id == id) {
+      ++r.count;
+      return;
+    }
+  }
+  it->second.push_back({id, 1});
+}
+
+const std::vector<DocumentMemory::Reading>& DocumentMemory::ReadingsOf(std::string_view written) const {
+  static const std::vector<Reading> kNone;
+  if (spellings_.empty()) return kNone;
+  auto it = spellings_.find(written);
+  return it == spellings_.end() ? kNone : it->second;
 }
 
 char DocumentMemory::NextLabelKey(size_t offset) const {

@@ -1,12 +1,16 @@
 // What the restorer remembers within one document and forgets before the next: words
 // and pairs of words read with confidence (a cache language model: "dân vận" read
-// well in công tác dân vận helps the garbled repeat in "Dân vận khéo"), and the list
-// labels of the whole document for looking ahead (d) before e) is đ)).
+// well in công tác dân vận helps the garbled repeat in "Dân vận khéo"), how this
+// document's OCR spells the words it read with confidence (a cache channel: a scan
+// that writes dân as "dén" does so throughout), and the list labels of the whole
+// document for looking ahead (d) before e) is đ)).
 #ifndef VANBAN_RESTORE_DOCUMENT_MEMORY_H_
 #define VANBAN_RESTORE_DOCUMENT_MEMORY_H_
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
@@ -34,6 +38,15 @@ class DocumentMemory {
   // True if |b| was read with confidence right after |a| before.
   bool HasPair(uint32_t a, uint32_t b) const { return pairs_.Has(PairKey(a, b)); }
   void RememberPair(uint32_t a, uint32_t b) { pairs_.Insert(PairKey(a, b)); }
+
+  // A damaged written word (lower case, as the OCR spelt it) read with confidence as
+  // word |id|; and how often each word was read for it so far (empty if never).
+  struct Reading {
+    uint32_t id;
+    uint32_t count;
+  };
+  void RememberSpelling(std::string_view written, uint32_t id);
+  const std::vector<Reading>& ReadingsOf(std::string_view written) const;
 
   // The diacritic-free letter of the first list label after byte |offset|, or 0.
   char NextLabelKey(size_t offset) const;
@@ -88,6 +101,11 @@ class DocumentMemory {
   };
   std::unordered_map<uint32_t, float> words_;
   PairSet pairs_;
+  struct StringHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::vector<Reading>, StringHash, std::equal_to<>> spellings_;
   std::vector<std::pair<size_t, char>> labels_;  // line-start labels: offset, letter key
   int last_label_ = 0;
 };

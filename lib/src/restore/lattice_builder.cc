@@ -31,6 +31,12 @@ constexpr float kKnownSpellingRelief = 3.0f;
 constexpr size_t kMergeSideReadings = 4;
 constexpr size_t kMergeReadings = 8;
 constexpr size_t kJoinReadings = 6;
+// A damaged spelling's readings from elsewhere in the document (AddDocumentReadings):
+// one sighting of no reading in particular, and the lift (log10) of a reading the
+// document made with confidence over the channel's best. Chosen on the dev buckets
+// (bad-scan 90.29 -> 90.57%, scan 97.12 -> 97.20%).
+constexpr double kDocumentSightingPrior = 1.0;
+constexpr double kDocumentReadingLift = 0.6;
 
 // A run of two or more digits glued to three or more letters ("21thang", "nam2026"):
 // a number and a word the OCR ran together, not digits standing for letters ("s6").
@@ -282,6 +288,35 @@ void LatticeBuilder::AddContextReadings(const std::vector<WordCand>& list, float
     lat_->cands.push_back({scored_[k].second, 0, Weighted(scored_[k].first + extra, scored_[k].second), false});
 }
 
+// The readings this document gave the same damaged spelling with confidence elsewhere
+// (lower_): a scan repeats its misreadings ("dén" for dân), so each is scored as the
+// channel's best reading would be, lifted by the document's evidence and lowered by
+// its share of the sightings; the language model then decides between them. The prior
+// sighting keeps a single confident reading from counting as certain.
+void LatticeBuilder::AddDocumentReadings(const std::vector<WordCand>& list) {
+  const std::vector<DocumentMemory::Reading>& seen = memory_.ReadingsOf(lower_);
+  if (seen.empty()) return;
+  float best = kNegInf;
+  for (const WordCand& c : list)
+    if (c.id != m_.unk()) best = std::max(best, c.channel);
+  if (best == kNegInf) best = static_cast<float>(o_.context_trigger);
+  double total = kDocumentSightingPrior;
+  for (const DocumentMemory::Reading& r : seen) total += r.count;
+  const Edge& edge = lat_->edges.back();
+  for (const DocumentMemory::Reading& r : seen) {
+    const float channel =
+        best + static_cast<float>(kDocumentReadingLift + std::log10(static_cast<double>(r.count) / total));
+    const float w = Weighted(channel, r.id);
+    bool found = false;
+    for (uint32_t k = edge.cand_begin; k < lat_->cands.size(); ++k) {
+      if (lat_->cands[k].id != r.id || lat_->cands[k].id2 != 0) continue;
+      lat_->cands[k].channel = std::max(lat_->cands[k].channel, w);
+      found = true;
+    }
+    if (!found) lat_->cands.push_back({r.id, 0, w, false});
+  }
+}
+
 // A number, or in OCR'd text a short one standing alone may be a word the OCR
 // read as digits ("6" for ở or có, "06" for tổ).
 void LatticeBuilder::AddNumberEdge(uint32_t i) {
@@ -369,6 +404,7 @@ void LatticeBuilder::AddWordEdge(uint32_t i) {
   }
   AddReadings(list, MidSentenceCapital(i) ? static_cast<float>(o_.capitalised_weight) : 0.0f, favoured);
   if (context) AddContextReadings(list);
+  if (ocr_ && o_.document_cache) AddDocumentReadings(list);
   CloseEdge(e);
   if (!ocr_ || !o_.ocr_splits) return;
   // One OCR word, two syllables.

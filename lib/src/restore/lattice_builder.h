@@ -62,6 +62,7 @@ class LatticeBuilder {
   void ContextProposals(uint32_t i, std::vector<uint32_t>* out);
   bool Weak(const std::vector<WordCand>& list) const;
   void AddContextReadings(const std::vector<WordCand>& list, float extra = 0.0f);
+  void AddDocumentReadings(const std::vector<WordCand>& list);
   void AddNumberEdge(uint32_t i);
   uint32_t SymbolWordId(std::string_view form);
   void AddWordEdge(uint32_t i);

@@ -119,6 +119,15 @@ bool Unread(const ModelData& m, std::string_view text, bool ocr, bool known_spel
   return HasMarks(text) || (ocr && !known_spelling && (has_readings || syllable_shaped));
 }
 
+// A word the OCR damaged (marks, digits or symbols in it, or no syllable's spelling):
+// how this scan spells a word, worth remembering for the document's other copies.
+// Plain syllables ("dan") are left out: what they stand for is the language's
+// ambiguity, not the scan's.
+bool Damaged(std::string_view text) {
+  std::string key;
+  return HasMarks(text) || !KeyInto(text, &key) || !IsWordKey(key);
+}
+
 bool Reported(const Unit& unit, const Edge& e) {
   if (e.kind == EdgeKind::kSkip) return false;
   PieceKind k = unit.pieces[e.from].kind;
@@ -193,6 +202,10 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
     const bool confident = e.kind == EdgeKind::kWord && c.id != m_.unk() && c.id2 == 0 &&
                            (e.cand_count == 1 || margin_confidence > o_.cache_min_confidence);
     if (o_.document_cache && confident && confident_prev != 0) memory->RememberPair(confident_prev, c.id);
+    if (o_.document_cache && ocr_ && confident && e.to == e.from + 1 && e.cand_count > 1 && Damaged(orig)) {
+      LowerInto(orig, &lower_);
+      memory->RememberSpelling(lower_, c.id);
+    }
     confident_prev = confident ? c.id : 0;
     tok.out_begin = out->text.size();
     out->text.append(tok.restored);
