@@ -138,3 +138,20 @@ TEST_CASE("restore: a damaged spelling read with confidence elsewhere in the doc
   // restorer: what one document learnt is forgotten before the next.
   CHECK(r.Restore("Viec duoc thuc hién.\nTheo ngdy\n").text == "Việc được thực hiện.\nTheo ngày\n");
 }
+
+TEST_CASE("restore: digits and letters an OCR garbled inside a sentence are unsure, codes are not") {
+  vanban::RestoreOptions o;
+  o.confidence = true;
+  vanban::Restorer r(FixtureModel(), o);
+  auto res = r.Restore("Quyét dinh cia Hoi dong 16i nhan dan tinh so 16i/QD\n");
+  std::vector<const vanban::RestoredToken*> found;
+  for (const auto& t : res.tokens)
+    if (t.original == "16i") found.push_back(&t);
+  REQUIRE(found.size() == 2);
+  // "16i" between words: a word the OCR garbled (lối), offered with readings.
+  CHECK(found[0]->restored == "16i");
+  CHECK(found[0]->confidence < 0.9);
+  CHECK_FALSE(found[0]->alternatives.empty());
+  // "16i/QD": part of a document symbol.
+  CHECK(found[1]->confidence == 1.0);
+}

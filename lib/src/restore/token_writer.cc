@@ -128,6 +128,26 @@ bool Damaged(std::string_view text) {
   return HasMarks(text) || !KeyInto(text, &key) || !IsWordKey(key);
 }
 
+// In OCR'd text, a short run of digits and lower-case letters kept verbatim inside a
+// sentence ("14n", "16i", "1l") is more often a word the OCR garbled than a code: a
+// clerk must look. Item numbers ("5a" at a line's start or before ")") are codes.
+bool GarbledInSentence(const Unit& unit, uint32_t i) {
+  const std::string_view text = unit.PieceText(i);
+  if (text.size() < 2 || text.size() > 4 || unit.pieces[i].line_start) return false;
+  bool digit = false, letter = false;
+  for (char ch : text) {
+    if (ch >= '0' && ch <= '9') digit = true;
+    else if (ch >= 'a' && ch <= 'z') letter = true;
+    else return false;
+  }
+  if (!digit || !letter) return false;
+  if (i + 1 < unit.pieces.size() && !unit.pieces[i + 1].space_before && !unit.pieces[i + 1].break_before) {
+    const char next = unit.text[unit.pieces[i + 1].begin];
+    if (next == ')' || next == '.' || next == '/' || next == '-') return false;
+  }
+  return true;
+}
+
 bool Reported(const Unit& unit, const Edge& e) {
   if (e.kind == EdgeKind::kSkip) return false;
   PieceKind k = unit.pieces[e.from].kind;
@@ -196,6 +216,10 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
         Unread(m_, orig, ocr_, c.lm != 0, e.cand_count > 1)) {
       tok.confidence = std::min(tok.confidence, kUnreadConfidence);
       if (o_.confidence && !quiet_) AddNearest(orig, &tok);
+    } else if (ocr_ && o_.confidence && !quiet_ && c.id == m_.unk() && unit.pieces[e.from].kind == PieceKind::kFixed &&
+               GarbledInSentence(unit, e.from)) {
+      AddNearest(orig, &tok);
+      if (!tok.alternatives.empty()) tok.confidence = std::min(tok.confidence, kUnreadConfidence);
     }
     // Pairs of words read with confidence recur in a document ("dân vận" in công tác
     // dân vận, then in phong trào "Dân vận khéo"): the pair is remembered.
