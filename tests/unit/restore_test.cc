@@ -155,3 +155,18 @@ TEST_CASE("restore: digits and letters an OCR garbled inside a sentence are unsu
   // "16i/QD": part of a document symbol.
   CHECK(found[1]->confidence == 1.0);
 }
+
+TEST_CASE("restore: a lone digit the OCR wrote for a word is written as that word") {
+  // "6" for có: the search reads it so between words, and the text must say so; a
+  // number among numbers stays.
+  vanban::RestoreOptions o;
+  o.confidence = true;
+  vanban::Restorer r(FixtureModel(), o);
+  auto res = r.Restore("Quyét dinh nay 6 hiéu luc tu ngay ky\n");
+  CHECK(res.text == "Quyết định này có hiệu lực từ ngày ký\n");
+  bool reported = false;
+  for (const auto& t : res.tokens)
+    if (t.original == "6") reported = t.restored == "có" && t.kind == vanban::RestoredKind::kOcr;
+  CHECK(reported);
+  CHECK(r.Restore("Quyét dinh s6 15 ngay 6 thang 7\n").text == "Quyết định số 15 ngày 6 tháng 7\n");
+}

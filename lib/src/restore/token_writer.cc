@@ -148,6 +148,12 @@ bool GarbledInSentence(const Unit& unit, uint32_t i) {
   return true;
 }
 
+// A lone short number in OCR'd text that the search read as a word ("6" for ở, "06"
+// for tổ): written and reported like any word.
+bool NumberReadAsWord(const Unit& unit, const Edge& e, uint32_t id, uint32_t num) {
+  return e.kind == EdgeKind::kWord && unit.pieces[e.from].kind == PieceKind::kNumber && id != num;
+}
+
 bool Reported(const Unit& unit, const Edge& e) {
   if (e.kind == EdgeKind::kSkip) return false;
   PieceKind k = unit.pieces[e.from].kind;
@@ -169,7 +175,7 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
   for (size_t step = 0; step < path.size(); ++step) {
     const PathStep& h = path[step];
     const Edge& e = lattice.edges[h.edge];
-    if (!Reported(unit, e)) {
+    if (!Reported(unit, e) && !NumberReadAsWord(unit, e, lattice.cand(e, h.cand).id, m_.num())) {
       if (e.kind != EdgeKind::kSkip) confident_prev = 0;
       continue;
     }
