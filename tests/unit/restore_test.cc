@@ -170,3 +170,7 @@ TEST_CASE("restore: a lone digit the OCR wrote for a word is written as that wor
   CHECK(reported);
   CHECK(r.Restore("Quyét dinh s6 15 ngay 6 thang 7\n").text == "Quyết định số 15 ngày 6 tháng 7\n");
 }
+
+TEST_CASE("restore: an apostrophe the OCR read for a space splits two syllables") {
+  CHECK(Restore("Quyét dinh's6 15 cia Hoi dong nhan dan tinh\n") == "Quyết định số 15 của Hội đồng nhân dân tỉnh\n");
+}

@@ -59,6 +59,8 @@ bool IsDamagedRoman(std::string_view s) {
   return s.find_first_not_of("Il1") == std::string_view::npos && s.find_first_of("l1") != std::string_view::npos;
 }
 
+bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019 || c == 0x2018 || c == '`'; }
+
 bool AllDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -442,6 +444,9 @@ void LatticeBuilder::AddMergeEdge(uint32_t i, float penalty) {
   for (size_t cut = 1; cut < n; ++cut) {
     size_t b = ByteOfCodePoint(word, cut);
     std::string_view left = std::string_view(word).substr(0, b), right = std::string_view(word).substr(b);
+    // An apostrophe between two syllables is the space the OCR read as one
+    // ("tu's6" is tư số): the right side starts after it.
+    if (size_t after = b; cut + 1 < n && IsApostrophe(NextCodePoint(word, &after))) right = std::string_view(word).substr(after);
     if (!CouldBeSyllable(left) || !CouldBeSyllable(right)) continue;
     SideReadings(left, &left_);
     if (left_.empty()) continue;
