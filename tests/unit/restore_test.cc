@@ -174,3 +174,10 @@ TEST_CASE("restore: a lone digit the OCR wrote for a word is written as that wor
 TEST_CASE("restore: an apostrophe the OCR read for a space splits two syllables") {
   CHECK(Restore("Quyét dinh's6 15 cia Hoi dong nhan dan tinh\n") == "Quyết định số 15 của Hội đồng nhân dân tỉnh\n");
 }
+
+TEST_CASE("restore: two OCR capitals before a lower-case word are a capitalised word, not an abbreviation") {
+  // "BS" and "TS" are abbreviations (bác sĩ, tiến sĩ) before a name; before a lower-case
+  // word they are Bộ and Tổ an OCR engine wrote in capitals.
+  const std::string in = "Quyét dinh cia Hoi dong nhan dan tinh\nTS chirc thuc hién theo HDND tinh\n";
+  CHECK(Restore(in) == "Quyết định của Hội đồng nhân dân tỉnh\nTổ chức thực hiện theo HĐND tỉnh\n");
+}

@@ -192,6 +192,14 @@ void CutPieces(std::string_view unit, bool ocr, const ModelData& model, std::vec
           bool upper = text.size() >= 2 && IsAllUpper(text);
           bool syllable = has_key && IsWordKey(key);
           bool symbol = upper && (joined || !syllable);
+          // Two capitals before a lower-case word are a word the OCR capitalised ("BS
+          // trưởng" is Bộ trưởng, "TS chức" Tổ chức): abbreviations stand before names,
+          // numbers and other capitals.
+          if (symbol && ocr && !joined && text.size() == 2 && i + 1 == chunk_end && i + 2 < t.size() &&
+              t[i + 1].kind == LmTokenKind::kSpace &&
+              unit.substr(t[i + 1].begin, t[i + 1].end - t[i + 1].begin).find_first_of("\r\n") == std::string_view::npos &&
+              LowerWordAt(unit, t, i + 2))
+            symbol = false;
           if (symbol && ocr && !joined && SymbolForm(model, text, ocr, &key).empty() &&
               (!has_key || model.SymbolPart(key) == nullptr)) {
             symbol = false;

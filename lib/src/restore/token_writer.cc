@@ -63,7 +63,9 @@ void MarkCapitalLines(const Unit& unit, std::vector<char>* caps) {
 // between words that are not in capitals on a line of running text ("của BO trưởng",
 // "HO Chí Minh"): an OCR engine reads a capitalised word's marked vowel (ộ, ồ, ở) as a
 // capital O. Marks |title| for such pieces; the word is capitalised if its reading
-// carries the marks the capital swallowed (Bộ), and left as it is otherwise (DO).
+// carries the marks the capital swallowed (Bộ), and left as it is otherwise (DO). Two
+// capitals of any letters that the pieces made a word (CutPieces: before a lower-case
+// word, "BS trưởng", "TS chức" at a line's start) are marked the same way.
 void MarkSwallowedCapitals(const Unit& unit, std::vector<char>* title) {
   const size_t n = unit.pieces.size();
   title->assign(n, 0);
@@ -73,14 +75,16 @@ void MarkSwallowedCapitals(const Unit& unit, std::vector<char>* title) {
     std::string_view text = unit.PieceText(k);
     const size_t letters = CodePoints(text);
     if (letters < 2 || letters > 3 || !IsAllUpper(text) || HasMarks(text)) continue;
-    if (text.find_first_not_of("AEIOUY", 1) != std::string_view::npos) continue;
+    // Two capitals the pieces made a word ("BS trưởng", "TS chức") whatever the letters.
+    const bool vowels = text.find_first_not_of("AEIOUY", 1) == std::string_view::npos;
+    if (!vowels && letters != 2) continue;
     // The words around it, on its line, are in lower case or capitalised.
     std::string_view before, after;
     for (size_t j = k; j > 0 && !unit.pieces[j].line_start && before.empty();)
       if (word(--j)) before = unit.PieceText(j);
     for (size_t j = k + 1; j < n && !unit.pieces[j].line_start && after.empty(); ++j)
       if (word(j)) after = unit.PieceText(j);
-    if (before.empty() || after.empty() || IsAllUpper(before) || IsAllUpper(after)) continue;
+    if (after.empty() || IsAllUpper(after) || (before.empty() ? vowels : IsAllUpper(before))) continue;
     (*title)[k] = 1;
   }
 }
