@@ -54,3 +54,8 @@ vanban_cli_test(NAME restore_mark_unread ARGS restore --mark --model ${_model} $
 # capitals run together ("KHOAHQCVACONGNGHE") are cut into their syllables.
 vanban_cli_test(NAME restore_ocr_running_text ARGS restore --model ${_model} ${_rdata}/cli/ocr_running_text.txt
                 STDOUT_MATCHES "dẫn thi hành một.*-pu-[^ ]+-a,.*của Bộ Lao động.*của Bộ trưởng Bộ Lao động.*\nBỘ KHOA HỌC VÀ CÔNG NGHỆ\nTUYỂN DỤNG, SỬ DỤNG NHÀ GIÁO\n")
+# Short OCR'd words: a lone digit read as a word ("6 Bo": ở Bộ), an apostrophe read for
+# a space ("tu's6": tư số), two capitals before a lower-case word ("BS trudéng": Bộ
+# trưởng), while a Roman numeral before one stays ("khoa XX").
+vanban_cli_test(NAME restore_ocr_short_words ARGS restore --model ${_model} ${_rdata}/cli/ocr_short_words.txt
+                STDOUT_MATCHES "quốc phòng ở Bộ, ngành.*\nKèm theo Thông tư số 14/2026/TT-BNV.*\nSau khi thống nhất với Bộ trưởng Bộ Xây dựng .* XX về [^\n]*\n")

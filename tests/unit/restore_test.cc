@@ -180,4 +180,6 @@ TEST_CASE("restore: two OCR capitals before a lower-case word are a capitalised 
   // word they are Bộ and Tổ an OCR engine wrote in capitals.
   const std::string in = "Quyét dinh cia Hoi dong nhan dan tinh\nTS chirc thuc hién theo HDND tinh\n";
   CHECK(Restore(in) == "Quyết định của Hội đồng nhân dân tỉnh\nTổ chức thực hiện theo HĐND tỉnh\n");
+  // A Roman numeral stays one.
+  CHECK(Restore("Quyét dinh cia Hoi dong nhan dan tinh khoa XX vé viéc\n").find(" XX ") != std::string::npos);
 }

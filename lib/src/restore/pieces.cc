@@ -194,8 +194,9 @@ void CutPieces(std::string_view unit, bool ocr, const ModelData& model, std::vec
           bool symbol = upper && (joined || !syllable);
           // Two capitals before a lower-case word are a word the OCR capitalised ("BS
           // trưởng" is Bộ trưởng, "TS chức" Tổ chức): abbreviations stand before names,
-          // numbers and other capitals.
-          if (symbol && ocr && !joined && text.size() == 2 && i + 1 == chunk_end && i + 2 < t.size() &&
+          // numbers and other capitals. Roman numerals stay ("khóa XX về").
+          if (symbol && ocr && !joined && text.size() == 2 && text.find_first_not_of("IVXLCDM") != std::string_view::npos &&
+              i + 1 == chunk_end && i + 2 < t.size() &&
               t[i + 1].kind == LmTokenKind::kSpace &&
               unit.substr(t[i + 1].begin, t[i + 1].end - t[i + 1].begin).find_first_of("\r\n") == std::string_view::npos &&
               LowerWordAt(unit, t, i + 2))
