@@ -17,6 +17,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <tuple>
 #include <unordered_map>
 #include <vector>
@@ -268,7 +269,16 @@ Result<std::unique_ptr<internal::ArchiveBackend>> internal::OpenSqliteArchive(co
     return Status::IOError("cannot write the archive: SQLite opened it read-only (permissions or file system)");
   }
   // WAL: readers never block the writer and a killed writer loses only its open transaction.
-  Status st = Exec(impl->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+  // Switching a new archive to WAL takes an exclusive lock, and SQLite answers "database
+  // is locked" at once, without its busy handler, when another worker opening the same
+  // new archive holds one: such workers try again, as long as the busy timeout.
+  constexpr const char* kWriterPragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+  Status st = Exec(impl->db, kWriterPragmas);
+  for (int waited_ms = 0; !st.ok() && (sqlite3_errcode(impl->db) & 0xff) == SQLITE_BUSY && waited_ms < 10000;
+       waited_ms += 10) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    st = Exec(impl->db, kWriterPragmas);
+  }
   if (!st.ok()) return st;
   // Storing a document reads the B-tree and FTS5 segment pages it changes: with SQLite's
   // 2 MB cache each was read again with a system call (pread was an eighth of the
