@@ -104,28 +104,40 @@ std::string LineHtml(const Section& s, bool plain_title = false) {
   return "<strong>" + Esc(label) + "</strong> " + Esc(s.text);
 }
 
+// Whether LineHtml(s, plain_title) shows anything, without building it when that is
+// sure: a label or a title and text joined by ". " always show; a lone title or text
+// shows unless escaping drops all of it (carriage returns and control characters).
+bool ShowsLine(const Section& s, bool plain_title) {
+  if (internal::IsLabelled(s) || (!internal::IsListItem(s) && !internal::SectionLabel(s).empty())) return true;
+  if (!s.heading.empty() && !s.text.empty()) return true;
+  const std::string& only = s.heading.empty() ? s.text : s.heading;
+  bool kept = std::any_of(only.begin(), only.end(), [](char c) {
+    return c == '\n' || c == '\t' || (c != '\r' && static_cast<unsigned char>(c) >= 0x20);
+  });
+  return kept || !LineHtml(s, plain_title).empty();  // a marked word would still show
+}
+
 // The page handed to a sink in pieces of about 64 KB, so that a long document's page is
-// never whole in memory; without a sink, everything is dropped (a pass that only counts).
+// never whole in memory.
 class PageWriter {
  public:
-  explicit PageWriter(const HtmlSink* sink = nullptr) : sink_(sink) {}
+  explicit PageWriter(const HtmlSink& sink) : sink_(sink) {}
   ~PageWriter() { Flush(); }
   PageWriter(const PageWriter&) = delete;
   PageWriter& operator=(const PageWriter&) = delete;
 
   void append(std::string_view s) {
-    if (sink_ == nullptr) return;
     buffer_.append(s);
     if (buffer_.size() >= kPiece) Flush();
   }
   void Flush() {
-    if (sink_ != nullptr && !buffer_.empty()) (*sink_)(buffer_);
+    if (!buffer_.empty()) sink_(buffer_);
     buffer_.clear();
   }
 
  private:
   static constexpr size_t kPiece = size_t{64} << 10;
-  const HtmlSink* sink_;
+  const HtmlSink& sink_;
   std::string buffer_;
 };
 
@@ -179,46 +191,63 @@ class TableOfContents {
 };
 
 // Renders the body; ids ("s-II.1") stay unique even when the parser repeats a number.
-// The page is written in two passes over the body with the same ids, as the contents
-// (first pass, |toc|) stand before the body (second pass, |out|).
+// The contents stand before the body, so the body is walked twice with the same ids: once
+// without |out| to list the contents in |toc| (nothing rendered, only the ids and the
+// titles), once without |toc| to render it.
 class BodyRenderer {
  public:
   BodyRenderer(PageWriter* out, TableOfContents* toc) : out_(out), toc_(toc) {}
 
   // Consecutive "-"/"+" items (and everything below a list item) become one <ul>.
   void Siblings(const std::vector<Section>& v, int heading_depth, bool in_list) {
+    MixedTitles mixed(v);
     size_t i = 0;
     while (i < v.size()) {
       if (!in_list && !internal::IsListItem(v[i])) {
         const Section& s = v[i++];
-        Block(s, heading_depth, MixedTitles(v, s.level));
+        Block(s, heading_depth, mixed.Of(s.level));
         continue;
       }
-      out_->append("<ul>\n");
+      Write("<ul>\n");
       for (; i < v.size() && (in_list || internal::IsListItem(v[i])); ++i) {
-        out_->append("<li" + IdAttr(v[i]) + ">" + LineHtml(v[i]));
+        const std::string id_attr = IdAttr(v[i]);
+        if (out_ != nullptr) out_->append("<li" + id_attr + ">" + LineHtml(v[i]));
         if (!v[i].children.empty()) {
-          out_->append("\n");
+          Write("\n");
           Siblings(v[i].children, heading_depth, true);
         }
-        out_->append("</li>\n");
+        Write("</li>\n");
       }
-      out_->append("</ul>\n");
+      Write("</ul>\n");
     }
   }
 
  private:
   // Khoản and điểm are titled or not as OCR split their first line ("3. Văn phòng …" on a
-  // line of its own, "6. Đề nghị … phối hợp …" running on): when siblings of |level|
+  // line of its own, "6. Đề nghị … phối hợp …" running on): when siblings of a level
   // differ, all are drawn as numbered paragraphs, so that the same level looks the same.
-  static bool MixedTitles(const std::vector<Section>& siblings, const std::string& level) {
-    if (level != "khoan" && level != "diem") return false;
-    bool titled = false, untitled = false;
-    for (const Section& x : siblings) {
-      if (x.level != level || !x.label.empty()) continue;
-      (x.heading.empty() ? untitled : titled) = true;
+  // Found once per list of siblings: per item it made 100,000 khoản quadratic.
+  class MixedTitles {
+   public:
+    explicit MixedTitles(const std::vector<Section>& siblings) {
+      for (const Section& x : siblings) {
+        if (!x.label.empty()) continue;
+        if (x.level == "khoan") (x.heading.empty() ? khoan_[0] : khoan_[1]) = true;
+        if (x.level == "diem") (x.heading.empty() ? diem_[0] : diem_[1]) = true;
+      }
     }
-    return titled && untitled;
+    bool Of(const std::string& level) const {
+      if (level == "khoan") return khoan_[0] && khoan_[1];
+      return level == "diem" && diem_[0] && diem_[1];
+    }
+
+   private:
+    bool khoan_[2] = {false, false};  // untitled, titled
+    bool diem_[2] = {false, false};
+  };
+
+  void Write(std::string_view s) {
+    if (out_ != nullptr) out_->append(s);
   }
 
   void Block(const Section& s, int heading_depth, bool plain_title) {
@@ -228,16 +257,18 @@ class BodyRenderer {
       const std::string text = label.empty() ? s.heading : label + " " + s.heading;
       const std::string id_attr = IdAttr(s);
       const size_t heading_at = label.empty() ? 0 : label.size() + 1;
-      out_->append("<h" + h + id_attr + ">" + Marked(text, s.unsure_words, heading_at) + "</h" + h + ">\n");
+      if (out_ != nullptr) {
+        out_->append("<h" + h + id_attr + ">" + Marked(text, s.unsure_words, heading_at) + "</h" + h + ">\n");
+        if (!s.text.empty()) out_->append("<p>" + Esc(s.text) + "</p>\n");
+      }
       Contents(id_attr, heading_depth, text);
-      if (!s.text.empty()) out_->append("<p>" + Esc(s.text) + "</p>\n");
       Siblings(s.children, heading_depth + 1, false);
       return;
     }
-    std::string line = LineHtml(s, plain_title);
-    if (!line.empty()) {
+    std::string line = out_ != nullptr ? LineHtml(s, plain_title) : "";
+    if (out_ != nullptr ? !line.empty() : ShowsLine(s, plain_title)) {
       const std::string id_attr = IdAttr(s);
-      out_->append("<p" + id_attr + ">" + line + "</p>\n");
+      Write("<p" + id_attr + ">" + line + "</p>\n");
       // Numbered items down to khoản are in the contents too ("6. Đề nghị Ủy ban …").
       const std::string label = internal::SectionLabel(s);
       if (internal::IsStructural(s) && s.level != "diem" && s.label.empty() && !label.empty()) {
@@ -372,7 +403,7 @@ void WriteDocumentHtml(const Document& doc, const HtmlSink& sink) {
   std::string page_title = title;
   if (h.number_symbol && !h.number_symbol->full.empty()) page_title += " " + h.number_symbol->full;
   if (h.subject && !h.subject->text.empty()) page_title += ": " + internal::Abbreviate(h.subject->text, 120);
-  PageWriter out(&sink);
+  PageWriter out(sink);
   out.append("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\"/>\n");
   out.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n");
   out.append("<meta name=\"generator\" content=\"vanban\"/>\n");
@@ -389,9 +420,8 @@ void WriteDocumentHtml(const Document& doc, const HtmlSink& sink) {
   }
   out.append("</header>\n");
   {
-    PageWriter dropped;
     TableOfContents toc(&out);
-    BodyRenderer(&dropped, &toc).Siblings(doc.body, 0, false);
+    BodyRenderer(nullptr, &toc).Siblings(doc.body, 0, false);
     toc.Finish();
   }
   out.append("<main>\n");

@@ -3,6 +3,7 @@
 #define VANBAN_EXPORT_SECTION_LABEL_H_
 
 #include <string>
+#include <string_view>
 
 #include "vanban/document.h"
 
@@ -41,19 +42,20 @@ inline bool IsHeadingLevel(const Section& s) {
 inline bool IsLabelled(const Section& s) { return !s.label.empty() && !s.heading.empty(); }
 
 // |text| on one line, cut to at most |max_chars| code points at a space (never inside a
-// UTF-8 sequence), "…" added when cut.
+// UTF-8 sequence), "…" added when cut. Only the part kept is copied: a contents entry for
+// each paragraph of a long body must not copy each whole paragraph.
 inline std::string Abbreviate(const std::string& text, size_t max_chars) {
-  std::string t;
-  for (char c : text) t.push_back(c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
-  size_t chars = 0, cut = t.size();
-  for (size_t i = 0; i < t.size(); ++i) {
-    if ((static_cast<unsigned char>(t[i]) & 0xC0) == 0x80) continue;
+  size_t chars = 0, cut = text.size();
+  for (size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
     if (chars++ == max_chars) {
       cut = i;
       break;
     }
   }
-  if (cut == t.size()) return t;
+  std::string t;  // up to the cut and the byte at it (a space there is the place to cut)
+  for (char c : std::string_view(text).substr(0, cut + 1)) t.push_back(c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
+  if (cut == text.size()) return t;
   size_t space = t.rfind(' ', cut);
   if (space != std::string::npos && space > cut / 2) cut = space;
   while (cut > 0 && t[cut - 1] == ' ') --cut;
