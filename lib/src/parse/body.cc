@@ -404,8 +404,8 @@ void DropTrailingSpecks(std::string* heading) {
 // would carry a line's worth of room in each).
 void Release(std::string* s) { std::string().swap(*s); }
 
-// An item leaves the path: its heading and text are final.
-void Finish(Node* n) {
+// An item leaves the path: its heading and text are final. |ocr|: the source was OCR'd.
+void Finish(Node* n, bool ocr) {
   Section& s = *n->s;
   bool heading_level = n->rank <= kTieuMuc;
   if (heading_level) {
@@ -421,6 +421,7 @@ void Finish(Node* n) {
   }
   s.heading = CollapseSpaces(TrimChars(s.heading, "_;|~"));
   if (heading_level && UpperRatio(s.heading) >= 0.8) DropTrailingSpecks(&s.heading);
+  if (ocr && (heading_level || n->rank == kDieu)) s.heading = DropInnerSpecks(s.heading);
   s.text = CollapseSpaces(s.text);
 }
 
@@ -554,7 +555,7 @@ class BodyBuilder {
   // The items below |depth| leave the path, finished.
   void CloseTo(size_t depth) {
     while (path_.size() > depth + 1) {
-      Finish(&path_.back());
+      Finish(&path_.back(), doc_.source.ocr);
       path_.pop_back();
     }
   }
