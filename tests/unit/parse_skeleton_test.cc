@@ -174,3 +174,13 @@ TEST_CASE("OCR'd issuer: specks at the ends of its lines and between its words, 
   REQUIRE(t.header.issuer);
   CHECK(t.header.issuer->text == "BỘ TÀI CHÍNH a");
 }
+
+TEST_CASE("OCR'd wrapped titles: a chapter title's next line behind a dash, an article's behind a digit") {
+  auto d = Parse(std::string(kHead) +
+                 "Chuong II OS\nCAT GIAM, DON GIAN HOA THU TUC HANH CHINH, QUY DINH\n- LIEN QUAN DEN HOAT DONG SAN XUAT\n\n"
+                 "Dieu 4. Ban sao cac giay to dung de thuc hien bao hiem xa hoi quy dinh\n7 tai Luat Bao hiem xa hoi\n"
+                 "Ban sao cac giay to.\n");
+  CHECK(Skeleton(d) ==
+        "chuong II: CAT GIAM, DON GIAN HOA THU TUC HANH CHINH, QUY DINH LIEN QUAN DEN HOAT DONG SAN XUAT\n"
+        "dieu 4: Ban sao cac giay to dung de thuc hien bao hiem xa hoi quy dinh tai Luat Bao hiem xa hoi\n");
+}
