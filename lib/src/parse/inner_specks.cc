@@ -10,7 +10,8 @@ namespace {
 
 enum class Kind : char { kLower, kUpper, kDigit, kSpace, kOther };
 
-Kind KindOf(const std::string& cp) {
+// |cp| is one code point, |key| its folded byte.
+Kind KindOf(std::string_view cp, char key) {
   unsigned char c = static_cast<unsigned char>(cp[0]);
   if (cp.size() == 1) {
     if (c >= 'a' && c <= 'z') return Kind::kLower;
@@ -19,13 +20,12 @@ Kind KindOf(const std::string& cp) {
     if (c == ' ' || c == '\t') return Kind::kSpace;
     return Kind::kOther;
   }
-  std::string k = FoldKey(cp);
-  if (k.size() != 1 || k[0] < 'a' || k[0] > 'z') return Kind::kOther;
+  if (key < 'a' || key > 'z') return Kind::kOther;
   return UpperRatio(cp) > 0 ? Kind::kUpper : Kind::kLower;
 }
 
 // Marks that never stand inside a Vietnamese title: dropped wherever they are.
-bool StrayMark(const std::string& cp) {
+bool StrayMark(std::string_view cp) {
   static const char* const kStray[] = {"\u2018", "\u2019", "'", "`", "\u00B4", "~", "|", "^", "*", "!", "?", "_"};
   for (const char* s : kStray) {
     if (cp == s) return true;
@@ -36,12 +36,16 @@ bool StrayMark(const std::string& cp) {
 }  // namespace
 
 std::string DropInnerSpecks(std::string_view title) {
-  const std::vector<std::string> cps = CodePoints(title);
-  const size_t n = cps.size();
+  // One pass over the code points (a title may be a megabyte-long line): a byte of kind
+  // each, found through the folded key, no string per code point.
+  std::vector<uint32_t> off;
+  const std::string key = FoldWithOffsets(title, &off);
+  const size_t n = key.size();
+  auto cp = [&](size_t i) { return title.substr(off[i], off[i + 1] - off[i]); };
   std::vector<Kind> kind(n);
   size_t letters = 0, upper = 0;
   for (size_t i = 0; i < n; ++i) {
-    kind[i] = KindOf(cps[i]);
+    kind[i] = KindOf(cp(i), key[i]);
     letters += kind[i] == Kind::kLower || kind[i] == Kind::kUpper;
     upper += kind[i] == Kind::kUpper;
   }
@@ -56,7 +60,7 @@ std::string DropInnerSpecks(std::string_view title) {
   std::string out;
   out.reserve(title.size());
   for (size_t i = 0; i < n; ++i) {
-    const std::string& c = cps[i];
+    const std::string_view c = cp(i);
     const bool glued = letter(i - 1) && letter(i + 1);
     if (c == "'" && glued) {
       // "THU'C HIEN": text the restorer did not read keeps its VIQR-like marks.
