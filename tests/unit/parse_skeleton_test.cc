@@ -184,3 +184,18 @@ TEST_CASE("OCR'd wrapped titles: a chapter title's next line behind a dash, an a
         "chuong II: CAT GIAM, DON GIAN HOA THU TUC HANH CHINH, QUY DINH LIEN QUAN DEN HOAT DONG SAN XUAT\n"
         "dieu 4: Ban sao cac giay to dung de thuc hien bao hiem xa hoi quy dinh tai Luat Bao hiem xa hoi\n");
 }
+
+TEST_CASE("OCR'd case: a capitals title takes its case, a trích yếu opens with a capital") {
+  // The restorer read "TO" as "Tổ" and the trích yếu's first word in lower case.
+  const std::string ocr = "QUYET DINH\nve viec cong bo danh muc\n\nCan cu Luat To chuc Chinh phu;\n\n"
+                          "Chuong II\nTO CHUC VA QUAN LY HOAT DONG\n\nDieu 1. Pham vi\nNoi dung.\n";
+  const std::string restored = "QUYẾT ĐỊNH\nvề việc công bố danh mục\n\nCăn cứ Luật Tổ chức Chính phủ;\n\n"
+                               "Chương II\nTổ CHỨC VÀ QUẢN LÝ HOẠT ĐỘNG\n\nĐiều 1. Phạm vi\nNội dung.\n";
+  vanban::ParseOptions o;
+  o.restored_text = restored;
+  auto d = vanban::ParseDocument(ocr, o);
+  REQUIRE(d.ok());
+  CHECK(Skeleton(*d) == "chuong II: TỔ CHỨC VÀ QUẢN LÝ HOẠT ĐỘNG\ndieu 1: Phạm vi\n");
+  REQUIRE(d->header.subject);
+  CHECK(d->header.subject->text == "Về việc công bố danh mục");
+}

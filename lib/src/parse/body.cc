@@ -422,6 +422,8 @@ void Finish(Node* n, bool ocr) {
   s.heading = CollapseSpaces(TrimChars(s.heading, "_;|~"));
   if (heading_level && UpperRatio(s.heading) >= 0.8) DropTrailingSpecks(&s.heading);
   if (ocr && (heading_level || n->rank == kDieu)) s.heading = DropInnerSpecks(s.heading);
+  // "Tổ CHỨC VÀ QUẢN LÝ": a word of a capitals title the scan bent takes the title's case.
+  if (ocr && heading_level && UpperRatio(s.heading) >= 0.8) s.heading = ToUpper(s.heading);
   s.text = CollapseSpaces(s.text);
 }
 

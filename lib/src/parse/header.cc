@@ -856,6 +856,9 @@ size_t ReadSubject(const SourceLines& src, size_t type_line, bool ocr, Header* h
         if (!t.empty()) s.text += (s.text.empty() ? "" : " ") + t;
       }
       s.text = DropInnerSpecks(s.text);
+      // A trích yếu opens with a capital ("về việc" is an OCR'd "Về việc").
+      std::string opening(FirstCodePoint(s.text));
+      s.text = ToUpper(opening) + s.text.substr(opening.size());
     }
     s.raw = src.JoinRaw(first, last);
     s.lines = {src[first].number, src[last].number};
