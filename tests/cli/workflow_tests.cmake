@@ -10,11 +10,11 @@ set(WF ${CMAKE_CURRENT_BINARY_DIR}/cli-work/workflow)
 
 # ---- outline ---------------------------------------------------------------------------
 vanban_cli_test(NAME workflow.outline ARGS outline --no-restore ${_seed}
-                STDOUT_MATCHES "^I\\. MUC PiCH, YEU CAU  \\[18-47\\]\n  1\\. Muc dich  \\[20-31\\]\n    a\\) ")
+                STDOUT_MATCHES "^I\\. MUC PICH, YEU CAU  \\[18-47\\]\n  1\\. Muc dich  \\[20-31\\]\n    a\\) ")
 vanban_cli_test(NAME workflow.outline_md ARGS outline --no-restore --format md ${_seed3}
                 STDOUT_MATCHES "^# I\\. MỤC ĐÍCH, YÊU CẦU\n\n## 1\\. Mục đích\n\n## 2\\. Yêu cầu\n\n# II\\. NỘI DUNG\n\n## 1\\. Công tác quán triệt, thông tin, tuyên truyền\n\n### a\\) .*\n# PHỤ LỤC II: [^\n]+ \\(1 table, [0-9]+ rows\\)\n$")
 vanban_cli_test(NAME workflow.outline_md_files ARGS outline --no-restore --format md ${_seed} ${_seed3}
-                STDOUT_MATCHES "^# [^\n]*000_6071a54f6ab85aa7.txt\n\n## I\\. MUC PiCH.*\n\n# [^\n]*003_9804076c90d51208.txt\n\n## I\\. MỤC ĐÍCH")
+                STDOUT_MATCHES "^# [^\n]*000_6071a54f6ab85aa7.txt\n\n## I\\. MUC PICH.*\n\n# [^\n]*003_9804076c90d51208.txt\n\n## I\\. MỤC ĐÍCH")
 vanban_cli_test(NAME workflow.outline_stdin_lines ARGS outline --no-restore STDIN ${_seed3}
                 STDOUT_MATCHES "^I\\. MỤC ĐÍCH, YÊU CẦU  \\[13-27\\]\n")
 

@@ -90,3 +90,112 @@ TEST_CASE("OCR'd trích yếu: each line without the specks at its edges") {
   REQUIRE(typed.header.subject);
   CHECK(typed.header.subject->text == "Quy định chi tiết một số điều của Luật Bảo hiểm xã hội a");
 }
+
+TEST_CASE("OCR'd titles: specks inside an article or chapter title and a trích yếu") {
+  auto d = Parse(std::string("NGHI DINH\nQuy dinh ve cho vay cua ngan. sach trung uong~ cho; nuoc ngoai\n\n"
+                             "Can cu Luat To chuc Chinh phu;\n\n") +
+                 "Chuong I\nQUAN LY.LAO DONG\n"
+                 "Dieu 1. Pham vi.dieu chinh\nNoi dung.\n"
+                 "Dieu 2. Quyet dinh nay co hieu luc-thi hanh ke tu ngay. ky.\nNoi dung.\n"
+                 "Dieu 3. Can cu? cap giay ‘chung nhan\nNoi dung.\n"
+                 "Dieu 4. Cap tai khoan; phan quyen va Pham:vi du lieu\nNoi dung.\n"
+                 "Dieu 5. Kinh phi thuc -hien-\nNoi dung.\n"
+                 "Dieu 6. Sua doi Thong tu so 32/2016/TT-BTC, v.v. ve TO CHUC THU'C HIEN\nNoi dung.\n");
+  CHECK(Skeleton(d) ==
+        "chuong I: QUAN LY LAO DONG\n"
+        "dieu 1: Pham vi dieu chinh\n"
+        "dieu 2: Quyet dinh nay co hieu luc thi hanh ke tu ngay ky.\n"
+        "dieu 3: Can cu cap giay chung nhan\n"
+        "dieu 4: Cap tai khoan, phan quyen va Pham vi du lieu\n"
+        "dieu 5: Kinh phi thuc hien\n"
+        "dieu 6: Sua doi Thong tu so 32/2016/TT-BTC, v.v. ve TO CHUC THU'C HIEN\n");
+  REQUIRE(d.header.subject);
+  CHECK(d.header.subject->text == "Quy dinh ve cho vay cua ngan sach trung uong cho, nuoc ngoai");
+  // Typed titles keep what was typed.
+  auto typed = Parse("NGHỊ ĐỊNH\nQuy định về ngân. sách\n\nCăn cứ Luật Tổ chức Chính phủ;\n\n"
+                     "Điều 1. Phạm vi.điều chỉnh; hiệu lực-thi hành\nNội dung.\n");
+  CHECK(Skeleton(typed) == "dieu 1: Phạm vi.điều chỉnh; hiệu lực-thi hành\n");
+  REQUIRE(typed.header.subject);
+  CHECK(typed.header.subject->text == "Quy định về ngân. sách");
+}
+
+TEST_CASE("OCR'd header: a garbled type line named by the number, Sé for Số, dates without ngày") {
+  // "NGH] INH": the number's NĐ names the type; the issuer stays CHÍNH PHỦ.
+  auto d = Parse("CHINH PHU\n\nCONG HOA XA HOI CHU NGHIA VIET NAM\nDoc lap - Tu do - Hanh phuc\n"
+                 "S6: 171/2026/NP-CP\nHa Noi, ngay 15 thang-5 nam 2026\n\n_ NGH] INH\n"
+                 "Quy dinh chi tiet mot so dieu\n\nCan cu Luat To chuc Chinh phu;\n");
+  REQUIRE(d.header.doc_type);
+  CHECK(d.header.doc_type->label_vi == "NGHỊ ĐỊNH");
+  REQUIRE(d.header.issuer);
+  CHECK(d.header.issuer->text == "CHINH PHU");
+  REQUIRE(d.header.subject);
+  CHECK(d.header.subject->text == "Quy dinh chi tiet mot so dieu");
+  REQUIRE(d.header.issued_date);
+  CHECK(d.header.issued_date->iso == "2026-05-15");
+  // "SÉ:" is an OCR'd "Số:"; "ngày" lost to a smudge, the month's 0 read as O.
+  auto e = Parse("CHINHPHU\n\nSÉ: 66.16/2026/NQ-CP\nCONG HOA.XA HOI CHU NGHIA VIET NAM\n"
+                 "Doc lap - Tu do - Hanh phuc\n\nHa Noi, “Eee 07 thang O4nam 2026\n\nNGHI QUYET\n"
+                 "Cat giam thu tuc hanh chinh\n\nCan cu Luat To chuc Chinh phu;\n");
+  REQUIRE(e.header.number_symbol);
+  CHECK(e.header.number_symbol->full == "66.16/2026/NQ-CP");
+  REQUIRE(e.header.issued_date);
+  CHECK(e.header.issued_date->iso == "2026-04-07");
+  REQUIRE(e.header.place);
+  CHECK(e.header.place->text == "Ha Noi");
+  REQUIRE(e.header.issuer);
+  CHECK(e.header.issuer->text == "CHINHPHU");
+  CHECK(e.header.motto.present);
+  // "ngày" glued to the place; specks in front of it; a place in two cases.
+  auto g = Parse("BO TAI CHINH\n\nS6: 12/2024/TT-BTC\nCONG HOA XA HOI CHU NGHIA VIET NAM\n"
+                 "HA NOIngay 24 thang 01 nam 2025\n\nTHONG TU\nHuong dan\n\nCan cu;\n");
+  REQUIRE(g.header.issued_date);
+  CHECK(g.header.issued_date->iso == "2025-01-24");
+  REQUIRE(g.header.place);
+  CHECK(g.header.place->text == "HA NOI");
+  auto p = Parse("BO TAI CHINH\n\nS6: 12/2024/TT-BTC\nCONG HOA XA HOI CHU NGHIA VIET NAM\n"
+                 "~ .. HA Noi, ngay 24 thang 01 nam 2025\n\nTHONG TU\nHuong dan\n\nCan cu;\n");
+  REQUIRE(p.header.place);
+  CHECK(p.header.place->text == "Ha Noi");
+}
+
+TEST_CASE("OCR'd issuer: specks at the ends of its lines and between its words, bent capitals") {
+  auto d = Parse("- BO LAO DONG - THUONG BINH a\nvA XA HOI | oe\n\nS6: 169/QD-BLDTBXH\n"
+                 "CONG HOA XA HOI CHU NGHIA VIET NAM\nHa Noi, ngay 24 thang 01 nam 2025\n\nQUYET DINH\n"
+                 "Ve viec cong bo\n\nCan cu;\n");
+  REQUIRE(d.header.issuer);
+  CHECK(d.header.issuer->text == "BO LAO DONG - THUONG BINH VA XA HOI");
+  auto e = Parse("VAN BAN HOP NHAT - Pad\nBO LAO DONG - THUONG | BINH VA XA HOI _ 3\n\n"
+                 "CONG HOA XA HOI CHU NGHIA VIET NAM\nDoc lap - Tu do - Hanh phuc\n\nTHONG TU\nHuong dan\n\nCan cu;\n");
+  REQUIRE(e.header.issuer);
+  CHECK(e.header.issuer->text == "VAN BAN HOP NHAT BO LAO DONG - THUONG BINH VA XA HOI");
+  // Typed: an issuer is read as typed.
+  auto t = Parse("BỘ TÀI CHÍNH a\n\nSố: 12/2024/TT-BTC\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                 "Hà Nội, ngày 24 tháng 01 năm 2025\n\nTHÔNG TƯ\nHướng dẫn\n\nCăn cứ;\n");
+  REQUIRE(t.header.issuer);
+  CHECK(t.header.issuer->text == "BỘ TÀI CHÍNH a");
+}
+
+TEST_CASE("OCR'd wrapped titles: a chapter title's next line behind a dash, an article's behind a digit") {
+  auto d = Parse(std::string(kHead) +
+                 "Chuong II OS\nCAT GIAM, DON GIAN HOA THU TUC HANH CHINH, QUY DINH\n- LIEN QUAN DEN HOAT DONG SAN XUAT\n\n"
+                 "Dieu 4. Ban sao cac giay to dung de thuc hien bao hiem xa hoi quy dinh\n7 tai Luat Bao hiem xa hoi\n"
+                 "Ban sao cac giay to.\n");
+  CHECK(Skeleton(d) ==
+        "chuong II: CAT GIAM, DON GIAN HOA THU TUC HANH CHINH, QUY DINH LIEN QUAN DEN HOAT DONG SAN XUAT\n"
+        "dieu 4: Ban sao cac giay to dung de thuc hien bao hiem xa hoi quy dinh tai Luat Bao hiem xa hoi\n");
+}
+
+TEST_CASE("OCR'd case: a capitals title takes its case, a trích yếu opens with a capital") {
+  // The restorer read "TO" as "Tổ" and the trích yếu's first word in lower case.
+  const std::string ocr = "QUYET DINH\nve viec cong bo danh muc\n\nCan cu Luat To chuc Chinh phu;\n\n"
+                          "Chuong II\nTO CHUC VA QUAN LY HOAT DONG\n\nDieu 1. Pham vi\nNoi dung.\n";
+  const std::string restored = "QUYẾT ĐỊNH\nvề việc công bố danh mục\n\nCăn cứ Luật Tổ chức Chính phủ;\n\n"
+                               "Chương II\nTổ CHỨC VÀ QUẢN LÝ HOẠT ĐỘNG\n\nĐiều 1. Phạm vi\nNội dung.\n";
+  vanban::ParseOptions o;
+  o.restored_text = restored;
+  auto d = vanban::ParseDocument(ocr, o);
+  REQUIRE(d.ok());
+  CHECK(Skeleton(*d) == "chuong II: TỔ CHỨC VÀ QUẢN LÝ HOẠT ĐỘNG\ndieu 1: Phạm vi\n");
+  REQUIRE(d->header.subject);
+  CHECK(d->header.subject->text == "Về việc công bố danh mục");
+}

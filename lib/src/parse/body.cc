@@ -404,8 +404,8 @@ void DropTrailingSpecks(std::string* heading) {
 // would carry a line's worth of room in each).
 void Release(std::string* s) { std::string().swap(*s); }
 
-// An item leaves the path: its heading and text are final.
-void Finish(Node* n) {
+// An item leaves the path: its heading and text are final. |ocr|: the source was OCR'd.
+void Finish(Node* n, bool ocr) {
   Section& s = *n->s;
   bool heading_level = n->rank <= kTieuMuc;
   if (heading_level) {
@@ -421,6 +421,9 @@ void Finish(Node* n) {
   }
   s.heading = CollapseSpaces(TrimChars(s.heading, "_;|~"));
   if (heading_level && UpperRatio(s.heading) >= 0.8) DropTrailingSpecks(&s.heading);
+  if (ocr && (heading_level || n->rank == kDieu)) s.heading = DropInnerSpecks(s.heading);
+  // "Tổ CHỨC VÀ QUẢN LÝ": a word of a capitals title the scan bent takes the title's case.
+  if (ocr && heading_level && UpperRatio(s.heading) >= 0.8) s.heading = ToUpper(s.heading);
   s.text = CollapseSpaces(s.text);
 }
 
@@ -554,7 +557,7 @@ class BodyBuilder {
   // The items below |depth| leave the path, finished.
   void CloseTo(size_t depth) {
     while (path_.size() > depth + 1) {
-      Finish(&path_.back());
+      Finish(&path_.back(), doc_.source.ocr);
       path_.pop_back();
     }
   }
@@ -689,8 +692,10 @@ class BodyBuilder {
       if (letters && ToInt(h->num) != last_dieu_ + 1) h->num = std::to_string(last_dieu_ + 1);
       marker = ToInt(h->num) == last_dieu_ + 1;
     }
-    if (marker && doc_.source.ocr && h->level == "dash" && TitlePending() && UpperRatio(l.Raw(h->text_start)) >= 0.8) {
-      marker = false;  // "- BỒI DƯỠNG ĐỐI VỚI NHÀ GIÁO" under "Chương III": its title, smudged
+    if (marker && doc_.source.ocr && h->level == "dash" && TitleOpen() && UpperRatio(l.Raw(h->text_start)) >= 0.8) {
+      // "- BỒI DƯỠNG ĐỐI VỚI NHÀ GIÁO" under "Chương III", or "- LIÊN QUAN ĐẾN …" after its
+      // first title line: the title, smudged.
+      marker = false;
     }
     if (!marker && CapitalsHeadingLine(l) && (AtRoot() || Cur().rank >= kMuc)) {
       marker = LostNumeralHeading(i, h);
@@ -698,10 +703,8 @@ class BodyBuilder {
     return marker;
   }
 
-  // The current item is a part, chapter or section still waiting for its title line.
-  bool TitlePending() {
-    return !AtRoot() && Cur().rank <= kTieuMuc && Cur().title_open && Cur().first_para.empty() && !after_blank_;
-  }
+  // The current item is a part, chapter or section whose capitals title may go on.
+  bool TitleOpen() { return !AtRoot() && Cur().rank <= kTieuMuc && Cur().title_open && !after_blank_; }
 
   // One past the last free body line with a Roman heading marker (0 when none), found
   // once: whether the document numbers its headings does not change from line to line.
@@ -830,6 +833,11 @@ class BodyBuilder {
       // "~~ lao.động —": an OCR'd title's next line behind specks, with specks after it.
       size_t a = l.core_begin, b = l.core_end;
       TrimTitleSpecks(l, &a, &b);
+      // "7 tai Luat …": a lone digit in front of a lower-case word is a speck.
+      if (a + 2 < b && l.key[a] >= '0' && l.key[a] <= '9' && l.key[a + 1] == ' ' && l.key[a + 2] >= 'a' &&
+          l.key[a + 2] <= 'z' && UpperRatio(FirstCodePoint(l.Raw(a + 2, b))) == 0) {
+        a += 2;
+      }
       std::string rest = Trim(l.Value(a, b));
       std::string first(FirstCodePoint(rest));
       bool lower = a < l.core_end && l.key[a] >= 'a' && l.key[a] <= 'z' && UpperRatio(first) == 0;

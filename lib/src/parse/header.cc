@@ -160,9 +160,8 @@ bool LooksLikeOrg(const std::string& key) {
   return !OrgType(key).empty() || Find(kOrgWord, key, 0, &m) || FindAnchored(kHead, key, &m);
 }
 
-// Two OCR readings of the same name: at most one letter in eight differs (edit distance).
-bool SameLetters(const std::string& a, const std::string& b) {
-  if (a.empty() || b.empty()) return a == b;
+// Levenshtein distance of two short keys.
+size_t EditDistance(const std::string& a, const std::string& b) {
   std::vector<size_t> row(b.size() + 1);
   for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
   for (size_t i = 1; i <= a.size(); ++i) {
@@ -174,7 +173,13 @@ bool SameLetters(const std::string& a, const std::string& b) {
       diag = up;
     }
   }
-  return row[b.size()] * 8 <= std::max(a.size(), b.size());
+  return row[b.size()];
+}
+
+// Two OCR readings of the same name: at most one letter in eight differs (edit distance).
+bool SameLetters(const std::string& a, const std::string& b) {
+  if (a.empty() || b.empty()) return a == b;
+  return EditDistance(a, b) * 8 <= std::max(a.size(), b.size());
 }
 
 // OCR specks inside an issuer name: "BO. LAO PONG - THUONG BINH —— vA XA HOI".
@@ -221,7 +226,7 @@ std::string CanonicalSymbol(const std::string& key, const std::string& raw) {
 
 bool FindNationalMotto(const Line& l, Match* m) {
   static const RE2 kMotto(
-      R"(c\S{1,2}ng\s*h\S{1,2}a\s*x\S{1,2}\s*h\S{1,3}\s*ch\S{1,2}\s*ngh\S{1,2}a\s*v\S{1,3}t\s*nam)", ReOptions());
+      R"(c\S{1,2}ng\s*h\S{1,2}a[\s.,]*x\S{1,2}\s*h\S{1,3}[\s.,]*ch\S{1,2}\s*ngh\S{1,2}a[\s.,]*v\S{1,3}t\s*nam)", ReOptions());
   static const RE2 kMottoLoose(
       R"(c\S{1,2}ng\b[a-z ]{0,25}?ch\S{1,2}\s*ngh\S{1,2}a\s*vi\S{1,3}t\s*nam)", ReOptions());
   return Find(kMotto, l.key, 0, m) ||
@@ -246,7 +251,7 @@ const RE2& SloganRe() {
 // dot of a number as a colon ("66:16") and a leading 1 as a letter ("I 9/2024").
 const RE2& NumberRe() {
   static const RE2 re(
-      R"(^[\s~=*|_/-]*s[o0-9b]{0,2}\s*[:;.]*\s*((?:[il]\s?)?\d{0,5}(?:[.:]\d{1,3})?)\s*/\s*(?:(\d{4})\s*/\s*)?([a-z]{1,5}(?:\s*[-/]\s*[a-z0-9&]{1,12})*))",
+      R"(^[\s~=*|_/-]*s[o0-9be]{0,2}\s*[:;.]*\s*((?:[il]\s?)?\d{0,5}(?:[.:]\d{1,3})?)\s*/\s*(?:(\d{4})\s*/\s*)?([a-z]{1,5}(?:\s*[-/]\s*[a-z0-9&]{1,12})*))",
       ReOptions());
   return re;
 }
@@ -257,6 +262,58 @@ const RE2& DateRe() {
       R"(\bn\S{0,2}y[\s.,:]*(\d{0,2})\s*(?:th\S{1,3}g?|/)\s*(\d{0,2})\s*(?:n\S{1,3}|[a-z]{1,3}|/)[.,]?\s*(\d{4}))",
       ReOptions());
   return re;
+}
+
+// An OCR'd date line whose "ngày" the scan lost or glued to the place ("HA NGingay 24",
+// "Ha Noi, “Eee 07 thang 4nam 2026") or whose digits carry specks ("thang-4", "O1"):
+// the day, the "tháng" word, the month, the year.
+const RE2& OcrDateRe() {
+  static const RE2 re(
+      R"(\b([o0-9]?\d)\s*[.,:;-]*\s*th[a-z0-9]{1,3}g?[\s.,:;-]*([o0-9]?\d)\s*[.,:;-]*\s*(?:n[a-z0-9]{1,3}|[a-z]{1,3})?[\s.,:;-]*(\d{4}))",
+      ReOptions());
+  return re;
+}
+
+// Where the place before an OCR'd date found by OcrDateRe (at |date_start|) ends: at the
+// last comma, else before a "ngày" glued to it ("NGingay").
+size_t OcrPlaceEnd(const std::string& key, size_t from, size_t date_start) {
+  size_t comma = key.rfind(',', date_start);
+  if (comma != std::string::npos && comma >= from) return comma;
+  size_t end = date_start;
+  while (end > from && key[end - 1] == ' ') --end;
+  for (const char* glued : {"ngay", "ngy", "nay"}) {
+    size_t g = std::char_traits<char>::length(glued);
+    if (end >= from + g && key.compare(end - g, g, glued) == 0) return end - g;
+  }
+  return date_start;
+}
+
+// "HÀ Nội": an OCR'd place whose words disagree in case takes the title case of the
+// others ("Hà Nội"); a place all in one case is left as read.
+std::string PlaceCase(const std::string& place) {
+  std::vector<std::string> words;
+  size_t caps = 0, other = 0;
+  for (size_t a = 0; a < place.size();) {
+    size_t b = place.find(' ', a);
+    if (b == std::string::npos) b = place.size();
+    if (b > a) {
+      words.push_back(place.substr(a, b - a));
+      bool all_caps = UpperRatio(words.back()) == 1 && CodePoints(words.back()).size() >= 2;
+      (all_caps ? caps : other) += 1;
+    }
+    a = b + 1;
+  }
+  if (caps == 0 || other == 0) return place;
+  std::string out;
+  for (const std::string& w : words) {
+    std::string fixed = w;
+    if (UpperRatio(w) == 1 && CodePoints(w).size() >= 2) {
+      std::string first(FirstCodePoint(w));
+      fixed = first + ToLower(std::string_view(w).substr(first.size()));
+    }
+    out += (out.empty() ? "" : " ") + fixed;
+  }
+  return out;
 }
 
 // The type named by a line alone on its line, give or take OCR specks ("- QUYET DINH ;
@@ -309,22 +366,27 @@ const TypeInfo* TypeOfLine(const std::string& key) {
   return t;
 }
 
+void SetDocType(const Line& l, const TypeInfo* t, Header* h) {
+  DocType dt;
+  dt.code = t->code;
+  dt.label_vi = t->label;
+  dt.nd30_template = t->tmpl;
+  dt.raw = Trim(l.raw);
+  dt.lines = {l.number, l.number};
+  h->doc_type = dt;
+}
+
 // Step 1: the type line, which ends the header block proper; |limit| when there is none.
 size_t FindTypeLine(const SourceLines& src, size_t limit, Header* h) {
   for (size_t i = 0; i < limit; ++i) {
     const TypeInfo* t = TypeOfLine(src[i].key);
     if (!t || UpperRatio(src[i].raw) < 0.6) continue;
-    DocType dt;
-    dt.code = t->code;
-    dt.label_vi = t->label;
-    dt.nd30_template = t->tmpl;
-    dt.raw = Trim(src[i].raw);
-    dt.lines = {src[i].number, src[i].number};
-    h->doc_type = dt;
+    SetDocType(src[i], t, h);
     return i;
   }
   return limit;
 }
+
 
 // Party documents number as "Số 45-TB/ĐU" (number, type, then the issuing committee).
 bool ReadPartyNumber(const Line& l, Match* m, NumberSymbol* ns) {
@@ -377,12 +439,53 @@ bool ReadStateNumber(const Line& l, Match* m, NumberSymbol* ns) {
   return true;
 }
 
+// Step 1 again for an OCR'd source whose type line is too garbled to read alone ("_ NGH]
+// INH", "NGH] PINH"): the number names the type ("171/2026/NĐ-CP"), and a capitals line
+// after it whose letters are within a quarter (at least two) of that type's is its line.
+size_t FindOcrTypeLine(const SourceLines& src, size_t limit, Header* h) {
+  size_t i = 0;
+  const TypeInfo* t = nullptr;
+  for (; i < limit && !t; ++i) {
+    Match m;
+    NumberSymbol ns;
+    if (!ReadPartyNumber(src[i], &m, &ns) && !ReadStateNumber(src[i], &m, &ns)) continue;
+    std::string code = ns.doc_type_code.empty() ? ns.symbol.substr(0, ns.symbol.find('-')) : ns.doc_type_code;
+    t = TypeByCode(FoldKey(code));
+    if (!t) return limit;
+  }
+  if (!t) return limit;
+  std::string want;
+  for (const char* p = t->key; *p; ++p) {
+    if (*p != ' ') want.push_back(*p);
+  }
+  const size_t allowed = std::max<size_t>(2, want.size() / 4);
+  for (; i < limit; ++i) {
+    std::string letters;
+    for (char c : src[i].key) {
+      if (c >= 'a' && c <= 'z') letters.push_back(c);
+      if (letters.size() > want.size() + allowed) break;
+    }
+    if (letters.size() + allowed < want.size() || letters.size() > want.size() + allowed) continue;
+    if (UpperRatio(src[i].raw) < 0.6 || EditDistance(letters, want) > allowed) continue;
+    SetDocType(src[i], t, h);
+    return i;
+  }
+  return limit;
+}
+
 // The date |m| found on |l| and the place between |date_from| (the number's end or the
-// line start) and "ngày", minus the comma and specks ("--HANOi,", "\"HA NOi,"). Returns
-// the key between them ("" when the date follows the number directly).
-std::string ReadDateAndPlace(const Line& l, const Match& m, size_t date_from, Header* h, int* year) {
+// line start) and |place_end| ("ngày"), minus the comma and specks ("--HANOi,", "\"HA
+// NOi,"). Returns the key between them ("" when the date follows the number directly).
+// |ocr|: the date was read by OcrDateRe ("O1" for 01) and the place's case is repaired.
+std::string ReadDateAndPlace(const Line& l, const Match& m, size_t date_from, size_t place_end, bool ocr, Header* h,
+                             int* year) {
   DateValue d;
-  int day = ToInt(m.Str(1)), month = ToInt(m.Str(2));
+  auto digits = [&](int g) {
+    std::string v = m.Str(g);
+    if (ocr) std::replace(v.begin(), v.end(), 'o', '0');
+    return v;
+  };
+  int day = ToInt(digits(1)), month = ToInt(digits(2));
   *year = ToInt(m.Str(3));
   d.raw = l.Raw(m.Start(), m.End());
   d.day_blank = day <= 0;
@@ -391,16 +494,19 @@ std::string ReadDateAndPlace(const Line& l, const Match& m, size_t date_from, He
   d.lines = {l.number, l.number};
   h->issued_date = d;
   const std::string& key = l.key;
-  std::string pk = TrimChars(key.substr(date_from, m.Start() - date_from), ",.");
+  std::string pk = TrimChars(key.substr(date_from, place_end - date_from), ",.");
   if (!pk.empty() && pk.size() < 50) {
     auto speck = [](char c) { return c == ' ' || c == ',' || c == '-' || c == '"' || c == '\'' || c == '.'; };
+    // OCR'd specks in front of the place ("~ .. Hà Nội").
+    auto ocr_speck = [&](char c) { return speck(c) || (ocr && (c == '~' || c == '|' || c == '_' || c == ':' || c == ';')); };
     size_t a = date_from;
-    while (a < m.Start() && speck(key[a])) ++a;
-    size_t b = m.Start();
+    while (a < place_end && ocr_speck(key[a])) ++a;
+    size_t b = place_end;
     while (b > a && speck(key[b - 1])) --b;
     TextValue place;
     place.raw = l.Raw(a, b);
     place.text = Trim(l.Value(a, b));
+    if (ocr) place.text = PlaceCase(place.text);
     place.lines = {l.number, l.number};
     h->place = place;
   }
@@ -446,7 +552,7 @@ struct AnchorScan {
 
 // Step 2, on one line: motto, slogan, number, date; returns where the issuer column ends
 // on it (0 when the line holds none of it).
-size_t ScanAnchorLine(const SourceLines& src, size_t* line, size_t scan_end, size_t* number_line, Header* h,
+size_t ScanAnchorLine(const SourceLines& src, size_t* line, size_t scan_end, size_t* number_line, bool ocr, Header* h,
                       AnchorScan* scan) {
   const size_t i = *line;
   const Line& l = src[i];
@@ -492,7 +598,11 @@ size_t ScanAnchorLine(const SourceLines& src, size_t* line, size_t scan_end, siz
     used();
   }
   if (!h->issued_date && Find(DateRe(), key, date_from, &m)) {
-    std::string pk = ReadDateAndPlace(l, m, date_from, h, &scan->doc_year);
+    std::string pk = ReadDateAndPlace(l, m, date_from, m.Start(), ocr, h, &scan->doc_year);
+    cut = std::min(cut, date_from == 0 ? (pk.empty() ? m.Start() : 0) : cut);
+    used();
+  } else if (!h->issued_date && ocr && Find(OcrDateRe(), key, date_from, &m)) {
+    std::string pk = ReadDateAndPlace(l, m, date_from, OcrPlaceEnd(key, date_from, m.Start()), ocr, h, &scan->doc_year);
     cut = std::min(cut, date_from == 0 ? (pk.empty() ? m.Start() : 0) : cut);
     used();
   }
@@ -508,12 +618,12 @@ size_t ScanAnchorLine(const SourceLines& src, size_t* line, size_t scan_end, siz
 
 // Step 2: motto, slogan, number, date on the lines before |scan_end|; everything left of
 // them is the issuer column.
-AnchorScan ScanAnchors(const SourceLines& src, size_t scan_end, Header* h) {
+AnchorScan ScanAnchors(const SourceLines& src, size_t scan_end, bool ocr, Header* h) {
   AnchorScan scan;
   size_t number_line = SIZE_MAX;
   for (size_t i = 0; i < scan_end; ++i) {
     if (src[i].blank) continue;
-    size_t cut = ScanAnchorLine(src, &i, scan_end, &number_line, h, &scan);
+    size_t cut = ScanAnchorLine(src, &i, scan_end, &number_line, ocr, h, &scan);
     if (cut == 0) continue;
     const Line& l = src[i];
     std::string frag_key = Trim(l.key.substr(0, cut));
@@ -531,15 +641,57 @@ struct LeftColumn {
   std::vector<int> nums;
 };
 
-LeftColumn ReadLeftColumn(const SourceLines& src, std::vector<LineRange>* ranges) {
+// An OCR'd capitals fragment [a, b) of |l| without its specks, in capitals: the words
+// with a capital letter, a "-" between two of them, and none at the ends that is short and
+// not all capitals ("… XÃ HỘI oe", "… THƯƠNG BINH a", "VĂN BẢN HỢP NHẤT - Pad", "- BỘ",
+// "THƯƠNG | BINH", "… _ 3"). A word the scan bent ("vA XA HOI" read "và") is put back in
+// capitals. |*a| and |*b| narrow to the words kept.
+std::string OcrCapitalsValue(const Line& l, size_t* a, size_t* b) {
+  struct Word {
+    size_t start, end;
+    bool caps, all_caps, short_word, dash;
+  };
+  std::vector<Word> words;
+  for (size_t p = *a; p < *b;) {
+    while (p < *b && l.key[p] == ' ') ++p;
+    size_t q = p;
+    while (q < *b && l.key[q] != ' ') ++q;
+    if (q == p) break;
+    std::string raw = l.Raw(p, q);
+    size_t letters = std::count_if(l.key.begin() + p, l.key.begin() + q, [](char c) { return c >= 'a' && c <= 'z'; });
+    double upper = UpperRatio(raw);
+    words.push_back({p, q, upper > 0, upper == 1, letters <= 3, l.key.compare(p, q - p, "-") == 0});
+    p = q;
+  }
+  size_t first = 0, last = words.size();
+  auto speck_at_end = [&](const Word& w) { return !w.caps || (w.short_word && !w.all_caps); };
+  while (first < last && (words[first].dash || !words[first].caps)) ++first;
+  while (last > first && (words[last - 1].dash || speck_at_end(words[last - 1]))) --last;
+  std::string out;
+  for (size_t k = first; k < last; ++k) {
+    if (!words[k].caps && !words[k].dash) continue;
+    if (words[k].dash && (k + 1 == last || words[k + 1].dash || !words[k - 1].caps)) continue;
+    out += (out.empty() ? "" : " ") + Trim(l.Value(words[k].start, words[k].end));
+  }
+  if (first < last) {
+    *a = words[first].start;
+    *b = words[last - 1].end;
+  } else {
+    *b = *a;
+  }
+  return ToUpper(TrimChars(out, ".:;,|_ "));
+}
+
+LeftColumn ReadLeftColumn(const SourceLines& src, std::vector<LineRange>* ranges, bool ocr) {
   LeftColumn col;
   for (auto& [i, r] : *ranges) {
     // Within the line's core: no edge specks ("-_ BỘ …", "CHÍNH PHỦ | 3 |").
     r.first = std::max(r.first, src[i].core_begin);
     r.second = std::max(r.first, std::min(r.second, src[i].core_end));
+    std::string val = ocr ? OcrCapitalsValue(src[i], &r.first, &r.second) : "";
     col.keys.push_back(CollapseSpaces(TrimChars(src[i].key.substr(r.first, r.second - r.first), ".:;,-|_'\"")));
     col.raws.push_back(Trim(src[i].Raw(r.first, r.second)));
-    col.vals.push_back(TrimChars(src[i].Value(r.first, r.second), ".:;,|_ "));
+    col.vals.push_back(ocr ? val : TrimChars(src[i].Value(r.first, r.second), ".:;,|_ "));
     col.nums.push_back(src[i].number);
   }
   return col;
@@ -615,9 +767,9 @@ std::optional<TextValue> ParentAuthority(const LeftColumn& col, int first, const
 }
 
 // Step 3: issuer and parent authority from the left-column fragments |ranges|.
-void ReadIssuer(const SourceLines& src, std::vector<LineRange> ranges, Header* h) {
+void ReadIssuer(const SourceLines& src, std::vector<LineRange> ranges, bool ocr, Header* h) {
   if (ranges.empty()) return;
-  const LeftColumn col = ReadLeftColumn(src, &ranges);
+  const LeftColumn col = ReadLeftColumn(src, &ranges, ocr);
   Issuer is;
   int first = 0, unit = 0;
   FindIssuerFragments(col, &first, &unit, &is);
@@ -703,7 +855,10 @@ size_t ReadSubject(const SourceLines& src, size_t type_line, bool ocr, Header* h
         std::string t = Trim(src[j].Value(a, b));
         if (!t.empty()) s.text += (s.text.empty() ? "" : " ") + t;
       }
-      s.text = CollapseSpaces(s.text);
+      s.text = DropInnerSpecks(s.text);
+      // A trích yếu opens with a capital ("về việc" is an OCR'd "Về việc").
+      std::string opening(FirstCodePoint(s.text));
+      s.text = ToUpper(opening) + s.text.substr(opening.size());
     }
     s.raw = src.JoinRaw(first, last);
     s.lines = {src[first].number, src[last].number};
@@ -757,13 +912,15 @@ void ParseHeader(Context& ctx) {
   const SourceLines& src = ctx.src;
   Header* h = &ctx.doc->header;
   const size_t limit = std::min<size_t>(src.size(), 30);
-  const size_t type_line = FindTypeLine(src, limit, h);
+  const bool ocr = ctx.doc->source.ocr;
+  size_t type_line = FindTypeLine(src, limit, h);
+  if (type_line == limit && ocr) type_line = FindOcrTypeLine(src, limit, h);
   const size_t scan_end = type_line < limit ? type_line : std::min<size_t>(limit, 12);
-  AnchorScan scan = ScanAnchors(src, scan_end, h);
-  ReadIssuer(src, std::move(scan.left_ranges), h);
+  AnchorScan scan = ScanAnchors(src, scan_end, ocr, h);
+  ReadIssuer(src, std::move(scan.left_ranges), ocr, h);
 
   // (A "V/v" subject read by the scan ends at or before scan.last_used.)
-  size_t end = type_line < limit ? ReadSubject(src, type_line, ctx.doc->source.ocr, h) : scan.last_used + 1;
+  size_t end = type_line < limit ? ReadSubject(src, type_line, ocr, h) : scan.last_used + 1;
   end = ReadKinhGui(src, end, h);
   if (!h->doc_type && h->subject && h->number_symbol) {
     DocType dt;

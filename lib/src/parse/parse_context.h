@@ -109,6 +109,10 @@ bool OcrHeadingLine(const Line& l);
 // Narrows the key range [*a, *b) of an OCR'd title line (an article title, a trích yếu)
 // to leave out specks in front ("~~ của Luật") and after it ("… môi trường a", "… | Be").
 void TrimTitleSpecks(const Line& l, size_t* a, size_t* b);
+// An OCR'd title (article or chapter heading, trích yếu) without the specks inside it:
+// stray quotes and bars, a stop or semicolon before a lower-case word, a hyphen or colon
+// glued between lower-case words ("Phạm vi.điều chỉnh", "lực-thi hành") (inner_specks.cc).
+std::string DropInnerSpecks(std::string_view title);
 
 // Shared recognisers (on folded keys).
 // Role of a "Label: value" line; "" when |key| does not start with a known label.
