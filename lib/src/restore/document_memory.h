@@ -9,12 +9,12 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <functional>
-#include <string>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
+
+#include "restore/string_map.h"
 
 namespace vanban::internal {
 
@@ -101,11 +101,7 @@ class DocumentMemory {
   };
   std::unordered_map<uint32_t, float> words_;
   PairSet pairs_;
-  struct StringHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, std::vector<Reading>, StringHash, std::equal_to<>> spellings_;
+  StringMap<std::vector<Reading>> spellings_;
   std::vector<std::pair<size_t, char>> labels_;  // line-start labels: offset, letter key
   int last_label_ = 0;
 };

@@ -6,6 +6,7 @@
 #include "model/lm_tokens.h"
 #include "text/viet_chars.h"
 #include "restore/list_labels.h"
+#include "restore/pieces.h"
 #include "restore/symbol_form.h"
 
 namespace vanban::internal {
@@ -58,8 +59,6 @@ bool IsDamagedRoman(std::string_view s) {
   if (s.size() < 2 || s.size() > 4 || s.find('I') == std::string_view::npos) return false;
   return s.find_first_not_of("Il1") == std::string_view::npos && s.find_first_of("l1") != std::string_view::npos;
 }
-
-bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019 || c == 0x2018 || c == '`'; }
 
 bool AllDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -298,10 +297,8 @@ void LatticeBuilder::AddContextReadings(const std::vector<WordCand>& list, float
 void LatticeBuilder::AddDocumentReadings(const std::vector<WordCand>& list) {
   const std::vector<DocumentMemory::Reading>& seen = memory_.ReadingsOf(lower_);
   if (seen.empty()) return;
-  float best = kNegInf;
-  for (const WordCand& c : list)
-    if (c.id != m_.unk()) best = std::max(best, c.channel);
-  if (best == kNegInf) best = static_cast<float>(o_.context_trigger);
+  float best = WordCandidates::BestOf(list, m_.unk());
+  if (best == WordCandidates::kNoReading) best = static_cast<float>(o_.context_trigger);
   double total = kDocumentSightingPrior;
   for (const DocumentMemory::Reading& r : seen) total += r.count;
   const Edge& edge = lat_->edges.back();

@@ -17,8 +17,6 @@ bool IsLetterSubstitute(char32_t cp) {
          cp == 0xA5 || cp == 0xA3 || cp == '$';
 }
 
-bool IsApostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019; }
-
 // "HĐND&UBND": an ampersand between two abbreviations is one, not an OCR letter.
 bool IsAmpersandBetweenCodes(std::string_view unit, const std::vector<LmToken>& t, size_t j) {
   if (unit[t[j].begin] != '&' || j == 0 || j + 1 >= t.size()) return false;
@@ -96,6 +94,8 @@ bool GluedSyllables(const ModelData& model, std::string_view text, std::vector<u
 }
 
 }  // namespace
+
+bool IsApostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019; }
 
 void CutPieces(std::string_view unit, bool ocr, const ModelData& model, std::vector<LmToken>* toks,
                std::vector<Piece>* out) {

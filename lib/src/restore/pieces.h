@@ -33,6 +33,9 @@ struct Piece {
   bool glued = false;
 };
 
+// The apostrophes an OCR word may hold ("co's@", "tu's6"): ' and ’.
+bool IsApostrophe(char32_t cp);
+
 class ModelData;
 
 // |ocr| regroups OCR letter substitutes into words (see above); there an all-caps word

@@ -152,15 +152,13 @@ bool GarbledInSentence(const Unit& unit, uint32_t i) {
   return true;
 }
 
-// A lone short number in OCR'd text that the search read as a word ("6" for ở, "06"
-// for tổ): written and reported like any word.
-bool NumberReadAsWord(const Unit& unit, const Edge& e, uint32_t id, uint32_t num) {
-  return e.kind == EdgeKind::kWord && unit.pieces[e.from].kind == PieceKind::kNumber && id != num;
-}
-
-bool Reported(const Unit& unit, const Edge& e) {
+// Whether the edge's reading |id| is written as a token: words, symbols and verbatim
+// pieces, and a lone short number in OCR'd text that the search read as a word ("6"
+// for ở, "06" for tổ); not a number read as one (<num> |num|) or a mark skipped as noise.
+bool Reported(const Unit& unit, const Edge& e, uint32_t id, uint32_t num) {
   if (e.kind == EdgeKind::kSkip) return false;
   PieceKind k = unit.pieces[e.from].kind;
+  if (k == PieceKind::kNumber) return e.kind == EdgeKind::kWord && id != num;
   return k == PieceKind::kWord || k == PieceKind::kSymbol || k == PieceKind::kFixed;
 }
 
@@ -179,11 +177,11 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
   for (size_t step = 0; step < path.size(); ++step) {
     const PathStep& h = path[step];
     const Edge& e = lattice.edges[h.edge];
-    if (!Reported(unit, e) && !NumberReadAsWord(unit, e, lattice.cand(e, h.cand).id, m_.num())) {
+    const Cand& c = lattice.cand(e, h.cand);
+    if (!Reported(unit, e, c.id, m_.num())) {
       if (e.kind != EdgeKind::kSkip) confident_prev = 0;
       continue;
     }
-    const Cand& c = lattice.cand(e, h.cand);
     uint32_t b = unit.pieces[e.from].begin, x = unit.pieces[e.to - 1].end;
     std::string_view orig = unit.text.substr(b, x - b);
     std::string_view gap = unit.text.substr(copied, b - copied);

@@ -108,10 +108,12 @@ const std::vector<WordCand>& WordCandidates::For(std::string_view lower) {
   return memo_.emplace(std::string(lower), std::move(cands)).first->second;
 }
 
-float WordCandidates::BestReading(std::string_view lower) {
-  float best = -1e9f;
-  for (const WordCand& c : For(lower)) {
-    if (c.id != m_.unk()) best = std::max(best, c.channel);
+float WordCandidates::BestReading(std::string_view lower) { return BestOf(For(lower), m_.unk()); }
+
+float WordCandidates::BestOf(const std::vector<WordCand>& list, uint32_t unk) {
+  float best = kNoReading;
+  for (const WordCand& c : list) {
+    if (c.id != unk) best = std::max(best, c.channel);
   }
   return best;
 }

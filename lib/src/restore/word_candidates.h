@@ -14,6 +14,7 @@
 #include "channel/ocr_channel.h"
 #include "restore/channel_mix.h"
 #include "restore/flat_memo.h"
+#include "restore/string_map.h"
 
 namespace vanban::internal {
 
@@ -58,8 +59,11 @@ class WordCandidates {
   // Readings of |lower| (a lower-case word as written, possibly with OCR digits or
   // symbols such as "s6", "c¢6"); never empty. Valid until the next Reset or Trim.
   const std::vector<WordCand>& For(std::string_view lower);
-  // log10 of the best channel score among the readings other than keeping it.
+  // log10 of the best channel score among the readings other than keeping it
+  // (kNoReading when there is none); BestOf over a list For() returned.
   float BestReading(std::string_view lower);
+  static float BestOf(const std::vector<WordCand>& list, uint32_t unk);
+  static constexpr float kNoReading = -1e9f;
   // Channel score of reading |id| for |lower|, for readings the context proposes:
   // under the smoothed OCR channel (every edit possible) if |smooth|, else the learned
   // one; memoised.
@@ -94,19 +98,15 @@ class WordCandidates {
   bool use_channel_ = true;
   ChannelMix mix_;
   CandidateLimits limits_;
-  struct StringHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, std::vector<WordCand>, StringHash, std::equal_to<>> memo_;
-  std::unordered_map<std::string, std::vector<std::pair<uint32_t, double>>, StringHash, std::equal_to<>> searched_;
+  StringMap<std::vector<WordCand>> memo_;
+  StringMap<std::vector<std::pair<uint32_t, double>>> searched_;
   // A channel log10 P for (word, reading id, smooth): exact when not |pruned|, else only
   // known to be below |value| (the bound the search gave up at).
   struct ProposedScore {
     float value = 0;
     bool pruned = false;
   };
-  std::unordered_map<std::string, std::vector<std::pair<uint32_t, float>>, StringHash, std::equal_to<>> nearest_;
+  StringMap<std::vector<std::pair<uint32_t, float>>> nearest_;
   FlatMemo<ProposedScore> proposed_{18};  // hash of (word, reading id, smooth), across documents
   std::u32string lower32_;
   std::string skeleton_;
