@@ -58,24 +58,6 @@ bool RomanHeading(const Line& l, const Match& m, const std::string& roman, Marke
   return true;
 }
 
-// Letters (a-z) in a key.
-size_t KeyLetters(std::string_view key) {
-  return std::count_if(key.begin(), key.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-}
-
-// The space-separated tokens of |l|'s key within [a, b), as key ranges, in order.
-std::vector<std::pair<size_t, size_t>> KeyTokens(const Line& l, size_t a, size_t b) {
-  std::vector<std::pair<size_t, size_t>> out;
-  for (size_t i = a; i < b;) {
-    while (i < b && l.key[i] == ' ') ++i;
-    size_t j = i;
-    while (j < b && l.key[j] != ' ') ++j;
-    if (j > i) out.push_back({i, j});
-    i = j;
-  }
-  return out;
-}
-
 // An OCR speck at the end of an article title ("Đối tượng áp dụng oo", "… từ ngữ 7 rade a",
 // "Tổ chức thực hiện C ;"): punctuation, a lone letter, a number of one or two digits, or a
 // short word no Vietnamese syllable spells (judged on the key: OCR's half marks, "hién",

@@ -291,6 +291,7 @@ size_t OcrPlaceEnd(const std::string& key, size_t from, size_t date_start) {
 // "HÀ Nội": an OCR'd place whose words disagree in case takes the title case of the
 // others ("Hà Nội"); a place all in one case is left as read.
 std::string PlaceCase(const std::string& place) {
+  auto all_caps = [](const std::string& w) { return UpperRatio(w) == 1 && CodePoints(w).size() >= 2; };
   std::vector<std::string> words;
   size_t caps = 0, other = 0;
   for (size_t a = 0; a < place.size();) {
@@ -298,8 +299,7 @@ std::string PlaceCase(const std::string& place) {
     if (b == std::string::npos) b = place.size();
     if (b > a) {
       words.push_back(place.substr(a, b - a));
-      bool all_caps = UpperRatio(words.back()) == 1 && CodePoints(words.back()).size() >= 2;
-      (all_caps ? caps : other) += 1;
+      (all_caps(words.back()) ? caps : other) += 1;
     }
     a = b + 1;
   }
@@ -307,7 +307,7 @@ std::string PlaceCase(const std::string& place) {
   std::string out;
   for (const std::string& w : words) {
     std::string fixed = w;
-    if (UpperRatio(w) == 1 && CodePoints(w).size() >= 2) {
+    if (all_caps(w)) {
       std::string first(FirstCodePoint(w));
       fixed = first + ToLower(std::string_view(w).substr(first.size()));
     }
@@ -386,7 +386,6 @@ size_t FindTypeLine(const SourceLines& src, size_t limit, Header* h) {
   }
   return limit;
 }
-
 
 // Party documents number as "Số 45-TB/ĐU" (number, type, then the issuing committee).
 bool ReadPartyNumber(const Line& l, Match* m, NumberSymbol* ns) {
@@ -652,16 +651,10 @@ std::string OcrCapitalsValue(const Line& l, size_t* a, size_t* b) {
     bool caps, all_caps, short_word, dash;
   };
   std::vector<Word> words;
-  for (size_t p = *a; p < *b;) {
-    while (p < *b && l.key[p] == ' ') ++p;
-    size_t q = p;
-    while (q < *b && l.key[q] != ' ') ++q;
-    if (q == p) break;
-    std::string raw = l.Raw(p, q);
-    size_t letters = std::count_if(l.key.begin() + p, l.key.begin() + q, [](char c) { return c >= 'a' && c <= 'z'; });
-    double upper = UpperRatio(raw);
+  for (const auto& [p, q] : KeyTokens(l, *a, *b)) {
+    double upper = UpperRatio(l.Raw(p, q));
+    size_t letters = KeyLetters(std::string_view(l.key).substr(p, q - p));
     words.push_back({p, q, upper > 0, upper == 1, letters <= 3, l.key.compare(p, q - p, "-") == 0});
-    p = q;
   }
   size_t first = 0, last = words.size();
   auto speck_at_end = [&](const Word& w) { return !w.caps || (w.short_word && !w.all_caps); };
@@ -878,12 +871,9 @@ size_t ReadKinhGui(const SourceLines& src, size_t end, Header* h) {
     TextValue to;
     size_t last = i;
     while (last + 1 < src.size() && !src[last + 1].blank && Trim(src[last + 1].key).rfind("-", 0) == 0) ++last;
-    auto letters = [](const std::string& k) {
-      return std::count_if(k.begin(), k.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-    };
-    if (letters(src[i].key.substr(m.End())) >= 3) to.text = TrimChars(src[i].Value(m.End()), "-;.:> ");
+    if (KeyLetters(std::string_view(src[i].key).substr(m.End())) >= 3) to.text = TrimChars(src[i].Value(m.End()), "-;.:> ");
     for (size_t j = i + 1; j <= last; ++j) {
-      if (letters(src[j].key) < 3) continue;
+      if (KeyLetters(src[j].key) < 3) continue;
       to.text += (to.text.empty() ? "" : "; ") + TrimChars(src[j].Text(), "-;.:> ");
     }
     to.raw = src.JoinRaw(i, last);

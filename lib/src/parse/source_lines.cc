@@ -581,4 +581,20 @@ int ToInt(std::string_view digits) {
   return v;
 }
 
+size_t KeyLetters(std::string_view key) {
+  return std::count_if(key.begin(), key.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+std::vector<std::pair<size_t, size_t>> KeyTokens(const Line& l, size_t a, size_t b) {
+  std::vector<std::pair<size_t, size_t>> out;
+  for (size_t i = a; i < b;) {
+    while (i < b && l.key[i] == ' ') ++i;
+    size_t j = i;
+    while (j < b && l.key[j] != ' ') ++j;
+    if (j > i) out.push_back({i, j});
+    i = j;
+  }
+  return out;
+}
+
 }  // namespace vanban::internal

@@ -97,6 +97,11 @@ struct Line {
   std::string_view Whole() const { return val_off.empty() ? raw : value; }
 };
 
+// Letters (a-z) in a folded key.
+size_t KeyLetters(std::string_view key);
+// The space-separated tokens of |l|'s key within [a, b), as key ranges, in order.
+std::vector<std::pair<size_t, size_t>> KeyTokens(const Line& l, size_t a, size_t b);
+
 // Blanks (in a folded key) OCR specks at the edges of a line: leading "|", "_", ":", ".",
 // a "~"/"-" in front of another marker ("~. 2. Phòng"), trailing runs of punctuation
 // tokens ("… tỉnh. | :") and a short lower-case token after them or after a full stop
