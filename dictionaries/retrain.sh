@@ -48,10 +48,11 @@ if [ -z "$work" ]; then
 fi
 mkdir -p "$work"
 
-# One ocrsim run: PROFILE SEED CHUNKS.  Each run draws its own chunks (selection
-# seed = ocrsim seed), so the runs cover different text.
+# One ocrsim run: PROFILE SEED CHUNKS [ocrsim options].  Each run draws its own chunks
+# (selection seed = ocrsim seed), so the runs cover different text.
 ocr_run() {
   local profile="$1" seed="$2" chunks="$3"
+  shift 3
   local base="$work/train_${profile}_${seed}"
   runs+=("$base.pairs.tsv")
   if [ -s "$base.pairs.tsv" ]; then  # resuming with the same --work: already done
@@ -61,7 +62,7 @@ ocr_run() {
   "$py" "$here/ocr_select_lines.py" --corpus "$corpus" --bucket train --seed "$seed" \
       --chunks "$chunks" --chunk-chars 1000 --wiki-frac 0.15 --names "$base.names" > "$base.txt"
   nice -n 10 "$py" "$ocrsim" "$base.txt" --format tsv-meta --profile "$profile" \
-      --seed "$seed" --jobs 1 -o "$base.meta.tsv"
+      --seed "$seed" --jobs 1 "$@" -o "$base.meta.tsv"
   # keep rendered lines whose OCR was aligned (status ok): clean<TAB>ocr
   awk -F'\t' -v OFS='\t' '$3 == "ok" && $5 != "" { print $5, $6 }' "$base.meta.tsv" > "$base.pairs.tmp"
   mv "$base.pairs.tmp" "$base.pairs.tsv"
@@ -77,6 +78,9 @@ if [ "$skip_ocr" = 0 ]; then
   ocr_run clean 5 38
   ocr_run scan 6 75
   ocr_run bad-scan 7 50
+  # An office scanner's usual 300 dpi: the horn of ư is drawn apart and read as r
+  # (`chirc`, `thurc`, `giri`), which the scan profile's 200-250 dpi never shows.
+  ocr_run scan 8 75 --dpi 280,320
   cat "${runs[@]}" | xz -9 -T1 > "$here/ocr_pairs.tsv.xz.tmp"
   mv "$here/ocr_pairs.tsv.xz.tmp" "$here/ocr_pairs.tsv.xz"
   echo "retrain.sh: wrote $here/ocr_pairs.tsv.xz ($(xz -dc "$here/ocr_pairs.tsv.xz" | wc -l) pairs)" >&2

@@ -83,6 +83,11 @@ TEST_CASE("channel: character alignment with substring edits") {
   CHECK(Ops("thực", "thyc") == "t>t h>h ự>y c>c");
   CHECK(Ops("xã", "x4") == "x>x ã>4");
   CHECK(Ops("m", "rn") == "m>rn");
+  // A marked letter read as its base letter and a stray glyph is one edit, not a change
+  // of marks and a free-standing insertion (which would take every later count).
+  CHECK(Ops("thực", "thurc") == "t>t h>h ự>ur c>c");
+  CHECK(Ops("trục", "tru.c") == "t>t r>r ụ>u. c>c");
+  CHECK(Ops("tuc", "turc") == "t>t u>u >r c>c");  // an unmarked letter: a real insertion
   CHECK(IsElementaryEdit(U"ủa", U"ia") == false);  // shares the final 'a'
   CHECK(IsElementaryEdit(U"ư", U"it"));
   CHECK(IsElementaryEdit(U"", U"") == false);
@@ -172,6 +177,23 @@ TEST_CASE("channel: a consonant the OCR dropped is found behind many likelier dr
   REQUIRE(out.size() == 1);
   CHECK(out[0].first == "trong");
   CHECK(out[0].second == doctest::Approx(ch->LogProb("trong", "trog")).epsilon(1e-4));
+}
+
+TEST_CASE("channel: a toned vowel borrows the edits of its toneless vowel") {
+  // The table saw ư read as "ur" and ứ only as "u": chức written "churc" must still be
+  // readable, at the toneless vowel's cost plus the cost of losing the tone mark.
+  std::string table = std::string(kChannelMagic) + "\n#section\tchar\n";
+  for (const char* c : {"c", "h"}) table += std::string(c) + "\t" + c + "\t1000\n";
+  table += "ư\tu\t60\nư\tur\t40\nứ\tu\t10\nự\tur\t3\n";
+  table += "#section\tocc\nc\t1000\nh\t1000\nư\t100\nứ\t10\nự\t10\n";
+  auto ch = OcrChannel::Load(table);
+  REQUIRE(ch.ok());
+  const double borrowed = ch->LogProb("chức", "churc");
+  CHECK(borrowed > -1.5);  // unseen single edits alone cost about -5
+  CHECK(borrowed < ch->LogProb("chưc", "churc"));
+  CHECK(borrowed == doctest::Approx(ch->LogProb("chưc", "churc") - 1.2 / std::log(10.0)).epsilon(1e-3));
+  // An edit the table saw keeps its own count: ự read as "ur" 3 times in 10.
+  CHECK(ch->LogProb("chực", "churc") == doctest::Approx(std::log10(0.3)).epsilon(1e-3));
 }
 
 TEST_CASE("channel: malformed tables are rejected") {

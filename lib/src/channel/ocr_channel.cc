@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "channel/char_align.h"
+#include "text/viet_chars.h"
 
 namespace vanban {
 namespace {
@@ -34,6 +35,11 @@ constexpr double kMaxMargin = 10.0;  // over the cheapest conceivable reading
 constexpr float kMaxDroppedCost = 8.0f;
 constexpr size_t kMaxDropped = 100;
 constexpr size_t kMaxTokenLength = 12;
+// A toned vowel's unseen edit borrows its toneless vowel's (ứ read as "ur" as ư is,
+// the tone mark lost on the way) at this extra cost (nats, ~0.3): the table has too
+// few ứ, ừ, ử, ữ, ự to have seen every way each of them breaks.
+constexpr double kToneLossCost = 1.2;
+constexpr uint64_t kMinBorrowedCount = 5;
 constexpr size_t kMaxVisits = 30000;
 
 std::u32string CostKey(std::u32string_view clean, std::u32string_view ocr) {
@@ -134,6 +140,13 @@ Result<OcrChannel> OcrChannel::Load(std::string_view tsv) {
   if (counts.empty()) return Status::Corruption("OCR channel table: no char section");
 
   std::unordered_map<uint64_t, std::vector<Reverse>> flat;
+  auto add = [&](const U32& key, const U32& clean, const U32& ocr, float cost) {
+    ch.costs_[key] = cost;
+    ch.scorer_.Add(clean, ocr, cost);
+    if (cost <= kMaxReverseCost) flat[PackOcr(ocr)].push_back({clean, cost});
+  };
+  // Edits of each toneless vowel, for its toned forms to borrow.
+  std::unordered_map<char32_t, std::vector<std::pair<U32, float>>> toneless_edits;
   for (const auto& [key, count] : counts) {
     size_t sep = key.find(U'\0');
     U32 clean = key.substr(0, sep), ocr = key.substr(sep + 1);
@@ -141,9 +154,26 @@ Result<OcrChannel> OcrChannel::Load(std::string_view tsv) {
     uint64_t denom = it == ch.occ_.end() ? 0 : it->second;
     if (denom < count) denom = count;  // tolerate tables edited by hand
     float cost = static_cast<float>(-std::log(static_cast<double>(count) / static_cast<double>(denom)));
-    ch.costs_[key] = cost;
-    ch.scorer_.Add(clean, ocr, cost);
-    if (cost <= kMaxReverseCost) flat[PackOcr(ocr)].push_back({clean, cost});
+    add(key, clean, ocr, cost);
+    if (clean.size() == 1 && !ocr.empty() && count >= kMinBorrowedCount) {
+      const internal::VietLetter& l = internal::LookupLetter(clean[0]);
+      if (l.base != 0 && l.tone == internal::Tone::kNone && l.toneless == clean[0]) toneless_edits[clean[0]].push_back({ocr, cost});
+    }
+  }
+  std::vector<U32> toned;
+  for (const auto& [clean, n] : ch.occ_) {
+    if (clean.size() != 1) continue;
+    const internal::VietLetter& l = internal::LookupLetter(clean[0]);
+    if (l.base != 0 && l.tone != internal::Tone::kNone && l.lower == clean[0]) toned.push_back(clean);
+  }
+  std::sort(toned.begin(), toned.end());
+  for (const U32& clean : toned) {
+    auto from = toneless_edits.find(internal::LookupLetter(clean[0]).toneless);
+    if (from == toneless_edits.end()) continue;
+    for (const auto& [ocr, cost] : from->second) {
+      U32 key = CostKey(clean, ocr);
+      if (counts.count(key) == 0) add(key, clean, ocr, cost + static_cast<float>(kToneLossCost));
+    }
   }
   internal::EditScorer::Fallback fallback;
   fallback.identity = static_cast<float>(kUnseenIdentityCost);
