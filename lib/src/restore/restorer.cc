@@ -20,6 +20,8 @@
 #include "restore/pieces.h"
 #include "restore/token_writer.h"
 #include "restore/word_candidates.h"
+#include "text/utf8.h"
+#include "text/viet_chars.h"
 #include "vanban/restore.h"
 
 namespace vanban {
@@ -40,6 +42,32 @@ namespace {
 
 // Longest stretch of text decoded as one unit (bytes), which bounds the search's memory.
 constexpr size_t kMaxUnitBytes = 8192;
+
+// A line that ends inside a sentence (on a lower-case word) and a next line that
+// starts with a capitalised word: a sentence wrapped before a name or a title word
+// ("của | Đảng", "Tỉnh | Ủy", "Hồ Chí | Minh"). Decoded as one unit, the name keeps
+// the words before it as context. Not after a stray letter or two or an all-capitals
+// word (OCR junk or a heading at a line's end), and not before an all-capitals word, a list label ("A.") or a word
+// with a number ("Điều 25"), which start something new.
+bool WrappedBeforeName(std::string_view line, std::string_view next_line) {
+  size_t end = line.find_last_not_of(" \t");
+  if (end == std::string_view::npos) return false;
+  size_t start = line.find_last_of(" \t", end);
+  start = start == std::string_view::npos ? 0 : start + 1;
+  std::string key;
+  const std::string_view last = line.substr(start, end + 1 - start);
+  if (!internal::KeyInto(last, &key) || key.size() < 3 || !internal::IsSyllableKey(key)) return false;
+  const internal::LetterCase lc = internal::LetterCaseOf(last);
+  if (lc.upper > (lc.first_upper ? 1u : 0u)) return false;
+  size_t pos = next_line.find_first_not_of(" \t");
+  if (pos == std::string_view::npos) return false;
+  size_t word_end = next_line.find_first_of(" \t,.;:", pos);
+  if (word_end == std::string_view::npos) word_end = next_line.size();
+  const std::string_view first = next_line.substr(pos, word_end - pos);
+  if (!internal::IsCapitalised(first) || !internal::KeyInto(first, &key) || key.size() < 2) return false;
+  size_t after = next_line.find_first_not_of(" \t", word_end);
+  return after == std::string_view::npos || !internal::IsAsciiDigit(static_cast<unsigned char>(next_line[after]));
+}
 
 }  // namespace
 
@@ -128,7 +156,9 @@ class Restorer::Impl {
       size_t last_begin = pos, end = line_end(pos);
       while (o_.join_wrapped_lines && end < text.size() && end > last_begin) {
         size_t next = after_break(end), next_end = line_end(next);
-        if (!internal::ContinuesLine(text.substr(next, next_end - next))) break;
+        const std::string_view next_line = text.substr(next, next_end - next);
+        if (!internal::ContinuesLine(next_line) && !WrappedBeforeName(text.substr(last_begin, end - last_begin), next_line))
+          break;
         last_begin = next;
         end = next_end;
       }
