@@ -246,3 +246,32 @@ TEST_CASE("typed Mục numbers stay Arabic: Mục 1 is 1, as Mục 2 is 2") {
                  "Mục 1\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi\nNội dung.\n\nMục 2\nQUẢN LÝ LAO ĐỘNG\nĐiều 2. Quản lý\nNội dung.\n");
   CHECK(Skeleton(d) == "muc 1: QUY ĐỊNH CHUNG\ndieu 1: Phạm vi\nmuc 2: QUẢN LÝ LAO ĐỘNG\ndieu 2: Quản lý\n");
 }
+
+TEST_CASE("OCR'd article title wrapped after a stop or colon OCR put inside it, behind a symbol speck") {
+  auto d = Parse(std::string(kHead) +
+                 "Dieu 1. Cat giam, don gian hoa thu tuc hanh chinh, quy dinh lien quan:\n"
+                 "den hoat dong san xuat, kinh doanh\nNoi dung.\n"
+                 "Dieu 2. Nguyen tac cat giam, phan cap, don gian hoa thu tuc hanh:..\n"
+                 "chinh va dieu kien kinh doanh |\nNoi dung.\n"
+                 "Dieu 3. Cat giam, don gian hoa thu tuc hanh chinh, quy dinh lien\n"
+                 "\u00b0 quan den hoat dong san xuat\nNoi dung.\n"
+                 "Dieu 4. Quyet dinh nay co hieu luc thi hanh ke tu ngay ky ban hanh nay.\n"
+                 "Cac co quan thi hanh.\n");
+  CHECK(Skeleton(d) ==
+        "dieu 1: Cat giam, don gian hoa thu tuc hanh chinh, quy dinh lien quan den hoat dong san xuat, kinh doanh\n"
+        "dieu 2: Nguyen tac cat giam, phan cap, don gian hoa thu tuc hanh chinh va dieu kien kinh doanh\n"
+        "dieu 3: Cat giam, don gian hoa thu tuc hanh chinh, quy dinh lien quan den hoat dong san xuat\n"
+        "dieu 4: Quyet dinh nay co hieu luc thi hanh ke tu ngay ky ban hanh nay.\n");
+}
+
+TEST_CASE("OCR'd chapter title: a first word the scan bent stays, and takes the title's case") {
+  const std::string ocr = "NGHI QUYET\nve viec cat giam\n\nCan cu Luat To chuc Chinh phu;\n\n"
+                          "Chuong III\n__pIEU KHOAN THI HANH |\nDieu 1. Hieu luc\nNoi dung.\n";
+  const std::string restored = "NGHỊ QUYẾT\nvề việc cắt giảm\n\nCăn cứ Luật Tổ chức Chính phủ;\n\n"
+                               "Chương III\n__điều KHOẢN THI HÀNH |\nĐiều 1. Hiệu lực\nNội dung.\n";
+  vanban::ParseOptions o;
+  o.restored_text = restored;
+  auto d = vanban::ParseDocument(ocr, o);
+  REQUIRE(d.ok());
+  CHECK(Skeleton(*d) == "chuong III: ĐIỀU KHOẢN THI HÀNH\ndieu 1: Hiệu lực\n");
+}

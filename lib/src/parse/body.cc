@@ -97,9 +97,11 @@ size_t ArticleTitleEnd(const Line& l, size_t a) {
 // no capital or hold a lower-case letter ("oe. QUY ĐỊNH CHUNG See . .", "-_ -'TỔ CHỨC").
 void TrimCapitalsTitle(const Line& l, size_t* a, size_t* b) {
   const auto tokens = KeyTokens(l, *a, *b);
+  // A word mostly in capitals is the title's, bent by the scan ("pIEU KHOAN THI HANH").
   auto speck = [&](const std::pair<size_t, size_t>& t) {
-    return KeyLetters(std::string_view(l.key).substr(t.first, t.second - t.first)) == 0 ||
-           UpperRatio(l.Raw(t.first, t.second)) < 0.99;
+    size_t letters = KeyLetters(std::string_view(l.key).substr(t.first, t.second - t.first));
+    double upper = UpperRatio(l.Raw(t.first, t.second));
+    return letters == 0 || upper < 0.5 || (upper < 0.99 && letters <= 3);
   };
   size_t first = 0, last = tokens.size();
   while (first < last && speck(tokens[first])) ++first;
@@ -409,6 +411,22 @@ void DropTrailingSpecks(std::string* heading) {
   if (begin != 0 || end != h.size()) *heading = std::string(h.substr(begin, end - begin));
 }
 
+// "điều KHOẢN THI HÀNH": three words in four or more (of three or more) are in capitals,
+// as a title's are when the scan bent one.
+bool MostWordsCapitals(std::string_view title) {
+  size_t words = 0, capitals = 0;
+  for (size_t a = 0; a < title.size();) {
+    size_t b = std::min(title.find(' ', a), title.size());
+    std::string_view word = title.substr(a, b - a);
+    if (KeyLetters(FoldKey(word)) > 0) {
+      ++words;
+      capitals += UpperRatio(word) > 0.99;
+    }
+    a = b + 1;
+  }
+  return words >= 3 && capitals * 4 >= words * 3;
+}
+
 // "… thuộc phạm vi quản lý của BỘ Y tế": in a sentence-case article title a word in
 // capitals that carries a vowel mark is a word the scan bent, not an abbreviation
 // (abbreviations carry none: "UBND", "HĐND", "TT-BLĐTBXH"); it takes title case ("Bộ").
@@ -466,7 +484,7 @@ void Finish(Node* n, bool ocr) {
   if (heading_level && UpperRatio(s.heading) >= 0.8) DropTrailingSpecks(&s.heading);
   if (ocr && (heading_level || n->rank == kDieu)) s.heading = DropInnerSpecks(s.heading);
   // "Tổ CHỨC VÀ QUẢN LÝ": a word of a capitals title the scan bent takes the title's case.
-  if (ocr && heading_level && UpperRatio(s.heading) >= 0.8) s.heading = ToUpper(s.heading);
+  if (ocr && heading_level && (UpperRatio(s.heading) >= 0.8 || MostWordsCapitals(s.heading))) s.heading = ToUpper(s.heading);
   if (ocr && n->rank == kDieu && UpperRatio(s.heading) < 0.5) s.heading = CapitalsWordsAsTitle(s.heading);
   s.text = CollapseSpaces(s.text);
 }
@@ -501,7 +519,8 @@ bool CapitalsHeadingLine(const Line& l) {
 }
 
 void TrimTitleSpecks(const Line& l, size_t* a, size_t* b) {
-  while (*a < *b && std::string_view("-~_|:;.,'\" ").find(l.key[*a]) != std::string_view::npos) ++*a;
+  // '?' in the key: a symbol with no lookalike letter ("° quan đến").
+  while (*a < *b && std::string_view("-~_|:;.,'\"? ").find(l.key[*a]) != std::string_view::npos) ++*a;
   *b = std::min(*b, ArticleTitleEnd(l, *a));
 }
 
@@ -650,7 +669,7 @@ class BodyBuilder {
     if (h.rank == kDieu) {
       s.heading = text;
       n.first_para_closed = true;
-      n.heading_open = !text.empty() && !EndsTerminal(text) && l.key.size() >= 50;
+      n.heading_open = TitleMayWrap(l, text);
     } else {
       s.text = text;
     }
@@ -865,6 +884,13 @@ class BodyBuilder {
     return true;
   }
 
+  // A long article title line may go on on the next line. An OCR'd one may also after a stop
+  // or a colon ("… quy định liên quan:" / "đến hoạt động …"): OCR puts specks there, and
+  // a real stop is followed by a capital, which does not continue it.
+  bool TitleMayWrap(const Line& l, const std::string& text) const {
+    return !text.empty() && l.key.size() >= 50 && (doc_.source.ocr || !EndsTerminal(text));
+  }
+
   // "Điều 1. Sửa đổi … Thông tư số 32/2016/TT-" / "BLĐTBXH ngày …": a title wrapped by the
   // page continues on a line that starts lower case or completes a broken word. True when
   // |l| continued it.
@@ -876,14 +902,15 @@ class BodyBuilder {
     // Appended in place: copying the title for each of its lines would cost its square.
     std::string& heading = n.s->heading;
     size_t end = heading.size();
-    while (end > 0 && TrimmedSpace(heading[end - 1])) --end;
+    // "… liên quan:" / "đến hoạt động …": a stop OCR left inside the title (TitleMayWrap).
+    while (end > 0 && (TrimmedSpace(heading[end - 1]) || EndsTerminal(heading.substr(end - 1, 1)))) --end;
     heading.resize(end);
     size_t begin = 0;
     while (begin < heading.size() && TrimmedSpace(heading[begin])) ++begin;
     heading.erase(0, begin);
     heading += broken_word ? "" : " ";
     heading += text;
-    n.heading_open = !EndsTerminal(text) && l.key.size() >= 50;
+    n.heading_open = TitleMayWrap(l, text);
     Extend(l.number);
     NoteText(l);
     return true;
