@@ -275,3 +275,14 @@ TEST_CASE("OCR'd chapter title: a first word the scan bent stays, and takes the 
   REQUIRE(d.ok());
   CHECK(Skeleton(*d) == "chuong III: ĐIỀU KHOẢN THI HÀNH\ndieu 1: Hiệu lực\n");
 }
+
+TEST_CASE("OCR'd last article behind a speck, H read for Đ, ending ./. is an article, not the closing") {
+  const std::string tail = "Dieu 1. Cong bo danh muc\nNoi dung.\nDieu 2. Quyet dinh nay co hieu luc ke tu ngay ky.\n"
+                           "\u2019 Hieu 3. Thu truong cac don vi thuoc Bo chiu trach nhiem thi hanh Quyet dinh nay./.\n\n"
+                           "Noi nhan:\n- Nhu Dieu 3;\n- Luu: VT.\n\nBO TRUONG\n";
+  auto d = Parse(std::string(kHead) + tail);
+  CHECK(Skeleton(d) == "dieu 1: Cong bo danh muc\ndieu 2: Quyet dinh nay co hieu luc ke tu ngay ky.\n"
+                       "dieu 3: Thu truong cac don vi thuoc Bo chiu trach nhiem thi hanh Quyet dinh nay./.\n");
+  REQUIRE(d.closing);
+  CHECK(d.closing->text.empty());  // only the end mark
+}
