@@ -286,3 +286,13 @@ TEST_CASE("OCR'd last article behind a speck, H read for Đ, ending ./. is an ar
   REQUIRE(d.closing);
   CHECK(d.closing->text.empty());  // only the end mark
 }
+
+TEST_CASE("OCR'd article title does not run on into a clause whose marker OCR garbled (il. Quy, a8: L. Viec)") {
+  auto d = Parse(std::string(kHead) +
+                 "Dieu 3. Thang luong, bang luong va phu cap luong cua nguoi lao dong\n"
+                 "il. Quy xay dung thang luong, bang luong, phu cap luong va chuyen xep luong\n"
+                 "Dieu 4. Xac dinh quy tien luong, thu lao, tien thuong cua nguoi quan ly\n"
+                 "a8: L. Viec xac dinh muc tien luong binh quan, quy tien luong ke hoach\n");
+  CHECK(Skeleton(d) == "dieu 3: Thang luong, bang luong va phu cap luong cua nguoi lao dong\n"
+                       "dieu 4: Xac dinh quy tien luong, thu lao, tien thuong cua nguoi quan ly\n");
+}

@@ -807,6 +807,18 @@ class BodyBuilder {
     return true;
   }
 
+  // "il. Quỹ xây dựng …", "a8: L. Việc …": a clause marker OCR garbled into lower-case
+  // letters, a short token ending in a stop or colon before a capital, opens the line: it
+  // starts the article's text, not the next line of its title.
+  static bool GarbledItemMarker(const Line& l, size_t a, size_t b) {
+    size_t space = l.key.find(' ', a);
+    if (space == std::string::npos || space >= b || space - a > 3) return false;
+    char stop = l.key[space - 1];
+    size_t next = space;
+    while (next < b && l.key[next] == ' ') ++next;
+    return (stop == '.' || stop == ':') && next < b && UpperRatio(FirstCodePoint(l.Raw(next, b))) > 0.99;
+  }
+
   // The current item is a part, chapter or section whose capitals title may go on.
   bool TitleOpen() { return !AtRoot() && Cur().rank <= kTieuMuc && Cur().title_open && !after_blank_; }
 
@@ -953,6 +965,7 @@ class BodyBuilder {
       std::string rest = Trim(l.Value(a, b));
       std::string first(FirstCodePoint(rest));
       bool lower = a < l.core_end && l.key[a] >= 'a' && l.key[a] <= 'z' && UpperRatio(first) == 0;
+      if (lower && GarbledItemMarker(l, a, b)) lower = false;
       if (ContinuesArticleTitle(l, rest, lower)) return;
     } else if (Cur().rank == kDieu && Cur().heading_open && ContinuesArticleTitle(l, text, starts_lower)) {
       return;
