@@ -32,3 +32,9 @@ vanban_cli_test(NAME header_csv ARGS header --no-restore --format csv --no-heade
 vanban_cli_test(NAME header_jsonl ARGS header --no-restore --format jsonl ${_seed000}
   STDOUT_MATCHES "^\\{\"file\":\"[^\"]*000_6071a54f6ab85aa7\\.txt\",\"number\":\"34\",\"symbol\":\"KH-UBND\",\"type\":\"KH\",\"issued_date\":\"2026-01-21\"")
 vanban_cli_test(NAME header_bad_format ARGS header --format xml ${_seed000} EXIT 2)
+
+# An OCR'd section marker whose numeral the scan lost ("Muc | ; ; ;" above its capitals
+# title): the section is read, numbered by sequence and flagged.
+vanban_cli_test(NAME parse_ocr_lost_section_numeral ARGS parse --no-restore --fields body
+  ${CMAKE_CURRENT_SOURCE_DIR}/golden/parse/ocr_lost_section_numeral.txt
+  STDOUT_MATCHES "^\\{\"schema\":\"vanban\\.doc/1\",\"body\":\\[\\{\"id\":\"1\",\"level\":\"muc\",\"num_raw\":null,\"num\":\"1\",\"heading\":\"QUY PINH CHUNG\",[^\n]*\"flags\":\\[\"numeral_missing\"\\],\"children\":\\[\\{\"id\":\"1\\.D1\",\"level\":\"dieu\"")

@@ -199,3 +199,100 @@ TEST_CASE("OCR'd case: a capitals title takes its case, a trích yếu opens wit
   REQUIRE(d->header.subject);
   CHECK(d->header.subject->text == "Về việc công bố danh mục");
 }
+
+TEST_CASE("OCR'd chapter numerals glued to the word, with a speck glued after, or lost to the edge cleanup") {
+  auto d = Parse(std::string(kHead) +
+                 "Chuong]. ~ :\nQUY DINH CHUNG 7 7\nDieu 1. Pham vi dieu chinh\nNoi dung.\n\n"
+                 "CHUONGI oe | .\nTO CHUC THUC HIEN\n\nDieu 2. To chuc\nNoi dung.\n\n"
+                 "Chuong |\nDIEU KHOAN THI HANH\n\nDieu 3. Hieu luc\nNoi dung.\n");
+  CHECK(Skeleton(d) == "chuong I: QUY DINH CHUNG\ndieu 1: Pham vi dieu chinh\nchuong II: TO CHUC THUC HIEN\n"
+                       "dieu 2: To chuc\nchuong III: DIEU KHOAN THI HANH\ndieu 3: Hieu luc\n");
+  REQUIRE(d.body.size() == 3);
+  CHECK(d.body[2].flags == std::vector<std::string>{"numeral_missing"});
+  // "Chiteng Io |": a speck glued after the numeral; "Muc |": the numeral taken for a speck,
+  // numbered after its Arabic siblings.
+  auto e = Parse(std::string(kHead) + "Chiteng Io |\n- QUY DINH CHUNG | .\n\nDieu 1. Pham vi\nNoi dung.\n\n"
+                                      "Muc 1\nQUAN LY LAO DONG\nDieu 2. Quan ly\nNoi dung.\n\n"
+                                      "Muc | ; ; ;\nQUAN LY TIEN LUONG . . |\n\nDieu 3. Tien luong\nNoi dung.\n");
+  CHECK(Skeleton(e) == "chuong I: QUY DINH CHUNG\ndieu 1: Pham vi\nmuc 1: QUAN LY LAO DONG\ndieu 2: Quan ly\n"
+                       "muc 2: QUAN LY TIEN LUONG\ndieu 3: Tien luong\n");
+  // A lost numeral counts only above a capitals title; a numeral glued in lower case is none.
+  auto t = Parse(std::string(kHead) + "Dieu 1. Pham vi\nNoi dung cua\nMuc |\nnay la van ban.\nChuongi tiep.\n");
+  CHECK(Skeleton(t) == "dieu 1: Pham vi\n");
+}
+
+TEST_CASE("OCR'd quotation left open ends at the document's next chapter") {
+  auto d = Parse(std::string(kHead) +
+                 "Chuong I\nQUY DINH CHUNG\nDieu 1. Ho so\nCac van ban sau len He thong:\n"
+                 "\u201c> Quyet dinh phe duyet nhiem vu;\n- Quyet dinh dau tu.\n\n"
+                 "Chuong II\nLAP KE HOACH\n\nDieu 2. Lap ke hoach\nNoi dung.\n");
+  CHECK(Skeleton(d) == "chuong I: QUY DINH CHUNG\ndieu 1: Ho so\nchuong II: LAP KE HOACH\ndieu 2: Lap ke hoach\n");
+}
+
+TEST_CASE("OCR'd article title: a capitals word with a vowel mark takes title case, abbreviations stay") {
+  const std::string ocr = "NGHI QUYET\nve viec cat giam\n\nCan cu Luat To chuc Chinh phu;\n\n"
+                          "Dieu 1. Cat giam thu tuc thuoc pham vi quan ly cua BO Y te va UBND tinh\nNoi dung.\n";
+  const std::string restored = "NGHỊ QUYẾT\nvề việc cắt giảm\n\nCăn cứ Luật Tổ chức Chính phủ;\n\n"
+                               "Điều 1. Cắt giảm thủ tục thuộc phạm vi quản lý của BỘ Y tế và UBND tỉnh\nNội dung.\n";
+  vanban::ParseOptions o;
+  o.restored_text = restored;
+  auto d = vanban::ParseDocument(ocr, o);
+  REQUIRE(d.ok());
+  CHECK(Skeleton(*d) == "dieu 1: Cắt giảm thủ tục thuộc phạm vi quản lý của Bộ Y tế và UBND tỉnh\n");
+}
+
+TEST_CASE("typed Mục numbers stay Arabic: Mục 1 is 1, as Mục 2 is 2") {
+  auto d = Parse("THÔNG TƯ\nHướng dẫn quản lý\n\nCăn cứ Luật Tổ chức Chính phủ;\n\n"
+                 "Mục 1\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi\nNội dung.\n\nMục 2\nQUẢN LÝ LAO ĐỘNG\nĐiều 2. Quản lý\nNội dung.\n");
+  CHECK(Skeleton(d) == "muc 1: QUY ĐỊNH CHUNG\ndieu 1: Phạm vi\nmuc 2: QUẢN LÝ LAO ĐỘNG\ndieu 2: Quản lý\n");
+}
+
+TEST_CASE("OCR'd article title wrapped after a stop or colon OCR put inside it, behind a symbol speck") {
+  auto d = Parse(std::string(kHead) +
+                 "Dieu 1. Cat giam, don gian hoa thu tuc hanh chinh, quy dinh lien quan:\n"
+                 "den hoat dong san xuat, kinh doanh\nNoi dung.\n"
+                 "Dieu 2. Nguyen tac cat giam, phan cap, don gian hoa thu tuc hanh:..\n"
+                 "chinh va dieu kien kinh doanh |\nNoi dung.\n"
+                 "Dieu 3. Cat giam, don gian hoa thu tuc hanh chinh, quy dinh lien\n"
+                 "\u00b0 quan den hoat dong san xuat\nNoi dung.\n"
+                 "Dieu 4. Quyet dinh nay co hieu luc thi hanh ke tu ngay ky ban hanh nay.\n"
+                 "Cac co quan thi hanh.\n");
+  CHECK(Skeleton(d) ==
+        "dieu 1: Cat giam, don gian hoa thu tuc hanh chinh, quy dinh lien quan den hoat dong san xuat, kinh doanh\n"
+        "dieu 2: Nguyen tac cat giam, phan cap, don gian hoa thu tuc hanh chinh va dieu kien kinh doanh\n"
+        "dieu 3: Cat giam, don gian hoa thu tuc hanh chinh, quy dinh lien quan den hoat dong san xuat\n"
+        "dieu 4: Quyet dinh nay co hieu luc thi hanh ke tu ngay ky ban hanh nay.\n");
+}
+
+TEST_CASE("OCR'd chapter title: a first word the scan bent stays, and takes the title's case") {
+  const std::string ocr = "NGHI QUYET\nve viec cat giam\n\nCan cu Luat To chuc Chinh phu;\n\n"
+                          "Chuong III\n__pIEU KHOAN THI HANH |\nDieu 1. Hieu luc\nNoi dung.\n";
+  const std::string restored = "NGHỊ QUYẾT\nvề việc cắt giảm\n\nCăn cứ Luật Tổ chức Chính phủ;\n\n"
+                               "Chương III\n__điều KHOẢN THI HÀNH |\nĐiều 1. Hiệu lực\nNội dung.\n";
+  vanban::ParseOptions o;
+  o.restored_text = restored;
+  auto d = vanban::ParseDocument(ocr, o);
+  REQUIRE(d.ok());
+  CHECK(Skeleton(*d) == "chuong III: ĐIỀU KHOẢN THI HÀNH\ndieu 1: Hiệu lực\n");
+}
+
+TEST_CASE("OCR'd last article behind a speck, H read for Đ, ending ./. is an article, not the closing") {
+  const std::string tail = "Dieu 1. Cong bo danh muc\nNoi dung.\nDieu 2. Quyet dinh nay co hieu luc ke tu ngay ky.\n"
+                           "\u2019 Hieu 3. Thu truong cac don vi thuoc Bo chiu trach nhiem thi hanh Quyet dinh nay./.\n\n"
+                           "Noi nhan:\n- Nhu Dieu 3;\n- Luu: VT.\n\nBO TRUONG\n";
+  auto d = Parse(std::string(kHead) + tail);
+  CHECK(Skeleton(d) == "dieu 1: Cong bo danh muc\ndieu 2: Quyet dinh nay co hieu luc ke tu ngay ky.\n"
+                       "dieu 3: Thu truong cac don vi thuoc Bo chiu trach nhiem thi hanh Quyet dinh nay./.\n");
+  REQUIRE(d.closing);
+  CHECK(d.closing->text.empty());  // only the end mark
+}
+
+TEST_CASE("OCR'd article title does not run on into a clause whose marker OCR garbled (il. Quy, a8: L. Viec)") {
+  auto d = Parse(std::string(kHead) +
+                 "Dieu 3. Thang luong, bang luong va phu cap luong cua nguoi lao dong\n"
+                 "il. Quy xay dung thang luong, bang luong, phu cap luong va chuyen xep luong\n"
+                 "Dieu 4. Xac dinh quy tien luong, thu lao, tien thuong cua nguoi quan ly\n"
+                 "a8: L. Viec xac dinh muc tien luong binh quan, quy tien luong ke hoach\n");
+  CHECK(Skeleton(d) == "dieu 3: Thang luong, bang luong va phu cap luong cua nguoi lao dong\n"
+                       "dieu 4: Xac dinh quy tien luong, thu lao, tien thuong cua nguoi quan ly\n");
+}

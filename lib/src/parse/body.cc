@@ -97,9 +97,11 @@ size_t ArticleTitleEnd(const Line& l, size_t a) {
 // no capital or hold a lower-case letter ("oe. QUY ĐỊNH CHUNG See . .", "-_ -'TỔ CHỨC").
 void TrimCapitalsTitle(const Line& l, size_t* a, size_t* b) {
   const auto tokens = KeyTokens(l, *a, *b);
+  // A word mostly in capitals is the title's, bent by the scan ("pIEU KHOAN THI HANH").
   auto speck = [&](const std::pair<size_t, size_t>& t) {
-    return KeyLetters(std::string_view(l.key).substr(t.first, t.second - t.first)) == 0 ||
-           UpperRatio(l.Raw(t.first, t.second)) < 0.99;
+    size_t letters = KeyLetters(std::string_view(l.key).substr(t.first, t.second - t.first));
+    double upper = UpperRatio(l.Raw(t.first, t.second));
+    return letters == 0 || upper < 0.5 || (upper < 0.99 && letters <= 3);
   };
   size_t first = 0, last = tokens.size();
   while (first < last && speck(tokens[first])) ++first;
@@ -132,9 +134,13 @@ bool OnlySpecks(std::string_view rest) {
 // ("Chương IIT"). Typed text keeps the strict forms.
 bool ClassifyMarker(const Line& l, bool ocr, MarkerHit* h) {
   static const RE2 kPartRe(R"(^\s*[,.]?\s*(phan|ch\S{1,2}ng|tieu\s+muc|muc)\s+([ivxl]+|\d+)\s*[.:]?\s*(.*)$)", ReOptions());
+  // The numeral may be glued to the word ("CHUONGI", "Chuong]."), and a speck may follow it
+  // glued ("Chiteng Io"): see below.
   static const RE2 kPartOcr(
-      R"(^[\s\-~_|:;.,'"]{0,6}(phan|ch\S{1,3}ng|tieu\s+muc|muc)\s+([ivxl1|][ivxl1|t]{0,4}|\d{1,3})\s*[.:]?(?:\s+(.*))?$)",
+      R"(^[\s\-~_|:;.,'"]{0,6}(phan|ch\S{1,3}ng|tieu\s+muc|muc)\s*([ivxl1|\]][ivxl1|t]{0,4}o?|\d{1,3})\s*[.:]?(?:\s+(.*))?$)",
       ReOptions());
+  // "Mục |", "Chương ." alone on the line: the edge cleanup took the numeral for a speck.
+  static const RE2 kPartLost(R"(^[\s\-~_|:;.,'"]{0,6}(phan|ch\S{1,3}ng|muc)\s*$)", ReOptions());
   static const RE2 kDieuRe(R"(^\s*[.,]*\s*([db])i\S{0,2}u\s*([\dilt|!]{1,3}[a-z]?)\s*([.:,])\s*-?\s*(.*)$)", ReOptions());
   // "H" too reads for "Đ" ("Hiéu 3."): such a line counts only as the next article.
   static const RE2 kDieuOcr(
@@ -150,7 +156,13 @@ bool ClassifyMarker(const Line& l, bool ocr, MarkerHit* h) {
   static const RE2 kPlusRe(R"(^\s*(\+)\s*(\S.*)$)", ReOptions());
   const std::string& k = l.key;
   Match m;
-  if ((ocr && FindAnchored(kPartOcr, k, &m)) || FindAnchored(kPartRe, k, &m)) {
+  // OCR'd: a numeral glued to its word counts only in capitals or as a bracket ("CHUONGI",
+  // "Chuong]"; "Chuongi" is no marker), and a glued "o" after it is a speck ("Io").
+  bool part = ocr && FindAnchored(kPartOcr, k, &m);
+  if (part && m.End(1) == m.Start(2)) {
+    part = k[m.Start(2)] == ']' || k[m.Start(2)] == '|' || UpperRatio(l.Raw(m.Start(1), m.End(2))) > 0.99;
+  }
+  if (part || FindAnchored(kPartRe, k, &m)) {
     std::string w = m.Str(1);
     std::string title_key = m.Str(3);
     size_t title_start = m.Has(3) ? m.Start(3) : l.core_end;
@@ -169,12 +181,29 @@ bool ClassifyMarker(const Line& l, bool ocr, MarkerHit* h) {
       h->rank = w == "phan" ? kPhan : w == "muc" ? kMuc : w.rfind("tieu", 0) == 0 ? kTieuMuc : kChuong;
       h->num_raw = l.Raw(m.Start(2), m.End(2));
       std::string digits = m.Str(2);
-      if (ocr) std::replace(digits.begin(), digits.end(), 't', 'i');  // "IIT", "IT": T for I
+      if (ocr) {
+        std::replace(digits.begin(), digits.end(), 't', 'i');  // "IIT", "IT": T for I
+        std::replace(digits.begin(), digits.end(), ']', 'i');
+        if (digits.size() > 1 && digits.back() == 'o') digits.pop_back();
+      }
       std::string roman = RepairRoman(digits);
       h->num = roman.empty() ? digits : roman;
+      // Mục and Tiểu mục are numbered in Arabic (Decree 30/2020): "Mục 1" is 1, as "Mục 2" is 2.
+      bool arabic = digits.find_first_not_of("0123456789") == std::string::npos;
+      if (arabic && (h->rank == kMuc || h->rank == kTieuMuc)) h->num = digits;
       h->text_start = specks ? std::max(title_start, l.core_end) : title_start;
       return true;
     }
+  }
+  if (ocr && FindAnchored(kPartLost, k, &m) && UpperRatio(FirstCodePoint(l.Raw(m.Start(1), m.End(1)))) > 0.99 &&
+      Trim(l.raw).size() > Trim(l.Raw(m.Start(1), m.End(1))).size()) {
+    // The numeral is the next in sequence; the caller checks a capitals title follows.
+    std::string w = m.Str(1);
+    h->level = w == "phan" ? "phan" : w == "muc" ? "muc" : "chuong";
+    h->rank = w == "phan" ? kPhan : w == "muc" ? kMuc : kChuong;
+    h->weak = true;
+    h->text_start = l.core_end;
+    return true;
   }
   // "Bi8u 3,": Đ read as B, or a comma for the dot; "iu 1.": Đ lost. Such lines count only
   // as the next article (the caller checks the sequence).
@@ -382,6 +411,56 @@ void DropTrailingSpecks(std::string* heading) {
   if (begin != 0 || end != h.size()) *heading = std::string(h.substr(begin, end - begin));
 }
 
+// "điều KHOẢN THI HÀNH": three words in four or more (of three or more) are in capitals,
+// as a title's are when the scan bent one.
+bool MostWordsCapitals(std::string_view title) {
+  size_t words = 0, capitals = 0;
+  for (size_t a = 0; a < title.size();) {
+    size_t b = std::min(title.find(' ', a), title.size());
+    std::string_view word = title.substr(a, b - a);
+    if (KeyLetters(FoldKey(word)) > 0) {
+      ++words;
+      capitals += UpperRatio(word) > 0.99;
+    }
+    a = b + 1;
+  }
+  return words >= 3 && capitals * 4 >= words * 3;
+}
+
+// "… thuộc phạm vi quản lý của BỘ Y tế": in a sentence-case article title a word in
+// capitals that carries a vowel mark is a word the scan bent, not an abbreviation
+// (abbreviations carry none: "UBND", "HĐND", "TT-BLĐTBXH"); it takes title case ("Bộ").
+std::string CapitalsWordsAsTitle(std::string_view title) {
+  std::string out;
+  out.reserve(title.size());
+  size_t a = 0;
+  while (a < title.size()) {
+    size_t b = title.find(' ', a);
+    if (b == std::string_view::npos) b = title.size();
+    std::string_view word = title.substr(a, b - a);
+    std::string_view first = FirstCodePoint(word);
+    std::string_view rest = word.substr(first.size());
+    bool marked = false;
+    for (size_t x = 0; x < word.size(); ++x) {
+      // Any non-ASCII letter but Đ (C4 90) is a vowel with a mark.
+      marked |= static_cast<unsigned char>(word[x]) >= 0x80 &&
+                !(static_cast<unsigned char>(word[x]) == 0xC4 && x + 1 < word.size() &&
+                  static_cast<unsigned char>(word[x + 1]) == 0x90);
+      if (static_cast<unsigned char>(word[x]) >= 0x80) ++x;
+    }
+    std::string lower = ToLower(rest);
+    if (marked && !rest.empty() && UpperRatio(word) > 0.99 && lower != rest) {
+      out += first;
+      out += lower;
+    } else {
+      out += word;
+    }
+    if (b < title.size()) out.push_back(' ');
+    a = b + 1;
+  }
+  return out;
+}
+
 // Empties |s| and gives its memory back (clear() keeps it: a record of 100,000 sections
 // would carry a line's worth of room in each).
 void Release(std::string* s) { std::string().swap(*s); }
@@ -405,7 +484,8 @@ void Finish(Node* n, bool ocr) {
   if (heading_level && UpperRatio(s.heading) >= 0.8) DropTrailingSpecks(&s.heading);
   if (ocr && (heading_level || n->rank == kDieu)) s.heading = DropInnerSpecks(s.heading);
   // "Tổ CHỨC VÀ QUẢN LÝ": a word of a capitals title the scan bent takes the title's case.
-  if (ocr && heading_level && UpperRatio(s.heading) >= 0.8) s.heading = ToUpper(s.heading);
+  if (ocr && heading_level && (UpperRatio(s.heading) >= 0.8 || MostWordsCapitals(s.heading))) s.heading = ToUpper(s.heading);
+  if (ocr && n->rank == kDieu && UpperRatio(s.heading) < 0.5) s.heading = CapitalsWordsAsTitle(s.heading);
   s.text = CollapseSpaces(s.text);
 }
 
@@ -439,7 +519,8 @@ bool CapitalsHeadingLine(const Line& l) {
 }
 
 void TrimTitleSpecks(const Line& l, size_t* a, size_t* b) {
-  while (*a < *b && std::string_view("-~_|:;.,'\" ").find(l.key[*a]) != std::string_view::npos) ++*a;
+  // '?' in the key: a symbol with no lookalike letter ("° quan đến").
+  while (*a < *b && std::string_view("-~_|:;.,'\"? ").find(l.key[*a]) != std::string_view::npos) ++*a;
   *b = std::min(*b, ArticleTitleEnd(l, *a));
 }
 
@@ -447,7 +528,9 @@ bool OcrHeadingLine(const Line& l) {
   MarkerHit h;
   if (!ClassifyMarker(l, true, &h)) return false;
   if (h.level == "dieu") return !h.weak || h.num == "1";
-  return (h.level == "phan" || h.level == "chuong" || h.level == "tieu_muc" || h.level == "muc") && !h.weak;
+  // A part marker whose numeral OCR lost ("Mục |") has no numeral left to be weak about.
+  return (h.level == "phan" || h.level == "chuong" || h.level == "tieu_muc" || h.level == "muc") &&
+         (!h.weak || h.num_raw.empty());
 }
 
 bool FirstItemLine(const Line& l) {
@@ -586,7 +669,7 @@ class BodyBuilder {
     if (h.rank == kDieu) {
       s.heading = text;
       n.first_para_closed = true;
-      n.heading_open = !text.empty() && !EndsTerminal(text) && l.key.size() >= 50;
+      n.heading_open = TitleMayWrap(l, text);
     } else {
       s.text = text;
     }
@@ -622,6 +705,7 @@ class BodyBuilder {
     std::string lead_raw = Trim(l.raw);
     bool starts_quote = lead_raw.rfind("\u201c", 0) == 0 || (!lead_raw.empty() && lead_raw[0] == '"');
     std::string quoted = Trim(l.Value(0, l.core_end));  // keeps the opening quote
+    if (quote_lines_ > 0 && doc_.source.ocr && NextChapterLine(l)) quote_lines_ = 0;
     if (quote_lines_ > 0) {
       ++quote_lines_;
       bool closed = closes > opens || (straight % 2 == 1 && !starts_quote) || quote_lines_ > 200;
@@ -643,6 +727,21 @@ class BodyBuilder {
     return true;
   }
 
+  // OCR loses closing quotes and reads bullets as opening ones ("“> Quyết định …" after
+  // "… lên Hệ thống:"): a quotation left open ends at the document's own next chapter,
+  // "Chương" with the numeral after the last top-level one, not in quotes itself.
+  bool NextChapterLine(const Line& l) {
+    MarkerHit x;
+    if (Trim(l.raw).rfind("\u201c", 0) == 0 || !ClassifyMarker(l, true, &x) || x.level != "chuong" || x.weak) return false;
+    int last = 0;
+    for (const Section& c : path_[0].s->children) {
+      if (c.level == "chuong") last = RomanValue(FoldKey(c.num));
+    }
+    std::string want = ToRoman(last + 1);
+    // "CHUONGI" for II: a numeral that lost a stroke still begins the expected one.
+    return last > 0 && !x.num.empty() && want.rfind(x.num, 0) == 0;
+  }
+
   // The marker line |i| opens, if any, judged against the sequence so far: OCR-damaged
   // markers count only as the next item in sequence.
   bool ReadMarker(size_t i, MarkerHit* h) {
@@ -658,7 +757,9 @@ class BodyBuilder {
       std::string fk = FoldKey(first);
       if (!fk.empty() && fk[0] >= 'a' && fk[0] <= 'z' && UpperRatio(first) == 0) marker = false;
     }
-    if (marker && h->weak && h->level == "muc") {
+    if (marker && h->num_raw.empty() && h->rank <= kTieuMuc) {
+      marker = LostPartNumeral(i, h);
+    } else if (marker && h->weak && h->level == "muc") {
       // A Roman numeral read without its dot counts only as the next heading in sequence
       // (or one that lost a stroke: "I-TỒN TẠI" after I is II).
       int prev = path_[ParentDepth(h->rank)].last_muc;
@@ -683,6 +784,39 @@ class BodyBuilder {
       marker = LostNumeralHeading(i, h);
     }
     return marker;
+  }
+
+  // "Mục |" whose numeral OCR lost (ClassifyMarker): a part marker only above a capitals
+  // title, numbered as the next of its siblings (Roman unless they are Arabic), flagged.
+  bool LostPartNumeral(size_t i, MarkerHit* h) {
+    const SourceLines& src = ctx_.src;
+    size_t next = i + 1;
+    while (next < ctx_.body_end && (src[next].blank || ctx_.use[next] != LineUse::kFree)) ++next;
+    if (next >= ctx_.body_end || !CapitalsHeadingLine(src[next])) return false;
+    const std::vector<Section>& siblings = path_[ParentDepth(h->rank)].s->children;
+    const Section* prev = nullptr;
+    for (auto it = siblings.rbegin(); it != siblings.rend() && !prev; ++it) {
+      if (it->level == h->level) prev = &*it;
+    }
+    // The word "Mục" counts in Arabic (Decree 30/2020), as do siblings already Arabic.
+    bool arabic = prev ? !prev->num.empty() && prev->num.find_first_not_of("0123456789") == std::string::npos
+                       : h->rank == kMuc;
+    int n = !prev ? 0 : arabic ? ToInt(prev->num) : RomanValue(FoldKey(prev->num));
+    h->num = arabic ? std::to_string(n + 1) : ToRoman(n + 1);
+    h->repair = "numeral_missing";
+    return true;
+  }
+
+  // "il. Quỹ xây dựng …", "a8: L. Việc …": a clause marker OCR garbled into lower-case
+  // letters, a short token ending in a stop or colon before a capital, opens the line: it
+  // starts the article's text, not the next line of its title.
+  static bool GarbledItemMarker(const Line& l, size_t a, size_t b) {
+    size_t space = l.key.find(' ', a);
+    if (space == std::string::npos || space >= b || space - a > 3) return false;
+    char stop = l.key[space - 1];
+    size_t next = space;
+    while (next < b && l.key[next] == ' ') ++next;
+    return (stop == '.' || stop == ':') && next < b && UpperRatio(FirstCodePoint(l.Raw(next, b))) > 0.99;
   }
 
   // The current item is a part, chapter or section whose capitals title may go on.
@@ -762,6 +896,13 @@ class BodyBuilder {
     return true;
   }
 
+  // A long article title line may go on on the next line. An OCR'd one may also after a stop
+  // or a colon ("… quy định liên quan:" / "đến hoạt động …"): OCR puts specks there, and
+  // a real stop is followed by a capital, which does not continue it.
+  bool TitleMayWrap(const Line& l, const std::string& text) const {
+    return !text.empty() && l.key.size() >= 50 && (doc_.source.ocr || !EndsTerminal(text));
+  }
+
   // "Điều 1. Sửa đổi … Thông tư số 32/2016/TT-" / "BLĐTBXH ngày …": a title wrapped by the
   // page continues on a line that starts lower case or completes a broken word. True when
   // |l| continued it.
@@ -773,14 +914,15 @@ class BodyBuilder {
     // Appended in place: copying the title for each of its lines would cost its square.
     std::string& heading = n.s->heading;
     size_t end = heading.size();
-    while (end > 0 && TrimmedSpace(heading[end - 1])) --end;
+    // "… liên quan:" / "đến hoạt động …": a stop OCR left inside the title (TitleMayWrap).
+    while (end > 0 && (TrimmedSpace(heading[end - 1]) || EndsTerminal(heading.substr(end - 1, 1)))) --end;
     heading.resize(end);
     size_t begin = 0;
     while (begin < heading.size() && TrimmedSpace(heading[begin])) ++begin;
     heading.erase(0, begin);
     heading += broken_word ? "" : " ";
     heading += text;
-    n.heading_open = !EndsTerminal(text) && l.key.size() >= 50;
+    n.heading_open = TitleMayWrap(l, text);
     Extend(l.number);
     NoteText(l);
     return true;
@@ -823,6 +965,7 @@ class BodyBuilder {
       std::string rest = Trim(l.Value(a, b));
       std::string first(FirstCodePoint(rest));
       bool lower = a < l.core_end && l.key[a] >= 'a' && l.key[a] <= 'z' && UpperRatio(first) == 0;
+      if (lower && GarbledItemMarker(l, a, b)) lower = false;
       if (ContinuesArticleTitle(l, rest, lower)) return;
     } else if (Cur().rank == kDieu && Cur().heading_open && ContinuesArticleTitle(l, text, starts_lower)) {
       return;

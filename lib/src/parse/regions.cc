@@ -195,7 +195,11 @@ size_t ReadClosing(Context& ctx, size_t signoff_start) {
   bool end_mark = Find(kEndMark, last_key, 0, &m);
   static const RE2 kMarker(
       R"(^[,.]?\s*(?:\d{1,2}\s*[.,]|[a-z]\s*\)|[-+~]|[ivxl1|]{1,5}\s*\.|[db]i\S{0,2}u\s*[\dilt|!]{1,3}\s*[.:,]))", ReOptions());
-  bool marker = FindAnchored(kMarker, first_key, &m);
+  // OCR'd: an article behind specks, its "Đ" read as H ("’ Hiéu 3. Thủ trưởng … này./."):
+  // the body takes it as the next article.
+  static const RE2 kArticleOcr(R"(^[\s\-~_|:;.,'"}{()*=!?]{0,8}[dbh]i\S{0,2}u\s*[.:;,-]{0,2}\s*[\dilt|!]{1,3}\s*[.:,;])",
+                               ReOptions());
+  bool marker = FindAnchored(kMarker, first_key, &m) || (ctx.doc->source.ocr && FindAnchored(kArticleOcr, first_key, &m));
   bool opener = FindAnchored(ClosingStartRe(), first_key, &m);
   if (!marker && (end_mark || opener)) {
     Closing c;
