@@ -158,7 +158,6 @@ int Run(const Options& o) {
   if (o.check) return RunCheck(o);
   const std::string db_name = ArchiveDisplayName(o.db);
   const bool import = !o.from_jsonl.empty();
-  if (o.optimize && o.inputs.empty() && !import && o.export_format.empty()) return OptimizeArchive(o, db_name);
   if (import && !o.inputs.empty()) {
     PrintError("index", 0, "give either files and directories or --from-jsonl, not both");
     return kExitUsage;
@@ -168,8 +167,12 @@ int Run(const Options& o) {
       PrintError("index", 0, "--export opensearch writes files: give -o DIR/ or -o PREFIX");
       return kExitUsage;
     }
-    if (o.inputs.empty() && !import) return ExportOpenSearch(o, db_name);
+    if (o.inputs.empty() && !import) {
+      if (int rc = o.optimize ? OptimizeArchive(o, db_name) : kExitOk; rc != kExitOk) return rc;
+      return ExportOpenSearch(o, db_name);
+    }
   } else if (o.inputs.empty() && !import) {
+    if (o.optimize && o.export_format.empty()) return OptimizeArchive(o, db_name);
     return ReportStatus("index", Status::InvalidArgument("no inputs: give the files and directories to index (or --check, --optimize)"));
   }
   if (import && o.from_jsonl != "-") {
