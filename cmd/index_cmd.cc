@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <cerrno>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
@@ -33,6 +34,7 @@ struct Options {
   bool quiet = false;
   bool prune = false;
   bool check = false;
+  bool optimize = false;
   size_t batch = 32;
   std::string from_jsonl;
   size_t export_file_bytes = 10'000'000;
@@ -53,6 +55,24 @@ int ExportOpenSearch(const Options& o, const std::string& db_name) {
     fmt::print(stderr, "vanban: index: exported {} documents to {} bulk file(s) ({} … {})\n", exported->documents,
                exported->files.size(), exported->files.empty() ? "-" : exported->files.front(),
                exported->files.empty() ? "-" : exported->files.back());
+  }
+  return kExitOk;
+}
+
+// --optimize: the archive readied for searching (Archive::Optimize), alone or after the run.
+int OptimizeArchive(const Options& o, const std::string& db_name) {
+  std::error_code ec;
+  if (!IsPostgresArchive(o.db) && !std::filesystem::exists(o.db, ec)) {
+    return ReportStatus(db_name, Status::NotFound("no such archive: nothing to optimize"));
+  }
+  if (Status st = CheckArchiveWritable(o.db); !st.ok()) return ReportStatus(db_name, st);
+  auto archive = Archive::Open(o.db);
+  if (!archive.ok()) return ReportStatus(db_name, archive.status());
+  const auto start = std::chrono::steady_clock::now();
+  if (Status st = (*archive)->Optimize(); !st.ok()) return ReportStatus(db_name, st);
+  if (!o.quiet) {
+    const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+    fmt::print(stderr, "vanban: {}: optimized for searching in {:.1f} s\n", db_name, took.count());
   }
   return kExitOk;
 }
@@ -147,9 +167,13 @@ int Run(const Options& o) {
       PrintError("index", 0, "--export opensearch writes files: give -o DIR/ or -o PREFIX");
       return kExitUsage;
     }
-    if (o.inputs.empty() && !import) return ExportOpenSearch(o, db_name);
+    if (o.inputs.empty() && !import) {
+      if (int rc = o.optimize ? OptimizeArchive(o, db_name) : kExitOk; rc != kExitOk) return rc;
+      return ExportOpenSearch(o, db_name);
+    }
   } else if (o.inputs.empty() && !import) {
-    return ReportStatus("index", Status::InvalidArgument("no inputs: give the files and directories to index (or --check)"));
+    if (o.optimize && o.export_format.empty()) return OptimizeArchive(o, db_name);
+    return ReportStatus("index", Status::InvalidArgument("no inputs: give the files and directories to index (or --check, --optimize)"));
   }
   if (import && o.from_jsonl != "-") {
     std::error_code ec;
@@ -267,6 +291,10 @@ int Run(const Options& o) {
     PrintWarning(o.db, 0, "nothing was stored: no archive created");
   }
   int rc = s.failed > 0 || s.cancelled ? kExitBadInput : kExitOk;
+  // Before the exports, which then read the merged index. Nothing stored: nothing to merge.
+  if (o.optimize && !s.cancelled && (IsPostgresArchive(o.db) || std::filesystem::exists(o.db, ec))) {
+    rc = std::max(rc, OptimizeArchive(o, db_name));
+  }
   if (out) {
     if (s.cancelled) {
       out->Abandon();
@@ -288,6 +316,7 @@ VANBAN_REGISTER_COMMAND(Command{
   vanban index scans/ --db archive.sqlite --log index.jsonl --export jsonl > records.jsonl
   vanban index scans/ --db archive.sqlite --prune       also forget files deleted from scans/
   vanban index --check --db archive.sqlite              integrity of the archive and its index
+  vanban index --optimize --db archive.sqlite           after a bulk load: faster searches
   vanban index scans/ --db postgresql://clerk@dbhost/archive    a shared PostgreSQL archive
   vanban index --from-jsonl records.jsonl --db pg:      import `vanban parse` records (PG* variables)
   vanban index --db archive.sqlite --export opensearch -o bulk/   the archive as bulk files
@@ -339,6 +368,9 @@ Each record carries the NĐ 30 Phụ lục VI and Dublin Core fields. Schema: do
       app.add_flag("--prune", o->prune, "Remove archived documents under the inputs whose files are gone");
       app.add_flag("--check", o->check,
                    "Check the archive instead of indexing: SQLite and FTS5 integrity; exit 1 on any problem");
+      app.add_flag("--optimize", o->optimize,
+                   "Then ready the archive for searching (after a bulk load): SQLite merges its full-text index "
+                   "into one segment, PostgreSQL runs VACUUM ANALYZE; alone with --db: only that");
       app.add_flag("-q,--quiet", o->quiet, "No progress bar, summary or warnings (errors still shown)");
       return RunFn([o] { return Run(*o); });
     }});

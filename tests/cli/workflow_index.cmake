@@ -58,6 +58,17 @@ elseif(SCENARIO STREQUAL "incremental")
   # Accent-insensitive, with filters, JSON.
   run(ARGS search "nghi quyet dan chu" --db ${db} --type KH --json EXIT 0 OUT o ERR e)
   expect("${o}" "\"symbol\": \"34/KH-UBND\"")
+  # --optimize alone: the full-text index merged, the same answer after it; a missing
+  # archive is not created for it.
+  run(ARGS index --optimize --db ${db} EXIT 0 OUT o ERR e)
+  expect("${e}" "archive.sqlite: optimized for searching in [0-9.]+ s")
+  run(ARGS search "nghi quyet dan chu" --db ${db} --type KH --json EXIT 0 OUT o ERR e)
+  expect("${o}" "\"symbol\": \"34/KH-UBND\"")
+  run(ARGS index --optimize --db ${WORKDIR}/none.sqlite EXIT 1 OUT o ERR e)
+  expect("${e}" "none.sqlite: no such archive: nothing to optimize")
+  if(EXISTS ${WORKDIR}/none.sqlite)
+    message(FATAL_ERROR "index --optimize created a missing archive")
+  endif()
   run(ARGS search "Nghị quyết" --db ${db} --from 2026-01-01 --to 2026-12-31 EXIT 0 OUT o ERR e)
   expect("${o}" "000_6071a54f6ab85aa7")
   if(o MATCHES "004_fcc612b795270e56")

@@ -78,6 +78,15 @@ index)
   grep -q '"exact": true' out.txt || fail "accented query: exact hits first"
   grep -q '\[Nghị\] \[quyết\]' out.txt || fail "snippet marks"
   run 1 search "khong co tu nay xyzzy" --db "$uri"
+  # --optimize alone: VACUUM ANALYZE of the search tables (planner statistics), same answers.
+  run 0 search "nghi quyet dan chu" --db "$uri" --json
+  cp out.txt before.txt
+  run 0 index --optimize --db "$uri"
+  expect_err "optimized for searching in"
+  [ "$(sql "SELECT count(*) FROM pg_stat_user_tables WHERE relname LIKE 'documents_search%' AND last_analyze IS NOT NULL")" = 2 ] ||
+    fail "--optimize did not analyze the search tables"
+  run 0 search "nghi quyet dan chu" --db "$uri" --json
+  cmp -s out.txt before.txt || fail "--optimize changed the answer"
   # pg: = the PG* variables (libpq's defaults), no password on the command line.
   PGHOST=127.0.0.1 PGPORT=$PG_PORT PGUSER=vanban PGPASSWORD=$PG_PASSWORD PGDATABASE=$db run 0 search "ke hoach" --db pg:
   [ -s out.txt ] || fail "pg: found nothing"

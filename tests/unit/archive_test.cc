@@ -163,9 +163,9 @@ std::string AllHits(Archive& a, const std::vector<SearchQuery>& queries) {
   return out;
 }
 
-TEST_CASE("an archive at schema version 1 upgrades to the current one and searches the same") {
-  std::string dir = TempDir("upgrade");
-  const std::string path = dir + "/a.sqlite";
+// Phrases, words, a prefix, with and without filters: the answers a change of storage
+// must keep.
+std::vector<SearchQuery> SampleQueries() {
   std::vector<SearchQuery> queries;
   for (const char* text : {"nghi quyet", "Nghị quyết dân chủ", "ngan sach", "\"dan chu\"", "ke*"}) {
     SearchQuery q;
@@ -177,19 +177,92 @@ TEST_CASE("an archive at schema version 1 upgrades to the current one and search
     q.from = "2025-01-01";
     queries.push_back(q);
   }
+  return queries;
+}
+
+// 12 documents, each stored in a transaction of its own.
+void PutSampleDocs(Archive& a) {
+  const char* subjects[] = {"Triển khai Nghị quyết về dân chủ ở cơ sở", "Quyết định về ngân sách", "Kế hoạch dân chủ"};
+  for (int i = 0; i < 12; ++i) {
+    Document d = Doc("/x/" + std::to_string(i) + ".txt", i % 3 == 1 ? "QĐ" : "KH",
+                     std::to_string(2023 + i % 4) + "-0" + std::to_string(1 + i % 9) + "-11", subjects[i % 3]);
+    std::string text = std::string(subjects[i % 3]) + ". Nghi quyet so " + std::to_string(i) +
+                       " ve dan chu va ngân sách; kế hoạch thực hiện Nghị quyết dân chủ ở cơ sở.";
+    for (int k = 0; k < i; ++k) text += " Thực hiện kế hoạch năm " + std::to_string(2020 + k) + ".";
+    REQUIRE(PutDoc(a, d, text).ok());
+  }
+}
+
+// The number of segments of the FTS5 index (each has leaf pages listed in its _idx table).
+int FtsSegments(const std::string& path) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  sqlite3_stmt* s = nullptr;
+  REQUIRE(sqlite3_prepare_v2(db, "SELECT count(DISTINCT segid) FROM documents_fts_idx", -1, &s, nullptr) == SQLITE_OK);
+  REQUIRE(sqlite3_step(s) == SQLITE_ROW);
+  const int segments = sqlite3_column_int(s, 0);
+  sqlite3_finalize(s);
+  sqlite3_close(db);
+  return segments;
+}
+
+TEST_CASE("Optimize merges the full-text index into one segment and answers the same") {
+  std::string dir = TempDir("optimize");
+  const std::string path = dir + "/a.sqlite";
+  auto a = Archive::Open(path);
+  REQUIRE(a.ok());
+  PutSampleDocs(**a);
+  const std::vector<SearchQuery> queries = SampleQueries();
+  const std::string before = AllHits(**a, queries);
+  CHECK(before.find("/x/11.txt") != std::string::npos);
+  CHECK(FtsSegments(path) > 1);  // a transaction per document: a segment each, merged by fours
+  REQUIRE((*a)->Optimize().ok());
+  CHECK(FtsSegments(path) == 1);
+  CHECK(AllHits(**a, queries) == before);
+  // The archive goes on taking documents after it.
+  Document d = Doc("/x/new.txt", "KH", "2026-02-02", "Kế hoạch mới");
+  REQUIRE(PutDoc(**a, d, "Nghị quyết dân chủ ở cơ sở, kế hoạch mới.").ok());
+  CHECK(AllHits(**a, queries).find("/x/new.txt") != std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("a search reads the archive without mapping it (a page fault per page costs more than a read)") {
+  std::string dir = TempDir("nommap");
+  const std::string path = dir + "/a.sqlite";
+  {
+    auto a = Archive::Open(path);  // the writer maps the file: closed before the search
+    REQUIRE(a.ok());
+    PutSampleDocs(**a);
+  }
+  auto mapped = [&] {
+    std::ifstream maps("/proc/self/maps");
+    std::string line;
+    while (std::getline(maps, line)) {
+      if (line.size() >= path.size() && line.compare(line.size() - path.size(), path.size(), path) == 0) return true;
+    }
+    return false;
+  };
+  auto reader = Archive::Open(path, ArchiveAccess::kReadOnly);
+  REQUIRE(reader.ok());
+  SearchQuery q;
+  q.text = "nghi quyet dan chu";
+  q.type = "KH";
+  auto hits = (*reader)->Search(q);
+  REQUIRE(hits.ok());
+  CHECK_FALSE(hits->empty());
+  if (std::ifstream("/proc/self/maps")) CHECK_FALSE(mapped());  // Linux: the mappings are listed there
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("an archive at schema version 1 upgrades to the current one and searches the same") {
+  std::string dir = TempDir("upgrade");
+  const std::string path = dir + "/a.sqlite";
+  const std::vector<SearchQuery> queries = SampleQueries();
   std::string before;
   {
     auto a = Archive::Open(path);
     REQUIRE(a.ok());
-    const char* subjects[] = {"Triển khai Nghị quyết về dân chủ ở cơ sở", "Quyết định về ngân sách", "Kế hoạch dân chủ"};
-    for (int i = 0; i < 12; ++i) {
-      Document d = Doc("/x/" + std::to_string(i) + ".txt", i % 3 == 1 ? "QĐ" : "KH",
-                       std::to_string(2023 + i % 4) + "-0" + std::to_string(1 + i % 9) + "-11", subjects[i % 3]);
-      std::string text = std::string(subjects[i % 3]) + ". Nghi quyet so " + std::to_string(i) +
-                         " ve dan chu va ngân sách; kế hoạch thực hiện Nghị quyết dân chủ ở cơ sở.";
-      for (int k = 0; k < i; ++k) text += " Thực hiện kế hoạch năm " + std::to_string(2020 + k) + ".";
-      REQUIRE(PutDoc(**a, d, text).ok());
-    }
+    PutSampleDocs(**a);
     before = AllHits(**a, queries);
   }
   CHECK(before.find("/x/11.txt") != std::string::npos);

@@ -218,6 +218,11 @@ class Archive {
   // Every stored document in id order, with the fields the bulk export needs; stops at
   // the first error |fn| returns.
   Status ForEachStoredRecord(const std::function<Status(const StoredRecord&)>& fn);
+  // Readies the archive for searching after a bulk load (`index --optimize`): on SQLite the
+  // FTS5 index merged into one segment (a load leaves tens; each term of a query is then
+  // looked up in every one) and the WAL checkpointed; on PostgreSQL VACUUM ANALYZE of the
+  // search tables (GIN pending lists merged, planner statistics). Answers do not change.
+  Status Optimize();
 
   // Coordination of several writing processes (PostgreSQL); thread-safe. A claim lasts
   // until Release (after the document is committed) or until the process ends, so the

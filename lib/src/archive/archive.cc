@@ -36,6 +36,7 @@ Status Archive::ForEachStoredRecord(const std::function<Status(const StoredRecor
   return backend_->ForEachStoredRecord(fn);
 }
 Result<std::vector<std::string>> Archive::Check() { return backend_->Check(); }
+Status Archive::Optimize() { return backend_->Optimize(); }
 Result<ClaimOutcome> Archive::Claim(const std::string& path, const std::string& sha256) {
   return backend_->Claim(path, sha256);
 }

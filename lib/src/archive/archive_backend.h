@@ -32,6 +32,7 @@ class ArchiveBackend {
   virtual Status ForEachRecord(const std::function<void(const std::string&, const std::string&)>& fn) = 0;
   virtual Status ForEachStoredRecord(const std::function<Status(const StoredRecord&)>& fn) = 0;
   virtual Result<std::vector<std::string>> Check() = 0;
+  virtual Status Optimize() = 0;  // see Archive::Optimize
 
   // Shared archives (several writing processes) coordinate through claims; a database
   // with one writer at a time (SQLite) has nothing to claim. Thread-safe.
