@@ -205,6 +205,27 @@ TEST_CASE("parse: 4,000 aliases, a title wrapped over 4,000 lines and 4,000 capi
   CHECK(c->body[0].lines.end == kLines + 1);
 }
 
+TEST_CASE("parse: 100,000 Điều lines are 100,000 sections, their array sized once") {
+  // bench/long_inputs.sh dieu100k: the numbers run 1..100 and again, so each later article
+  // is a repaired numeral. The top-level array grew by doubling, holding the old and the
+  // new array at once (60 MB at 65,536 Sections of 304 bytes for a 7.5 MB input).
+  constexpr int kLines = 100000;
+  std::string text;
+  for (int i = 0; i < kLines; ++i)
+    text += "Điều " + std::to_string(i % 100 + 1) + ". Quy định về việc thực hiện nhiệm vụ số " + std::to_string(i + 1) + ".\n";
+  auto doc = vanban::ParseDocument(text);
+  REQUIRE(doc.ok());
+  REQUIRE(doc->body.size() == static_cast<size_t>(kLines));
+  CHECK(doc->body.capacity() == doc->body.size());
+  CHECK(doc->body.front().id == "D1");
+  CHECK(doc->body[150].id == "D151");
+  CHECK(doc->body[150].num_raw == "51");
+  CHECK(doc->body[199].id == "D100");  // "Điều 100." after "Điều 199." is read as written
+  CHECK(doc->body.back().id == "D100");
+  CHECK(doc->body.back().lines.start == kLines);
+  CHECK(doc->body.back().heading == "Quy định về việc thực hiện nhiệm vụ số 100000.");
+}
+
 TEST_CASE("restore stops at the deadline and keeps the rest of the text as written") {
   auto model = vanban::Model::Load(VANBAN_FIXTURE_MODEL);
   REQUIRE(model.ok());
