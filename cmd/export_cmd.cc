@@ -62,7 +62,8 @@ int Run(Options o) {
       } else if (o.format == "html") {
         WriteDocumentHtml(doc, [&out](std::string_view piece) { out.Write(piece); });
       } else {
-        records.AddSerialized(ArchivalRecordJson(doc, "", records.json_indent()));
+        records.AddStreamed(
+            [&](const JsonSink& sink) { WriteArchivalRecordJson(doc, "", records.json_indent(), sink); });
       }
       first = false;
     });
