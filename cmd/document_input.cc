@@ -51,6 +51,8 @@ size_t InputReader::Read(const std::string& path, int* rc, const std::function<v
       PrintWarning(name, part.first_line > 1 ? static_cast<size_t>(part.first_line) : 0,
                    blank ? "empty input" : "not an administrative document: no header found");
     }
+    // The record alone is kept while it is used: the copy of the text it was read from goes first.
+    std::string().swap(in->text);
     use(in->doc);
   }
   return parts.size();
