@@ -26,18 +26,18 @@ int InputReader::LoadModel() {
   return kExitOk;
 }
 
-InputDocuments InputReader::Read(const std::string& path, int* rc) {
+size_t InputReader::Read(const std::string& path, int* rc, const std::function<void(size_t documents)>& begin,
+                         const std::function<void(const Document& doc)>& use) {
   const std::string name = DisplayName(path);
-  InputDocuments out;
   auto text = ReadText(path, options_.decode);
   if (!text.ok()) {
     *rc = std::max(*rc, ReportStatus(name, text.status()));
-    return out;
+    return 0;
   }
   // A file holding several documents one after another gives one record each.
   const std::vector<DocumentPart> parts = SplitDocuments(*text);
   if (parts.size() > 1) WarnSeveralDocuments(name, parts);
-  out.parts = parts.size();
+  begin(parts.size());
   for (const DocumentPart& part : parts) {
     // The record names standard input as messages do.
     auto in = reader_->FromText(part.text, name, part.first_line);
@@ -51,9 +51,11 @@ InputDocuments InputReader::Read(const std::string& path, int* rc) {
       PrintWarning(name, part.first_line > 1 ? static_cast<size_t>(part.first_line) : 0,
                    blank ? "empty input" : "not an administrative document: no header found");
     }
-    out.docs.push_back(std::move(in->doc));
+    // The record alone is kept while it is used: the copy of the text it was read from goes first.
+    std::string().swap(in->text);
+    use(in->doc);
   }
-  return out;
+  return parts.size();
 }
 
 int ForEachDocument(const std::vector<std::string>& files, const DocumentInputOptions& options,
@@ -62,7 +64,7 @@ int ForEachDocument(const std::vector<std::string>& files, const DocumentInputOp
   if (int rc = reader.LoadModel(); rc != kExitOk) return rc;
   int rc = kExitOk;
   for (const std::string& path : files) {
-    for (const Document& doc : reader.Read(path, &rc).docs) use(DisplayName(path), doc);
+    reader.Read(path, &rc, [&](const Document& doc) { use(DisplayName(path), doc); });
   }
   return rc;
 }

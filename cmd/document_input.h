@@ -32,12 +32,6 @@ struct DocumentInputOptions {
 // Adds FILE..., --from, --lossy, --no-restore, --model and --fast.
 void AddDocumentInputOptions(CLI::App& app, std::vector<std::string>* files, DocumentInputOptions* options);
 
-// The documents of one input.
-struct InputDocuments {
-  std::vector<Document> docs;  // one record per document read
-  size_t parts = 0;            // documents the input holds (SplitDocuments), also those that failed
-};
-
 // Reads, decodes, restores and parses one input after another with one model: the CLI's
 // side (files, stdin, messages) of vanban::DocumentReader.
 class InputReader {
@@ -45,11 +39,19 @@ class InputReader {
   explicit InputReader(DocumentInputOptions options) : options_(std::move(options)) {}
   // Loads the model (unless --no-restore); prints why it cannot and returns 1 then.
   int LoadModel();
-  // The records of |path| ("-" = stdin, named "<stdin>"): one per document in it (a
-  // file may hold several one after another; a warning says so). A bad input (missing,
-  // a directory, undecodable, binary) is reported as "vanban: FILE: why", *rc raised to
-  // its exit code, and nothing returned.
-  InputDocuments Read(const std::string& path, int* rc);
+  // Reads |path| ("-" = stdin, named "<stdin>") and calls |use| with the record of each
+  // document in it, in order (a file may hold several one after another; a warning says
+  // so), after |begin| with the number of documents it holds. One document is parsed at a
+  // time and its record is dropped before the next is read, so a file of many documents
+  // costs its text and one record. Returns that number; 0 for a bad input (missing, a
+  // directory, undecodable, binary), reported as "vanban: FILE: why" with *rc raised to its
+  // exit code, and then neither is called. A document that fails is reported the same way
+  // and skipped.
+  size_t Read(const std::string& path, int* rc, const std::function<void(size_t documents)>& begin,
+              const std::function<void(const Document& doc)>& use);
+  size_t Read(const std::string& path, int* rc, const std::function<void(const Document& doc)>& use) {
+    return Read(path, rc, [](size_t) {}, use);
+  }
 
  private:
   DocumentInputOptions options_;

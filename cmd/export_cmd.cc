@@ -56,16 +56,17 @@ int Run(Options o) {
   return ForEachInputOutput(files, o.target, extension, [&](const std::string& path, Output& out) {
     int rc = kExitOk;
     RecordStream records(out, o.format, {}, RecordStream::JsonShape::kSingle);
-    for (const Document& doc : reader.Read(path, &rc).docs) {
+    reader.Read(path, &rc, [&](const Document& doc) {
       if (o.format == "md") {
         out.Write(std::string(first ? "" : "\n---\n\n") + DocumentToMarkdown(doc));
       } else if (o.format == "html") {
         WriteDocumentHtml(doc, [&out](std::string_view piece) { out.Write(piece); });
       } else {
-        records.AddSerialized(ArchivalRecordJson(doc, "", records.json_indent()));
+        records.AddStreamed(
+            [&](const JsonSink& sink) { WriteArchivalRecordJson(doc, "", records.json_indent(), sink); });
       }
       first = false;
-    }
+    });
     if (o.target.per_file()) first = true;
     return rc;
   });

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <memory>
+#include <optional>
 #include <sstream>
 
 #include "cli_io.h"
@@ -52,14 +53,18 @@ int Run(const Options& o) {
   if (int rc = CheckOneJsonDocument(format, files.size(), o.target.per_file()); rc != kExitOk) return rc;
   return ForEachInputOutput(files, o.target, ".json", [&](const std::string& path, Output& out) -> int {
     int rc = kExitOk;
-    InputDocuments read = reader.Read(path, &rc);
-    if (read.parts == 0) return rc;
-    RecordStream records(out, format.empty() ? DefaultJsonFormat(out, files.size() * read.parts) : format, {},
-                         RecordStream::JsonShape::kSingle);
+    std::optional<RecordStream> records;  // once the input is read: its format counts its documents
     JsonOptions shown = json;
-    shown.indent = records.json_indent();
-    for (const Document& doc : read.docs)
-      records.AddStreamed([&](const JsonSink& sink) { WriteDocumentJson(doc, shown, sink); });
+    reader.Read(
+        path, &rc,
+        [&](size_t documents) {
+          records.emplace(out, format.empty() ? DefaultJsonFormat(out, files.size() * documents) : format,
+                          TableRowValues{}, RecordStream::JsonShape::kSingle);
+          shown.indent = records->json_indent();
+        },
+        [&](const Document& doc) {
+          records->AddStreamed([&](const JsonSink& sink) { WriteDocumentJson(doc, shown, sink); });
+        });
     return rc;
   });
 }

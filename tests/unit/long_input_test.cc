@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "parse/source_lines.h"
 #include "vanban/archive.h"
 #include "vanban/export.h"
@@ -203,6 +205,47 @@ TEST_CASE("parse: 4,000 aliases, a title wrapped over 4,000 lines and 4,000 capi
   REQUIRE(c.ok());
   REQUIRE(c->body.size() == 1);
   CHECK(c->body[0].lines.end == kLines + 1);
+}
+
+TEST_CASE("parse: 100,000 Điều lines are 100,000 sections, their array sized once") {
+  // bench/long_inputs.sh dieu100k: the numbers run 1..100 and again, so each later article
+  // is a repaired numeral. The top-level array grew by doubling, holding the old and the
+  // new array at once (60 MB at 65,536 Sections of 304 bytes for a 7.5 MB input).
+  constexpr int kLines = 100000;
+  std::string text;
+  for (int i = 0; i < kLines; ++i)
+    text += "Điều " + std::to_string(i % 100 + 1) + ". Quy định về việc thực hiện nhiệm vụ số " + std::to_string(i + 1) + ".\n";
+  auto doc = vanban::ParseDocument(text);
+  REQUIRE(doc.ok());
+  REQUIRE(doc->body.size() == static_cast<size_t>(kLines));
+  CHECK(doc->body.capacity() == doc->body.size());
+  CHECK(doc->body.front().id == "D1");
+  CHECK(doc->body[150].id == "D151");
+  CHECK(doc->body[150].num_raw == "51");
+  CHECK(doc->body[199].id == "D100");  // "Điều 100." after "Điều 199." is read as written
+  CHECK(doc->body.back().id == "D100");
+  CHECK(doc->body.back().lines.start == kLines);
+  CHECK(doc->body.back().heading == "Quy định về việc thực hiện nhiệm vụ số 100000.");
+}
+
+TEST_CASE("export json: a record of 20,000 sections is handed over in pieces, indented as its one-line form") {
+  // `export --to json` parsed the one-line record back into a tree to indent it: 346 MB for
+  // the 7.5 MB of dieu100k.
+  vanban::Document doc;
+  doc.source.path = "many.txt";
+  for (int i = 1; i <= 20000; ++i) doc.body.push_back(Dieu("D" + std::to_string(i)));
+  std::string pretty;
+  size_t pieces = 0;
+  vanban::WriteArchivalRecordJson(doc, "abc", 2, [&](std::string_view piece) {
+    pretty += piece;
+    ++pieces;
+  });
+  CHECK(pieces > 2);
+  const std::string line = vanban::ArchivalRecordJson(doc, "abc");
+  CHECK(line.find('\n') == std::string::npos);
+  CHECK(line.find(",\"archival\":{") != std::string::npos);
+  CHECK(line.back() == '}');
+  CHECK(pretty == nlohmann::ordered_json::parse(line).dump(2));
 }
 
 TEST_CASE("restore stops at the deadline and keeps the rest of the text as written") {

@@ -80,3 +80,26 @@ TEST_CASE("a công văn further down a file is parsed as it is alone") {
   CHECK(moved->tasks.size() == alone->tasks.size());
   CHECK(moved->recipients.has_value() == alone->recipients.has_value());
 }
+
+TEST_CASE("a document after one with an appendix is a part of its own; a form in the appendix is not") {
+  // The appendix of the first (after its signature) once ended the search: every later
+  // document became part of its last appendix.
+  const std::string form =
+      "Mẫu số 01\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+      "Số: ......./.......\n............, ngày ...... tháng ...... năm ......\nĐƠN ĐỀ NGHỊ\n"
+      "Kính gửi: ..............................\n";
+  for (const char* suffix : {".clean.txt", ".txt"}) {
+    INFO(suffix);
+    const std::string first = Sample(std::string("ocrsim/nghi_quyet_17_2026") + suffix);
+    const std::string second = Sample(std::string("ocrsim/quyet_dinh_169_2025") + suffix);
+    REQUIRE(!first.empty());
+    REQUIRE(!second.empty());
+    const auto parts = vanban::SplitDocuments(first + second);
+    REQUIRE(parts.size() == 2);
+    CHECK(parts[1].first_line == static_cast<int>(Lines(first)) + 1);
+    CHECK(vanban::SplitDocuments(first + form).size() == 1);
+    const auto three = vanban::SplitDocuments(first + form + second);
+    REQUIRE(three.size() == 2);
+    CHECK(three[1].first_line == static_cast<int>(Lines(first + form)) + 1);
+  }
+}

@@ -66,6 +66,9 @@ std::string ArchivalJson(const ArchivalFields& f);
 // The vanban.doc/1 record (DocumentToJson) with those two members added: what the archive
 // stores and `index --export jsonl` / `export --to json` write. |indent| < 0: one line.
 std::string ArchivalRecordJson(const Document& doc, std::string_view sha256, int indent = -1);
+// The same handed to |sink| piece by piece as it is written (WriteDocumentJson): memory
+// stays small however long the document.
+void WriteArchivalRecordJson(const Document& doc, std::string_view sha256, int indent, const JsonSink& sink);
 // |record| (a vanban.doc/1 object on one line) with the two members added unless it has
 // them already.
 std::string WithArchivalJson(std::string record, const Document& doc, std::string_view sha256);

@@ -600,6 +600,12 @@ class BodyBuilder {
     }
   }
 
+  // Room for |items| top-level items, one per line that may open one. The room is address
+  // space until items fill it (the pages are touched as they are); growing the array one
+  // doubling at a time held the old and the new array at once: 100,000 Điều (304 bytes a
+  // Section) cost 60 MB at the doubling past 65,536 for a 7.5 MB input.
+  void ReserveTopLevel(size_t items) { root_.children.reserve(items); }
+
   // The top-level sections, finished and numbered; the builder is spent.
   std::vector<Section> Sections() {
     CloseTo(0);
@@ -1028,6 +1034,9 @@ class BodyBuilder {
 
 void ParseBody(Context& ctx, size_t body_start) {
   BodyBuilder body(ctx, body_start);
+  size_t lines = 0;
+  for (size_t i = body_start; i < ctx.body_end; ++i) lines += ctx.use[i] == LineUse::kFree && !ctx.src[i].blank;
+  body.ReserveTopLevel(lines);
   for (size_t i = body_start; i < ctx.body_end; ++i) {
     if (ctx.use[i] == LineUse::kFree) body.AddLine(i);
   }

@@ -37,6 +37,21 @@ size_t HeaderStart(const internal::SourceLines& src, size_t motto, size_t signof
   return start;
 }
 
+// A header that carries an issued document's particulars on lines [first, last]: a number
+// ("Số: 169/QĐ-BLĐTBXH", OCR'd "S6: 40/2026/TT-BTC") or a date ("ngày 24 tháng 01 năm
+// 2025") in digits. A form in an appendix has its motto too, but blanks there ("Số: …/…",
+// "ngày … tháng … năm …"): after an appendix only such a header starts a new document.
+bool IssuedHeader(const internal::SourceLines& src, size_t first, size_t last) {
+  static const RE2 kNumber(R"(^\s*s\S{0,2}\s*[:;.]?\s*[0-9]{1,5}\s*/)", internal::ReOptions());
+  static const RE2 kDate(R"(\bng\S{1,2}y\s*[0-9]{1,2}\s+th\S{1,3}ng\s*[0-9]{1,2}\s+n\S{1,2}m\s*[0-9]{4})",
+                         internal::ReOptions());
+  for (size_t k = first; k <= last && k < src.size(); ++k) {
+    internal::Match m;
+    if (internal::FindAnchored(kNumber, src[k].key, &m) || internal::Find(kDate, src[k].key, 0, &m)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<DocumentPart> SplitDocuments(std::string_view text) {
@@ -50,14 +65,18 @@ std::vector<DocumentPart> SplitDocuments(std::string_view text) {
     bool signed_off = false;  // the current document has reached its sign-off
     size_t signoff = 0;       // ... on this line
     bool appendix = false;    // ... and an appendix after it (forms in it carry mottos)
+    // Lines a header reaches below its motto: the date, a line or two under it.
+    constexpr size_t kHeaderBelowMotto = 6;
     for (size_t i = 0; i < src.size() && i < lines.size(); ++i) {
       const internal::Line& l = src[i];
       if (l.blank) continue;
       internal::Match m;
       if (internal::FindNationalMotto(l, &m) || internal::FindPartyMotto(l, &m)) {
-        if (signed_off && !appendix) {
-          starts.push_back(HeaderStart(src, i, signoff));
+        const size_t start = signed_off ? HeaderStart(src, i, signoff) : i;
+        if (signed_off && (!appendix || IssuedHeader(src, start, i + kHeaderBelowMotto))) {
+          starts.push_back(start);
           signed_off = false;
+          appendix = false;
         }
         continue;
       }

@@ -536,10 +536,7 @@ void ExtractDeadlines(Context& ctx) {
   const SourceLines& src = ctx.src;
   Document& doc = *ctx.doc;
   Flat flat;
-  for (size_t i = ctx.header_end; i < src.size(); ++i) {
-    if (ctx.use[i] == LineUse::kFurniture) continue;
-    flat.Add(src[i], static_cast<int>(i));
-  }
+  flat.AddLines(src, ctx.header_end, src.size(), [&](size_t i) { return ctx.use[i] != LineUse::kFurniture; });
   const std::vector<int> task_of_line = TaskOfLine(doc.tasks);
   Match m;
   size_t pos = 0;
