@@ -195,31 +195,13 @@ done
 
 [ "$clients_list" != none ] || exit 0
 echo "== search: 200 queries, p50/p99 (ms)"
-python3 - "$vanban" "$sqlite_db" "$pg_db" "$backends" "$clients_list" <<'PY'
-import json, random, re, subprocess, sys, time, concurrent.futures as cf
+python3 - "$vanban" "$sqlite_db" "$pg_db" "$backends" "$clients_list" "$here/bench/archive_queries.py" <<'PY'
+import json, re, subprocess, sys, time, concurrent.futures as cf
 vanban, lite, pg = sys.argv[1:4]
 backends, clients_list = sys.argv[4].split(), [int(c) for c in sys.argv[5].split()]
-random.seed(7)
-strip = str.maketrans("àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ",
-                      "aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyyd")
-words = []
-for line in open("base.jsonl"):
-    r = json.loads(line)
-    subj = ((r.get("header") or {}).get("subject") or {}).get("text") or ""
-    words += [w.strip(".,;:()").lower() for w in subj.split() if len(w) > 2]
-words = [w for w in words if w.isalpha()] or ["quyết", "định"]
-queries = []
-for i in range(200):
-    k = random.choice([1, 2, 2, 3])
-    start = random.randrange(max(1, len(words) - k))
-    q = " ".join(words[start:start + k])
-    kind = i % 5
-    if kind == 0: args = [q.translate(strip)]
-    elif kind == 1: args = [q]
-    elif kind == 2: args = [q, "--exact"]
-    elif kind == 3: args = [q.translate(strip), "--from", "2024-01-01"]
-    else: args = [q.translate(strip), "--type", random.choice(["QĐ", "TT", "NĐ", "NQ"])]
-    queries.append(args)
+# The query set is archive_queries.py's (one list, also for archive_search_compare.py).
+made = subprocess.run([sys.executable, sys.argv[6], "base.jsonl"], capture_output=True, text=True, check=True)
+queries = [json.loads(l) for l in made.stdout.splitlines() if l.strip()]
 
 def one(db, args):
     t0 = time.perf_counter()
