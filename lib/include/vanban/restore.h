@@ -86,8 +86,8 @@ struct RestoreOptions {
   // in the date line) settles its garbled repeats before it too (the issuer above
   // it). About 1.6 times the time.
   bool second_pass = true;
-  // Decode a hard-wrapped sentence (next line starting in lower case, or with a
-  // capitalised word after a line that ends on a lower-case letter) as one unit.
+  // Decode a hard-wrapped sentence (next line starting in lower case; in OCR'd text
+  // also with a capitalised word after a line that ends inside a sentence) as one unit.
   bool join_wrapped_lines = true;
   // Where restored words carry the tone mark on oa, oe, uy: the traditional placement
   // (hòa, thủy, as nine in ten official texts write) or the 1980 school rules (hoà,
