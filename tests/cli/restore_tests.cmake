@@ -63,3 +63,7 @@ vanban_cli_test(NAME restore_ocr_short_words ARGS restore --model ${_model} ${_r
 # one: the name keeps the words before it as context.
 vanban_cli_test(NAME restore_ocr_wrapped_names ARGS restore --model ${_model} ${_rdata}/cli/ocr_wrapped_names.txt
                 STDOUT_MATCHES "Ban Thường vụ Tỉnh\nỦy về việc.*chính sách của\nĐảng, pháp luật của Nhà nước")
+# The nearest words offered for an unread word are words a clerk can read, never the
+# model's abbreviation tokens ("[[internet|#internet|#interfet]]" before).
+vanban_cli_test(NAME restore_mark_unread_alternatives ARGS restore --mark --color never --model ${_model} ${_rdata}/cli/ocr_unread_foreign.txt
+                STDOUT_MATCHES "trang \\[\\[internet\\|[^]#]+\\]\\] của")
