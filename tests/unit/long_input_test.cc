@@ -116,7 +116,8 @@ TEST_CASE("html: the contents link to the ids the body gives, lines that show no
 
 TEST_CASE("html: 40,000 khoản, titled and not, are drawn in one pass") {
   // Whether a level's siblings mix titled and untitled items was found again for each
-  // item, over all its siblings: 40,000 khoản took 1.6 billion steps.
+  // item, over all its siblings: 40,000 khoản took 1.6 billion steps. The time is
+  // bench/long_inputs.sh's to measure (dieu100k, export html); this checks the page.
   vanban::Document doc;
   for (int i = 1; i <= 40000; ++i) {
     vanban::Section k;
@@ -126,9 +127,7 @@ TEST_CASE("html: 40,000 khoản, titled and not, are drawn in one pass") {
     (i % 2 == 0 ? k.heading : k.text) = "Nhiệm vụ " + k.id;
     doc.body.push_back(std::move(k));
   }
-  auto start = Clock::now();
   const std::string html = vanban::DocumentToHtml(doc);
-  CHECK(Clock::now() - start < std::chrono::seconds(20));
   // Mixed: all drawn as numbered paragraphs, none as a heading.
   CHECK(html.find("<p id=\"s-40000\"><strong>40000.</strong> Nhiệm vụ 40000</p>") != std::string::npos);
   CHECK(html.find("<h2 id=") == std::string::npos);
