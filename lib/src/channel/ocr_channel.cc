@@ -157,7 +157,7 @@ Result<OcrChannel> OcrChannel::Load(std::string_view tsv) {
     add(key, clean, ocr, cost);
     if (clean.size() == 1 && !ocr.empty() && count >= kMinBorrowedCount) {
       const internal::VietLetter& l = internal::LookupLetter(clean[0]);
-      if (l.base != 0 && l.tone == internal::Tone::kNone && l.toneless == clean[0]) toneless_edits[clean[0]].push_back({ocr, cost});
+      if (l.base != 0 && l.toneless == clean[0]) toneless_edits[clean[0]].push_back({ocr, cost});
     }
   }
   std::vector<U32> toned;

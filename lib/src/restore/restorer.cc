@@ -47,8 +47,8 @@ constexpr size_t kMaxUnitBytes = 8192;
 // starts with a capitalised word: a sentence wrapped before a name or a title word
 // ("của | Đảng", "Tỉnh | Ủy", "Hồ Chí | Minh"). Decoded as one unit, the name keeps
 // the words before it as context. Not after a stray letter or two or an all-capitals
-// word (OCR junk or a heading at a line's end), and not before an all-capitals word, a list label ("A.") or a word
-// with a number ("Điều 25"), which start something new.
+// word (OCR junk or a heading at a line's end), and not before an all-capitals word,
+// a list label ("A.") or a word with a number ("Điều 25"), which start something new.
 bool WrappedBeforeName(std::string_view line, std::string_view next_line) {
   size_t end = line.find_last_not_of(" \t");
   if (end == std::string_view::npos) return false;

@@ -5,6 +5,7 @@
 
 #include "channel/code_points.h"
 #include "model/channel_index.h"
+#include "model/lm_tokens.h"
 #include "model/model_data.h"
 #include "text/viet_chars.h"
 
@@ -86,10 +87,10 @@ const std::vector<std::pair<uint32_t, float>>& WordCandidates::Nearest(std::stri
     // screen): no edit table limits what an unreadable word may have been.
     for (uint32_t id = 0; id < m_.vocab_size(); ++id) {
       if (id == m_.unk() || id == m_.num() || !ch_->Plausible(id, lower32)) continue;
-      // The model's abbreviation tokens (#ubnd) and class tokens are not words a clerk
-      // could read: "[[facebook|#false|#flegt]]" offered nonsense.
+      // The model's abbreviation tokens (#ubnd) and class tokens (<s>) are not words a
+      // clerk could read: "[[facebook|#false|#flegt]]" offered nonsense.
       const std::string_view word = m_.Word(id);
-      if (word.empty() || word[0] == '#' || word[0] == '<') continue;
+      if (word.empty() || word[0] == kAbbreviationMark || word[0] == kBos[0]) continue;
       const float prior = m_.UnigramLogProb(id);
       const double floor = best.size() < max ? -1e9 : static_cast<double>(best.back().second - prior);
       const double lp = ch_->LogProbOfWord(id, lower32, /*smooth=*/true, floor);
