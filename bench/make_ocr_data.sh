@@ -7,6 +7,9 @@
 # --dev makes the tuning sets bench/data/dev/ocr_{scan,badscan}.tsv from the DEV
 # bucket instead (4..5; also never trained on), so that decoder weights are chosen
 # on data other than the test sets the figures are reported on.
+# --fresh DIR makes a fresh held-out pair in DIR (not committed): other test-bucket
+# chunks (selection seed 300, ocrsim seeds 301 and 302), for figures read once at the
+# end of a piece of work, after every choice was made on dev (`restore_bench --data DIR`).
 #
 # Text: chunks of TEST-bucket documents only (FNV-1a-64(name) % 100 in 0..3, the
 # project split rule; never used by any training step), chosen by
@@ -15,7 +18,9 @@
 # ocrsim twice: profile scan (seed 101) and bad-scan (seed 102).  Every rendered,
 # non-empty line is kept, including lines the OCR lost (empty or low-similarity
 # OCR side) because that is the real channel.  Deterministic; ~5 min of tesseract.
-# Needs /usr/bin/python3 with PIL, tesseract (eng); corpus in $VANBAN_CORPUS
+# Needs /usr/bin/python3 with PIL (python3-pil), tesseract (tesseract-ocr, eng) and the
+# fonts ocrsim draws with (fonts-liberation2, fonts-freefont-ttf: without Liberation
+# Serif 2 the pages are read far worse); corpus in $VANBAN_CORPUS
 # (default /work/shared/corpus); ocrsim in $OCRSIM.
 set -euo pipefail
 
@@ -27,10 +32,14 @@ py=/usr/bin/python3
 work=""
 bucket=test
 out="$here/data"
+select_seed=100
+scan_seed=101
+bad_seed=102
 while [ $# -gt 0 ]; do
   case "$1" in
     --work) work="$2"; shift ;;
     --dev) bucket=dev; out="$here/data/dev" ;;
+    --fresh) out="$2"; select_seed=300; scan_seed=301; bad_seed=302; shift ;;
     -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "make_ocr_data.sh: unknown argument $1" >&2; exit 2 ;;
   esac
@@ -39,7 +48,7 @@ done
 [ -n "$work" ] || work="$(mktemp -d "${TMPDIR:-/tmp}/vanban-bench.XXXXXX")"
 mkdir -p "$work" "$out"
 
-"$py" "$root/dictionaries/ocr_select_lines.py" --corpus "$corpus" --bucket "$bucket" --seed 100 \
+"$py" "$root/dictionaries/ocr_select_lines.py" --corpus "$corpus" --bucket "$bucket" --seed "$select_seed" \
     --chunks 40 --chunk-chars 3000 --wiki-frac 0.1 --names "$work/test.names" > "$work/test.txt"
 
 run() {
@@ -50,5 +59,5 @@ run() {
   mv "$out.tmp" "$out"
   echo "make_ocr_data.sh: $out: $(wc -l < "$out") lines" >&2
 }
-run scan 101 "$out/ocr_scan.tsv"
-run bad-scan 102 "$out/ocr_badscan.tsv"
+run scan "$scan_seed" "$out/ocr_scan.tsv"
+run bad-scan "$bad_seed" "$out/ocr_badscan.tsv"

@@ -15,7 +15,8 @@
 #   3. Language model and lexicon: vanban train --corpus DIR --out dictionaries/
 #   4. Place names: place_names.py (the gazetteer's provinces, districts and
 #      communes) -> dictionaries/place_names.txt
-# Needs: /usr/bin/python3 with PIL, tesseract (eng), xz; ocrsim in
+# Needs: /usr/bin/python3 with PIL, tesseract (eng), xz, fonts-liberation2 and
+# fonts-freefont-ttf (ocrsim's fonts; it reads far worse without them); ocrsim in
 # $OCRSIM (default /work/shared/tools/ocrsim/ocrsim.py).
 # Everything is deterministic: same corpus + same tools -> same files.
 set -euo pipefail
