@@ -296,3 +296,17 @@ TEST_CASE("OCR'd article title does not run on into a clause whose marker OCR ga
   CHECK(Skeleton(d) == "dieu 3: Thang luong, bang luong va phu cap luong cua nguoi lao dong\n"
                        "dieu 4: Xac dinh quy tien luong, thu lao, tien thuong cua nguoi quan ly\n");
 }
+
+TEST_CASE("a footnote's number glued to a title's last word is not part of the title") {
+  const std::string head = "NGHỊ ĐỊNH\nQuy định chi tiết một số điều\n\nCăn cứ Luật Tổ chức Chính phủ;\n\n";
+  auto d = Parse(head +
+                 "Chương I\nQUY ĐỊNH CHUNG2\n\nĐiều 1. Phạm vi điều chỉnh3\nNội dung.\n"
+                 "Điều 2. Phòng, chống cúm H5N1\nNội dung.\nĐiều 3. Mẫu số 2\nNội dung.\n"
+                 "Điều 4. Tuyển dụng nhà giáo123\nNội dung.\n");
+  CHECK(Skeleton(d) ==
+        "chuong I: QUY ĐỊNH CHUNG\n"
+        "dieu 1: Phạm vi điều chỉnh\n"
+        "dieu 2: Phòng, chống cúm H5N1\n"   // not a syllable before the digit
+        "dieu 3: Mẫu số 2\n"                // a number of its own
+        "dieu 4: Tuyển dụng nhà giáo123\n"); // three digits: not a footnote mark
+}

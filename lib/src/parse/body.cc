@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "parse/parse_context.h"
+#include "text/viet_chars.h"
 
 namespace vanban::internal {
 namespace {
@@ -461,6 +462,23 @@ std::string CapitalsWordsAsTitle(std::string_view title) {
   return out;
 }
 
+// "Tuyển dụng nhà giáo5", "PHẠM VI ĐIỀU CHỈNH1": a footnote's number glued to the last
+// word of a title marks the footnote, it is not part of the title (consolidated texts
+// put one on many headings). Only after a word that is a syllable ("H5N1" stays).
+void DropFootnoteMark(std::string* heading) {
+  size_t end = heading->size();
+  size_t digits = end;
+  while (digits > 0 && IsAsciiDigit(static_cast<unsigned char>((*heading)[digits - 1]))) --digits;
+  if (digits == end || end - digits > 2) return;
+  size_t word = heading->find_last_of(" \t", digits == 0 ? 0 : digits - 1);
+  word = word == std::string::npos ? 0 : word + 1;
+  std::string key;
+  if (digits - word < 2 || !KeyInto(std::string_view(*heading).substr(word, digits - word), &key) ||
+      key.size() < 2 || !IsSyllableKey(key))
+    return;
+  heading->resize(digits);
+}
+
 // Empties |s| and gives its memory back (clear() keeps it: a record of 100,000 sections
 // would carry a line's worth of room in each).
 void Release(std::string* s) { std::string().swap(*s); }
@@ -486,6 +504,7 @@ void Finish(Node* n, bool ocr) {
   // "Tổ CHỨC VÀ QUẢN LÝ": a word of a capitals title the scan bent takes the title's case.
   if (ocr && heading_level && (UpperRatio(s.heading) >= 0.8 || MostWordsCapitals(s.heading))) s.heading = ToUpper(s.heading);
   if (ocr && n->rank == kDieu && UpperRatio(s.heading) < 0.5) s.heading = CapitalsWordsAsTitle(s.heading);
+  if (heading_level || n->rank == kDieu) DropFootnoteMark(&s.heading);
   s.text = CollapseSpaces(s.text);
 }
 
