@@ -183,3 +183,13 @@ TEST_CASE("restore: two OCR capitals before a lower-case word are a capitalised 
   // A Roman numeral stays one.
   CHECK(Restore("Quyét dinh cia Hoi dong nhan dan tinh khoa XX vé viéc\n").find(" XX ") != std::string::npos);
 }
+
+TEST_CASE("restore: a capital X the OCR read for the x of xã inside a sentence is lower case") {
+  // An OCR engine tells x from X by size only; "nhân dân Xa về" is xã. Before a name, in
+  // xã hội (names capitalise it) and in typed text the capital stays.
+  CHECK(Restore("Quyét dinh cia Hoi dong nhan dan Xa vé viéc tinh\n") ==
+        "Quyết định của Hội đồng nhân dân xã về việc tỉnh\n");
+  CHECK(Restore("Quyét dinh cia Hoi dong nhan dan Xa Nghi Duong\n").find("dân Xã N") != std::string::npos);
+  CHECK(Restore("Quyét dinh cia Bo Lao dong va Xa hoi\n").find(" Xã hội") != std::string::npos);
+  CHECK(Restore("Hội đồng nhân dân Xã về việc\n") == "Hội đồng nhân dân Xã về việc\n");
+}

@@ -193,6 +193,7 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
       out->text.push_back(' ');  // "NHÀ GIÁO" from "NHAGIAO"
     else
       out->text.append(gap);
+    const uint32_t word_before = gap.find_first_not_of(" \t") == std::string_view::npos ? prev_word : 0;
     prev_word = plain_word ? c.id : 0;
     copied = x;
     RestoredToken tok;
@@ -203,6 +204,8 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
     RestoredText(lattice, e, c, orig, &tok.restored);
     if (caps_[e.from] && e.to == e.from + 1) tok.restored = Upper(tok.restored);
     if (title_[e.from] && e.to == e.from + 1 && HasMarks(tok.restored)) tok.restored = Capitalised(tok.restored);
+    if (ocr_ && word_before != 0 && e.kind == EdgeKind::kWord && e.to == e.from + 1 && CaseMisread(unit, e, c.id, orig))
+      tok.restored = m_.Word(c.id);
     tok.kind = KindOf(unit, e, tok);
     // The document memory is fed from the search's left-context margin whether or not
     // confidence is reported, so --json and --mark restore the same text as plain output.
@@ -253,6 +256,22 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
   line_no += CountBreaks(rest);
   out->text.append(rest);
   return line_no;
+}
+
+// An x has the shape of an X and an OCR engine tells them apart by size only: "trên địa
+// bàn Xa.", "nhân dân X4 về" are xã in lower case (the caller saw a lower-case word just
+// before). Not before a capitalised word (a name: "Xã Nghi Dương" may be a title) nor in
+// xã hội, which names capitalise ("Lao động - Thương binh và Xã hội").
+bool TokenWriter::CaseMisread(const Unit& unit, const Edge& e, uint32_t id, std::string_view orig) const {
+  if (id != xa_ || orig.empty() || orig[0] != 'X') return false;
+  const LetterCase lc = LetterCaseOf(orig);
+  if (lc.upper != 1) return false;
+  if (e.to < unit.pieces.size() && unit.pieces[e.to].kind == PieceKind::kWord) {
+    std::string_view next = unit.PieceText(e.to);
+    std::string key;
+    if (StartsUpper(next) || (KeyInto(next, &key) && key == "hoi")) return false;
+  }
+  return true;
 }
 
 // The written text of a reading, in the case pattern of |orig|.
