@@ -193,3 +193,11 @@ TEST_CASE("restore: a capital X the OCR read for the x of xã inside a sentence 
   CHECK(Restore("Quyét dinh cia Bo Lao dong va Xa hoi\n").find(" Xã hội") != std::string::npos);
   CHECK(Restore("Hội đồng nhân dân Xã về việc\n") == "Hội đồng nhân dân Xã về việc\n");
 }
+
+TEST_CASE("restore: an OCR'd Đ read as two letters in a symbol (HPDND) is the symbol's Đ") {
+  // The bar of Đ read as a P or B before the D; the part is HĐND.
+  const std::string out = Restore("Quyét dinh cia Hoi dong nhan dan tinh, Van phong HPDND tinh\n");
+  CHECK(out.find(" HĐND tỉnh") != std::string::npos);
+  // Not where the letters left out make no symbol with a Đ.
+  CHECK(Restore("Quyét dinh cia Hoi dong nhan dan tinh, so PDND tinh\n").find(" PDND ") != std::string::npos);
+}

@@ -14,6 +14,8 @@ constexpr uint64_t kMinSyllableSymbolCount = 100;
 // and as B (seen in the real seeds).
 constexpr double kPForDRate = 0.5;
 constexpr double kBForDRate = 0.1;
+// Share of Đ read as two letters, the bar as a P or B before the D ("HPDND" in a real seed).
+constexpr double kTwoForDRate = 0.05;
 
 }  // namespace
 
@@ -37,6 +39,14 @@ std::string_view SymbolForm(const ModelData& m, std::string_view text, bool ocr,
       double score = rate * static_cast<double>(v->count);
       if (score > best) best = score, form = v->form;
     }
+  }
+  for (size_t k = 0; k + 1 < key->size(); ++k) {
+    if (((*key)[k] != 'p' && (*key)[k] != 'b') || (*key)[k + 1] != 'd') continue;
+    std::string joined = key->substr(0, k) + key->substr(k + 1);
+    const ModelData::SymbolPartEntry* v = m.SymbolPart(joined);
+    if (v == nullptr || v->form.find("Đ") == std::string_view::npos) continue;
+    double score = kTwoForDRate * static_cast<double>(v->count);
+    if (score > best) best = score, form = v->form;
   }
   return form;
 }
