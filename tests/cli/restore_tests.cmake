@@ -67,3 +67,7 @@ vanban_cli_test(NAME restore_ocr_wrapped_names ARGS restore --model ${_model} ${
 # model's abbreviation tokens ("[[internet|#internet|#interfet]]" before).
 vanban_cli_test(NAME restore_mark_unread_alternatives ARGS restore --mark --color never --model ${_model} ${_rdata}/cli/ocr_unread_foreign.txt
                 STDOUT_MATCHES "trang \\[\\[internet\\|[^]#]+\\]\\] của")
+# One reading per document for a place name: the date line alone reads "Phường Thịnh"
+# (a ward); the issuer and the subject read the commune's name, which the gazetteer has.
+vanban_cli_test(NAME restore_header_name_one_reading ARGS restore --model ${_model} ${_rdata}/cli/stripped_header_name.txt
+                STDOUT_MATCHES "XÃ PHƯƠNG THỊNH\nSố: 12/KH-UBND Phương Thịnh, ngày.*xã Phương Thịnh")

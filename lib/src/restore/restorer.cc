@@ -114,6 +114,7 @@ class Restorer::Impl {
     }
     StartPass(/*sketch=*/false);
     RestorePass(text, out);
+    if (!out->timed_out) writer_.UnifyNames(text, out);
     if (o_.confidence) calibration_.ApplyAll(&out->tokens);
   }
 

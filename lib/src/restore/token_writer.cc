@@ -245,6 +245,15 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
     tok.out_begin = out->text.size();
     out->text.append(tok.restored);
     tok.out_end = out->text.size();
+    if (!quiet_ && e.kind == EdgeKind::kWord && e.to == e.from + 1 && c.id != m_.unk() && c.id2 == 0 &&
+        StartsUpper(tok.restored) && names_.size() < kMaxNameWords) {
+      // A capitalised word is kept only while it may start a pair: a long document
+      // holds more capitals than names.
+      if (!names_.empty() && names_.back().out_end + 1 != tok.out_begin &&
+          (names_.size() < 2 || names_[names_.size() - 2].out_end + 1 != names_.back().out_begin))
+        names_.pop_back();
+      names_.push_back({tok.out_begin, tok.out_end, tok.begin, tok.end, c.id});
+    }
     if (tok.changed()) ++out->changed;
     if (e.label) {
       LowerInto(tok.restored, &lower_);
@@ -272,6 +281,55 @@ bool TokenWriter::CaseMisread(const Unit& unit, const Edge& e, uint32_t id, std:
     if (StartsUpper(next) || (KeyInto(next, &key) && key == "hoi")) return false;
   }
   return true;
+}
+
+size_t TokenWriter::UnifyNames(std::string_view input, RestoreResult* out) {
+  const std::vector<std::pair<size_t, uint32_t>> rewrites = NameRewrites(m_, out->text, names_);
+  if (rewrites.empty()) return 0;
+  std::string text;
+  text.reserve(out->text.size());
+  size_t copied = 0, token = 0;
+  std::ptrdiff_t shift = 0;  // bytes added so far, for the token records after them
+  std::string spelled;
+  auto shift_tokens_before = [&](size_t out_end) {
+    for (; token < out->tokens.size() && out->tokens[token].out_begin < out_end; ++token) {
+      out->tokens[token].out_begin = static_cast<size_t>(static_cast<std::ptrdiff_t>(out->tokens[token].out_begin) + shift);
+      out->tokens[token].out_end = static_cast<size_t>(static_cast<std::ptrdiff_t>(out->tokens[token].out_end) + shift);
+    }
+  };
+  for (const auto& [index, id] : rewrites) {
+    const NameWord& w = names_[index];
+    const std::string_view written = std::string_view(out->text).substr(w.out_begin, w.out_end - w.out_begin);
+    Spell(id, /*as_written=*/false, written, &spelled);  // in the case it was written in
+    const std::string_view original = input.substr(w.in_begin, w.in_end - w.in_begin);
+    out->changed += (spelled != original) - (written != original);
+    shift_tokens_before(w.out_begin);
+    text.append(out->text, copied, w.out_begin - copied);
+    text += spelled;
+    copied = w.out_end;
+    if (token < out->tokens.size() && out->tokens[token].out_begin == w.out_begin) {
+      RestoredToken& t = out->tokens[token];
+      // The line's own search ranked the new reading among the alternatives: the two
+      // trade places, each with its probability from that search.
+      for (Alternative& alt : t.alternatives) {
+        if (alt.text != spelled) continue;
+        alt.text = t.restored;
+        std::swap(alt.probability, t.confidence);
+        break;
+      }
+      t.restored = spelled;
+      t.out_begin = static_cast<size_t>(static_cast<std::ptrdiff_t>(t.out_begin) + shift);
+      shift += static_cast<std::ptrdiff_t>(spelled.size()) - static_cast<std::ptrdiff_t>(written.size());
+      t.out_end = t.out_begin + spelled.size();
+      ++token;
+    } else {
+      shift += static_cast<std::ptrdiff_t>(spelled.size()) - static_cast<std::ptrdiff_t>(written.size());
+    }
+  }
+  text.append(out->text, copied);
+  shift_tokens_before(std::string::npos);
+  out->text = std::move(text);
+  return rewrites.size();
 }
 
 // The written text of a reading, in the case pattern of |orig|.

@@ -14,6 +14,7 @@
 #include "restore/beam_search.h"
 #include "restore/document_memory.h"
 #include "restore/lattice.h"
+#include "restore/name_unifier.h"
 #include "restore/word_candidates.h"
 #include "vanban/restore.h"
 
@@ -30,12 +31,17 @@ class TokenWriter {
   void StartDocument(bool ocr, bool quiet) {
     ocr_ = ocr;
     quiet_ = quiet;
+    names_.clear();
   }
   bool quiet() const { return quiet_; }
   // Appends the restored |unit| (decoded by |search| over |lattice|) to |out|, feeding
   // |memory|. |line_no| is the line the unit starts on; returns the line it ends on.
   uint32_t Write(const Unit& unit, const Lattice& lattice, BeamSearch& search, DocumentMemory* memory,
                  uint32_t line_no, RestoreResult* out);
+
+  // After the last unit of a document (|input|): its place names read one way
+  // (name_unifier.h), in the text and the token records. Returns the words rewritten.
+  size_t UnifyNames(std::string_view input, RestoreResult* out);
 
   // A readable dump of the lattice (readings with channel scores, the chosen path).
   void Explain(const Unit& unit, const Lattice& lattice, const std::vector<PathStep>& path, std::string* out) const;
@@ -67,6 +73,8 @@ class TokenWriter {
   std::vector<char> title_;  // per piece: a capitalised word read in capitals ("BO" for Bộ)
   std::string lower_;
   const uint32_t xa_;  // the model's xã
+  std::vector<NameWord> names_;  // the capitalised words written in this document
+  static constexpr size_t kMaxNameWords = 1 << 16;  // the first ones of a huge document
 };
 
 }  // namespace vanban::internal

@@ -1,0 +1,63 @@
+#include "restore/name_unifier.h"
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+
+#include "model/model_data.h"
+#include "text/viet_chars.h"
+
+namespace vanban::internal {
+
+std::vector<std::pair<size_t, uint32_t>> NameRewrites(const ModelData& m, std::string_view text,
+                                                      const std::vector<NameWord>& words) {
+  std::vector<std::pair<size_t, uint32_t>> rewrites;
+  if (words.size() < 2) return rewrites;
+  // Two capitalised words with one space between them, grouped by their spelling.
+  struct Pair {
+    size_t first;  // index of its first word
+    bool name;     // a pair of the gazetteer
+  };
+  std::unordered_map<std::string, std::vector<Pair>> by_key;
+  std::vector<std::string> keys;  // in order of first sight, for a deterministic order
+  std::string ka, kb;
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    const NameWord& a = words[i];
+    const NameWord& b = words[i + 1];
+    if (b.out_begin != a.out_end + 1 || a.out_end >= text.size() || text[a.out_end] != ' ') continue;
+    if (!KeyInto(m.Word(a.id), &ka) || !KeyInto(m.Word(b.id), &kb)) continue;
+    ka += ' ';
+    ka += kb;
+    auto [it, fresh] = by_key.try_emplace(ka);
+    if (fresh) keys.push_back(ka);
+    it->second.push_back({i, m.IsNamePair(a.id, b.id)});
+  }
+  std::vector<char> taken(words.size(), 0);
+  for (const std::string& key : keys) {
+    const std::vector<Pair>& group = by_key[key];
+    if (group.size() < 2) continue;
+    // The gazetteer reading the document gives this spelling most often (the first to
+    // reach that count), counted in one pass: a long document repeats its names.
+    std::unordered_map<uint64_t, size_t> counts;
+    const Pair* best = nullptr;
+    size_t best_count = 0;
+    for (const Pair& p : group) {
+      if (!p.name) continue;
+      const size_t count = ++counts[(uint64_t{words[p.first].id} << 32) | words[p.first + 1].id];
+      if (count > best_count) best = &p, best_count = count;
+    }
+    if (best == nullptr) continue;
+    for (const Pair& p : group) {
+      if (p.name || taken[p.first] || taken[p.first + 1]) continue;
+      for (size_t k = 0; k < 2; ++k) {
+        taken[p.first + k] = 1;
+        const uint32_t id = words[best->first + k].id;
+        if (words[p.first + k].id != id) rewrites.push_back({p.first + k, id});
+      }
+    }
+  }
+  std::sort(rewrites.begin(), rewrites.end());
+  return rewrites;
+}
+
+}  // namespace vanban::internal

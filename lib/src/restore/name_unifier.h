@@ -1,0 +1,36 @@
+// One reading per document for place names: the issuer ("XÃ MƯỜNG BANG"), the place in
+// the date line ("Mường Báng, ngày …") and the subject ("… xã Mường Bang") name the same
+// commune, and each was decoded on its own line with its own context. After the whole
+// document is written, two capitalised words in a row that spell (without marks) the
+// same as a pair of the gazetteer read elsewhere in the document take that reading when
+// their own is no name at all. Two different names of the gazetteer (Tân Thành, Tân
+// Thạnh) are both left as read: the document may name both.
+#ifndef VANBAN_RESTORE_NAME_UNIFIER_H_
+#define VANBAN_RESTORE_NAME_UNIFIER_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace vanban::internal {
+
+class ModelData;
+
+// A capitalised word as written to the output: its bytes there and in the input, and the
+// model word it was read as.
+struct NameWord {
+  size_t out_begin, out_end;
+  size_t in_begin, in_end;
+  uint32_t id;
+};
+
+// The words of |words| (in output order, written in |text|) to read otherwise: (index in
+// |words|, model word), in output order.
+std::vector<std::pair<size_t, uint32_t>> NameRewrites(const ModelData& m, std::string_view text,
+                                                      const std::vector<NameWord>& words);
+
+}  // namespace vanban::internal
+
+#endif  // VANBAN_RESTORE_NAME_UNIFIER_H_

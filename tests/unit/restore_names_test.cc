@@ -1,0 +1,61 @@
+// One reading per document for place names (restore/name_unifier.h), on the fixture
+// model, whose gazetteer has "Việt Nam" and "Cộng Hòa Dân".
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "model/model_data.h"
+#include "model/model_parts.h"
+#include "restore/name_unifier.h"
+#include "vanban/model.h"
+
+namespace {
+
+using vanban::internal::NameWord;
+
+struct Written {
+  std::string text;
+  std::vector<NameWord> words;
+};
+
+// |parts| written one after the other; the capitalised syllables among them become
+// NameWords (with |ids| in order).
+Written Write(const std::vector<std::string>& parts, const std::vector<uint32_t>& ids) {
+  Written w;
+  size_t next_id = 0;
+  for (const std::string& p : parts) {
+    const bool word = !p.empty() && p != " " && p != ", ";
+    if (word) {
+      const size_t at = w.text.size();
+      w.words.push_back({at, at + p.size(), at, at + p.size(), ids.at(next_id++)});
+    }
+    w.text += p;
+  }
+  return w;
+}
+
+}  // namespace
+
+TEST_CASE("names: a pair spelled like a gazetteer name read elsewhere takes that reading") {
+  auto m = vanban::Model::Load(VANBAN_FIXTURE_MODEL);
+  REQUIRE_MESSAGE(m.ok(), m.status().ToString());
+  const vanban::internal::ModelData& d = (*m)->parts().data();
+  const uint32_t viet = d.WordId("việt"), nam = d.WordId("nam"), nam2 = d.WordId("năm"), cong = d.WordId("cộng"),
+                 hoa = d.WordId("hòa");
+  REQUIRE(nam2 != d.unk());
+  // "VIỆT NAM, Việt Năm": the second is no name; it reads as the first.
+  Written w = Write({"VIỆT", " ", "NAM", ", ", "Việt", " ", "Năm"}, {viet, nam, viet, nam2});
+  auto rewrites = vanban::internal::NameRewrites(d, w.text, w.words);
+  REQUIRE(rewrites.size() == 1);
+  CHECK(rewrites[0].first == 3);
+  CHECK(rewrites[0].second == nam);
+  // Alone, a pair that is no name stays as read; so do words not one space apart.
+  w = Write({"Việt", " ", "Năm"}, {viet, nam2});
+  CHECK(vanban::internal::NameRewrites(d, w.text, w.words).empty());
+  w = Write({"Việt", ", ", "Nam", ", ", "Việt", ", ", "Năm"}, {viet, nam, viet, nam2});
+  CHECK(vanban::internal::NameRewrites(d, w.text, w.words).empty());
+  // Another spelling is another name.
+  w = Write({"Việt", " ", "Nam", ", ", "Cộng", " ", "Hòa"}, {viet, nam, cong, hoa});
+  CHECK(vanban::internal::NameRewrites(d, w.text, w.words).empty());
+}
