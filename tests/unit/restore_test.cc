@@ -201,3 +201,8 @@ TEST_CASE("restore: an OCR'd Đ read as two letters in a symbol (HPDND) is the s
   // Not where the letters left out make no symbol with a Đ.
   CHECK(Restore("Quyét dinh cia Hoi dong nhan dan tinh, so PDND tinh\n").find(" PDND ") != std::string::npos);
 }
+
+TEST_CASE("restore: Xã hội keeps its capital when the OCR garbled hội or put a mark between") {
+  CHECK(Restore("Quyét dinh cia Hoi dong nhan dan Xa. hdi. cia tinh\n").find("dân Xã. hội.") != std::string::npos);
+  CHECK(Restore("Quyét dinh cia Hoi dong nhan dan Xa. cia tinh\n").find("dân xã. của") != std::string::npos);
+}

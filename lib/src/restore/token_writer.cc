@@ -204,8 +204,16 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
     RestoredText(lattice, e, c, orig, &tok.restored);
     if (caps_[e.from] && e.to == e.from + 1) tok.restored = Upper(tok.restored);
     if (title_[e.from] && e.to == e.from + 1 && HasMarks(tok.restored)) tok.restored = Capitalised(tok.restored);
-    if (ocr_ && word_before != 0 && e.kind == EdgeKind::kWord && e.to == e.from + 1 && CaseMisread(unit, e, c.id, orig))
-      tok.restored = m_.Word(c.id);
+    if (ocr_ && word_before != 0 && e.kind == EdgeKind::kWord && e.to == e.from + 1 && c.id == xa_ &&
+        step + 1 < path.size()) {
+      // The next word read, past any marks between ("Xa. hdi" is Xã hội too).
+      uint32_t next_word = 0;
+      for (size_t k = step + 1; k < path.size() && next_word == 0; ++k) {
+        const Edge& next = lattice.edges[path[k].edge];
+        if (next.kind == EdgeKind::kWord) next_word = lattice.cand(next, path[k].cand).id;
+      }
+      if (CaseMisread(unit, e, orig, next_word)) tok.restored = m_.Word(c.id);
+    }
     tok.kind = KindOf(unit, e, tok);
     // The document memory is fed from the search's left-context margin whether or not
     // confidence is reported, so --json and --mark restore the same text as plain output.
@@ -269,18 +277,14 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
 
 // An x has the shape of an X and an OCR engine tells them apart by size only: "trên địa
 // bàn Xa.", "nhân dân X4 về" are xã in lower case (the caller saw a lower-case word just
-// before). Not before a capitalised word (a name: "Xã Nghi Dương" may be a title) nor in
-// xã hội, which names capitalise ("Lao động - Thương binh và Xã hội").
-bool TokenWriter::CaseMisread(const Unit& unit, const Edge& e, uint32_t id, std::string_view orig) const {
-  if (id != xa_ || orig.empty() || orig[0] != 'X') return false;
-  const LetterCase lc = LetterCaseOf(orig);
-  if (lc.upper != 1) return false;
-  if (e.to < unit.pieces.size() && unit.pieces[e.to].kind == PieceKind::kWord) {
-    std::string_view next = unit.PieceText(e.to);
-    std::string key;
-    if (StartsUpper(next) || (KeyInto(next, &key) && key == "hoi")) return false;
-  }
-  return true;
+// before and passes the reading of the piece after). Not before a capitalised word (a
+// name: "Xã Nghi Dương" may be a title), nor in xã hội, which names capitalise ("Lao động
+// - Thương binh và Xã hội", also when the OCR garbled hội), nor at the unit's end, where
+// the next word is not in sight.
+bool TokenWriter::CaseMisread(const Unit& unit, const Edge& e, std::string_view orig, uint32_t next_id) const {
+  if (orig.empty() || orig[0] != 'X' || LetterCaseOf(orig).upper != 1 || e.to >= unit.pieces.size()) return false;
+  if (next_id == hoi_) return false;
+  return unit.pieces[e.to].kind != PieceKind::kWord || !StartsUpper(unit.PieceText(e.to));
 }
 
 size_t TokenWriter::UnifyNames(std::string_view input, RestoreResult* out) {

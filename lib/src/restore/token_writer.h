@@ -24,7 +24,7 @@ class TokenWriter {
  public:
   // |words| offers readings for the words nothing could read (WordCandidates::Nearest).
   TokenWriter(const ModelData& model, const RestoreOptions& options, WordCandidates* words)
-      : m_(model), o_(options), words_(words), xa_(model.WordId("xã")) {}
+      : m_(model), o_(options), words_(words), xa_(model.WordId("xã")), hoi_(model.WordId("hội")) {}
 
   // A new document (or the second pass over one): |ocr| when it looks OCR'd. A
   // |quiet| pass only feeds the document memory: no confidence, no token records.
@@ -58,7 +58,7 @@ class TokenWriter {
   static constexpr float kPhraseMinLog10 = -2.0f;  // P(b | a) above 1%
   static constexpr float kPhraseMinLift = 1.0f;    // and 10 times P(b)
   // A capital X the OCR read for a lower-case x (see the .cc).
-  bool CaseMisread(const Unit& unit, const Edge& e, uint32_t id, std::string_view orig) const;
+  bool CaseMisread(const Unit& unit, const Edge& e, std::string_view orig, uint32_t next_id) const;
   // Alternatives for a word kept because nothing could read it: a mark must offer one.
   void AddNearest(std::string_view orig, RestoredToken* tok);
 
@@ -72,7 +72,7 @@ class TokenWriter {
   std::vector<char> caps_;  // per piece: a capitalised word in a heading in capitals
   std::vector<char> title_;  // per piece: a capitalised word read in capitals ("BO" for Bộ)
   std::string lower_;
-  const uint32_t xa_;  // the model's xã
+  const uint32_t xa_, hoi_;  // the model's xã and hội
   std::vector<NameWord> names_;  // the capitalised words written in this document
   static constexpr size_t kMaxNameWords = 1 << 16;  // the first ones of a huge document
 };
