@@ -3,11 +3,14 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <functional>
+#include <limits>
 #include <string>
 #include <vector>
 
 #include "channel/char_align.h"
 #include "channel/code_points.h"
+#include "channel/edit_scorer.h"
 #include "channel/ocr_channel.h"
 #include "channel/syllable_trie.h"
 #include "channel/token_align.h"
@@ -223,6 +226,65 @@ TEST_CASE("channel: malformed tables are rejected") {
   auto ok = OcrChannel::Load(t);
   REQUIRE(ok.ok());
   CHECK(ok->LogProb("a", "b") == doctest::Approx(std::log10(0.3)));
+}
+
+// The scorer's dynamic programme against the definition: the cheapest sequence of
+// table edits (single edits the table lacks at the fallback prices, a character it never
+// mentions read as itself at the identity price), by plain recursion over every split.
+TEST_CASE("channel: the edit scorer finds the cheapest sequence of edits, and gives up only past its limit") {
+  struct Edit {
+    std::u32string clean, ocr;
+    float cost;
+  };
+  const std::vector<Edit> edits = {
+      {U"a", U"b", 1.0f},  {U"b", U"a", 2.0f},   {U"a", U"", 3.0f},   {U"", U"c", 2.5f},   {U"ab", U"c", 1.5f},
+      {U"a", U"bc", 1.2f}, {U"ac", U"", 4.0f},   {U"", U"bb", 3.5f},  {U"ba", U"cc", 0.9f}, {U"a", U"a", 0.1f},
+      {U"c", U"ă", 0.4f},  {U"bc", U"ă", 0.3f},
+  };
+  EditScorer::Fallback fallback;
+  EditScorer scorer;
+  for (const Edit& e : edits) scorer.Add(e.clean, e.ocr, e.cost);
+  scorer.Finish(fallback);
+  auto table = [&](std::u32string_view c, std::u32string_view o) {
+    float best = std::numeric_limits<float>::infinity();
+    for (const Edit& e : edits)
+      if (e.clean == c && e.ocr == o) best = std::min(best, e.cost);
+    if (c.size() == 1 && o.size() <= 1 && std::isinf(best))
+      best = o.size() == 1 && c == o ? fallback.identity : fallback.substitute;
+    if (c.empty() && o.size() == 1 && std::isinf(best)) best = fallback.substitute;
+    return best;
+  };
+  std::function<double(std::u32string_view, std::u32string_view)> reference = [&](std::u32string_view c,
+                                                                                   std::u32string_view o) {
+    if (c.empty() && o.empty()) return 0.0;
+    double best = std::numeric_limits<double>::infinity();
+    for (size_t a = 0; a <= 2 && a <= c.size(); ++a)
+      for (size_t b = 0; b <= 2 && b <= o.size(); ++b) {
+        if (a + b == 0) continue;
+        const float step = table(c.substr(c.size() - a), o.substr(o.size() - b));
+        if (!std::isinf(step)) best = std::min(best, reference(c.substr(0, c.size() - a), o.substr(0, o.size() - b)) + step);
+      }
+    return best;
+  };
+  std::vector<std::u32string> words = {U""};
+  for (size_t from = 0; from < words.size() && words[from].size() < 3; ++from)
+    for (char32_t ch : std::u32string_view(U"abcxă")) words.push_back(words[from] + ch);
+  size_t checked = 0;
+  for (const auto& c : words) {
+    for (const auto& o : words) {
+      const double want = reference(c, o);
+      const float got = scorer.Cost(c, o, /*smooth=*/false);
+      CAPTURE(EncodeUtf8(c));
+      CAPTURE(EncodeUtf8(o));
+      REQUIRE(std::isinf(got) == std::isinf(want));
+      if (!std::isinf(want)) REQUIRE(got == doctest::Approx(want).epsilon(1e-5));
+      // With a limit: the same cost, or infinity when it is past the limit.
+      const float limited = scorer.Cost(c, o, /*smooth=*/false, 3.0f);
+      REQUIRE((limited == got || (std::isinf(limited) && got > 3.0f)));
+      ++checked;
+    }
+  }
+  CHECK(checked == words.size() * words.size());
 }
 
 }  // namespace vanban::internal

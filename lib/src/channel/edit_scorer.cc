@@ -129,43 +129,58 @@ float EditScorer::Cost(std::u32string_view clean, std::u32string_view ocr, bool 
     const float* v = multi_.Find(k);
     return v == nullptr ? kInf : *v;
   };
-  for (size_t i = 0; i <= n; ++i) {
-    float row_min = kInf;
-    for (size_t j = 0; j <= m; ++j) {
-      if (i == 0 && j == 0) {
-        best[0] = 0;
-        row_min = 0;
-        continue;
+  // Row 0: only insertions (and two-character insertions).
+  best[0] = 0;
+  float row_min = 0;
+  for (size_t j = 1; j <= m; ++j) {
+    float v = best[j - 1] + ins[os[j - 1]];
+    if (j >= 2 && opair[j]) v = std::min(v, best[j - 2] + multi(0, j, 0, 2));
+    best[j] = v;
+    row_min = std::min(row_min, v);
+  }
+  if (row_min > limit) return kInf;
+  prev_min = row_min;
+  const float multi_floor = smooth ? fb_.smooth_multi : kInf;
+  for (size_t i = 1; i <= n; ++i) {
+    // The row's clean character: its substitution costs, and whether it is a
+    // character the table never mentions (read as itself at the identity price).
+    const float* sub_row = sub.data() + cs[i - 1] * n_;
+    const bool other = cs[i - 1] == kOther;
+    const char32_t cc = clean[i - 1];
+    const float drop_cost = drop[cs[i - 1]];
+    const bool pair_here = i >= 2 && cpair[i];
+    float* row = best + i * w;
+    const float* up = row - w;
+    const float* up2 = i >= 2 ? row - 2 * w : nullptr;
+    float v = up[0] + drop_cost;
+    if (pair_here) v = std::min(v, up2[0] + multi(i, 0, 2, 0));
+    row[0] = v;
+    row_min = v;
+    for (size_t j = 1; j <= m; ++j) {
+      float c = sub_row[os[j - 1]];
+      if (other && cc == ocr[j - 1]) c = fb_.identity;
+      v = up[j - 1] + c;
+      v = std::min(v, up[j] + drop_cost);
+      v = std::min(v, row[j - 1] + ins[os[j - 1]]);
+      if (i >= 2) {
+        float c2 = pair_here ? multi(i, j, 2, 1) : kInf;
+        v = std::min(v, up2[j - 1] + std::min(c2, multi_floor));
       }
-      float v = kInf;
-      if (i >= 1 && j >= 1) {
-        float c = sub[cs[i - 1] * n_ + os[j - 1]];
-        if (cs[i - 1] == kOther && clean[i - 1] == ocr[j - 1]) c = fb_.identity;
-        v = std::min(v, best[(i - 1) * w + j - 1] + c);
+      if (j >= 2) {
+        float c2 = opair[j] ? multi(i, j, 1, 2) : kInf;
+        v = std::min(v, up[j - 2] + std::min(c2, multi_floor));
       }
-      if (i >= 1) v = std::min(v, best[(i - 1) * w + j] + drop[cs[i - 1]]);
-      if (j >= 1) v = std::min(v, best[i * w + j - 1] + ins[os[j - 1]]);
-      if (i >= 2 && j >= 1) {
-        float c = cpair[i] ? multi(i, j, 2, 1) : kInf;
-        if (smooth) c = std::min(c, fb_.smooth_multi);
-        v = std::min(v, best[(i - 2) * w + j - 1] + c);
+      if (pair_here) {
+        v = std::min(v, up2[j] + multi(i, j, 2, 0));
+        if (j >= 2 && opair[j]) v = std::min(v, up2[j - 2] + multi(i, j, 2, 2));
       }
-      if (i >= 1 && j >= 2) {
-        float c = opair[j] ? multi(i, j, 1, 2) : kInf;
-        if (smooth) c = std::min(c, fb_.smooth_multi);
-        v = std::min(v, best[(i - 1) * w + j - 2] + c);
-      }
-      if (i >= 2 && cpair[i]) {
-        v = std::min(v, best[(i - 2) * w + j] + multi(i, j, 2, 0));
-        if (j >= 2 && opair[j]) v = std::min(v, best[(i - 2) * w + j - 2] + multi(i, j, 2, 2));
-      }
-      if (j >= 2 && opair[j]) v = std::min(v, best[i * w + j - 2] + multi(i, j, 0, 2));
-      best[i * w + j] = v;
+      if (j >= 2 && opair[j]) v = std::min(v, row[j - 2] + multi(i, j, 0, 2));
+      row[j] = v;
       row_min = std::min(row_min, v);
     }
     // Costs only grow: once a row and the one before it (edits span two rows) are
     // all over the limit, so is the end.
-    if (row_min > limit && (i == 0 || prev_min > limit)) return kInf;
+    if (row_min > limit && prev_min > limit) return kInf;
     prev_min = row_min;
   }
   return best[n * w + m];

@@ -58,14 +58,28 @@ void BeamSearch::Prune(std::vector<int32_t>* at) {
 // there may be the natural successor of another one ("cáo" after "báo", not after
 // "bảo"): the model's usual successors of each hypothesis' last word stay live.
 void BeamSearch::RescueSuccessors(const Lattice& lattice, const std::vector<int32_t>& hyps, const Edge& edge) {
+  // Readings by word, so that each successor is one look-up instead of a scan of the
+  // edge (a chain links the readings that share a word: merges, document readings).
+  if (++reading_gen_ == 0) {  // wrapped: stale stamps could look current
+    std::fill(reading_stamp_.begin(), reading_stamp_.end(), 0);
+    reading_gen_ = 1;
+  }
+  const uint32_t gen = reading_gen_;
+  chain_.resize(edge.cand_count);
+  for (uint32_t k = 0; k < edge.cand_count; ++k) {
+    const uint32_t id = lattice.cand(edge, k).id;
+    if (id >= reading_stamp_.size()) reading_stamp_.resize(id + 1, 0), reading_head_.resize(id + 1);
+    chain_[k] = reading_stamp_[id] == gen ? reading_head_[id] : kNoReading;
+    reading_stamp_[id] = gen;
+    reading_head_[id] = k;
+  }
   for (size_t j = 1; j < hyps.size() && j < 64; ++j) {
     const LmState& st = arena_[hyps[j]].state;
     if (st.len == 0) continue;
     for (uint16_t next : m_.Successors(st.words[st.len - 1])) {
       if (next == 0) break;
-      for (uint32_t k = 0; k < edge.cand_count; ++k) {
-        if (lattice.cand(edge, k).id == next) live_[k] |= uint64_t{1} << j;
-      }
+      if (next >= reading_stamp_.size() || reading_stamp_[next] != gen) continue;
+      for (uint32_t k = reading_head_[next]; k != kNoReading; k = chain_[k]) live_[k] |= uint64_t{1} << j;
     }
   }
 }

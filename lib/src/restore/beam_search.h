@@ -63,6 +63,12 @@ class BeamSearch {
   std::vector<uint64_t> live_;
   static constexpr uint64_t kAllHyps = ~uint64_t{0};
   std::vector<float> scores_;
+  // RescueSuccessors' index of the edge's readings by word: the last reading of each
+  // word (valid where the stamp is the current generation) and, per reading, the
+  // previous one of the same word.
+  static constexpr uint32_t kNoReading = ~uint32_t{0};
+  std::vector<uint32_t> reading_stamp_, reading_head_, chain_;
+  uint32_t reading_gen_ = 0;
 };
 
 }  // namespace vanban::internal
