@@ -206,3 +206,8 @@ TEST_CASE("restore: Xã hội keeps its capital when the OCR garbled hội or pu
   CHECK(Restore("Quyét dinh cia Hoi dong nhan dan Xa. hdi. cia tinh\n").find("dân Xã. hội.") != std::string::npos);
   CHECK(Restore("Quyét dinh cia Hoi dong nhan dan Xa. cia tinh\n").find("dân xã. của") != std::string::npos);
 }
+
+TEST_CASE("restore: a mark the OCR put between the two words of a place name is a space") {
+  CHECK(Restore("Quyét dinh cia Hoi dong nhan dan Viet-Nam cia tinh\n").find("dân Việt Nam của") != std::string::npos);
+  CHECK(Restore("Quyét dinh cia Hoi dong nhan dan Viet.Nam cia tinh\n").find("dân Việt Nam của") != std::string::npos);
+}

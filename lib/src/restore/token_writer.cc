@@ -174,6 +174,7 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
   size_t copied = 0;
   uint32_t confident_prev = 0;  // the previous word, if read with confidence
   uint32_t prev_word = 0;       // the previous word, if a lower-case word read as a syllable
+  uint32_t prev_name = 0;       // the previous word, if a capitalised word read as a syllable
   for (size_t step = 0; step < path.size(); ++step) {
     const PathStep& h = path[step];
     const Edge& e = lattice.edges[h.edge];
@@ -186,15 +187,20 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
     std::string_view orig = unit.text.substr(b, x - b);
     std::string_view gap = unit.text.substr(copied, b - copied);
     line_no += CountBreaks(gap);
-    const bool plain_word = e.kind == EdgeKind::kWord && c.id != m_.unk() && c.id2 == 0 && !StartsUpper(orig);
+    const bool read_word = e.kind == EdgeKind::kWord && c.id != m_.unk() && c.id2 == 0;
+    const bool plain_word = read_word && !StartsUpper(orig);
+    const bool name_word = read_word && StartsUpper(orig);
     if (ocr_ && plain_word && prev_word != 0 && (gap == "-" || gap == ".") && Phrase(prev_word, c.id))
       out->text.push_back(' ');  // "thi-hành", "kể.từ": a space OCR read as a mark
+    else if (ocr_ && name_word && prev_name != 0 && (gap == "-" || gap == ".") && m_.IsNamePair(prev_name, c.id))
+      out->text.push_back(' ');  // "Hùng. An", "Phú-Tân": no name is written so
     else if (gap.empty() && unit.pieces[e.from].glued)
       out->text.push_back(' ');  // "NHÀ GIÁO" from "NHAGIAO"
     else
       out->text.append(gap);
     const uint32_t word_before = gap.find_first_not_of(" \t") == std::string_view::npos ? prev_word : 0;
     prev_word = plain_word ? c.id : 0;
+    prev_name = name_word ? c.id : 0;
     copied = x;
     RestoredToken tok;
     tok.begin = unit.begin + b;
