@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <optional>
 #include <string_view>
+#include <unordered_map>
 
 #include "parse/parse_context.h"
 
@@ -293,12 +294,13 @@ size_t CountOf(std::string_view s, std::string_view what) {
   return n;
 }
 
-bool IsSubsequence(const std::string& small, const std::string& big) {
-  size_t j = 0;
-  for (char c : big) {
-    if (j < small.size() && small[j] == c) ++j;
-  }
-  return j == small.size();
+// |small| is |big| with one character left out: a digit OCR lost ("1." for "11." after
+// "10."). Two lost digits ("1" for 101) is a numbering that starts again, not a misreading.
+bool OneLeftOut(const std::string& small, const std::string& big) {
+  if (small.size() + 1 != big.size()) return false;
+  size_t i = 0;
+  while (i < small.size() && small[i] == big[i]) ++i;
+  return small.compare(i, std::string::npos, big, i + 1, std::string::npos) == 0;
 }
 
 // Repairs |h| against the previous sibling of the same level; adds flags to |flags|.
@@ -344,7 +346,7 @@ void RepairSequence(const Section* prev, MarkerHit* h, std::vector<std::string>*
       return;
     }
     if (got < 0 || expected <= 0 || got == expected) return;
-    if (prev && got < expected && IsSubsequence(h->num, std::to_string(expected))) {
+    if (prev && got < expected && OneLeftOut(h->num, std::to_string(expected))) {
       h->num = std::to_string(expected);
       flags->push_back("numeral_repaired");
       warnings->push_back("line " + std::to_string(line) + ": number '" + h->num_raw + "' read as " + h->num);
@@ -489,7 +491,12 @@ void Finish(Node* n, bool ocr) {
   s.text = CollapseSpaces(s.text);
 }
 
-void AssignIds(Section* s, const std::string& parent_id, int ordinal) {
+// Ids are paths of numbers, so a number the source repeats (two "Điều 5", a list that
+// starts again) would repeat an id: the later ones take "-2", "-3" … in document order,
+// as repeated appendices do, and their items are under the new id ("D5-2.1"). |taken|
+// views the ids given so far (the sections stay in place while ids are given), each with
+// the suffix its next repeat tries first.
+void AssignIds(Section* s, const std::string& parent_id, int ordinal, std::unordered_map<std::string_view, int>* taken) {
   std::string own;
   if (s->level == "dash") own = "-" + std::to_string(ordinal);
   else if (s->level == "plus") own = "+" + std::to_string(ordinal);
@@ -499,10 +506,20 @@ void AssignIds(Section* s, const std::string& parent_id, int ordinal) {
   if (s->level == "chuong") own = "C" + s->num;
   if (s->level == "phan") own = "P" + s->num;
   s->id = parent_id.empty() ? own : parent_id + "." + own;
+  if (auto first = taken->find(s->id); first != taken->end()) {
+    int n = first->second;
+    std::string id;
+    do {
+      id = s->id + "-" + std::to_string(n++);
+    } while (taken->count(id) > 0);
+    first->second = n;  // the next repeat starts here: a thousand repeats cost a thousand tries
+    s->id = std::move(id);
+  }
+  taken->emplace(s->id, 2);
   int dash = 0, plus = 0, para = 0;
   for (auto& c : s->children) {
     int ord = c.level == "dash" ? ++dash : c.level == "plus" ? ++plus : c.level == "para" ? ++para : 0;
-    AssignIds(&c, s->id, ord);
+    AssignIds(&c, s->id, ord, taken);
   }
 }
 
@@ -610,7 +627,8 @@ class BodyBuilder {
   std::vector<Section> Sections() {
     CloseTo(0);
     int para = 0;
-    for (Section& s : root_.children) AssignIds(&s, "", s.level == "para" ? ++para : 0);
+    std::unordered_map<std::string_view, int> taken;
+    for (Section& s : root_.children) AssignIds(&s, "", s.level == "para" ? ++para : 0, &taken);
     return std::move(root_.children);
   }
 
