@@ -155,7 +155,7 @@ bool ClassifyMarker(const Line& l, bool ocr, MarkerHit* h) {
   static const RE2 kDiemRe(R"(^\s*([a-z])\s*\)\s*(\S.*)$)", ReOptions());
   static const RE2 kDashRe(R"(^\s*([-~*])\s*(\S.*)$)", ReOptions());
   static const RE2 kPlusRe(R"(^\s*(\+)\s*(\S.*)$)", ReOptions());
-  const std::string& k = l.key;
+  std::string_view k = l.key;
   Match m;
   // OCR'd: a numeral glued to its word counts only in capitals or as a bracket ("CHUONGI",
   // "Chuong]"; "Chuongi" is no marker), and a glued "o" after it is a speck ("Io").
@@ -710,7 +710,7 @@ class BodyBuilder {
   bool ApplyLabel(Node& n, const Line& l, size_t from) {
     size_t vs = 0;
     std::string label_vi;
-    std::string sub = l.key.substr(std::min(from, l.key.size()));
+    std::string sub(l.key.substr(std::min(from, l.key.size())));
     std::string role = LabelRole(sub, &vs, &label_vi);
     if (role.empty()) return false;
     n.s->label = role;

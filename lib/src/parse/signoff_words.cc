@@ -88,7 +88,7 @@ bool NotAName(const std::string& first_word) {
 
 }  // namespace
 
-bool MatchNoiNhan(const std::string& key, size_t* end) {
+bool MatchNoiNhan(std::string_view key, size_t* end) {
   static const RE2 re(R"(^\s*n[o0]i\s*nh\S{1,3}n\s*:?)", ReOptions());
   Match m;
   if (!FindAnchored(re, key, &m)) return false;
@@ -120,7 +120,7 @@ bool FindAuthority(const Line& l, size_t from, AuthorityHit* hit) {
   return false;
 }
 
-std::string CanonicalPosition(const std::string& key_in) {
+std::string CanonicalPosition(std::string_view key_in) {
   std::string k = CollapseSpaces(Trim(key_in));
   const std::string_view deputy = std::string_view(k).starts_with("pho ") ? std::string_view(k).substr(4) : "";
   for (const Position& p : kPositions) {

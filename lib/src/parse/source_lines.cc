@@ -307,12 +307,20 @@ SourceLines::SourceLines(std::string_view text, std::string_view restored, int f
   // Where each line's entries start in store_: pointers are set once it stops growing.
   std::vector<std::pair<size_t, size_t>> stored;
   stored.reserve(raw.size());
+  // Every key is one byte per code point: the keys take the text's code points and a '\n'
+  // a line, sized once (for valid UTF-8).
+  size_t key_bytes = raw.size();
+  for (std::string_view r : raw) {
+    for (char c : r) key_bytes += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }
+  keys_.reserve(key_bytes);
   std::vector<uint32_t> raw_off, off, aligned;
+  std::string key;
   for (size_t i = 0; i < raw.size(); ++i) {
     Line l;
     l.number = first_line + static_cast<int>(i);
     l.raw = raw[i];
-    l.key = FoldWithOffsets(l.raw, &raw_off);
+    key = FoldWithOffsets(l.raw, &raw_off);
     size_t raw_at = store_.size();
     l.raw_off = Compact(l.raw, raw_off, true);
     size_t val_at = store_.size();
@@ -321,20 +329,25 @@ SourceLines::SourceLines(std::string_view text, std::string_view restored, int f
       if (off.size() == raw_off.size()) {
         l.value = val[i];
         l.val_off = Compact(l.value, off, true);
-      } else if (AlignByWords(l.key, vkey, off, &aligned) || AlignByEdits(l.key, vkey, off, &aligned)) {
+      } else if (AlignByWords(key, vkey, off, &aligned) || AlignByEdits(key, vkey, off, &aligned)) {
         l.value = val[i];
         l.val_off = Compact(l.value, aligned, false);
       }
     }
     stored.emplace_back(raw_at, val_at);
     if (l.raw_off.kind_ != CodePointOffsets::Kind::kAscii) l.raw_off.data_ = store_.data() + raw_at;
-    l.had_text = l.key.find_first_not_of(" ") != std::string::npos;
-    BlankEdgeNoise(l.raw, l.raw_off, &l.key, &l.core_begin, &l.core_end);
-    l.blank = l.key.find_first_not_of(" ") == std::string::npos;
-    lines_.push_back(std::move(l));
+    l.had_text = key.find_first_not_of(" ") != std::string::npos;
+    BlankEdgeNoise(l.raw, l.raw_off, &key, &l.core_begin, &l.core_end);
+    l.blank = key.find_first_not_of(" ") == std::string::npos;
+    l.key = std::string_view(nullptr, key.size());  // placed below, once keys_ stops growing
+    keys_ += key;
+    keys_.push_back('\n');
+    lines_.push_back(l);
   }
   store_.shrink_to_fit();
-  for (size_t i = 0; i < lines_.size(); ++i) {
+  for (size_t i = 0, at = 0; i < lines_.size(); ++i) {
+    lines_[i].key = std::string_view(keys_.data() + at, lines_[i].key.size());
+    at += lines_[i].key.size() + 1;
     if (lines_[i].raw_off.kind_ != CodePointOffsets::Kind::kAscii) lines_[i].raw_off.data_ = store_.data() + stored[i].first;
     if (lines_[i].val_off.kind_ != CodePointOffsets::Kind::kAscii) lines_[i].val_off.data_ = store_.data() + stored[i].second;
   }
@@ -343,7 +356,7 @@ SourceLines::SourceLines(std::string_view text, std::string_view restored, int f
 CodePointOffsets SourceLines::Compact(std::string_view line, const std::vector<uint32_t>& offsets,
                                       bool own_code_points) {
   CodePointOffsets c;
-  c.size_ = offsets.size();
+  c.size_ = static_cast<uint32_t>(offsets.size());
   c.text_ = line.data();
   if (own_code_points && offsets.size() == line.size() + 1) return c;  // one byte each: ASCII
   size_t at = store_.size();
@@ -386,12 +399,26 @@ std::string SourceLines::JoinRaw(size_t first, size_t last) const {
 }
 
 void Flat::Add(const Line& line, int index) {
-  if (!key.empty()) key.push_back('\n');
-  starts_.emplace_back(key.size(), index);
-  key += line.key;
+  if (!own_.empty()) own_.push_back('\n');
+  starts_.emplace_back(own_.size(), index);
+  own_ += line.key;
+  key = own_;
 }
 
 std::pair<int, int> Flat::Pos(size_t p) const {
+  if (src_ != nullptr) {
+    p = std::min(p, key.size() - 1);  // a view holds a key at least
+    const char* base = key.data();
+    // The first line starting after |p|, as below; the lines' keys are in order in memory.
+    size_t lo = first_, hi = last_;
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (static_cast<size_t>((*src_)[mid].key.data() - base) > p) hi = mid;
+      else lo = mid + 1;
+    }
+    if (key[p] == '\n' && lo < last_) return {static_cast<int>(lo), -1};
+    return {static_cast<int>(lo - 1), static_cast<int>(p - static_cast<size_t>((*src_)[lo - 1].key.data() - base))};
+  }
   if (starts_.empty()) return {0, -1};
   p = std::min(p, key.empty() ? 0 : key.size() - 1);
   // The first line starting after |p|: a '\n' belongs to it, any other byte to the one before.

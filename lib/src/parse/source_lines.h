@@ -67,21 +67,24 @@ class CodePointOffsets {
   enum class Kind : uint8_t { kAscii, kCheckpoints, kTable };
   const char* text_ = nullptr;      // the line (kCheckpoints)
   const uint32_t* data_ = nullptr;  // checkpoints or the table
-  size_t size_ = 0;
+  uint32_t size_ = 0;               // a line is at most 4 GB: offsets are 32-bit
   Kind kind_ = Kind::kAscii;
 };
 
 // A line of the source. |raw| and |value| view the texts given to SourceLines, which must
-// outlive it (a copy of every line would double what a long document costs).
+// outlive it (a copy of every line would double what a long document costs); |key| views
+// the SourceLines' keys, which follow one another, each ended by '\n' (a Flat over whole
+// lines views them instead of copying them). A long document has a Line per line, so the
+// members are packed: 120 bytes.
 struct Line {
   int number = 0;          // 1-based
+  bool blank = true;       // nothing but spaces and OCR specks
+  bool had_text = false;   // the source line had something other than spaces (specks count)
   std::string_view raw;    // source line without the newline
   std::string_view value;  // restored line when aligned, else empty: see Whole()
-  std::string key;         // folded, key.size() == code points of raw
+  std::string_view key;    // folded, key.size() == code points of raw
   CodePointOffsets raw_off;
   CodePointOffsets val_off;  // same size as raw_off when value is aligned
-  bool blank = true;      // nothing but spaces and OCR specks
-  bool had_text = false;  // the source line had something other than spaces (specks count)
   // Key positions of the line without OCR specks at its edges (see BlankEdgeNoise).
   size_t core_begin = 0;
   size_t core_end = 0;
@@ -129,23 +132,43 @@ class SourceLines {
   CodePointOffsets Compact(std::string_view line, const std::vector<uint32_t>& offsets, bool own_code_points);
 
   std::vector<Line> lines_;
+  std::string keys_;             // every line's key followed by '\n', in order
   std::vector<uint32_t> store_;  // every line's checkpoints and tables
   bool restored_ = false;
 };
 
 // A flattened view of a line range: keys joined by '\n' with a map back to lines.
-struct Flat {
-  std::string key;
+class Flat {
+ public:
+  Flat() = default;
+  Flat(const Flat&) = delete;  // |key| may view the Flat's own copy
+  Flat& operator=(const Flat&) = delete;
+
+  std::string_view key;
   void Add(const Line& line, int index);
-  // Adds the lines [first, last) of |src| that |keep(i)| accepts, with room made once: a
-  // whole document's keys grown line by line would take up to twice their size.
+  // Adds the lines [first, last) of |src| that |keep(i)| accepts. When it keeps every line
+  // (most of a long document), the keys are viewed where SourceLines holds them, already
+  // joined by '\n', and nothing is copied; else they are copied with room made once (a
+  // whole document's keys grown line by line would take up to twice their size). Either
+  // way the key is the same, leading empty keys adding nothing.
   template <class Keep>
   void AddLines(const SourceLines& src, size_t first, size_t last, Keep keep) {
+    size_t from = first;
+    while (from < last && src[from].key.empty()) ++from;
+    bool all = from < last && key.empty() && starts_.empty();
+    for (size_t i = first; all && i < last; ++i) all = keep(i);
+    if (all) {
+      src_ = &src;
+      first_ = from;
+      last_ = last;
+      key = std::string_view(src[from].key.data(), src[last - 1].key.data() + src[last - 1].key.size() - src[from].key.data());
+      return;
+    }
     size_t bytes = 0, lines = 0;
     for (size_t i = first; i < last; ++i) {
       if (keep(i)) bytes += src[i].key.size() + 1, ++lines;
     }
-    key.reserve(key.size() + bytes);
+    own_.reserve(own_.size() + bytes);
     starts_.reserve(starts_.size() + lines);
     for (size_t i = first; i < last; ++i) {
       if (keep(i)) Add(src[i], static_cast<int>(i));
@@ -160,9 +183,14 @@ struct Flat {
   LineSpan Span(const SourceLines& src, size_t a, size_t b) const;
 
  private:
-  // (offset in |key| where the line's key starts, line index), one per added line: a view
-  // of a whole document costs 16 bytes a line rather than 8 a byte.
+  // A copy: the keys joined, and (offset in |own_| where the line's key starts, line
+  // index), one per added line: a view of a whole document costs 16 bytes a line rather
+  // than 8 a byte.
+  std::string own_;
   std::vector<std::pair<size_t, int>> starts_;
+  // A view: the lines [first_, last_) of |src_|, every one of them.
+  const SourceLines* src_ = nullptr;
+  size_t first_ = 0, last_ = 0;
 };
 
 // RE2 options: no error logging, Latin-1 off (keys are ASCII anyway).
