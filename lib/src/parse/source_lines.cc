@@ -206,10 +206,11 @@ std::string Line::Raw(size_t a, size_t b) const {
 }
 
 std::string Line::Value(size_t a, size_t b) const {
-  if (val_off.size() != raw_off.size()) return Raw(a, b);
+  if (aligned == nullptr) return Raw(a, b);
   a = std::min(a, key.size());
   b = std::min(std::max(a, b), key.size());
-  return std::string(value.substr(val_off[a], val_off[b] - val_off[a]));
+  const CodePointOffsets& off = aligned->off;
+  return std::string(aligned->value.substr(off[a], off[b] - off[a]));
 }
 
 namespace {
@@ -304,6 +305,7 @@ SourceLines::SourceLines(std::string_view text, std::string_view restored, int f
   }
   restored_ = !val.empty();
   lines_.reserve(raw.size());
+  if (restored_) aligned_.reserve(raw.size());  // lines point into it: it never moves
   // Where each line's entries start in store_: pointers are set once it stops growing.
   std::vector<std::pair<size_t, size_t>> stored;
   stored.reserve(raw.size());
@@ -327,11 +329,11 @@ SourceLines::SourceLines(std::string_view text, std::string_view restored, int f
     if (restored_) {
       std::string vkey = FoldWithOffsets(val[i], &off);
       if (off.size() == raw_off.size()) {
-        l.value = val[i];
-        l.val_off = Compact(l.value, off, true);
+        aligned_.push_back({val[i], Compact(val[i], off, true)});
+        l.aligned = &aligned_.back();
       } else if (AlignByWords(key, vkey, off, &aligned) || AlignByEdits(key, vkey, off, &aligned)) {
-        l.value = val[i];
-        l.val_off = Compact(l.value, aligned, false);
+        aligned_.push_back({val[i], Compact(val[i], aligned, false)});
+        l.aligned = &aligned_.back();
       }
     }
     stored.emplace_back(raw_at, val_at);
@@ -349,7 +351,9 @@ SourceLines::SourceLines(std::string_view text, std::string_view restored, int f
     lines_[i].key = std::string_view(keys_.data() + at, lines_[i].key.size());
     at += lines_[i].key.size() + 1;
     if (lines_[i].raw_off.kind_ != CodePointOffsets::Kind::kAscii) lines_[i].raw_off.data_ = store_.data() + stored[i].first;
-    if (lines_[i].val_off.kind_ != CodePointOffsets::Kind::kAscii) lines_[i].val_off.data_ = store_.data() + stored[i].second;
+    if (lines_[i].aligned != nullptr && lines_[i].aligned->off.kind_ != CodePointOffsets::Kind::kAscii) {
+      aligned_[lines_[i].aligned - aligned_.data()].off.data_ = store_.data() + stored[i].second;
+    }
   }
 }
 

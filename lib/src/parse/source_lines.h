@@ -71,20 +71,27 @@ class CodePointOffsets {
   Kind kind_ = Kind::kAscii;
 };
 
-// A line of the source. |raw| and |value| view the texts given to SourceLines, which must
-// outlive it (a copy of every line would double what a long document costs); |key| views
-// the SourceLines' keys, which follow one another, each ended by '\n' (a Flat over whole
-// lines views them instead of copying them). A long document has a Line per line, so the
-// members are packed: 120 bytes.
+// The restored line aligned to its source line: |off| maps each of the source line's code
+// points (and its end) into |value|.
+struct AlignedValue {
+  std::string_view value;
+  CodePointOffsets off;
+};
+
+// A line of the source. |raw| and |aligned->value| view the texts given to SourceLines,
+// which must outlive it (a copy of every line would double what a long document costs);
+// |key| views the SourceLines' keys, which follow one another, each ended by '\n' (a Flat
+// over whole lines views them instead of copying them). A long document has a Line per
+// line, so the members are packed (88 bytes) and what only a restored line has is kept
+// aside.
 struct Line {
   int number = 0;          // 1-based
   bool blank = true;       // nothing but spaces and OCR specks
   bool had_text = false;   // the source line had something other than spaces (specks count)
   std::string_view raw;    // source line without the newline
-  std::string_view value;  // restored line when aligned, else empty: see Whole()
   std::string_view key;    // folded, key.size() == code points of raw
   CodePointOffsets raw_off;
-  CodePointOffsets val_off;  // same size as raw_off when value is aligned
+  const AlignedValue* aligned = nullptr;  // the restored line, when it could be aligned
   // Key positions of the line without OCR specks at its edges (see BlankEdgeNoise).
   size_t core_begin = 0;
   size_t core_end = 0;
@@ -97,7 +104,7 @@ struct Line {
   // The value of the core, trimmed.
   std::string Text() const;
   // The whole line's value: the restored line when aligned, else the source line.
-  std::string_view Whole() const { return val_off.empty() ? raw : value; }
+  std::string_view Whole() const { return aligned == nullptr ? raw : aligned->value; }
 };
 
 // Letters (a-z) in a folded key.
@@ -132,6 +139,7 @@ class SourceLines {
   CodePointOffsets Compact(std::string_view line, const std::vector<uint32_t>& offsets, bool own_code_points);
 
   std::vector<Line> lines_;
+  std::vector<AlignedValue> aligned_;  // the restored lines that could be aligned, in order
   std::string keys_;             // every line's key followed by '\n', in order
   std::vector<uint32_t> store_;  // every line's checkpoints and tables
   bool restored_ = false;
