@@ -83,7 +83,7 @@ bool TitleSpeck(const Line& l, size_t a, size_t b) {
 // Key position where an OCR'd article title on |l| (from |a|) ends, trailing specks left
 // out; a bar ("Đối tượng áp dụng | Be") ends it when only short words follow.
 size_t ArticleTitleEnd(const Line& l, size_t a) {
-  const auto tokens = KeyTokens(l, a, std::max(a, l.core_end));
+  const auto tokens = KeyTokens(l, a, std::max<size_t>(a, l.core_end));
   size_t n = tokens.size();
   for (size_t t = n; t-- > 1 && n - t <= 3;) {
     const auto [ta, tb] = tokens[t];
@@ -192,7 +192,7 @@ bool ClassifyMarker(const Line& l, bool ocr, MarkerHit* h) {
       // Mục and Tiểu mục are numbered in Arabic (Decree 30/2020): "Mục 1" is 1, as "Mục 2" is 2.
       bool arabic = digits.find_first_not_of("0123456789") == std::string::npos;
       if (arabic && (h->rank == kMuc || h->rank == kTieuMuc)) h->num = digits;
-      h->text_start = specks ? std::max(title_start, l.core_end) : title_start;
+      h->text_start = specks ? std::max<size_t>(title_start, l.core_end) : title_start;
       return true;
     }
   }
@@ -491,12 +491,57 @@ void Finish(Node* n, bool ocr) {
   s.text = CollapseSpaces(s.text);
 }
 
+// The ids given so far, for AssignIds: an open-addressing set of pointers to the
+// sections' ids (8 bytes a slot, at most three in four of them used; a node-based map took
+// 56 bytes an id, 5.5 MB for 100,000 sections), and for an id that repeats the suffix its
+// next repeat tries first (a thousand repeats cost a thousand tries, not half a million).
+class IdSet {
+ public:
+  explicit IdSet(size_t ids) {
+    size_t slots = 16;
+    while (slots * 3 < ids * 4) slots *= 2;
+    slots_.assign(slots, nullptr);
+  }
+  bool Contains(std::string_view id) const { return slots_[Find(id)] != nullptr; }
+  // |id| must stay in place while the set is used.
+  void Insert(const std::string* id) {
+    size_t slot = Find(*id);
+    if (slots_[slot] != nullptr) return;
+    slots_[slot] = id;
+    if (++size_ * 4 > slots_.size() * 3) Grow();
+  }
+  int& NextSuffix(const std::string& base) { return next_suffix_.try_emplace(base, 2).first->second; }
+
+ private:
+  // The slot holding |id|, else the empty slot where it would go.
+  size_t Find(std::string_view id) const {
+    size_t mask = slots_.size() - 1;
+    size_t i = std::hash<std::string_view>{}(id) & mask;
+    while (slots_[i] != nullptr && *slots_[i] != id) i = (i + 1) & mask;
+    return i;
+  }
+  void Grow() {
+    std::vector<const std::string*> old(slots_.size() * 2, nullptr);
+    old.swap(slots_);
+    for (const std::string* id : old) {
+      if (id != nullptr) slots_[Find(*id)] = id;
+    }
+  }
+  std::vector<const std::string*> slots_;
+  size_t size_ = 0;
+  std::unordered_map<std::string, int> next_suffix_;
+};
+
+size_t CountSections(const std::vector<Section>& v) {
+  size_t n = v.size();
+  for (const Section& s : v) n += CountSections(s.children);
+  return n;
+}
+
 // Ids are paths of numbers, so a number the source repeats (two "Điều 5", a list that
 // starts again) would repeat an id: the later ones take "-2", "-3" … in document order,
-// as repeated appendices do, and their items are under the new id ("D5-2.1"). |taken|
-// views the ids given so far (the sections stay in place while ids are given), each with
-// the suffix its next repeat tries first.
-void AssignIds(Section* s, const std::string& parent_id, int ordinal, std::unordered_map<std::string_view, int>* taken) {
+// as repeated appendices do, and their items are under the new id ("D5-2.1").
+void AssignIds(Section* s, const std::string& parent_id, int ordinal, IdSet* taken) {
   std::string own;
   if (s->level == "dash") own = "-" + std::to_string(ordinal);
   else if (s->level == "plus") own = "+" + std::to_string(ordinal);
@@ -506,16 +551,15 @@ void AssignIds(Section* s, const std::string& parent_id, int ordinal, std::unord
   if (s->level == "chuong") own = "C" + s->num;
   if (s->level == "phan") own = "P" + s->num;
   s->id = parent_id.empty() ? own : parent_id + "." + own;
-  if (auto first = taken->find(s->id); first != taken->end()) {
-    int n = first->second;
+  if (taken->Contains(s->id)) {
+    int& n = taken->NextSuffix(s->id);
     std::string id;
     do {
       id = s->id + "-" + std::to_string(n++);
-    } while (taken->count(id) > 0);
-    first->second = n;  // the next repeat starts here: a thousand repeats cost a thousand tries
+    } while (taken->Contains(id));
     s->id = std::move(id);
   }
-  taken->emplace(s->id, 2);
+  taken->Insert(&s->id);
   int dash = 0, plus = 0, para = 0;
   for (auto& c : s->children) {
     int ord = c.level == "dash" ? ++dash : c.level == "plus" ? ++plus : c.level == "para" ? ++para : 0;
@@ -627,7 +671,7 @@ class BodyBuilder {
   std::vector<Section> Sections() {
     CloseTo(0);
     int para = 0;
-    std::unordered_map<std::string_view, int> taken;
+    IdSet taken(CountSections(root_.children));
     for (Section& s : root_.children) AssignIds(&s, "", s.level == "para" ? ++para : 0, &taken);
     return std::move(root_.children);
   }

@@ -679,8 +679,8 @@ LeftColumn ReadLeftColumn(const SourceLines& src, std::vector<LineRange>* ranges
   LeftColumn col;
   for (auto& [i, r] : *ranges) {
     // Within the line's core: no edge specks ("-_ BỘ …", "CHÍNH PHỦ | 3 |").
-    r.first = std::max(r.first, src[i].core_begin);
-    r.second = std::max(r.first, std::min(r.second, src[i].core_end));
+    r.first = std::max<size_t>(r.first, src[i].core_begin);
+    r.second = std::max(r.first, std::min<size_t>(r.second, src[i].core_end));
     std::string val = ocr ? OcrCapitalsValue(src[i], &r.first, &r.second) : "";
     col.keys.push_back(CollapseSpaces(TrimChars(src[i].key.substr(r.first, r.second - r.first), ".:;,-|_'\"")));
     col.raws.push_back(Trim(src[i].Raw(r.first, r.second)));

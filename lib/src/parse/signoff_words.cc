@@ -163,7 +163,7 @@ bool FindPosition(const Line& l, size_t from, size_t* start, std::string* canoni
     return true;
   }
   // A whole line in capitals that opens with a title: "CHỦ TỊCH QUỐC HỘI".
-  size_t a = std::max(from, l.core_begin);
+  size_t a = std::max<size_t>(from, l.core_begin);
   while (a < end && l.key[a] == ' ') ++a;
   if (a != l.core_begin || end - a > 40 || UpperRatio(l.Raw(a, end)) < 0.9) return false;
   for (size_t b = a + 1; b < end; ++b) {

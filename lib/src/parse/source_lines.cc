@@ -339,7 +339,10 @@ SourceLines::SourceLines(std::string_view text, std::string_view restored, int f
     stored.emplace_back(raw_at, val_at);
     if (l.raw_off.kind_ != CodePointOffsets::Kind::kAscii) l.raw_off.data_ = store_.data() + raw_at;
     l.had_text = key.find_first_not_of(" ") != std::string::npos;
-    BlankEdgeNoise(l.raw, l.raw_off, &key, &l.core_begin, &l.core_end);
+    size_t core_begin = 0, core_end = 0;
+    BlankEdgeNoise(l.raw, l.raw_off, &key, &core_begin, &core_end);
+    l.core_begin = static_cast<uint32_t>(core_begin);
+    l.core_end = static_cast<uint32_t>(core_end);
     l.blank = key.find_first_not_of(" ") == std::string::npos;
     l.key = std::string_view(nullptr, key.size());  // placed below, once keys_ stops growing
     keys_ += key;

@@ -82,7 +82,7 @@ struct AlignedValue {
 // which must outlive it (a copy of every line would double what a long document costs);
 // |key| views the SourceLines' keys, which follow one another, each ended by '\n' (a Flat
 // over whole lines views them instead of copying them). A long document has a Line per
-// line, so the members are packed (88 bytes) and what only a restored line has is kept
+// line, so the members are packed (80 bytes) and what only a restored line has is kept
 // aside.
 struct Line {
   int number = 0;          // 1-based
@@ -93,14 +93,14 @@ struct Line {
   CodePointOffsets raw_off;
   const AlignedValue* aligned = nullptr;  // the restored line, when it could be aligned
   // Key positions of the line without OCR specks at its edges (see BlankEdgeNoise).
-  size_t core_begin = 0;
-  size_t core_end = 0;
+  uint32_t core_begin = 0;
+  uint32_t core_end = 0;
 
   // Slices by key positions [a, b); without |b|, up to the end of the core.
   std::string Raw(size_t a, size_t b) const;
   std::string Value(size_t a, size_t b) const;
-  std::string Raw(size_t a = 0) const { return Raw(a, std::max(a, core_end)); }
-  std::string Value(size_t a = 0) const { return Value(a, std::max(a, core_end)); }
+  std::string Raw(size_t a = 0) const { return Raw(a, std::max<size_t>(a, core_end)); }
+  std::string Value(size_t a = 0) const { return Value(a, std::max<size_t>(a, core_end)); }
   // The value of the core, trimmed.
   std::string Text() const;
   // The whole line's value: the restored line when aligned, else the source line.
