@@ -97,7 +97,7 @@ class SignoffReader {
     size_t left_start = 0, left_end = key.size();
     // Specks with letters cut from the line's edges ("…; . aoe") are stamp or signature
     // smudges: kept as furniture.
-    std::string tail = Trim(l.raw.substr(l.raw_off[l.core_end]));
+    std::string tail = Trim(l.raw.substr(l.RawOffset(l.core_end)));
     if (std::any_of(tail.begin(), tail.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); })) {
       doc_.furniture.push_back({"stamp_noise", tail, {l.number, l.number}});
     }

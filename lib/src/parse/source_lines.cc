@@ -179,7 +179,7 @@ void BlankEdgeNoise(std::string_view raw, const CodePointOffsets& raw_off, std::
       // A lower-case speck word after punctuation: any short one after a speck or a full
       // stop ("tỉnh. a"); after ';' or ',' only one no syllable looks like ("ee", "ss").
       bool ascii_lower = true;
-      for (size_t x = raw_off[s]; x < raw_off[end]; ++x) {
+      for (size_t x = raw_off.At(s, raw.data()); x < raw_off.At(end, raw.data()); ++x) {
         char r = raw[x];
         ascii_lower &= (r >= 'a' && r <= 'z') || r == '?' || r == '!';
       }
@@ -202,7 +202,7 @@ std::string Line::Text() const { return Trim(Value(core_begin, core_end)); }
 std::string Line::Raw(size_t a, size_t b) const {
   a = std::min(a, key.size());
   b = std::min(std::max(a, b), key.size());
-  return std::string(raw.substr(raw_off[a], raw_off[b] - raw_off[a]));
+  return std::string(raw.substr(RawOffset(a), RawOffset(b) - RawOffset(a)));
 }
 
 std::string Line::Value(size_t a, size_t b) const {
@@ -210,7 +210,8 @@ std::string Line::Value(size_t a, size_t b) const {
   a = std::min(a, key.size());
   b = std::min(std::max(a, b), key.size());
   const CodePointOffsets& off = aligned->off;
-  return std::string(aligned->value.substr(off[a], off[b] - off[a]));
+  const char* text = aligned->value.data();
+  return std::string(aligned->value.substr(off.At(a, text), off.At(b, text) - off.At(a, text)));
 }
 
 namespace {
@@ -364,7 +365,6 @@ CodePointOffsets SourceLines::Compact(std::string_view line, const std::vector<u
                                       bool own_code_points) {
   CodePointOffsets c;
   c.size_ = static_cast<uint32_t>(offsets.size());
-  c.text_ = line.data();
   if (own_code_points && offsets.size() == line.size() + 1) return c;  // one byte each: ASCII
   size_t at = store_.size();
   // Checkpoints only where stepping over UTF-8 sequences finds every offset again (always,
@@ -375,7 +375,7 @@ CodePointOffsets SourceLines::Compact(std::string_view line, const std::vector<u
   }
   if (steps) {
     c.kind_ = CodePointOffsets::Kind::kCheckpoints;
-    for (size_t i = 0; i < offsets.size(); i += CodePointOffsets::kStride) store_.push_back(offsets[i]);
+    for (size_t i = CodePointOffsets::kStride; i < offsets.size(); i += CodePointOffsets::kStride) store_.push_back(offsets[i]);
   } else {
     c.kind_ = CodePointOffsets::Kind::kTable;
     store_.insert(store_.end(), offsets.begin(), offsets.end());

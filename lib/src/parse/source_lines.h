@@ -45,17 +45,18 @@ inline size_t Utf8SequenceLength(char lead) {
 
 // Byte offsets into a line of each of its code points and of its end ([0, size())). Kept
 // small, as a long document has millions of code points: nothing for an all-ASCII line
-// (offset i is i), else one 32-bit checkpoint per 16 code points from which the rest is
+// (offset i is i), else one 32-bit checkpoint per 16 code points (but the first, 0) from which the rest is
 // found by stepping over at most 15 UTF-8 sequences; a map that is not the line's own
 // code points (a restored line aligned to its source) keeps every entry. The entries live
-// in their SourceLines.
+// in their SourceLines. |text| is the line the offsets are into (it is not kept: 8 bytes
+// more a line).
 class CodePointOffsets {
  public:
-  uint32_t operator[](size_t i) const {
+  uint32_t At(size_t i, const char* text) const {
     if (kind_ == Kind::kAscii) return static_cast<uint32_t>(i);
     if (kind_ == Kind::kTable) return data_[i];
-    uint32_t at = data_[i / kStride];
-    for (size_t k = i % kStride; k > 0; --k) at += static_cast<uint32_t>(Utf8SequenceLength(text_[at]));
+    uint32_t at = i < kStride ? 0 : data_[i / kStride - 1];  // the first checkpoint, 0, is not kept
+    for (size_t k = i % kStride; k > 0; --k) at += static_cast<uint32_t>(Utf8SequenceLength(text[at]));
     return at;
   }
   size_t size() const { return size_; }
@@ -65,7 +66,6 @@ class CodePointOffsets {
   friend class SourceLines;
   static constexpr size_t kStride = 16;
   enum class Kind : uint8_t { kAscii, kCheckpoints, kTable };
-  const char* text_ = nullptr;      // the line (kCheckpoints)
   const uint32_t* data_ = nullptr;  // checkpoints or the table
   uint32_t size_ = 0;               // a line is at most 4 GB: offsets are 32-bit
   Kind kind_ = Kind::kAscii;
@@ -82,7 +82,7 @@ struct AlignedValue {
 // which must outlive it (a copy of every line would double what a long document costs);
 // |key| views the SourceLines' keys, which follow one another, each ended by '\n' (a Flat
 // over whole lines views them instead of copying them). A long document has a Line per
-// line, so the members are packed (80 bytes) and what only a restored line has is kept
+// line, so the members are packed (72 bytes) and what only a restored line has is kept
 // aside.
 struct Line {
   int number = 0;          // 1-based
@@ -103,6 +103,8 @@ struct Line {
   std::string Value(size_t a = 0) const { return Value(a, std::max<size_t>(a, core_end)); }
   // The value of the core, trimmed.
   std::string Text() const;
+  // Byte offset in |raw| of the code point at key position |i| (i <= key.size()).
+  uint32_t RawOffset(size_t i) const { return raw_off.At(i, raw.data()); }
   // The whole line's value: the restored line when aligned, else the source line.
   std::string_view Whole() const { return aligned == nullptr ? raw : aligned->value; }
 };
