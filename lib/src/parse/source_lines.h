@@ -45,11 +45,11 @@ inline size_t Utf8SequenceLength(char lead) {
 
 // Byte offsets into a line of each of its code points and of its end ([0, size())). Kept
 // small, as a long document has millions of code points: nothing for an all-ASCII line
-// (offset i is i), else one 32-bit checkpoint per 16 code points (but the first, 0) from which the rest is
-// found by stepping over at most 15 UTF-8 sequences; a map that is not the line's own
-// code points (a restored line aligned to its source) keeps every entry. The entries live
-// in their SourceLines. |text| is the line the offsets are into (it is not kept: 8 bytes
-// more a line).
+// (offset i is i), else one 32-bit checkpoint per 16 code points (but the first, 0) from
+// which the rest is found by stepping over at most 15 UTF-8 sequences; a map that is not
+// the line's own code points (a restored line aligned to its source) keeps every entry.
+// The entries live in their SourceLines. |text| is the line the offsets are into (it is
+// not kept: 8 bytes more a line).
 class CodePointOffsets {
  public:
   uint32_t At(size_t i, const char* text) const {
