@@ -22,8 +22,7 @@ bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c 
 
 }  // namespace
 
-std::string FoldWithOffsets(std::string_view text, std::vector<uint32_t>* offsets) {
-  std::string key;
+void AppendFoldWithOffsets(std::string_view text, std::vector<uint32_t>* offsets, std::string* out) {
   std::vector<bool> capital_q;
   offsets->clear();
   // Sized up front: grown by doubling, the offsets of a long text (4 bytes per code point)
@@ -31,21 +30,23 @@ std::string FoldWithOffsets(std::string_view text, std::vector<uint32_t>* offset
   size_t code_points = 0;
   for (char c : text) code_points += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
   offsets->reserve(code_points + 1);
-  key.reserve(code_points);
   capital_q.reserve(code_points);
+  const size_t base = out->size();
   for (size_t i = 0; i < text.size();) {
     size_t len = 1;
     char32_t cp = DecodeAt(text, i, &len);
     offsets->push_back(static_cast<uint32_t>(i));
-    key.push_back(FoldToKeyByte(cp));
+    out->push_back(FoldToKeyByte(cp));
     capital_q.push_back(cp == 'Q');
     i += len;
   }
   offsets->push_back(static_cast<uint32_t>(text.size()));
   // Contextual OCR folds, applied on the key only (the source stays untouched).
-  for (size_t i = 0; i < key.size(); ++i) {
+  char* key = out->data() + base;
+  const size_t n = out->size() - base;
+  for (size_t i = 0; i < n; ++i) {
     bool word_start = i == 0 || !IsAsciiLetter(key[i - 1]);
-    char next = i + 1 < key.size() ? key[i + 1] : ' ';
+    char next = i + 1 < n ? key[i + 1] : ' ';
     char prev = i > 0 ? key[i - 1] : ' ';
     if (key[i] == 'p' && word_start && IsVowel(next)) key[i] = 'd';  // Pang, Poc -> dang, doc
     if (key[i] == 'w') key[i] = 'u';                                 // Tw, trung wong
@@ -61,6 +62,14 @@ std::string FoldWithOffsets(std::string_view text, std::vector<uint32_t>* offset
     // A quote glued to the start of a word is OCR's reading of a gap ("nhan 'dan").
     if ((key[i] == '\'' || key[i] == '"') && (i == 0 || key[i - 1] == ' ') && IsAsciiLetter(next)) key[i] = ' ';
   }
+}
+
+std::string FoldWithOffsets(std::string_view text, std::vector<uint32_t>* offsets) {
+  std::string key;
+  size_t code_points = 0;
+  for (char c : text) code_points += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  key.reserve(code_points);  // a byte per code point (more for invalid UTF-8)
+  AppendFoldWithOffsets(text, offsets, &key);
   return key;
 }
 
@@ -93,7 +102,7 @@ bool IsSpeck(char c) {
 bool IsLeadingSpeck(char c) { return IsSpeck(c) || c == '"' || c == '\'' || c == '>'; }
 
 // A list marker starts at |i|: "2." "12," "a)" "IV.".
-bool MarkerAt(const std::string& k, size_t i) {
+bool MarkerAt(std::string_view k, size_t i) {
   size_t j = i;
   while (j < k.size() && j - i < 3 && k[j] >= '0' && k[j] <= '9') ++j;
   if (j > i) {
@@ -112,9 +121,8 @@ bool PunctToken(const std::string& t) {
 
 }  // namespace
 
-void BlankEdgeNoise(std::string_view raw, const CodePointOffsets& raw_off, std::string* key,
-                    size_t* core_begin, size_t* core_end) {
-  std::string& k = *key;
+void BlankEdgeNoise(std::string_view raw, const CodePointOffsets& raw_off, std::span<char> k, size_t* core_begin,
+                    size_t* core_end) {
   size_t i = 0;
   while (i < k.size()) {
     char c = k[i];
@@ -144,7 +152,7 @@ void BlankEdgeNoise(std::string_view raw, const CodePointOffsets& raw_off, std::
       // "~. 2. Phòng", "~_-b) Tổ chức": a smudge in front of the real marker.
       size_t j = i + 1;
       while (j < k.size() && (k[j] == ' ' || k[j] == '-' || k[j] == '~' || IsSpeck(k[j]))) ++j;
-      if (j < k.size() && MarkerAt(k, j)) {
+      if (j < k.size() && MarkerAt(std::string_view(k.data(), k.size()), j)) {
         for (size_t x = i; x < j; ++x) k[x] = ' ';
         i = j;
       }
@@ -160,12 +168,12 @@ void BlankEdgeNoise(std::string_view raw, const CodePointOffsets& raw_off, std::
     size_t s = end;
     while (s > begin && k[s - 1] != ' ') --s;
     if (s == begin) break;  // never blank the only token
-    std::string tok = k.substr(s, end - s);
+    std::string tok(k.data() + s, end - s);
     size_t pe = s;
     while (pe > begin && k[pe - 1] == ' ') --pe;
     size_t ps = pe;
     while (ps > begin && k[ps - 1] != ' ') --ps;
-    std::string prev = k.substr(ps, pe - ps);
+    std::string prev(k.data() + ps, pe - ps);
     bool noise = false;
     if (tok != "./." && PunctToken(tok)) {
       // A short label line keeps its colon ("Kính gửi :", "QUYẾT ĐỊNH :"); after a long
@@ -227,7 +235,7 @@ std::vector<std::string_view> LinesWithoutCr(std::string_view text) {
 
 namespace {
 // Runs of spaces and of non-spaces: [start, end) code point ranges.
-std::vector<std::pair<size_t, size_t>> Runs(const std::string& key) {
+std::vector<std::pair<size_t, size_t>> Runs(std::string_view key) {
   std::vector<std::pair<size_t, size_t>> runs;
   for (size_t i = 0; i < key.size();) {
     size_t j = i;
@@ -243,7 +251,7 @@ std::vector<std::pair<size_t, size_t>> Runs(const std::string& key) {
 // When restoration changed the length of some words ("1ap" -> "lập" keeps it, "S6:" ->
 // "Số:" too, but not every fix does), map source positions word by word: same number of
 // words and identical spacing, positions inside a word clamped to the restored word.
-bool AlignByWords(const std::string& raw_key, const std::string& val_key, const std::vector<uint32_t>& val_cp_off,
+bool AlignByWords(std::string_view raw_key, std::string_view val_key, const std::vector<uint32_t>& val_cp_off,
                   std::vector<uint32_t>* out) {
   auto a = Runs(raw_key), b = Runs(val_key);
   if (a.size() != b.size()) return false;
@@ -262,7 +270,7 @@ bool AlignByWords(const std::string& raw_key, const std::string& val_key, const 
   return true;
 }
 
-bool AlignByEdits(const std::string& raw_key, const std::string& val_key, const std::vector<uint32_t>& val_cp_off,
+bool AlignByEdits(std::string_view raw_key, std::string_view val_key, const std::vector<uint32_t>& val_cp_off,
                   std::vector<uint32_t>* out) {
   constexpr size_t kMaxCells = size_t{1} << 20;  // a 1000-character line against itself
   const size_t n = raw_key.size(), m = val_key.size();
@@ -318,12 +326,15 @@ SourceLines::SourceLines(std::string_view text, std::string_view restored, int f
   }
   keys_.reserve(key_bytes);
   std::vector<uint32_t> raw_off, off, aligned;
-  std::string key;
   for (size_t i = 0; i < raw.size(); ++i) {
     Line l;
     l.number = first_line + static_cast<int>(i);
     l.raw = raw[i];
-    key = FoldWithOffsets(l.raw, &raw_off);
+    // Folded in place: a copy of a 5 MB line's key would be 5 MB more at its peak.
+    const size_t key_at = keys_.size();
+    AppendFoldWithOffsets(l.raw, &raw_off, &keys_);
+    const std::span<char> key(keys_.data() + key_at, keys_.size() - key_at);
+    const std::string_view key_view(key.data(), key.size());
     size_t raw_at = store_.size();
     l.raw_off = Compact(l.raw, raw_off, true);
     size_t val_at = store_.size();
@@ -332,21 +343,20 @@ SourceLines::SourceLines(std::string_view text, std::string_view restored, int f
       if (off.size() == raw_off.size()) {
         aligned_.push_back({val[i], Compact(val[i], off, true)});
         l.aligned = &aligned_.back();
-      } else if (AlignByWords(key, vkey, off, &aligned) || AlignByEdits(key, vkey, off, &aligned)) {
+      } else if (AlignByWords(key_view, vkey, off, &aligned) || AlignByEdits(key_view, vkey, off, &aligned)) {
         aligned_.push_back({val[i], Compact(val[i], aligned, false)});
         l.aligned = &aligned_.back();
       }
     }
     stored.emplace_back(raw_at, val_at);
     if (l.raw_off.kind_ != CodePointOffsets::Kind::kAscii) l.raw_off.data_ = store_.data() + raw_at;
-    l.had_text = key.find_first_not_of(" ") != std::string::npos;
+    l.had_text = key_view.find_first_not_of(" ") != std::string::npos;
     size_t core_begin = 0, core_end = 0;
-    BlankEdgeNoise(l.raw, l.raw_off, &key, &core_begin, &core_end);
+    BlankEdgeNoise(l.raw, l.raw_off, key, &core_begin, &core_end);
     l.core_begin = static_cast<uint32_t>(core_begin);
     l.core_end = static_cast<uint32_t>(core_end);
-    l.blank = key.find_first_not_of(" ") == std::string::npos;
+    l.blank = key_view.find_first_not_of(" ") == std::string::npos;
     l.key = std::string_view(nullptr, key.size());  // placed below, once keys_ stops growing
-    keys_ += key;
     keys_.push_back('\n');
     lines_.push_back(l);
   }

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -21,6 +22,8 @@ namespace vanban::internal {
 // Per-code-point fold (FoldToKeyByte, text/fold.h) plus contextual OCR folds; |offsets| gets the byte offset of each
 // code point in |text| followed by text.size().
 std::string FoldWithOffsets(std::string_view text, std::vector<uint32_t>* offsets);
+// The same appended to |out|.
+void AppendFoldWithOffsets(std::string_view text, std::vector<uint32_t>* offsets, std::string* out);
 // The UTF-8 sequence of each code point of |text| (invalid bytes one by one).
 std::vector<std::string> CodePoints(std::string_view text);
 // The UTF-8 sequence of the first code point of |text| ("" when empty): CodePoints(text)
@@ -29,12 +32,12 @@ std::string_view FirstCodePoint(std::string_view text);
 
 // Maps each code point of a source line onto its restored line word by word (see .cc);
 // false when the words do not correspond.
-bool AlignByWords(const std::string& raw_key, const std::string& val_key, const std::vector<uint32_t>& val_cp_off,
+bool AlignByWords(std::string_view raw_key, std::string_view val_key, const std::vector<uint32_t>& val_cp_off,
                   std::vector<uint32_t>* out);
 // The same for any other change (a word split in two: "21thang" -> "21 tháng"): code
 // points follow an edit-distance alignment of the two keys; false when they differ in
 // more than a quarter of the line or the line is too long to align.
-bool AlignByEdits(const std::string& raw_key, const std::string& val_key, const std::vector<uint32_t>& val_cp_off,
+bool AlignByEdits(std::string_view raw_key, std::string_view val_key, const std::vector<uint32_t>& val_cp_off,
                   std::vector<uint32_t>* out);
 
 // Bytes in the UTF-8 sequence that |lead| starts (1 for a stray byte).
@@ -118,8 +121,8 @@ std::vector<std::pair<size_t, size_t>> KeyTokens(const Line& l, size_t a, size_t
 // a "~"/"-" in front of another marker ("~. 2. Phòng"), trailing runs of punctuation
 // tokens ("… tỉnh. | :") and a short lower-case token after them or after a full stop
 // ("… tỉnh. a"). Sets |core_begin|/|core_end| to the remaining span.
-void BlankEdgeNoise(std::string_view raw, const CodePointOffsets& raw_off, std::string* key,
-                    size_t* core_begin, size_t* core_end);
+void BlankEdgeNoise(std::string_view raw, const CodePointOffsets& raw_off, std::span<char> key, size_t* core_begin,
+                    size_t* core_end);
 
 class SourceLines {
  public:
