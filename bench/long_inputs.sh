@@ -2,7 +2,7 @@
 # Long and large inputs (issue 10, item 5): time and peak memory of restore, parse and
 # export html on
 #   line5m    one 5 MB line (sample text with its line breaks turned into spaces)
-#   dieu100k  100,000 "Điều N." lines (N = 1..100, so every section id repeats 1,000 times)
+#   dieu100k  100,000 "Điều N." lines (N = 1..100, so every number repeats 1,000 times)
 #   big50m    a 50 MB file: the OCR'd and clean samples of samples/ocrsim, repeated
 # and prints a table against the targets: at most 10 s per 10 MB of input (at least 10 s)
 # and 1 GB peak resident memory; parse and export without restoring also at most 8x the

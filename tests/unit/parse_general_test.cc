@@ -179,6 +179,31 @@ TEST_CASE("body: numerals damaged or lost by OCR follow the sequence, flagged") 
   CHECK(a.body[1].flags == std::vector<std::string>{"numeral_repaired"});
 }
 
+TEST_CASE("body: a number that lost one digit is repaired; a numbering that starts again keeps its ids unique") {
+  // "1." after "10." lost a digit (11); "Điều 1." after "Điều 100." would have lost two:
+  // the articles start again, and their ids (and their items') take a suffix.
+  std::string text;
+  for (int i = 1; i <= 10; ++i) text += "Điều " + std::to_string(i) + ". Tiêu đề\n";
+  text += "Điều 1. Lặp\n";  // after 10: 11, one digit lost
+  for (int i = 12; i <= 100; ++i) text += "Điều " + std::to_string(i) + ". Tiêu đề\n";
+  text += "Điều 1. Lại\n1. Khoản một.\nĐiều 2. Lại\nĐiều 1. Lần ba\n1. Khoản.\n";
+  auto d = Parse(text);
+  REQUIRE(d.body.size() == 103u);
+  CHECK(d.body[10].num == "11");
+  CHECK(d.body[10].flags == std::vector<std::string>{"numeral_repaired"});
+  CHECK(d.body[10].id == "D11");
+  CHECK(d.body[100].num == "1");
+  CHECK(d.body[100].flags.empty());
+  CHECK(d.body[100].id == "D1-2");
+  REQUIRE(d.body[100].children.size() == 1u);
+  CHECK(d.body[100].children[0].id == "D1-2.1");
+  CHECK(d.body[101].id == "D2-2");
+  CHECK(d.body[102].id == "D1-3");
+  REQUIRE(d.body[102].children.size() == 1u);
+  CHECK(d.body[102].children[0].id == "D1-3.1");
+  for (const std::string& w : d.warnings) CHECK(w.find("read as 101") == std::string::npos);
+}
+
 TEST_CASE("body: wrapped lines, smudged continuations and paragraph ends") {
   std::string wide(70, 'x');
   auto d = Parse(

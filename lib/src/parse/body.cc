@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <optional>
 #include <string_view>
+#include <unordered_map>
 
 #include "parse/parse_context.h"
 #include "text/viet_chars.h"
@@ -83,7 +84,7 @@ bool TitleSpeck(const Line& l, size_t a, size_t b) {
 // Key position where an OCR'd article title on |l| (from |a|) ends, trailing specks left
 // out; a bar ("Đối tượng áp dụng | Be") ends it when only short words follow.
 size_t ArticleTitleEnd(const Line& l, size_t a) {
-  const auto tokens = KeyTokens(l, a, std::max(a, l.core_end));
+  const auto tokens = KeyTokens(l, a, std::max<size_t>(a, l.core_end));
   size_t n = tokens.size();
   for (size_t t = n; t-- > 1 && n - t <= 3;) {
     const auto [ta, tb] = tokens[t];
@@ -155,7 +156,7 @@ bool ClassifyMarker(const Line& l, bool ocr, MarkerHit* h) {
   static const RE2 kDiemRe(R"(^\s*([a-z])\s*\)\s*(\S.*)$)", ReOptions());
   static const RE2 kDashRe(R"(^\s*([-~*])\s*(\S.*)$)", ReOptions());
   static const RE2 kPlusRe(R"(^\s*(\+)\s*(\S.*)$)", ReOptions());
-  const std::string& k = l.key;
+  std::string_view k = l.key;
   Match m;
   // OCR'd: a numeral glued to its word counts only in capitals or as a bracket ("CHUONGI",
   // "Chuong]"; "Chuongi" is no marker), and a glued "o" after it is a speck ("Io").
@@ -192,7 +193,7 @@ bool ClassifyMarker(const Line& l, bool ocr, MarkerHit* h) {
       // Mục and Tiểu mục are numbered in Arabic (Decree 30/2020): "Mục 1" is 1, as "Mục 2" is 2.
       bool arabic = digits.find_first_not_of("0123456789") == std::string::npos;
       if (arabic && (h->rank == kMuc || h->rank == kTieuMuc)) h->num = digits;
-      h->text_start = specks ? std::max(title_start, l.core_end) : title_start;
+      h->text_start = specks ? std::max<size_t>(title_start, l.core_end) : title_start;
       return true;
     }
   }
@@ -294,12 +295,13 @@ size_t CountOf(std::string_view s, std::string_view what) {
   return n;
 }
 
-bool IsSubsequence(const std::string& small, const std::string& big) {
-  size_t j = 0;
-  for (char c : big) {
-    if (j < small.size() && small[j] == c) ++j;
-  }
-  return j == small.size();
+// |small| is |big| with one character left out: a digit OCR lost ("1." for "11." after
+// "10."). Two lost digits ("1" for 101) is a numbering that starts again, not a misreading.
+bool OneLeftOut(const std::string& small, const std::string& big) {
+  if (small.size() + 1 != big.size()) return false;
+  size_t i = 0;
+  while (i < small.size() && small[i] == big[i]) ++i;
+  return small.compare(i, std::string::npos, big, i + 1, std::string::npos) == 0;
 }
 
 // Repairs |h| against the previous sibling of the same level; adds flags to |flags|.
@@ -345,7 +347,7 @@ void RepairSequence(const Section* prev, MarkerHit* h, std::vector<std::string>*
       return;
     }
     if (got < 0 || expected <= 0 || got == expected) return;
-    if (prev && got < expected && IsSubsequence(h->num, std::to_string(expected))) {
+    if (prev && got < expected && OneLeftOut(h->num, std::to_string(expected))) {
       h->num = std::to_string(expected);
       flags->push_back("numeral_repaired");
       warnings->push_back("line " + std::to_string(line) + ": number '" + h->num_raw + "' read as " + h->num);
@@ -508,7 +510,57 @@ void Finish(Node* n, bool ocr) {
   s.text = CollapseSpaces(s.text);
 }
 
-void AssignIds(Section* s, const std::string& parent_id, int ordinal) {
+// The ids given so far, for AssignIds: an open-addressing set of pointers to the
+// sections' ids (8 bytes a slot, at most three in four of them used; a node-based map took
+// 56 bytes an id, 5.5 MB for 100,000 sections), and for an id that repeats the suffix its
+// next repeat tries first (a thousand repeats cost a thousand tries, not half a million).
+class IdSet {
+ public:
+  explicit IdSet(size_t ids) {
+    size_t slots = 16;
+    while (slots * 3 < ids * 4) slots *= 2;
+    slots_.assign(slots, nullptr);
+  }
+  bool Contains(std::string_view id) const { return slots_[Find(id)] != nullptr; }
+  // |id| must stay in place while the set is used.
+  void Insert(const std::string* id) {
+    size_t slot = Find(*id);
+    if (slots_[slot] != nullptr) return;
+    slots_[slot] = id;
+    if (++size_ * 4 > slots_.size() * 3) Grow();
+  }
+  int& NextSuffix(const std::string& base) { return next_suffix_.try_emplace(base, 2).first->second; }
+
+ private:
+  // The slot holding |id|, else the empty slot where it would go.
+  size_t Find(std::string_view id) const {
+    size_t mask = slots_.size() - 1;
+    size_t i = std::hash<std::string_view>{}(id) & mask;
+    while (slots_[i] != nullptr && *slots_[i] != id) i = (i + 1) & mask;
+    return i;
+  }
+  void Grow() {
+    std::vector<const std::string*> old(slots_.size() * 2, nullptr);
+    old.swap(slots_);
+    for (const std::string* id : old) {
+      if (id != nullptr) slots_[Find(*id)] = id;
+    }
+  }
+  std::vector<const std::string*> slots_;
+  size_t size_ = 0;
+  std::unordered_map<std::string, int> next_suffix_;
+};
+
+size_t CountSections(const std::vector<Section>& v) {
+  size_t n = v.size();
+  for (const Section& s : v) n += CountSections(s.children);
+  return n;
+}
+
+// Ids are paths of numbers, so a number the source repeats (two "Điều 5", a list that
+// starts again) would repeat an id: the later ones take "-2", "-3" … in document order,
+// as repeated appendices do, and their items are under the new id ("D5-2.1").
+void AssignIds(Section* s, const std::string& parent_id, int ordinal, IdSet* taken) {
   std::string own;
   if (s->level == "dash") own = "-" + std::to_string(ordinal);
   else if (s->level == "plus") own = "+" + std::to_string(ordinal);
@@ -518,10 +570,19 @@ void AssignIds(Section* s, const std::string& parent_id, int ordinal) {
   if (s->level == "chuong") own = "C" + s->num;
   if (s->level == "phan") own = "P" + s->num;
   s->id = parent_id.empty() ? own : parent_id + "." + own;
+  if (taken->Contains(s->id)) {
+    int& n = taken->NextSuffix(s->id);
+    std::string id;
+    do {
+      id = s->id + "-" + std::to_string(n++);
+    } while (taken->Contains(id));
+    s->id = std::move(id);
+  }
+  taken->Insert(&s->id);
   int dash = 0, plus = 0, para = 0;
   for (auto& c : s->children) {
     int ord = c.level == "dash" ? ++dash : c.level == "plus" ? ++plus : c.level == "para" ? ++para : 0;
-    AssignIds(&c, s->id, ord);
+    AssignIds(&c, s->id, ord, taken);
   }
 }
 
@@ -629,7 +690,8 @@ class BodyBuilder {
   std::vector<Section> Sections() {
     CloseTo(0);
     int para = 0;
-    for (Section& s : root_.children) AssignIds(&s, "", s.level == "para" ? ++para : 0);
+    IdSet taken(CountSections(root_.children));
+    for (Section& s : root_.children) AssignIds(&s, "", s.level == "para" ? ++para : 0, &taken);
     return std::move(root_.children);
   }
 
@@ -711,7 +773,7 @@ class BodyBuilder {
   bool ApplyLabel(Node& n, const Line& l, size_t from) {
     size_t vs = 0;
     std::string label_vi;
-    std::string sub = l.key.substr(std::min(from, l.key.size()));
+    std::string sub(l.key.substr(std::min(from, l.key.size())));
     std::string role = LabelRole(sub, &vs, &label_vi);
     if (role.empty()) return false;
     n.s->label = role;

@@ -8,7 +8,7 @@
 namespace vanban::internal {
 namespace {
 
-bool IsTerminal(const std::string& key) {
+bool IsTerminal(std::string_view key) {
   std::string t = TrimChars(key, "");
   if (t.empty()) return true;
   char c = t.back();

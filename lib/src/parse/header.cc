@@ -276,7 +276,7 @@ const RE2& OcrDateRe() {
 
 // Where the place before an OCR'd date found by OcrDateRe (at |date_start|) ends: at the
 // last comma, else before a "ngày" glued to it ("NGingay").
-size_t OcrPlaceEnd(const std::string& key, size_t from, size_t date_start) {
+size_t OcrPlaceEnd(std::string_view key, size_t from, size_t date_start) {
   size_t comma = key.rfind(',', date_start);
   if (comma != std::string::npos && comma >= from) return comma;
   size_t end = date_start;
@@ -318,11 +318,11 @@ std::string PlaceCase(const std::string& place) {
 
 // The type named by a line alone on its line, give or take OCR specks ("- QUYET DINH ;
 // ue . ee"), or glued by OCR ("NGHIDINH", "KKHOACH oe |"); nullptr when none.
-const TypeInfo* TypeOfLine(const std::string& key) {
+const TypeInfo* TypeOfLine(std::string_view key) {
   std::string words, junk;
   std::string w;
   bool in_junk = false;
-  for (char c : key + " ") {
+  for (char c : std::string(key) + " ") {
     if (c >= 'a' && c <= 'z') {
       w.push_back(c);
       continue;
@@ -492,7 +492,7 @@ std::string ReadDateAndPlace(const Line& l, const Match& m, size_t date_from, si
   d.iso = IsoDate(day, month, *year);
   d.lines = {l.number, l.number};
   h->issued_date = d;
-  const std::string& key = l.key;
+  std::string_view key = l.key;
   std::string pk = TrimChars(key.substr(date_from, place_end - date_from), ",.");
   if (!pk.empty() && pk.size() < 50) {
     auto speck = [](char c) { return c == ' ' || c == ',' || c == '-' || c == '"' || c == '\'' || c == '.'; };
@@ -555,7 +555,7 @@ size_t ScanAnchorLine(const SourceLines& src, size_t* line, size_t scan_end, siz
                       AnchorScan* scan) {
   const size_t i = *line;
   const Line& l = src[i];
-  const std::string& key = l.key;
+  std::string_view key = l.key;
   size_t cut = key.size();
   Match m;
   auto used = [&] {
@@ -679,8 +679,8 @@ LeftColumn ReadLeftColumn(const SourceLines& src, std::vector<LineRange>* ranges
   LeftColumn col;
   for (auto& [i, r] : *ranges) {
     // Within the line's core: no edge specks ("-_ BỘ …", "CHÍNH PHỦ | 3 |").
-    r.first = std::max(r.first, src[i].core_begin);
-    r.second = std::max(r.first, std::min(r.second, src[i].core_end));
+    r.first = std::max<size_t>(r.first, src[i].core_begin);
+    r.second = std::max(r.first, std::min<size_t>(r.second, src[i].core_end));
     std::string val = ocr ? OcrCapitalsValue(src[i], &r.first, &r.second) : "";
     col.keys.push_back(CollapseSpaces(TrimChars(src[i].key.substr(r.first, r.second - r.first), ".:;,-|_'\"")));
     col.raws.push_back(Trim(src[i].Raw(r.first, r.second)));

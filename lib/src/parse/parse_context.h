@@ -83,14 +83,14 @@ struct AuthorityHit {
   std::string prefix;       // "TM.", "KT.", "TL.", "TUQ.", "Q."
 };
 // "Nơi nhận:" at the start of |key|; |end| gets the key position after it.
-bool MatchNoiNhan(const std::string& key, size_t* end);
+bool MatchNoiNhan(std::string_view key, size_t* end);
 // An authority line ("TM. ỦY BAN NHÂN DÂN", "KT. BỘ TRƯỞNG") in |l| at or after |from|,
 // prefix and phrase in capitals.
 bool FindAuthority(const Line& l, size_t from, AuthorityHit* hit);
 // A position ("PHÓ CHỦ TỊCH", "THỦ TƯỚNG") that ends |l|, starting at or after |from|.
 bool FindPosition(const Line& l, size_t from, size_t* start, std::string* canonical);
 // Canonical label of a folded position ("pho chu tich" -> "PHÓ CHỦ TỊCH"); "" if unknown.
-std::string CanonicalPosition(const std::string& key);
+std::string CanonicalPosition(std::string_view key);
 // A signer's name (2-5 capitalised words) in key range [a, b) of |l|, trailing specks dropped.
 bool ReadSignerName(const Line& l, size_t a, size_t b, std::string* name);
 

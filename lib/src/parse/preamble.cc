@@ -8,7 +8,7 @@ namespace vanban::internal {
 namespace {
 
 // Kind of a preamble piece from its first words; "" when it opens with none of them.
-std::string OpenerKind(const std::string& key) {
+std::string OpenerKind(std::string_view key) {
   // (a smudge may precede: "-- Căn cứ")
   static const RE2 kCanCu(R"(^[\s\-]*c\S{0,2}n\s+c\S{1,3}(?:\s|$))", ReOptions());
   static const RE2 kThucHien(R"(^[\s\-]*th\S{1,3}\s+h\S{1,3}n(?:\s|$))", ReOptions());
@@ -21,7 +21,7 @@ std::string OpenerKind(const std::string& key) {
   return "";
 }
 
-bool EndsSentence(const std::string& key) {
+bool EndsSentence(std::string_view key) {
   std::string t = Trim(key);
   while (!t.empty() && (t.back() == '\n' || t.back() == ' ')) t.pop_back();
   if (t.empty()) return true;
@@ -76,7 +76,7 @@ size_t FindBodyStart(const Context& ctx, size_t from, size_t to) {
 // Enacting formula: the last "<issuing body> <verb> … như sau:" ("Ủy ban nhân dân xã ban
 // hành Kế hoạch …", "… kính trình …", "… báo cáo kết quả …", "… đề nghị …"); else the
 // legal normative style; else a "QUYẾT ĐỊNH:" line. Its key range, (size, size) if none.
-KeyRange FindEnactingFormula(const std::string& key) {
+KeyRange FindEnactingFormula(std::string_view key) {
   static const RE2 kEnact(
       R"((?:^|[.;:,]\s+|\n[\s\-]*)((?:uy\s*ban\s*nh\S{1,2}n\s*d\S{1,2}n|ubnd|ch\S{1,2}\s*t\S{1,2}ch|h\S{1,2}i\s*d\S{1,2}ng\s*nh\S{1,2}n\s*d\S{1,2}n|hdnd|b\S{1,2}\s+tr\S{1,3}ng|gi\S{1,2}m\s+d\S{1,2}c|th\S{1,3}ng\s+tr\S{1,2}c|ban\s+ch\S{1,2}\s+d\S{1,2}o|ban\s+th\S{1,3}ng\s+v\S{1,2}|ban\s+ch\S{1,2}p\s+h\S{1,2}nh|chi\s+b\S{1,2}|d\S{1,2}ng\s+\S{1,2}y)[^.;:]{0,220}?(?:ban\s*h\S{1,3}|x\S{1,2}y\s*d\S{1,3}ng|quy\S{1,2}t\s*d\S{1,2}nh|b\S{1,2}o\s*c\S{1,2}o|tr\S{1,2}nh|d\S{1,2}\s*ngh\S{1,2}|y\S{1,2}u\s*c\S{1,2}u|th\S{1,2}ng\s*b\S{1,2}o|h\S{1,3}ng\s*d\S{1,2}n|tri\S{1,2}n\s*khai|giao|ch\S{1,2}\s*d\S{1,2}o|k\S{1,2}t\s*lu\S{1,2}n|th\S{1,2}ng\s*nh\S{1,2}t)[^;]{0,260}?(?:nh\S{1,2}\s*sau|sau\s*d\S{1,2}y|n\S{1,2}i\s*dung\s*sau|c\S{1,2}\s*th\S{1,2})\s*:))",
       ReOptions());
@@ -111,13 +111,13 @@ KeyRange FindEnactingFormula(const std::string& key) {
 // Items: paragraphs of the flat key before |enact_start|, split at blank lines and at
 // lines that open a new item ("Căn cứ …", "Thực hiện …", "Theo đề nghị …").
 std::vector<KeyRange> PreambleParagraphs(const Flat& flat, const SourceLines& src, size_t enact_start) {
-  const std::string& key = flat.key;
+  std::string_view key = flat.key;
   std::vector<KeyRange> paras;
   size_t a = SIZE_MAX, p = 0;
   bool after_authority = false;
   for (size_t i = 0; i <= key.size(); ++i) {
     if (i < key.size() && key[i] != '\n') continue;
-    std::string line = key.substr(p, i - p);
+    std::string line(key.substr(p, i - p));
     bool blank = Trim(line).empty();
     bool opener = !blank && (!OpenerKind(line).empty() || after_authority);
     // "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ …" above the Căn cứ items (Mẫu 1.2): the authority
@@ -159,8 +159,8 @@ std::vector<KeyRange> PreambleParagraphs(const Flat& flat, const SourceLines& sr
 // ';'. |kinds| collects the openers seen ("can_cu,thuc_hien").
 void AddPreambleItems(const Flat& flat, const SourceLines& src, size_t a, size_t b, std::string* kinds,
                       Preamble* preamble) {
-  const std::string& key = flat.key;
-  std::string pk = key.substr(a, b - a);
+  std::string_view key = flat.key;
+  std::string pk(key.substr(a, b - a));
   std::string kind = OpenerKind(pk);
   if (kind.empty()) {
     const Line& sl = src[flat.Pos(a).first];
@@ -210,7 +210,7 @@ size_t ParsePreamble(Context& ctx) {
     flat.Add(src[i], static_cast<int>(i));
     ctx.use[i] = LineUse::kPreamble;
   }
-  const std::string& key = flat.key;
+  std::string_view key = flat.key;
   if (Trim(key).empty()) return body;
 
   Preamble& preamble = ctx.doc->preamble;

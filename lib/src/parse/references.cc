@@ -53,9 +53,9 @@ std::string CodeCanonical(const std::string& code_key, const std::string& raw) {
 }
 
 // Folds OCR variants of the typename key ("nghi quyét" etc. already folded).
-std::string TypeKeyBefore(const std::string& key, size_t start, size_t* type_start) {
+std::string TypeKeyBefore(std::string_view key, size_t start, size_t* type_start) {
   size_t from = start > 40 ? start - 40 : 0;
-  std::string window = key.substr(from, start - from);
+  std::string window(key.substr(from, start - from));
   static const RE2 kType(
       R"((nghi\s+quyet|quyet\s+dinh|chi\s+thi|ke\s+hoach|ket\s+luan|huong\s+dan|nghi\s+dinh|thong\s+tu|luat|quy\s+che|cong\s+van|thong\s+bao|bao\s+cao|to\s+trinh|quy\s+dinh|chuong\s+trinh|phap\s+lenh|de\s+an)\s*(?:[a-z0-9\x3f]{1,3}\s*)?$)",
       ReOptions());
@@ -118,7 +118,7 @@ std::string RepairLegislature(const std::string& part, int year, bool* repaired)
 }
 
 // The clause of a law's name at |p|: to ';', '.', '(' or a blank line.
-size_t LawClauseEnd(const std::string& key, size_t p) {
+size_t LawClauseEnd(std::string_view key, size_t p) {
   size_t clause_end = p + 4;
   while (clause_end < key.size() && key[clause_end] != ';' && key[clause_end] != '.' && key[clause_end] != '(' &&
          !(key[clause_end] == '\n' && clause_end + 1 < key.size() && key[clause_end + 1] == '\n'))
@@ -128,7 +128,7 @@ size_t LawClauseEnd(const std::string& key, size_t p) {
 
 // Inside an amending law's title ("Luật sửa đổi, bổ sung … của Luật A, Luật B"): the
 // clause so far (from the last ';' or "Căn cứ") says "sửa đổi".
-bool InAmendingTitle(const std::string& key, size_t p) {
+bool InAmendingTitle(std::string_view key, size_t p) {
   size_t clause_start = key.rfind(';', p);
   clause_start = clause_start == std::string::npos ? 0 : clause_start;
   size_t item = key.rfind("can cu", p);
@@ -141,7 +141,7 @@ bool InAmendingTitle(const std::string& key, size_t p) {
 
 // At the head of a legal basis ("Căn cứ Luật ban hành …", "…; Luật sửa đổi, bổ sung …
 // của Luật …") the name may open in lower case and hold "của"; it runs to its date.
-bool AtLegalBasisHead(const std::string& key, size_t p) {
+bool AtLegalBasisHead(std::string_view key, size_t p) {
   size_t head_start = key.find_last_of(";\n", p);
   head_start = head_start == std::string::npos ? 0 : head_start;
   std::string before = CollapseSpaces(key.substr(head_start, p - head_start));
@@ -154,7 +154,7 @@ bool AtLegalBasisHead(const std::string& key, size_t p) {
 // "và" before a capitalised word, "số" before digits.
 bool EndsLawName(const Flat& flat, const SourceLines& src, const std::string& letters, size_t e, size_t clause_end,
                  bool at_head, int words) {
-  const std::string& key = flat.key;
+  std::string_view key = flat.key;
   // Words that end a law's name: what follows it in the sentence.
   static const char* const kStops[] = {"ngay", "nam", "duoc", "cua", "theo", "tai", "thi"};
   // Also words of names ("Luật Bảo vệ …", "Luật Phí và lệ phí"): stops after two words.
@@ -184,7 +184,7 @@ bool EndsLawName(const Flat& flat, const SourceLines& src, const std::string& le
 // a stop word or a comma that is followed by a capitalised word ("Luật A, Luật B"; but
 // "Luật Trật tự, an toàn …"). |*words| gets the number of words (0: no name).
 size_t LawNameEnd(const Flat& flat, const SourceLines& src, size_t p, size_t clause_end, bool at_head, int* words) {
-  const std::string& key = flat.key;
+  std::string_view key = flat.key;
   auto comma_closes = [&](size_t at) {
     size_t n = at + 1;
     while (n < clause_end && (key[n] == ' ' || key[n] == '\n')) ++n;
@@ -198,7 +198,7 @@ size_t LawNameEnd(const Flat& flat, const SourceLines& src, size_t p, size_t cla
     if (q >= clause_end) break;
     size_t e = q;
     while (e < clause_end && key[e] != ' ' && key[e] != '\n') ++e;
-    std::string w = key.substr(q, e - q);
+    std::string w(key.substr(q, e - q));
     std::string letters = TrimChars(w, ",:");
     if (*words == 0) {
       if (letters == "nay") break;  // "Luật này": the document itself
@@ -233,7 +233,7 @@ void AddLawName(const Flat& flat, const SourceLines& src, size_t p, size_t name_
   Match m;
   size_t end = name_end;
   std::string year;
-  std::string after = flat.key.substr(name_end, 60);  // |m| points into it
+  std::string after(flat.key.substr(std::min(name_end, flat.key.size()), 60));  // |m| points into it
   if (FindAnchored(kWhen, after, &m)) {
     year = m.Str(3);
     if (m.Has(1) && !m.Str(1).empty() && ValidDate(ToInt(m.Str(1)), ToInt(m.Str(2)), ToInt(year))) {
@@ -270,7 +270,7 @@ void AddLawName(const Flat& flat, const SourceLines& src, size_t p, size_t name_
 // count (in running text a law's name is a topic more often than a citation); a name
 // followed by "số …" is cited by its number and found by the symbol scan instead.
 void ExtractLawNames(const Flat& flat, const SourceLines& src, const std::vector<LineUse>& use, Document* doc) {
-  const std::string& key = flat.key;
+  std::string_view key = flat.key;
   std::map<std::string, size_t> seen;
   for (size_t p = key.find("luat "); p != std::string::npos; p = key.find("luat ", p + 5)) {
     if (p > 0 && key[p - 1] >= 'a' && key[p - 1] <= 'z') continue;
@@ -282,7 +282,7 @@ void ExtractLawNames(const Flat& flat, const SourceLines& src, const std::vector
     int words = 0;
     size_t name_end = LawNameEnd(flat, src, p, clause_end, AtLegalBasisHead(key, p), &words);
     if (words == 0) continue;
-    std::string tail = key.substr(name_end, std::min<size_t>(clause_end - name_end, 24));
+    std::string tail(key.substr(name_end, std::min<size_t>(clause_end - name_end, 24)));
     // (a symbol, not a date: "36/2024/QH15", "10/QH15"; but "ngày 22/6/2015" is a date)
     static const RE2 kSymbolAhead(R"(\d{1,5}\s*/\s*(?:\d{4}\s*/\s*)?[a-z])", ReOptions());
     Match m;
@@ -301,7 +301,7 @@ struct SymbolStyle {
 
 // The hit of |style| matched at |m|; false when the match is not a citation.
 bool ReadHit(const Flat& flat, const SourceLines& src, const SymbolStyle& style, const Match& m, Hit* h) {
-  const std::string& key = flat.key;
+  std::string_view key = flat.key;
   *h = Hit{m.Start(), m.End(), style.style, m.Str(1), "", "", "", style.priority, "", ""};
   // "s6.72/2025/QH15": "số" glued to the number; the digits before the dot are its "ố".
   size_t dot = h->number.find('.');
@@ -359,7 +359,7 @@ std::vector<Hit> FindSymbols(const Flat& flat, const SourceLines& src) {
                                 {kState, "state_admin", 2},
                                 {kCongVan, "congvan", 3},
                                 {kPartial, "partial", 4}};
-  const std::string& key = flat.key;
+  std::string_view key = flat.key;
   std::vector<Hit> hits;
   for (const SymbolStyle& style : styles) {
     Match m;
@@ -427,9 +427,9 @@ void ReadDateAndIssuer(const Flat& flat, const SourceLines& src, size_t* end, Me
   static const RE2 kIssuer(
       R"(^\s*,?\s*c[a-z?]{1,3}\s+([^,;.()]{2,80}?)(?:\s+v[eo]\b|\s+ban\s+hanh|\s+quy\s+dinh|\s+th\S{1,3}\s+hi\S{1,2}n|\s+ve\s+viec|\s+ph\S{1,2}\s+duy\S{1,2}t|\s+h\S{1,3}ng\s+d\S{1,2}n|\s+s\S{1,2}a\s+d\S{1,2}i|\s*[,;.(]|\n\n|$))",
       ReOptions());
-  const std::string& key = flat.key;
+  std::string_view key = flat.key;
   Match m;
-  std::string rest = key.substr(*end, 200);
+  std::string rest(key.substr(*end, 200));
   if (FindAnchored(kDate, rest, &m) || FindAnchored(kDateLong, rest, &m)) {
     int d = ToInt(m.Str(1)), mo = ToInt(m.Str(2)), y = ToInt(m.Str(3));
     if (ValidDate(d, mo, y)) mention->date = IsoDate(d, mo, y);

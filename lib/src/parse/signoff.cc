@@ -93,11 +93,11 @@ class SignoffReader {
   explicit SignoffReader(Document* doc) : doc_(*doc) {}
 
   void AddLine(const Line& l) {
-    const std::string& key = l.key;
+    std::string_view key = l.key;
     size_t left_start = 0, left_end = key.size();
     // Specks with letters cut from the line's edges ("…; . aoe") are stamp or signature
     // smudges: kept as furniture.
-    std::string tail = Trim(l.raw.substr(l.raw_off[l.core_end]));
+    std::string tail = Trim(l.raw.substr(l.RawOffset(l.core_end)));
     if (std::any_of(tail.begin(), tail.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); })) {
       doc_.furniture.push_back({"stamp_noise", tail, {l.number, l.number}});
     }
@@ -140,7 +140,7 @@ class SignoffReader {
   // signature. Returns where it starts (the key's size when there is none); stamp noise
   // before a position may end the left column at |*left_end|.
   size_t ReadRightColumn(const Line& l, size_t left_start, size_t* left_end) {
-    const std::string& key = l.key;
+    std::string_view key = l.key;
     size_t right = key.size();
     AuthorityHit auth;
     size_t pos_start = 0;
@@ -240,7 +240,7 @@ class SignoffReader {
       // Leading bullet.
       while (x < y && (l.key[x] == ' ' || l.key[x] == '-')) ++x;
       while (y > x && (l.key[y - 1] == ' ' || l.key[y - 1] == '.' || l.key[y - 1] == ',')) --y;
-      std::string k = l.key.substr(x, y - x);
+      std::string k(l.key.substr(x, y - x));
       if (k.find_first_of("abcdefghijklmnopqrstuvwxyz") == std::string::npos) continue;
       Match m;
       if (FindAnchored(ArchiveRe(), k, &m)) {
@@ -259,7 +259,7 @@ class SignoffReader {
     std::string pk2 = Trim(l.key.substr(u, v - u));
     if (pk2.size() <= 3 && UpperRatio(l.Raw(u, v)) == 0) return Noise(l, u, v);
     Recipient r;
-    std::string rk = l.key.substr(u, v - u);
+    std::string rk(l.key.substr(u, v - u));
     Match pm;
     size_t text_end = v;
     if (Find(kPurpose, rk, 0, &pm)) {

@@ -88,7 +88,7 @@ bool NotAName(const std::string& first_word) {
 
 }  // namespace
 
-bool MatchNoiNhan(const std::string& key, size_t* end) {
+bool MatchNoiNhan(std::string_view key, size_t* end) {
   static const RE2 re(R"(^\s*n[o0]i\s*nh\S{1,3}n\s*:?)", ReOptions());
   Match m;
   if (!FindAnchored(re, key, &m)) return false;
@@ -120,7 +120,7 @@ bool FindAuthority(const Line& l, size_t from, AuthorityHit* hit) {
   return false;
 }
 
-std::string CanonicalPosition(const std::string& key_in) {
+std::string CanonicalPosition(std::string_view key_in) {
   std::string k = CollapseSpaces(Trim(key_in));
   const std::string_view deputy = std::string_view(k).starts_with("pho ") ? std::string_view(k).substr(4) : "";
   for (const Position& p : kPositions) {
@@ -163,7 +163,7 @@ bool FindPosition(const Line& l, size_t from, size_t* start, std::string* canoni
     return true;
   }
   // A whole line in capitals that opens with a title: "CHỦ TỊCH QUỐC HỘI".
-  size_t a = std::max(from, l.core_begin);
+  size_t a = std::max<size_t>(from, l.core_begin);
   while (a < end && l.key[a] == ' ') ++a;
   if (a != l.core_begin || end - a > 40 || UpperRatio(l.Raw(a, end)) < 0.9) return false;
   for (size_t b = a + 1; b < end; ++b) {

@@ -22,8 +22,7 @@ bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c 
 
 }  // namespace
 
-std::string FoldWithOffsets(std::string_view text, std::vector<uint32_t>* offsets) {
-  std::string key;
+void AppendFoldWithOffsets(std::string_view text, std::vector<uint32_t>* offsets, std::string* out) {
   std::vector<bool> capital_q;
   offsets->clear();
   // Sized up front: grown by doubling, the offsets of a long text (4 bytes per code point)
@@ -31,21 +30,23 @@ std::string FoldWithOffsets(std::string_view text, std::vector<uint32_t>* offset
   size_t code_points = 0;
   for (char c : text) code_points += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
   offsets->reserve(code_points + 1);
-  key.reserve(code_points);
   capital_q.reserve(code_points);
+  const size_t base = out->size();
   for (size_t i = 0; i < text.size();) {
     size_t len = 1;
     char32_t cp = DecodeAt(text, i, &len);
     offsets->push_back(static_cast<uint32_t>(i));
-    key.push_back(FoldToKeyByte(cp));
+    out->push_back(FoldToKeyByte(cp));
     capital_q.push_back(cp == 'Q');
     i += len;
   }
   offsets->push_back(static_cast<uint32_t>(text.size()));
   // Contextual OCR folds, applied on the key only (the source stays untouched).
-  for (size_t i = 0; i < key.size(); ++i) {
+  char* key = out->data() + base;
+  const size_t n = out->size() - base;
+  for (size_t i = 0; i < n; ++i) {
     bool word_start = i == 0 || !IsAsciiLetter(key[i - 1]);
-    char next = i + 1 < key.size() ? key[i + 1] : ' ';
+    char next = i + 1 < n ? key[i + 1] : ' ';
     char prev = i > 0 ? key[i - 1] : ' ';
     if (key[i] == 'p' && word_start && IsVowel(next)) key[i] = 'd';  // Pang, Poc -> dang, doc
     if (key[i] == 'w') key[i] = 'u';                                 // Tw, trung wong
@@ -61,6 +62,14 @@ std::string FoldWithOffsets(std::string_view text, std::vector<uint32_t>* offset
     // A quote glued to the start of a word is OCR's reading of a gap ("nhan 'dan").
     if ((key[i] == '\'' || key[i] == '"') && (i == 0 || key[i - 1] == ' ') && IsAsciiLetter(next)) key[i] = ' ';
   }
+}
+
+std::string FoldWithOffsets(std::string_view text, std::vector<uint32_t>* offsets) {
+  std::string key;
+  size_t code_points = 0;
+  for (char c : text) code_points += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  key.reserve(code_points);  // a byte per code point (more for invalid UTF-8)
+  AppendFoldWithOffsets(text, offsets, &key);
   return key;
 }
 
@@ -93,7 +102,7 @@ bool IsSpeck(char c) {
 bool IsLeadingSpeck(char c) { return IsSpeck(c) || c == '"' || c == '\'' || c == '>'; }
 
 // A list marker starts at |i|: "2." "12," "a)" "IV.".
-bool MarkerAt(const std::string& k, size_t i) {
+bool MarkerAt(std::string_view k, size_t i) {
   size_t j = i;
   while (j < k.size() && j - i < 3 && k[j] >= '0' && k[j] <= '9') ++j;
   if (j > i) {
@@ -112,9 +121,8 @@ bool PunctToken(const std::string& t) {
 
 }  // namespace
 
-void BlankEdgeNoise(std::string_view raw, const CodePointOffsets& raw_off, std::string* key,
-                    size_t* core_begin, size_t* core_end) {
-  std::string& k = *key;
+void BlankEdgeNoise(std::string_view raw, const CodePointOffsets& raw_off, std::span<char> k, size_t* core_begin,
+                    size_t* core_end) {
   size_t i = 0;
   while (i < k.size()) {
     char c = k[i];
@@ -144,7 +152,7 @@ void BlankEdgeNoise(std::string_view raw, const CodePointOffsets& raw_off, std::
       // "~. 2. Phòng", "~_-b) Tổ chức": a smudge in front of the real marker.
       size_t j = i + 1;
       while (j < k.size() && (k[j] == ' ' || k[j] == '-' || k[j] == '~' || IsSpeck(k[j]))) ++j;
-      if (j < k.size() && MarkerAt(k, j)) {
+      if (j < k.size() && MarkerAt(std::string_view(k.data(), k.size()), j)) {
         for (size_t x = i; x < j; ++x) k[x] = ' ';
         i = j;
       }
@@ -160,12 +168,12 @@ void BlankEdgeNoise(std::string_view raw, const CodePointOffsets& raw_off, std::
     size_t s = end;
     while (s > begin && k[s - 1] != ' ') --s;
     if (s == begin) break;  // never blank the only token
-    std::string tok = k.substr(s, end - s);
+    std::string tok(k.data() + s, end - s);
     size_t pe = s;
     while (pe > begin && k[pe - 1] == ' ') --pe;
     size_t ps = pe;
     while (ps > begin && k[ps - 1] != ' ') --ps;
-    std::string prev = k.substr(ps, pe - ps);
+    std::string prev(k.data() + ps, pe - ps);
     bool noise = false;
     if (tok != "./." && PunctToken(tok)) {
       // A short label line keeps its colon ("Kính gửi :", "QUYẾT ĐỊNH :"); after a long
@@ -179,7 +187,7 @@ void BlankEdgeNoise(std::string_view raw, const CodePointOffsets& raw_off, std::
       // A lower-case speck word after punctuation: any short one after a speck or a full
       // stop ("tỉnh. a"); after ';' or ',' only one no syllable looks like ("ee", "ss").
       bool ascii_lower = true;
-      for (size_t x = raw_off[s]; x < raw_off[end]; ++x) {
+      for (size_t x = raw_off.At(s, raw.data()); x < raw_off.At(end, raw.data()); ++x) {
         char r = raw[x];
         ascii_lower &= (r >= 'a' && r <= 'z') || r == '?' || r == '!';
       }
@@ -202,14 +210,16 @@ std::string Line::Text() const { return Trim(Value(core_begin, core_end)); }
 std::string Line::Raw(size_t a, size_t b) const {
   a = std::min(a, key.size());
   b = std::min(std::max(a, b), key.size());
-  return std::string(raw.substr(raw_off[a], raw_off[b] - raw_off[a]));
+  return std::string(raw.substr(RawOffset(a), RawOffset(b) - RawOffset(a)));
 }
 
 std::string Line::Value(size_t a, size_t b) const {
-  if (val_off.size() != raw_off.size()) return Raw(a, b);
+  if (aligned == nullptr) return Raw(a, b);
   a = std::min(a, key.size());
   b = std::min(std::max(a, b), key.size());
-  return std::string(value.substr(val_off[a], val_off[b] - val_off[a]));
+  const CodePointOffsets& off = aligned->off;
+  const char* text = aligned->value.data();
+  return std::string(aligned->value.substr(off.At(a, text), off.At(b, text) - off.At(a, text)));
 }
 
 namespace {
@@ -225,7 +235,7 @@ std::vector<std::string_view> LinesWithoutCr(std::string_view text) {
 
 namespace {
 // Runs of spaces and of non-spaces: [start, end) code point ranges.
-std::vector<std::pair<size_t, size_t>> Runs(const std::string& key) {
+std::vector<std::pair<size_t, size_t>> Runs(std::string_view key) {
   std::vector<std::pair<size_t, size_t>> runs;
   for (size_t i = 0; i < key.size();) {
     size_t j = i;
@@ -241,7 +251,7 @@ std::vector<std::pair<size_t, size_t>> Runs(const std::string& key) {
 // When restoration changed the length of some words ("1ap" -> "lập" keeps it, "S6:" ->
 // "Số:" too, but not every fix does), map source positions word by word: same number of
 // words and identical spacing, positions inside a word clamped to the restored word.
-bool AlignByWords(const std::string& raw_key, const std::string& val_key, const std::vector<uint32_t>& val_cp_off,
+bool AlignByWords(std::string_view raw_key, std::string_view val_key, const std::vector<uint32_t>& val_cp_off,
                   std::vector<uint32_t>* out) {
   auto a = Runs(raw_key), b = Runs(val_key);
   if (a.size() != b.size()) return false;
@@ -260,7 +270,7 @@ bool AlignByWords(const std::string& raw_key, const std::string& val_key, const 
   return true;
 }
 
-bool AlignByEdits(const std::string& raw_key, const std::string& val_key, const std::vector<uint32_t>& val_cp_off,
+bool AlignByEdits(std::string_view raw_key, std::string_view val_key, const std::vector<uint32_t>& val_cp_off,
                   std::vector<uint32_t>* out) {
   constexpr size_t kMaxCells = size_t{1} << 20;  // a 1000-character line against itself
   const size_t n = raw_key.size(), m = val_key.size();
@@ -304,47 +314,67 @@ SourceLines::SourceLines(std::string_view text, std::string_view restored, int f
   }
   restored_ = !val.empty();
   lines_.reserve(raw.size());
+  if (restored_) aligned_.reserve(raw.size());  // lines point into it: it never moves
   // Where each line's entries start in store_: pointers are set once it stops growing.
   std::vector<std::pair<size_t, size_t>> stored;
   stored.reserve(raw.size());
+  // Every key is one byte per code point: the keys take the text's code points and a '\n'
+  // a line, sized once (for valid UTF-8).
+  size_t key_bytes = raw.size();
+  for (std::string_view r : raw) {
+    for (char c : r) key_bytes += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }
+  keys_.reserve(key_bytes);
   std::vector<uint32_t> raw_off, off, aligned;
   for (size_t i = 0; i < raw.size(); ++i) {
     Line l;
     l.number = first_line + static_cast<int>(i);
     l.raw = raw[i];
-    l.key = FoldWithOffsets(l.raw, &raw_off);
+    // Folded in place: a copy of a 5 MB line's key would be 5 MB more at its peak.
+    const size_t key_at = keys_.size();
+    AppendFoldWithOffsets(l.raw, &raw_off, &keys_);
+    const std::span<char> key(keys_.data() + key_at, keys_.size() - key_at);
+    const std::string_view key_view(key.data(), key.size());
     size_t raw_at = store_.size();
     l.raw_off = Compact(l.raw, raw_off, true);
     size_t val_at = store_.size();
     if (restored_) {
       std::string vkey = FoldWithOffsets(val[i], &off);
       if (off.size() == raw_off.size()) {
-        l.value = val[i];
-        l.val_off = Compact(l.value, off, true);
-      } else if (AlignByWords(l.key, vkey, off, &aligned) || AlignByEdits(l.key, vkey, off, &aligned)) {
-        l.value = val[i];
-        l.val_off = Compact(l.value, aligned, false);
+        aligned_.push_back({val[i], Compact(val[i], off, true)});
+        l.aligned = &aligned_.back();
+      } else if (AlignByWords(key_view, vkey, off, &aligned) || AlignByEdits(key_view, vkey, off, &aligned)) {
+        aligned_.push_back({val[i], Compact(val[i], aligned, false)});
+        l.aligned = &aligned_.back();
       }
     }
     stored.emplace_back(raw_at, val_at);
     if (l.raw_off.kind_ != CodePointOffsets::Kind::kAscii) l.raw_off.data_ = store_.data() + raw_at;
-    l.had_text = l.key.find_first_not_of(" ") != std::string::npos;
-    BlankEdgeNoise(l.raw, l.raw_off, &l.key, &l.core_begin, &l.core_end);
-    l.blank = l.key.find_first_not_of(" ") == std::string::npos;
-    lines_.push_back(std::move(l));
+    l.had_text = key_view.find_first_not_of(" ") != std::string::npos;
+    size_t core_begin = 0, core_end = 0;
+    BlankEdgeNoise(l.raw, l.raw_off, key, &core_begin, &core_end);
+    l.core_begin = static_cast<uint32_t>(core_begin);
+    l.core_end = static_cast<uint32_t>(core_end);
+    l.blank = key_view.find_first_not_of(" ") == std::string::npos;
+    l.key = std::string_view(nullptr, key.size());  // placed below, once keys_ stops growing
+    keys_.push_back('\n');
+    lines_.push_back(l);
   }
   store_.shrink_to_fit();
-  for (size_t i = 0; i < lines_.size(); ++i) {
+  for (size_t i = 0, at = 0; i < lines_.size(); ++i) {
+    lines_[i].key = std::string_view(keys_.data() + at, lines_[i].key.size());
+    at += lines_[i].key.size() + 1;
     if (lines_[i].raw_off.kind_ != CodePointOffsets::Kind::kAscii) lines_[i].raw_off.data_ = store_.data() + stored[i].first;
-    if (lines_[i].val_off.kind_ != CodePointOffsets::Kind::kAscii) lines_[i].val_off.data_ = store_.data() + stored[i].second;
+    if (lines_[i].aligned != nullptr && lines_[i].aligned->off.kind_ != CodePointOffsets::Kind::kAscii) {
+      aligned_[lines_[i].aligned - aligned_.data()].off.data_ = store_.data() + stored[i].second;
+    }
   }
 }
 
 CodePointOffsets SourceLines::Compact(std::string_view line, const std::vector<uint32_t>& offsets,
                                       bool own_code_points) {
   CodePointOffsets c;
-  c.size_ = offsets.size();
-  c.text_ = line.data();
+  c.size_ = static_cast<uint32_t>(offsets.size());
   if (own_code_points && offsets.size() == line.size() + 1) return c;  // one byte each: ASCII
   size_t at = store_.size();
   // Checkpoints only where stepping over UTF-8 sequences finds every offset again (always,
@@ -355,7 +385,7 @@ CodePointOffsets SourceLines::Compact(std::string_view line, const std::vector<u
   }
   if (steps) {
     c.kind_ = CodePointOffsets::Kind::kCheckpoints;
-    for (size_t i = 0; i < offsets.size(); i += CodePointOffsets::kStride) store_.push_back(offsets[i]);
+    for (size_t i = CodePointOffsets::kStride; i < offsets.size(); i += CodePointOffsets::kStride) store_.push_back(offsets[i]);
   } else {
     c.kind_ = CodePointOffsets::Kind::kTable;
     store_.insert(store_.end(), offsets.begin(), offsets.end());
@@ -386,12 +416,26 @@ std::string SourceLines::JoinRaw(size_t first, size_t last) const {
 }
 
 void Flat::Add(const Line& line, int index) {
-  if (!key.empty()) key.push_back('\n');
-  starts_.emplace_back(key.size(), index);
-  key += line.key;
+  if (!own_.empty()) own_.push_back('\n');
+  starts_.emplace_back(own_.size(), index);
+  own_ += line.key;
+  key = own_;
 }
 
 std::pair<int, int> Flat::Pos(size_t p) const {
+  if (src_ != nullptr) {
+    p = std::min(p, key.size() - 1);  // a view holds a key at least
+    const char* base = key.data();
+    // The first line starting after |p|, as below; the lines' keys are in order in memory.
+    size_t lo = first_, hi = last_;
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (static_cast<size_t>((*src_)[mid].key.data() - base) > p) hi = mid;
+      else lo = mid + 1;
+    }
+    if (key[p] == '\n' && lo < last_) return {static_cast<int>(lo), -1};
+    return {static_cast<int>(lo - 1), static_cast<int>(p - static_cast<size_t>((*src_)[lo - 1].key.data() - base))};
+  }
   if (starts_.empty()) return {0, -1};
   p = std::min(p, key.empty() ? 0 : key.size() - 1);
   // The first line starting after |p|: a '\n' belongs to it, any other byte to the one before.
