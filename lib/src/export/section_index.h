@@ -3,6 +3,7 @@
 #define VANBAN_EXPORT_SECTION_INDEX_H_
 
 #include <algorithm>
+#include <iterator>
 #include <string>
 #include <utility>
 #include <vector>
@@ -21,12 +22,11 @@ class SectionIndex {
   // Id of the innermost section starting at or before |line| within the body; "" outside.
   std::string At(int line) const {
     if (line <= 0 || line > body_end_) return {};
-    std::string id;
-    for (const auto& [start, sid] : starts_) {
-      if (start > line) break;
-      id = sid;
-    }
-    return id;
+    // The last section starting at or before |line| (of equal starts, the innermost:
+    // the sort kept preorder). A search, not a scan: `refs --mentions` asks once a mention.
+    auto after = std::upper_bound(starts_.begin(), starts_.end(), line,
+                                  [](int l, const auto& s) { return l < s.first; });
+    return after == starts_.begin() ? std::string() : std::prev(after)->second;
   }
 
  private:
