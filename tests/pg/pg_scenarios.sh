@@ -83,7 +83,7 @@ index)
   cp out.txt before.txt
   run 0 index --optimize --db "$uri"
   expect_err "optimized for searching in"
-  [ "$(sql "SELECT count(*) FROM pg_stat_user_tables WHERE relname LIKE 'documents_search%' AND last_analyze IS NOT NULL")" = 2 ] ||
+  [ "$(sql "SELECT count(*) FROM pg_stat_user_tables WHERE relname LIKE 'documents_search%' AND last_analyze IS NOT NULL")" = 3 ] ||
     fail "--optimize did not analyze the search tables"
   run 0 search "nghi quyet dan chu" --db "$uri" --json
   cmp -s out.txt before.txt || fail "--optimize changed the answer"
@@ -345,7 +345,7 @@ readonly)
   before=$(sql "SELECT string_agg(path || sha256, ',' ORDER BY path) FROM documents")
   run 1 index in --db "$reader" --no-restore --log log.jsonl
   [ "$(wc -l < err.txt)" = 1 ] || { cat err.txt >&2; fail "read-only role: not one line"; }
-  expect_err "^vanban: postgresql://vanban_reader:\*\*\*@[^ ]*: cannot write the archive: role vanban_reader may not insert, update and delete in table\(s\) deadlines, documents, documents_search, documents_search_exact, refs, schema_version, tasks$"
+  expect_err "^vanban: postgresql://vanban_reader:\*\*\*@[^ ]*: cannot write the archive: role vanban_reader may not insert, update and delete in table\(s\) deadlines, documents, documents_search, documents_search_exact, documents_search_terms, refs, schema_version, tasks$"
   [ -e log.jsonl ] && fail "index did work with a read-only role (log written)"
   : > empty.jsonl
   run 1 index --from-jsonl empty.jsonl --db "$reader"

@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "vanban/archive.h"
+
 namespace vanban::internal {
 namespace {
 
@@ -54,16 +56,7 @@ std::string Combine(const CandidateQuery& c, const char* and_op, const char* or_
 
 }  // namespace
 
-std::string TypeTerm(std::string_view type_key) {
-  uint64_t h = 14695981039346656037ull;  // FNV-1a
-  for (unsigned char c : type_key) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "__t%016llx", static_cast<unsigned long long>(h));
-  return buf;
-}
+std::string TypeTerm(std::string_view type_key) { return "__t" + Sha256Hex(type_key).substr(0, 16); }
 
 std::vector<std::string> YearTerms(std::string_view issued_date) {
   const bool year = issued_date.size() >= 4 &&

@@ -18,7 +18,8 @@
 
 namespace vanban::internal {
 
-// The token of a stored type key (schema.h StoredTypeKeySql): "__t" and a hash of it.
+// The token of a stored type key (schema.h StoredTypeKeySql): "__t" and 64 bits of its
+// SHA-256 in hex.
 std::string TypeTerm(std::string_view type_key);
 // The tokens of an ISO issued date's year: "__y2024" and its decade, century and
 // millennium ("__d202", "__c20", "__m2"), so that any range of years is a few dozen
