@@ -5,7 +5,8 @@ Each of the 200 queries of bench/archive_queries.py runs with A and with B one r
 the other (which goes first alternates), so both see the same load on a shared machine.
 Prints p50/p99 of the query time inside vanban (--timing), of its CPU time and of the
 whole process for A and B, the load average, and whether every answer (--json: documents,
-order, scores, snippets) is the same. With B_OPTIONs (e.g. --no-word-pairs) B runs with
+order, scores, snippets) is the same, and how many queries took more than 50 ms of CPU
+on each; COMPARE_DUMP=FILE writes each query's CPU and query time on A and B. With B_OPTIONs (e.g. --no-candidates) B runs with
 them: one build, one archive, two ways of answering.
 """
 import json, os, re, subprocess, sys, time, concurrent.futures as cf
@@ -49,5 +50,13 @@ same = [i for i, r in enumerate(res) if r["a"][3:] == r["b"][3:]]
 print("load %s -> %s; %d of %d answers identical (exit code and --json)" % (", ".join(load0), ", ".join(load1), len(same), len(res)))
 for i, r in enumerate(res):
     if r["a"][3:] != r["b"][3:]: print("  differs:", queries[i])
+for name in ("a", "b"):
+    over = [i for i in range(len(res)) if res[i][name][1] > 50]
+    print("%s: %d queries above 50 ms of CPU" % (name.upper(), len(over)))
+if os.environ.get("COMPARE_DUMP"):  # one line per query: its arguments, A's and B's CPU ms
+    with open(os.environ["COMPARE_DUMP"], "w") as out:
+        for i, r in enumerate(res):
+            out.write(json.dumps({"query": queries[i], "a_cpu": r["a"][1], "b_cpu": r["b"][1], "a_ms": r["a"][0],
+                                  "b_ms": r["b"][0]}, ensure_ascii=False) + "\n")
 slow = sorted(range(len(res)), key=lambda i: -res[i]["b"][1])[:5]
 print("B's slowest by CPU:", "; ".join("%s %.0f ms (A %.0f)" % (" ".join(queries[i]), res[i]["b"][1], res[i]["a"][1]) for i in slow))

@@ -69,7 +69,7 @@ index)
   expect_err "4 files: 4 indexed, 0 replaced, 0 unchanged, 0 failed"
   [ "$(count)" = 4 ] || fail "expected 4 documents"
   [ "$(sql "SELECT count(*) FROM documents_search")" = 4 ] || fail "search rows missing"
-  [ "$(sql "SELECT max(version) FROM schema_version")" = 3 ] || fail "schema version not recorded"
+  [ "$(sql "SELECT max(version) FROM schema_version")" = 4 ] || fail "schema version not recorded"
   run 0 index "$samples/seeds" --db "$uri" --no-restore
   expect_err "4 files: 0 indexed, 0 replaced, 4 unchanged"
   run 0 search "nghi quyet dan chu" --db "$uri" --type KH --json
@@ -83,7 +83,7 @@ index)
   cp out.txt before.txt
   run 0 index --optimize --db "$uri"
   expect_err "optimized for searching in"
-  [ "$(sql "SELECT count(*) FROM pg_stat_user_tables WHERE relname LIKE 'documents_search%' AND last_analyze IS NOT NULL")" = 2 ] ||
+  [ "$(sql "SELECT count(*) FROM pg_stat_user_tables WHERE relname LIKE 'documents_search%' AND last_analyze IS NOT NULL")" = 3 ] ||
     fail "--optimize did not analyze the search tables"
   run 0 search "nghi quyet dan chu" --db "$uri" --json
   cmp -s out.txt before.txt || fail "--optimize changed the answer"
@@ -163,7 +163,7 @@ errors)
   sql "INSERT INTO schema_version VALUES (99, 'future')" >/dev/null
   run 1 index "$samples/seeds" --db "$uri" --no-restore
   [ "$(wc -l < err.txt)" = 1 ] || { cat err.txt >&2; fail "newer schema: not one line"; }
-  expect_err "archive schema version 99 is newer than this vanban supports \(3\)"
+  expect_err "archive schema version 99 is newer than this vanban supports \(4\)"
   [ "$(count)" = 1 ] || fail "newer schema: something was written"
   run 1 search "ke hoach" --db "$uri"
   expect_err "schema version 99"
@@ -261,7 +261,7 @@ upgrade)
   # Back to the layout of schema version 1, data kept (as the owner, vanban).
   sql "SET ROLE vanban; CREATE TEMP TABLE keep AS SELECT s.doc_id, s.folded, e.exact FROM documents_search s
          JOIN documents_search_exact e USING (doc_id);
-       DROP TABLE documents_search, documents_search_exact; DROP INDEX documents_type_key;
+       DROP TABLE documents_search, documents_search_exact, documents_search_terms; DROP INDEX documents_type_key;
        CREATE TABLE documents_search (
          doc_id BIGINT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
          folded tsvector NOT NULL, exact tsvector NOT NULL);
@@ -270,27 +270,39 @@ upgrade)
        INSERT INTO documents_search SELECT * FROM keep;
        DELETE FROM schema_version WHERE version > 1;" >/dev/null || fail "cannot make a version 1 archive"
   run 1 search "ban hành" --db "$uri"
-  expect_err "archive schema version 1 is older than this vanban's \(3\): run vanban index on it once to upgrade"
+  expect_err "archive schema version 1 is older than this vanban's \(4\): run vanban index on it once to upgrade"
   : > empty.jsonl
   run 0 index --from-jsonl empty.jsonl --db "$uri"
-  [ "$(sql "SELECT max(version) FROM schema_version")" = 3 ] || fail "not upgraded to version 3"
+  [ "$(sql "SELECT max(version) FROM schema_version")" = 4 ] || fail "not upgraded to version 4"
   [ "$(sql "SELECT count(*) FROM documents_search_exact")" = "$(count)" ] || fail "as-typed search rows lost"
   [ "$(sql "SELECT count(*) FROM pg_class WHERE relname LIKE 'documents_search%v1%'")" = 0 ] || fail "version 1 table left"
   run 0 index --check --db "$uri"
   search_all > hits.upgraded.txt
   diff hits.v2.txt hits.upgraded.txt >&2 || fail "the upgraded archive answers differently"
   # From version 2 (its index of the stored types instead of version 3's type keys).
-  sql "SET ROLE vanban; DROP INDEX documents_type_key;
+  sql "SET ROLE vanban; DROP INDEX documents_type_key; DROP TABLE documents_search_terms;
        CREATE INDEX documents_stored_types ON documents (doc_type, doc_type_label, type_name);
        DELETE FROM schema_version WHERE version > 2;" >/dev/null || fail "cannot make a version 2 archive"
   run 1 search "ban hành" --db "$uri"
-  expect_err "archive schema version 2 is older than this vanban's \(3\)"
+  expect_err "archive schema version 2 is older than this vanban's \(4\)"
   run 0 index --from-jsonl empty.jsonl --db "$uri"
-  [ "$(sql "SELECT max(version) FROM schema_version")" = 3 ] || fail "not upgraded from version 2 to 3"
+  [ "$(sql "SELECT max(version) FROM schema_version")" = 4 ] || fail "not upgraded from version 2 to 4"
   [ "$(sql "SELECT count(*) FROM pg_indexes WHERE indexname = 'documents_type_key'")" = 1 ] || fail "no index documents_type_key"
   [ "$(sql "SELECT count(*) FROM pg_indexes WHERE indexname = 'documents_stored_types'")" = 0 ] || fail "version 2 index left"
   search_all > hits.v3.txt
   diff hits.v2.txt hits.v3.txt >&2 || fail "the archive upgraded from version 2 answers differently"
+  # From version 3 (no candidate terms): migration 4 computes them for the stored documents.
+  sql "SET ROLE vanban; DROP TABLE documents_search_terms; DELETE FROM schema_version WHERE version > 3;" >/dev/null ||
+    fail "cannot make a version 3 archive"
+  run 1 search "ban hành" --db "$uri"
+  expect_err "archive schema version 3 is older than this vanban's \(4\)"
+  run 0 index --from-jsonl empty.jsonl --db "$uri"
+  [ "$(sql "SELECT max(version) FROM schema_version")" = 4 ] || fail "not upgraded from version 3 to 4"
+  [ "$(sql "SELECT count(*) FROM documents_search_terms")" = "$(count)" ] || fail "candidate terms not computed for every document"
+  [ "$(sql "SELECT count(*) FROM pg_indexes WHERE indexname = 'documents_search_terms_gin'")" = 1 ] || fail "no GIN index on the terms"
+  run 0 index --check --db "$uri"
+  search_all > hits.v4.txt
+  diff hits.v2.txt hits.v4.txt >&2 || fail "the archive upgraded from version 3 answers differently"
   ;;
 restart)
   # A cluster of its own: stopping the shared one would break the other tests.
@@ -333,7 +345,7 @@ readonly)
   before=$(sql "SELECT string_agg(path || sha256, ',' ORDER BY path) FROM documents")
   run 1 index in --db "$reader" --no-restore --log log.jsonl
   [ "$(wc -l < err.txt)" = 1 ] || { cat err.txt >&2; fail "read-only role: not one line"; }
-  expect_err "^vanban: postgresql://vanban_reader:\*\*\*@[^ ]*: cannot write the archive: role vanban_reader may not insert, update and delete in table\(s\) deadlines, documents, documents_search, documents_search_exact, refs, schema_version, tasks$"
+  expect_err "^vanban: postgresql://vanban_reader:\*\*\*@[^ ]*: cannot write the archive: role vanban_reader may not insert, update and delete in table\(s\) deadlines, documents, documents_search, documents_search_exact, documents_search_terms, refs, schema_version, tasks$"
   [ -e log.jsonl ] && fail "index did work with a read-only role (log written)"
   : > empty.jsonl
   run 1 index --from-jsonl empty.jsonl --db "$reader"

@@ -266,11 +266,13 @@ TEST_CASE("an archive at schema version 1 upgrades to the current one and search
     before = AllHits(**a, queries);
   }
   CHECK(before.find("/x/11.txt") != std::string::npos);
-  // Back to version 1 (what migrations 2 and 3 added removed), then to version 2.
+  // Back to version 1 (what migrations 2 to 4 added removed), then to versions 2 and 3.
   const std::pair<const char*, std::string> downgrades[] = {
-      {"DROP INDEX documents_search_filters; DROP INDEX documents_type_key; DELETE FROM schema_version WHERE version > 1;",
+      {"DROP INDEX documents_search_filters; DROP INDEX documents_type_key; DROP TABLE documents_terms;"
+       " DELETE FROM schema_version WHERE version > 1;",
        "1"},
-      {"DROP INDEX documents_type_key; DELETE FROM schema_version WHERE version > 2;", "2"}};
+      {"DROP INDEX documents_type_key; DROP TABLE documents_terms; DELETE FROM schema_version WHERE version > 2;", "2"},
+      {"DROP TABLE documents_terms; DELETE FROM schema_version WHERE version > 3;", "3"}};
   for (const auto& [downgrade, version] : downgrades) {
     CAPTURE(downgrade);
     sqlite3* db = nullptr;
@@ -284,7 +286,95 @@ TEST_CASE("an archive at schema version 1 upgrades to the current one and search
     REQUIRE(upgraded.ok());
     CHECK((*upgraded)->schema_version() == kArchiveSchemaVersion);
     CHECK(AllHits(**upgraded, queries) == before);
+    auto problems = (*upgraded)->Check();  // every document has its candidate terms again
+    REQUIRE(problems.ok());
+    CHECK(problems->empty());
   }
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("the candidate index changes no answer: phrases, accents, quotes, prefixes, filters") {
+  std::string dir = TempDir("candidates");
+  auto a = Archive::Open(dir + "/a.sqlite");
+  REQUIRE(a.ok());
+  PutSampleDocs(**a);
+  std::vector<SearchQuery> queries = SampleQueries();
+  for (const char* text : {"dan chu o co so", "dân chủ ở cơ sở", "Nghị quyết dân chủ", "ke hoach nam", "\"co so\" dan",
+                           "thuc hien ke", "thực hiện kế hoạch năm", "nam 2021", "so*", "quyet dan chu",
+                           "chủ ở", "Thực hiện"}) {
+    for (int variant = 0; variant < 5; ++variant) {
+      SearchQuery q;
+      q.text = text;
+      q.limit = 50;
+      if (variant == 1) q.type = "QĐ";
+      if (variant == 2) q.from = "2025";
+      if (variant == 3) q.exact = true;
+      if (variant == 4) {
+        q.to = "2024-06";
+        q.rank_at_most = 2;
+        q.limit = 2;
+      }
+      queries.push_back(q);
+    }
+  }
+  const std::string with = AllHits(**a, queries);
+  for (SearchQuery& q : queries) q.candidates = false;
+  CHECK(AllHits(**a, queries) == with);
+  CHECK(with.find(" phrase ") != std::string::npos);
+  CHECK(with.find(" phrase exact ") != std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
+// Runs |sql| on the archive file at |path| (what a test does behind vanban's back).
+void ExecOn(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  CHECK(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+}
+
+TEST_CASE("phrase and filtered steps take their candidates from the terms of schema version 4") {
+  std::string dir = TempDir("terms");
+  const std::string path = dir + "/a.sqlite";
+  auto a = Archive::Open(path);
+  REQUIRE(a.ok());
+  PutSampleDocs(**a);
+  SearchQuery phrase;
+  phrase.text = "dan chu o co so";
+  SearchQuery filtered;
+  filtered.text = "hoach";  // one word: a words step only
+  filtered.type = "QĐ";
+  filtered.from = "2025";
+  auto p = (*a)->Search(phrase);
+  auto f = (*a)->Search(filtered);
+  REQUIRE(p.ok());
+  REQUIRE(f.ok());
+  REQUIRE_FALSE(p->empty());
+  CHECK(p->front().match == "phrase");
+  REQUIRE_FALSE(f->empty());
+  for (const SearchHit& h : *f) CHECK((h.doc_type == "QĐ" && h.issued_date >= "2025"));
+  // Replacing a document forgets its old terms (the contentless table is told them):
+  // FTS5's own check of the table and vanban's stay clean.
+  Document d = Doc("/x/0.txt", "KH", "2026-01-11", "Kế hoạch khác");
+  REQUIRE(PutDoc(**a, d, "Văn bản thay thế, không còn cụm từ cũ.").ok());
+  auto problems = (*a)->Check();
+  REQUIRE(problems.ok());
+  CHECK(problems->empty());
+  (*a).reset();
+  // Without the terms (emptied behind vanban's back) these steps find no candidates: the
+  // search does read them, and --check names what is missing.
+  ExecOn(path, "INSERT INTO documents_terms(documents_terms) VALUES ('delete-all')");
+  auto b = Archive::Open(path);
+  REQUIRE(b.ok());
+  auto p2 = (*b)->Search(phrase);
+  auto f2 = (*b)->Search(filtered);
+  REQUIRE(p2.ok());
+  REQUIRE(f2.ok());
+  for (const SearchHit& h : *p2) CHECK(h.match != "phrase");
+  CHECK(f2->empty());
+  problems = (*b)->Check();
+  REQUIRE(problems.ok());
+  CHECK(problems->size() == 12);
   std::filesystem::remove_all(dir);
 }
 

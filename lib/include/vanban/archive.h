@@ -75,7 +75,7 @@ std::string WithArchivalJson(std::string record, const Document& doc, std::strin
 
 // ---- The archive database ---------------------------------------------------------------
 
-inline constexpr int kArchiveSchemaVersion = 3;
+inline constexpr int kArchiveSchemaVersion = 4;
 
 struct ArchiveDocument {
   std::string path;  // absolute, the key: re-indexing a path replaces its row
@@ -110,6 +110,10 @@ struct SearchQuery {
   // common word matches half an archive, and ranking all of it (bm25, ts_rank_cd reading
   // every match's positions) is what made a search slow; 0: rank every match.
   int rank_at_most = 1000;
+  // A phrase step or a filtered one first asks the candidate index of schema version 4
+  // for the documents that can match (docs/archive.md, Search); false: every step scans
+  // the full-text index as before (the same answers; for tests and measurements).
+  bool candidates = true;
   std::string mark_open = "[";  // around matched words in snippets
   std::string mark_close = "]";
   size_t snippet_bytes = 240;

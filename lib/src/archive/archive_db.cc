@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -28,6 +29,7 @@
 #include "archive/fts5_rank.h"
 #include "archive/schema.h"
 #include "archive/search_query.h"
+#include "archive/search_terms.h"
 #include "archive/search_text.h"
 #include "archive/sqlite_db.h"
 #include "vanban/archive.h"
@@ -119,6 +121,26 @@ Result<int> ReadVersion(sqlite3* db) {
   return static_cast<int>(v.Int(0));
 }
 
+// The stored documents' candidate terms (schema version 4), from their stored search keys.
+// The same query reads them back when a document is removed (the table is contentless:
+// FTS5 deletes a row's tokens given them again).
+std::string StoredTermsSql() {
+  return "SELECT d.id, coalesce(f.subject_key, ''), coalesce(f.body_key, ''), " +
+         internal::StoredTypeKeySql(internal::Dialect::kSqlite, "d.") +
+         ", coalesce(d.issued_date, '') FROM documents d JOIN documents_fts f ON f.rowid = d.id";
+}
+
+Status BackfillSearchTerms(sqlite3* db) {
+  Stmt read(db, StoredTermsSql());
+  Stmt ins(db, "INSERT INTO documents_terms(rowid, terms) VALUES (?, ?)");
+  while (read.Step()) {
+    ins.Rewind();
+    ins.Bind(1, read.Int(0)).Bind(2, internal::DocumentTermsText(read.Text(1), read.Text(2), read.Text(3), read.Text(4)));
+    VANBAN_RETURN_IF_ERROR(ins.Run());
+  }
+  return read.status();
+}
+
 Status Migrate(sqlite3* db, int* version) {
   const auto& migrations = internal::ArchiveMigrations();
   if (*version > static_cast<int>(migrations.size())) {
@@ -138,6 +160,7 @@ Status Migrate(sqlite3* db, int* version) {
     }
     Status st = now.ok() ? Exec(db, internal::kSchemaVersionTable) : now.status();
     if (st.ok()) st = Exec(db, internal::MigrationSql(migrations[v], internal::Dialect::kSqlite));
+    if (st.ok() && migrations[v].backfill_search_terms) st = BackfillSearchTerms(db);
     if (st.ok()) {
       Stmt ins(db, "INSERT INTO schema_version(version, applied_at) VALUES (?, ?)");
       ins.Bind(1, static_cast<int64_t>(v + 1)).Bind(2, internal::NowIso());
@@ -346,9 +369,14 @@ Result<std::vector<std::string>> SqliteArchive::Check() {
   {
     Status st = Exec(db, "INSERT INTO documents_fts(documents_fts) VALUES ('integrity-check')");
     if (!st.ok()) problems.push_back("FTS5 integrity-check: the full-text index does not match its text (" + st.message() + ")");
+    st = Exec(db, "INSERT INTO documents_terms(documents_terms) VALUES ('integrity-check')");
+    if (!st.ok()) problems.push_back("FTS5 integrity-check: the candidate index is damaged (" + st.message() + ")");
   }
   rows("full-text rows", "SELECT d.path FROM documents d LEFT JOIN documents_fts f ON f.rowid = d.id WHERE f.rowid IS NULL",
        [](const Stmt& s) { return s.Text(0) + " has no full-text row"; });
+  rows("full-text rows",
+       "SELECT d.path FROM documents d LEFT JOIN documents_terms_docsize t ON t.id = d.id WHERE t.id IS NULL",
+       [](const Stmt& s) { return s.Text(0) + " has no candidate terms (schema version 4)"; });
   rows("full-text rows", "SELECT f.rowid FROM documents_fts f LEFT JOIN documents d ON d.id = f.rowid WHERE d.id IS NULL",
        [](const Stmt& s) { return "full-text row " + std::to_string(s.Int(0)) + " has no document"; });
   rows("documents",
@@ -394,6 +422,7 @@ Status SqliteArchive::Rollback() { return Exec(impl_->db, "ROLLBACK"); }
 
 Status SqliteArchive::Optimize() {
   VANBAN_RETURN_IF_ERROR(Exec(impl_->db, "INSERT INTO documents_fts(documents_fts) VALUES ('optimize')"));
+  VANBAN_RETURN_IF_ERROR(Exec(impl_->db, "INSERT INTO documents_terms(documents_terms) VALUES ('optimize')"));
   // The merge wrote the whole full-text index again through the WAL (700 MB at 110,000
   // documents): copied into the file, the WAL is truncated so that it does not keep them.
   sqlite3_busy_timeout(impl_->db, 10000);
@@ -405,6 +434,20 @@ Status SqliteArchive::Optimize() {
 }
 
 Status SqliteArchive::Remove(const std::string& path) {
+  // The contentless candidate table forgets a row only when given its tokens again.
+  static const std::string kStoredTerms = StoredTermsSql() + " WHERE d.path = ?";
+  Stmt& old = impl_->Cached(kStoredTerms);
+  old.Bind(1, path);
+  if (old.Step()) {
+    const int64_t id = old.Int(0);
+    const std::string terms = internal::DocumentTermsText(old.Text(1), old.Text(2), old.Text(3), old.Text(4));
+    old.Rewind();
+    Stmt& forget = impl_->Cached("INSERT INTO documents_terms(documents_terms, rowid, terms) VALUES ('delete', ?, ?)");
+    forget.Bind(1, id).Bind(2, terms);
+    VANBAN_RETURN_IF_ERROR(forget.Run());
+  }
+  VANBAN_RETURN_IF_ERROR(old.status());
+  old.Rewind();
   Stmt& del = impl_->Cached("DELETE FROM documents WHERE path = ?");
   del.Bind(1, path);
   return del.Run();
@@ -458,6 +501,12 @@ Result<PutResult> SqliteArchive::Put(const ArchiveDocument& d) {
     fts.Bind(1, id).Bind(2, subject).Bind(3, d.text);
     fts.Bind(4, d.subject_key.empty() ? subject_key : d.subject_key).Bind(5, d.text_key.empty() ? text_key : d.text_key);
     VANBAN_RETURN_IF_ERROR(fts.Run());
+    Stmt& terms = impl_->Cached("INSERT INTO documents_terms(rowid, terms) VALUES (?, ?)");
+    terms.Bind(1, id).Bind(2, internal::DocumentTermsText(d.subject_key.empty() ? subject_key : d.subject_key,
+                                                           d.text_key.empty() ? text_key : d.text_key,
+                                                           internal::DocumentTypeKey(rows.document),
+                                                           internal::DocumentValue(rows.document, "issued_date")));
+    VANBAN_RETURN_IF_ERROR(terms.Run());
 
     static const std::string kInsertTask = internal::InsertSql("tasks", question);
     static const std::string kInsertRef = internal::InsertSql("refs", question);
@@ -511,6 +560,9 @@ const char* const kHitColumns =
 struct Filters {
   std::string types;  // JSON array of TypeKey, '' = any
   std::string issuer, from, to;
+  // The filters as candidate terms (search_terms.h): one of each group must be there.
+  std::vector<std::vector<std::string>> terms;
+  bool no_type = false;  // --type names no stored type
   bool any() const { return !types.empty() || !issuer.empty() || !from.empty() || !to.empty(); }
 };
 
@@ -520,24 +572,34 @@ void BindFilters(Stmt& s, const Filters& f, int64_t limit) {
 
 // The stored types that --type names (internal::SelectTypeKeys), as a JSON array of type
 // keys for json_each; '' when there is no type filter, "[]" when it names no stored type.
-Result<std::string> TypeKeys(sqlite3* db, const std::string& type) {
-  if (type.empty()) return std::string();
+Result<std::vector<std::string>> TypeKeys(sqlite3* db, const std::string& type) {
   std::vector<std::string> stored;
   Stmt s(db, internal::StoredTypeKeysSql(internal::Dialect::kSqlite));
   while (s.Step()) stored.push_back(s.Text(0));
   VANBAN_RETURN_IF_ERROR(s.status());
-  nlohmann::json array = nlohmann::json::array();
-  for (const std::string& key : internal::SelectTypeKeys(type, stored)) array.push_back(key);
-  return array.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return internal::SelectTypeKeys(type, stored);
 }
 
 Result<Filters> FiltersOf(sqlite3* db, const SearchQuery& q) {
   Filters f;
-  auto types = TypeKeys(db, q.type);
-  if (!types.ok()) return types.status();
-  f.types = *types;
+  if (!q.type.empty()) {
+    auto keys = TypeKeys(db, q.type);
+    if (!keys.ok()) return keys.status();
+    nlohmann::json array = nlohmann::json::array();
+    std::vector<std::string> terms;
+    for (const std::string& key : *keys) {
+      array.push_back(key);
+      terms.push_back(internal::TypeTerm(key));
+    }
+    f.types = array.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    f.no_type = terms.empty();
+    if (!terms.empty()) f.terms.push_back(std::move(terms));
+  }
   f.issuer = internal::LikeLiteral(SearchKey(q.issuer));
   if (Status st = internal::ResolveDateBounds(q, &f.from, &f.to); !st.ok()) return st;
+  if (std::vector<std::string> years = internal::DateRangeTerms(f.from, f.to); !years.empty()) {
+    f.terms.push_back(std::move(years));
+  }
   return f;
 }
 
@@ -566,6 +628,27 @@ std::string StepMatches(const std::string& what, const Filters& filters) {
                          " AND documents_fts.rowid NOT IN (SELECT value FROM json_each(?7))";
 }
 
+// The candidates of a step (search_terms.h) in id order, when the step's pairs and filters
+// leave at most kMaxCandidates; nullopt when they leave more, or constrain nothing (the
+// step then scans the full-text index).
+Result<std::optional<std::vector<int64_t>>> StepCandidates(sqlite3* db, const internal::SearchStep& step,
+                                                           const internal::ParsedQuery& parsed, const Filters& filters) {
+  internal::CandidateQuery c;
+  c.pairs = internal::RequiredPairs(parsed, step.kind);
+  c.any_of = filters.terms;
+  c.none = filters.no_type;
+  if (c.none) return std::optional<std::vector<int64_t>>(std::vector<int64_t>());
+  if (c.empty()) return std::optional<std::vector<int64_t>>();
+  Stmt s(db, "SELECT rowid FROM documents_terms WHERE documents_terms MATCH ?1 ORDER BY rowid LIMIT ?2");
+  VANBAN_RETURN_IF_ERROR(s.status());
+  s.Bind(1, internal::Fts5CandidateMatch(c)).Bind(2, internal::kMaxCandidates + 1);
+  std::vector<int64_t> ids;
+  while (s.Step()) ids.push_back(s.Int(0));
+  VANBAN_RETURN_IF_ERROR(s.status());
+  if (static_cast<int64_t>(ids.size()) > internal::kMaxCandidates) return std::optional<std::vector<int64_t>>();
+  return std::optional<std::vector<int64_t>>(std::move(ids));
+}
+
 // One step of the search plan: its first |cap| matches in id order (0: all of them) that
 // pass the filters and are not in |exclude|, each ranked as FTS5 produces it (FTS5's own
 // order, so the scan stops at the cap; vanban_rank reads only the row's own instances and
@@ -581,9 +664,36 @@ Status RankedHits(sqlite3* db, const std::string& match, const std::string& excl
     double score;  // vanban_rank: lower is better
   };
   std::vector<Ranked> ranked;
-  {
-    Stmt s(db, StepMatches("documents_fts.rowid, vanban_rank(documents_fts, 8.0, 2.0, 4.0, 1.0)", filters) +
-                   " ORDER BY documents_fts.rowid LIMIT ?6");
+  const std::string what = "documents_fts.rowid, vanban_rank(documents_fts, 8.0, 2.0, 4.0, 1.0)";
+  // Few candidates (search_terms.h): each is checked by its id, in id order, up to the
+  // cap: the same matches as the scan, which would read every document with the words.
+  const internal::Fts5Probe probe = internal::Fts5ProbeMatch(parsed, step);
+  std::optional<std::vector<int64_t>> candidates;
+  if (q.candidates && !probe.match.empty()) {
+    auto found = StepCandidates(db, step, parsed, filters);
+    if (!found.ok()) return found.status();
+    candidates = std::move(*found);
+  }
+  if (candidates) {
+    std::string probe_what = what;
+    if (!probe.groups.empty()) {
+      probe_what = "documents_fts.rowid, vanban_phrase_rank(documents_fts, 8.0, 2.0, 4.0, 1.0";
+      for (size_t n : probe.groups) probe_what += ", " + std::to_string(n);
+      probe_what += ")";
+    }
+    Stmt s(db, StepMatches(probe_what, filters) + " AND documents_fts.rowid = ?8 LIMIT ?6");
+    VANBAN_RETURN_IF_ERROR(s.status());
+    for (int64_t id : *candidates) {
+      if (cap > 0 && static_cast<int64_t>(ranked.size()) >= cap) break;
+      s.Rewind();
+      s.Bind(1, probe.match).Bind(7, exclude).Bind(8, id);
+      BindFilters(s, filters, 1);
+      // NULL: the tokens are there, not as the phrase.
+      if (s.Step() && !s.IsNull(1)) ranked.push_back({s.Int(0), s.Double(1)});
+      VANBAN_RETURN_IF_ERROR(s.status());
+    }
+  } else {
+    Stmt s(db, StepMatches(what, filters) + " ORDER BY documents_fts.rowid LIMIT ?6");
     VANBAN_RETURN_IF_ERROR(s.status());
     s.Bind(1, match).Bind(7, exclude);
     BindFilters(s, filters, cap > 0 ? cap : -1);

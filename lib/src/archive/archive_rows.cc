@@ -76,6 +76,21 @@ DocumentRows RowsOf(const ArchiveDocument& d, std::string_view indexed_at) {
   return rows;
 }
 
+std::string DocumentValue(const Row& document, std::string_view column) {
+  size_t i = 0;
+  for (const std::string& c : ColumnNames("documents")) {
+    if (c == "id") continue;
+    if (c == column) return i < document.size() && document[i] ? *document[i] : std::string();
+    ++i;
+  }
+  return "";
+}
+
+std::string DocumentTypeKey(const Row& document) {
+  return DocumentValue(document, "doc_type") + '\x1f' + DocumentValue(document, "doc_type_label") + '\x1f' +
+         DocumentValue(document, "type_name");
+}
+
 std::string InsertSql(const char* table, std::string (*placeholder)(int)) {
   std::string cols, values;
   int n = 0;

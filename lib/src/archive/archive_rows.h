@@ -23,6 +23,11 @@ struct DocumentRows {
 
 DocumentRows RowsOf(const ArchiveDocument& d, std::string_view indexed_at);
 
+// The value of |column| of a documents row (RowsOf's document), '' when NULL.
+std::string DocumentValue(const Row& document, std::string_view column);
+// The document's type key as schema.h StoredTypeKeySql computes it from the stored row.
+std::string DocumentTypeKey(const Row& document);
+
 // "INSERT INTO table (c1, …) VALUES (p1, …)" for every column but the key ("id"), the
 // placeholders made by |placeholder|(1…n) ("?" or "$n").
 std::string InsertSql(const char* table, std::string (*placeholder)(int));

@@ -32,4 +32,40 @@ std::string Fts5Match(const ParsedQuery& q, const SearchStep& step) {
   return q.accented ? "(" + as_typed + ") OR (" + accent_free + ")" : accent_free;
 }
 
+Fts5Probe Fts5ProbeMatch(const ParsedQuery& q, const SearchStep& step) {
+  Fts5Probe probe;
+  for (const QueryTerm& t : q.terms) {
+    if (t.prefix) return probe;
+  }
+  if (step.kind == MatchKind::kAllWords) {
+    for (const QueryTerm& t : q.terms) {
+      if (t.folded.size() != 1) return probe;
+    }
+    probe.match = Fts5Match(q, step);
+    return probe;
+  }
+  if (step.kind != MatchKind::kPhrase) return probe;
+  auto group = [&](const char* columns, bool exact) {
+    std::string tokens;
+    size_t n = 0;
+    for (const QueryTerm& t : q.terms) {
+      for (const std::string& tok : exact ? t.exact : t.folded) {
+        tokens += (tokens.empty() ? "\"" : " AND \"") + tok + "\"";
+        ++n;
+      }
+    }
+    probe.groups.push_back(n);
+    return std::string(columns) + " : (" + tokens + ")";
+  };
+  if (step.as_typed) {
+    probe.match = group("{subject body}", true);
+  } else if (!q.accented) {
+    probe.match = group("{subject_key body_key}", false);
+  } else {
+    const std::string typed = group("{subject body}", true);
+    probe.match = "(" + typed + ") OR (" + group("{subject_key body_key}", false) + ")";
+  }
+  return probe;
+}
+
 }  // namespace vanban::internal

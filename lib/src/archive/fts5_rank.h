@@ -15,8 +15,18 @@
 
 namespace vanban::internal {
 
-// Registers vanban_rank on |db| (a connection of its own: once per connection). Like
-// bm25() it returns minus the relevance (lower is better).
+// Registers vanban_rank and vanban_phrase_rank on |db| (a connection of its own: once per
+// connection). Like bm25() they return minus the relevance (lower is better).
+//
+// vanban_phrase_rank(documents_fts, w0, w1, w2, w3, n0[, n1 …]): the phrase step checked
+// on a row that a MATCH of the phrase's tokens one by one has found (Fts5TokenMatch): the
+// MATCH's phrases are groups of n0, n1, … tokens, each group one phrase of the step; the
+// row's instances of group g's tokens at consecutive offsets of one column are that
+// phrase's instances. Returns what vanban_rank returns for the phrase MATCH on that row,
+// or NULL when no group occurs as a phrase (the row does not match). FTS5 evaluates a
+// phrase by scanning for its first match even when asked for one rowid: for a phrase of
+// common words that is rare as a phrase that is the whole doclist, per row asked (7 ms
+// at 20,000 documents), against 0.03-0.06 ms for its tokens one by one.
 Status RegisterVanbanRank(sqlite3* db);
 
 }  // namespace vanban::internal

@@ -62,6 +62,12 @@ std::string TsVectorLiteral(std::string_view subject, std::string_view body, boo
   return out;
 }
 
+std::string TsVectorLexemes(const std::vector<std::string>& lexemes) {
+  std::string out;
+  for (const std::string& l : lexemes) out += (out.empty() ? "" : " ") + Quoted(l);
+  return out;
+}
+
 std::string TsQueryAll(const ParsedQuery& q, bool fold) {
   std::string out;
   for (const QueryTerm& t : q.terms) {

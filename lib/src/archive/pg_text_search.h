@@ -7,6 +7,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "archive/search_text.h"
 
@@ -16,6 +17,9 @@ namespace vanban::internal {
 // (positions apart, so that no phrase spans both). |fold|: SearchKey tokens, else the
 // tokens as written in lower case.
 std::string TsVectorLiteral(std::string_view subject, std::string_view body, bool fold);
+
+// A tsvector literal of |lexemes| without positions (the candidate terms, search_terms.h).
+std::string TsVectorLexemes(const std::vector<std::string>& lexemes);
 
 // A tsquery literal: every term must occur, a term's tokens adjacent and in order (<->),
 // a prefix term's last token as a prefix (:*). Empty when |q| has no terms.

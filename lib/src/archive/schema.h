@@ -44,6 +44,11 @@ struct Migration {
   // What only one dialect has (the full-text index), run after the tables.
   const char* sqlite_extra = "";
   const char* postgres_extra = "";
+  // After the SQL: the back end computes the candidate terms (search_terms.h) of every
+  // stored document (SQL alone cannot: they are vanban's tokens).
+  bool backfill_search_terms = false;
+  // After the backfill (PostgreSQL: the GIN index is built once, not row by row).
+  const char* postgres_after_backfill = "";
 };
 
 // Every migration, in order; the schema version is their count.

@@ -1,0 +1,73 @@
+// The candidate index of schema version 4, for both back ends: per document, the pairs of
+// adjacent folded tokens ("dinh_giam") and one token for its type and one for its year,
+// without positions (SQLite: the FTS5 table documents_terms, detail=none; PostgreSQL: the
+// tsvector documents_search_terms.terms, GIN). A search step whose matches must hold
+// some pairs (a phrase of common words: `nam cua truong` is in 98% of the documents as
+// words, in 9 as a phrase) or pass a filter (--type, --from/--to) first asks this index
+// for its candidates, an intersection of short lists, and checks only those against the
+// full-text index; a document without the pairs or the filter tokens cannot match, so the
+// answers are those of the full scan (docs/archive.md, "Search").
+#ifndef VANBAN_ARCHIVE_SEARCH_TERMS_H_
+#define VANBAN_ARCHIVE_SEARCH_TERMS_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "archive/search_query.h"
+
+namespace vanban::internal {
+
+// The token of a stored type key (schema.h StoredTypeKeySql): "__t" and 64 bits of its
+// SHA-256 in hex.
+std::string TypeTerm(std::string_view type_key);
+// The tokens of an ISO issued date's year: "__y2024" and its decade, century and
+// millennium ("__d202", "__c20", "__m2"), so that any range of years is a few dozen
+// tokens; "__yx" alone when it does not start with four digits (blank, "??", partial),
+// which a date bound may still let through.
+std::vector<std::string> YearTerms(std::string_view issued_date);
+
+// A document's candidate tokens, distinct and sorted: the adjacent pairs of the tokens of
+// |subject_key| and of |body_key| (SearchKey text; no pair across the two), TypeTerm and
+// YearTerms.
+std::vector<std::string> DocumentTerms(std::string_view subject_key, std::string_view body_key,
+                                       std::string_view type_key, std::string_view issued_date);
+// The same, space-separated (what the FTS5 table stores).
+std::string DocumentTermsText(std::string_view subject_key, std::string_view body_key, std::string_view type_key,
+                              std::string_view issued_date);
+
+// What a step's candidates must hold: every pair, one of each non-empty group (the type
+// terms of the selected types, the year terms of the date range). |none| when a filter
+// can select no document at all.
+struct CandidateQuery {
+  std::vector<std::string> pairs;
+  std::vector<std::vector<std::string>> any_of;
+  bool none = false;
+  bool empty() const { return !none && pairs.empty() && any_of.empty(); }
+};
+
+// The folded pairs every match of |kind| holds: inside each term (a term is a phrase of
+// its tokens) and, for a phrase, across terms; none next to a prefix token.
+std::vector<std::string> RequiredPairs(const ParsedQuery& q, MatchKind kind);
+
+// The tokens one of which every document whose issued date passes ISO bounds |from|..|to|
+// ('' = unbounded) holds: the fewest year, decade, century and millennium tokens that
+// cover the range, and "__yx". Empty when there is no bound.
+std::vector<std::string> DateRangeTerms(const std::string& from, const std::string& to);
+
+// The candidates of a step are checked one by one against the full-text index when there
+// are at most this many (each check is a lookup by id: 0.03-0.06 ms on SQLite); beyond
+// that the step scans as before (the words are then common as pairs too, and the scan
+// soon finds its matches). The default cap: with fewer candidates than the cap, the scan
+// would read every document holding the words to find them (at 100,000 documents 1,000
+// against 400 took `dinh giam`, 844 candidates, off the scan; p99 unchanged).
+inline constexpr int64_t kMaxCandidates = 1000;
+
+// The query in FTS5 syntax for documents_terms (every token quoted); "" when empty.
+std::string Fts5CandidateMatch(const CandidateQuery& c);
+// The query as a PostgreSQL tsquery literal; "" when empty.
+std::string TsQueryCandidates(const CandidateQuery& c);
+
+}  // namespace vanban::internal
+
+#endif  // VANBAN_ARCHIVE_SEARCH_TERMS_H_

@@ -1,0 +1,104 @@
+// The candidate terms of schema version 4 (archive/search_terms.h): a document holds every
+// term a query over it can require, so candidates never lose a match.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "archive/search_query.h"
+#include "archive/search_terms.h"
+#include "vanban/text.h"
+
+namespace vanban::internal {
+namespace {
+
+bool Has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+
+TEST_CASE("a document's terms: adjacent folded pairs per column, its type and its year at four scales") {
+  const std::vector<std::string> t =
+      DocumentTerms(SearchKey("Quyết định giảm"), SearchKey("năm của trường; Điều 5 ĐỊNH giá"), "QĐ\x1fQUYẾT ĐỊNH\x1f",
+                    "2024-03-05");
+  CHECK(Has(t, "quyet_dinh"));
+  CHECK(Has(t, "dinh_giam"));
+  CHECK(Has(t, "nam_cua"));
+  CHECK(Has(t, "cua_truong"));
+  CHECK(Has(t, "truong_dieu"));  // punctuation does not separate tokens for FTS5 either
+  CHECK(Has(t, "5_dinh"));
+  CHECK_FALSE(Has(t, "giam_nam"));  // no pair across the subject's end
+  CHECK(Has(t, TypeTerm("QĐ\x1fQUYẾT ĐỊNH\x1f")));
+  CHECK(TypeTerm("QĐ\x1fQUYẾT ĐỊNH\x1f") != TypeTerm("KH\x1fKẾ HOẠCH\x1f"));
+  for (const char* y : {"__m2", "__c20", "__d202", "__y2024"}) CHECK(Has(t, y));
+  CHECK(std::is_sorted(t.begin(), t.end()));
+  CHECK(std::adjacent_find(t.begin(), t.end()) == t.end());
+  CHECK(YearTerms("??") == std::vector<std::string>{"__yx"});
+  CHECK(YearTerms("") == std::vector<std::string>{"__yx"});
+  CHECK(YearTerms("20?\?-01-02") == std::vector<std::string>{"__yx"});
+  // Tokens other than ASCII letters and digits make no pair (FTS5 might split them).
+  const std::vector<std::string> greek = DocumentTerms("", SearchKey("alpha βeta gamma"), "", "");
+  CHECK_FALSE(Has(greek, "alpha_βeta"));
+  CHECK_FALSE(Has(greek, "alpha_gamma"));
+}
+
+TEST_CASE("a date range's terms cover exactly its years, whichever bound is open") {
+  auto years_of = [](const std::vector<std::string>& terms) {
+    std::vector<int> years;
+    for (int y = 0; y <= 9999; ++y) {
+      char date[16];
+      std::snprintf(date, sizeof date, "%04d-06-15", y);
+      for (const std::string& t : YearTerms(date)) {
+        if (Has(terms, t)) {
+          years.push_back(y);
+          break;
+        }
+      }
+    }
+    return years;
+  };
+  struct Case {
+    const char *from, *to;
+    int lo, hi;
+  } cases[] = {{"2024-01-01", "", 2024, 9999}, {"", "2024-12-31", 0, 2024}, {"1987-05-01", "2031-01-31", 1987, 2031},
+               {"2024-01-01", "2024-12-31", 2024, 2024}, {"2000-01-01", "2999-12-31", 2000, 2999}};
+  for (const Case& c : cases) {
+    CAPTURE(c.from);
+    CAPTURE(c.to);
+    const std::vector<std::string> terms = DateRangeTerms(c.from, c.to);
+    CHECK(Has(terms, "__yx"));  // "20??" may pass a bound as text
+    CHECK(terms.size() <= 40);
+    const std::vector<int> years = years_of(terms);
+    REQUIRE_FALSE(years.empty());
+    CHECK(years.front() == c.lo);
+    CHECK(years.back() == c.hi);
+    CHECK(static_cast<int>(years.size()) == c.hi - c.lo + 1);
+  }
+  CHECK(DateRangeTerms("", "").empty());
+}
+
+TEST_CASE("a step requires the pairs its matches hold: inside terms, across them only for a phrase") {
+  const ParsedQuery q = ParseQuery("nam \"của trường\" dai*");
+  // "dai*" may be longer in the text: no pair ends with it.
+  CHECK(RequiredPairs(q, MatchKind::kPhrase) == std::vector<std::string>{"cua_truong", "nam_cua"});
+  CHECK(RequiredPairs(q, MatchKind::kNear) == std::vector<std::string>{"cua_truong"});
+  CHECK(RequiredPairs(q, MatchKind::kAllWords) == std::vector<std::string>{"cua_truong"});
+  // A prefix token may be longer in the text: no pair from or to it.
+  CHECK(RequiredPairs(ParseQuery("dinh* giam"), MatchKind::kPhrase).empty());
+  CHECK(RequiredPairs(ParseQuery("\"20/NQ-HĐND\""), MatchKind::kAllWords) ==
+        std::vector<std::string>{"20_nq", "nq_hdnd"});
+}
+
+TEST_CASE("candidate queries quote every token in FTS5 and tsquery syntax") {
+  CandidateQuery c;
+  c.pairs = {"nam_cua", "cua_truong"};
+  c.any_of = {{"__t1", "__t2"}, {"__yx", "__y2024"}};
+  CHECK(Fts5CandidateMatch(c) == "\"nam_cua\" AND \"cua_truong\" AND (\"__t1\" OR \"__t2\") AND (\"__yx\" OR \"__y2024\")");
+  CHECK(TsQueryCandidates(c) == "'nam_cua' & 'cua_truong' & ('__t1' | '__t2') & ('__yx' | '__y2024')");
+  CHECK(Fts5CandidateMatch(CandidateQuery{}).empty());
+  CHECK(CandidateQuery{}.empty());
+  CandidateQuery none;
+  none.none = true;
+  CHECK_FALSE(none.empty());
+}
+
+}  // namespace
+}  // namespace vanban::internal
