@@ -29,24 +29,24 @@ std::string_view SymbolForm(const ModelData& m, std::string_view text, bool ocr,
   if (!ocr) return form;
   // The Đ reading wins when the corpus has it far more often than the part as written.
   double best = as_written ? static_cast<double>(as_written->count) : 0.0;
+  // |candidate| as the part meant, at |rate| of its corpus count, when it is written with Đ.
+  auto consider = [&](std::string_view candidate, double rate) {
+    const ModelData::SymbolPartEntry* v = m.SymbolPart(candidate);
+    if (v == nullptr || v->form.find("Đ") == std::string_view::npos) return;
+    double score = rate * static_cast<double>(v->count);
+    if (score > best) best = score, form = v->form;
+  };
   for (const auto& [letter, rate] : {std::pair<char, double>{'p', kPForDRate}, {'b', kBForDRate}}) {
     for (size_t k = 0; k < key->size(); ++k) {
       if ((*key)[k] != letter) continue;
       (*key)[k] = 'd';
-      const ModelData::SymbolPartEntry* v = m.SymbolPart(*key);
+      consider(*key, rate);
       (*key)[k] = letter;
-      if (v == nullptr || v->form.find("Đ") == std::string_view::npos) continue;
-      double score = rate * static_cast<double>(v->count);
-      if (score > best) best = score, form = v->form;
     }
   }
   for (size_t k = 0; k + 1 < key->size(); ++k) {
     if (((*key)[k] != 'p' && (*key)[k] != 'b') || (*key)[k + 1] != 'd') continue;
-    std::string joined = key->substr(0, k) + key->substr(k + 1);
-    const ModelData::SymbolPartEntry* v = m.SymbolPart(joined);
-    if (v == nullptr || v->form.find("Đ") == std::string_view::npos) continue;
-    double score = kTwoForDRate * static_cast<double>(v->count);
-    if (score > best) best = score, form = v->form;
+    consider(key->substr(0, k) + key->substr(k + 1), kTwoForDRate);
   }
   return form;
 }

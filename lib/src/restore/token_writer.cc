@@ -259,8 +259,7 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
     tok.out_begin = out->text.size();
     out->text.append(tok.restored);
     tok.out_end = out->text.size();
-    if (!quiet_ && e.kind == EdgeKind::kWord && e.to == e.from + 1 && c.id != m_.unk() && c.id2 == 0 &&
-        StartsUpper(tok.restored) && names_.size() < kMaxNameWords) {
+    if (!quiet_ && read_word && e.to == e.from + 1 && StartsUpper(tok.restored) && names_.size() < kMaxNameWords) {
       // A capitalised word is kept only while it may start a pair: a long document
       // holds more capitals than names.
       if (!names_.empty() && names_.back().out_end + 1 != tok.out_begin &&
@@ -329,12 +328,10 @@ size_t TokenWriter::UnifyNames(std::string_view input, RestoreResult* out) {
       }
       t.restored = spelled;
       t.out_begin = static_cast<size_t>(static_cast<std::ptrdiff_t>(t.out_begin) + shift);
-      shift += static_cast<std::ptrdiff_t>(spelled.size()) - static_cast<std::ptrdiff_t>(written.size());
       t.out_end = t.out_begin + spelled.size();
       ++token;
-    } else {
-      shift += static_cast<std::ptrdiff_t>(spelled.size()) - static_cast<std::ptrdiff_t>(written.size());
     }
+    shift += static_cast<std::ptrdiff_t>(spelled.size()) - static_cast<std::ptrdiff_t>(written.size());
   }
   text.append(out->text, copied);
   shift_tokens_before(std::string::npos);
