@@ -100,7 +100,14 @@ TEST_CASE("OCR'd titles: specks inside an article or chapter title and a trích 
                  "Dieu 3. Can cu? cap giay ‘chung nhan\nNoi dung.\n"
                  "Dieu 4. Cap tai khoan; phan quyen va Pham:vi du lieu\nNoi dung.\n"
                  "Dieu 5. Kinh phi thuc -hien-\nNoi dung.\n"
-                 "Dieu 6. Sua doi Thong tu so 32/2016/TT-BTC, v.v. ve TO CHUC THU'C HIEN\nNoi dung.\n");
+                 "Dieu 6. Sua doi Thong tu so 32/2016/TT-BTC, v.v. ve TO CHUC THU'C HIEN\nNoi dung.\n"
+                 "Dieu 7. Giai ngan, thu no’. cua Ben cho vay, nha.\u2019 nuoc\nNoi dung.\n"
+                 "Dieu 8. Quan ly lao: dong, tham dinh,. giao va pham vi : quan ly\nNoi dung.\n"
+                 "Dieu 9. Cac co quan co lien ) quan (neu co) °thi hanh\nNoi dung.\n"
+                 "Chuong II\nSU: DUNG NHA GIAO\n"
+                 "Dieu 10. Thang luong, phu cap luong 2\nNoi dung.\n"
+                 "Dieu 11. Sua doi khoan 2\nNoi dung.\n"
+                 "Dieu 12. Dieu kien: Ap dung tu Dieu 1 den 5\nNoi dung.\n");
   CHECK(Skeleton(d) ==
         "chuong I: QUAN LY LAO DONG\n"
         "dieu 1: Pham vi dieu chinh\n"
@@ -108,7 +115,14 @@ TEST_CASE("OCR'd titles: specks inside an article or chapter title and a trích 
         "dieu 3: Can cu cap giay chung nhan\n"
         "dieu 4: Cap tai khoan, phan quyen va Pham vi du lieu\n"
         "dieu 5: Kinh phi thuc hien\n"
-        "dieu 6: Sua doi Thong tu so 32/2016/TT-BTC, v.v. ve TO CHUC THU'C HIEN\n");
+        "dieu 6: Sua doi Thong tu so 32/2016/TT-BTC, v.v. ve TO CHUC THU'C HIEN\n"
+        "dieu 7: Giai ngan, thu no cua Ben cho vay, nha nuoc\n"
+        "dieu 8: Quan ly lao dong, tham dinh, giao va pham vi quan ly\n"
+        "dieu 9: Cac co quan co lien quan (neu co) thi hanh\n"
+        "chuong II: SU DUNG NHA GIAO\n"
+        "dieu 10: Thang luong, phu cap luong\n"
+        "dieu 11: Sua doi khoan 2\n"
+        "dieu 12: Dieu kien: Ap dung tu Dieu 1 den 5\n");
   REQUIRE(d.header.subject);
   CHECK(d.header.subject->text == "Quy dinh ve cho vay cua ngan sach trung uong cho, nuoc ngoai");
   // Typed titles keep what was typed.

@@ -60,6 +60,21 @@ bool RomanHeading(const Line& l, const Match& m, const std::string& roman, Marke
   return true;
 }
 
+// Words whose number follows them ("khoản 2", "Điều 6", "năm 2", "lần thứ 3", "từ Điều 1
+// đến 5"), by key: a number of one or two digits after one ends a title as part of it, after
+// any other word it is a speck or a footnote's mark (in the Gazette's article titles about
+// one in 2,000 ends in a number after another word).
+bool NumbersFollow(std::string_view key) {
+  static const std::string_view kWords[] = {
+      "bac", "cap",  "chuong", "den",  "diem", "dieu", "doan",  "dot",    "hang", "khoa", "khoan", "khu",
+      "ky",  "lan",  "loai",   "lop",  "luc",  "muc",  "nam",   "ngay",   "nhom", "phan", "phuong", "quan",
+      "so",  "tap",  "thang",  "thu",  "tiet", "to",   "tuyen", "va",     "vong", "vung", "xa"};
+  for (std::string_view w : kWords) {
+    if (key == w) return true;
+  }
+  return false;
+}
+
 // An OCR speck at the end of an article title ("Đối tượng áp dụng oo", "… từ ngữ 7 rade a",
 // "Tổ chức thực hiện C ;"): punctuation, a lone letter, a number of one or two digits, or a
 // short word no Vietnamese syllable spells (judged on the key: OCR's half marks, "hién",
@@ -91,7 +106,16 @@ size_t ArticleTitleEnd(const Line& l, size_t a) {
     if (KeyLetters(std::string_view(l.key).substr(ta, tb - ta)) > 3) break;
     if (l.key.compare(ta, tb - ta, "|") == 0) n = t;
   }
-  while (n > 1 && TitleSpeck(l, tokens[n - 1].first, tokens[n - 1].second)) --n;
+  auto numbered = [&](size_t t) {  // token t is a number its word owns: "khoản 2"
+    std::string_view number = std::string_view(l.key).substr(tokens[t].first, tokens[t].second - tokens[t].first);
+    if (t == 0 || number.find_first_not_of("0123456789") != std::string_view::npos) return false;
+    std::string word;
+    for (char c : std::string_view(l.key).substr(tokens[t - 1].first, tokens[t - 1].second - tokens[t - 1].first)) {
+      if (c >= 'a' && c <= 'z') word.push_back(c);
+    }
+    return NumbersFollow(word);
+  };
+  while (n > 1 && TitleSpeck(l, tokens[n - 1].first, tokens[n - 1].second) && !numbered(n - 1)) --n;
   return n == 0 ? a : tokens[n - 1].second;
 }
 
@@ -467,17 +491,22 @@ std::string CapitalsWordsAsTitle(std::string_view title) {
 // "Tuyển dụng nhà giáo5", "PHẠM VI ĐIỀU CHỈNH1": a footnote's number glued to the last
 // word of a title marks the footnote, it is not part of the title (consolidated texts
 // put one on many headings). Only after a word that is a syllable ("H5N1" stays).
-void DropFootnoteMark(std::string* heading) {
+// In an OCR'd title the scan may part the number from its word ("phụ cấp lương 2"): a
+// footnote's still, unless the word owns it (NumbersFollow).
+void DropFootnoteMark(std::string* heading, bool ocr) {
   size_t end = heading->size();
   size_t digits = end;
   while (digits > 0 && IsAsciiDigit(static_cast<unsigned char>((*heading)[digits - 1]))) --digits;
   if (digits == end || end - digits > 2) return;
+  size_t cut = digits;
+  if (ocr && digits > 1 && (*heading)[digits - 1] == ' ') --digits;
   size_t word = heading->find_last_of(" \t", digits == 0 ? 0 : digits - 1);
   word = word == std::string::npos ? 0 : word + 1;
   std::string key;
   if (digits - word < 2 || !KeyInto(std::string_view(*heading).substr(word, digits - word), &key) ||
       key.size() < 2 || !IsSyllableKey(key))
     return;
+  if (cut != digits && NumbersFollow(key)) return;
   heading->resize(digits);
 }
 
@@ -506,7 +535,7 @@ void Finish(Node* n, bool ocr) {
   // "Tổ CHỨC VÀ QUẢN LÝ": a word of a capitals title the scan bent takes the title's case.
   if (ocr && heading_level && (UpperRatio(s.heading) >= 0.8 || MostWordsCapitals(s.heading))) s.heading = ToUpper(s.heading);
   if (ocr && n->rank == kDieu && UpperRatio(s.heading) < 0.5) s.heading = CapitalsWordsAsTitle(s.heading);
-  if (heading_level || n->rank == kDieu) DropFootnoteMark(&s.heading);
+  if (heading_level || n->rank == kDieu) DropFootnoteMark(&s.heading, ocr);
   s.text = CollapseSpaces(s.text);
 }
 

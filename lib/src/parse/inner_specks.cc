@@ -1,8 +1,11 @@
 // Specks inside an OCR'd title. Scans leave dirt between the words of an article title or
 // a trích yếu that no clerk typed: "Phạm vi.điều chỉnh", "hiệu lực-thi hành", "Căn cứ?
-// cấp", "quyền hạn‘của", "phân cấp; đơn giản", "Phạm:vi". Titles are one phrase, so a
-// full stop or a semicolon before a lower-case word, a hyphen or colon glued between
-// lower-case words, and stray quotes or bars are OCR's, not the text's.
+// cấp", "quyền hạn‘của", "phân cấp; đơn giản", "Phạm:vi", "lao: động", "định,. giao",
+// "liên ) quan". Titles are one phrase, so a full stop, semicolon or colon before a word
+// of the title's case, a hyphen glued between lower-case words, a stop after a comma, a
+// lone closing bracket and stray quotes or bars are OCR's, not the text's. (Typed article
+// titles hold a colon before a lower-case word about once in 2,000: "Điều kiện chào bán:
+// trái phiếu"; the scans of the skeleton bench put one in about one title in 80.)
 #include "parse/parse_context.h"
 
 namespace vanban::internal {
@@ -35,7 +38,32 @@ bool StrayMark(std::string_view cp) {
 
 }  // namespace
 
-std::string DropInnerSpecks(std::string_view title) {
+// The title without its stray marks, so that the rules of DropInnerSpecks see through
+// them ("nợ’. của", "nhà. ~ nước"). A degree sign stays after a digit ("37°C").
+std::string DropStrayMarks(std::string_view title) {
+  std::vector<uint32_t> off;
+  const std::string key = FoldWithOffsets(title, &off);
+  const size_t n = key.size();
+  auto cp = [&](size_t i) { return title.substr(off[i], off[i + 1] - off[i]); };
+  auto kind = [&](size_t i) { return i < n ? KindOf(cp(i), key[i]) : Kind::kSpace; };  // i wraps below 0
+  auto letter = [&](size_t i) { return kind(i) == Kind::kLower || kind(i) == Kind::kUpper; };
+  auto alnum = [&](size_t i) { return letter(i) || kind(i) == Kind::kDigit; };
+  std::string out;
+  out.reserve(title.size());
+  for (size_t i = 0; i < n; ++i) {
+    const std::string_view c = cp(i);
+    const bool stray = (StrayMark(c) && !(c == "'" && letter(i - 1) && letter(i + 1))) ||
+                       (c == "\u00B0" && kind(i - 1) != Kind::kDigit);
+    if (!stray) {
+      out += c;
+    } else if (alnum(i - 1) && alnum(i + 1)) {
+      out.push_back(' ');
+    }
+  }
+  return CollapseSpaces(out);
+}
+
+std::string DropSpecks(std::string_view title) {
   // One pass over the code points (a title may be a megabyte-long line): a byte of kind
   // each, found through the folded key, no string per code point.
   std::vector<uint32_t> off;
@@ -52,21 +80,23 @@ std::string DropInnerSpecks(std::string_view title) {
   const bool capitals = letters > 0 && upper * 5 >= letters * 4;  // "QUẢN LÝ.LAO ĐỘNG"
   auto at = [&](size_t i) { return i < n ? kind[i] : Kind::kSpace; };  // i wraps below 0
   auto letter = [&](size_t i) { return at(i) == Kind::kLower || at(i) == Kind::kUpper; };
-  auto alnum = [&](size_t i) { return letter(i) || at(i) == Kind::kDigit; };
   auto lower = [&](size_t i) { return at(i) == Kind::kLower; };
   // The last code point that is not a space: a hyphen there ends no word.
   size_t last = n;
   while (last > 0 && kind[last - 1] == Kind::kSpace) --last;
   std::string out;
   out.reserve(title.size());
+  int opened = 0;  // brackets open before i
   for (size_t i = 0; i < n; ++i) {
     const std::string_view c = cp(i);
     const bool glued = letter(i - 1) && letter(i + 1);
-    if (c == "'" && glued) {
-      // "THU'C HIEN": text the restorer did not read keeps its VIQR-like marks.
-    } else if (StrayMark(c)) {
-      if (alnum(i - 1) && alnum(i + 1)) out.push_back(' ');
-      continue;
+    // The title's case: the words of a capitals title are capitals.
+    auto title_case = [&](size_t j) { return lower(j) || (capitals && at(j) == Kind::kUpper); };
+    const bool after_comma = !out.empty() && (out.back() == ',' || (out.back() == ' ' && out.size() > 1 && out[out.size() - 2] == ','));
+    if ((c == "." || c == ";" || c == ":") && after_comma && at(i + 1) != Kind::kOther) {
+      continue;  // "thẩm định,. giao"
+    } else if (c == ")" && at(i - 1) == Kind::kSpace && at(i + 1) == Kind::kSpace && opened == 0) {
+      continue;  // "có liên ) quan"
     } else if (c == ".") {
       // "v.v." and "TP." are abbreviations: a stop after a one-letter word stays.
       bool after_word = letter(i - 1) && letter(i - 2);
@@ -87,14 +117,23 @@ std::string DropInnerSpecks(std::string_view title) {
         continue;
       }
     } else if (c == ":") {
-      if (glued && lower(i + 1)) {  // "Phạm:vi"
-        out.push_back(' ');
+      // "Phạm:vi", "lao: động", "SỬ: DỤNG", "TRUNG:HẠN", "phạm vi : quản lý"
+      const size_t word = at(i - 1) == Kind::kSpace ? i - 2 : i - 1;
+      const size_t next = at(i + 1) == Kind::kSpace ? i + 2 : i + 1;
+      if (letter(word) && letter(word - 1) && title_case(next) && next < last) {
+        if (next == i + 1 && word == i - 1) out.push_back(' ');
         continue;
       }
+    } else if (c == "(") {
+      ++opened;
+    } else if (c == ")" && opened > 0) {
+      --opened;
     }
     out += c;
   }
   return CollapseSpaces(Trim(out));
 }
+
+std::string DropInnerSpecks(std::string_view title) { return DropSpecks(DropStrayMarks(title)); }
 
 }  // namespace vanban::internal
