@@ -324,3 +324,18 @@ TEST_CASE("a footnote's number glued to a title's last word is not part of the t
         "dieu 3: Mẫu số 2\n"                // a number of its own
         "dieu 4: Tuyển dụng nhà giáo123\n"); // three digits: not a footnote mark
 }
+
+TEST_CASE("a restored word longer than the scan's keeps its last letter before a comma") {
+  // "Ha Ni," restored "Hà Nội,": the place ends at the comma, not three letters into the word.
+  const std::string ocr = "BO TAI CHINH\n\nSo: 12/2024/TT-BTC\nHa Ni, ngay 14 thang 11 nam 2024\n\nTHONG TU\n"
+                          "Huong dan quan ly\n\nCan cu Luat To chuc Chinh phu;\n\nDieu 1. Pham vi\nNoi dung.\n";
+  const std::string restored = "BỘ TÀI CHÍNH\n\nSố: 12/2024/TT-BTC\nHà Nội, ngày 14 tháng 11 năm 2024\n\nTHÔNG TƯ\n"
+                               "Hướng dẫn quản lý\n\nCăn cứ Luật Tổ chức Chính phủ;\n\nĐiều 1. Phạm vi\nNội dung.\n";
+  vanban::ParseOptions o;
+  o.restored_text = restored;
+  auto d = vanban::ParseDocument(ocr, o);
+  REQUIRE(d.ok());
+  REQUIRE(d->header.place);
+  CHECK(d->header.place->text == "Hà Nội");
+  CHECK(d->header.place->raw == "Ha Ni");
+}

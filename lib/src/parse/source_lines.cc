@@ -248,9 +248,23 @@ std::vector<std::pair<size_t, size_t>> Runs(std::string_view key) {
 }
 }  // namespace
 
+// Code points at the end of |run| of |key| that are neither letters nor digits ("," of
+// "Nội,").
+size_t PunctuationTail(std::string_view key, std::pair<size_t, size_t> run) {
+  size_t n = 0;
+  while (n < run.second - run.first) {
+    char c = key[run.second - 1 - n];
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) break;
+    ++n;
+  }
+  return n;
+}
+
 // When restoration changed the length of some words ("1ap" -> "lập" keeps it, "S6:" ->
 // "Số:" too, but not every fix does), map source positions word by word: same number of
-// words and identical spacing, positions inside a word clamped to the restored word.
+// words and identical spacing, positions inside a word clamped to the restored word, and
+// punctuation at a word's end mapped from the end when both words end in as much ("Ni,"
+// -> "Nội,": the comma is the comma, and the place before it keeps its last letter).
 bool AlignByWords(std::string_view raw_key, std::string_view val_key, const std::vector<uint32_t>& val_cp_off,
                   std::vector<uint32_t>* out) {
   auto a = Runs(raw_key), b = Runs(val_key);
@@ -261,8 +275,12 @@ bool AlignByWords(std::string_view raw_key, std::string_view val_key, const std:
   }
   out->assign(raw_key.size() + 1, 0);
   for (size_t r = 0; r < a.size(); ++r) {
+    const size_t na = a[r].second - a[r].first, nb = b[r].second - b[r].first;
+    const size_t tail = PunctuationTail(raw_key, a[r]);
+    const bool same_tail = tail > 0 && tail < na && tail == PunctuationTail(val_key, b[r]) && tail < nb;
     for (size_t c = a[r].first; c < a[r].second; ++c) {
-      size_t o = std::min(c - a[r].first, b[r].second - b[r].first - 1);
+      size_t i = c - a[r].first;
+      size_t o = !same_tail ? std::min(i, nb - 1) : i >= na - tail ? nb - (na - i) : std::min(i, nb - tail - 1);
       (*out)[c] = val_cp_off[b[r].first + o];
     }
   }
