@@ -71,3 +71,7 @@ vanban_cli_test(NAME restore_mark_unread_alternatives ARGS restore --mark --colo
 # (a ward); the issuer and the subject read the commune's name, which the gazetteer has.
 vanban_cli_test(NAME restore_header_name_one_reading ARGS restore --model ${_model} ${_rdata}/cli/stripped_header_name.txt
                 STDOUT_MATCHES "XÃ PHƯƠNG THỊNH\nSố: 12/KH-UBND Phương Thịnh, ngày.*xã Phương Thịnh")
+# A capital that came with a misread first letter ("Jiéu" read as liệu, "Tinh" as lĩnh) is
+# the glyph's, not the word's: inside a sentence the word is lower case.
+vanban_cli_test(NAME restore_ocr_misread_capital ARGS restore --model ${_model} ${_rdata}/cli/ocr_misread_capital.txt
+                STDOUT_MATCHES "dữ liệu của chương trình.*\n.*thuộc lĩnh vực quản lý")

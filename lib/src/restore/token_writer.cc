@@ -219,6 +219,9 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
         if (next.kind == EdgeKind::kWord) next_word = lattice.cand(next, path[k].cand).id;
       }
       if (CaseMisread(unit, e, orig, next_word)) tok.restored = m_.Word(c.id);
+    } else if (ocr_ && word_before != 0 && read_word && e.to == e.from + 1 && !caps_[e.from] && !title_[e.from] &&
+               CapitalOfMisreadLetter(orig, c.id)) {
+      tok.restored = m_.Word(c.id);
     }
     tok.kind = KindOf(unit, e, tok);
     // The document memory is fed from the search's left-context margin whether or not
@@ -286,6 +289,20 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
 // name: "Xã Nghi Dương" may be a title), nor in xã hội, which names capitalise ("Lao động
 // - Thương binh và Xã hội", also when the OCR garbled hội), nor at the unit's end, where
 // the next word is not in sight.
+// "thuộc Tinh vực" read as lĩnh vực, "dữ Jiéu" as dữ liệu: the capital belongs to the glyph
+// the OCR saw, not to the word, when the reading begins with another letter. Inside a
+// sentence the word takes lower case unless the corpus writes it capitalised there more
+// than elsewhere (a name, Đảng, Bộ: a positive capitalised bonus).
+bool TokenWriter::CapitalOfMisreadLetter(std::string_view orig, uint32_t id) const {
+  if (orig.empty() || !(orig[0] >= 'A' && orig[0] <= 'Z') || LetterCaseOf(orig).upper != 1) return false;
+  const std::string_view word = m_.Word(id);
+  if (!KeyInto(word, &key_) || key_.empty() || key_[0] == static_cast<char>(orig[0] - 'A' + 'a')) return false;
+  for (const CandidateItem& item : m_.Candidates(key_)) {
+    if (item.id == id) return item.cap_bonus <= 0;
+  }
+  return false;
+}
+
 bool TokenWriter::CaseMisread(const Unit& unit, const Edge& e, std::string_view orig, uint32_t next_id) const {
   if (orig.empty() || orig[0] != 'X' || LetterCaseOf(orig).upper != 1 || e.to >= unit.pieces.size()) return false;
   if (next_id == hoi_) return false;

@@ -59,6 +59,8 @@ class TokenWriter {
   static constexpr float kPhraseMinLift = 1.0f;    // and 10 times P(b)
   // A capital X the OCR read for a lower-case x (see the .cc).
   bool CaseMisread(const Unit& unit, const Edge& e, std::string_view orig, uint32_t next_id) const;
+  // A capital that came with a misread first letter ("Tinh" read as lĩnh; see the .cc).
+  bool CapitalOfMisreadLetter(std::string_view orig, uint32_t id) const;
   // Alternatives for a word kept because nothing could read it: a mark must offer one.
   void AddNearest(std::string_view orig, RestoredToken* tok);
 
@@ -72,6 +74,7 @@ class TokenWriter {
   std::vector<char> caps_;  // per piece: a capitalised word in a heading in capitals
   std::vector<char> title_;  // per piece: a capitalised word read in capitals ("BO" for Bộ)
   std::string lower_;
+  mutable std::string key_;
   const uint32_t xa_, hoi_;  // the model's xã and hội
   std::vector<NameWord> names_;  // the capitalised words written in this document
   static constexpr size_t kMaxNameWords = 1 << 16;  // the first ones of a huge document
