@@ -75,3 +75,6 @@ vanban_cli_test(NAME restore_header_name_one_reading ARGS restore --model ${_mod
 # the glyph's, not the word's: inside a sentence the word is lower case.
 vanban_cli_test(NAME restore_ocr_misread_capital ARGS restore --model ${_model} ${_rdata}/cli/ocr_misread_capital.txt
                 STDOUT_MATCHES "dữ liệu của chương trình.*\n.*thuộc lĩnh vực quản lý")
+# Two capitals syllables joined by a hyphen are words, not a document symbol's codes.
+vanban_cli_test(NAME restore_hyphened_caps_words ARGS restore --model ${_model} ${_rdata}/cli/stripped_hyphened_caps.txt
+                STDOUT_MATCHES "^BỘ LAO ĐỘNG-THƯƠNG BINH VÀ XÃ HỘI\nSố: 12/NQ-HĐND, Căn cứ 25/CT-TU\n")

@@ -103,7 +103,7 @@ void CutPieces(std::string_view unit, bool ocr, const ModelData& model, std::vec
   SplitLine(unit, toks);
   const std::vector<LmToken>& t = *toks;
   bool space = false, brk = false, line_start = true;
-  std::string key;
+  std::string key, other_key;
   std::vector<uint32_t> cuts;
   for (size_t i = 0; i < t.size();) {
     if (t[i].kind == LmTokenKind::kSpace) {
@@ -192,6 +192,19 @@ void CutPieces(std::string_view unit, bool ocr, const ModelData& model, std::vec
           bool upper = text.size() >= 2 && IsAllUpper(text);
           bool syllable = has_key && IsWordKey(key);
           bool symbol = upper && (joined || !syllable);
+          // Two capitals syllables joined by a hyphen are words: "LAO DONG-THUONG BINH" is
+          // Lao động - Thương binh. Symbols join codes to codes ("NQ-HĐND", "CT-TU").
+          auto hyphened_syllable = [&](size_t joiner, size_t word) {
+            if (joiner >= t.size() || word >= t.size() || unit[t[joiner].begin] != '-' ||
+                t[word].kind != LmTokenKind::kWord)
+              return false;
+            std::string_view w = unit.substr(t[word].begin, t[word].end - t[word].begin);
+            return w.size() >= 2 && IsAllUpper(w) && KeyInto(w, &other_key) && other_key.size() >= 2 &&
+                   IsSyllableKey(other_key) && SymbolForm(model, w, ocr, &other_key).empty();
+          };
+          if (symbol && joined && syllable && key.size() >= 2 && SymbolForm(model, text, ocr, &key).empty() &&
+              ((i >= 2 && hyphened_syllable(i - 1, i - 2)) || hyphened_syllable(i + 1, i + 2)))
+            symbol = false;
           // Two capitals before a lower-case word are a word the OCR capitalised ("BS
           // trưởng" is Bộ trưởng, "TS chức" Tổ chức): abbreviations stand before names,
           // numbers and other capitals. Roman numerals stay ("khóa XX về").
