@@ -78,3 +78,6 @@ vanban_cli_test(NAME restore_ocr_misread_capital ARGS restore --model ${_model} 
 # Two capitals syllables joined by a hyphen are words, not a document symbol's codes.
 vanban_cli_test(NAME restore_hyphened_caps_words ARGS restore --model ${_model} ${_rdata}/cli/stripped_hyphened_caps.txt
                 STDOUT_MATCHES "^BỘ LAO ĐỘNG-THƯƠNG BINH VÀ XÃ HỘI\nSố: 12/NQ-HĐND, Căn cứ 25/CT-TU\n")
+# An article's Điều the OCR garbled past reading, at a line's start before its number.
+vanban_cli_test(NAME restore_ocr_garbled_dieu ARGS restore --model ${_model} ${_rdata}/cli/ocr_garbled_dieu.txt
+                STDOUT_MATCHES "\nĐiều 28.2:TT.11.36. Điều khoản chuyển tiếp .\nĐiều 2. Đối tượng")

@@ -60,6 +60,22 @@ bool IsDamagedRoman(std::string_view s) {
   return s.find_first_not_of("Il1") == std::string_view::npos && s.find_first_of("l1") != std::string_view::npos;
 }
 
+// Within two edits of "dieu" (a folded key of three to five letters): "isu", "Disu",
+// "piee" are what OCR leaves of an article's Điều.
+bool NearDieu(std::string_view key) {
+  constexpr std::string_view kDieu = "dieu";
+  if (key.size() < 3 || key.size() > 5) return false;
+  size_t prev[6], cur[6];
+  for (size_t j = 0; j <= kDieu.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= key.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= kDieu.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (key[i - 1] == kDieu[j - 1] ? 0 : 1)});
+    std::copy(cur, cur + kDieu.size() + 1, prev);
+  }
+  return prev[kDieu.size()] <= 2;
+}
+
 bool AllDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -342,6 +358,33 @@ void LatticeBuilder::AddNumberEdge(uint32_t i) {
   CloseEdge(e);
 }
 
+bool ArticleWordAt(const Unit& unit, uint32_t i) {
+  const std::vector<Piece>& p = unit.pieces;
+  const bool opens = p[i].line_start || (i > 0 && p[i - 1].line_start && unit.PieceText(i - 1) == "(");
+  if (!opens) return false;
+  uint32_t n = i + 1;
+  if (n < p.size() && p[n].kind == PieceKind::kPunct && (unit.PieceText(n) == ":" || unit.PieceText(n) == "."))
+    ++n;
+  if (n >= p.size() || p[n].break_before) return false;
+  const char c = unit.text[p[n].begin];
+  return c >= '0' && c <= '9';
+}
+
+// An article's Điều the OCR garbled past reading ("isu", "Disu", "piee"): điều is offered
+// at the cost of a poor reading, and the language model, which knows how an article
+// opens, decides.
+void LatticeBuilder::AddGarbledDieu(uint32_t e) {
+  if (dieu_ == 0) dieu_ = m_.WordId("điều");
+  if (dieu_ == m_.unk() || !internal::KeyInto(lower_, &key_) || !NearDieu(key_)) return;
+  const float w = Weighted(static_cast<float>(o_.context_trigger) - kGarbledDieuLog10, dieu_);
+  for (uint32_t k = lat_->edges[e].cand_begin; k < lat_->cands.size(); ++k) {
+    if (lat_->cands[k].id != dieu_ || lat_->cands[k].id2 != 0) continue;
+    lat_->cands[k].channel = std::max(lat_->cands[k].channel, w);
+    return;
+  }
+  lat_->cands.push_back({dieu_, 0, w, false});
+}
+
 // The model's word for an abbreviation ("#hdnd"), or <unk>.
 uint32_t LatticeBuilder::SymbolWordId(std::string_view form) {
   if (!internal::KeyInto(form, &key_)) return m_.unk();
@@ -404,6 +447,7 @@ void LatticeBuilder::AddWordEdge(uint32_t i) {
   AddReadings(list, MidSentenceCapital(i) ? static_cast<float>(o_.capitalised_weight) : 0.0f, favoured);
   if (context) AddContextReadings(list);
   if (ocr_ && o_.document_cache) AddDocumentReadings(list);
+  if (ocr_ && weak && ArticleWordAt(*unit_, i)) AddGarbledDieu(e);
   CloseEdge(e);
   if (!ocr_ || !o_.ocr_splits) return;
   // One OCR word, two syllables.

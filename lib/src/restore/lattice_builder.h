@@ -22,6 +22,10 @@
 
 namespace vanban::internal {
 
+// Piece |i| of |unit| opens a line (or follows a "(" that does) and a number follows it,
+// past at most a ":" or "." ("isu 28.2.TT", "(Pisu: 2"): where articles name their Điều.
+bool ArticleWordAt(const Unit& unit, uint32_t i);
+
 class LatticeBuilder {
  public:
   LatticeBuilder(const ModelData& model, const RestoreOptions& options, WordCandidates* words,
@@ -66,6 +70,8 @@ class LatticeBuilder {
   void AddNumberEdge(uint32_t i);
   uint32_t SymbolWordId(std::string_view form);
   void AddWordEdge(uint32_t i);
+  void AddGarbledDieu(uint32_t e);
+  static constexpr float kGarbledDieuLog10 = 1.0f;  // below the context trigger
   void SideReadings(std::string_view side, std::vector<std::pair<uint32_t, float>>* out);
   void AddMergeEdge(uint32_t i, float penalty);
   void AddJoinEdge(uint32_t i);
@@ -73,6 +79,7 @@ class LatticeBuilder {
   const ModelData& m_;
   const RestoreOptions& o_;
   WordCandidates& words_;
+  uint32_t dieu_ = 0;  // the model's điều, looked up when first needed
   const DocumentMemory& memory_;
   bool ocr_ = false;
   bool sketch_ = false;

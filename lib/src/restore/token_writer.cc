@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "text/viet_chars.h"
+#include "restore/lattice_builder.h"
 #include "restore/list_labels.h"
 #include "restore/pieces.h"
 #include "text/utf8.h"
@@ -219,6 +220,9 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
         if (next.kind == EdgeKind::kWord) next_word = lattice.cand(next, path[k].cand).id;
       }
       if (CaseMisread(unit, e, orig, next_word)) tok.restored = m_.Word(c.id);
+    } else if (ocr_ && c.id == dieu_ && e.to == e.from + 1 && !orig.empty() && !StartsUpper(orig) &&
+               ArticleWordAt(unit, e.from)) {
+      tok.restored = Capitalised(tok.restored);  // "isu 28." opens Điều 28
     } else if (ocr_ && word_before != 0 && read_word && e.to == e.from + 1 && !caps_[e.from] && !title_[e.from] &&
                CapitalOfMisreadLetter(orig, c.id)) {
       tok.restored = m_.Word(c.id);

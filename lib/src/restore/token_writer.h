@@ -24,7 +24,8 @@ class TokenWriter {
  public:
   // |words| offers readings for the words nothing could read (WordCandidates::Nearest).
   TokenWriter(const ModelData& model, const RestoreOptions& options, WordCandidates* words)
-      : m_(model), o_(options), words_(words), xa_(model.WordId("xã")), hoi_(model.WordId("hội")) {}
+      : m_(model), o_(options), words_(words), xa_(model.WordId("xã")), hoi_(model.WordId("hội")),
+        dieu_(model.WordId("điều")) {}
 
   // A new document (or the second pass over one): |ocr| when it looks OCR'd. A
   // |quiet| pass only feeds the document memory: no confidence, no token records.
@@ -75,7 +76,7 @@ class TokenWriter {
   std::vector<char> title_;  // per piece: a capitalised word read in capitals ("BO" for Bộ)
   std::string lower_;
   mutable std::string key_;
-  const uint32_t xa_, hoi_;  // the model's xã and hội
+  const uint32_t xa_, hoi_, dieu_;  // the model's xã, hội and điều
   std::vector<NameWord> names_;  // the capitalised words written in this document
   static constexpr size_t kMaxNameWords = 1 << 16;  // the first ones of a huge document
 };
