@@ -1,5 +1,6 @@
 // One reading per document for place names (restore/name_unifier.h), on the fixture
-// model, whose gazetteer has "Việt Nam" and "Cộng Hòa Dân".
+// model, whose gazetteer has "Việt Nam", "Cộng Hòa Dân", and "Nghị Dân" and "Nghỉ Dân"
+// (two names, one spelling).
 #include <doctest/doctest.h>
 
 #include <string>
@@ -57,5 +58,24 @@ TEST_CASE("names: a pair spelled like a gazetteer name read elsewhere takes that
   CHECK(vanban::internal::NameRewrites(d, w.text, w.words).empty());
   // Another spelling is another name.
   w = Write({"Việt", " ", "Nam", ", ", "Cộng", " ", "Hòa"}, {viet, nam, cong, hoa});
+  CHECK(vanban::internal::NameRewrites(d, w.text, w.words).empty());
+}
+
+TEST_CASE("names: of two gazetteer names with one spelling, the one most of the document reads wins") {
+  auto m = vanban::Model::Load(VANBAN_FIXTURE_MODEL);
+  REQUIRE_MESSAGE(m.ok(), m.status().ToString());
+  const vanban::internal::ModelData& d = (*m)->parts().data();
+  const uint32_t nghi = d.WordId("nghị"), nghi2 = d.WordId("nghỉ"), dan = d.WordId("dân");
+  REQUIRE(d.IsNamePair(nghi, dan));
+  REQUIRE(d.IsNamePair(nghi2, dan));
+  // Issuer and date line read Nghị Dân, the subject Nghỉ Dân: the subject agrees with them.
+  Written w = Write({"NGHỊ", " ", "DÂN", ", ", "Nghị", " ", "Dân", ", ", "Nghỉ", " ", "Dân"},
+                    {nghi, dan, nghi, dan, nghi2, dan});
+  auto rewrites = vanban::internal::NameRewrites(d, w.text, w.words);
+  REQUIRE(rewrites.size() == 1);
+  CHECK(rewrites[0].first == 4);
+  CHECK(rewrites[0].second == nghi);
+  // One each: no evidence to choose, both stay.
+  w = Write({"Nghị", " ", "Dân", ", ", "Nghỉ", " ", "Dân"}, {nghi, dan, nghi2, dan});
   CHECK(vanban::internal::NameRewrites(d, w.text, w.words).empty());
 }

@@ -39,16 +39,25 @@ std::vector<std::pair<size_t, uint32_t>> NameRewrites(const ModelData& m, std::s
     // The gazetteer reading the document gives this spelling most often (the first to
     // reach that count), counted in one pass: a long document repeats its names.
     std::unordered_map<uint64_t, size_t> counts;
+    auto id_pair = [&](const Pair& p) { return (uint64_t{words[p.first].id} << 32) | words[p.first + 1].id; };
     const Pair* best = nullptr;
     size_t best_count = 0;
     for (const Pair& p : group) {
       if (!p.name) continue;
-      const size_t count = ++counts[(uint64_t{words[p.first].id} << 32) | words[p.first + 1].id];
+      const size_t count = ++counts[id_pair(p)];
       if (count > best_count) best = &p, best_count = count;
     }
     if (best == nullptr) continue;
+    // Two gazetteer names with this spelling (Đồng Tiến, Đông Tiến): the issuer, the date
+    // line and the subject name one commune, so the reading most of them give wins, when
+    // it is more than any other's; a tie leaves each as read.
+    size_t second = 0;
+    for (const auto& [ids, count] : counts) {
+      if (ids != id_pair(*best)) second = std::max(second, count);
+    }
+    const bool majority = best_count > second;
     for (const Pair& p : group) {
-      if (p.name || taken[p.first] || taken[p.first + 1]) continue;
+      if ((p.name && !majority) || taken[p.first] || taken[p.first + 1]) continue;
       for (size_t k = 0; k < 2; ++k) {
         taken[p.first + k] = 1;
         const uint32_t id = words[best->first + k].id;

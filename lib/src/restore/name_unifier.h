@@ -3,8 +3,9 @@
 // commune, and each was decoded on its own line with its own context. After the whole
 // document is written, two capitalised words in a row that spell (without marks) the
 // same as a pair of the gazetteer read elsewhere in the document take that reading when
-// their own is no name at all. Two different names of the gazetteer (Tân Thành, Tân
-// Thạnh) are both left as read: the document may name both.
+// their own is no name at all, or is another name of the gazetteer with the same spelling
+// (Tân Thành, Tân Thạnh) that fewer of the document's sightings read; on a tie each stays
+// as read.
 #ifndef VANBAN_RESTORE_NAME_UNIFIER_H_
 #define VANBAN_RESTORE_NAME_UNIFIER_H_
 
