@@ -81,3 +81,7 @@ vanban_cli_test(NAME restore_hyphened_caps_words ARGS restore --model ${_model} 
 # An article's Điều the OCR garbled past reading, at a line's start before its number.
 vanban_cli_test(NAME restore_ocr_garbled_dieu ARGS restore --model ${_model} ${_rdata}/cli/ocr_garbled_dieu.txt
                 STDOUT_MATCHES "\nĐiều 28.2:TT.11.36. Điều khoản chuyển tiếp .\nĐiều 2. Đối tượng")
+# A commune's name glued by the OCR is cut into the gazetteer's pair ("TANHUNG" is Tân
+# Hưng, not tả nhung).
+vanban_cli_test(NAME restore_ocr_glued_name ARGS restore --model ${_model} ${_rdata}/cli/ocr_glued_name.txt
+                STDOUT_MATCHES "\nXÃ TÂN HƯNG .\n")
