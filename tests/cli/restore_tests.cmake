@@ -85,3 +85,7 @@ vanban_cli_test(NAME restore_ocr_garbled_dieu ARGS restore --model ${_model} ${_
 # Hưng, not tả nhung).
 vanban_cli_test(NAME restore_ocr_glued_name ARGS restore --model ${_model} ${_rdata}/cli/ocr_glued_name.txt
                 STDOUT_MATCHES "\nXÃ TÂN HƯNG .\n")
+# A hyphen with nothing before it joins nothing ("-XANAMNEN" is cut like any glued
+# issuer), and a ". " the OCR put inside a gazetteer name before its date is a space.
+vanban_cli_test(NAME restore_ocr_header_specks_name ARGS restore --model ${_model} ${_rdata}/cli/ocr_header_specks_name.txt
+                STDOUT_MATCHES "\n-XÃ NẬM NÈN [|] [.] [.]\nSố: 12/KH-UBND Vị Xuyên, ngày")

@@ -36,6 +36,14 @@ bool IsJoinerMark(std::string_view unit, const LmToken& t) {
   return t.kind == LmTokenKind::kPunct && (unit[t.begin] == '-' || unit[t.begin] == '/');
 }
 
+// Token |i| of |t| is joined to another by a hyphen or slash ("KH-UBND", "QĐ/TTg"); a
+// hyphen with nothing on its other side is a speck or a dash ("-XANAMNEN" at a line's
+// start), not a joint.
+bool Joined(std::string_view unit, const std::vector<LmToken>& t, size_t i) {
+  return (i >= 2 && IsJoinerMark(unit, t[i - 1]) && t[i - 2].kind != LmTokenKind::kSpace) ||
+         (i + 2 < t.size() && IsJoinerMark(unit, t[i + 1]) && t[i + 2].kind != LmTokenKind::kSpace);
+}
+
 // URLs and e-mail addresses are never words to restore.
 bool IsAddress(std::string_view chunk) {
   if (chunk.find("://") != std::string_view::npos || chunk.substr(0, 4) == "www." ||
@@ -188,7 +196,7 @@ void CutPieces(std::string_view unit, bool ocr, const ModelData& model, std::vec
           push(tok.begin, tok.end, PieceKind::kPunct);
           break;
         case LmTokenKind::kMixed: {
-          bool joined = (i > 0 && IsJoinerMark(unit, t[i - 1])) || (i + 1 < t.size() && IsJoinerMark(unit, t[i + 1]));
+          bool joined = Joined(unit, t, i);
           // "QH15", "25.12.LQ", typed "5a", "m2": codes; OCR's "s6", "1am": damage worth reading.
           push(tok.begin, tok.end,
                !ocr || (joined && IsAllUpper(text)) || IsMeasurement(text) || IsNumberedItem(text, /*strict=*/true)
@@ -197,7 +205,7 @@ void CutPieces(std::string_view unit, bool ocr, const ModelData& model, std::vec
           break;
         }
         case LmTokenKind::kWord: {
-          bool joined = (i > 0 && IsJoinerMark(unit, t[i - 1])) || (i + 1 < t.size() && IsJoinerMark(unit, t[i + 1]));
+          bool joined = Joined(unit, t, i);
           bool has_key = KeyInto(text, &key);
           bool upper = text.size() >= 2 && IsAllUpper(text);
           bool syllable = has_key && IsWordKey(key);

@@ -14,6 +14,11 @@
 namespace vanban::internal {
 namespace {
 
+// Piece |i| of |unit| is a comma (a place before its date: "Hùng. An, ngày").
+bool CommaAfter(const Unit& unit, uint32_t i) {
+  return i < unit.pieces.size() && unit.pieces[i].kind == PieceKind::kPunct && unit.PieceText(i) == ",";
+}
+
 // Confidence of a word kept as written because no reading explains it (see Unread).
 constexpr double kUnreadConfidence = 0.3;
 
@@ -193,8 +198,9 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
     const bool name_word = read_word && StartsUpper(orig);
     if (ocr_ && plain_word && prev_word != 0 && (gap == "-" || gap == ".") && Phrase(prev_word, c.id))
       out->text.push_back(' ');  // "thi-hành", "kể.từ": a space OCR read as a mark
-    else if (ocr_ && name_word && prev_name != 0 && (gap == "-" || gap == ".") && m_.IsNamePair(prev_name, c.id))
-      out->text.push_back(' ');  // "Hùng. An", "Phú-Tân": no name is written so
+    else if (ocr_ && name_word && prev_name != 0 && (gap == "-" || gap == "." || (gap == ". " && CommaAfter(unit, e.to))) &&
+             m_.IsNamePair(prev_name, c.id))
+      out->text.push_back(' ');  // "Cam.Lâm", "Phú-Tân", "Hùng. An, ngày": no name is written so
     else if (gap.empty() && unit.pieces[e.from].glued)
       out->text.push_back(' ');  // "NHÀ GIÁO" from "NHAGIAO"
     else
