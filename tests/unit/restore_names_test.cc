@@ -79,3 +79,20 @@ TEST_CASE("names: of two gazetteer names with one spelling, the one most of the 
   w = Write({"Nghị", " ", "Dân", ", ", "Nghỉ", " ", "Dân"}, {nghi, dan, nghi2, dan});
   CHECK(vanban::internal::NameRewrites(d, w.text, w.words).empty());
 }
+
+TEST_CASE("names: a place before its date spelt an edit away from a name the document reads is that name") {
+  auto m = vanban::Model::Load(VANBAN_FIXTURE_MODEL);
+  REQUIRE_MESSAGE(m.ok(), m.status().ToString());
+  const vanban::internal::ModelData& d = (*m)->parts().data();
+  const uint32_t nghi = d.WordId("nghị"), nghia = d.WordId("nghĩa"), dan = d.WordId("dân");
+  REQUIRE(!d.IsNamePair(nghia, dan));
+  // "XÃ NGHỊ DÂN … Nghĩa Dân, ngày": the OCR added a letter to the place.
+  Written w = Write({"NGHỊ", " ", "DÂN", ", ", "Nghĩa", " ", "Dân", ", "}, {nghi, dan, nghia, dan});
+  auto rewrites = vanban::internal::NameRewrites(d, w.text, w.words);
+  REQUIRE(rewrites.size() == 1);
+  CHECK(rewrites[0].first == 2);
+  CHECK(rewrites[0].second == nghi);
+  // Not before a comma, it may be other words: it stays.
+  w = Write({"NGHỊ", " ", "DÂN", ", ", "Nghĩa", " ", "Dân"}, {nghi, dan, nghia, dan});
+  CHECK(vanban::internal::NameRewrites(d, w.text, w.words).empty());
+}

@@ -9,6 +9,26 @@
 
 namespace vanban::internal {
 
+namespace {
+
+// Two spellings of a pair ("trung sinh", "truong sinh") one edit apart, each word starting
+// with the same letter.
+bool NearSpelling(std::string_view a, std::string_view b) {
+  const size_t sa = a.find(' '), sb = b.find(' ');
+  if (a.empty() || b.empty() || sa == std::string_view::npos || sb == std::string_view::npos || a[0] != b[0] ||
+      a[sa + 1] != b[sb + 1])
+    return false;
+  if (a.size() + 1 < b.size() || b.size() + 1 < a.size()) return false;
+  // One substitution, insertion or deletion.
+  size_t i = 0;
+  while (i < a.size() && i < b.size() && a[i] == b[i]) ++i;
+  if (i == a.size() && i == b.size()) return false;  // the same
+  if (a.size() == b.size()) return a.substr(i + 1) == b.substr(i + 1);
+  return a.size() < b.size() ? a.substr(i) == b.substr(i + 1) : a.substr(i + 1) == b.substr(i);
+}
+
+}  // namespace
+
 std::vector<std::pair<size_t, uint32_t>> NameRewrites(const ModelData& m, std::string_view text,
                                                       const std::vector<NameWord>& words) {
   std::vector<std::pair<size_t, uint32_t>> rewrites;
@@ -33,6 +53,41 @@ std::vector<std::pair<size_t, uint32_t>> NameRewrites(const ModelData& m, std::s
     it->second.push_back({i, m.IsNamePair(a.id, b.id)});
   }
   std::vector<char> taken(words.size(), 0);
+  // The gazetteer reading of each spelling (the most frequent), for the near spellings below.
+  std::unordered_map<std::string, const Pair*> name_of;
+  for (const std::string& key : keys) {
+    std::unordered_map<uint64_t, size_t> counts;
+    size_t best_count = 0;
+    for (const Pair& p : by_key[key]) {
+      if (!p.name) continue;
+      const size_t count = ++counts[(uint64_t{words[p.first].id} << 32) | words[p.first + 1].id];
+      if (count > best_count) name_of[key] = &p, best_count = count;
+    }
+  }
+  // A place before its date ("Trung Sinh, ngày") that is no name, spelt within an edit of
+  // a gazetteer name the document reads elsewhere (XÃ TRƯỜNG SINH), words starting alike:
+  // the OCR lost or changed a letter of that name.
+  for (const std::string& key : keys) {
+    if (name_of.count(key)) continue;
+    const std::string* nearest = nullptr;
+    bool tie = false;
+    for (const auto& [other, reading] : name_of) {
+      if (!NearSpelling(key, other)) continue;
+      tie = nearest != nullptr;
+      nearest = &other;
+    }
+    if (nearest == nullptr || tie) continue;
+    const Pair& name = *name_of[*nearest];
+    for (const Pair& p : by_key[key]) {
+      const size_t end = words[p.first + 1].out_end;
+      if (end >= text.size() || text[end] != ',' || taken[p.first] || taken[p.first + 1]) continue;
+      for (size_t k = 0; k < 2; ++k) {
+        taken[p.first + k] = 1;
+        const uint32_t id = words[name.first + k].id;
+        if (words[p.first + k].id != id) rewrites.push_back({p.first + k, id});
+      }
+    }
+  }
   for (const std::string& key : keys) {
     const std::vector<Pair>& group = by_key[key];
     if (group.size() < 2) continue;
