@@ -89,3 +89,7 @@ vanban_cli_test(NAME restore_ocr_glued_name ARGS restore --model ${_model} ${_rd
 # issuer), and a ". " the OCR put inside a gazetteer name before its date is a space.
 vanban_cli_test(NAME restore_ocr_header_specks_name ARGS restore --model ${_model} ${_rdata}/cli/ocr_header_specks_name.txt
                 STDOUT_MATCHES "\n-XÃ NẬM NÈN [|] [.] [.]\nSố: 12/KH-UBND Vị Xuyên, ngày")
+# A place the OCR garbled past reading ("Xudn Giang, gay") under the issuer's XÃ XUÂN
+# GIANG is that name.
+vanban_cli_test(NAME restore_ocr_kept_place ARGS restore --model ${_model} ${_rdata}/cli/ocr_kept_place.txt
+                STDOUT_MATCHES "XÃ XUÂN GIANG , 7\n[^\n]* Xuân Giang, gây")

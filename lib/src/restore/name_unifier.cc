@@ -45,7 +45,11 @@ std::vector<std::pair<size_t, uint32_t>> NameRewrites(const ModelData& m, std::s
     const NameWord& a = words[i];
     const NameWord& b = words[i + 1];
     if (b.out_begin != a.out_end + 1 || a.out_end >= text.size() || text[a.out_end] != ' ') continue;
-    if (!KeyInto(m.Word(a.id), &ka) || !KeyInto(m.Word(b.id), &kb)) continue;
+    // A word kept as written (unk) is keyed by its spelling.
+    auto key_of = [&](const NameWord& w, std::string* k) {
+      return KeyInto(w.id == m.unk() ? text.substr(w.out_begin, w.out_end - w.out_begin) : m.Word(w.id), k);
+    };
+    if (!key_of(a, &ka) || !key_of(b, &kb)) continue;
     ka += ' ';
     ka += kb;
     auto [it, fresh] = by_key.try_emplace(ka);

@@ -21,7 +21,7 @@ namespace vanban::internal {
 class ModelData;
 
 // A capitalised word as written to the output: its bytes there and in the input, and the
-// model word it was read as.
+// model word it was read as (ModelData::unk() for a word kept as written).
 struct NameWord {
   size_t out_begin, out_end;
   size_t in_begin, in_end;

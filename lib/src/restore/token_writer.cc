@@ -272,7 +272,10 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
     tok.out_begin = out->text.size();
     out->text.append(tok.restored);
     tok.out_end = out->text.size();
-    if (!quiet_ && read_word && e.to == e.from + 1 && StartsUpper(tok.restored) && names_.size() < kMaxNameWords) {
+    // Kept words too: "Xudn Giang, ngày" under XÃ XUÂN GIANG is that name (NameRewrites).
+    const bool kept_word = ocr_ && e.kind == EdgeKind::kWord && c.id == m_.unk() && KeyInto(tok.restored, &key_);
+    if (!quiet_ && (read_word || kept_word) && e.to == e.from + 1 && StartsUpper(tok.restored) &&
+        names_.size() < kMaxNameWords) {
       // A capitalised word is kept only while it may start a pair: a long document
       // holds more capitals than names.
       if (!names_.empty() && names_.back().out_end + 1 != tok.out_begin &&
