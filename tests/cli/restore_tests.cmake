@@ -93,3 +93,6 @@ vanban_cli_test(NAME restore_ocr_header_specks_name ARGS restore --model ${_mode
 # GIANG is that name.
 vanban_cli_test(NAME restore_ocr_kept_place ARGS restore --model ${_model} ${_rdata}/cli/ocr_kept_place.txt
                 STDOUT_MATCHES "XÃ XUÂN GIANG , 7\n[^\n]* Xuân Giang, gây")
+# ... but a P read for the capital Đ of a name keeps its capital ("x3 Pong Tién").
+vanban_cli_test(NAME restore_ocr_misread_capital_name ARGS restore --model ${_model} ${_rdata}/cli/ocr_misread_capital_name.txt
+                STDOUT_MATCHES "địa bàn xã Đồng Tiến\n")

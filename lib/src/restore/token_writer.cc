@@ -230,6 +230,8 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
                ArticleWordAt(unit, e.from)) {
       tok.restored = Capitalised(tok.restored);  // "isu 28." opens Điều 28
     } else if (ocr_ && word_before != 0 && read_word && e.to == e.from + 1 && !caps_[e.from] && !title_[e.from] &&
+               !(e.to < unit.pieces.size() && unit.pieces[e.to].kind == PieceKind::kWord &&
+                 StartsUpper(unit.PieceText(e.to))) &&
                CapitalOfMisreadLetter(orig, c.id)) {
       tok.restored = m_.Word(c.id);
     }
@@ -305,11 +307,15 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
 // "thuộc Tinh vực" read as lĩnh vực, "dữ Jiéu" as dữ liệu: the capital belongs to the glyph
 // the OCR saw, not to the word, when the reading begins with another letter. Inside a
 // sentence the word takes lower case unless the corpus writes it capitalised there more
-// than elsewhere (a name, Đảng, Bộ: a positive capitalised bonus).
+// than elsewhere (a name, Đảng, Bộ: a positive capitalised bonus), or a capitalised word
+// follows (a name of two words), or the reading starts with Đ.
 bool TokenWriter::CapitalOfMisreadLetter(std::string_view orig, uint32_t id) const {
   if (orig.empty() || !(orig[0] >= 'A' && orig[0] <= 'Z') || LetterCaseOf(orig).upper != 1) return false;
   const std::string_view word = m_.Word(id);
-  if (!KeyInto(word, &key_) || key_.empty() || key_[0] == static_cast<char>(orig[0] - 'A' + 'a')) return false;
+  // P, B or D for Đ is the capital Đ misread ("Pong Tiến" is Đồng Tiến): the capital is real.
+  if (!KeyInto(word, &key_) || key_.empty() || key_[0] == static_cast<char>(orig[0] - 'A' + 'a') ||
+      word.starts_with("đ"))
+    return false;
   for (const CandidateItem& item : m_.Candidates(key_)) {
     if (item.id == id) return item.cap_bonus <= 0;
   }
