@@ -661,8 +661,10 @@ std::string StepMatches(const std::string& what, const Filters& filters) {
 }
 
 // The candidates of a step (search_terms.h) in id order, when the step's pairs and filters
-// leave at most kMaxCandidates; nullopt when they leave more, or constrain nothing (the
-// step then scans the full-text index).
+// leave at most kMaxCandidates; nullopt when they leave more, constrain nothing, or when
+// a filter keeps so few documents that scanning them costs less than checking the
+// candidates (kCandidateCheckCostInScannedDocuments): the step then scans the full-text
+// index.
 Result<std::optional<std::vector<int64_t>>> StepCandidates(sqlite3* db, const internal::SearchStep& step,
                                                            const internal::ParsedQuery& parsed, const Filters& filters) {
   internal::CandidateQuery c;
@@ -678,6 +680,17 @@ Result<std::optional<std::vector<int64_t>>> StepCandidates(sqlite3* db, const in
   while (s.Step()) ids.push_back(s.Int(0));
   VANBAN_RETURN_IF_ERROR(s.status());
   if (static_cast<int64_t>(ids.size()) > internal::kMaxCandidates) return std::optional<std::vector<int64_t>>();
+  // Filtered: scanning the documents the filter keeps may be cheaper than checking the
+  // candidates; a few candidates are always checked (the count would cost more).
+  const int64_t scan_equivalent = static_cast<int64_t>(ids.size()) * internal::kCandidateCheckCostInScannedDocuments;
+  if (!filters.terms.empty() && ids.size() > 32) {
+    internal::CandidateQuery only_filters;
+    only_filters.any_of = filters.terms;
+    Stmt kept(db, "SELECT count(*) FROM (SELECT rowid FROM documents_terms WHERE documents_terms MATCH ?1 LIMIT ?2)");
+    kept.Bind(1, internal::Fts5CandidateMatch(only_filters)).Bind(2, scan_equivalent);
+    if (!kept.Step()) return kept.status().ok() ? Status::Internal("no count") : kept.status();
+    if (kept.Int(0) < scan_equivalent) return std::optional<std::vector<int64_t>>();
+  }
   return std::optional<std::vector<int64_t>>(std::move(ids));
 }
 
