@@ -67,7 +67,8 @@ inline constexpr int64_t kMaxCandidates = 1000;
 // (Fts5WithFilters), 1-2 µs each at 100,000 documents, where checking a candidate by its
 // id costs 0.03-0.06 ms. The candidates are checked one by one when there are fewer
 // than the filter's documents divided by this; else the step scans (`dan thi hanh --type
-// NQ`: 970 candidates, 8,686 NQ documents: 73 ms of CPU checking them, 29 scanning).
+// NQ`: 970 candidates, 8,686 NQ documents: 43-76 ms of CPU checking them, 21-30
+// scanning, load 5-7).
 inline constexpr int64_t kCandidateCheckCostInScannedDocuments = 30;
 
 // The query in FTS5 syntax for documents_terms (every token quoted); "" when empty.
