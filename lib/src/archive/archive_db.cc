@@ -709,7 +709,8 @@ Status RankedHits(sqlite3* db, const std::string& match, const std::string& excl
     double score;  // vanban_rank: lower is better
   };
   std::vector<Ranked> ranked;
-  const std::string what = "documents_fts.rowid, vanban_rank(documents_fts, 8.0, 2.0, 4.0, 1.0)";
+  const std::string weights = internal::Fts5RankWeights(parsed, step);
+  const std::string what = "documents_fts.rowid, vanban_rank(documents_fts, " + weights + ")";
   // Few candidates (search_terms.h): each is checked by its id, in id order, up to the
   // cap: the same matches as the scan, which would read every document with the words.
   const internal::Fts5Probe probe = internal::Fts5ProbeMatch(parsed, step);
@@ -722,7 +723,7 @@ Status RankedHits(sqlite3* db, const std::string& match, const std::string& excl
   if (candidates) {
     std::string probe_what = what;
     if (!probe.groups.empty()) {
-      probe_what = "documents_fts.rowid, vanban_phrase_rank(documents_fts, 8.0, 2.0, 4.0, 1.0";
+      probe_what = "documents_fts.rowid, vanban_phrase_rank(documents_fts, " + weights;
       for (size_t n : probe.groups) probe_what += ", " + std::to_string(n);
       probe_what += ")";
     }

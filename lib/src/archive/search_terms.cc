@@ -139,7 +139,7 @@ std::string Fts5CandidateMatch(const CandidateQuery& c) {
 
 std::string FilterToken(std::string_view term) {
   while (!term.empty() && term.front() == '_') term.remove_prefix(1);
-  return "zvb" + std::string(term);
+  return kFilterTokenPrefix + std::string(term);
 }
 
 std::string DocumentFilterText(std::string_view type_key, std::string_view issued_date) {

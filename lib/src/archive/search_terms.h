@@ -84,6 +84,7 @@ std::string Fts5CandidateMatch(const CandidateQuery& c);
 // unicode61 splits "__t…" at the underscores, so the column stores each term as one
 // token of letters and digits ("zvbt…", "zvby2024"), which no text holds.
 std::string FilterToken(std::string_view term);
+inline constexpr const char* kFilterTokenPrefix = "zvb";
 // A document's filter tokens, space-separated: TypeTerm and YearTerms as FilterToken.
 std::string DocumentFilterText(std::string_view type_key, std::string_view issued_date);
 // |match| restricted to the documents that hold one token of each group of |any_of|
