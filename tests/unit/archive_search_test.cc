@@ -95,9 +95,20 @@ TEST_CASE("search plan: phrase, near, words; accents as typed first; quoted phra
   CHECK(plan[1].kind == MatchKind::kNear);
   CHECK(plan[2].kind == MatchKind::kAllWords);
   CHECK_FALSE(plan[0].as_typed);
-  CHECK(internal::Fts5Match(plain, plan[0]) == R"({subject_key body_key} : ("dan" + "chu" + "co" + "so"))");
-  CHECK(internal::Fts5Match(plain, plan[1]) == R"({subject_key body_key} : NEAR("dan" "chu" "co" "so", 7))");
-  CHECK(internal::Fts5Match(plain, plan[2]) == R"({subject_key body_key} : ("dan" AND "chu" AND "co" AND "so"))");
+  // Without accents: every column (an accent-free word as typed is that token in the
+  // folded column too), the rank weighing only the folded ones.
+  CHECK(internal::Fts5Match(plain, plan[0]) == R"(("dan" + "chu" + "co" + "so"))");
+  CHECK(internal::Fts5Match(plain, plan[1]) == R"(NEAR("dan" "chu" "co" "so", 7))");
+  CHECK(internal::Fts5Match(plain, plan[2]) == R"(("dan" AND "chu" AND "co" AND "so"))");
+  CHECK(internal::Fts5RankWeights(plain, plan[0]) == "0.0, 0.0, 4.0, 1.0");
+  // A word that could be a filter token (schema version 5) keeps to the folded columns.
+  for (const char* text : {"dan zvbyx", "dan z*", "zvbt1*"}) {
+    CAPTURE(text);
+    auto filterlike = internal::ParseQuery(text);
+    const internal::SearchStep words = internal::SearchPlan(filterlike, false).back();
+    CHECK(internal::Fts5Match(filterlike, words).rfind("{subject_key body_key} : ", 0) == 0);
+    CHECK(internal::Fts5RankWeights(filterlike, words) == "8.0, 2.0, 4.0, 1.0");
+  }
   auto accented = internal::ParseQuery("dân chủ");
   plan = internal::SearchPlan(accented, false);
   REQUIRE(plan.size() == 6);
@@ -106,6 +117,9 @@ TEST_CASE("search plan: phrase, near, words; accents as typed first; quoted phra
   CHECK(plan[2].kind == MatchKind::kAllWords);
   CHECK_FALSE(plan[3].as_typed);
   CHECK(plan[3].kind == MatchKind::kPhrase);
+  CHECK(internal::Fts5Match(accented, plan[3]) ==
+        R"(({subject body} : ("dân" + "chủ")) OR ({subject_key body_key} : ("dan" + "chu")))");
+  CHECK(internal::Fts5RankWeights(accented, plan[3]) == "8.0, 2.0, 4.0, 1.0");
   CHECK(internal::SearchPlan(accented, true).size() == 3);
   // One term, quoted or not: one step (a quoted phrase is never relaxed to its words).
   auto quoted = internal::ParseQuery("\"dan chu co so\"");
@@ -113,7 +127,7 @@ TEST_CASE("search plan: phrase, near, words; accents as typed first; quoted phra
   CHECK(quoted.terms[0].quoted);
   plan = internal::SearchPlan(quoted, false);
   REQUIRE(plan.size() == 1);
-  CHECK(internal::Fts5Match(quoted, plan[0]) == R"({subject_key body_key} : ("dan chu co so"))");
+  CHECK(internal::Fts5Match(quoted, plan[0]) == R"(("dan chu co so"))");
   CHECK_FALSE(SearchTextHasWords(""));
   CHECK_FALSE(SearchTextHasWords("  "));
   CHECK_FALSE(SearchTextHasWords("... -- \"!\" *"));

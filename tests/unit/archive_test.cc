@@ -266,18 +266,29 @@ TEST_CASE("an archive at schema version 1 upgrades to the current one and search
     before = AllHits(**a, queries);
   }
   CHECK(before.find("/x/11.txt") != std::string::npos);
-  // Back to version 1 (what migrations 2 to 4 added removed), then to versions 2 and 3.
-  const std::pair<const char*, std::string> downgrades[] = {
-      {"DROP INDEX documents_search_filters; DROP INDEX documents_type_key; DROP TABLE documents_terms;"
-       " DELETE FROM schema_version WHERE version > 1;",
+  // Back to version 4 (the full-text index without its filter tokens), then to version 1
+  // (what migrations 2 to 4 added removed too), 2 and 3.
+  const std::string to4 =
+      "CREATE VIRTUAL TABLE documents_fts_v4 USING fts5(subject, body, subject_key, body_key,"
+      " tokenize = 'unicode61 remove_diacritics 0');"
+      " INSERT INTO documents_fts_v4(rowid, subject, body, subject_key, body_key)"
+      " SELECT rowid, subject, body, subject_key, body_key FROM documents_fts;"
+      " DROP TRIGGER documents_fts_delete; DROP TABLE documents_fts; ALTER TABLE documents_fts_v4 RENAME TO documents_fts;"
+      " CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN DELETE FROM documents_fts WHERE rowid = old.id;"
+      " END; DELETE FROM schema_version WHERE version > 4;";
+  const std::pair<std::string, std::string> downgrades[] = {
+      {to4, "4"},
+      {to4 + "DROP INDEX documents_search_filters; DROP INDEX documents_type_key; DROP TABLE documents_terms;"
+             " DELETE FROM schema_version WHERE version > 1;",
        "1"},
-      {"DROP INDEX documents_type_key; DROP TABLE documents_terms; DELETE FROM schema_version WHERE version > 2;", "2"},
-      {"DROP TABLE documents_terms; DELETE FROM schema_version WHERE version > 3;", "3"}};
+      {to4 + "DROP INDEX documents_type_key; DROP TABLE documents_terms; DELETE FROM schema_version WHERE version > 2;",
+       "2"},
+      {to4 + "DROP TABLE documents_terms; DELETE FROM schema_version WHERE version > 3;", "3"}};
   for (const auto& [downgrade, version] : downgrades) {
     CAPTURE(downgrade);
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-    CHECK(sqlite3_exec(db, downgrade, nullptr, nullptr, nullptr) == SQLITE_OK);
+    CHECK(sqlite3_exec(db, downgrade.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
     sqlite3_close(db);
     auto reader = Archive::Open(path, ArchiveAccess::kReadOnly);
     REQUIRE_FALSE(reader.ok());
@@ -375,6 +386,97 @@ TEST_CASE("phrase and filtered steps take their candidates from the terms of sch
   problems = (*b)->Check();
   REQUIRE(problems.ok());
   CHECK(problems->size() == 12);
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("filtered steps match the words with the filter tokens of schema version 5") {
+  std::string dir = TempDir("filtertokens");
+  const std::string path = dir + "/a.sqlite";
+  std::vector<SearchQuery> queries;
+  for (const char* text : {"ke hoach", "dan chu o co so", "nam"}) {
+    SearchQuery q;
+    q.text = text;
+    q.limit = 50;
+    q.candidates = false;  // every step scans the full-text index
+    queries.push_back(q);
+    q.type = "QĐ";
+    queries.push_back(q);
+    q.type = "";
+    q.from = "2025";
+    queries.push_back(q);
+  }
+  std::vector<std::string> before;
+  {
+    auto a = Archive::Open(path);
+    REQUIRE(a.ok());
+    PutSampleDocs(**a);
+    for (const SearchQuery& q : queries) before.push_back(AllHits(**a, {q}));
+    // The filter tokens are no words of a document, even to a query without accents
+    // (whose steps match every column but the filters').
+    for (const char* filter_token : {"zvby2025", "zvby*", "z*", "zvbyx nghi"}) {
+      CAPTURE(filter_token);
+      SearchQuery q;
+      q.text = filter_token;
+      auto hits = (*a)->Search(q);
+      REQUIRE(hits.ok());
+      CHECK(hits->empty());
+    }
+    auto problems = (*a)->Check();
+    REQUIRE(problems.ok());
+    CHECK(problems->empty());
+  }
+  // Each document's filter tokens emptied behind vanban's back: a filtered step now finds
+  // nothing, an unfiltered one the same hits with the same scores (the tokens are no part
+  // of a document's length for vanban_rank); the check names every document.
+  ExecOn(path, "UPDATE documents_fts SET filters = ''");
+  auto b = Archive::Open(path);
+  REQUIRE(b.ok());
+  for (size_t i = 0; i < queries.size(); ++i) {
+    CAPTURE(i);
+    auto hits = (*b)->Search(queries[i]);
+    REQUIRE(hits.ok());
+    CHECK(before[i].find("/x/") != std::string::npos);
+    if (i % 3 == 0) {
+      CHECK(AllHits(**b, {queries[i]}) == before[i]);
+    } else {
+      CHECK(hits->empty());
+    }
+  }
+  auto problems = (*b)->Check();
+  REQUIRE(problems.ok());
+  CHECK(problems->size() == 12);
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("a filtered step scans the documents of its filter when they are fewer than its candidates cost") {
+  std::string dir = TempDir("checkorscan");
+  const std::string path = dir + "/a.sqlite";
+  {
+    auto a = Archive::Open(path);
+    REQUIRE(a.ok());
+    // 40 QĐ documents with the phrase, 3 of them with a second one.
+    for (int i = 0; i < 40; ++i) {
+      Document d = Doc("/c/" + std::to_string(i) + ".txt", "QĐ", "2025-02-0" + std::to_string(1 + i % 9), "Quyết định");
+      REQUIRE(PutDoc(**a, d, std::string("Thực hiện dân chủ ở cơ sở") + (i < 3 ? ", cải cách hành chính." : ".")).ok());
+    }
+  }
+  // Filter tokens emptied behind vanban's back: a step that scans finds nothing, a step
+  // that checks its candidates by id still finds them.
+  ExecOn(path, "UPDATE documents_fts SET filters = ''");
+  auto b = Archive::Open(path, ArchiveAccess::kReadOnly);
+  REQUIRE(b.ok());
+  SearchQuery many;  // 40 candidates, 40 QĐ documents: scanning 40 costs less than 40 checks
+  many.text = "dan chu o co so";
+  many.type = "QĐ";
+  auto hits = (*b)->Search(many);
+  REQUIRE(hits.ok());
+  CHECK(hits->empty());
+  SearchQuery few = many;  // 3 candidates: checked by id
+  few.text = "cai cach hanh chinh";
+  hits = (*b)->Search(few);
+  REQUIRE(hits.ok());
+  REQUIRE(hits->size() == 3);
+  CHECK(hits->front().match == "phrase");
   std::filesystem::remove_all(dir);
 }
 

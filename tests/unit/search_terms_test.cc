@@ -100,5 +100,21 @@ TEST_CASE("candidate queries quote every token in FTS5 and tsquery syntax") {
   CHECK_FALSE(none.empty());
 }
 
+TEST_CASE("filter tokens of the main full-text index: one unicode61 token each, ANDed to the MATCH") {
+  const std::string type = TypeTerm("QĐ\x1fQUYẾT ĐỊNH\x1f");
+  CHECK(DocumentFilterText("QĐ\x1fQUYẾT ĐỊNH\x1f", "2024-03-01") ==
+        "zvb" + type.substr(2) + " zvbm2 zvbc20 zvbd202 zvby2024");
+  CHECK(DocumentFilterText("", "??") == FilterToken(TypeTerm("")) + " zvbyx");
+  // Letters and digits only: unicode61 keeps each whole.
+  for (const std::string& t : {FilterToken(type), FilterToken("__yx"), FilterToken("__d202")}) {
+    CHECK(std::all_of(t.begin(), t.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }));
+  }
+  const std::string words = "{subject_key body_key} : (\"dong\" + \"theo\")";
+  CHECK(Fts5WithFilters(words, {}) == words);
+  CHECK(Fts5WithFilters(words, {{}}) == words);  // a group selecting nothing: left to the SQL filter
+  CHECK(Fts5WithFilters(words, {{"__t1", "__t2"}, {"__yx", "__y2024"}}) ==
+        "(" + words + ") AND ({filters} : ((\"zvbt1\" OR \"zvbt2\") AND (\"zvbyx\" OR \"zvby2024\")))");
+}
+
 }  // namespace
 }  // namespace vanban::internal

@@ -141,6 +141,28 @@ Status BackfillSearchTerms(sqlite3* db) {
   return read.status();
 }
 
+// The filter tokens of schema version 5: the full-text rows copied into documents_fts_v5,
+// each with its document's filter tokens (search_terms.h DocumentFilterText).
+// |more| columns of the full-text row follow.
+std::string FilterTokensSql(const std::string& more = "") {
+  return "SELECT f.rowid, f.subject, f.body, f.subject_key, f.body_key, " +
+         internal::StoredTypeKeySql(internal::Dialect::kSqlite, "d.") + ", coalesce(d.issued_date, '')" + more +
+         " FROM documents_fts f JOIN documents d ON d.id = f.rowid";
+}
+
+Status BackfillFilterTokens(sqlite3* db) {
+  Stmt read(db, FilterTokensSql() + " ORDER BY f.rowid");
+  Stmt ins(db, "INSERT INTO documents_fts_v5(rowid, subject, body, subject_key, body_key, filters) VALUES (?,?,?,?,?,?)");
+  while (read.Step()) {
+    ins.Rewind();
+    ins.Bind(1, read.Int(0));
+    for (int c = 1; c <= 4; ++c) ins.BindValue(c + 1, read, c);
+    ins.Bind(6, internal::DocumentFilterText(read.Text(5), read.Text(6)));
+    VANBAN_RETURN_IF_ERROR(ins.Run());
+  }
+  return read.status();
+}
+
 Status Migrate(sqlite3* db, int* version) {
   const auto& migrations = internal::ArchiveMigrations();
   if (*version > static_cast<int>(migrations.size())) {
@@ -161,6 +183,8 @@ Status Migrate(sqlite3* db, int* version) {
     Status st = now.ok() ? Exec(db, internal::kSchemaVersionTable) : now.status();
     if (st.ok()) st = Exec(db, internal::MigrationSql(migrations[v], internal::Dialect::kSqlite));
     if (st.ok() && migrations[v].backfill_search_terms) st = BackfillSearchTerms(db);
+    if (st.ok() && migrations[v].backfill_filter_tokens) st = BackfillFilterTokens(db);
+    if (st.ok() && *migrations[v].sqlite_after_backfill) st = Exec(db, migrations[v].sqlite_after_backfill);
     if (st.ok()) {
       Stmt ins(db, "INSERT INTO schema_version(version, applied_at) VALUES (?, ?)");
       ins.Bind(1, static_cast<int64_t>(v + 1)).Bind(2, internal::NowIso());
@@ -377,6 +401,11 @@ Result<std::vector<std::string>> SqliteArchive::Check() {
   rows("full-text rows",
        "SELECT d.path FROM documents d LEFT JOIN documents_terms_docsize t ON t.id = d.id WHERE t.id IS NULL",
        [](const Stmt& s) { return s.Text(0) + " has no candidate terms (schema version 4)"; });
+  rows("full-text rows", FilterTokensSql(", f.filters"), [](const Stmt& s) {
+    const std::string want = internal::DocumentFilterText(s.Text(5), s.Text(6));
+    return s.Text(7) == want ? std::string() : "row " + std::to_string(s.Int(0)) + ": filter tokens '" + s.Text(7) +
+                                                   "', not '" + want + "' (schema version 5)";
+  });
   rows("full-text rows", "SELECT f.rowid FROM documents_fts f LEFT JOIN documents d ON d.id = f.rowid WHERE d.id IS NULL",
        [](const Stmt& s) { return "full-text row " + std::to_string(s.Int(0)) + " has no document"; });
   rows("documents",
@@ -497,15 +526,18 @@ Result<PutResult> SqliteArchive::Put(const ArchiveDocument& d) {
     std::string subject = h.subject ? h.subject->text : "";
     std::string subject_key = d.subject_key.empty() ? SearchKey(subject) : std::string();
     std::string text_key = d.text_key.empty() ? SearchKey(d.text) : std::string();
-    Stmt& fts = impl_->Cached("INSERT INTO documents_fts(rowid, subject, body, subject_key, body_key) VALUES (?,?,?,?,?)");
+    const std::string type_key = internal::DocumentTypeKey(rows.document);
+    const std::string issued_date = internal::DocumentValue(rows.document, "issued_date");
+    Stmt& fts = impl_->Cached(
+        "INSERT INTO documents_fts(rowid, subject, body, subject_key, body_key, filters) VALUES (?,?,?,?,?,?)");
     fts.Bind(1, id).Bind(2, subject).Bind(3, d.text);
     fts.Bind(4, d.subject_key.empty() ? subject_key : d.subject_key).Bind(5, d.text_key.empty() ? text_key : d.text_key);
+    fts.Bind(6, internal::DocumentFilterText(type_key, issued_date));
     VANBAN_RETURN_IF_ERROR(fts.Run());
     Stmt& terms = impl_->Cached("INSERT INTO documents_terms(rowid, terms) VALUES (?, ?)");
     terms.Bind(1, id).Bind(2, internal::DocumentTermsText(d.subject_key.empty() ? subject_key : d.subject_key,
-                                                           d.text_key.empty() ? text_key : d.text_key,
-                                                           internal::DocumentTypeKey(rows.document),
-                                                           internal::DocumentValue(rows.document, "issued_date")));
+                                                           d.text_key.empty() ? text_key : d.text_key, type_key,
+                                                           issued_date));
     VANBAN_RETURN_IF_ERROR(terms.Run());
 
     static const std::string kInsertTask = internal::InsertSql("tasks", question);
@@ -629,8 +661,10 @@ std::string StepMatches(const std::string& what, const Filters& filters) {
 }
 
 // The candidates of a step (search_terms.h) in id order, when the step's pairs and filters
-// leave at most kMaxCandidates; nullopt when they leave more, or constrain nothing (the
-// step then scans the full-text index).
+// leave at most kMaxCandidates; nullopt when they leave more, constrain nothing, or when
+// a filter keeps so few documents that scanning them costs less than checking the
+// candidates (kCandidateCheckCostInScannedDocuments): the step then scans the full-text
+// index.
 Result<std::optional<std::vector<int64_t>>> StepCandidates(sqlite3* db, const internal::SearchStep& step,
                                                            const internal::ParsedQuery& parsed, const Filters& filters) {
   internal::CandidateQuery c;
@@ -646,6 +680,17 @@ Result<std::optional<std::vector<int64_t>>> StepCandidates(sqlite3* db, const in
   while (s.Step()) ids.push_back(s.Int(0));
   VANBAN_RETURN_IF_ERROR(s.status());
   if (static_cast<int64_t>(ids.size()) > internal::kMaxCandidates) return std::optional<std::vector<int64_t>>();
+  // Filtered: scanning the documents the filter keeps may be cheaper than checking the
+  // candidates; a few candidates are always checked (the count would cost more).
+  const int64_t scan_equivalent = static_cast<int64_t>(ids.size()) * internal::kCandidateCheckCostInScannedDocuments;
+  if (!filters.terms.empty() && ids.size() > 32) {
+    internal::CandidateQuery only_filters;
+    only_filters.any_of = filters.terms;
+    Stmt kept(db, "SELECT count(*) FROM (SELECT rowid FROM documents_terms WHERE documents_terms MATCH ?1 LIMIT ?2)");
+    kept.Bind(1, internal::Fts5CandidateMatch(only_filters)).Bind(2, scan_equivalent);
+    if (!kept.Step()) return kept.status().ok() ? Status::Internal("no count") : kept.status();
+    if (kept.Int(0) < scan_equivalent) return std::optional<std::vector<int64_t>>();
+  }
   return std::optional<std::vector<int64_t>>(std::move(ids));
 }
 
@@ -664,7 +709,8 @@ Status RankedHits(sqlite3* db, const std::string& match, const std::string& excl
     double score;  // vanban_rank: lower is better
   };
   std::vector<Ranked> ranked;
-  const std::string what = "documents_fts.rowid, vanban_rank(documents_fts, 8.0, 2.0, 4.0, 1.0)";
+  const std::string weights = internal::Fts5RankWeights(parsed, step);
+  const std::string what = "documents_fts.rowid, vanban_rank(documents_fts, " + weights + ")";
   // Few candidates (search_terms.h): each is checked by its id, in id order, up to the
   // cap: the same matches as the scan, which would read every document with the words.
   const internal::Fts5Probe probe = internal::Fts5ProbeMatch(parsed, step);
@@ -677,7 +723,7 @@ Status RankedHits(sqlite3* db, const std::string& match, const std::string& excl
   if (candidates) {
     std::string probe_what = what;
     if (!probe.groups.empty()) {
-      probe_what = "documents_fts.rowid, vanban_phrase_rank(documents_fts, 8.0, 2.0, 4.0, 1.0";
+      probe_what = "documents_fts.rowid, vanban_phrase_rank(documents_fts, " + weights;
       for (size_t n : probe.groups) probe_what += ", " + std::to_string(n);
       probe_what += ")";
     }
@@ -695,7 +741,9 @@ Status RankedHits(sqlite3* db, const std::string& match, const std::string& excl
   } else {
     Stmt s(db, StepMatches(what, filters) + " ORDER BY documents_fts.rowid LIMIT ?6");
     VANBAN_RETURN_IF_ERROR(s.status());
-    s.Bind(1, match).Bind(7, exclude);
+    // The filter tokens in the MATCH (schema version 5): FTS5 checks the words only in the
+    // documents that have them; the SQL filters still decide (exact dates, the issuer).
+    s.Bind(1, internal::Fts5WithFilters(match, filters.terms)).Bind(7, exclude);
     BindFilters(s, filters, cap > 0 ? cap : -1);
     while (s.Step()) ranked.push_back({s.Int(0), s.Double(1)});
     VANBAN_RETURN_IF_ERROR(s.status());

@@ -12,6 +12,11 @@ namespace vanban::internal {
 
 // Every term is quoted, so FTS5 syntax typed by the user (AND, NEAR, col:) is plain words.
 std::string Fts5Match(const ParsedQuery& q, const SearchStep& step);
+// The column weights of vanban_rank and vanban_phrase_rank (fts5_rank.h) for the step's
+// matches: subject 8, body 2, subject_key 4, body_key 1; subject and body 0 where
+// Fts5Match matches every column for a step that means the folded ones (their instances
+// count as before, when the MATCH named only the folded columns).
+std::string Fts5RankWeights(const ParsedQuery& q, const SearchStep& step);
 
 // The MATCH that finds a step's matches on rows asked for by id without scanning (schema
 // version 4's candidates, search_terms.h), and how to read it: Fts5Match itself for a

@@ -11,13 +11,23 @@ namespace {
 constexpr double kK1 = 1.2;
 constexpr double kB = 0.75;
 
-// The bm25 sum without IDF over per-phrase weighted hit counts |freq|, for the row.
-int Bm25NoIdf(const Fts5ExtensionApi* api, Fts5Context* fts, const std::vector<double>& freq, double* score) {
+// The bm25 sum without IDF over per-phrase weighted hit counts |freq|, for the row. The
+// length of a document is that of its first |columns| columns, the text: the filter tokens
+// of schema version 5 (the last column) are not words of it, and leave every score as
+// it was before them.
+int Bm25NoIdf(const Fts5ExtensionApi* api, Fts5Context* fts, int columns, const std::vector<double>& freq,
+              double* score) {
   sqlite3_int64 rows = 0, total = 0;
   int tokens = 0;
   int rc = api->xRowCount(fts, &rows);
-  if (rc == SQLITE_OK) rc = api->xColumnTotalSize(fts, -1, &total);
-  if (rc == SQLITE_OK) rc = api->xColumnSize(fts, -1, &tokens);
+  for (int c = 0; rc == SQLITE_OK && c < columns; ++c) {
+    sqlite3_int64 column_total = 0;
+    int column_tokens = 0;
+    rc = api->xColumnTotalSize(fts, c, &column_total);
+    if (rc == SQLITE_OK) rc = api->xColumnSize(fts, c, &column_tokens);
+    total += column_total;
+    tokens += column_tokens;
+  }
   if (rc != SQLITE_OK) return rc;
   const double avgdl = rows > 0 && total > 0 ? static_cast<double>(total) / static_cast<double>(rows) : 1.0;
   const double norm = kK1 * (1 - kB + kB * static_cast<double>(tokens) / avgdl);
@@ -37,11 +47,12 @@ void VanbanRank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* 
     int phrase = 0, column = 0, offset = 0;
     rc = api->xInst(fts, i, &phrase, &column, &offset);
     if (rc != SQLITE_OK) break;
-    const double weight = column < argc ? sqlite3_value_double(argv[column]) : 1.0;
+    // A column without a weight (the filter tokens) adds nothing.
+    const double weight = column < argc ? sqlite3_value_double(argv[column]) : 0.0;
     freq[static_cast<size_t>(phrase)] += weight;
   }
   double score = 0;
-  if (rc == SQLITE_OK) rc = Bm25NoIdf(api, fts, freq, &score);
+  if (rc == SQLITE_OK) rc = Bm25NoIdf(api, fts, argc, freq, &score);
   if (rc != SQLITE_OK) {
     sqlite3_result_error_code(ctx, rc);
     return;
@@ -91,7 +102,7 @@ void VanbanPhraseRank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_con
     return;
   }
   double score = 0;
-  if ((rc = Bm25NoIdf(api, fts, freq, &score)) != SQLITE_OK) {
+  if ((rc = Bm25NoIdf(api, fts, kWeights, freq, &score)) != SQLITE_OK) {
     sqlite3_result_error_code(ctx, rc);
     return;
   }

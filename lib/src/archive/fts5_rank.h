@@ -16,7 +16,9 @@
 namespace vanban::internal {
 
 // Registers vanban_rank and vanban_phrase_rank on |db| (a connection of its own: once per
-// connection). Like bm25() they return minus the relevance (lower is better).
+// connection). Like bm25() they return minus the relevance (lower is better). w0… weigh
+// the text columns (subject, body, subject_key, body_key); a column after them (the
+// filter tokens, schema version 5) weighs nothing and is not part of a document's length.
 //
 // vanban_phrase_rank(documents_fts, w0, w1, w2, w3, n0[, n1 …]): the phrase step checked
 // on a row that a MATCH of the phrase's tokens one by one has found (Fts5TokenMatch): the

@@ -630,7 +630,10 @@ Result<std::unique_ptr<ArchiveBackend>> OpenPostgresArchive(const std::string& c
       VANBAN_RETURN_IF_ERROR(CheckVersion(*now));
       VANBAN_RETURN_IF_ERROR(c.ExecScript(kSchemaVersionTable));
       for (size_t v = static_cast<size_t>(*now); v < migrations.size(); ++v) {
-        Status st = c.ExecScript(MigrationSql(migrations[v], Dialect::kPostgres));
+        // A migration of SQLite's alone (version 5) has no SQL here: PostgreSQL refuses an
+        // empty query string.
+        const std::string sql = MigrationSql(migrations[v], Dialect::kPostgres);
+        Status st = sql.empty() ? Status::Ok() : c.ExecScript(sql);
         if (st.ok() && migrations[v].backfill_search_terms) st = BackfillSearchTerms(c);
         if (st.ok() && *migrations[v].postgres_after_backfill) st = c.ExecScript(migrations[v].postgres_after_backfill);
         if (st.ok()) {

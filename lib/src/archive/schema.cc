@@ -220,6 +220,35 @@ ALTER TABLE documents_search_terms ALTER COLUMN terms SET STORAGE MAIN;
   return m;
 }
 
+// Migration 5: filtered search speed on SQLite at 100,000 documents. A step filtered by
+// --type or --from/--to that the candidates of version 4 cannot answer (a NEAR step, or
+// more than kMaxCandidates) checked the words' positions in every document that holds
+// them and filtered afterwards. The type and year tokens are now also in the main
+// full-text index (a column `filters`), so the MATCH intersects them with the words and
+// FTS5 skips to the documents of the type (search_terms.h Fts5WithFilters). FTS5 cannot
+// add a column: the index is built again (a copy filled by vanban, then put in the old
+// one's place). PostgreSQL: nothing changes at this version (its number follows SQLite's).
+Migration Version5() {
+  Migration m;
+  m.sqlite_extra = R"sql(
+CREATE VIRTUAL TABLE documents_fts_v5 USING fts5(
+  subject, body, subject_key, body_key, filters,
+  tokenize = 'unicode61 remove_diacritics 0'
+);
+)sql";
+  m.backfill_filter_tokens = true;
+  // The trigger names the old table: dropped with it and made again for the new one.
+  m.sqlite_after_backfill = R"sql(
+DROP TRIGGER documents_fts_delete;
+DROP TABLE documents_fts;
+ALTER TABLE documents_fts_v5 RENAME TO documents_fts;
+CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+  DELETE FROM documents_fts WHERE rowid = old.id;
+END;
+)sql";
+  return m;
+}
+
 const char* TypeSql(ColumnType t, Dialect d) {
   const bool pg = d == Dialect::kPostgres;
   switch (t) {
@@ -234,7 +263,7 @@ const char* TypeSql(ColumnType t, Dialect d) {
 }  // namespace
 
 const std::vector<Migration>& ArchiveMigrations() {
-  static const std::vector<Migration> kMigrations = {Version1(), Version2(), Version3(), Version4()};
+  static const std::vector<Migration> kMigrations = {Version1(), Version2(), Version3(), Version4(), Version5()};
   return kMigrations;
 }
 

@@ -49,6 +49,11 @@ struct Migration {
   bool backfill_search_terms = false;
   // After the backfill (PostgreSQL: the GIN index is built once, not row by row).
   const char* postgres_after_backfill = "";
+  // SQLite: after the SQL, the back end copies the full-text index into documents_fts_v5,
+  // which has the column `filters` (search_terms.h DocumentFilterText: computed by vanban),
+  // then runs sqlite_after_backfill (which puts the copy in place of the old table).
+  bool backfill_filter_tokens = false;
+  const char* sqlite_after_backfill = "";
 };
 
 // Every migration, in order; the schema version is their count.

@@ -137,6 +137,29 @@ std::string Fts5CandidateMatch(const CandidateQuery& c) {
   return Combine(c, " AND ", " OR ", [](const std::string& t) { return Quoted(t, '"'); });
 }
 
+std::string FilterToken(std::string_view term) {
+  while (!term.empty() && term.front() == '_') term.remove_prefix(1);
+  return kFilterTokenPrefix + std::string(term);
+}
+
+std::string DocumentFilterText(std::string_view type_key, std::string_view issued_date) {
+  std::string out = FilterToken(TypeTerm(type_key));
+  for (const std::string& t : YearTerms(issued_date)) out += " " + FilterToken(t);
+  return out;
+}
+
+std::string Fts5WithFilters(const std::string& match, const std::vector<std::vector<std::string>>& any_of) {
+  std::string filters;
+  for (const std::vector<std::string>& group : any_of) {
+    if (group.empty()) continue;  // selects nothing: the SQL filter after the MATCH says so
+    std::string any;
+    for (const std::string& t : group) any += (any.empty() ? "" : " OR ") + Quoted(FilterToken(t), '"');
+    filters += (filters.empty() ? "(" : " AND (") + any + ")";
+  }
+  if (filters.empty()) return match;
+  return "(" + match + ") AND ({filters} : (" + filters + "))";
+}
+
 std::string TsQueryCandidates(const CandidateQuery& c) {
   return Combine(c, " & ", " | ", [](const std::string& t) { return Quoted(t, '\''); });
 }

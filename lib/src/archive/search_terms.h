@@ -63,8 +63,33 @@ std::vector<std::string> DateRangeTerms(const std::string& from, const std::stri
 // against 400 took `dinh giam`, 844 candidates, off the scan; p99 unchanged).
 inline constexpr int64_t kMaxCandidates = 1000;
 
+// SQLite, schema version 5: a filtered step scans only the documents its filter keeps
+// (Fts5WithFilters), 1-2 µs each at 100,000 documents, where checking a candidate by its
+// id costs 0.03-0.06 ms. The candidates are checked one by one when there are fewer
+// than the filter's documents divided by this; else the step scans (`dan thi hanh --type
+// NQ`: 970 candidates, 8,686 NQ documents: 43-76 ms of CPU checking them, 21-30
+// scanning, load 5-7).
+inline constexpr int64_t kCandidateCheckCostInScannedDocuments = 30;
+
 // The query in FTS5 syntax for documents_terms (every token quoted); "" when empty.
 std::string Fts5CandidateMatch(const CandidateQuery& c);
+
+// ---- Filter tokens in the main full-text index (SQLite, schema version 5) ---------------
+// The type and year terms above, also in the column `filters` of documents_fts, so that a
+// filtered step's MATCH is `(words) AND {filters} : (type) AND (years)`: FTS5 intersects
+// the doclists by skipping through them (AND advances each side to the other's next
+// rowid), so the phrase or NEAR positions are checked only in the documents of the type
+// or years, where the SQL filter after the MATCH saw every document holding the words
+// (`dong theo dieu --type QĐ`: 100,000 documents have the three words, 5,152 are QĐ).
+// unicode61 splits "__t…" at the underscores, so the column stores each term as one
+// token of letters and digits ("zvbt…", "zvby2024"), which no text holds.
+std::string FilterToken(std::string_view term);
+inline constexpr const char* kFilterTokenPrefix = "zvb";
+// A document's filter tokens, space-separated: TypeTerm and YearTerms as FilterToken.
+std::string DocumentFilterText(std::string_view type_key, std::string_view issued_date);
+// |match| restricted to the documents that hold one token of each group of |any_of|
+// (terms as CandidateQuery::any_of has them); |match| itself when there is no group.
+std::string Fts5WithFilters(const std::string& match, const std::vector<std::vector<std::string>>& any_of);
 // The query as a PostgreSQL tsquery literal; "" when empty.
 std::string TsQueryCandidates(const CandidateQuery& c);
 

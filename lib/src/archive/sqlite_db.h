@@ -53,6 +53,11 @@ class Stmt {
     }
     return Bind(i, v);
   }
+  // Parameter |i| bound to column |col| of |from|'s current row as it is (NULL, type).
+  Stmt& BindValue(int i, const Stmt& from, int col) {
+    if (stmt_ && from.stmt_) sqlite3_bind_value(stmt_, i, sqlite3_column_value(from.stmt_, col));
+    return *this;
+  }
   Stmt& Bind(int i, int64_t v) {
     if (stmt_) sqlite3_bind_int64(stmt_, i, v);
     return *this;
