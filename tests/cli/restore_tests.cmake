@@ -96,3 +96,6 @@ vanban_cli_test(NAME restore_ocr_kept_place ARGS restore --model ${_model} ${_rd
 # ... but a P read for the capital Đ of a name keeps its capital ("x3 Pong Tién").
 vanban_cli_test(NAME restore_ocr_misread_capital_name ARGS restore --model ${_model} ${_rdata}/cli/ocr_misread_capital_name.txt
                 STDOUT_MATCHES "địa bàn xã Đồng Tiến\n")
+# A hyphen the OCR read for the space between a unit word and its name is a space.
+vanban_cli_test(NAME restore_ocr_hyphen_name ARGS restore --model ${_model} ${_rdata}/cli/ocr_hyphen_name.txt
+                STDOUT_MATCHES "địa bàn xã Xuân Giang\n")

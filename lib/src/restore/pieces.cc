@@ -55,11 +55,20 @@ bool IsAddress(std::string_view chunk) {
   return dot != std::string_view::npos && dot > at + 1 && dot + 1 < chunk.size();
 }
 
-// Token |j| is a word starting with a lower-case letter (false out of range).
+// Token |j| is a word starting with a lower-case letter, or OCR's spelling of one ("xa4"),
+// (false out of range).
 bool LowerWordAt(std::string_view unit, const std::vector<LmToken>& t, size_t j) {
+  if (j >= t.size()) return false;
+  std::string_view w = unit.substr(t[j].begin, t[j].end - t[j].begin);
+  if (t[j].kind == LmTokenKind::kMixed) return w[0] >= 'a' && w[0] <= 'z';
+  return t[j].kind == LmTokenKind::kWord && !StartsUpper(w) && !IsAllUpper(w);
+}
+
+// Token |j| is a capitalised word ("Xuân" of "xã-Xuân Giang").
+bool CapitalisedWordAt(std::string_view unit, const std::vector<LmToken>& t, size_t j) {
   if (j >= t.size() || t[j].kind != LmTokenKind::kWord) return false;
   std::string_view w = unit.substr(t[j].begin, t[j].end - t[j].begin);
-  return !StartsUpper(w) && !IsAllUpper(w);
+  return StartsUpper(w) && !IsAllUpper(w);
 }
 
 // Capitals OCR ran together ("NHAGIAO", "KHOAHQCVACONGNGHE"): the cut of |text| (ASCII
@@ -188,10 +197,12 @@ void CutPieces(std::string_view unit, bool ocr, const ModelData& model, std::vec
           push(tok.begin, tok.end, PieceKind::kNumber);
           break;
         case LmTokenKind::kPunct:
-          // OCR reads a space as a hyphen or a dot ("dieu-chinh", "ké.tir"): between two
-          // lower-case words it stays in the text between them (the writer decides,
-          // see TokenWriter::Phrase) but out of the sentence the model reads.
-          if (ocr && (text == "-" || text == ".") && LowerWordAt(unit, t, i - 1) && LowerWordAt(unit, t, i + 1))
+          // OCR reads a space as a hyphen or a dot ("dieu-chinh", "ké.tir", "xa-Xuan
+          // Giang"): between two lower-case words, or a hyphen before a name, it stays in
+          // the text between them (the writer decides, see TokenWriter::Phrase) but out
+          // of the sentence the model reads.
+          if (ocr && (text == "-" || text == ".") && LowerWordAt(unit, t, i - 1) &&
+              (LowerWordAt(unit, t, i + 1) || (text == "-" && CapitalisedWordAt(unit, t, i + 1))))
             break;
           push(tok.begin, tok.end, PieceKind::kPunct);
           break;

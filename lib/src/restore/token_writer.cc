@@ -198,6 +198,8 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
     const bool name_word = read_word && StartsUpper(orig);
     if (ocr_ && plain_word && prev_word != 0 && (gap == "-" || gap == ".") && Phrase(prev_word, c.id))
       out->text.push_back(' ');  // "thi-hành", "kể.từ": a space OCR read as a mark
+    else if (ocr_ && name_word && prev_word != 0 && gap == "-" && IsUnitWord(prev_word))
+      out->text.push_back(' ');  // "xã-Xuân Giang": a unit word and its name
     else if (ocr_ && name_word && prev_name != 0 && (gap == "-" || gap == "." || (gap == ". " && CommaAfter(unit, e.to))) &&
              m_.IsNamePair(prev_name, c.id))
       out->text.push_back(' ');  // "Cam.Lâm", "Phú-Tân", "Hùng. An, ngày": no name is written so

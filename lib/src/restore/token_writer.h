@@ -5,6 +5,7 @@
 #ifndef VANBAN_RESTORE_TOKEN_WRITER_H_
 #define VANBAN_RESTORE_TOKEN_WRITER_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -25,7 +26,12 @@ class TokenWriter {
   // |words| offers readings for the words nothing could read (WordCandidates::Nearest).
   TokenWriter(const ModelData& model, const RestoreOptions& options, WordCandidates* words)
       : m_(model), o_(options), words_(words), xa_(model.WordId("xã")), hoi_(model.WordId("hội")),
-        dieu_(model.WordId("điều")) {}
+        dieu_(model.WordId("điều")) {
+    for (const char* w : {"xã", "phường", "huyện", "tỉnh", "quận", "trấn", "phố", "thôn", "ấp", "bản", "làng"}) {
+      const uint32_t id = model.WordId(w);
+      if (id != model.unk()) units_.push_back(id);
+    }
+  }
 
   // A new document (or the second pass over one): |ocr| when it looks OCR'd. A
   // |quiet| pass only feeds the document memory: no confidence, no token records.
@@ -58,6 +64,8 @@ class TokenWriter {
   bool Phrase(uint32_t a, uint32_t b) const;
   static constexpr float kPhraseMinLog10 = -2.0f;  // P(b | a) above 1%
   static constexpr float kPhraseMinLift = 1.0f;    // and 10 times P(b)
+  // The word names a level of administrative unit (xã, phường, tỉnh, …).
+  bool IsUnitWord(uint32_t id) const { return std::find(units_.begin(), units_.end(), id) != units_.end(); }
   // A capital X the OCR read for a lower-case x (see the .cc).
   bool CaseMisread(const Unit& unit, const Edge& e, std::string_view orig, uint32_t next_id) const;
   // A capital that came with a misread first letter ("Tinh" read as lĩnh; see the .cc).
@@ -77,6 +85,7 @@ class TokenWriter {
   std::string lower_;
   mutable std::string key_;
   const uint32_t xa_, hoi_, dieu_;  // the model's xã, hội and điều
+  std::vector<uint32_t> units_;      // the model's words for unit levels
   std::vector<NameWord> names_;  // the capitalised words written in this document
   static constexpr size_t kMaxNameWords = 1 << 16;  // the first ones of a huge document
 };
