@@ -14,7 +14,8 @@
 #   2. OCR channel: vanban train-channel -> dictionaries/ocr_channel.tsv
 #   3. Language model and lexicon: vanban train --corpus DIR --out dictionaries/
 #   4. Place names: place_names.py (the gazetteer's provinces, districts and
-#      communes) -> dictionaries/place_names.txt
+#      communes) -> dictionaries/place_names.txt; personal names: person_names.py
+#      (surnames and given names) -> dictionaries/person_names.txt
 # Needs: /usr/bin/python3 with PIL, tesseract (eng), xz, fonts-liberation2 and
 # fonts-freefont-ttf (ocrsim's fonts; it reads far worse without them); ocrsim in
 # $OCRSIM (default /work/shared/tools/ocrsim/ocrsim.py).
@@ -92,4 +93,6 @@ fi
 "$vanban" train --corpus "$corpus" --out "$here/"
 "$py" "$here/place_names.py" --corpus "$corpus" > "$here/place_names.txt.tmp"
 mv "$here/place_names.txt.tmp" "$here/place_names.txt"
+"$py" "$here/person_names.py" --corpus "$corpus" > "$here/person_names.txt.tmp"
+mv "$here/person_names.txt.tmp" "$here/person_names.txt"
 echo "retrain.sh: done" >&2

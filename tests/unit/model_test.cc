@@ -122,12 +122,26 @@ TEST_CASE("model: place names become name pairs, both ways") {
   CHECK(d.IsNamePair(cong, hoa));
   CHECK(d.IsNamePair(hoa, dan));
   CHECK_FALSE(d.IsNamePair(cong, dan));
-  REQUIRE(d.NamePairsBefore(nam).size() == 1);
-  CHECK(d.NamePairsBefore(nam)[0].first == viet);
-  REQUIRE(d.NamePairsAfter(cong).size() == 1);
-  CHECK(d.NamePairsAfter(cong)[0].second == hoa);
+  REQUIRE(d.places().Before(nam).size() == 1);
+  CHECK(d.places().Before(nam)[0].first == viet);
+  REQUIRE(d.places().After(cong).size() == 1);
+  CHECK(d.places().After(cong)[0].second == hoa);
   // "Việt Dương": the fixture does not know dương, so that name gives no pair.
-  CHECK(d.NamePairsAfter(viet).size() == 1);
+  CHECK(d.places().After(viet).size() == 1);
+}
+
+TEST_CASE("model: personal names become name pairs of their own") {
+  auto m = vanban::Model::Load(FixtureModelPath());
+  REQUIRE_MESSAGE(m.ok(), m.status().ToString());
+  const vanban::internal::ModelData& d = (*m)->parts().data();
+  const uint32_t quan = d.WordId("quan"), tai = d.WordId("tài");
+  REQUIRE(tai != d.unk());
+  CHECK(d.IsNamePair(quan, tai));
+  CHECK_FALSE(d.IsPlacePair(quan, tai));
+  REQUIRE(d.people().After(quan).size() == 1);
+  CHECK(d.people().After(quan)[0].second == tai);
+  CHECK(d.people().Before(tai).size() == 1);
+  CHECK(d.places().After(quan).empty());
 }
 
 TEST_CASE("model: missing file is NotFound") {

@@ -360,7 +360,8 @@ class Builder {
       if (!parsed.ok()) return Status::Corruption("ocr_channel.tsv: " + parsed.status().message());
       sections[internal::kSectionOcrChannel] = std::move(channel);
     }
-    VANBAN_RETURN_IF_ERROR(WriteNamePairs(&sections[internal::kSectionNamePairs]));
+    VANBAN_RETURN_IF_ERROR(WriteNamePairs("place_names.txt", &sections[internal::kSectionNamePairs]));
+    VANBAN_RETURN_IF_ERROR(WriteNamePairs("person_names.txt", &sections[internal::kSectionPersonPairs]));
     // The confidence calibration, stored verbatim (the restorer parses it; a bad table
     // leaves confidence uncalibrated, see restore/confidence_calibration.h).
     std::string confidence;
@@ -446,12 +447,12 @@ class Builder {
     out->assign(reinterpret_cast<const char*>(table.data()), table.size() * sizeof(uint16_t));
   }
 
-  // Name pairs from place_names.txt (optional: a model without it reads no names).
-  // A name with a syllable the model does not know gives no pair.
-  Status WriteNamePairs(std::string* out) const {
+  // Name pairs from |file| (place_names.txt, person_names.txt; optional: a model without
+  // it reads no such names). A name with a syllable the model does not know gives no pair.
+  Status WriteNamePairs(const char* file, std::string* out) const {
     std::string text;
     std::vector<internal::NamePair> pairs;
-    if (ReadFileText(dir_ / "place_names.txt", &text).ok()) {
+    if (ReadFileText(dir_ / file, &text).ok()) {
       std::vector<uint32_t> ids;
       std::string lower;
       const std::vector<std::string_view> lines = SplitLines(text);
@@ -459,7 +460,7 @@ class Builder {
         const std::string_view line = lines[line_no - 1];
         if (line.empty()) continue;
         if (internal::FirstInvalidUtf8(line) != std::string_view::npos)
-          return Status::Corruption("place_names.txt:" + std::to_string(line_no) + ": not UTF-8");
+          return Status::Corruption(std::string(file) + ":" + std::to_string(line_no) + ": not UTF-8");
         ids.clear();
         bool known = true;
         for (size_t b = 0; b < line.size() && known;) {

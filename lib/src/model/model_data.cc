@@ -171,40 +171,42 @@ Status ModelData::Validate() {
   for (uint64_t i = 0; i < v * 2 * kNeighbours; ++i) {
     if (neighbours_[i] >= v) return Bad("neighbour id");
   }
-  const uint64_t names_size = sec_size(kSectionNamePairs);
-  if (names_size < sizeof(uint64_t)) return Bad("name pair section size");
-  uint64_t names = 0;
-  std::memcpy(&names, sec(kSectionNamePairs), sizeof names);
-  if (names > names_size / (2 * sizeof(NamePair)) || names_size != sizeof names + 2 * names * sizeof(NamePair))
-    return Bad("name pair section size");
-  const auto* pairs = reinterpret_cast<const NamePair*>(sec(kSectionNamePairs) + sizeof names);
-  names_by_first_ = std::span<const NamePair>(pairs, names);
-  names_by_second_ = std::span<const NamePair>(pairs + names, names);
-  for (uint64_t i = 0; i < names; ++i) {
-    const NamePair& a = names_by_first_[i];
-    const NamePair& b = names_by_second_[i];
-    if (a.first >= v || a.second >= v || b.first >= v || b.second >= v) return Bad("name pair id");
-    // Sorted, so lookups may bisect.
-    if (i > 0 && (names_by_first_[i - 1].first > a.first || names_by_second_[i - 1].second > b.second))
-      return Bad("name pair order");
+  for (auto [section, pairs] : {std::pair{kSectionNamePairs, &places_}, std::pair{kSectionPersonPairs, &people_}}) {
+    const uint64_t names_size = sec_size(section);
+    if (names_size < sizeof(uint64_t)) return Bad("name pair section size");
+    uint64_t names = 0;
+    std::memcpy(&names, sec(section), sizeof names);
+    if (names > names_size / (2 * sizeof(NamePair)) || names_size != sizeof names + 2 * names * sizeof(NamePair))
+      return Bad("name pair section size");
+    const auto* data = reinterpret_cast<const NamePair*>(sec(section) + sizeof names);
+    pairs->by_first = std::span<const NamePair>(data, names);
+    pairs->by_second = std::span<const NamePair>(data + names, names);
+    for (uint64_t i = 0; i < names; ++i) {
+      const NamePair& a = pairs->by_first[i];
+      const NamePair& b = pairs->by_second[i];
+      if (a.first >= v || a.second >= v || b.first >= v || b.second >= v) return Bad("name pair id");
+      // Sorted, so lookups may bisect.
+      if (i > 0 && (pairs->by_first[i - 1].first > a.first || pairs->by_second[i - 1].second > b.second))
+        return Bad("name pair order");
+    }
   }
   return Status::Ok();
 }
 
-std::span<const NamePair> ModelData::NamePairsAfter(uint32_t w) const {
-  auto [lo, hi] = std::equal_range(names_by_first_.begin(), names_by_first_.end(), NamePair{w, 0},
+std::span<const NamePair> ModelData::NamePairs::After(uint32_t w) const {
+  auto [lo, hi] = std::equal_range(by_first.begin(), by_first.end(), NamePair{w, 0},
                                    [](const NamePair& x, const NamePair& y) { return x.first < y.first; });
   return {lo, hi};
 }
 
-std::span<const NamePair> ModelData::NamePairsBefore(uint32_t w) const {
-  auto [lo, hi] = std::equal_range(names_by_second_.begin(), names_by_second_.end(), NamePair{0, w},
+std::span<const NamePair> ModelData::NamePairs::Before(uint32_t w) const {
+  auto [lo, hi] = std::equal_range(by_second.begin(), by_second.end(), NamePair{0, w},
                                    [](const NamePair& x, const NamePair& y) { return x.second < y.second; });
   return {lo, hi};
 }
 
-bool ModelData::IsNamePair(uint32_t a, uint32_t b) const {
-  for (const NamePair& p : NamePairsAfter(a))
+bool ModelData::NamePairs::Has(uint32_t a, uint32_t b) const {
+  for (const NamePair& p : After(a))
     if (p.second == b) return true;
   return false;
 }

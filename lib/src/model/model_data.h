@@ -80,11 +80,20 @@ class ModelData {
                : std::span<const uint16_t>(neighbours_ + w * 2 * kNeighbours + kNeighbours, kNeighbours);
   }
 
-  // Place names of the gazetteer, as pairs of syllables in a row: the pairs that start
-  // with |w| / end with |w|, and whether (a, b) is one.
-  std::span<const NamePair> NamePairsAfter(uint32_t w) const;
-  std::span<const NamePair> NamePairsBefore(uint32_t w) const;
-  bool IsNamePair(uint32_t a, uint32_t b) const;
+  // Names as pairs of syllables in a row, of places (the gazetteer) and of people
+  // (surname and given name): the pairs that start with |w| / end with |w|, and whether
+  // (a, b) is one.
+  struct NamePairs {
+    std::span<const NamePair> by_first, by_second;
+    std::span<const NamePair> After(uint32_t w) const;
+    std::span<const NamePair> Before(uint32_t w) const;
+    bool Has(uint32_t a, uint32_t b) const;
+  };
+  const NamePairs& places() const { return places_; }
+  const NamePairs& people() const { return people_; }
+  bool IsPlacePair(uint32_t a, uint32_t b) const { return places_.Has(a, b); }
+  // A pair of a place's or a person's name.
+  bool IsNamePair(uint32_t a, uint32_t b) const { return places_.Has(a, b) || people_.Has(a, b); }
 
   // log10 P(w) without context.
   float UnigramLogProb(uint32_t w) const { return unigrams_[w < vocab_size() ? w : unk()].logprob; }
@@ -123,7 +132,7 @@ class ModelData {
   std::string_view channel_table_;
   std::string_view confidence_table_;
   const uint16_t* neighbours_ = nullptr;
-  std::span<const NamePair> names_by_first_, names_by_second_;
+  NamePairs places_, people_;
 };
 
 }  // namespace vanban::internal

@@ -255,12 +255,14 @@ void LatticeBuilder::ContextProposals(uint32_t i, std::vector<uint32_t>* out, si
   if (NameContext(i)) {
     const std::vector<uint32_t>& top = TopReadings(i - 1);
     for (size_t k = 0; k < top.size() && k < neighbours; ++k)
-      for (const NamePair& p : m_.NamePairsAfter(top[k])) add(p.second);
+      for (const auto* names : {&m_.places(), &m_.people()})
+        for (const NamePair& p : names->After(top[k])) add(p.second);
   }
   if (i + 1 < unit_->pieces.size() && NameContext(i + 1)) {
     const std::vector<uint32_t>& top = TopReadings(i + 1);
     for (size_t k = 0; k < top.size() && k < neighbours; ++k)
-      for (const NamePair& p : m_.NamePairsBefore(top[k])) add(p.first);
+      for (const auto* names : {&m_.places(), &m_.people()})
+        for (const NamePair& p : names->Before(top[k])) add(p.first);
   }
   if (i + 1 < unit_->pieces.size() && unit_->pieces[i + 1].kind == PieceKind::kWord && !unit_->pieces[i + 1].break_before) {
     const std::vector<uint32_t>& top = TopReadings(i + 1);

@@ -89,13 +89,13 @@ bool GluedSyllables(const ModelData& model, std::string_view text, std::vector<u
   for (size_t i = 0; i < n; ++i)
     if (k[i] == 'q' && (i + 1 >= n || k[i + 1] != 'u')) k[i] = 'o';
   constexpr float kNone = -1e30f;
-  // Two syllables that make a name of the gazetteer count as likely as one: an issuer
+  // Two syllables that make a place name of the gazetteer count as likely as one: an issuer
   // glues its commune's name ("XA TANHUNG" is Tân Hưng, not tả nhung).
   constexpr float kNamePairLog10 = 2.0f;
   auto name_pair = [&](std::string_view a, std::string_view b) {
     for (const CandidateItem& x : model.Candidates(a))
       for (const CandidateItem& y : model.Candidates(b))
-        if (model.IsNamePair(x.id, y.id)) return true;
+        if (model.IsPlacePair(x.id, y.id)) return true;
     return false;
   };
   std::vector<float> best(n + 1, kNone);

@@ -201,7 +201,7 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
     else if (ocr_ && name_word && prev_word != 0 && gap == "-" && IsUnitWord(prev_word))
       out->text.push_back(' ');  // "xã-Xuân Giang": a unit word and its name
     else if (ocr_ && name_word && prev_name != 0 && (gap == "-" || gap == "." || (gap == ". " && CommaAfter(unit, e.to))) &&
-             m_.IsNamePair(prev_name, c.id))
+             m_.IsPlacePair(prev_name, c.id))
       out->text.push_back(' ');  // "Cam.Lâm", "Phú-Tân", "Hùng. An, ngày": no name is written so
     else if (gap.empty() && unit.pieces[e.from].glued)
       out->text.push_back(' ');  // "NHÀ GIÁO" from "NHAGIAO"

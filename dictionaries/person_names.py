@@ -1,0 +1,50 @@
+#!/usr/bin/python3
+"""Writes the syllable pairs of Vietnamese personal names, one pair per line, sorted: a
+common surname and the first syllable of a given name ("Nguyễn Minh", "Đỗ Thanh", "Lê Văn"),
+"Văn" or "Thị" (the usual middle names) and the last syllable of a given name ("Văn An",
+"Thị Hoa"), and the given names themselves ("Minh Anh", "Trân Châu"). The model builder
+turns them into name pairs beside the places', so the restorer reads a signer's name as
+a name ("Do Thanh Hieu" is Đỗ Thanh Hiếu, not Đô Thành Hiếu).
+
+    person_names.py [--corpus DIR] > dictionaries/person_names.txt
+"""
+import argparse
+import sys
+import unicodedata
+
+MIDDLE = ("Văn", "Thị")
+# Surnames of at least this weight (percent, summed over the regions): the 32 that name
+# almost everyone. Rarer ones ("Tiên", 0.15) pair with common words in capitals
+# headings ("TIỀN LƯƠNG" read as "TIÊN LƯƠNG").
+MIN_SURNAME_WEIGHT = 0.3
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--corpus", default="/work/shared/corpus")
+    args = ap.parse_args()
+    d = args.corpus + "/names/"
+    surnames = []
+    with open(d + "surnames.tsv", encoding="utf-8") as f:
+        next(f)  # header: surname, weight
+        for line in f:
+            cells = line.rstrip("\n").split("\t")
+            name = unicodedata.normalize("NFC", cells[0].strip())
+            if name and " " not in name and len(cells) > 1 and float(cells[1]) >= MIN_SURNAME_WEIGHT:
+                surnames.append(name)
+    given = []
+    with open(d + "given-names.txt", encoding="utf-8") as f:
+        for line in f:
+            name = " ".join(unicodedata.normalize("NFC", line).split())
+            if name:
+                given.append(name)
+    firsts = {g.split()[0] for g in given} | set(MIDDLE)
+    lasts = {g.split()[-1] for g in given}
+    lines = {s + " " + f for s in surnames for f in firsts}
+    lines |= {m + " " + l for m in MIDDLE for l in lasts}
+    lines |= {g for g in given if " " in g}
+    sys.stdout.write("".join(n + "\n" for n in sorted(lines)))
+
+
+if __name__ == "__main__":
+    main()
