@@ -166,6 +166,7 @@ bool Reported(const Unit& unit, const Edge& e, uint32_t id, uint32_t num) {
 
 uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch& search, DocumentMemory* memory,
                             uint32_t line_no, RestoreResult* out) {
+  if (quiet_) return Remember(unit, lattice, search.path(), memory, line_no);
   const std::vector<PathStep>& path = search.path();
   MarkCapitalLines(unit, &caps_);
   // Only OCR swallows marks into capitals: typed text skips the scan.
@@ -278,6 +279,50 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
   line_no += CountBreaks(rest);
   out->text.append(rest);
   return line_no;
+}
+
+// The quiet pass's Write: what Write hands the document memory, from the same path, and
+// nothing else. The text, the token records and the count of changes of a quiet pass are
+// thrown away (the second pass writes them), so none of it is spelt; a list label's
+// reading is, in lower case, which the letter case Write applies does not change.
+uint32_t TokenWriter::Remember(const Unit& unit, const Lattice& lattice, const std::vector<PathStep>& path,
+                               DocumentMemory* memory, uint32_t line_no) {
+  size_t copied = 0;
+  uint32_t confident_prev = 0;
+  std::string restored;
+  for (const PathStep& h : path) {
+    const Edge& e = lattice.edges[h.edge];
+    const Cand& c = lattice.cand(e, h.cand);
+    if (!Reported(unit, e, c.id, m_.num())) {
+      if (e.kind != EdgeKind::kSkip) confident_prev = 0;
+      continue;
+    }
+    const uint32_t b = unit.pieces[e.from].begin, x = unit.pieces[e.to - 1].end;
+    const std::string_view orig = unit.text.substr(b, x - b);
+    line_no += CountBreaks(unit.text.substr(copied, b - copied));
+    copied = x;
+    double margin_confidence = 1.0;
+    if (e.cand_count > 1) {
+      margin_confidence = 1.0 / (1.0 + std::pow(10.0, -static_cast<double>(e.margin)));
+      if (o_.document_cache && e.kind == EdgeKind::kWord && margin_confidence > o_.cache_min_confidence &&
+          c.id != m_.unk())
+        memory->RememberWord(c.id, static_cast<float>(o_.cache_bonus));
+    }
+    const bool confident = e.kind == EdgeKind::kWord && c.id != m_.unk() && c.id2 == 0 &&
+                           (e.cand_count == 1 || margin_confidence > o_.cache_min_confidence);
+    if (o_.document_cache && confident && confident_prev != 0) memory->RememberPair(confident_prev, c.id);
+    if (o_.document_cache && ocr_ && confident && e.to == e.from + 1 && e.cand_count > 1 && Damaged(orig)) {
+      LowerInto(orig, &lower_);
+      memory->RememberSpelling(lower_, c.id);
+    }
+    confident_prev = confident ? c.id : 0;
+    if (e.label) {
+      RestoredText(lattice, e, c, orig, &restored);
+      LowerInto(restored, &lower_);
+      memory->set_last_label(ListLabelIndex(lower_));
+    }
+  }
+  return line_no + CountBreaks(unit.text.substr(copied));
 }
 
 // An x has the shape of an X and an OCR engine tells them apart by size only: "trên địa
