@@ -19,7 +19,9 @@
 #
 # Restoration decodes every syllable with the language model (~70k syllables/s on OCR
 # text), so `restore` and the restoring `parse`/`export` of 50 MB take minutes: they are
-# measured and shown, and `--fast` (fewer context readings) next to them.
+# measured and shown, and `--fast` (fewer context readings) next to them. `parse` and
+# `export` read the ~15,000 documents of big50m one thread a core, so their CPU time may
+# exceed their wall time; on a busy machine compare CPU times (docs/architecture.md).
 set -euo pipefail
 src=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$src/build}

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <thread>
 
 #include "cli_io.h"
 #include "command.h"
@@ -18,12 +19,20 @@ void AddDocumentInputOptions(CLI::App& app, std::vector<std::string>* files, Doc
 }
 
 int InputReader::LoadModel() {
-  std::shared_ptr<const Model> model;
-  if (int rc = LoadChosenModel(options_.restore, &model); rc != kExitOk) return rc;
-  ReadOptions read = ReadOptionsOf(options_.restore);
-  read.merge_tables = options_.merge_tables;
-  reader_ = std::make_unique<DocumentReader>(std::move(model), read);
+  if (int rc = LoadChosenModel(options_.restore, &model_); rc != kExitOk) return rc;
+  read_options_ = ReadOptionsOf(options_.restore);
+  read_options_.merge_tables = options_.merge_tables;
+  readers_.push_back(std::make_unique<DocumentReader>(model_, read_options_));
   return kExitOk;
+}
+
+std::vector<DocumentReader*> InputReader::ReadersFor(size_t documents) {
+  // One reader a core: the documents of a file are read side by side (ReadInOrder).
+  const size_t wanted = std::min({documents, size_t{std::max(1u, std::thread::hardware_concurrency())}, kMaxReaders});
+  while (readers_.size() < wanted) readers_.push_back(std::make_unique<DocumentReader>(model_, read_options_));
+  std::vector<DocumentReader*> readers;
+  for (size_t k = 0; k < wanted && k < readers_.size(); ++k) readers.push_back(readers_[k].get());
+  return readers;
 }
 
 size_t InputReader::Read(const std::string& path, int* rc, const std::function<void(size_t documents)>& begin,
@@ -38,12 +47,12 @@ size_t InputReader::Read(const std::string& path, int* rc, const std::function<v
   const std::vector<DocumentPart> parts = SplitDocuments(*text);
   if (parts.size() > 1) WarnSeveralDocuments(name, parts);
   begin(parts.size());
-  for (const DocumentPart& part : parts) {
-    // The record names standard input as messages do.
-    auto in = reader_->FromText(part.text, name, part.first_line);
+  // The record names standard input as messages do.
+  ReadInOrder(parts, name, ReadersFor(parts.size()), [&](size_t index, Result<ReadResult> in) {
+    const DocumentPart& part = parts[index];
     if (!in.ok()) {
       *rc = std::max(*rc, ReportStatus(name, in.status()));
-      continue;
+      return;
     }
     if (options_.warn_not_administrative && !in->doc.administrative) {
       bool blank = std::all_of(part.text.begin(), part.text.end(),
@@ -54,7 +63,7 @@ size_t InputReader::Read(const std::string& path, int* rc, const std::function<v
     // The record alone is kept while it is used: the copy of the text it was read from goes first.
     std::string().swap(in->text);
     use(in->doc);
-  }
+  });
   return parts.size();
 }
 

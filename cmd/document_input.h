@@ -41,9 +41,10 @@ class InputReader {
   int LoadModel();
   // Reads |path| ("-" = stdin, named "<stdin>") and calls |use| with the record of each
   // document in it, in order (a file may hold several one after another; a warning says
-  // so), after |begin| with the number of documents it holds. One document is parsed at a
-  // time and its record is dropped before the next is read, so a file of many documents
-  // costs its text and one record. Returns that number; 0 for a bad input (missing, a
+  // so), after |begin| with the number of documents it holds. The documents of a file are
+  // read on one thread a core (ReadInOrder: the same records as one at a time), a few
+  // ahead of |use|, and each record is dropped after |use|, so a file of many documents
+  // costs its text and a few records. Returns that number; 0 for a bad input (missing, a
   // directory, undecodable, binary), reported as "vanban: FILE: why" with *rc raised to its
   // exit code, and then neither is called. A document that fails is reported the same way
   // and skipped.
@@ -54,8 +55,14 @@ class InputReader {
   }
 
  private:
+  // Readers for a file of |documents| documents: one a core, at most kMaxReaders.
+  std::vector<DocumentReader*> ReadersFor(size_t documents);
+  static constexpr size_t kMaxReaders = 8;
+
   DocumentInputOptions options_;
-  std::unique_ptr<DocumentReader> reader_;
+  std::shared_ptr<const Model> model_;  // nullptr: --no-restore
+  ReadOptions read_options_;
+  std::vector<std::unique_ptr<DocumentReader>> readers_;
 };
 
 // Loads the model, then reads each of |files| in order and calls |use| with its display

@@ -4,7 +4,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include <unistd.h>
 
@@ -136,4 +138,38 @@ TEST_CASE("pipeline: the fast preset is --fast: no readings proposed from contex
   CHECK(vanban::ReadOptions::Fast().restore.context_readings == 0);
   CHECK_FALSE(vanban::ReadOptions::Fast().restore.second_pass);
   CHECK(vanban::ReadOptions().restore.context_readings > 0);
+}
+
+TEST_CASE("pipeline: ReadInOrder gives the records of one reader, in order, with any number of readers") {
+  auto model = LoadModelFrom({.path = VANBAN_FIXTURE_MODEL, .restore = true}, "", {});
+  REQUIRE(model.ok());
+  // The OCR'd samples one after another: more documents than readers and than the
+  // documents a reader may read ahead, of different lengths so they finish out of order.
+  std::string text;
+  for (const char* name : {"cong_van_1245_ubnd", "quyet_dinh_169_2025", "ke_hoach_58_ubnd", "to_trinh_42_ubnd",
+                           "bao_cao_87_ubnd", "nghi_quyet_17_2026", "thong_tu_40_2026", "nghi_dinh_118_2026"}) {
+    text += vanban::test::ReadFileBytes(std::string(VANBAN_SOURCE_DIR) + "/samples/ocrsim/" + name + ".txt");
+    text += "\n";
+  }
+  const std::vector<vanban::DocumentPart> parts = vanban::SplitDocuments(text);
+  REQUIRE(parts.size() >= 7);
+  auto read_with = [&](size_t n) {
+    std::vector<std::unique_ptr<vanban::DocumentReader>> owned;
+    std::vector<vanban::DocumentReader*> readers;
+    for (size_t k = 0; k < n; ++k) {
+      owned.push_back(std::make_unique<vanban::DocumentReader>(*model));
+      readers.push_back(owned.back().get());
+    }
+    std::vector<std::string> records;
+    vanban::ReadInOrder(parts, "all.txt", readers, [&](size_t index, vanban::Result<vanban::ReadResult> read) {
+      CHECK(index == records.size());
+      REQUIRE(read.ok());
+      records.push_back(read->text + vanban::DocumentToJson(read->doc));
+    });
+    return records;
+  };
+  const std::vector<std::string> one = read_with(1);
+  CHECK(one.size() == parts.size());
+  CHECK(read_with(2) == one);
+  CHECK(read_with(3) == one);
 }

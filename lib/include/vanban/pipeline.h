@@ -14,12 +14,15 @@
 #ifndef VANBAN_PIPELINE_H_
 #define VANBAN_PIPELINE_H_
 
+#include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 
 #include "vanban/document.h"
 #include "vanban/model.h"
+#include "vanban/parse.h"
 #include "vanban/restore.h"
 #include "vanban/status.h"
 #include "vanban/text.h"
@@ -94,6 +97,17 @@ class DocumentReader {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// Reads the documents of one file (|parts|, from SplitDocuments) with FromText and calls
+// |use| with each result, in order, on the calling thread. With more than one reader, the
+// readers work at the same time, one thread each, each on the next document not yet
+// taken; a document's record depends on its text and the model only, so the results are
+// the same with any number of readers. At most twice as many documents as readers are
+// read ahead of |use|, so a file of many documents costs its text and a few records.
+// One reader (or one part) reads on the calling thread.
+void ReadInOrder(std::span<const DocumentPart> parts, const std::string& source_name,
+                 std::span<DocumentReader* const> readers,
+                 const std::function<void(size_t index, Result<ReadResult> read)>& use);
 
 }  // namespace vanban
 

@@ -1,9 +1,11 @@
-// A fixed-size memo from 64-bit keys to small values (open addressing, no allocation
-// after construction). When full it forgets everything, which only costs recomputation.
+// A memo from 64-bit keys to small values (open addressing in one array). It starts small
+// and doubles while it may, so a short text pays for a small table; past its largest size,
+// when full, it forgets everything, which only costs recomputation.
 // Keys are hashes: bit 0 is used to mark empty slots, so callers must not rely on it.
 #ifndef VANBAN_RESTORE_FLAT_MEMO_H_
 #define VANBAN_RESTORE_FLAT_MEMO_H_
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -13,7 +15,10 @@ namespace vanban::internal {
 template <typename Value>
 class FlatMemo {
  public:
-  explicit FlatMemo(size_t log2_capacity = 16) : slots_(size_t{1} << log2_capacity), mask_(slots_.size() - 1) {}
+  explicit FlatMemo(size_t log2_capacity = 16, size_t log2_max_capacity = 0)
+      : slots_(size_t{1} << log2_capacity),
+        mask_(slots_.size() - 1),
+        max_slots_(size_t{1} << std::max(log2_capacity, log2_max_capacity)) {}
 
   // The value stored for |key|, or nullptr.
   const Value* Find(uint64_t key) const {
@@ -25,7 +30,10 @@ class FlatMemo {
   }
   void Put(uint64_t key, const Value& value) {
     key |= 1;
-    if (used_ * 4 >= slots_.size() * 3) Clear();
+    if (used_ * 4 >= slots_.size() * 3) {
+      if (slots_.size() < max_slots_) Grow();
+      else Clear();
+    }
     for (size_t i = Home(key);; i = (i + 1) & mask_) {
       if (slots_[i].key == 0) {
         slots_[i] = {key, value};
@@ -50,8 +58,20 @@ class FlatMemo {
     Value value{};
   };
   size_t Home(uint64_t key) const { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 40) & mask_; }
+  void Grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    mask_ = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (s.key == 0) continue;
+      size_t i = Home(s.key);
+      while (slots_[i].key != 0) i = (i + 1) & mask_;
+      slots_[i] = s;
+    }
+  }
   std::vector<Slot> slots_;
   size_t mask_;
+  size_t max_slots_;
   size_t used_ = 0;
 };
 

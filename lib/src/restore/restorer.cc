@@ -108,7 +108,12 @@ class Restorer::Impl {
     if (o_.second_pass && ocr_ && nl != std::string_view::npos && nl + 1 < text.size()) {
       StartPass(/*sketch=*/true);
       RestorePass(text, out);
-      if (out->timed_out) return;  // the first pass's text, without token records
+      if (out->timed_out) {  // the sketch writes no text: all of it is kept as written
+        ClearOutput(out);
+        out->text.assign(text);
+        out->timed_out = true;
+        return;
+      }
       ClearOutput(out);
       memory_.Rewind();
     }

@@ -172,6 +172,7 @@ bool Reported(const Unit& unit, const Edge& e, uint32_t id, uint32_t num) {
 
 uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch& search, DocumentMemory* memory,
                             uint32_t line_no, RestoreResult* out) {
+  if (quiet_) return Remember(unit, lattice, search.path(), memory, line_no);
   const std::vector<PathStep>& path = search.path();
   MarkCapitalLines(unit, &caps_);
   // Only OCR swallows marks into capitals: typed text skips the scan.
@@ -238,48 +239,32 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
       tok.restored = m_.Word(c.id);
     }
     tok.kind = KindOf(unit, e, tok);
-    // The document memory is fed from the search's left-context margin whether or not
-    // confidence is reported, so --json and --mark restore the same text as plain output.
-    double margin_confidence = 1.0;
+    const double margin_confidence = MarginConfidence(e);
     if (e.cand_count > 1) {
-      margin_confidence = 1.0 / (1.0 + std::pow(10.0, -static_cast<double>(e.margin)));
       tok.confidence = margin_confidence;
-      if (o_.confidence && !quiet_) {
+      if (o_.confidence) {
         search.Posteriors(lattice, step, &post_);
         tok.confidence = post_[h.cand];
         AddAlternatives(lattice, e, h.cand, orig, &tok);
       }
-      if (o_.document_cache && e.kind == EdgeKind::kWord && margin_confidence > o_.cache_min_confidence &&
-          c.id != m_.unk())
-        memory->RememberWord(c.id, static_cast<float>(o_.cache_bonus));
     }
     // Kept because nothing could read it, not because it reads well: a clerk must look.
     if (c.id == m_.unk() && unit.pieces[e.from].kind == PieceKind::kWord && e.kind == EdgeKind::kWord &&
         Unread(m_, orig, ocr_, c.lm != 0, e.cand_count > 1)) {
       tok.confidence = std::min(tok.confidence, kUnreadConfidence);
-      if (o_.confidence && !quiet_) AddNearest(orig, &tok);
-    } else if (ocr_ && o_.confidence && !quiet_ && c.id == m_.unk() && unit.pieces[e.from].kind == PieceKind::kFixed &&
+      if (o_.confidence) AddNearest(orig, &tok);
+    } else if (ocr_ && o_.confidence && c.id == m_.unk() && unit.pieces[e.from].kind == PieceKind::kFixed &&
                GarbledInSentence(unit, e.from)) {
       AddNearest(orig, &tok);
       if (!tok.alternatives.empty()) tok.confidence = std::min(tok.confidence, kUnreadConfidence);
     }
-    // Pairs of words read with confidence recur in a document ("dân vận" in công tác
-    // dân vận, then in phong trào "Dân vận khéo"): the pair is remembered.
-    const bool confident = e.kind == EdgeKind::kWord && c.id != m_.unk() && c.id2 == 0 &&
-                           (e.cand_count == 1 || margin_confidence > o_.cache_min_confidence);
-    if (o_.document_cache && confident && confident_prev != 0) memory->RememberPair(confident_prev, c.id);
-    if (o_.document_cache && ocr_ && confident && e.to == e.from + 1 && e.cand_count > 1 && Damaged(orig)) {
-      LowerInto(orig, &lower_);
-      memory->RememberSpelling(lower_, c.id);
-    }
-    confident_prev = confident ? c.id : 0;
+    confident_prev = Feed(e, c, orig, margin_confidence, confident_prev, memory);
     tok.out_begin = out->text.size();
     out->text.append(tok.restored);
     tok.out_end = out->text.size();
     // Kept words too: "Xudn Giang, ngày" under XÃ XUÂN GIANG is that name (NameRewrites).
     const bool kept_word = ocr_ && e.kind == EdgeKind::kWord && c.id == m_.unk() && KeyInto(tok.restored, &key_);
-    if (!quiet_ && (read_word || kept_word) && e.to == e.from + 1 && StartsUpper(tok.restored) &&
-        names_.size() < kMaxNameWords) {
+    if ((read_word || kept_word) && e.to == e.from + 1 && StartsUpper(tok.restored) && names_.size() < kMaxNameWords) {
       // A capitalised word is kept only while it may start a pair: a long document
       // holds more capitals than names.
       if (!names_.empty() && names_.back().out_end + 1 != tok.out_begin &&
@@ -292,12 +277,69 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
       LowerInto(tok.restored, &lower_);
       memory->set_last_label(ListLabelIndex(lower_));
     }
-    if (o_.record_tokens && !quiet_) out->tokens.push_back(std::move(tok));
+    if (o_.record_tokens) out->tokens.push_back(std::move(tok));
   }
   std::string_view rest = unit.text.substr(copied);
   line_no += CountBreaks(rest);
   out->text.append(rest);
   return line_no;
+}
+
+// How sure the search was of the reading on |e|, from its left-context margin (1 with no
+// choice). The document memory is fed from it whether or not confidence is reported, so
+// --json and --mark restore the same text as plain output.
+double TokenWriter::MarginConfidence(const Edge& e) {
+  return e.cand_count > 1 ? 1.0 / (1.0 + std::pow(10.0, -static_cast<double>(e.margin))) : 1.0;
+}
+
+// Hands |memory| what the reading |c| of |orig| on |e| teaches it: a word read with
+// confidence; a pair of such words in a row, as they recur in a document ("dân vận" in
+// công tác dân vận, then in phong trào "Dân vận khéo"); in OCR'd text, how the scan spelt
+// a word it damaged. |confident_prev| is the word before if it was read with confidence;
+// returns this one's (0 if not).
+uint32_t TokenWriter::Feed(const Edge& e, const Cand& c, std::string_view orig, double margin_confidence,
+                           uint32_t confident_prev, DocumentMemory* memory) {
+  if (o_.document_cache && e.cand_count > 1 && e.kind == EdgeKind::kWord &&
+      margin_confidence > o_.cache_min_confidence && c.id != m_.unk())
+    memory->RememberWord(c.id, static_cast<float>(o_.cache_bonus));
+  const bool confident = e.kind == EdgeKind::kWord && c.id != m_.unk() && c.id2 == 0 &&
+                         (e.cand_count == 1 || margin_confidence > o_.cache_min_confidence);
+  if (o_.document_cache && confident && confident_prev != 0) memory->RememberPair(confident_prev, c.id);
+  if (o_.document_cache && ocr_ && confident && e.to == e.from + 1 && e.cand_count > 1 && Damaged(orig)) {
+    LowerInto(orig, &lower_);
+    memory->RememberSpelling(lower_, c.id);
+  }
+  return confident ? c.id : 0;
+}
+
+// The quiet pass's Write: what Write hands the document memory, from the same path, and
+// nothing else. The text, the token records and the count of changes of a quiet pass are
+// thrown away (the second pass writes them), so none of it is spelt; a list label's
+// reading is, in lower case, which the letter case Write applies does not change.
+uint32_t TokenWriter::Remember(const Unit& unit, const Lattice& lattice, const std::vector<PathStep>& path,
+                               DocumentMemory* memory, uint32_t line_no) {
+  size_t copied = 0;
+  uint32_t confident_prev = 0;
+  std::string restored;
+  for (const PathStep& h : path) {
+    const Edge& e = lattice.edges[h.edge];
+    const Cand& c = lattice.cand(e, h.cand);
+    if (!Reported(unit, e, c.id, m_.num())) {
+      if (e.kind != EdgeKind::kSkip) confident_prev = 0;
+      continue;
+    }
+    const uint32_t b = unit.pieces[e.from].begin, x = unit.pieces[e.to - 1].end;
+    const std::string_view orig = unit.text.substr(b, x - b);
+    line_no += CountBreaks(unit.text.substr(copied, b - copied));
+    copied = x;
+    confident_prev = Feed(e, c, orig, MarginConfidence(e), confident_prev, memory);
+    if (e.label) {
+      RestoredText(lattice, e, c, orig, &restored);
+      LowerInto(restored, &lower_);
+      memory->set_last_label(ListLabelIndex(lower_));
+    }
+  }
+  return line_no + CountBreaks(unit.text.substr(copied));
 }
 
 // An x has the shape of an X and an OCR engine tells them apart by size only: "trên địa

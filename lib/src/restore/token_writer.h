@@ -54,6 +54,12 @@ class TokenWriter {
   void Explain(const Unit& unit, const Lattice& lattice, const std::vector<PathStep>& path, std::string* out) const;
 
  private:
+  static double MarginConfidence(const Edge& e);
+  uint32_t Feed(const Edge& e, const Cand& c, std::string_view orig, double margin_confidence,
+                uint32_t confident_prev, DocumentMemory* memory);
+  // What a quiet pass's Write does: feeds |memory| from |path| (see the .cc).
+  uint32_t Remember(const Unit& unit, const Lattice& lattice, const std::vector<PathStep>& path,
+                    DocumentMemory* memory, uint32_t line_no);
   void Spell(uint32_t id, bool as_written, std::string_view orig, std::string* out) const;
   void RestoredText(const Lattice& lattice, const Edge& e, const Cand& c, std::string_view orig,
                     std::string* out) const;

@@ -107,7 +107,10 @@ class WordCandidates {
     bool pruned = false;
   };
   StringMap<std::vector<std::pair<uint32_t, float>>> nearest_;
-  FlatMemo<ProposedScore> proposed_{18};  // hash of (word, reading id, smooth), across documents
+  // Hash of (word, reading id, smooth), across documents. Up to 2^20 slots (16 MB): at
+  // 2^18 an OCR'd text of 15,000 words filled it and forgot it once (a bad scan: 374,000
+  // scores for 17,000 words), and what it forgot was scored again.
+  FlatMemo<ProposedScore> proposed_{16, 20};
   std::u32string lower32_;
   std::string skeleton_;
   std::vector<OcrChannel::Candidate> found_;
