@@ -32,6 +32,15 @@ std::string Skeleton(const vanban::Document& d) {
   return out;
 }
 
+// |ocr| parsed with |restored| as its restored text.
+vanban::Document ParseRestored(const std::string& ocr, const std::string& restored) {
+  vanban::ParseOptions o;
+  o.restored_text = restored;
+  auto d = vanban::ParseDocument(ocr, o);
+  REQUIRE(d.ok());
+  return *d;
+}
+
 const char* const kHead = "NGHI DINH\nQuy dinh chi tiet mot so dieu\n\nCan cu Luat To chuc Chinh phu;\n\n";
 
 }  // namespace
@@ -205,13 +214,10 @@ TEST_CASE("OCR'd case: a capitals title takes its case, a trích yếu opens wit
                           "Chuong II\nTO CHUC VA QUAN LY HOAT DONG\n\nDieu 1. Pham vi\nNoi dung.\n";
   const std::string restored = "QUYẾT ĐỊNH\nvề việc công bố danh mục\n\nCăn cứ Luật Tổ chức Chính phủ;\n\n"
                                "Chương II\nTổ CHỨC VÀ QUẢN LÝ HOẠT ĐỘNG\n\nĐiều 1. Phạm vi\nNội dung.\n";
-  vanban::ParseOptions o;
-  o.restored_text = restored;
-  auto d = vanban::ParseDocument(ocr, o);
-  REQUIRE(d.ok());
-  CHECK(Skeleton(*d) == "chuong II: TỔ CHỨC VÀ QUẢN LÝ HOẠT ĐỘNG\ndieu 1: Phạm vi\n");
-  REQUIRE(d->header.subject);
-  CHECK(d->header.subject->text == "Về việc công bố danh mục");
+  const vanban::Document d = ParseRestored(ocr, restored);
+  CHECK(Skeleton(d) == "chuong II: TỔ CHỨC VÀ QUẢN LÝ HOẠT ĐỘNG\ndieu 1: Phạm vi\n");
+  REQUIRE(d.header.subject);
+  CHECK(d.header.subject->text == "Về việc công bố danh mục");
 }
 
 TEST_CASE("OCR'd chapter numerals glued to the word, with a speck glued after, or lost to the edge cleanup") {
@@ -248,11 +254,8 @@ TEST_CASE("OCR'd article title: a capitals word with a vowel mark takes title ca
                           "Dieu 1. Cat giam thu tuc thuoc pham vi quan ly cua BO Y te va UBND tinh\nNoi dung.\n";
   const std::string restored = "NGHỊ QUYẾT\nvề việc cắt giảm\n\nCăn cứ Luật Tổ chức Chính phủ;\n\n"
                                "Điều 1. Cắt giảm thủ tục thuộc phạm vi quản lý của BỘ Y tế và UBND tỉnh\nNội dung.\n";
-  vanban::ParseOptions o;
-  o.restored_text = restored;
-  auto d = vanban::ParseDocument(ocr, o);
-  REQUIRE(d.ok());
-  CHECK(Skeleton(*d) == "dieu 1: Cắt giảm thủ tục thuộc phạm vi quản lý của Bộ Y tế và UBND tỉnh\n");
+  const vanban::Document d = ParseRestored(ocr, restored);
+  CHECK(Skeleton(d) == "dieu 1: Cắt giảm thủ tục thuộc phạm vi quản lý của Bộ Y tế và UBND tỉnh\n");
 }
 
 TEST_CASE("typed Mục numbers stay Arabic: Mục 1 is 1, as Mục 2 is 2") {
@@ -283,11 +286,8 @@ TEST_CASE("OCR'd chapter title: a first word the scan bent stays, and takes the 
                           "Chuong III\n__pIEU KHOAN THI HANH |\nDieu 1. Hieu luc\nNoi dung.\n";
   const std::string restored = "NGHỊ QUYẾT\nvề việc cắt giảm\n\nCăn cứ Luật Tổ chức Chính phủ;\n\n"
                                "Chương III\n__điều KHOẢN THI HÀNH |\nĐiều 1. Hiệu lực\nNội dung.\n";
-  vanban::ParseOptions o;
-  o.restored_text = restored;
-  auto d = vanban::ParseDocument(ocr, o);
-  REQUIRE(d.ok());
-  CHECK(Skeleton(*d) == "chuong III: ĐIỀU KHOẢN THI HÀNH\ndieu 1: Hiệu lực\n");
+  const vanban::Document d = ParseRestored(ocr, restored);
+  CHECK(Skeleton(d) == "chuong III: ĐIỀU KHOẢN THI HÀNH\ndieu 1: Hiệu lực\n");
 }
 
 TEST_CASE("OCR'd last article behind a speck, H read for Đ, ending ./. is an article, not the closing") {
@@ -331,11 +331,8 @@ TEST_CASE("a restored word longer than the scan's keeps its last letter before a
                           "Huong dan quan ly\n\nCan cu Luat To chuc Chinh phu;\n\nDieu 1. Pham vi\nNoi dung.\n";
   const std::string restored = "BỘ TÀI CHÍNH\n\nSố: 12/2024/TT-BTC\nHà Nội, ngày 14 tháng 11 năm 2024\n\nTHÔNG TƯ\n"
                                "Hướng dẫn quản lý\n\nCăn cứ Luật Tổ chức Chính phủ;\n\nĐiều 1. Phạm vi\nNội dung.\n";
-  vanban::ParseOptions o;
-  o.restored_text = restored;
-  auto d = vanban::ParseDocument(ocr, o);
-  REQUIRE(d.ok());
-  REQUIRE(d->header.place);
-  CHECK(d->header.place->text == "Hà Nội");
-  CHECK(d->header.place->raw == "Ha Ni");
+  const vanban::Document d = ParseRestored(ocr, restored);
+  REQUIRE(d.header.place);
+  CHECK(d.header.place->text == "Hà Nội");
+  CHECK(d.header.place->raw == "Ha Ni");
 }

@@ -3,6 +3,7 @@
 // (two names, one spelling).
 #include <doctest/doctest.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -36,12 +37,20 @@ Written Write(const std::vector<std::string>& parts, const std::vector<uint32_t>
   return w;
 }
 
+// The fixture model's data, loaded once.
+const vanban::internal::ModelData& FixtureData() {
+  static const std::shared_ptr<const vanban::Model> model = [] {
+    auto m = vanban::Model::Load(VANBAN_FIXTURE_MODEL);
+    REQUIRE_MESSAGE(m.ok(), m.status().ToString());
+    return *m;
+  }();
+  return model->parts().data();
+}
+
 }  // namespace
 
 TEST_CASE("names: a pair spelled like a gazetteer name read elsewhere takes that reading") {
-  auto m = vanban::Model::Load(VANBAN_FIXTURE_MODEL);
-  REQUIRE_MESSAGE(m.ok(), m.status().ToString());
-  const vanban::internal::ModelData& d = (*m)->parts().data();
+  const vanban::internal::ModelData& d = FixtureData();
   const uint32_t viet = d.WordId("việt"), nam = d.WordId("nam"), nam2 = d.WordId("năm"), cong = d.WordId("cộng"),
                  hoa = d.WordId("hòa");
   REQUIRE(nam2 != d.unk());
@@ -62,9 +71,7 @@ TEST_CASE("names: a pair spelled like a gazetteer name read elsewhere takes that
 }
 
 TEST_CASE("names: of two gazetteer names with one spelling, the one most of the document reads wins") {
-  auto m = vanban::Model::Load(VANBAN_FIXTURE_MODEL);
-  REQUIRE_MESSAGE(m.ok(), m.status().ToString());
-  const vanban::internal::ModelData& d = (*m)->parts().data();
+  const vanban::internal::ModelData& d = FixtureData();
   const uint32_t nghi = d.WordId("nghị"), nghi2 = d.WordId("nghỉ"), dan = d.WordId("dân");
   REQUIRE(d.IsNamePair(nghi, dan));
   REQUIRE(d.IsNamePair(nghi2, dan));
@@ -81,9 +88,7 @@ TEST_CASE("names: of two gazetteer names with one spelling, the one most of the 
 }
 
 TEST_CASE("names: a place before its date spelt an edit away from a name the document reads is that name") {
-  auto m = vanban::Model::Load(VANBAN_FIXTURE_MODEL);
-  REQUIRE_MESSAGE(m.ok(), m.status().ToString());
-  const vanban::internal::ModelData& d = (*m)->parts().data();
+  const vanban::internal::ModelData& d = FixtureData();
   const uint32_t nghi = d.WordId("nghị"), nghia = d.WordId("nghĩa"), dan = d.WordId("dân");
   REQUIRE(!d.IsNamePair(nghia, dan));
   // "XÃ NGHỊ DÂN … Nghĩa Dân, ngày": the OCR added a letter to the place.
