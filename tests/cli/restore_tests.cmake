@@ -99,3 +99,6 @@ vanban_cli_test(NAME restore_ocr_misread_capital_name ARGS restore --model ${_mo
 # A hyphen the OCR read for the space between a unit word and its name is a space.
 vanban_cli_test(NAME restore_ocr_hyphen_name ARGS restore --model ${_model} ${_rdata}/cli/ocr_hyphen_name.txt
                 STDOUT_MATCHES "địa bàn xã Xuân Giang\n")
+# The title under "KT. BỘ TRƯỞNG" is the deputy's: THỨ TRƯỞNG, not THỦ TRƯỞNG.
+vanban_cli_test(NAME restore_ocr_deputy_title ARGS restore --model ${_model} ${_rdata}/cli/ocr_deputy_title.txt
+                STDOUT_MATCHES "KT. BỘ TRƯỞNG. _\nTHỨ TRƯỞNG\n")

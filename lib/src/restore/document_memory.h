@@ -50,6 +50,9 @@ class DocumentMemory {
 
   // The diacritic-free letter of the first list label after byte |offset|, or 0.
   char NextLabelKey(size_t offset) const;
+  // Byte |offset| starts the line after one that opens "KT." (ký thay, signing for the
+  // head): the deputy's title ("THU TRUONG" is THỨ TRƯỞNG there, not THỦ TRƯỞNG).
+  bool DeputyTitleAt(size_t offset) const;
   // Position (ListLabelIndex) of the last list label written, 0 if none yet.
   int last_label() const { return last_label_; }
   void set_last_label(int index) { last_label_ = index; }
@@ -103,6 +106,7 @@ class DocumentMemory {
   PairSet pairs_;
   StringMap<std::vector<Reading>> spellings_;
   std::vector<std::pair<size_t, char>> labels_;  // line-start labels: offset, letter key
+  std::vector<size_t> deputy_titles_;            // starts of the lines after a "KT." line
   int last_label_ = 0;
 };
 

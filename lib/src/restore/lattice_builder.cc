@@ -387,6 +387,24 @@ void LatticeBuilder::AddGarbledDieu(uint32_t e) {
   lat_->cands.push_back({dieu_, 0, w, false});
 }
 
+// The title under "KT. BỘ TRƯỞNG" is a deputy's: "THU" there is THỨ (trưởng), "PHO" PHÓ,
+// which take the best reading's channel score (the channel prefers THỦ, the more frequent
+// word at a line's start).
+void LatticeBuilder::FavourDeputyTitle(uint32_t e) {
+  if (!internal::KeyInto(lower_, &key_) || (key_ != "thu" && key_ != "pho")) return;
+  const uint32_t id = m_.WordId(key_ == "thu" ? "thứ" : "phó");
+  if (id == m_.unk()) return;
+  float best = -1e30f;
+  for (uint32_t k = lat_->edges[e].cand_begin; k < lat_->cands.size(); ++k) best = std::max(best, lat_->cands[k].channel);
+  for (uint32_t k = lat_->edges[e].cand_begin; k < lat_->cands.size(); ++k) {
+    if (lat_->cands[k].id == id && lat_->cands[k].id2 == 0) {
+      lat_->cands[k].channel = best;
+      return;
+    }
+  }
+  lat_->cands.push_back({id, 0, best, false});
+}
+
 // The model's word for an abbreviation ("#hdnd"), or <unk>.
 uint32_t LatticeBuilder::SymbolWordId(std::string_view form) {
   if (!internal::KeyInto(form, &key_)) return m_.unk();
@@ -450,6 +468,7 @@ void LatticeBuilder::AddWordEdge(uint32_t i) {
   if (context) AddContextReadings(list);
   if (ocr_ && o_.document_cache) AddDocumentReadings(list);
   if (ocr_ && weak && ArticleWordAt(*unit_, i)) AddGarbledDieu(e);
+  if (p.line_start && memory_.DeputyTitleAt(unit_->begin + p.begin)) FavourDeputyTitle(e);
   CloseEdge(e);
   if (!ocr_ || !o_.ocr_splits) return;
   // One OCR word, two syllables.

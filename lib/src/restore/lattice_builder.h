@@ -71,6 +71,7 @@ class LatticeBuilder {
   uint32_t SymbolWordId(std::string_view form);
   void AddWordEdge(uint32_t i);
   void AddGarbledDieu(uint32_t e);
+  void FavourDeputyTitle(uint32_t e);
   static constexpr float kGarbledDieuLog10 = 1.0f;  // below the context trigger
   void SideReadings(std::string_view side, std::vector<std::pair<uint32_t, float>>* out);
   void AddMergeEdge(uint32_t i, float penalty);
