@@ -240,7 +240,6 @@ class PgArchive final : public ArchiveBackend {
                     std::vector<SearchHit>* out, std::vector<double>* relevance);
   Result<Filters> FiltersOf(const SearchQuery& q);
   // As on SQLite (archive_db.cc): the step's candidates when few, else nullopt.
-  // At most |most| of them (RankedHits checks more than the cap only without a filter).
   Result<std::optional<std::vector<int64_t>>> StepCandidates(const SearchStep& step, const ParsedQuery& parsed,
                                                              const Filters& filters, int64_t most);
 
@@ -428,11 +427,7 @@ Status PgArchive::RankedHits(const SearchStep& step, const std::vector<int64_t>&
   // the GIN scan of the words, the cost this avoids. Without the order, candidates past
   // the cap could not be checked (they were scanned: `động người` at 20,000
   // documents, 2,222 candidates, rechecked 10,318 rows to find 1,000 phrase matches).
-  // With a filter the scan joins the documents rows, and which of more than |cap| matches
-  // it ranks first is the join's order, not the storage order: there the candidates are
-  // checked only when all their matches are ranked anyway (at most |cap| of them).
-  const int64_t most = filters.any() && cap > 0 ? std::min(cap, kPgMaxCandidates) : kPgMaxCandidates;
-  auto candidates = q.candidates ? StepCandidates(step, parsed, filters, most)
+  auto candidates = q.candidates ? StepCandidates(step, parsed, filters, kPgMaxCandidates)
                                  : Result<std::optional<std::vector<int64_t>>>(std::optional<std::vector<int64_t>>());
   if (!candidates.ok()) return candidates.status();
   const bool by_id = candidates->has_value();
@@ -440,20 +435,27 @@ Status PgArchive::RankedHits(const SearchStep& step, const std::vector<int64_t>&
   std::vector<PgParam> params = filters.Params();  // $2..$5 only when the SQL names them
   params[0] = tsquery;
   if (!filters.any()) params.resize(1);
-  std::string matches = "SELECT s.doc_id AS id, ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', " + column +
-                        ", $1::tsquery, 1) AS score FROM " + table + " s";
+  std::string matches = "SELECT s.doc_id AS id, ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', " + column + ", $1::tsquery, 1) AS score";
   if (by_id) {
     std::string list = "{";
     for (int64_t id : **candidates) list += (list.size() > 1 ? "," : "") + std::to_string(id);
     params.push_back(list + "}");
     const std::string ids = Dollar(static_cast<int>(params.size()));
-    matches += " WHERE s.ctid = ANY(ARRAY(SELECT c.ctid FROM " + table + " c" +
-               (filters.any() ? " JOIN documents d ON d.id = c.doc_id" : "") + " WHERE c.doc_id = ANY(" + ids +
-               "::bigint[])" + (filters.any() ? kFilters : "") + ")) AND (" + column + " @@ $1::tsquery) IS TRUE";
+    if (filters.any()) {
+      // In the documents' storage order: the filtered scan is a join, and the plan chosen
+      // for it at 20,000 documents reads the documents in that order (a nested loop over
+      // those that pass the filters), so the first |cap| matches are the same there.
+      matches += " FROM documents d JOIN " + table + " s ON s.doc_id = d.id WHERE d.ctid = ANY(ARRAY(SELECT d.ctid" +
+                 " FROM documents d WHERE d.id = ANY(" + ids + "::bigint[])" + kFilters + "))";
+    } else {
+      matches += " FROM " + table + " s WHERE s.ctid = ANY(ARRAY(SELECT c.ctid FROM " + table +
+                 " c WHERE c.doc_id = ANY(" + ids + "::bigint[])))";
+    }
+    matches += " AND (" + column + " @@ $1::tsquery) IS TRUE";
   } else if (filters.any()) {
-    matches += " JOIN documents d ON d.id = s.doc_id WHERE " + column + " @@ $1::tsquery" + kFilters;
+    matches += " FROM " + table + " s JOIN documents d ON d.id = s.doc_id WHERE " + column + " @@ $1::tsquery" + kFilters;
   } else {
-    matches += " WHERE " + column + " @@ $1::tsquery";
+    matches += " FROM " + table + " s WHERE " + column + " @@ $1::tsquery";
   }
   std::string ids = "{";
   for (int64_t id : exclude) ids += (ids.size() > 1 ? "," : "") + std::to_string(id);
