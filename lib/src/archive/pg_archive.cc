@@ -9,6 +9,8 @@
 // indexed twice. Each document is stored in one transaction with its dependent rows.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cstdlib>
 #include <mutex>
 #include <optional>
 #include <tuple>
@@ -33,6 +35,15 @@ namespace {
 // for the lock that serialises schema migrations.
 constexpr const char* kLockClass = "1986096738";
 constexpr const char* kPathLock = "hashtext($1)";
+
+// A step's candidates are checked by TID when there are at most this many (PgArchive::
+// RankedHits), else the step scans the GIN matches of its words. A candidate costs its
+// terms row, the lookup of its TID and the check of its tsvector, a scanned row only the
+// check (~5 µs each, 20,000 documents); a candidate query that finds more than this has
+// read that many rows for nothing. 2,500 against 1,000 and 5,000 at 20,000 documents
+// (server CPU of the 200 bench queries: 1,000 saw least of the gain; 5,000 made common
+// phrases such as `quy định --exact` slower, their candidates many and nearly all matches).
+constexpr int64_t kPgMaxCandidates = 2500;
 
 std::string Dollar(int i) { return "$" + std::to_string(i); }
 
@@ -409,31 +420,43 @@ Status PgArchive::RankedHits(const SearchStep& step, const std::vector<int64_t>&
   // tsvector the match has just read; a tsvector handed on to be ranked later is copied,
   // ~2x slower); then the best |limit|. The documents row of a match is read only for
   // filters.
-  // Few candidates (search_terms.h): only they are read, by their ids, and checked; the
+  // Few candidates (search_terms.h, kPgMaxCandidates): only they are read and checked, in
+  // storage order too, so that the first |cap| matches are those the scan would rank: a
+  // TID scan visits its TIDs sorted (PostgreSQL sorts the list), and the candidates (with
+  // the filters, applied while their TIDs are looked up) are turned into TIDs first. The
   // match is then no index condition (IS TRUE), or the planner could intersect it with
-  // the GIN scan of the words, the cost this avoids. Only when they are at most the cap:
-  // past it the scan's storage order decides which matches are ranked.
+  // the GIN scan of the words, the cost this avoids. Without the order, candidates past
+  // the cap could not be checked (they were scanned: `động người` at 20,000
+  // documents, 2,222 candidates, rechecked 10,318 rows to find 1,000 phrase matches).
   auto candidates = q.candidates ? StepCandidates(step, parsed, filters)
                                  : Result<std::optional<std::vector<int64_t>>>(std::optional<std::vector<int64_t>>());
   if (!candidates.ok()) return candidates.status();
-  const bool by_id = candidates->has_value() && (cap == 0 || static_cast<int64_t>((*candidates)->size()) <= cap);
+  const bool by_id = candidates->has_value();
   if (by_id && (*candidates)->empty()) return Status::Ok();
-  std::vector<PgParam> params = {tsquery};
-  std::string matches = "SELECT s.doc_id AS id, ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', " + column +
-                        ", $1::tsquery, 1) AS score FROM " + table + " s";
-  const std::string match = by_id ? " (" + column + " @@ $1::tsquery) IS TRUE" : " " + column + " @@ $1::tsquery";
-  if (filters.any()) {
-    params = filters.Params();
-    params[0] = tsquery;
-    matches += " JOIN documents d ON d.id = s.doc_id WHERE" + match + kFilters;
-  } else {
-    matches += " WHERE" + match;
-  }
+  std::vector<PgParam> params = filters.Params();  // $2..$5 only when the SQL names them
+  params[0] = tsquery;
+  if (!filters.any()) params.resize(1);
+  std::string matches = "SELECT s.doc_id AS id, ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', " + column + ", $1::tsquery, 1) AS score";
   if (by_id) {
     std::string list = "{";
     for (int64_t id : **candidates) list += (list.size() > 1 ? "," : "") + std::to_string(id);
     params.push_back(list + "}");
-    matches += " AND s.doc_id = ANY(" + Dollar(static_cast<int>(params.size())) + "::bigint[])";
+    const std::string ids = Dollar(static_cast<int>(params.size()));
+    if (filters.any()) {
+      // In the documents' storage order: the filtered scan is a join, and the plan chosen
+      // for it at 20,000 documents reads the documents in that order (a nested loop over
+      // those that pass the filters), so the first |cap| matches are the same there.
+      matches += " FROM documents d JOIN " + table + " s ON s.doc_id = d.id WHERE d.ctid = ANY(ARRAY(SELECT d.ctid" +
+                 " FROM documents d WHERE d.id = ANY(" + ids + "::bigint[])" + kFilters + "))";
+    } else {
+      matches += " FROM " + table + " s WHERE s.ctid = ANY(ARRAY(SELECT c.ctid FROM " + table +
+                 " c WHERE c.doc_id = ANY(" + ids + "::bigint[])))";
+    }
+    matches += " AND (" + column + " @@ $1::tsquery) IS TRUE";
+  } else if (filters.any()) {
+    matches += " FROM " + table + " s JOIN documents d ON d.id = s.doc_id WHERE " + column + " @@ $1::tsquery" + kFilters;
+  } else {
+    matches += " FROM " + table + " s WHERE " + column + " @@ $1::tsquery";
   }
   std::string ids = "{";
   for (int64_t id : exclude) ids += (ids.size() > 1 ? "," : "") + std::to_string(id);
@@ -468,10 +491,33 @@ Result<std::optional<std::vector<int64_t>>> PgArchive::StepCandidates(const Sear
   c.none = filters.no_type;
   if (c.none) return std::optional<std::vector<int64_t>>(std::vector<int64_t>());
   if (c.empty()) return std::optional<std::vector<int64_t>>();
-  auto r = db_->Query("SELECT doc_id FROM documents_search_terms WHERE terms @@ $1::tsquery ORDER BY doc_id LIMIT $2",
-                      {TsQueryCandidates(c), std::to_string(kMaxCandidates + 1)});
+  // Candidates of a filter alone (no pair): the scan reads the filter's own index
+  // (documents_type_key), cheaper than looking its documents up by TID once there are
+  // more than kMaxCandidates (`dinh muc luong --type NQ`'s words step, 1,705 NQ documents
+  // at 20,000: 25 ms scanning, 36 by TID).
+  const int64_t most = c.pairs.empty() ? kMaxCandidates : kPgMaxCandidates;
+  const std::string tsquery = TsQueryCandidates(c);
+  // The planner's estimate first (its statistics know the commonest lexemes): a pair that
+  // most documents hold (`thuc_hien`, 92% of them) read |most| + 1 rows for nothing, 26 ms
+  // of the server's time at 20,000 documents, where the estimate costs a plan (0.3 ms).
+  // Not with filter terms: the planner multiplies the terms' frequencies, so its estimate
+  // is then always small, and planning the year terms of --from 2024 costs 1.8 ms.
+  if (c.any_of.empty()) {
+    auto plan = db_->Query("EXPLAIN SELECT doc_id FROM documents_search_terms WHERE terms @@ $1::tsquery", {tsquery});
+    if (!plan.ok()) return plan.status();
+    const std::string line = plan->rows() > 0 ? plan->Text(0, 0) : "";
+    const size_t at = line.find(" rows=");
+    if (at != std::string::npos && std::strtoll(line.c_str() + at + 6, nullptr, 10) > 2 * most) {
+      return std::optional<std::vector<int64_t>>();
+    }
+  }
+  // No ORDER BY: sorting the ids read every row of the GIN scan's bitmap (tens of
+  // thousands for a common pair) only to find that there were too many; unsorted, the
+  // heap scan stops after one more than the limit.
+  auto r = db_->Query("SELECT doc_id FROM documents_search_terms WHERE terms @@ $1::tsquery LIMIT $2",
+                      {tsquery, std::to_string(most + 1)});
   if (!r.ok()) return r.status();
-  if (r->rows() > kMaxCandidates) return std::optional<std::vector<int64_t>>();
+  if (r->rows() > most) return std::optional<std::vector<int64_t>>();
   std::vector<int64_t> ids;
   for (int i = 0; i < r->rows(); ++i) ids.push_back(r->Int(i, 0));
   return std::optional<std::vector<int64_t>>(std::move(ids));
