@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "parse/parse_context.h"
+#include "text/viet_chars.h"
 
 namespace vanban::internal {
 namespace {
@@ -158,22 +159,6 @@ bool LooksLikeOrg(const std::string& key) {
   static const RE2 kHead(R"(^\s*(bo|so|ban|cuc|vien|truong|hoi|doan|phong|quan|xa)\b)", ReOptions());
   Match m;
   return !OrgType(key).empty() || Find(kOrgWord, key, 0, &m) || FindAnchored(kHead, key, &m);
-}
-
-// Levenshtein distance of two short keys.
-size_t EditDistance(const std::string& a, const std::string& b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diag = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
 }
 
 // Two OCR readings of the same name: at most one letter in eight differs (edit distance).

@@ -63,17 +63,7 @@ bool IsDamagedRoman(std::string_view s) {
 // Within two edits of "dieu" (a folded key of three to five letters): "isu", "Disu",
 // "piee" are what OCR leaves of an article's Điều.
 bool NearDieu(std::string_view key) {
-  constexpr std::string_view kDieu = "dieu";
-  if (key.size() < 3 || key.size() > 5) return false;
-  size_t prev[6], cur[6];
-  for (size_t j = 0; j <= kDieu.size(); ++j) prev[j] = j;
-  for (size_t i = 1; i <= key.size(); ++i) {
-    cur[0] = i;
-    for (size_t j = 1; j <= kDieu.size(); ++j)
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (key[i - 1] == kDieu[j - 1] ? 0 : 1)});
-    std::copy(cur, cur + kDieu.size() + 1, prev);
-  }
-  return prev[kDieu.size()] <= 2;
+  return key.size() >= 3 && key.size() <= 5 && EditDistance(key, "dieu") <= 2;
 }
 
 bool AllDigits(std::string_view s) {

@@ -18,13 +18,7 @@ bool NearSpelling(std::string_view a, std::string_view b) {
   if (a.empty() || b.empty() || sa == std::string_view::npos || sb == std::string_view::npos || a[0] != b[0] ||
       a[sa + 1] != b[sb + 1])
     return false;
-  if (a.size() + 1 < b.size() || b.size() + 1 < a.size()) return false;
-  // One substitution, insertion or deletion.
-  size_t i = 0;
-  while (i < a.size() && i < b.size() && a[i] == b[i]) ++i;
-  if (i == a.size() && i == b.size()) return false;  // the same
-  if (a.size() == b.size()) return a.substr(i + 1) == b.substr(i + 1);
-  return a.size() < b.size() ? a.substr(i) == b.substr(i + 1) : a.substr(i + 1) == b.substr(i);
+  return a.size() + 1 >= b.size() && b.size() + 1 >= a.size() && EditDistance(a, b) == 1;
 }
 
 }  // namespace

@@ -2,8 +2,10 @@
 
 #include <cctype>
 
+#include <algorithm>
 #include <array>
 #include <cstring>
+#include <vector>
 
 #include "text/utf8.h"
 
@@ -253,6 +255,21 @@ bool IsSyllableKey(std::string_view k) {
     if (coda == c) return true;
   }
   return false;
+}
+
+size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
 }
 
 }  // namespace vanban::internal

@@ -6,6 +6,7 @@
 #ifndef VANBAN_TEXT_VIET_CHARS_H_
 #define VANBAN_TEXT_VIET_CHARS_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -77,6 +78,10 @@ bool IsSyllableKey(std::string_view key);
 // Syllables plus single letters (list labels "a)", "đ)", initials): what the
 // model keeps as words.
 inline bool IsWordKey(std::string_view key) { return key.size() == 1 || IsSyllableKey(key); }
+
+// Levenshtein distance of two byte strings (keys: one byte a letter), for short ones:
+// the cost is the product of their lengths.
+size_t EditDistance(std::string_view a, std::string_view b);
 
 }  // namespace vanban::internal
 
