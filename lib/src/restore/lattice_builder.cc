@@ -313,15 +313,20 @@ void LatticeBuilder::AddDocumentReadings(const std::vector<WordCand>& list) {
   for (const DocumentMemory::Reading& r : seen) {
     const float channel =
         best + static_cast<float>(kDocumentReadingLift + std::log10(static_cast<double>(r.count) / total));
-    const float w = Weighted(channel, r.id);
-    bool found = false;
-    for (uint32_t k = edge.cand_begin; k < lat_->cands.size(); ++k) {
-      if (lat_->cands[k].id != r.id || lat_->cands[k].id2 != 0) continue;
-      lat_->cands[k].channel = std::max(lat_->cands[k].channel, w);
-      found = true;
-    }
-    if (!found) lat_->cands.push_back({r.id, 0, w, false});
+    RaiseReading(edge, r.id, Weighted(channel, r.id));
   }
+}
+
+// Reading |id| of the open edge |edge| scores at least |channel|: added when it is not
+// there yet.
+void LatticeBuilder::RaiseReading(const Edge& edge, uint32_t id, float channel) {
+  bool found = false;
+  for (uint32_t k = edge.cand_begin; k < lat_->cands.size(); ++k) {
+    if (lat_->cands[k].id != id || lat_->cands[k].id2 != 0) continue;
+    lat_->cands[k].channel = std::max(lat_->cands[k].channel, channel);
+    found = true;
+  }
+  if (!found) lat_->cands.push_back({id, 0, channel, false});
 }
 
 // A number, or in OCR'd text a short one standing alone may be a word the OCR
@@ -366,15 +371,8 @@ bool ArticleWordAt(const Unit& unit, uint32_t i) {
 // at the cost of a poor reading, and the language model, which knows how an article
 // opens, decides.
 void LatticeBuilder::AddGarbledDieu(uint32_t e) {
-  if (dieu_ == 0) dieu_ = m_.WordId("điều");
   if (dieu_ == m_.unk() || !internal::KeyInto(lower_, &key_) || !NearDieu(key_)) return;
-  const float w = Weighted(static_cast<float>(o_.context_trigger) - kGarbledDieuLog10, dieu_);
-  for (uint32_t k = lat_->edges[e].cand_begin; k < lat_->cands.size(); ++k) {
-    if (lat_->cands[k].id != dieu_ || lat_->cands[k].id2 != 0) continue;
-    lat_->cands[k].channel = std::max(lat_->cands[k].channel, w);
-    return;
-  }
-  lat_->cands.push_back({dieu_, 0, w, false});
+  RaiseReading(lat_->edges[e], dieu_, Weighted(static_cast<float>(o_.context_trigger) - kGarbledDieuLog10, dieu_));
 }
 
 // The title under "KT. BỘ TRƯỞNG" is a deputy's: "THU" there is THỨ (trưởng), "PHO" PHÓ,
@@ -386,13 +384,7 @@ void LatticeBuilder::FavourDeputyTitle(uint32_t e) {
   if (id == m_.unk()) return;
   float best = -1e30f;
   for (uint32_t k = lat_->edges[e].cand_begin; k < lat_->cands.size(); ++k) best = std::max(best, lat_->cands[k].channel);
-  for (uint32_t k = lat_->edges[e].cand_begin; k < lat_->cands.size(); ++k) {
-    if (lat_->cands[k].id == id && lat_->cands[k].id2 == 0) {
-      lat_->cands[k].channel = best;
-      return;
-    }
-  }
-  lat_->cands.push_back({id, 0, best, false});
+  RaiseReading(lat_->edges[e], id, best);
 }
 
 // The model's word for an abbreviation ("#hdnd"), or <unk>.

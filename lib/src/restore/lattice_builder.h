@@ -30,7 +30,7 @@ class LatticeBuilder {
  public:
   LatticeBuilder(const ModelData& model, const RestoreOptions& options, WordCandidates* words,
                  const DocumentMemory* memory)
-      : m_(model), o_(options), words_(*words), memory_(*memory) {}
+      : m_(model), o_(options), words_(*words), memory_(*memory), dieu_(model.WordId("điều")) {}
 
   // A new document, or a new pass over it: |ocr| when it looks OCR'd (the OCR channel
   // and splits are used); |sketch| for a pass that only gathers the document memory,
@@ -70,6 +70,7 @@ class LatticeBuilder {
   void AddNumberEdge(uint32_t i);
   uint32_t SymbolWordId(std::string_view form);
   void AddWordEdge(uint32_t i);
+  void RaiseReading(const Edge& edge, uint32_t id, float channel);
   void AddGarbledDieu(uint32_t e);
   void FavourDeputyTitle(uint32_t e);
   static constexpr float kGarbledDieuLog10 = 1.0f;  // below the context trigger
@@ -80,8 +81,8 @@ class LatticeBuilder {
   const ModelData& m_;
   const RestoreOptions& o_;
   WordCandidates& words_;
-  uint32_t dieu_ = 0;  // the model's điều, looked up when first needed
   const DocumentMemory& memory_;
+  const uint32_t dieu_;  // the model's điều
   bool ocr_ = false;
   bool sketch_ = false;
   const Unit* unit_ = nullptr;
