@@ -19,6 +19,11 @@ bool CommaAfter(const Unit& unit, uint32_t i) {
   return i < unit.pieces.size() && unit.pieces[i].kind == PieceKind::kPunct && unit.PieceText(i) == ",";
 }
 
+// Piece |i| of |unit| is a word starting with a capital (false out of range).
+bool CapitalisedWordAt(const Unit& unit, uint32_t i) {
+  return i < unit.pieces.size() && unit.pieces[i].kind == PieceKind::kWord && StartsUpper(unit.PieceText(i));
+}
+
 // Confidence of a word kept as written because no reading explains it (see Unread).
 constexpr double kUnreadConfidence = 0.3;
 
@@ -233,9 +238,7 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
                ArticleWordAt(unit, e.from)) {
       tok.restored = Capitalised(tok.restored);  // "isu 28." opens Điều 28
     } else if (ocr_ && word_before != 0 && read_word && e.to == e.from + 1 && !caps_[e.from] && !title_[e.from] &&
-               !(e.to < unit.pieces.size() && unit.pieces[e.to].kind == PieceKind::kWord &&
-                 StartsUpper(unit.PieceText(e.to))) &&
-               CapitalOfMisreadLetter(orig, c.id)) {
+               !CapitalisedWordAt(unit, e.to) && CapitalOfMisreadLetter(orig, c.id)) {
       tok.restored = m_.Word(c.id);
     }
     tok.kind = KindOf(unit, e, tok);
@@ -342,12 +345,6 @@ uint32_t TokenWriter::Remember(const Unit& unit, const Lattice& lattice, const s
   return line_no + CountBreaks(unit.text.substr(copied));
 }
 
-// An x has the shape of an X and an OCR engine tells them apart by size only: "trên địa
-// bàn Xa.", "nhân dân X4 về" are xã in lower case (the caller saw a lower-case word just
-// before and passes the reading of the piece after). Not before a capitalised word (a
-// name: "Xã Nghi Dương" may be a title), nor in xã hội, which names capitalise ("Lao động
-// - Thương binh và Xã hội", also when the OCR garbled hội), nor at the unit's end, where
-// the next word is not in sight.
 // "thuộc Tinh vực" read as lĩnh vực, "dữ Jiéu" as dữ liệu: the capital belongs to the glyph
 // the OCR saw, not to the word, when the reading begins with another letter. Inside a
 // sentence the word takes lower case unless the corpus writes it capitalised there more
@@ -366,10 +363,16 @@ bool TokenWriter::CapitalOfMisreadLetter(std::string_view orig, uint32_t id) con
   return false;
 }
 
+// An x has the shape of an X and an OCR engine tells them apart by size only: "trên địa
+// bàn Xa.", "nhân dân X4 về" are xã in lower case (the caller saw a lower-case word just
+// before and passes the reading of the piece after). Not before a capitalised word (a
+// name: "Xã Nghi Dương" may be a title), nor in xã hội, which names capitalise ("Lao động
+// - Thương binh và Xã hội", also when the OCR garbled hội), nor at the unit's end, where
+// the next word is not in sight.
 bool TokenWriter::CaseMisread(const Unit& unit, const Edge& e, std::string_view orig, uint32_t next_id) const {
   if (orig.empty() || orig[0] != 'X' || LetterCaseOf(orig).upper != 1 || e.to >= unit.pieces.size()) return false;
   if (next_id == hoi_) return false;
-  return unit.pieces[e.to].kind != PieceKind::kWord || !StartsUpper(unit.PieceText(e.to));
+  return !CapitalisedWordAt(unit, e.to);
 }
 
 size_t TokenWriter::UnifyNames(std::string_view input, RestoreResult* out) {
