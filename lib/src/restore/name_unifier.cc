@@ -51,71 +51,79 @@ std::vector<std::pair<size_t, uint32_t>> NameRewrites(const ModelData& m, std::s
     it->second.push_back({i, m.IsNamePair(a.id, b.id)});
   }
   std::vector<char> taken(words.size(), 0);
-  // The gazetteer reading of each spelling (the most frequent), for the near spellings below.
-  std::unordered_map<std::string, const Pair*> name_of;
+  // Pair |p| takes the reading of pair |name| (both words), unless a rule took it before.
+  auto take = [&](const Pair& p, const Pair& name) {
+    if (taken[p.first] || taken[p.first + 1]) return;
+    for (size_t k = 0; k < 2; ++k) {
+      taken[p.first + k] = 1;
+      const uint32_t id = words[name.first + k].id;
+      if (words[p.first + k].id != id) rewrites.push_back({p.first + k, id});
+    }
+  };
+  // Per spelling, the gazetteer reading the document gives it most often (the first to
+  // reach that count), counted in one pass: a long document repeats its names; and
+  // whether that count is more than any other reading's.
+  struct Reading {
+    const Pair* best = nullptr;
+    bool majority = false;
+  };
+  std::unordered_map<std::string, Reading> name_of;
+  // The spellings with a gazetteer reading, by the initials of their two words.
+  std::unordered_map<uint16_t, std::vector<const std::string*>> by_initials;
+  auto initials = [](const std::string& key) {
+    return static_cast<uint16_t>((static_cast<unsigned char>(key[0]) << 8) |
+                                 static_cast<unsigned char>(key[key.find(' ') + 1]));
+  };
   for (const std::string& key : keys) {
     std::unordered_map<uint64_t, size_t> counts;
+    auto id_pair = [&](const Pair& p) { return (uint64_t{words[p.first].id} << 32) | words[p.first + 1].id; };
+    Reading r;
     size_t best_count = 0;
     for (const Pair& p : by_key[key]) {
       if (!p.name) continue;
-      const size_t count = ++counts[(uint64_t{words[p.first].id} << 32) | words[p.first + 1].id];
-      if (count > best_count) name_of[key] = &p, best_count = count;
+      const size_t count = ++counts[id_pair(p)];
+      if (count > best_count) r.best = &p, best_count = count;
     }
+    if (r.best == nullptr) continue;
+    size_t second = 0;
+    for (const auto& [ids, count] : counts) {
+      if (ids != id_pair(*r.best)) second = std::max(second, count);
+    }
+    r.majority = best_count > second;
+    name_of.emplace(key, r);
+    by_initials[initials(key)].push_back(&key);
   }
   // A place before its date ("Trung Sinh, ngày") that is no name, spelt within an edit of
   // a gazetteer name the document reads elsewhere (XÃ TRƯỜNG SINH), words starting alike:
   // the OCR lost or changed a letter of that name.
   for (const std::string& key : keys) {
     if (name_of.count(key)) continue;
+    auto candidates = by_initials.find(initials(key));
+    if (candidates == by_initials.end()) continue;
     const std::string* nearest = nullptr;
     bool tie = false;
-    for (const auto& [other, reading] : name_of) {
-      if (!NearSpelling(key, other)) continue;
+    for (const std::string* other : candidates->second) {
+      if (!NearSpelling(key, *other)) continue;
       tie = nearest != nullptr;
-      nearest = &other;
+      nearest = other;
     }
     if (nearest == nullptr || tie) continue;
-    const Pair& name = *name_of[*nearest];
+    const Pair& name = *name_of[*nearest].best;
     for (const Pair& p : by_key[key]) {
       const size_t end = words[p.first + 1].out_end;
-      if (end >= text.size() || text[end] != ',' || taken[p.first] || taken[p.first + 1]) continue;
-      for (size_t k = 0; k < 2; ++k) {
-        taken[p.first + k] = 1;
-        const uint32_t id = words[name.first + k].id;
-        if (words[p.first + k].id != id) rewrites.push_back({p.first + k, id});
-      }
+      if (end < text.size() && text[end] == ',') take(p, name);
     }
   }
+  // The same spelling read otherwise: a pair that is no name takes the gazetteer reading;
+  // of two gazetteer names with this spelling (Đồng Tiến, Đông Tiến), the issuer, the date
+  // line and the subject name one commune, so the reading most of them give wins, when it
+  // is more than any other's; a tie leaves each as read.
   for (const std::string& key : keys) {
     const std::vector<Pair>& group = by_key[key];
-    if (group.size() < 2) continue;
-    // The gazetteer reading the document gives this spelling most often (the first to
-    // reach that count), counted in one pass: a long document repeats its names.
-    std::unordered_map<uint64_t, size_t> counts;
-    auto id_pair = [&](const Pair& p) { return (uint64_t{words[p.first].id} << 32) | words[p.first + 1].id; };
-    const Pair* best = nullptr;
-    size_t best_count = 0;
+    auto it = name_of.find(key);
+    if (group.size() < 2 || it == name_of.end()) continue;
     for (const Pair& p : group) {
-      if (!p.name) continue;
-      const size_t count = ++counts[id_pair(p)];
-      if (count > best_count) best = &p, best_count = count;
-    }
-    if (best == nullptr) continue;
-    // Two gazetteer names with this spelling (Đồng Tiến, Đông Tiến): the issuer, the date
-    // line and the subject name one commune, so the reading most of them give wins, when
-    // it is more than any other's; a tie leaves each as read.
-    size_t second = 0;
-    for (const auto& [ids, count] : counts) {
-      if (ids != id_pair(*best)) second = std::max(second, count);
-    }
-    const bool majority = best_count > second;
-    for (const Pair& p : group) {
-      if ((p.name && !majority) || taken[p.first] || taken[p.first + 1]) continue;
-      for (size_t k = 0; k < 2; ++k) {
-        taken[p.first + k] = 1;
-        const uint32_t id = words[best->first + k].id;
-        if (words[p.first + k].id != id) rewrites.push_back({p.first + k, id});
-      }
+      if (!p.name || it->second.majority) take(p, *it->second.best);
     }
   }
   std::sort(rewrites.begin(), rewrites.end());
