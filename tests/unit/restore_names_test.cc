@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/model_data.h"
@@ -47,6 +48,13 @@ const vanban::internal::ModelData& FixtureData() {
   return model->parts().data();
 }
 
+// The one rewrite NameRewrites gives |w|: (index of the word, its new reading).
+std::pair<size_t, uint32_t> OnlyRewrite(const vanban::internal::ModelData& d, const Written& w) {
+  auto rewrites = vanban::internal::NameRewrites(d, w.text, w.words);
+  REQUIRE(rewrites.size() == 1);
+  return rewrites[0];
+}
+
 }  // namespace
 
 TEST_CASE("names: a pair spelled like a gazetteer name read elsewhere takes that reading") {
@@ -56,10 +64,7 @@ TEST_CASE("names: a pair spelled like a gazetteer name read elsewhere takes that
   REQUIRE(nam2 != d.unk());
   // "VIỆT NAM, Việt Năm": the second is no name; it reads as the first.
   Written w = Write({"VIỆT", " ", "NAM", ", ", "Việt", " ", "Năm"}, {viet, nam, viet, nam2});
-  auto rewrites = vanban::internal::NameRewrites(d, w.text, w.words);
-  REQUIRE(rewrites.size() == 1);
-  CHECK(rewrites[0].first == 3);
-  CHECK(rewrites[0].second == nam);
+  CHECK(OnlyRewrite(d, w) == std::pair<size_t, uint32_t>{3, nam});
   // Alone, a pair that is no name stays as read; so do words not one space apart.
   w = Write({"Việt", " ", "Năm"}, {viet, nam2});
   CHECK(vanban::internal::NameRewrites(d, w.text, w.words).empty());
@@ -78,10 +83,7 @@ TEST_CASE("names: of two gazetteer names with one spelling, the one most of the 
   // Issuer and date line read Nghị Dân, the subject Nghỉ Dân: the subject agrees with them.
   Written w = Write({"NGHỊ", " ", "DÂN", ", ", "Nghị", " ", "Dân", ", ", "Nghỉ", " ", "Dân"},
                     {nghi, dan, nghi, dan, nghi2, dan});
-  auto rewrites = vanban::internal::NameRewrites(d, w.text, w.words);
-  REQUIRE(rewrites.size() == 1);
-  CHECK(rewrites[0].first == 4);
-  CHECK(rewrites[0].second == nghi);
+  CHECK(OnlyRewrite(d, w) == std::pair<size_t, uint32_t>{4, nghi});
   // One each: no evidence to choose, both stay.
   w = Write({"Nghị", " ", "Dân", ", ", "Nghỉ", " ", "Dân"}, {nghi, dan, nghi2, dan});
   CHECK(vanban::internal::NameRewrites(d, w.text, w.words).empty());
@@ -93,10 +95,7 @@ TEST_CASE("names: a place before its date spelt an edit away from a name the doc
   REQUIRE(!d.IsNamePair(nghia, dan));
   // "XÃ NGHỊ DÂN … Nghĩa Dân, ngày": the OCR added a letter to the place.
   Written w = Write({"NGHỊ", " ", "DÂN", ", ", "Nghĩa", " ", "Dân", ", "}, {nghi, dan, nghia, dan});
-  auto rewrites = vanban::internal::NameRewrites(d, w.text, w.words);
-  REQUIRE(rewrites.size() == 1);
-  CHECK(rewrites[0].first == 2);
-  CHECK(rewrites[0].second == nghi);
+  CHECK(OnlyRewrite(d, w) == std::pair<size_t, uint32_t>{2, nghi});
   // Not before a comma, it may be other words: it stays.
   w = Write({"NGHỊ", " ", "DÂN", ", ", "Nghĩa", " ", "Dân"}, {nghi, dan, nghia, dan});
   CHECK(vanban::internal::NameRewrites(d, w.text, w.words).empty());
