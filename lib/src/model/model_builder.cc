@@ -8,6 +8,7 @@
 #include <map>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "channel/ocr_channel.h"
@@ -287,8 +288,10 @@ class Builder {
       if (!internal::KeyInto(words_[id], &key) || !internal::IsWordKey(key)) continue;
       // Corpus typos ("củả", "taị") stay in the language model but are never offered
       // as a reading: a reading must be a well-formed syllable with its tone where one
-      // of the two conventions puts it (single letters are list labels and initials).
-      if (key.size() > 1 && !IsWellFormedReading(words_[id])) continue;
+      // of the two conventions puts it (single letters are list labels and initials),
+      // or a syllable of a gazetteer or personal name ("Kôn" of Sông Kôn, "Jơ" of Jơ
+      // Ngây: minority languages' names break Vietnamese spelling rules).
+      if (key.size() > 1 && !IsWellFormedReading(words_[id]) && !name_words_.count(id)) continue;
       by_key[key].push_back({id, static_cast<float>(std::log10((raw_[id] + 0.5) / total)), 0.0f, 0});
     }
     // Capitalised readings: names and title words prefer other readings
@@ -360,8 +363,8 @@ class Builder {
       if (!parsed.ok()) return Status::Corruption("ocr_channel.tsv: " + parsed.status().message());
       sections[internal::kSectionOcrChannel] = std::move(channel);
     }
-    VANBAN_RETURN_IF_ERROR(WriteNamePairs("place_names.txt", &sections[internal::kSectionNamePairs]));
-    VANBAN_RETURN_IF_ERROR(WriteNamePairs("person_names.txt", &sections[internal::kSectionPersonPairs]));
+    WriteNamePairs(0, &sections[internal::kSectionNamePairs]);
+    WriteNamePairs(1, &sections[internal::kSectionPersonPairs]);
     // The confidence calibration, stored verbatim (the restorer parses it; a bad table
     // leaves confidence uncalibrated, see restore/confidence_calibration.h).
     std::string confidence;
@@ -411,6 +414,40 @@ class Builder {
 
   int order() const { return order_; }
 
+  // The names of place_names.txt and person_names.txt (optional: a model without them
+  // reads no such names), each as its syllables' ids. A name with a syllable the model
+  // does not know is left out: it could not be read anyway.
+  Status ReadNames() {
+    const char* files[2] = {"place_names.txt", "person_names.txt"};
+    for (size_t f = 0; f < 2; ++f) {
+      std::string text;
+      if (!ReadFileText(dir_ / files[f], &text).ok()) continue;
+      std::vector<uint32_t> ids;
+      std::string lower;
+      const std::vector<std::string_view> lines = SplitLines(text);
+      for (size_t line_no = 1; line_no <= lines.size(); ++line_no) {
+        const std::string_view line = lines[line_no - 1];
+        if (line.empty()) continue;
+        if (internal::FirstInvalidUtf8(line) != std::string_view::npos)
+          return Status::Corruption(std::string(files[f]) + ":" + std::to_string(line_no) + ": not UTF-8");
+        ids.clear();
+        bool known = true;
+        for (size_t b = 0; b < line.size() && known;) {
+          size_t e = std::min(line.find(' ', b), line.size());
+          internal::LowerInto(line.substr(b, e - b), &lower);
+          b = e + 1;
+          auto it = ids_.find(lower);
+          known = it != ids_.end();
+          if (known) ids.push_back(it->second);
+        }
+        if (!known) continue;
+        for (size_t i = 1; i < ids.size(); ++i) names_[f].push_back({ids[i - 1], ids[i]});
+        name_words_.insert(ids.begin(), ids.end());
+      }
+    }
+    return Status::Ok();
+  }
+
  private:
   // For every word, the readings most often following it and preceding it in the
   // corpus: what the restorer proposes for an OCR word its channel cannot read. The
@@ -447,34 +484,9 @@ class Builder {
     out->assign(reinterpret_cast<const char*>(table.data()), table.size() * sizeof(uint16_t));
   }
 
-  // Name pairs from |file| (place_names.txt, person_names.txt; optional: a model without
-  // it reads no such names). A name with a syllable the model does not know gives no pair.
-  Status WriteNamePairs(const char* file, std::string* out) const {
-    std::string text;
-    std::vector<internal::NamePair> pairs;
-    if (ReadFileText(dir_ / file, &text).ok()) {
-      std::vector<uint32_t> ids;
-      std::string lower;
-      const std::vector<std::string_view> lines = SplitLines(text);
-      for (size_t line_no = 1; line_no <= lines.size(); ++line_no) {
-        const std::string_view line = lines[line_no - 1];
-        if (line.empty()) continue;
-        if (internal::FirstInvalidUtf8(line) != std::string_view::npos)
-          return Status::Corruption(std::string(file) + ":" + std::to_string(line_no) + ": not UTF-8");
-        ids.clear();
-        bool known = true;
-        for (size_t b = 0; b < line.size() && known;) {
-          size_t e = std::min(line.find(' ', b), line.size());
-          internal::LowerInto(line.substr(b, e - b), &lower);
-          b = e + 1;
-          auto it = ids_.find(lower);
-          known = it != ids_.end();
-          if (known) ids.push_back(it->second);
-        }
-        if (!known) continue;
-        for (size_t i = 1; i < ids.size(); ++i) pairs.push_back({ids[i - 1], ids[i]});
-      }
-    }
+  // The name pairs of names_[|f|], sorted by first word and again by second.
+  void WriteNamePairs(size_t f, std::string* out) const {
+    std::vector<internal::NamePair> pairs = names_[f];
     auto by_first = [](const internal::NamePair& x, const internal::NamePair& y) {
       return x.first != y.first ? x.first < y.first : x.second < y.second;
     };
@@ -490,11 +502,12 @@ class Builder {
     out->assign(reinterpret_cast<const char*>(&n), sizeof n);
     out->append(reinterpret_cast<const char*>(pairs.data()), pairs.size() * sizeof(internal::NamePair));
     out->append(reinterpret_cast<const char*>(by_second.data()), by_second.size() * sizeof(internal::NamePair));
-    return Status::Ok();
   }
 
   std::filesystem::path dir_;
   std::vector<std::string> words_;
+  std::vector<internal::NamePair> names_[2];  // place_names.txt, person_names.txt
+  std::unordered_set<uint32_t> name_words_;   // every syllable of those names
   std::vector<uint64_t> raw_, cap_;
   std::unordered_map<std::string, uint32_t> ids_;
   int order_ = 0;
@@ -511,6 +524,7 @@ Status BuildModel(const std::string& dict_dir, const std::function<Status(std::s
     Builder b(dict_dir);
     VANBAN_RETURN_IF_ERROR(b.ReadVocab());
     VANBAN_RETURN_IF_ERROR(b.ReadDiscounts());
+    VANBAN_RETURN_IF_ERROR(b.ReadNames());
     if (b.order() > internal::kMaxOrder) return Status::Corruption("order above 4");
     for (int n = 1; n <= b.order(); ++n) VANBAN_RETURN_IF_ERROR(b.ReadOrder(n));
     b.Estimate();
