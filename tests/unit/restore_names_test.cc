@@ -23,15 +23,17 @@ struct Written {
 };
 
 // |parts| written one after the other; the capitalised syllables among them become
-// NameWords (with |ids| in order).
-Written Write(const std::vector<std::string>& parts, const std::vector<uint32_t>& ids) {
+// NameWords (with |ids| in order, and |confidence| when given, else 1).
+Written Write(const std::vector<std::string>& parts, const std::vector<uint32_t>& ids,
+              const std::vector<double>& confidence = {}) {
   Written w;
   size_t next_id = 0;
   for (const std::string& p : parts) {
     const bool word = !p.empty() && p != " " && p != ", ";
     if (word) {
       const size_t at = w.text.size();
-      w.words.push_back({at, at + p.size(), at, at + p.size(), ids.at(next_id++)});
+      const double sure = confidence.empty() ? 1.0 : confidence.at(next_id);
+      w.words.push_back({at, at + p.size(), at, at + p.size(), ids.at(next_id++), sure});
     }
     w.text += p;
   }
@@ -84,9 +86,16 @@ TEST_CASE("names: of two gazetteer names with one spelling, the one most of the 
   Written w = Write({"NGHỊ", " ", "DÂN", ", ", "Nghị", " ", "Dân", ", ", "Nghỉ", " ", "Dân"},
                     {nghi, dan, nghi, dan, nghi2, dan});
   CHECK(OnlyRewrite(d, w) == std::pair<size_t, uint32_t>{4, nghi});
-  // One each: no evidence to choose, both stay.
+  // One each, read as surely: no evidence to choose, both stay.
   w = Write({"Nghị", " ", "Dân", ", ", "Nghỉ", " ", "Dân"}, {nghi, dan, nghi2, dan});
   CHECK(vanban::internal::NameRewrites(d, w.text, w.words).empty());
+  // One each, the second read with more confidence: the first agrees with it.
+  w = Write({"Nghị", " ", "Dân", ", ", "Nghỉ", " ", "Dân"}, {nghi, dan, nghi2, dan}, {0.6, 1.0, 0.9, 1.0});
+  CHECK(OnlyRewrite(d, w) == std::pair<size_t, uint32_t>{0, nghi2});
+  // Counts first: two unsure sightings outweigh one sure one.
+  w = Write({"Nghị", " ", "Dân", ", ", "Nghị", " ", "Dân", ", ", "Nghỉ", " ", "Dân"}, {nghi, dan, nghi, dan, nghi2, dan},
+            {0.5, 0.5, 0.5, 0.5, 1.0, 1.0});
+  CHECK(OnlyRewrite(d, w) == std::pair<size_t, uint32_t>{4, nghi});
 }
 
 TEST_CASE("names: a place before its date spelt an edit away from a name the document reads is that name") {

@@ -60,12 +60,19 @@ std::vector<std::pair<size_t, uint32_t>> NameRewrites(const ModelData& m, std::s
       if (words[p.first + k].id != id) rewrites.push_back({p.first + k, id});
     }
   };
-  // Per spelling, the gazetteer reading the document gives it most often (the first to
-  // reach that count), counted in one pass: a long document repeats its names; and
-  // whether that count is more than any other reading's.
+  // Per spelling, the gazetteer reading the document gives it most often, counted in one
+  // pass (a long document repeats its names); of readings given equally often, the one the
+  // searches were surer of (summed confidence of its words); and whether it beats every
+  // other reading on that order.
   struct Reading {
     const Pair* best = nullptr;
     bool majority = false;
+  };
+  struct Tally {
+    size_t count = 0;
+    double sure = 0;
+    const Pair* first = nullptr;
+    bool operator>(const Tally& o) const { return count != o.count ? count > o.count : sure > o.sure; }
   };
   std::unordered_map<std::string, Reading> name_of;
   // The spellings with a gazetteer reading, by the initials of their two words.
@@ -74,22 +81,26 @@ std::vector<std::pair<size_t, uint32_t>> NameRewrites(const ModelData& m, std::s
     return static_cast<uint16_t>((static_cast<unsigned char>(key[0]) << 8) |
                                  static_cast<unsigned char>(key[key.find(' ') + 1]));
   };
+  std::vector<std::pair<uint64_t, Tally>> tallies;  // in order of first sight
   for (const std::string& key : keys) {
-    std::unordered_map<uint64_t, size_t> counts;
-    auto id_pair = [&](const Pair& p) { return (uint64_t{words[p.first].id} << 32) | words[p.first + 1].id; };
-    Reading r;
-    size_t best_count = 0;
+    tallies.clear();
     for (const Pair& p : by_key[key]) {
       if (!p.name) continue;
-      const size_t count = ++counts[id_pair(p)];
-      if (count > best_count) r.best = &p, best_count = count;
+      const uint64_t ids = (uint64_t{words[p.first].id} << 32) | words[p.first + 1].id;
+      auto it = std::find_if(tallies.begin(), tallies.end(), [&](const auto& t) { return t.first == ids; });
+      if (it == tallies.end()) it = tallies.insert(it, {ids, Tally{0, 0, &p}});
+      ++it->second.count;
+      it->second.sure += words[p.first].confidence + words[p.first + 1].confidence;
     }
-    if (r.best == nullptr) continue;
-    size_t second = 0;
-    for (const auto& [ids, count] : counts) {
-      if (ids != id_pair(*r.best)) second = std::max(second, count);
+    if (tallies.empty()) continue;
+    size_t best = 0;
+    for (size_t t = 1; t < tallies.size(); ++t) {
+      if (tallies[t].second > tallies[best].second) best = t;
     }
-    r.majority = best_count > second;
+    Reading r{tallies[best].second.first, true};
+    for (size_t t = 0; t < tallies.size(); ++t) {
+      if (t != best && !(tallies[best].second > tallies[t].second)) r.majority = false;
+    }
     name_of.emplace(key, r);
     by_initials[initials(key)].push_back(&key);
   }
@@ -116,8 +127,8 @@ std::vector<std::pair<size_t, uint32_t>> NameRewrites(const ModelData& m, std::s
   }
   // The same spelling read otherwise: a pair that is no name takes the gazetteer reading;
   // of two gazetteer names with this spelling (Đồng Tiến, Đông Tiến), the issuer, the date
-  // line and the subject name one commune, so the reading most of them give wins, when it
-  // is more than any other's; a tie leaves each as read.
+  // line and the subject name one commune, so the reading most of them give wins, or of
+  // readings given equally often the surer one; an exact tie leaves each as read.
   for (const std::string& key : keys) {
     const std::vector<Pair>& group = by_key[key];
     auto it = name_of.find(key);

@@ -4,8 +4,8 @@
 // document is written, two capitalised words in a row that spell (without marks) the
 // same as a pair of the gazetteer read elsewhere in the document take that reading when
 // their own is no name at all, or is another name of the gazetteer with the same spelling
-// (Tân Thành, Tân Thạnh) that fewer of the document's sightings read; on a tie each stays
-// as read. A place before its date's comma that is no name and is spelt one edit away
+// (Tân Thành, Tân Thạnh) that fewer of the document's sightings read, or as many but with
+// less confidence; on an exact tie each stays as read. A place before its date's comma that is no name and is spelt one edit away
 // from a name the document reads ("Trung Sinh, ngày" under XÃ TRƯỜNG SINH) takes it.
 #ifndef VANBAN_RESTORE_NAME_UNIFIER_H_
 #define VANBAN_RESTORE_NAME_UNIFIER_H_
@@ -26,6 +26,7 @@ struct NameWord {
   size_t out_begin, out_end;
   size_t in_begin, in_end;
   uint32_t id;
+  double confidence = 1;  // how sure its line's search was of it
 };
 
 // The words of |words| (in output order, written in |text|) to read otherwise: (index in

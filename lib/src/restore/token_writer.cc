@@ -273,7 +273,7 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
       if (!names_.empty() && names_.back().out_end + 1 != tok.out_begin &&
           (names_.size() < 2 || names_[names_.size() - 2].out_end + 1 != names_.back().out_begin))
         names_.pop_back();
-      names_.push_back({tok.out_begin, tok.out_end, tok.begin, tok.end, c.id});
+      names_.push_back({tok.out_begin, tok.out_end, tok.begin, tok.end, c.id, margin_confidence});
     }
     if (tok.changed()) ++out->changed;
     if (e.label) {
