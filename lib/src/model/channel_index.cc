@@ -31,7 +31,9 @@ Result<std::unique_ptr<ChannelIndex>> ChannelIndex::Build(const ModelData& m, st
     // corpus typos are not OCR readings.
     if (!KeyInto(w, &key) || !IsSyllableKey(key)) continue;
     auto readings = m.Candidates(key);
-    if (std::none_of(readings.begin(), readings.end(), [&](const CandidateItem& c) { return c.id == id; })) continue;
+    if (std::none_of(readings.begin(), readings.end(),
+                     [&](const CandidateItem& c) { return c.id == id && !(c.flags & kNameOnlyReading); }))
+      continue;
     double p = std::pow(10.0, static_cast<double>(m.Score(empty, id, &ignored)));
     trie.Add(w, p * kPseudoCorpusSize);
   }

@@ -289,10 +289,14 @@ class Builder {
       // Corpus typos ("củả", "taị") stay in the language model but are never offered
       // as a reading: a reading must be a well-formed syllable with its tone where one
       // of the two conventions puts it (single letters are list labels and initials),
-      // or a syllable of a gazetteer or personal name ("Kôn" of Sông Kôn, "Jơ" of Jơ
-      // Ngây: minority languages' names break Vietnamese spelling rules).
-      if (key.size() > 1 && !IsWellFormedReading(words_[id]) && !name_words_.count(id)) continue;
-      by_key[key].push_back({id, static_cast<float>(std::log10((raw_[id] + 0.5) / total)), 0.0f, 0});
+      // or a syllable with marks of a gazetteer or personal name ("Kôn" of Sông Kôn,
+      // "Đăk": minority languages' names break Vietnamese spelling rules). Such a
+      // syllable without marks ("ea", "kon") reads as written anyway, and as a reading
+      // it would make OCR specks spelt like it look readable.
+      const bool name_only = key.size() > 1 && !IsWellFormedReading(words_[id]);
+      if (name_only && !(name_words_.count(id) && internal::HasMarks(words_[id]))) continue;
+      by_key[key].push_back({id, static_cast<float>(std::log10((raw_[id] + 0.5) / total)), 0.0f,
+                             name_only ? internal::kNameOnlyReading : 0u});
     }
     // Capitalised readings: names and title words prefer other readings
     // ("Đăk", "Hà") than the same key in running text.
@@ -458,7 +462,7 @@ class Builder {
     constexpr size_t k = internal::kNeighbours;
     std::vector<char> reading(v, 0);
     for (const auto& [key, list] : by_key)
-      for (const CandidateItem& c : list) reading[c.id] = key.size() > 1;
+      for (const CandidateItem& c : list) reading[c.id] = key.size() > 1 && !(c.flags & internal::kNameOnlyReading);
     const uint64_t mask = (uint64_t{1} << kBitsPerWord) - 1;
     std::unordered_map<uint64_t, uint64_t> pairs;
     for (const Gram& g : grams_[order_]) pairs[g.key & ((mask << kBitsPerWord) | mask)] += g.count;

@@ -97,8 +97,11 @@ struct CandidateItem {
   uint32_t id;
   float logprior;     // log10 unigram frequency
   float cap_bonus;    // log10 P(reading | key, capitalised mid-sentence) / P(reading | key)
-  uint32_t reserved;  // 0
+  uint32_t flags;     // kNameOnlyReading, or 0
 };
+// A syllable only a name has ("Kôn" of Sông Kôn): a reading of its own spelling, but no
+// reading the OCR search proposes for other spellings, nor a neighbour the context offers.
+inline constexpr uint32_t kNameOnlyReading = 1;
 
 // Frozen mixing function for the probing tables (splitmix64 finalizer).
 inline uint64_t MixKey(uint64_t x) {

@@ -196,7 +196,9 @@ void WordCandidates::Compute(std::string_view lower, std::vector<WordCand>* out)
     // Typed text: a code or unit the writer meant ("m2"); OCR'd text: damage.
     double p = std::max(mix_.clean, mix_.stripped) * (damaged ? limits_.typed_damaged : 1.0) +
                mix_.ocr * (damaged ? limits_.keep_damaged : limits_.ocr_keep);
-    if (!list.empty()) p *= limits_.unknown_syllable;
+    // (A name's own syllable, "êê", does not make its spelling a Vietnamese word.)
+    if (std::any_of(list.begin(), list.end(), [](const CandidateItem& c) { return !(c.flags & kNameOnlyReading); }))
+      p *= limits_.unknown_syllable;
     out->push_back({unk, static_cast<float>(std::log10(p)), true, 0.0f, spelled == unk ? 0 : spelled});
   }
 }
