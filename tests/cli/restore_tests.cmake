@@ -102,3 +102,8 @@ vanban_cli_test(NAME restore_ocr_hyphen_name ARGS restore --model ${_model} ${_r
 # The title under "KT. BỘ TRƯỞNG" is the deputy's: THỨ TRƯỞNG, not THỦ TRƯỞNG.
 vanban_cli_test(NAME restore_ocr_deputy_title ARGS restore --model ${_model} ${_rdata}/cli/ocr_deputy_title.txt
                 STDOUT_MATCHES "KT. BỘ TRƯỞNG. _\nTHỨ TRƯỞNG\n")
+# Where a person's name stands (after "đồng chí", "ông", and on the signer's line under
+# "TM. …" and the title), a pair of a personal name beats common words: "Phan Liên Hương",
+# not Phân Liên Hương; "Dương Thanh Đoàn", not Dương Thành Đoàn.
+vanban_cli_test(NAME restore_person_names ARGS restore --model ${_model} ${_rdata}/cli/stripped_person_names.txt
+                STDOUT_MATCHES "đồng chí Dương Thanh Đoàn, [^\n]*\n[^\n]*Ông Phan Liên Hương [^\n]*\n\nTM[^\n]*\nCHỦ TỊCH\n\nPhan Liên Hương\n")

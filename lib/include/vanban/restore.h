@@ -81,6 +81,10 @@ struct RestoreOptions {
   // log10 bonus for two capitalised words in a row that a place name of the gazetteer
   // has in a row ("XA NGHI DUONG" is xã Nghi Dương, not nghỉ dưỡng).
   double name_pair_bonus = 1.0;
+  // More log10 for a pair of a personal name where a person's name stands: on a signer's
+  // line (under "TM. …" and the title) and after "đồng chí", "ông", "bà"; so "Phan Liên"
+  // beats the common words "Phân Liên" there.
+  double person_pair_bonus = 1.0;
   // Read an OCR'd document twice: the second pass starts with the document memory of
   // the whole first one, so a name or phrase read with confidence anywhere (the place
   // in the date line) settles its garbled repeats before it too (the issuer above

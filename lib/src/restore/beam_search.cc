@@ -15,6 +15,7 @@ float BeamSearch::PairBonus(uint32_t prev, const Edge& e, uint32_t id) const {
   float bonus = 0;
   if (memory_.HasPair(prev, id)) bonus += static_cast<float>(o_.pair_cache_bonus);
   if (e.name_pair && m_.IsNamePair(prev, id)) bonus += static_cast<float>(o_.name_pair_bonus);
+  if (e.person && m_.people().Has(prev, id)) bonus += static_cast<float>(o_.person_pair_bonus);
   return bonus;
 }
 

@@ -7,6 +7,23 @@
 
 namespace vanban::internal {
 
+namespace {
+
+// A name with its title fits in this many bytes; a longer line is running text.
+constexpr size_t kMaxSignerLine = 80;
+
+// "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "TL. BỘ TRƯỞNG", "TUQ. …", "Q. …": the line a
+// signature block opens with (thay mặt, ký thay, thừa lệnh, thừa ủy quyền, quyền).
+bool SigningLine(std::string_view line) {
+  size_t n = 0;
+  while (n < line.size() && n < 4 && line[n] >= 'A' && line[n] <= 'Z') ++n;
+  if (n == 0 || n >= line.size() || (line[n] != '.' && line[n] != ',')) return false;
+  const std::string_view mark = line.substr(0, n);
+  return mark == "TM" || mark == "KT" || mark == "TL" || mark == "TUQ" || mark == "Q";
+}
+
+}  // namespace
+
 void DocumentMemory::Reset(std::string_view text) {
   words_.clear();
   pairs_.Clear();
@@ -14,9 +31,13 @@ void DocumentMemory::Reset(std::string_view text) {
   last_label_ = 0;
   labels_.clear();
   deputy_titles_.clear();
+  signer_lines_.clear();
   size_t pos = 0;
   std::string key;
   bool on_behalf = false;  // the last line with text opens "KT." (ký thay)
+  // Where the lines since the last signing line are: 0 none, 1 after "TM."/"KT."/"TL."/
+  // "TUQ."/"Q.", 2 after the title in capitals under it.
+  int signing = 0;
   while (pos < text.size()) {
     size_t eol = text.find('\n', pos);
     if (eol == std::string_view::npos) eol = text.size();
@@ -29,9 +50,28 @@ void DocumentMemory::Reset(std::string_view text) {
       if (on_behalf) deputy_titles_.push_back(b);
       on_behalf = eol - b >= 3 && (text[b] == 'K' || text[b] == 'k') && (text[b + 1] == 'T' || text[b + 1] == 't') &&
                   (text[b + 2] == '.' || text[b + 2] == ' ');
+      const std::string_view line = text.substr(b, eol - b);
+      if (SigningLine(line)) {
+        signing = 1;
+      } else if (signing > 0) {
+        // A title is in capitals, also with the specks an OCR engine adds ("CHU TICH :
+        // re"); a line of specks alone is no line.
+        const LetterCase c = LetterCaseOf(line);
+        if (c.upper * 2 > c.letters) {
+          signing = 2;
+        } else if (c.letters > 0) {
+          if (signing == 2 && line.size() <= kMaxSignerLine) signer_lines_.push_back({b, eol});
+          signing = 0;
+        }
+      }
     }
     pos = eol + 1;
   }
+}
+
+bool DocumentMemory::SignerLineAt(size_t offset) const {
+  auto it = std::upper_bound(signer_lines_.begin(), signer_lines_.end(), std::pair<size_t, size_t>{offset, SIZE_MAX});
+  return it != signer_lines_.begin() && offset < std::prev(it)->second;
 }
 
 bool DocumentMemory::DeputyTitleAt(size_t offset) const {

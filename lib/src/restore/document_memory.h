@@ -53,6 +53,10 @@ class DocumentMemory {
   // Byte |offset| starts the line after one that opens "KT." (ký thay, signing for the
   // head): the deputy's title ("THU TRUONG" is THỨ TRƯỞNG there, not THỦ TRƯỞNG).
   bool DeputyTitleAt(size_t offset) const;
+  // Byte |offset| is on a signer's line: the first line with lower case after a signing
+  // line ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH") and the all-caps title under it, where
+  // a person's name stands ("Phan Liên Hương", not Phân Liên Hương).
+  bool SignerLineAt(size_t offset) const;
   // Position (ListLabelIndex) of the last list label written, 0 if none yet.
   int last_label() const { return last_label_; }
   void set_last_label(int index) { last_label_ = index; }
@@ -107,6 +111,7 @@ class DocumentMemory {
   StringMap<std::vector<Reading>> spellings_;
   std::vector<std::pair<size_t, char>> labels_;  // line-start labels: offset, letter key
   std::vector<size_t> deputy_titles_;            // starts of the lines after a "KT." line
+  std::vector<std::pair<size_t, size_t>> signer_lines_;  // [begin, end) of each, in order
   int last_label_ = 0;
 };
 

@@ -70,6 +70,7 @@ struct Edge {
   int32_t fixed_text = -1;  // symbol part output (Lattice::PoolText), or -1
   bool label = false;       // a list label at the start of a line
   bool name_pair = false;   // a capitalised word after another: may continue a place name
+  bool person = false;      // … where a person's name stands (a signer's line, after "đồng chí")
   float margin = 0;         // set by the search: best score minus the best of another reading
 };
 

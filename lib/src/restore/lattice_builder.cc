@@ -122,6 +122,20 @@ bool LatticeBuilder::NameContext(uint32_t i) const {
          internal::StartsUpper(unit_->PieceText(i)) && internal::StartsUpper(unit_->PieceText(i - 1));
 }
 
+bool LatticeBuilder::PersonContext(uint32_t i) {
+  if (memory_.SignerLineAt(unit_->begin + unit_->pieces[i].begin)) return true;
+  uint32_t first = i - 1;  // the run's first capitalised word
+  while (first > 0 && NameContext(first)) --first;
+  auto reads = [&](uint32_t j, uint32_t id) {
+    if (unit_->pieces[j].kind != PieceKind::kWord || id == m_.unk()) return false;
+    const std::vector<uint32_t>& top = TopReadings(j);
+    return std::find(top.begin(), top.end(), id) != top.end();
+  };
+  if (first == 0) return false;
+  if (reads(first - 1, ong_) || reads(first - 1, ba_)) return true;
+  return first >= 2 && reads(first - 1, chi_) && reads(first - 2, dong_);
+}
+
 bool LatticeBuilder::MidSentenceCapital(uint32_t i) const {
   if (unit_->pieces[i].line_start || i == 0 || !internal::IsCapitalised(unit_->PieceText(i))) return false;
   for (uint32_t j = i; j-- > 0;) {
@@ -400,6 +414,7 @@ void LatticeBuilder::AddWordEdge(uint32_t i) {
   const std::vector<WordCand>& list = words_.For(lower_);
   uint32_t e = AddEdge(i, i + 1, EdgeKind::kWord);
   lat_->edges[e].name_pair = NameContext(i);
+  lat_->edges[e].person = lat_->edges[e].name_pair && PersonContext(i);
   // A Roman section number the OCR mixed with l and 1 ("Il.", "I11."): I, II, III.
   const Piece& p0 = unit_->pieces[i];
   if (ocr_ && p0.line_start && i + 1 < unit_->pieces.size() && unit_->text[unit_->pieces[i + 1].begin] == '.' &&

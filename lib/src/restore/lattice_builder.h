@@ -30,7 +30,15 @@ class LatticeBuilder {
  public:
   LatticeBuilder(const ModelData& model, const RestoreOptions& options, WordCandidates* words,
                  const DocumentMemory* memory)
-      : m_(model), o_(options), words_(*words), memory_(*memory), dieu_(model.WordId("điều")) {}
+      : m_(model),
+        o_(options),
+        words_(*words),
+        memory_(*memory),
+        dieu_(model.WordId("điều")),
+        dong_(model.WordId("đồng")),
+        chi_(model.WordId("chí")),
+        ong_(model.WordId("ông")),
+        ba_(model.WordId("bà")) {}
 
   // A new document, or a new pass over it: |ocr| when it looks OCR'd (the OCR channel
   // and splits are used); |sketch| for a pass that only gathers the document memory,
@@ -60,6 +68,9 @@ class LatticeBuilder {
   // Word piece |i| and the word right before it both start upper case: |i| may be the
   // next syllable of a place name.
   bool NameContext(uint32_t i) const;
+  // Word piece |i|, in NameContext, continues a person's name: on a signer's line, or in
+  // a run of capitalised words after "đồng chí", "ông" or "bà".
+  bool PersonContext(uint32_t i);
   void AddReadings(const std::vector<WordCand>& list, float cap_weight = 0.0f, bool favoured = false);
   const std::vector<uint32_t>& TopReadings(uint32_t j);
   void ContextProposals(uint32_t i, std::vector<uint32_t>* out, size_t neighbours, size_t per_neighbour);
@@ -83,6 +94,7 @@ class LatticeBuilder {
   WordCandidates& words_;
   const DocumentMemory& memory_;
   const uint32_t dieu_;  // the model's điều
+  const uint32_t dong_, chi_, ong_, ba_;  // đồng (chí), ông, bà: what stands before a name
   bool ocr_ = false;
   bool sketch_ = false;
   const Unit* unit_ = nullptr;

@@ -1,0 +1,53 @@
+// What DocumentMemory finds in a document's layout before restoring it: the deputy's
+// title under "KT." and the signer's line under a signature block's opening and title.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "restore/document_memory.h"
+
+namespace {
+
+using vanban::internal::DocumentMemory;
+
+size_t At(const std::string& text, const std::string& what) {
+  const size_t at = text.find(what);
+  REQUIRE(at != std::string::npos);
+  return at;
+}
+
+}  // namespace
+
+TEST_CASE("document memory: the signer's line is the first line in lower case under the block's title") {
+  DocumentMemory memory;
+  const std::string text =
+      "Điều 2. Giao ông Phan Văn Lâm.\n"
+      "TM. UY BAN NHAN DAN\n"
+      "CHU TICH : re\n"  // a title with the OCR's specks is still a title
+      "\n"
+      "| ; :\n"  // specks alone are no line
+      "Phan Lien Huong\n"
+      "Noi nhan: Phan Van Lam\n";
+  memory.Reset(text);
+  CHECK(memory.SignerLineAt(At(text, "Phan Lien")));
+  CHECK(memory.SignerLineAt(At(text, "Huong")));
+  CHECK_FALSE(memory.SignerLineAt(At(text, "CHU TICH")));
+  CHECK_FALSE(memory.SignerLineAt(At(text, "Noi nhan")));
+  CHECK_FALSE(memory.SignerLineAt(At(text, "Phan Văn")));
+  CHECK_FALSE(memory.SignerLineAt(text.size()));
+
+  // KT. and the deputy's title; the signer under them.
+  const std::string deputy = "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn An\n";
+  memory.Reset(deputy);
+  CHECK(memory.DeputyTitleAt(At(deputy, "PHÓ")));
+  CHECK(memory.SignerLineAt(At(deputy, "Nguyễn")));
+
+  // No block's opening ("TM.", "KT.", …), no title, or a long line: no signer's line.
+  for (const std::string& other : {std::string("CHU TICH\nPhan Lien Huong\n"),
+                                   std::string("TM. UY BAN NHAN DAN\nPhan Lien Huong\n"),
+                                   std::string("TMX. UY BAN\nCHU TICH\nPhan Lien Huong\n"),
+                                   "TM. UY BAN NHAN DAN\nCHU TICH\nPhan Lien Huong " + std::string(80, 'a') + "\n"}) {
+    memory.Reset(other);
+    CHECK_FALSE(memory.SignerLineAt(At(other, "Phan Lien")));
+  }
+}
