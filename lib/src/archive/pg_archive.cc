@@ -43,6 +43,8 @@ constexpr const char* kPathLock = "hashtext($1)";
 // read that many rows for nothing. 2,500 against 1,000 and 5,000 at 20,000 documents
 // (server CPU of the 200 bench queries: 1,000 saw least of the gain; 5,000 made common
 // phrases such as `quy định --exact` slower, their candidates many and nearly all matches).
+// A step of pairs alone goes on up to kPgMostCandidatesByCost when the candidates cost
+// less than the scan (search_terms.h, PgCandidatesCheaperThanScan).
 constexpr int64_t kPgMaxCandidates = 2500;
 
 // An unfiltered step whose words (a phrase: its pairs) the planner estimates in at least
@@ -253,8 +255,12 @@ class PgArchive final : public ArchiveBackend {
                     std::vector<SearchHit>* out, std::vector<double>* relevance);
   Result<Filters> FiltersOf(const SearchQuery& q);
   // As on SQLite (archive_db.cc): the step's candidates when few, else nullopt.
+  // |table|, |column| and |step_tsquery| are the step's own (RankedHits), |cap| its
+  // --rank-at-most.
   Result<std::optional<std::vector<int64_t>>> StepCandidates(const SearchStep& step, const ParsedQuery& parsed,
-                                                             const Filters& filters);
+                                                             const Filters& filters, const std::string& table,
+                                                             const std::string& column,
+                                                             const std::string& step_tsquery, int64_t cap);
   // How many of |table|'s first blocks an unfiltered step reads for its first |cap|
   // matches before it falls back to the GIN scan; 0: no such first look (see RankedHits).
   Result<int64_t> DenseStepBlocks(const SearchStep& step, const ParsedQuery& parsed, const std::string& table,
@@ -448,7 +454,7 @@ Status PgArchive::RankedHits(const SearchStep& step, const std::vector<int64_t>&
   // the GIN scan of the words, the cost this avoids. Without the order, candidates past
   // the cap could not be checked (they were scanned: `động người` at 20,000
   // documents, 2,222 candidates, rechecked 10,318 rows to find 1,000 phrase matches).
-  auto candidates = q.candidates ? StepCandidates(step, parsed, filters)
+  auto candidates = q.candidates ? StepCandidates(step, parsed, filters, table, column, tsquery, cap)
                                  : Result<std::optional<std::vector<int64_t>>>(std::optional<std::vector<int64_t>>());
   if (!candidates.ok()) return candidates.status();
   const bool by_id = candidates->has_value();
@@ -572,7 +578,9 @@ Result<int64_t> PgArchive::DenseStepBlocks(const SearchStep& step, const ParsedQ
 }
 
 Result<std::optional<std::vector<int64_t>>> PgArchive::StepCandidates(const SearchStep& step, const ParsedQuery& parsed,
-                                                                       const Filters& filters) {
+                                                                       const Filters& filters, const std::string& table,
+                                                                       const std::string& column,
+                                                                       const std::string& step_tsquery, int64_t cap) {
   CandidateQuery c;
   c.pairs = RequiredPairs(parsed, step.kind);
   c.any_of = filters.terms;
@@ -583,14 +591,15 @@ Result<std::optional<std::vector<int64_t>>> PgArchive::StepCandidates(const Sear
   // (documents_type_key), cheaper than looking its documents up by TID once there are
   // more than kMaxCandidates (`dinh muc luong --type NQ`'s words step, 1,705 NQ documents
   // at 20,000: 25 ms scanning, 36 by TID).
-  const int64_t most = c.pairs.empty() ? kMaxCandidates : kPgMaxCandidates;
+  const bool pairs_only = c.any_of.empty();
+  const int64_t most = c.pairs.empty() ? kMaxCandidates : pairs_only ? kPgMostCandidatesByCost : kPgMaxCandidates;
   const std::string tsquery = TsQueryCandidates(c);
   // The planner's estimate first (its statistics know the commonest lexemes): a pair that
   // most documents hold (`thuc_hien`, 92% of them) read |most| + 1 rows for nothing, 26 ms
   // of the server's time at 20,000 documents, where the estimate costs a plan (0.3 ms).
   // Not with filter terms: the planner multiplies the terms' frequencies, so its estimate
   // is then always small, and planning the year terms of --from 2024 costs 1.8 ms.
-  if (c.any_of.empty()) {
+  if (pairs_only) {
     auto estimate = EstimatedRows("SELECT doc_id FROM documents_search_terms WHERE terms @@ $1::tsquery", {tsquery});
     if (!estimate.ok()) return estimate.status();
     if (*estimate > 2 * most) return std::optional<std::vector<int64_t>>();
@@ -602,6 +611,13 @@ Result<std::optional<std::vector<int64_t>>> PgArchive::StepCandidates(const Sear
                       {tsquery, std::to_string(most + 1)});
   if (!r.ok()) return r.status();
   if (r->rows() > most) return std::optional<std::vector<int64_t>>();
+  if (r->rows() > kPgMaxCandidates) {
+    // Past kPgMaxCandidates, by cost (search_terms.h), with the planner's estimate of the
+    // documents that hold the words (common words: its statistics know them).
+    auto words = EstimatedRows("SELECT 1 FROM " + table + " s WHERE " + column + " @@ $1::tsquery", {step_tsquery});
+    if (!words.ok()) return words.status();
+    if (!PgCandidatesCheaperThanScan(r->rows(), *words, cap)) return std::optional<std::vector<int64_t>>();
+  }
   std::vector<int64_t> ids;
   for (int i = 0; i < r->rows(); ++i) ids.push_back(r->Int(i, 0));
   return std::optional<std::vector<int64_t>>(std::move(ids));
