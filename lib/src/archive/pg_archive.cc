@@ -669,13 +669,18 @@ namespace {
 // ---- Opening ----------------------------------------------------------------------------
 
 Result<int> ReadVersion(PgConnection& db, bool* other_tables) {
-  auto r = db.Query(
-      "SELECT to_regclass('schema_version') IS NOT NULL,"
-      " (SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema())");
+  // The other tables are counted only without a schema_version table: planning the
+  // pg_tables view on a new connection's cold catalog caches took 5 ms of the server's
+  // time in every search.
+  auto r = db.Query("SELECT to_regclass('schema_version') IS NOT NULL");
   if (!r.ok()) return r.status();
-  const bool has_version = r->Text(0, 0) == "t";
-  *other_tables = !has_version && r->Int(0, 1) > 0;
-  if (!has_version) return 0;
+  *other_tables = false;
+  if (r->Text(0, 0) != "t") {
+    auto others = db.Query("SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema()");
+    if (!others.ok()) return others.status();
+    *other_tables = others->Int(0, 0) > 0;
+    return 0;
+  }
   auto v = db.Query("SELECT coalesce(max(version), 0) FROM schema_version");
   if (!v.ok()) return v.status();
   return static_cast<int>(v->Int(0, 0));
