@@ -71,7 +71,7 @@ inline constexpr int64_t kMaxCandidates = 1000;
 // scanning, load 5-7).
 inline constexpr int64_t kCandidateCheckCostInScannedDocuments = 30;
 
-// PostgreSQL, a step of pairs alone (no filter) with more than 2,500 candidates (up to
+// PostgreSQL, a step with pairs and more than 2,500 candidates (up to
 // kPgMostCandidatesByCost): whether checking its |candidates| by TID costs less than the
 // scan, which reads the posting lists of the documents holding the words
 // (|word_documents|) and rechecks rows until |cap| matches (0: all), at least
