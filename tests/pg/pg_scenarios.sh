@@ -12,6 +12,9 @@
 #   parity    the same records in SQLite and PostgreSQL: the same documents for every query,
 #             and the same first matches ranked with --rank-at-most (also when a phrase's
 #             candidates, more than the cap, are checked by TID)
+#   dense     a step of a word that most documents hold finds its first matches in the
+#             first blocks of its table (no GIN scan, no sequential scan), the same as the
+#             scan; when those blocks hold fewer than it ranks, it scans as usual
 #   restart   the server stops mid-run: exit 1, one clear line; after a restart the rerun
 #             completes the archive (its own cluster)
 #   readonly  a role that may only read, a read-only database: index fails at once with one
@@ -267,6 +270,48 @@ parity)
     a=$(grep -o '"path": "[^"]*"' hits.sqlite.json | sort) b=$(grep -o '"path": "[^"]*"' hits.tid.json | sort)
     [ "$a" = "$b" ] || { diff <(echo "$a") <(echo "$b") >&2; fail "capped phrase [$phrase]: SQLite and PostgreSQL ranked different matches"; }
   done
+  ;;
+dense)
+  # Stored in this order: 30 documents without the word zqxmarker, then 50 with it; every
+  # one holds "lưu trữ" (its last line).
+  make_docs a 1 30
+  make_docs b 31 80
+  for f in b/*.txt; do echo "Hồ sơ zqxmarker." >> "$f"; done
+  run 0 index a --db "$uri" --no-restore --jobs 1
+  run 0 index b --db "$uri" --no-restore --jobs 1
+  run 0 index a --db sqlite.db --no-restore --jobs 1
+  run 0 index b --db sqlite.db --no-restore --jobs 1
+  : > empty.jsonl
+  run 0 index --from-jsonl empty.jsonl --db "$uri" --optimize  # statistics: the planner's estimates
+  reads() { sql "SELECT coalesce(sum(idx_scan), 0) FROM pg_stat_user_indexes WHERE indexrelname = '$1'"; }
+  seq_reads() { sql "SELECT seq_scan FROM pg_stat_user_tables WHERE relname = '$1'"; }
+  doc_reads() { sql "SELECT seq_scan + coalesce(idx_scan, 0) FROM pg_stat_user_tables WHERE relname = 'documents'"; }
+  for word in luu "lưu"; do
+    if [ "$word" = luu ]; then index=documents_search_folded table=documents_search; else index=documents_search_exact_words table=documents_search_exact; fi
+    gin=$(reads $index) seq=$(seq_reads $table) docs=$(doc_reads)
+    "$vanban" search "$word" --db "$uri" --limit 3 --rank-at-most 3 --json > hits.first.json 2>err.txt ||
+      { cat err.txt >&2; fail "dense word [$word]"; }
+    # The backend's statistics arrive when it exits: the hits' documents rows show when.
+    for _ in $(seq 50); do [ "$(doc_reads)" != "$docs" ] && break; sleep 0.1; done
+    [ "$(doc_reads)" != "$docs" ] || fail "dense word [$word]: no documents read"
+    [ "$(reads $index)" = "$gin" ] || fail "dense word [$word]: a GIN scan, not the first blocks"
+    [ "$(seq_reads $table)" = "$seq" ] || fail "dense word [$word]: a sequential scan, not the first blocks"
+    "$vanban" search "$word" --db "$uri" --limit 3 --rank-at-most 3 --json --no-candidates > hits.scan.json 2>err.txt ||
+      { cat err.txt >&2; fail "dense word [$word], scanned"; }
+    [ "$(grep -c '"path"' hits.first.json)" = 3 ] || fail "dense word [$word]: not 3 hits"
+    cmp -s hits.first.json hits.scan.json || { diff hits.scan.json hits.first.json >&2; fail "dense word [$word]: the first blocks ranked other matches than the scan"; }
+  done
+  # zqxmarker: in 50 of 80 documents, so the estimate is dense, but none in the first blocks.
+  for target in "$uri" sqlite.db; do
+    "$vanban" search zqxmarker --db "$target" --limit 3 --rank-at-most 3 --json > "hits.${target%%:*}.json" 2>err.txt ||
+      { cat err.txt >&2; fail "marker word on $target"; }
+  done
+  "$vanban" search zqxmarker --db "$uri" --limit 3 --rank-at-most 3 --json --no-candidates > hits.scan.json 2>err.txt ||
+    { cat err.txt >&2; fail "marker word, scanned"; }
+  [ "$(grep -c '"path": "[^"]*/b/doc_' hits.postgresql.json)" = 3 ] || { cat hits.postgresql.json >&2; fail "marker word: not 3 hits of b/"; }
+  cmp -s hits.postgresql.json hits.scan.json || { diff hits.scan.json hits.postgresql.json >&2; fail "marker word: other hits than the scan"; }
+  a=$(grep -o '"path": "[^"]*"' hits.sqlite.db.json | sort) b=$(grep -o '"path": "[^"]*"' hits.postgresql.json | sort)
+  [ "$a" = "$b" ] || { diff <(echo "$a") <(echo "$b") >&2; fail "marker word: SQLite and PostgreSQL ranked different matches"; }
   ;;
 upgrade)
   "$vanban" parse --no-restore --jsonl "$samples"/seeds/*.txt "$samples"/ocrsim/*.txt > records.jsonl 2>/dev/null

@@ -116,5 +116,20 @@ TEST_CASE("filter tokens of the main full-text index: one unicode61 token each, 
         "(" + words + ") AND ({filters} : ((\"zvbt1\" OR \"zvbt2\") AND (\"zvbyx\" OR \"zvby2024\")))");
 }
 
+TEST_CASE("PostgreSQL: many candidates are checked by TID only when that costs less than the scan") {
+  // A phrase rare among the documents holding its words (at 100,000 documents: the pair
+  // `nhan_kinh` in 2,612, the two words in 66,603): the scan rechecks ~25 rows a match.
+  CHECK(PgCandidatesCheaperThanScan(2612, 66603, 1000));
+  CHECK(PgCandidatesCheaperThanScan(3975, 90000, 1000));
+  // A phrase nearly every holder of its words has: the scan finds its 1,000 at once.
+  CHECK_FALSE(PgCandidatesCheaperThanScan(8000, 9000, 1000));
+  // ... unless every match is ranked (cap 0): then the scan rechecks them all too.
+  CHECK_FALSE(PgCandidatesCheaperThanScan(8000, 9000, 0));
+  CHECK(PgCandidatesCheaperThanScan(8000, 90000, 0));
+  // The planner's estimate of the words below the candidates (stale statistics): they are
+  // at least the candidates, so the scan costs its rechecks of them.
+  CHECK_FALSE(PgCandidatesCheaperThanScan(5000, 10, 1000));
+}
+
 }  // namespace
 }  // namespace vanban::internal

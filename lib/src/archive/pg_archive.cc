@@ -43,7 +43,14 @@ constexpr const char* kPathLock = "hashtext($1)";
 // read that many rows for nothing. 2,500 against 1,000 and 5,000 at 20,000 documents
 // (server CPU of the 200 bench queries: 1,000 saw least of the gain; 5,000 made common
 // phrases such as `quy định --exact` slower, their candidates many and nearly all matches).
+// A step with pairs goes on up to kPgMostCandidatesByCost when the candidates cost less
+// than the scan (search_terms.h, PgCandidatesCheaperThanScan).
 constexpr int64_t kPgMaxCandidates = 2500;
+
+// An unfiltered step whose words (a phrase: its pairs) the planner estimates in at least
+// this share of the documents first looks for its first matches in the first blocks of
+// its table (PgArchive::RankedHits).
+constexpr double kPgDenseStepShare = 0.5;
 
 std::string Dollar(int i) { return "$" + std::to_string(i); }
 
@@ -58,6 +65,13 @@ std::string TextArray(const std::vector<std::string>& items) {
     }
     out += '"';
   }
+  return out + "}";
+}
+
+// A bigint[] literal of |ids| ("{3,14}").
+std::string IdArray(const std::vector<int64_t>& ids) {
+  std::string out = "{";
+  for (int64_t id : ids) out += (out.size() > 1 ? "," : "") + std::to_string(id);
   return out + "}";
 }
 
@@ -241,12 +255,24 @@ class PgArchive final : public ArchiveBackend {
                     std::vector<SearchHit>* out, std::vector<double>* relevance);
   Result<Filters> FiltersOf(const SearchQuery& q);
   // As on SQLite (archive_db.cc): the step's candidates when few, else nullopt.
+  // |table|, |column| and |step_tsquery| are the step's own (RankedHits), |cap| its
+  // --rank-at-most.
   Result<std::optional<std::vector<int64_t>>> StepCandidates(const SearchStep& step, const ParsedQuery& parsed,
-                                                             const Filters& filters);
+                                                             const Filters& filters, const std::string& table,
+                                                             const std::string& column,
+                                                             const std::string& step_tsquery, int64_t cap);
+  // How many of |table|'s first blocks an unfiltered step reads for its first |cap|
+  // matches before it falls back to the GIN scan; 0: no such first look (see RankedHits).
+  Result<int64_t> DenseStepBlocks(const SearchStep& step, const ParsedQuery& parsed, const std::string& table,
+                                  const std::string& column, const std::string& tsquery, int64_t cap);
+  // The planner's estimate of the rows |select| returns (EXPLAIN: statistics, no scan).
+  Result<int64_t> EstimatedRows(const std::string& select, const std::vector<PgParam>& params);
 
   std::string conninfo_;
   std::unique_ptr<PgConnection> db_;
   int version_;
+  // Per search table: its pages and rows as of the last VACUUM or ANALYZE (pg_class).
+  std::unordered_map<std::string, std::pair<double, double>> table_size_;
   bool in_txn_ = false;
   std::mutex claims_mu_;
   std::unique_ptr<PgConnection> claims_;
@@ -428,63 +454,133 @@ Status PgArchive::RankedHits(const SearchStep& step, const std::vector<int64_t>&
   // the GIN scan of the words, the cost this avoids. Without the order, candidates past
   // the cap could not be checked (they were scanned: `động người` at 20,000
   // documents, 2,222 candidates, rechecked 10,318 rows to find 1,000 phrase matches).
-  auto candidates = q.candidates ? StepCandidates(step, parsed, filters)
+  auto candidates = q.candidates ? StepCandidates(step, parsed, filters, table, column, tsquery, cap)
                                  : Result<std::optional<std::vector<int64_t>>>(std::optional<std::vector<int64_t>>());
   if (!candidates.ok()) return candidates.status();
   const bool by_id = candidates->has_value();
   if (by_id && (*candidates)->empty()) return Status::Ok();
-  std::vector<PgParam> params = filters.Params();  // $2..$5 only when the SQL names them
-  params[0] = tsquery;
-  if (!filters.any()) params.resize(1);
-  std::string matches = "SELECT s.doc_id AS id, ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', " + column + ", $1::tsquery, 1) AS score";
-  if (by_id) {
-    std::string list = "{";
-    for (int64_t id : **candidates) list += (list.size() > 1 ? "," : "") + std::to_string(id);
-    params.push_back(list + "}");
-    const std::string ids = Dollar(static_cast<int>(params.size()));
-    if (filters.any()) {
-      // In the documents' storage order: the filtered scan is a join, and the plan chosen
-      // for it at 20,000 documents reads the documents in that order (a nested loop over
-      // those that pass the filters), so the first |cap| matches are the same there.
-      matches += " FROM documents d JOIN " + table + " s ON s.doc_id = d.id WHERE d.ctid = ANY(ARRAY(SELECT d.ctid" +
-                 " FROM documents d WHERE d.id = ANY(" + ids + "::bigint[])" + kFilters + "))";
-    } else {
-      matches += " FROM " + table + " s WHERE s.ctid = ANY(ARRAY(SELECT c.ctid FROM " + table +
-                 " c WHERE c.doc_id = ANY(" + ids + "::bigint[])))";
+  // A step of common words (`thuc hien`: 92% of the documents, or more as two words)
+  // finds its first |cap| matches in the first blocks of its table, where the GIN scan
+  // reads the posting lists of the words in every document and builds their bitmap
+  // first (at 20,000 documents 24 of the 54 ms of that phrase step, and it grows with the
+  // archive). So such a step first reads |first_blocks| blocks in storage order (a TID
+  // range scan, which neither uses a ring buffer nor starts where another scan stopped)
+  // and checks each row: when they hold |cap| matches these are the scan's first |cap|
+  // (a bitmap heap scan visits its rows in the same order), else the step scans as usual.
+  int64_t first_blocks = 0;
+  if (!by_id && !filters.any() && q.candidates) {
+    auto blocks = DenseStepBlocks(step, parsed, table, column, tsquery, cap);
+    if (!blocks.ok()) return blocks.status();
+    first_blocks = *blocks;
+  }
+  // The step's query: its matches (at most |cap|, in storage order) as |from_where| has
+  // them (the FROM and WHERE clauses, on s or on s and d), ranked; the best |limit| with their documents
+  // row, and how many matches there were.
+  auto ranked = [&](const std::string& from_where, std::vector<PgParam> params) -> Result<PgResult> {
+    params.push_back(IdArray(exclude));
+    std::string matches = "SELECT s.doc_id AS id, ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', " + column +
+                          ", $1::tsquery, 1) AS score" + from_where + " AND NOT (s.doc_id = ANY(" +
+                          Dollar(static_cast<int>(params.size())) + "::bigint[]))";
+    if (cap > 0) {
+      params.push_back(std::to_string(cap));
+      matches += " LIMIT " + Dollar(static_cast<int>(params.size()));
     }
-    matches += " AND (" + column + " @@ $1::tsquery) IS TRUE";
-  } else if (filters.any()) {
-    matches += " FROM " + table + " s JOIN documents d ON d.id = s.doc_id WHERE " + column + " @@ $1::tsquery" + kFilters;
-  } else {
-    matches += " FROM " + table + " s WHERE " + column + " @@ $1::tsquery";
+    params.push_back(std::to_string(limit));
+    return db_->Query("WITH m AS MATERIALIZED (" + matches + "), top AS (SELECT id, score FROM m ORDER BY score DESC, id LIMIT " +
+                          Dollar(static_cast<int>(params.size())) + ") SELECT " + kHitColumns +
+                          ", top.score, d.text, (SELECT count(*) FROM m) FROM top JOIN documents d ON d.id = top.id"
+                          " ORDER BY top.score DESC, d.id",
+                      params);
+  };
+  std::optional<PgResult> result;
+  if (first_blocks > 0) {
+    auto r = ranked(" FROM " + table + " s WHERE s.ctid < $2::tid AND (" + column + " @@ $1::tsquery) IS TRUE",
+                    {tsquery, "(" + std::to_string(first_blocks) + ",0)"});
+    if (!r.ok()) return r.status();
+    if (r->rows() > 0 && r->Int(0, 11) == cap) result = std::move(*r);
   }
-  std::string ids = "{";
-  for (int64_t id : exclude) ids += (ids.size() > 1 ? "," : "") + std::to_string(id);
-  params.push_back(ids + "}");
-  matches += " AND NOT (s.doc_id = ANY(" + Dollar(static_cast<int>(params.size())) + "::bigint[]))";
-  if (cap > 0) {
-    params.push_back(std::to_string(cap));
-    matches += " LIMIT " + Dollar(static_cast<int>(params.size()));
+  if (!result) {
+    std::vector<PgParam> params = filters.Params();  // $2..$5 only when the SQL names them
+    params[0] = tsquery;
+    if (!filters.any()) params.resize(1);
+    std::string from_where;
+    if (by_id) {
+      params.push_back(IdArray(**candidates));
+      const std::string ids = Dollar(static_cast<int>(params.size()));
+      if (filters.any()) {
+        // In the documents' storage order: the filtered scan is a join, and the plan chosen
+        // for it at 20,000 documents reads the documents in that order (a nested loop over
+        // those that pass the filters), so the first |cap| matches are the same there.
+        from_where = " FROM documents d JOIN " + table + " s ON s.doc_id = d.id WHERE d.ctid = ANY(ARRAY(SELECT d.ctid" +
+                     " FROM documents d WHERE d.id = ANY(" + ids + "::bigint[])" + kFilters + "))";
+      } else {
+        from_where = " FROM " + table + " s WHERE s.ctid = ANY(ARRAY(SELECT c.ctid FROM " + table +
+                     " c WHERE c.doc_id = ANY(" + ids + "::bigint[])))";
+      }
+      from_where += " AND (" + column + " @@ $1::tsquery) IS TRUE";
+    } else if (filters.any()) {
+      from_where = " FROM " + table + " s JOIN documents d ON d.id = s.doc_id WHERE " + column + " @@ $1::tsquery" + kFilters;
+    } else {
+      from_where = " FROM " + table + " s WHERE " + column + " @@ $1::tsquery";
+    }
+    auto r = ranked(from_where, std::move(params));
+    if (!r.ok()) return r.status();
+    result = std::move(*r);
   }
-  params.push_back(std::to_string(limit));
-  std::string sql = "WITH m AS MATERIALIZED (" + matches + "), top AS (SELECT id, score FROM m ORDER BY score DESC, id LIMIT " +
-                    Dollar(static_cast<int>(params.size())) + ") SELECT " + kHitColumns +
-                    ", top.score, d.text FROM top JOIN documents d ON d.id = top.id ORDER BY top.score DESC, d.id";
-  auto r = db_->Query(sql, params);
-  if (!r.ok()) return r.status();
-  for (int i = 0; i < r->rows(); ++i) {
-    SearchHit h = HitRow(*r, i);
+  for (int i = 0; i < result->rows(); ++i) {
+    SearchHit h = HitRow(*result, i);
     h.exact = step.as_typed;
     h.match = std::string(MatchKindName(step.kind));
-    relevance->push_back(r->Double(i, 9));
-    h.snippet = HitSnippet(r->Text(i, 10), parsed, q.snippet_bytes, q.mark_open, q.mark_close);
+    relevance->push_back(result->Double(i, 9));
+    h.snippet = HitSnippet(result->Text(i, 10), parsed, q.snippet_bytes, q.mark_open, q.mark_close);
     out->push_back(std::move(h));
   }
   return Status::Ok();
 }
 
+Result<int64_t> PgArchive::EstimatedRows(const std::string& select, const std::vector<PgParam>& params) {
+  auto plan = db_->Query("EXPLAIN " + select, params);
+  if (!plan.ok()) return plan.status();
+  const std::string line = plan->rows() > 0 ? plan->Text(0, 0) : "";
+  const size_t at = line.find(" rows=");
+  return at == std::string::npos ? 0 : std::strtoll(line.c_str() + at + 6, nullptr, 10);
+}
+
+Result<int64_t> PgArchive::DenseStepBlocks(const SearchStep& step, const ParsedQuery& parsed, const std::string& table,
+                                           const std::string& column, const std::string& tsquery, int64_t cap) {
+  if (cap <= 0) return 0;  // every match is ranked: no first few will do
+  auto size = table_size_.find(table);
+  if (size == table_size_.end()) {
+    auto r = db_->Query("SELECT relpages, reltuples FROM pg_catalog.pg_class WHERE oid = $1::regclass", {table});
+    if (!r.ok()) return r.status();
+    size = table_size_.emplace(table, std::make_pair(r->Double(0, 0), r->Double(0, 1))).first;
+  }
+  const auto [pages, rows] = size->second;
+  if (pages < 1 || rows < 1) return 0;  // never analysed: no statistics to go by
+  // The planner takes a phrase for its words (`nam cua truong` would be in 98% of the
+  // documents); its pairs bound it better (`nam_cua` & `cua_truong`, in
+  // documents_search_terms; a phrase of two words is its pair).
+  CandidateQuery pairs;
+  if (step.kind == MatchKind::kPhrase) pairs.pairs = RequiredPairs(parsed, step.kind);
+  auto matches = pairs.pairs.empty()
+                     ? EstimatedRows("SELECT 1 FROM " + table + " s WHERE " + column + " @@ $1::tsquery", {tsquery})
+                     : EstimatedRows("SELECT 1 FROM documents_search_terms WHERE terms @@ $1::tsquery",
+                                     {TsQueryCandidates(pairs)});
+  if (!matches.ok()) return matches.status();
+  const double share = static_cast<double>(*matches) / rows;
+  if (share < kPgDenseStepShare) return 0;
+  // Twice the rows that hold |cap| matches if the estimate is right: at most
+  // 2 * cap / kPgDenseStepShare rows read in vain when it is not.
+  // Not when that is the whole table: the step may have fewer than |cap| matches.
+  const double wanted_rows = 2.0 * static_cast<double>(cap) / share;
+  const auto blocks = static_cast<int64_t>(wanted_rows * pages / rows) + 1;
+  return blocks < pages ? blocks : 0;
+}
+
 Result<std::optional<std::vector<int64_t>>> PgArchive::StepCandidates(const SearchStep& step, const ParsedQuery& parsed,
-                                                                       const Filters& filters) {
+                                                                       const Filters& filters, const std::string& table,
+                                                                       const std::string& column,
+                                                                       const std::string& step_tsquery, int64_t cap) {
   CandidateQuery c;
   c.pairs = RequiredPairs(parsed, step.kind);
   c.any_of = filters.terms;
@@ -495,7 +591,7 @@ Result<std::optional<std::vector<int64_t>>> PgArchive::StepCandidates(const Sear
   // (documents_type_key), cheaper than looking its documents up by TID once there are
   // more than kMaxCandidates (`dinh muc luong --type NQ`'s words step, 1,705 NQ documents
   // at 20,000: 25 ms scanning, 36 by TID).
-  const int64_t most = c.pairs.empty() ? kMaxCandidates : kPgMaxCandidates;
+  const int64_t most = c.pairs.empty() ? kMaxCandidates : kPgMostCandidatesByCost;
   const std::string tsquery = TsQueryCandidates(c);
   // The planner's estimate first (its statistics know the commonest lexemes): a pair that
   // most documents hold (`thuc_hien`, 92% of them) read |most| + 1 rows for nothing, 26 ms
@@ -503,13 +599,9 @@ Result<std::optional<std::vector<int64_t>>> PgArchive::StepCandidates(const Sear
   // Not with filter terms: the planner multiplies the terms' frequencies, so its estimate
   // is then always small, and planning the year terms of --from 2024 costs 1.8 ms.
   if (c.any_of.empty()) {
-    auto plan = db_->Query("EXPLAIN SELECT doc_id FROM documents_search_terms WHERE terms @@ $1::tsquery", {tsquery});
-    if (!plan.ok()) return plan.status();
-    const std::string line = plan->rows() > 0 ? plan->Text(0, 0) : "";
-    const size_t at = line.find(" rows=");
-    if (at != std::string::npos && std::strtoll(line.c_str() + at + 6, nullptr, 10) > 2 * most) {
-      return std::optional<std::vector<int64_t>>();
-    }
+    auto estimate = EstimatedRows("SELECT doc_id FROM documents_search_terms WHERE terms @@ $1::tsquery", {tsquery});
+    if (!estimate.ok()) return estimate.status();
+    if (*estimate > 2 * most) return std::optional<std::vector<int64_t>>();
   }
   // No ORDER BY: sorting the ids read every row of the GIN scan's bitmap (tens of
   // thousands for a common pair) only to find that there were too many; unsorted, the
@@ -518,6 +610,17 @@ Result<std::optional<std::vector<int64_t>>> PgArchive::StepCandidates(const Sear
                       {tsquery, std::to_string(most + 1)});
   if (!r.ok()) return r.status();
   if (r->rows() > most) return std::optional<std::vector<int64_t>>();
+  if (r->rows() > kPgMaxCandidates) {
+    // Past kPgMaxCandidates, by cost (search_terms.h), with the planner's estimate of the
+    // documents that hold the words (common words: its statistics know them). A filtered
+    // scan reads the documents that pass the filters instead (a nested loop at 100,000
+    // documents), also until |cap| matches, so the same model holds: `chinh phu cap
+    // --from 2024-01-01`, 3,952 candidates and 1 match among the 42,856 documents dated
+    // 2024 or later, 400 -> 120 ms of server CPU.
+    auto words = EstimatedRows("SELECT 1 FROM " + table + " s WHERE " + column + " @@ $1::tsquery", {step_tsquery});
+    if (!words.ok()) return words.status();
+    if (!PgCandidatesCheaperThanScan(r->rows(), *words, cap)) return std::optional<std::vector<int64_t>>();
+  }
   std::vector<int64_t> ids;
   for (int i = 0; i < r->rows(); ++i) ids.push_back(r->Int(i, 0));
   return std::optional<std::vector<int64_t>>(std::move(ids));
@@ -569,13 +672,23 @@ namespace {
 // ---- Opening ----------------------------------------------------------------------------
 
 Result<int> ReadVersion(PgConnection& db, bool* other_tables) {
-  auto r = db.Query(
-      "SELECT to_regclass('schema_version') IS NOT NULL,"
-      " (SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema())");
+  // The other tables are counted only without a schema_version table: planning the
+  // pg_tables view on a new connection's cold catalog caches took 2 ms of the server's
+  // time in every search. Counted with the version table again, in one snapshot: a
+  // worker that has just created the schema must not look like other tables.
+  auto r = db.Query("SELECT to_regclass('schema_version') IS NOT NULL");
   if (!r.ok()) return r.status();
-  const bool has_version = r->Text(0, 0) == "t";
-  *other_tables = !has_version && r->Int(0, 1) > 0;
-  if (!has_version) return 0;
+  *other_tables = false;
+  if (r->Text(0, 0) != "t") {
+    r = db.Query(
+        "SELECT to_regclass('schema_version') IS NOT NULL,"
+        " (SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema())");
+    if (!r.ok()) return r.status();
+    if (r->Text(0, 0) != "t") {
+      *other_tables = r->Int(0, 1) > 0;
+      return 0;
+    }
+  }
   auto v = db.Query("SELECT coalesce(max(version), 0) FROM schema_version");
   if (!v.ok()) return v.status();
   return static_cast<int>(v->Int(0, 0));

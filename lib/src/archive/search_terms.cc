@@ -164,4 +164,12 @@ std::string TsQueryCandidates(const CandidateQuery& c) {
   return Combine(c, " & ", " | ", [](const std::string& t) { return Quoted(t, '\''); });
 }
 
+bool PgCandidatesCheaperThanScan(int64_t candidates, int64_t word_documents, int64_t cap) {
+  constexpr double kCandidateMicros = 25, kPostingMicros = 0.7, kRecheckMicros = 9;
+  const auto p = static_cast<double>(candidates);
+  const double w = std::max(static_cast<double>(word_documents), p);  // every candidate holds the words
+  const double rechecks = cap > 0 ? std::min(w, static_cast<double>(cap) * w / p) : w;
+  return p * kCandidateMicros < w * kPostingMicros + rechecks * kRecheckMicros;
+}
+
 }  // namespace vanban::internal

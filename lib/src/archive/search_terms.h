@@ -71,6 +71,17 @@ inline constexpr int64_t kMaxCandidates = 1000;
 // scanning, load 5-7).
 inline constexpr int64_t kCandidateCheckCostInScannedDocuments = 30;
 
+// PostgreSQL, a step with pairs and more than 2,500 candidates (up to
+// kPgMostCandidatesByCost): whether checking its |candidates| by TID costs less than the
+// scan, which reads the posting lists of the documents holding the words
+// (|word_documents|) and rechecks rows until |cap| matches (0: all), at least
+// word_documents / candidates rows per match. Costs per row, µs of server CPU at 100,000
+// documents (warm): a candidate's TID lookup and check 25 (`nhan kinh`, 2,612 candidates:
+// 33 ms of lookups, 1,000 checks 15 ms), a document of the posting lists 0.7 (47 ms for
+// 66,603), a recheck 9 (227 ms for 25,398).
+inline constexpr int64_t kPgMostCandidatesByCost = 10000;
+bool PgCandidatesCheaperThanScan(int64_t candidates, int64_t word_documents, int64_t cap);
+
 // The query in FTS5 syntax for documents_terms (every token quoted); "" when empty.
 std::string Fts5CandidateMatch(const CandidateQuery& c);
 
