@@ -1,9 +1,16 @@
-// The restorer's fixed-size memo (restore/flat_memo.h): it grows before it forgets.
+// The restorer's memos: the fixed-size one (restore/flat_memo.h) grows before it forgets;
+// what the word candidates keep across documents gives what a fresh restorer gives.
 #include <doctest/doctest.h>
 
 #include <cstdint>
+#include <string_view>
+#include <vector>
 
+#include "model/model_parts.h"
+#include "restore/channel_mix.h"
 #include "restore/flat_memo.h"
+#include "restore/word_candidates.h"
+#include "vanban/model.h"
 
 TEST_CASE("restore: the memo of channel scores grows to its largest size before it forgets") {
   vanban::internal::FlatMemo<int> memo(4, 6);  // 16 slots, growing to 64
@@ -20,4 +27,63 @@ TEST_CASE("restore: the memo of channel scores grows to its largest size before 
   CHECK(memo.Find(1 * 0x10001) == nullptr);
   REQUIRE(memo.Find(49 * 0x10001) != nullptr);
   CHECK(*memo.Find(49 * 0x10001) == 49);
+}
+
+namespace {
+
+// The readings |words| gives |lower| right after Reset(mix, limits).
+std::vector<vanban::internal::WordCand> ReadingsAfterReset(vanban::internal::WordCandidates* words,
+                                                           const vanban::internal::ChannelMix& mix,
+                                                           const vanban::internal::CandidateLimits& limits,
+                                                           std::string_view lower) {
+  words->Reset(mix, limits, /*ocr=*/true);
+  return words->For(lower);
+}
+
+void CheckSameReadings(const std::vector<vanban::internal::WordCand>& a,
+                       const std::vector<vanban::internal::WordCand>& b) {
+  REQUIRE(a.size() == b.size());
+  for (size_t k = 0; k < a.size(); ++k) {
+    CHECK(a[k].id == b[k].id);
+    CHECK(a[k].channel == b[k].channel);
+    CHECK(a[k].as_written == b[k].as_written);
+    CHECK(a[k].cap_bonus == b[k].cap_bonus);
+    CHECK(a[k].spelled == b[k].spelled);
+  }
+}
+
+}  // namespace
+
+// What WordCandidates keeps across documents (the readings of a word apart from the
+// mixture) must give every document what a fresh one would: a memo keyed without the
+// limits or without how the channel is asked would restore a document differently after
+// another one (issue 10, item 3).
+TEST_CASE("restore: a word's readings after other documents are those of a fresh restorer") {
+  using vanban::internal::CandidateLimits;
+  using vanban::internal::ChannelMix;
+  using vanban::internal::WordCandidates;
+  auto model = vanban::Model::Load(VANBAN_FIXTURE_MODEL);
+  REQUIRE_MESSAGE(model.ok(), model.status().ToString());
+  const vanban::internal::ModelParts& parts = (*model)->parts();
+  REQUIRE(parts.ocr_channel() != nullptr);
+  ChannelMix scanned;
+  scanned.clean = 0.1, scanned.stripped = 0.1, scanned.ocr = 0.8;
+  ChannelMix typed;  // OCR below WordCandidates::kOcrActive: the channel only for unread words
+  typed.clean = 0.899, typed.stripped = 0.1, typed.ocr = 0.001;
+  CandidateLimits wide, narrow;
+  narrow.diacritic = 1;
+  narrow.ocr = 1;
+  const struct {
+    const ChannelMix& mix;
+    const CandidateLimits& limits;
+  } documents[] = {{scanned, wide}, {typed, wide}, {scanned, narrow}, {typed, narrow}, {scanned, wide}};
+  WordCandidates warm(parts.data(), parts.ocr_channel());
+  for (std::string_view lower : {"nhan", "dan", "nhân", "cùa", "hiêu", "x4"}) {
+    CAPTURE(lower);
+    for (const auto& doc : documents) {
+      WordCandidates fresh(parts.data(), parts.ocr_channel());
+      CheckSameReadings(ReadingsAfterReset(&warm, doc.mix, doc.limits, lower),
+                        ReadingsAfterReset(&fresh, doc.mix, doc.limits, lower));
+    }
+  }
 }

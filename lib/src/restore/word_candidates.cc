@@ -17,10 +17,17 @@ constexpr size_t kMaxMemo = 1 << 17;
 // The channel searches outlive documents (they do not depend on the mixture): a batch of
 // documents keeps meeting the same OCR words.
 constexpr size_t kMaxSearched = 1 << 18;
+// Words analysed apart from the mixture (Analyse), across documents: ~400 bytes each.
+constexpr size_t kMaxAnalysed = 1 << 16;
 
 }  // namespace
 
 void WordCandidates::Reset(const ChannelMix& mix, const CandidateLimits& limits, bool ocr) {
+  // What outlives documents was computed under the limits: new limits, new memos.
+  if (!(limits == limits_)) {
+    analysed_.clear();
+    searched_.clear();
+  }
   use_channel_ = ocr;
   mix_ = mix;
   limits_ = limits;
@@ -123,8 +130,19 @@ float WordCandidates::BestOf(const std::vector<WordCand>& list, uint32_t unk) {
   return best;
 }
 
-void WordCandidates::Compute(std::string_view lower, std::vector<WordCand>* out) {
-  out->clear();
+// The readings of |lower| and what the channel says of each, apart from the document's
+// mixture: a pure function of the model, the word, the limits and whether the OCR
+// channel is asked, so it is kept across documents (a file of scans repeats its words).
+const WordCandidates::Analysis& WordCandidates::Analyse(std::string_view lower) {
+  const ChannelIndex* ch = channel();
+  // 0: no OCR channel; 1: one, asked only for words nothing else reads; 2: asked always.
+  const char channel_use = ch == nullptr ? '0' : mix_.ocr >= kOcrActive ? '2' : '1';
+  analysis_key_.assign(lower);
+  analysis_key_.push_back(channel_use);
+  auto it = analysed_.find(analysis_key_);
+  if (it != analysed_.end()) return it->second;
+  if (analysed_.size() >= kMaxAnalysed) analysed_.clear();  // no caller holds one across calls
+  Analysis a;
   const uint32_t unk = m_.unk();
   bool letters = KeyInto(lower, &key_);
   std::span<const CandidateItem> list;
@@ -166,40 +184,53 @@ void WordCandidates::Compute(std::string_view lower, std::vector<WordCand>* out)
   size_t limit = std::min<size_t>(list.size(), static_cast<size_t>(std::max(1, limits_.diacritic)));
   for (size_t k = 0; k < limit; ++k) add(list[k].id, nan, list[k].cap_bonus);
   if (written != unk) {
-    auto it = std::find_if(list.begin(), list.end(), [&](const CandidateItem& c) { return c.id == written; });
-    add(written, nan, it == list.end() ? 0.0f : it->cap_bonus);
+    auto it2 = std::find_if(list.begin(), list.end(), [&](const CandidateItem& c) { return c.id == written; });
+    add(written, nan, it2 == list.end() ? 0.0f : it2->cap_bonus);
   }
-  const ChannelIndex* ch = channel();
-  const bool use_ocr = ch != nullptr && (mix_.ocr >= kOcrActive || written == unk);
+  const bool use_ocr = ch != nullptr && (channel_use == '2' || written == unk);
   if (use_ocr) {
     for (const auto& [id, lp] : Searched(lower)) add(id, lp, 0.0f);
   }
   for (const Reading& r : readings) {
-    bool as_written = r.id == written;
-    double p = 0;
-    if (as_written) p += mix_.clean;
-    if (unmarked && KeyInto(m_.Word(r.id), &key_) && key_ == lower) p += mix_.stripped;
+    AnalysedReading ar{r.id, r.cap_bonus, r.id == written, unmarked && KeyInto(m_.Word(r.id), &key_) && key_ == lower,
+                       false, 0.0};
     if (use_ocr) {
       double lp = std::isnan(r.ocr_log10) ? ch->LogProb(m_.Word(r.id), lower) : r.ocr_log10;
-      if (std::isfinite(lp)) p += mix_.ocr * std::pow(10.0, lp);
+      if (std::isfinite(lp)) ar.ocr = true, ar.ocr_p = std::pow(10.0, lp);
     }
-    if (p <= 0) continue;
-    out->push_back({r.id, static_cast<float>(std::log10(p)), as_written, r.cap_bonus});
+    a.readings.push_back(ar);
   }
-  if (written == unk) {
+  a.kept = written == unk;
+  a.damaged = !letters || HasMarks(lower);
+  // A name's own syllable ("êê") does not make its spelling a Vietnamese word.
+  a.has_readings =
+      std::any_of(list.begin(), list.end(), [](const CandidateItem& c) { return !(c.flags & kNameOnlyReading); });
+  a.spelled = spelled == unk ? 0 : spelled;
+  return analysed_.emplace(analysis_key_, std::move(a)).first->second;
+}
+
+void WordCandidates::Compute(std::string_view lower, std::vector<WordCand>* out) {
+  out->clear();
+  const Analysis& a = Analyse(lower);
+  for (const AnalysedReading& r : a.readings) {
+    double p = 0;
+    if (r.as_written) p += mix_.clean;
+    if (r.stripped) p += mix_.stripped;
+    if (r.ocr) p += mix_.ocr * r.ocr_p;
+    if (p <= 0) continue;
+    out->push_back({r.id, static_cast<float>(std::log10(p)), r.as_written, r.cap_bonus});
+  }
+  if (a.kept) {
     // Names, foreign words, codes: kept as written unless a reading is clearly better.
     // A syllable-shaped word with readings is rarely one of those ("chiec" is chiếc),
     // and the model's <unk> covers them all, so that case pays for its spelling.
     // An OCR engine leaves words it cannot read; but digits inside letters ("x4") or
     // marks on an impossible syllable ("quyét") are its damage, not the author's word.
-    bool damaged = !letters || HasMarks(lower);
     // Typed text: a code or unit the writer meant ("m2"); OCR'd text: damage.
-    double p = std::max(mix_.clean, mix_.stripped) * (damaged ? limits_.typed_damaged : 1.0) +
-               mix_.ocr * (damaged ? limits_.keep_damaged : limits_.ocr_keep);
-    // (A name's own syllable, "êê", does not make its spelling a Vietnamese word.)
-    if (std::any_of(list.begin(), list.end(), [](const CandidateItem& c) { return !(c.flags & kNameOnlyReading); }))
-      p *= limits_.unknown_syllable;
-    out->push_back({unk, static_cast<float>(std::log10(p)), true, 0.0f, spelled == unk ? 0 : spelled});
+    double p = std::max(mix_.clean, mix_.stripped) * (a.damaged ? limits_.typed_damaged : 1.0) +
+               mix_.ocr * (a.damaged ? limits_.keep_damaged : limits_.ocr_keep);
+    if (a.has_readings) p *= limits_.unknown_syllable;
+    out->push_back({m_.unk(), static_cast<float>(std::log10(p)), true, 0.0f, a.spelled});
   }
 }
 

@@ -1,7 +1,9 @@
 // Readings of one written word and how well each explains it: the syllables with
 // the same diacritic-free spelling, the syllables the OCR channel proposes, and the
 // word kept as written, each scored by the document's channel mixture. Memoised per
-// distinct word: documents repeat their words, OCR'd ones their misreadings too.
+// distinct word: documents repeat their words, OCR'd ones their misreadings too. What
+// does not depend on the mixture is kept across documents (a file of many documents,
+// restored one by one, meets the same words in each).
 #ifndef VANBAN_RESTORE_WORD_CANDIDATES_H_
 #define VANBAN_RESTORE_WORD_CANDIDATES_H_
 
@@ -45,13 +47,15 @@ struct CandidateLimits {
   double keep_damaged = 1e-6;
   // P(a word spelled like a syllable with known readings is some other, unknown word).
   double unknown_syllable = 1e-5;
+  bool operator==(const CandidateLimits&) const = default;
 };
 
 class WordCandidates {
  public:
   WordCandidates(const ModelData& model, const ChannelIndex* channel) : m_(model), ch_(channel) {}
 
-  // New document: new mixture, empty memo; |ocr| = false leaves the OCR channel out.
+  // New document: new mixture, empty memo of scored readings; |ocr| = false leaves the
+  // OCR channel out. New limits also empty the memos kept across documents.
   void Reset(const ChannelMix& mix, const CandidateLimits& limits, bool ocr);
   // Drops the memo if it has grown too big (a huge document). Call only between units:
   // it invalidates the lists For() returned.
@@ -88,6 +92,24 @@ class WordCandidates {
   static constexpr double kOcrActive = 0.01;
 
  private:
+  // A reading of a word apart from the document's mixture: which of the clean, stripped
+  // and OCR channels explain the word by it, and P(written | reading) under the OCR one.
+  struct AnalysedReading {
+    uint32_t id;
+    float cap_bonus;
+    bool as_written;
+    bool stripped;  // the word is the reading without its marks
+    bool ocr;       // the OCR channel gives it a (finite) probability, ocr_p
+    double ocr_p;
+  };
+  struct Analysis {
+    std::vector<AnalysedReading> readings;
+    bool kept = false;  // no reading is the word as written: it may be kept as written
+    bool damaged = false;
+    bool has_readings = false;  // its diacritic-free spelling has readings (not a name's alone)
+    uint32_t spelled = 0;       // WordCand::spelled for the kept reading
+  };
+  const Analysis& Analyse(std::string_view lower);
   void Compute(std::string_view lower, std::vector<WordCand>* out);
   // The OCR channel's candidates for |lower| (ids, log10 P), memoised across documents.
   const std::vector<std::pair<uint32_t, double>>& Searched(std::string_view lower);
@@ -99,6 +121,9 @@ class WordCandidates {
   ChannelMix mix_;
   CandidateLimits limits_;
   StringMap<std::vector<WordCand>> memo_;
+  // Analyse's results across documents, keyed by the word and how the channel is asked.
+  StringMap<Analysis> analysed_;
+  std::string analysis_key_;
   StringMap<std::vector<std::pair<uint32_t, double>>> searched_;
   // A channel log10 P for (word, reading id, smooth): exact when not |pruned|, else only
   // known to be below |value| (the bound the search gave up at).
