@@ -11,12 +11,16 @@ namespace vanban::internal {
 
 namespace {
 
+// Two words' first letters alike: the same, or a P the OCR read for Đ ("Van Pinh" for Vân
+// Đình; keys spell đ as d).
+bool SameInitial(char a, char b) { return a == b || (a == 'p' && b == 'd') || (a == 'd' && b == 'p'); }
+
 // Two spellings of a pair ("trung sinh", "truong sinh") one edit apart, each word starting
-// with the same letter.
+// with the same letter (SameInitial).
 bool NearSpelling(std::string_view a, std::string_view b) {
   const size_t sa = a.find(' '), sb = b.find(' ');
-  if (a.empty() || b.empty() || sa == std::string_view::npos || sb == std::string_view::npos || a[0] != b[0] ||
-      a[sa + 1] != b[sb + 1])
+  if (a.empty() || b.empty() || sa == std::string_view::npos || sb == std::string_view::npos ||
+      !SameInitial(a[0], b[0]) || !SameInitial(a[sa + 1], b[sb + 1]))
     return false;
   return a.size() + 1 >= b.size() && b.size() + 1 >= a.size() && EditDistance(a, b) == 1;
 }
@@ -75,11 +79,12 @@ std::vector<std::pair<size_t, uint32_t>> NameRewrites(const ModelData& m, std::s
     bool operator>(const Tally& o) const { return count != o.count ? count > o.count : sure > o.sure; }
   };
   std::unordered_map<std::string, Reading> name_of;
-  // The spellings with a gazetteer reading, by the initials of their two words.
+  // The spellings with a gazetteer reading, by the initials of their two words (p filed
+  // under d: SameInitial).
   std::unordered_map<uint16_t, std::vector<const std::string*>> by_initials;
   auto initials = [](const std::string& key) {
-    return static_cast<uint16_t>((static_cast<unsigned char>(key[0]) << 8) |
-                                 static_cast<unsigned char>(key[key.find(' ') + 1]));
+    auto fold = [](char c) { return static_cast<unsigned char>(c == 'p' ? 'd' : c); };
+    return static_cast<uint16_t>((fold(key[0]) << 8) | fold(key[key.find(' ') + 1]));
   };
   std::vector<std::pair<uint64_t, Tally>> tallies;  // in order of first sight
   for (const std::string& key : keys) {
