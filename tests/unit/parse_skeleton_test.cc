@@ -241,6 +241,13 @@ TEST_CASE("OCR'd chapter numerals glued to the word, with a speck glued after, o
   // A lost numeral counts only above a capitals title; a numeral glued in lower case is none.
   auto t = Parse(std::string(kHead) + "Dieu 1. Pham vi\nNoi dung cua\nMuc |\nnay la van ban.\nChuongi tiep.\n");
   CHECK(Skeleton(t) == "dieu 1: Pham vi\n");
+  // A stop or colon between the word and its numeral, a capital numeral glued to a word in
+  // lower case, a "?" speck in front; an apostrophe between "Điều" and its number.
+  auto g = Parse(std::string(kHead) + "Chuong.1. : :\nQUY DINH CHUNG\n\nDieu 1. Pham vi\nNoi dung.\n\n"
+                                      "ChuongIl .\nTO CHUC THUC HIEN\n\nDieu'2, To chuc\nNoi dung.\n\n"
+                                      "? Chwong III\nDIEU KHOAN THI HANH\n\nMuc:1 ;\nHIEU LUC\n\nDieu 3. Hieu luc\nNoi dung.\n");
+  CHECK(Skeleton(g) == "chuong I: QUY DINH CHUNG\ndieu 1: Pham vi\nchuong II: TO CHUC THUC HIEN\ndieu 2: To chuc\n"
+                       "chuong III: DIEU KHOAN THI HANH\nmuc 1: HIEU LUC\ndieu 3: Hieu luc\n");
 }
 
 TEST_CASE("OCR'd quotation left open ends at the document's next chapter") {

@@ -183,17 +183,17 @@ bool OnlySpecks(std::string_view rest) {
 // ("Chương IIT"). Typed text keeps the strict forms.
 bool ClassifyMarker(const Line& l, bool ocr, MarkerHit* h) {
   static const RE2 kPartRe(R"(^\s*[,.]?\s*(phan|ch\S{1,2}ng|tieu\s+muc|muc)\s+([ivxl]+|\d+)\s*[.:]?\s*(.*)$)", ReOptions());
-  // The numeral may be glued to the word ("CHUONGI", "Chuong]."), and a speck may follow it
-  // glued ("Chiteng Io"): see below.
+  // The numeral may be glued to the word ("CHUONGI", "Chuong]."), or behind a stop or colon
+  // ("Muc.1 ; ;", "Chuong.1."), and a speck may follow it glued ("Chiteng Io"): see below.
   static const RE2 kPartOcr(
-      R"(^[\s\-~_|:;.,'"]{0,6}(phan|ch\S{1,3}ng|tieu\s+muc|muc)\s*([ivxl1|\]][ivxl1|t]{0,4}o?|\d{1,3})\s*[.:]?(?:\s+(.*))?$)",
+      R"(^[\s\-~_|:;.,'"?!*=]{0,6}(phan|ch\S{1,3}ng|tieu\s+muc|muc)\s*[.:]?\s*([ivxl1|\]][ivxl1|t]{0,4}o?|\d{1,3})\s*[.:]?(?:\s+(.*))?$)",
       ReOptions());
   // "Mục |", "Chương ." alone on the line: the edge cleanup took the numeral for a speck.
   static const RE2 kPartLost(R"(^[\s\-~_|:;.,'"]{0,6}(phan|ch\S{1,3}ng|muc)\s*$)", ReOptions());
   static const RE2 kDieuRe(R"(^\s*[.,]*\s*([db])i\S{0,2}u\s*([\dilt|!]{1,3}[a-z]?)\s*([.:,])\s*-?\s*(.*)$)", ReOptions());
   // "H" too reads for "Đ" ("Hiéu 3."): such a line counts only as the next article.
   static const RE2 kDieuOcr(
-      R"(^[\s\-~_|:;.,'"}{()*=!]{0,8}([dbh])i\S{0,2}u\s*[.:;,-]{0,2}\s*([\dilt|!]{1,3}[a-z]?)\s*([.:,;])[\s.:,;-]*(.*)$)",
+      R"(^[\s\-~_|:;.,'"}{()*=!]{0,8}([dbh])i\S{0,2}u\s*[.:;,'-]{0,2}\s*([\dilt|!]{1,3}[a-z]?)\s*([.:,;])[\s.:,;-]*(.*)$)",
       ReOptions());
   // "iu 1. Miễn …": OCR lost the "Đ"; kept only as the next article in sequence.
   static const RE2 kDieuLost(R"(^\s*[a-z]?i\S{0,2}u\s+(\d{1,3})\s*[.:]\s+(\S.*)$)", ReOptions());
@@ -205,11 +205,13 @@ bool ClassifyMarker(const Line& l, bool ocr, MarkerHit* h) {
   static const RE2 kPlusRe(R"(^\s*(\+)\s*(\S.*)$)", ReOptions());
   std::string_view k = l.key;
   Match m;
-  // OCR'd: a numeral glued to its word counts only in capitals or as a bracket ("CHUONGI",
-  // "Chuong]"; "Chuongi" is no marker), and a glued "o" after it is a speck ("Io").
+  // OCR'd: a numeral glued to its word counts only in capitals, as a bracket or as a capital
+  // after the word ("CHUONGI", "Chuong]", "ChuongIl"; "Chuongi" is no marker), and a glued
+  // "o" after it is a speck ("Io").
   bool part = ocr && FindAnchored(kPartOcr, k, &m);
   if (part && m.End(1) == m.Start(2)) {
-    part = k[m.Start(2)] == ']' || k[m.Start(2)] == '|' || UpperRatio(l.Raw(m.Start(1), m.End(2))) > 0.99;
+    part = k[m.Start(2)] == ']' || k[m.Start(2)] == '|' || UpperRatio(l.Raw(m.Start(1), m.End(2))) > 0.99 ||
+           UpperRatio(l.Raw(m.Start(2), m.Start(2) + 1)) > 0.99;
   }
   if (part || FindAnchored(kPartRe, k, &m)) {
     std::string w = m.Str(1);
