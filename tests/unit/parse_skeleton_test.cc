@@ -116,7 +116,8 @@ TEST_CASE("OCR'd titles: specks inside an article or chapter title and a trích 
                  "Chuong II\nSU: DUNG NHA GIAO\n"
                  "Dieu 10. Thang luong, phu cap luong 2\nNoi dung.\n"
                  "Dieu 11. Sua doi khoan 2\nNoi dung.\n"
-                 "Dieu 12. Dieu kien: Ap dung tu Dieu 1 den 5\nNoi dung.\n");
+                 "Dieu 12. Dieu kien: Ap dung tu Dieu 1 den 5\nNoi dung.\n"
+                 "Dieu 13. Ngay 25 thang 10.nam 2016, nam-2017, 1.000 tan\nNoi dung.\n");
   CHECK(Skeleton(d) ==
         "chuong I: QUAN LY LAO DONG\n"
         "dieu 1: Pham vi dieu chinh\n"
@@ -131,7 +132,8 @@ TEST_CASE("OCR'd titles: specks inside an article or chapter title and a trích 
         "chuong II: SU DUNG NHA GIAO\n"
         "dieu 10: Thang luong, phu cap luong\n"
         "dieu 11: Sua doi khoan 2\n"
-        "dieu 12: Dieu kien: Ap dung tu Dieu 1 den 5\n");
+        "dieu 12: Dieu kien: Ap dung tu Dieu 1 den 5\n"
+        "dieu 13: Ngay 25 thang 10 nam 2016, nam 2017, 1.000 tan\n");
   REQUIRE(d.header.subject);
   CHECK(d.header.subject->text == "Quy dinh ve cho vay cua ngan sach trung uong cho, nuoc ngoai");
   // Typed titles keep what was typed.
@@ -239,6 +241,13 @@ TEST_CASE("OCR'd chapter numerals glued to the word, with a speck glued after, o
   // A lost numeral counts only above a capitals title; a numeral glued in lower case is none.
   auto t = Parse(std::string(kHead) + "Dieu 1. Pham vi\nNoi dung cua\nMuc |\nnay la van ban.\nChuongi tiep.\n");
   CHECK(Skeleton(t) == "dieu 1: Pham vi\n");
+  // A stop or colon between the word and its numeral, a capital numeral glued to a word in
+  // lower case, a "?" speck in front; an apostrophe between "Điều" and its number.
+  auto g = Parse(std::string(kHead) + "Chuong.1. : :\nQUY DINH CHUNG\n\nDieu 1. Pham vi\nNoi dung.\n\n"
+                                      "ChuongIl .\nTO CHUC THUC HIEN\n\nDieu'2, To chuc\nNoi dung.\n\n"
+                                      "? Chwong III\nDIEU KHOAN THI HANH\n\nMuc:1 ;\nHIEU LUC\n\nDieu 3. Hieu luc\nNoi dung.\n");
+  CHECK(Skeleton(g) == "chuong I: QUY DINH CHUNG\ndieu 1: Pham vi\nchuong II: TO CHUC THUC HIEN\ndieu 2: To chuc\n"
+                       "chuong III: DIEU KHOAN THI HANH\nmuc 1: HIEU LUC\ndieu 3: Hieu luc\n");
 }
 
 TEST_CASE("OCR'd quotation left open ends at the document's next chapter") {
@@ -335,4 +344,73 @@ TEST_CASE("a restored word longer than the scan's keeps its last letter before a
   REQUIRE(d.header.place);
   CHECK(d.header.place->text == "Hà Nội");
   CHECK(d.header.place->raw == "Ha Ni");
+}
+
+TEST_CASE(
+    "OCR'd article title ends: a closing bracket or quote after the last word, a number with a "
+    "stop, a vowel pair") {
+  // "bỏ)" and "tù’" are words behind a bracket or quote; "7." and "oe" are specks.
+  const std::string ocr = std::string(kHead) +
+                          "Dieu 1. Cong bo ket qua ky 2019 - 2023. os oe 7.\nNoi dung.\n"
+                          "Dieu 2. (duoc bai bd)\nNoi dung.\n"
+                          "Dieu 3. Qua canh nguoi chap hanh an phat tii\u2019\nNoi dung.\n"
+                          "Dieu 4. Doi tuong ap dung oe\nNoi dung.\n";
+  const std::string restored =
+      "NGHỊ ĐỊNH\nQuy định chi tiết một số điều\n\nCăn cứ Luật Tổ chức Chính phủ;\n\n"
+      "Điều 1. Công bố kết quả kỳ 2019 - 2023. os oe 7.\nNội dung.\n"
+      "Điều 2. (được bãi bỏ)\nNội dung.\n"
+      "Điều 3. Quá cảnh người chấp hành án phạt tù\u2019\nNội dung.\n"
+      "Điều 4. Đối tượng áp dụng oe\nNội dung.\n";
+  const vanban::Document d = ParseRestored(ocr, restored);
+  CHECK(Skeleton(d) ==
+        "dieu 1: Công bố kết quả kỳ 2019 - 2023.\n"
+        "dieu 2: (được bãi bỏ)\n"
+        "dieu 3: Quá cảnh người chấp hành án phạt tù\n"
+        "dieu 4: Đối tượng áp dụng\n");
+}
+
+TEST_CASE("OCR'd article titles that are phrases: a stop or colon after one is the scan's") {
+  const std::string phrases = std::string(kHead) +
+                              "Dieu 1. Pham vi dieu chinh\nNoi dung.\n"
+                              "Dieu 2. Doi tuong ap dung.\nNoi dung.\n"
+                              "Dieu 3. Giai thich tu ngu\nNoi dung.\n"
+                              "Dieu 4. Nguyen tac cho vay\nNoi dung.\n"
+                              "Dieu 5. Trinh tu qua canh:\nNoi dung.\n"
+                              "Dieu 6. To chuc thuc hien\nNoi dung.\n"
+                              "Dieu 7. Nghi dinh nay co hieu luc tu ngay ky.\nNoi dung.\n"
+                              "Dieu 8. Hieu luc thi hanh\nNoi dung.\n"
+                              "Dieu 9. Trach nhiem thi hanh\nNoi dung.\n"
+                              "Dieu 10. Dieu khoan chuyen tiep\nNoi dung.\n"
+                              "Dieu 11. Kinh phi thuc hien\nNoi dung.\n";
+  CHECK(Skeleton(Parse(phrases)) ==
+        "dieu 1: Pham vi dieu chinh\ndieu 2: Doi tuong ap dung\ndieu 3: Giai thich tu ngu\n"
+        "dieu 4: Nguyen tac cho vay\ndieu 5: Trinh tu qua canh\ndieu 6: To chuc thuc hien\n"
+        "dieu 7: Nghi dinh nay co hieu luc tu ngay ky.\n"  // a sentence naming the document
+        "dieu 8: Hieu luc thi hanh\ndieu 9: Trach nhiem thi hanh\ndieu 10: Dieu khoan chuyen tiep\n"
+        "dieu 11: Kinh phi thuc hien\n");
+  // A decision's articles are sentences: their stops stay.
+  const std::string sentences = std::string(kHead) +
+                                "Dieu 1. Ban hanh kem theo Quyet dinh nay Quy che.\n"
+                                "Dieu 2. Quyet dinh co hieu luc tu ngay ky.\n"
+                                "Dieu 3. Chanh Van phong chiu trach nhiem thi hanh\n"
+                                "Dieu 4. Giao Van phong to chuc thuc hien\n"
+                                "Dieu 5. Cac don vi lien quan thi hanh\n";
+  CHECK(Skeleton(Parse(sentences)).find("dieu 2: Quyet dinh co hieu luc tu ngay ky.\n") !=
+        std::string::npos);
+}
+
+TEST_CASE("OCR'd trích yếu: a capitals word with a vowel mark takes title case") {
+  const std::string ocr =
+      "BO TAI CHINH\n\nSo: 12/2024/TT-BTC\nHa Noi, ngay 14 thang 11 nam 2024\n\nTHONG TU\n"
+      "Bai bo Thong tu cua BO truong Bo Tai chinh va UBND tinh\n\nCan cu Luat To chuc Chinh "
+      "phu;\n\n"
+      "Dieu 1. Pham vi\nNoi dung.\n";
+  const std::string restored =
+      "BỘ TÀI CHÍNH\n\nSố: 12/2024/TT-BTC\nHà Nội, ngày 14 tháng 11 năm 2024\n\nTHÔNG TƯ\n"
+      "Bãi bỏ Thông tư của BỘ trưởng Bộ Tài chính và UBND tỉnh\n\nCăn cứ Luật Tổ chức Chính "
+      "phủ;\n\n"
+      "Điều 1. Phạm vi\nNội dung.\n";
+  const vanban::Document d = ParseRestored(ocr, restored);
+  REQUIRE(d.header.subject);
+  CHECK(d.header.subject->text == "Bãi bỏ Thông tư của Bộ trưởng Bộ Tài chính và UBND tỉnh");
 }

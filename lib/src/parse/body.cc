@@ -75,25 +75,48 @@ bool NumbersFollow(std::string_view key) {
   return false;
 }
 
+// |word| without the punctuation, brackets and quotes at its edges (whole code points:
+// TrimChars works on bytes, and the quotes' bytes end Vietnamese letters too, "À", "ờ").
+std::string WithoutEdgeMarks(std::string_view word) {
+  static const std::string_view kMarks[] = {".",      ",",      ":",      ";",      "|", "~", "'",
+                                            "\"",     "?",      "!",      "(",      ")", "[", "]",
+                                            "\u2018", "\u2019", "\u201c", "\u201d", " ", "\t"};
+  auto mark_at = [&](bool front) {
+    for (std::string_view m : kMarks) {
+      if (word.size() >= m.size() && word.substr(front ? 0 : word.size() - m.size(), m.size()) == m)
+        return m.size();
+    }
+    return size_t{0};
+  };
+  while (size_t n = mark_at(true)) word.remove_prefix(n);
+  while (size_t n = mark_at(false)) word.remove_suffix(n);
+  return std::string(word);
+}
+
 // An OCR speck at the end of an article title ("Đối tượng áp dụng oo", "… từ ngữ 7 rade a",
-// "Tổ chức thực hiện C ;"): punctuation, a lone letter, a number of one or two digits, or a
+// "Tổ chức thực hiện C ;", "… 2023. os oe 7."): punctuation, a lone letter, a number of one
+// or two digits (a stop may follow it), a pair of vowels restoration left without a mark
+// ("oe", "ee": vowel pairs that end a title carry a consonant or a mark, "ưu", "ý"), or a
 // short word no Vietnamese syllable spells (judged on the key: OCR's half marks, "hién",
 // spell none as written) that restoration could not read either, or that has no consonant
 // ("oo", "io": restoration reads "oo" as "cho"; a real word it reads, "tv" for "từ", stays).
+// The reading is judged without the brackets and quotes around it ("bỏ)", "tù’").
 bool TitleSpeck(const Line& l, size_t a, size_t b) {
   std::string_view key = std::string_view(l.key).substr(a, b - a);
   size_t letters = KeyLetters(key);
   size_t digits = std::count_if(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
-  if (letters == 0) return digits == 0 || (digits <= 2 && digits == key.size());
+  if (letters == 0) return digits <= 2;
   if (digits > 0 || letters > 4) return false;
   if (letters == 1 && key.size() <= 2) return true;
   std::string word;
   for (char c : key) {
     if (c >= 'a' && c <= 'z') word.push_back(c);
   }
-  if (IsVietnameseSyllable(word)) return false;
   bool consonant = word.find_first_not_of("aeiouy") != std::string::npos;
-  return !consonant || !IsVietnameseSyllable(TrimChars(l.Value(a, b), ".,:;|~'\"?!"));
+  std::string reading = WithoutEdgeMarks(l.Value(a, b));
+  if (!consonant && word.size() == 2 && reading == word) return true;
+  if (IsVietnameseSyllable(word)) return false;
+  return !consonant || !IsVietnameseSyllable(reading);
 }
 
 // Key position where an OCR'd article title on |l| (from |a|) ends, trailing specks left
@@ -160,17 +183,17 @@ bool OnlySpecks(std::string_view rest) {
 // ("Chương IIT"). Typed text keeps the strict forms.
 bool ClassifyMarker(const Line& l, bool ocr, MarkerHit* h) {
   static const RE2 kPartRe(R"(^\s*[,.]?\s*(phan|ch\S{1,2}ng|tieu\s+muc|muc)\s+([ivxl]+|\d+)\s*[.:]?\s*(.*)$)", ReOptions());
-  // The numeral may be glued to the word ("CHUONGI", "Chuong]."), and a speck may follow it
-  // glued ("Chiteng Io"): see below.
+  // The numeral may be glued to the word ("CHUONGI", "Chuong]."), or behind a stop or colon
+  // ("Muc.1 ; ;", "Chuong.1."), and a speck may follow it glued ("Chiteng Io"): see below.
   static const RE2 kPartOcr(
-      R"(^[\s\-~_|:;.,'"]{0,6}(phan|ch\S{1,3}ng|tieu\s+muc|muc)\s*([ivxl1|\]][ivxl1|t]{0,4}o?|\d{1,3})\s*[.:]?(?:\s+(.*))?$)",
+      R"(^[\s\-~_|:;.,'"?!*=]{0,6}(phan|ch\S{1,3}ng|tieu\s+muc|muc)\s*[.:]?\s*([ivxl1|\]][ivxl1|t]{0,4}o?|\d{1,3})\s*[.:]?(?:\s+(.*))?$)",
       ReOptions());
   // "Mục |", "Chương ." alone on the line: the edge cleanup took the numeral for a speck.
   static const RE2 kPartLost(R"(^[\s\-~_|:;.,'"]{0,6}(phan|ch\S{1,3}ng|muc)\s*$)", ReOptions());
   static const RE2 kDieuRe(R"(^\s*[.,]*\s*([db])i\S{0,2}u\s*([\dilt|!]{1,3}[a-z]?)\s*([.:,])\s*-?\s*(.*)$)", ReOptions());
   // "H" too reads for "Đ" ("Hiéu 3."): such a line counts only as the next article.
   static const RE2 kDieuOcr(
-      R"(^[\s\-~_|:;.,'"}{()*=!]{0,8}([dbh])i\S{0,2}u\s*[.:;,-]{0,2}\s*([\dilt|!]{1,3}[a-z]?)\s*([.:,;])[\s.:,;-]*(.*)$)",
+      R"(^[\s\-~_|:;.,'"}{()*=!]{0,8}([dbh])i\S{0,2}u\s*[.:;,'-]{0,2}\s*([\dilt|!]{1,3}[a-z]?)\s*([.:,;])[\s.:,;-]*(.*)$)",
       ReOptions());
   // "iu 1. Miễn …": OCR lost the "Đ"; kept only as the next article in sequence.
   static const RE2 kDieuLost(R"(^\s*[a-z]?i\S{0,2}u\s+(\d{1,3})\s*[.:]\s+(\S.*)$)", ReOptions());
@@ -182,11 +205,13 @@ bool ClassifyMarker(const Line& l, bool ocr, MarkerHit* h) {
   static const RE2 kPlusRe(R"(^\s*(\+)\s*(\S.*)$)", ReOptions());
   std::string_view k = l.key;
   Match m;
-  // OCR'd: a numeral glued to its word counts only in capitals or as a bracket ("CHUONGI",
-  // "Chuong]"; "Chuongi" is no marker), and a glued "o" after it is a speck ("Io").
+  // OCR'd: a numeral glued to its word counts only in capitals, as a bracket or as a capital
+  // after the word ("CHUONGI", "Chuong]", "ChuongIl"; "Chuongi" is no marker), and a glued
+  // "o" after it is a speck ("Io").
   bool part = ocr && FindAnchored(kPartOcr, k, &m);
   if (part && m.End(1) == m.Start(2)) {
-    part = k[m.Start(2)] == ']' || k[m.Start(2)] == '|' || UpperRatio(l.Raw(m.Start(1), m.End(2))) > 0.99;
+    part = k[m.Start(2)] == ']' || k[m.Start(2)] == '|' || UpperRatio(l.Raw(m.Start(1), m.End(2))) > 0.99 ||
+           UpperRatio(l.Raw(m.Start(2), m.Start(2) + 1)) > 0.99;
   }
   if (part || FindAnchored(kPartRe, k, &m)) {
     std::string w = m.Str(1);
@@ -454,40 +479,6 @@ bool MostWordsCapitals(std::string_view title) {
   return words >= 3 && capitals * 4 >= words * 3;
 }
 
-// "… thuộc phạm vi quản lý của BỘ Y tế": in a sentence-case article title a word in
-// capitals that carries a vowel mark is a word the scan bent, not an abbreviation
-// (abbreviations carry none: "UBND", "HĐND", "TT-BLĐTBXH"); it takes title case ("Bộ").
-std::string CapitalsWordsAsTitle(std::string_view title) {
-  std::string out;
-  out.reserve(title.size());
-  size_t a = 0;
-  while (a < title.size()) {
-    size_t b = title.find(' ', a);
-    if (b == std::string_view::npos) b = title.size();
-    std::string_view word = title.substr(a, b - a);
-    std::string_view first = FirstCodePoint(word);
-    std::string_view rest = word.substr(first.size());
-    bool marked = false;
-    for (size_t x = 0; x < word.size(); ++x) {
-      // Any non-ASCII letter but Đ (C4 90) is a vowel with a mark.
-      marked |= static_cast<unsigned char>(word[x]) >= 0x80 &&
-                !(static_cast<unsigned char>(word[x]) == 0xC4 && x + 1 < word.size() &&
-                  static_cast<unsigned char>(word[x + 1]) == 0x90);
-      if (static_cast<unsigned char>(word[x]) >= 0x80) ++x;
-    }
-    std::string lower = ToLower(rest);
-    if (marked && !rest.empty() && UpperRatio(word) > 0.99 && lower != rest) {
-      out += first;
-      out += lower;
-    } else {
-      out += word;
-    }
-    if (b < title.size()) out.push_back(' ');
-    a = b + 1;
-  }
-  return out;
-}
-
 // "Tuyển dụng nhà giáo5", "PHẠM VI ĐIỀU CHỈNH1": a footnote's number glued to the last
 // word of a title marks the footnote, it is not part of the title (consolidated texts
 // put one on many headings). Only after a word that is a syllable ("H5N1" stays).
@@ -584,6 +575,47 @@ size_t CountSections(const std::vector<Section>& v) {
   size_t n = v.size();
   for (const Section& s : v) n += CountSections(s.children);
   return n;
+}
+
+void CollectArticles(std::vector<Section>* sections, std::vector<Section*>* out) {
+  for (Section& s : *sections) {
+    if (s.level == "dieu") out->push_back(&s);
+    CollectArticles(&s.children, out);
+  }
+}
+
+// The last character of |title| is a single stop or colon after a letter ("dụng.", "tù:").
+bool EndsInStop(std::string_view title) {
+  if (title.size() < 2 || (title.back() != '.' && title.back() != ':')) return false;
+  char before = title[title.size() - 2];
+  return before != '.' && before != ':' && before != '/' && before != ' ' && before != ')';
+}
+
+// OCR puts a stop or a colon after the last word of a title ("Đối tượng áp dụng.", "… án
+// phạt tù:"). In a document whose article titles are phrases (at least four, and four in
+// five or more without a stop at the end) one that ends in a stop got it from the scan,
+// unless it is a sentence naming the document ("Quyết định này có hiệu lực …", "Ban hành
+// kèm theo Nghị định này …"), as the articles of decisions are: in the Gazette's documents
+// whose titles are phrases, one title in 180 ends in a stop, most of them such sentences;
+// the scans of the skeleton bench put one after about one title in 30.
+void DropScannedTitleStops(std::vector<Section>* top) {
+  std::vector<Section*> articles;
+  CollectArticles(top, &articles);
+  auto names_document = [](const Section* a) {
+    return (" " + FoldKey(a->heading) + " ").find(" nay ") != std::string::npos;
+  };
+  size_t stops = 0, phrases = 0;
+  for (const Section* a : articles) {
+    if (!EndsInStop(a->heading)) {
+      ++phrases;
+    } else if (!names_document(a)) {
+      ++stops;
+    }
+  }
+  if (phrases < 4 || phrases < 4 * stops) return;
+  for (Section* a : articles) {
+    if (EndsInStop(a->heading) && !names_document(a)) a->heading.pop_back();
+  }
 }
 
 // Ids are paths of numbers, so a number the source repeats (two "Điều 5", a list that
@@ -718,6 +750,7 @@ class BodyBuilder {
   // The top-level sections, finished and numbered; the builder is spent.
   std::vector<Section> Sections() {
     CloseTo(0);
+    if (doc_.source.ocr) DropScannedTitleStops(&root_.children);
     int para = 0;
     IdSet taken(CountSections(root_.children));
     for (Section& s : root_.children) AssignIds(&s, "", s.level == "para" ? ++para : 0, &taken);

@@ -834,6 +834,7 @@ size_t ReadSubject(const SourceLines& src, size_t type_line, bool ocr, Header* h
         if (!t.empty()) s.text += (s.text.empty() ? "" : " ") + t;
       }
       s.text = DropInnerSpecks(s.text);
+      if (UpperRatio(s.text) < 0.5) s.text = CapitalsWordsAsTitle(s.text);  // "của BỘ trưởng"
       // A trích yếu opens with a capital ("về việc" is an OCR'd "Về việc").
       std::string opening(FirstCodePoint(s.text));
       s.text = ToUpper(opening) + s.text.substr(opening.size());

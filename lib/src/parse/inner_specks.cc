@@ -1,11 +1,12 @@
 // Specks inside an OCR'd title. Scans leave dirt between the words of an article title or
 // a trích yếu that no clerk typed: "Phạm vi.điều chỉnh", "hiệu lực-thi hành", "Căn cứ?
 // cấp", "quyền hạn‘của", "phân cấp; đơn giản", "Phạm:vi", "lao: động", "định,. giao",
-// "liên ) quan". Titles are one phrase, so a full stop, semicolon or colon before a word
-// of the title's case, a hyphen glued between lower-case words, a stop after a comma, a
-// lone closing bracket and stray quotes or bars are OCR's, not the text's. (Typed article
-// titles hold a colon before a lower-case word about once in 2,000: "Điều kiện chào bán:
-// trái phiếu"; the scans of the skeleton bench put one in about one title in 80.)
+// "liên ) quan", "tháng 10.năm". Titles are one phrase, so a full stop, semicolon or colon
+// before a word of the title's case, a hyphen glued between lower-case words, a stop or
+// hyphen glued between a number and a word, a stop after a comma, a lone closing bracket
+// and stray quotes or bars are OCR's, not the text's. (Typed article titles hold a colon
+// before a lower-case word about once in 2,000: "Điều kiện chào bán: trái phiếu"; the
+// scans of the skeleton bench put one in about one title in 80.)
 #include "parse/parse_context.h"
 
 namespace vanban::internal {
@@ -93,8 +94,13 @@ std::string DropSpecks(std::string_view title) {
     // The title's case: the words of a capitals title are capitals.
     auto title_case = [&](size_t j) { return lower(j) || (capitals && at(j) == Kind::kUpper); };
     const bool after_comma = !out.empty() && (out.back() == ',' || (out.back() == ' ' && out.size() > 1 && out[out.size() - 2] == ','));
+    const bool digit_word = (at(i - 1) == Kind::kDigit && lower(i + 1) && lower(i + 2)) ||
+                            (lower(i - 1) && lower(i - 2) && at(i + 1) == Kind::kDigit);
     if ((c == "." || c == ";" || c == ":") && after_comma && at(i + 1) != Kind::kOther) {
       continue;  // "thẩm định,. giao"
+    } else if ((c == "." || c == "-") && digit_word) {
+      out.push_back(' ');  // "tháng 10.năm 2016", "năm-2016": a number and a word are two words
+      continue;
     } else if (c == ")" && at(i - 1) == Kind::kSpace && at(i + 1) == Kind::kSpace && opened == 0) {
       continue;  // "có liên ) quan"
     } else if (c == ".") {
@@ -132,6 +138,41 @@ std::string DropSpecks(std::string_view title) {
     out += c;
   }
   return CollapseSpaces(Trim(out));
+}
+
+// "… thuộc phạm vi quản lý của BỘ Y tế": in a sentence-case title (an article's, a trích
+// yếu) a word in capitals that carries a vowel mark is a word the scan bent, not an
+// abbreviation (abbreviations carry none: "UBND", "HĐND", "TT-BLĐTBXH"); it takes title
+// case ("Bộ").
+std::string CapitalsWordsAsTitle(std::string_view title) {
+  std::string out;
+  out.reserve(title.size());
+  size_t a = 0;
+  while (a < title.size()) {
+    size_t b = title.find(' ', a);
+    if (b == std::string_view::npos) b = title.size();
+    std::string_view word = title.substr(a, b - a);
+    std::string_view first = FirstCodePoint(word);
+    std::string_view rest = word.substr(first.size());
+    bool marked = false;
+    for (size_t x = 0; x < word.size(); ++x) {
+      // Any non-ASCII letter but Đ (C4 90) is a vowel with a mark.
+      marked |= static_cast<unsigned char>(word[x]) >= 0x80 &&
+                !(static_cast<unsigned char>(word[x]) == 0xC4 && x + 1 < word.size() &&
+                  static_cast<unsigned char>(word[x + 1]) == 0x90);
+      if (static_cast<unsigned char>(word[x]) >= 0x80) ++x;
+    }
+    std::string lower = ToLower(rest);
+    if (marked && !rest.empty() && UpperRatio(word) > 0.99 && lower != rest) {
+      out += first;
+      out += lower;
+    } else {
+      out += word;
+    }
+    if (b < title.size()) out.push_back(' ');
+    a = b + 1;
+  }
+  return out;
 }
 
 std::string DropInnerSpecks(std::string_view title) { return DropSpecks(DropStrayMarks(title)); }

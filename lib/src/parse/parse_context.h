@@ -113,6 +113,9 @@ void TrimTitleSpecks(const Line& l, size_t* a, size_t* b);
 // stray quotes and bars, a stop or semicolon before a lower-case word, a hyphen or colon
 // glued between lower-case words ("Phạm vi.điều chỉnh", "lực-thi hành") (inner_specks.cc).
 std::string DropInnerSpecks(std::string_view title);
+// A sentence-case OCR'd title with its words in capitals that carry a mark in title case
+// ("của BỘ Y tế" → "của Bộ Y tế"); abbreviations, which carry none, stay (inner_specks.cc).
+std::string CapitalsWordsAsTitle(std::string_view title);
 
 // Shared recognisers (on folded keys).
 // Role of a "Label: value" line; "" when |key| does not start with a known label.
