@@ -107,3 +107,7 @@ vanban_cli_test(NAME restore_ocr_deputy_title ARGS restore --model ${_model} ${_
 # not Phân Liên Hương; "Dương Thanh Đoàn", not Dương Thành Đoàn.
 vanban_cli_test(NAME restore_person_names ARGS restore --model ${_model} ${_rdata}/cli/stripped_person_names.txt
                 STDOUT_MATCHES "đồng chí Dương Thanh Đoàn, [^\n]*\n[^\n]*Ông Phan Liên Hương [^\n]*\n\nTM[^\n]*\nCHỦ TỊCH\n\nPhan Liên Hương\n")
+# A name opening after what may read "đồng chí" reads it so (the model knows "đồng chí"
+# before common surnames only): not "Giao đông chỉ Dương Thanh Đoàn".
+vanban_cli_test(NAME restore_ocr_person_after_title ARGS restore --model ${_model} ${_rdata}/cli/ocr_person_after_title.txt
+                STDOUT_MATCHES "Giao đồng chí Dương Thanh Đoàn, ")

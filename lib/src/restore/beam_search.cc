@@ -11,11 +11,17 @@ constexpr uint32_t kPrescreenReadings = 4;  // edges with more readings are pres
 
 }  // namespace
 
-float BeamSearch::PairBonus(uint32_t prev, const Edge& e, uint32_t id) const {
+float BeamSearch::PairBonus(const LmState& before, const Edge& e, uint32_t id) const {
+  const uint32_t prev = before.words[before.len - 1];
   float bonus = 0;
   if (memory_.HasPair(prev, id)) bonus += static_cast<float>(o_.pair_cache_bonus);
   if (e.name_pair && m_.IsNamePair(prev, id)) bonus += static_cast<float>(o_.name_pair_bonus);
   if (e.person && m_.people().Has(prev, id)) bonus += static_cast<float>(o_.person_pair_bonus);
+  // A name opening after what may be "đồng chí", "ông", "bà" reads it so: "Giao đồng chí
+  // Dương Thanh", not "Giao đông chỉ Dương Thanh" (the model knows "đồng chí" before
+  // common surnames only).
+  if (e.opens_name && (prev == ong_ || prev == ba_ || (prev == chi_ && before.len >= 2 && before.words[before.len - 2] == dong_)))
+    bonus += static_cast<float>(o_.person_pair_bonus);
   return bonus;
 }
 
@@ -25,7 +31,7 @@ float BeamSearch::Extend(const Hyp& h, const Edge& e, const Cand& c, LmState* ou
     return h.score + c.channel;
   }
   float s = h.score + lm_.Score(h.state, c.LmId(), out) + c.channel;
-  if (h.state.len > 0) s += PairBonus(h.state.words[h.state.len - 1], e, c.id);
+  if (h.state.len > 0) s += PairBonus(h.state, e, c.id);
   if (c.id2 != 0) {
     LmState mid = *out;
     s += lm_.Score(mid, c.id2, out);
@@ -169,7 +175,7 @@ void BeamSearch::Posteriors(const Lattice& lattice, size_t step, std::vector<dou
       const Cand& c = lattice.cand(fe, f.cand);
       if (c.id == 0) continue;
       // The words after see this reading as their context, bonuses included.
-      if (st.len > 0) sc += PairBonus(st.words[st.len - 1], fe, c.id);
+      if (st.len > 0) sc += PairBonus(st, fe, c.id);
       sc += lm_.Score(st, c.LmId(), &next);
       st = next;
       ++words;

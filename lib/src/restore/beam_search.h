@@ -25,7 +25,14 @@ struct PathStep {
 class BeamSearch {
  public:
   BeamSearch(const ModelData& model, const RestoreOptions& options, LmCache* lm, const DocumentMemory* memory)
-      : m_(model), o_(options), lm_(*lm), memory_(*memory) {}
+      : m_(model),
+        o_(options),
+        lm_(*lm),
+        memory_(*memory),
+        dong_(model.WordId("đồng")),
+        chi_(model.WordId("chí")),
+        ong_(model.WordId("ông")),
+        ba_(model.WordId("bà")) {}
 
   // Finds the best path through |lattice| (over |pieces| pieces) and records each edge's
   // margin (best score minus the best score of another reading).
@@ -37,7 +44,8 @@ class BeamSearch {
   void Posteriors(const Lattice& lattice, size_t step, std::vector<double>* post);
 
   // What the document and the gazetteer add for reading |id| after |prev| on edge |e|.
-  float PairBonus(uint32_t prev, const Edge& e, uint32_t id) const;
+  // Bonuses for reading |id| on |e| after the words of |before| (at least one).
+  float PairBonus(const LmState& before, const Edge& e, uint32_t id) const;
 
  private:
   struct Hyp {
@@ -55,6 +63,7 @@ class BeamSearch {
   const RestoreOptions& o_;
   LmCache& lm_;
   const DocumentMemory& memory_;
+  const uint32_t dong_, chi_, ong_, ba_;  // đồng chí, ông, bà: what a person's name follows
   std::vector<Hyp> arena_;
   std::vector<std::vector<int32_t>> at_;  // hypotheses at each position
   std::vector<int32_t> path_;             // the best path, as arena indices

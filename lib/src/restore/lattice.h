@@ -71,6 +71,7 @@ struct Edge {
   bool label = false;       // a list label at the start of a line
   bool name_pair = false;   // a capitalised word after another: may continue a place name
   bool person = false;      // … where a person's name stands (a signer's line, after "đồng chí")
+  bool opens_name = false;  // the first of two or more capitalised words after "đồng chí", "ông", "bà"
   float margin = 0;         // set by the search: best score minus the best of another reading
 };
 

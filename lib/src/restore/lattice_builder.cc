@@ -122,18 +122,23 @@ bool LatticeBuilder::NameContext(uint32_t i) const {
          internal::StartsUpper(unit_->PieceText(i)) && internal::StartsUpper(unit_->PieceText(i - 1));
 }
 
+bool LatticeBuilder::MayRead(uint32_t j, uint32_t id) {
+  if (unit_->pieces[j].kind != PieceKind::kWord || id == m_.unk()) return false;
+  const std::vector<uint32_t>& top = TopReadings(j);
+  return std::find(top.begin(), top.end(), id) != top.end();
+}
+
+bool LatticeBuilder::AfterTitle(uint32_t first) {
+  if (first == 0) return false;
+  if (MayRead(first - 1, ong_) || MayRead(first - 1, ba_)) return true;
+  return first >= 2 && MayRead(first - 1, chi_) && MayRead(first - 2, dong_);
+}
+
 bool LatticeBuilder::PersonContext(uint32_t i) {
   if (memory_.SignerLineAt(unit_->begin + unit_->pieces[i].begin)) return true;
   uint32_t first = i - 1;  // the run's first capitalised word
   while (first > 0 && NameContext(first)) --first;
-  auto reads = [&](uint32_t j, uint32_t id) {
-    if (unit_->pieces[j].kind != PieceKind::kWord || id == m_.unk()) return false;
-    const std::vector<uint32_t>& top = TopReadings(j);
-    return std::find(top.begin(), top.end(), id) != top.end();
-  };
-  if (first == 0) return false;
-  if (reads(first - 1, ong_) || reads(first - 1, ba_)) return true;
-  return first >= 2 && reads(first - 1, chi_) && reads(first - 2, dong_);
+  return AfterTitle(first);
 }
 
 bool LatticeBuilder::MidSentenceCapital(uint32_t i) const {
@@ -415,6 +420,8 @@ void LatticeBuilder::AddWordEdge(uint32_t i) {
   uint32_t e = AddEdge(i, i + 1, EdgeKind::kWord);
   lat_->edges[e].name_pair = NameContext(i);
   lat_->edges[e].person = lat_->edges[e].name_pair && PersonContext(i);
+  lat_->edges[e].opens_name = !lat_->edges[e].name_pair && i + 1 < unit_->pieces.size() && NameContext(i + 1) &&
+                              AfterTitle(i);
   // A Roman section number the OCR mixed with l and 1 ("Il.", "I11."): I, II, III.
   const Piece& p0 = unit_->pieces[i];
   if (ocr_ && p0.line_start && i + 1 < unit_->pieces.size() && unit_->text[unit_->pieces[i + 1].begin] == '.' &&

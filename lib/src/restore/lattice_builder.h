@@ -71,6 +71,10 @@ class LatticeBuilder {
   // Word piece |i|, in NameContext, continues a person's name: on a signer's line, or in
   // a run of capitalised words after "đồng chí", "ông" or "bà".
   bool PersonContext(uint32_t i);
+  // The word before piece |first| may read "ông", "bà", or "chí" after "đồng".
+  bool AfterTitle(uint32_t first);
+  // The channel and prior's best readings of word piece |j| include |id|.
+  bool MayRead(uint32_t j, uint32_t id);
   void AddReadings(const std::vector<WordCand>& list, float cap_weight = 0.0f, bool favoured = false);
   const std::vector<uint32_t>& TopReadings(uint32_t j);
   void ContextProposals(uint32_t i, std::vector<uint32_t>* out, size_t neighbours, size_t per_neighbour);
