@@ -135,10 +135,7 @@ bool LatticeBuilder::AfterTitle(uint32_t first) {
 }
 
 bool LatticeBuilder::PersonContext(uint32_t i) {
-  if (memory_.SignerLineAt(unit_->begin + unit_->pieces[i].begin)) return true;
-  uint32_t first = i - 1;  // the run's first capitalised word
-  while (first > 0 && NameContext(first)) --first;
-  return AfterTitle(first);
+  return memory_.SignerLineAt(unit_->begin + unit_->pieces[i].begin) || AfterTitle(run_first_[i]);
 }
 
 bool LatticeBuilder::MidSentenceCapital(uint32_t i) const {
@@ -571,6 +568,8 @@ void LatticeBuilder::StartUnit(const Unit& unit, Lattice* lattice) {
   unit_ = &unit;
   lat_ = lattice;
   hints_.assign(unit.pieces.size(), {});
+  run_first_.resize(unit.pieces.size());
+  for (uint32_t i = 0; i < unit.pieces.size(); ++i) run_first_[i] = i > 0 && NameContext(i) ? run_first_[i - 1] : i;
 }
 
 // |again|: a second lattice for the same unit, where only the pieces with hints

@@ -112,6 +112,8 @@ class LatticeBuilder {
   std::vector<std::vector<uint32_t>> hints_, top_;
   std::vector<char> top_done_;
   std::vector<uint32_t> chosen_;
+  // Per piece: the first of the run of capitalised words it ends (NameContext), or itself.
+  std::vector<uint32_t> run_first_;
   std::vector<char> weak_;
   // Scratch.
   std::vector<Cand> merge_, join_;
