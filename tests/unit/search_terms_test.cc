@@ -131,5 +131,23 @@ TEST_CASE("PostgreSQL: many candidates are checked by TID only when that costs l
   CHECK_FALSE(PgCandidatesCheaperThanScan(5000, 10, 1000));
 }
 
+TEST_CASE("PostgreSQL: the planner's estimate of the candidates is asked only where it can be right") {
+  CandidateQuery pairs;
+  pairs.pairs = {"thuc_hien", "hien_nay"};
+  CHECK(PgCandidateEstimateTrusted(pairs));  // pairs alone: its statistics know the common ones
+  CandidateQuery years;
+  years.any_of = {{"__yx", "__y2024", "__d203"}};
+  CHECK(PgCandidateEstimateTrusted(years));  // a filter alone: an OR of its terms
+  years.any_of.push_back({"__t0123456789abcdef"});
+  CHECK(PgCandidateEstimateTrusted(years));  // type and years: documents of both
+  CandidateQuery one = years;
+  one.pairs = {"lao_dong"};
+  CHECK(PgCandidateEstimateTrusted(one));
+  // Two pairs and filters: three frequencies multiplied, far below the truth.
+  CandidateQuery two = one;
+  two.pairs = {"chinh_phu", "phu_cap"};
+  CHECK_FALSE(PgCandidateEstimateTrusted(two));
+}
+
 }  // namespace
 }  // namespace vanban::internal

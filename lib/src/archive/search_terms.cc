@@ -172,4 +172,6 @@ bool PgCandidatesCheaperThanScan(int64_t candidates, int64_t word_documents, int
   return p * kCandidateMicros < w * kPostingMicros + rechecks * kRecheckMicros;
 }
 
+bool PgCandidateEstimateTrusted(const CandidateQuery& c) { return c.any_of.empty() || c.pairs.size() <= 1; }
+
 }  // namespace vanban::internal
