@@ -130,8 +130,7 @@ class UnsureIndex {
     }
   }
   // The words of line |i|, split on first use: a line lies in the region of every value
-  // read from it (and of its neighbours'), so splitting it a region cost ~20% of the
-  // parse's own work on OCR'd documents.
+  // read from it and from the lines near it, and was split again for each of them.
   const std::vector<Word>& Words(size_t i) const {
     if (words_.empty()) words_.resize(lines_.size());
     std::optional<std::vector<Word>>& w = words_[i];
