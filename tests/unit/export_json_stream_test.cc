@@ -213,3 +213,32 @@ TEST_CASE("the record's top-level fields, from the one description") {
   }
   CHECK(keys == vanban::DocumentFieldNames());
 }
+
+// The writer escapes strings itself; nlohmann is the reference for every control byte,
+// for well-formed UTF-8 of each length, and for each kind of ill-formed sequence (where
+// nlohmann's U+FFFD replacement is kept): surrogates, overlong forms, beyond U+10FFFF,
+// stray and missing continuation bytes, alone, in a row and at either end.
+TEST_CASE("json writer: strings escaped and replaced exactly as nlohmann dumps them") {
+  std::vector<std::string> values = {"", "plain", "ế Đ 𝄞 \x7f end", "\"\\/", "\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80"};
+  for (int c = 0; c < 0x20; ++c) values.push_back("a" + std::string(1, static_cast<char>(c)) + "b");
+  for (const char* bad : {"\xed\xa0\x80", "\xe0\x80\x80", "\xc0\xaf", "\xc1\xbf", "\xf4\x90\x80\x80", "\xf5\x80\x80\x80",
+                          "\xf0\x80\x80\x80", "\x80", "\xbf\xbf", "\xc3", "\xe2\x82", "\xf0\x9f\x98", "\xff\xfe",
+                          "\xe2\x82\x41", "\xc3\"\n"}) {
+    values.push_back(bad);
+    values.push_back(std::string("x") + bad);
+    values.push_back(std::string(bad) + "ế\t");
+  }
+  for (const std::string& v : values) {
+    std::string out;
+    {
+      vanban::internal::JsonWriter w([&](std::string_view p) { out.append(p); }, -1);
+      w.BeginObject();
+      w.Key(v);
+      w.String(v);
+      w.EndObject();
+    }
+    Json tree;
+    tree[v] = v;
+    CHECK_MESSAGE(out == tree.dump(-1, ' ', false, Json::error_handler_t::replace), Json(v).dump(-1, ' ', true, Json::error_handler_t::replace));
+  }
+}

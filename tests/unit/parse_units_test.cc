@@ -2,6 +2,12 @@
 // flattened by OCR, numbering repair, responsibility labels, units, timelines, deadlines,
 // references, sign-off, and the restored-text path.
 #include <doctest/doctest.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <string>
 
 #include "parse/parse_context.h"
 #include "vanban/parse.h"
@@ -235,6 +241,47 @@ TEST_CASE("one reader of deadline phrases for timelines and the deadlines list")
   CHECK(d.tasks[0].timeline->deadline == d.deadlines[0].date);
   CHECK(d.tasks[0].timeline->recurrence == d.deadlines[0].recurrence);
   CHECK(d.deadlines[0].task_id == d.tasks[0].task_id);
+}
+
+// The address space this process holds now, in bytes (VmSize), 0 if unknown.
+size_t AddressSpace() {
+  std::ifstream status("/proc/self/status");
+  for (std::string line; std::getline(status, line);) {
+    if (line.rfind("VmSize:", 0) == 0) return std::stoull(line.substr(7)) * 1024;
+  }
+  return 0;
+}
+
+TEST_CASE("deadlines: a document far down a long file links them to tasks in memory of its own size") {
+  // Line numbers count through the input file; the table of which task holds which line
+  // once started at line 1, so a document at line 10^9 asked for 8 GB. Parsed in a child
+  // given 1 GB of address space more than it holds: it fails there without the fix.
+  const std::string text =
+      "S6:1/KH-UBND X, ngay 02 thang 01 nam 2026\nKE HOACH\n\nabc\n\nI. A\n"
+      "1. Tuyen truyen\n- Co quan chu tri: Phong Van hoa - Xa hoi\n"
+      "- Thoi gian thuc hien: truoc ngay 30/5 hang nam\n";
+  vanban::ParseOptions po;
+  po.first_line = 1'000'000'000;
+  const size_t held = AddressSpace();
+  REQUIRE(held > 0);
+  const pid_t pid = fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    const rlimit limit{held + (size_t{1} << 30), held + (size_t{1} << 30)};
+    if (setrlimit(RLIMIT_AS, &limit) != 0) _exit(3);
+    try {
+      auto d = ParseDocument(text, po);
+      const bool linked = d.ok() && d->tasks.size() == 1 && d->deadlines.size() == 1 &&
+                          d->deadlines[0].task_id == d->tasks[0].task_id && d->tasks[0].lines.start > 1'000'000'000;
+      _exit(linked ? 0 : 1);
+    } catch (...) {
+      _exit(2);  // std::bad_alloc: the table of every line before the document
+    }
+  }
+  int status = 0;
+  REQUIRE(waitpid(pid, &status, 0) == pid);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
 }
 
 TEST_CASE("deadlines: year inferred from the document date, recurrence") {

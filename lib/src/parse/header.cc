@@ -123,9 +123,15 @@ std::string CanonicalCodePart(const std::string& key_part, const std::string& ra
   // Codes spelled with a real P or B ("CP" Chính phủ, "PA" phương án, "BC" báo cáo).
   static const char* const kPlain[] = {"cp", "pa", "pb", "pc", "pg", "bc", "bb", "bt", "tp", "pl"};
   bool plain = std::any_of(std::begin(kPlain), std::end(kPlain), [&](const char* p) { return key_part == p; });
-  for (const DCode& d : kDCodes) {
-    if (plain) break;
-    std::vector<std::string> cps = CodePoints(d.code);
+  // The codes' code points, split once: split a call, they were most of a symbol's cost.
+  static const std::vector<std::vector<std::string>>* const kDCodePoints = [] {
+    auto* v = new std::vector<std::vector<std::string>>();
+    for (const DCode& d : kDCodes) v->push_back(CodePoints(d.code));
+    return v;
+  }();
+  for (size_t c = 0; c < std::size(kDCodes) && !plain; ++c) {
+    const DCode& d = kDCodes[c];
+    const std::vector<std::string>& cps = (*kDCodePoints)[c];
     if (cps.size() != key_part.size()) continue;
     bool ok = true, substituted = false;
     for (size_t i = 0; i < cps.size() && ok; ++i) {

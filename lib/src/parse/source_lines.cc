@@ -23,27 +23,28 @@ bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c 
 }  // namespace
 
 void AppendFoldWithOffsets(std::string_view text, std::vector<uint32_t>* offsets, std::string* out) {
-  std::vector<bool> capital_q;
+  // Where a capital Q stands (rare): a flag per code point was an allocation a line.
+  std::vector<size_t> capital_q;
   offsets->clear();
   // Sized up front: grown by doubling, the offsets of a long text (4 bytes per code point)
   // would take up to twice the room they need.
   size_t code_points = 0;
   for (char c : text) code_points += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
   offsets->reserve(code_points + 1);
-  capital_q.reserve(code_points);
   const size_t base = out->size();
   for (size_t i = 0; i < text.size();) {
     size_t len = 1;
     char32_t cp = DecodeAt(text, i, &len);
+    if (cp == 'Q') capital_q.push_back(offsets->size());
     offsets->push_back(static_cast<uint32_t>(i));
     out->push_back(FoldToKeyByte(cp));
-    capital_q.push_back(cp == 'Q');
     i += len;
   }
   offsets->push_back(static_cast<uint32_t>(text.size()));
   // Contextual OCR folds, applied on the key only (the source stays untouched).
   char* key = out->data() + base;
   const size_t n = out->size() - base;
+  size_t next_q = 0;  // the first entry of capital_q not behind i
   for (size_t i = 0; i < n; ++i) {
     bool word_start = i == 0 || !IsAsciiLetter(key[i - 1]);
     char next = i + 1 < n ? key[i + 1] : ' ';
@@ -58,7 +59,9 @@ void AppendFoldWithOffsets(std::string_view text, std::vector<uint32_t>* offsets
     if (key[i] == '$' && word_start && (next == 'o' || (next >= '0' && next <= '9'))) key[i] = 's';
     // A capital Q between a consonant and a vowel is an OCR'd Ộ ("HQI"): Vietnamese has Q
     // only in "qu", and codes keep theirs ("NQ-", "BQL").
-    if (capital_q[i] && IsAsciiLetter(prev) && !IsVowel(prev) && IsVowel(next) && next != 'u') key[i] = 'o';
+    const bool is_capital_q = next_q < capital_q.size() && capital_q[next_q] == i;
+    if (is_capital_q) ++next_q;
+    if (is_capital_q && IsAsciiLetter(prev) && !IsVowel(prev) && IsVowel(next) && next != 'u') key[i] = 'o';
     // A quote glued to the start of a word is OCR's reading of a gap ("nhan 'dan").
     if ((key[i] == '\'' || key[i] == '"') && (i == 0 || key[i - 1] == ' ') && IsAsciiLetter(next)) key[i] = ' ';
   }

@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -128,6 +129,17 @@ class UnsureIndex {
       if ((*it)->out_end <= end) fn(**it);
     }
   }
+  // The words of line |i|, split on first use: a line lies in the region of every value
+  // read from it and from the lines near it, and was split again for each of them.
+  const std::vector<Word>& Words(size_t i) const {
+    if (words_.empty()) words_.resize(lines_.size());
+    std::optional<std::vector<Word>>& w = words_[i];
+    if (!w) {
+      w.emplace();
+      SplitWords(Line(i), Begin(i), &*w);
+    }
+    return *w;
+  }
   // Line index of byte |at|.
   size_t LineOf(size_t at) const {
     auto it = std::upper_bound(lines_.begin(), lines_.end(), at, [&](size_t a, std::string_view l) {
@@ -142,6 +154,7 @@ class UnsureIndex {
   std::vector<std::string_view> lines_;
   std::vector<const RestoredToken*> unsure_;
   std::vector<size_t> before_;
+  mutable std::vector<std::optional<std::vector<Word>>> words_;  // by line, see Words
 };
 
 // The words of a value's lines, to find the value's words in.
@@ -154,9 +167,11 @@ class Region {
     size_t more = std::min(max_lines - 1, static_cast<size_t>(span.end - span.start));  // max_lines >= 1
     size_t b = std::min(index.lines() - 1, a + more);
     if (!index.AnyIn(a, b)) return;  // nothing to find: most values of most documents
-    for (size_t i = a; i <= b; ++i) SplitWords(index.Line(i), index.Begin(i), &words_);
+    for (size_t i = a; i <= b; ++i) {
+      for (const Word& w : index.Words(i)) words_.push_back(&w);
+    }
     for (size_t j = 0; j < words_.size(); ++j) {
-      if (!words_[j].key.empty()) at_[words_[j].key].push_back(j);
+      if (!words_[j]->key.empty()) at_[words_[j]->key].push_back(j);
     }
   }
 
@@ -177,7 +192,7 @@ class Region {
         auto s = std::lower_bound(starts.begin(), starts.end(), *cursor);
         for (size_t tried = 0; s != starts.end() && tried < kMaxRunStarts; ++s, ++tried) {
           size_t len = 0;
-          while (vi + len < vw.size() && *s + len < words_.size() && vw[vi + len].key == words_[*s + len].key) ++len;
+          while (vi + len < vw.size() && *s + len < words_.size() && vw[vi + len].key == words_[*s + len]->key) ++len;
           if (len > best_len) best_at = *s, best_len = len;
           if (vi + len == vw.size()) break;  // the rest of the value: no run is longer
         }
@@ -186,7 +201,7 @@ class Region {
         ++vi;  // not in the lines (respelled by the parser)
         continue;
       }
-      for (size_t k = 0; k < best_len; ++k) Place(vw[vi + k], words_[best_at + k], fn);
+      for (size_t k = 0; k < best_len; ++k) Place(vw[vi + k], *words_[best_at + k], fn);
       vi += best_len;
       *cursor = best_at + best_len;
     }
@@ -208,8 +223,8 @@ class Region {
   }
 
   const UnsureIndex& index_;
-  std::vector<Word> words_;
-  std::unordered_map<std::string, std::vector<size_t>> at_;  // key -> word indexes, ascending
+  std::vector<const Word*> words_;  // the index's, which outlives the region
+  std::unordered_map<std::string_view, std::vector<size_t>> at_;  // key -> word indexes, ascending
 };
 
 // Lines a value starting on its span's first line can cover: every line gives it a word
