@@ -20,7 +20,7 @@ float BeamSearch::PairBonus(const LmState& before, const Edge& e, uint32_t id) c
   // A name opening after what may be "đồng chí", "ông", "bà" reads it so: "Giao đồng chí
   // Dương Thanh", not "Giao đông chỉ Dương Thanh" (the model knows "đồng chí" before
   // common surnames only).
-  if (e.opens_name && (prev == ong_ || prev == ba_ || (prev == chi_ && before.len >= 2 && before.words[before.len - 2] == dong_)))
+  if (e.opens_name && titles_.End(before.len >= 2 ? before.words[before.len - 2] : 0, prev))
     bonus += static_cast<float>(o_.person_pair_bonus);
   return bonus;
 }

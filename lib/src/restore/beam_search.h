@@ -12,6 +12,7 @@
 #include "restore/document_memory.h"
 #include "restore/lattice.h"
 #include "restore/lm_cache.h"
+#include "restore/person_titles.h"
 #include "vanban/restore.h"
 
 namespace vanban::internal {
@@ -29,10 +30,7 @@ class BeamSearch {
         o_(options),
         lm_(*lm),
         memory_(*memory),
-        dong_(model.WordId("đồng")),
-        chi_(model.WordId("chí")),
-        ong_(model.WordId("ông")),
-        ba_(model.WordId("bà")) {}
+        titles_(model) {}
 
   // Finds the best path through |lattice| (over |pieces| pieces) and records each edge's
   // margin (best score minus the best score of another reading).
@@ -43,8 +41,8 @@ class BeamSearch {
   // fixed; the following words (up to the model order) give the right context.
   void Posteriors(const Lattice& lattice, size_t step, std::vector<double>* post);
 
-  // What the document and the gazetteer add for reading |id| after |prev| on edge |e|.
-  // Bonuses for reading |id| on |e| after the words of |before| (at least one).
+  // What the document, the gazetteer and the name lists add for reading |id| on edge |e|
+  // after the words of |before| (at least one).
   float PairBonus(const LmState& before, const Edge& e, uint32_t id) const;
 
  private:
@@ -63,7 +61,7 @@ class BeamSearch {
   const RestoreOptions& o_;
   LmCache& lm_;
   const DocumentMemory& memory_;
-  const uint32_t dong_, chi_, ong_, ba_;  // đồng chí, ông, bà: what a person's name follows
+  const PersonTitles titles_;
   std::vector<Hyp> arena_;
   std::vector<std::vector<int32_t>> at_;  // hypotheses at each position
   std::vector<int32_t> path_;             // the best path, as arena indices

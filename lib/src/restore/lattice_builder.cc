@@ -130,8 +130,8 @@ bool LatticeBuilder::MayRead(uint32_t j, uint32_t id) {
 
 bool LatticeBuilder::AfterTitle(uint32_t first) {
   if (first == 0) return false;
-  if (MayRead(first - 1, ong_) || MayRead(first - 1, ba_)) return true;
-  return first >= 2 && MayRead(first - 1, chi_) && MayRead(first - 2, dong_);
+  if (MayRead(first - 1, titles_.ong) || MayRead(first - 1, titles_.ba)) return true;
+  return first >= 2 && MayRead(first - 1, titles_.chi) && MayRead(first - 2, titles_.dong);
 }
 
 bool LatticeBuilder::PersonContext(uint32_t i) {

@@ -17,6 +17,7 @@
 #include "restore/beam_search.h"
 #include "restore/document_memory.h"
 #include "restore/lattice.h"
+#include "restore/person_titles.h"
 #include "restore/word_candidates.h"
 #include "vanban/restore.h"
 
@@ -35,10 +36,7 @@ class LatticeBuilder {
         words_(*words),
         memory_(*memory),
         dieu_(model.WordId("điều")),
-        dong_(model.WordId("đồng")),
-        chi_(model.WordId("chí")),
-        ong_(model.WordId("ông")),
-        ba_(model.WordId("bà")) {}
+        titles_(model) {}
 
   // A new document, or a new pass over it: |ocr| when it looks OCR'd (the OCR channel
   // and splits are used); |sketch| for a pass that only gathers the document memory,
@@ -98,7 +96,7 @@ class LatticeBuilder {
   WordCandidates& words_;
   const DocumentMemory& memory_;
   const uint32_t dieu_;  // the model's điều
-  const uint32_t dong_, chi_, ong_, ba_;  // đồng (chí), ông, bà: what stands before a name
+  const PersonTitles titles_;
   bool ocr_ = false;
   bool sketch_ = false;
   const Unit* unit_ = nullptr;
