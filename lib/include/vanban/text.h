@@ -102,6 +102,10 @@ bool IsExactVietnameseSyllable(std::string_view word);
 // newline counts; nothing after the final newline is not a line. Views into text.
 std::vector<std::string_view> SplitLines(std::string_view text);
 
+// Levenshtein distance of two byte strings (an edit is one byte), for short ones: the cost
+// is the product of their lengths. Spelling keys and "did you mean" suggestions.
+size_t EditDistance(std::string_view a, std::string_view b);
+
 }  // namespace vanban
 
 #endif  // VANBAN_TEXT_H_

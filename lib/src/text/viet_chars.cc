@@ -257,6 +257,10 @@ bool IsSyllableKey(std::string_view k) {
   return false;
 }
 
+}  // namespace vanban::internal
+
+namespace vanban {
+
 size_t EditDistance(std::string_view a, std::string_view b) {
   std::vector<size_t> row(b.size() + 1);
   for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
@@ -272,4 +276,4 @@ size_t EditDistance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
-}  // namespace vanban::internal
+}  // namespace vanban

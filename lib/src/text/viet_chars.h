@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "text/utf8.h"
+#include "vanban/text.h"
 #include "text/vn_letters.h"
 
 namespace vanban::internal {
@@ -79,9 +80,8 @@ bool IsSyllableKey(std::string_view key);
 // model keeps as words.
 inline bool IsWordKey(std::string_view key) { return key.size() == 1 || IsSyllableKey(key); }
 
-// Levenshtein distance of two byte strings (keys: one byte a letter), for short ones:
-// the cost is the product of their lengths.
-size_t EditDistance(std::string_view a, std::string_view b);
+// Of keys (one byte a letter): vanban/text.h.
+using vanban::EditDistance;
 
 }  // namespace vanban::internal
 
