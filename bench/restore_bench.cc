@@ -768,6 +768,7 @@ int Run(const Options& o) {
       std::printf("  confidence against observed accuracy (reliability):\n");
       marks.PrintReliability();
       marks.PrintMarks(kDefaultMarkThreshold);
+      if (o.errors) marks.PrintMissed(0.999, o.errors);
     }
   }
 

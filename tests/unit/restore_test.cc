@@ -1,6 +1,7 @@
 // Restorer on the fixture model: layout, case, symbols, labels, clean text.
 #include <doctest/doctest.h>
 
+#include <map>
 #include <string>
 
 #include "vanban/model.h"
@@ -154,6 +155,47 @@ TEST_CASE("restore: digits and letters an OCR garbled inside a sentence are unsu
   CHECK_FALSE(found[0]->alternatives.empty());
   // "16i/QD": part of a document symbol.
   CHECK(found[1]->confidence == 1.0);
+}
+
+TEST_CASE("restore: a speck no reading explains is unsure in OCR'd text, a foreign word in typed text is not") {
+  vanban::RestoreOptions o;
+  o.confidence = true;
+  vanban::Restorer r(FixtureModel(), o);
+  auto find = [](const vanban::RestoreResult& res, std::string_view word) -> const vanban::RestoredToken* {
+    for (const auto& t : res.tokens)
+      if (t.original == word) return &t;
+    return nullptr;
+  };
+  // "sees": no syllable's shape and no reading, kept as written: a clerk must look.
+  auto ocr = r.Restore("Quyét dinh cia Hoi dong nhan dan tinh sees theo HDND tinh\n");
+  const vanban::RestoredToken* speck = find(ocr, "sees");
+  REQUIRE(speck != nullptr);
+  CHECK(speck->restored == "sees");
+  CHECK(speck->confidence < 0.9);
+  CHECK_FALSE(speck->alternatives.empty());
+  auto typed = r.Restore("Quyết định của Hội đồng nhân dân tỉnh facebook theo HĐND tỉnh\n");
+  const vanban::RestoredToken* foreign = find(typed, "facebook");
+  REQUIRE(foreign != nullptr);
+  CHECK(foreign->confidence == 1.0);
+}
+
+TEST_CASE("restore: capitals and digits no code is spelt with are unsure in OCR'd text, codes are not") {
+  vanban::RestoreOptions o;
+  o.confidence = true;
+  vanban::Restorer r(FixtureModel(), o);
+  auto res = r.Restore(
+      "Quyét dinh cia Hoi dong nhan dan tinh cia-B6 Tai chinh, Mat tran-T6 quoc theo 48/2024/QHI5 cia HDND tinh va "
+      "48/2024/QH15 cia HDND\n");
+  std::map<std::string, double> confidence;
+  for (const auto& t : res.tokens) confidence[t.original] = t.confidence;
+  // "B6", "T6": Bộ, Tổ with the ô read as 6; "QHI5": QH15 with its 1 read as I (no QHI).
+  for (const char* garbled : {"B6", "T6", "QHI5"}) {
+    CAPTURE(garbled);
+    REQUIRE(confidence.count(garbled));
+    CHECK(confidence[garbled] < 0.9);
+  }
+  REQUIRE(confidence.count("QH15"));
+  CHECK(confidence["QH15"] == 1.0);
 }
 
 TEST_CASE("restore: a lone digit the OCR wrote for a word is written as that word") {

@@ -122,16 +122,16 @@ std::string Capitalised(std::string_view s) {
 
 // A word kept as written because nothing could read it, not because it reads well:
 // digits inside letters ("x4"), marks on a spelling no syllable has ("quyét", "Coéng"),
-// and in OCR'd text, unless the model knows the word as its own (VAT, Cup), a spelling
-// shaped like a syllable that none is ("OUO") or that is no syllable ("chirc", "tfmg")
-// but close enough to some for the channel to offer readings. A foreign word nothing
-// resembles ("facebook") is left alone.
-bool Unread(const ModelData& m, std::string_view text, bool ocr, bool known_spelling, bool has_readings) {
+// and in OCR'd text any spelling the model does not know as its own (VAT, Cup): a
+// syllable-shaped one that no syllable is ("OUO"), one the channel could not read
+// ("chirc", "tfmg"), and specks with no reading at all ("sees", "wor"), which on the
+// dev scans were wrong half the time they were kept. A foreign word nothing
+// resembles ("facebook") is left alone in typed text only.
+bool Unread(const ModelData& m, std::string_view text, bool ocr, bool known_spelling) {
   std::string key;
   if (!KeyInto(text, &key)) return true;
-  const bool syllable_shaped = IsWordKey(key);
-  if (syllable_shaped && !m.Candidates(key).empty()) return false;
-  return HasMarks(text) || (ocr && !known_spelling && (has_readings || syllable_shaped));
+  if (IsWordKey(key) && !m.Candidates(key).empty()) return false;
+  return HasMarks(text) || (ocr && !known_spelling);
 }
 
 // A word the OCR damaged (marks, digits or symbols in it, or no syllable's spelling):
@@ -161,6 +161,22 @@ bool GarbledInSentence(const Unit& unit, uint32_t i) {
     if (next == ')' || next == '.' || next == '/' || next == '-') return false;
   }
   return true;
+}
+
+// In OCR'd text, capitals followed by digits that no code is spelt with: one capital
+// and a 6 ("B6", "T6", "C6": Bộ, Tổ, Có, the ô read as 6), or letters the symbol table
+// does not know before the digits ("QHI5": QH15 with its 1 read as I). Codes keep
+// their known letters ("QH15", "NĐ") and stay sure.
+bool GarbledCapitals(const ModelData& m, std::string_view text, std::string* key) {
+  if (text.size() < 2 || text.size() > 6) return false;
+  size_t letters = 0;
+  while (letters < text.size() && text[letters] >= 'A' && text[letters] <= 'Z') ++letters;
+  if (letters == 0 || letters == text.size()) return false;
+  for (size_t k = letters; k < text.size(); ++k)
+    if (text[k] < '0' || text[k] > '9') return false;
+  if (letters == 1) return text.substr(1) == "6";
+  LowerInto(text.substr(0, letters), key);
+  return m.SymbolPart(*key) == nullptr;
 }
 
 // Whether the edge's reading |id| is written as a token: words, symbols and verbatim
@@ -253,11 +269,12 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
     }
     // Kept because nothing could read it, not because it reads well: a clerk must look.
     if (c.id == m_.unk() && unit.pieces[e.from].kind == PieceKind::kWord && e.kind == EdgeKind::kWord &&
-        Unread(m_, orig, ocr_, c.lm != 0, e.cand_count > 1)) {
+        Unread(m_, orig, ocr_, c.lm != 0)) {
       tok.confidence = std::min(tok.confidence, kUnreadConfidence);
       if (o_.confidence) AddNearest(orig, &tok);
-    } else if (ocr_ && o_.confidence && c.id == m_.unk() && unit.pieces[e.from].kind == PieceKind::kFixed &&
-               GarbledInSentence(unit, e.from)) {
+    } else if (ocr_ && o_.confidence && c.id == m_.unk() &&
+               ((unit.pieces[e.from].kind == PieceKind::kFixed && GarbledInSentence(unit, e.from)) ||
+                (e.to == e.from + 1 && !tok.changed() && GarbledCapitals(m_, orig, &key_)))) {
       AddNearest(orig, &tok);
       if (!tok.alternatives.empty()) tok.confidence = std::min(tok.confidence, kUnreadConfidence);
     }
