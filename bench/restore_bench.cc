@@ -858,6 +858,7 @@ int main(int argc, char** argv) {
     else if (a == "--pair-bonus") o.restore.pair_cache_bonus = std::stod(next());
     else if (a == "--name-bonus") o.restore.name_pair_bonus = std::stod(next());
     else if (a == "--person-bonus") o.restore.person_pair_bonus = std::stod(next());
+    else if (a == "--parallel-bonus") o.restore.parallel_item_bonus = std::stod(next());
     else if (a == "--cache-confidence") o.restore.cache_min_confidence = std::stod(next());
     else if (a == "--readings") o.restore.max_readings = std::stoi(next());
     else if (a == "--margin") o.restore.reading_margin = std::stod(next());

@@ -113,3 +113,8 @@ vanban_cli_test(NAME restore_person_names ARGS restore --model ${_model} ${_rdat
 # before common surnames only): not "Giao đông chỉ Dương Thanh Đoàn".
 vanban_cli_test(NAME restore_ocr_person_after_title ARGS restore --model ${_model} ${_rdata}/cli/ocr_person_after_title.txt
                 STDOUT_MATCHES "Giao đồng chí Dương Thanh Đoàn, ")
+# The items of a list in one line read alike: the word most items share first ("dân")
+# is the reading of its repeat that the language model alone reads otherwise ("dàn giám
+# sát"): slogans are rare in any corpus.
+vanban_cli_test(NAME restore_parallel_items ARGS restore --model ${_model} ${_rdata}/cli/stripped_slogan.txt
+                STDOUT_MATCHES "\"Dân biết, dân bàn, dân làm, dân kiểm tra, dân giám sát, dân thụ hưởng\"")

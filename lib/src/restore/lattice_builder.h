@@ -54,6 +54,8 @@ class LatticeBuilder {
   // true if any word got some. Then Rebuild() adds them.
   bool CollectHints(const std::vector<PathStep>& path);
   void Rebuild() { Build(/*again=*/true); }
+  // Proposes |id| as a context reading of piece |i| at the next Rebuild().
+  void AddHint(uint32_t i, uint32_t id) { hints_[i].push_back(id); }
 
  private:
   void Build(bool again);

@@ -17,6 +17,7 @@
 #include "restore/lattice.h"
 #include "restore/lattice_builder.h"
 #include "restore/lm_cache.h"
+#include "restore/parallel_items.h"
 #include "restore/pieces.h"
 #include "restore/token_writer.h"
 #include "restore/word_candidates.h"
@@ -208,9 +209,29 @@ class Restorer::Impl {
       builder_.Rebuild();
       search_.Decode(&lattice_, unit_.pieces.size());
     }
+    if (!builder_.sketch() && o_.parallel_item_bonus > 0) FavourParallelItems();
     // Explained once, as written: the quiet first pass only feeds the memory.
     if (o_.explain != nullptr && !writer_.quiet()) writer_.Explain(unit_, lattice_, search_.path(), o_.explain);
     return writer_.Write(unit_, lattice_, search_, &memory_, line_no, out);
+  }
+
+  // The items of a list in the unit read alike (restore/parallel_items.h): the reading
+  // most give the word they share, added where an OCR'd word lacks it, is favoured.
+  void FavourParallelItems() {
+    const std::vector<internal::ParallelReading> readings =
+        internal::ParallelReadings(unit_, search_.path(), m_.unk(), lattice_);
+    if (readings.empty()) return;
+    if (ocr_ && o_.context_readings > 0) {
+      bool missing = false;
+      for (const internal::ParallelReading& r : readings) {
+        if (internal::HasReading(lattice_, r)) continue;
+        builder_.AddHint(r.piece, r.id);
+        missing = true;
+      }
+      if (missing) builder_.Rebuild();
+    }
+    if (internal::FavourReadings(readings, static_cast<float>(o_.parallel_item_bonus), &lattice_))
+      search_.Decode(&lattice_, unit_.pieces.size());
   }
 
   const internal::ModelData& m_;

@@ -1,0 +1,110 @@
+#include "restore/parallel_items.h"
+
+#include <algorithm>
+
+namespace vanban::internal {
+
+namespace {
+
+constexpr size_t kMinItems = 3;
+constexpr size_t kMinWords = 2, kMaxWords = 4;
+
+// One word of an item: the path's edge over it and the reading chosen there.
+struct ItemWord {
+  uint32_t edge;
+  uint32_t id;
+};
+
+bool Separator(const Unit& unit, uint32_t piece) {
+  const Piece& p = unit.pieces[piece];
+  if (p.kind != PieceKind::kPunct) return false;
+  const char c = unit.text[p.begin];
+  return c == ',' || c == ';';
+}
+
+}  // namespace
+
+std::vector<ParallelReading> ParallelReadings(const Unit& unit, const std::vector<PathStep>& path, uint32_t unk,
+                                              const Lattice& lattice) {
+  std::vector<ParallelReading> out;
+  // Items: the words read between separators; anything but one-piece words (a number,
+  // a symbol, a merge) leaves the run out.
+  std::vector<std::vector<ItemWord>> items(1);
+  bool clean = true;
+  auto close = [&](bool keep) {
+    if (!keep || !clean || items.back().size() < kMinWords || items.back().size() > kMaxWords) items.back().clear();
+    if (!items.back().empty()) items.emplace_back();
+    clean = true;
+  };
+  for (const PathStep& step : path) {
+    const Edge& e = lattice.edges[step.edge];
+    // A comma ends an item also where an OCR'd line's search read it as a speck.
+    if (e.to == e.from + 1 && Separator(unit, e.from)) {
+      close(true);
+      continue;
+    }
+    if (e.kind == EdgeKind::kSkip) continue;
+    if (e.kind != EdgeKind::kWord || e.to != e.from + 1 || unit.pieces[e.from].kind != PieceKind::kWord) {
+      // Other marks end a run (the quote or stop after a list's last item), and
+      // what stands before an opening one is too long or too short to count.
+      if (unit.pieces[e.from].kind == PieceKind::kPunct) close(true);
+      else clean = false;
+      continue;
+    }
+    const uint32_t id = lattice.cand(e, step.cand).id;
+    if (id == unk) clean = false;  // a word kept as written says nothing of the others
+    items.back().push_back({step.edge, id});
+  }
+  close(false);
+  if (items.back().empty()) items.pop_back();
+  if (items.size() < kMinItems) return out;
+
+  for (int side = 0; side < 2; ++side) {
+    auto word_at = [&](const std::vector<ItemWord>& item) { return side == 0 ? item.front() : item.back(); };
+    // The reading more items give that word than any other, if two or more do.
+    uint32_t best = 0;
+    size_t best_count = 0;
+    bool tie = false;
+    for (const auto& item : items) {
+      const uint32_t id = word_at(item).id;
+      const size_t n = static_cast<size_t>(
+          std::count_if(items.begin(), items.end(), [&](const auto& other) { return word_at(other).id == id; }));
+      if (n > best_count) best = id, best_count = n, tie = false;
+      else if (n == best_count && id != best) tie = true;
+    }
+    if (best_count < 2 || tie || best_count == items.size()) continue;
+    for (const auto& item : items)
+      if (word_at(item).id != best) out.push_back({lattice.edges[word_at(item).edge].from, best});
+  }
+  return out;
+}
+
+bool FavourReadings(const std::vector<ParallelReading>& readings, float bonus, Lattice* lattice) {
+  bool changed = false;
+  for (const ParallelReading& r : readings) {
+    for (uint32_t e = lattice->first_edge[r.piece]; e < lattice->edges.size() && lattice->edges[e].from == r.piece; ++e) {
+      const Edge& edge = lattice->edges[e];
+      if (edge.kind != EdgeKind::kWord || edge.to != r.piece + 1) continue;
+      for (uint32_t k = 0; k < edge.cand_count; ++k) {
+        Cand& c = lattice->cands[edge.cand_begin + k];
+        if (c.id == r.id && c.id2 == 0) {
+          c.channel += bonus;
+          changed = true;
+        }
+      }
+    }
+  }
+  return changed;
+}
+
+bool HasReading(const Lattice& lattice, const ParallelReading& r) {
+  for (uint32_t e = lattice.first_edge[r.piece]; e < lattice.edges.size() && lattice.edges[e].from == r.piece; ++e) {
+    const Edge& edge = lattice.edges[e];
+    if (edge.kind != EdgeKind::kWord || edge.to != r.piece + 1) continue;
+    for (uint32_t k = 0; k < edge.cand_count; ++k)
+      if (lattice.cand(edge, k).id == r.id && lattice.cand(edge, k).id2 == 0) return true;
+  }
+  return false;
+}
+
+}  // namespace vanban::internal
