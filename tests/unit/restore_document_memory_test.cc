@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 #include "restore/document_memory.h"
 
@@ -50,4 +51,22 @@ TEST_CASE("document memory: the signer's line is the first line in lower case un
     memory.Reset(other);
     CHECK_FALSE(memory.SignerLineAt(At(other, "Phan Lien")));
   }
+}
+
+TEST_CASE("document memory: a confident pair gives each word its neighbour, once, until the next document") {
+  DocumentMemory m;
+  m.Reset("");
+  m.RememberPair(7, 9);  // "dân vận"
+  m.RememberPair(7, 9);
+  m.RememberPair(3, 9);
+  CHECK(m.HasPair(7, 9));
+  CHECK(m.Before(9) == std::vector<uint32_t>{7, 3});
+  CHECK(m.After(7) == std::vector<uint32_t>{9});
+  CHECK(m.After(9).empty());
+  // A common word's neighbours are many: only the first few are kept.
+  for (uint32_t a = 100; a < 200; ++a) m.RememberPair(a, 5);
+  CHECK(m.Before(5).size() == 8);
+  m.Reset("");
+  CHECK(m.Before(9).empty());
+  CHECK_FALSE(m.HasPair(7, 9));
 }

@@ -27,6 +27,8 @@ bool SigningLine(std::string_view line) {
 void DocumentMemory::Reset(std::string_view text) {
   words_.clear();
   pairs_.Clear();
+  before_.clear();
+  after_.clear();
   spellings_.clear();
   last_label_ = 0;
   labels_.clear();

@@ -37,7 +37,17 @@ class DocumentMemory {
 
   // True if |b| was read with confidence right after |a| before.
   bool HasPair(uint32_t a, uint32_t b) const { return pairs_.Has(PairKey(a, b)); }
-  void RememberPair(uint32_t a, uint32_t b) { pairs_.Insert(PairKey(a, b)); }
+  void RememberPair(uint32_t a, uint32_t b) {
+    if (pairs_.Has(PairKey(a, b))) return;
+    pairs_.Insert(PairKey(a, b));
+    Note(&before_[b], a);
+    Note(&after_[a], b);
+  }
+  // The words read with confidence right before (after) |id| in this document: what a
+  // garbled word next to a likely |id| may be ("Dén van khéo" after "Dân vận khéo"
+  // read well elsewhere: dân before vận).
+  const std::vector<uint32_t>& Before(uint32_t id) const { return Neighbours(before_, id); }
+  const std::vector<uint32_t>& After(uint32_t id) const { return Neighbours(after_, id); }
 
   // A damaged written word (lower case, as the OCR spelt it) read with confidence as
   // word |id|; and how often each word was read for it so far (empty if never).
@@ -63,6 +73,17 @@ class DocumentMemory {
 
  private:
   static uint64_t PairKey(uint32_t a, uint32_t b) { return (uint64_t{a} << 32) | b; }
+  // A word's neighbours, the first few: a common word's are many and say little.
+  static constexpr size_t kMaxNeighbours = 8;
+  using NeighbourMap = std::unordered_map<uint32_t, std::vector<uint32_t>>;
+  static void Note(std::vector<uint32_t>* list, uint32_t id) {
+    if (list->size() < kMaxNeighbours) list->push_back(id);
+  }
+  static const std::vector<uint32_t>& Neighbours(const NeighbourMap& map, uint32_t id) {
+    static const std::vector<uint32_t> kNone;
+    auto it = map.find(id);
+    return it == map.end() ? kNone : it->second;
+  }
   // The search asks for a pair at every step of every hypothesis: an open-addressing
   // set in one array (keys are never 0: word ids start at 1).
   class PairSet {
@@ -108,6 +129,7 @@ class DocumentMemory {
   };
   std::unordered_map<uint32_t, float> words_;
   PairSet pairs_;
+  NeighbourMap before_, after_;
   StringMap<std::vector<Reading>> spellings_;
   std::vector<std::pair<size_t, char>> labels_;  // line-start labels: offset, letter key
   std::vector<size_t> deputy_titles_;            // starts of the lines after a "KT." line
