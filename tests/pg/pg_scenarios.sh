@@ -55,6 +55,25 @@ run() {
 }
 expect_err() { grep -qE "$1" err.txt || { cat err.txt >&2; fail "stderr lacks /$1/"; }; }
 count() { sql "SELECT count(*) FROM documents"; }
+# Schema version 6: the candidate terms are stored out of line, so that their table's rows
+# are a doc_id and a pointer (a hundred and more a page) and a candidate query reads few
+# pages for its ids; inline, a document's terms of 2-8 KB took a page or half of one (more
+# than 8 KB went out of line before too: the seeds' are, the simulated OCR pages' are not).
+terms_pages() { sql "SELECT pg_relation_size('documents_search_terms') / 8192"; }
+terms_out_of_line() {
+  local rows pages
+  rows=$(sql "SELECT count(*) FROM documents_search_terms") pages=$(terms_pages)
+  [ "$rows" -ge 8 ] || fail "too few documents to tell where the terms are stored"
+  [ "$pages" -le $((1 + rows / 100)) ] || fail "candidate terms stored inline: $pages pages for $rows rows"
+  # The planner counts no TOAST reads and the table is small: the candidates must still
+  # come from the GIN index, not from a scan that reads every row's terms (the plan of the
+  # function's query, as auto_explain shows it).
+  "$PSQL" -qAt -v ON_ERROR_STOP=1 "host=$PG_DIR port=$PG_PORT user=postgres dbname=$db" -c "LOAD 'auto_explain';
+    SET auto_explain.log_min_duration = 0; SET auto_explain.log_nested_statements = on;
+    SET auto_explain.log_level = notice; SET client_min_messages = notice;
+    SELECT count(*) FROM vanban_candidates('ban_hanh'::tsquery, 10)" >plan.txt 2>&1 || { cat plan.txt >&2; fail "no plan of vanban_candidates"; }
+  grep -q 'Bitmap Index Scan on documents_search_terms_gin' plan.txt || { cat plan.txt >&2; fail "candidates not read through the GIN index"; }
+}
 
 # N distinct documents from the seeds: each copy gets a line of its own.
 make_docs() {
@@ -73,7 +92,7 @@ index)
   expect_err "4 files: 4 indexed, 0 replaced, 0 unchanged, 0 failed"
   [ "$(count)" = 4 ] || fail "expected 4 documents"
   [ "$(sql "SELECT count(*) FROM documents_search")" = 4 ] || fail "search rows missing"
-  [ "$(sql "SELECT max(version) FROM schema_version")" = 5 ] || fail "schema version not recorded"
+  [ "$(sql "SELECT max(version) FROM schema_version")" = 6 ] || fail "schema version not recorded"
   run 0 index "$samples/seeds" --db "$uri" --no-restore
   expect_err "4 files: 0 indexed, 0 replaced, 4 unchanged"
   run 0 search "nghi quyet dan chu" --db "$uri" --type KH --json
@@ -167,7 +186,7 @@ errors)
   sql "INSERT INTO schema_version VALUES (99, 'future')" >/dev/null
   run 1 index "$samples/seeds" --db "$uri" --no-restore
   [ "$(wc -l < err.txt)" = 1 ] || { cat err.txt >&2; fail "newer schema: not one line"; }
-  expect_err "archive schema version 99 is newer than this vanban supports \(5\)"
+  expect_err "archive schema version 99 is newer than this vanban supports \(6\)"
   [ "$(count)" = 1 ] || fail "newer schema: something was written"
   run 1 search "ke hoach" --db "$uri"
   expect_err "schema version 99"
@@ -316,6 +335,7 @@ dense)
 upgrade)
   "$vanban" parse --no-restore --jsonl "$samples"/seeds/*.txt "$samples"/ocrsim/*.txt > records.jsonl 2>/dev/null
   run 0 index --from-jsonl records.jsonl --db "$uri"
+  terms_out_of_line
   search_all() {  # every parity query's hits, in full (order, scores, snippets)
     while IFS= read -r line; do
       [ -n "$line" ] || continue
@@ -339,10 +359,10 @@ upgrade)
        INSERT INTO documents_search SELECT * FROM keep;
        DELETE FROM schema_version WHERE version > 1;" >/dev/null || fail "cannot make a version 1 archive"
   run 1 search "ban hành" --db "$uri"
-  expect_err "archive schema version 1 is older than this vanban's \(5\): run vanban index on it once to upgrade"
+  expect_err "archive schema version 1 is older than this vanban's \(6\): run vanban index on it once to upgrade"
   : > empty.jsonl
   run 0 index --from-jsonl empty.jsonl --db "$uri"
-  [ "$(sql "SELECT max(version) FROM schema_version")" = 5 ] || fail "not upgraded to version 5"
+  [ "$(sql "SELECT max(version) FROM schema_version")" = 6 ] || fail "not upgraded to version 6"
   [ "$(sql "SELECT count(*) FROM documents_search_exact")" = "$(count)" ] || fail "as-typed search rows lost"
   [ "$(sql "SELECT count(*) FROM pg_class WHERE relname LIKE 'documents_search%v1%'")" = 0 ] || fail "version 1 table left"
   run 0 index --check --db "$uri"
@@ -353,9 +373,9 @@ upgrade)
        CREATE INDEX documents_stored_types ON documents (doc_type, doc_type_label, type_name);
        DELETE FROM schema_version WHERE version > 2;" >/dev/null || fail "cannot make a version 2 archive"
   run 1 search "ban hành" --db "$uri"
-  expect_err "archive schema version 2 is older than this vanban's \(5\)"
+  expect_err "archive schema version 2 is older than this vanban's \(6\)"
   run 0 index --from-jsonl empty.jsonl --db "$uri"
-  [ "$(sql "SELECT max(version) FROM schema_version")" = 5 ] || fail "not upgraded from version 2 to 5"
+  [ "$(sql "SELECT max(version) FROM schema_version")" = 6 ] || fail "not upgraded from version 2 to 6"
   [ "$(sql "SELECT count(*) FROM pg_indexes WHERE indexname = 'documents_type_key'")" = 1 ] || fail "no index documents_type_key"
   [ "$(sql "SELECT count(*) FROM pg_indexes WHERE indexname = 'documents_stored_types'")" = 0 ] || fail "version 2 index left"
   search_all > hits.v3.txt
@@ -364,9 +384,9 @@ upgrade)
   sql "SET ROLE vanban; DROP TABLE documents_search_terms; DELETE FROM schema_version WHERE version > 3;" >/dev/null ||
     fail "cannot make a version 3 archive"
   run 1 search "ban hành" --db "$uri"
-  expect_err "archive schema version 3 is older than this vanban's \(5\)"
+  expect_err "archive schema version 3 is older than this vanban's \(6\)"
   run 0 index --from-jsonl empty.jsonl --db "$uri"
-  [ "$(sql "SELECT max(version) FROM schema_version")" = 5 ] || fail "not upgraded from version 3 to 5"
+  [ "$(sql "SELECT max(version) FROM schema_version")" = 6 ] || fail "not upgraded from version 3 to 6"
   [ "$(sql "SELECT count(*) FROM documents_search_terms")" = "$(count)" ] || fail "candidate terms not computed for every document"
   [ "$(sql "SELECT count(*) FROM pg_indexes WHERE indexname = 'documents_search_terms_gin'")" = 1 ] || fail "no GIN index on the terms"
   run 0 index --check --db "$uri"
@@ -375,11 +395,25 @@ upgrade)
   # From version 4: migration 5 changes only SQLite's full-text index; here the version.
   sql "SET ROLE vanban; DELETE FROM schema_version WHERE version > 4;" >/dev/null || fail "cannot make a version 4 archive"
   run 1 search "ban hành" --db "$uri"
-  expect_err "archive schema version 4 is older than this vanban's \(5\)"
+  expect_err "archive schema version 4 is older than this vanban's \(6\)"
   run 0 index --from-jsonl empty.jsonl --db "$uri"
-  [ "$(sql "SELECT max(version) FROM schema_version")" = 5 ] || fail "not upgraded from version 4 to 5"
+  [ "$(sql "SELECT max(version) FROM schema_version")" = 6 ] || fail "not upgraded from version 4 to 6"
   search_all > hits.v5.txt
   diff hits.v2.txt hits.v5.txt >&2 || fail "the archive upgraded from version 4 answers differently"
+  # From version 5 (the candidate terms inline): migration 6 writes them out of line.
+  sql "SET ROLE vanban; ALTER TABLE documents_search_terms SET (toast_tuple_target = 8160);
+       ALTER TABLE documents_search_terms ALTER COLUMN terms SET STORAGE MAIN;
+       CLUSTER documents_search_terms USING documents_search_terms_pkey; DROP FUNCTION vanban_candidates;
+       DELETE FROM schema_version WHERE version > 5;" >/dev/null || fail "cannot make a version 5 archive"
+  [ "$(terms_pages)" -gt $((1 + $(count) / 100)) ] || fail "the version 5 archive has its terms out of line already"
+  run 1 search "ban hành" --db "$uri"
+  expect_err "archive schema version 5 is older than this vanban's \(6\)"
+  run 0 index --from-jsonl empty.jsonl --db "$uri"
+  [ "$(sql "SELECT max(version) FROM schema_version")" = 6 ] || fail "not upgraded from version 5 to 6"
+  terms_out_of_line
+  run 0 index --check --db "$uri"
+  search_all > hits.v6.txt
+  diff hits.v2.txt hits.v6.txt >&2 || fail "the archive upgraded from version 5 answers differently"
   ;;
 restart)
   # A cluster of its own: stopping the shared one would break the other tests.
