@@ -279,12 +279,12 @@ void LatticeBuilder::ContextProposals(uint32_t i, std::vector<uint32_t>* out, si
   if (!o_.document_cache) return;
   if (i > 0 && unit_->pieces[i - 1].kind == PieceKind::kWord && !unit_->pieces[i].break_before) {
     const std::vector<uint32_t>& top = TopReadings(i - 1);
-    for (size_t k = 0; k < top.size() && k < neighbours; ++k)
+    for (size_t k = 0; k < top.size() && k < kContextNeighboursWeak; ++k)
       for (uint32_t v : memory_.After(top[k])) add(v);
   }
   if (i + 1 < unit_->pieces.size() && unit_->pieces[i + 1].kind == PieceKind::kWord && !unit_->pieces[i + 1].break_before) {
     const std::vector<uint32_t>& top = TopReadings(i + 1);
-    for (size_t k = 0; k < top.size() && k < neighbours; ++k)
+    for (size_t k = 0; k < top.size() && k < kContextNeighboursWeak; ++k)
       for (uint32_t v : memory_.Before(top[k])) add(v);
   }
 }
