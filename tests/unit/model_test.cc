@@ -157,6 +157,23 @@ TEST_CASE("model: personal names become name pairs of their own") {
   CHECK(d.places().After(quan).empty());
 }
 
+TEST_CASE("model: the communes' absorbed units are stored as the dictionary spells them") {
+  auto m = vanban::Model::Load(FixtureModelPath());
+  REQUIRE_MESSAGE(m.ok(), m.status().ToString());
+  const std::string file = vanban::test::ReadFileBytes(std::string(VANBAN_SOURCE_DIR) + "/tests/data/model/place_merges.txt");
+  REQUIRE(!file.empty());
+  CHECK((*m)->parts().data().PlaceMergesTable() == file);
+  // A line without the old units is refused, naming the file and line.
+  const std::filesystem::path dir = std::filesystem::path(VANBAN_BINARY_DIR) / "bad-merges-dict";
+  std::filesystem::remove_all(dir);
+  std::filesystem::copy(std::string(VANBAN_SOURCE_DIR) + "/tests/data/model", dir);
+  std::ofstream(dir / "place_merges.txt") << "Nghị Dân\tViệt Nam\tTự Lập\nNghĩa Dân\tViệt Nam\n";
+  vanban::Status st = vanban::BuildModel(dir.string(), (dir / "x.model").string());
+  CHECK(st.code() == vanban::StatusCode::kCorruption);
+  CHECK(st.message().find("place_merges.txt:2") != std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("model: missing file is NotFound") {
   auto m = vanban::Model::Load("/nonexistent/vanban.model");
   CHECK_FALSE(m.ok());

@@ -10,6 +10,7 @@
 
 #include "model/model_data.h"
 #include "model/model_parts.h"
+#include "restore/absorbed_units.h"
 #include "restore/name_unifier.h"
 #include "vanban/model.h"
 
@@ -115,4 +116,40 @@ TEST_CASE("names: a place before its date spelt an edit away from a name the doc
   // Not before a comma, it may be other words: it stays.
   w = Write({"NGHỊ", " ", "DÂN", ", ", "Nghĩa", " ", "Dân"}, {nghi, dan, nghia, dan});
   CHECK(vanban::internal::NameRewrites(d, w.text, w.words).empty());
+}
+
+// The fixture's place_merges.txt: commune Nghị Dân (province Việt Nam) absorbed Tự Lập and
+// Cộng Hòa; another Nghị Dân (province Hội Đồng) absorbed Tài Chính and Việt Nam; Nghĩa Dân
+// absorbed Nghị Lực and Từ Lập.
+TEST_CASE("names: a commune's document reads the units it absorbed as the gazetteer spells them") {
+  const vanban::internal::ModelData& d = FixtureData();
+  const vanban::internal::AbsorbedUnits absorbed(d);
+  REQUIRE(absorbed.communes() == 3);
+  const uint32_t nghi = d.WordId("nghị"), nghi2 = d.WordId("nghĩ"), dan = d.WordId("dân"), tu = d.WordId("tự"),
+                 tu2 = d.WordId("từ"), lap = d.WordId("lập"), cong = d.WordId("cộng"), hoa = d.WordId("hòa");
+  using Rewrites = std::vector<std::pair<size_t, uint32_t>>;
+  // "XÃ NGHỊ DÂN … sáp nhập xã Từ Lập, xã Cộng Hòa": of the two communes named Nghị Dân,
+  // the one that absorbed Tự Lập and Cộng Hòa; Từ Lập is that unit.
+  Written w = Write({"NGHỊ", " ", "DÂN", ", ", "Từ", " ", "Lập", ", ", "Cộng", " ", "Hòa"},
+                    {nghi, dan, tu2, lap, cong, hoa});
+  CHECK(absorbed.Rewrites(d, w.text, w.words) == Rewrites{{2, tu}});
+  // The commune's own name read otherwise (stripped "Nghi Dan" read Nghĩ Dân) is its name.
+  w = Write({"Nghĩ", " ", "Dân", ", ", "Tự", " ", "Lập"}, {nghi2, dan, tu, lap});
+  CHECK(absorbed.Rewrites(d, w.text, w.words) == Rewrites{{0, nghi}});
+  // A word kept as written ("Tai Chinh") is read by its spelling: the other Nghị Dân.
+  w = Write({"Nghị", " ", "Dân", ", ", "Tai", " ", "Chinh"}, {nghi, dan, d.unk(), d.unk()});
+  CHECK(absorbed.Rewrites(d, w.text, w.words) == Rewrites{{2, d.WordId("tài")}, {3, d.WordId("chính")}});
+  // Without the commune, or without any of its absorbed units, nothing says which names
+  // the document holds: all stay as read.
+  w = Write({"Từ", " ", "Lập", ", ", "Cộng", " ", "Hòa"}, {tu2, lap, cong, hoa});
+  CHECK(absorbed.Rewrites(d, w.text, w.words).empty());
+  w = Write({"Nghị", " ", "Dân", ", ", "Nghĩ", " ", "Dân"}, {nghi, dan, nghi2, dan});
+  CHECK(absorbed.Rewrites(d, w.text, w.words).empty());
+  // Two communes named as surely (Nghị Dân with Tự Lập, Nghĩa Dân with Từ Lập: one
+  // spelling, two readings): the spelling they disagree on stays as read.
+  w = Write({"Nghị", " ", "Dân", ", ", "Nghĩa", " ", "Dân", ", ", "Từ", " ", "Lập"}, {nghi, dan, d.WordId("nghĩa"), dan, tu2, lap});
+  CHECK(absorbed.Rewrites(d, w.text, w.words).empty());
+  // The whole document's rewrites: the absorbed unit's, then the unifier's over them.
+  w = Write({"NGHỊ", " ", "DÂN", ", ", "Nghĩ", " ", "Dân", ", ", "Từ", " ", "Lập"}, {nghi, dan, nghi2, dan, tu2, lap});
+  CHECK(vanban::internal::DocumentNameRewrites(d, absorbed, w.text, w.words) == Rewrites{{2, nghi}, {4, tu}});
 }

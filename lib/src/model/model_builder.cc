@@ -377,6 +377,21 @@ class Builder {
         return Status::Corruption("confidence.tsv: not UTF-8");
       sections[internal::kSectionConfidence] = std::move(confidence);
     }
+    // The 2025 communes and the old units each absorbed, stored verbatim (the restorer
+    // parses it, restore/absorbed_units.h); checked here so a bad table fails the build.
+    std::string merges;
+    if (ReadFileText(dir_ / "place_merges.txt", &merges).ok()) {
+      if (internal::FirstInvalidUtf8(merges) != std::string::npos) return Status::Corruption("place_merges.txt: not UTF-8");
+      const std::vector<std::string_view> lines = SplitLines(merges);
+      for (size_t i = 0; i < lines.size(); ++i) {
+        const std::string_view line = lines[i];
+        const size_t tab = line.find('\t');
+        if (!line.empty() && (tab == 0 || tab == std::string_view::npos || line.find('\t', tab + 1) == std::string_view::npos))
+          return Status::Corruption("place_merges.txt:" + std::to_string(i + 1) +
+                                    ": expected commune<TAB>province<TAB>old unit…");
+      }
+      sections[internal::kSectionPlaceMerges] = std::move(merges);
+    }
     // Header + sections, 8-byte aligned.
     internal::FileHeader h;
     std::memset(&h, 0, sizeof h);

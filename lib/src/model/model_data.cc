@@ -166,6 +166,8 @@ Status ModelData::Validate() {
                                     sec_size(kSectionOcrChannel));
   confidence_table_ = std::string_view(reinterpret_cast<const char*>(sec(kSectionConfidence)),
                                        sec_size(kSectionConfidence));
+  place_merges_ = std::string_view(reinterpret_cast<const char*>(sec(kSectionPlaceMerges)),
+                                   sec_size(kSectionPlaceMerges));
   if (sec_size(kSectionNeighbours) != v * 2 * kNeighbours * sizeof(uint16_t)) return Bad("neighbour table size");
   neighbours_ = reinterpret_cast<const uint16_t*>(sec(kSectionNeighbours));
   for (uint64_t i = 0; i < v * 2 * kNeighbours; ++i) {

@@ -69,6 +69,10 @@ class ModelData {
   // Text of the confidence calibration (dictionaries/confidence.tsv; may be empty).
   std::string_view ConfidenceTable() const { return confidence_table_; }
 
+  // Text of dictionaries/place_merges.txt: each 2025 commune, its province and the old
+  // units it absorbed, tab-separated, a commune a line (empty if the model has none).
+  std::string_view PlaceMergesTable() const { return place_merges_; }
+
   // Readings most likely after / before |w| (kNeighbours each, 0-padded).
   std::span<const uint16_t> Successors(uint32_t w) const {
     return neighbours_ == nullptr || w >= vocab_size() ? std::span<const uint16_t>()
@@ -131,6 +135,7 @@ class ModelData {
   std::unordered_map<std::string_view, SymbolPartEntry> symbol_parts_;
   std::string_view channel_table_;
   std::string_view confidence_table_;
+  std::string_view place_merges_;
   const uint16_t* neighbours_ = nullptr;
   NamePairs places_, people_;
 };

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "model/model_data.h"
+#include "restore/absorbed_units.h"
 #include "text/viet_chars.h"
 
 namespace vanban::internal {
@@ -144,6 +145,30 @@ std::vector<std::pair<size_t, uint32_t>> NameRewrites(const ModelData& m, std::s
   }
   std::sort(rewrites.begin(), rewrites.end());
   return rewrites;
+}
+
+std::vector<std::pair<size_t, uint32_t>> DocumentNameRewrites(const ModelData& m, const AbsorbedUnits& absorbed,
+                                                              std::string_view text, std::vector<NameWord> words) {
+  std::vector<std::pair<size_t, uint32_t>> rewrites = absorbed.Rewrites(m, text, words);
+  for (const auto& [index, id] : rewrites) {
+    words[index].id = id;
+    words[index].confidence = 1;
+  }
+  std::vector<std::pair<size_t, uint32_t>> more = NameRewrites(m, text, words);
+  if (rewrites.empty()) return more;
+  // Both in output order, one rewrite per word.
+  std::vector<std::pair<size_t, uint32_t>> merged;
+  merged.reserve(rewrites.size() + more.size());
+  size_t a = 0, b = 0;
+  while (a < rewrites.size() || b < more.size()) {
+    if (b == more.size() || (a < rewrites.size() && rewrites[a].first < more[b].first)) {
+      merged.push_back(rewrites[a++]);
+    } else {
+      if (a < rewrites.size() && rewrites[a].first == more[b].first) ++a;
+      merged.push_back(more[b++]);
+    }
+  }
+  return merged;
 }
 
 }  // namespace vanban::internal

@@ -19,6 +19,7 @@
 namespace vanban::internal {
 
 class ModelData;
+class AbsorbedUnits;
 
 // A capitalised word as written to the output: its bytes there and in the input, and the
 // model word it was read as (ModelData::unk() for a word kept as written).
@@ -33,6 +34,13 @@ struct NameWord {
 // |words|, model word), in output order.
 std::vector<std::pair<size_t, uint32_t>> NameRewrites(const ModelData& m, std::string_view text,
                                                       const std::vector<NameWord>& words);
+
+// The same for a whole document: first the names of its commune and the units that
+// commune absorbed (absorbed_units.h: the gazetteer knows them, not just the document),
+// then NameRewrites over |words| as they read after those, read as surely as the
+// gazetteer's. A word both rewrite takes the later reading.
+std::vector<std::pair<size_t, uint32_t>> DocumentNameRewrites(const ModelData& m, const AbsorbedUnits& absorbed,
+                                                              std::string_view text, std::vector<NameWord> words);
 
 }  // namespace vanban::internal
 

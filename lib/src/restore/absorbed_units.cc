@@ -1,0 +1,143 @@
+#include "restore/absorbed_units.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "model/model_data.h"
+#include "text/viet_chars.h"
+
+namespace vanban::internal {
+
+uint32_t AbsorbedUnits::AddName(const ModelData& m, std::string_view name) {
+  Name n;
+  std::string lower, key;
+  for (size_t b = 0; b <= name.size();) {
+    const size_t e = std::min(name.find(' ', b), name.size());
+    LowerInto(name.substr(b, e - b), &lower);
+    const uint32_t id = m.WordId(lower);
+    if (id == m.unk() || !KeyInto(lower, &key)) return kNone;
+    n.ids.push_back(id);
+    if (!n.key.empty()) n.key += ' ';
+    n.key += key;
+    b = e + 1;
+  }
+  if (n.ids.size() < 2 || n.ids.size() > kMaxSyllables) return kNone;
+  names_.push_back(std::move(n));
+  return static_cast<uint32_t>(names_.size() - 1);
+}
+
+AbsorbedUnits::AbsorbedUnits(const ModelData& m) {
+  std::string_view table = m.PlaceMergesTable();
+  std::string province;
+  while (!table.empty()) {
+    const size_t nl = table.find('\n');
+    std::string_view line = table.substr(0, nl);
+    table.remove_prefix(nl == std::string_view::npos ? table.size() : nl + 1);
+    // commune, province, old units (the model builder checked there are three cells)
+    std::vector<std::string_view> cells;
+    for (size_t b = 0; b <= line.size();) {
+      const size_t e = std::min(line.find('\t', b), line.size());
+      cells.push_back(line.substr(b, e - b));
+      b = e + 1;
+    }
+    if (cells.size() < 3) continue;
+    Commune c;
+    c.name = AddName(m, cells[0]);
+    if (c.name == kNone) continue;
+    std::string lower;
+    LowerInto(cells[1], &lower);
+    for (size_t b = 0; b <= lower.size();) {
+      const size_t e = std::min(lower.find(' ', b), lower.size());
+      if (!KeyInto(std::string_view(lower).substr(b, e - b), &province)) break;
+      if (!c.province.empty()) c.province += ' ';
+      c.province += province;
+      b = e + 1;
+    }
+    for (size_t i = 2; i < cells.size(); ++i) {
+      const uint32_t old = AddName(m, cells[i]);
+      if (old != kNone) c.absorbed.push_back(old);
+    }
+    if (c.absorbed.empty()) continue;
+    by_name_[names_[c.name].key].push_back(static_cast<uint32_t>(communes_.size()));
+    communes_.push_back(std::move(c));
+  }
+}
+
+std::vector<std::pair<size_t, uint32_t>> AbsorbedUnits::Rewrites(const ModelData& m, std::string_view text,
+                                                                 const std::vector<NameWord>& words) const {
+  std::vector<std::pair<size_t, uint32_t>> rewrites;
+  if (communes_.empty() || words.size() < 2) return rewrites;
+  // Each word's spelling without marks (a word kept as written by its own letters), and
+  // whether the next word follows it one space apart: the runs a name may fill.
+  std::vector<std::string> keys(words.size());
+  std::vector<char> joined(words.size(), 0);
+  for (size_t i = 0; i < words.size(); ++i) {
+    const NameWord& w = words[i];
+    const std::string_view spelt = w.id == m.unk() ? text.substr(w.out_begin, w.out_end - w.out_begin) : m.Word(w.id);
+    if (!KeyInto(spelt, &keys[i])) keys[i].clear();
+    joined[i] = i + 1 < words.size() && words[i + 1].out_begin == w.out_end + 1 && w.out_end < text.size() &&
+                text[w.out_end] == ' ';
+  }
+  // The key of the run of |n| words from |i|, or false if they are no such run.
+  std::string run;
+  auto run_key = [&](size_t i, size_t n) {
+    run.clear();
+    for (size_t k = 0; k < n; ++k) {
+      if (i + k >= words.size() || keys[i + k].empty() || (k > 0 && !joined[i + k - 1])) return false;
+      if (k > 0) run += ' ';
+      run += keys[i + k];
+    }
+    return true;
+  };
+  std::unordered_set<std::string> spelt;  // every run of up to kMaxSyllables words
+  for (size_t i = 0; i < words.size(); ++i) {
+    for (size_t n = 1; n <= kMaxSyllables && run_key(i, n); ++n) spelt.insert(run);
+  }
+  // The communes the document spells, scored by the absorbed units it names too (not
+  // counting one spelt as the commune itself), then by its province.
+  std::vector<uint32_t> chosen;
+  size_t best = 1;  // a commune that names none of its absorbed units proves nothing
+  for (const auto& [key, communes] : by_name_) {
+    if (!spelt.count(key)) continue;
+    for (uint32_t ci : communes) {
+      const Commune& c = communes_[ci];
+      size_t named = 0;
+      for (uint32_t a : c.absorbed) named += names_[a].key != key && spelt.count(names_[a].key);
+      const size_t score = 2 * named + spelt.count(c.province);
+      if (named == 0 || score < best) continue;
+      if (score > best) chosen.clear();
+      best = score;
+      chosen.push_back(ci);
+    }
+  }
+  if (chosen.empty()) return rewrites;
+  // Their names by spelling; a spelling with two readings among them is left as read.
+  std::unordered_map<std::string_view, const Name*> reading;
+  auto add = [&](uint32_t index) {
+    const Name& n = names_[index];
+    auto [it, fresh] = reading.try_emplace(n.key, &n);
+    if (!fresh && it->second != nullptr && it->second->ids != n.ids) it->second = nullptr;
+  };
+  for (uint32_t ci : chosen) {
+    add(communes_[ci].name);
+    for (uint32_t a : communes_[ci].absorbed) add(a);
+  }
+  // Each run that spells one of them, the longest first at each word, reads as it.
+  for (size_t i = 0; i < words.size();) {
+    size_t taken = 1;
+    for (size_t n = kMaxSyllables; n >= 2; --n) {
+      if (!run_key(i, n)) continue;
+      auto it = reading.find(run);
+      if (it == reading.end() || it->second == nullptr) continue;
+      for (size_t k = 0; k < n; ++k) {
+        if (words[i + k].id != it->second->ids[k]) rewrites.push_back({i + k, it->second->ids[k]});
+      }
+      taken = n;
+      break;
+    }
+    i += taken;
+  }
+  return rewrites;
+}
+
+}  // namespace vanban::internal

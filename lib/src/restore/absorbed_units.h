@@ -1,0 +1,60 @@
+// The old units a 2025 commune absorbed, as the commune's own documents name them ("Xã
+// Nậm Sỏ được thành lập trên cơ sở sáp nhập xã Nậm Sỏ, xã Tà Mít"). Stripped of its marks
+// such a name has several readings (Thạnh Bình, Thanh Bình; Tà Mít, Tá Mít) and a line of
+// names gives the language model little to choose by; but the gazetteer says which names
+// a commune absorbed (dictionaries/place_merges.txt). So once a document is written, the
+// commune it is about is the one whose name it spells (without marks) and most of whose
+// absorbed units it names; that commune's name and its absorbed units' names then read as
+// the gazetteer spells them wherever the document spells them so.
+#ifndef VANBAN_RESTORE_ABSORBED_UNITS_H_
+#define VANBAN_RESTORE_ABSORBED_UNITS_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "restore/name_unifier.h"
+
+namespace vanban::internal {
+
+class ModelData;
+
+class AbsorbedUnits {
+ public:
+  // The communes of |m|'s place merges table; a name with a syllable the model does not
+  // know, or of fewer than two syllables, is left out (it is no run of name words).
+  explicit AbsorbedUnits(const ModelData& m);
+
+  // The words of |words| (in output order, written in |text|) to read otherwise: (index in
+  // |words|, model word), in output order.
+  std::vector<std::pair<size_t, uint32_t>> Rewrites(const ModelData& m, std::string_view text,
+                                                    const std::vector<NameWord>& words) const;
+
+  size_t communes() const { return communes_.size(); }
+
+ private:
+  static constexpr size_t kMaxSyllables = 4;  // the longest run looked up ("Thị Trấn Giồng Riềng")
+  struct Name {
+    std::string key;             // syllables without marks, lower case, one space apart
+    std::vector<uint32_t> ids;   // its syllables as model words
+  };
+  struct Commune {
+    uint32_t name;                  // index in names_, or kNone
+    std::string province;           // key of the province's name
+    std::vector<uint32_t> absorbed; // indices in names_
+  };
+  static constexpr uint32_t kNone = UINT32_MAX;
+  uint32_t AddName(const ModelData& m, std::string_view name);
+
+  std::vector<Name> names_;
+  std::vector<Commune> communes_;
+  std::unordered_map<std::string, std::vector<uint32_t>> by_name_;  // commune name key -> communes_
+};
+
+}  // namespace vanban::internal
+
+#endif  // VANBAN_RESTORE_ABSORBED_UNITS_H_
