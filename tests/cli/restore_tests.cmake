@@ -111,3 +111,7 @@ vanban_cli_test(NAME restore_person_names ARGS restore --model ${_model} ${_rdat
 # before common surnames only): not "Giao đông chỉ Dương Thanh Đoàn".
 vanban_cli_test(NAME restore_ocr_person_after_title ARGS restore --model ${_model} ${_rdata}/cli/ocr_person_after_title.txt
                 STDOUT_MATCHES "Giao đồng chí Dương Thanh Đoàn, ")
+# A rarer surname (under the person table's cut) is a name where a person's name stands:
+# "đồng chí Sầm Văn Hùng", the signer "Tào Bích Hải", not Sâm Văn Hùng, Tạo Bích Hải.
+vanban_cli_test(NAME restore_rare_surnames ARGS restore --model ${_model} ${_rdata}/cli/stripped_rare_surnames.txt
+                STDOUT_MATCHES "đồng chí Sầm Văn Hùng, [^\n]*\n\nTM[^\n]*\nCHỦ TỊCH\n\nTào Bích Hải\n")

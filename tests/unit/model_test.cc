@@ -157,6 +157,19 @@ TEST_CASE("model: personal names become name pairs of their own") {
   CHECK(d.places().After(quan).empty());
 }
 
+TEST_CASE("model: rarer surnames' pairs are a table of their own") {
+  auto m = vanban::Model::Load(FixtureModelPath());
+  REQUIRE_MESSAGE(m.ok(), m.status().ToString());
+  const vanban::internal::ModelData& d = (*m)->parts().data();
+  const uint32_t so = d.WordId("sở"), tai = d.WordId("tài");
+  REQUIRE(so != d.unk());
+  CHECK(d.rare_people().Has(so, tai));
+  // Not a name pair anywhere else: only where a person's name stands.
+  CHECK_FALSE(d.IsNamePair(so, tai));
+  CHECK(d.people().After(so).empty());
+  CHECK(d.rare_people().Before(tai).size() == 1);
+}
+
 TEST_CASE("model: the communes' absorbed units are stored as the dictionary spells them") {
   auto m = vanban::Model::Load(FixtureModelPath());
   REQUIRE_MESSAGE(m.ok(), m.status().ToString());

@@ -369,6 +369,7 @@ class Builder {
     }
     WriteNamePairs(0, &sections[internal::kSectionNamePairs]);
     WriteNamePairs(1, &sections[internal::kSectionPersonPairs]);
+    WriteNamePairs(2, &sections[internal::kSectionRarePersonPairs]);
     // The confidence calibration, stored verbatim (the restorer parses it; a bad table
     // leaves confidence uncalibrated, see restore/confidence_calibration.h).
     std::string confidence;
@@ -433,12 +434,12 @@ class Builder {
 
   int order() const { return order_; }
 
-  // The names of place_names.txt and person_names.txt (optional: a model without them
-  // reads no such names), each as its syllables' ids. A name with a syllable the model
-  // does not know is left out: it could not be read anyway.
+  // The names of place_names.txt, person_names.txt and person_names_rare.txt (optional:
+  // a model without them reads no such names), each as its syllables' ids. A name with a
+  // syllable the model does not know is left out: it could not be read anyway.
   Status ReadNames() {
-    const char* files[2] = {"place_names.txt", "person_names.txt"};
-    for (size_t f = 0; f < 2; ++f) {
+    const char* files[3] = {"place_names.txt", "person_names.txt", "person_names_rare.txt"};
+    for (size_t f = 0; f < 3; ++f) {
       std::string text;
       if (!ReadFileText(dir_ / files[f], &text).ok()) continue;
       std::vector<uint32_t> ids;
@@ -525,7 +526,7 @@ class Builder {
 
   std::filesystem::path dir_;
   std::vector<std::string> words_;
-  std::vector<internal::NamePair> names_[2];  // place_names.txt, person_names.txt
+  std::vector<internal::NamePair> names_[3];  // place_names.txt, person_names.txt, person_names_rare.txt
   std::unordered_set<uint32_t> name_words_;   // every syllable of those names
   std::vector<uint64_t> raw_, cap_;
   std::unordered_map<std::string, uint32_t> ids_;

@@ -173,7 +173,8 @@ Status ModelData::Validate() {
   for (uint64_t i = 0; i < v * 2 * kNeighbours; ++i) {
     if (neighbours_[i] >= v) return Bad("neighbour id");
   }
-  for (auto [section, pairs] : {std::pair{kSectionNamePairs, &places_}, std::pair{kSectionPersonPairs, &people_}}) {
+  for (auto [section, pairs] : {std::pair{kSectionNamePairs, &places_}, std::pair{kSectionPersonPairs, &people_},
+                                std::pair{kSectionRarePersonPairs, &rare_people_}}) {
     const uint64_t names_size = sec_size(section);
     if (names_size < sizeof(uint64_t)) return Bad("name pair section size");
     uint64_t names = 0;

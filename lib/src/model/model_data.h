@@ -95,6 +95,10 @@ class ModelData {
   };
   const NamePairs& places() const { return places_; }
   const NamePairs& people() const { return people_; }
+  // Pairs of a rarer surname (Sầm, Tào, Lô) and a given name's first syllable: a name only
+  // where a person's name stands (a signer's line, after "đồng chí"), for elsewhere they
+  // are common words ("TIỀN LƯƠNG" is no Tiên Lương).
+  const NamePairs& rare_people() const { return rare_people_; }
   bool IsPlacePair(uint32_t a, uint32_t b) const { return places_.Has(a, b); }
   // A pair of a place's or a person's name.
   bool IsNamePair(uint32_t a, uint32_t b) const { return places_.Has(a, b) || people_.Has(a, b); }
@@ -137,7 +141,7 @@ class ModelData {
   std::string_view confidence_table_;
   std::string_view place_merges_;
   const uint16_t* neighbours_ = nullptr;
-  NamePairs places_, people_;
+  NamePairs places_, people_, rare_people_;
 };
 
 }  // namespace vanban::internal

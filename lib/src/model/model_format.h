@@ -31,6 +31,7 @@ enum SectionId : uint32_t {
   kSectionConfidence,        // text: dictionaries/confidence.tsv as is (may be empty)
   kSectionPersonPairs,       // as kSectionNamePairs, for personal names (person_names.txt)
   kSectionPlaceMerges,       // text: dictionaries/place_merges.txt as is (may be empty)
+  kSectionRarePersonPairs,   // as kSectionNamePairs, for rarer surnames (person_names_rare.txt)
   kNumSections,
 };
 
