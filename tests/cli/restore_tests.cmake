@@ -115,3 +115,8 @@ vanban_cli_test(NAME restore_ocr_person_after_title ARGS restore --model ${_mode
 # "đồng chí Sầm Văn Hùng", the signer "Tào Bích Hải", not Sâm Văn Hùng, Tạo Bích Hải.
 vanban_cli_test(NAME restore_rare_surnames ARGS restore --model ${_model} ${_rdata}/cli/stripped_rare_surnames.txt
                 STDOUT_MATCHES "đồng chí Sầm Văn Hùng, [^\n]*\n\nTM[^\n]*\nCHỦ TỊCH\n\nTào Bích Hải\n")
+# A commune's document names the old units it absorbed (dictionaries/place_merges.txt):
+# once XÃ EA KNOP is read, its units read as the gazetteer spells them, Knốp too, which
+# the model lacks.
+vanban_cli_test(NAME restore_absorbed_units ARGS restore --model ${_model} ${_rdata}/cli/stripped_absorbed_units.txt
+                STDOUT_MATCHES "\nEa Knốp, ngày [^\n]*\n\nXã Ea Knốp được [^\n]* xã Ea Knốp, xã Ea Sô, xã Ea Sar.\n")

@@ -120,7 +120,7 @@ TEST_CASE("names: a place before its date spelt an edit away from a name the doc
 
 // The fixture's place_merges.txt: commune Nghị Dân (province Việt Nam) absorbed Tự Lập and
 // Cộng Hòa; another Nghị Dân (province Hội Đồng) absorbed Tài Chính and Việt Nam; Nghĩa Dân
-// absorbed Nghị Lực and Từ Lập.
+// absorbed Nghị Lực, Từ Lập and Việt Dương (a syllable the fixture's model lacks).
 TEST_CASE("names: a commune's document reads the units it absorbed as the gazetteer spells them") {
   const vanban::internal::ModelData& d = FixtureData();
   const vanban::internal::AbsorbedUnits absorbed(d);
@@ -128,17 +128,26 @@ TEST_CASE("names: a commune's document reads the units it absorbed as the gazett
   const uint32_t nghi = d.WordId("nghị"), nghi2 = d.WordId("nghĩ"), dan = d.WordId("dân"), tu = d.WordId("tự"),
                  tu2 = d.WordId("từ"), lap = d.WordId("lập"), cong = d.WordId("cộng"), hoa = d.WordId("hòa");
   using Rewrites = std::vector<std::pair<size_t, uint32_t>>;
+  // (index, model word) of each rewrite, which spells the model's word.
+  auto ids = [&](const std::vector<vanban::internal::NameRewrite>& rewrites) {
+    Rewrites out;
+    for (const auto& r : rewrites) {
+      CHECK(r.spelling == d.Word(r.id));
+      out.push_back({r.index, r.id});
+    }
+    return out;
+  };
   // "XÃ NGHỊ DÂN … sáp nhập xã Từ Lập, xã Cộng Hòa": of the two communes named Nghị Dân,
   // the one that absorbed Tự Lập and Cộng Hòa; Từ Lập is that unit.
   Written w = Write({"NGHỊ", " ", "DÂN", ", ", "Từ", " ", "Lập", ", ", "Cộng", " ", "Hòa"},
                     {nghi, dan, tu2, lap, cong, hoa});
-  CHECK(absorbed.Rewrites(d, w.text, w.words) == Rewrites{{2, tu}});
+  CHECK(ids(absorbed.Rewrites(d, w.text, w.words)) == Rewrites{{2, tu}});
   // The commune's own name read otherwise (stripped "Nghi Dan" read Nghĩ Dân) is its name.
   w = Write({"Nghĩ", " ", "Dân", ", ", "Tự", " ", "Lập"}, {nghi2, dan, tu, lap});
-  CHECK(absorbed.Rewrites(d, w.text, w.words) == Rewrites{{0, nghi}});
+  CHECK(ids(absorbed.Rewrites(d, w.text, w.words)) == Rewrites{{0, nghi}});
   // A word kept as written ("Tai Chinh") is read by its spelling: the other Nghị Dân.
   w = Write({"Nghị", " ", "Dân", ", ", "Tai", " ", "Chinh"}, {nghi, dan, d.unk(), d.unk()});
-  CHECK(absorbed.Rewrites(d, w.text, w.words) == Rewrites{{2, d.WordId("tài")}, {3, d.WordId("chính")}});
+  CHECK(ids(absorbed.Rewrites(d, w.text, w.words)) == Rewrites{{2, d.WordId("tài")}, {3, d.WordId("chính")}});
   // Without the commune, or without any of its absorbed units, nothing says which names
   // the document holds: all stay as read.
   w = Write({"Từ", " ", "Lập", ", ", "Cộng", " ", "Hòa"}, {tu2, lap, cong, hoa});
@@ -151,5 +160,15 @@ TEST_CASE("names: a commune's document reads the units it absorbed as the gazett
   CHECK(absorbed.Rewrites(d, w.text, w.words).empty());
   // The whole document's rewrites: the absorbed unit's, then the unifier's over them.
   w = Write({"NGHỊ", " ", "DÂN", ", ", "Nghĩ", " ", "Dân", ", ", "Từ", " ", "Lập"}, {nghi, dan, nghi2, dan, tu2, lap});
-  CHECK(vanban::internal::DocumentNameRewrites(d, absorbed, w.text, w.words) == Rewrites{{2, nghi}, {4, tu}});
+  CHECK(ids(vanban::internal::DocumentNameRewrites(d, absorbed, w.text, w.words)) == Rewrites{{2, nghi}, {4, tu}});
+  // A syllable the model lacks is spelt as the gazetteer spells it: "Viet Duong" kept as
+  // written under Nghĩa Dân is Việt Dương.
+  REQUIRE(d.WordId("dương") == d.unk());
+  const uint32_t nghia = d.WordId("nghĩa"), viet = d.WordId("việt");
+  w = Write({"Nghĩa", " ", "Dân", ", ", "Từ", " ", "Lập", ", ", "Viet", " ", "Duong"}, {nghia, dan, tu2, lap, d.unk(), d.unk()});
+  CHECK(vanban::internal::DocumentNameRewrites(d, absorbed, w.text, w.words) ==
+        std::vector<vanban::internal::NameRewrite>{{4, viet, "việt"}, {5, d.unk(), "dương"}});
+  // Already so spelt: nothing to rewrite.
+  w = Write({"Nghĩa", " ", "Dân", ", ", "Việt", " ", "Dương"}, {nghia, dan, viet, d.unk()});
+  CHECK(absorbed.Rewrites(d, w.text, w.words).empty());
 }

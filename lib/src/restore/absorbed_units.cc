@@ -14,9 +14,9 @@ uint32_t AbsorbedUnits::AddName(const ModelData& m, std::string_view name) {
   for (size_t b = 0; b <= name.size();) {
     const size_t e = std::min(name.find(' ', b), name.size());
     LowerInto(name.substr(b, e - b), &lower);
-    const uint32_t id = m.WordId(lower);
-    if (id == m.unk() || !KeyInto(lower, &key)) return kNone;
-    n.ids.push_back(id);
+    if (!KeyInto(lower, &key)) return kNone;
+    n.ids.push_back(m.WordId(lower));
+    n.syllables.push_back(lower);
     if (!n.key.empty()) n.key += ' ';
     n.key += key;
     b = e + 1;
@@ -63,9 +63,9 @@ AbsorbedUnits::AbsorbedUnits(const ModelData& m) {
   }
 }
 
-std::vector<std::pair<size_t, uint32_t>> AbsorbedUnits::Rewrites(const ModelData& m, std::string_view text,
-                                                                 const std::vector<NameWord>& words) const {
-  std::vector<std::pair<size_t, uint32_t>> rewrites;
+std::vector<NameRewrite> AbsorbedUnits::Rewrites(const ModelData& m, std::string_view text,
+                                                 const std::vector<NameWord>& words) const {
+  std::vector<NameRewrite> rewrites;
   if (communes_.empty() || words.size() < 2) return rewrites;
   // Each word's spelling without marks (a word kept as written by its own letters), and
   // whether the next word follows it one space apart: the runs a name may fill.
@@ -123,14 +123,22 @@ std::vector<std::pair<size_t, uint32_t>> AbsorbedUnits::Rewrites(const ModelData
     for (uint32_t a : communes_[ci].absorbed) add(a);
   }
   // Each run that spells one of them, the longest first at each word, reads as it.
+  std::string lower;
   for (size_t i = 0; i < words.size();) {
     size_t taken = 1;
     for (size_t n = kMaxSyllables; n >= 2; --n) {
       if (!run_key(i, n)) continue;
       auto it = reading.find(run);
       if (it == reading.end() || it->second == nullptr) continue;
+      const Name& name = *it->second;
       for (size_t k = 0; k < n; ++k) {
-        if (words[i + k].id != it->second->ids[k]) rewrites.push_back({i + k, it->second->ids[k]});
+        const NameWord& w = words[i + k];
+        if (name.ids[k] == m.unk()) {
+          LowerInto(text.substr(w.out_begin, w.out_end - w.out_begin), &lower);
+          if (w.id != m.unk() || lower != name.syllables[k]) rewrites.push_back({i + k, m.unk(), name.syllables[k]});
+        } else if (w.id != name.ids[k]) {
+          rewrites.push_back({i + k, name.ids[k], m.Word(name.ids[k])});
+        }
       }
       taken = n;
       break;

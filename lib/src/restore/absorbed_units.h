@@ -25,14 +25,14 @@ class ModelData;
 
 class AbsorbedUnits {
  public:
-  // The communes of |m|'s place merges table; a name with a syllable the model does not
-  // know, or of fewer than two syllables, is left out (it is no run of name words).
+  // The communes of |m|'s place merges table. A name of fewer than two syllables is left
+  // out (it is no run of name words); a syllable the model does not know ("Nuôl", "Krêl":
+  // minority languages' names) is written as the gazetteer spells it.
   explicit AbsorbedUnits(const ModelData& m);
 
-  // The words of |words| (in output order, written in |text|) to read otherwise: (index in
-  // |words|, model word), in output order.
-  std::vector<std::pair<size_t, uint32_t>> Rewrites(const ModelData& m, std::string_view text,
-                                                    const std::vector<NameWord>& words) const;
+  // The words of |words| (in output order, written in |text|) to read otherwise, in
+  // output order.
+  std::vector<NameRewrite> Rewrites(const ModelData& m, std::string_view text, const std::vector<NameWord>& words) const;
 
   size_t communes() const { return communes_.size(); }
 
@@ -40,7 +40,8 @@ class AbsorbedUnits {
   static constexpr size_t kMaxSyllables = 4;  // the longest run looked up ("Thị Trấn Giồng Riềng")
   struct Name {
     std::string key;             // syllables without marks, lower case, one space apart
-    std::vector<uint32_t> ids;   // its syllables as model words
+    std::vector<uint32_t> ids;   // its syllables as model words (unk: one the model lacks)
+    std::vector<std::string> syllables;  // in lower case
   };
   struct Commune {
     uint32_t name;                  // index in names_, or kNone

@@ -147,25 +147,25 @@ std::vector<std::pair<size_t, uint32_t>> NameRewrites(const ModelData& m, std::s
   return rewrites;
 }
 
-std::vector<std::pair<size_t, uint32_t>> DocumentNameRewrites(const ModelData& m, const AbsorbedUnits& absorbed,
-                                                              std::string_view text, std::vector<NameWord> words) {
-  std::vector<std::pair<size_t, uint32_t>> rewrites = absorbed.Rewrites(m, text, words);
-  for (const auto& [index, id] : rewrites) {
-    words[index].id = id;
-    words[index].confidence = 1;
+std::vector<NameRewrite> DocumentNameRewrites(const ModelData& m, const AbsorbedUnits& absorbed, std::string_view text,
+                                              std::vector<NameWord> words) {
+  std::vector<NameRewrite> rewrites = absorbed.Rewrites(m, text, words);
+  for (const NameRewrite& r : rewrites) {
+    words[r.index].id = r.id;  // a syllable the model lacks is keyed by its spelling, the same key
+    words[r.index].confidence = 1;
   }
-  std::vector<std::pair<size_t, uint32_t>> more = NameRewrites(m, text, words);
-  if (rewrites.empty()) return more;
+  const std::vector<std::pair<size_t, uint32_t>> more = NameRewrites(m, text, words);
   // Both in output order, one rewrite per word.
-  std::vector<std::pair<size_t, uint32_t>> merged;
+  std::vector<NameRewrite> merged;
   merged.reserve(rewrites.size() + more.size());
   size_t a = 0, b = 0;
   while (a < rewrites.size() || b < more.size()) {
-    if (b == more.size() || (a < rewrites.size() && rewrites[a].first < more[b].first)) {
+    if (b == more.size() || (a < rewrites.size() && rewrites[a].index <= more[b].first)) {
+      if (b < more.size() && rewrites[a].index == more[b].first) ++b;
       merged.push_back(rewrites[a++]);
     } else {
-      if (a < rewrites.size() && rewrites[a].first == more[b].first) ++a;
-      merged.push_back(more[b++]);
+      merged.push_back({more[b].first, more[b].second, m.Word(more[b].second)});
+      ++b;
     }
   }
   return merged;

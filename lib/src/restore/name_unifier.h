@@ -35,12 +35,22 @@ struct NameWord {
 std::vector<std::pair<size_t, uint32_t>> NameRewrites(const ModelData& m, std::string_view text,
                                                       const std::vector<NameWord>& words);
 
+// A word of a document to read otherwise: its index in the NameWords, the model word
+// (ModelData::unk() for a gazetteer syllable the model does not know: "Nuôl" of Ea Nuôl)
+// and its spelling in lower case (the model's word, or the gazetteer's syllable).
+struct NameRewrite {
+  size_t index;
+  uint32_t id;
+  std::string_view spelling;
+  bool operator==(const NameRewrite& o) const { return index == o.index && id == o.id && spelling == o.spelling; }
+};
+
 // The same for a whole document: first the names of its commune and the units that
 // commune absorbed (absorbed_units.h: the gazetteer knows them, not just the document),
 // then NameRewrites over |words| as they read after those, read as surely as the
-// gazetteer's. A word both rewrite takes the later reading.
-std::vector<std::pair<size_t, uint32_t>> DocumentNameRewrites(const ModelData& m, const AbsorbedUnits& absorbed,
-                                                              std::string_view text, std::vector<NameWord> words);
+// gazetteer's. Where both rewrite a word, the gazetteer's reading stands. In output order.
+std::vector<NameRewrite> DocumentNameRewrites(const ModelData& m, const AbsorbedUnits& absorbed, std::string_view text,
+                                              std::vector<NameWord> words);
 
 }  // namespace vanban::internal
 

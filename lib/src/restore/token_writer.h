@@ -63,6 +63,8 @@ class TokenWriter {
   uint32_t Remember(const Unit& unit, const Lattice& lattice, const std::vector<PathStep>& path,
                     DocumentMemory* memory, uint32_t line_no);
   void Spell(uint32_t id, bool as_written, std::string_view orig, std::string* out) const;
+  // |lower| (a reading's spelling in lower case) in the case pattern of |orig|.
+  void SpellAs(std::string_view lower, std::string_view orig, std::string* out) const;
   void RestoredText(const Lattice& lattice, const Edge& e, const Cand& c, std::string_view orig,
                     std::string* out) const;
   RestoredKind KindOf(const Unit& unit, const Edge& e, const RestoredToken& t) const;
