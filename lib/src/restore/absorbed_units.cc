@@ -63,35 +63,60 @@ AbsorbedUnits::AbsorbedUnits(const ModelData& m) {
   }
 }
 
-std::vector<NameRewrite> AbsorbedUnits::Rewrites(const ModelData& m, std::string_view text,
+namespace {
+
+// |run| is |name| with one letter the OCR changed, lost or added ("ling cai" for Lùng
+// Cải), each syllable starting alike: as many syllables, no more than one edit.
+bool NearName(std::string_view run, std::string_view name) {
+  if (run.size() + 1 < name.size() || name.size() + 1 < run.size() || run.size() < 5) return false;
+  if (std::count(run.begin(), run.end(), ' ') != std::count(name.begin(), name.end(), ' ')) return false;
+  for (size_t a = 0, b = 0; a < run.size() && b < name.size(); ++a, ++b) {
+    if (!SameNameInitial(run[a], name[b])) return false;
+    a = std::min(run.find(' ', a), run.size());
+    b = std::min(name.find(' ', b), name.size());
+  }
+  return EditDistance(run, name) == 1;
+}
+
+}  // namespace
+
+std::vector<NameRewrite> AbsorbedUnits::Rewrites(const ModelData& m, std::string_view input, std::string_view text,
                                                  const std::vector<NameWord>& words) const {
   std::vector<NameRewrite> rewrites;
   if (communes_.empty() || words.size() < 2) return rewrites;
-  // Each word's spelling without marks (a word kept as written by its own letters), and
-  // whether the next word follows it one space apart: the runs a name may fill.
-  std::vector<std::string> keys(words.size());
+  // Each word's spelling without marks as read (a word kept as written by its own
+  // letters) and as written in the input (an OCR'd "Van Tin" read as Văn Tiến is still
+  // spelt like Vạn Tín), and whether the next word follows it one space apart: the runs
+  // a name may fill.
+  std::vector<std::string> keys[2] = {std::vector<std::string>(words.size()), std::vector<std::string>(words.size())};
   std::vector<char> joined(words.size(), 0);
+  std::string lower;
   for (size_t i = 0; i < words.size(); ++i) {
     const NameWord& w = words[i];
-    const std::string_view spelt = w.id == m.unk() ? text.substr(w.out_begin, w.out_end - w.out_begin) : m.Word(w.id);
-    if (!KeyInto(spelt, &keys[i])) keys[i].clear();
+    const std::string_view read = w.id == m.unk() ? text.substr(w.out_begin, w.out_end - w.out_begin) : m.Word(w.id);
+    if (!KeyInto(read, &keys[0][i])) keys[0][i].clear();
+    if (w.in_end > input.size() || !KeyInto(input.substr(w.in_begin, w.in_end - w.in_begin), &keys[1][i]))
+      keys[1][i].clear();
     joined[i] = i + 1 < words.size() && words[i + 1].out_begin == w.out_end + 1 && w.out_end < text.size() &&
                 text[w.out_end] == ' ';
   }
-  // The key of the run of |n| words from |i|, or false if they are no such run.
+  // The key of the run of |n| words from |i|, read (|as| 0) or as written (1), or false if
+  // they are no such run.
   std::string run;
-  auto run_key = [&](size_t i, size_t n) {
+  auto run_key = [&](size_t i, size_t n, int as) {
     run.clear();
     for (size_t k = 0; k < n; ++k) {
-      if (i + k >= words.size() || keys[i + k].empty() || (k > 0 && !joined[i + k - 1])) return false;
+      if (i + k >= words.size() || keys[as][i + k].empty() || (k > 0 && !joined[i + k - 1])) return false;
       if (k > 0) run += ' ';
-      run += keys[i + k];
+      run += keys[as][i + k];
     }
     return true;
   };
-  std::unordered_set<std::string> spelt;  // every run of up to kMaxSyllables words
-  for (size_t i = 0; i < words.size(); ++i) {
-    for (size_t n = 1; n <= kMaxSyllables && run_key(i, n); ++n) spelt.insert(run);
+  std::unordered_set<std::string> spelt;  // every run of up to kMaxSyllables words, both ways
+  for (int as = 0; as < 2; ++as) {
+    for (size_t i = 0; i < words.size(); ++i) {
+      for (size_t n = 1; n <= kMaxSyllables && run_key(i, n, as); ++n) spelt.insert(run);
+    }
   }
   // The communes the document spells, scored by the absorbed units it names too (not
   // counting one spelt as the commune itself), then by its province.
@@ -116,28 +141,44 @@ std::vector<NameRewrite> AbsorbedUnits::Rewrites(const ModelData& m, std::string
   auto add = [&](uint32_t index) {
     const Name& n = names_[index];
     auto [it, fresh] = reading.try_emplace(n.key, &n);
-    if (!fresh && it->second != nullptr && it->second->ids != n.ids) it->second = nullptr;
+    if (!fresh && it->second != nullptr && it->second->syllables != n.syllables) it->second = nullptr;
   };
   for (uint32_t ci : chosen) {
     add(communes_[ci].name);
     for (uint32_t a : communes_[ci].absorbed) add(a);
   }
+  // The name the run of |n| words from |i| spells, read or as written; failing that, the
+  // one name it spells with a letter changed (NearName), read or as written.
+  auto name_at = [&](size_t i, size_t n) -> const Name* {
+    for (int as = 0; as < 2; ++as) {
+      if (!run_key(i, n, as)) continue;
+      auto it = reading.find(run);
+      if (it != reading.end()) return it->second;
+    }
+    const Name* near = nullptr;
+    for (int as = 0; as < 2; ++as) {
+      if (!run_key(i, n, as)) continue;
+      for (const auto& [key, name] : reading) {
+        if (name == nullptr || !NearName(run, key)) continue;
+        if (near != nullptr && near != name) return nullptr;
+        near = name;
+      }
+    }
+    return near;
+  };
   // Each run that spells one of them, the longest first at each word, reads as it.
-  std::string lower;
   for (size_t i = 0; i < words.size();) {
     size_t taken = 1;
     for (size_t n = kMaxSyllables; n >= 2; --n) {
-      if (!run_key(i, n)) continue;
-      auto it = reading.find(run);
-      if (it == reading.end() || it->second == nullptr) continue;
-      const Name& name = *it->second;
+      const Name* name = name_at(i, n);
+      if (name == nullptr) continue;
       for (size_t k = 0; k < n; ++k) {
         const NameWord& w = words[i + k];
-        if (name.ids[k] == m.unk()) {
+        if (name->ids[k] == m.unk()) {
           LowerInto(text.substr(w.out_begin, w.out_end - w.out_begin), &lower);
-          if (w.id != m.unk() || lower != name.syllables[k]) rewrites.push_back({i + k, m.unk(), name.syllables[k]});
-        } else if (w.id != name.ids[k]) {
-          rewrites.push_back({i + k, name.ids[k], m.Word(name.ids[k])});
+          if (w.id != m.unk() || lower != name->syllables[k]) rewrites.push_back({i + k, m.unk(), name->syllables[k]});
+        } else if (w.id != name->ids[k]) {
+          rewrites.push_back({i + k, name->ids[k], m.Word(name->ids[k])});
         }
       }
       taken = n;

@@ -3,9 +3,10 @@
 // such a name has several readings (Thạnh Bình, Thanh Bình; Tà Mít, Tá Mít) and a line of
 // names gives the language model little to choose by; but the gazetteer says which names
 // a commune absorbed (dictionaries/place_merges.txt). So once a document is written, the
-// commune it is about is the one whose name it spells (without marks) and most of whose
-// absorbed units it names; that commune's name and its absorbed units' names then read as
-// the gazetteer spells them wherever the document spells them so.
+// commune it is about is the one whose name it spells (without marks, as read or as
+// written) and most of whose absorbed units it names; that commune's name and its absorbed
+// units' names then read as the gazetteer spells them wherever the document spells them
+// so, or, failing any, where it spells one of them with one letter changed (OCR).
 #ifndef VANBAN_RESTORE_ABSORBED_UNITS_H_
 #define VANBAN_RESTORE_ABSORBED_UNITS_H_
 
@@ -30,9 +31,10 @@ class AbsorbedUnits {
   // minority languages' names) is written as the gazetteer spells it.
   explicit AbsorbedUnits(const ModelData& m);
 
-  // The words of |words| (in output order, written in |text|) to read otherwise, in
-  // output order.
-  std::vector<NameRewrite> Rewrites(const ModelData& m, std::string_view text, const std::vector<NameWord>& words) const;
+  // The words of |words| (in output order, written in |text|, read from |input|) to read
+  // otherwise, in output order.
+  std::vector<NameRewrite> Rewrites(const ModelData& m, std::string_view input, std::string_view text,
+                                    const std::vector<NameWord>& words) const;
 
   size_t communes() const { return communes_.size(); }
 

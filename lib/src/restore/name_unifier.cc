@@ -12,16 +12,12 @@ namespace vanban::internal {
 
 namespace {
 
-// Two words' first letters alike: the same, or a P the OCR read for Đ ("Van Pinh" for Vân
-// Đình; keys spell đ as d).
-bool SameInitial(char a, char b) { return a == b || (a == 'p' && b == 'd') || (a == 'd' && b == 'p'); }
-
 // Two spellings of a pair ("trung sinh", "truong sinh") one edit apart, each word starting
-// with the same letter (SameInitial).
+// with the same letter (SameNameInitial).
 bool NearSpelling(std::string_view a, std::string_view b) {
   const size_t sa = a.find(' '), sb = b.find(' ');
   if (a.empty() || b.empty() || sa == std::string_view::npos || sb == std::string_view::npos ||
-      !SameInitial(a[0], b[0]) || !SameInitial(a[sa + 1], b[sb + 1]))
+      !SameNameInitial(a[0], b[0]) || !SameNameInitial(a[sa + 1], b[sb + 1]))
     return false;
   return a.size() + 1 >= b.size() && b.size() + 1 >= a.size() && EditDistance(a, b) == 1;
 }
@@ -81,7 +77,7 @@ std::vector<std::pair<size_t, uint32_t>> NameRewrites(const ModelData& m, std::s
   };
   std::unordered_map<std::string, Reading> name_of;
   // The spellings with a gazetteer reading, by the initials of their two words (p filed
-  // under d: SameInitial).
+  // under d: SameNameInitial).
   std::unordered_map<uint16_t, std::vector<const std::string*>> by_initials;
   auto initials = [](const std::string& key) {
     auto fold = [](char c) { return static_cast<unsigned char>(c == 'p' ? 'd' : c); };
@@ -147,9 +143,10 @@ std::vector<std::pair<size_t, uint32_t>> NameRewrites(const ModelData& m, std::s
   return rewrites;
 }
 
-std::vector<NameRewrite> DocumentNameRewrites(const ModelData& m, const AbsorbedUnits& absorbed, std::string_view text,
+std::vector<NameRewrite> DocumentNameRewrites(const ModelData& m, const AbsorbedUnits& absorbed,
+                                              std::string_view input, std::string_view text,
                                               std::vector<NameWord> words) {
-  std::vector<NameRewrite> rewrites = absorbed.Rewrites(m, text, words);
+  std::vector<NameRewrite> rewrites = absorbed.Rewrites(m, input, text, words);
   for (const NameRewrite& r : rewrites) {
     words[r.index].id = r.id;  // a syllable the model lacks is keyed by its spelling, the same key
     words[r.index].confidence = 1;

@@ -30,6 +30,10 @@ struct NameWord {
   double confidence = 1;  // how sure its line's search was of it
 };
 
+// Two words' first letters (of their keys) alike: the same, or a P the OCR read for Đ
+// ("Van Pinh" for Vân Đình; keys spell đ as d).
+inline bool SameNameInitial(char a, char b) { return a == b || (a == 'p' && b == 'd') || (a == 'd' && b == 'p'); }
+
 // The words of |words| (in output order, written in |text|) to read otherwise: (index in
 // |words|, model word), in output order.
 std::vector<std::pair<size_t, uint32_t>> NameRewrites(const ModelData& m, std::string_view text,
@@ -45,11 +49,12 @@ struct NameRewrite {
   bool operator==(const NameRewrite& o) const { return index == o.index && id == o.id && spelling == o.spelling; }
 };
 
-// The same for a whole document: first the names of its commune and the units that
+// The same for a whole document (restored from |input|): first the names of its commune and the units that
 // commune absorbed (absorbed_units.h: the gazetteer knows them, not just the document),
 // then NameRewrites over |words| as they read after those, read as surely as the
 // gazetteer's. Where both rewrite a word, the gazetteer's reading stands. In output order.
-std::vector<NameRewrite> DocumentNameRewrites(const ModelData& m, const AbsorbedUnits& absorbed, std::string_view text,
+std::vector<NameRewrite> DocumentNameRewrites(const ModelData& m, const AbsorbedUnits& absorbed,
+                                              std::string_view input, std::string_view text,
                                               std::vector<NameWord> words);
 
 }  // namespace vanban::internal

@@ -378,7 +378,7 @@ bool TokenWriter::CaseMisread(const Unit& unit, const Edge& e, std::string_view 
 }
 
 size_t TokenWriter::UnifyNames(std::string_view input, RestoreResult* out) {
-  const std::vector<NameRewrite> rewrites = DocumentNameRewrites(m_, absorbed_, out->text, names_);
+  const std::vector<NameRewrite> rewrites = DocumentNameRewrites(m_, absorbed_, input, out->text, names_);
   if (rewrites.empty()) return 0;
   std::string text;
   text.reserve(out->text.size());
