@@ -120,3 +120,7 @@ vanban_cli_test(NAME restore_rare_surnames ARGS restore --model ${_model} ${_rda
 # the model lacks.
 vanban_cli_test(NAME restore_absorbed_units ARGS restore --model ${_model} ${_rdata}/cli/stripped_absorbed_units.txt
                 STDOUT_MATCHES "\nEa Knốp, ngày [^\n]*\n\nXã Ea Knốp được [^\n]* xã Ea Knốp, xã Ea Sô, xã Ea Sar.\n")
+# A person's name opens with a surname (dictionaries/surnames.txt): "đồng chí Đặng Quốc
+# Thành", not the Party's Đảng.
+vanban_cli_test(NAME restore_surname_first ARGS restore --model ${_model} ${_rdata}/cli/stripped_surname_first.txt
+                STDOUT_MATCHES "Giao đồng chí Đặng Quốc Thành, ")

@@ -170,6 +170,17 @@ TEST_CASE("model: rarer surnames' pairs are a table of their own") {
   CHECK(d.rare_people().Before(tai).size() == 1);
 }
 
+TEST_CASE("model: surnames are a set of the model's words") {
+  auto m = vanban::Model::Load(FixtureModelPath());
+  REQUIRE_MESSAGE(m.ok(), m.status().ToString());
+  const vanban::internal::ModelData& d = (*m)->parts().data();
+  // The fixture's surnames.txt: Nguyễn (not in its vocabulary), Quan, Đồng.
+  CHECK(d.IsSurname(d.WordId("quan")));
+  CHECK(d.IsSurname(d.WordId("đồng")));
+  CHECK_FALSE(d.IsSurname(d.WordId("tài")));
+  CHECK_FALSE(d.IsSurname(d.unk()));
+}
+
 TEST_CASE("model: the communes' absorbed units are stored as the dictionary spells them") {
   auto m = vanban::Model::Load(FixtureModelPath());
   REQUIRE_MESSAGE(m.ok(), m.status().ToString());

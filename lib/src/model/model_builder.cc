@@ -370,6 +370,7 @@ class Builder {
     WriteNamePairs(0, &sections[internal::kSectionNamePairs]);
     WriteNamePairs(1, &sections[internal::kSectionPersonPairs]);
     WriteNamePairs(2, &sections[internal::kSectionRarePersonPairs]);
+    VANBAN_RETURN_IF_ERROR(WriteSurnames(&sections[internal::kSectionSurnames]));
     // The confidence calibration, stored verbatim (the restorer parses it; a bad table
     // leaves confidence uncalibrated, see restore/confidence_calibration.h).
     std::string confidence;
@@ -502,6 +503,28 @@ class Builder {
       keep(prev[w], &table[w * 2 * k + k]);
     }
     out->assign(reinterpret_cast<const char*>(table.data()), table.size() * sizeof(uint16_t));
+  }
+
+  // The model's words of surnames.txt (optional), sorted; one the vocabulary lacks is left
+  // out (it could not be read anyway).
+  Status WriteSurnames(std::string* out) const {
+    std::string text;
+    if (!ReadFileText(dir_ / "surnames.txt", &text).ok()) return Status::Ok();
+    std::vector<uint32_t> ids;
+    std::string lower;
+    const std::vector<std::string_view> lines = SplitLines(text);
+    for (size_t i = 0; i < lines.size(); ++i) {
+      if (lines[i].empty()) continue;
+      if (internal::FirstInvalidUtf8(lines[i]) != std::string_view::npos || lines[i].find(' ') != std::string_view::npos)
+        return Status::Corruption("surnames.txt:" + std::to_string(i + 1) + ": expected one word of UTF-8");
+      internal::LowerInto(lines[i], &lower);
+      auto it = ids_.find(lower);
+      if (it != ids_.end()) ids.push_back(it->second);
+    }
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    out->assign(reinterpret_cast<const char*>(ids.data()), ids.size() * sizeof(uint32_t));
+    return Status::Ok();
   }
 
   // The name pairs of names_[|f|], sorted by first word and again by second.

@@ -166,6 +166,12 @@ Status ModelData::Validate() {
                                     sec_size(kSectionOcrChannel));
   confidence_table_ = std::string_view(reinterpret_cast<const char*>(sec(kSectionConfidence)),
                                        sec_size(kSectionConfidence));
+  if (sec_size(kSectionSurnames) % sizeof(uint32_t) != 0) return Bad("surname section size");
+  surnames_ = std::span<const uint32_t>(reinterpret_cast<const uint32_t*>(sec(kSectionSurnames)),
+                                        sec_size(kSectionSurnames) / sizeof(uint32_t));
+  for (size_t i = 0; i < surnames_.size(); ++i) {
+    if (surnames_[i] >= v || (i > 0 && surnames_[i - 1] >= surnames_[i])) return Bad("surname ids");
+  }
   place_merges_ = std::string_view(reinterpret_cast<const char*>(sec(kSectionPlaceMerges)),
                                    sec_size(kSectionPlaceMerges));
   if (sec_size(kSectionNeighbours) != v * 2 * kNeighbours * sizeof(uint16_t)) return Bad("neighbour table size");

@@ -3,6 +3,7 @@
 #ifndef VANBAN_MODEL_MODEL_DATA_H_
 #define VANBAN_MODEL_MODEL_DATA_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -99,6 +100,8 @@ class ModelData {
   // where a person's name stands (a signer's line, after "đồng chí"), for elsewhere they
   // are common words ("TIỀN LƯƠNG" is no Tiên Lương).
   const NamePairs& rare_people() const { return rare_people_; }
+  // Word |w| is a surname (dictionaries/surnames.txt: Nguyễn, Đặng, Sầm).
+  bool IsSurname(uint32_t w) const { return std::binary_search(surnames_.begin(), surnames_.end(), w); }
   bool IsPlacePair(uint32_t a, uint32_t b) const { return places_.Has(a, b); }
   // A pair of a place's or a person's name.
   bool IsNamePair(uint32_t a, uint32_t b) const { return places_.Has(a, b) || people_.Has(a, b); }
@@ -142,6 +145,7 @@ class ModelData {
   std::string_view place_merges_;
   const uint16_t* neighbours_ = nullptr;
   NamePairs places_, people_, rare_people_;
+  std::span<const uint32_t> surnames_;  // sorted
 };
 
 }  // namespace vanban::internal

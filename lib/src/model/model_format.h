@@ -32,6 +32,7 @@ enum SectionId : uint32_t {
   kSectionPersonPairs,       // as kSectionNamePairs, for personal names (person_names.txt)
   kSectionPlaceMerges,       // text: dictionaries/place_merges.txt as is (may be empty)
   kSectionRarePersonPairs,   // as kSectionNamePairs, for rarer surnames (person_names_rare.txt)
+  kSectionSurnames,          // uint32[]: the word ids of surnames.txt, sorted
   kNumSections,
 };
 

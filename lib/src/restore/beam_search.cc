@@ -21,6 +21,8 @@ float BeamSearch::PairBonus(const LmState& before, const Edge& e, uint32_t id) c
   // common one does here.
   if (e.person == kAfterSurname && m_.rare_people().Has(prev, id))
     bonus += static_cast<float>(o_.name_pair_bonus + o_.person_pair_bonus);
+  // A person's name opens with a surname: "đồng chí Đặng Quốc Thành", not Đảng.
+  if (e.person == kSurnamePlace && m_.IsSurname(id)) bonus += static_cast<float>(o_.person_pair_bonus);
   // A name opening after what may be "đồng chí", "ông", "bà" reads it so: "Giao đồng chí
   // Dương Thanh", not "Giao đông chỉ Dương Thanh" (the model knows "đồng chí" before
   // common surnames only).
