@@ -267,8 +267,9 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
     tok.out_end = out->text.size();
     // Kept words too: "Xudn Giang, ngày" under XÃ XUÂN GIANG is that name (NameRewrites);
     // stripped "xã Ea Nuol" is the gazetteer's Ea Nuôl, whose Nuôl the model lacks
-    // (absorbed_units.h).
-    const bool kept_word = e.kind == EdgeKind::kWord && c.id == m_.unk() && KeyInto(tok.restored, &key_);
+    // (absorbed_units.h), and so is "XÃ EA NUOL", whose NUOL is kept as a symbol would be.
+    const bool kept_word = (e.kind == EdgeKind::kWord || (e.kind == EdgeKind::kFixed && tok.restored == orig)) &&
+                           c.id == m_.unk() && KeyInto(tok.restored, &key_);
     if ((read_word || kept_word) && e.to == e.from + 1 && StartsUpper(tok.restored) && names_.size() < kMaxNameWords) {
       // A capitalised word is kept only while it may start a pair: a long document
       // holds more capitals than names.
