@@ -13,6 +13,7 @@
 
 #include "channel/ocr_channel.h"
 #include "model/model_format.h"
+#include "model/place_merges.h"
 #include "model/shell_quote.h"
 #include "text/viet_chars.h"
 #include "vanban/model.h"
@@ -379,20 +380,14 @@ class Builder {
         return Status::Corruption("confidence.tsv: not UTF-8");
       sections[internal::kSectionConfidence] = std::move(confidence);
     }
-    // The 2025 communes and the old units each absorbed, stored verbatim (the restorer
-    // parses it, restore/absorbed_units.h); checked here so a bad table fails the build.
+    // The 2025 communes and the old units each absorbed, keyed and sorted by the commune
+    // (model/place_merges.h); checked here so a bad table fails the build.
     std::string merges;
     if (ReadFileText(dir_ / "place_merges.txt", &merges).ok()) {
       if (internal::FirstInvalidUtf8(merges) != std::string::npos) return Status::Corruption("place_merges.txt: not UTF-8");
-      const std::vector<std::string_view> lines = SplitLines(merges);
-      for (size_t i = 0; i < lines.size(); ++i) {
-        const std::string_view line = lines[i];
-        const size_t tab = line.find('\t');
-        if (!line.empty() && (tab == 0 || tab == std::string_view::npos || line.find('\t', tab + 1) == std::string_view::npos))
-          return Status::Corruption("place_merges.txt:" + std::to_string(i + 1) +
-                                    ": expected commune<TAB>province<TAB>old unit…");
-      }
-      sections[internal::kSectionPlaceMerges] = std::move(merges);
+      auto section = internal::PlaceMergesSection(merges);
+      if (!section.ok()) return section.status();
+      sections[internal::kSectionPlaceMerges] = std::move(*section);
     }
     // Header + sections, 8-byte aligned.
     internal::FileHeader h;

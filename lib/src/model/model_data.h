@@ -70,8 +70,8 @@ class ModelData {
   // Text of the confidence calibration (dictionaries/confidence.tsv; may be empty).
   std::string_view ConfidenceTable() const { return confidence_table_; }
 
-  // Text of dictionaries/place_merges.txt: each 2025 commune, its province and the old
-  // units it absorbed, tab-separated, a commune a line (empty if the model has none).
+  // The 2025 communes, their provinces and the old units each absorbed, keyed by the
+  // commune (model/place_merges.h; empty if the model has none).
   std::string_view PlaceMergesTable() const { return place_merges_; }
 
   // Readings most likely after / before |w| (kNeighbours each, 0-padded).

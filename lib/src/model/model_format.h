@@ -30,7 +30,7 @@ enum SectionId : uint32_t {
   kSectionNamePairs,         // place names: uint64 n, NamePair[n] by (first, second), NamePair[n] by (second, first)
   kSectionConfidence,        // text: dictionaries/confidence.tsv as is (may be empty)
   kSectionPersonPairs,       // as kSectionNamePairs, for personal names (person_names.txt)
-  kSectionPlaceMerges,       // text: dictionaries/place_merges.txt as is (may be empty)
+  kSectionPlaceMerges,       // text: place_merges.txt's lines behind their commune's key, sorted (place_merges.h)
   kSectionRarePersonPairs,   // as kSectionNamePairs, for rarer surnames (person_names_rare.txt)
   kSectionSurnames,          // uint32[]: the word ids of surnames.txt, sorted
   kNumSections,

@@ -1,6 +1,7 @@
 #include "restore/absorbed_units.h"
 
 #include <algorithm>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "model/model_data.h"
@@ -8,62 +9,40 @@
 
 namespace vanban::internal {
 
-uint32_t AbsorbedUnits::AddName(const ModelData& m, std::string_view name) {
+namespace {
+
+// A name of a commune's line: its key, its syllables as model words (unk: one the model
+// lacks) and in lower case.
+struct Name {
+  std::string key;
+  std::vector<uint32_t> ids;
+  std::vector<std::string> syllables;
+};
+
+// One of the communes a document names: its names (its own first, then its absorbed
+// units', indices into the names) and its province's key.
+struct Commune {
+  std::vector<uint32_t> names;
+  std::string province;
+};
+
+// Adds |name| to |names| (returning true) if it has two to |most| syllables of
+// Vietnamese letters.
+bool AddName(const ModelData& m, std::string_view name, size_t most, std::vector<Name>* names) {
   Name n;
-  std::string lower, key;
+  if (!PlaceKeyInto(name, &n.key)) return false;
+  std::string lower;
   for (size_t b = 0; b <= name.size();) {
     const size_t e = std::min(name.find(' ', b), name.size());
     LowerInto(name.substr(b, e - b), &lower);
-    if (!KeyInto(lower, &key)) return kNone;
     n.ids.push_back(m.WordId(lower));
     n.syllables.push_back(lower);
-    if (!n.key.empty()) n.key += ' ';
-    n.key += key;
     b = e + 1;
   }
-  if (n.ids.size() < 2 || n.ids.size() > kMaxSyllables) return kNone;
-  names_.push_back(std::move(n));
-  return static_cast<uint32_t>(names_.size() - 1);
+  if (n.ids.size() < 2 || n.ids.size() > most) return false;
+  names->push_back(std::move(n));
+  return true;
 }
-
-AbsorbedUnits::AbsorbedUnits(const ModelData& m) {
-  std::string_view table = m.PlaceMergesTable();
-  std::string province;
-  while (!table.empty()) {
-    const size_t nl = table.find('\n');
-    std::string_view line = table.substr(0, nl);
-    table.remove_prefix(nl == std::string_view::npos ? table.size() : nl + 1);
-    // commune, province, old units (the model builder checked there are three cells)
-    std::vector<std::string_view> cells;
-    for (size_t b = 0; b <= line.size();) {
-      const size_t e = std::min(line.find('\t', b), line.size());
-      cells.push_back(line.substr(b, e - b));
-      b = e + 1;
-    }
-    if (cells.size() < 3) continue;
-    Commune c;
-    c.name = AddName(m, cells[0]);
-    if (c.name == kNone) continue;
-    std::string lower;
-    LowerInto(cells[1], &lower);
-    for (size_t b = 0; b <= lower.size();) {
-      const size_t e = std::min(lower.find(' ', b), lower.size());
-      if (!KeyInto(std::string_view(lower).substr(b, e - b), &province)) break;
-      if (!c.province.empty()) c.province += ' ';
-      c.province += province;
-      b = e + 1;
-    }
-    for (size_t i = 2; i < cells.size(); ++i) {
-      const uint32_t old = AddName(m, cells[i]);
-      if (old != kNone) c.absorbed.push_back(old);
-    }
-    if (c.absorbed.empty()) continue;
-    by_name_[names_[c.name].key].push_back(static_cast<uint32_t>(communes_.size()));
-    communes_.push_back(std::move(c));
-  }
-}
-
-namespace {
 
 // |run| is |name| with one letter the OCR changed, lost or added ("ling cai" for Lùng
 // Cải), each syllable starting alike: as many syllables, no more than one edit.
@@ -83,7 +62,7 @@ bool NearName(std::string_view run, std::string_view name) {
 std::vector<NameRewrite> AbsorbedUnits::Rewrites(const ModelData& m, std::string_view input, std::string_view text,
                                                  const std::vector<NameWord>& words) const {
   std::vector<NameRewrite> rewrites;
-  if (communes_.empty() || words.size() < 2) return rewrites;
+  if (table_.size() == 0 || words.size() < 2) return rewrites;
   // Each word's spelling without marks as read (a word kept as written by its own
   // letters) and as written in the input (an OCR'd "Van Tin" read as Văn Tiến is still
   // spelt like Vạn Tín), and whether the next word follows it one space apart: the runs
@@ -118,34 +97,54 @@ std::vector<NameRewrite> AbsorbedUnits::Rewrites(const ModelData& m, std::string
       for (size_t n = 1; n <= kMaxSyllables && run_key(i, n, as); ++n) spelt.insert(run);
     }
   }
-  // The communes the document spells, scored by the absorbed units it names too (not
-  // counting one spelt as the commune itself), then by its province.
-  std::vector<uint32_t> chosen;
+  // The communes the document spells (each line of the table: commune, province, old
+  // units), scored by the absorbed units it names too (not counting one spelt as the
+  // commune itself), then by its province.
+  std::vector<Name> names;
+  std::vector<Commune> chosen;
   size_t best = 1;  // a commune that names none of its absorbed units proves nothing
-  for (const auto& [key, communes] : by_name_) {
-    if (!spelt.count(key)) continue;
-    for (uint32_t ci : communes) {
-      const Commune& c = communes_[ci];
+  std::vector<std::string_view> keys_spelt(spelt.begin(), spelt.end());
+  std::sort(keys_spelt.begin(), keys_spelt.end());  // the same order whatever the hashing
+  std::string province;
+  for (std::string_view key : keys_spelt) {
+    for (const PlaceMerges::Entry& entry : table_.Find(key)) {
+      std::vector<std::string_view> cells;
+      for (size_t b = 0; b <= entry.second.size();) {
+        const size_t e = std::min(entry.second.find('\t', b), entry.second.size());
+        cells.push_back(entry.second.substr(b, e - b));
+        b = e + 1;
+      }
+      if (cells.size() < 3) continue;
+      const size_t first = names.size();
+      if (!AddName(m, cells[0], kMaxSyllables, &names)) continue;
+      Commune c;
+      c.names.push_back(static_cast<uint32_t>(first));
       size_t named = 0;
-      for (uint32_t a : c.absorbed) named += names_[a].key != key && spelt.count(names_[a].key);
+      for (size_t i = 2; i < cells.size(); ++i) {
+        if (!AddName(m, cells[i], kMaxSyllables, &names)) continue;
+        c.names.push_back(static_cast<uint32_t>(names.size() - 1));
+        named += names.back().key != key && spelt.count(names.back().key);
+      }
+      if (PlaceKeyInto(cells[1], &province)) c.province = province;
       const size_t score = 2 * named + spelt.count(c.province);
-      if (named == 0 || score < best) continue;
+      if (named == 0 || score < best) {
+        names.resize(first);  // not (or no longer) among the chosen
+        continue;
+      }
       if (score > best) chosen.clear();
       best = score;
-      chosen.push_back(ci);
+      chosen.push_back(std::move(c));
     }
   }
   if (chosen.empty()) return rewrites;
   // Their names by spelling; a spelling with two readings among them is left as read.
   std::unordered_map<std::string_view, const Name*> reading;
-  auto add = [&](uint32_t index) {
-    const Name& n = names_[index];
-    auto [it, fresh] = reading.try_emplace(n.key, &n);
-    if (!fresh && it->second != nullptr && it->second->syllables != n.syllables) it->second = nullptr;
-  };
-  for (uint32_t ci : chosen) {
-    add(communes_[ci].name);
-    for (uint32_t a : communes_[ci].absorbed) add(a);
+  for (const Commune& c : chosen) {
+    for (uint32_t index : c.names) {
+      const Name& n = names[index];
+      auto [it, fresh] = reading.try_emplace(n.key, &n);
+      if (!fresh && it->second != nullptr && it->second->syllables != n.syllables) it->second = nullptr;
+    }
   }
   // The name the run of |n| words from |i| spells, read or as written; failing that, the
   // one name it spells with a letter changed (NearName), read or as written.
@@ -178,7 +177,7 @@ std::vector<NameRewrite> AbsorbedUnits::Rewrites(const ModelData& m, std::string
           LowerInto(text.substr(w.out_begin, w.out_end - w.out_begin), &lower);
           if (w.id != m.unk() || lower != name->syllables[k]) rewrites.push_back({i + k, m.unk(), name->syllables[k]});
         } else if (w.id != name->ids[k]) {
-          rewrites.push_back({i + k, name->ids[k], m.Word(name->ids[k])});
+          rewrites.push_back({i + k, name->ids[k], std::string(m.Word(name->ids[k]))});
         }
       }
       taken = n;

@@ -14,48 +14,33 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
+#include "model/model_data.h"
+#include "model/place_merges.h"
 #include "restore/name_unifier.h"
 
 namespace vanban::internal {
 
-class ModelData;
-
 class AbsorbedUnits {
  public:
-  // The communes of |m|'s place merges table. A name of fewer than two syllables is left
-  // out (it is no run of name words); a syllable the model does not know ("Nuôl", "Krêl":
-  // minority languages' names) is written as the gazetteer spells it.
-  explicit AbsorbedUnits(const ModelData& m);
+  // The communes of |m|'s place merges table (model/place_merges.h), looked up as a
+  // document names them. A name of fewer than two syllables is left out (it is no run of
+  // name words); a syllable the model does not know ("Nuôl", "Krêl": minority
+  // languages' names) is written as the gazetteer spells it.
+  explicit AbsorbedUnits(const ModelData& m) : table_(m.PlaceMergesTable()) {}
 
   // The words of |words| (in output order, written in |text|, read from |input|) to read
   // otherwise, in output order.
   std::vector<NameRewrite> Rewrites(const ModelData& m, std::string_view input, std::string_view text,
                                     const std::vector<NameWord>& words) const;
 
-  size_t communes() const { return communes_.size(); }
+  size_t communes() const { return table_.size(); }
 
  private:
   static constexpr size_t kMaxSyllables = 4;  // the longest run looked up ("Thị Trấn Giồng Riềng")
-  struct Name {
-    std::string key;             // syllables without marks, lower case, one space apart
-    std::vector<uint32_t> ids;   // its syllables as model words (unk: one the model lacks)
-    std::vector<std::string> syllables;  // in lower case
-  };
-  struct Commune {
-    uint32_t name;                  // index in names_, or kNone
-    std::string province;           // key of the province's name
-    std::vector<uint32_t> absorbed; // indices in names_
-  };
-  static constexpr uint32_t kNone = UINT32_MAX;
-  uint32_t AddName(const ModelData& m, std::string_view name);
-
-  std::vector<Name> names_;
-  std::vector<Commune> communes_;
-  std::unordered_map<std::string, std::vector<uint32_t>> by_name_;  // commune name key -> communes_
+  PlaceMerges table_;
 };
 
 }  // namespace vanban::internal

@@ -161,7 +161,7 @@ std::vector<NameRewrite> DocumentNameRewrites(const ModelData& m, const Absorbed
       if (b < more.size() && rewrites[a].index == more[b].first) ++b;
       merged.push_back(rewrites[a++]);
     } else {
-      merged.push_back({more[b].first, more[b].second, m.Word(more[b].second)});
+      merged.push_back({more[b].first, more[b].second, std::string(m.Word(more[b].second))});
       ++b;
     }
   }

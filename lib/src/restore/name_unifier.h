@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -45,7 +46,7 @@ std::vector<std::pair<size_t, uint32_t>> NameRewrites(const ModelData& m, std::s
 struct NameRewrite {
   size_t index;
   uint32_t id;
-  std::string_view spelling;
+  std::string spelling;
   bool operator==(const NameRewrite& o) const { return index == o.index && id == o.id && spelling == o.spelling; }
 };
 
