@@ -5,7 +5,13 @@ districts and communes before and after the 2025 reform, without their level wor
 The model builder turns consecutive syllables of these names into name pairs, so the
 restorer reads a name as the gazetteer spells it.
 
+With --merges, writes instead each 2025 commune with its province and the old units it
+absorbed, one commune a line, sorted: "Nghi Dương<TAB>Nghệ An<TAB>Nghi Thái<TAB>…". A
+commune's document names the units it absorbed; the restorer reads them as the
+gazetteer spells them once it has read the commune.
+
     place_names.py [--corpus DIR] > dictionaries/place_names.txt
+    place_names.py --merges [--corpus DIR] > dictionaries/place_merges.txt
 """
 import argparse
 import sys
@@ -22,11 +28,33 @@ def bare(name):
     return name
 
 
+def merges(g):
+    """The lines of place_merges.txt from merges-2025.tsv (new_code new_name province
+    old_code old_name kind), the old units in the gazetteer's order."""
+    communes = {}
+    with open(g + "merges-2025.tsv", encoding="utf-8") as f:
+        next(f)  # header
+        for line in f:
+            cells = line.rstrip("\n").split("\t")
+            if len(cells) < 5 or not cells[1] or not cells[4]:
+                continue
+            commune = communes.setdefault(cells[0], [bare(cells[1]), bare(cells[2])])
+            old = bare(cells[4])
+            # As in place_names.txt: the restorer reads names of two syllables or more.
+            if " " in old and not any(ch.isdigit() for ch in old) and old not in commune[2:]:
+                commune.append(old)
+    return "".join("\t".join(c) + "\n" for c in sorted(communes.values()) if len(c) > 2)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", default="/work/shared/corpus")
+    ap.add_argument("--merges", action="store_true", help="the communes and the old units each absorbed")
     args = ap.parse_args()
     g = args.corpus + "/gazetteer/"
+    if args.merges:
+        sys.stdout.write(merges(g))
+        return
     names = set()
     # units-2025.tsv: code level name province; units-2023.tsv: code name district province;
     # merges-2025.tsv: new_code new_name province old_code old_name kind.

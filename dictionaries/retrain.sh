@@ -14,8 +14,11 @@
 #   2. OCR channel: vanban train-channel -> dictionaries/ocr_channel.tsv
 #   3. Language model and lexicon: vanban train --corpus DIR --out dictionaries/
 #   4. Place names: place_names.py (the gazetteer's provinces, districts and
-#      communes) -> dictionaries/place_names.txt; personal names: person_names.py
-#      (surnames and given names) -> dictionaries/person_names.txt
+#      communes) -> dictionaries/place_names.txt, --merges (the old units each 2025
+#      commune absorbed) -> dictionaries/place_merges.txt; personal names: person_names.py
+#      (surnames and given names) -> dictionaries/person_names.txt, --rare (the
+#      surnames under its cut, for a person's context only) -> person_names_rare.txt,
+#      --surnames -> surnames.txt
 # Needs: /usr/bin/python3 with PIL, tesseract (eng), xz, fonts-liberation2 and
 # fonts-freefont-ttf (ocrsim's fonts; it reads far worse without them); ocrsim in
 # $OCRSIM (default /work/shared/tools/ocrsim/ocrsim.py).
@@ -93,6 +96,12 @@ fi
 "$vanban" train --corpus "$corpus" --out "$here/"
 "$py" "$here/place_names.py" --corpus "$corpus" > "$here/place_names.txt.tmp"
 mv "$here/place_names.txt.tmp" "$here/place_names.txt"
+"$py" "$here/place_names.py" --merges --corpus "$corpus" > "$here/place_merges.txt.tmp"
+mv "$here/place_merges.txt.tmp" "$here/place_merges.txt"
 "$py" "$here/person_names.py" --corpus "$corpus" > "$here/person_names.txt.tmp"
 mv "$here/person_names.txt.tmp" "$here/person_names.txt"
+"$py" "$here/person_names.py" --rare --corpus "$corpus" > "$here/person_names_rare.txt.tmp"
+mv "$here/person_names_rare.txt.tmp" "$here/person_names_rare.txt"
+"$py" "$here/person_names.py" --surnames --corpus "$corpus" > "$here/surnames.txt.tmp"
+mv "$here/surnames.txt.tmp" "$here/surnames.txt"
 echo "retrain.sh: done" >&2

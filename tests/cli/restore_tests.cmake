@@ -118,3 +118,16 @@ vanban_cli_test(NAME restore_ocr_person_after_title ARGS restore --model ${_mode
 # sát"): slogans are rare in any corpus.
 vanban_cli_test(NAME restore_parallel_items ARGS restore --model ${_model} ${_rdata}/cli/stripped_slogan.txt
                 STDOUT_MATCHES "\"Dân biết, dân bàn, dân làm, dân kiểm tra, dân giám sát, dân thụ hưởng\"")
+# A rarer surname (under the person table's cut) is a name where a person's name stands:
+# "đồng chí Sầm Văn Hùng", the signer "Tào Bích Hải", not Sâm Văn Hùng, Tạo Bích Hải.
+vanban_cli_test(NAME restore_rare_surnames ARGS restore --model ${_model} ${_rdata}/cli/stripped_rare_surnames.txt
+                STDOUT_MATCHES "đồng chí Sầm Văn Hùng, [^\n]*\n\nTM[^\n]*\nCHỦ TỊCH\n\nTào Bích Hải\n")
+# A commune's document names the old units it absorbed (dictionaries/place_merges.txt):
+# once XÃ EA KNOP is read, its units read as the gazetteer spells them, Knốp too, which
+# the model lacks (in the all-caps issuer line too, where KNOP is kept as a symbol would be).
+vanban_cli_test(NAME restore_absorbed_units ARGS restore --model ${_model} ${_rdata}/cli/stripped_absorbed_units.txt
+                STDOUT_MATCHES "XÃ EA KNỐP\n\nEa Knốp, ngày [^\n]*\n\nXã Ea Knốp được [^\n]* xã Ea Knốp, xã Ea Sô, xã Ea Sar.\n")
+# A person's name opens with a surname (dictionaries/surnames.txt): "đồng chí Đặng Quốc
+# Thành", not the Party's Đảng.
+vanban_cli_test(NAME restore_surname_first ARGS restore --model ${_model} ${_rdata}/cli/stripped_surname_first.txt
+                STDOUT_MATCHES "Giao đồng chí Đặng Quốc Thành, ")

@@ -12,6 +12,7 @@
 #include "model/lm_tokens.h"
 #include "model/model_data.h"
 #include "model/model_parts.h"
+#include "model/place_merges.h"
 #include "text/viet_chars.h"
 #include "vanban/model.h"
 #include "test_files.h"
@@ -155,6 +156,57 @@ TEST_CASE("model: personal names become name pairs of their own") {
   CHECK(d.people().After(quan)[0].second == tai);
   CHECK(d.people().Before(tai).size() == 1);
   CHECK(d.places().After(quan).empty());
+}
+
+TEST_CASE("model: rarer surnames' pairs are a table of their own") {
+  auto m = vanban::Model::Load(FixtureModelPath());
+  REQUIRE_MESSAGE(m.ok(), m.status().ToString());
+  const vanban::internal::ModelData& d = (*m)->parts().data();
+  const uint32_t so = d.WordId("sở"), tai = d.WordId("tài");
+  REQUIRE(so != d.unk());
+  CHECK(d.rare_people().Has(so, tai));
+  // Not a name pair anywhere else: only where a person's name stands.
+  CHECK_FALSE(d.IsNamePair(so, tai));
+  CHECK(d.people().After(so).empty());
+  CHECK(d.rare_people().Before(tai).size() == 1);
+}
+
+TEST_CASE("model: surnames are a set of the model's words") {
+  auto m = vanban::Model::Load(FixtureModelPath());
+  REQUIRE_MESSAGE(m.ok(), m.status().ToString());
+  const vanban::internal::ModelData& d = (*m)->parts().data();
+  // The fixture's surnames.txt: Nguyễn (not in its vocabulary), Quan, Đồng.
+  CHECK(d.IsSurname(d.WordId("quan")));
+  CHECK(d.IsSurname(d.WordId("đồng")));
+  CHECK_FALSE(d.IsSurname(d.WordId("tài")));
+  CHECK_FALSE(d.IsSurname(d.unk()));
+}
+
+TEST_CASE("model: the communes' absorbed units are stored as the dictionary spells them, by the commune's key") {
+  auto m = vanban::Model::Load(FixtureModelPath());
+  REQUIRE_MESSAGE(m.ok(), m.status().ToString());
+  // The fixture's place_merges.txt lists Nghị Dân twice, then Nghĩa Dân: sorted by key
+  // ("nghi dan" before "nghia dan"), each line as the file spells it.
+  const vanban::internal::PlaceMerges table((*m)->parts().data().PlaceMergesTable());
+  REQUIRE(table.size() == 3);
+  const auto nghi = table.Find("nghi dan");
+  REQUIRE(nghi.size() == 2);
+  CHECK(nghi[0].second == "Nghị Dân\tHội Đồng\tTài Chính\tViệt Nam");
+  CHECK(nghi[1].second == "Nghị Dân\tViệt Nam\tTự Lập\tCộng Hòa");
+  CHECK(table.Find("nghia dan").size() == 1);
+  CHECK(table.Find("nghi").empty());
+  CHECK((*m)->parts().data().PlaceMergesTable().substr(0, 9) == "nghi dan\t");
+  // A table not sorted by key is none.
+  CHECK(vanban::internal::PlaceMerges("b\tB\tX\tY Z\na\tA\tX\tY Z\n").size() == 0);
+  // A line without the old units is refused, naming the file and line.
+  const std::filesystem::path dir = std::filesystem::path(VANBAN_BINARY_DIR) / "bad-merges-dict";
+  std::filesystem::remove_all(dir);
+  std::filesystem::copy(std::string(VANBAN_SOURCE_DIR) + "/tests/data/model", dir);
+  std::ofstream(dir / "place_merges.txt") << "Nghị Dân\tViệt Nam\tTự Lập\nNghĩa Dân\tViệt Nam\n";
+  vanban::Status st = vanban::BuildModel(dir.string(), (dir / "x.model").string());
+  CHECK(st.code() == vanban::StatusCode::kCorruption);
+  CHECK(st.message().find("place_merges.txt:2") != std::string::npos);
+  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("model: missing file is NotFound") {

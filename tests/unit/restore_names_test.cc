@@ -10,6 +10,7 @@
 
 #include "model/model_data.h"
 #include "model/model_parts.h"
+#include "restore/absorbed_units.h"
 #include "restore/name_unifier.h"
 #include "vanban/model.h"
 
@@ -115,4 +116,91 @@ TEST_CASE("names: a place before its date spelt an edit away from a name the doc
   // Not before a comma, it may be other words: it stays.
   w = Write({"NGHỊ", " ", "DÂN", ", ", "Nghĩa", " ", "Dân"}, {nghi, dan, nghia, dan});
   CHECK(vanban::internal::NameRewrites(d, w.text, w.words).empty());
+}
+
+// The fixture's place_merges.txt: commune Nghị Dân (province Việt Nam) absorbed Tự Lập and
+// Cộng Hòa; another Nghị Dân (province Hội Đồng) absorbed Tài Chính and Việt Nam; Nghĩa Dân
+// absorbed Nghị Lực, Từ Lập and Việt Dương (a syllable the fixture's model lacks).
+TEST_CASE("names: a commune's document reads the units it absorbed as the gazetteer spells them") {
+  const vanban::internal::ModelData& d = FixtureData();
+  const vanban::internal::AbsorbedUnits absorbed(d);
+  REQUIRE(absorbed.communes() == 3);
+  const uint32_t nghi = d.WordId("nghị"), nghi2 = d.WordId("nghĩ"), dan = d.WordId("dân"), tu = d.WordId("tự"),
+                 tu2 = d.WordId("từ"), lap = d.WordId("lập"), cong = d.WordId("cộng"), hoa = d.WordId("hòa");
+  using Rewrites = std::vector<std::pair<size_t, uint32_t>>;
+  // (index, model word) of each rewrite, which spells the model's word.
+  auto ids = [&](const std::vector<vanban::internal::NameRewrite>& rewrites) {
+    Rewrites out;
+    for (const auto& r : rewrites) {
+      CHECK(r.spelling == d.Word(r.id));
+      out.push_back({r.index, r.id});
+    }
+    return out;
+  };
+  // "XÃ NGHỊ DÂN … sáp nhập xã Từ Lập, xã Cộng Hòa": of the two communes named Nghị Dân,
+  // the one that absorbed Tự Lập and Cộng Hòa; Từ Lập is that unit.
+  Written w = Write({"NGHỊ", " ", "DÂN", ", ", "Từ", " ", "Lập", ", ", "Cộng", " ", "Hòa"},
+                    {nghi, dan, tu2, lap, cong, hoa});
+  CHECK(ids(absorbed.Rewrites(d, w.text, w.text, w.words)) == Rewrites{{2, tu}});
+  // The commune's own name read otherwise (stripped "Nghi Dan" read Nghĩ Dân) is its name.
+  w = Write({"Nghĩ", " ", "Dân", ", ", "Tự", " ", "Lập"}, {nghi2, dan, tu, lap});
+  CHECK(ids(absorbed.Rewrites(d, w.text, w.text, w.words)) == Rewrites{{0, nghi}});
+  // A word kept as written ("Tai Chinh") is read by its spelling: the other Nghị Dân.
+  w = Write({"Nghị", " ", "Dân", ", ", "Tai", " ", "Chinh"}, {nghi, dan, d.unk(), d.unk()});
+  CHECK(ids(absorbed.Rewrites(d, w.text, w.text, w.words)) == Rewrites{{2, d.WordId("tài")}, {3, d.WordId("chính")}});
+  // Without the commune, or without any of its absorbed units, nothing says which names
+  // the document holds: all stay as read.
+  w = Write({"Từ", " ", "Lập", ", ", "Cộng", " ", "Hòa"}, {tu2, lap, cong, hoa});
+  CHECK(absorbed.Rewrites(d, w.text, w.text, w.words).empty());
+  w = Write({"Nghị", " ", "Dân", ", ", "Nghĩ", " ", "Dân"}, {nghi, dan, nghi2, dan});
+  CHECK(absorbed.Rewrites(d, w.text, w.text, w.words).empty());
+  // Two communes named as surely (Nghị Dân with Tự Lập, Nghĩa Dân with Từ Lập: one
+  // spelling, two readings): the spelling they disagree on stays as read.
+  w = Write({"Nghị", " ", "Dân", ", ", "Nghĩa", " ", "Dân", ", ", "Từ", " ", "Lập"}, {nghi, dan, d.WordId("nghĩa"), dan, tu2, lap});
+  CHECK(absorbed.Rewrites(d, w.text, w.text, w.words).empty());
+  // The whole document's rewrites: the absorbed unit's, then the unifier's over them.
+  w = Write({"NGHỊ", " ", "DÂN", ", ", "Nghĩ", " ", "Dân", ", ", "Từ", " ", "Lập"}, {nghi, dan, nghi2, dan, tu2, lap});
+  CHECK(ids(vanban::internal::DocumentNameRewrites(d, absorbed, w.text, w.text, w.words)) == Rewrites{{2, nghi}, {4, tu}});
+  // A syllable the model lacks is spelt as the gazetteer spells it: "Viet Duong" kept as
+  // written under Nghĩa Dân is Việt Dương.
+  REQUIRE(d.WordId("dương") == d.unk());
+  const uint32_t nghia = d.WordId("nghĩa"), viet = d.WordId("việt");
+  w = Write({"Nghĩa", " ", "Dân", ", ", "Từ", " ", "Lập", ", ", "Viet", " ", "Duong"}, {nghia, dan, tu2, lap, d.unk(), d.unk()});
+  CHECK(vanban::internal::DocumentNameRewrites(d, absorbed, w.text, w.text, w.words) ==
+        std::vector<vanban::internal::NameRewrite>{{4, viet, "việt"}, {5, d.unk(), "dương"}});
+  // Already so spelt: nothing to rewrite.
+  w = Write({"Nghĩa", " ", "Dân", ", ", "Việt", " ", "Dương"}, {nghia, dan, viet, d.unk()});
+  CHECK(absorbed.Rewrites(d, w.text, w.text, w.words).empty());
+}
+
+TEST_CASE("names: an absorbed unit is found by its written spelling, or with a letter the OCR changed") {
+  const vanban::internal::ModelData& d = FixtureData();
+  const vanban::internal::AbsorbedUnits absorbed(d);
+  const uint32_t nghi = d.WordId("nghị"), dan = d.WordId("dân"), tu = d.WordId("tự"), lap = d.WordId("lập"),
+                 tinh = d.WordId("tính"), cong = d.WordId("cộng"), hoa = d.WordId("hòa");
+  using Rewrites = std::vector<std::pair<size_t, uint32_t>>;
+  auto ids = [](const std::vector<vanban::internal::NameRewrite>& rewrites) {
+    Rewrites out;
+    for (const auto& r : rewrites) out.push_back({r.index, r.id});
+    return out;
+  };
+  // The OCR wrote "Tu Lap", the search read Tính Lập: as written it spells Tự Lập.
+  const std::string input = "NGHỊ DÂN, Tu Lap";
+  const std::string text = "NGHỊ DÂN, Tính Lập";
+  auto at = [](const std::string& s, const char* word) { return s.find(word); };
+  auto end = [](const std::string& s, const char* word) { return s.find(word) + std::string(word).size(); };
+  std::vector<NameWord> words = {
+      {at(text, "NGHỊ"), end(text, "NGHỊ"), at(input, "NGHỊ"), end(input, "NGHỊ"), nghi},
+      {at(text, "DÂN"), end(text, "DÂN"), at(input, "DÂN"), end(input, "DÂN"), dan},
+      {at(text, "Tính"), end(text, "Tính"), at(input, "Tu"), end(input, "Tu"), tinh},
+      {at(text, "Lập"), end(text, "Lập"), at(input, "Lap"), end(input, "Lap"), lap}};
+  CHECK(ids(absorbed.Rewrites(d, input, text, words)) == Rewrites{{2, tu}});
+  // "Cộng Hia" kept as written: Cộng Hòa with one letter changed (Tự Lập names the commune).
+  Written w = Write({"Nghị", " ", "Dân", ", ", "Tự", " ", "Lập", ", ", "Cộng", " ", "Hia"}, {nghi, dan, tu, lap, cong, d.unk()});
+  CHECK(ids(absorbed.Rewrites(d, w.text, w.text, w.words)) == Rewrites{{5, hoa}});
+  // Two letters, or another initial, are too far: "Cộng Hiu", "Cộng Loa" stay.
+  w = Write({"Nghị", " ", "Dân", ", ", "Tự", " ", "Lập", ", ", "Cộng", " ", "Hiu"}, {nghi, dan, tu, lap, cong, d.unk()});
+  CHECK(absorbed.Rewrites(d, w.text, w.text, w.words).empty());
+  w = Write({"Nghị", " ", "Dân", ", ", "Tự", " ", "Lập", ", ", "Cộng", " ", "Loa"}, {nghi, dan, tu, lap, cong, d.unk()});
+  CHECK(absorbed.Rewrites(d, w.text, w.text, w.words).empty());
 }

@@ -13,6 +13,7 @@
 
 #include "channel/ocr_channel.h"
 #include "model/model_format.h"
+#include "model/place_merges.h"
 #include "model/shell_quote.h"
 #include "text/viet_chars.h"
 #include "vanban/model.h"
@@ -369,6 +370,8 @@ class Builder {
     }
     WriteNamePairs(0, &sections[internal::kSectionNamePairs]);
     WriteNamePairs(1, &sections[internal::kSectionPersonPairs]);
+    WriteNamePairs(2, &sections[internal::kSectionRarePersonPairs]);
+    VANBAN_RETURN_IF_ERROR(WriteSurnames(&sections[internal::kSectionSurnames]));
     // The confidence calibration, stored verbatim (the restorer parses it; a bad table
     // leaves confidence uncalibrated, see restore/confidence_calibration.h).
     std::string confidence;
@@ -376,6 +379,15 @@ class Builder {
       if (internal::FirstInvalidUtf8(confidence) != std::string::npos)
         return Status::Corruption("confidence.tsv: not UTF-8");
       sections[internal::kSectionConfidence] = std::move(confidence);
+    }
+    // The 2025 communes and the old units each absorbed, keyed and sorted by the commune
+    // (model/place_merges.h); checked here so a bad table fails the build.
+    std::string merges;
+    if (ReadFileText(dir_ / "place_merges.txt", &merges).ok()) {
+      if (internal::FirstInvalidUtf8(merges) != std::string::npos) return Status::Corruption("place_merges.txt: not UTF-8");
+      auto section = internal::PlaceMergesSection(merges);
+      if (!section.ok()) return section.status();
+      sections[internal::kSectionPlaceMerges] = std::move(*section);
     }
     // Header + sections, 8-byte aligned.
     internal::FileHeader h;
@@ -418,12 +430,12 @@ class Builder {
 
   int order() const { return order_; }
 
-  // The names of place_names.txt and person_names.txt (optional: a model without them
-  // reads no such names), each as its syllables' ids. A name with a syllable the model
-  // does not know is left out: it could not be read anyway.
+  // The names of place_names.txt, person_names.txt and person_names_rare.txt (optional:
+  // a model without them reads no such names), each as its syllables' ids. A name with a
+  // syllable the model does not know is left out: it could not be read anyway.
   Status ReadNames() {
-    const char* files[2] = {"place_names.txt", "person_names.txt"};
-    for (size_t f = 0; f < 2; ++f) {
+    const char* files[3] = {"place_names.txt", "person_names.txt", "person_names_rare.txt"};
+    for (size_t f = 0; f < 3; ++f) {
       std::string text;
       if (!ReadFileText(dir_ / files[f], &text).ok()) continue;
       std::vector<uint32_t> ids;
@@ -488,6 +500,28 @@ class Builder {
     out->assign(reinterpret_cast<const char*>(table.data()), table.size() * sizeof(uint16_t));
   }
 
+  // The model's words of surnames.txt (optional), sorted; one the vocabulary lacks is left
+  // out (it could not be read anyway).
+  Status WriteSurnames(std::string* out) const {
+    std::string text;
+    if (!ReadFileText(dir_ / "surnames.txt", &text).ok()) return Status::Ok();
+    std::vector<uint32_t> ids;
+    std::string lower;
+    const std::vector<std::string_view> lines = SplitLines(text);
+    for (size_t i = 0; i < lines.size(); ++i) {
+      if (lines[i].empty()) continue;
+      if (internal::FirstInvalidUtf8(lines[i]) != std::string_view::npos || lines[i].find(' ') != std::string_view::npos)
+        return Status::Corruption("surnames.txt:" + std::to_string(i + 1) + ": expected one word of UTF-8");
+      internal::LowerInto(lines[i], &lower);
+      auto it = ids_.find(lower);
+      if (it != ids_.end()) ids.push_back(it->second);
+    }
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    out->assign(reinterpret_cast<const char*>(ids.data()), ids.size() * sizeof(uint32_t));
+    return Status::Ok();
+  }
+
   // The name pairs of names_[|f|], sorted by first word and again by second.
   void WriteNamePairs(size_t f, std::string* out) const {
     std::vector<internal::NamePair> pairs = names_[f];
@@ -510,7 +544,7 @@ class Builder {
 
   std::filesystem::path dir_;
   std::vector<std::string> words_;
-  std::vector<internal::NamePair> names_[2];  // place_names.txt, person_names.txt
+  std::vector<internal::NamePair> names_[3];  // place_names.txt, person_names.txt, person_names_rare.txt
   std::unordered_set<uint32_t> name_words_;   // every syllable of those names
   std::vector<uint64_t> raw_, cap_;
   std::unordered_map<std::string, uint32_t> ids_;

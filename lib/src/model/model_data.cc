@@ -166,12 +166,21 @@ Status ModelData::Validate() {
                                     sec_size(kSectionOcrChannel));
   confidence_table_ = std::string_view(reinterpret_cast<const char*>(sec(kSectionConfidence)),
                                        sec_size(kSectionConfidence));
+  if (sec_size(kSectionSurnames) % sizeof(uint32_t) != 0) return Bad("surname section size");
+  surnames_ = std::span<const uint32_t>(reinterpret_cast<const uint32_t*>(sec(kSectionSurnames)),
+                                        sec_size(kSectionSurnames) / sizeof(uint32_t));
+  for (size_t i = 0; i < surnames_.size(); ++i) {
+    if (surnames_[i] >= v || (i > 0 && surnames_[i - 1] >= surnames_[i])) return Bad("surname ids");
+  }
+  place_merges_ = std::string_view(reinterpret_cast<const char*>(sec(kSectionPlaceMerges)),
+                                   sec_size(kSectionPlaceMerges));
   if (sec_size(kSectionNeighbours) != v * 2 * kNeighbours * sizeof(uint16_t)) return Bad("neighbour table size");
   neighbours_ = reinterpret_cast<const uint16_t*>(sec(kSectionNeighbours));
   for (uint64_t i = 0; i < v * 2 * kNeighbours; ++i) {
     if (neighbours_[i] >= v) return Bad("neighbour id");
   }
-  for (auto [section, pairs] : {std::pair{kSectionNamePairs, &places_}, std::pair{kSectionPersonPairs, &people_}}) {
+  for (auto [section, pairs] : {std::pair{kSectionNamePairs, &places_}, std::pair{kSectionPersonPairs, &people_},
+                                std::pair{kSectionRarePersonPairs, &rare_people_}}) {
     const uint64_t names_size = sec_size(section);
     if (names_size < sizeof(uint64_t)) return Bad("name pair section size");
     uint64_t names = 0;

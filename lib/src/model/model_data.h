@@ -3,6 +3,7 @@
 #ifndef VANBAN_MODEL_MODEL_DATA_H_
 #define VANBAN_MODEL_MODEL_DATA_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -69,6 +70,10 @@ class ModelData {
   // Text of the confidence calibration (dictionaries/confidence.tsv; may be empty).
   std::string_view ConfidenceTable() const { return confidence_table_; }
 
+  // The 2025 communes, their provinces and the old units each absorbed, keyed by the
+  // commune (model/place_merges.h; empty if the model has none).
+  std::string_view PlaceMergesTable() const { return place_merges_; }
+
   // Readings most likely after / before |w| (kNeighbours each, 0-padded).
   std::span<const uint16_t> Successors(uint32_t w) const {
     return neighbours_ == nullptr || w >= vocab_size() ? std::span<const uint16_t>()
@@ -91,6 +96,12 @@ class ModelData {
   };
   const NamePairs& places() const { return places_; }
   const NamePairs& people() const { return people_; }
+  // Pairs of a rarer surname (Sầm, Tào, Lô) and a given name's first syllable: a name only
+  // where a person's name stands (a signer's line, after "đồng chí"), for elsewhere they
+  // are common words ("TIỀN LƯƠNG" is no Tiên Lương).
+  const NamePairs& rare_people() const { return rare_people_; }
+  // Word |w| is a surname (dictionaries/surnames.txt: Nguyễn, Đặng, Sầm).
+  bool IsSurname(uint32_t w) const { return std::binary_search(surnames_.begin(), surnames_.end(), w); }
   bool IsPlacePair(uint32_t a, uint32_t b) const { return places_.Has(a, b); }
   // A pair of a place's or a person's name.
   bool IsNamePair(uint32_t a, uint32_t b) const { return places_.Has(a, b) || people_.Has(a, b); }
@@ -131,8 +142,10 @@ class ModelData {
   std::unordered_map<std::string_view, SymbolPartEntry> symbol_parts_;
   std::string_view channel_table_;
   std::string_view confidence_table_;
+  std::string_view place_merges_;
   const uint16_t* neighbours_ = nullptr;
-  NamePairs places_, people_;
+  NamePairs places_, people_, rare_people_;
+  std::span<const uint32_t> surnames_;  // sorted
 };
 
 }  // namespace vanban::internal

@@ -9,7 +9,7 @@
 namespace vanban::internal {
 
 inline constexpr char kModelMagic[8] = {'V', 'A', 'N', 'B', 'A', 'N', 'L', 'M'};
-inline constexpr uint32_t kModelFormatVersion = 6;
+inline constexpr uint32_t kModelFormatVersion = 7;
 inline constexpr int kMaxOrder = 4;
 inline constexpr int kBitsPerWord = 16;
 // Readings most likely to follow / precede each word (by bigram), 0-padded.
@@ -30,6 +30,9 @@ enum SectionId : uint32_t {
   kSectionNamePairs,         // place names: uint64 n, NamePair[n] by (first, second), NamePair[n] by (second, first)
   kSectionConfidence,        // text: dictionaries/confidence.tsv as is (may be empty)
   kSectionPersonPairs,       // as kSectionNamePairs, for personal names (person_names.txt)
+  kSectionPlaceMerges,       // text: place_merges.txt's lines behind their commune's key, sorted (place_merges.h)
+  kSectionRarePersonPairs,   // as kSectionNamePairs, for rarer surnames (person_names_rare.txt)
+  kSectionSurnames,          // uint32[]: the word ids of surnames.txt, sorted
   kNumSections,
 };
 

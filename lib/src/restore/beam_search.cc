@@ -17,6 +17,12 @@ float BeamSearch::PairBonus(const LmState& before, const Edge& e, uint32_t id) c
   if (memory_.HasPair(prev, id)) bonus += static_cast<float>(o_.pair_cache_bonus);
   if (e.name_pair && m_.IsNamePair(prev, id)) bonus += static_cast<float>(o_.name_pair_bonus);
   if (e.person && m_.people().Has(prev, id)) bonus += static_cast<float>(o_.person_pair_bonus);
+  // A rarer surname is a name only here, as its first word, and counts as much as a
+  // common one does here.
+  if (e.person == kAfterSurname && m_.rare_people().Has(prev, id))
+    bonus += static_cast<float>(o_.name_pair_bonus + o_.person_pair_bonus);
+  // A person's name opens with a surname: "đồng chí Đặng Quốc Thành", not Đảng.
+  if (e.person == kSurnamePlace && m_.IsSurname(id)) bonus += static_cast<float>(o_.person_pair_bonus);
   // A name opening after what may be "đồng chí", "ông", "bà" reads it so: "Giao đồng chí
   // Dương Thanh", not "Giao đông chỉ Dương Thanh" (the model knows "đồng chí" before
   // common surnames only).

@@ -63,6 +63,10 @@ struct Cand {
   uint32_t LmId() const { return lm != 0 ? lm : id; }
 };
 
+inline constexpr uint8_t kInPersonName = 1;
+inline constexpr uint8_t kAfterSurname = 2;
+inline constexpr uint8_t kSurnamePlace = 3;
+
 struct Edge {
   uint32_t from, to;  // pieces [from, to)
   EdgeKind kind;
@@ -70,7 +74,9 @@ struct Edge {
   int32_t fixed_text = -1;  // symbol part output (Lattice::PoolText), or -1
   bool label = false;       // a list label at the start of a line
   bool name_pair = false;   // a capitalised word after another: may continue a place name
-  bool person = false;      // … where a person's name stands (a signer's line, after "đồng chí")
+  // Where a person's name stands (a signer's line, after "đồng chí"): kSurnamePlace on the
+  // name's first word, kAfterSurname on the next, kInPersonName further on.
+  uint8_t person = 0;
   bool opens_name = false;  // the first of two or more capitalised words after "đồng chí", "ông", "bà"
   float margin = 0;         // set by the search: best score minus the best of another reading
 };

@@ -428,9 +428,14 @@ void LatticeBuilder::AddWordEdge(uint32_t i) {
   const std::vector<WordCand>& list = words_.For(lower_);
   uint32_t e = AddEdge(i, i + 1, EdgeKind::kWord);
   lat_->edges[e].name_pair = NameContext(i);
-  lat_->edges[e].person = lat_->edges[e].name_pair && PersonContext(i);
+  if (lat_->edges[e].name_pair && PersonContext(i))
+    lat_->edges[e].person = NameContext(i - 1) ? kInPersonName : kAfterSurname;
   lat_->edges[e].opens_name = !lat_->edges[e].name_pair && i + 1 < unit_->pieces.size() && NameContext(i + 1) &&
                               AfterTitle(i);
+  if (lat_->edges[e].opens_name ||
+      (!lat_->edges[e].name_pair && i + 1 < unit_->pieces.size() && NameContext(i + 1) &&
+       memory_.SignerLineAt(unit_->begin + unit_->pieces[i].begin)))
+    lat_->edges[e].person = kSurnamePlace;
   // A Roman section number the OCR mixed with l and 1 ("Il.", "I11."): I, II, III.
   const Piece& p0 = unit_->pieces[i];
   if (ocr_ && p0.line_start && i + 1 < unit_->pieces.size() && unit_->text[unit_->pieces[i + 1].begin] == '.' &&

@@ -5,22 +5,19 @@
 #include <unordered_map>
 
 #include "model/model_data.h"
+#include "restore/absorbed_units.h"
 #include "text/viet_chars.h"
 
 namespace vanban::internal {
 
 namespace {
 
-// Two words' first letters alike: the same, or a P the OCR read for Đ ("Van Pinh" for Vân
-// Đình; keys spell đ as d).
-bool SameInitial(char a, char b) { return a == b || (a == 'p' && b == 'd') || (a == 'd' && b == 'p'); }
-
 // Two spellings of a pair ("trung sinh", "truong sinh") one edit apart, each word starting
-// with the same letter (SameInitial).
+// with the same letter (SameNameInitial).
 bool NearSpelling(std::string_view a, std::string_view b) {
   const size_t sa = a.find(' '), sb = b.find(' ');
   if (a.empty() || b.empty() || sa == std::string_view::npos || sb == std::string_view::npos ||
-      !SameInitial(a[0], b[0]) || !SameInitial(a[sa + 1], b[sb + 1]))
+      !SameNameInitial(a[0], b[0]) || !SameNameInitial(a[sa + 1], b[sb + 1]))
     return false;
   return a.size() + 1 >= b.size() && b.size() + 1 >= a.size() && EditDistance(a, b) == 1;
 }
@@ -80,7 +77,7 @@ std::vector<std::pair<size_t, uint32_t>> NameRewrites(const ModelData& m, std::s
   };
   std::unordered_map<std::string, Reading> name_of;
   // The spellings with a gazetteer reading, by the initials of their two words (p filed
-  // under d: SameInitial).
+  // under d: SameNameInitial).
   std::unordered_map<uint16_t, std::vector<const std::string*>> by_initials;
   auto initials = [](const std::string& key) {
     auto fold = [](char c) { return static_cast<unsigned char>(c == 'p' ? 'd' : c); };
@@ -144,6 +141,31 @@ std::vector<std::pair<size_t, uint32_t>> NameRewrites(const ModelData& m, std::s
   }
   std::sort(rewrites.begin(), rewrites.end());
   return rewrites;
+}
+
+std::vector<NameRewrite> DocumentNameRewrites(const ModelData& m, const AbsorbedUnits& absorbed,
+                                              std::string_view input, std::string_view text,
+                                              std::vector<NameWord> words) {
+  std::vector<NameRewrite> rewrites = absorbed.Rewrites(m, input, text, words);
+  for (const NameRewrite& r : rewrites) {
+    words[r.index].id = r.id;  // a syllable the model lacks is keyed by its spelling, the same key
+    words[r.index].confidence = 1;
+  }
+  const std::vector<std::pair<size_t, uint32_t>> more = NameRewrites(m, text, words);
+  // Both in output order, one rewrite per word.
+  std::vector<NameRewrite> merged;
+  merged.reserve(rewrites.size() + more.size());
+  size_t a = 0, b = 0;
+  while (a < rewrites.size() || b < more.size()) {
+    if (b == more.size() || (a < rewrites.size() && rewrites[a].index <= more[b].first)) {
+      if (b < more.size() && rewrites[a].index == more[b].first) ++b;
+      merged.push_back(rewrites[a++]);
+    } else {
+      merged.push_back({more[b].first, more[b].second, std::string(m.Word(more[b].second))});
+      ++b;
+    }
+  }
+  return merged;
 }
 
 }  // namespace vanban::internal

@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -19,6 +20,7 @@
 namespace vanban::internal {
 
 class ModelData;
+class AbsorbedUnits;
 
 // A capitalised word as written to the output: its bytes there and in the input, and the
 // model word it was read as (ModelData::unk() for a word kept as written).
@@ -29,10 +31,32 @@ struct NameWord {
   double confidence = 1;  // how sure its line's search was of it
 };
 
+// Two words' first letters (of their keys) alike: the same, or a P the OCR read for Đ
+// ("Van Pinh" for Vân Đình; keys spell đ as d).
+inline bool SameNameInitial(char a, char b) { return a == b || (a == 'p' && b == 'd') || (a == 'd' && b == 'p'); }
+
 // The words of |words| (in output order, written in |text|) to read otherwise: (index in
 // |words|, model word), in output order.
 std::vector<std::pair<size_t, uint32_t>> NameRewrites(const ModelData& m, std::string_view text,
                                                       const std::vector<NameWord>& words);
+
+// A word of a document to read otherwise: its index in the NameWords, the model word
+// (ModelData::unk() for a gazetteer syllable the model does not know: "Nuôl" of Ea Nuôl)
+// and its spelling in lower case (the model's word, or the gazetteer's syllable).
+struct NameRewrite {
+  size_t index;
+  uint32_t id;
+  std::string spelling;
+  bool operator==(const NameRewrite& o) const { return index == o.index && id == o.id && spelling == o.spelling; }
+};
+
+// The same for a whole document (restored from |input|): first the names of its commune and the units that
+// commune absorbed (absorbed_units.h: the gazetteer knows them, not just the document),
+// then NameRewrites over |words| as they read after those, read as surely as the
+// gazetteer's. Where both rewrite a word, the gazetteer's reading stands. In output order.
+std::vector<NameRewrite> DocumentNameRewrites(const ModelData& m, const AbsorbedUnits& absorbed,
+                                              std::string_view input, std::string_view text,
+                                              std::vector<NameWord> words);
 
 }  // namespace vanban::internal
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "model/model_data.h"
+#include "restore/absorbed_units.h"
 #include "restore/beam_search.h"
 #include "restore/document_memory.h"
 #include "restore/lattice.h"
@@ -25,8 +26,8 @@ class TokenWriter {
  public:
   // |words| offers readings for the words nothing could read (WordCandidates::Nearest).
   TokenWriter(const ModelData& model, const RestoreOptions& options, WordCandidates* words)
-      : m_(model), o_(options), words_(words), xa_(model.WordId("xã")), hoi_(model.WordId("hội")),
-        dieu_(model.WordId("điều")) {
+      : m_(model), o_(options), words_(words), absorbed_(model), xa_(model.WordId("xã")),
+        hoi_(model.WordId("hội")), dieu_(model.WordId("điều")) {
     for (const char* w : {"xã", "phường", "huyện", "tỉnh", "quận", "trấn", "phố", "thôn", "ấp", "bản", "làng"}) {
       const uint32_t id = model.WordId(w);
       if (id != model.unk()) units_.push_back(id);
@@ -47,7 +48,8 @@ class TokenWriter {
                  uint32_t line_no, RestoreResult* out);
 
   // After the last unit of a document (|input|): its place names read one way
-  // (name_unifier.h), in the text and the token records. Returns the words rewritten.
+  // (name_unifier.h, absorbed_units.h), in the text and the token records. Returns the
+  // words rewritten.
   size_t UnifyNames(std::string_view input, RestoreResult* out);
 
   // A readable dump of the lattice (readings with channel scores, the chosen path).
@@ -61,6 +63,8 @@ class TokenWriter {
   uint32_t Remember(const Unit& unit, const Lattice& lattice, const std::vector<PathStep>& path,
                     DocumentMemory* memory, uint32_t line_no);
   void Spell(uint32_t id, bool as_written, std::string_view orig, std::string* out) const;
+  // |lower| (a reading's spelling in lower case) in the case pattern of |orig|.
+  void SpellAs(std::string_view lower, std::string_view orig, std::string* out) const;
   void RestoredText(const Lattice& lattice, const Edge& e, const Cand& c, std::string_view orig,
                     std::string* out) const;
   RestoredKind KindOf(const Unit& unit, const Edge& e, const RestoredToken& t) const;
@@ -82,6 +86,7 @@ class TokenWriter {
   const ModelData& m_;
   const RestoreOptions& o_;
   WordCandidates* words_;
+  const AbsorbedUnits absorbed_;  // the gazetteer's communes and the old units they absorbed
   bool ocr_ = false;
   bool quiet_ = false;
   std::vector<double> post_;

@@ -1,0 +1,191 @@
+#include "restore/absorbed_units.h"
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "model/model_data.h"
+#include "text/viet_chars.h"
+
+namespace vanban::internal {
+
+namespace {
+
+// A name of a commune's line: its key, its syllables as model words (unk: one the model
+// lacks) and in lower case.
+struct Name {
+  std::string key;
+  std::vector<uint32_t> ids;
+  std::vector<std::string> syllables;
+};
+
+// One of the communes a document names: its names (its own first, then its absorbed
+// units', indices into the names) and its province's key.
+struct Commune {
+  std::vector<uint32_t> names;
+  std::string province;
+};
+
+// Adds |name| to |names| (returning true) if it has two to |most| syllables of
+// Vietnamese letters.
+bool AddName(const ModelData& m, std::string_view name, size_t most, std::vector<Name>* names) {
+  Name n;
+  if (!PlaceKeyInto(name, &n.key)) return false;
+  std::string lower;
+  for (size_t b = 0; b <= name.size();) {
+    const size_t e = std::min(name.find(' ', b), name.size());
+    LowerInto(name.substr(b, e - b), &lower);
+    n.ids.push_back(m.WordId(lower));
+    n.syllables.push_back(lower);
+    b = e + 1;
+  }
+  if (n.ids.size() < 2 || n.ids.size() > most) return false;
+  names->push_back(std::move(n));
+  return true;
+}
+
+// |run| is |name| with one letter the OCR changed, lost or added ("ling cai" for Lùng
+// Cải), each syllable starting alike: as many syllables, no more than one edit.
+bool NearName(std::string_view run, std::string_view name) {
+  if (run.size() + 1 < name.size() || name.size() + 1 < run.size() || run.size() < 5) return false;
+  if (std::count(run.begin(), run.end(), ' ') != std::count(name.begin(), name.end(), ' ')) return false;
+  for (size_t a = 0, b = 0; a < run.size() && b < name.size(); ++a, ++b) {
+    if (!SameNameInitial(run[a], name[b])) return false;
+    a = std::min(run.find(' ', a), run.size());
+    b = std::min(name.find(' ', b), name.size());
+  }
+  return EditDistance(run, name) == 1;
+}
+
+}  // namespace
+
+std::vector<NameRewrite> AbsorbedUnits::Rewrites(const ModelData& m, std::string_view input, std::string_view text,
+                                                 const std::vector<NameWord>& words) const {
+  std::vector<NameRewrite> rewrites;
+  if (table_.size() == 0 || words.size() < 2) return rewrites;
+  // Each word's spelling without marks as read (a word kept as written by its own
+  // letters) and as written in the input (an OCR'd "Van Tin" read as Văn Tiến is still
+  // spelt like Vạn Tín), and whether the next word follows it one space apart: the runs
+  // a name may fill.
+  std::vector<std::string> keys[2] = {std::vector<std::string>(words.size()), std::vector<std::string>(words.size())};
+  std::vector<char> joined(words.size(), 0);
+  std::string lower;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const NameWord& w = words[i];
+    const std::string_view read = w.id == m.unk() ? text.substr(w.out_begin, w.out_end - w.out_begin) : m.Word(w.id);
+    if (!KeyInto(read, &keys[0][i])) keys[0][i].clear();
+    if (w.in_end > input.size() || !KeyInto(input.substr(w.in_begin, w.in_end - w.in_begin), &keys[1][i]))
+      keys[1][i].clear();
+    joined[i] = i + 1 < words.size() && words[i + 1].out_begin == w.out_end + 1 && w.out_end < text.size() &&
+                text[w.out_end] == ' ';
+  }
+  // The key of the run of |n| words from |i|, read (|as| 0) or as written (1), or false if
+  // they are no such run.
+  std::string run;
+  auto run_key = [&](size_t i, size_t n, int as) {
+    run.clear();
+    for (size_t k = 0; k < n; ++k) {
+      if (i + k >= words.size() || keys[as][i + k].empty() || (k > 0 && !joined[i + k - 1])) return false;
+      if (k > 0) run += ' ';
+      run += keys[as][i + k];
+    }
+    return true;
+  };
+  std::unordered_set<std::string> spelt;  // every run of up to kMaxSyllables words, both ways
+  for (int as = 0; as < 2; ++as) {
+    for (size_t i = 0; i < words.size(); ++i) {
+      for (size_t n = 1; n <= kMaxSyllables && run_key(i, n, as); ++n) spelt.insert(run);
+    }
+  }
+  // The communes the document spells (each line of the table: commune, province, old
+  // units), scored by the absorbed units it names too (not counting one spelt as the
+  // commune itself), then by its province.
+  std::vector<Name> names;
+  std::vector<Commune> chosen;
+  size_t best = 1;  // a commune that names none of its absorbed units proves nothing
+  std::vector<std::string_view> keys_spelt(spelt.begin(), spelt.end());
+  std::sort(keys_spelt.begin(), keys_spelt.end());  // the same order whatever the hashing
+  std::string province;
+  for (std::string_view key : keys_spelt) {
+    for (const PlaceMerges::Entry& entry : table_.Find(key)) {
+      std::vector<std::string_view> cells;
+      for (size_t b = 0; b <= entry.second.size();) {
+        const size_t e = std::min(entry.second.find('\t', b), entry.second.size());
+        cells.push_back(entry.second.substr(b, e - b));
+        b = e + 1;
+      }
+      if (cells.size() < 3) continue;
+      const size_t first = names.size();
+      if (!AddName(m, cells[0], kMaxSyllables, &names)) continue;
+      Commune c;
+      c.names.push_back(static_cast<uint32_t>(first));
+      size_t named = 0;
+      for (size_t i = 2; i < cells.size(); ++i) {
+        if (!AddName(m, cells[i], kMaxSyllables, &names)) continue;
+        c.names.push_back(static_cast<uint32_t>(names.size() - 1));
+        named += names.back().key != key && spelt.count(names.back().key);
+      }
+      if (PlaceKeyInto(cells[1], &province)) c.province = province;
+      const size_t score = 2 * named + spelt.count(c.province);
+      if (named == 0 || score < best) {
+        names.resize(first);  // not (or no longer) among the chosen
+        continue;
+      }
+      if (score > best) chosen.clear();
+      best = score;
+      chosen.push_back(std::move(c));
+    }
+  }
+  if (chosen.empty()) return rewrites;
+  // Their names by spelling; a spelling with two readings among them is left as read.
+  std::unordered_map<std::string_view, const Name*> reading;
+  for (const Commune& c : chosen) {
+    for (uint32_t index : c.names) {
+      const Name& n = names[index];
+      auto [it, fresh] = reading.try_emplace(n.key, &n);
+      if (!fresh && it->second != nullptr && it->second->syllables != n.syllables) it->second = nullptr;
+    }
+  }
+  // The name the run of |n| words from |i| spells, read or as written; failing that, the
+  // one name it spells with a letter changed (NearName), read or as written.
+  auto name_at = [&](size_t i, size_t n) -> const Name* {
+    for (int as = 0; as < 2; ++as) {
+      if (!run_key(i, n, as)) continue;
+      auto it = reading.find(run);
+      if (it != reading.end()) return it->second;
+    }
+    const Name* near = nullptr;
+    for (int as = 0; as < 2; ++as) {
+      if (!run_key(i, n, as)) continue;
+      for (const auto& [key, name] : reading) {
+        if (name == nullptr || !NearName(run, key)) continue;
+        if (near != nullptr && near != name) return nullptr;
+        near = name;
+      }
+    }
+    return near;
+  };
+  // Each run that spells one of them, the longest first at each word, reads as it.
+  for (size_t i = 0; i < words.size();) {
+    size_t taken = 1;
+    for (size_t n = kMaxSyllables; n >= 2; --n) {
+      const Name* name = name_at(i, n);
+      if (name == nullptr) continue;
+      for (size_t k = 0; k < n; ++k) {
+        const NameWord& w = words[i + k];
+        if (name->ids[k] == m.unk()) {
+          LowerInto(text.substr(w.out_begin, w.out_end - w.out_begin), &lower);
+          if (w.id != m.unk() || lower != name->syllables[k]) rewrites.push_back({i + k, m.unk(), name->syllables[k]});
+        } else if (w.id != name->ids[k]) {
+          rewrites.push_back({i + k, name->ids[k], std::string(m.Word(name->ids[k]))});
+        }
+      }
+      taken = n;
+      break;
+    }
+    i += taken;
+  }
+  return rewrites;
+}
+
+}  // namespace vanban::internal
