@@ -32,6 +32,7 @@ $OCRSIM (default /work/shared/tools/ocrsim/ocrsim.py), the corpus $VANBAN_CORPUS
 (default /work/shared/corpus). Deterministic for a given seed.
 """
 import argparse
+import hashlib
 import os
 import random
 import re
@@ -64,8 +65,10 @@ def load(corpus):
 
 
 def split_kind(name):
-    """("Xã", "Vân Du") from "Xã Vân Du"; the 2025 kinds are one word, or "Đặc khu"."""
-    for kind in ("Đặc khu", "Thành phố", "Phường", "Xã", "Tỉnh"):
+    """("Xã", "Vân Du") from "Xã Vân Du"; the 2025 kinds are one word, or "Đặc khu"; the
+    old units also "Thị trấn" and "Huyện" (without them the line read "sáp nhập  Thị
+    trấn …", which ocrsim could not pair: the scan profile lost 8-14 merged lines a seed)."""
+    for kind in ("Đặc khu", "Thành phố", "Thị trấn", "Phường", "Xã", "Huyện", "Tỉnh"):
         if name.startswith(kind + " "):
             return kind, name[len(kind) + 1:]
     return "", name
@@ -159,7 +162,9 @@ def holds(line, name):
 
 def ocr(ocrsim, profile, seed, lines, work):
     """The OCR'd copy of |lines|, line for line (kept in |work| for reruns)."""
-    path = os.path.join(work, "names.%s.%d.%d.ocr.txt" % (profile, seed, len(lines)))
+    # Keyed by the text itself: a change to the documents must not reuse an old copy.
+    digest = hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()[:16]
+    path = os.path.join(work, "names.%s.%d.%s.ocr.txt" % (profile, seed, digest))
     if not os.path.exists(path):
         run = subprocess.run(["/usr/bin/python3", ocrsim, "--format", "tsv", "--profile", profile, "--seed",
                               str(seed), "--wrap", "0", "--jobs", "2", "-q"], input="\n".join(lines) + "\n",
