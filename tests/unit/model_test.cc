@@ -131,6 +131,30 @@ TEST_CASE("model: place names become name pairs, both ways") {
   CHECK(d.places().After(viet).size() == 2);
 }
 
+TEST_CASE("model: each word's name pairs are its whole run, found without bisecting") {
+  auto m = vanban::Model::Load(FixtureModelPath());
+  REQUIRE_MESSAGE(m.ok(), m.status().ToString());
+  const vanban::internal::ModelData& d = (*m)->parts().data();
+  using vanban::internal::NamePair;
+  for (const auto* names : {&d.places(), &d.people()}) {
+    REQUIRE_FALSE(names->by_first.empty());
+    // Past the vocabulary too: an id the tables never hold has no pairs.
+    for (uint32_t w = 0; w < d.vocab_size() + 2; ++w) {
+      auto [lo, hi] = std::equal_range(names->by_first.begin(), names->by_first.end(), NamePair{w, 0},
+                                       [](const NamePair& x, const NamePair& y) { return x.first < y.first; });
+      const auto after = names->After(w);
+      REQUIRE(after.size() == static_cast<size_t>(hi - lo));
+      if (!after.empty()) CHECK(after.data() == &*lo);
+      auto [blo, bhi] = std::equal_range(names->by_second.begin(), names->by_second.end(), NamePair{0, w},
+                                         [](const NamePair& x, const NamePair& y) { return x.second < y.second; });
+      const auto before = names->Before(w);
+      REQUIRE(before.size() == static_cast<size_t>(bhi - blo));
+      if (!before.empty()) CHECK(before.data() == &*blo);
+    }
+    for (const NamePair& p : names->by_first) CHECK(names->Has(p.first, p.second));
+  }
+}
+
 TEST_CASE("model: a name's syllable is a reading even where Vietnamese spelling has no such syllable") {
   auto m = vanban::Model::Load(FixtureModelPath());
   REQUIRE_MESSAGE(m.ok(), m.status().ToString());
