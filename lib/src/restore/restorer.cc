@@ -206,7 +206,7 @@ class Restorer::Impl {
     search_.Decode(&lattice_, unit_.pieces.size());
     if (ocr_ && o_.context_readings > 0 && !builder_.sketch() && builder_.CollectHints(search_.path())) {
       builder_.Rebuild();
-      search_.Decode(&lattice_, unit_.pieces.size());
+      search_.Redecode(&lattice_, unit_.pieces.size());
     }
     // Explained once, as written: the quiet first pass only feeds the memory.
     if (o_.explain != nullptr && !writer_.quiet()) writer_.Explain(unit_, lattice_, search_.path(), o_.explain);
