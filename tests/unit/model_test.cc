@@ -6,8 +6,11 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "model/lm_tokens.h"
 #include "model/model_data.h"
@@ -68,6 +71,35 @@ TEST_CASE("viet chars: keys, case and syllable shapes") {
   CHECK_FALSE(vanban::internal::IsSyllableKey("church"));
   CHECK_FALSE(vanban::internal::IsSyllableKey("hdnd"));
   CHECK(vanban::internal::IsWordKey("d"));
+}
+
+// IsSyllableKey is asked for every word of a text, so it is written as a switch; here it
+// is checked against the rule it encodes, written as a pattern, on every key of up to
+// three letters and every key of up to five of the letters that make syllables.
+TEST_CASE("viet chars: a syllable key is an onset, one to three vowels and a coda") {
+  const std::regex rule(
+      "(?:(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}|gi)(?:c|ch|k|m|n|ng|nh|p|t)?");
+  size_t syllables = 0;
+  auto check = [&](std::string_view letters, size_t max_len) {
+    std::string key;
+    std::vector<size_t> at;
+    for (size_t len = 0; len <= max_len; ++len) {
+      at.assign(len, 0);
+      while (true) {
+        key.clear();
+        for (size_t i : at) key.push_back(letters[i]);
+        const bool expected = key.size() <= 7 && std::regex_match(key, rule);
+        syllables += expected;
+        if (vanban::internal::IsSyllableKey(key) != expected) FAIL_CHECK(key);
+        size_t i = len;
+        while (i > 0 && ++at[i - 1] == letters.size()) at[--i] = 0;
+        if (i == 0) break;
+      }
+    }
+  };
+  check("abcdefghijklmnopqrstuvwxyz", 3);
+  check("acghiknoqrtuy", 5);
+  CHECK(syllables > 1000);
 }
 
 TEST_CASE("lm tokens: split keeps every byte and classifies") {
