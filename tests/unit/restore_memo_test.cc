@@ -32,6 +32,17 @@ TEST_CASE("restore: the memo of channel scores grows to its largest size before 
 
 namespace {
 
+using vanban::internal::CandidateLimits;
+using vanban::internal::ChannelMix;
+using vanban::internal::WordCandidates;
+
+// A scan's mixture: mostly OCR.
+ChannelMix ScannedMix() {
+  ChannelMix mix;
+  mix.clean = 0.1, mix.stripped = 0.1, mix.ocr = 0.8;
+  return mix;
+}
+
 // The readings |words| gives |lower| right after Reset(mix, limits).
 std::vector<vanban::internal::WordCand> ReadingsAfterReset(vanban::internal::WordCandidates* words,
                                                            const vanban::internal::ChannelMix& mix,
@@ -60,15 +71,11 @@ void CheckSameReadings(const std::vector<vanban::internal::WordCand>& a,
 // limits or without how the channel is asked would restore a document differently after
 // another one (issue 10, item 3).
 TEST_CASE("restore: a word's readings after other documents are those of a fresh restorer") {
-  using vanban::internal::CandidateLimits;
-  using vanban::internal::ChannelMix;
-  using vanban::internal::WordCandidates;
   auto model = vanban::Model::Load(VANBAN_FIXTURE_MODEL);
   REQUIRE_MESSAGE(model.ok(), model.status().ToString());
   const vanban::internal::ModelParts& parts = (*model)->parts();
   REQUIRE(parts.ocr_channel() != nullptr);
-  ChannelMix scanned;
-  scanned.clean = 0.1, scanned.stripped = 0.1, scanned.ocr = 0.8;
+  const ChannelMix scanned = ScannedMix();
   ChannelMix typed;  // OCR below WordCandidates::kOcrActive: the channel only for unread words
   typed.clean = 0.899, typed.stripped = 0.1, typed.ocr = 0.001;
   CandidateLimits wide, narrow;
@@ -94,15 +101,11 @@ TEST_CASE("restore: a word's readings after other documents are those of a fresh
 // under the learned one, and a score given up under one floor is not the answer under a
 // lower one. (Issue 10 item 3: a memo that outlives documents gives what a fresh one does.)
 TEST_CASE("restore: proposed readings' scores after other words and floors are those of a fresh restorer") {
-  using vanban::internal::CandidateLimits;
-  using vanban::internal::ChannelMix;
-  using vanban::internal::WordCandidates;
   auto model = vanban::Model::Load(VANBAN_FIXTURE_MODEL);
   REQUIRE_MESSAGE(model.ok(), model.status().ToString());
   const vanban::internal::ModelParts& parts = (*model)->parts();
   const vanban::internal::ModelData& m = parts.data();
-  ChannelMix scanned;
-  scanned.clean = 0.1, scanned.stripped = 0.1, scanned.ocr = 0.8;
+  const ChannelMix scanned = ScannedMix();
   std::vector<uint32_t> ids;
   for (std::string_view w : {"nghị", "nghỉ", "nghĩ", "nghĩa", "ngày", "nhân", "của", "cứ"}) {
     ids.push_back(m.WordId(w));
