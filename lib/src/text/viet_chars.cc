@@ -30,15 +30,11 @@ class Tables {
                ComposeLetter(toneless)});
     }
   }
-  const VietLetter& Get(char32_t cp) const {
-    if (cp < low_.size()) return low_[cp];
-    if (cp >= kHighStart && cp < kHighEnd) return high_[cp - kHighStart];
-    return none_;
-  }
+  LetterTable View() const { return {low_.data(), high_.data()}; }
 
  private:
-  // Latin-1 and Latin Extended-A/B up to ư, then Latin Extended Additional (ạ ... ỹ).
-  static constexpr char32_t kLowEnd = 0x1B1, kHighStart = 0x1EA0, kHighEnd = 0x1F00;
+  static constexpr char32_t kLowEnd = LetterTable::kLowEnd, kHighStart = LetterTable::kHighStart,
+                            kHighEnd = LetterTable::kHighEnd;
   static bool InTable(char32_t cp) { return cp < kLowEnd || (cp >= kHighStart && cp < kHighEnd); }
   void Set(char32_t cp, VietLetter v) {
     if (cp < low_.size()) low_[cp] = v;
@@ -46,19 +42,17 @@ class Tables {
   }
   std::array<VietLetter, kLowEnd> low_{};
   std::array<VietLetter, kHighEnd - kHighStart> high_{};
-  VietLetter none_{};
 };
-
-const Tables& GetTables() {
-  static const Tables tables;
-  return tables;
-}
 
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
 }  // namespace
 
-const VietLetter& LookupLetter(char32_t cp) { return GetTables().Get(cp); }
+const LetterTable& GetLetterTable() {
+  static const Tables tables;
+  static const LetterTable view = tables.View();
+  return view;
+}
 
 void LowerInto(std::string_view s, std::string* out) {
   out->clear();
