@@ -6,8 +6,11 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "model/lm_tokens.h"
 #include "model/model_data.h"
@@ -71,6 +74,35 @@ TEST_CASE("viet chars: keys, case and syllable shapes") {
   CHECK(vanban::internal::IsWordKey("d"));
 }
 
+// IsSyllableKey is asked for every word of a text, so it is written as a switch; here it
+// is checked against the rule it encodes, written as a pattern, on every key of up to
+// three letters and every key of up to five of the letters that make syllables.
+TEST_CASE("viet chars: a syllable key is an onset, one to three vowels and a coda") {
+  const std::regex rule(
+      "(?:(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}|gi)(?:c|ch|k|m|n|ng|nh|p|t)?");
+  size_t syllables = 0;
+  auto check = [&](std::string_view letters, size_t max_len) {
+    std::string key;
+    std::vector<size_t> at;
+    for (size_t len = 0; len <= max_len; ++len) {
+      at.assign(len, 0);
+      while (true) {
+        key.clear();
+        for (size_t i : at) key.push_back(letters[i]);
+        const bool expected = key.size() <= 7 && std::regex_match(key, rule);
+        syllables += expected;
+        if (vanban::internal::IsSyllableKey(key) != expected) FAIL_CHECK(key);
+        size_t i = len;
+        while (i > 0 && ++at[i - 1] == letters.size()) at[--i] = 0;
+        if (i == 0) break;
+      }
+    }
+  };
+  check("abcdefghijklmnopqrstuvwxyz", 3);
+  check("acghiknoqrtuy", 5);
+  CHECK(syllables > 1000);
+}
+
 TEST_CASE("lm tokens: split keeps every byte and classifies") {
   std::string line = "Số 20/NQ-HĐND, x4 ngày 1.000";
   std::vector<vanban::internal::LmToken> toks;
@@ -130,6 +162,30 @@ TEST_CASE("model: place names become name pairs, both ways") {
   CHECK(d.places().After(cong)[0].second == hoa);
   // "Việt Dương": the fixture does not know dương, so that name gives no pair.
   CHECK(d.places().After(viet).size() == 2);
+}
+
+TEST_CASE("model: each word's name pairs are its whole run, found without bisecting") {
+  auto m = vanban::Model::Load(FixtureModelPath());
+  REQUIRE_MESSAGE(m.ok(), m.status().ToString());
+  const vanban::internal::ModelData& d = (*m)->parts().data();
+  using vanban::internal::NamePair;
+  for (const auto* names : {&d.places(), &d.people()}) {
+    REQUIRE_FALSE(names->by_first.empty());
+    // Past the vocabulary too: an id the tables never hold has no pairs.
+    for (uint32_t w = 0; w < d.vocab_size() + 2; ++w) {
+      auto [lo, hi] = std::equal_range(names->by_first.begin(), names->by_first.end(), NamePair{w, 0},
+                                       [](const NamePair& x, const NamePair& y) { return x.first < y.first; });
+      const auto after = names->After(w);
+      REQUIRE(after.size() == static_cast<size_t>(hi - lo));
+      if (!after.empty()) CHECK(after.data() == &*lo);
+      auto [blo, bhi] = std::equal_range(names->by_second.begin(), names->by_second.end(), NamePair{0, w},
+                                         [](const NamePair& x, const NamePair& y) { return x.second < y.second; });
+      const auto before = names->Before(w);
+      REQUIRE(before.size() == static_cast<size_t>(bhi - blo));
+      if (!before.empty()) CHECK(before.data() == &*blo);
+    }
+    for (const NamePair& p : names->by_first) CHECK(names->Has(p.first, p.second));
+  }
 }
 
 TEST_CASE("model: a name's syllable is a reading even where Vietnamese spelling has no such syllable") {

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -30,6 +31,17 @@ TEST_CASE("restore: the memo of channel scores grows to its largest size before 
 }
 
 namespace {
+
+using vanban::internal::CandidateLimits;
+using vanban::internal::ChannelMix;
+using vanban::internal::WordCandidates;
+
+// A scan's mixture: mostly OCR.
+ChannelMix ScannedMix() {
+  ChannelMix mix;
+  mix.clean = 0.1, mix.stripped = 0.1, mix.ocr = 0.8;
+  return mix;
+}
 
 // The readings |words| gives |lower| right after Reset(mix, limits).
 std::vector<vanban::internal::WordCand> ReadingsAfterReset(vanban::internal::WordCandidates* words,
@@ -59,15 +71,11 @@ void CheckSameReadings(const std::vector<vanban::internal::WordCand>& a,
 // limits or without how the channel is asked would restore a document differently after
 // another one (issue 10, item 3).
 TEST_CASE("restore: a word's readings after other documents are those of a fresh restorer") {
-  using vanban::internal::CandidateLimits;
-  using vanban::internal::ChannelMix;
-  using vanban::internal::WordCandidates;
   auto model = vanban::Model::Load(VANBAN_FIXTURE_MODEL);
   REQUIRE_MESSAGE(model.ok(), model.status().ToString());
   const vanban::internal::ModelParts& parts = (*model)->parts();
   REQUIRE(parts.ocr_channel() != nullptr);
-  ChannelMix scanned;
-  scanned.clean = 0.1, scanned.stripped = 0.1, scanned.ocr = 0.8;
+  const ChannelMix scanned = ScannedMix();
   ChannelMix typed;  // OCR below WordCandidates::kOcrActive: the channel only for unread words
   typed.clean = 0.899, typed.stripped = 0.1, typed.ocr = 0.001;
   CandidateLimits wide, narrow;
@@ -85,5 +93,45 @@ TEST_CASE("restore: a word's readings after other documents are those of a fresh
       CheckSameReadings(ReadingsAfterReset(&warm, doc.mix, doc.limits, lower),
                         ReadingsAfterReset(&fresh, doc.mix, doc.limits, lower));
     }
+  }
+}
+
+// The channel scores of the readings the context proposes are kept across documents, one
+// table a word and channel: a word's scores under the smoothed channel are not its scores
+// under the learned one, and a score given up under one floor is not the answer under a
+// lower one. (Issue 10 item 3: a memo that outlives documents gives what a fresh one does.)
+TEST_CASE("restore: proposed readings' scores after other words and floors are those of a fresh restorer") {
+  auto model = vanban::Model::Load(VANBAN_FIXTURE_MODEL);
+  REQUIRE_MESSAGE(model.ok(), model.status().ToString());
+  const vanban::internal::ModelParts& parts = (*model)->parts();
+  const vanban::internal::ModelData& m = parts.data();
+  const ChannelMix scanned = ScannedMix();
+  std::vector<uint32_t> ids;
+  for (std::string_view w : {"nghị", "nghỉ", "nghĩ", "nghĩa", "ngày", "nhân", "của", "cứ"}) {
+    ids.push_back(m.WordId(w));
+    REQUIRE(ids.back() != m.unk());
+  }
+  const struct {
+    std::string_view lower;
+    bool smooth;
+    float floor;
+  } asks[] = {{"nghi", false, -1e9f}, {"nghi", true, -1e9f}, {"ngbi", true, -0.5f}, {"ngbi", true, -1e9f},
+              {"ngbi", false, -1e9f}, {"cua", true, -3.0f}, {"nghi", false, -0.1f}, {"ngbi", true, -2.0f}};
+  WordCandidates warm(parts.data(), parts.ocr_channel());
+  warm.Reset(scanned, CandidateLimits{}, /*ocr=*/true);
+  for (const auto& ask : asks) {
+    CAPTURE(ask.lower);
+    CAPTURE(ask.smooth);
+    CAPTURE(ask.floor);
+    WordCandidates fresh(parts.data(), parts.ocr_channel());
+    fresh.Reset(scanned, CandidateLimits{}, /*ocr=*/true);
+    std::vector<float> a, b;
+    warm.Proposed(ask.lower, ids, ask.smooth, ask.floor, &a);
+    fresh.Proposed(ask.lower, ids, ask.smooth, ask.floor, &b);
+    // Below the floor a score may come out exact or as -1e9 (the caller drops both).
+    for (std::vector<float>* scores : {&a, &b})
+      for (float& v : *scores)
+        if (v < ask.floor) v = -1e9f;
+    CHECK(a == b);
   }
 }

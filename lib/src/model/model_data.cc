@@ -185,7 +185,8 @@ Status ModelData::Validate() {
     if (names_size < sizeof(uint64_t)) return Bad("name pair section size");
     uint64_t names = 0;
     std::memcpy(&names, sec(section), sizeof names);
-    if (names > names_size / (2 * sizeof(NamePair)) || names_size != sizeof names + 2 * names * sizeof(NamePair))
+    if (names > names_size / (2 * sizeof(NamePair)) || names_size != sizeof names + 2 * names * sizeof(NamePair) ||
+        names > UINT32_MAX)
       return Bad("name pair section size");
     const auto* data = reinterpret_cast<const NamePair*>(sec(section) + sizeof names);
     pairs->by_first = std::span<const NamePair>(data, names);
@@ -194,24 +195,30 @@ Status ModelData::Validate() {
       const NamePair& a = pairs->by_first[i];
       const NamePair& b = pairs->by_second[i];
       if (a.first >= v || a.second >= v || b.first >= v || b.second >= v) return Bad("name pair id");
-      // Sorted, so lookups may bisect.
+      // Sorted, so each word's pairs are one run.
       if (i > 0 && (pairs->by_first[i - 1].first > a.first || pairs->by_second[i - 1].second > b.second))
         return Bad("name pair order");
     }
+    // runs[w] = the number of pairs of words below w: a count per word, then summed.
+    auto runs = [&](auto word_of, std::span<const NamePair> sorted, std::vector<uint32_t>* out) {
+      out->assign(v + 1, 0);
+      for (const NamePair& p : sorted) ++(*out)[word_of(p) + 1];
+      for (uint64_t w = 0; w < v; ++w) (*out)[w + 1] += (*out)[w];
+    };
+    runs([](const NamePair& p) { return p.first; }, pairs->by_first, &pairs->first_runs);
+    runs([](const NamePair& p) { return p.second; }, pairs->by_second, &pairs->second_runs);
   }
   return Status::Ok();
 }
 
 std::span<const NamePair> ModelData::NamePairs::After(uint32_t w) const {
-  auto [lo, hi] = std::equal_range(by_first.begin(), by_first.end(), NamePair{w, 0},
-                                   [](const NamePair& x, const NamePair& y) { return x.first < y.first; });
-  return {lo, hi};
+  if (w + 1 >= first_runs.size()) return {};
+  return by_first.subspan(first_runs[w], first_runs[w + 1] - first_runs[w]);
 }
 
 std::span<const NamePair> ModelData::NamePairs::Before(uint32_t w) const {
-  auto [lo, hi] = std::equal_range(by_second.begin(), by_second.end(), NamePair{0, w},
-                                   [](const NamePair& x, const NamePair& y) { return x.second < y.second; });
-  return {lo, hi};
+  if (w + 1 >= second_runs.size()) return {};
+  return by_second.subspan(second_runs[w], second_runs[w + 1] - second_runs[w]);
 }
 
 bool ModelData::NamePairs::Has(uint32_t a, uint32_t b) const {

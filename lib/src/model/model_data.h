@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "model/model_format.h"
 #include "vanban/status.h"
@@ -90,6 +91,10 @@ class ModelData {
   // (a, b) is one.
   struct NamePairs {
     std::span<const NamePair> by_first, by_second;
+    // Where each word's run starts in by_first / by_second (vocab_size + 1 entries),
+    // built at load: the search asks Has for every extension in a name's context, and
+    // bisecting 10^5 pairs missed the caches on each ask.
+    std::vector<uint32_t> first_runs, second_runs;
     std::span<const NamePair> After(uint32_t w) const;
     std::span<const NamePair> Before(uint32_t w) const;
     bool Has(uint32_t a, uint32_t b) const;

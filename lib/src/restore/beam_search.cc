@@ -1,6 +1,7 @@
 #include "restore/beam_search.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 namespace vanban::internal {
@@ -103,7 +104,58 @@ void BeamSearch::Decode(Lattice* lattice, size_t n) {
   for (size_t p = 0; p <= n; ++p) at_[p].clear();
   arena_.push_back({m_.BeginState(), 0.0f, -1, 0, 0});
   at_[0].push_back(0);
-  for (size_t p = 0; p < n; ++p) {
+  Search(lattice, 0, n);
+}
+
+// The pieces before the first whose edges differ from the last decoded lattice's in
+// anything the search reads (ends, readings, scores, name flags).
+size_t BeamSearch::SamePieces(const Lattice& lattice, size_t n) const {
+  if (n != last_pieces_) return 0;
+  const size_t edges = std::min(lattice.edges.size(), last_edges_.size());
+  for (size_t e = 0; e < edges; ++e) {
+    const Edge& a = lattice.edges[e];
+    const Edge& b = last_edges_[e];
+    if (a.from != b.from) return std::min(a.from, b.from);
+    bool same = a.to == b.to && a.cand_count == b.cand_count && a.name_pair == b.name_pair &&
+                a.person == b.person && a.opens_name == b.opens_name;
+    for (uint32_t k = 0; same && k < a.cand_count; ++k) {
+      const Cand& x = lattice.cand(a, k);
+      const Cand& y = last_cands_[b.cand_begin + k];
+      same = x.id == y.id && x.id2 == y.id2 && x.lm == y.lm &&
+             std::bit_cast<uint32_t>(x.channel) == std::bit_cast<uint32_t>(y.channel);
+    }
+    if (!same) return a.from;
+  }
+  // One lattice has edges past the other's: they differ from the first piece of those.
+  if (lattice.edges.size() != last_edges_.size())
+    return lattice.edges.size() > edges ? lattice.edges[edges].from : last_edges_[edges].from;
+  return n;
+}
+
+void BeamSearch::Redecode(Lattice* lattice, size_t n) {
+  const size_t from = SamePieces(*lattice, n);
+  if (from == 0 || from >= n || arena_at_.size() < n + 1) {
+    Decode(lattice, n);
+    return;
+  }
+  // Back to where position |from|'s turn came: the hypotheses made before it, each at its
+  // end position in the order made (as the search pushed them), and the margins the
+  // last search gave the edges before it.
+  arena_.resize(arena_at_[from]);
+  for (size_t p = from; p <= n; ++p) at_[p].clear();
+  for (size_t i = 1; i < arena_.size(); ++i) {
+    const uint32_t to = lattice->edges[arena_[i].edge].to;
+    if (to >= from) at_[to].push_back(static_cast<int32_t>(i));
+  }
+  for (uint32_t e = 0; e < lattice->first_edge[from]; ++e) lattice->edges[e].margin = last_edges_[e].margin;
+  Search(lattice, from, n);
+}
+
+// The search from position |from| on; at_ holds what reached each position before it.
+void BeamSearch::Search(Lattice* lattice, size_t from, size_t n) {
+  arena_at_.resize(n + 1);
+  for (size_t p = from; p < n; ++p) {
+    arena_at_[p] = static_cast<uint32_t>(arena_.size());
     Prune(&at_[p]);
     for (uint32_t e = lattice->first_edge[p]; e < lattice->first_edge[p + 1]; ++e) {
       Edge& edge = lattice->edges[e];
@@ -161,6 +213,9 @@ void BeamSearch::Decode(Lattice* lattice, size_t n) {
   std::reverse(path_.begin(), path_.end());
   steps_.clear();
   for (int32_t h : path_) steps_.push_back({arena_[h].edge, arena_[h].cand});
+  last_edges_.assign(lattice->edges.begin(), lattice->edges.end());
+  last_cands_.assign(lattice->cands.begin(), lattice->cands.end());
+  last_pieces_ = n;
 }
 
 void BeamSearch::Posteriors(const Lattice& lattice, size_t step, std::vector<double>* post) {

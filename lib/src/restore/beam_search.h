@@ -35,6 +35,10 @@ class BeamSearch {
   // Finds the best path through |lattice| (over |pieces| pieces) and records each edge's
   // margin (best score minus the best score of another reading).
   void Decode(Lattice* lattice, size_t pieces);
+  // The same for a lattice rebuilt from the one decoded last (the second look at an
+  // OCR'd line changes the edges of a few pieces): the search up to the first piece whose
+  // edges or readings differ is that of the last Decode, so it starts again there.
+  void Redecode(Lattice* lattice, size_t pieces);
   const std::vector<PathStep>& path() const { return steps_; }
 
   // Posterior of each reading of the edge at path step |step|, the rest of the best path
@@ -54,6 +58,8 @@ class BeamSearch {
     uint16_t cand;
   };
   float Extend(const Hyp& h, const Edge& e, const Cand& c, LmState* out);
+  void Search(Lattice* lattice, size_t from, size_t n);
+  size_t SamePieces(const Lattice& lattice, size_t n) const;
   void Prune(std::vector<int32_t>* at);
   void RescueSuccessors(const Lattice& lattice, const std::vector<int32_t>& hyps, const Edge& edge);
 
@@ -64,6 +70,12 @@ class BeamSearch {
   const PersonTitles titles_;
   std::vector<Hyp> arena_;
   std::vector<std::vector<int32_t>> at_;  // hypotheses at each position
+  // For Redecode: the size of the arena when each position's turn came, and the lattice
+  // decoded last (its margins included).
+  std::vector<uint32_t> arena_at_;
+  std::vector<Edge> last_edges_;
+  std::vector<Cand> last_cands_;
+  size_t last_pieces_ = 0;
   std::vector<int32_t> path_;             // the best path, as arena indices
   std::vector<PathStep> steps_;
   // Per reading of the edge being extended, the hypotheses (bits by rank) it is tried after.

@@ -46,6 +46,8 @@ class FlatMemo {
       }
     }
   }
+  // Slots held (what the memo costs: 8 bytes of key and the value each).
+  size_t capacity() const { return slots_.size(); }
   void Clear() {
     if (used_ == 0) return;
     for (Slot& s : slots_) s.key = 0;

@@ -207,7 +207,7 @@ class Restorer::Impl {
     search_.Decode(&lattice_, unit_.pieces.size());
     if (ocr_ && o_.context_readings > 0 && !builder_.sketch() && builder_.CollectHints(search_.path())) {
       builder_.Rebuild();
-      search_.Decode(&lattice_, unit_.pieces.size());
+      search_.Redecode(&lattice_, unit_.pieces.size());
     }
     if (!builder_.sketch() && o_.parallel_item_bonus > 0) FavourParallelItems();
     // Explained once, as written: the quiet first pass only feeds the memory.

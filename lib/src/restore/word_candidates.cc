@@ -19,6 +19,10 @@ constexpr size_t kMaxMemo = 1 << 17;
 constexpr size_t kMaxSearched = 1 << 18;
 // Words analysed apart from the mixture (Analyse), across documents: ~400 bytes each.
 constexpr size_t kMaxAnalysed = 1 << 16;
+// The proposals' scores: a word's table starts at 2^4 slots and grows to 2^12 before it
+// forgets; all of them together hold at most 2^20 slots.
+constexpr size_t kProposedWordSlots = 4, kProposedWordMaxSlots = 12;
+constexpr size_t kMaxProposedSlots = size_t{1} << 20;
 
 }  // namespace
 
@@ -43,15 +47,22 @@ void WordCandidates::Proposed(std::string_view lower, const std::vector<uint32_t
   out->assign(ids.size(), -1e9f);
   const ChannelIndex* ch = channel();
   if (ch == nullptr) return;
-  uint64_t h = 14695981039346656037ull;
-  for (unsigned char c : lower) h = (h ^ c) * 1099511628211ull;
-  h ^= smooth ? 0x5bd1e995u : 0;
+  proposed_key_.assign(lower);
+  proposed_key_.push_back(smooth ? '1' : '0');
+  auto it = proposed_.find(proposed_key_);
+  if (it == proposed_.end()) {
+    if (proposed_slots_ >= kMaxProposedSlots) proposed_.clear(), proposed_slots_ = 0;
+    it = proposed_.try_emplace(proposed_key_, kProposedWordSlots, kProposedWordMaxSlots).first;
+    proposed_slots_ += it->second.capacity();
+  }
+  FlatMemo<ProposedScore>& memo = it->second;
+  const size_t slots_before = memo.capacity();
   bool decoded = false;
   const float log_ocr = static_cast<float>(std::log10(mix_.ocr));
   for (size_t k = 0; k < ids.size(); ++k) {
-    uint64_t key = (h ^ ids[k]) * 0x9E3779B97F4A7C15ull;
+    const uint64_t key = uint64_t{ids[k]} << 1;  // bit 0 is the memo's
     const float bound = floor - log_ocr;
-    if (const ProposedScore* v = proposed_.Find(key); v != nullptr && (!v->pruned || v->value <= bound)) {
+    if (const ProposedScore* v = memo.Find(key); v != nullptr && (!v->pruned || v->value <= bound)) {
       (*out)[k] = !v->pruned && v->value > -1e8f ? log_ocr + v->value : -1e9f;
       continue;
     }
@@ -65,9 +76,10 @@ void WordCandidates::Proposed(std::string_view lower, const std::vector<uint32_t
     double lp = screened ? ch->LogProbOfWord(ids[k], lower32_, smooth, static_cast<double>(bound)) : -1e9;
     float raw = std::isfinite(lp) ? static_cast<float>(lp) : -1e9f;
     // The scorer gives up (-inf) only past the bound; a finite score is exact.
-    proposed_.Put(key, screened && !std::isfinite(lp) ? ProposedScore{bound, true} : ProposedScore{raw, false});
+    memo.Put(key, screened && !std::isfinite(lp) ? ProposedScore{bound, true} : ProposedScore{raw, false});
     (*out)[k] = raw > -1e8f ? log_ocr + raw : -1e9f;
   }
+  proposed_slots_ += memo.capacity() - slots_before;
 }
 
 const std::vector<std::pair<uint32_t, double>>& WordCandidates::Searched(std::string_view lower) {

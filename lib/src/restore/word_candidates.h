@@ -132,10 +132,15 @@ class WordCandidates {
     bool pruned = false;
   };
   StringMap<std::vector<std::pair<uint32_t, float>>> nearest_;
-  // Hash of (word, reading id, smooth), across documents. Up to 2^20 slots (16 MB): at
-  // 2^18 an OCR'd text of 15,000 words filled it and forgot it once (a bad scan: 374,000
-  // scores for 17,000 words), and what it forgot was scored again.
-  FlatMemo<ProposedScore> proposed_{16, 20};
+  // Per word and channel (the word, then '1' if smooth), the scores by reading id, across
+  // documents. One table a word: a call scores tens of readings of one word, which a
+  // single table keyed by (word, id) scattered over 16 MB, a cache miss each. Up to 2^20
+  // slots in all (16 MB), then forgotten: at 2^18 an OCR'd text of 15,000 words filled
+  // it and forgot it once (a bad scan: 374,000 scores for 17,000 words), and what it
+  // forgot was scored again.
+  StringMap<FlatMemo<ProposedScore>> proposed_;
+  size_t proposed_slots_ = 0;
+  std::string proposed_key_;
   std::u32string lower32_;
   std::string skeleton_;
   std::vector<OcrChannel::Candidate> found_;

@@ -30,15 +30,11 @@ class Tables {
                ComposeLetter(toneless)});
     }
   }
-  const VietLetter& Get(char32_t cp) const {
-    if (cp < low_.size()) return low_[cp];
-    if (cp >= kHighStart && cp < kHighEnd) return high_[cp - kHighStart];
-    return none_;
-  }
+  LetterTable View() const { return {low_.data(), high_.data()}; }
 
  private:
-  // Latin-1 and Latin Extended-A/B up to ư, then Latin Extended Additional (ạ ... ỹ).
-  static constexpr char32_t kLowEnd = 0x1B1, kHighStart = 0x1EA0, kHighEnd = 0x1F00;
+  static constexpr char32_t kLowEnd = LetterTable::kLowEnd, kHighStart = LetterTable::kHighStart,
+                            kHighEnd = LetterTable::kHighEnd;
   static bool InTable(char32_t cp) { return cp < kLowEnd || (cp >= kHighStart && cp < kHighEnd); }
   void Set(char32_t cp, VietLetter v) {
     if (cp < low_.size()) low_[cp] = v;
@@ -46,19 +42,17 @@ class Tables {
   }
   std::array<VietLetter, kLowEnd> low_{};
   std::array<VietLetter, kHighEnd - kHighStart> high_{};
-  VietLetter none_{};
 };
-
-const Tables& GetTables() {
-  static const Tables tables;
-  return tables;
-}
 
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
 }  // namespace
 
-const VietLetter& LookupLetter(char32_t cp) { return GetTables().Get(cp); }
+const LetterTable& GetLetterTable() {
+  static const Tables tables;
+  static const LetterTable view = tables.View();
+  return view;
+}
 
 void LowerInto(std::string_view s, std::string* out) {
   out->clear();
@@ -224,18 +218,49 @@ bool IsNumberedItem(std::string_view t, bool strict) {
   return !strict || i >= 2;
 }
 
-bool IsSyllableKey(std::string_view k) {
-  static constexpr const char* kOnsets[] = {"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th",
-                                            "tr", "b", "c", "d", "g", "h", "k", "l", "m", "n",
-                                            "p", "r", "s", "t", "v", "x"};
-  if (k.empty() || k.size() > 7) return false;
-  size_t i = 0;
-  for (const char* o : kOnsets) {
-    if (StartsWith(k, o)) {
-      i = std::strlen(o);
-      break;
-    }
+namespace {
+
+// Bytes of the onset that |k| starts with (the longest: "ngh" before "ng" before "n"),
+// 0 for none ("q" alone is none). Each key of every word of a text is asked (the
+// mixture's estimate, the pieces, the lattice): a switch, not a scan of the onsets.
+size_t OnsetBytes(std::string_view k) {
+  const char b = k.size() > 1 ? k[1] : '\0';
+  switch (k[0]) {
+    case 'n':
+      if (b == 'g') return k.size() > 2 && k[2] == 'h' ? 3 : 2;
+      return b == 'h' ? 2 : 1;
+    case 'c':
+    case 'k':
+    case 'p':
+      return b == 'h' ? 2 : 1;
+    case 'g':
+      return b == 'h' || b == 'i' ? 2 : 1;
+    case 't':
+      return b == 'h' || b == 'r' ? 2 : 1;
+    case 'q':
+      return b == 'u' ? 2 : 0;
+    case 'b':
+    case 'd':
+    case 'h':
+    case 'l':
+    case 'm':
+    case 'r':
+    case 's':
+    case 'v':
+    case 'x':
+      return 1;
+    default:
+      return 0;
   }
+}
+
+}  // namespace
+
+// Onsets: ngh ng nh ch gh gi kh ph qu th tr b c d g h k l m n p r s t v x; then one to
+// three vowels; then a coda.
+bool IsSyllableKey(std::string_view k) {
+  if (k.empty() || k.size() > 7) return false;
+  size_t i = OnsetBytes(k);
   // "gi" and "qu" may stand alone or carry the vowel themselves ("gì", "gin").
   auto is_vowel = [](char c) {
     return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
@@ -248,13 +273,19 @@ bool IsSyllableKey(std::string_view k) {
     else return false;
   }
   if (nv > 3) return false;
-  std::string_view coda = k.substr(v);
+  const std::string_view coda = k.substr(v);
   // k: place names of the Central Highlands (Đắk Lắk, Ngọk Hồi).
-  static constexpr const char* kCodas[] = {"", "c", "ch", "k", "m", "n", "ng", "nh", "p", "t"};
-  for (const char* c : kCodas) {
-    if (coda == c) return true;
+  switch (coda.size()) {
+    case 0:
+      return true;
+    case 1:
+      return coda[0] == 'c' || coda[0] == 'k' || coda[0] == 'm' || coda[0] == 'n' || coda[0] == 'p' ||
+             coda[0] == 't';
+    case 2:
+      return coda == "ch" || coda == "ng" || coda == "nh";
+    default:
+      return false;
   }
-  return false;
 }
 
 }  // namespace vanban::internal

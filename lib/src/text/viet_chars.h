@@ -27,9 +27,26 @@ struct VietLetter {
   char32_t toneless = 0;  // lower case, same letter without the tone mark
 };
 
+// LookupLetter's table, built on first use (viet_chars.cc): Latin-1 and Latin
+// Extended-A/B up to ư, then Latin Extended Additional (ạ ... ỹ).
+struct LetterTable {
+  static constexpr char32_t kLowEnd = 0x1B1, kHighStart = 0x1EA0, kHighEnd = 0x1F00;
+  const VietLetter* low;   // code points [0, kLowEnd)
+  const VietLetter* high;  // code points [kHighStart, kHighEnd)
+};
+const LetterTable& GetLetterTable();
+inline constexpr VietLetter kNoLetter{};
+
 // Table lookup; base == 0 for anything that is not a (possibly marked) Latin letter
-// of the Vietnamese alphabet (f, j, w, z included since they occur in names).
-const VietLetter& LookupLetter(char32_t cp);
+// of the Vietnamese alphabet (f, j, w, z included since they occur in names). Inline:
+// every character of every word asks it, and the call cost more than the lookup.
+inline const VietLetter& LookupLetter(char32_t cp) {
+  static const LetterTable& table = GetLetterTable();
+  if (cp < LetterTable::kLowEnd) return table.low[cp];
+  if (cp - LetterTable::kHighStart < LetterTable::kHighEnd - LetterTable::kHighStart)
+    return table.high[cp - LetterTable::kHighStart];
+  return kNoLetter;
+}
 
 inline bool IsAsciiDigit(char32_t c) { return c >= '0' && c <= '9'; }
 

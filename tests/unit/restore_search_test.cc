@@ -1,0 +1,135 @@
+// The beam search over a rebuilt lattice: Redecode starts again at the first piece whose
+// edges changed, and must find what a fresh search of the same lattice finds (the path,
+// every edge's margin, the posteriors).
+#include <doctest/doctest.h>
+
+#include <initializer_list>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "model/model_data.h"
+#include "model/model_parts.h"
+#include "restore/beam_search.h"
+#include "restore/document_memory.h"
+#include "restore/lattice.h"
+#include "restore/lm_cache.h"
+#include "vanban/model.h"
+#include "vanban/restore.h"
+
+namespace {
+
+using vanban::internal::BeamSearch;
+using vanban::internal::Cand;
+using vanban::internal::DocumentMemory;
+using vanban::internal::Edge;
+using vanban::internal::EdgeKind;
+using vanban::internal::Lattice;
+using vanban::internal::LmCache;
+using vanban::internal::ModelData;
+
+struct Reading {
+  std::string_view word;
+  float channel;
+};
+
+void AddEdge(const ModelData& m, Lattice* lattice, uint32_t from, uint32_t to, std::initializer_list<Reading> readings) {
+  Edge e{};
+  e.from = from;
+  e.to = to;
+  e.kind = to == from + 1 ? EdgeKind::kWord : EdgeKind::kJoin;
+  e.cand_begin = static_cast<uint32_t>(lattice->cands.size());
+  for (const Reading& r : readings) {
+    const uint32_t id = m.WordId(r.word);
+    REQUIRE_MESSAGE(id != m.unk(), r.word);
+    lattice->cands.push_back(Cand{id, 0, r.channel, false, false, 0, 0});
+  }
+  e.cand_count = static_cast<uint32_t>(readings.size());
+  lattice->edges.push_back(e);
+}
+
+void Index(Lattice* lattice, size_t pieces) {
+  lattice->first_edge.assign(pieces + 1, static_cast<uint32_t>(lattice->edges.size()));
+  for (size_t e = lattice->edges.size(); e-- > 0;) lattice->first_edge[lattice->edges[e].from] = static_cast<uint32_t>(e);
+}
+
+// "căn cứ nghị quyết của chính phủ" with rival readings at each piece, a join edge over
+// pieces 4 and 5 (a hypothesis made before piece 5 that ends after it), and at piece 5
+// the readings |at5|.
+Lattice Sentence(const ModelData& m, std::initializer_list<Reading> at5) {
+  Lattice l;
+  AddEdge(m, &l, 0, 1, {{"căn", -0.1f}, {"cần", -0.5f}});
+  AddEdge(m, &l, 1, 2, {{"cứ", -0.1f}, {"của", -0.6f}, {"có", -0.9f}});
+  AddEdge(m, &l, 2, 3, {{"nghị", -0.2f}, {"nghỉ", -0.3f}, {"nghĩ", -0.4f}, {"nghĩa", -2.0f}, {"ngày", -2.5f}});
+  AddEdge(m, &l, 3, 4, {{"quyết", -0.1f}, {"quy", -0.8f}});
+  AddEdge(m, &l, 4, 5, {{"của", -0.1f}, {"cứ", -0.7f}, {"có", -0.8f}});
+  AddEdge(m, &l, 4, 6, {{"chính", -1.5f}});
+  AddEdge(m, &l, 5, 6, at5);
+  AddEdge(m, &l, 6, 7, {{"phủ", -0.1f}, {"pháp", -0.9f}});
+  Index(&l, 7);
+  return l;
+}
+
+void CheckSameSearch(BeamSearch* a, const Lattice& la, BeamSearch* b, const Lattice& lb) {
+  REQUIRE(a->path().size() == b->path().size());
+  for (size_t s = 0; s < a->path().size(); ++s) {
+    CHECK(a->path()[s].edge == b->path()[s].edge);
+    CHECK(a->path()[s].cand == b->path()[s].cand);
+    std::vector<double> pa, pb;
+    a->Posteriors(la, s, &pa);
+    b->Posteriors(lb, s, &pb);
+    CHECK(pa == pb);
+  }
+  REQUIRE(la.edges.size() == lb.edges.size());
+  for (size_t e = 0; e < la.edges.size(); ++e) CHECK(la.edges[e].margin == lb.edges[e].margin);
+}
+
+}  // namespace
+
+TEST_CASE("restore: a search started again where the lattice changed finds what a fresh search finds") {
+  auto model = vanban::Model::Load(VANBAN_FIXTURE_MODEL);
+  REQUIRE_MESSAGE(model.ok(), model.status().ToString());
+  const ModelData& m = (*model)->parts().data();
+  vanban::RestoreOptions options;
+  options.beam = 3;  // fewer hypotheses than readings: what is pruned matters
+  DocumentMemory memory;
+  memory.Reset("");
+  LmCache lm(m, 10), fresh_lm(m, 10);
+
+  BeamSearch again(m, options, &lm, &memory);
+  Lattice first = Sentence(m, {{"chính", -0.1f}, {"chịu", -0.3f}});
+  again.Decode(&first, 7);
+  const std::vector<vanban::internal::PathStep> first_path = again.path();
+
+  SUBCASE("readings change at piece 5: the search starts again there") {
+    // The second look makes "chịu" likelier: the path after piece 5 may change, the one
+    // before it must be the same search's.
+    Lattice second = Sentence(m, {{"chính", -1.9f}, {"chịu", -0.05f}, {"chức", -0.2f}});
+    Lattice reference = second;
+    again.Redecode(&second, 7);
+    BeamSearch fresh(m, options, &fresh_lm, &memory);
+    fresh.Decode(&reference, 7);
+    CheckSameSearch(&again, second, &fresh, reference);
+    bool changed = again.path().size() != first_path.size();
+    for (size_t s = 0; !changed && s < first_path.size(); ++s)
+      changed = again.path()[s].edge != first_path[s].edge || again.path()[s].cand != first_path[s].cand;
+    CHECK(changed);
+  }
+  SUBCASE("nothing changes: the same path") {
+    Lattice second = Sentence(m, {{"chính", -0.1f}, {"chịu", -0.3f}});
+    Lattice reference = second;
+    again.Redecode(&second, 7);
+    BeamSearch fresh(m, options, &fresh_lm, &memory);
+    fresh.Decode(&reference, 7);
+    CheckSameSearch(&again, second, &fresh, reference);
+  }
+  SUBCASE("the first piece changes: a whole new search") {
+    Lattice second = Sentence(m, {{"chính", -0.1f}, {"chịu", -0.3f}});
+    second.cands[second.edges[0].cand_begin + 1].channel = -0.01f;
+    Lattice reference = second;
+    again.Redecode(&second, 7);
+    BeamSearch fresh(m, options, &fresh_lm, &memory);
+    fresh.Decode(&reference, 7);
+    CheckSameSearch(&again, second, &fresh, reference);
+  }
+}
