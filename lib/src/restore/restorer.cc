@@ -221,16 +221,16 @@ class Restorer::Impl {
     const std::vector<internal::ParallelReading> readings =
         internal::ParallelReadings(unit_, search_.path(), m_.unk(), lattice_);
     if (readings.empty()) return;
+    bool rebuilt = false;  // a rebuilt lattice is searched again whatever else changes
     if (ocr_ && o_.context_readings > 0) {
-      bool missing = false;
       for (const internal::ParallelReading& r : readings) {
         if (internal::HasReading(lattice_, r)) continue;
         builder_.AddHint(r.piece, r.id);
-        missing = true;
+        rebuilt = true;
       }
-      if (missing) builder_.Rebuild();
+      if (rebuilt) builder_.Rebuild();
     }
-    if (internal::FavourReadings(readings, static_cast<float>(o_.parallel_item_bonus), &lattice_))
+    if (internal::FavourReadings(readings, static_cast<float>(o_.parallel_item_bonus), &lattice_) || rebuilt)
       search_.Decode(&lattice_, unit_.pieces.size());
   }
 
