@@ -79,32 +79,32 @@ std::vector<ParallelReading> ParallelReadings(const Unit& unit, const std::vecto
   return out;
 }
 
-bool FavourReadings(const std::vector<ParallelReading>& readings, float bonus, Lattice* lattice) {
-  bool changed = false;
-  for (const ParallelReading& r : readings) {
-    for (uint32_t e = lattice->first_edge[r.piece]; e < lattice->edges.size() && lattice->edges[e].from == r.piece; ++e) {
-      const Edge& edge = lattice->edges[e];
-      if (edge.kind != EdgeKind::kWord || edge.to != r.piece + 1) continue;
-      for (uint32_t k = 0; k < edge.cand_count; ++k) {
-        Cand& c = lattice->cands[edge.cand_begin + k];
-        if (c.id == r.id && c.id2 == 0) {
-          c.channel += bonus;
-          changed = true;
-        }
-      }
-    }
-  }
-  return changed;
-}
+namespace {
 
-bool HasReading(const Lattice& lattice, const ParallelReading& r) {
+// The index in |lattice|.cands of |r|'s reading on the one-word edge of its piece, or -1.
+int64_t ReadingAt(const Lattice& lattice, const ParallelReading& r) {
   for (uint32_t e = lattice.first_edge[r.piece]; e < lattice.edges.size() && lattice.edges[e].from == r.piece; ++e) {
     const Edge& edge = lattice.edges[e];
     if (edge.kind != EdgeKind::kWord || edge.to != r.piece + 1) continue;
     for (uint32_t k = 0; k < edge.cand_count; ++k)
-      if (lattice.cand(edge, k).id == r.id && lattice.cand(edge, k).id2 == 0) return true;
+      if (lattice.cand(edge, k).id == r.id && lattice.cand(edge, k).id2 == 0) return edge.cand_begin + k;
   }
-  return false;
+  return -1;
 }
+
+}  // namespace
+
+bool FavourReadings(const std::vector<ParallelReading>& readings, float bonus, Lattice* lattice) {
+  bool changed = false;
+  for (const ParallelReading& r : readings) {
+    const int64_t at = ReadingAt(*lattice, r);
+    if (at < 0) continue;
+    lattice->cands[static_cast<size_t>(at)].channel += bonus;
+    changed = true;
+  }
+  return changed;
+}
+
+bool HasReading(const Lattice& lattice, const ParallelReading& r) { return ReadingAt(lattice, r) >= 0; }
 
 }  // namespace vanban::internal
