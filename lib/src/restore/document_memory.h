@@ -38,8 +38,7 @@ class DocumentMemory {
   // True if |b| was read with confidence right after |a| before.
   bool HasPair(uint32_t a, uint32_t b) const { return pairs_.Has(PairKey(a, b)); }
   void RememberPair(uint32_t a, uint32_t b) {
-    if (pairs_.Has(PairKey(a, b))) return;
-    pairs_.Insert(PairKey(a, b));
+    if (!pairs_.Insert(PairKey(a, b))) return;
     Note(&before_[b], a);
     Note(&after_[a], b);
   }
@@ -95,14 +94,15 @@ class DocumentMemory {
         if (slots_[i] == 0) return false;
       }
     }
-    void Insert(uint64_t key) {
+    // Returns whether |key| is new.
+    bool Insert(uint64_t key) {
       if ((used_ + 1) * 2 > slots_.size()) Grow();
       for (size_t i = Home(key);; i = (i + 1) & mask_) {
-        if (slots_[i] == key) return;
+        if (slots_[i] == key) return false;
         if (slots_[i] == 0) {
           slots_[i] = key;
           ++used_;
-          return;
+          return true;
         }
       }
     }

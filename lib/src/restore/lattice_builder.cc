@@ -252,7 +252,11 @@ void LatticeBuilder::ContextProposals(uint32_t i, std::vector<uint32_t>* out, si
     if (w != m_.unk())
       for (uint16_t v : m_.Successors(w)) add(v);
   }
-  if (i > 0 && unit_->pieces[i - 1].kind == PieceKind::kWord && !unit_->pieces[i].break_before) {
+  // A word on the same line next to it, before and after: their readings propose.
+  const bool word_before = i > 0 && unit_->pieces[i - 1].kind == PieceKind::kWord && !unit_->pieces[i].break_before;
+  const bool word_after = i + 1 < unit_->pieces.size() && unit_->pieces[i + 1].kind == PieceKind::kWord &&
+                          !unit_->pieces[i + 1].break_before;
+  if (word_before) {
     const std::vector<uint32_t>& top = TopReadings(i - 1);
     for (size_t k = 0; k < top.size() && k < neighbours; ++k)
       for (uint16_t v : m_.Successors(top[k]).first(per_neighbour)) add(v);
@@ -270,19 +274,19 @@ void LatticeBuilder::ContextProposals(uint32_t i, std::vector<uint32_t>* out, si
       for (const auto* names : {&m_.places(), &m_.people()})
         for (const NamePair& p : names->Before(top[k])) add(p.first);
   }
-  if (i + 1 < unit_->pieces.size() && unit_->pieces[i + 1].kind == PieceKind::kWord && !unit_->pieces[i + 1].break_before) {
+  if (word_after) {
     const std::vector<uint32_t>& top = TopReadings(i + 1);
     for (size_t k = 0; k < top.size() && k < neighbours; ++k)
       for (uint16_t v : m_.Predecessors(top[k]).first(per_neighbour)) add(v);
   }
   // The words this document read with confidence next to a neighbour's likely reading.
   if (!o_.document_cache) return;
-  if (i > 0 && unit_->pieces[i - 1].kind == PieceKind::kWord && !unit_->pieces[i].break_before) {
+  if (word_before) {
     const std::vector<uint32_t>& top = TopReadings(i - 1);
     for (size_t k = 0; k < top.size() && k < kContextNeighboursWeak; ++k)
       for (uint32_t v : memory_.After(top[k])) add(v);
   }
-  if (i + 1 < unit_->pieces.size() && unit_->pieces[i + 1].kind == PieceKind::kWord && !unit_->pieces[i + 1].break_before) {
+  if (word_after) {
     const std::vector<uint32_t>& top = TopReadings(i + 1);
     for (size_t k = 0; k < top.size() && k < kContextNeighboursWeak; ++k)
       for (uint32_t v : memory_.Before(top[k])) add(v);

@@ -9,9 +9,9 @@ namespace {
 constexpr size_t kMinItems = 3;
 constexpr size_t kMinWords = 2, kMaxWords = 4;
 
-// One word of an item: the path's edge over it and the reading chosen there.
+// One word of an item: its piece and the reading the path chose there.
 struct ItemWord {
-  uint32_t edge;
+  uint32_t piece;
   uint32_t id;
 };
 
@@ -53,7 +53,7 @@ std::vector<ParallelReading> ParallelReadings(const Unit& unit, const std::vecto
     }
     const uint32_t id = lattice.cand(e, step.cand).id;
     if (id == unk) clean = false;  // a word kept as written says nothing of the others
-    items.back().push_back({step.edge, id});
+    items.back().push_back({e.from, id});
   }
   close(false);
   if (items.back().empty()) items.pop_back();
@@ -74,7 +74,7 @@ std::vector<ParallelReading> ParallelReadings(const Unit& unit, const std::vecto
     }
     if (best_count < 2 || tie || best_count == items.size()) continue;
     for (const auto& item : items)
-      if (word_at(item).id != best) out.push_back({lattice.edges[word_at(item).edge].from, best});
+      if (word_at(item).id != best) out.push_back({word_at(item).piece, best});
   }
   return out;
 }
