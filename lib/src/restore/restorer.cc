@@ -230,8 +230,9 @@ class Restorer::Impl {
       }
       if (rebuilt) builder_.Rebuild();
     }
+    // Redecode starts again at the first item whose readings changed.
     if (internal::FavourReadings(readings, static_cast<float>(o_.parallel_item_bonus), &lattice_) || rebuilt)
-      search_.Decode(&lattice_, unit_.pieces.size());
+      search_.Redecode(&lattice_, unit_.pieces.size());
   }
 
   const internal::ModelData& m_;
