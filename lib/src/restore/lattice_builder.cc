@@ -220,10 +220,10 @@ bool LatticeBuilder::CollectHints(const std::vector<PathStep>& path) {
   for (uint32_t i = 0; i < unit_->pieces.size(); ++i) {
     if (!weak_[i]) continue;
     std::vector<uint32_t>& hint = hints_[i];
-    if (i > 0 && !unit_->pieces[i].break_before && chosen_[i - 1] != 0 && chosen_[i - 1] != m_.unk())
+    if (i > 0 && chosen_[i - 1] != 0 && chosen_[i - 1] != m_.unk())
       for (uint16_t v : m_.Successors(chosen_[i - 1]))
         if (v != 0) hint.push_back(v);
-    if (i + 1 < unit_->pieces.size() && !unit_->pieces[i + 1].break_before && chosen_[i + 1] != 0 && chosen_[i + 1] != m_.unk())
+    if (i + 1 < unit_->pieces.size() && chosen_[i + 1] != 0 && chosen_[i + 1] != m_.unk())
       for (uint16_t v : m_.Predecessors(chosen_[i + 1]))
         if (v != 0) hint.push_back(v);
     any |= !hint.empty();
@@ -253,9 +253,8 @@ void LatticeBuilder::ContextProposals(uint32_t i, std::vector<uint32_t>* out, si
       for (uint16_t v : m_.Successors(w)) add(v);
   }
   // A word on the same line next to it, before and after: their readings propose.
-  const bool word_before = i > 0 && unit_->pieces[i - 1].kind == PieceKind::kWord && !unit_->pieces[i].break_before;
-  const bool word_after = i + 1 < unit_->pieces.size() && unit_->pieces[i + 1].kind == PieceKind::kWord &&
-                          !unit_->pieces[i + 1].break_before;
+  const bool word_before = i > 0 && unit_->pieces[i - 1].kind == PieceKind::kWord;
+  const bool word_after = i + 1 < unit_->pieces.size() && unit_->pieces[i + 1].kind == PieceKind::kWord;
   if (word_before) {
     const std::vector<uint32_t>& top = TopReadings(i - 1);
     for (size_t k = 0; k < top.size() && k < neighbours; ++k)
