@@ -198,6 +198,27 @@ TEST_CASE("restore: capitals and digits no code is spelt with are unsure in OCR'
   CHECK(confidence["QH15"] == 1.0);
 }
 
+TEST_CASE("restore: an OCR'd word with an l for its i is read, not kept as written") {
+  // "vlec", "dlnh", "tal": with the i they are Vietnamese spellings (việc, định, tài), so
+  // in OCR'd text the l is damage and the word no name or code to keep.
+  vanban::Restorer r(FixtureModel());
+  CHECK(r.Restore("Quyét dinh cia Hoi dong nhan dan tinh vlec theo\n").text ==
+        "Quyết định của Hội đồng nhân dân tỉnh việc theo\n");
+  CHECK(r.Restore("Quyét dinh cia Hoi dong nhan dan tinh dlnh theo tal\n").text ==
+        "Quyết định của Hội đồng nhân dân tỉnh định theo tài\n");
+  // Typed text: what the writer typed stays.
+  CHECK(r.Restore("Quyết định của Hội đồng nhân dân tỉnh vlec theo\n").text ==
+        "Quyết định của Hội đồng nhân dân tỉnh vlec theo\n");
+}
+
+TEST_CASE("restore: a garbled word at a line's end is read with the word that opens the next line") {
+  // A hard-wrapped sentence goes on after the break: "thyuc" before "hién" on the next
+  // line is thực, as it is before "hién" on the same line.
+  vanban::Restorer r(FixtureModel());
+  CHECK(r.Restore("Quyét dinh cia Hoi dong nhan dan tinh theo thyuc\nhién Nghi quyét\n").text ==
+        "Quyết định của Hội đồng nhân dân tỉnh theo thực\nhiện Nghị quyết\n");
+}
+
 TEST_CASE("restore: a lone digit the OCR wrote for a word is written as that word") {
   // "6" for có: the search reads it so between words, and the text must say so; a
   // number among numbers stays.

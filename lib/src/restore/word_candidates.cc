@@ -217,8 +217,25 @@ const WordCandidates::Analysis& WordCandidates::Analyse(std::string_view lower) 
   // A name's own syllable ("êê") does not make its spelling a Vietnamese word.
   a.has_readings =
       std::any_of(list.begin(), list.end(), [](const CandidateItem& c) { return !(c.flags & kNameOnlyReading); });
+  // In OCR'd text an "l" is often the OCR's i ("Trlen", "dlem", "khleu"): a word that
+  // is a Vietnamese spelling with that i is damage, as a syllable-shaped word is.
+  if (!a.has_readings && a.kept && channel_use == '2' && letters) a.has_readings = ReadsWithI(lower);
   a.spelled = spelled == unk ? 0 : spelled;
   return analysed_.emplace(analysis_key_, std::move(a)).first->second;
+}
+
+bool WordCandidates::ReadsWithI(std::string_view lower) {
+  if (!KeyInto(lower, &key_)) return false;
+  for (size_t k = 0; k < key_.size(); ++k) {
+    if (key_[k] != 'l') continue;
+    key_[k] = 'i';
+    if (IsWordKey(key_)) {
+      for (const CandidateItem& c : m_.Candidates(key_))
+        if (!(c.flags & kNameOnlyReading)) return true;
+    }
+    key_[k] = 'l';
+  }
+  return false;
 }
 
 void WordCandidates::Compute(std::string_view lower, std::vector<WordCand>* out) {

@@ -110,6 +110,8 @@ class WordCandidates {
     uint32_t spelled = 0;       // WordCand::spelled for the kept reading
   };
   const Analysis& Analyse(std::string_view lower);
+  // |lower| with one of its l read as i is a Vietnamese spelling with readings.
+  bool ReadsWithI(std::string_view lower);
   void Compute(std::string_view lower, std::vector<WordCand>* out);
   // The OCR channel's candidates for |lower| (ids, log10 P), memoised across documents.
   const std::vector<std::pair<uint32_t, double>>& Searched(std::string_view lower);
