@@ -118,6 +118,9 @@ vanban_cli_test(NAME restore_ocr_person_after_title ARGS restore --model ${_mode
 # sát"): slogans are rare in any corpus.
 vanban_cli_test(NAME restore_parallel_items ARGS restore --model ${_model} ${_rdata}/cli/stripped_slogan.txt
                 STDOUT_MATCHES "\"Dân biết, dân bàn, dân làm, dân kiểm tra, dân giám sát, dân thụ hưởng\"")
+# The same list ending its line without a mark: its last item is an item too.
+vanban_cli_test(NAME restore_parallel_items_line_end ARGS restore --model ${_model} ${_rdata}/cli/stripped_slogan_line_end.txt
+                STDOUT_MATCHES "Dân biết, dân bàn, dân làm, dân kiểm tra, dân giám sát\n")
 # A rarer surname (under the person table's cut) is a name where a person's name stands:
 # "đồng chí Sầm Văn Hùng", the signer "Tào Bích Hải", not Sâm Văn Hùng, Tạo Bích Hải.
 vanban_cli_test(NAME restore_rare_surnames ARGS restore --model ${_model} ${_rdata}/cli/stripped_rare_surnames.txt

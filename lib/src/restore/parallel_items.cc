@@ -55,7 +55,7 @@ std::vector<ParallelReading> ParallelReadings(const Unit& unit, const std::vecto
     if (id == unk) clean = false;  // a word kept as written says nothing of the others
     items.back().push_back({e.from, id});
   }
-  close(false);
+  close(true);
   if (items.back().empty()) items.pop_back();
   if (items.size() < kMinItems) return out;
 
