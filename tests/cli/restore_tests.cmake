@@ -121,6 +121,11 @@ vanban_cli_test(NAME restore_parallel_items ARGS restore --model ${_model} ${_rd
 # The same list ending its line without a mark: its last item is an item too.
 vanban_cli_test(NAME restore_parallel_items_line_end ARGS restore --model ${_model} ${_rdata}/cli/stripped_slogan_line_end.txt
                 STDOUT_MATCHES "Dân biết, dân bàn, dân làm, dân kiểm tra, dân giám sát\n")
+# A quoted list in OCR'd text: the quote opens it, "và" opens its last item, and the
+# clause before it is no item, so "trọng dân, gần dân, học dân, hiểu dân" reads its
+# shared word on the garbled "ddn" and "dén" too (not "đồn", "đến").
+vanban_cli_test(NAME restore_parallel_items_quoted_ocr ARGS restore --model ${_model} ${_rdata}/cli/ocr_slogan_quoted.txt
+                STDOUT_MATCHES "“trong dân, gần dân, học dân, hiểu dân\n")
 # A rarer surname (under the person table's cut) is a name where a person's name stands:
 # "đồng chí Sầm Văn Hùng", the signer "Tào Bích Hải", not Sâm Văn Hùng, Tạo Bích Hải.
 vanban_cli_test(NAME restore_rare_surnames ARGS restore --model ${_model} ${_rdata}/cli/stripped_rare_surnames.txt

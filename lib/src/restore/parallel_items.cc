@@ -24,44 +24,14 @@ bool Separator(const Unit& unit, uint32_t piece) {
 
 }  // namespace
 
-std::vector<ParallelReading> ParallelReadings(const Unit& unit, const std::vector<PathStep>& path, uint32_t unk,
-                                              const Lattice& lattice) {
-  std::vector<ParallelReading> out;
-  // Items: the words read between separators; anything but one-piece words (a number,
-  // a symbol, a merge) leaves the run out.
-  std::vector<std::vector<ItemWord>> items(1);
-  bool clean = true;
-  auto close = [&](bool keep) {
-    if (!keep || !clean || items.back().size() < kMinWords || items.back().size() > kMaxWords) items.back().clear();
-    if (!items.back().empty()) items.emplace_back();
-    clean = true;
-  };
-  for (const PathStep& step : path) {
-    const Edge& e = lattice.edges[step.edge];
-    // A comma ends an item also where an OCR'd line's search read it as a speck.
-    if (e.to == e.from + 1 && Separator(unit, e.from)) {
-      close(true);
-      continue;
-    }
-    if (e.kind == EdgeKind::kSkip) continue;
-    if (e.kind != EdgeKind::kWord || e.to != e.from + 1 || unit.pieces[e.from].kind != PieceKind::kWord) {
-      // Other marks end a run (the quote or stop after a list's last item), and
-      // what stands before an opening one is too long or too short to count.
-      if (unit.pieces[e.from].kind == PieceKind::kPunct) close(true);
-      else clean = false;
-      continue;
-    }
-    const uint32_t id = lattice.cand(e, step.cand).id;
-    if (id == unk) clean = false;  // a word kept as written says nothing of the others
-    items.back().push_back({e.from, id});
-  }
-  close(true);
-  if (items.back().empty()) items.pop_back();
-  if (items.size() < kMinItems) return out;
+namespace {
 
+// The items' first and last words: where most items read one word the same, two or
+// more and more often than any other, the other items' word there is proposed that.
+void ProposeAlike(const std::vector<std::vector<ItemWord>>& items, std::vector<ParallelReading>* out) {
+  if (items.size() < kMinItems) return;
   for (int side = 0; side < 2; ++side) {
     auto word_at = [&](const std::vector<ItemWord>& item) { return side == 0 ? item.front() : item.back(); };
-    // The reading more items give that word than any other, if two or more do.
     uint32_t best = 0;
     size_t best_count = 0;
     bool tie = false;
@@ -74,8 +44,61 @@ std::vector<ParallelReading> ParallelReadings(const Unit& unit, const std::vecto
     }
     if (best_count < 2 || tie || best_count == items.size()) continue;
     for (const auto& item : items)
-      if (word_at(item).id != best) out.push_back({word_at(item).piece, best});
+      if (word_at(item).id != best) out->push_back({word_at(item).piece, best});
   }
+}
+
+}  // namespace
+
+std::vector<ParallelReading> ParallelReadings(const Unit& unit, const std::vector<PathStep>& path,
+                                              const ListWords& words, const Lattice& lattice) {
+  std::vector<ParallelReading> out;
+  // Items: the words read between separators; anything but one-piece words (a number,
+  // a symbol, a merge) leaves the run out. A list is a row of items: a run that is no
+  // item (a clause too long, a number) ends it.
+  std::vector<std::vector<ItemWord>> items;
+  std::vector<ItemWord> run;
+  bool clean = true;
+  auto close = [&] {
+    if (clean && run.size() >= kMinWords && run.size() <= kMaxWords) {
+      items.push_back(std::move(run));
+    } else if (!run.empty() || !clean) {
+      ProposeAlike(items, &out);
+      items.clear();
+    }
+    run.clear();
+    clean = true;
+  };
+  for (const PathStep& step : path) {
+    const Edge& e = lattice.edges[step.edge];
+    // A comma ends an item also where an OCR'd line's search read it as a speck.
+    if (e.to == e.from + 1 && Separator(unit, e.from)) {
+      close();
+      continue;
+    }
+    if (e.kind == EdgeKind::kSkip) {
+      // A quote or bracket the search reads past still bounds a run: "“trọng dân, …".
+      if (unit.pieces[e.from].kind == PieceKind::kPunct) close();
+      continue;
+    }
+    if (e.kind != EdgeKind::kWord || e.to != e.from + 1 || unit.pieces[e.from].kind != PieceKind::kWord) {
+      // Other marks end a run (the quote or stop after a list's last item).
+      if (unit.pieces[e.from].kind == PieceKind::kPunct) close();
+      else clean = false;
+      continue;
+    }
+    const uint32_t id = lattice.cand(e, step.cand).id;
+    // "trọng dân, gần dân, học dân, hiểu dân và có trách nhiệm": after an item, "và" or
+    // "hoặc" ends the one before it and opens the last.
+    if (!items.empty() && id != 0 && (id == words.conjunctions[0] || id == words.conjunctions[1])) {
+      close();
+      continue;
+    }
+    if (id == words.unk) clean = false;  // a word kept as written says nothing of the others
+    run.push_back({e.from, id});
+  }
+  close();
+  ProposeAlike(items, &out);
   return out;
 }
 

@@ -20,12 +20,19 @@ struct ParallelReading {
   uint32_t id;
 };
 
+// The model's words a list needs: |unk| (a word kept as written takes no part) and the
+// conjunctions that open a list's last item (và, hoặc; 0 where the model lacks one).
+struct ListWords {
+  uint32_t unk = 0;
+  uint32_t conjunctions[2] = {0, 0};
+};
+
 // Finds the unit's list items (runs of two to four words between commas or
-// semicolons, three items or more) whose first or last word the decoded |path| reads
-// as one word in at least two items and more often than any other (|unk|, a word kept
-// as written, takes no part), and proposes that word for the other items' word there.
-std::vector<ParallelReading> ParallelReadings(const Unit& unit, const std::vector<PathStep>& path, uint32_t unk,
-                                              const Lattice& lattice);
+// semicolons, and after the list's "và" or "hoặc"; three items or more) whose first or
+// last word the decoded |path| reads as one word in at least two items and more often
+// than any other, and proposes that word for the other items' word there.
+std::vector<ParallelReading> ParallelReadings(const Unit& unit, const std::vector<PathStep>& path,
+                                              const ListWords& words, const Lattice& lattice);
 
 // Adds |bonus| (log10) to the channel score of each proposed reading the lattice has
 // at its piece; returns whether it found one (then the unit is decoded again).

@@ -86,6 +86,12 @@ class Restorer::Impl {
     // posteriors as they are.
     auto calibration = internal::ConfidenceCalibration::Parse(m_.ConfidenceTable());
     if (calibration.ok() && o_.calibrated_confidence) calibration_ = std::move(*calibration);
+    list_words_.unk = m_.unk();
+    const char* conjunctions[] = {"và", "hoặc"};
+    for (size_t k = 0; k < 2; ++k) {
+      const uint32_t id = m_.WordId(conjunctions[k]);
+      list_words_.conjunctions[k] = id == m_.unk() ? 0 : id;
+    }
   }
 
   void Restore(std::string_view text, RestoreResult* out) {
@@ -219,7 +225,7 @@ class Restorer::Impl {
   // most give the word they share, added where an OCR'd word lacks it, is favoured.
   void FavourParallelItems() {
     const std::vector<internal::ParallelReading> readings =
-        internal::ParallelReadings(unit_, search_.path(), m_.unk(), lattice_);
+        internal::ParallelReadings(unit_, search_.path(), list_words_, lattice_);
     if (readings.empty()) return;
     bool rebuilt = false;  // a rebuilt lattice is searched again whatever else changes
     if (ocr_ && o_.context_readings > 0) {
@@ -247,6 +253,7 @@ class Restorer::Impl {
   internal::Unit unit_;
   internal::Lattice lattice_;
   internal::ConfidenceCalibration calibration_;
+  internal::ListWords list_words_;
 };
 
 Restorer::Restorer(std::shared_ptr<const Model> model, RestoreOptions options)
