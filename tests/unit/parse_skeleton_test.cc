@@ -414,3 +414,24 @@ TEST_CASE("OCR'd trích yếu: a capitals word with a vowel mark takes title cas
   REQUIRE(d.header.subject);
   CHECK(d.header.subject->text == "Bãi bỏ Thông tư của Bộ trưởng Bộ Tài chính và UBND tỉnh");
 }
+
+TEST_CASE("OCR'd chapter with a lower-case numeral glued on, above a capitals title ending in a speck's stop") {
+  // "Chongl | 7s": Chương I with the numeral read as a glued l, "QUY DINH CHUNG. ne": the
+  // title with a speck's stop. Counted as a chapter whose numeral is lost, numbered in
+  // sequence, its title without the stop.
+  auto d = Parse(std::string(kHead) + "Chongl | 7s\nQUY DINH CHUNG. ne\nDieu 1. Pham vi\nNoi dung.\n\n"
+                                      "-.-Chuong II\n. QUY DINH CU THE | | .\nDieu 2. Quan ly\nNoi dung.\n");
+  CHECK(Skeleton(d) == "chuong I: QUY DINH CHUNG\ndieu 1: Pham vi\nchuong II: QUY DINH CU THE\ndieu 2: Quan ly\n");
+  REQUIRE(d.body.size() == 2);
+  CHECK(d.body[0].flags == std::vector<std::string>{"numeral_missing"});
+  // Without a capitals title under it, the same line is text.
+  auto t = Parse(std::string(kHead) + "Dieu 1. Pham vi\nNoi dung cua\nChongl | 7s\nnay la van ban.\n");
+  CHECK(Skeleton(t) == "dieu 1: Pham vi\n");
+}
+
+TEST_CASE("OCR'd references wrapped to a line's start are no article: Dieu 5, Dieu 6, Dieu 7") {
+  auto d = Parse(std::string(kHead) + "Dieu 4. Ap dung\nGhi so theo mot trong cac truong hop quy dinh tai\n"
+                                      "Dieu 5, Dieu 6, Dieu 7 Thong tu nay va lap bao cao.\n"
+                                      "Dieu 5. Doanh nghiep sieu nho\nNoi dung.\n");
+  CHECK(Skeleton(d) == "dieu 4: Ap dung\ndieu 5: Doanh nghiep sieu nho\n");
+}

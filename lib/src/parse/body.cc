@@ -212,6 +212,17 @@ bool ClassifyMarker(const Line& l, bool ocr, MarkerHit* h) {
   if (part && m.End(1) == m.Start(2)) {
     part = k[m.Start(2)] == ']' || k[m.Start(2)] == '|' || UpperRatio(l.Raw(m.Start(1), m.End(2))) > 0.99 ||
            UpperRatio(l.Raw(m.Start(2), m.Start(2) + 1)) > 0.99;
+    // "Chongl | 7s": a lower-case numeral glued to a capitalised word may be a letter of
+    // it, so the line counts as a part marker whose numeral OCR lost: only above a
+    // capitals title and as the next in sequence (LostPartNumeral).
+    const std::string w = m.Str(1);
+    if (!part && w.rfind("tieu", 0) != 0 && UpperRatio(FirstCodePoint(l.Raw(m.Start(1), m.End(1)))) > 0.99) {
+      h->level = w == "phan" ? "phan" : w == "muc" ? "muc" : "chuong";
+      h->rank = w == "phan" ? kPhan : w == "muc" ? kMuc : kChuong;
+      h->weak = true;
+      h->text_start = l.core_end;
+      return true;
+    }
   }
   if (part || FindAnchored(kPartRe, k, &m)) {
     std::string w = m.Str(1);
@@ -521,7 +532,13 @@ void Finish(Node* n, bool ocr) {
     if (s.text == n->first_para) Release(&s.text);
   }
   s.heading = CollapseSpaces(TrimChars(s.heading, "_;|~"));
-  if (heading_level && UpperRatio(s.heading) >= 0.8) DropTrailingSpecks(&s.heading);
+  if (heading_level && UpperRatio(s.heading) >= 0.8) {
+    DropTrailingSpecks(&s.heading);
+    // "QUY ĐỊNH CHUNG. ne": a capitals title has no stop (Decree 30/2020); a scan's is a speck.
+    if (ocr) {
+      while (!s.heading.empty() && (s.heading.back() == '.' || TrimmedSpace(s.heading.back()))) s.heading.pop_back();
+    }
+  }
   if (ocr && (heading_level || n->rank == kDieu)) s.heading = DropInnerSpecks(s.heading);
   // "Tổ CHỨC VÀ QUẢN LÝ": a word of a capitals title the scan bent takes the title's case.
   if (ocr && heading_level && (UpperRatio(s.heading) >= 0.8 || MostWordsCapitals(s.heading))) s.heading = ToUpper(s.heading);
@@ -649,8 +666,10 @@ void AssignIds(Section* s, const std::string& parent_id, int ordinal, IdSet* tak
 
 }  // namespace
 
-bool CapitalsHeadingLine(const Line& l) {
+bool CapitalsHeadingLine(const Line& l, bool stop_speck) {
   std::string core = Trim(l.key);
+  // "QUY ĐỊNH CHUNG. ne": the edge cleanup leaves the stop of a speck in OCR'd text.
+  if (stop_speck) core = Trim(TrimChars(core, "."));
   if (core.empty() || (core[0] >= '0' && core[0] <= '9')) return false;
   char last = core.back();
   if (last == '.' || last == ';' || last == ':' || last == ',') return false;
@@ -923,6 +942,11 @@ class BodyBuilder {
       bool letters = h->num_raw.find_first_not_of("0123456789") != std::string::npos;
       if (letters && ToInt(h->num) != last_dieu_ + 1) h->num = std::to_string(last_dieu_ + 1);
       marker = ToInt(h->num) == last_dieu_ + 1;
+      // "Điều 5, Điều 6, Điều 7 …" wrapped to a line's start: a list of references.
+      static const RE2 kReferenceList(R"(^\s*(?:(?:dieu|khoan|diem)\s+)?\d)", ReOptions());
+      Match rest;
+      if (marker && FindAnchored(kReferenceList, std::string_view(l.key).substr(std::min(h->text_start, l.key.size())), &rest))
+        marker = false;
     }
     if (marker && doc_.source.ocr && h->level == "dash" && TitleOpen() && UpperRatio(l.Raw(h->text_start)) >= 0.8) {
       // "- BỒI DƯỠNG ĐỐI VỚI NHÀ GIÁO" under "Chương III", or "- LIÊN QUAN ĐẾN …" after its
@@ -941,7 +965,7 @@ class BodyBuilder {
     const SourceLines& src = ctx_.src;
     size_t next = i + 1;
     while (next < ctx_.body_end && (src[next].blank || ctx_.use[next] != LineUse::kFree)) ++next;
-    if (next >= ctx_.body_end || !CapitalsHeadingLine(src[next])) return false;
+    if (next >= ctx_.body_end || !CapitalsHeadingLine(src[next], doc_.source.ocr)) return false;
     const std::vector<Section>& siblings = path_[ParentDepth(h->rank)].s->children;
     const Section* prev = nullptr;
     for (auto it = siblings.rbegin(); it != siblings.rend() && !prev; ++it) {

@@ -100,8 +100,9 @@ bool AppendixHeadAt(const Context& ctx, size_t i, bool after_signature, std::str
 bool AttachmentTitleAt(const Context& ctx, size_t i, size_t not_before);
 
 // Body lines (body.cc): a capitals heading line whose Roman numeral OCR lost ("Kr QUA THUC
-// HIBN"), and the first item of a list ("1. …", "a) …").
-bool CapitalsHeadingLine(const Line& l);
+// HIBN"), and the first item of a list ("1. …", "a) …"). |stop_speck|: a stop at the
+// line's end is a speck's (OCR'd text under a part marker), not the end of a sentence.
+bool CapitalsHeadingLine(const Line& l, bool stop_speck = false);
 bool FirstItemLine(const Line& l);
 // A part, chapter or article marker as the body reads it in an OCR'd source, specks and
 // all ("~. Điều 1.", "Chương I a ."); a garbled one only as the first article.
