@@ -126,6 +126,10 @@ vanban_cli_test(NAME restore_parallel_items_line_end ARGS restore --model ${_mod
 # shared word on the garbled "ddn" and "dén" too (not "đồn", "đến").
 vanban_cli_test(NAME restore_parallel_items_quoted_ocr ARGS restore --model ${_model} ${_rdata}/cli/ocr_slogan_quoted.txt
                 STDOUT_MATCHES "“trong dân, gần dân, học dân, hiểu dân\n")
+# Capitals the OCR made of marks: the acute of "áp" read as a capital A inside a sentence
+# ("tượng Ap dụng"), the marked ộ of Bộ as a capital O before a one-letter word ("BO Y tế").
+vanban_cli_test(NAME restore_ocr_case_misread ARGS restore --model ${_model} ${_rdata}/cli/ocr_case_misread.txt
+                STDOUT_MATCHES "đối tượng áp dụng chính sách;\nĐề nghị Thanh tra Bộ Y tế kiểm tra")
 # A rarer surname (under the person table's cut) is a name where a person's name stands:
 # "đồng chí Sầm Văn Hùng", the signer "Tào Bích Hải", not Sâm Văn Hùng, Tạo Bích Hải.
 vanban_cli_test(NAME restore_rare_surnames ARGS restore --model ${_model} ${_rdata}/cli/stripped_rare_surnames.txt

@@ -95,7 +95,9 @@ void MarkSwallowedCapitals(const Unit& unit, std::vector<char>* title) {
       if (word(--j)) before = unit.PieceText(j);
     for (size_t j = k + 1; j < n && !unit.pieces[j].line_start && after.empty(); ++j)
       if (word(j)) after = unit.PieceText(j);
-    if (after.empty() || IsAllUpper(after) || (before.empty() ? vowels : IsAllUpper(before))) continue;
+    // A word of one letter ("Y" of Bộ Y tế) says nothing of the line's case.
+    auto capitals = [](std::string_view w) { return IsAllUpper(w) && CodePoints(w) >= 2; };
+    if (after.empty() || capitals(after) || (before.empty() ? vowels && IsAllUpper(after) : capitals(before))) continue;
     (*title)[k] = 1;
   }
 }
@@ -366,7 +368,8 @@ uint32_t TokenWriter::Remember(const Unit& unit, const Lattice& lattice, const s
 }
 
 // "thuộc Tinh vực" read as lĩnh vực, "dữ Jiéu" as dữ liệu: the capital belongs to the glyph
-// the OCR saw, not to the word, when the reading begins with another letter. Inside a
+// the OCR saw, not to the word, when the reading begins with another letter, or with the
+// same vowel under a mark ("tượng Ap dụng": the acute made the á a capital A). Inside a
 // sentence the word takes lower case unless the corpus writes it capitalised there more
 // than elsewhere (a name, Đảng, Bộ: a positive capitalised bonus), or a capitalised word
 // follows (a name of two words), or the reading starts with Đ.
@@ -374,9 +377,10 @@ bool TokenWriter::CapitalOfMisreadLetter(std::string_view orig, uint32_t id) con
   if (orig.empty() || !(orig[0] >= 'A' && orig[0] <= 'Z') || LetterCaseOf(orig).upper != 1) return false;
   const std::string_view word = m_.Word(id);
   // P, B or D for Đ is the capital Đ misread ("Pong Tiến" is Đồng Tiến): the capital is real.
-  if (!KeyInto(word, &key_) || key_.empty() || key_[0] == static_cast<char>(orig[0] - 'A' + 'a') ||
-      word.starts_with("đ"))
-    return false;
+  if (!KeyInto(word, &key_) || key_.empty() || word.starts_with("đ")) return false;
+  const char written = static_cast<char>(orig[0] - 'A' + 'a');
+  if (key_[0] == written && (word[0] == written || (orig.size() > 1 && static_cast<unsigned char>(orig[1]) >= 0x80)))
+    return false;  // the same letter, unmarked or with its mark written after it ("Ánh" as "Ánh")
   for (const CandidateItem& item : m_.Candidates(key_)) {
     if (item.id == id) return item.cap_bonus <= 0;
   }
