@@ -130,6 +130,9 @@ vanban_cli_test(NAME restore_parallel_items_quoted_ocr ARGS restore --model ${_m
 # ("tượng Ap dụng"), the marked ộ of Bộ as a capital O before a one-letter word ("BO Y tế").
 vanban_cli_test(NAME restore_ocr_case_misread ARGS restore --model ${_model} ${_rdata}/cli/ocr_case_misread.txt
                 STDOUT_MATCHES "đối tượng áp dụng chính sách;\nĐề nghị Thanh tra Bộ Y tế kiểm tra")
+# A capitals heading with words the OCR wrote in mixed case ("sU" for SỬ, "PHf" for PHÍ).
+vanban_cli_test(NAME restore_ocr_caps_mixed_case ARGS restore --model ${_model} ${_rdata}/cli/ocr_caps_mixed_case.txt
+                STDOUT_MATCHES "\nQUẢN LÝ, SỬ DỤNG KHOẢN THU CHI PHÍ\n")
 # A rarer surname (under the person table's cut) is a name where a person's name stands:
 # "đồng chí Sầm Văn Hùng", the signer "Tào Bích Hải", not Sâm Văn Hùng, Tạo Bích Hải.
 vanban_cli_test(NAME restore_rare_surnames ARGS restore --model ${_model} ${_rdata}/cli/stripped_rare_surnames.txt

@@ -38,8 +38,8 @@ uint32_t CountBreaks(std::string_view s) {
 
 // Words of a heading in capitals ("I. MỤC ĐÍCH, YÊU CẦU") that an OCR engine wrote
 // capitalised or in mixed case ("MỤC Đích" from "PiCH", "KINH Phí" from "PHi") are
-// damage to the capitals: marks |caps| for the words that start upper case without
-// being all capitals, on lines with no lower-case word and at least as many words in
+// damage to the capitals: marks |caps| for the words with a capital that are not all
+// capitals ("sU" for SỬ too), on lines with no lower-case word and at least as many words in
 // capitals (symbol parts such as QĐ-UBND do not count: "Số: 12/QĐ-UBND" is no heading).
 void MarkCapitalLines(const Unit& unit, std::vector<char>* caps) {
   const size_t n = unit.pieces.size();
@@ -56,13 +56,13 @@ void MarkCapitalLines(const Unit& unit, std::vector<char>* caps) {
       // Capitals that are words, not abbreviations (VT, VHXH) or Roman numerals (II).
       if (IsAllUpper(text))
         upper += KeyInto(text, &key) && IsSyllableKey(key) && key.find_first_not_of("ivxlc") != std::string::npos;
-      else if (StartsUpper(text)) ++capitalised;
+      else if (LetterCaseOf(text).upper > 0) ++capitalised;  // "Phí", and "sU" of SỬ in mixed case
       else ++lower;
     }
     if (upper > 0 && lower == 0 && capitalised > 0 && capitalised <= upper) {
       for (size_t k = begin; k < i; ++k) {
         std::string_view text = unit.PieceText(k);
-        (*caps)[k] = unit.pieces[k].kind == PieceKind::kWord && CodePoints(text) >= 2 && StartsUpper(text) &&
+        (*caps)[k] = unit.pieces[k].kind == PieceKind::kWord && CodePoints(text) >= 2 && LetterCaseOf(text).upper > 0 &&
                      !IsAllUpper(text);
       }
     }
