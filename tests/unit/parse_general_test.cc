@@ -68,6 +68,11 @@ TEST_CASE("header: OCR'd number cell, date words and symbol codes") {
   CHECK(s.header.number_symbol->symbol == "TT-BLĐTBXH");  // P for Đ
   auto c = Parse("S6: 12/2024/ND-CP\nNGHI DINH\nabc\n");
   CHECK(c.header.number_symbol->symbol == "NĐ-CP");  // CP is a real P
+  // A letter speck in front of the number cell; the issuer above it is not the number.
+  auto a = Parse("CHINH PHU -\n\na S6: 66.16/2026/NQ-CP\nNGHI QUYET\nabc\n");
+  REQUIRE(a.header.number_symbol);
+  CHECK(a.header.number_symbol->number == "66.16");
+  CHECK(a.header.number_symbol->symbol == "NQ-CP");
 }
 
 TEST_CASE("signature: Government and ministry blocks, OCR'd prefixes, heads signing in person") {
