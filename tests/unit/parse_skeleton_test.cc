@@ -435,3 +435,18 @@ TEST_CASE("OCR'd references wrapped to a line's start are no article: Dieu 5, Di
                                       "Dieu 5. Doanh nghiep sieu nho\nNoi dung.\n");
   CHECK(Skeleton(d) == "dieu 4: Ap dung\ndieu 5: Doanh nghiep sieu nho\n");
 }
+
+TEST_CASE("OCR'd issuer and trích yếu: a stop glued between two words, a doubled hyphen") {
+  auto d = Parse("VAN BAN HOP NHAT\nBO LAO.DONG - THUONG BINH VA XA HOI\n\nS6: 15/VBHN-BLDTBXH\n"
+                 "CONG HOA XA HOI CHU NGHIA VIET NAM\nHa Noi, ngay 24 thang 01 nam 2025\n\nTHONG TU\n"
+                 "Quy dinh cua Bo truong Bo.Lao dong -- Thuong binh va Xa hoi tai TP.Ho Chi Minh\n\nCan cu;\n");
+  REQUIRE(d.header.issuer);
+  CHECK(d.header.issuer->text == "VAN BAN HOP NHAT BO LAO DONG - THUONG BINH VA XA HOI");
+  REQUIRE(d.header.subject);
+  CHECK(d.header.subject->text == "Quy dinh cua Bo truong Bo Lao dong - Thuong binh va Xa hoi tai TP.Ho Chi Minh");
+  // An abbreviation before its stop stays: "UBND TP.HCM".
+  auto t = Parse("UY BAN NHAN DAN TP.HCM\n\nS6: 15/QD-UBND\nCONG HOA XA HOI CHU NGHIA VIET NAM\n"
+                 "Ha Noi, ngay 24 thang 01 nam 2025\n\nQUYET DINH\nVe viec thu\n\nCan cu;\n");
+  REQUIRE(t.header.issuer);
+  CHECK(t.header.issuer->text == "UY BAN NHAN DAN TP.HCM");
+}

@@ -173,7 +173,7 @@ bool SameLetters(const std::string& a, const std::string& b) {
   return EditDistance(a, b) * 8 <= std::max(a.size(), b.size());
 }
 
-// OCR specks inside an issuer name: "BO. LAO PONG - THUONG BINH —— vA XA HOI".
+// OCR specks inside an issuer name: "BO. LAO PONG - THUONG BINH —— vA XA HOI", "LAO.ĐỘNG".
 std::string CleanName(const std::string& s) {
   std::string out;
   for (size_t i = 0; i < s.size(); ++i) {
@@ -182,6 +182,17 @@ std::string CleanName(const std::string& s) {
       continue;
     }
     if (s[i] == '.' && i > 0 && s[i - 1] != ' ' && (i + 1 == s.size() || s[i + 1] == ' ')) continue;
+    if (s[i] == '.' && i > 0 && i + 1 < s.size() && s[i + 1] != ' ' && s[i + 1] != '.') {
+      // A stop glued between two words is a space, after a word with a vowel: "TP.HCM"
+      // abbreviates, "LAO.ĐỘNG" is two words of the name.
+      const size_t word = out.rfind(' ') == std::string::npos ? 0 : out.rfind(' ') + 1;
+      const std::string key = FoldKey(std::string_view(out).substr(word));
+      if (key.size() >= 2 && key.find_first_of("aeiouy") != std::string::npos &&
+          key.find_first_not_of("abcdefghijklmnopqrstuvwxyz") == std::string::npos) {
+        out.push_back(' ');
+        continue;
+      }
+    }
     out.push_back(s[i]);
   }
   return CollapseSpaces(Trim(out));

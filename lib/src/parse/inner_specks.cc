@@ -1,7 +1,7 @@
 // Specks inside an OCR'd title. Scans leave dirt between the words of an article title or
 // a trích yếu that no clerk typed: "Phạm vi.điều chỉnh", "hiệu lực-thi hành", "Căn cứ?
 // cấp", "quyền hạn‘của", "phân cấp; đơn giản", "Phạm:vi", "lao: động", "định,. giao",
-// "liên ) quan", "tháng 10.năm". Titles are one phrase, so a full stop, semicolon or colon
+// "liên ) quan", "tháng 10.năm", "Bộ.Lao động --". Titles are one phrase, so a full stop, semicolon or colon
 // before a word of the title's case, a hyphen glued between lower-case words, a stop or
 // hyphen glued between a number and a word, a stop after a comma, a lone closing bracket
 // and stray quotes or bars are OCR's, not the text's. (Typed article titles hold a colon
@@ -106,11 +106,14 @@ std::string DropSpecks(std::string_view title) {
     } else if (c == ".") {
       // "v.v." and "TP." are abbreviations: a stop after a one-letter word stays.
       bool after_word = letter(i - 1) && letter(i - 2);
-      if (after_word && ((glued && (lower(i + 1) || capitals)) || (at(i + 1) == Kind::kSpace && lower(i + 2)))) {
+      // "Bộ.Lao động": glued after a word in lower case, before a capital ("TP.Hồ" stays).
+      if (after_word && ((glued && (lower(i + 1) || capitals || lower(i - 1))) ||
+                         (at(i + 1) == Kind::kSpace && lower(i + 2)))) {
         out.push_back(' ');
         continue;
       }
     } else if (c == "-") {
+      if (i + 1 < n && cp(i + 1) == "-" && at(i - 1) == Kind::kSpace) continue;  // "Lao động -- Thương binh"
       if (glued && (lower(i - 1) || lower(i + 1))) {  // "hiệu lực-thi hành"; "TT-BTC" stays
         out.push_back(' ');
         continue;
