@@ -3,8 +3,6 @@
 // every edge's margin, the posteriors).
 #include <doctest/doctest.h>
 
-#include <algorithm>
-#include <cmath>
 #include <initializer_list>
 #include <string_view>
 #include <utility>
@@ -134,70 +132,4 @@ TEST_CASE("restore: a search started again where the lattice changed finds what 
     fresh.Decode(&reference, 7);
     CheckSameSearch(&again, second, &fresh, reference);
   }
-}
-
-// The posteriors add the terms a reading shares with an earlier one (the state the
-// language model reached, the steps still to score) from that reading's record: they
-// must be the sums a reading-by-reading computation gives, bit for bit.
-TEST_CASE("restore: posteriors are those of scoring every reading with the following words") {
-  auto model = vanban::Model::Load(VANBAN_FIXTURE_MODEL);
-  REQUIRE_MESSAGE(model.ok(), model.status().ToString());
-  const ModelData& m = (*model)->parts().data();
-  vanban::RestoreOptions options;
-  DocumentMemory memory;
-  memory.Reset("");
-  LmCache lm(m, 10);
-  BeamSearch search(m, options, &lm, &memory);
-  // Many readings a piece, most of them words the model knows few n-grams after, so
-  // that several reach the same state after the next word.
-  Lattice l = Sentence(m, {{"chính", -0.1f}, {"chịu", -0.3f}, {"chức", -0.4f}, {"nghị", -0.5f}, {"quyết", -0.6f},
-                           {"của", -1.0f}, {"có", -1.2f}, {"phủ", -1.5f}});
-  search.Decode(&l, 7);
-  const std::vector<vanban::internal::PathStep>& path = search.path();
-  REQUIRE(path.size() == 7);
-  const size_t horizon = static_cast<size_t>(m.order()) - 1;
-  size_t shared_states = 0;
-  for (size_t s = 0; s < path.size(); ++s) {
-    vanban::internal::LmState before = m.BeginState();
-    for (size_t b = 0; b < s; ++b) {
-      const Cand& c = l.cand(l.edges[path[b].edge], path[b].cand);
-      vanban::internal::LmState out;
-      m.Score(before, c.LmId(), &out);
-      before = out;
-    }
-    const Edge& e = l.edges[path[s].edge];
-    std::vector<double> want(e.cand_count);
-    std::vector<vanban::internal::LmState> after_next;
-    double max_score = -1e300;
-    for (uint32_t k = 0; k < e.cand_count; ++k) {
-      const Cand& cand = l.cand(e, k);
-      vanban::internal::LmState st, next;
-      float first = 0.0f + m.Score(before, cand.LmId(), &st) + cand.channel;
-      if (before.len > 0) first += search.PairBonus(before, e, cand.id);
-      double sc = first;
-      size_t words = 0, j = s + 1;
-      for (; j < path.size() && words < horizon; ++j) {
-        const Edge& fe = l.edges[path[j].edge];
-        const Cand& c = l.cand(fe, path[j].cand);
-        if (j == s + 2) after_next.push_back(st);
-        if (st.len > 0) sc += search.PairBonus(st, fe, c.id);
-        sc += m.Score(st, c.LmId(), &next);
-        st = next;
-        ++words;
-      }
-      if (j == path.size() && words < horizon) sc += m.Score(st, m.eos(), &next);
-      want[k] = sc;
-      max_score = std::max(max_score, sc);
-    }
-    double z = 0;
-    for (double& p : want) z += (p = std::pow(10.0, p - max_score));
-    for (double& p : want) p /= z;
-    std::vector<double> got;
-    search.Posteriors(l, s, &got);
-    CHECK(got == want);
-    for (size_t a = 0; a < after_next.size(); ++a)
-      for (size_t b = a + 1; b < after_next.size(); ++b) shared_states += after_next[a].SameWords(after_next[b]);
-  }
-  // The case the shared terms are for occurs here.
-  CHECK(shared_states > 0);
 }

@@ -218,13 +218,6 @@ void BeamSearch::Search(Lattice* lattice, size_t from, size_t n) {
   last_pieces_ = n;
 }
 
-// Two states the search cannot tell apart: the same words and the same backoffs.
-bool BeamSearch::SameState(const LmState& a, const LmState& b) {
-  return a.SameWords(b) && std::bit_cast<uint32_t>(a.bo[0]) == std::bit_cast<uint32_t>(b.bo[0]) &&
-         std::bit_cast<uint32_t>(a.bo[1]) == std::bit_cast<uint32_t>(b.bo[1]) &&
-         std::bit_cast<uint32_t>(a.bo[2]) == std::bit_cast<uint32_t>(b.bo[2]);
-}
-
 void BeamSearch::Posteriors(const Lattice& lattice, size_t step, std::vector<double>* post) {
   const Hyp& h = arena_[path_[step]];
   const Edge& e = lattice.edges[h.edge];
@@ -233,67 +226,27 @@ void BeamSearch::Posteriors(const Lattice& lattice, size_t step, std::vector<dou
   before.score = 0;
   const size_t horizon = static_cast<size_t>(m_.order()) - 1;
   double max_score = -1e300;
-  // The language model forgets a reading once no n-gram it starts goes on (right-state
-  // minimisation), mostly after the next word: from there every reading that reached the
-  // same state adds the same terms in the same order, so they are added from the first
-  // reading's record instead of being looked up again (the same sums, bit for bit).
-  tails_.clear();
-  tail_terms_.clear();
   for (uint32_t k = 0; k < e.cand_count; ++k) {
     LmState st, next;
     double sc = Extend(before, e, lattice.cand(e, k), &st);
-    const size_t first_tail = tails_.size();
     size_t words = 0, j = step + 1;
-    bool shared = false;
     for (; j < path_.size() && words < horizon; ++j) {
       const Hyp& f = arena_[path_[j]];
       const Edge& fe = lattice.edges[f.edge];
       const Cand& c = lattice.cand(fe, f.cand);
       if (c.id == 0) continue;
-      // Every reading meets the following words at the same steps with as many words
-      // scored, so the step and the state decide all that is still to add. Before the
-      // first following word the state ends with the reading itself: nothing to share.
-      if (words > 0) {
-        const uint64_t key = StateKey(st);
-        const Tail* same = nullptr;
-        for (size_t t = 0; t < first_tail && same == nullptr; ++t)
-          if (tails_[t].key == key && tails_[t].step == j && SameState(tails_[t].state, st)) same = &tails_[t];
-        if (same != nullptr) {
-          for (uint32_t t = same->from; t < same->to; ++t) {
-            const float term = tail_terms_[t];
-            sc += term;
-            tail_terms_.push_back(term);
-          }
-          shared = true;
-          break;
-        }
-        tails_.push_back({st, key, j, static_cast<uint32_t>(tail_terms_.size()), 0});
-      }
       // The words after see this reading as their context, bonuses included.
-      if (st.len > 0) {
-        const float bonus = PairBonus(st, fe, c.id);
-        sc += bonus;
-        tail_terms_.push_back(bonus);
-      }
-      float lp = lm_.Score(st, c.LmId(), &next);
-      sc += lp;
-      tail_terms_.push_back(lp);
+      if (st.len > 0) sc += PairBonus(st, fe, c.id);
+      sc += lm_.Score(st, c.LmId(), &next);
       st = next;
       ++words;
       if (c.id2 != 0) {
-        lp = lm_.Score(st, c.id2, &next);
-        sc += lp;
-        tail_terms_.push_back(lp);
+        sc += lm_.Score(st, c.id2, &next);
         st = next;
         ++words;
       }
     }
-    if (!shared && j == path_.size() && words < horizon) {
-      const float lp = lm_.Score(st, m_.eos(), &next);
-      sc += lp;
-      tail_terms_.push_back(lp);
-    }
-    for (size_t t = first_tail; t < tails_.size(); ++t) tails_[t].to = static_cast<uint32_t>(tail_terms_.size());
+    if (j == path_.size() && words < horizon) sc += lm_.Score(st, m_.eos(), &next);
     (*post)[k] = sc;
     max_score = std::max(max_score, sc);
   }

@@ -62,10 +62,6 @@ class BeamSearch {
   size_t SamePieces(const Lattice& lattice, size_t n) const;
   void Prune(std::vector<int32_t>* at);
   void RescueSuccessors(const Lattice& lattice, const std::vector<int32_t>& hyps, const Edge& edge);
-  static bool SameState(const LmState& a, const LmState& b);
-  static uint64_t StateKey(const LmState& s) {
-    return (uint64_t{s.words[0]} << 40) | (uint64_t{s.words[1]} << 24) | (uint64_t{s.words[2]} << 8) | s.len;
-  }
 
   const ModelData& m_;
   const RestoreOptions& o_;
@@ -92,16 +88,6 @@ class BeamSearch {
   static constexpr uint32_t kNoReading = ~uint32_t{0};
   std::vector<uint32_t> reading_stamp_, reading_head_, chain_;
   uint32_t reading_gen_ = 0;
-  // Posteriors: where a reading met path step |step| in |state|, and the terms it added
-  // from there on, tail_terms_[from, to).
-  struct Tail {
-    LmState state;
-    uint64_t key;  // StateKey(state), compared first
-    size_t step;
-    uint32_t from, to;
-  };
-  std::vector<Tail> tails_;
-  std::vector<float> tail_terms_;
 };
 
 }  // namespace vanban::internal
