@@ -18,6 +18,7 @@
 #include "model/place_merges.h"
 #include "text/viet_chars.h"
 #include "vanban/model.h"
+#include "vanban/text.h"
 #include "test_files.h"
 
 namespace {
@@ -298,4 +299,32 @@ TEST_CASE("model: damaged files are Corruption") {
 TEST_CASE("model: build fails cleanly on a missing directory") {
   vanban::Status st = vanban::BuildModel("/nonexistent/dict", std::string(VANBAN_BINARY_DIR) + "/x.model");
   CHECK_FALSE(st.ok());
+}
+
+// The restorer places a word's tone once (TokenWriter::Toned) and then applies the letter
+// case of what was written, where it used to place the tone after the case: the two must
+// commute for every word it may spell, in both placements and every case pattern
+// ApplyWordCaseInto tells apart (lower, a capital first, all capitals, one capital).
+TEST_CASE("model: placing the tone and applying the letter case commute for every word") {
+  auto model = vanban::Model::Load(VANBAN_FIXTURE_MODEL);
+  REQUIRE_MESSAGE(model.ok(), model.status().ToString());
+  const vanban::internal::ModelData& m = (*model)->parts().data();
+  size_t moved = 0;
+  std::string cased, toned_then_cased;
+  for (vanban::ToneStyle style : {vanban::ToneStyle::kOld, vanban::ToneStyle::kNew}) {
+    for (uint32_t id = 0; id < m.vocab_size(); ++id) {
+      const std::string_view word = m.Word(id);
+      const std::string toned = vanban::NormalizeTonePlacement(word, style);
+      moved += toned != word;
+      for (std::string_view orig : {"ab", "Ab", "AB", "A"}) {
+        CAPTURE(word);
+        CAPTURE(orig);
+        vanban::internal::ApplyWordCaseInto(word, orig, &cased);
+        vanban::internal::ApplyWordCaseInto(toned, orig, &toned_then_cased);
+        CHECK(vanban::NormalizeTonePlacement(cased, style) == toned_then_cased);
+      }
+    }
+  }
+  // Words whose tone moves are there to test.
+  CHECK(moved > 0);
 }

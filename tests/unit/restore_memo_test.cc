@@ -2,11 +2,17 @@
 // what the word candidates keep across documents gives what a fresh restorer gives.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "channel/code_points.h"
+#include "model/channel_index.h"
+#include "model/model_data.h"
 #include "model/model_parts.h"
 #include "restore/channel_mix.h"
 #include "restore/flat_memo.h"
@@ -133,5 +139,38 @@ TEST_CASE("restore: proposed readings' scores after other words and floors are t
       for (float& v : *scores)
         if (v < ask.floor) v = -1e9f;
     CHECK(a == b);
+  }
+}
+
+// The readings offered for a word nothing could read skip the syllables whose prior alone
+// cannot beat the last one kept (the channel's probability is at most 1): they must be
+// the best of the whole vocabulary all the same, in the same order.
+TEST_CASE("restore: the nearest syllables of an unreadable word are the best of the whole vocabulary") {
+  auto model = vanban::Model::Load(VANBAN_FIXTURE_MODEL);
+  REQUIRE_MESSAGE(model.ok(), model.status().ToString());
+  const vanban::internal::ModelParts& parts = (*model)->parts();
+  const vanban::internal::ModelData& m = parts.data();
+  const vanban::internal::ChannelIndex* ch = parts.ocr_channel();
+  REQUIRE(ch != nullptr);
+  for (std::string_view lower : {"coéng", "ouo", "nhirg", "tfmg", "x4", "qđ", "ngbiêp", "nhan", "dan", "cùa", "thyc", "hiêu"}) {
+    for (size_t max : {size_t{1}, size_t{3}, size_t{8}}) {
+      CAPTURE(lower);
+      CAPTURE(max);
+      const std::u32string lower32 = vanban::internal::Lower(vanban::internal::DecodeUtf8(lower));
+      std::vector<std::pair<uint32_t, float>> all;
+      for (uint32_t id = 0; id < m.vocab_size(); ++id) {
+        if (id == m.unk() || id == m.num() || !ch->Plausible(id, lower32)) continue;
+        const std::string_view word = m.Word(id);
+        if (word.empty() || word[0] == '#' || word[0] == '<') continue;
+        const double lp = ch->LogProbOfWord(id, lower32, /*smooth=*/true);
+        if (!std::isfinite(lp) || lp < -1e8) continue;
+        all.push_back({id, static_cast<float>(lp) + m.UnigramLogProb(id)});
+      }
+      // Best first; of equal scores the lower id (the one met first).
+      std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+      if (all.size() > max) all.resize(max);
+      WordCandidates words(m, ch);  // its memo is keyed by the word alone
+      CHECK(words.Nearest(lower, max) == all);
+    }
   }
 }

@@ -39,12 +39,17 @@ class ChannelIndex {
   // implausible under the learned channel (far apart in length, or a first letter
   // it hardly ever misreads that way).
   bool Plausible(uint32_t id, std::u32string_view ocr) const {
-    if (id >= words32_.size() || words32_[id].empty() || ocr.empty()) return false;
+    if (ocr.empty() || !PlausibleStart(id, ocr[0])) return false;
+    const size_t a = words32_[id].size(), b = ocr.size();
+    return (a > b ? a - b : b - a) <= kMaxLengthGap;
+  }
+  // Plausible's screen of the first letter alone: whether an OCR word starting with
+  // |ocr0| may read word |id| (its first or second letter misread as |ocr0|).
+  bool PlausibleStart(uint32_t id, char32_t ocr0) const {
+    if (id >= words32_.size() || words32_[id].empty()) return false;
     const std::u32string& w = words32_[id];
-    size_t a = w.size(), b = ocr.size();
-    if ((a > b ? a - b : b - a) > kMaxLengthGap) return false;
-    return channel_.SubstitutionCost(w[0], ocr[0]) <= kMaxFirstLetterCost ||
-           (a > 1 && channel_.SubstitutionCost(w[1], ocr[0]) <= kMaxFirstLetterCost);
+    return channel_.SubstitutionCost(w[0], ocr0) <= kMaxFirstLetterCost ||
+           (w.size() > 1 && channel_.SubstitutionCost(w[1], ocr0) <= kMaxFirstLetterCost);
   }
   // A stricter screen for words the channel reads well: the word's letters without
   // marks must be within a small edit distance of the OCR word read the way English

@@ -452,16 +452,31 @@ void TokenWriter::Spell(uint32_t id, bool as_written, std::string_view orig, std
     out->assign(orig);
     return;
   }
-  SpellAs(m_.Word(id), orig, out);
+  // Placing the tone and applying the letter case commute (a test checks it for every
+  // word of the model), so a word's tone is placed once, not at every spelling.
+  CaseAs(Toned(id), orig, out);
 }
 
 void TokenWriter::SpellAs(std::string_view lower, std::string_view orig, std::string* out) const {
+  CaseAs(lower, orig, out);
+  // The corpus has both placements; restored words follow one.
+  *out = NormalizeTonePlacement(*out, ToneStyleOf(o_));
+}
+
+void TokenWriter::CaseAs(std::string_view lower, std::string_view orig, std::string* out) {
   ApplyWordCaseInto(lower, orig, out);
   // An OCR engine reads a lower-case l as a capital I ("Iy", "Ién"); a capital L it
   // reads as L. So an I read as l is lower case, unless the word is all capitals.
   if (!orig.empty() && orig[0] == 'I' && !out->empty() && (*out)[0] == 'L' && !IsAllUpper(orig)) (*out)[0] = 'l';
-  // The corpus has both placements; restored words follow one.
-  *out = NormalizeTonePlacement(*out, o_.tone == RestoreOptions::Tone::kSchool ? ToneStyle::kNew : ToneStyle::kOld);
+}
+
+std::string_view TokenWriter::Toned(uint32_t id) const {
+  if (toned_.size() < m_.vocab_size()) toned_.resize(m_.vocab_size()), toned_known_.resize(m_.vocab_size(), 0);
+  if (!toned_known_[id]) {
+    toned_[id] = NormalizeTonePlacement(m_.Word(id), ToneStyleOf(o_));
+    toned_known_[id] = 1;
+  }
+  return toned_[id];
 }
 
 void TokenWriter::RestoredText(const Lattice& lattice, const Edge& e, const Cand& c, std::string_view orig,

@@ -19,6 +19,7 @@
 #include "restore/name_unifier.h"
 #include "restore/word_candidates.h"
 #include "vanban/restore.h"
+#include "vanban/text.h"
 
 namespace vanban::internal {
 
@@ -65,6 +66,14 @@ class TokenWriter {
   void Spell(uint32_t id, bool as_written, std::string_view orig, std::string* out) const;
   // |lower| (a reading's spelling in lower case) in the case pattern of |orig|.
   void SpellAs(std::string_view lower, std::string_view orig, std::string* out) const;
+  // The same without placing the tone.
+  static void CaseAs(std::string_view lower, std::string_view orig, std::string* out);
+  // The model's word |id| with its tone placed as the options ask; computed once a word
+  // (it depends on the model and the options alone).
+  std::string_view Toned(uint32_t id) const;
+  static ToneStyle ToneStyleOf(const RestoreOptions& o) {
+    return o.tone == RestoreOptions::Tone::kSchool ? ToneStyle::kNew : ToneStyle::kOld;
+  }
   void RestoredText(const Lattice& lattice, const Edge& e, const Cand& c, std::string_view orig,
                     std::string* out) const;
   RestoredKind KindOf(const Unit& unit, const Edge& e, const RestoredToken& t) const;
@@ -95,6 +104,8 @@ class TokenWriter {
   std::vector<char> title_;  // per piece: a capitalised word read in capitals ("BO" for Bộ)
   std::string lower_;
   mutable std::string key_;
+  mutable std::vector<std::string> toned_;  // Toned(id), where toned_known_[id]
+  mutable std::vector<char> toned_known_;
   const uint32_t xa_, hoi_, dieu_;  // the model's xã, hội and điều
   std::vector<uint32_t> units_;      // the model's words for unit levels
   std::vector<NameWord> names_;  // the capitalised words written in this document

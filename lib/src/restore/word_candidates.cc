@@ -103,8 +103,9 @@ const std::vector<std::pair<uint32_t, float>>& WordCandidates::Nearest(std::stri
   if (ch_ != nullptr && max > 0) {
     const std::u32string lower32 = Lower(DecodeUtf8(lower));
     // Every syllable of the vocabulary (a few thousand pass the length and first-letter
-    // screen): no edit table limits what an unreadable word may have been.
-    for (uint32_t id = 0; id < m_.vocab_size(); ++id) {
+    // screen): no edit table limits what an unreadable word may have been. The words
+    // that pass the first letter's screen are listed once per letter, in id order.
+    for (uint32_t id : PlausibleStarts(lower32.empty() ? U'\0' : lower32[0])) {
       if (id == m_.unk() || id == m_.num() || !ch_->Plausible(id, lower32)) continue;
       // The model's abbreviation tokens (#ubnd) and class tokens (<s>) are not words a
       // clerk could read: "[[facebook|#false|#flegt]]" offered nonsense.
@@ -122,6 +123,20 @@ const std::vector<std::pair<uint32_t, float>>& WordCandidates::Nearest(std::stri
     }
   }
   return nearest_.emplace(std::string(lower), std::move(best)).first->second;
+}
+
+// The vocabulary screened by the first letter of an OCR word: the screen is most of the
+// work of a search over the whole vocabulary (Nearest), and there are far fewer first
+// letters than words to search for. Depends on the model alone, so kept across documents.
+const std::vector<uint32_t>& WordCandidates::PlausibleStarts(char32_t ocr0) {
+  auto it = starts_.find(ocr0);
+  if (it != starts_.end()) return it->second;
+  // Text in another script brings a letter a word; no caller holds a list across calls.
+  if (starts_.size() >= kMaxStarts) starts_.clear();
+  std::vector<uint32_t> ids;
+  for (uint32_t id = 0; id < m_.vocab_size(); ++id)
+    if (ch_->PlausibleStart(id, ocr0)) ids.push_back(id);
+  return starts_.emplace(ocr0, std::move(ids)).first->second;
 }
 
 const std::vector<WordCand>& WordCandidates::For(std::string_view lower) {

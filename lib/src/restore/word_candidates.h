@@ -134,6 +134,10 @@ class WordCandidates {
     bool pruned = false;
   };
   StringMap<std::vector<std::pair<uint32_t, float>>> nearest_;
+  // Nearest's first-letter screen of the vocabulary, by the OCR word's first letter.
+  const std::vector<uint32_t>& PlausibleStarts(char32_t ocr0);
+  std::unordered_map<char32_t, std::vector<uint32_t>> starts_;
+  static constexpr size_t kMaxStarts = 256;
   // Per word and channel (the word, then '1' if smooth), the scores by reading id, across
   // documents. One table a word: a call scores tens of readings of one word, which a
   // single table keyed by (word, id) scattered over 16 MB, a cache miss each. Up to 2^20
