@@ -450,3 +450,17 @@ TEST_CASE("OCR'd issuer and trích yếu: a stop glued between two words, a doub
   REQUIRE(t.header.issuer);
   CHECK(t.header.issuer->text == "UY BAN NHAN DAN TP.HCM");
 }
+
+TEST_CASE("OCR'd part numerals: H for II with a quote glued after, a Mục's 1 read as I") {
+  auto d = Parse(std::string(kHead) + "Chuong I\nQUY DINH CHUNG\nDieu 1. Pham vi\nNoi dung.\n"
+                                      "Chuong II\nTO CHUC\nDieu 2. To chuc\nNoi dung.\n"
+                                      "~Chuong HI\u00bb\nBOI DUONG DOI VOI NHA GIAO. LIEN QUAN\nMuc. I - .\n_...QUY DINH CHUNG |\n"
+                                      "Dieu 3. Cac loai\nNoi dung.\n");
+  CHECK(Skeleton(d) == "chuong I: QUY DINH CHUNG\ndieu 1: Pham vi\nchuong II: TO CHUC\ndieu 2: To chuc\n"
+                       "chuong III: BOI DUONG DOI VOI NHA GIAO LIEN QUAN\nmuc 1: QUY DINH CHUNG\ndieu 3: Cac loai\n");
+  // The issuer: a hyphen glued to a word's end is a speck, a spaced one the name's.
+  auto e = Parse("VAN BAN HOP NHAT- BO LAO DONG - THUONG BINH VA XA HOI\n\nS6: 15/VBHN-BLDTBXH\n"
+                 "CONG HOA XA HOI CHU NGHIA VIET NAM\nHa Noi, ngay 24 thang 01 nam 2025\n\nTHONG TU\nQuy dinh\n\nCan cu;\n");
+  REQUIRE(e.header.issuer);
+  CHECK(e.header.issuer->text == "VAN BAN HOP NHAT BO LAO DONG - THUONG BINH VA XA HOI");
+}

@@ -180,13 +180,13 @@ bool OnlySpecks(std::string_view rest) {
 // |ocr|: the source was OCR'd (Document::source.ocr): markers may carry specks in front
 // ("- Điều 4.", "~. Điều 1.", "} Điều 1."), between word and number ("Điều.3.", "Điều:1.",
 // "Điều-1..") and after the numeral ("Chương I a ."), and letters for Roman digits
-// ("Chương IIT"). Typed text keeps the strict forms.
+// ("Chương IIT", "Chương HI»": H for II, a speck glued after). Typed text keeps the strict forms.
 bool ClassifyMarker(const Line& l, bool ocr, MarkerHit* h) {
   static const RE2 kPartRe(R"(^\s*[,.]?\s*(phan|ch\S{1,2}ng|tieu\s+muc|muc)\s+([ivxl]+|\d+)\s*[.:]?\s*(.*)$)", ReOptions());
   // The numeral may be glued to the word ("CHUONGI", "Chuong]."), or behind a stop or colon
   // ("Muc.1 ; ;", "Chuong.1."), and a speck may follow it glued ("Chiteng Io"): see below.
   static const RE2 kPartOcr(
-      R"(^[\s\-~_|:;.,'"?!*=]{0,6}(phan|ch\S{1,3}ng|tieu\s+muc|muc)\s*[.:]?\s*([ivxl1|\]][ivxl1|t]{0,4}o?|\d{1,3})\s*[.:]?(?:\s+(.*))?$)",
+      R"(^[\s\-~_|:;.,'"?!*=]{0,6}(phan|ch\S{1,3}ng|tieu\s+muc|muc)\s*[.:]?\s*(h[il1|]{1,3}|[il1|]{1,3}h|[ivxl1|\]][ivxl1|t]{0,4}o?|\d{1,3})[?"]{0,2}\s*[.:]?(?:\s+(.*))?$)",
       ReOptions());
   // "Mục |", "Chương ." alone on the line: the edge cleanup took the numeral for a speck.
   static const RE2 kPartLost(R"(^[\s\-~_|:;.,'"]{0,6}(phan|ch\S{1,3}ng|muc)\s*$)", ReOptions());
@@ -247,6 +247,10 @@ bool ClassifyMarker(const Line& l, bool ocr, MarkerHit* h) {
         std::replace(digits.begin(), digits.end(), 't', 'i');  // "IIT", "IT": T for I
         std::replace(digits.begin(), digits.end(), ']', 'i');
         if (digits.size() > 1 && digits.back() == 'o') digits.pop_back();
+        if (size_t hpos = digits.find('h'); hpos != std::string::npos) digits.replace(hpos, 1, "ii");  // "HI": H for II
+        // Mục is numbered in Arabic (Decree 30/2020): a lone I, l or | is its 1.
+        if ((w == "muc" || w.rfind("tieu", 0) == 0) && digits.size() == 1 && std::string_view("il|").find(digits[0]) != std::string_view::npos)
+          digits = "1";
       }
       std::string roman = RepairRoman(digits);
       h->num = roman.empty() ? digits : roman;

@@ -181,7 +181,8 @@ std::string CleanName(const std::string& s) {
       i += 5;
       continue;
     }
-    if (s[i] == '.' && i > 0 && s[i - 1] != ' ' && (i + 1 == s.size() || s[i + 1] == ' ')) continue;
+    // A stop or hyphen glued to a word's end: "BO. LAO", "HỢP NHẤT- BỘ" ("LAO ĐỘNG - THƯƠNG" stays).
+    if ((s[i] == '.' || s[i] == '-') && i > 0 && s[i - 1] != ' ' && (i + 1 == s.size() || s[i + 1] == ' ')) continue;
     if (s[i] == '.' && i > 0 && i + 1 < s.size() && s[i + 1] != ' ' && s[i + 1] != '.') {
       // A stop glued between two words is a space, after a word with a vowel: "TP.HCM"
       // abbreviates, "LAO.ĐỘNG" is two words of the name.

@@ -108,7 +108,7 @@ std::string DropSpecks(std::string_view title) {
       bool after_word = letter(i - 1) && letter(i - 2);
       // "Bộ.Lao động": glued after a word in lower case, before a capital ("TP.Hồ" stays).
       if (after_word && ((glued && (lower(i + 1) || capitals || lower(i - 1))) ||
-                         (at(i + 1) == Kind::kSpace && lower(i + 2)))) {
+                         (at(i + 1) == Kind::kSpace && title_case(i + 2)))) {
         out.push_back(' ');
         continue;
       }
