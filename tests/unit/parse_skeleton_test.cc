@@ -464,3 +464,21 @@ TEST_CASE("OCR'd part numerals: H for II with a quote glued after, a Mục's 1 r
   REQUIRE(e.header.issuer);
   CHECK(e.header.issuer->text == "VAN BAN HOP NHAT BO LAO DONG - THUONG BINH VA XA HOI");
 }
+
+TEST_CASE("articles are numbered through the document: the first of a chapter follows the last of the one before") {
+  auto d = Parse(std::string(kHead) + "Chuong I\nQUY DINH CHUNG\nDieu 1. Pham vi\nNoi dung.\nDieu 2. Doi tuong\nNoi dung.\n"
+                                      "Chuong II\nTO CHUC\nDieu 3. To chuc\nNoi dung.\nChuong III\nHIEU LUC\nDieu 5. Hieu luc\nNoi dung.\n");
+  REQUIRE(d.body.size() == 3);
+  REQUIRE(d.body[1].children.size() == 1);
+  CHECK(d.body[1].children[0].flags.empty());  // Điều 3 after Điều 2: no gap
+  REQUIRE(d.body[2].children.size() == 1);
+  CHECK(d.body[2].children[0].flags == std::vector<std::string>{"sequence_gap"});  // Điều 4 is missing
+}
+
+TEST_CASE("OCR'd article title: a capitalised two-letter speck without a mark after a lower-case word ends it") {
+  auto d = Parse(std::string(kHead) + "Dieu 1. Nguyen tac lien quan den hoat dong kinh doanh Be a\nNoi dung.\n"
+                                      "Dieu 2. Phan phoi tien luong, tien thuong Le\nNoi dung.\n"
+                                      "Dieu 3. Hop tac voi Ha Noi\nNoi dung.\n");
+  CHECK(Skeleton(d) == "dieu 1: Nguyen tac lien quan den hoat dong kinh doanh\n"
+                       "dieu 2: Phan phoi tien luong, tien thuong\ndieu 3: Hop tac voi Ha Noi\n");
+}

@@ -138,7 +138,18 @@ size_t ArticleTitleEnd(const Line& l, size_t a) {
     }
     return NumbersFollow(word);
   };
-  while (n > 1 && TitleSpeck(l, tokens[n - 1].first, tokens[n - 1].second) && !numbered(n - 1)) --n;
+  // "kinh doanh Be", "tiền thưởng Le": a capitalised word of two letters without a mark
+  // after a word in lower case is no name of the title (a name reads with its marks: Mỹ,
+  // Lê) but a speck the scan left at the line's end.
+  auto capital_speck = [&](size_t t) {
+    const std::string raw = l.Raw(tokens[t].first, tokens[t].second);
+    const std::string before = l.Raw(tokens[t - 1].first, tokens[t - 1].second);
+    return raw.size() == 2 && raw[0] >= 'A' && raw[0] <= 'Z' && raw[1] >= 'a' && raw[1] <= 'z' &&
+           UpperRatio(before) == 0 && KeyLetters(std::string_view(l.key).substr(tokens[t - 1].first,
+                                                                                  tokens[t - 1].second - tokens[t - 1].first)) > 0;
+  };
+  while (n > 1 && (TitleSpeck(l, tokens[n - 1].first, tokens[n - 1].second) || capital_speck(n - 1)) && !numbered(n - 1))
+    --n;
   return n == 0 ? a : tokens[n - 1].second;
 }
 
@@ -369,8 +380,10 @@ bool OneLeftOut(const std::string& small, const std::string& big) {
 }
 
 // Repairs |h| against the previous sibling of the same level; adds flags to |flags|.
+// |last_article|: the number of the document's last article, which the first article of
+// a chapter follows (articles are numbered through the document).
 void RepairSequence(const Section* prev, MarkerHit* h, std::vector<std::string>* flags, std::vector<std::string>* warnings,
-                    int line) {
+                    int line, int last_article) {
   if (h->level == "dash" || h->level == "plus" || h->level == "para") return;
   if (h->level == "muc" || h->level == "chuong" || h->level == "phan") {
     if (h->num_raw.empty()) return;  // a numeral OCR lost entirely: flagged by the caller
@@ -404,7 +417,7 @@ void RepairSequence(const Section* prev, MarkerHit* h, std::vector<std::string>*
   }
   if (h->level == "khoan" || h->level == "dieu") {
     int got = ToInt(h->num);
-    int expected = prev ? ToInt(prev->num) + 1 : 1;
+    int expected = prev ? ToInt(prev->num) + 1 : h->level == "dieu" && last_article > 0 ? last_article + 1 : 1;
     if (h->num_raw.find_first_not_of("0123456789") != std::string::npos && got == expected) {
       flags->push_back("numeral_repaired");  // "Dieu t.", "Điều I."
       warnings->push_back("line " + std::to_string(line) + ": number '" + h->num_raw + "' read as " + h->num);
@@ -835,7 +848,7 @@ class BodyBuilder {
       }
     }
     MarkerHit fixed = h;
-    RepairSequence(prev, &fixed, &s.flags, &doc_.warnings, l.number);
+    RepairSequence(prev, &fixed, &s.flags, &doc_.warnings, l.number, dieu_before_);
     s.num = fixed.num;
     n.first_para = text;
     if (h.rank == kDieu) {
@@ -1035,7 +1048,10 @@ class BodyBuilder {
   // Opens the item marker |h| starts on |l|, under the nearest item of higher rank.
   void OpenMarker(const Line& l, const MarkerHit& h) {
     Cur().heading_open = false;
-    if (h.level == "dieu") last_dieu_ = std::max(last_dieu_, ToInt(h.num));
+    if (h.level == "dieu") {
+      dieu_before_ = last_dieu_;
+      last_dieu_ = std::max(last_dieu_, ToInt(h.num));
+    }
     // Pop to the parent rank. Dash/plus directly under a heading-level node attach to it.
     std::string text = Trim(l.Value(h.text_start));
     if (doc_.source.ocr && h.rank == kDieu) text = Trim(l.Value(h.text_start, ArticleTitleEnd(l, h.text_start)));
@@ -1198,6 +1214,7 @@ class BodyBuilder {
   size_t prev_len_ = 0;
   size_t quote_lines_ = 0;  // lines since an amendment quotation opened; 0 = none open
   int last_dieu_ = 0;       // number of the last article, for OCR-damaged "Điều" lines
+  int dieu_before_ = 0;     // last_dieu_ before the article being opened
   std::optional<size_t> roman_headings_end_;  // RomanHeadingsEnd, once known
 };
 
