@@ -133,6 +133,10 @@ vanban_cli_test(NAME restore_ocr_case_misread ARGS restore --model ${_model} ${_
 # A capitals heading with words the OCR wrote in mixed case ("sU" for SỬ, "PHf" for PHÍ).
 vanban_cli_test(NAME restore_ocr_caps_mixed_case ARGS restore --model ${_model} ${_rdata}/cli/ocr_caps_mixed_case.txt
                 STDOUT_MATCHES "\nQUẢN LÝ, SỬ DỤNG KHOẢN THU CHI PHÍ\n")
+# A sentence wrapped after a word of two letters with a mark ("dé" for để) goes on: the
+# scan's capital on the next line ("Jam" for làm) is a misread letter, not a sentence's.
+vanban_cli_test(NAME restore_ocr_wrap_after_short_word ARGS restore --model ${_model} ${_rdata}/cli/ocr_wrap_after_short_word.txt
+                STDOUT_MATCHES "khó khăn để\nlàm căn cứ xác định")
 # A rarer surname (under the person table's cut) is a name where a person's name stands:
 # "đồng chí Sầm Văn Hùng", the signer "Tào Bích Hải", not Sâm Văn Hùng, Tạo Bích Hải.
 vanban_cli_test(NAME restore_rare_surnames ARGS restore --model ${_model} ${_rdata}/cli/stripped_rare_surnames.txt

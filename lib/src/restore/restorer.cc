@@ -47,7 +47,7 @@ constexpr size_t kMaxUnitBytes = 8192;
 // A line that ends inside a sentence (on a lower-case word) and a next line that
 // starts with a capitalised word: a sentence wrapped before a name or a title word
 // ("của | Đảng", "Tỉnh | Ủy", "Hồ Chí | Minh"). Decoded as one unit, the name keeps
-// the words before it as context. Not after a stray letter or two or an all-capitals
+// the words before it as context. Not after a stray letter or two (without a mark) or an all-capitals
 // word (OCR junk or a heading at a line's end), and not before an all-capitals word,
 // a list label ("A.") or a word with a number ("Điều 25"), which start something new.
 bool WrappedBeforeName(std::string_view line, std::string_view next_line) {
@@ -57,7 +57,9 @@ bool WrappedBeforeName(std::string_view line, std::string_view next_line) {
   start = start == std::string_view::npos ? 0 : start + 1;
   std::string key;
   const std::string_view last = line.substr(start, end + 1 - start);
-  if (!internal::KeyInto(last, &key) || key.size() < 3 || !internal::IsSyllableKey(key)) return false;
+  // Two letters only with a mark ("dé" for để): OCR junk at a line's end has none.
+  if (!internal::KeyInto(last, &key) || key.size() < (internal::HasMarks(last) ? 2u : 3u) || !internal::IsSyllableKey(key))
+    return false;
   const internal::LetterCase lc = internal::LetterCaseOf(last);
   if (lc.upper > (lc.first_upper ? 1u : 0u)) return false;
   size_t pos = next_line.find_first_not_of(" \t");
