@@ -231,7 +231,8 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
       out->text.push_back(' ');  // "NHÀ GIÁO" from "NHAGIAO"
     else
       out->text.append(gap);
-    const uint32_t word_before = gap.find_first_not_of(" \t") == std::string_view::npos ? prev_word : 0;
+    // A hard wrap inside the unit keeps the sentence going ("khó khăn để\nJam căn cứ": làm).
+    const uint32_t word_before = gap.find_first_not_of(" \t\r\n") == std::string_view::npos ? prev_word : 0;
     prev_word = plain_word ? c.id : 0;
     prev_name = name_word ? c.id : 0;
     copied = x;
