@@ -493,3 +493,11 @@ TEST_CASE("OCR'd article title ending on a link word goes on on the next line, c
   CHECK(Skeleton(d) == "dieu 3: Danh mục vùng có điều kiện kinh tế - xã hội đặc biệt khó khăn để Làm căn cứ xác định các "
                        "trường hợp nghỉ hưu\n");
 }
+
+TEST_CASE("OCR'd article title: a hyphen hanging on a word, a curly bracket for a round one") {
+  auto d = Parse(std::string(kHead) + "Dieu 1. Cat giam, don gian- hoa thu tuc\nNoi dung.\n"
+                                      "Dieu 2. Thue theo ty le phan tram {%) tren doanh thu\nNoi dung.\n"
+                                      "Dieu 3. Kinh te - xa hoi {va moi truong\nNoi dung.\n");
+  CHECK(Skeleton(d) == "dieu 1: Cat giam, don gian hoa thu tuc\ndieu 2: Thue theo ty le phan tram (%) tren doanh thu\n"
+                       "dieu 3: Kinh te - xa hoi va moi truong\n");
+}

@@ -119,6 +119,7 @@ std::string DropSpecks(std::string_view title) {
         continue;
       }
       if (at(i - 1) == Kind::kSpace && lower(i + 1)) continue;  // "Phạm -vi"
+      if (lower(i - 1) && at(i + 1) == Kind::kSpace && lower(i + 2)) continue;  // "đơn giản- hóa"
       if (i + 1 == last && letter(i - 1)) continue;             // "thực hiện-"
     } else if (c == ";") {
       if (letter(i - 1) && (lower(i + 1) || (at(i + 1) == Kind::kSpace && lower(i + 2)))) {
@@ -133,6 +134,10 @@ std::string DropSpecks(std::string_view title) {
         if (next == i + 1 && word == i - 1) out.push_back(' ');
         continue;
       }
+    } else if (c == "{") {
+      // "{%)": the scan's curly bracket for a round one that closes; else a speck.
+      if (title.find(')', off[i]) != std::string_view::npos) ++opened, out += "(";
+      continue;
     } else if (c == "(") {
       ++opened;
     } else if (c == ")" && opened > 0) {
