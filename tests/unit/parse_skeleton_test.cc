@@ -43,6 +43,14 @@ vanban::Document ParseRestored(const std::string& ocr, const std::string& restor
 
 const char* const kHead = "NGHI DINH\nQuy dinh chi tiet mot so dieu\n\nCan cu Luat To chuc Chinh phu;\n\n";
 
+// An OCR'd header: the issuer column's lines |issuer|, the number cell |number|, the motto
+// and a date, the type line |type| and the trích yếu |subject|, then a preamble.
+vanban::Document ParseHeader(const std::string& issuer, const std::string& number, const std::string& type,
+                             const std::string& subject) {
+  return Parse(issuer + "\n\n" + number + "\nCONG HOA XA HOI CHU NGHIA VIET NAM\nHa Noi, ngay 24 thang 01 nam 2025\n\n" +
+               type + "\n" + subject + "\n\nCan cu;\n");
+}
+
 }  // namespace
 
 TEST_CASE("OCR'd article markers: specks in front, separators around the number") {
@@ -437,16 +445,14 @@ TEST_CASE("OCR'd references wrapped to a line's start are no article: Dieu 5, Di
 }
 
 TEST_CASE("OCR'd issuer and trích yếu: a stop glued between two words, a doubled hyphen") {
-  auto d = Parse("VAN BAN HOP NHAT\nBO LAO.DONG - THUONG BINH VA XA HOI\n\nS6: 15/VBHN-BLDTBXH\n"
-                 "CONG HOA XA HOI CHU NGHIA VIET NAM\nHa Noi, ngay 24 thang 01 nam 2025\n\nTHONG TU\n"
-                 "Quy dinh cua Bo truong Bo.Lao dong -- Thuong binh va Xa hoi tai TP.Ho Chi Minh\n\nCan cu;\n");
+  auto d = ParseHeader("VAN BAN HOP NHAT\nBO LAO.DONG - THUONG BINH VA XA HOI", "S6: 15/VBHN-BLDTBXH", "THONG TU",
+                       "Quy dinh cua Bo truong Bo.Lao dong -- Thuong binh va Xa hoi tai TP.Ho Chi Minh");
   REQUIRE(d.header.issuer);
   CHECK(d.header.issuer->text == "VAN BAN HOP NHAT BO LAO DONG - THUONG BINH VA XA HOI");
   REQUIRE(d.header.subject);
   CHECK(d.header.subject->text == "Quy dinh cua Bo truong Bo Lao dong - Thuong binh va Xa hoi tai TP.Ho Chi Minh");
   // An abbreviation before its stop stays: "UBND TP.HCM".
-  auto t = Parse("UY BAN NHAN DAN TP.HCM\n\nS6: 15/QD-UBND\nCONG HOA XA HOI CHU NGHIA VIET NAM\n"
-                 "Ha Noi, ngay 24 thang 01 nam 2025\n\nQUYET DINH\nVe viec thu\n\nCan cu;\n");
+  auto t = ParseHeader("UY BAN NHAN DAN TP.HCM", "S6: 15/QD-UBND", "QUYET DINH", "Ve viec thu");
   REQUIRE(t.header.issuer);
   CHECK(t.header.issuer->text == "UY BAN NHAN DAN TP.HCM");
 }
@@ -459,8 +465,8 @@ TEST_CASE("OCR'd part numerals: H for II with a quote glued after, a Mục's 1 r
   CHECK(Skeleton(d) == "chuong I: QUY DINH CHUNG\ndieu 1: Pham vi\nchuong II: TO CHUC\ndieu 2: To chuc\n"
                        "chuong III: BOI DUONG DOI VOI NHA GIAO LIEN QUAN\nmuc 1: QUY DINH CHUNG\ndieu 3: Cac loai\n");
   // The issuer: a hyphen glued to a word's end is a speck, a spaced one the name's.
-  auto e = Parse("VAN BAN HOP NHAT- BO LAO DONG - THUONG BINH VA XA HOI\n\nS6: 15/VBHN-BLDTBXH\n"
-                 "CONG HOA XA HOI CHU NGHIA VIET NAM\nHa Noi, ngay 24 thang 01 nam 2025\n\nTHONG TU\nQuy dinh\n\nCan cu;\n");
+  auto e = ParseHeader("VAN BAN HOP NHAT- BO LAO DONG - THUONG BINH VA XA HOI", "S6: 15/VBHN-BLDTBXH", "THONG TU",
+                       "Quy dinh");
   REQUIRE(e.header.issuer);
   CHECK(e.header.issuer->text == "VAN BAN HOP NHAT BO LAO DONG - THUONG BINH VA XA HOI");
 }
