@@ -489,17 +489,6 @@ TEST_CASE("OCR'd article title: a capitalised two-letter speck without a mark af
                        "dieu 2: Phan phoi tien luong, tien thuong\ndieu 3: Hop tac voi Ha Noi\n");
 }
 
-TEST_CASE("OCR'd article title ending on a link word goes on on the next line, capitalised or not") {
-  const std::string ocr = std::string(kHead) + "Dieu 3. Danh muc vung co dieu kien kinh te - xa hoi dac biet kho khan de\n"
-                                               "Lam can cu xac dinh cac truong hop nghi huu\nBan hanh kem theo Thong tu nay.\n";
-  const std::string restored = std::string(kHead) +
-                               "Điều 3. Danh mục vùng có điều kiện kinh tế - xã hội đặc biệt khó khăn để\n"
-                               "Làm căn cứ xác định các trường hợp nghỉ hưu\nBan hành kèm theo Thông tư này.\n";
-  auto d = ParseRestored(ocr, restored);
-  CHECK(Skeleton(d) == "dieu 3: Danh mục vùng có điều kiện kinh tế - xã hội đặc biệt khó khăn để Làm căn cứ xác định các "
-                       "trường hợp nghỉ hưu\n");
-}
-
 TEST_CASE("OCR'd article title: a hyphen hanging on a word, a curly bracket for a round one") {
   auto d = Parse(std::string(kHead) + "Dieu 1. Cat giam, don gian- hoa thu tuc\nNoi dung.\n"
                                       "Dieu 2. Thue theo ty le phan tram {%) tren doanh thu\nNoi dung.\n"

@@ -379,20 +379,6 @@ bool OneLeftOut(const std::string& small, const std::string& big) {
   return small.compare(i, std::string::npos, big, i + 1, std::string::npos) == 0;
 }
 
-// |title| ends on a word that links to what follows and never ends a title: "để", "của",
-// "và", "với", "các", "những", "thuộc", "đối", "đến", "tại", "hoặc", "cho".
-bool EndsOnLinkWord(std::string_view title) {
-  size_t end = title.find_last_not_of(" \t");
-  if (end == std::string_view::npos) return false;
-  size_t start = title.find_last_of(" \t", end);
-  start = start == std::string_view::npos ? 0 : start + 1;
-  std::string word;
-  LowerInto(title.substr(start, end + 1 - start), &word);
-  for (const char* w : {"để", "của", "và", "với", "các", "những", "thuộc", "đối", "đến", "tại", "hoặc", "cho"})
-    if (word == w) return true;
-  return false;
-}
-
 // Repairs |h| against the previous sibling of the same level; adds flags to |flags|.
 // |last_article|: the number of the document's last article, which the first article of
 // a chapter follows (articles are numbered through the document).
@@ -1117,10 +1103,7 @@ class BodyBuilder {
     Node& n = Cur();
     n.heading_open = false;
     const bool broken_word = LastKeyChar(n.s->heading) == '-';
-    // "… khó khăn để" / "Làm căn cứ …": a title does not end on such a word, so the next
-    // line goes on with it even where the scan gave it a capital.
-    const bool dangling = doc_.source.ocr && EndsOnLinkWord(n.s->heading);
-    if (after_blank_ || !(starts_lower || broken_word || dangling)) return false;
+    if (after_blank_ || !(starts_lower || broken_word)) return false;
     // Appended in place: copying the title for each of its lines would cost its square.
     std::string& heading = n.s->heading;
     size_t end = heading.size();
