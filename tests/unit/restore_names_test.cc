@@ -99,7 +99,7 @@ TEST_CASE("names: of two gazetteer names with one spelling, the one most of the 
   CHECK(OnlyRewrite(d, w) == std::pair<size_t, uint32_t>{4, nghi});
 }
 
-TEST_CASE("names: a place before its date spelt an edit away from a name the document reads is that name") {
+TEST_CASE("names: a place before its date spelt an edit (two before ', ngày') away from a name the document reads is that name") {
   const vanban::internal::ModelData& d = FixtureData();
   const uint32_t nghi = d.WordId("nghị"), nghia = d.WordId("nghĩa"), dan = d.WordId("dân");
   REQUIRE(!d.IsNamePair(nghia, dan));
@@ -115,6 +115,12 @@ TEST_CASE("names: a place before its date spelt an edit away from a name the doc
   CHECK(vanban::internal::NameRewrites(d, w.text, w.words).empty());
   // Not before a comma, it may be other words: it stays.
   w = Write({"NGHỊ", " ", "DÂN", ", ", "Nghĩa", " ", "Dân"}, {nghi, dan, nghia, dan});
+  CHECK(vanban::internal::NameRewrites(d, w.text, w.words).empty());
+  // Two letters off ("Nghia Dun" kept as written): the date line's place, and only there.
+  w = Write({"NGHỊ", " ", "DÂN", ", ", "Nghia", " ", "Dun", ", ngày "}, {nghi, dan, d.unk(), d.unk()});
+  CHECK(vanban::internal::NameRewrites(d, w.text, w.words) ==
+        std::vector<std::pair<size_t, uint32_t>>{{2, nghi}, {3, dan}});
+  w = Write({"NGHỊ", " ", "DÂN", ", ", "Nghia", " ", "Dun", ", "}, {nghi, dan, d.unk(), d.unk()});
   CHECK(vanban::internal::NameRewrites(d, w.text, w.words).empty());
 }
 
