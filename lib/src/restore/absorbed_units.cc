@@ -1,6 +1,7 @@
 #include "restore/absorbed_units.h"
 
 #include <algorithm>
+#include <cctype>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -57,6 +58,19 @@ bool NearName(std::string_view run, std::string_view name) {
   return EditDistance(run, name) == 1;
 }
 
+// Whether the word before |at| in |text| (one space before it) names a unit's kind: xã,
+// phường, (đặc) khu, in any case.
+bool AfterUnitKind(std::string_view text, size_t at) {
+  if (at < 2 || text[at - 1] != ' ') return false;
+  const size_t end = at - 1;
+  size_t begin = end;  // back to a line's start, a space or a stop ("sáp nhập.xã Vụ Bổn")
+  while (begin > 0 && (static_cast<unsigned char>(text[begin - 1]) >= 0x80 || std::isalpha(static_cast<unsigned char>(text[begin - 1]))))
+    --begin;
+  std::string kind;
+  LowerInto(text.substr(begin, end - begin), &kind);
+  return kind == "xã" || kind == "phường" || kind == "khu";
+}
+
 }  // namespace
 
 std::vector<NameRewrite> AbsorbedUnits::Rewrites(const ModelData& m, std::string_view input, std::string_view text,
@@ -92,17 +106,27 @@ std::vector<NameRewrite> AbsorbedUnits::Rewrites(const ModelData& m, std::string
     return true;
   };
   std::unordered_set<std::string> spelt;  // every run of up to kMaxSyllables words, both ways
+  std::unordered_set<std::string> unit_spelt;  // those of them after a unit's kind ("xã Vụ Bổn")
   for (int as = 0; as < 2; ++as) {
     for (size_t i = 0; i < words.size(); ++i) {
-      for (size_t n = 1; n <= kMaxSyllables && run_key(i, n, as); ++n) spelt.insert(run);
+      const bool after_kind = AfterUnitKind(text, words[i].out_begin);
+      for (size_t n = 1; n <= kMaxSyllables && run_key(i, n, as); ++n) {
+        spelt.insert(run);
+        if (after_kind) unit_spelt.insert(run);
+      }
     }
   }
   // The communes the document spells (each line of the table: commune, province, old
   // units), scored by the absorbed units it names too (not counting one spelt as the
-  // commune itself), then by its province.
+  // commune itself), then by its province. A commune and its province with none of its
+  // units is the least that says which commune it is: one that kept its own name (Vụ
+  // Bổn absorbed only Vụ Bổn, and the OCR's "VU BON" reads Vụ Bản, a commune of another
+  // province), or whose unit line the OCR lost or garbled past reading; but only when it
+  // is named as a unit ("xã Vụ Bổn", "XÃ VỤ BỔN", not the motto's HẠNH PHÚC), and no
+  // other commune does as well (a province's list of its communes names many so).
   std::vector<Name> names;
   std::vector<Commune> chosen;
-  size_t best = 1;  // a commune that names none of its absorbed units proves nothing
+  size_t best = 1;  // a commune alone proves nothing
   std::vector<std::string_view> keys_spelt(spelt.begin(), spelt.end());
   std::sort(keys_spelt.begin(), keys_spelt.end());  // the same order whatever the hashing
   std::string province;
@@ -127,7 +151,9 @@ std::vector<NameRewrite> AbsorbedUnits::Rewrites(const ModelData& m, std::string
       }
       if (PlaceKeyInto(cells[1], &province)) c.province = province;
       const size_t score = 2 * named + spelt.count(c.province);
-      if (named == 0 || score < best) {
+      // Named with none of its units, it must be named as a unit: "Hạnh Phúc" of the
+      // motto is no commune.
+      if (score < best || (named == 0 && !unit_spelt.count(std::string(key)))) {
         names.resize(first);  // not (or no longer) among the chosen
         continue;
       }
@@ -136,7 +162,7 @@ std::vector<NameRewrite> AbsorbedUnits::Rewrites(const ModelData& m, std::string
       chosen.push_back(std::move(c));
     }
   }
-  if (chosen.empty()) return rewrites;
+  if (chosen.empty() || (best == 1 && chosen.size() > 1)) return rewrites;
   // Their names by spelling; a spelling with two readings among them is left as read.
   std::unordered_map<std::string_view, const Name*> reading;
   for (const Commune& c : chosen) {
@@ -146,6 +172,10 @@ std::vector<NameRewrite> AbsorbedUnits::Rewrites(const ModelData& m, std::string
       if (!fresh && it->second != nullptr && it->second->syllables != n.syllables) it->second = nullptr;
     }
   }
+  // Their provinces, which are no unit spelt with a letter changed ("tỉnh Lào Cai" is not
+  // Lao Chải, a unit of a commune of Lào Cai).
+  std::unordered_set<std::string_view> provinces;
+  for (const Commune& c : chosen) provinces.insert(c.province);
   // The name the run of |n| words from |i| spells, read or as written; failing that, the
   // one name it spells with a letter changed (NearName), read or as written.
   auto name_at = [&](size_t i, size_t n) -> const Name* {
@@ -153,6 +183,7 @@ std::vector<NameRewrite> AbsorbedUnits::Rewrites(const ModelData& m, std::string
       if (!run_key(i, n, as)) continue;
       auto it = reading.find(run);
       if (it != reading.end()) return it->second;
+      if (provinces.count(run)) return nullptr;
     }
     const Name* near = nullptr;
     for (int as = 0; as < 2; ++as) {

@@ -4,7 +4,8 @@
 // names gives the language model little to choose by; but the gazetteer says which names
 // a commune absorbed (dictionaries/place_merges.txt). So once a document is written, the
 // commune it is about is the one whose name it spells (without marks, as read or as
-// written) and most of whose absorbed units it names; that commune's name and its absorbed
+// written) and most of whose absorbed units it names, then whose province it names (a
+// commune and its province alone are enough); that commune's name and its absorbed
 // units' names then read as the gazetteer spells them wherever the document spells them
 // so, or, failing any, where it spells one of them with one letter changed (OCR).
 #ifndef VANBAN_RESTORE_ABSORBED_UNITS_H_

@@ -12,14 +12,22 @@ namespace vanban::internal {
 
 namespace {
 
-// Two spellings of a pair ("trung sinh", "truong sinh") one edit apart, each word starting
-// with the same letter (SameNameInitial).
-bool NearSpelling(std::string_view a, std::string_view b) {
+// Two spellings of a pair ("trung sinh", "truong sinh") one to |most| edits apart, each
+// word starting with the same letter (SameNameInitial).
+bool NearSpelling(std::string_view a, std::string_view b, size_t most) {
   const size_t sa = a.find(' '), sb = b.find(' ');
   if (a.empty() || b.empty() || sa == std::string_view::npos || sb == std::string_view::npos ||
       !SameNameInitial(a[0], b[0]) || !SameNameInitial(a[sa + 1], b[sb + 1]))
     return false;
-  return a.size() + 1 >= b.size() && b.size() + 1 >= a.size() && EditDistance(a, b) == 1;
+  if (a.size() + most < b.size() || b.size() + most < a.size()) return false;
+  const size_t d = EditDistance(a, b);
+  return d >= 1 && d <= most;
+}
+
+// Whether |text| at |at| goes on ", ngày": the place of a date line.
+bool BeforeDate(std::string_view text, size_t at) {
+  constexpr std::string_view kDate = ", ngày";
+  return text.substr(at, kDate.size()) == kDate;
 }
 
 }  // namespace
@@ -106,25 +114,29 @@ std::vector<std::pair<size_t, uint32_t>> NameRewrites(const ModelData& m, std::s
     name_of.emplace(key, r);
     by_initials[initials(key)].push_back(&key);
   }
-  // A place before its date ("Trung Sinh, ngày") that is no name, spelt within an edit of
+  // A place before a comma ("Trung Sinh, ngày") that is no name, spelt within an edit of
   // a gazetteer name the document reads elsewhere (XÃ TRƯỜNG SINH), words starting alike:
-  // the OCR lost or changed a letter of that name.
+  // the OCR lost or changed a letter of that name. Before the date's ", ngày", where a
+  // document names nothing but its own place, within two ("Hiv Kiệm, ngày" under XÃ HỮU
+  // KIỆM; "Bd DS, ngày" under PHƯỜNG BỒ ĐỀ).
   for (const std::string& key : keys) {
     if (name_of.count(key)) continue;
     auto candidates = by_initials.find(initials(key));
     if (candidates == by_initials.end()) continue;
-    const std::string* nearest = nullptr;
-    bool tie = false;
-    for (const std::string* other : candidates->second) {
-      if (!NearSpelling(key, *other)) continue;
-      tie = nearest != nullptr;
-      nearest = other;
-    }
-    if (nearest == nullptr || tie) continue;
-    const Pair& name = *name_of[*nearest].best;
-    for (const Pair& p : by_key[key]) {
-      const size_t end = words[p.first + 1].out_end;
-      if (end < text.size() && text[end] == ',') take(p, name);
+    for (size_t most = 1; most <= 2; ++most) {
+      const std::string* nearest = nullptr;
+      bool tie = false;
+      for (const std::string* other : candidates->second) {
+        if (!NearSpelling(key, *other, most)) continue;
+        tie = nearest != nullptr;
+        nearest = other;
+      }
+      if (nearest == nullptr || tie) continue;
+      const Pair& name = *name_of[*nearest].best;
+      for (const Pair& p : by_key[key]) {
+        const size_t end = words[p.first + 1].out_end;
+        if (end < text.size() && text[end] == ',' && (most == 1 || BeforeDate(text, end))) take(p, name);
+      }
     }
   }
   // The same spelling read otherwise: a pair that is no name takes the gazetteer reading;

@@ -5,8 +5,9 @@
 // same as a pair of the gazetteer read elsewhere in the document take that reading when
 // their own is no name at all, or is another name of the gazetteer with the same spelling
 // (Tân Thành, Tân Thạnh) that fewer of the document's sightings read, or as many but with
-// less confidence; on an exact tie each stays as read. A place before its date's comma that is no name and is spelt one edit away
-// from a name the document reads ("Trung Sinh, ngày" under XÃ TRƯỜNG SINH) takes it.
+// less confidence; on an exact tie each stays as read. A place before a comma that is no
+// name and is spelt one edit away from a name the document reads ("Trung Sinh, ngày"
+// under XÃ TRƯỜNG SINH) takes it; before the date's ", ngày", two edits away ("Hiv Kiệm").
 #ifndef VANBAN_RESTORE_NAME_UNIFIER_H_
 #define VANBAN_RESTORE_NAME_UNIFIER_H_
 
