@@ -69,7 +69,8 @@ def split_kind(name):
     old units also "Thị trấn" and "Huyện" (without them the line read "sáp nhập  Thị
     trấn …", which ocrsim could not pair: the scan profile lost 8-14 merged lines a seed)."""
     for kind in ("Đặc khu", "Thành phố", "Thị trấn", "Phường", "Xã", "Huyện", "Tỉnh"):
-        if name.startswith(kind + " "):
+        # The gazetteer also capitalises "Thị Trấn" (13 old units).
+        if name[: len(kind) + 1].lower() == kind.lower() + " ":
             return kind, name[len(kind) + 1:]
     return "", name
 
