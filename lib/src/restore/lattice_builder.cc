@@ -479,8 +479,11 @@ void LatticeBuilder::AddWordEdge(uint32_t i) {
     }
   }
   const bool weak = Weak(list);
-  const bool context = ocr_ && o_.context_readings > 0 && (weak || (o_.context_for_all && !sketch_));
-  const bool favoured = list.size() > static_cast<size_t>(o_.max_readings);
+  // The sketch only feeds the document memory, which takes confident readings; a word
+  // that needs its neighbours' proposals is seldom read with confidence, and proposing
+  // them cost a quarter of the sketch (dev scan and bad-scan as accurate, marks as good).
+  const bool context = ocr_ && !sketch_ && o_.context_readings > 0 && (weak || o_.context_for_all);
+  const bool favoured = !sketch_ && list.size() > static_cast<size_t>(o_.max_readings);
   if (context || favoured) {
     if (weak) ContextProposals(i, &proposals_, kContextNeighboursWeak, kNeighbourWordsWeak);
     else ContextProposals(i, &proposals_);
