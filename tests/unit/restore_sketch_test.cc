@@ -1,6 +1,6 @@
 // The sketch pass of an OCR'd document (restorer.cc) only gathers what the document
 // memory takes, the readings it is sure of: its lattices propose no readings from the
-// context, which the full pass adds.
+// context and split or join no words, which the full pass does.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -21,8 +21,10 @@
 
 namespace {
 
-// Every (piece, reading) of the lattice of |line| built in a sketch or a full pass.
-std::vector<std::pair<uint32_t, uint32_t>> Readings(const vanban::Model& model, std::string_view line, bool sketch) {
+// Every (piece, reading) of the lattice of |line| built in a sketch or a full pass;
+// |splits| counts its edges that split a written word or join two.
+std::vector<std::pair<uint32_t, uint32_t>> Readings(const vanban::Model& model, std::string_view line, bool sketch,
+                                                    size_t* splits = nullptr) {
   const vanban::internal::ModelData& m = model.parts().data();
   vanban::RestoreOptions options;
   vanban::internal::WordCandidates words(m, model.parts().ocr_channel());
@@ -44,8 +46,13 @@ std::vector<std::pair<uint32_t, uint32_t>> Readings(const vanban::Model& model, 
   builder.StartUnit(unit, &lattice);
   builder.Build();
   std::vector<std::pair<uint32_t, uint32_t>> out;
-  for (const vanban::internal::Edge& e : lattice.edges)
+  if (splits != nullptr) *splits = 0;
+  for (const vanban::internal::Edge& e : lattice.edges) {
+    if (splits != nullptr && (e.kind == vanban::internal::EdgeKind::kMerge || e.kind == vanban::internal::EdgeKind::kJoin))
+      ++*splits;
+    if (e.kind != vanban::internal::EdgeKind::kWord) continue;
     for (uint32_t k = 0; k < e.cand_count; ++k) out.push_back({e.from, lattice.cands[e.cand_begin + k].id});
+  }
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -63,5 +70,19 @@ TEST_CASE("restore: the sketch pass proposes no readings from the context") {
     const auto full = Readings(**model, line, /*sketch=*/false);
     CHECK(std::includes(full.begin(), full.end(), sketch.begin(), sketch.end()));
     CHECK(full.size() > sketch.size());
+  }
+}
+
+TEST_CASE("restore: the sketch pass splits and joins no words") {
+  auto model = vanban::Model::Load(VANBAN_FIXTURE_MODEL);
+  REQUIRE_MESSAGE(model.ok(), model.status().ToString());
+  // "ch ức" is one syllable the OCR broke, "HaN6i" two it glued.
+  for (std::string_view line : {"ve ch ức nang nhiem vu", "thanh pho HaN6i"}) {
+    CAPTURE(line);
+    size_t sketch = 0, full = 0;
+    Readings(**model, line, /*sketch=*/true, &sketch);
+    Readings(**model, line, /*sketch=*/false, &full);
+    CHECK(full > 0);
+    CHECK(sketch == 0);
   }
 }

@@ -494,7 +494,8 @@ void LatticeBuilder::AddWordEdge(uint32_t i) {
   if (ocr_ && weak && ArticleWordAt(*unit_, i)) AddGarbledDieu(e);
   if (p.line_start && memory_.DeputyTitleAt(unit_->begin + p.begin)) FavourDeputyTitle(e);
   CloseEdge(e);
-  if (!ocr_ || !o_.ocr_splits) return;
+  // Nor does the sketch split or join words: the memory takes one word's readings.
+  if (!ocr_ || !o_.ocr_splits || sketch_) return;
   // One OCR word, two syllables.
   if (o_.merged_log10 < 0 && CodePoints(lower_) >= 3 && CodePoints(lower_) <= kMaxMergeCodePoints) {
     float best = words_.BestReading(lower_);
@@ -647,7 +648,7 @@ void LatticeBuilder::Build(bool again) {
         break;
       case PieceKind::kWord:
         AddWordEdge(i);
-        if (ocr_ && o_.ocr_splits && o_.broken_log10 < 0 && i + 1 < unit_->pieces.size() &&
+        if (ocr_ && o_.ocr_splits && !sketch_ && o_.broken_log10 < 0 && i + 1 < unit_->pieces.size() &&
             unit_->pieces[i + 1].kind == PieceKind::kWord)
           AddJoinEdge(i);
         break;
