@@ -479,8 +479,11 @@ void LatticeBuilder::AddWordEdge(uint32_t i) {
     }
   }
   const bool weak = Weak(list);
-  const bool context = ocr_ && o_.context_readings > 0 && (weak || (o_.context_for_all && !sketch_));
-  const bool favoured = list.size() > static_cast<size_t>(o_.max_readings);
+  // The sketch only feeds the document memory, which takes confident readings; a word
+  // that needs its neighbours' proposals is seldom read with confidence, and proposing
+  // them cost a quarter of the sketch (dev scan and bad-scan as accurate, marks as good).
+  const bool context = ocr_ && !sketch_ && o_.context_readings > 0 && (weak || o_.context_for_all);
+  const bool favoured = !sketch_ && list.size() > static_cast<size_t>(o_.max_readings);
   if (context || favoured) {
     if (weak) ContextProposals(i, &proposals_, kContextNeighboursWeak, kNeighbourWordsWeak);
     else ContextProposals(i, &proposals_);
@@ -491,7 +494,8 @@ void LatticeBuilder::AddWordEdge(uint32_t i) {
   if (ocr_ && weak && ArticleWordAt(*unit_, i)) AddGarbledDieu(e);
   if (p.line_start && memory_.DeputyTitleAt(unit_->begin + p.begin)) FavourDeputyTitle(e);
   CloseEdge(e);
-  if (!ocr_ || !o_.ocr_splits) return;
+  // Nor does the sketch split or join words: the memory takes one word's readings.
+  if (!ocr_ || !o_.ocr_splits || sketch_) return;
   // One OCR word, two syllables.
   if (o_.merged_log10 < 0 && CodePoints(lower_) >= 3 && CodePoints(lower_) <= kMaxMergeCodePoints) {
     float best = words_.BestReading(lower_);
@@ -644,7 +648,7 @@ void LatticeBuilder::Build(bool again) {
         break;
       case PieceKind::kWord:
         AddWordEdge(i);
-        if (ocr_ && o_.ocr_splits && o_.broken_log10 < 0 && i + 1 < unit_->pieces.size() &&
+        if (ocr_ && o_.ocr_splits && !sketch_ && o_.broken_log10 < 0 && i + 1 < unit_->pieces.size() &&
             unit_->pieces[i + 1].kind == PieceKind::kWord)
           AddJoinEdge(i);
         break;

@@ -40,7 +40,7 @@ class LatticeBuilder {
 
   // A new document, or a new pass over it: |ocr| when it looks OCR'd (the OCR channel
   // and splits are used); |sketch| for a pass that only gathers the document memory,
-  // where readings from the context are proposed for weak words only.
+  // where no readings are proposed from the context and no words split or joined.
   void StartDocument(bool ocr, bool sketch) {
     ocr_ = ocr;
     sketch_ = sketch;
