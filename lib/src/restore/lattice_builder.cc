@@ -252,7 +252,8 @@ void LatticeBuilder::ContextProposals(uint32_t i, std::vector<uint32_t>* out, si
     if (w != m_.unk())
       for (uint16_t v : m_.Successors(w)) add(v);
   }
-  // A word on the same line next to it, before and after: their readings propose.
+  // A word next to it in the unit, before and after (across a hard wrap too: the search
+  // scores across it): their readings propose.
   const bool word_before = i > 0 && unit_->pieces[i - 1].kind == PieceKind::kWord;
   const bool word_after = i + 1 < unit_->pieces.size() && unit_->pieces[i + 1].kind == PieceKind::kWord;
   if (word_before) {
@@ -433,11 +434,11 @@ void LatticeBuilder::AddWordEdge(uint32_t i) {
   lat_->edges[e].name_pair = NameContext(i);
   if (lat_->edges[e].name_pair && PersonContext(i))
     lat_->edges[e].person = NameContext(i - 1) ? kInPersonName : kAfterSurname;
-  lat_->edges[e].opens_name = !lat_->edges[e].name_pair && i + 1 < unit_->pieces.size() && NameContext(i + 1) &&
-                              AfterTitle(i);
-  if (lat_->edges[e].opens_name ||
-      (!lat_->edges[e].name_pair && i + 1 < unit_->pieces.size() && NameContext(i + 1) &&
-       memory_.SignerLineAt(unit_->begin + unit_->pieces[i].begin)))
+  // The first of two or more capitalised words: a person's name opens here after a title
+  // word, or on a signer's line.
+  const bool before_name = !lat_->edges[e].name_pair && i + 1 < unit_->pieces.size() && NameContext(i + 1);
+  lat_->edges[e].opens_name = before_name && AfterTitle(i);
+  if (lat_->edges[e].opens_name || (before_name && memory_.SignerLineAt(unit_->begin + unit_->pieces[i].begin)))
     lat_->edges[e].person = kSurnamePlace;
   // A Roman section number the OCR mixed with l and 1 ("Il.", "I11."): I, II, III.
   const Piece& p0 = unit_->pieces[i];

@@ -22,10 +22,6 @@ bool Separator(const Unit& unit, uint32_t piece) {
   return c == ',' || c == ';';
 }
 
-}  // namespace
-
-namespace {
-
 // The items' first and last words: where most items read one word the same, two or
 // more and more often than any other, the other items' word there is proposed that.
 void ProposeAlike(const std::vector<std::vector<ItemWord>>& items, std::vector<ParallelReading>* out) {

@@ -227,13 +227,13 @@ class Restorer::Impl {
       return writer_.Write(unit_, lattice_, sketch_search_, &memory_, line_no, out);
     }
     search_.Decode(&lattice_, unit_.pieces.size());
-    if (ocr_ && o_.context_readings > 0 && !builder_.sketch() && builder_.CollectHints(search_.path())) {
+    if (ocr_ && o_.context_readings > 0 && builder_.CollectHints(search_.path())) {
       builder_.Rebuild();
       search_.Redecode(&lattice_, unit_.pieces.size());
     }
-    if (!builder_.sketch() && o_.parallel_item_bonus > 0) FavourParallelItems();
-    // Explained once, as written: the quiet first pass only feeds the memory.
-    if (o_.explain != nullptr && !writer_.quiet()) writer_.Explain(unit_, lattice_, search_.path(), o_.explain);
+    if (o_.parallel_item_bonus > 0) FavourParallelItems();
+    // Explained once, as written: the sketch above only fed the memory.
+    if (o_.explain != nullptr) writer_.Explain(unit_, lattice_, search_.path(), o_.explain);
     return writer_.Write(unit_, lattice_, search_, &memory_, line_no, out);
   }
 

@@ -381,7 +381,7 @@ bool TokenWriter::CapitalOfMisreadLetter(std::string_view orig, uint32_t id) con
   if (!KeyInto(word, &key_) || key_.empty() || word.starts_with("đ")) return false;
   const char written = static_cast<char>(orig[0] - 'A' + 'a');
   if (key_[0] == written && (word[0] == written || (orig.size() > 1 && static_cast<unsigned char>(orig[1]) >= 0x80)))
-    return false;  // the same letter, unmarked or with its mark written after it ("Ánh" as "Ánh")
+    return false;  // the same letter unmarked, or a word written with marks ("Uỷ"): a capital typed as such
   for (const CandidateItem& item : m_.Candidates(key_)) {
     if (item.id == id) return item.cap_bonus <= 0;
   }

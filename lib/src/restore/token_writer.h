@@ -42,7 +42,6 @@ class TokenWriter {
     quiet_ = quiet;
     names_.clear();
   }
-  bool quiet() const { return quiet_; }
   // Appends the restored |unit| (decoded by |search| over |lattice|) to |out|, feeding
   // |memory|. |line_no| is the line the unit starts on; returns the line it ends on.
   uint32_t Write(const Unit& unit, const Lattice& lattice, BeamSearch& search, DocumentMemory* memory,

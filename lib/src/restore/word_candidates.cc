@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 
 #include "channel/code_points.h"
 #include "model/channel_index.h"
@@ -10,7 +11,14 @@
 #include "text/viet_chars.h"
 
 namespace vanban::internal {
+
 namespace {
+
+// Readings of a spelling that make it a Vietnamese word: a name's own syllable ("êê")
+// does not.
+bool HasWordReading(std::span<const CandidateItem> list) {
+  return std::any_of(list.begin(), list.end(), [](const CandidateItem& c) { return !(c.flags & kNameOnlyReading); });
+}
 
 // The memo is dropped when it grows past this many words (a huge document).
 constexpr size_t kMaxMemo = 1 << 17;
@@ -229,9 +237,7 @@ const WordCandidates::Analysis& WordCandidates::Analyse(std::string_view lower) 
   }
   a.kept = written == unk;
   a.damaged = !letters || HasMarks(lower);
-  // A name's own syllable ("êê") does not make its spelling a Vietnamese word.
-  a.has_readings =
-      std::any_of(list.begin(), list.end(), [](const CandidateItem& c) { return !(c.flags & kNameOnlyReading); });
+  a.has_readings = HasWordReading(list);
   // In OCR'd text an "l" is often the OCR's i ("Trlen", "dlem", "khleu"): a word that
   // is a Vietnamese spelling with that i is damage, as a syllable-shaped word is.
   if (!a.has_readings && a.kept && channel_use == '2' && letters) a.has_readings = ReadsWithI(lower);
@@ -244,10 +250,7 @@ bool WordCandidates::ReadsWithI(std::string_view lower) {
   for (size_t k = 0; k < key_.size(); ++k) {
     if (key_[k] != 'l') continue;
     key_[k] = 'i';
-    if (IsWordKey(key_)) {
-      for (const CandidateItem& c : m_.Candidates(key_))
-        if (!(c.flags & kNameOnlyReading)) return true;
-    }
+    if (IsWordKey(key_) && HasWordReading(m_.Candidates(key_))) return true;
     key_[k] = 'l';
   }
   return false;
