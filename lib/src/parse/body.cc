@@ -188,6 +188,22 @@ bool OnlySpecks(std::string_view rest) {
   return true;
 }
 
+// A part marker's level and rank from its word's key: "phan", "ch…ng", "tieu muc", "muc".
+void SetPartLevel(const std::string& w, MarkerHit* h) {
+  const bool tieu = w.rfind("tieu", 0) == 0;
+  h->level = w == "phan" ? "phan" : w == "muc" ? "muc" : tieu ? "tieu_muc" : "chuong";
+  h->rank = w == "phan" ? kPhan : w == "muc" ? kMuc : tieu ? kTieuMuc : kChuong;
+}
+
+// A part marker on |l| whose numeral OCR lost: numbered as the next in sequence, and only
+// above a capitals title (the caller, LostPartNumeral).
+bool LostNumeralPart(const Line& l, const std::string& w, MarkerHit* h) {
+  SetPartLevel(w, h);
+  h->weak = true;
+  h->text_start = l.core_end;
+  return true;
+}
+
 // |ocr|: the source was OCR'd (Document::source.ocr): markers may carry specks in front
 // ("- Điều 4.", "~. Điều 1.", "} Điều 1."), between word and number ("Điều.3.", "Điều:1.",
 // "Điều-1..") and after the numeral ("Chương I a ."), and letters for Roman digits
@@ -227,13 +243,8 @@ bool ClassifyMarker(const Line& l, bool ocr, MarkerHit* h) {
     // it, so the line counts as a part marker whose numeral OCR lost: only above a
     // capitals title and as the next in sequence (LostPartNumeral).
     const std::string w = m.Str(1);
-    if (!part && w.rfind("tieu", 0) != 0 && UpperRatio(FirstCodePoint(l.Raw(m.Start(1), m.End(1)))) > 0.99) {
-      h->level = w == "phan" ? "phan" : w == "muc" ? "muc" : "chuong";
-      h->rank = w == "phan" ? kPhan : w == "muc" ? kMuc : kChuong;
-      h->weak = true;
-      h->text_start = l.core_end;
-      return true;
-    }
+    if (!part && w.rfind("tieu", 0) != 0 && UpperRatio(FirstCodePoint(l.Raw(m.Start(1), m.End(1)))) > 0.99)
+      return LostNumeralPart(l, w, h);
   }
   if (part || FindAnchored(kPartRe, k, &m)) {
     std::string w = m.Str(1);
@@ -250,8 +261,7 @@ bool ClassifyMarker(const Line& l, bool ocr, MarkerHit* h) {
                   (letters == 0 || UpperRatio(l.Raw(title_start)) < 0.99 || (!dot && letters <= 2));
     bool word_upper = UpperRatio(l.Raw(m.Start(1), m.End(1))) > 0.1;  // "Chương", "CHƯƠNG"
     if ((title_ok || specks) && word_upper) {
-      h->level = w == "phan" ? "phan" : w == "muc" ? "muc" : w.rfind("tieu", 0) == 0 ? "tieu_muc" : "chuong";
-      h->rank = w == "phan" ? kPhan : w == "muc" ? kMuc : w.rfind("tieu", 0) == 0 ? kTieuMuc : kChuong;
+      SetPartLevel(w, h);
       h->num_raw = l.Raw(m.Start(2), m.End(2));
       std::string digits = m.Str(2);
       if (ocr) {
@@ -274,13 +284,7 @@ bool ClassifyMarker(const Line& l, bool ocr, MarkerHit* h) {
   }
   if (ocr && FindAnchored(kPartLost, k, &m) && UpperRatio(FirstCodePoint(l.Raw(m.Start(1), m.End(1)))) > 0.99 &&
       Trim(l.raw).size() > Trim(l.Raw(m.Start(1), m.End(1))).size()) {
-    // The numeral is the next in sequence; the caller checks a capitals title follows.
-    std::string w = m.Str(1);
-    h->level = w == "phan" ? "phan" : w == "muc" ? "muc" : "chuong";
-    h->rank = w == "phan" ? kPhan : w == "muc" ? kMuc : kChuong;
-    h->weak = true;
-    h->text_start = l.core_end;
-    return true;
+    return LostNumeralPart(l, m.Str(1), h);
   }
   // "Bi8u 3,": Đ read as B, or a comma for the dot; "iu 1.": Đ lost. Such lines count only
   // as the next article (the caller checks the sequence).
@@ -848,7 +852,7 @@ class BodyBuilder {
       }
     }
     MarkerHit fixed = h;
-    RepairSequence(prev, &fixed, &s.flags, &doc_.warnings, l.number, dieu_before_);
+    RepairSequence(prev, &fixed, &s.flags, &doc_.warnings, l.number, last_dieu_);
     s.num = fixed.num;
     n.first_para = text;
     if (h.rank == kDieu) {
@@ -1048,14 +1052,11 @@ class BodyBuilder {
   // Opens the item marker |h| starts on |l|, under the nearest item of higher rank.
   void OpenMarker(const Line& l, const MarkerHit& h) {
     Cur().heading_open = false;
-    if (h.level == "dieu") {
-      dieu_before_ = last_dieu_;
-      last_dieu_ = std::max(last_dieu_, ToInt(h.num));
-    }
     // Pop to the parent rank. Dash/plus directly under a heading-level node attach to it.
     std::string text = Trim(l.Value(h.text_start));
     if (doc_.source.ocr && h.rank == kDieu) text = Trim(l.Value(h.text_start, ArticleTitleEnd(l, h.text_start)));
-    OpenNode(ParentDepth(h.rank), h, l, text);
+    OpenNode(ParentDepth(h.rank), h, l, text);  // checks the number against last_dieu_, the article before
+    if (h.level == "dieu") last_dieu_ = std::max(last_dieu_, ToInt(h.num));
     Node& n = Cur();
     if (h.rank >= kDiem) ApplyLabel(n, l, h.text_start);
     size_t short_width = wrap_width_ > 0 ? wrap_width_ * 3 / 5 : 50;
@@ -1214,7 +1215,6 @@ class BodyBuilder {
   size_t prev_len_ = 0;
   size_t quote_lines_ = 0;  // lines since an amendment quotation opened; 0 = none open
   int last_dieu_ = 0;       // number of the last article, for OCR-damaged "Điều" lines
-  int dieu_before_ = 0;     // last_dieu_ before the article being opened
   std::optional<size_t> roman_headings_end_;  // RomanHeadingsEnd, once known
 };
 
