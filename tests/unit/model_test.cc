@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <regex>
 #include <sstream>
 #include <string>
@@ -23,11 +24,20 @@
 
 namespace {
 
-
 // Compiled at build time (tests/CMakeLists.txt) by the same BuildModel.
 const std::string& FixtureModelPath() {
   static const std::string path = VANBAN_FIXTURE_MODEL;
   return path;
+}
+
+// The fixture model's tables, loaded once for the tests that only read them.
+const vanban::internal::ModelData& FixtureData() {
+  static const std::shared_ptr<const vanban::Model> model = [] {
+    auto m = vanban::Model::Load(FixtureModelPath());
+    REQUIRE_MESSAGE(m.ok(), m.status().ToString());
+    return *m;
+  }();
+  return model->parts().data();
 }
 
 }  // namespace
@@ -145,9 +155,7 @@ TEST_CASE("model: round trip of the fixture dictionaries") {
 }
 
 TEST_CASE("model: place names become name pairs, both ways") {
-  auto m = vanban::Model::Load(FixtureModelPath());
-  REQUIRE_MESSAGE(m.ok(), m.status().ToString());
-  const vanban::internal::ModelData& d = (*m)->parts().data();
+  const vanban::internal::ModelData& d = FixtureData();
   const uint32_t viet = d.WordId("việt"), nam = d.WordId("nam"), cong = d.WordId("cộng"), hoa = d.WordId("hòa"),
                  dan = d.WordId("dân");
   REQUIRE(viet != d.unk());
@@ -166,9 +174,7 @@ TEST_CASE("model: place names become name pairs, both ways") {
 }
 
 TEST_CASE("model: each word's name pairs are its whole run, found without bisecting") {
-  auto m = vanban::Model::Load(FixtureModelPath());
-  REQUIRE_MESSAGE(m.ok(), m.status().ToString());
-  const vanban::internal::ModelData& d = (*m)->parts().data();
+  const vanban::internal::ModelData& d = FixtureData();
   using vanban::internal::NamePair;
   for (const auto* names : {&d.places(), &d.people()}) {
     REQUIRE_FALSE(names->by_first.empty());
@@ -190,9 +196,7 @@ TEST_CASE("model: each word's name pairs are its whole run, found without bisect
 }
 
 TEST_CASE("model: a name's syllable is a reading even where Vietnamese spelling has no such syllable") {
-  auto m = vanban::Model::Load(FixtureModelPath());
-  REQUIRE_MESSAGE(m.ok(), m.status().ToString());
-  const vanban::internal::ModelData& d = (*m)->parts().data();
+  const vanban::internal::ModelData& d = FixtureData();
   // "kôn" (k before ô) breaks the spelling rules a reading must follow, but the gazetteer
   // spells "Việt Kôn" so: the scan's "Kon" may be read as it.
   const uint32_t kon = d.WordId("kôn");
@@ -202,9 +206,7 @@ TEST_CASE("model: a name's syllable is a reading even where Vietnamese spelling 
 }
 
 TEST_CASE("model: personal names become name pairs of their own") {
-  auto m = vanban::Model::Load(FixtureModelPath());
-  REQUIRE_MESSAGE(m.ok(), m.status().ToString());
-  const vanban::internal::ModelData& d = (*m)->parts().data();
+  const vanban::internal::ModelData& d = FixtureData();
   const uint32_t quan = d.WordId("quan"), tai = d.WordId("tài");
   REQUIRE(tai != d.unk());
   CHECK(d.IsNamePair(quan, tai));
@@ -216,9 +218,7 @@ TEST_CASE("model: personal names become name pairs of their own") {
 }
 
 TEST_CASE("model: rarer surnames' pairs are a table of their own") {
-  auto m = vanban::Model::Load(FixtureModelPath());
-  REQUIRE_MESSAGE(m.ok(), m.status().ToString());
-  const vanban::internal::ModelData& d = (*m)->parts().data();
+  const vanban::internal::ModelData& d = FixtureData();
   const uint32_t so = d.WordId("sở"), tai = d.WordId("tài");
   REQUIRE(so != d.unk());
   CHECK(d.rare_people().Has(so, tai));
@@ -229,9 +229,7 @@ TEST_CASE("model: rarer surnames' pairs are a table of their own") {
 }
 
 TEST_CASE("model: surnames are a set of the model's words") {
-  auto m = vanban::Model::Load(FixtureModelPath());
-  REQUIRE_MESSAGE(m.ok(), m.status().ToString());
-  const vanban::internal::ModelData& d = (*m)->parts().data();
+  const vanban::internal::ModelData& d = FixtureData();
   // The fixture's surnames.txt: Nguyễn (not in its vocabulary), Quan, Đồng.
   CHECK(d.IsSurname(d.WordId("quan")));
   CHECK(d.IsSurname(d.WordId("đồng")));
