@@ -24,6 +24,31 @@ bool CapitalisedWordAt(const Unit& unit, uint32_t i) {
   return i < unit.pieces.size() && unit.pieces[i].kind == PieceKind::kWord && StartsUpper(unit.PieceText(i));
 }
 
+// OCR spaces out numbers and document symbols ("34 /KH-UBND", "20/ NQ-HĐND", "19/
+// 10/2021", "114 -KL/TW"), which typed documents do not (legal-congbao: 54 spaced against
+// 40,000 joined), and drops the space of "Số: 34" ("S6:34", 1 against 362). Appends
+// |text|[from, to) to |out| with those spaces mended; the characters around the range
+// (the pieces next to it) decide.
+void AppendOcrGap(std::string_view text, size_t from, size_t to, bool after_so, std::string* out) {
+  auto digit = [&](size_t k) { return k < text.size() && text[k] >= '0' && text[k] <= '9'; };
+  auto code = [&](size_t k) { return digit(k) || (k < text.size() && StartsUpper(text.substr(k))); };
+  for (size_t k = from; k < to; ++k) {
+    const char ch = text[k];
+    if (ch == ' ' && k > 0 && k + 1 < text.size()) {
+      if (digit(k - 1) && text[k + 1] == '/' && code(k + 2)) continue;             // "34 /KH"
+      if (text[k - 1] == '/' && k >= 2 && digit(k - 2) && code(k + 1)) continue;   // "20/ NQ", "19/ 10"
+      if (digit(k - 1) && text[k + 1] == '-') {                                    // "114 -KL/TW"
+        size_t j = k + 2;  // symbol parts are written in A-Z and Đ
+        while (j < text.size() && ((text[j] >= 'A' && text[j] <= 'Z') || text.substr(j, 2) == "\xC4\x90"))
+          j += text[j] >= 'A' && text[j] <= 'Z' ? 1 : 2;
+        if (j > k + 2 && j < text.size() && text[j] == '/') continue;
+      }
+    }
+    out->push_back(ch);
+    if (ch == ':' && after_so && k == from && digit(k + 1)) out->push_back(' ');  // "Số:34"
+  }
+}
+
 // Confidence of a word kept as written because no reading explains it (see Unread).
 constexpr double kUnreadConfidence = 0.3;
 
@@ -205,6 +230,7 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
   uint32_t confident_prev = 0;  // the previous word, if read with confidence
   uint32_t prev_word = 0;       // the previous word, if a lower-case word read as a syllable
   uint32_t prev_name = 0;       // the previous word, if a capitalised word read as a syllable
+  bool after_so = false;        // the previous word is written Số (a document's number follows)
   for (size_t step = 0; step < path.size(); ++step) {
     const PathStep& h = path[step];
     const Edge& e = lattice.edges[h.edge];
@@ -229,6 +255,8 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
       out->text.push_back(' ');  // "Cam.Lâm", "Phú-Tân", "Hùng. An, ngày": no name is written so
     else if (gap.empty() && unit.pieces[e.from].glued)
       out->text.push_back(' ');  // "NHÀ GIÁO" from "NHAGIAO"
+    else if (ocr_)
+      AppendOcrGap(unit.text, copied, b, after_so, &out->text);
     else
       out->text.append(gap);
     // A hard wrap inside the unit keeps the sentence going ("khó khăn để\nJam căn cứ": làm).
@@ -282,6 +310,7 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
       if (!tok.alternatives.empty()) tok.confidence = std::min(tok.confidence, kUnreadConfidence);
     }
     confident_prev = Feed(e, c, orig, margin_confidence, confident_prev, memory);
+    after_so = tok.restored == "Số";
     tok.out_begin = out->text.size();
     out->text.append(tok.restored);
     tok.out_end = out->text.size();
@@ -307,7 +336,8 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
   }
   std::string_view rest = unit.text.substr(copied);
   line_no += CountBreaks(rest);
-  out->text.append(rest);
+  if (ocr_) AppendOcrGap(unit.text, copied, unit.text.size(), after_so, &out->text);
+  else out->text.append(rest);
   return line_no;
 }
 
