@@ -56,9 +56,11 @@ TEST_CASE("document memory: the signer's line is the first line in lower case un
 TEST_CASE("document memory: a confident pair gives each word its neighbour, once, until the next document") {
   DocumentMemory m;
   m.Reset("");
+  m.StartUnit(0);
   m.RememberPair(7, 9);  // "dân vận"
   m.RememberPair(7, 9);
   m.RememberPair(3, 9);
+  m.StartUnit(40);
   CHECK(m.HasPair(7, 9));
   CHECK(m.Before(9) == std::vector<uint32_t>{7, 3});
   CHECK(m.After(7) == std::vector<uint32_t>{9});
@@ -69,4 +71,26 @@ TEST_CASE("document memory: a confident pair gives each word its neighbour, once
   m.Reset("");
   CHECK(m.Before(9).empty());
   CHECK_FALSE(m.HasPair(7, 9));
+}
+
+TEST_CASE("document memory: a pair vouches for the units it was not read in only") {
+  DocumentMemory m;
+  m.Reset("");
+  m.StartUnit(0);
+  m.RememberPair(7, 9);  // read in the first unit only ("Vận phong" for Văn phòng)
+  CHECK_FALSE(m.HasPair(7, 9));  // the second pass back at that unit: no self-evidence
+  m.StartUnit(120);
+  CHECK(m.HasPair(7, 9));        // elsewhere it counts
+  m.RememberPair(3, 4);
+  m.StartUnit(0);
+  CHECK(m.HasPair(3, 4));
+  m.RememberPair(3, 4);          // read in a second unit: it now counts everywhere
+  // Many pairs make the set grow: what each was read in is kept.
+  for (uint32_t a = 100; a < 1100; ++a) m.RememberPair(a, a + 1);
+  CHECK_FALSE(m.HasPair(500, 501));
+  CHECK_FALSE(m.HasPair(7, 9));
+  m.StartUnit(120);
+  CHECK(m.HasPair(3, 4));
+  CHECK(m.HasPair(500, 501));
+  CHECK_FALSE(m.HasPair(9, 7));
 }

@@ -31,6 +31,7 @@ void DocumentMemory::Reset(std::string_view text) {
   after_.clear();
   spellings_.clear();
   last_label_ = 0;
+  unit_ = 0;
   labels_.clear();
   deputy_titles_.clear();
   signer_lines_.clear();

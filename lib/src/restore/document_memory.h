@@ -35,10 +35,17 @@ class DocumentMemory {
   void RememberWord(uint32_t id, float bonus) { words_[id] = bonus; }
   bool empty_words() const { return words_.empty(); }
 
-  // True if |b| was read with confidence right after |a| before.
-  bool HasPair(uint32_t a, uint32_t b) const { return pairs_.Has(PairKey(a, b)); }
+  // The unit (by its first byte) that the restorer reads now, in either pass.
+  void StartUnit(size_t begin) { unit_ = begin + 1; }
+
+  // True if |b| was read with confidence right after |a| in another unit than this one.
+  // The second pass reads every unit again with the first pass's memory: a pair read
+  // only here would vouch for itself, and a confident misreading ("Vận phong" for Văn
+  // phòng, in a plan that writes dân vận, phong trào) would hold against the language
+  // model's evidence.
+  bool HasPair(uint32_t a, uint32_t b) const { return pairs_.ElsewhereThan(PairKey(a, b), unit_); }
   void RememberPair(uint32_t a, uint32_t b) {
-    if (!pairs_.Insert(PairKey(a, b))) return;
+    if (!pairs_.Insert(PairKey(a, b), unit_)) return;
     Note(&before_[b], a);
     Note(&after_[a], b);
   }
@@ -84,23 +91,29 @@ class DocumentMemory {
     return it == map.end() ? kNone : it->second;
   }
   // The search asks for a pair at every step of every hypothesis: an open-addressing
-  // set in one array (keys are never 0: word ids start at 1).
+  // map in two arrays (keys are never 0: word ids start at 1) from a pair to the unit
+  // it was first read in, or kManyUnits.
   class PairSet {
    public:
-    bool Has(uint64_t key) const {
+    static constexpr size_t kManyUnits = ~size_t{0};
+    bool ElsewhereThan(uint64_t key, size_t unit) const {
       if (used_ == 0) return false;
       for (size_t i = Home(key);; i = (i + 1) & mask_) {
-        if (slots_[i] == key) return true;
+        if (slots_[i] == key) return units_[i] != unit;
         if (slots_[i] == 0) return false;
       }
     }
-    // Returns whether |key| is new.
-    bool Insert(uint64_t key) {
+    // Returns whether |key| is new; a pair read again in another unit is read in many.
+    bool Insert(uint64_t key, size_t unit) {
       if ((used_ + 1) * 2 > slots_.size()) Grow();
       for (size_t i = Home(key);; i = (i + 1) & mask_) {
-        if (slots_[i] == key) return false;
+        if (slots_[i] == key) {
+          if (units_[i] != unit) units_[i] = kManyUnits;
+          return false;
+        }
         if (slots_[i] == 0) {
           slots_[i] = key;
+          units_[i] = unit;
           ++used_;
           return true;
         }
@@ -108,6 +121,7 @@ class DocumentMemory {
     }
     void Clear() {
       slots_.clear();
+      units_.clear();
       mask_ = 0;
       used_ = 0;
     }
@@ -116,14 +130,18 @@ class DocumentMemory {
     size_t Home(uint64_t key) const { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & mask_; }
     void Grow() {
       std::vector<uint64_t> old;
+      std::vector<size_t> old_units;
       old.swap(slots_);
+      old_units.swap(units_);
       slots_.assign(old.empty() ? 256 : old.size() * 2, 0);
+      units_.assign(slots_.size(), 0);
       mask_ = slots_.size() - 1;
       used_ = 0;
-      for (uint64_t k : old)
-        if (k != 0) Insert(k);
+      for (size_t k = 0; k < old.size(); ++k)
+        if (old[k] != 0) Insert(old[k], old_units[k]);
     }
     std::vector<uint64_t> slots_;
+    std::vector<size_t> units_;
     size_t mask_ = 0;
     size_t used_ = 0;
   };
@@ -135,6 +153,7 @@ class DocumentMemory {
   std::vector<size_t> deputy_titles_;            // starts of the lines after a "KT." line
   std::vector<std::pair<size_t, size_t>> signer_lines_;  // [begin, end) of each, in order
   int last_label_ = 0;
+  size_t unit_ = 0;  // StartUnit's, plus 1 (0: none yet)
 };
 
 }  // namespace vanban::internal

@@ -218,6 +218,7 @@ class Restorer::Impl {
   uint32_t RestoreUnit(std::string_view doc, size_t begin, size_t end, uint32_t line_no, RestoreResult* out) {
     unit_.text = doc.substr(begin, end - begin);
     unit_.begin = begin;
+    memory_.StartUnit(begin);
     words_.Trim();
     internal::CutPieces(unit_.text, ocr_, m_, &unit_.tokens, &unit_.pieces);
     builder_.StartUnit(unit_, &lattice_);
