@@ -94,3 +94,20 @@ TEST_CASE("document memory: a pair vouches for the units it was not read in only
   CHECK(m.HasPair(500, 501));
   CHECK_FALSE(m.HasPair(9, 7));
 }
+
+TEST_CASE("document memory: a pair counts the other units that read it") {
+  DocumentMemory m;
+  m.Reset("");
+  for (size_t unit : {0, 50, 100, 150}) {
+    m.StartUnit(unit);
+    m.RememberPair(7, 9);
+    m.RememberPair(7, 9);  // twice in one unit counts once
+  }
+  m.StartUnit(400);
+  CHECK(m.PairUnits(7, 9) == 4);
+  m.StartUnit(0);  // the first and the last unit to read it do not count themselves
+  CHECK(m.PairUnits(7, 9) == 3);
+  m.StartUnit(150);
+  CHECK(m.PairUnits(7, 9) == 3);
+  CHECK(m.PairUnits(9, 7) == 0);
+}

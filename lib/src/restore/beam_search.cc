@@ -15,7 +15,8 @@ constexpr uint32_t kPrescreenReadings = 4;  // edges with more readings are pres
 float BeamSearch::PairBonus(const LmState& before, const Edge& e, uint32_t id) const {
   const uint32_t prev = before.words[before.len - 1];
   float bonus = 0;
-  if (memory_.HasPair(prev, id)) bonus += static_cast<float>(o_.pair_cache_bonus);
+  if (const uint32_t n = memory_.PairUnits(prev, id); n > 0)
+    bonus += static_cast<float>(o_.pair_cache_bonus * (1.0 + o_.pair_cache_growth * std::log2(std::min(n, 16u))));
   if (e.name_pair && m_.IsNamePair(prev, id)) bonus += static_cast<float>(o_.name_pair_bonus);
   if (e.person && m_.people().Has(prev, id)) bonus += static_cast<float>(o_.person_pair_bonus);
   // A rarer surname is a name only here, as its first word, and counts as much as a

@@ -43,7 +43,10 @@ class DocumentMemory {
   // only here would vouch for itself, and a confident misreading ("Vận phong" for Văn
   // phòng, in a plan that writes dân vận, phong trào) would hold against the language
   // model's evidence.
-  bool HasPair(uint32_t a, uint32_t b) const { return pairs_.ElsewhereThan(PairKey(a, b), unit_); }
+  bool HasPair(uint32_t a, uint32_t b) const { return PairUnits(a, b) > 0; }
+  // How many other units than this one read the pair (approximately: a unit between the
+  // first and the last one to read it counts itself).
+  uint32_t PairUnits(uint32_t a, uint32_t b) const { return pairs_.UnitsBesides(PairKey(a, b), unit_); }
   void RememberPair(uint32_t a, uint32_t b) {
     if (!pairs_.Insert(PairKey(a, b), unit_)) return;
     Note(&before_[b], a);
@@ -91,29 +94,33 @@ class DocumentMemory {
     return it == map.end() ? kNone : it->second;
   }
   // The search asks for a pair at every step of every hypothesis: an open-addressing
-  // map in two arrays (keys are never 0: word ids start at 1) from a pair to the unit
-  // it was first read in, or kManyUnits.
+  // map in two arrays (keys are never 0: word ids start at 1) from a pair to the units
+  // that read it.
   class PairSet {
    public:
-    static constexpr size_t kManyUnits = ~size_t{0};
-    bool ElsewhereThan(uint64_t key, size_t unit) const {
-      if (used_ == 0) return false;
+    uint32_t UnitsBesides(uint64_t key, size_t unit) const {
+      if (used_ == 0) return 0;
       for (size_t i = Home(key);; i = (i + 1) & mask_) {
-        if (slots_[i] == key) return units_[i] != unit;
-        if (slots_[i] == 0) return false;
+        if (slots_[i] == key) {
+          const Seen& s = seen_[i];
+          return s.units - (s.first == unit || s.last == unit ? 1 : 0);
+        }
+        if (slots_[i] == 0) return 0;
       }
     }
-    // Returns whether |key| is new; a pair read again in another unit is read in many.
+    // Returns whether |key| is new.
     bool Insert(uint64_t key, size_t unit) {
       if ((used_ + 1) * 2 > slots_.size()) Grow();
       for (size_t i = Home(key);; i = (i + 1) & mask_) {
         if (slots_[i] == key) {
-          if (units_[i] != unit) units_[i] = kManyUnits;
+          Seen& s = seen_[i];
+          if (s.last != unit && s.first != unit) ++s.units;
+          s.last = unit;
           return false;
         }
         if (slots_[i] == 0) {
           slots_[i] = key;
-          units_[i] = unit;
+          seen_[i] = {unit, unit, 1};
           ++used_;
           return true;
         }
@@ -121,27 +128,39 @@ class DocumentMemory {
     }
     void Clear() {
       slots_.clear();
-      units_.clear();
+      seen_.clear();
       mask_ = 0;
       used_ = 0;
     }
 
    private:
+    struct Seen {
+      size_t first, last;  // units (by StartUnit's offset)
+      uint32_t units;      // distinct units read in, as far as first and last tell
+    };
     size_t Home(uint64_t key) const { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & mask_; }
     void Grow() {
       std::vector<uint64_t> old;
-      std::vector<size_t> old_units;
+      std::vector<Seen> old_seen;
       old.swap(slots_);
-      old_units.swap(units_);
+      old_seen.swap(seen_);
       slots_.assign(old.empty() ? 256 : old.size() * 2, 0);
-      units_.assign(slots_.size(), 0);
+      seen_.assign(slots_.size(), Seen{});
       mask_ = slots_.size() - 1;
       used_ = 0;
-      for (size_t k = 0; k < old.size(); ++k)
-        if (old[k] != 0) Insert(old[k], old_units[k]);
+      for (size_t k = 0; k < old.size(); ++k) {
+        if (old[k] == 0) continue;
+        for (size_t i = Home(old[k]);; i = (i + 1) & mask_) {
+          if (slots_[i] != 0) continue;
+          slots_[i] = old[k];
+          seen_[i] = old_seen[k];
+          ++used_;
+          break;
+        }
+      }
     }
     std::vector<uint64_t> slots_;
-    std::vector<size_t> units_;
+    std::vector<Seen> seen_;
     size_t mask_ = 0;
     size_t used_ = 0;
   };
