@@ -24,6 +24,18 @@ bool CapitalisedWordAt(const Unit& unit, uint32_t i) {
   return i < unit.pieces.size() && unit.pieces[i].kind == PieceKind::kWord && StartsUpper(unit.PieceText(i));
 }
 
+// The bar at |k| of |text| stands for an I of a Roman section number at a line's start
+// ("|. MỤC ĐÍCH, YÊU CẦU", "|I. NỘI DUNG"): the run of I's look-alikes it is in ends in
+// ". " and a capital. The lattice reads the runs without a bar (IsDamagedRoman).
+bool RomanBarAt(std::string_view text, size_t k) {
+  size_t b = k;
+  while (b > 0 && std::string_view("|Il1").find(text[b - 1]) != std::string_view::npos) --b;
+  if (b > 0 && text[b - 1] != '\n' && text[b - 1] != '\r') return false;
+  size_t e = k;
+  while (e < text.size() && std::string_view("|Il1").find(text[e]) != std::string_view::npos) ++e;
+  return e - b <= 4 && text.substr(e, 2) == ". " && e + 2 < text.size() && StartsUpper(text.substr(e + 2));
+}
+
 // OCR spaces out numbers and document symbols ("34 /KH-UBND", "20/ NQ-HĐND", "19/
 // 10/2021", "114 -KL/TW"), which typed documents do not (legal-congbao: 54 spaced against
 // 40,000 joined), and drops the space of "Số: 34" ("S6:34", 1 against 362). Appends
@@ -43,6 +55,10 @@ void AppendOcrGap(std::string_view text, size_t from, size_t to, bool after_so, 
           j += text[j] >= 'A' && text[j] <= 'Z' ? 1 : 2;
         if (j > k + 2 && j < text.size() && text[j] == '/') continue;
       }
+    }
+    if (ch == '|' && RomanBarAt(text, k)) {
+      out->push_back('I');
+      continue;
     }
     out->push_back(ch);
     if (ch == ':' && after_so && k == from && digit(k + 1)) out->push_back(' ');  // "Số:34"
