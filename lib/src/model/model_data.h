@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <span>
 #include <string>
@@ -17,14 +18,21 @@
 
 namespace vanban::internal {
 
-// Language-model state: up to three preceding words (oldest first) and the
+// Language-model state: up to kMaxOrder - 1 preceding words (oldest first) and the
 // backoff of each context suffix (bo[k] = backoff of the newest k+1 words).
 struct LmState {
-  uint16_t words[3] = {0, 0, 0};
-  float bo[3] = {0, 0, 0};
+  static constexpr int kWords = kMaxOrder - 1;
+  uint16_t words[kWords] = {};
+  float bo[kWords] = {};
   uint8_t len = 0;
-  bool SameWords(const LmState& o) const {
-    return len == o.len && words[0] == o.words[0] && words[1] == o.words[1] && words[2] == o.words[2];
+  bool SameWords(const LmState& o) const { return len == o.len && PackedWords() == o.PackedWords(); }
+  // The words as one integer (one load instead of four; the byte order does not matter
+  // to a comparison or a hash).
+  uint64_t PackedWords() const {
+    static_assert(sizeof words == sizeof(uint64_t));
+    uint64_t packed;
+    std::memcpy(&packed, words, sizeof packed);
+    return packed;
   }
 };
 
@@ -139,7 +147,7 @@ class ModelData {
     uint64_t buckets = 0;
     uint64_t count = 0;
   };
-  Table tables_[kMaxOrder + 1];  // index = order (2..4)
+  Table tables_[kMaxOrder + 1];  // index = order (2..kMaxOrder)
   const CandidateRef* cand_refs_ = nullptr;
   uint64_t cand_buckets_ = 0;
   const CandidateItem* cand_items_ = nullptr;
