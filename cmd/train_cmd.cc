@@ -65,7 +65,7 @@ VANBAN_REGISTER_COMMAND(Command{
       app.add_option("FILE", o->files, "Corpus files (*.txt.xz) instead of --corpus");
       app.add_option("--corpus", o->corpus, "Directory of *.txt.xz corpus files")->type_name("DIR");
       app.add_option("--out", o->out, "Output directory (default: dictionaries)")->type_name("DIR");
-      app.add_option("--order", o->order, "Highest n-gram order, 1-5 (default 4)")->type_name("N");
+      app.add_option("--order", o->order, "Highest n-gram order, 1-4 (default 4)")->type_name("N");
       app.add_option("--min-counts", o->min_counts,
                      "Minimum count per order, comma-separated (default 2,1,2,2)")
           ->type_name("LIST");

@@ -1,10 +1,9 @@
 // Model: build from the hand-made fixture in tests/data/model, load, score, and
-// refuse damaged files; train, build and read an order-5 model.
+// refuse damaged files.
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -14,15 +13,11 @@
 #include <string_view>
 #include <vector>
 
-#include <unistd.h>
-
 #include "model/lm_tokens.h"
 #include "model/model_data.h"
 #include "model/model_parts.h"
 #include "model/place_merges.h"
-#include "restore/lm_cache.h"
 #include "text/viet_chars.h"
-#include "train/corpus_split.h"
 #include "vanban/model.h"
 #include "vanban/text.h"
 #include "test_files.h"
@@ -267,85 +262,6 @@ TEST_CASE("model: the communes' absorbed units are stored as the dictionary spel
   CHECK(st.code() == vanban::StatusCode::kCorruption);
   CHECK(st.message().find("place_merges.txt:2") != std::string::npos);
   std::filesystem::remove_all(dir);
-}
-
-// Trains an order-5 model on a corpus of two phrases that share their middle four words,
-// so only the fifth word back tells which ending follows.
-class FiveGramModel {
- public:
-  FiveGramModel() {
-    namespace fs = std::filesystem;
-    // Per process: ctest runs each case as a process of its own, side by side.
-    dir_ = fs::path(VANBAN_BINARY_DIR) / ("model_test_order5_" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_ / "corpus");
-    std::string name = "doc";
-    for (int i = 0; vanban::internal::BucketOfDocument("@@@ " + name) != vanban::internal::Bucket::kTrain; ++i)
-      name = "doc" + std::to_string(i);
-    std::ofstream(dir_ / "corpus" / "c.txt") << "@@@ " << name << "\n"
-                                             << "Một hai ba bốn năm.\nMột hai ba bốn năm.\nMột hai ba bốn năm.\n"
-                                             << "Sáu hai ba bốn bảy.\nSáu hai ba bốn bảy.\nSáu hai ba bốn bảy.\n";
-    REQUIRE(std::system(("xz -f " + (dir_ / "corpus" / "c.txt").string()).c_str()) == 0);
-    vanban::TrainOptions t;
-    t.corpus_dir = (dir_ / "corpus").string();
-    t.out_dir = (dir_ / "dict").string();
-    t.order = 5;
-    t.min_counts = {1, 1, 1, 1, 1};
-    vanban::Status st = vanban::TrainDictionaries(t);
-    REQUIRE_MESSAGE(st.ok(), st.ToString());
-    st = vanban::BuildModel(t.out_dir, (dir_ / "order5.model").string());
-    REQUIRE_MESSAGE(st.ok(), st.ToString());
-    auto m = vanban::Model::Load((dir_ / "order5.model").string());
-    REQUIRE_MESSAGE(m.ok(), m.status().ToString());
-    model_ = *m;
-  }
-  ~FiveGramModel() { std::filesystem::remove_all(dir_); }
-  const vanban::Model& model() const { return *model_; }
-
- private:
-  std::filesystem::path dir_;
-  std::shared_ptr<const vanban::Model> model_;
-};
-
-TEST_CASE("model: an order-5 model is trained, built and read with four words of context") {
-  FiveGramModel five;
-  const vanban::Model& model = five.model();
-  CHECK(model.order() == 5);
-  REQUIRE(model.ngram_counts().size() == 5);
-  CHECK(model.ngram_counts()[4] > 0);
-  // "hai ba bốn" precedes both endings; the word before it decides.
-  const double after_mot = model.LogProb({"<s>", "một", "hai", "ba", "bốn", "năm"});
-  const double after_sau = model.LogProb({"<s>", "sáu", "hai", "ba", "bốn", "năm"});
-  CHECK(after_mot > after_sau + 0.3);
-  CHECK(model.LogProb({"<s>", "sáu", "hai", "ba", "bốn", "bảy"}) > model.LogProb({"<s>", "một", "hai", "ba", "bốn", "bảy"}) + 0.3);
-}
-
-TEST_CASE("model: the score cache tells apart contexts that differ in any one of their four words") {
-  FiveGramModel five;
-  const vanban::internal::ModelData& d = five.model().parts().data();
-  const uint32_t nam = d.WordId("năm");
-  // A full context as the search holds it (backoffs 0: what is asked is the cache's key).
-  auto state = [&](const std::vector<std::string>& words) {
-    vanban::internal::LmState st;
-    for (size_t i = 0; i < words.size(); ++i) st.words[i] = static_cast<uint16_t>(d.WordId(words[i]));
-    st.len = static_cast<uint8_t>(words.size());
-    return st;
-  };
-  for (size_t p = 0; p < 4; ++p) {
-    CAPTURE(p);
-    std::vector<std::string> words = {"một", "hai", "ba", "bốn"};
-    const vanban::internal::LmState a = state(words);
-    words[p] = "bảy";
-    const vanban::internal::LmState b = state(words);
-    vanban::internal::LmState out_a, out_b, direct;
-    REQUIRE(d.Score(a, nam, &direct) != d.Score(b, nam, &direct));
-    vanban::internal::LmCache cache(d, 4);
-    const float cached_a = cache.Score(a, nam, &out_a);
-    CHECK(cached_a == d.Score(a, nam, &direct));
-    const float cached_b = cache.Score(b, nam, &out_b);
-    CHECK(cached_b == d.Score(b, nam, &direct));
-    CHECK(out_b.SameWords(direct));
-  }
 }
 
 TEST_CASE("model: missing file is NotFound") {

@@ -28,11 +28,9 @@ using internal::kBitsPerWord;
 using internal::NgramEntry;
 using internal::ProbingHeader;
 using internal::ShellQuote;
-// Word ids packed 16 bits each, oldest in the high bits: five fill 80 bits.
-using Key = internal::Uint128;
 
 struct Gram {
-  Key key;
+  uint64_t key;
   uint32_t count;
   float logprob = 0;
   float backoff = 0;
@@ -119,7 +117,7 @@ class Builder {
       if (line.empty() || line.substr(0, 2) == "# ") continue;
       unsigned long long n, total, c1, c2, c3, c4;
       if (std::sscanf(line.c_str(), "%llu %llu %llu %llu %llu %llu", &n, &total, &c1, &c2, &c3, &c4) != 6 ||
-          n < 1 || n > static_cast<unsigned long long>(internal::kMaxOrder))
+          n < 1 || n > 4)
         return Status::Corruption("counts.tsv: bad line: " + line);
       order_ = std::max(order_, static_cast<int>(n));
       Discounts& d = discounts_[n];
@@ -161,7 +159,7 @@ class Builder {
         st = Status::Corruption(path + ":" + std::to_string(line_no) + ": no count");
         break;
       }
-      Key key = 0;
+      uint64_t key = 0;
       int words = 0;
       std::string_view ws = line.substr(0, tab);
       bool bad = false;
@@ -191,9 +189,9 @@ class Builder {
   }
 
   // Index of |key| in the sorted order-n grams, or -1.
-  int64_t Index(int n, Key key) const {
+  int64_t Index(int n, uint64_t key) const {
     const auto& g = grams_[n];
-    auto it = std::lower_bound(g.begin(), g.end(), key, [](const Gram& a, Key k) { return a.key < k; });
+    auto it = std::lower_bound(g.begin(), g.end(), key, [](const Gram& a, uint64_t k) { return a.key < k; });
     return (it != g.end() && it->key == key) ? it - g.begin() : -1;
   }
 
@@ -202,7 +200,7 @@ class Builder {
     // Unigrams: dense over the vocabulary.
     unigram_.assign(v, {0, 0});
     std::vector<uint32_t> adj(v, 0);
-    for (const Gram& g : grams_[1]) adj[static_cast<size_t>(g.key)] = g.count;
+    for (const Gram& g : grams_[1]) adj[g.key] = g.count;
     double total = 0, gamma_mass = 0;
     for (size_t i = 1; i < v; ++i) {
       total += adj[i];
@@ -217,21 +215,21 @@ class Builder {
     unigram_[ids_.at("<s>")].logprob = -99.0f;
     for (int n = 2; n <= order_; ++n) {
       std::vector<Gram>& grams = grams_[n];
-      const Key suffix_mask = (Key{1} << (kBitsPerWord * (n - 1))) - 1;
+      const uint64_t suffix_mask = (uint64_t{1} << (kBitsPerWord * (n - 1))) - 1;
       // Keep only n-grams whose context and suffix exist one order down, so the
       // decoder can stop at the first missing order.
       std::vector<Gram> kept;
       kept.reserve(grams.size());
       for (const Gram& g : grams) {
-        Key ctx = g.key >> kBitsPerWord, suf = g.key & suffix_mask;
-        if (n == 2 ? (adj[static_cast<size_t>(ctx)] > 0 || ctx == ids_.at("<s>")) && adj[static_cast<size_t>(suf)] > 0
+        uint64_t ctx = g.key >> kBitsPerWord, suf = g.key & suffix_mask;
+        if (n == 2 ? (adj[ctx] > 0 || ctx == ids_.at("<s>")) && adj[suf] > 0
                    : Index(n - 1, ctx) >= 0 && Index(n - 1, suf) >= 0)
           kept.push_back(g);
       }
       grams.swap(kept);
       const Discounts& d = discounts_[n];
       for (size_t i = 0; i < grams.size();) {
-        Key ctx = grams[i].key >> kBitsPerWord;
+        uint64_t ctx = grams[i].key >> kBitsPerWord;
         size_t j = i;
         double c = 0, mass = 0;
         for (; j < grams.size() && (grams[j].key >> kBitsPerWord) == ctx; ++j) {
@@ -240,44 +238,31 @@ class Builder {
         }
         double gamma = mass / c;
         for (size_t k = i; k < j; ++k) {
-          Key suf = grams[k].key & suffix_mask;
-          double lower = n == 2 ? std::pow(10.0, unigram_[static_cast<size_t>(suf)].logprob)
+          uint64_t suf = grams[k].key & suffix_mask;
+          double lower = n == 2 ? std::pow(10.0, unigram_[suf].logprob)
                                 : std::pow(10.0, grams_[n - 1][Index(n - 1, suf)].logprob);
           double p = (grams[k].count - d.For(grams[k].count)) / c + gamma * lower;
           grams[k].logprob = static_cast<float>(std::log10(p));
         }
         float bo = static_cast<float>(std::log10(gamma));
-        if (n == 2) unigram_[static_cast<size_t>(ctx)].backoff = bo;
+        if (n == 2) unigram_[ctx].backoff = bo;
         else grams_[n - 1][Index(n - 1, ctx)].backoff = bo;
         i = j;
       }
     }
   }
 
-  // The stored key of an order-n gram (model_format.h).
-  static uint64_t StoredKey(int n, Key key) {
-    const uint64_t newest = static_cast<uint64_t>(key);
-    return n <= internal::kMaxPackedOrder
-               ? newest
-               : internal::LongNgramKey(newest, static_cast<uint32_t>(key >> (kBitsPerWord * internal::kMaxPackedOrder)));
-  }
-
-  static Status AppendTable(int n, const std::vector<Gram>& grams, std::string* out) {
+  static void AppendTable(const std::vector<Gram>& grams, std::string* out) {
     const uint64_t buckets = grams.size() + grams.size() / 2 + 1;
     ProbingHeader h{buckets, grams.size()};
     out->append(reinterpret_cast<const char*>(&h), sizeof h);
     std::vector<NgramEntry> table(buckets, NgramEntry{0, 0, 0});
     for (const Gram& g : grams) {
-      const uint64_t key = StoredKey(n, g.key);
-      uint64_t i = internal::HomeBucket(internal::MixKey(key), buckets);
-      // Equal keys share a home bucket, so a hashed key already taken is met here.
-      for (; table[i].key != 0; i = i + 1 == buckets ? 0 : i + 1) {
-        if (table[i].key == key) return Status::Corruption(std::to_string(n) + "-grams: two share one hashed key");
-      }
-      table[i] = {key, g.logprob, g.backoff};
+      uint64_t i = internal::HomeBucket(internal::MixKey(g.key), buckets);
+      while (table[i].key != 0) i = i + 1 == buckets ? 0 : i + 1;
+      table[i] = {g.key, g.logprob, g.backoff};
     }
     out->append(reinterpret_cast<const char*>(table.data()), table.size() * sizeof(NgramEntry));
-    return Status::Ok();
   }
 
   Status Write(const std::function<Status(std::string_view)>& write, BuildModelStats* stats) {
@@ -294,7 +279,7 @@ class Builder {
     offs.append(reinterpret_cast<const char*>(&end), 4);
     sections[internal::kSectionUnigrams].assign(reinterpret_cast<const char*>(unigram_.data()),
                                                 unigram_.size() * sizeof(internal::UnigramEntry));
-    for (int n = 2; n <= order_; ++n) VANBAN_RETURN_IF_ERROR(AppendTable(n, grams_[n], &sections[internal::NgramSection(n)]));
+    for (int n = 2; n <= order_; ++n) AppendTable(grams_[n], &sections[internal::kSectionBigrams + n - 2]);
     // Candidate index: diacritic-free key -> syllables, most frequent first.
     std::map<std::string, std::vector<CandidateItem>> by_key;
     double total = 0;
@@ -492,7 +477,7 @@ class Builder {
       for (const CandidateItem& c : list) reading[c.id] = key.size() > 1 && !(c.flags & internal::kNameOnlyReading);
     const uint64_t mask = (uint64_t{1} << kBitsPerWord) - 1;
     std::unordered_map<uint64_t, uint64_t> pairs;
-    for (const Gram& g : grams_[order_]) pairs[static_cast<uint64_t>(g.key) & ((mask << kBitsPerWord) | mask)] += g.count;
+    for (const Gram& g : grams_[order_]) pairs[g.key & ((mask << kBitsPerWord) | mask)] += g.count;
     std::vector<std::vector<std::pair<float, uint16_t>>> next(v), prev(v);
     for (const auto& [key, count] : pairs) {
       uint32_t a = static_cast<uint32_t>(key >> kBitsPerWord), b = static_cast<uint32_t>(key & mask);
@@ -578,7 +563,7 @@ Status BuildModel(const std::string& dict_dir, const std::function<Status(std::s
     VANBAN_RETURN_IF_ERROR(b.ReadVocab());
     VANBAN_RETURN_IF_ERROR(b.ReadDiscounts());
     VANBAN_RETURN_IF_ERROR(b.ReadNames());
-    if (b.order() > internal::kMaxOrder) return Status::Corruption("order above " + std::to_string(internal::kMaxOrder));
+    if (b.order() > internal::kMaxOrder) return Status::Corruption("order above 4");
     for (int n = 1; n <= b.order(); ++n) VANBAN_RETURN_IF_ERROR(b.ReadOrder(n));
     b.Estimate();
     return b.Write(write, stats);

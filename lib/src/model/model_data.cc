@@ -116,7 +116,7 @@ Status ModelData::Validate() {
   if (sec_size(kSectionUnigrams) != v * sizeof(UnigramEntry)) return Bad("unigram section size");
   unigrams_ = reinterpret_cast<const UnigramEntry*>(sec(kSectionUnigrams));
   for (int n = 2; n <= kMaxOrder; ++n) {
-    const SectionId id = NgramSection(n);
+    SectionId id = static_cast<SectionId>(kSectionBigrams + n - 2);
     if (n > static_cast<int>(h.order)) {
       if (sec_size(id) != 0) return Bad("unexpected n-gram section");
       continue;
@@ -277,8 +277,7 @@ float ModelData::Score(const LmState& in, uint32_t w, LmState* out) const {
   uint64_t keys[kMaxOrder] = {};
   uint64_t key = w;
   for (int k = 1; k <= in.len; ++k) {
-    const uint32_t word = in.words[in.len - k];
-    key = k < kMaxPackedOrder ? key | static_cast<uint64_t>(word) << (kBitsPerWord * k) : LongNgramKey(key, word);
+    key |= static_cast<uint64_t>(in.words[in.len - k]) << (kBitsPerWord * k);
     keys[k] = key;
     const Table& t = tables_[k + 1];
     if (t.buckets != 0) __builtin_prefetch(t.entries + HomeBucket(MixKey(key), t.buckets));
@@ -288,7 +287,7 @@ float ModelData::Score(const LmState& in, uint32_t w, LmState* out) const {
     if (e == nullptr) break;
     prob = e->logprob;
     matched = k;
-    if (k < LmState::kWords) next.bo[k] = e->backoff;
+    if (k < 3) next.bo[k] = e->backoff;
   }
   for (int j = matched; j < in.len; ++j) prob += in.bo[j];
   // The new context: the newest max_ctx words.
@@ -298,7 +297,7 @@ float ModelData::Score(const LmState& in, uint32_t w, LmState* out) const {
   for (int i = 0; i < from_in; ++i) next.words[i] = in.words[in.len - from_in + i];
   if (keep > 0) next.words[keep - 1] = static_cast<uint16_t>(w);
   // bo[k] refers to the newest k+1 words; entries beyond a miss stay 0.
-  for (int k = matched + 1; k < LmState::kWords; ++k) next.bo[k] = 0;
+  for (int k = matched + 1; k < 3; ++k) next.bo[k] = 0;
   next.len = static_cast<uint8_t>(keep);
   // Right-state minimisation (as in KenLM): a context with no extensions has
   // backoff 0 and is never matched, so its oldest word cannot change any later

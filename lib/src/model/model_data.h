@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
 #include <memory>
 #include <span>
 #include <string>
@@ -18,21 +17,14 @@
 
 namespace vanban::internal {
 
-// Language-model state: up to kMaxOrder - 1 preceding words (oldest first) and the
+// Language-model state: up to three preceding words (oldest first) and the
 // backoff of each context suffix (bo[k] = backoff of the newest k+1 words).
 struct LmState {
-  static constexpr int kWords = kMaxOrder - 1;
-  uint16_t words[kWords] = {};
-  float bo[kWords] = {};
+  uint16_t words[3] = {0, 0, 0};
+  float bo[3] = {0, 0, 0};
   uint8_t len = 0;
-  bool SameWords(const LmState& o) const { return len == o.len && PackedWords() == o.PackedWords(); }
-  // The words as one integer (one load instead of four; the byte order does not matter
-  // to a comparison or a hash).
-  uint64_t PackedWords() const {
-    static_assert(sizeof words == sizeof(uint64_t));
-    uint64_t packed;
-    std::memcpy(&packed, words, sizeof packed);
-    return packed;
+  bool SameWords(const LmState& o) const {
+    return len == o.len && words[0] == o.words[0] && words[1] == o.words[1] && words[2] == o.words[2];
   }
 };
 
@@ -147,7 +139,7 @@ class ModelData {
     uint64_t buckets = 0;
     uint64_t count = 0;
   };
-  Table tables_[kMaxOrder + 1];  // index = order (2..kMaxOrder)
+  Table tables_[kMaxOrder + 1];  // index = order (2..4)
   const CandidateRef* cand_refs_ = nullptr;
   uint64_t cand_buckets_ = 0;
   const CandidateItem* cand_items_ = nullptr;

@@ -9,13 +9,9 @@
 namespace vanban::internal {
 
 inline constexpr char kModelMagic[8] = {'V', 'A', 'N', 'B', 'A', 'N', 'L', 'M'};
-inline constexpr uint32_t kModelFormatVersion = 8;
-inline constexpr int kMaxOrder = 5;
+inline constexpr uint32_t kModelFormatVersion = 7;
+inline constexpr int kMaxOrder = 4;
 inline constexpr int kBitsPerWord = 16;
-// Up to this order an n-gram's word ids fit its 64-bit key; the one order above is
-// keyed by a hash (LongNgramKey).
-inline constexpr int kMaxPackedOrder = 64 / kBitsPerWord;
-static_assert(kMaxOrder == kMaxPackedOrder + 1, "LongNgramKey folds in one word only");
 // Readings most likely to follow / precede each word (by bigram), 0-padded.
 inline constexpr int kNeighbours = 16;
 
@@ -37,14 +33,8 @@ enum SectionId : uint32_t {
   kSectionPlaceMerges,       // text: place_merges.txt's lines behind their commune's key, sorted (place_merges.h)
   kSectionRarePersonPairs,   // as kSectionNamePairs, for rarer surnames (person_names_rare.txt)
   kSectionSurnames,          // uint32[]: the word ids of surnames.txt, sorted
-  kSectionFivegrams,         // ProbingHeader + NgramEntry[buckets], keys by LongNgramKey
   kNumSections,
 };
-
-// The section of the order-n table (2 <= n <= kMaxOrder).
-inline SectionId NgramSection(int n) {
-  return n > kMaxPackedOrder ? kSectionFivegrams : static_cast<SectionId>(kSectionBigrams + n - 2);
-}
 
 struct SectionEntry {
   uint64_t offset;
@@ -87,8 +77,7 @@ inline uint64_t HomeBucket(uint64_t mixed, uint64_t buckets) {
 }
 
 struct NgramEntry {
-  uint64_t key;  // word ids, 16 bits each, oldest word in the high bits (LongNgramKey above
-                 // kMaxPackedOrder); 0 = empty
+  uint64_t key;  // word ids, 16 bits each, oldest word in the high bits; 0 = empty
   float logprob;
   float backoff;
 };
@@ -125,15 +114,6 @@ inline uint64_t MixKey(uint64_t x) {
   x *= 0x94d049bb133111ebull;
   x ^= x >> 31;
   return x;
-}
-
-// Key of an n-gram one order above kMaxPackedOrder: its newest words packed as a
-// lower order's key, hashed with its oldest word. 64 bits cannot hold five 16-bit ids;
-// a hash keeps the entry at 16 bytes, and two 5-grams of one key (odds of a few in a
-// million for a table of 10^7) are refused by the builder, so a lookup never answers for another.
-inline uint64_t LongNgramKey(uint64_t newest, uint32_t oldest) {
-  const uint64_t k = MixKey(newest ^ MixKey((uint64_t{oldest} << 32) | 0x9e3779b9u));
-  return k == 0 ? 1 : k;
 }
 
 // FNV-1a 64 of the key string, never 0.

@@ -1,7 +1,6 @@
 // `vanban train`: counts syllable n-grams of the train bucket and writes the text
-// sources of the model. N-grams are packed 16 bits per word into a 128-bit key (a
-// 5-gram takes 80) and counted by sorting, which keeps memory predictable and the
-// output deterministic.
+// sources of the model. N-grams are packed 16 bits per word into a uint64 and
+// counted by sorting, which keeps memory predictable and the output deterministic.
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -11,7 +10,6 @@
 #include <vector>
 
 #include "model/lm_tokens.h"
-#include "model/model_format.h"
 #include "model/shell_quote.h"
 #include "text/viet_chars.h"
 #include "train/corpus_split.h"
@@ -26,10 +24,9 @@ using internal::ShellQuote;
 
 constexpr int kBitsPerWord = 16;
 constexpr uint32_t kMaxVocabulary = (1u << kBitsPerWord) - 1;
-using Key = internal::Uint128;
 
 struct KeyCount {
-  Key key;
+  uint64_t key;
   uint32_t count;
 };
 
@@ -184,13 +181,13 @@ class Counter {
 
   // Raw counts of all n-grams of |order| inside lines.
   std::vector<KeyCount> CountOrder(int order) const {
-    std::vector<Key> keys;
+    std::vector<uint64_t> keys;
     keys.reserve(seq16_.size());
     size_t line_start = 0;
     for (size_t i = 0; i < seq16_.size(); ++i) {
       if (seq16_[i] == bos_) line_start = i;
       if (i + 1 < line_start + static_cast<size_t>(order)) continue;
-      Key k = 0;
+      uint64_t k = 0;
       for (size_t j = i + 1 - static_cast<size_t>(order); j <= i; ++j) k = (k << kBitsPerWord) | seq16_[j];
       keys.push_back(k);
     }
@@ -218,14 +215,14 @@ class Counter {
       Progress("order " + std::to_string(n) + ": " + std::to_string(raw.size()) + " distinct");
       if (n < n_max) {
         // Kneser-Ney adjusted counts: distinct left extensions, except at <s>.
-        const Key mask = (Key{1} << (n * kBitsPerWord)) - 1;
-        std::vector<Key> suffixes;
+        const uint64_t mask = (n * kBitsPerWord >= 64) ? ~0ull : ((1ull << (n * kBitsPerWord)) - 1);
+        std::vector<uint64_t> suffixes;
         suffixes.reserve(higher.size());
         for (const KeyCount& kc : higher) suffixes.push_back(kc.key & mask);
         std::sort(suffixes.begin(), suffixes.end());
         size_t s = 0;
         for (KeyCount& kc : raw) {
-          const Key first = kc.key >> ((n - 1) * kBitsPerWord);
+          uint64_t first = kc.key >> ((n - 1) * kBitsPerWord);
           while (s < suffixes.size() && suffixes[s] < kc.key) ++s;
           uint32_t cont = 0;
           while (s < suffixes.size() && suffixes[s] == kc.key) ++cont, ++s;
@@ -241,9 +238,9 @@ class Counter {
       if (n == 1) min = 0;
       // Prefixes and suffixes of kept longer n-grams stay too: the model needs
       // them as contexts (backoff weights) and as the lower-order estimate.
-      std::vector<Key> needed;
+      std::vector<uint64_t> needed;
       if (n < n_max) {
-        const Key mask = (Key{1} << (n * kBitsPerWord)) - 1;
+        const uint64_t mask = (1ull << (n * kBitsPerWord)) - 1;
         for (const KeyCount& kc : final_counts[n + 1]) {
           needed.push_back(kc.key >> kBitsPerWord);
           needed.push_back(kc.key & mask);
@@ -265,7 +262,7 @@ class Counter {
       for (const KeyCount& kc : final_counts[n]) {
         line.clear();
         for (int j = n - 1; j >= 0; --j) {
-          line += vocab_[static_cast<size_t>((kc.key >> (j * kBitsPerWord)) & kMaxVocabulary)];
+          line += vocab_[(kc.key >> (j * kBitsPerWord)) & kMaxVocabulary];
           line += j ? ' ' : '\t';
         }
         line += std::to_string(kc.count);
@@ -329,8 +326,7 @@ class Counter {
 }  // namespace
 
 Status TrainDictionaries(const TrainOptions& options) {
-  if (options.order < 1 || options.order > internal::kMaxOrder)
-    return Status::InvalidArgument("order must be 1.." + std::to_string(internal::kMaxOrder));
+  if (options.order < 1 || options.order > 4) return Status::InvalidArgument("order must be 1..4");
   if (options.min_counts.empty()) return Status::InvalidArgument("min_counts must not be empty");
   std::vector<std::string> files = options.files;
   if (files.empty()) {
