@@ -133,3 +133,45 @@ TEST_CASE("restore: a search started again where the lattice changed finds what 
     CheckSameSearch(&again, second, &fresh, reference);
   }
 }
+
+TEST_CASE("restore: a unit that opens in lower case is searched from no context, not a sentence start") {
+  auto model = vanban::Model::Load(VANBAN_FIXTURE_MODEL);
+  REQUIRE_MESSAGE(model.ok(), model.status().ToString());
+  const ModelData& m = (*model)->parts().data();
+  vanban::RestoreOptions options;
+  DocumentMemory memory;
+  memory.Reset("");
+  LmCache lm(m, 10);
+  // Two readings of one piece that the two starts order differently (each then ends the
+  // sentence, as the search scores it).
+  auto whole = [&](const vanban::internal::LmState& start, uint32_t w) {
+    vanban::internal::LmState a, b;
+    float s = m.Score(start, w, &a);
+    return s + m.Score(a, m.eos(), &b);
+  };
+  const vanban::internal::LmState none{}, bos = m.BeginState();
+  std::string_view first, second;
+  const std::vector<std::string_view> words = {"của", "và", "các", "có", "được", "không", "này", "cho",
+                                               "là", "trong", "những", "thì", "căn", "cứ", "nghị", "quyết"};
+  for (std::string_view a : words) {
+    for (std::string_view b : words) {
+      const uint32_t ia = m.WordId(a), ib = m.WordId(b);
+      if (ia == m.unk() || ib == m.unk() || !first.empty()) continue;
+      if (whole(bos, ia) > whole(bos, ib) + 0.1f && whole(none, ia) + 0.1f < whole(none, ib)) {
+        first = a;
+        second = b;
+      }
+    }
+  }
+  REQUIRE_MESSAGE(!first.empty(), "the fixture model orders no pair differently");
+  for (bool mid : {false, true}) {
+    Lattice l;
+    AddEdge(m, &l, 0, 1, {{first, -0.1f}, {second, -0.1f}});
+    Index(&l, 1);
+    l.mid_sentence = mid;
+    BeamSearch search(m, options, &lm, &memory);
+    search.Decode(&l, 1);
+    REQUIRE(search.path().size() == 1);
+    CHECK(l.cand(l.edges[0], search.path()[0].cand).id == m.WordId(mid ? second : first));
+  }
+}

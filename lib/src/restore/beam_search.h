@@ -50,6 +50,7 @@ class BeamSearch {
   float PairBonus(const LmState& before, const Edge& e, uint32_t id) const;
 
  private:
+  LmState begin_;  // the state the last Decode started from (Lattice::mid_sentence)
   struct Hyp {
     LmState state;
     float score;
