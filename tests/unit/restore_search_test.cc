@@ -3,6 +3,8 @@
 // every edge's margin, the posteriors).
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <initializer_list>
 #include <string_view>
 #include <utility>
@@ -131,5 +133,86 @@ TEST_CASE("restore: a search started again where the lattice changed finds what 
     BeamSearch fresh(m, options, &fresh_lm, &memory);
     fresh.Decode(&reference, 7);
     CheckSameSearch(&again, second, &fresh, reference);
+  }
+}
+
+namespace {
+
+// Each reading's posterior at path step |step| worked out directly: the score of the
+// reading after the path before it, then of the path's following words after it, with
+// every bonus (what Posteriors must give when it scores every reading).
+std::vector<double> DirectPosteriors(const ModelData& m, const BeamSearch& search, const Lattice& l, size_t step) {
+  using vanban::internal::LmState;
+  const auto& path = search.path();
+  // Adds to |*sc| what reading |c| on |e| scores after |*st|, which it moves past it.
+  auto add = [&](LmState* st, const Edge& e, const Cand& c, double* sc) {
+    if (c.id == 0) return;
+    if (st->len > 0) *sc += search.PairBonus(*st, e, c.id);
+    LmState next;
+    *sc += m.Score(*st, c.LmId(), &next);
+    *st = next;
+  };
+  LmState before = m.BeginState();
+  double unused = 0;
+  for (size_t s = 0; s < step; ++s) {
+    const Edge& e = l.edges[path[s].edge];
+    add(&before, e, l.cand(e, path[s].cand), &unused);
+  }
+  const Edge& e = l.edges[path[step].edge];
+  const size_t horizon = static_cast<size_t>(m.order()) - 1;
+  std::vector<double> post;
+  for (uint32_t k = 0; k < e.cand_count; ++k) {
+    // The reading itself in float, added up as the search adds it.
+    LmState st;
+    const Cand& c = l.cand(e, k);
+    float first = 0.0f + m.Score(before, c.LmId(), &st) + c.channel;
+    if (before.len > 0) first += search.PairBonus(before, e, c.id);
+    double sc = first;
+    size_t words = 0, s = step + 1;
+    for (; s < path.size() && words < horizon; ++s) {
+      const Edge& fe = l.edges[path[s].edge];
+      const Cand& fc = l.cand(fe, path[s].cand);
+      if (fc.id == 0) continue;
+      add(&st, fe, fc, &sc);
+      ++words;  // (no reading of two words here)
+    }
+    LmState next;
+    if (s == path.size() && words < horizon) sc += m.Score(st, m.eos(), &next);
+    post.push_back(sc);
+  }
+  double max = post[0], z = 0;
+  for (double p : post) max = std::max(max, p);
+  for (double& p : post) z += (p = std::pow(10.0, p - max));
+  for (double& p : post) p /= z;
+  return post;
+}
+
+}  // namespace
+
+TEST_CASE("restore: posteriors are each reading's score with the following words, every bonus included") {
+  auto model = vanban::Model::Load(VANBAN_FIXTURE_MODEL);
+  REQUIRE_MESSAGE(model.ok(), model.status().ToString());
+  const ModelData& m = (*model)->parts().data();
+  vanban::RestoreOptions options;
+  DocumentMemory memory;
+  memory.Reset("");
+  // Bonuses on the following words: pairs the document read before, and capitalised words
+  // that may continue a name, one of them opening it after what may be a title.
+  memory.RememberPair(m.WordId("nghị"), m.WordId("quyết"));
+  memory.RememberPair(m.WordId("quyết"), m.WordId("của"));
+  memory.RememberPair(m.WordId("chính"), m.WordId("phủ"));
+  LmCache lm(m, 10);
+  BeamSearch search(m, options, &lm, &memory);
+  Lattice l = Sentence(m, {{"chính", -0.1f}, {"chịu", -0.3f}});
+  l.edges[4].name_pair = true;
+  l.edges[6].name_pair = true;
+  l.edges[7].opens_name = true;
+  search.Decode(&l, 7);
+  REQUIRE(search.path().size() >= 5);
+  for (size_t s = 0; s < search.path().size(); ++s) {
+    CAPTURE(s);
+    std::vector<double> post;
+    search.Posteriors(l, s, &post);
+    CHECK(post == DirectPosteriors(m, search, l, s));
   }
 }
