@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <initializer_list>
+#include <memory>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -28,7 +29,18 @@ using vanban::internal::Edge;
 using vanban::internal::EdgeKind;
 using vanban::internal::Lattice;
 using vanban::internal::LmCache;
+using vanban::internal::LmState;
 using vanban::internal::ModelData;
+
+// The fixture model, loaded once.
+const ModelData& FixtureData() {
+  static const std::shared_ptr<const vanban::Model> model = [] {
+    auto m = vanban::Model::Load(VANBAN_FIXTURE_MODEL);
+    REQUIRE_MESSAGE(m.ok(), m.status().ToString());
+    return *m;
+  }();
+  return model->parts().data();
+}
 
 struct Reading {
   std::string_view word;
@@ -89,9 +101,7 @@ void CheckSameSearch(BeamSearch* a, const Lattice& la, BeamSearch* b, const Latt
 }  // namespace
 
 TEST_CASE("restore: a search started again where the lattice changed finds what a fresh search finds") {
-  auto model = vanban::Model::Load(VANBAN_FIXTURE_MODEL);
-  REQUIRE_MESSAGE(model.ok(), model.status().ToString());
-  const ModelData& m = (*model)->parts().data();
+  const ModelData& m = FixtureData();
   vanban::RestoreOptions options;
   options.beam = 3;  // fewer hypotheses than readings: what is pruned matters
   DocumentMemory memory;
@@ -142,7 +152,6 @@ namespace {
 // reading after the path before it, then of the path's following words after it, with
 // every bonus (what Posteriors must give when it scores every reading).
 std::vector<double> DirectPosteriors(const ModelData& m, const BeamSearch& search, const Lattice& l, size_t step) {
-  using vanban::internal::LmState;
   const auto& path = search.path();
   // Adds to |*sc| what reading |c| on |e| scores after |*st|, which it moves past it.
   auto add = [&](LmState* st, const Edge& e, const Cand& c, double* sc) {
@@ -190,25 +199,33 @@ std::vector<double> DirectPosteriors(const ModelData& m, const BeamSearch& searc
 }  // namespace
 
 TEST_CASE("restore: posteriors are each reading's score with the following words, every bonus included") {
-  auto model = vanban::Model::Load(VANBAN_FIXTURE_MODEL);
-  REQUIRE_MESSAGE(model.ok(), model.status().ToString());
-  const ModelData& m = (*model)->parts().data();
+  const ModelData& m = FixtureData();
   vanban::RestoreOptions options;
   DocumentMemory memory;
   memory.Reset("");
-  // Bonuses on the following words: pairs the document read before, and capitalised words
-  // that may continue a name, one of them opening it after what may be a title.
-  memory.RememberPair(m.WordId("nghị"), m.WordId("quyết"));
-  memory.RememberPair(m.WordId("quyết"), m.WordId("của"));
-  memory.RememberPair(m.WordId("chính"), m.WordId("phủ"));
+  memory.RememberPair(m.WordId("nghị"), m.WordId("dân"));
   LmCache lm(m, 10);
   BeamSearch search(m, options, &lm, &memory);
-  Lattice l = Sentence(m, {{"chính", -0.1f}, {"chịu", -0.3f}});
-  l.edges[4].name_pair = true;
-  l.edges[6].name_pair = true;
-  l.edges[7].opens_name = true;
-  search.Decode(&l, 7);
-  REQUIRE(search.path().size() >= 5);
+  // "căn cứ nghị dân việt nam": the gazetteer's "Nghị Dân" and "Nghỉ Dân" give the word
+  // after piece 2 a bonus that depends on piece 2's reading, its "Việt Nam" one that does
+  // not (the word before it is a following word too).
+  Lattice l;
+  AddEdge(m, &l, 0, 1, {{"căn", -0.1f}, {"cần", -0.5f}});
+  AddEdge(m, &l, 1, 2, {{"cứ", -0.1f}, {"của", -0.6f}, {"có", -0.9f}});
+  AddEdge(m, &l, 2, 3, {{"nghị", -0.2f}, {"nghỉ", -0.3f}, {"nghĩ", -0.4f}, {"nghĩa", -2.0f}, {"ngày", -2.5f}});
+  AddEdge(m, &l, 3, 4, {{"dân", -0.1f}});
+  AddEdge(m, &l, 4, 5, {{"việt", -0.1f}});
+  AddEdge(m, &l, 5, 6, {{"nam", -0.1f}, {"năm", -0.4f}});
+  l.edges[3].name_pair = true;
+  l.edges[5].name_pair = true;
+  Index(&l, 6);
+  search.Decode(&l, 6);
+  REQUIRE(search.path().size() == 6);
+  const uint32_t dan = m.WordId("dân");
+  LmState after_nghi, after_nghia;
+  m.Score(m.BeginState(), m.WordId("nghị"), &after_nghi);
+  m.Score(m.BeginState(), m.WordId("nghĩa"), &after_nghia);
+  REQUIRE(search.PairBonus(after_nghi, l.edges[3], dan) > search.PairBonus(after_nghia, l.edges[3], dan));
   for (size_t s = 0; s < search.path().size(); ++s) {
     CAPTURE(s);
     std::vector<double> post;
