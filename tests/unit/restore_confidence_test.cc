@@ -1,6 +1,7 @@
 // Confidence calibration: the table format, and what the evidence does to a word.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -69,4 +70,23 @@ TEST_CASE("confidence calibration: a kept word with nothing to offer keeps its c
   cal.ApplyAll(&tokens);
   CHECK(tokens[0].confidence == 1.0);
   CHECK(tokens[1].confidence < 0.99);
+}
+
+TEST_CASE("confidence calibration: letters_changed compares the words folded, letter by letter") {
+  const size_t changed = static_cast<size_t>(std::find(kConfidenceFeatureNames.begin(), kConfidenceFeatureNames.end(),
+                                                       "letters_changed") -
+                                             kConfidenceFeatureNames.begin());
+  auto letters_changed = [&](std::string original, std::string restored) {
+    std::vector<RestoredToken> line = {Token(std::move(original), std::move(restored), 0.9, RestoredKind::kOcr)};
+    return FeaturesOf(line, 0)[changed];
+  };
+  CHECK(letters_changed("nghi", "nghị") == 0.0);    // marks only
+  CHECK(letters_changed("UBND", "ubnd") == 0.0);    // letter case only
+  CHECK(letters_changed("ĐIEU", "Điều") == 0.0);    // Đ and đ alike
+  CHECK(letters_changed("quyét", "quyết") == 0.0);
+  CHECK(letters_changed("s6", "số") == 1.0);
+  CHECK(letters_changed("nghi", "nghiệp") == 1.0);  // one a prefix of the other, either way
+  CHECK(letters_changed("nghiệp", "nghi") == 1.0);
+  CHECK(letters_changed("", "x") == 1.0);
+  CHECK(letters_changed("", "") == 0.0);
 }

@@ -3,7 +3,10 @@
 // every edge's margin, the posteriors).
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <initializer_list>
+#include <memory>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -26,7 +29,18 @@ using vanban::internal::Edge;
 using vanban::internal::EdgeKind;
 using vanban::internal::Lattice;
 using vanban::internal::LmCache;
+using vanban::internal::LmState;
 using vanban::internal::ModelData;
+
+// The fixture model, loaded once.
+const ModelData& FixtureData() {
+  static const std::shared_ptr<const vanban::Model> model = [] {
+    auto m = vanban::Model::Load(VANBAN_FIXTURE_MODEL);
+    REQUIRE_MESSAGE(m.ok(), m.status().ToString());
+    return *m;
+  }();
+  return model->parts().data();
+}
 
 struct Reading {
   std::string_view word;
@@ -87,9 +101,7 @@ void CheckSameSearch(BeamSearch* a, const Lattice& la, BeamSearch* b, const Latt
 }  // namespace
 
 TEST_CASE("restore: a search started again where the lattice changed finds what a fresh search finds") {
-  auto model = vanban::Model::Load(VANBAN_FIXTURE_MODEL);
-  REQUIRE_MESSAGE(model.ok(), model.status().ToString());
-  const ModelData& m = (*model)->parts().data();
+  const ModelData& m = FixtureData();
   vanban::RestoreOptions options;
   options.beam = 3;  // fewer hypotheses than readings: what is pruned matters
   DocumentMemory memory;
@@ -134,22 +146,108 @@ TEST_CASE("restore: a search started again where the lattice changed finds what 
   }
 }
 
+namespace {
+
+// Each reading's posterior at path step |step| worked out directly: the score of the
+// reading after the path before it, then of the path's following words after it, with
+// every bonus (what Posteriors must give when it scores every reading).
+std::vector<double> DirectPosteriors(const ModelData& m, const BeamSearch& search, const Lattice& l, size_t step) {
+  const auto& path = search.path();
+  // Adds to |*sc| what reading |c| on |e| scores after |*st|, which it moves past it.
+  auto add = [&](LmState* st, const Edge& e, const Cand& c, double* sc) {
+    if (c.id == 0) return;
+    if (st->len > 0) *sc += search.PairBonus(*st, e, c.id);
+    LmState next;
+    *sc += m.Score(*st, c.LmId(), &next);
+    *st = next;
+  };
+  LmState before = m.BeginState();
+  double unused = 0;
+  for (size_t s = 0; s < step; ++s) {
+    const Edge& e = l.edges[path[s].edge];
+    add(&before, e, l.cand(e, path[s].cand), &unused);
+  }
+  const Edge& e = l.edges[path[step].edge];
+  const size_t horizon = static_cast<size_t>(m.order()) - 1;
+  std::vector<double> post;
+  for (uint32_t k = 0; k < e.cand_count; ++k) {
+    // The reading itself in float, added up as the search adds it.
+    LmState st;
+    const Cand& c = l.cand(e, k);
+    float first = 0.0f + m.Score(before, c.LmId(), &st) + c.channel;
+    if (before.len > 0) first += search.PairBonus(before, e, c.id);
+    double sc = first;
+    size_t words = 0, s = step + 1;
+    for (; s < path.size() && words < horizon; ++s) {
+      const Edge& fe = l.edges[path[s].edge];
+      const Cand& fc = l.cand(fe, path[s].cand);
+      if (fc.id == 0) continue;
+      add(&st, fe, fc, &sc);
+      ++words;  // (no reading of two words here)
+    }
+    LmState next;
+    if (s == path.size() && words < horizon) sc += m.Score(st, m.eos(), &next);
+    post.push_back(sc);
+  }
+  double max = post[0], z = 0;
+  for (double p : post) max = std::max(max, p);
+  for (double& p : post) z += (p = std::pow(10.0, p - max));
+  for (double& p : post) p /= z;
+  return post;
+}
+
+}  // namespace
+
+TEST_CASE("restore: posteriors are each reading's score with the following words, every bonus included") {
+  const ModelData& m = FixtureData();
+  vanban::RestoreOptions options;
+  DocumentMemory memory;
+  memory.Reset("");
+  memory.RememberPair(m.WordId("nghị"), m.WordId("dân"));
+  LmCache lm(m, 10);
+  BeamSearch search(m, options, &lm, &memory);
+  // "căn cứ nghị dân việt nam": the gazetteer's "Nghị Dân" and "Nghỉ Dân" give the word
+  // after piece 2 a bonus that depends on piece 2's reading, its "Việt Nam" one that does
+  // not (the word before it is a following word too).
+  Lattice l;
+  AddEdge(m, &l, 0, 1, {{"căn", -0.1f}, {"cần", -0.5f}});
+  AddEdge(m, &l, 1, 2, {{"cứ", -0.1f}, {"của", -0.6f}, {"có", -0.9f}});
+  AddEdge(m, &l, 2, 3, {{"nghị", -0.2f}, {"nghỉ", -0.3f}, {"nghĩ", -0.4f}, {"nghĩa", -2.0f}, {"ngày", -2.5f}});
+  AddEdge(m, &l, 3, 4, {{"dân", -0.1f}});
+  AddEdge(m, &l, 4, 5, {{"việt", -0.1f}});
+  AddEdge(m, &l, 5, 6, {{"nam", -0.1f}, {"năm", -0.4f}});
+  l.edges[3].name_pair = true;
+  l.edges[5].name_pair = true;
+  Index(&l, 6);
+  search.Decode(&l, 6);
+  REQUIRE(search.path().size() == 6);
+  const uint32_t dan = m.WordId("dân");
+  LmState after_nghi, after_nghia;
+  m.Score(m.BeginState(), m.WordId("nghị"), &after_nghi);
+  m.Score(m.BeginState(), m.WordId("nghĩa"), &after_nghia);
+  REQUIRE(search.PairBonus(after_nghi, l.edges[3], dan) > search.PairBonus(after_nghia, l.edges[3], dan));
+  for (size_t s = 0; s < search.path().size(); ++s) {
+    CAPTURE(s);
+    std::vector<double> post;
+    search.Posteriors(l, s, &post);
+    CHECK(post == DirectPosteriors(m, search, l, s));
+  }
+}
+
 TEST_CASE("restore: a unit that opens in lower case is searched from no context, not a sentence start") {
-  auto model = vanban::Model::Load(VANBAN_FIXTURE_MODEL);
-  REQUIRE_MESSAGE(model.ok(), model.status().ToString());
-  const ModelData& m = (*model)->parts().data();
+  const ModelData& m = FixtureData();
   vanban::RestoreOptions options;
   DocumentMemory memory;
   memory.Reset("");
   LmCache lm(m, 10);
   // Two readings of one piece that the two starts order differently (each then ends the
   // sentence, as the search scores it).
-  auto whole = [&](const vanban::internal::LmState& start, uint32_t w) {
-    vanban::internal::LmState a, b;
+  auto whole = [&](const LmState& start, uint32_t w) {
+    LmState a, b;
     float s = m.Score(start, w, &a);
     return s + m.Score(a, m.eos(), &b);
   };
-  const vanban::internal::LmState none{}, bos = m.BeginState();
+  const LmState none{}, bos = m.BeginState();
   std::string_view first, second;
   const std::vector<std::string_view> words = {"của", "và", "các", "có", "được", "không", "này", "cho",
                                                "là", "trong", "những", "thì", "căn", "cứ", "nghị", "quyết"};

@@ -21,6 +21,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "restore/string_map.h"
+#include "text/utf8.h"
 #include "vanban/text.h"
 
 namespace vanban::internal {
@@ -63,8 +65,26 @@ struct Word {
   std::string key;  // the core, lower case, tone marks in one place
 };
 
+// Word keys by core, kept for one document: most words recur in its lines and values,
+// and a key (ICU's lower case, then the tone placed) costs ~2,000 instructions a word.
+using KeyMemo = StringMap<std::string>;
+
+const std::string& KeyOf(std::string_view core, KeyMemo* memo) {
+  auto it = memo->find(core);
+  if (it != memo->end()) return it->second;
+  std::string key;
+  if (IsAscii(core)) {  // no tone to place
+    key.assign(core);
+    for (char& c : key)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  } else {
+    key = NormalizeTonePlacement(ToLower(core), ToneStyle::kOld);
+  }
+  return memo->emplace(std::string(core), std::move(key)).first->second;
+}
+
 // Appends the words of |text| (offsets plus |base|) to |out|.
-void SplitWords(std::string_view text, size_t base, std::vector<Word>* out) {
+void SplitWords(std::string_view text, size_t base, KeyMemo* memo, std::vector<Word>* out) {
   size_t i = 0;
   while (i < text.size()) {
     while (i < text.size() && IsSpace(text[i])) ++i;
@@ -80,7 +100,7 @@ void SplitWords(std::string_view text, size_t base, std::vector<Word>* out) {
     word.core_begin = word.begin + lead;
     word.core_end = word.end - trail;
     std::string_view core = w.substr(lead, w.size() - lead - trail);
-    if (!core.empty()) word.key = NormalizeTonePlacement(ToLower(core), ToneStyle::kOld);
+    if (!core.empty()) word.key = KeyOf(core, memo);
     out->push_back(std::move(word));
   }
 }
@@ -136,10 +156,12 @@ class UnsureIndex {
     std::optional<std::vector<Word>>& w = words_[i];
     if (!w) {
       w.emplace();
-      SplitWords(Line(i), Begin(i), &*w);
+      SplitWords(Line(i), Begin(i), &keys_, &*w);
     }
     return *w;
   }
+  // The document's word keys (SplitWords).
+  KeyMemo* keys() const { return &keys_; }
   // Line index of byte |at|.
   size_t LineOf(size_t at) const {
     auto it = std::upper_bound(lines_.begin(), lines_.end(), at, [&](size_t a, std::string_view l) {
@@ -155,6 +177,7 @@ class UnsureIndex {
   std::vector<const RestoredToken*> unsure_;
   std::vector<size_t> before_;
   mutable std::vector<std::optional<std::vector<Word>>> words_;  // by line, see Words
+  mutable KeyMemo keys_;
 };
 
 // The words of a value's lines, to find the value's words in.
@@ -183,7 +206,7 @@ class Region {
   template <class F>
   void Match(std::string_view value, size_t* cursor, F fn) const {
     std::vector<Word> vw;
-    SplitWords(value, 0, &vw);
+    SplitWords(value, 0, index_.keys(), &vw);
     size_t vi = 0;
     while (vi < vw.size() && *cursor < words_.size()) {
       size_t best_at = 0, best_len = 0;

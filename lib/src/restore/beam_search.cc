@@ -226,29 +226,45 @@ void BeamSearch::Posteriors(const Lattice& lattice, size_t step, std::vector<dou
   post->assign(e.cand_count, 0.0);
   Hyp before = h.back >= 0 ? arena_[h.back] : Hyp{begin_, 0.0f, -1, 0, 0};
   before.score = 0;
+  // The following words of the path, the same for every reading.
   const size_t horizon = static_cast<size_t>(m_.order()) - 1;
+  follow_.clear();
+  size_t words = 0, j = step + 1;
+  for (; j < path_.size() && words < horizon; ++j) {
+    const Hyp& f = arena_[path_[j]];
+    const Edge& fe = lattice.edges[f.edge];
+    const Cand& c = lattice.cand(fe, f.cand);
+    if (c.id == 0) continue;
+    follow_.push_back({&fe, &c, 0.0f, false});
+    words += c.id2 != 0 ? 2 : 1;
+  }
+  const bool eos = j == path_.size() && words < horizon;
   double max_score = -1e300;
   for (uint32_t k = 0; k < e.cand_count; ++k) {
     LmState st, next;
     double sc = Extend(before, e, lattice.cand(e, k), &st);
-    size_t words = 0, j = step + 1;
-    for (; j < path_.size() && words < horizon; ++j) {
-      const Hyp& f = arena_[path_[j]];
-      const Edge& fe = lattice.edges[f.edge];
-      const Cand& c = lattice.cand(fe, f.cand);
-      if (c.id == 0) continue;
-      // The words after see this reading as their context, bonuses included.
-      if (st.len > 0) sc += PairBonus(st, fe, c.id);
-      sc += lm_.Score(st, c.LmId(), &next);
+    for (size_t i = 0; i < follow_.size(); ++i) {
+      Following& f = follow_[i];
+      // The words after see this reading as their context, bonuses included. Past the
+      // first, a word's bonus looks at the word before it only (a following word, the
+      // same after every reading), unless the edge opens a name after a title, which
+      // looks two words back.
+      if (st.len > 0) {
+        if (i == 0 || f.edge->opens_name) {
+          sc += PairBonus(st, *f.edge, f.cand->id);
+        } else {
+          if (!f.has_bonus) f.bonus = PairBonus(st, *f.edge, f.cand->id), f.has_bonus = true;
+          sc += f.bonus;
+        }
+      }
+      sc += lm_.Score(st, f.cand->LmId(), &next);
       st = next;
-      ++words;
-      if (c.id2 != 0) {
-        sc += lm_.Score(st, c.id2, &next);
+      if (f.cand->id2 != 0) {
+        sc += lm_.Score(st, f.cand->id2, &next);
         st = next;
-        ++words;
       }
     }
-    if (j == path_.size() && words < horizon) sc += lm_.Score(st, m_.eos(), &next);
+    if (eos) sc += lm_.Score(st, m_.eos(), &next);
     (*post)[k] = sc;
     max_score = std::max(max_score, sc);
   }

@@ -83,6 +83,15 @@ class BeamSearch {
   std::vector<uint64_t> live_;
   static constexpr uint64_t kAllHyps = ~uint64_t{0};
   std::vector<float> scores_;
+  // Posteriors' following words, each with its bonus when that is the same after every
+  // reading (worked out by the first reading that needs it).
+  struct Following {
+    const Edge* edge;
+    const Cand* cand;
+    float bonus;
+    bool has_bonus;
+  };
+  std::vector<Following> follow_;
   // RescueSuccessors' index of the edge's readings by word: the last reading of each
   // word (valid where the stamp is the current generation) and, per reading, the
   // previous one of the same word.

@@ -18,10 +18,16 @@ double Logit(double p) {
   return std::log(p / (1.0 - p));
 }
 
-std::u32string Folded(std::string_view s) {
-  std::u32string out;
-  for (size_t pos = 0; pos < s.size();) out += FoldCodePoint(NextCodePoint(s, &pos), FoldScope::kAnyScript);
-  return out;
+// Whether |a| and |b| fold to the same code points (compared as they are decoded: this
+// runs for every word of a document read with confidences).
+bool SameFolded(std::string_view a, std::string_view b) {
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (FoldCodePoint(NextCodePoint(a, &i), FoldScope::kAnyScript) !=
+        FoldCodePoint(NextCodePoint(b, &j), FoldScope::kAnyScript))
+      return false;
+  }
+  return i == a.size() && j == b.size();
 }
 
 }  // namespace
@@ -35,7 +41,7 @@ ConfidenceFeatures FeaturesOf(std::span<const RestoredToken> line, size_t i) {
   const RestoredToken& t = line[i];
   const LetterCase c = LetterCaseOf(t.original);
   const bool all_caps = c.letters >= 2 && c.upper == c.letters;
-  const bool changed = Folded(t.original) != Folded(t.restored);
+  const bool changed = !SameFolded(t.original, t.restored);
   const double l = Logit(t.confidence);
   const double prev = i > 0 ? std::min(Logit(line[i - 1].confidence), l) : l;
   const double next = i + 1 < line.size() ? std::min(Logit(line[i + 1].confidence), l) : l;
@@ -91,15 +97,18 @@ double ConfidenceCalibration::Apply(const ConfidenceFeatures& f) const {
 
 void ConfidenceCalibration::ApplyAll(std::vector<RestoredToken>* tokens) const {
   if (!loaded_) return;
+  // A word kept as written with nothing else to offer keeps its confidence: a mark
+  // must show the clerk another reading. The others are calibrated from the search's
+  // posteriors of their neighbours, so all are worked out before any is replaced.
+  auto calibrated_here = [](const RestoredToken& t) { return !t.alternatives.empty() || t.changed(); };
   std::vector<double> calibrated(tokens->size());
   ForEachTokenLine(*tokens, [&](std::span<const RestoredToken> line, size_t first) {
-    for (size_t i = 0; i < line.size(); ++i) calibrated[first + i] = Apply(FeaturesOf(line, i));
+    for (size_t i = 0; i < line.size(); ++i)
+      if (calibrated_here(line[i])) calibrated[first + i] = Apply(FeaturesOf(line, i));
   });
-  // A word kept as written with nothing else to offer keeps its confidence: a mark
-  // must show the clerk another reading.
   for (size_t i = 0; i < tokens->size(); ++i) {
     RestoredToken& t = (*tokens)[i];
-    if (!t.alternatives.empty() || t.changed()) t.confidence = calibrated[i];
+    if (calibrated_here(t)) t.confidence = calibrated[i];
   }
 }
 
