@@ -54,10 +54,16 @@ bool DigitGlue(std::string_view s) {
   return l >= 3 && ((d1 >= 2 && d2 == 0) || (d1 == 0 && d2 >= 2));
 }
 
-// "Il", "I11", "1l": I mixed with the l and 1 English-model OCR reads it as.
+// "1l", "Il", "l": a Roman number OCR mixed with l and 1 (a letter among them; "I" and
+// "II" are read as they are).
+bool IsRomanLookalike(std::string_view s) {
+  return !s.empty() && s.size() <= 4 && s.find_first_not_of("Il1") == std::string_view::npos &&
+         s.find_first_of("Il") != std::string_view::npos && s.find_first_of("l1") != std::string_view::npos;
+}
+
+// "Il", "I11": one with an I, as a heading's number (a lone "l." or "1l." may be a list's).
 bool IsDamagedRoman(std::string_view s) {
-  if (s.size() < 2 || s.size() > 4 || s.find('I') == std::string_view::npos) return false;
-  return s.find_first_not_of("Il1") == std::string_view::npos && s.find_first_of("l1") != std::string_view::npos;
+  return s.size() >= 2 && s.find('I') != std::string_view::npos && IsRomanLookalike(s);
 }
 
 // Within two edits of "dieu" (a folded key of three to five letters): "isu", "Disu",
@@ -138,6 +144,15 @@ bool LatticeBuilder::AfterTitle(uint32_t first) {
   if (first == 0) return false;
   if (MayRead(first - 1, titles_.ong) || MayRead(first - 1, titles_.ba)) return true;
   return first >= 2 && MayRead(first - 1, titles_.chi) && MayRead(first - 2, titles_.dong);
+}
+
+// The model's word for the Roman number of |n| I's ("ii"; it reads Roman numbers as
+// lower-case words), or unk.
+uint32_t LatticeBuilder::RomanWordId(size_t n) const { return m_.WordId(std::string(n, 'i')); }
+
+bool LatticeBuilder::CitesRoman(uint32_t i) {
+  if (i == 0 || !unit_->pieces[i].space_before || unit_->pieces[i - 1].kind != PieceKind::kWord) return false;
+  return internal::KeyInto(unit_->PieceText(i - 1), &key_) && (key_ == "muc" || key_ == "phan" || key_ == "chuong");
 }
 
 bool LatticeBuilder::PersonContext(uint32_t i) {
@@ -446,13 +461,14 @@ void LatticeBuilder::AddWordEdge(uint32_t i) {
   lat_->edges[e].opens_name = before_name && AfterTitle(i);
   if (lat_->edges[e].opens_name || (before_name && memory_.SignerLineAt(unit_->begin + unit_->pieces[i].begin)))
     lat_->edges[e].person = kSurnamePlace;
-  // A Roman section number the OCR mixed with l and 1 ("Il.", "I11."): I, II, III.
+  // A Roman section number the OCR mixed with l and 1 ("Il.", "I11."): I, II, III; at a
+  // line's start before its dot, or after the word that cites one ("mục 1l", "Phần Il").
   const Piece& p0 = unit_->pieces[i];
-  if (ocr_ && p0.line_start && i + 1 < unit_->pieces.size() && unit_->text[unit_->pieces[i + 1].begin] == '.' &&
-      IsDamagedRoman(text)) {
+  const bool heading = p0.line_start && i + 1 < unit_->pieces.size() && unit_->text[unit_->pieces[i + 1].begin] == '.';
+  if (ocr_ && ((heading && IsDamagedRoman(text)) || (CitesRoman(i) && IsRomanLookalike(text)))) {
     lat_->edges[e].kind = EdgeKind::kFixed;
     lat_->edges[e].fixed_text = lat_->Pool(std::string(text.size(), 'I'));
-    lat_->cands.push_back({m_.unk(), 0, 0.0f, false});
+    lat_->cands.push_back({RomanWordId(text.size()), 0, 0.0f, false});
     CloseEdge(e);
     return;
   }
@@ -653,7 +669,10 @@ void LatticeBuilder::Build(bool again) {
         break;
       }
       case PieceKind::kFixed:
-        AddFixed(i, m_.unk());
+        // "mục 1l": a code-like piece where a Roman number is cited (see AddWordEdge).
+        if (ocr_ && CitesRoman(i) && IsRomanLookalike(text))
+          AddFixed(i, RomanWordId(text.size()), lat_->Pool(std::string(text.size(), 'I')));
+        else AddFixed(i, m_.unk());
         break;
       case PieceKind::kWord:
         AddWordEdge(i);

@@ -71,6 +71,9 @@ class LatticeBuilder {
   // Word piece |i|, in NameContext, continues a person's name: on a signer's line, or in
   // a run of capitalised words after "đồng chí", "ông" or "bà".
   bool PersonContext(uint32_t i);
+  // Piece |i| follows a word that cites a part by its Roman number (mục, phần, chương).
+  bool CitesRoman(uint32_t i);
+  uint32_t RomanWordId(size_t n) const;
   // The word before piece |first| may read "ông", "bà", or "chí" after "đồng".
   bool AfterTitle(uint32_t first);
   // The channel and prior's best readings of word piece |j| include |id|.
