@@ -95,3 +95,22 @@ TEST_CASE("glued capitals: digits inside them are a number of their own") {
     CHECK(Texts(word, Cut(word)).size() == 1);
   }
 }
+
+TEST_CASE("glued capitalised words: cut at the capitals, the word whole offered too") {
+  // Việt Nam is a name of the fixture's gazetteer; Hòa Nam is none.
+  constexpr std::string_view line = "VietNam";
+  const auto pieces = Cut(line);
+  REQUIRE(Texts(line, pieces) == std::vector<std::string>{"Viet", "Nam"});
+  CHECK(Syllables(line, pieces) == std::vector<std::string>{"Viet", "VietNam", "Nam"});
+  CHECK(pieces[1].glued);
+  CHECK(Texts("HoaNam", Cut("HoaNam")).size() == 1);
+  // A part the OCR damaged stands for a name's syllable whatever the pair.
+  CHECK(Texts("HoaNal", Cut("HoaNal", Reads("nal", -3.0f))) == std::vector<std::string>{"Hoa", "Nal"});
+  CHECK(Texts("HoaNal", Cut("HoaNal")).size() == 1);
+  // A capital inside a syllable is a mark the OCR misread ("PhuOng": phương), and a
+  // lower-case word before one capitalised part is no name ("vietNam").
+  for (std::string_view word : {"PhuOng", "vietNam", "ViNam"}) {
+    CAPTURE(word);
+    CHECK(Texts(word, Cut(word)).size() == 1);
+  }
+}

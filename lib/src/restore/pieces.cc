@@ -229,6 +229,53 @@ bool DigitsInCapitals(const ModelData& model, std::string_view text, const Damag
   return digits && letters >= 6 && !cuts->empty();
 }
 
+// Capitalised words the OCR ran together ("GiaLai", "TrrongTraMy", "NguyénHoaiAn"): cut
+// before each capital that follows a lower-case letter when the word is no syllable with
+// readings of its own ("PhuOng", a capital O the OCR put for ơ, stays), every part after
+// the first is capitalised, and every part is a syllable with readings or one the OCR
+// channel reads (|damaged|), with a vowel. A lower-case first part needs two capitalised
+// parts after it ("phiténgHoaiNhonDéng", not "phyOng": phường); parts that all read as
+// written need two that make a name ("Gia Lai", not "BiBu" before an article's number).
+// The byte offsets of the cuts into |cuts|.
+bool CamelCuts(const ModelData& model, std::string_view text, const DamagedReading& damaged,
+               std::vector<uint32_t>* cuts) {
+  cuts->clear();
+  bool lower_before = false;
+  for (size_t pos = 0; pos < text.size();) {
+    const size_t at = pos;
+    const VietLetter& v = LookupLetter(NextCodePoint(text, &pos));
+    if (v.base == 0) return false;
+    if (v.upper && lower_before) cuts->push_back(static_cast<uint32_t>(at));
+    lower_before = !v.upper;
+  }
+  if (cuts->empty() || (!StartsUpper(text) && cuts->size() < 2)) return false;
+  std::string key, lower;
+  LowerInto(text, &lower);
+  if (model.WordId(lower) != model.unk() || (KeyInto(text, &key) && IsWordKey(key) && !model.Candidates(key).empty()))
+    return false;
+  bool all_read = true, name = false;
+  std::string before;  // the previous part's key, when it reads as written
+  for (size_t c = 0; c <= cuts->size(); ++c) {
+    const size_t b = c == 0 ? 0 : (*cuts)[c - 1], e = c < cuts->size() ? (*cuts)[c] : text.size();
+    const std::string_view part = text.substr(b, e - b);
+    if ((c > 0 && !IsCapitalised(part)) || !KeyInto(part, &key) || key.size() < 2 ||
+        key.find_first_of("aeiouy") == std::string::npos)
+      return false;
+    if (IsWordKey(key) && !model.Candidates(key).empty()) {
+      if (!before.empty())
+        for (const CandidateItem& x : model.Candidates(before))
+          for (const CandidateItem& y : model.Candidates(key)) name |= model.IsNamePair(x.id, y.id);
+      before = key;
+      continue;
+    }
+    LowerInto(part, &lower);
+    if (!damaged || damaged(lower) <= -1e8f) return false;
+    all_read = false;
+    before.clear();
+  }
+  return !all_read || name;
+}
+
 }  // namespace
 
 bool IsApostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019; }
@@ -362,6 +409,23 @@ void CutPieces(std::string_view unit, bool ocr, const ModelData& model, std::vec
         }
         case LmTokenKind::kWord: {
           bool joined = Joined(unit, t, i);
+          if (ocr && !joined && CamelCuts(model, text, damaged, &cuts) && cuts.size() < 8) {
+            // Each part a syllable, or the word whole (a foreign name, "PayPal"): the
+            // search chooses.
+            const size_t first = out->size();
+            uint32_t b = tok.begin;
+            for (size_t c = 0; c <= cuts.size(); ++c) {
+              const uint32_t e = c < cuts.size() ? tok.begin + cuts[c] : tok.end;
+              push(b, e, PieceKind::kWord);
+              (*out)[out->size() - 1].glued = c > 0;
+              (*out)[out->size() - 1].syllables = 1;
+              b = e;
+              space = true;  // the space OCR dropped
+            }
+            (*out)[first].syllables |= static_cast<uint8_t>(1u << cuts.size());
+            space = false;
+            break;
+          }
           bool has_key = KeyInto(text, &key);
           bool upper = text.size() >= 2 && IsAllUpper(text);
           bool syllable = has_key && IsWordKey(key);
