@@ -87,6 +87,12 @@ vanban_cli_test(NAME restore_ocr_garbled_dieu ARGS restore --model ${_model} ${_
 # Hưng, not tả nhung).
 vanban_cli_test(NAME restore_ocr_glued_name ARGS restore --model ${_model} ${_rdata}/cli/ocr_glued_name.txt
                 STDOUT_MATCHES "\nXÃ TÂN HƯNG .\n")
+# Glued capitals the unigram model cut wrong (XÁC ÂM KHE) or could not cut (a syllable
+# the OCR damaged: BAL for BÀI, CHINE for CHÍNH; a number inside) are cut as the language
+# model reads them best; the last syllable of a glued name keeps the capitals;
+# capitalised words run together are cut at their capitals ("DignBign", "LécHa").
+vanban_cli_test(NAME restore_ocr_glued_damaged ARGS restore --model ${_model} ${_rdata}/cli/ocr_glued_damaged.txt
+                STDOUT_MATCHES "\nXÃ CẨM KHÊ [.] [.]\nXÃ NỘI BÀI\nPHƯỜNG 1 BẢO LỘC [|]\nBỘ TÀI CHÍNH\nXÃ LỘC HÀ [|] [^\n]*\n- UBND tỉnh Điện Biên;\n[^\n]* xã Lộc Hà :\n")
 # A hyphen with nothing before it joins nothing ("-XANAMNEN" is cut like any glued
 # issuer), and a ". " the OCR put inside a gazetteer name before its date is a space.
 vanban_cli_test(NAME restore_ocr_header_specks_name ARGS restore --model ${_model} ${_rdata}/cli/ocr_header_specks_name.txt

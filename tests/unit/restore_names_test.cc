@@ -13,6 +13,7 @@
 #include "restore/absorbed_units.h"
 #include "restore/name_unifier.h"
 #include "vanban/model.h"
+#include "fixture_model.h"
 
 namespace {
 
@@ -41,15 +42,7 @@ Written Write(const std::vector<std::string>& parts, const std::vector<uint32_t>
   return w;
 }
 
-// The fixture model's data, loaded once.
-const vanban::internal::ModelData& FixtureData() {
-  static const std::shared_ptr<const vanban::Model> model = [] {
-    auto m = vanban::Model::Load(VANBAN_FIXTURE_MODEL);
-    REQUIRE_MESSAGE(m.ok(), m.status().ToString());
-    return *m;
-  }();
-  return model->parts().data();
-}
+using vanban::test::FixtureData;
 
 // The one rewrite NameRewrites gives |w|: (index of the word, its new reading).
 std::pair<size_t, uint32_t> OnlyRewrite(const vanban::internal::ModelData& d, const Written& w) {

@@ -1,6 +1,7 @@
 #include "restore/lattice_builder.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 #include "model/lm_tokens.h"
@@ -159,8 +160,8 @@ bool LatticeBuilder::PersonContext(uint32_t i) {
   return memory_.SignerLineAt(unit_->begin + unit_->pieces[i].begin) || AfterTitle(run_first_[i]);
 }
 
-bool LatticeBuilder::MidSentenceCapital(uint32_t i) const {
-  if (unit_->pieces[i].line_start || i == 0 || !internal::IsCapitalised(unit_->PieceText(i))) return false;
+bool LatticeBuilder::MidSentenceCapital(uint32_t i, std::string_view text) const {
+  if (unit_->pieces[i].line_start || i == 0 || !internal::IsCapitalised(text)) return false;
   for (uint32_t j = i; j-- > 0;) {
     if (unit_->pieces[j].kind == PieceKind::kWord || unit_->pieces[j].kind == PieceKind::kSymbol ||
         unit_->pieces[j].kind == PieceKind::kNumber || unit_->pieces[j].kind == PieceKind::kFixed)
@@ -207,9 +208,13 @@ void LatticeBuilder::AddReadings(const std::vector<WordCand>& list, float cap_we
 const std::vector<uint32_t>& LatticeBuilder::TopReadings(uint32_t j) {
   if (top_done_[j]) return top_[j];
   top_done_[j] = 1;
-  std::vector<uint32_t>& out = top_[j];
-  out.clear();
-  internal::LowerInto(unit_->PieceText(j), &scratch_);
+  Rank(unit_->PieceText(j), &top_[j]);
+  return top_[j];
+}
+
+void LatticeBuilder::Rank(std::string_view text, std::vector<uint32_t>* out) {
+  out->clear();
+  internal::LowerInto(text, &scratch_);
   const std::vector<WordCand>& list = words_.For(scratch_);
   rank2_.clear();
   for (const WordCand& c : list)
@@ -217,8 +222,30 @@ const std::vector<uint32_t>& LatticeBuilder::TopReadings(uint32_t j) {
   size_t n = std::min(rank2_.size(), kContextNeighboursWeak);
   std::partial_sort(rank2_.begin(), rank2_.begin() + static_cast<std::ptrdiff_t>(n), rank2_.end(),
                     [](const auto& a, const auto& b) { return a.first > b.first; });
-  for (size_t k = 0; k < n; ++k) out.push_back(rank2_[k].second);
-  return out;
+  for (size_t k = 0; k < n; ++k) out->push_back(rank2_[k].second);
+}
+
+// The neighbour of a word that starts at piece |i| (left) or ends before it: that piece,
+// or inside glued capitals the longest syllable of the cuts tried that ends or starts
+// there (the word before CHI|NE of BO|T|AI|CHI|NE is TAI, not AI); its best readings.
+const std::vector<uint32_t>& LatticeBuilder::NeighbourReadings(uint32_t i, bool left) {
+  const std::vector<Piece>& p = unit_->pieces;
+  uint32_t from = left ? i - 1 : i, to = from + 1;
+  if (left && p[i].glued) {
+    for (uint32_t j = 0; j < i; ++j)
+      if (i - j <= 8 && (p[j].syllables & (1u << (i - j - 1)))) {
+        from = j;
+        break;
+      }
+  } else if (!left && p[i].syllables > 1) {
+    to = i + static_cast<uint32_t>(std::bit_width(static_cast<unsigned>(p[i].syllables)));
+  }
+  if (to == from + 1) return TopReadings(from);
+  for (SpanTop& s : span_top_)
+    if (s.from == from && s.to == to) return s.top;
+  span_top_.push_back({from, to, {}});
+  Rank(unit_->text.substr(p[from].begin, p[to - 1].end - p[from].begin), &span_top_.back().top);
+  return span_top_.back().top;
 }
 
 // Second look at an OCR'd line: a word the first decoding kept as written or read
@@ -256,12 +283,13 @@ bool LatticeBuilder::CollectHints(const std::vector<PathStep>& path) {
 // in proposal_mark_ until the next call).
 // |neighbours| readings of each neighbour, the likeliest |per_neighbour| words after or
 // before each.
-void LatticeBuilder::ContextProposals(uint32_t i, std::vector<uint32_t>* out) {
-  ContextProposals(i, out, kContextNeighbours, kNeighbours);
+void LatticeBuilder::ContextProposals(uint32_t i, std::vector<uint32_t>* out, uint32_t to) {
+  ContextProposals(i, out, kContextNeighbours, kNeighbours, to);
 }
 
 void LatticeBuilder::ContextProposals(uint32_t i, std::vector<uint32_t>* out, size_t neighbours,
-                                      size_t per_neighbour) {
+                                      size_t per_neighbour, uint32_t to) {
+  if (to == 0) to = i + 1;
   out->clear();
   const uint32_t gen = proposal_mark_.Next();
   auto add = [&](uint32_t v) {
@@ -276,39 +304,39 @@ void LatticeBuilder::ContextProposals(uint32_t i, std::vector<uint32_t>* out, si
   // A word next to it in the unit, before and after (across a hard wrap too: the search
   // scores across it): their readings propose.
   const bool word_before = i > 0 && unit_->pieces[i - 1].kind == PieceKind::kWord;
-  const bool word_after = i + 1 < unit_->pieces.size() && unit_->pieces[i + 1].kind == PieceKind::kWord;
+  const bool word_after = to < unit_->pieces.size() && unit_->pieces[to].kind == PieceKind::kWord;
   if (word_before) {
-    const std::vector<uint32_t>& top = TopReadings(i - 1);
+    const std::vector<uint32_t>& top = NeighbourReadings(i, /*left=*/true);
     for (size_t k = 0; k < top.size() && k < neighbours; ++k)
       for (uint16_t v : m_.Successors(top[k]).first(per_neighbour)) add(v);
   }
   // A place name read as a whole: "Nghi Duwong" is Nghi Dương.
   if (NameContext(i)) {
-    const std::vector<uint32_t>& top = TopReadings(i - 1);
+    const std::vector<uint32_t>& top = NeighbourReadings(i, /*left=*/true);
     for (size_t k = 0; k < top.size() && k < neighbours; ++k)
       for (const auto* names : {&m_.places(), &m_.people()})
         for (const NamePair& p : names->After(top[k])) add(p.second);
   }
-  if (i + 1 < unit_->pieces.size() && NameContext(i + 1)) {
-    const std::vector<uint32_t>& top = TopReadings(i + 1);
+  if (to < unit_->pieces.size() && NameContext(to)) {
+    const std::vector<uint32_t>& top = NeighbourReadings(to, /*left=*/false);
     for (size_t k = 0; k < top.size() && k < neighbours; ++k)
       for (const auto* names : {&m_.places(), &m_.people()})
         for (const NamePair& p : names->Before(top[k])) add(p.first);
   }
   if (word_after) {
-    const std::vector<uint32_t>& top = TopReadings(i + 1);
+    const std::vector<uint32_t>& top = NeighbourReadings(to, /*left=*/false);
     for (size_t k = 0; k < top.size() && k < neighbours; ++k)
       for (uint16_t v : m_.Predecessors(top[k]).first(per_neighbour)) add(v);
   }
   // The words this document read with confidence next to a neighbour's likely reading.
   if (!o_.document_cache) return;
   if (word_before) {
-    const std::vector<uint32_t>& top = TopReadings(i - 1);
+    const std::vector<uint32_t>& top = NeighbourReadings(i, /*left=*/true);
     for (size_t k = 0; k < top.size() && k < kContextNeighboursWeak; ++k)
       for (uint32_t v : memory_.After(top[k])) add(v);
   }
   if (word_after) {
-    const std::vector<uint32_t>& top = TopReadings(i + 1);
+    const std::vector<uint32_t>& top = NeighbourReadings(to, /*left=*/false);
     for (size_t k = 0; k < top.size() && k < kContextNeighboursWeak; ++k)
       for (uint32_t v : memory_.Before(top[k])) add(v);
   }
@@ -447,24 +475,25 @@ uint32_t LatticeBuilder::SymbolWordId(std::string_view form) {
   return m_.WordId(key_);
 }
 
-void LatticeBuilder::AddWordEdge(uint32_t i) {
-  std::string_view text = unit_->PieceText(i);
+void LatticeBuilder::AddWordEdge(uint32_t i, uint32_t to) {
+  if (to == 0) to = i + 1;
+  std::string_view text = unit_->text.substr(unit_->pieces[i].begin, unit_->pieces[to - 1].end - unit_->pieces[i].begin);
   internal::LowerInto(text, &lower_);
   const std::vector<WordCand>& list = words_.For(lower_);
-  uint32_t e = AddEdge(i, i + 1, EdgeKind::kWord);
+  uint32_t e = AddEdge(i, to, EdgeKind::kWord);
   lat_->edges[e].name_pair = NameContext(i);
   if (lat_->edges[e].name_pair && PersonContext(i))
     lat_->edges[e].person = NameContext(i - 1) ? kInPersonName : kAfterSurname;
   // The first of two or more capitalised words: a person's name opens here after a title
   // word, or on a signer's line.
-  const bool before_name = !lat_->edges[e].name_pair && i + 1 < unit_->pieces.size() && NameContext(i + 1);
+  const bool before_name = !lat_->edges[e].name_pair && to < unit_->pieces.size() && NameContext(to);
   lat_->edges[e].opens_name = before_name && AfterTitle(i);
   if (lat_->edges[e].opens_name || (before_name && memory_.SignerLineAt(unit_->begin + unit_->pieces[i].begin)))
     lat_->edges[e].person = kSurnamePlace;
   // A Roman section number the OCR mixed with l and 1 ("Il.", "I11."): I, II, III; at a
   // line's start before its dot, or after the word that cites one ("mục 1l", "Phần Il").
   const Piece& p0 = unit_->pieces[i];
-  const bool heading = p0.line_start && i + 1 < unit_->pieces.size() && unit_->text[unit_->pieces[i + 1].begin] == '.';
+  const bool heading = p0.line_start && to < unit_->pieces.size() && unit_->text[unit_->pieces[to].begin] == '.';
   if (ocr_ && ((heading && IsDamagedRoman(text)) || (CitesRoman(i) && IsRomanLookalike(text)))) {
     lat_->edges[e].kind = EdgeKind::kFixed;
     lat_->edges[e].fixed_text = lat_->Pool(std::string(text.size(), 'I'));
@@ -474,8 +503,8 @@ void LatticeBuilder::AddWordEdge(uint32_t i) {
   }
   // A one-letter list label at the start of a line follows the previous one.
   const Piece& p = unit_->pieces[i];
-  if (p.line_start && i + 1 < unit_->pieces.size() && unit_->pieces[i + 1].kind == PieceKind::kPunct &&
-      unit_->text[unit_->pieces[i + 1].begin] == ')' && CodePoints(text) == 1) {
+  if (p.line_start && to < unit_->pieces.size() && unit_->pieces[to].kind == PieceKind::kPunct &&
+      unit_->text[unit_->pieces[to].begin] == ')' && CodePoints(text) == 1) {
     lat_->edges[e].label = true;
     std::string_view expected = internal::ListLabelAt(memory_.last_label() + 1);
     uint32_t id = expected.empty() ? m_.unk() : m_.WordId(expected);
@@ -508,13 +537,13 @@ void LatticeBuilder::AddWordEdge(uint32_t i) {
   const bool context = ocr_ && !sketch_ && o_.context_readings > 0 && (weak || o_.context_for_all);
   const bool favoured = !sketch_ && list.size() > static_cast<size_t>(o_.max_readings);
   if (context || favoured) {
-    if (weak) ContextProposals(i, &proposals_, kContextNeighboursWeak, kNeighbourWordsWeak);
-    else ContextProposals(i, &proposals_);
+    if (weak) ContextProposals(i, &proposals_, kContextNeighboursWeak, kNeighbourWordsWeak, to);
+    else ContextProposals(i, &proposals_, to);
   }
-  AddReadings(list, MidSentenceCapital(i) ? static_cast<float>(o_.capitalised_weight) : 0.0f, favoured);
+  AddReadings(list, MidSentenceCapital(i, text) ? static_cast<float>(o_.capitalised_weight) : 0.0f, favoured);
   if (context) AddContextReadings(list);
   if (ocr_ && o_.document_cache) AddDocumentReadings(list);
-  if (ocr_ && weak && ArticleWordAt(*unit_, i)) AddGarbledDieu(e);
+  if (ocr_ && weak && to == i + 1 && ArticleWordAt(*unit_, i)) AddGarbledDieu(e);
   if (p.line_start && memory_.DeputyTitleAt(unit_->begin + p.begin)) FavourDeputyTitle(e);
   CloseEdge(e);
   // Nor does the sketch split or join words: the memory takes one word's readings.
@@ -523,7 +552,7 @@ void LatticeBuilder::AddWordEdge(uint32_t i) {
   if (o_.merged_log10 < 0 && CodePoints(lower_) >= 3 && CodePoints(lower_) <= kMaxMergeCodePoints) {
     float best = words_.BestReading(lower_);
     bool digit_glue = DigitGlue(lower_);  // "21thang": a number glued to a word
-    if (best < kMergeTrigger || digit_glue) AddMergeEdge(i, static_cast<float>(o_.merged_log10));
+    if (best < kMergeTrigger || digit_glue) AddMergeEdge(i, to, static_cast<float>(o_.merged_log10));
   }
 }
 
@@ -546,7 +575,7 @@ void LatticeBuilder::SideReadings(std::string_view side, std::vector<std::pair<u
   out->swap(best);
 }
 
-void LatticeBuilder::AddMergeEdge(uint32_t i, float penalty) {
+void LatticeBuilder::AddMergeEdge(uint32_t i, uint32_t to, float penalty) {
   std::string word = lower_;
   size_t n = CodePoints(word);
   merge_.clear();
@@ -574,7 +603,7 @@ void LatticeBuilder::AddMergeEdge(uint32_t i, float penalty) {
   for (uint32_t k = 0; k < order_.size(); ++k) order_[k] = k;
   std::sort(order_.begin(), order_.end(), [&](uint32_t a, uint32_t b) { return merge_rank_[a] > merge_rank_[b]; });
   if (order_.size() > kMergeReadings) order_.resize(kMergeReadings);
-  uint32_t e = AddEdge(i, i + 1, EdgeKind::kMerge);
+  uint32_t e = AddEdge(i, to, EdgeKind::kMerge);
   for (uint32_t k : order_) {
     Cand c = merge_[k];
     c.channel = static_cast<float>(o_.channel_weight) * c.channel;
@@ -628,6 +657,7 @@ void LatticeBuilder::Build(bool again) {
     first_edge1_.swap(lat_->first_edge);
   } else {
     top_done_.assign(unit_->pieces.size(), 0);
+    span_top_.clear();
     if (top_.size() < unit_->pieces.size()) top_.resize(unit_->pieces.size());
     lat_->pool.clear();
     lat_->pool_offsets.clear();
@@ -675,7 +705,11 @@ void LatticeBuilder::Build(bool again) {
         else AddFixed(i, m_.unk());
         break;
       case PieceKind::kWord:
-        AddWordEdge(i);
+        // Glued capitals: a word edge over each syllable of the cuts worth trying that
+        // starts here (Piece::syllables).
+        for (uint32_t k = 0; k < 8; ++k)
+          if (unit_->pieces[i].syllables & (1u << k)) AddWordEdge(i, i + k + 1);
+        if (unit_->pieces[i].syllables == 0) AddWordEdge(i);
         if (ocr_ && o_.ocr_splits && !sketch_ && o_.broken_log10 < 0 && i + 1 < unit_->pieces.size() &&
             unit_->pieces[i + 1].kind == PieceKind::kWord)
           AddJoinEdge(i);

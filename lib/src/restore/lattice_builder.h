@@ -8,6 +8,7 @@
 #define VANBAN_RESTORE_LATTICE_BUILDER_H_
 
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -64,7 +65,8 @@ class LatticeBuilder {
   void AddFixed(uint32_t i, uint32_t id, int32_t fixed_text = -1);
   float Weighted(float channel, uint32_t id) const;
   std::string_view SymbolForm(std::string_view text);
-  bool MidSentenceCapital(uint32_t i) const;
+  // Word piece |i|, written |text| (the pieces from |i| on that make the word).
+  bool MidSentenceCapital(uint32_t i, std::string_view text) const;
   // Word piece |i| and the word right before it both start upper case: |i| may be the
   // next syllable of a place name.
   bool NameContext(uint32_t i) const;
@@ -80,20 +82,25 @@ class LatticeBuilder {
   bool MayRead(uint32_t j, uint32_t id);
   void AddReadings(const std::vector<WordCand>& list, float cap_weight = 0.0f, bool favoured = false);
   const std::vector<uint32_t>& TopReadings(uint32_t j);
-  void ContextProposals(uint32_t i, std::vector<uint32_t>* out, size_t neighbours, size_t per_neighbour);
-  void ContextProposals(uint32_t i, std::vector<uint32_t>* out);
+  void Rank(std::string_view text, std::vector<uint32_t>* out);
+  const std::vector<uint32_t>& NeighbourReadings(uint32_t i, bool left);
+  // Of the word over pieces [i, to) (to = 0: i + 1).
+  void ContextProposals(uint32_t i, std::vector<uint32_t>* out, size_t neighbours, size_t per_neighbour,
+                        uint32_t to = 0);
+  void ContextProposals(uint32_t i, std::vector<uint32_t>* out, uint32_t to = 0);
   bool Weak(const std::vector<WordCand>& list) const;
   void AddContextReadings(const std::vector<WordCand>& list, float extra = 0.0f);
   void AddDocumentReadings(const std::vector<WordCand>& list);
   void AddNumberEdge(uint32_t i);
   uint32_t SymbolWordId(std::string_view form);
-  void AddWordEdge(uint32_t i);
+  // The word over pieces [i, to) (to = 0: piece i alone; more: a syllable of glued capitals).
+  void AddWordEdge(uint32_t i, uint32_t to = 0);
   void RaiseReading(const Edge& edge, uint32_t id, float channel);
   void AddGarbledDieu(uint32_t e);
   void FavourDeputyTitle(uint32_t e);
   static constexpr float kGarbledDieuLog10 = 1.0f;  // below the context trigger
   void SideReadings(std::string_view side, std::vector<std::pair<uint32_t, float>>* out);
-  void AddMergeEdge(uint32_t i, float penalty);
+  void AddMergeEdge(uint32_t i, uint32_t to, float penalty);
   void AddJoinEdge(uint32_t i);
 
   const ModelData& m_;
@@ -114,6 +121,12 @@ class LatticeBuilder {
   // best readings by channel and prior (computed once per unit).
   std::vector<std::vector<uint32_t>> hints_, top_;
   std::vector<char> top_done_;
+  // Best readings of the syllables of glued capitals that span pieces (NeighbourReadings).
+  struct SpanTop {
+    uint32_t from, to;
+    std::vector<uint32_t> top;
+  };
+  std::deque<SpanTop> span_top_;
   std::vector<uint32_t> chosen_;
   // Per piece: the first of the run of capitalised words it ends (NameContext), or itself.
   std::vector<uint32_t> run_first_;

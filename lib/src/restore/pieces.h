@@ -7,6 +7,7 @@
 #define VANBAN_RESTORE_PIECES_H_
 
 #include <cstdint>
+#include <functional>
 #include <string_view>
 #include <vector>
 
@@ -31,7 +32,17 @@ struct Piece {
   // Cut from the same written word as the piece before: OCR dropped the space between
   // words in capitals ("KHOAHQCVACONGNGHE"); the restored text puts it back.
   bool glued = false;
+  // In such a word, the cuts worth the search's time (not only the unigram model's best):
+  // bit k set when pieces [this, this + k + 1) spell one syllable of one of them. 0 in
+  // any other word. "XACAMKHE" is cut XA|C|AM|KHE, spans XA, XAC, CAM, AM, KHE, for
+  // XÃ CẨM KHÊ and XÁC ÂM KHE alike.
+  uint8_t syllables = 0;
 };
+
+// How well the OCR channel reads a lower-case spelling that has no reading of its own
+// ("chine", "bal"): log10 P(written | reading) + log10 P(reading) of its best reading,
+// or -1e9 or below when none.
+using DamagedReading = std::function<float(std::string_view lower)>;
 
 // The apostrophes an OCR word may hold ("co's@", "tu's6"): ' and ’.
 bool IsApostrophe(char32_t cp);
@@ -42,9 +53,10 @@ class ModelData;
 // that is not part of a document symbol is a symbol only if |model| knows it as one
 // (UBND), since OCR damage makes many capitals look like abbreviations ("HQI"); and a
 // long word in capitals that no reading explains but a row of syllables does is cut
-// into them (Piece::glued).
+// into them (Piece::glued), one of which may be a syllable the OCR damaged if |damaged|
+// reads it; digits inside such a word are a number of its own ("PHUONG1BAOLOC").
 void CutPieces(std::string_view unit, bool ocr, const ModelData& model, std::vector<LmToken>* scratch,
-               std::vector<Piece>* out);
+               std::vector<Piece>* out, const DamagedReading& damaged = {});
 
 }  // namespace vanban::internal
 

@@ -220,7 +220,7 @@ class Restorer::Impl {
     unit_.begin = begin;
     memory_.StartUnit(begin);
     words_.Trim();
-    internal::CutPieces(unit_.text, ocr_, m_, &unit_.tokens, &unit_.pieces);
+    internal::CutPieces(unit_.text, ocr_, m_, &unit_.tokens, &unit_.pieces, damaged_);
     builder_.StartUnit(unit_, &lattice_);
     builder_.Build();
     if (builder_.sketch()) {  // no second look, no list items: only the memory is fed
@@ -261,6 +261,7 @@ class Restorer::Impl {
   const internal::ModelData& m_;
   const RestoreOptions& o_;
   internal::WordCandidates words_;
+  const internal::DamagedReading damaged_ = [this](std::string_view lower) { return words_.BestWithPrior(lower); };
   internal::LmCache lm_;
   internal::DocumentMemory memory_;
   internal::LatticeBuilder builder_;

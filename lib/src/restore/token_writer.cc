@@ -123,7 +123,8 @@ void MarkSwallowedCapitals(const Unit& unit, std::vector<char>* title) {
   title->assign(n, 0);
   auto word = [&](size_t k) { return unit.pieces[k].kind == PieceKind::kWord; };
   for (size_t k = 0; k < n; ++k) {
-    if (!word(k)) continue;
+    // Capitals the OCR glued ("XALOCHA", cut XA|LO|C|HA) are a word in capitals.
+    if (!word(k) || unit.pieces[k].glued || (k + 1 < n && unit.pieces[k + 1].glued)) continue;
     std::string_view text = unit.PieceText(k);
     const size_t letters = CodePoints(text);
     if (letters < 2 || letters > 3 || !IsAllUpper(text) || HasMarks(text)) continue;
@@ -222,6 +223,25 @@ bool GarbledCapitals(const ModelData& m, std::string_view text, std::string* key
   return m.SymbolPart(*key) == nullptr;
 }
 
+// The text between two words, bytes [copied, b) of |unit|, with the spaces the OCR
+// dropped put back before the glued pieces that start in it or at |b| ("NHÀ GIÁO" from
+// "NHAGIAO"; "PHƯỜNG 1 BẢO LỘC", whose number is no word of its own); in OCR'd text
+// mended as AppendOcrGap says.
+void AppendGap(const Unit& unit, size_t copied, size_t b, bool ocr, bool after_so, std::string* out) {
+  const size_t start = copied;
+  auto append = [&](size_t from, size_t to) {
+    if (ocr) AppendOcrGap(unit.text, from, to, after_so && from == start, out);
+    else out->append(unit.text.substr(from, to - from));
+  };
+  for (const Piece& p : unit.pieces) {
+    if (!p.glued || p.begin < copied || p.begin > b) continue;
+    append(copied, p.begin);
+    out->push_back(' ');
+    copied = p.begin;
+  }
+  append(copied, b);
+}
+
 // Whether the edge's reading |id| is written as a token: words, symbols and verbatim
 // pieces, and a lone short number in OCR'd text that the search read as a word ("6"
 // for ở, "06" for tổ); not a number read as one (<num> |num|) or a mark skipped as noise.
@@ -247,6 +267,7 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
   uint32_t prev_word = 0;       // the previous word, if a lower-case word read as a syllable
   uint32_t prev_name = 0;       // the previous word, if a capitalised word read as a syllable
   bool after_so = false;        // the previous word is written Số (a document's number follows)
+  const bool glued = std::any_of(unit.pieces.begin(), unit.pieces.end(), [](const Piece& p) { return p.glued; });
   for (size_t step = 0; step < path.size(); ++step) {
     const PathStep& h = path[step];
     const Edge& e = lattice.edges[h.edge];
@@ -269,8 +290,8 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
     else if (ocr_ && name_word && prev_name != 0 && (gap == "-" || gap == "." || (gap == ". " && CommaAfter(unit, e.to))) &&
              m_.IsPlacePair(prev_name, c.id))
       out->text.push_back(' ');  // "Cam.Lâm", "Phú-Tân", "Hùng. An, ngày": no name is written so
-    else if (gap.empty() && unit.pieces[e.from].glued)
-      out->text.push_back(' ');  // "NHÀ GIÁO" from "NHAGIAO"
+    else if (glued)
+      AppendGap(unit, copied, b, ocr_, after_so, &out->text);
     else if (ocr_)
       AppendOcrGap(unit.text, copied, b, after_so, &out->text);
     else
@@ -335,7 +356,9 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
     // (absorbed_units.h), and so is "XÃ EA NUOL", whose NUOL is kept as a symbol would be.
     const bool kept_word = (e.kind == EdgeKind::kWord || (e.kind == EdgeKind::kFixed && tok.restored == orig)) &&
                            c.id == m_.unk() && KeyInto(tok.restored, &key_);
-    if ((read_word || kept_word) && e.to == e.from + 1 && StartsUpper(tok.restored) && names_.size() < kMaxNameWords) {
+    // A syllable of glued capitals may span pieces (Piece::syllables).
+    const bool one_word = e.to == e.from + 1 || unit.pieces[e.from].syllables != 0;
+    if ((read_word || kept_word) && one_word && StartsUpper(tok.restored) && names_.size() < kMaxNameWords) {
       // A capitalised word is kept only while it may start a pair: a long document
       // holds more capitals than names.
       if (!names_.empty() && names_.back().out_end + 1 != tok.out_begin &&
@@ -352,7 +375,8 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
   }
   std::string_view rest = unit.text.substr(copied);
   line_no += CountBreaks(rest);
-  if (ocr_) AppendOcrGap(unit.text, copied, unit.text.size(), after_so, &out->text);
+  if (glued) AppendGap(unit, copied, unit.text.size(), ocr_, after_so, &out->text);
+  else if (ocr_) AppendOcrGap(unit.text, copied, unit.text.size(), after_so, &out->text);
   else out->text.append(rest);
   return line_no;
 }

@@ -157,6 +157,13 @@ const std::vector<WordCand>& WordCandidates::For(std::string_view lower) {
 
 float WordCandidates::BestReading(std::string_view lower) { return BestOf(For(lower), m_.unk()); }
 
+float WordCandidates::BestWithPrior(std::string_view lower) {
+  float best = kNoReading;
+  for (const WordCand& c : For(lower))
+    if (c.id != m_.unk()) best = std::max(best, c.channel + m_.UnigramLogProb(c.id));
+  return best;
+}
+
 float WordCandidates::BestOf(const std::vector<WordCand>& list, uint32_t unk) {
   float best = kNoReading;
   for (const WordCand& c : list) {

@@ -67,6 +67,9 @@ class WordCandidates {
   // (kNoReading when there is none); BestOf over a list For() returned.
   float BestReading(std::string_view lower);
   static float BestOf(const std::vector<WordCand>& list, uint32_t unk);
+  // log10 of the best reading's channel score times its unigram prior (kNoReading when
+  // there is none): how well a piece of glued capitals reads (CutPieces).
+  float BestWithPrior(std::string_view lower);
   static constexpr float kNoReading = -1e9f;
   // Channel score of reading |id| for |lower|, for readings the context proposes:
   // under the smoothed OCR channel (every edit possible) if |smooth|, else the learned
