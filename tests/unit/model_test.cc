@@ -6,7 +6,6 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <memory>
 #include <regex>
 #include <sstream>
 #include <string>
@@ -20,6 +19,7 @@
 #include "text/viet_chars.h"
 #include "vanban/model.h"
 #include "vanban/text.h"
+#include "fixture_model.h"
 #include "test_files.h"
 
 namespace {
@@ -30,15 +30,7 @@ const std::string& FixtureModelPath() {
   return path;
 }
 
-// The fixture model's tables, loaded once for the tests that only read them.
-const vanban::internal::ModelData& FixtureData() {
-  static const std::shared_ptr<const vanban::Model> model = [] {
-    auto m = vanban::Model::Load(FixtureModelPath());
-    REQUIRE_MESSAGE(m.ok(), m.status().ToString());
-    return *m;
-  }();
-  return model->parts().data();
-}
+using vanban::test::FixtureData;
 
 }  // namespace
 

@@ -3,16 +3,13 @@
 // (two names, one spelling).
 #include <doctest/doctest.h>
 
-#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "model/model_data.h"
-#include "model/model_parts.h"
 #include "restore/absorbed_units.h"
 #include "restore/name_unifier.h"
-#include "vanban/model.h"
 #include "fixture_model.h"
 
 namespace {

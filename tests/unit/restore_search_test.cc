@@ -6,19 +6,17 @@
 #include <algorithm>
 #include <cmath>
 #include <initializer_list>
-#include <memory>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "model/model_data.h"
-#include "model/model_parts.h"
 #include "restore/beam_search.h"
 #include "restore/document_memory.h"
 #include "restore/lattice.h"
 #include "restore/lm_cache.h"
-#include "vanban/model.h"
 #include "vanban/restore.h"
+#include "fixture_model.h"
 
 namespace {
 
@@ -32,15 +30,7 @@ using vanban::internal::LmCache;
 using vanban::internal::LmState;
 using vanban::internal::ModelData;
 
-// The fixture model, loaded once.
-const ModelData& FixtureData() {
-  static const std::shared_ptr<const vanban::Model> model = [] {
-    auto m = vanban::Model::Load(VANBAN_FIXTURE_MODEL);
-    REQUIRE_MESSAGE(m.ok(), m.status().ToString());
-    return *m;
-  }();
-  return model->parts().data();
-}
+using vanban::test::FixtureData;
 
 struct Reading {
   std::string_view word;
