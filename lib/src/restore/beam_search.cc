@@ -103,8 +103,7 @@ void BeamSearch::Decode(Lattice* lattice, size_t n) {
   arena_.clear();
   if (at_.size() < n + 1) at_.resize(n + 1);
   for (size_t p = 0; p <= n; ++p) at_[p].clear();
-  begin_ = lattice->mid_sentence ? LmState{} : m_.BeginState();
-  arena_.push_back({begin_, 0.0f, -1, 0, 0});
+  arena_.push_back({m_.BeginState(), 0.0f, -1, 0, 0});
   at_[0].push_back(0);
   Search(lattice, 0, n);
 }
@@ -224,7 +223,7 @@ void BeamSearch::Posteriors(const Lattice& lattice, size_t step, std::vector<dou
   const Hyp& h = arena_[path_[step]];
   const Edge& e = lattice.edges[h.edge];
   post->assign(e.cand_count, 0.0);
-  Hyp before = h.back >= 0 ? arena_[h.back] : Hyp{begin_, 0.0f, -1, 0, 0};
+  Hyp before = h.back >= 0 ? arena_[h.back] : Hyp{m_.BeginState(), 0.0f, -1, 0, 0};
   before.score = 0;
   // The following words of the path, the same for every reading.
   const size_t horizon = static_cast<size_t>(m_.order()) - 1;

@@ -50,7 +50,6 @@ class BeamSearch {
   float PairBonus(const LmState& before, const Edge& e, uint32_t id) const;
 
  private:
-  LmState begin_;  // the state the last Decode started from (Lattice::mid_sentence)
   struct Hyp {
     LmState state;
     float score;

@@ -90,10 +90,6 @@ struct Lattice {
   // Texts of symbol-part outputs: pairs of offsets into |pool|.
   std::string pool;
   std::vector<uint32_t> pool_offsets;
-  // The unit opens with a word in lower case: the middle of a sentence (a line restored
-  // alone, or one the restorer did not join to the line before), so the search starts
-  // with no context instead of a sentence start.
-  bool mid_sentence = false;
 
   const Cand& cand(const Edge& e, uint32_t k) const { return cands[e.cand_begin + k]; }
   int32_t Pool(std::string_view s) {

@@ -73,12 +73,6 @@ bool NearDieu(std::string_view key) {
   return key.size() >= 3 && key.size() <= 5 && EditDistance(key, "dieu") <= 2;
 }
 
-bool StartsWithLowerLetter(std::string_view s) {
-  size_t pos = 0;
-  const VietLetter& l = LookupLetter(NextCodePoint(s, &pos));
-  return l.base != 0 && !l.upper;
-}
-
 bool AllDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -661,8 +655,6 @@ void LatticeBuilder::Build(bool again) {
     if (top_.size() < unit_->pieces.size()) top_.resize(unit_->pieces.size());
     lat_->pool.clear();
     lat_->pool_offsets.clear();
-    lat_->mid_sentence = !unit_->pieces.empty() && unit_->pieces[0].kind == PieceKind::kWord &&
-                         StartsWithLowerLetter(unit_->PieceText(0));
   }
   lat_->edges.clear();
   lat_->cands.clear();
