@@ -41,6 +41,14 @@ TEST_CASE("line edges: OCR specks are blanked in the key, values stop at the cor
   CHECK(kept);  // never silently dropped
 }
 
+TEST_CASE("source lines: a restored line with the spaces OCR dropped put back is aligned to its source") {
+  // "VAXAHOL" read as three words: two spaces more and two letters changed is no rewrite.
+  vanban::internal::SourceLines src("BO LAO DONG - THUONG BINH\n\u201cVAXAHOL a\n",
+                                    "BỘ LAO ĐỘNG - THƯƠNG BINH\n\u201cVÀ XÃ HỘI và\n");
+  CHECK(src[1].Whole() == "\u201cVÀ XÃ HỘI và");
+  CHECK(src[1].Value(0, src[1].key.size()) == "\u201cVÀ XÃ HỘI và");
+}
+
 TEST_CASE("header: gazette repeat of the issuer is not a parent authority; dotted numbers") {
   auto d = Parse(
       "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\n\nBỘ LAO ĐỘNG - THƯƠNG BINH\nVÀ XÃ HỘI\n\n"

@@ -291,6 +291,11 @@ bool AlignByWords(std::string_view raw_key, std::string_view val_key, const std:
   return true;
 }
 
+// What a code point the restored line has and the source lacks costs: a space is free,
+// since the restorer puts back the spaces OCR dropped between glued capitals ("VAXAHOL"
+// is VÀ XÃ HỘI) and a line with several would otherwise count as rewritten.
+uint32_t Inserted(char c) { return c == ' ' ? 0 : 1; }
+
 bool AlignByEdits(std::string_view raw_key, std::string_view val_key, const std::vector<uint32_t>& val_cp_off,
                   std::vector<uint32_t>* out) {
   constexpr size_t kMaxCells = size_t{1} << 20;  // a 1000-character line against itself
@@ -298,12 +303,12 @@ bool AlignByEdits(std::string_view raw_key, std::string_view val_key, const std:
   if (n == 0 || m == 0 || (n + 1) * (m + 1) > kMaxCells || val_cp_off.size() != m + 1) return false;
   const size_t w = m + 1;
   std::vector<uint32_t> d((n + 1) * w);
-  for (size_t j = 0; j <= m; ++j) d[j] = static_cast<uint32_t>(j);
+  for (size_t j = 1; j <= m; ++j) d[j] = d[j - 1] + Inserted(val_key[j - 1]);
   for (size_t i = 1; i <= n; ++i) {
     d[i * w] = static_cast<uint32_t>(i);
     for (size_t j = 1; j <= m; ++j) {
       uint32_t sub = d[(i - 1) * w + j - 1] + (raw_key[i - 1] == val_key[j - 1] ? 0 : 1);
-      d[i * w + j] = std::min({sub, d[(i - 1) * w + j] + 1, d[i * w + j - 1] + 1});
+      d[i * w + j] = std::min({sub, d[(i - 1) * w + j] + 1, d[i * w + j - 1] + Inserted(val_key[j - 1])});
     }
   }
   if (d[n * w + m] * 4 > std::max(n, m)) return false;
@@ -316,7 +321,7 @@ bool AlignByEdits(std::string_view raw_key, std::string_view val_key, const std:
     if (j > 0 && d[i * w + j] == d[(i - 1) * w + j - 1] + (raw_key[i - 1] == val_key[j - 1] ? 0 : 1)) {
       (*out)[i - 1] = val_cp_off[j - 1];
       --i, --j;
-    } else if (j > 0 && d[i * w + j] == d[i * w + j - 1] + 1) {
+    } else if (j > 0 && d[i * w + j] == d[i * w + j - 1] + Inserted(val_key[j - 1])) {
       --j;
     } else {
       (*out)[i - 1] = val_cp_off[j];
