@@ -28,12 +28,14 @@ bool CapitalisedWordAt(const Unit& unit, uint32_t i) {
 // ("|. MỤC ĐÍCH, YÊU CẦU", "|I. NỘI DUNG"): the run of I's look-alikes it is in ends in
 // ". " and a capital. The lattice reads the runs without a bar (IsDamagedRoman).
 bool RomanBarAt(std::string_view text, size_t k) {
+  constexpr size_t kLongest = 4;  // IIII; the scans stop there (a line of bars stays linear)
+  auto roman = [&](size_t i) { return std::string_view("|Il1").find(text[i]) != std::string_view::npos; };
   size_t b = k;
-  while (b > 0 && std::string_view("|Il1").find(text[b - 1]) != std::string_view::npos) --b;
+  while (b > 0 && k - b < kLongest && roman(b - 1)) --b;
   if (b > 0 && text[b - 1] != '\n' && text[b - 1] != '\r') return false;
   size_t e = k;
-  while (e < text.size() && std::string_view("|Il1").find(text[e]) != std::string_view::npos) ++e;
-  return e - b <= 4 && text.substr(e, 2) == ". " && e + 2 < text.size() && StartsUpper(text.substr(e + 2));
+  while (e < text.size() && e - b <= kLongest && roman(e)) ++e;
+  return e - b <= kLongest && text.substr(e, 2) == ". " && e + 2 < text.size() && StartsUpper(text.substr(e + 2));
 }
 
 // OCR spaces out numbers and document symbols ("34 /KH-UBND", "20/ NQ-HĐND", "19/
@@ -50,8 +52,8 @@ void AppendOcrGap(std::string_view text, size_t from, size_t to, bool after_so, 
       if (digit(k - 1) && text[k + 1] == '/' && code(k + 2)) continue;             // "34 /KH"
       if (text[k - 1] == '/' && k >= 2 && digit(k - 2) && code(k + 1)) continue;   // "20/ NQ", "19/ 10"
       if (digit(k - 1) && text[k + 1] == '-') {                                    // "114 -KL/TW"
-        size_t j = k + 2;  // symbol parts are written in A-Z and Đ
-        while (j < text.size() && ((text[j] >= 'A' && text[j] <= 'Z') || text.substr(j, 2) == "\xC4\x90"))
+        size_t j = k + 2;  // symbol parts are written in A-Z and Đ, a few letters long
+        while (j < text.size() && j - k < 24 && ((text[j] >= 'A' && text[j] <= 'Z') || text.substr(j, 2) == "\xC4\x90"))
           j += text[j] >= 'A' && text[j] <= 'Z' ? 1 : 2;
         if (j > k + 2 && j < text.size() && text[j] == '/') continue;
       }
