@@ -225,21 +225,23 @@ bool GarbledCapitals(const ModelData& m, std::string_view text, std::string* key
   return m.SymbolPart(*key) == nullptr;
 }
 
-// The text between two words, bytes [copied, b) of |unit|, with the spaces the OCR
-// dropped put back before the glued pieces that start in it or at |b| ("NHÀ GIÁO" from
-// "NHAGIAO"; "PHƯỜNG 1 BẢO LỘC", whose number is no word of its own); in OCR'd text
-// mended as AppendOcrGap says.
-void AppendGap(const Unit& unit, size_t copied, size_t b, bool ocr, bool after_so, std::string* out) {
+// The text between two words, bytes [copied, b) of |unit|: in a unit with |glued|
+// capitals, with the spaces the OCR dropped put back before the glued pieces that start
+// in it or at |b| ("NHÀ GIÁO" from "NHAGIAO"; "PHƯỜNG 1 BẢO LỘC", whose number is no word
+// of its own); in OCR'd text mended as AppendOcrGap says.
+void AppendGap(const Unit& unit, size_t copied, size_t b, bool glued, bool ocr, bool after_so, std::string* out) {
   const size_t start = copied;
   auto append = [&](size_t from, size_t to) {
     if (ocr) AppendOcrGap(unit.text, from, to, after_so && from == start, out);
     else out->append(unit.text.substr(from, to - from));
   };
-  for (const Piece& p : unit.pieces) {
-    if (!p.glued || p.begin < copied || p.begin > b) continue;
-    append(copied, p.begin);
-    out->push_back(' ');
-    copied = p.begin;
+  if (glued) {
+    for (const Piece& p : unit.pieces) {
+      if (!p.glued || p.begin < copied || p.begin > b) continue;
+      append(copied, p.begin);
+      out->push_back(' ');
+      copied = p.begin;
+    }
   }
   append(copied, b);
 }
@@ -292,12 +294,8 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
     else if (ocr_ && name_word && prev_name != 0 && (gap == "-" || gap == "." || (gap == ". " && CommaAfter(unit, e.to))) &&
              m_.IsPlacePair(prev_name, c.id))
       out->text.push_back(' ');  // "Cam.Lâm", "Phú-Tân", "Hùng. An, ngày": no name is written so
-    else if (glued)
-      AppendGap(unit, copied, b, ocr_, after_so, &out->text);
-    else if (ocr_)
-      AppendOcrGap(unit.text, copied, b, after_so, &out->text);
     else
-      out->text.append(gap);
+      AppendGap(unit, copied, b, glued, ocr_, after_so, &out->text);
     // A hard wrap inside the unit keeps the sentence going ("khó khăn để\nJam căn cứ": làm).
     const uint32_t word_before = gap.find_first_not_of(" \t\r\n") == std::string_view::npos ? prev_word : 0;
     prev_word = plain_word ? c.id : 0;
@@ -375,11 +373,8 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
     }
     if (o_.record_tokens) out->tokens.push_back(std::move(tok));
   }
-  std::string_view rest = unit.text.substr(copied);
-  line_no += CountBreaks(rest);
-  if (glued) AppendGap(unit, copied, unit.text.size(), ocr_, after_so, &out->text);
-  else if (ocr_) AppendOcrGap(unit.text, copied, unit.text.size(), after_so, &out->text);
-  else out->text.append(rest);
+  line_no += CountBreaks(unit.text.substr(copied));
+  AppendGap(unit, copied, unit.text.size(), glued, ocr_, after_so, &out->text);
   return line_no;
 }
 
