@@ -38,14 +38,12 @@ class DocumentMemory {
   // The unit (by its first byte) that the restorer reads now, in either pass.
   void StartUnit(size_t begin) { unit_ = begin + 1; }
 
-  // True if |b| was read with confidence right after |a| in another unit than this one.
+  // How many other units than this one read |b| with confidence right after |a|
+  // (approximately: a unit between the first and the last one to read it counts itself).
   // The second pass reads every unit again with the first pass's memory: a pair read
   // only here would vouch for itself, and a confident misreading ("Vận phong" for Văn
   // phòng, in a plan that writes dân vận, phong trào) would hold against the language
   // model's evidence.
-  bool HasPair(uint32_t a, uint32_t b) const { return PairUnits(a, b) > 0; }
-  // How many other units than this one read the pair (approximately: a unit between the
-  // first and the last one to read it counts itself).
   uint32_t PairUnits(uint32_t a, uint32_t b) const { return pairs_.UnitsBesides(PairKey(a, b), unit_); }
   void RememberPair(uint32_t a, uint32_t b) {
     if (!pairs_.Insert(PairKey(a, b), unit_)) return;
