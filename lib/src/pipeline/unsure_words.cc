@@ -23,6 +23,7 @@
 
 #include "restore/string_map.h"
 #include "text/utf8.h"
+#include "text/viet_chars.h"
 #include "vanban/text.h"
 
 namespace vanban::internal {
@@ -74,9 +75,7 @@ const std::string& KeyOf(std::string_view core, KeyMemo* memo) {
   if (it != memo->end()) return it->second;
   std::string key;
   if (IsAscii(core)) {  // no tone to place
-    key.assign(core);
-    for (char& c : key)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    LowerInto(core, &key);
   } else {
     key = NormalizeTonePlacement(ToLower(core), ToneStyle::kOld);
   }
