@@ -61,6 +61,10 @@ vanban_cli_test(NAME restore_ocr_running_text ARGS restore --model ${_model} ${_
 # trưởng), while a Roman numeral before one stays ("khoa XX").
 vanban_cli_test(NAME restore_ocr_short_words ARGS restore --model ${_model} ${_rdata}/cli/ocr_short_words.txt
                 STDOUT_MATCHES "quốc phòng ở Bộ, ngành.*\nKèm theo Thông tư số 14/2026/TT-BNV.*\nSau khi thống nhất với Bộ trưởng Bộ Xây dựng .* XX về [^\n]*\n")
+# A reading hopeless after the best hypothesis may be the best after another: "Cổng"
+# after "lên" (not "Tiến công"), which the search had dropped before the next word told.
+vanban_cli_test(NAME restore_ocr_prescreen_other_word ARGS restore --model ${_model} ${_rdata}/cli/ocr_prescreen.txt
+                STDOUT_MATCHES "liên quan lên Cổng thông tin điện tử")
 # A sentence wrapped before a capitalised word ("của | Đảng", "Tỉnh | Ủy") is read as
 # one: the name keeps the words before it as context.
 vanban_cli_test(NAME restore_ocr_wrapped_names ARGS restore --model ${_model} ${_rdata}/cli/ocr_wrapped_names.txt

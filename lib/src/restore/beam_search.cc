@@ -166,12 +166,21 @@ void BeamSearch::Search(Lattice* lattice, size_t from, size_t n) {
       live_.assign(edge.cand_count, kAllHyps);
       if (edge.cand_count > kPrescreenReadings && at_[p].size() > 1) {
         const Hyp& top = arena_[at_[p][0]];
+        // The best hypothesis that ends in another word: a reading hopeless after the
+        // top one's last word may be the one after this one's ("tiến công", "lên cổng").
+        const Hyp* other = nullptr;
+        for (size_t j = 1; j < at_[p].size() && j < 64 && other == nullptr; ++j) {
+          const Hyp& h = arena_[at_[p][j]];
+          if (h.state.len > 0 && top.state.len > 0 && h.state.words[h.state.len - 1] != top.state.words[top.state.len - 1])
+            other = &h;
+        }
         float top_best = kNegInf;
         scores_.resize(edge.cand_count);
         for (uint32_t k = 0; k < edge.cand_count; ++k) {
           LmState st;
           scores_[k] = Extend(top, edge, lattice->cand(edge, k), &st);
           top_best = std::max(top_best, scores_[k]);
+          if (other != nullptr) scores_[k] = std::max(scores_[k], Extend(*other, edge, lattice->cand(edge, k), &st));
         }
         for (uint32_t k = 0; k < edge.cand_count; ++k)
           live_[k] = scores_[k] >= top_best - static_cast<float>(o_.prescreen_margin) ? kAllHyps : 0;
