@@ -65,6 +65,10 @@ vanban_cli_test(NAME restore_ocr_short_words ARGS restore --model ${_model} ${_r
 # after "lên" (not "Tiến công"), which the search had dropped before the next word told.
 vanban_cli_test(NAME restore_ocr_prescreen_other_word ARGS restore --model ${_model} ${_rdata}/cli/ocr_prescreen.txt
                 STDOUT_MATCHES "liên quan lên Cổng thông tin điện tử")
+# A reading far from the scan's letters ("Phuy lục": Phụ lục) is still tried when the
+# language model wants it (reading_margin).
+vanban_cli_test(NAME restore_ocr_far_reading ARGS restore --model ${_model} ${_rdata}/cli/ocr_far_reading.txt
+                STDOUT_MATCHES "\\(Có Phụ lục II chi tiết kèm theo\\)")
 # A sentence wrapped before a capitalised word ("của | Đảng", "Tỉnh | Ủy") is read as
 # one: the name keeps the words before it as context.
 vanban_cli_test(NAME restore_ocr_wrapped_names ARGS restore --model ${_model} ${_rdata}/cli/ocr_wrapped_names.txt

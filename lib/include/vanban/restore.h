@@ -42,9 +42,10 @@ struct RestoreOptions {
   int max_candidates = 30;      // readings of the same diacritic-free spelling
   int max_ocr_candidates = 15;  // readings proposed by the OCR channel
   // Readings of a word the search tries: the best by channel and unigram prior, at
-  // most this many, none more than reading_margin (log10) below the best.
+  // most this many, none more than reading_margin (log10) below the best. A scan's
+  // worst garbling ("Phuy lục", "Chính phua", "cơ sốt") needs the wide margin.
   int max_readings = 12;
-  double reading_margin = 5.0;
+  double reading_margin = 6.0;
   // OCR only: a word no reading explains better than context_trigger (log10) also
   // gets up to context_readings readings its neighbours make likely.
   int context_readings = 6;
