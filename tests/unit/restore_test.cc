@@ -285,3 +285,18 @@ TEST_CASE("restore: a mark the OCR put between the two words of a place name is 
   CHECK(Restore("Quyét dinh cia Hoi dong nhan dan Viet-Nam cia tinh\n").find("dân Việt Nam của") != std::string::npos);
   CHECK(Restore("Quyét dinh cia Hoi dong nhan dan Viet.Nam cia tinh\n").find("dân Việt Nam của") != std::string::npos);
 }
+
+TEST_CASE("restore: the full pass reuses the sketch's pieces of this document only") {
+  // The OCR'd document is read twice (sketch, full pass) and the full pass takes the
+  // sketch's pieces of each unit. A one-line document after it gets no sketch; its unit
+  // has the same bytes as the first one's first unit and must be cut for itself.
+  const std::string ocr = "Quyét dinh cia Hoi dong nhan dan tinh\n- Van phong HPDND tinh, so 20\n";
+  const std::string line = "Uy ban nhan dan tinh quyet dinh so 123\n";
+  REQUIRE(line.find('\n') == ocr.find('\n'));
+  vanban::Restorer r(FixtureModel());
+  const vanban::RestoreResult first = r.Restore(ocr);
+  const vanban::RestoreResult second = r.Restore(line);
+  CHECK(second.text == Restore(line));
+  CHECK(first.text == Restore(ocr));
+  CHECK(r.Restore(ocr).text == first.text);  // and the same again
+}

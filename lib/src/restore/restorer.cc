@@ -117,6 +117,8 @@ class Restorer::Impl {
     ocr_ = words_.ocr_active();
     out->profile = {mix.clean, mix.stripped, mix.ocr, mix.words, mix.damaged, mix.unknown};
     memory_.Reset(text);
+    sketch_units_.clear();  // another document's units must not match this one's
+    sketch_pieces_.clear();
     // One reading per document: the first pass only fills the document memory, the
     // second reads every unit with what the whole document read with confidence. Only
     // OCR garbles one word several ways; a single line has nothing to learn from
@@ -146,6 +148,7 @@ class Restorer::Impl {
   // The lattice builder and the writer start each pass together: a sketch pass builds
   // cheaper lattices and writes nothing but the document memory.
   void StartPass(bool sketch) {
+    next_sketch_unit_ = 0;
     builder_.StartDocument(ocr_, sketch);
     writer_.StartDocument(ocr_, /*quiet=*/sketch);
   }
@@ -220,7 +223,7 @@ class Restorer::Impl {
     unit_.begin = begin;
     memory_.StartUnit(begin);
     words_.Trim();
-    internal::CutPieces(unit_.text, ocr_, m_, &unit_.tokens, &unit_.pieces, damaged_);
+    CutUnit(end);
     builder_.StartUnit(unit_, &lattice_);
     builder_.Build();
     if (builder_.sketch()) {  // no second look, no list items: only the memory is fed
@@ -236,6 +239,23 @@ class Restorer::Impl {
     // Explained once, as written: the sketch above only fed the memory.
     if (o_.explain != nullptr) writer_.Explain(unit_, lattice_, search_.path(), o_.explain);
     return writer_.Write(unit_, lattice_, search_, &memory_, line_no, out);
+  }
+
+  // The unit's pieces: the sketch pass's where it cut the same unit (the passes cut the
+  // text into the same units, and CutPieces depends on nothing a pass changes), else cut
+  // now. The sketch keeps at most kMaxSketchPieces: a huge document cuts again past them.
+  void CutUnit(size_t end) {
+    if (!builder_.sketch() && next_sketch_unit_ < sketch_units_.size() &&
+        sketch_units_[next_sketch_unit_].begin == unit_.begin && sketch_units_[next_sketch_unit_].end == end) {
+      const SketchUnit& u = sketch_units_[next_sketch_unit_++];
+      unit_.pieces.assign(sketch_pieces_.begin() + u.first, sketch_pieces_.begin() + u.first + u.count);
+      return;
+    }
+    internal::CutPieces(unit_.text, ocr_, m_, &unit_.tokens, &unit_.pieces, damaged_);
+    if (builder_.sketch() && sketch_pieces_.size() + unit_.pieces.size() <= kMaxSketchPieces) {
+      sketch_units_.push_back({unit_.begin, end, sketch_pieces_.size(), unit_.pieces.size()});
+      sketch_pieces_.insert(sketch_pieces_.end(), unit_.pieces.begin(), unit_.pieces.end());
+    }
   }
 
   // The items of a list in the unit read alike (restore/parallel_items.h): the reading
@@ -271,6 +291,14 @@ class Restorer::Impl {
   internal::TokenWriter writer_;
   bool ocr_ = false;
   internal::Unit unit_;
+  struct SketchUnit {
+    size_t begin, end;   // the unit's bytes in the document
+    size_t first, count; // its pieces in sketch_pieces_
+  };
+  static constexpr size_t kMaxSketchPieces = size_t{1} << 19;  // 8 MB
+  std::vector<SketchUnit> sketch_units_;
+  std::vector<internal::Piece> sketch_pieces_;
+  size_t next_sketch_unit_ = 0;
   internal::Lattice lattice_;
   internal::ConfidenceCalibration calibration_;
   internal::ListWords list_words_;
