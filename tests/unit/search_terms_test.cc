@@ -121,6 +121,9 @@ TEST_CASE("PostgreSQL: many candidates are checked by TID only when that costs l
   // `nhan_kinh` in 2,612, the two words in 66,603): the scan rechecks ~25 rows a match.
   CHECK(PgCandidatesCheaperThanScan(2612, 66603, 1000));
   CHECK(PgCandidatesCheaperThanScan(3975, 90000, 1000));
+  // The candidates' checks stop at the cap too: a phrase of common words whose candidates
+  // are few of the words' documents (`chinh phu cap --from 2024-01-01`: 1 match).
+  CHECK(PgCandidatesCheaperThanScan(3952, 80716, 200));
   // A phrase nearly every holder of its words has: the scan finds its 1,000 at once.
   CHECK_FALSE(PgCandidatesCheaperThanScan(8000, 9000, 1000));
   // ... unless every match is ranked (cap 0): then the scan rechecks them all too.
