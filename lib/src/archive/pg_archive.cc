@@ -759,7 +759,12 @@ Result<std::unique_ptr<ArchiveBackend>> OpenPostgresArchive(const std::string& c
   // larger than a quarter of shared_buffers starts where the last one (any session's)
   // stopped, so those were other matches from one search to the next (46 of 200 answers
   // changed between two runs at 100,000 documents, 8 clients). From block 0 they are not.
-  VANBAN_RETURN_IF_ERROR(c.Exec("SET synchronize_seqscans = off"));
+  // Nor with parallel workers: a Gather yields its workers' rows in the order they come,
+  // so a filtered step's first matches were others from one run to the next (`dinh muc
+  // luong --type NQ` at 100,000 documents: 4 answers in 4 runs); on 2 cores shared by 8
+  // clients the workers saved no time either.
+  VANBAN_RETURN_IF_ERROR(c.Exec(
+      "SELECT set_config('synchronize_seqscans', 'off', false), set_config('max_parallel_workers_per_gather', '0', false)"));
   bool other_tables = false;
   auto version = ReadVersion(c, &other_tables);
   if (!version.ok()) return version.status();
