@@ -175,6 +175,19 @@ bool PgCandidatesCheaperThanScan(int64_t candidates, int64_t word_documents, int
   return p * kLookupMicros + checks * kCheckMicros < w * kPostingMicros + rechecks * kRecheckMicros;
 }
 
+int64_t PgMostCandidatesCheaperThanScan(int64_t word_documents, int64_t cap) {
+  int64_t lo = 0, hi = kPgMostCandidatesByCost;  // true for 1..lo, false past hi
+  while (lo < hi) {
+    const int64_t mid = lo + (hi - lo + 1) / 2;
+    if (PgCandidatesCheaperThanScan(mid, word_documents, cap)) {
+      lo = mid;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return lo;
+}
+
 bool PgCandidateEstimateTrusted(const CandidateQuery& c) { return c.any_of.empty() || c.pairs.size() <= 1; }
 
 }  // namespace vanban::internal
