@@ -86,6 +86,18 @@ TEST_CASE("search dates: YYYY, YYYY-MM, YYYY-MM-DD, real calendar dates only") {
   }
 }
 
+TEST_CASE("PostgreSQL ranks a fifth of the matches SQLite ranks, at least the page") {
+  using internal::PgRankedMatchesCap;
+  SearchQuery q;
+  CHECK(PgRankedMatchesCap(q, 20) == 200);  // default --rank-at-most 1000
+  q.rank_at_most = 10;
+  CHECK(PgRankedMatchesCap(q, 1) == 2);
+  CHECK(PgRankedMatchesCap(q, 5) == 5);  // never fewer than the page
+  CHECK(PgRankedMatchesCap(q, 30) == 30);
+  q.rank_at_most = 0;
+  CHECK(PgRankedMatchesCap(q, 20) == 0);  // 0: every match ranked
+}
+
 TEST_CASE("search plan: phrase, near, words; accents as typed first; quoted phrases stay phrases") {
   using internal::MatchKind;
   auto plain = internal::ParseQuery("dan chu co so");

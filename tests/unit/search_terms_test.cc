@@ -121,6 +121,9 @@ TEST_CASE("PostgreSQL: many candidates are checked by TID only when that costs l
   // `nhan_kinh` in 2,612, the two words in 66,603): the scan rechecks ~25 rows a match.
   CHECK(PgCandidatesCheaperThanScan(2612, 66603, 1000));
   CHECK(PgCandidatesCheaperThanScan(3975, 90000, 1000));
+  // The candidates' checks stop at the cap too: a phrase of common words whose candidates
+  // are few of the words' documents (`chinh phu cap --from 2024-01-01`: 1 match).
+  CHECK(PgCandidatesCheaperThanScan(3952, 80716, 200));
   // A phrase nearly every holder of its words has: the scan finds its 1,000 at once.
   CHECK_FALSE(PgCandidatesCheaperThanScan(8000, 9000, 1000));
   // ... unless every match is ranked (cap 0): then the scan rechecks them all too.
@@ -129,6 +132,32 @@ TEST_CASE("PostgreSQL: many candidates are checked by TID only when that costs l
   // The planner's estimate of the words below the candidates (stale statistics): they are
   // at least the candidates, so the scan costs its rechecks of them.
   CHECK_FALSE(PgCandidatesCheaperThanScan(5000, 10, 1000));
+}
+
+TEST_CASE("PostgreSQL: the candidate query reads no more candidates than the cost model could take") {
+  // The model is monotone in the candidates, so its largest "cheaper" is a bound: every
+  // count up to it is cheaper by TID, none past it (brute force over every count).
+  for (int64_t words : {0, 10, 2612, 20000, 66603, 100000, 1000000}) {
+    for (int64_t cap : {0, 20, 200, 1000}) {
+      CAPTURE(words);
+      CAPTURE(cap);
+      const int64_t most = PgMostCandidatesCheaperThanScan(words, cap);
+      int64_t brute = 0;
+      for (int64_t p = 1; p <= kPgMostCandidatesByCost; ++p) {
+        if (PgCandidatesCheaperThanScan(p, words, cap)) {
+          CHECK(brute == p - 1);  // a prefix: no "scan" count below a "by TID" one
+          brute = p;
+        }
+      }
+      CHECK(most == brute);
+    }
+  }
+  // At 100,000 documents with 200 ranked: common words take up to ~7,300 candidates, words
+  // in a fifth of the documents fewer than the 2,500 always taken (kPgMaxCandidates).
+  CHECK(PgMostCandidatesCheaperThanScan(100000, 200) > 7000);
+  CHECK(PgMostCandidatesCheaperThanScan(100000, 200) < 7500);
+  CHECK(PgMostCandidatesCheaperThanScan(20000, 200) < 2500);
+  CHECK(PgMostCandidatesCheaperThanScan(1000000, 0) == kPgMostCandidatesByCost);
 }
 
 TEST_CASE("PostgreSQL: the planner's estimate of the candidates is asked only where it can be right") {

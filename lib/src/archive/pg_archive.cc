@@ -256,7 +256,7 @@ class PgArchive final : public ArchiveBackend {
   Result<Filters> FiltersOf(const SearchQuery& q);
   // As on SQLite (archive_db.cc): the step's candidates when few, else nullopt.
   // |table|, |column| and |step_tsquery| are the step's own (RankedHits), |cap| its
-  // --rank-at-most.
+  // ranked matches (PgRankedMatchesCap).
   Result<std::optional<std::vector<int64_t>>> StepCandidates(const SearchStep& step, const ParsedQuery& parsed,
                                                              const Filters& filters, const std::string& table,
                                                              const std::string& column,
@@ -591,7 +591,7 @@ Result<std::optional<std::vector<int64_t>>> PgArchive::StepCandidates(const Sear
   // (documents_type_key), cheaper than looking its documents up by TID once there are
   // more than kMaxCandidates (`dinh muc luong --type NQ`'s words step, 1,705 NQ documents
   // at 20,000: 25 ms scanning, 36 by TID).
-  const int64_t most = c.pairs.empty() ? kMaxCandidates : kPgMostCandidatesByCost;
+  int64_t most = c.pairs.empty() ? kMaxCandidates : kPgMostCandidatesByCost;
   const std::string tsquery = TsQueryCandidates(c);
   // The planner's estimate first (its statistics know the commonest lexemes): a pair that
   // most documents hold (`thuc_hien`, 92% of them) read |most| + 1 rows for nothing, 26 ms
@@ -604,6 +604,18 @@ Result<std::optional<std::vector<int64_t>>> PgArchive::StepCandidates(const Sear
     if (!estimate.ok()) return estimate.status();
     if (*estimate > 2 * most) return std::optional<std::vector<int64_t>>();
   }
+  // Past kPgMaxCandidates, by cost (search_terms.h), with the planner's estimate of the
+  // documents that hold the words (common words: its statistics know them). A filtered
+  // scan reads the documents that pass the filters instead (a nested loop at 100,000
+  // documents), also until |cap| matches, so the same model holds: `chinh phu cap
+  // --from 2024-01-01`, 3,952 candidates and 1 match among the 42,856 documents dated
+  // 2024 or later, 400 -> 120 ms of server CPU. Asked before the candidates are read, so
+  // that no more are read than the model could take (PgMostCandidatesCheaperThanScan).
+  if (most > kPgMaxCandidates) {
+    auto words = EstimatedRows("SELECT 1 FROM " + table + " s WHERE " + column + " @@ $1::tsquery", {step_tsquery});
+    if (!words.ok()) return words.status();
+    most = std::max(kPgMaxCandidates, PgMostCandidatesCheaperThanScan(*words, cap));
+  }
   // No ORDER BY: sorting the ids read every row of the GIN scan's bitmap (tens of
   // thousands for a common pair) only to find that there were too many; unsorted, the
   // heap scan stops after one more than the limit. Through the GIN index always (schema
@@ -611,17 +623,6 @@ Result<std::optional<std::vector<int64_t>>> PgArchive::StepCandidates(const Sear
   auto r = db_->Query("SELECT vanban_candidates($1::tsquery, $2)", {tsquery, std::to_string(most + 1)});
   if (!r.ok()) return r.status();
   if (r->rows() > most) return std::optional<std::vector<int64_t>>();
-  if (r->rows() > kPgMaxCandidates) {
-    // Past kPgMaxCandidates, by cost (search_terms.h), with the planner's estimate of the
-    // documents that hold the words (common words: its statistics know them). A filtered
-    // scan reads the documents that pass the filters instead (a nested loop at 100,000
-    // documents), also until |cap| matches, so the same model holds: `chinh phu cap
-    // --from 2024-01-01`, 3,952 candidates and 1 match among the 42,856 documents dated
-    // 2024 or later, 400 -> 120 ms of server CPU.
-    auto words = EstimatedRows("SELECT 1 FROM " + table + " s WHERE " + column + " @@ $1::tsquery", {step_tsquery});
-    if (!words.ok()) return words.status();
-    if (!PgCandidatesCheaperThanScan(r->rows(), *words, cap)) return std::optional<std::vector<int64_t>>();
-  }
   std::vector<int64_t> ids;
   for (int i = 0; i < r->rows(); ++i) ids.push_back(r->Int(i, 0));
   return std::optional<std::vector<int64_t>>(std::move(ids));
@@ -659,7 +660,7 @@ Result<std::vector<SearchHit>> PgArchive::Search(const SearchQuery& q) {
       std::vector<int64_t> ids;
       for (const SearchHit& h : hits) ids.push_back(h.id);
       const int64_t wanted = limit - static_cast<int64_t>(hits.size());
-      st = RankedHits(plan[k], ids, wanted, RankedMatchesCap(q, wanted), parsed, q, *filters, &hits, &relevance);
+      st = RankedHits(plan[k], ids, wanted, PgRankedMatchesCap(q, wanted), parsed, q, *filters, &hits, &relevance);
       step_of.resize(hits.size(), k);
     }
     if (st.ok()) AssignScores(&hits, step_of, relevance, plan.size());
@@ -759,7 +760,12 @@ Result<std::unique_ptr<ArchiveBackend>> OpenPostgresArchive(const std::string& c
   // larger than a quarter of shared_buffers starts where the last one (any session's)
   // stopped, so those were other matches from one search to the next (46 of 200 answers
   // changed between two runs at 100,000 documents, 8 clients). From block 0 they are not.
-  VANBAN_RETURN_IF_ERROR(c.Exec("SET synchronize_seqscans = off"));
+  // Nor with parallel workers: a Gather yields its workers' rows in the order they come,
+  // so a filtered step's first matches were others from one run to the next (`dinh muc
+  // luong --type NQ` at 100,000 documents: 4 answers in 4 runs); on 2 cores shared by 8
+  // clients the workers saved no time either.
+  VANBAN_RETURN_IF_ERROR(c.Exec(
+      "SELECT set_config('synchronize_seqscans', 'off', false), set_config('max_parallel_workers_per_gather', '0', false)"));
   bool other_tables = false;
   auto version = ReadVersion(c, &other_tables);
   if (!version.ok()) return version.status();

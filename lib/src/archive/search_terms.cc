@@ -165,11 +165,27 @@ std::string TsQueryCandidates(const CandidateQuery& c) {
 }
 
 bool PgCandidatesCheaperThanScan(int64_t candidates, int64_t word_documents, int64_t cap) {
-  constexpr double kCandidateMicros = 25, kPostingMicros = 0.7, kRecheckMicros = 9;
+  constexpr double kLookupMicros = 12.6, kCheckMicros = 15, kPostingMicros = 0.7, kRecheckMicros = 9;
   const auto p = static_cast<double>(candidates);
   const double w = std::max(static_cast<double>(word_documents), p);  // every candidate holds the words
+  // Both stop at |cap| matches: the candidates' rows are checked in storage order after
+  // every TID has been looked up.
+  const double checks = cap > 0 ? std::min(p, static_cast<double>(cap)) : p;
   const double rechecks = cap > 0 ? std::min(w, static_cast<double>(cap) * w / p) : w;
-  return p * kCandidateMicros < w * kPostingMicros + rechecks * kRecheckMicros;
+  return p * kLookupMicros + checks * kCheckMicros < w * kPostingMicros + rechecks * kRecheckMicros;
+}
+
+int64_t PgMostCandidatesCheaperThanScan(int64_t word_documents, int64_t cap) {
+  int64_t lo = 0, hi = kPgMostCandidatesByCost;  // true for 1..lo, false past hi
+  while (lo < hi) {
+    const int64_t mid = lo + (hi - lo + 1) / 2;
+    if (PgCandidatesCheaperThanScan(mid, word_documents, cap)) {
+      lo = mid;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return lo;
 }
 
 bool PgCandidateEstimateTrusted(const CandidateQuery& c) { return c.any_of.empty() || c.pairs.size() <= 1; }

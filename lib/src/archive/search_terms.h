@@ -75,12 +75,24 @@ inline constexpr int64_t kCandidateCheckCostInScannedDocuments = 30;
 // kPgMostCandidatesByCost): whether checking its |candidates| by TID costs less than the
 // scan, which reads the posting lists of the documents holding the words
 // (|word_documents|) and rechecks rows until |cap| matches (0: all), at least
-// word_documents / candidates rows per match. Costs per row, µs of server CPU at 100,000
-// documents (warm): a candidate's TID lookup and check 25 (`nhan kinh`, 2,612 candidates:
-// 33 ms of lookups, 1,000 checks 15 ms), a document of the posting lists 0.7 (47 ms for
-// 66,603), a recheck 9 (227 ms for 25,398).
+// word_documents / candidates rows per match; every candidate's TID is looked up, and
+// their rows are checked until |cap| matches too. Costs per row, µs of server CPU at
+// 100,000 documents (warm): a candidate's TID lookup 12.6 and its check 15 (`nhan kinh`,
+// 2,612 candidates: 33 ms of lookups, 1,000 checks 15 ms), a document of the posting lists
+// 0.7 (47 ms for 66,603), a recheck 9 (227 ms for 25,398). The checks were counted as if
+// every candidate were checked (25 µs each) until PostgreSQL ranked 200 matches a step:
+// then `chinh phu cap --from 2024-01-01` (3,952 candidates, 1 match) scanned, 125 -> 455
+// ms of server CPU.
 inline constexpr int64_t kPgMostCandidatesByCost = 10000;
 bool PgCandidatesCheaperThanScan(int64_t candidates, int64_t word_documents, int64_t cap);
+// The most candidates (up to kPgMostCandidatesByCost) that PgCandidatesCheaperThanScan
+// finds cheaper than the scan for |word_documents| and |cap|; 0 when none. Candidates past
+// it are never checked (the model is monotone: more candidates cost more to look up and
+// make the scan's rechecks per match fewer), so the candidate query reads at most one more
+// than this instead of kPgMostCandidatesByCost + 1 (with 200 matches ranked a step, the
+// candidate queries were a quarter of the server's time at 100,000 documents, and 13 of
+// 139 read 10,001 ids for nothing).
+int64_t PgMostCandidatesCheaperThanScan(int64_t word_documents, int64_t cap);
 
 // PostgreSQL: whether the planner's estimate of |c|'s documents may tell, before the
 // candidate query runs, that they are too many (then the step scans without reading
