@@ -150,7 +150,7 @@ spellings first (--exact: only those). Score: 0 to 1. Exit 1 when nothing is fou
       app.add_option("-n,--limit", o->q.limit, "Maximum hits (default 20)")->type_name("N")->check(CLI::Range(1, 10000));
       app.add_option("--rank-at-most", o->q.rank_at_most,
                      "Rank at most N matches of each kind (phrase, near, words), the first indexed, for speed "
-                     "on large archives (default 1000; 0: rank every match)")
+                     "on large archives (default 200; 0: rank every match)")
           ->type_name("N")
           ->check(CLI::Range(0, 100000000));
       app.add_flag("--exact", o->q.exact, "Accents must match as typed (default: accents optional, exact first)");

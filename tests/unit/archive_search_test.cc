@@ -86,16 +86,15 @@ TEST_CASE("search dates: YYYY, YYYY-MM, YYYY-MM-DD, real calendar dates only") {
   }
 }
 
-TEST_CASE("PostgreSQL ranks a fifth of the matches SQLite ranks, at least the page") {
-  using internal::PgRankedMatchesCap;
+TEST_CASE("both back ends rank the same number of matches a step: 200 by default, at least the page") {
+  using internal::RankedMatchesCap;
   SearchQuery q;
-  CHECK(PgRankedMatchesCap(q, 20) == 200);  // default --rank-at-most 1000
+  CHECK(RankedMatchesCap(q, 20) == 200);
+  CHECK(RankedMatchesCap(q, 500) == 500);  // never fewer than the page
   q.rank_at_most = 10;
-  CHECK(PgRankedMatchesCap(q, 1) == 2);
-  CHECK(PgRankedMatchesCap(q, 5) == 5);  // never fewer than the page
-  CHECK(PgRankedMatchesCap(q, 30) == 30);
+  CHECK(RankedMatchesCap(q, 5) == 10);
   q.rank_at_most = 0;
-  CHECK(PgRankedMatchesCap(q, 20) == 0);  // 0: every match ranked
+  CHECK(RankedMatchesCap(q, 20) == 0);  // 0: every match ranked
 }
 
 TEST_CASE("search plan: phrase, near, words; accents as typed first; quoted phrases stay phrases") {

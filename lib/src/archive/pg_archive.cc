@@ -256,7 +256,7 @@ class PgArchive final : public ArchiveBackend {
   Result<Filters> FiltersOf(const SearchQuery& q);
   // As on SQLite (archive_db.cc): the step's candidates when few, else nullopt.
   // |table|, |column| and |step_tsquery| are the step's own (RankedHits), |cap| its
-  // ranked matches (PgRankedMatchesCap).
+  // ranked matches (RankedMatchesCap).
   Result<std::optional<std::vector<int64_t>>> StepCandidates(const SearchStep& step, const ParsedQuery& parsed,
                                                              const Filters& filters, const std::string& table,
                                                              const std::string& column,
@@ -660,7 +660,7 @@ Result<std::vector<SearchHit>> PgArchive::Search(const SearchQuery& q) {
       std::vector<int64_t> ids;
       for (const SearchHit& h : hits) ids.push_back(h.id);
       const int64_t wanted = limit - static_cast<int64_t>(hits.size());
-      st = RankedHits(plan[k], ids, wanted, PgRankedMatchesCap(q, wanted), parsed, q, *filters, &hits, &relevance);
+      st = RankedHits(plan[k], ids, wanted, RankedMatchesCap(q, wanted), parsed, q, *filters, &hits, &relevance);
       step_of.resize(hits.size(), k);
     }
     if (st.ok()) AssignScores(&hits, step_of, relevance, plan.size());

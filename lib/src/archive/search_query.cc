@@ -144,11 +144,6 @@ int64_t RankedMatchesCap(const SearchQuery& q, int64_t limit) {
   return q.rank_at_most > 0 ? std::max<int64_t>(q.rank_at_most, limit) : 0;
 }
 
-int64_t PgRankedMatchesCap(const SearchQuery& q, int64_t limit) {
-  const int64_t cap = RankedMatchesCap(q, limit);
-  return cap > 0 ? std::max(limit, cap / kPgRankedMatchesShare) : 0;
-}
-
 std::string EffectiveTypeCode(std::string_view code, std::string_view label, std::string_view type_name) {
   if (!code.empty()) return std::string(code);
   if (NameKey(label) == "cong van" || NameKey(type_name) == "cong van") return "CV";

@@ -68,16 +68,6 @@ std::vector<SearchStep> SearchPlan(const ParsedQuery& q, bool exact_only);
 // 0: every match.
 int64_t RankedMatchesCap(const SearchQuery& q, int64_t limit);
 
-// PostgreSQL: how many matches of one step are ranked: a fifth of RankedMatchesCap (200
-// by default), at least |limit|; 0: every match. A step finds and ranks its matches one
-// by one until the cap, and there each costs several times what it costs SQLite (the GIN
-// posting lists, the row, the recheck of the tsquery and ts_rank_cd reading every
-// position of the query's words): at 100,000 documents the statements of a median query
-// took 32.5 ms with 1,000, 13.7 with 200 (docs/archive.md, Performance, 2026-12-06 21:20).
-// Past the cap the ranked matches are the first in storage order, not the best of the
-// step, either way.
-int64_t PgRankedMatchesCap(const SearchQuery& q, int64_t limit);
-inline constexpr int64_t kPgRankedMatchesShare = 5;
 
 // ---- Filters ---------------------------------------------------------------------------
 
