@@ -292,8 +292,8 @@ class Restorer::Impl {
   bool ocr_ = false;
   internal::Unit unit_;
   struct SketchUnit {
-    size_t begin, end;   // the unit's bytes in the document
-    size_t first, count; // its pieces in sketch_pieces_
+    size_t begin, end;    // the unit's bytes in the document
+    size_t first, count;  // its pieces in sketch_pieces_
   };
   static constexpr size_t kMaxSketchPieces = size_t{1} << 19;  // 8 MB
   std::vector<SketchUnit> sketch_units_;
