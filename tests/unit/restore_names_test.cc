@@ -221,3 +221,37 @@ TEST_CASE("names: an absorbed unit is found by its written spelling, or with a l
   w = Write({"Nghị", " ", "Dân", ", ", "Tự", " ", "Lập", ", ", "Cộng", " ", "Loa"}, {nghi, dan, tu, lap, cong, d.unk()});
   CHECK(absorbed.Rewrites(d, w.text, w.text, w.words).empty());
 }
+
+TEST_CASE("names: a date line's place garbled past a letter is the commune the document is about") {
+  const vanban::internal::ModelData& d = FixtureData();
+  const vanban::internal::AbsorbedUnits absorbed(d);
+  const uint32_t nghi = d.WordId("nghị"), dan = d.WordId("dân"), tu = d.WordId("tự"), lap = d.WordId("lập");
+  using Rewrites = std::vector<std::pair<size_t, uint32_t>>;
+  auto ids = [](const std::vector<vanban::internal::NameRewrite>& rewrites) {
+    Rewrites out;
+    for (const auto& r : rewrites) out.push_back({r.index, r.id});
+    return out;
+  };
+  // XÃ NGHỊ DÂN, which absorbed Tự Lập; its date line's "Ngbi Dsn" (two letters changed,
+  // the comma lost) is Nghị Dân.
+  Written w = Write({"XÃ ", "NGHỊ", " ", "DÂN", "\n- ", "Ngbi", " ", "Dsn", " ngày 5 tháng 3\nxã ", "Tự", " ", "Lập"},
+                    {nghi, dan, d.unk(), d.unk(), tu, lap});
+  CHECK(ids(absorbed.Rewrites(d, w.text, w.text, w.words)) == Rewrites{{2, nghi}, {3, dan}});
+  // A semicolon for the comma too.
+  w = Write({"XÃ ", "NGHỊ", " ", "DÂN", "\n ", "Ngbi", " ", "Dsn", "; ngày 5 tháng 3\nxã ", "Tự", " ", "Lập"},
+            {nghi, dan, d.unk(), d.unk(), tu, lap});
+  CHECK(ids(absorbed.Rewrites(d, w.text, w.text, w.words)) == Rewrites{{2, nghi}, {3, dan}});
+  // Not where no date follows, nor inside a line, nor four letters off (of eight), nor with
+  // another initial: each stays as read.
+  for (const std::vector<std::string>& parts :
+       {std::vector<std::string>{"XÃ ", "NGHỊ", " ", "DÂN", "\n ", "Ngbi", " ", "Dsn", ", ngày mai\nxã ", "Tự", " ", "Lập"},
+        std::vector<std::string>{"XÃ ", "NGHỊ", " ", "DÂN", "\ntại ", "Ngbi", " ", "Dsn", " ngày 5\nxã ", "Tự", " ", "Lập"},
+        std::vector<std::string>{"XÃ ", "NGHỊ", " ", "DÂN", "\n ", "Nbbo", " ", "Dsn", " ngày 5\nxã ", "Tự", " ", "Lập"},
+        std::vector<std::string>{"XÃ ", "NGHỊ", " ", "DÂN", "\n ", "Ngbi", " ", "Hsn", " ngày 5\nxã ", "Tự", " ", "Lập"}}) {
+    w = Write(parts, {nghi, dan, d.unk(), d.unk(), tu, lap});
+    CHECK(absorbed.Rewrites(d, w.text, w.text, w.words).empty());
+  }
+  // Without a commune the document is about, nothing to read it as.
+  w = Write({"XÃ ", "NGHỊ", " ", "DÂN", "\n ", "Ngbi", " ", "Dsn", " ngày 5 tháng 3 "}, {nghi, dan, d.unk(), d.unk()});
+  CHECK(absorbed.Rewrites(d, w.text, w.text, w.words).empty());
+}

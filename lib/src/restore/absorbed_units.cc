@@ -71,6 +71,35 @@ bool AfterUnitKind(std::string_view text, size_t at) {
   return kind == "xã" || kind == "phường" || kind == "khu";
 }
 
+// Whether the words from |first| to |last| fill a date line's place: the first capitalised
+// words of their line ("- Phd Pinh; ngày 06 tháng 6", after no letter or digit), followed
+// by at most one stop and "ngày" and a digit (the OCR may lose the comma or make it a
+// semicolon).
+bool DateLinePlace(std::string_view text, const NameWord& first, const NameWord& last) {
+  for (size_t at = first.out_begin; at > 0 && text[at - 1] != '\n'; --at) {
+    const unsigned char c = static_cast<unsigned char>(text[at - 1]);
+    if (c >= 0x80 || std::isalnum(c)) return false;
+  }
+  size_t at = last.out_end;
+  if (at < text.size() && std::string_view(",;.:").find(text[at]) != std::string_view::npos) ++at;
+  constexpr std::string_view kDay = " ngày ";
+  return text.substr(at, kDay.size()) == kDay && at + kDay.size() < text.size() &&
+         std::isdigit(static_cast<unsigned char>(text[at + kDay.size()]));
+}
+
+// |run| may be the commune's own |name| the OCR garbled where a date line's place stands:
+// as many syllables, each starting alike, and at most two letters in five changed
+// ("gibng rita" for Giồng Riềng, "bd ds" for Bồ Đề), two in a short name.
+bool NearDatePlace(std::string_view run, std::string_view name) {
+  if (std::count(run.begin(), run.end(), ' ') != std::count(name.begin(), name.end(), ' ')) return false;
+  for (size_t a = 0, b = 0; a < run.size() && b < name.size(); ++a, ++b) {
+    if (!SameNameInitial(run[a], name[b])) return false;
+    a = std::min(run.find(' ', a), run.size());
+    b = std::min(name.find(' ', b), name.size());
+  }
+  return EditDistance(run, name) <= std::max<size_t>(2, name.size() * 2 / 5);
+}
+
 }  // namespace
 
 std::vector<NameRewrite> AbsorbedUnits::Rewrites(const ModelData& m, std::string_view input, std::string_view text,
@@ -196,11 +225,27 @@ std::vector<NameRewrite> AbsorbedUnits::Rewrites(const ModelData& m, std::string
     }
     return near;
   };
+  // The commune's own name, when the chosen agree on it: a date line names the place
+  // the document was written, which for a commune's document is the commune.
+  const Name* own = &names[chosen[0].names[0]];
+  for (const Commune& c : chosen) {
+    if (names[c.names[0]].syllables != own->syllables) own = nullptr;
+  }
+  auto date_place_at = [&](size_t i, size_t n) -> const Name* {
+    if (own == nullptr || n != own->ids.size() || i + n > words.size() ||
+        !DateLinePlace(text, words[i], words[i + n - 1]))
+      return nullptr;
+    for (int as = 0; as < 2; ++as) {
+      if (run_key(i, n, as) && NearDatePlace(run, own->key)) return own;
+    }
+    return nullptr;
+  };
   // Each run that spells one of them, the longest first at each word, reads as it.
   for (size_t i = 0; i < words.size();) {
     size_t taken = 1;
     for (size_t n = kMaxSyllables; n >= 2; --n) {
       const Name* name = name_at(i, n);
+      if (name == nullptr) name = date_place_at(i, n);
       if (name == nullptr) continue;
       for (size_t k = 0; k < n; ++k) {
         const NameWord& w = words[i + k];
