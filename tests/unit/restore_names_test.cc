@@ -255,3 +255,36 @@ TEST_CASE("names: a date line's place garbled past a letter is the commune the d
   w = Write({"XÃ ", "NGHỊ", " ", "DÂN", "\n ", "Ngbi", " ", "Dsn", " ngày 5 tháng 3 "}, {nghi, dan, d.unk(), d.unk()});
   CHECK(absorbed.Rewrites(d, w.text, w.text, w.words).empty());
 }
+
+TEST_CASE("names: after a unit's kind naming the document's own unit, a run garbled past a letter is its commune") {
+  const vanban::internal::ModelData& d = FixtureData();
+  const vanban::internal::AbsorbedUnits absorbed(d);
+  const uint32_t nghi = d.WordId("nghị"), dan = d.WordId("dân"), tu = d.WordId("tự"), lap = d.WordId("lập");
+  using Rewrites = std::vector<std::pair<size_t, uint32_t>>;
+  auto ids = [](const std::vector<vanban::internal::NameRewrite>& rewrites) {
+    Rewrites out;
+    for (const auto& r : rewrites) out.push_back({r.index, r.id});
+    return out;
+  };
+  // The subject's "… trên địa bàn xã Ngbi Dsn", also with the OCR's "x4", "xứ" or
+  // "phudmg" for the kind, and the issuer's "XÃ NGBI DSN" opening its line (after noise
+  // with digits): Nghị Dân, the commune that absorbed Tự Lập.
+  for (const char* before : {"\ntrên địa bàn xã ", "\ntrên địa bàn x4 ", "\nđịa bàn xứ ", "\nphudmg ", "\n8 - XÃ "}) {
+    Written w = Write({"xã ", "Tự", " ", "Lập", ", xã ", "Nghị", " ", "Dân", before, "Ngbi", " ", "Dsn", " năm 2025 "},
+                      {tu, lap, nghi, dan, d.unk(), d.unk()});
+    CHECK_MESSAGE((ids(absorbed.Rewrites(d, w.text, w.text, w.words)) == Rewrites{{4, nghi}, {5, dan}}), before);
+  }
+  // Not after another word, nor after a capital XÃ inside its line (the national
+  // heading's CỘNG HÒA XÃ HỘI CHỦ NGHĨA), nor where a name word joins the run (a longer
+  // name), nor with other initials.
+  for (const std::vector<std::string>& parts :
+       {std::vector<std::string>{"xã ", "Tự", " ", "Lập", ", xã ", "Nghị", " ", "Dân", "\nvề ", "Ngbi", " ", "Dsn", " năm "},
+        std::vector<std::string>{"xã ", "Tự", " ", "Lập", ", xã ", "Nghị", " ", "Dân", "\nHÒA XÃ ", "Ngbi", " ", "Dsn", " năm "},
+        std::vector<std::string>{"xã ", "Tự", " ", "Lập", ", xã ", "Nghị", " ", "Dân", "\nxã ", "Ngbi", " ", "Dsn", " ", "Lập", " "},
+        std::vector<std::string>{"xã ", "Tự", " ", "Lập", ", xã ", "Nghị", " ", "Dân", "\nxã ", "Tgbi", " ", "Lsn", " năm "}}) {
+    std::vector<uint32_t> read = {tu, lap, nghi, dan, d.unk(), d.unk()};
+    if (parts.size() > 13) read.push_back(lap);
+    const Written w = Write(parts, read);
+    CHECK(absorbed.Rewrites(d, w.text, w.text, w.words).empty());
+  }
+}

@@ -58,17 +58,44 @@ bool NearName(std::string_view run, std::string_view name) {
   return EditDistance(run, name) == 1;
 }
 
-// Whether the word before |at| in |text| (one space before it) names a unit's kind: xã,
-// phường, (đặc) khu, in any case.
-bool AfterUnitKind(std::string_view text, size_t at) {
-  if (at < 2 || text[at - 1] != ' ') return false;
+// Where the word before |at| in |text| (one space before it) begins if it names a unit's
+// kind: xã, phường, (đặc) khu, in any case; npos if it does not.
+size_t UnitKindBefore(std::string_view text, size_t at) {
+  if (at < 2 || text[at - 1] != ' ') return std::string_view::npos;
   const size_t end = at - 1;
   size_t begin = end;  // back to a line's start, a space or a stop ("sáp nhập.xã Vụ Bổn")
   while (begin > 0 && (static_cast<unsigned char>(text[begin - 1]) >= 0x80 || std::isalpha(static_cast<unsigned char>(text[begin - 1]))))
     --begin;
   std::string kind;
   LowerInto(text.substr(begin, end - begin), &kind);
-  return kind == "xã" || kind == "phường" || kind == "khu";
+  return kind == "xã" || kind == "phường" || kind == "khu" ? begin : std::string_view::npos;
+}
+
+bool AfterUnitKind(std::string_view text, size_t at) { return UnitKindBefore(text, at) != std::string_view::npos; }
+
+// Whether |at| is its line's first letter (OCR noise before it may hold digits: "8 : -
+// Thitong Phtic, ngày").
+bool OpensLine(std::string_view text, size_t at) {
+  for (; at > 0 && text[at - 1] != '\n'; --at) {
+    const unsigned char c = static_cast<unsigned char>(text[at - 1]);
+    if (c >= 0x80 || std::isalpha(c)) return false;
+  }
+  return true;
+}
+
+// Whether the lower-case word before |at| in |text| (one space before it) is "xã" or
+// "phường" as the OCR garbles them ("x4", "x&", "xứ", "phudmg", "phuting"): its spelling
+// without marks, or its bytes where it has none, an edit from "xa" or three from "phuong",
+// starting alike.
+bool MisreadUnitKindBefore(std::string_view text, size_t at) {
+  if (at < 2 || text[at - 1] != ' ') return false;
+  size_t begin = at - 1;
+  while (begin > 0 && text[begin - 1] != ' ' && text[begin - 1] != '\n') --begin;
+  const std::string_view word = text.substr(begin, at - 1 - begin);
+  if (word.empty() || word.size() > 10 || (word[0] != 'x' && word.substr(0, 2) != "ph")) return false;
+  std::string key;
+  if (!KeyInto(word, &key)) key.assign(word);
+  return word[0] == 'x' ? EditDistance(key, "xa") <= 1 : EditDistance(key, "phuong") <= 3;
 }
 
 // Whether the words from |first| to |last| fill a date line's place: the first capitalised
@@ -76,10 +103,7 @@ bool AfterUnitKind(std::string_view text, size_t at) {
 // by at most one stop and "ngày" and a digit (the OCR may lose the comma or make it a
 // semicolon).
 bool DateLinePlace(std::string_view text, const NameWord& first, const NameWord& last) {
-  for (size_t at = first.out_begin; at > 0 && text[at - 1] != '\n'; --at) {
-    const unsigned char c = static_cast<unsigned char>(text[at - 1]);
-    if (c >= 0x80 || std::isalnum(c)) return false;
-  }
+  if (!OpensLine(text, first.out_begin)) return false;
   size_t at = last.out_end;
   if (at < text.size() && std::string_view(",;.:").find(text[at]) != std::string_view::npos) ++at;
   constexpr std::string_view kDay = " ngày ";
@@ -87,17 +111,27 @@ bool DateLinePlace(std::string_view text, const NameWord& first, const NameWord&
          std::isdigit(static_cast<unsigned char>(text[at + kDay.size()]));
 }
 
-// |run| may be the commune's own |name| the OCR garbled where a date line's place stands:
-// as many syllables, each starting alike, and at most two letters in five changed
-// ("gibng rita" for Giồng Riềng, "bd ds" for Bồ Đề), two in a short name.
-bool NearDatePlace(std::string_view run, std::string_view name) {
+// Whether |word| follows a unit's kind that names the document's own unit: "xã" or
+// "phường" in lower case (the subject's "… trên địa bàn xã Vũ Lễ"), or opening its line
+// (the issuer's "XÃ VŨ LỄ"; not the national heading's "CỘNG HÒA XÃ HỘI CHỦ NGHĨA").
+bool AfterOwnUnitKind(std::string_view text, const NameWord& word) {
+  const size_t kind = UnitKindBefore(text, word.out_begin);
+  if (kind == std::string_view::npos) return MisreadUnitKindBefore(text, word.out_begin);
+  return static_cast<unsigned char>(text[kind]) == 'x' || static_cast<unsigned char>(text[kind]) == 'p' ||
+         OpensLine(text, kind);
+}
+
+// |run| may be the commune's own |name| the OCR garbled where a date line's place or a
+// unit's name stands: as many syllables, each starting alike, and about two letters in
+// five changed ("gibng rita" for Giồng Riềng, "ngd mity" for Ngô Mây), two in a short name.
+bool NearOwnName(std::string_view run, std::string_view name) {
   if (std::count(run.begin(), run.end(), ' ') != std::count(name.begin(), name.end(), ' ')) return false;
   for (size_t a = 0, b = 0; a < run.size() && b < name.size(); ++a, ++b) {
     if (!SameNameInitial(run[a], name[b])) return false;
     a = std::min(run.find(' ', a), run.size());
     b = std::min(name.find(' ', b), name.size());
   }
-  return EditDistance(run, name) <= std::max<size_t>(2, name.size() * 2 / 5);
+  return EditDistance(run, name) <= std::max<size_t>(2, (name.size() * 2 + 2) / 5);
 }
 
 }  // namespace
@@ -231,12 +265,21 @@ std::vector<NameRewrite> AbsorbedUnits::Rewrites(const ModelData& m, std::string
   for (const Commune& c : chosen) {
     if (names[c.names[0]].syllables != own->syllables) own = nullptr;
   }
-  auto date_place_at = [&](size_t i, size_t n) -> const Name* {
-    if (own == nullptr || n != own->ids.size() || i + n > words.size() ||
-        !DateLinePlace(text, words[i], words[i + n - 1]))
+  // Where a date line's place stands, or a unit's name that ends there (no name word
+  // joined after it), a run garbled past a letter is that name, unless another of their
+  // names is as near (an absorbed unit's "Tân Hói" is Tân Hội, not the commune Tân Hòa).
+  auto own_at = [&](size_t i, size_t n) -> const Name* {
+    if (own == nullptr || n != own->ids.size() || i + n > words.size()) return nullptr;
+    if (!DateLinePlace(text, words[i], words[i + n - 1]) &&
+        (joined[i + n - 1] || !AfterOwnUnitKind(text, words[i])))
       return nullptr;
     for (int as = 0; as < 2; ++as) {
-      if (run_key(i, n, as) && NearDatePlace(run, own->key)) return own;
+      if (!run_key(i, n, as) || !NearOwnName(run, own->key)) continue;
+      const size_t d = EditDistance(run, own->key);
+      for (const auto& [key, name] : reading) {
+        if (name != own && EditDistance(run, key) <= d) return nullptr;
+      }
+      return own;
     }
     return nullptr;
   };
@@ -245,7 +288,7 @@ std::vector<NameRewrite> AbsorbedUnits::Rewrites(const ModelData& m, std::string
     size_t taken = 1;
     for (size_t n = kMaxSyllables; n >= 2; --n) {
       const Name* name = name_at(i, n);
-      if (name == nullptr) name = date_place_at(i, n);
+      if (name == nullptr) name = own_at(i, n);
       if (name == nullptr) continue;
       for (size_t k = 0; k < n; ++k) {
         const NameWord& w = words[i + k];
