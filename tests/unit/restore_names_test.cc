@@ -288,3 +288,43 @@ TEST_CASE("names: after a unit's kind naming the document's own unit, a run garb
     CHECK(absorbed.Rewrites(d, w.text, w.text, w.words).empty());
   }
 }
+
+TEST_CASE("names: OCR noise inside one of the document's names goes, and a garbled kind before it is mended") {
+  using vanban::internal::NameGap;
+  CHECK(NameGap("Thanh Hải", 5, 6) == 1);
+  CHECK(NameGap("Thanh. Hải", 5, 7) == 2);
+  CHECK(NameGap("Tà:Mít", 3, 4) == 2);
+  CHECK(NameGap("Thanh\u2019 Hải", 5, 9) == 2);
+  CHECK(NameGap("Thanh, Hải", 5, 7) == 0);   // a comma parts names
+  CHECK(NameGap("Thanh.. Hải", 5, 8) == 0);  // two marks are more than noise
+  CHECK(NameGap("Thanh  Hải", 5, 7) == 0);
+  const vanban::internal::ModelData& d = FixtureData();
+  const vanban::internal::AbsorbedUnits absorbed(d);
+  const uint32_t nghi = d.WordId("nghị"), dan = d.WordId("dân"), tu = d.WordId("tự"), lap = d.WordId("lập"),
+                 cong = d.WordId("cộng"), hoa = d.WordId("hòa");
+  // (Cộng Hòa, the commune's other unit, says which Nghị Dân the document is about.)
+  // "xã Tự. Lập" under XÃ NGHỊ DÂN: the noise goes (the rewrite of Lập joins it to Tự).
+  Written w = Write({"XÃ ", "NGHỊ", " ", "DÂN", "\nsáp nhập xã ", "Tự", ". ", "Lập", ", xã ", "Nghị", " ", "Dân", ", xã ", "Cộng", " ", "Hòa", " "},
+                    {nghi, dan, tu, lap, nghi, dan, cong, hoa});
+  std::vector<vanban::internal::NameRewrite> r = absorbed.Rewrites(d, w.text, w.text, w.words);
+  REQUIRE(r.size() == 1);
+  CHECK(r[0] == vanban::internal::NameRewrite(3, lap, "lập", true));
+  // Not a name of the document: as read.
+  w = Write({"XÃ ", "NGHỊ", " ", "DÂN", "\nxã ", "Tự", " ", "Lập", ", ", "Cộng", ". ", "Dân", ", xã ", "Cộng", " ", "Hòa", " "},
+            {nghi, dan, tu, lap, cong, dan, cong, hoa});
+  CHECK(absorbed.Rewrites(d, w.text, w.text, w.words).empty());
+  // "x8 Tự Lập", "xứ Tự Lập", "xã. Tự Lập": the kind is xã, with one space after it.
+  for (const char* kind : {"x8 ", "xứ ", "xã. "}) {
+    w = Write({"XÃ ", "NGHỊ", " ", "DÂN", std::string("\nsáp nhập ") + kind, "Tự", " ", "Lập", ", xã ", "Cộng", " ", "Hòa", " "},
+              {nghi, dan, tu, lap, cong, hoa});
+    r = absorbed.Rewrites(d, w.text, w.text, w.words);
+    REQUIRE(r.size() == 1);
+    CHECK(r[0] == vanban::internal::NameRewrite(2, tu, "tự", false, w.text.find(kind), "xã"));
+  }
+  // Already xã, or another word ("về Tự Lập"): nothing to mend.
+  for (const char* kind : {"xã ", "về "}) {
+    w = Write({"XÃ ", "NGHỊ", " ", "DÂN", std::string("\nsáp nhập ") + kind, "Tự", " ", "Lập", ", xã ", "Cộng", " ", "Hòa", " "},
+              {nghi, dan, tu, lap, cong, hoa});
+    CHECK(absorbed.Rewrites(d, w.text, w.text, w.words).empty());
+  }
+}

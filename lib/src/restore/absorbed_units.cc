@@ -111,6 +111,29 @@ bool DateLinePlace(std::string_view text, const NameWord& first, const NameWord&
          std::isdigit(static_cast<unsigned char>(text[at + kDay.size()]));
 }
 
+// Where the lower-case unit's kind before |at| in |text| begins, and what it is ("xã",
+// "phường"), if the OCR garbled it or the gap after it (MisreadUnitKindBefore's
+// spellings; a stop or colon for the space: "xã.Vụ Bổn", "xã. Nậm Sỏ"); npos if it needs
+// no mending or is none.
+size_t MisreadUnitKind(std::string_view text, size_t at, std::string_view* kind) {
+  size_t end = at;
+  while (end > 0 && at - end < 2 && (text[end - 1] == ' ' || text[end - 1] == '.' || text[end - 1] == ':')) --end;
+  if (end == at || end == 0) return std::string_view::npos;
+  const std::string_view gap = text.substr(end, at - end);
+  if (std::count(gap.begin(), gap.end(), ' ') + (gap.size() == 1) == 0 && gap.size() != 1) return std::string_view::npos;
+  size_t begin = end;
+  while (begin > 0 && text[begin - 1] != ' ' && text[begin - 1] != '\n' && text[begin - 1] != ',' &&
+         text[begin - 1] != '.' && text[begin - 1] != '-')
+    --begin;
+  const std::string_view word = text.substr(begin, end - begin);
+  if (word.empty() || word.size() > 10 || (word[0] != 'x' && word.substr(0, 2) != "ph")) return std::string_view::npos;
+  std::string key;
+  if (!KeyInto(word, &key)) key.assign(word);
+  *kind = word[0] == 'x' ? "xã" : "phường";
+  if (word[0] == 'x' ? EditDistance(key, "xa") > 1 : EditDistance(key, "phuong") > 3) return std::string_view::npos;
+  return word == *kind && gap == " " ? std::string_view::npos : begin;
+}
+
 // Whether |word| follows a unit's kind that names the document's own unit: "xã" or
 // "phường" in lower case (the subject's "… trên địa bàn xã Vũ Lễ"), or opening its line
 // (the issuer's "XÃ VŨ LỄ"; not the national heading's "CỘNG HÒA XÃ HỘI CHỦ NGHĨA").
@@ -153,16 +176,17 @@ std::vector<NameRewrite> AbsorbedUnits::Rewrites(const ModelData& m, std::string
     if (!KeyInto(read, &keys[0][i])) keys[0][i].clear();
     if (w.in_end > input.size() || !KeyInto(input.substr(w.in_begin, w.in_end - w.in_begin), &keys[1][i]))
       keys[1][i].clear();
-    joined[i] = i + 1 < words.size() && words[i + 1].out_begin == w.out_end + 1 && w.out_end < text.size() &&
-                text[w.out_end] == ' ';
+    joined[i] = i + 1 < words.size() ? static_cast<char>(NameGap(text, w.out_end, words[i + 1].out_begin)) : 0;
   }
   // The key of the run of |n| words from |i|, read (|as| 0) or as written (1), or false if
-  // they are no such run.
+  // they are no such run (one space apart; or, with |noisy|, OCR noise between too).
   std::string run;
-  auto run_key = [&](size_t i, size_t n, int as) {
+  auto run_key = [&](size_t i, size_t n, int as, bool noisy = false) {
     run.clear();
     for (size_t k = 0; k < n; ++k) {
-      if (i + k >= words.size() || keys[as][i + k].empty() || (k > 0 && !joined[i + k - 1])) return false;
+      if (i + k >= words.size() || keys[as][i + k].empty() ||
+          (k > 0 && joined[i + k - 1] != 1 && !(noisy && joined[i + k - 1] == 2)))
+        return false;
       if (k > 0) run += ' ';
       run += keys[as][i + k];
     }
@@ -271,7 +295,7 @@ std::vector<NameRewrite> AbsorbedUnits::Rewrites(const ModelData& m, std::string
   auto own_at = [&](size_t i, size_t n) -> const Name* {
     if (own == nullptr || n != own->ids.size() || i + n > words.size()) return nullptr;
     if (!DateLinePlace(text, words[i], words[i + n - 1]) &&
-        (joined[i + n - 1] || !AfterOwnUnitKind(text, words[i])))
+        (joined[i + n - 1] == 1 || !AfterOwnUnitKind(text, words[i])))
       return nullptr;
     for (int as = 0; as < 2; ++as) {
       if (!run_key(i, n, as) || !NearOwnName(run, own->key)) continue;
@@ -283,20 +307,40 @@ std::vector<NameRewrite> AbsorbedUnits::Rewrites(const ModelData& m, std::string
     }
     return nullptr;
   };
+  // A run the OCR split with noise ("xã Thanh. Hải") that spells one of their names
+  // exactly, read or as written, is that name, and the noise goes.
+  auto noisy_at = [&](size_t i, size_t n) -> const Name* {
+    for (int as = 0; as < 2; ++as) {
+      if (!run_key(i, n, as, true)) continue;
+      auto it = reading.find(run);
+      if (it != reading.end()) return it->second;
+    }
+    return nullptr;
+  };
   // Each run that spells one of them, the longest first at each word, reads as it.
   for (size_t i = 0; i < words.size();) {
     size_t taken = 1;
     for (size_t n = kMaxSyllables; n >= 2; --n) {
       const Name* name = name_at(i, n);
       if (name == nullptr) name = own_at(i, n);
+      if (name == nullptr) name = noisy_at(i, n);
       if (name == nullptr) continue;
+      std::string_view kind;
+      const size_t kind_begin = MisreadUnitKind(text, words[i].out_begin, &kind);
       for (size_t k = 0; k < n; ++k) {
         const NameWord& w = words[i + k];
+        const bool join = k > 0 && joined[i + k - 1] == 2;
+        if (k == 0 && kind_begin != std::string_view::npos) {
+          rewrites.push_back({i, name->ids[0], name->ids[0] == m.unk() ? name->syllables[0] : std::string(m.Word(name->ids[0])),
+                              false, kind_begin, std::string(kind)});
+          continue;
+        }
         if (name->ids[k] == m.unk()) {
           LowerInto(text.substr(w.out_begin, w.out_end - w.out_begin), &lower);
-          if (w.id != m.unk() || lower != name->syllables[k]) rewrites.push_back({i + k, m.unk(), name->syllables[k]});
-        } else if (w.id != name->ids[k]) {
-          rewrites.push_back({i + k, name->ids[k], std::string(m.Word(name->ids[k]))});
+          if (join || w.id != m.unk() || lower != name->syllables[k])
+            rewrites.push_back({i + k, m.unk(), name->syllables[k], join});
+        } else if (join || w.id != name->ids[k]) {
+          rewrites.push_back({i + k, name->ids[k], std::string(m.Word(name->ids[k])), join});
         }
       }
       taken = n;
