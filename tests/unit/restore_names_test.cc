@@ -48,6 +48,15 @@ std::pair<size_t, uint32_t> OnlyRewrite(const vanban::internal::ModelData& d, co
   return rewrites[0];
 }
 
+using Rewrites = std::vector<std::pair<size_t, uint32_t>>;
+
+// (index, model word) of each of |rewrites|.
+Rewrites ids(const std::vector<vanban::internal::NameRewrite>& rewrites) {
+  Rewrites out;
+  for (const auto& r : rewrites) out.push_back({r.index, r.id});
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("names: a pair spelled like a gazetteer name read elsewhere takes that reading") {
@@ -124,7 +133,6 @@ TEST_CASE("names: a commune's document reads the units it absorbed as the gazett
   REQUIRE(absorbed.communes() == 4);
   const uint32_t nghi = d.WordId("nghị"), nghi2 = d.WordId("nghĩ"), dan = d.WordId("dân"), tu = d.WordId("tự"),
                  tu2 = d.WordId("từ"), lap = d.WordId("lập"), cong = d.WordId("cộng"), hoa = d.WordId("hòa");
-  using Rewrites = std::vector<std::pair<size_t, uint32_t>>;
   // (index, model word) of each rewrite, which spells the model's word.
   auto ids = [&](const std::vector<vanban::internal::NameRewrite>& rewrites) {
     Rewrites out;
@@ -195,12 +203,6 @@ TEST_CASE("names: an absorbed unit is found by its written spelling, or with a l
   const vanban::internal::AbsorbedUnits absorbed(d);
   const uint32_t nghi = d.WordId("nghị"), dan = d.WordId("dân"), tu = d.WordId("tự"), lap = d.WordId("lập"),
                  tinh = d.WordId("tính"), cong = d.WordId("cộng"), hoa = d.WordId("hòa");
-  using Rewrites = std::vector<std::pair<size_t, uint32_t>>;
-  auto ids = [](const std::vector<vanban::internal::NameRewrite>& rewrites) {
-    Rewrites out;
-    for (const auto& r : rewrites) out.push_back({r.index, r.id});
-    return out;
-  };
   // The OCR wrote "Tu Lap", the search read Tính Lập: as written it spells Tự Lập.
   const std::string input = "NGHỊ DÂN, Tu Lap";
   const std::string text = "NGHỊ DÂN, Tính Lập";
@@ -226,12 +228,6 @@ TEST_CASE("names: a date line's place garbled past a letter is the commune the d
   const vanban::internal::ModelData& d = FixtureData();
   const vanban::internal::AbsorbedUnits absorbed(d);
   const uint32_t nghi = d.WordId("nghị"), dan = d.WordId("dân"), tu = d.WordId("tự"), lap = d.WordId("lập");
-  using Rewrites = std::vector<std::pair<size_t, uint32_t>>;
-  auto ids = [](const std::vector<vanban::internal::NameRewrite>& rewrites) {
-    Rewrites out;
-    for (const auto& r : rewrites) out.push_back({r.index, r.id});
-    return out;
-  };
   // XÃ NGHỊ DÂN, which absorbed Tự Lập; its date line's "Ngbi Dsn" (two letters changed,
   // the comma lost) is Nghị Dân.
   Written w = Write({"XÃ ", "NGHỊ", " ", "DÂN", "\n- ", "Ngbi", " ", "Dsn", " ngày 5 tháng 3\nxã ", "Tự", " ", "Lập"},
@@ -260,12 +256,6 @@ TEST_CASE("names: after a unit's kind naming the document's own unit, a run garb
   const vanban::internal::ModelData& d = FixtureData();
   const vanban::internal::AbsorbedUnits absorbed(d);
   const uint32_t nghi = d.WordId("nghị"), dan = d.WordId("dân"), tu = d.WordId("tự"), lap = d.WordId("lập");
-  using Rewrites = std::vector<std::pair<size_t, uint32_t>>;
-  auto ids = [](const std::vector<vanban::internal::NameRewrite>& rewrites) {
-    Rewrites out;
-    for (const auto& r : rewrites) out.push_back({r.index, r.id});
-    return out;
-  };
   // The subject's "… trên địa bàn xã Ngbi Dsn", also with the OCR's "x4", "xứ" or
   // "phudmg" for the kind, and the issuer's "XÃ NGBI DSN" opening its line (after noise
   // with digits): Nghị Dân, the commune that absorbed Tự Lập.
