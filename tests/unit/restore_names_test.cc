@@ -130,7 +130,7 @@ TEST_CASE("names: a place before its date spelt an edit (two before ', ngày') a
 TEST_CASE("names: a commune's document reads the units it absorbed as the gazetteer spells them") {
   const vanban::internal::ModelData& d = FixtureData();
   const vanban::internal::AbsorbedUnits absorbed(d);
-  REQUIRE(absorbed.communes() == 4);
+  REQUIRE(absorbed.communes() == 5);
   const uint32_t nghi = d.WordId("nghị"), nghi2 = d.WordId("nghĩ"), dan = d.WordId("dân"), tu = d.WordId("tự"),
                  tu2 = d.WordId("từ"), lap = d.WordId("lập"), cong = d.WordId("cộng"), hoa = d.WordId("hòa");
   // (index, model word) of each rewrite, which spells the model's word.
@@ -317,4 +317,16 @@ TEST_CASE("names: OCR noise inside one of the document's names goes, and a garbl
               {nghi, dan, tu, lap, cong, hoa});
     CHECK(absorbed.Rewrites(d, w.text, w.text, w.words).empty());
   }
+}
+
+TEST_CASE("names: a commune and an old unit it absorbed spelt alike, marked otherwise: the old unit's where the line names what was merged") {
+  const vanban::internal::ModelData& d = FixtureData();
+  const vanban::internal::AbsorbedUnits absorbed(d);
+  const uint32_t nghi = d.WordId("nghị"), nghi3 = d.WordId("nghỉ"), luc = d.WordId("lực"), hanh = d.WordId("hạnh"),
+                 phuc = d.WordId("phúc");
+  // Xã Nghỉ Lực absorbed Nghị Lực and Hạnh Phúc (tests/data/model/place_merges.txt).
+  const Written w = Write({"XÃ ", "NGHỊ", " ", "LỰC", "\n ", "Nghị", " ", "Lực", ", ngày 5\nsáp nhập xã ", "Nghỉ", " ", "Lực",
+                           ", xã ", "Hạnh", " ", "Phúc", " "},
+                          {nghi, luc, nghi, luc, nghi3, luc, hanh, phuc});
+  CHECK(ids(absorbed.Rewrites(d, w.text, w.text, w.words)) == Rewrites{{0, nghi3}, {2, nghi3}, {4, nghi}});
 }

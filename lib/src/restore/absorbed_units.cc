@@ -134,6 +134,13 @@ size_t MisreadUnitKind(std::string_view text, size_t at, std::string_view* kind)
   return word == *kind && gap == " " ? std::string_view::npos : begin;
 }
 
+// Whether the line of |text| up to |at| names what was merged ("… sáp nhập xã").
+bool NamesMerged(std::string_view text, size_t at) {
+  const size_t line = text.rfind('\n', at == 0 ? 0 : at - 1);
+  const std::string_view before = text.substr(line == std::string_view::npos ? 0 : line, at - (line == std::string_view::npos ? 0 : line));
+  return before.find("nhập") != std::string_view::npos;
+}
+
 // Whether |word| follows a unit's kind that names the document's own unit: "xã" or
 // "phường" in lower case (the subject's "… trên địa bàn xã Vũ Lễ"), or opening its line
 // (the issuer's "XÃ VŨ LỄ"; not the national heading's "CỘNG HÒA XÃ HỘI CHỦ NGHĨA").
@@ -250,15 +257,29 @@ std::vector<NameRewrite> AbsorbedUnits::Rewrites(const ModelData& m, std::string
     }
   }
   if (chosen.empty() || (best == 1 && chosen.size() > 1)) return rewrites;
-  // Their names by spelling; a spelling with two readings among them is left as read.
+  // Their names by spelling; a spelling with two readings among them is left as read,
+  // but for one commune's own name and an old unit's spelt alike and marked otherwise
+  // (Đăk Pxi absorbed Đắk PXi): the old unit's where the line names what was merged
+  // ("… sáp nhập xã Đắk PXi"), the commune's elsewhere (issuer, date line, subject).
   std::unordered_map<std::string_view, const Name*> reading;
+  std::unordered_map<std::string_view, const Name*> merged_reading;
   for (const Commune& c : chosen) {
     for (uint32_t index : c.names) {
       const Name& n = names[index];
       auto [it, fresh] = reading.try_emplace(n.key, &n);
-      if (!fresh && it->second != nullptr && it->second->syllables != n.syllables) it->second = nullptr;
+      if (fresh || it->second == nullptr || it->second->syllables == n.syllables) continue;
+      if (chosen.size() == 1 && it->second == &names[c.names[0]] && !merged_reading.count(n.key)) {
+        merged_reading.emplace(n.key, &n);
+      } else {
+        it->second = nullptr;
+      }
     }
   }
+  auto reading_at = [&](std::string_view key, size_t i) -> const Name* {
+    auto merged = merged_reading.find(key);
+    if (merged != merged_reading.end() && NamesMerged(text, words[i].out_begin)) return merged->second;
+    return reading.find(key)->second;
+  };
   // Their provinces, which are no unit spelt with a letter changed ("tỉnh Lào Cai" is not
   // Lao Chải, a unit of a commune of Lào Cai).
   std::unordered_set<std::string_view> provinces;
@@ -268,8 +289,7 @@ std::vector<NameRewrite> AbsorbedUnits::Rewrites(const ModelData& m, std::string
   auto name_at = [&](size_t i, size_t n) -> const Name* {
     for (int as = 0; as < 2; ++as) {
       if (!run_key(i, n, as)) continue;
-      auto it = reading.find(run);
-      if (it != reading.end()) return it->second;
+      if (reading.count(run)) return reading_at(run, i);
       if (provinces.count(run)) return nullptr;
     }
     const Name* near = nullptr;
@@ -312,8 +332,7 @@ std::vector<NameRewrite> AbsorbedUnits::Rewrites(const ModelData& m, std::string
   auto noisy_at = [&](size_t i, size_t n) -> const Name* {
     for (int as = 0; as < 2; ++as) {
       if (!run_key(i, n, as, true)) continue;
-      auto it = reading.find(run);
-      if (it != reading.end()) return it->second;
+      if (reading.count(run)) return reading_at(run, i);
     }
     return nullptr;
   };
