@@ -130,7 +130,7 @@ TEST_CASE("names: a place before its date spelt an edit (two before ', ngày') a
 TEST_CASE("names: a commune's document reads the units it absorbed as the gazetteer spells them") {
   const vanban::internal::ModelData& d = FixtureData();
   const vanban::internal::AbsorbedUnits absorbed(d);
-  REQUIRE(absorbed.communes() == 5);
+  REQUIRE(absorbed.communes() == 6);
   const uint32_t nghi = d.WordId("nghị"), nghi2 = d.WordId("nghĩ"), dan = d.WordId("dân"), tu = d.WordId("tự"),
                  tu2 = d.WordId("từ"), lap = d.WordId("lập"), cong = d.WordId("cộng"), hoa = d.WordId("hòa");
   // (index, model word) of each rewrite, which spells the model's word.
@@ -329,4 +329,17 @@ TEST_CASE("names: a commune and an old unit it absorbed spelt alike, marked othe
                            ", xã ", "Hạnh", " ", "Phúc", " "},
                           {nghi, luc, nghi, luc, nghi3, luc, hanh, phuc});
   CHECK(ids(absorbed.Rewrites(d, w.text, w.text, w.words)) == Rewrites{{0, nghi3}, {2, nghi3}, {4, nghi}});
+}
+
+TEST_CASE("names: a commune that also absorbed a unit of its own name leaves the merged line's spelling as read") {
+  const vanban::internal::ModelData& d = FixtureData();
+  const vanban::internal::AbsorbedUnits absorbed(d);
+  const uint32_t tu = d.WordId("tự"), tu2 = d.WordId("từ"), luc = d.WordId("lực"), hanh = d.WordId("hạnh"),
+                 phuc = d.WordId("phúc");
+  // Xã Tự Lực absorbed Tự Lực, Từ Lực and Hạnh Phúc: "sáp nhập xã Tự Lực, xã Từ Lực"
+  // may name either, so each stays; the issuer's TỪ LỰC is the commune.
+  const Written w = Write({"XÃ ", "TỪ", " ", "LỰC", "\nsáp nhập xã ", "Tự", " ", "Lực", ", xã ", "Từ", " ", "Lực",
+                           ", xã ", "Hạnh", " ", "Phúc", " "},
+                          {tu2, luc, tu, luc, tu2, luc, hanh, phuc});
+  CHECK(ids(absorbed.Rewrites(d, w.text, w.text, w.words)) == Rewrites{{0, tu}});
 }

@@ -262,11 +262,15 @@ std::vector<NameRewrite> AbsorbedUnits::Rewrites(const ModelData& m, std::string
   // (Đăk Pxi absorbed Đắk PXi): the old unit's where the line names what was merged
   // ("… sáp nhập xã Đắk PXi"), the commune's elsewhere (issuer, date line, subject).
   std::unordered_map<std::string_view, const Name*> reading;
+  // An old unit with the commune's own name too (Xã Hoa Lộc absorbed Hoa Lộc and Hòa
+  // Lộc) leaves the merged line's spelling undecided: as read there.
   std::unordered_map<std::string_view, const Name*> merged_reading;
+  bool own_kept = false;
   for (const Commune& c : chosen) {
     for (uint32_t index : c.names) {
       const Name& n = names[index];
       auto [it, fresh] = reading.try_emplace(n.key, &n);
+      if (!fresh && it->second == &names[c.names[0]] && it->second->syllables == n.syllables) own_kept = true;
       if (fresh || it->second == nullptr || it->second->syllables == n.syllables) continue;
       if (chosen.size() == 1 && it->second == &names[c.names[0]] && !merged_reading.count(n.key)) {
         merged_reading.emplace(n.key, &n);
@@ -274,6 +278,9 @@ std::vector<NameRewrite> AbsorbedUnits::Rewrites(const ModelData& m, std::string
         it->second = nullptr;
       }
     }
+  }
+  if (own_kept) {
+    for (auto& [key, name] : merged_reading) name = nullptr;
   }
   auto reading_at = [&](std::string_view key, size_t i) -> const Name* {
     auto merged = merged_reading.find(key);
@@ -320,6 +327,7 @@ std::vector<NameRewrite> AbsorbedUnits::Rewrites(const ModelData& m, std::string
     for (int as = 0; as < 2; ++as) {
       if (!run_key(i, n, as) || !NearOwnName(run, own->key)) continue;
       const size_t d = EditDistance(run, own->key);
+      if (d == 0) return nullptr;  // spelt so: name_at's to read, or to leave undecided
       for (const auto& [key, name] : reading) {
         if (name != own && EditDistance(run, key) <= d) return nullptr;
       }
