@@ -83,21 +83,6 @@ bool OpensLine(std::string_view text, size_t at) {
   return true;
 }
 
-// Whether the lower-case word before |at| in |text| (one space before it) is "xã" or
-// "phường" as the OCR garbles them ("x4", "x&", "xứ", "phudmg", "phuting"): its spelling
-// without marks, or its bytes where it has none, an edit from "xa" or three from "phuong",
-// starting alike.
-bool MisreadUnitKindBefore(std::string_view text, size_t at) {
-  if (at < 2 || text[at - 1] != ' ') return false;
-  size_t begin = at - 1;
-  while (begin > 0 && text[begin - 1] != ' ' && text[begin - 1] != '\n') --begin;
-  const std::string_view word = text.substr(begin, at - 1 - begin);
-  if (word.empty() || word.size() > 10 || (word[0] != 'x' && word.substr(0, 2) != "ph")) return false;
-  std::string key;
-  if (!KeyInto(word, &key)) key.assign(word);
-  return word[0] == 'x' ? EditDistance(key, "xa") <= 1 : EditDistance(key, "phuong") <= 3;
-}
-
 // Whether the words from |first| to |last| fill a date line's place: the first capitalised
 // words of their line ("- Phd Pinh; ngày 06 tháng 6", after no letter or digit), followed
 // by at most one stop and "ngày" and a digit (the OCR may lose the comma or make it a
@@ -112,15 +97,16 @@ bool DateLinePlace(std::string_view text, const NameWord& first, const NameWord&
 }
 
 // Where the lower-case unit's kind before |at| in |text| begins, and what it is ("xã",
-// "phường"), if the OCR garbled it or the gap after it (MisreadUnitKindBefore's
-// spellings; a stop or colon for the space: "xã.Vụ Bổn", "xã. Nậm Sỏ"); npos if it needs
-// no mending or is none.
+// "phường"), if the OCR garbled it ("x4", "x&", "xứ", "phudmg", "phuting": its spelling
+// without marks, or its bytes where it has none, an edit from "xa" or three from
+// "phuong", starting alike) or the gap after it (a stop or colon for the space: "xã.Vụ
+// Bổn", "xã. Nậm Sỏ"); npos if it needs no mending or is none.
 size_t MisreadUnitKind(std::string_view text, size_t at, std::string_view* kind) {
   size_t end = at;
   while (end > 0 && at - end < 2 && (text[end - 1] == ' ' || text[end - 1] == '.' || text[end - 1] == ':')) --end;
   if (end == at || end == 0) return std::string_view::npos;
   const std::string_view gap = text.substr(end, at - end);
-  if (std::count(gap.begin(), gap.end(), ' ') + (gap.size() == 1) == 0 && gap.size() != 1) return std::string_view::npos;
+  if (gap.size() == 2 && gap.find(' ') == std::string_view::npos) return std::string_view::npos;  // "..": no gap
   size_t begin = end;
   while (begin > 0 && text[begin - 1] != ' ' && text[begin - 1] != '\n' && text[begin - 1] != ',' &&
          text[begin - 1] != '.' && text[begin - 1] != '-')
@@ -146,7 +132,8 @@ bool NamesMerged(std::string_view text, size_t at) {
 // (the issuer's "XÃ VŨ LỄ"; not the national heading's "CỘNG HÒA XÃ HỘI CHỦ NGHĨA").
 bool AfterOwnUnitKind(std::string_view text, const NameWord& word) {
   const size_t kind = UnitKindBefore(text, word.out_begin);
-  if (kind == std::string_view::npos) return MisreadUnitKindBefore(text, word.out_begin);
+  std::string_view misread;
+  if (kind == std::string_view::npos) return MisreadUnitKind(text, word.out_begin, &misread) != std::string_view::npos;
   return static_cast<unsigned char>(text[kind]) == 'x' || static_cast<unsigned char>(text[kind]) == 'p' ||
          OpensLine(text, kind);
 }
