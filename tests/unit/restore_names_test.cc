@@ -319,6 +319,33 @@ TEST_CASE("names: OCR noise inside one of the document's names goes, and a garbl
   }
 }
 
+TEST_CASE("names: a unit's kind is mended only where the input has it as a word of its own") {
+  const vanban::internal::ModelData& d = FixtureData();
+  const vanban::internal::AbsorbedUnits absorbed(d);
+  const std::vector<std::pair<const char*, uint32_t>> names = {{"NGHỊ", d.WordId("nghị")}, {"DÂN", d.WordId("dân")},
+                                                               {"Tự", d.WordId("tự")},    {"Lập", d.WordId("lập")},
+                                                               {"Cộng", d.WordId("cộng")}, {"Hòa", d.WordId("hòa")}};
+  const char* input_names[] = {"NGHỊ", "DÂN", "Tu", "Lap", "Cong", "Hoa"};
+  auto rewrites = [&](const std::string& input, const std::string& text) {
+    std::vector<NameWord> words;
+    size_t at = 0, in_at = 0;
+    for (size_t k = 0; k < names.size(); ++k) {
+      at = text.find(names[k].first, at);
+      in_at = input.find(input_names[k], in_at);
+      words.push_back({at, at + std::string(names[k].first).size(), in_at, in_at + std::string(input_names[k]).size(),
+                       names[k].second});
+    }
+    return absorbed.Rewrites(d, input, text, words);
+  };
+  // The OCR's "x6" before Tự Lập, read xô: xã.
+  auto r = rewrites("XÃ NGHỊ DÂN\nsap nhap x6 Tu Lap, xa Cong Hoa", "XÃ NGHỊ DÂN\nsáp nhập xô Tự Lập, xã Cộng Hòa");
+  REQUIRE(r.size() == 1);
+  CHECK(r[0].kind == "xã");
+  // "chinh'xe", one OCR word read as two syllables (chính xô): its xô is no word to mend.
+  CHECK(rewrites("XÃ NGHỊ DÂN\nsap nhap chinh'xe Tu Lap, xa Cong Hoa", "XÃ NGHỊ DÂN\nsáp nhập chính xô Tự Lập, xã Cộng Hòa")
+            .empty());
+}
+
 TEST_CASE("names: a commune and an old unit it absorbed spelt alike, marked otherwise: the old unit's where the line names what was merged") {
   const vanban::internal::ModelData& d = FixtureData();
   const vanban::internal::AbsorbedUnits absorbed(d);

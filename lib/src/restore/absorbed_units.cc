@@ -96,28 +96,38 @@ bool DateLinePlace(std::string_view text, const NameWord& first, const NameWord&
          std::isdigit(static_cast<unsigned char>(text[at + kDay.size()]));
 }
 
-// Where the lower-case unit's kind before |at| in |text| begins, and what it is ("xã",
-// "phường"), if the OCR garbled it ("x4", "x&", "xứ", "phudmg", "phuting": its spelling
-// without marks, or its bytes where it has none, an edit from "xa" or three from
-// "phuong", starting alike) or the gap after it (a stop or colon for the space: "xã.Vụ
-// Bổn", "xã. Nậm Sỏ"); npos if it needs no mending or is none.
-size_t MisreadUnitKind(std::string_view text, size_t at, std::string_view* kind) {
+// Where the lower-case word before |at| in |text| begins if it is a unit's kind, "xã" or
+// "phường", as written or as the OCR garbles it ("x4", "x&", "xứ", "phudmg", "phuting":
+// its spelling without marks, or its bytes where it has none, an edit from "xa" or three
+// from "phuong", starting alike), with a space or a stop or colon after it ("xã.Vụ Bổn",
+// "xã. Nậm Sỏ"); npos if it is none. |kind| is which, |mend| whether the word or the gap
+// after it is not as it should be.
+// The word before |at| in |text| across a gap of a space, a stop or a colon, or both
+// ("xã.Vụ Bổn", "xã. Nậm Sỏ"), back to a space, a line's start or a comma, stop or dash;
+// empty if there is no such gap. |gap| is the gap.
+std::string_view WordBefore(std::string_view text, size_t at, std::string_view* gap) {
   size_t end = at;
   while (end > 0 && at - end < 2 && (text[end - 1] == ' ' || text[end - 1] == '.' || text[end - 1] == ':')) --end;
-  if (end == at || end == 0) return std::string_view::npos;
-  const std::string_view gap = text.substr(end, at - end);
-  if (gap.size() == 2 && gap.find(' ') == std::string_view::npos) return std::string_view::npos;  // "..": no gap
+  *gap = text.substr(end, at - end);
+  if (end == at || end == 0 || (gap->size() == 2 && gap->find(' ') == std::string_view::npos)) return {};  // "..": none
   size_t begin = end;
   while (begin > 0 && text[begin - 1] != ' ' && text[begin - 1] != '\n' && text[begin - 1] != ',' &&
          text[begin - 1] != '.' && text[begin - 1] != '-')
     --begin;
-  const std::string_view word = text.substr(begin, end - begin);
+  return text.substr(begin, end - begin);
+}
+
+size_t UnitKindWord(std::string_view text, size_t at, std::string_view* kind, bool* mend) {
+  std::string_view gap;
+  const std::string_view word = WordBefore(text, at, &gap);
+  const size_t begin = at - gap.size() - word.size();
   if (word.empty() || word.size() > 10 || (word[0] != 'x' && word.substr(0, 2) != "ph")) return std::string_view::npos;
   std::string key;
   if (!KeyInto(word, &key)) key.assign(word);
   *kind = word[0] == 'x' ? "xã" : "phường";
   if (word[0] == 'x' ? EditDistance(key, "xa") > 1 : EditDistance(key, "phuong") > 3) return std::string_view::npos;
-  return word == *kind && gap == " " ? std::string_view::npos : begin;
+  *mend = word != *kind || gap != " ";
+  return begin;
 }
 
 // Whether the line of |text| up to |at| names what was merged ("… sáp nhập xã").
@@ -133,7 +143,8 @@ bool NamesMerged(std::string_view text, size_t at) {
 bool AfterOwnUnitKind(std::string_view text, const NameWord& word) {
   const size_t kind = UnitKindBefore(text, word.out_begin);
   std::string_view misread;
-  if (kind == std::string_view::npos) return MisreadUnitKind(text, word.out_begin, &misread) != std::string_view::npos;
+  bool mend = false;
+  if (kind == std::string_view::npos) return UnitKindWord(text, word.out_begin, &misread, &mend) != std::string_view::npos;
   return static_cast<unsigned char>(text[kind]) == 'x' || static_cast<unsigned char>(text[kind]) == 'p' ||
          OpensLine(text, kind);
 }
@@ -339,8 +350,17 @@ std::vector<NameRewrite> AbsorbedUnits::Rewrites(const ModelData& m, std::string
       if (name == nullptr) name = own_at(i, n);
       if (name == nullptr) name = noisy_at(i, n);
       if (name == nullptr) continue;
-      std::string_view kind;
-      const size_t kind_begin = MisreadUnitKind(text, words[i].out_begin, &kind);
+      // A unit's kind before it to mend, which the input has as a word of its own too,
+      // starting alike ("x4i"; not "chinh'xé": one OCR word the search read as two
+      // syllables, chính xô).
+      std::string_view kind, gap;
+      bool mend = false;
+      size_t kind_begin = UnitKindWord(text, words[i].out_begin, &kind, &mend);
+      const std::string_view written =
+          words[i].in_begin <= input.size() ? WordBefore(input, words[i].in_begin, &gap) : std::string_view();
+      if (kind_begin != std::string_view::npos &&
+          (!mend || written.empty() || (written[0] != 'x' && written.substr(0, 2) != "ph")))
+        kind_begin = std::string_view::npos;
       for (size_t k = 0; k < n; ++k) {
         const NameWord& w = words[i + k];
         const bool join = k > 0 && joined[i + k - 1] == 2;
