@@ -363,3 +363,18 @@ TEST_CASE("names: a commune and an old unit it absorbed spelt alike, marked othe
             {tu2, luc, tu, luc, tu2, luc, hanh, phuc});
   CHECK(ids(absorbed.Rewrites(d, w.text, w.text, w.words)) == Rewrites{{0, tu}});
 }
+
+TEST_CASE("names: three communes named as surely, the second otherwise: no own name, and no crash") {
+  const vanban::internal::ModelData& d = FixtureData();
+  const vanban::internal::AbsorbedUnits absorbed(d);
+  // Nghị Dân with Cộng Hòa, Nghĩa Dân with Việt Dương, Nghĩa Lập with Tài Dân (a list of
+  // communes, or documents run together): three communes chosen, the second's name not
+  // the first's, so there is no own name to read the date line's "Ngbi Dsn" by.
+  const Written w = Write({"xã ", "Nghị", " ", "Dân", ", xã ", "Cộng", " ", "Hòa", ", xã ", "Nghĩa", " ", "Dân", ", xã ",
+                           "Việt", " ", "Dương", ", xã ", "Nghĩa", " ", "Lập", ", xã ", "Tài", " ", "Dân", "\n ", "Ngbi", " ",
+                           "Dsn", ", ngày 5 "},
+                          {d.WordId("nghị"), d.WordId("dân"), d.WordId("cộng"), d.WordId("hòa"), d.WordId("nghĩa"),
+                           d.WordId("dân"), d.WordId("việt"), d.unk(), d.WordId("nghĩa"), d.WordId("lập"), d.WordId("tài"),
+                           d.WordId("dân"), d.unk(), d.unk()});
+  CHECK(absorbed.Rewrites(d, w.text, w.text, w.words).empty());
+}

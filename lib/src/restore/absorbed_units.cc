@@ -312,7 +312,7 @@ std::vector<NameRewrite> AbsorbedUnits::Rewrites(const ModelData& m, std::string
   // the document was written, which for a commune's document is the commune.
   const Name* own = &names[chosen[0].names[0]];
   for (const Commune& c : chosen) {
-    if (names[c.names[0]].syllables != own->syllables) own = nullptr;
+    if (own != nullptr && names[c.names[0]].syllables != own->syllables) own = nullptr;
   }
   // Where a date line's place stands, or a unit's name that ends there (no name word
   // joined after it), a run garbled past a letter is that name, unless another of their
