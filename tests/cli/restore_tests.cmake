@@ -166,6 +166,12 @@ vanban_cli_test(NAME restore_rare_surnames ARGS restore --model ${_model} ${_rda
 # the model lacks (in the all-caps issuer line too, where KNOP is kept as a symbol would be).
 vanban_cli_test(NAME restore_absorbed_units ARGS restore --model ${_model} ${_rdata}/cli/stripped_absorbed_units.txt
                 STDOUT_MATCHES "XÃ EA KNỐP\n\nEa Knốp, ngày [^\n]*\n\nXã Ea Knốp được [^\n]* xã Ea Knốp, xã Ea Sô, xã Ea Sar.\n")
+# An OCR'd commune's document (XÃ SÔNG KÔN, which absorbed Sông Kôn, Jơ Ngây and A Ting):
+# the date line's "Sbng Kan;" is the commune; a stop or colon the OCR put inside one of
+# its names goes ("xa.Song Kon", "Song: Kon"); a garbled kind before them is xã ("x8",
+# "xi").
+vanban_cli_test(NAME restore_ocr_own_commune ARGS restore --model ${_model} ${_rdata}/cli/ocr_own_commune.txt
+                STDOUT_MATCHES "\nSông Kôn; ngày 05 [^\n]*\n[^\n]*\n[^\n]*\n[^\n]*sáp nhập xã Sông Kôn, xã Jơ Ngây, xã A Ting.\nGiao UBND xã Sông Kôn tổ chức")
 # A person's name opens with a surname (dictionaries/surnames.txt): "đồng chí Đặng Quốc
 # Thành", not the Party's Đảng.
 vanban_cli_test(NAME restore_surname_first ARGS restore --model ${_model} ${_rdata}/cli/stripped_surname_first.txt

@@ -48,6 +48,15 @@ std::pair<size_t, uint32_t> OnlyRewrite(const vanban::internal::ModelData& d, co
   return rewrites[0];
 }
 
+using Rewrites = std::vector<std::pair<size_t, uint32_t>>;
+
+// (index, model word) of each of |rewrites|.
+Rewrites ids(const std::vector<vanban::internal::NameRewrite>& rewrites) {
+  Rewrites out;
+  for (const auto& r : rewrites) out.push_back({r.index, r.id});
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("names: a pair spelled like a gazetteer name read elsewhere takes that reading") {
@@ -121,10 +130,9 @@ TEST_CASE("names: a place before its date spelt an edit (two before ', ngày') a
 TEST_CASE("names: a commune's document reads the units it absorbed as the gazetteer spells them") {
   const vanban::internal::ModelData& d = FixtureData();
   const vanban::internal::AbsorbedUnits absorbed(d);
-  REQUIRE(absorbed.communes() == 4);
+  REQUIRE(absorbed.communes() == 6);
   const uint32_t nghi = d.WordId("nghị"), nghi2 = d.WordId("nghĩ"), dan = d.WordId("dân"), tu = d.WordId("tự"),
                  tu2 = d.WordId("từ"), lap = d.WordId("lập"), cong = d.WordId("cộng"), hoa = d.WordId("hòa");
-  using Rewrites = std::vector<std::pair<size_t, uint32_t>>;
   // (index, model word) of each rewrite, which spells the model's word.
   auto ids = [&](const std::vector<vanban::internal::NameRewrite>& rewrites) {
     Rewrites out;
@@ -195,12 +203,6 @@ TEST_CASE("names: an absorbed unit is found by its written spelling, or with a l
   const vanban::internal::AbsorbedUnits absorbed(d);
   const uint32_t nghi = d.WordId("nghị"), dan = d.WordId("dân"), tu = d.WordId("tự"), lap = d.WordId("lập"),
                  tinh = d.WordId("tính"), cong = d.WordId("cộng"), hoa = d.WordId("hòa");
-  using Rewrites = std::vector<std::pair<size_t, uint32_t>>;
-  auto ids = [](const std::vector<vanban::internal::NameRewrite>& rewrites) {
-    Rewrites out;
-    for (const auto& r : rewrites) out.push_back({r.index, r.id});
-    return out;
-  };
   // The OCR wrote "Tu Lap", the search read Tính Lập: as written it spells Tự Lập.
   const std::string input = "NGHỊ DÂN, Tu Lap";
   const std::string text = "NGHỊ DÂN, Tính Lập";
@@ -219,5 +221,160 @@ TEST_CASE("names: an absorbed unit is found by its written spelling, or with a l
   w = Write({"Nghị", " ", "Dân", ", ", "Tự", " ", "Lập", ", ", "Cộng", " ", "Hiu"}, {nghi, dan, tu, lap, cong, d.unk()});
   CHECK(absorbed.Rewrites(d, w.text, w.text, w.words).empty());
   w = Write({"Nghị", " ", "Dân", ", ", "Tự", " ", "Lập", ", ", "Cộng", " ", "Loa"}, {nghi, dan, tu, lap, cong, d.unk()});
+  CHECK(absorbed.Rewrites(d, w.text, w.text, w.words).empty());
+}
+
+TEST_CASE("names: a date line's place garbled past a letter is the commune the document is about") {
+  const vanban::internal::ModelData& d = FixtureData();
+  const vanban::internal::AbsorbedUnits absorbed(d);
+  const uint32_t nghi = d.WordId("nghị"), dan = d.WordId("dân"), tu = d.WordId("tự"), lap = d.WordId("lập");
+  // XÃ NGHỊ DÂN, which absorbed Tự Lập; its date line's "Ngbi Dsn" (two letters changed,
+  // the comma lost) is Nghị Dân.
+  Written w = Write({"XÃ ", "NGHỊ", " ", "DÂN", "\n- ", "Ngbi", " ", "Dsn", " ngày 5 tháng 3\nxã ", "Tự", " ", "Lập"},
+                    {nghi, dan, d.unk(), d.unk(), tu, lap});
+  CHECK(ids(absorbed.Rewrites(d, w.text, w.text, w.words)) == Rewrites{{2, nghi}, {3, dan}});
+  // A semicolon for the comma too.
+  w = Write({"XÃ ", "NGHỊ", " ", "DÂN", "\n ", "Ngbi", " ", "Dsn", "; ngày 5 tháng 3\nxã ", "Tự", " ", "Lập"},
+            {nghi, dan, d.unk(), d.unk(), tu, lap});
+  CHECK(ids(absorbed.Rewrites(d, w.text, w.text, w.words)) == Rewrites{{2, nghi}, {3, dan}});
+  // Not where no date follows, nor inside a line, nor four letters off (of eight), nor with
+  // another initial: each stays as read.
+  for (const std::vector<std::string>& parts :
+       {std::vector<std::string>{"XÃ ", "NGHỊ", " ", "DÂN", "\n ", "Ngbi", " ", "Dsn", ", ngày mai\nxã ", "Tự", " ", "Lập"},
+        std::vector<std::string>{"XÃ ", "NGHỊ", " ", "DÂN", "\ntại ", "Ngbi", " ", "Dsn", " ngày 5\nxã ", "Tự", " ", "Lập"},
+        std::vector<std::string>{"XÃ ", "NGHỊ", " ", "DÂN", "\n ", "Nbbo", " ", "Dsn", " ngày 5\nxã ", "Tự", " ", "Lập"},
+        std::vector<std::string>{"XÃ ", "NGHỊ", " ", "DÂN", "\n ", "Ngbi", " ", "Hsn", " ngày 5\nxã ", "Tự", " ", "Lập"}}) {
+    w = Write(parts, {nghi, dan, d.unk(), d.unk(), tu, lap});
+    CHECK(absorbed.Rewrites(d, w.text, w.text, w.words).empty());
+  }
+  // Without a commune the document is about, nothing to read it as.
+  w = Write({"XÃ ", "NGHỊ", " ", "DÂN", "\n ", "Ngbi", " ", "Dsn", " ngày 5 tháng 3 "}, {nghi, dan, d.unk(), d.unk()});
+  CHECK(absorbed.Rewrites(d, w.text, w.text, w.words).empty());
+}
+
+TEST_CASE("names: after a unit's kind naming the document's own unit, a run garbled past a letter is its commune") {
+  const vanban::internal::ModelData& d = FixtureData();
+  const vanban::internal::AbsorbedUnits absorbed(d);
+  const uint32_t nghi = d.WordId("nghị"), dan = d.WordId("dân"), tu = d.WordId("tự"), lap = d.WordId("lập");
+  // The subject's "… trên địa bàn xã Ngbi Dsn", also with the OCR's "x4", "xứ" or
+  // "phudmg" for the kind, and the issuer's "XÃ NGBI DSN" opening its line (after noise
+  // with digits): Nghị Dân, the commune that absorbed Tự Lập.
+  for (const char* before : {"\ntrên địa bàn xã ", "\ntrên địa bàn x4 ", "\nđịa bàn xứ ", "\nphudmg ", "\n8 - XÃ "}) {
+    Written w = Write({"xã ", "Tự", " ", "Lập", ", xã ", "Nghị", " ", "Dân", before, "Ngbi", " ", "Dsn", " năm 2025 "},
+                      {tu, lap, nghi, dan, d.unk(), d.unk()});
+    CHECK_MESSAGE((ids(absorbed.Rewrites(d, w.text, w.text, w.words)) == Rewrites{{4, nghi}, {5, dan}}), before);
+  }
+  // Not after another word, nor after a capital XÃ inside its line (the national
+  // heading's CỘNG HÒA XÃ HỘI CHỦ NGHĨA), nor where a name word joins the run (a longer
+  // name), nor with other initials.
+  for (const std::vector<std::string>& parts :
+       {std::vector<std::string>{"xã ", "Tự", " ", "Lập", ", xã ", "Nghị", " ", "Dân", "\nvề ", "Ngbi", " ", "Dsn", " năm "},
+        std::vector<std::string>{"xã ", "Tự", " ", "Lập", ", xã ", "Nghị", " ", "Dân", "\nHÒA XÃ ", "Ngbi", " ", "Dsn", " năm "},
+        std::vector<std::string>{"xã ", "Tự", " ", "Lập", ", xã ", "Nghị", " ", "Dân", "\nxã ", "Ngbi", " ", "Dsn", " ", "Lập", " "},
+        std::vector<std::string>{"xã ", "Tự", " ", "Lập", ", xã ", "Nghị", " ", "Dân", "\nxã ", "Tgbi", " ", "Lsn", " năm "}}) {
+    std::vector<uint32_t> read = {tu, lap, nghi, dan, d.unk(), d.unk()};
+    if (parts.size() > 13) read.push_back(lap);
+    const Written w = Write(parts, read);
+    CHECK(absorbed.Rewrites(d, w.text, w.text, w.words).empty());
+  }
+}
+
+TEST_CASE("names: OCR noise inside one of the document's names goes, and a garbled kind before it is mended") {
+  using vanban::internal::NameGap;
+  CHECK(NameGap("Thanh Hải", 5, 6) == 1);
+  CHECK(NameGap("Thanh. Hải", 5, 7) == 2);
+  CHECK(NameGap("Tà:Mít", 3, 4) == 2);
+  CHECK(NameGap("Thanh\u2019 Hải", 5, 9) == 2);
+  CHECK(NameGap("Thanh, Hải", 5, 7) == 0);   // a comma parts names
+  CHECK(NameGap("Thanh.. Hải", 5, 8) == 0);  // two marks are more than noise
+  CHECK(NameGap("Thanh  Hải", 5, 7) == 0);
+  const vanban::internal::ModelData& d = FixtureData();
+  const vanban::internal::AbsorbedUnits absorbed(d);
+  const uint32_t nghi = d.WordId("nghị"), dan = d.WordId("dân"), tu = d.WordId("tự"), lap = d.WordId("lập"),
+                 cong = d.WordId("cộng"), hoa = d.WordId("hòa");
+  // (Cộng Hòa, the commune's other unit, says which Nghị Dân the document is about.)
+  // "xã Tự. Lập" under XÃ NGHỊ DÂN: the noise goes (the rewrite of Lập joins it to Tự).
+  Written w = Write({"XÃ ", "NGHỊ", " ", "DÂN", "\nsáp nhập xã ", "Tự", ". ", "Lập", ", xã ", "Nghị", " ", "Dân", ", xã ", "Cộng", " ", "Hòa", " "},
+                    {nghi, dan, tu, lap, nghi, dan, cong, hoa});
+  std::vector<vanban::internal::NameRewrite> r = absorbed.Rewrites(d, w.text, w.text, w.words);
+  REQUIRE(r.size() == 1);
+  CHECK(r[0] == vanban::internal::NameRewrite(3, lap, "lập", true));
+  // Not a name of the document: as read.
+  w = Write({"XÃ ", "NGHỊ", " ", "DÂN", "\nxã ", "Tự", " ", "Lập", ", ", "Cộng", ". ", "Dân", ", xã ", "Cộng", " ", "Hòa", " "},
+            {nghi, dan, tu, lap, cong, dan, cong, hoa});
+  CHECK(absorbed.Rewrites(d, w.text, w.text, w.words).empty());
+  // "x8 Tự Lập", "xứ Tự Lập", "xã. Tự Lập": the kind is xã, with one space after it.
+  for (const char* kind : {"x8 ", "xứ ", "xã. "}) {
+    w = Write({"XÃ ", "NGHỊ", " ", "DÂN", std::string("\nsáp nhập ") + kind, "Tự", " ", "Lập", ", xã ", "Cộng", " ", "Hòa", " "},
+              {nghi, dan, tu, lap, cong, hoa});
+    r = absorbed.Rewrites(d, w.text, w.text, w.words);
+    REQUIRE(r.size() == 1);
+    CHECK(r[0] == vanban::internal::NameRewrite(2, tu, "tự", false, w.text.find(kind), "xã"));
+  }
+  // Already xã, or another word ("về Tự Lập"): nothing to mend.
+  for (const char* kind : {"xã ", "về "}) {
+    w = Write({"XÃ ", "NGHỊ", " ", "DÂN", std::string("\nsáp nhập ") + kind, "Tự", " ", "Lập", ", xã ", "Cộng", " ", "Hòa", " "},
+              {nghi, dan, tu, lap, cong, hoa});
+    CHECK(absorbed.Rewrites(d, w.text, w.text, w.words).empty());
+  }
+}
+
+TEST_CASE("names: a unit's kind is mended only where the input has it as a word of its own") {
+  const vanban::internal::ModelData& d = FixtureData();
+  const vanban::internal::AbsorbedUnits absorbed(d);
+  const std::vector<std::pair<const char*, uint32_t>> names = {{"NGHỊ", d.WordId("nghị")}, {"DÂN", d.WordId("dân")},
+                                                               {"Tự", d.WordId("tự")},    {"Lập", d.WordId("lập")},
+                                                               {"Cộng", d.WordId("cộng")}, {"Hòa", d.WordId("hòa")}};
+  const char* input_names[] = {"NGHỊ", "DÂN", "Tu", "Lap", "Cong", "Hoa"};
+  auto rewrites = [&](const std::string& input, const std::string& text) {
+    std::vector<NameWord> words;
+    size_t at = 0, in_at = 0;
+    for (size_t k = 0; k < names.size(); ++k) {
+      at = text.find(names[k].first, at);
+      in_at = input.find(input_names[k], in_at);
+      words.push_back({at, at + std::string(names[k].first).size(), in_at, in_at + std::string(input_names[k]).size(),
+                       names[k].second});
+    }
+    return absorbed.Rewrites(d, input, text, words);
+  };
+  // The OCR's "x6" before Tự Lập, read xô: xã.
+  auto r = rewrites("XÃ NGHỊ DÂN\nsap nhap x6 Tu Lap, xa Cong Hoa", "XÃ NGHỊ DÂN\nsáp nhập xô Tự Lập, xã Cộng Hòa");
+  REQUIRE(r.size() == 1);
+  CHECK(r[0].kind == "xã");
+  // "chinh'xe", one OCR word read as two syllables (chính xô): its xô is no word to mend.
+  CHECK(rewrites("XÃ NGHỊ DÂN\nsap nhap chinh'xe Tu Lap, xa Cong Hoa", "XÃ NGHỊ DÂN\nsáp nhập chính xô Tự Lập, xã Cộng Hòa")
+            .empty());
+}
+
+TEST_CASE("names: a commune and an old unit it absorbed spelt alike, marked otherwise: the old unit's where the line names what was merged") {
+  const vanban::internal::ModelData& d = FixtureData();
+  const vanban::internal::AbsorbedUnits absorbed(d);
+  const uint32_t nghi = d.WordId("nghị"), nghi3 = d.WordId("nghỉ"), luc = d.WordId("lực"), hanh = d.WordId("hạnh"),
+                 phuc = d.WordId("phúc"), tu = d.WordId("tự"), tu2 = d.WordId("từ");
+  // Xã Nghỉ Lực absorbed Nghị Lực and Hạnh Phúc (tests/data/model/place_merges.txt).
+  Written w = Write({"XÃ ", "NGHỊ", " ", "LỰC", "\n ", "Nghị", " ", "Lực", ", ngày 5\nsáp nhập xã ", "Nghỉ", " ", "Lực",
+                     ", xã ", "Hạnh", " ", "Phúc", " "},
+                    {nghi, luc, nghi, luc, nghi3, luc, hanh, phuc});
+  CHECK(ids(absorbed.Rewrites(d, w.text, w.text, w.words)) == Rewrites{{0, nghi3}, {2, nghi3}, {4, nghi}});
+  // Xã Tự Lực absorbed Tự Lực too (and Từ Lực, Hạnh Phúc): "sáp nhập xã Tự Lực, xã Từ
+  // Lực" may name either, so each stays as read; the issuer's TỪ LỰC is the commune.
+  w = Write({"XÃ ", "TỪ", " ", "LỰC", "\nsáp nhập xã ", "Tự", " ", "Lực", ", xã ", "Từ", " ", "Lực", ", xã ", "Hạnh", " ",
+             "Phúc", " "},
+            {tu2, luc, tu, luc, tu2, luc, hanh, phuc});
+  CHECK(ids(absorbed.Rewrites(d, w.text, w.text, w.words)) == Rewrites{{0, tu}});
+}
+
+TEST_CASE("names: three communes named as surely, the second otherwise: no own name, and no crash") {
+  const vanban::internal::ModelData& d = FixtureData();
+  const vanban::internal::AbsorbedUnits absorbed(d);
+  // Nghị Dân with Cộng Hòa, Nghĩa Dân with Việt Dương, Nghĩa Lập with Tài Dân (a list of
+  // communes, or documents run together): three communes chosen, the second's name not
+  // the first's, so there is no own name to read the date line's "Ngbi Dsn" by.
+  const Written w = Write({"xã ", "Nghị", " ", "Dân", ", xã ", "Cộng", " ", "Hòa", ", xã ", "Nghĩa", " ", "Dân", ", xã ",
+                           "Việt", " ", "Dương", ", xã ", "Nghĩa", " ", "Lập", ", xã ", "Tài", " ", "Dân", "\n ", "Ngbi", " ",
+                           "Dsn", ", ngày 5 "},
+                          {d.WordId("nghị"), d.WordId("dân"), d.WordId("cộng"), d.WordId("hòa"), d.WordId("nghĩa"),
+                           d.WordId("dân"), d.WordId("việt"), d.unk(), d.WordId("nghĩa"), d.WordId("lập"), d.WordId("tài"),
+                           d.WordId("dân"), d.unk(), d.unk()});
   CHECK(absorbed.Rewrites(d, w.text, w.text, w.words).empty());
 }

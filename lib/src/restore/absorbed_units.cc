@@ -58,17 +58,108 @@ bool NearName(std::string_view run, std::string_view name) {
   return EditDistance(run, name) == 1;
 }
 
-// Whether the word before |at| in |text| (one space before it) names a unit's kind: xã,
-// phường, (đặc) khu, in any case.
-bool AfterUnitKind(std::string_view text, size_t at) {
-  if (at < 2 || text[at - 1] != ' ') return false;
+// Where the word before |at| in |text| (one space before it) begins if it names a unit's
+// kind: xã, phường, (đặc) khu, in any case; npos if it does not.
+size_t UnitKindBefore(std::string_view text, size_t at) {
+  if (at < 2 || text[at - 1] != ' ') return std::string_view::npos;
   const size_t end = at - 1;
   size_t begin = end;  // back to a line's start, a space or a stop ("sáp nhập.xã Vụ Bổn")
   while (begin > 0 && (static_cast<unsigned char>(text[begin - 1]) >= 0x80 || std::isalpha(static_cast<unsigned char>(text[begin - 1]))))
     --begin;
   std::string kind;
   LowerInto(text.substr(begin, end - begin), &kind);
-  return kind == "xã" || kind == "phường" || kind == "khu";
+  return kind == "xã" || kind == "phường" || kind == "khu" ? begin : std::string_view::npos;
+}
+
+bool AfterUnitKind(std::string_view text, size_t at) { return UnitKindBefore(text, at) != std::string_view::npos; }
+
+// Whether |at| is its line's first letter (OCR noise before it may hold digits: "8 : -
+// Thitong Phtic, ngày").
+bool OpensLine(std::string_view text, size_t at) {
+  for (; at > 0 && text[at - 1] != '\n'; --at) {
+    const unsigned char c = static_cast<unsigned char>(text[at - 1]);
+    if (c >= 0x80 || std::isalpha(c)) return false;
+  }
+  return true;
+}
+
+// Whether the words from |first| to |last| fill a date line's place: the first capitalised
+// words of their line ("- Phd Pinh; ngày 06 tháng 6", after no letter or digit), followed
+// by at most one stop and "ngày" and a digit (the OCR may lose the comma or make it a
+// semicolon).
+bool DateLinePlace(std::string_view text, const NameWord& first, const NameWord& last) {
+  if (!OpensLine(text, first.out_begin)) return false;
+  size_t at = last.out_end;
+  if (at < text.size() && std::string_view(",;.:").find(text[at]) != std::string_view::npos) ++at;
+  constexpr std::string_view kDay = " ngày ";
+  return text.substr(at, kDay.size()) == kDay && at + kDay.size() < text.size() &&
+         std::isdigit(static_cast<unsigned char>(text[at + kDay.size()]));
+}
+
+// Where the lower-case word before |at| in |text| begins if it is a unit's kind, "xã" or
+// "phường", as written or as the OCR garbles it ("x4", "x&", "xứ", "phudmg", "phuting":
+// its spelling without marks, or its bytes where it has none, an edit from "xa" or three
+// from "phuong", starting alike), with a space or a stop or colon after it ("xã.Vụ Bổn",
+// "xã. Nậm Sỏ"); npos if it is none. |kind| is which, |mend| whether the word or the gap
+// after it is not as it should be.
+// The word before |at| in |text| across a gap of a space, a stop or a colon, or both
+// ("xã.Vụ Bổn", "xã. Nậm Sỏ"), back to a space, a line's start or a comma, stop or dash;
+// empty if there is no such gap. |gap| is the gap.
+std::string_view WordBefore(std::string_view text, size_t at, std::string_view* gap) {
+  size_t end = at;
+  while (end > 0 && at - end < 2 && (text[end - 1] == ' ' || text[end - 1] == '.' || text[end - 1] == ':')) --end;
+  *gap = text.substr(end, at - end);
+  if (end == at || end == 0 || (gap->size() == 2 && gap->find(' ') == std::string_view::npos)) return {};  // "..": none
+  size_t begin = end;
+  while (begin > 0 && text[begin - 1] != ' ' && text[begin - 1] != '\n' && text[begin - 1] != ',' &&
+         text[begin - 1] != '.' && text[begin - 1] != '-')
+    --begin;
+  return text.substr(begin, end - begin);
+}
+
+size_t UnitKindWord(std::string_view text, size_t at, std::string_view* kind, bool* mend) {
+  std::string_view gap;
+  const std::string_view word = WordBefore(text, at, &gap);
+  const size_t begin = at - gap.size() - word.size();
+  if (word.empty() || word.size() > 10 || (word[0] != 'x' && word.substr(0, 2) != "ph")) return std::string_view::npos;
+  std::string key;
+  if (!KeyInto(word, &key)) key.assign(word);
+  *kind = word[0] == 'x' ? "xã" : "phường";
+  if (word[0] == 'x' ? EditDistance(key, "xa") > 1 : EditDistance(key, "phuong") > 3) return std::string_view::npos;
+  *mend = word != *kind || gap != " ";
+  return begin;
+}
+
+// Whether the line of |text| up to |at| names what was merged ("… sáp nhập xã").
+bool NamesMerged(std::string_view text, size_t at) {
+  const size_t line = text.rfind('\n', at == 0 ? 0 : at - 1);
+  const std::string_view before = text.substr(line == std::string_view::npos ? 0 : line, at - (line == std::string_view::npos ? 0 : line));
+  return before.find("nhập") != std::string_view::npos;
+}
+
+// Whether |word| follows a unit's kind that names the document's own unit: "xã" or
+// "phường" in lower case (the subject's "… trên địa bàn xã Vũ Lễ"), or opening its line
+// (the issuer's "XÃ VŨ LỄ"; not the national heading's "CỘNG HÒA XÃ HỘI CHỦ NGHĨA").
+bool AfterOwnUnitKind(std::string_view text, const NameWord& word) {
+  const size_t kind = UnitKindBefore(text, word.out_begin);
+  std::string_view misread;
+  bool mend = false;
+  if (kind == std::string_view::npos) return UnitKindWord(text, word.out_begin, &misread, &mend) != std::string_view::npos;
+  return static_cast<unsigned char>(text[kind]) == 'x' || static_cast<unsigned char>(text[kind]) == 'p' ||
+         OpensLine(text, kind);
+}
+
+// |run| may be the commune's own |name| the OCR garbled where a date line's place or a
+// unit's name stands: as many syllables, each starting alike, and about two letters in
+// five changed ("gibng rita" for Giồng Riềng, "ngd mity" for Ngô Mây), two in a short name.
+bool NearOwnName(std::string_view run, std::string_view name) {
+  if (std::count(run.begin(), run.end(), ' ') != std::count(name.begin(), name.end(), ' ')) return false;
+  for (size_t a = 0, b = 0; a < run.size() && b < name.size(); ++a, ++b) {
+    if (!SameNameInitial(run[a], name[b])) return false;
+    a = std::min(run.find(' ', a), run.size());
+    b = std::min(name.find(' ', b), name.size());
+  }
+  return EditDistance(run, name) <= std::max<size_t>(2, (name.size() * 2 + 2) / 5);
 }
 
 }  // namespace
@@ -90,16 +181,17 @@ std::vector<NameRewrite> AbsorbedUnits::Rewrites(const ModelData& m, std::string
     if (!KeyInto(read, &keys[0][i])) keys[0][i].clear();
     if (w.in_end > input.size() || !KeyInto(input.substr(w.in_begin, w.in_end - w.in_begin), &keys[1][i]))
       keys[1][i].clear();
-    joined[i] = i + 1 < words.size() && words[i + 1].out_begin == w.out_end + 1 && w.out_end < text.size() &&
-                text[w.out_end] == ' ';
+    joined[i] = i + 1 < words.size() ? static_cast<char>(NameGap(text, w.out_end, words[i + 1].out_begin)) : 0;
   }
   // The key of the run of |n| words from |i|, read (|as| 0) or as written (1), or false if
-  // they are no such run.
+  // they are no such run (one space apart; or, with |noisy|, OCR noise between too).
   std::string run;
-  auto run_key = [&](size_t i, size_t n, int as) {
+  auto run_key = [&](size_t i, size_t n, int as, bool noisy = false) {
     run.clear();
     for (size_t k = 0; k < n; ++k) {
-      if (i + k >= words.size() || keys[as][i + k].empty() || (k > 0 && !joined[i + k - 1])) return false;
+      if (i + k >= words.size() || keys[as][i + k].empty() ||
+          (k > 0 && joined[i + k - 1] != 1 && !(noisy && joined[i + k - 1] == 2)))
+        return false;
       if (k > 0) run += ' ';
       run += keys[as][i + k];
     }
@@ -163,15 +255,36 @@ std::vector<NameRewrite> AbsorbedUnits::Rewrites(const ModelData& m, std::string
     }
   }
   if (chosen.empty() || (best == 1 && chosen.size() > 1)) return rewrites;
-  // Their names by spelling; a spelling with two readings among them is left as read.
+  // Their names by spelling; a spelling with two readings among them is left as read,
+  // but for one commune's own name and an old unit's spelt alike and marked otherwise
+  // (Đăk Pxi absorbed Đắk PXi): the old unit's where the line names what was merged
+  // ("… sáp nhập xã Đắk PXi"), the commune's elsewhere (issuer, date line, subject).
   std::unordered_map<std::string_view, const Name*> reading;
+  // An old unit with the commune's own name too (Xã Hoa Lộc absorbed Hoa Lộc and Hòa
+  // Lộc) leaves the merged line's spelling undecided: as read there.
+  std::unordered_map<std::string_view, const Name*> merged_reading;
+  bool own_kept = false;
   for (const Commune& c : chosen) {
     for (uint32_t index : c.names) {
       const Name& n = names[index];
       auto [it, fresh] = reading.try_emplace(n.key, &n);
-      if (!fresh && it->second != nullptr && it->second->syllables != n.syllables) it->second = nullptr;
+      if (!fresh && it->second == &names[c.names[0]] && it->second->syllables == n.syllables) own_kept = true;
+      if (fresh || it->second == nullptr || it->second->syllables == n.syllables) continue;
+      if (chosen.size() == 1 && it->second == &names[c.names[0]] && !merged_reading.count(n.key)) {
+        merged_reading.emplace(n.key, &n);
+      } else {
+        it->second = nullptr;
+      }
     }
   }
+  if (own_kept) {
+    for (auto& [key, name] : merged_reading) name = nullptr;
+  }
+  auto reading_at = [&](std::string_view key, size_t i) -> const Name* {
+    auto merged = merged_reading.find(key);
+    if (merged != merged_reading.end() && NamesMerged(text, words[i].out_begin)) return merged->second;
+    return reading.find(key)->second;
+  };
   // Their provinces, which are no unit spelt with a letter changed ("tỉnh Lào Cai" is not
   // Lao Chải, a unit of a commune of Lào Cai).
   std::unordered_set<std::string_view> provinces;
@@ -181,8 +294,7 @@ std::vector<NameRewrite> AbsorbedUnits::Rewrites(const ModelData& m, std::string
   auto name_at = [&](size_t i, size_t n) -> const Name* {
     for (int as = 0; as < 2; ++as) {
       if (!run_key(i, n, as)) continue;
-      auto it = reading.find(run);
-      if (it != reading.end()) return it->second;
+      if (reading.count(run)) return reading_at(run, i);
       if (provinces.count(run)) return nullptr;
     }
     const Name* near = nullptr;
@@ -196,19 +308,73 @@ std::vector<NameRewrite> AbsorbedUnits::Rewrites(const ModelData& m, std::string
     }
     return near;
   };
+  // The commune's own name, when the chosen agree on it: a date line names the place
+  // the document was written, which for a commune's document is the commune.
+  const Name* own = &names[chosen[0].names[0]];
+  for (const Commune& c : chosen) {
+    if (own != nullptr && names[c.names[0]].syllables != own->syllables) own = nullptr;
+  }
+  // Where a date line's place stands, or a unit's name that ends there (no name word
+  // joined after it), a run garbled past a letter is that name, unless another of their
+  // names is as near (an absorbed unit's "Tân Hói" is Tân Hội, not the commune Tân Hòa).
+  auto own_at = [&](size_t i, size_t n) -> const Name* {
+    if (own == nullptr || n != own->ids.size() || i + n > words.size()) return nullptr;
+    if (!DateLinePlace(text, words[i], words[i + n - 1]) &&
+        (joined[i + n - 1] == 1 || !AfterOwnUnitKind(text, words[i])))
+      return nullptr;
+    for (int as = 0; as < 2; ++as) {
+      if (!run_key(i, n, as) || !NearOwnName(run, own->key)) continue;
+      const size_t d = EditDistance(run, own->key);
+      if (d == 0) return nullptr;  // spelt so: name_at's to read, or to leave undecided
+      for (const auto& [key, name] : reading) {
+        if (name != own && EditDistance(run, key) <= d) return nullptr;
+      }
+      return own;
+    }
+    return nullptr;
+  };
+  // A run the OCR split with noise ("xã Thanh. Hải") that spells one of their names
+  // exactly, read or as written, is that name, and the noise goes.
+  auto noisy_at = [&](size_t i, size_t n) -> const Name* {
+    for (int as = 0; as < 2; ++as) {
+      if (!run_key(i, n, as, true)) continue;
+      if (reading.count(run)) return reading_at(run, i);
+    }
+    return nullptr;
+  };
   // Each run that spells one of them, the longest first at each word, reads as it.
   for (size_t i = 0; i < words.size();) {
     size_t taken = 1;
     for (size_t n = kMaxSyllables; n >= 2; --n) {
       const Name* name = name_at(i, n);
+      if (name == nullptr) name = own_at(i, n);
+      if (name == nullptr) name = noisy_at(i, n);
       if (name == nullptr) continue;
+      // A unit's kind before it to mend, which the input has as a word of its own too,
+      // starting alike ("x4i"; not "chinh'xé": one OCR word the search read as two
+      // syllables, chính xô).
+      std::string_view kind, gap;
+      bool mend = false;
+      size_t kind_begin = UnitKindWord(text, words[i].out_begin, &kind, &mend);
+      const std::string_view written =
+          words[i].in_begin <= input.size() ? WordBefore(input, words[i].in_begin, &gap) : std::string_view();
+      if (kind_begin != std::string_view::npos &&
+          (!mend || written.empty() || (written[0] != 'x' && written.substr(0, 2) != "ph")))
+        kind_begin = std::string_view::npos;
       for (size_t k = 0; k < n; ++k) {
         const NameWord& w = words[i + k];
+        const bool join = k > 0 && joined[i + k - 1] == 2;
+        if (k == 0 && kind_begin != std::string_view::npos) {
+          rewrites.push_back({i, name->ids[0], name->ids[0] == m.unk() ? name->syllables[0] : std::string(m.Word(name->ids[0])),
+                              false, kind_begin, std::string(kind)});
+          continue;
+        }
         if (name->ids[k] == m.unk()) {
           LowerInto(text.substr(w.out_begin, w.out_end - w.out_begin), &lower);
-          if (w.id != m.unk() || lower != name->syllables[k]) rewrites.push_back({i + k, m.unk(), name->syllables[k]});
-        } else if (w.id != name->ids[k]) {
-          rewrites.push_back({i + k, name->ids[k], std::string(m.Word(name->ids[k]))});
+          if (join || w.id != m.unk() || lower != name->syllables[k])
+            rewrites.push_back({i + k, m.unk(), name->syllables[k], join});
+        } else if (join || w.id != name->ids[k]) {
+          rewrites.push_back({i + k, name->ids[k], std::string(m.Word(name->ids[k])), join});
         }
       }
       taken = n;

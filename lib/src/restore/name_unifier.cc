@@ -32,6 +32,28 @@ bool BeforeDate(std::string_view text, size_t at) {
 
 }  // namespace
 
+int NameGap(std::string_view text, size_t end, size_t begin) {
+  if (begin <= end || begin > text.size()) return 0;
+  std::string_view gap = text.substr(end, begin - end);
+  if (gap == " ") return 1;
+  size_t spaces = 0, marks = 0;
+  while (!gap.empty()) {
+    if (gap[0] == ' ') {
+      ++spaces;
+      gap.remove_prefix(1);
+    } else if (gap[0] == '.' || gap[0] == ':' || gap[0] == '\'' || gap[0] == '|') {
+      ++marks;
+      gap.remove_prefix(1);
+    } else if (gap.substr(0, 3) == "\u2019" || gap.substr(0, 3) == "\u2018") {
+      ++marks;
+      gap.remove_prefix(3);
+    } else {
+      return 0;
+    }
+  }
+  return marks == 1 && spaces <= 1 ? 2 : 0;
+}
+
 std::vector<std::pair<size_t, uint32_t>> NameRewrites(const ModelData& m, std::string_view text,
                                                       const std::vector<NameWord>& words) {
   std::vector<std::pair<size_t, uint32_t>> rewrites;

@@ -36,6 +36,12 @@ struct NameWord {
 // ("Van Pinh" for Vân Đình; keys spell đ as d).
 inline bool SameNameInitial(char a, char b) { return a == b || (a == 'p' && b == 'd') || (a == 'd' && b == 'p'); }
 
+// How two name words are apart in |text| (the first ends at |end|, the next begins at
+// |begin|): 1 by one space, 2 by OCR noise that may split a name ("Thanh. Hải", "Tà: Mít",
+// "Thanh’ Hải", "Phú ‘Trạch": one stop, colon, quote or bar, with at most one space), 0
+// otherwise.
+int NameGap(std::string_view text, size_t end, size_t begin);
+
 // The words of |words| (in output order, written in |text|) to read otherwise: (index in
 // |words|, model word), in output order.
 std::vector<std::pair<size_t, uint32_t>> NameRewrites(const ModelData& m, std::string_view text,
@@ -45,10 +51,21 @@ std::vector<std::pair<size_t, uint32_t>> NameRewrites(const ModelData& m, std::s
 // (ModelData::unk() for a gazetteer syllable the model does not know: "Nuôl" of Ea Nuôl)
 // and its spelling in lower case (the model's word, or the gazetteer's syllable).
 struct NameRewrite {
+  NameRewrite(size_t i, uint32_t word, std::string spelt, bool joins = false,
+              size_t kind_at = std::string_view::npos, std::string kind_spelt = {})
+      : index(i), id(word), spelling(std::move(spelt)), join(joins), kind_begin(kind_at), kind(std::move(kind_spelt)) {}
   size_t index;
   uint32_t id;
   std::string spelling;
-  bool operator==(const NameRewrite& o) const { return index == o.index && id == o.id && spelling == o.spelling; }
+  bool join;  // the OCR noise between it and the word before goes (NameGap 2)
+  // A unit's kind before the name the OCR garbled ("xưa A Ting", "xá EaBart", "xã.Vụ
+  // Bổn"): the text from |kind_begin| in the output to the word becomes |kind| and a space.
+  size_t kind_begin;
+  std::string kind;
+  bool operator==(const NameRewrite& o) const {
+    return index == o.index && id == o.id && spelling == o.spelling && join == o.join &&
+           kind_begin == o.kind_begin && kind == o.kind;
+  }
 };
 
 // The same for a whole document (restored from |input|): first the names of its commune and the units that

@@ -361,8 +361,9 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
     if ((read_word || kept_word) && one_word && StartsUpper(tok.restored) && names_.size() < kMaxNameWords) {
       // A capitalised word is kept only while it may start a pair: a long document
       // holds more capitals than names.
-      if (!names_.empty() && names_.back().out_end + 1 != tok.out_begin &&
-          (names_.size() < 2 || names_[names_.size() - 2].out_end + 1 != names_.back().out_begin))
+      // A pair may be split by OCR noise ("Thanh. Hải": NameGap).
+      if (!names_.empty() && NameGap(out->text, names_.back().out_end, tok.out_begin) == 0 &&
+          (names_.size() < 2 || NameGap(out->text, names_[names_.size() - 2].out_end, names_.back().out_begin) == 0))
         names_.pop_back();
       names_.push_back({tok.out_begin, tok.out_end, tok.begin, tok.end, c.id, margin_confidence});
     }
@@ -487,8 +488,30 @@ size_t TokenWriter::UnifyNames(std::string_view input, RestoreResult* out) {
     SpellAs(r.spelling, written, &spelled);  // in the case it was written in
     const std::string_view original = input.substr(w.in_begin, w.in_end - w.in_begin);
     out->changed += (spelled != original) - (written != original);
+    if (r.kind_begin < w.out_begin && r.kind_begin >= copied) {
+      // The unit's kind before the name, mended: its token (a word) reads so.
+      shift_tokens_before(r.kind_begin);
+      text.append(out->text, copied, r.kind_begin - copied);
+      text += r.kind;
+      text += ' ';
+      if (token < out->tokens.size() && out->tokens[token].out_begin == r.kind_begin) {
+        RestoredToken& t = out->tokens[token++];
+        t.restored = r.kind;
+        t.out_begin = static_cast<size_t>(static_cast<std::ptrdiff_t>(t.out_begin) + shift);
+        t.out_end = t.out_begin + r.kind.size();
+      }
+      shift += static_cast<std::ptrdiff_t>(r.kind.size() + 1) - static_cast<std::ptrdiff_t>(w.out_begin - r.kind_begin);
+      copied = w.out_begin;
+    }
     shift_tokens_before(w.out_begin);
-    text.append(out->text, copied, w.out_begin - copied);
+    // The OCR noise inside a name becomes the one space between its words (no token
+    // lies in it: tokens are words).
+    const size_t from = r.join && r.index > 0 ? names_[r.index - 1].out_end : w.out_begin;
+    text.append(out->text, copied, from - copied);
+    if (from != w.out_begin) {
+      text += ' ';
+      shift += 1 - static_cast<std::ptrdiff_t>(w.out_begin - from);
+    }
     text += spelled;
     copied = w.out_end;
     if (token < out->tokens.size() && out->tokens[token].out_begin == w.out_begin) {
