@@ -25,12 +25,17 @@ struct PathStep {
 
 class BeamSearch {
  public:
-  BeamSearch(const ModelData& model, const RestoreOptions& options, LmCache* lm, const DocumentMemory* memory)
+  // |second_prescreen|: an edge's readings are prescreened after the best hypothesis
+  // that ends in another word as well (Search); the sketch pass, which keeps only readings
+  // it is sure of, reads the same without it.
+  BeamSearch(const ModelData& model, const RestoreOptions& options, LmCache* lm, const DocumentMemory* memory,
+             bool second_prescreen = true)
       : m_(model),
         o_(options),
         lm_(*lm),
         memory_(*memory),
-        titles_(model) {}
+        titles_(model),
+        second_prescreen_(second_prescreen) {}
 
   // Finds the best path through |lattice| (over |pieces| pieces) and records each edge's
   // margin (best score minus the best score of another reading).
@@ -68,6 +73,7 @@ class BeamSearch {
   LmCache& lm_;
   const DocumentMemory& memory_;
   const PersonTitles titles_;
+  const bool second_prescreen_;
   std::vector<Hyp> arena_;
   std::vector<std::vector<int32_t>> at_;  // hypotheses at each position
   // For Redecode: the size of the arena when each position's turn came, and the lattice

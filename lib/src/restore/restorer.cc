@@ -92,7 +92,7 @@ class Restorer::Impl {
         builder_(m_, o_, &words_, &memory_),
         search_(m_, o_, &lm_, &memory_),
         sketch_o_(SketchOptions(o_)),
-        sketch_search_(m_, sketch_o_, &lm_, &memory_),
+        sketch_search_(m_, sketch_o_, &lm_, &memory_, /*second_prescreen=*/false),
         writer_(m_, o_, &words_) {
     // The table was checked when the model was built; a damaged one leaves the
     // posteriors as they are.
