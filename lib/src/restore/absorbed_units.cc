@@ -96,12 +96,6 @@ bool DateLinePlace(std::string_view text, const NameWord& first, const NameWord&
          std::isdigit(static_cast<unsigned char>(text[at + kDay.size()]));
 }
 
-// Where the lower-case word before |at| in |text| begins if it is a unit's kind, "xã" or
-// "phường", as written or as the OCR garbles it ("x4", "x&", "xứ", "phudmg", "phuting":
-// its spelling without marks, or its bytes where it has none, an edit from "xa" or three
-// from "phuong", starting alike), with a space or a stop or colon after it ("xã.Vụ Bổn",
-// "xã. Nậm Sỏ"); npos if it is none. |kind| is which, |mend| whether the word or the gap
-// after it is not as it should be.
 // The word before |at| in |text| across a gap of a space, a stop or a colon, or both
 // ("xã.Vụ Bổn", "xã. Nậm Sỏ"), back to a space, a line's start or a comma, stop or dash;
 // empty if there is no such gap. |gap| is the gap.
@@ -117,6 +111,12 @@ std::string_view WordBefore(std::string_view text, size_t at, std::string_view* 
   return text.substr(begin, end - begin);
 }
 
+// Where the lower-case word before |at| in |text| begins if it is a unit's kind, "xã" or
+// "phường", as written or as the OCR garbles it ("x4", "x&", "xứ", "phudmg", "phuting":
+// its spelling without marks, or its bytes where it has none, an edit from "xa" or three
+// from "phuong", starting alike), with a space or a stop or colon after it ("xã.Vụ Bổn",
+// "xã. Nậm Sỏ"); npos if it is none. |kind| is which, |mend| whether the word or the gap
+// after it is not as it should be.
 size_t UnitKindWord(std::string_view text, size_t at, std::string_view* kind, bool* mend) {
   std::string_view gap;
   const std::string_view word = WordBefore(text, at, &gap);
@@ -361,20 +361,21 @@ std::vector<NameRewrite> AbsorbedUnits::Rewrites(const ModelData& m, std::string
       if (kind_begin != std::string_view::npos &&
           (!mend || written.empty() || (written[0] != 'x' && written.substr(0, 2) != "ph")))
         kind_begin = std::string_view::npos;
+      // The name's k-th syllable as the model spells it, or the gazetteer where the model
+      // does not know it.
+      auto spelling = [&](size_t k) { return name->ids[k] == m.unk() ? name->syllables[k] : std::string(m.Word(name->ids[k])); };
       for (size_t k = 0; k < n; ++k) {
         const NameWord& w = words[i + k];
         const bool join = k > 0 && joined[i + k - 1] == 2;
         if (k == 0 && kind_begin != std::string_view::npos) {
-          rewrites.push_back({i, name->ids[0], name->ids[0] == m.unk() ? name->syllables[0] : std::string(m.Word(name->ids[0])),
-                              false, kind_begin, std::string(kind)});
+          rewrites.push_back({i, name->ids[0], spelling(0), false, kind_begin, std::string(kind)});
           continue;
         }
         if (name->ids[k] == m.unk()) {
           LowerInto(text.substr(w.out_begin, w.out_end - w.out_begin), &lower);
-          if (join || w.id != m.unk() || lower != name->syllables[k])
-            rewrites.push_back({i + k, m.unk(), name->syllables[k], join});
+          if (join || w.id != m.unk() || lower != name->syllables[k]) rewrites.push_back({i + k, m.unk(), spelling(k), join});
         } else if (join || w.id != name->ids[k]) {
-          rewrites.push_back({i + k, name->ids[k], std::string(m.Word(name->ids[k])), join});
+          rewrites.push_back({i + k, name->ids[k], spelling(k), join});
         }
       }
       taken = n;
