@@ -68,7 +68,6 @@ std::vector<SearchStep> SearchPlan(const ParsedQuery& q, bool exact_only);
 // 0: every match.
 int64_t RankedMatchesCap(const SearchQuery& q, int64_t limit);
 
-
 // ---- Filters ---------------------------------------------------------------------------
 
 // The type code of a stored document: |code| when it has one; "CV" for a công văn (type

@@ -169,10 +169,12 @@ void BeamSearch::Search(Lattice* lattice, size_t from, size_t n) {
         // The best hypothesis that ends in another word: a reading hopeless after the
         // top one's last word may be the one after this one's ("tiến công", "lên cổng").
         const Hyp* other = nullptr;
-        for (size_t j = 1; second_prescreen_ && j < at_[p].size() && j < 64 && other == nullptr; ++j) {
-          const Hyp& h = arena_[at_[p][j]];
-          if (h.state.len > 0 && top.state.len > 0 && h.state.words[h.state.len - 1] != top.state.words[top.state.len - 1])
-            other = &h;
+        if (second_prescreen_ && top.state.len > 0) {
+          const uint32_t top_last = top.state.words[top.state.len - 1];
+          for (size_t j = 1; j < at_[p].size() && j < 64 && other == nullptr; ++j) {
+            const Hyp& h = arena_[at_[p][j]];
+            if (h.state.len > 0 && h.state.words[h.state.len - 1] != top_last) other = &h;
+          }
         }
         float top_best = kNegInf;
         scores_.resize(edge.cand_count);
