@@ -291,10 +291,12 @@ bool AlignByWords(std::string_view raw_key, std::string_view val_key, const std:
   return true;
 }
 
+namespace {
 // What a code point the restored line has and the source lacks costs: a space is free,
 // since the restorer puts back the spaces OCR dropped between glued capitals ("VAXAHOL"
 // is VÀ XÃ HỘI) and a line with several would otherwise count as rewritten.
 uint32_t Inserted(char c) { return c == ' ' ? 0 : 1; }
+}  // namespace
 
 bool AlignByEdits(std::string_view raw_key, std::string_view val_key, const std::vector<uint32_t>& val_cp_off,
                   std::vector<uint32_t>* out) {
