@@ -153,6 +153,11 @@ vanban_cli_test(NAME restore_ocr_case_misread ARGS restore --model ${_model} ${_
 # A capitals heading with words the OCR wrote in mixed case ("sU" for SỬ, "PHf" for PHÍ).
 vanban_cli_test(NAME restore_ocr_caps_mixed_case ARGS restore --model ${_model} ${_rdata}/cli/ocr_caps_mixed_case.txt
                 STDOUT_MATCHES "\nQUẢN LÝ, SỬ DỤNG KHOẢN THU CHI PHÍ\n")
+# Two columns the OCR joined into one line: the right column's title in capitals takes
+# back a word written capitalised or in mixed case ("TM Uy BAN", "KT. CHfJ TICH"); a
+# capitalised word after a lower-case one stays ("về Sở NỘI VỤ").
+vanban_cli_test(NAME restore_ocr_capital_column ARGS restore --model ${_model} ${_rdata}/cli/ocr_capital_column.txt
+                STDOUT_MATCHES "\n- Như trên; TM ỦY BAN NHÂN DÂN\n- Lưu: VT, VP\\. KT\\. CHỦ TỊCH\nbáo cáo kết quả về Sở NỘI VỤ\n")
 # A sentence wrapped after a word of two letters with a mark ("dé" for để) goes on: the
 # scan's capital on the next line ("Jam" for làm) is a misread letter, not a sentence's.
 vanban_cli_test(NAME restore_ocr_wrap_after_short_word ARGS restore --model ${_model} ${_rdata}/cli/ocr_wrap_after_short_word.txt

@@ -79,6 +79,37 @@ uint32_t CountBreaks(std::string_view s) {
   return n;
 }
 
+bool CapitalWord(std::string_view text, std::string* key) {
+  return CodePoints(text) >= 2 && IsAllUpper(text) && KeyInto(text, key) && IsSyllableKey(*key);
+}
+
+// OCR joins a two-column line into one ("- Sở Nội vụ (báo cáo); CHỦ TỊCH", "Nơi nhận:
+// TM. ỦY BAN NHÂN DÂN XÃ"): the right column, a title or a signer's office in capitals,
+// ends the line. A word of it that came out capitalised or in mixed case ("CHfJ TICH",
+// "TM Uy BAN") is damage to the capitals when the words after it on the line are all
+// capitals and it has a capital word or abbreviation before it or capitals of its own.
+void MarkCapitalColumn(const Unit& unit, size_t begin, size_t end, std::vector<char>* caps) {
+  std::string key;
+  size_t first = end;  // first word of the run of capital words that ends the line
+  for (size_t k = end; k > begin; --k) {
+    const Piece& p = unit.pieces[k - 1];
+    if (p.kind == PieceKind::kPunct) continue;
+    if (p.kind != PieceKind::kWord || !CapitalWord(unit.PieceText(k - 1), &key)) break;
+    first = k - 1;
+  }
+  if (first == end) return;
+  size_t k = first;
+  while (k > begin && unit.pieces[k - 1].kind == PieceKind::kPunct) --k;
+  if (k == begin || unit.pieces[k - 1].kind != PieceKind::kWord) return;
+  std::string_view text = unit.PieceText(k - 1);
+  const LetterCase c = LetterCaseOf(text);
+  if (CodePoints(text) < 2 || c.upper == 0 || IsAllUpper(text)) return;
+  size_t w = k - 1;
+  while (w > begin && unit.pieces[w - 1].kind == PieceKind::kPunct) --w;
+  const bool capital_before = w > begin && IsAllUpper(unit.PieceText(w - 1)) && CodePoints(unit.PieceText(w - 1)) >= 2;
+  if (capital_before || c.upper >= 2) (*caps)[k - 1] = 1;
+}
+
 // Words of a heading in capitals ("I. MỤC ĐÍCH, YÊU CẦU") that an OCR engine wrote
 // capitalised or in mixed case ("MỤC Đích" from "PiCH", "KINH Phí" from "PHi") are
 // damage to the capitals: marks |caps| for the words with a capital that are not all
@@ -108,6 +139,8 @@ void MarkCapitalLines(const Unit& unit, std::vector<char>* caps) {
         (*caps)[k] = unit.pieces[k].kind == PieceKind::kWord && CodePoints(text) >= 2 && LetterCaseOf(text).upper > 0 &&
                      !IsAllUpper(text);
       }
+    } else if (upper > 0) {
+      MarkCapitalColumn(unit, begin, i, caps);
     }
     begin = i;
   }
