@@ -57,6 +57,8 @@ run() {
       --seed "$seed" --jobs 1 -o "$work/test_$profile.meta.tsv"
   awk -F'\t' -v OFS='\t' '$5 != "" { print $5, $6 }' "$work/test_$profile.meta.tsv" > "$out.tmp"
   mv "$out.tmp" "$out"
+  # Where each document's rows end, for restore_bench's "each document alone".
+  "$py" "$here/ocr_document_rows.py" --corpus "$corpus" --bucket "$bucket" --seed "$select_seed" "$out" > "$out.docs"
   echo "make_ocr_data.sh: $out: $(wc -l < "$out") lines" >&2
 }
 run scan "$scan_seed" "$out/ocr_scan.tsv"

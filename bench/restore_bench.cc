@@ -14,7 +14,9 @@
 // 3. ocr: bench/data/ocr_*.tsv (bench/data/dev/ with --dev): `clean<TAB>ocr` rows made by
 //    ocrsim from held-out documents. Syllables of the restored OCR line are aligned with
 //    the clean syllables (Levenshtein), so OCR splits and merges are scored fairly;
-//    accuracy = clean syllables matched / clean syllables, beside the raw OCR.
+//    accuracy = clean syllables matched / clean syllables, beside the raw OCR. The set is
+//    restored as one text, and with FILE.docs also each document on its own, as a user
+//    restores a file.
 // 4. real: bench/data/real/NAME.gold.txt, the hand-corrected text of the real OCR'd seed
 //    samples/seeds/NAME.txt, line by line.
 // Then model load time and peak RSS.
@@ -355,6 +357,20 @@ void CountUnchanged(const std::string& ref, const std::string& out, Tally* same,
     same->Add(ok);
     if (!ok && j < hw.size() && confusions != nullptr) ++(*confusions)[rw[j].text + " -> " + hw[j].text];
   }
+}
+
+// Rows of each document of an OCR set, in order (FILE.docs: one count a line, made by
+// bench/ocr_document_rows.py); empty when there is no such file or it does not add up.
+std::vector<size_t> DocumentRows(const std::string& path, size_t rows) {
+  std::vector<size_t> docs;
+  size_t sum = 0;
+  for (const std::string& l : OwnedLines(ReadFile(path))) {
+    if (l.empty()) continue;
+    docs.push_back(std::strtoul(l.c_str(), nullptr, 10));
+    sum += docs.back();
+  }
+  if (sum != rows) docs.clear();
+  return docs;
 }
 
 // Restores OCR'd lines (as one document) and scores them against the clean lines.
@@ -745,6 +761,18 @@ int Run(const Options& o) {
                   s.restored.total);
       std::printf("  vanban restore     %6.2f%%\n  raw OCR            %6.2f%%\n", s.restored.Pct(), s.raw.Pct());
       PrintClasses(s.cls);
+      if (std::vector<size_t> docs = DocumentRows(f + ".docs", cleans.size()); !docs.empty()) {
+        Tally alone;
+        size_t row = 0;
+        for (size_t n : docs) {
+          std::vector<std::string> c(cleans.begin() + row, cleans.begin() + row + n),
+              r(ocrs.begin() + row, ocrs.begin() + row + n);
+          alone.Add(ScoreOcr(cold, c, r, nullptr).restored);
+          row += n;
+        }
+        std::printf("  each document alone %5.2f%%  (%zu documents, each restored on its own)\n", alone.Pct(),
+                    docs.size());
+      }
       std::printf("  single lines       %6.2f%%  (each line restored alone)\n",
                   SingleLines(cold, cleans, ocrs).Pct());
       std::printf("  speed: %.0f OCR syllables/s, one thread (%.2f s CPU)\n",
