@@ -153,6 +153,11 @@ vanban_cli_test(NAME restore_ocr_case_misread ARGS restore --model ${_model} ${_
 # A capitals heading with words the OCR wrote in mixed case ("sU" for SỬ, "PHf" for PHÍ).
 vanban_cli_test(NAME restore_ocr_caps_mixed_case ARGS restore --model ${_model} ${_rdata}/cli/ocr_caps_mixed_case.txt
                 STDOUT_MATCHES "\nQUẢN LÝ, SỬ DỤNG KHOẢN THU CHI PHÍ\n")
+# A space the OCR read as a dot or a hyphen between two lower-case words is a space again
+# ("dn.va.dot": án và đợt, "voi-cam": với cam); a loanword's chain of syllables keeps its
+# hyphens ("ki-lo-gam").
+vanban_cli_test(NAME restore_ocr_marks_for_spaces ARGS restore --model ${_model} ${_rdata}/cli/ocr_marks_for_spaces.txt
+                STDOUT_MATCHES "dự án và đợt chào bán [^\n]* với cam\nkết [^\n]* ki-lô-")
 # Two columns the OCR joined into one line: the right column's title in capitals takes
 # back a word written capitalised or in mixed case ("TM Uy BAN", "KT. CHfJ TICH"); a
 # capitalised word after a lower-case one stays ("về Sở NỘI VỤ").

@@ -304,6 +304,7 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
   uint32_t prev_word = 0;       // the previous word, if a lower-case word read as a syllable
   uint32_t prev_name = 0;       // the previous word, if a capitalised word read as a syllable
   bool after_so = false;        // the previous word is written Số (a document's number follows)
+  bool prev_hyphened = false;   // the previous word was joined to the one before by a hyphen
   const bool glued = std::any_of(unit.pieces.begin(), unit.pieces.end(), [](const Piece& p) { return p.glued; });
   for (size_t step = 0; step < path.size(); ++step) {
     const PathStep& h = path[step];
@@ -320,8 +321,13 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
     const bool read_word = e.kind == EdgeKind::kWord && c.id != m_.unk() && c.id2 == 0;
     const bool plain_word = read_word && !StartsUpper(orig);
     const bool name_word = read_word && StartsUpper(orig);
-    if (ocr_ && plain_word && prev_word != 0 && (gap == "-" || gap == ".") && Phrase(prev_word, c.id))
-      out->text.push_back(' ');  // "thi-hành", "kể.từ": a space OCR read as a mark
+    // A space OCR read as a mark between two lower-case words ("chi tiết-và", "án.và.đợt"):
+    // a writer puts neither there, except the hyphens of a loanword's chain of syllables
+    // ("Cam-pu-chi-a", "ki-lô-gam"), which stay.
+    const bool hyphen_next = x + 1 < unit.text.size() && unit.text[x] == '-' && unit.text[x + 1] != ' ';
+    if (ocr_ && plain_word && prev_word != 0 &&
+        (gap == "." || (gap == "-" && !prev_hyphened && !hyphen_next)))
+      out->text.push_back(' ');
     else if (ocr_ && name_word && prev_word != 0 && gap == "-" && IsUnitWord(prev_word))
       out->text.push_back(' ');  // "xã-Xuân Giang": a unit word and its name
     else if (ocr_ && name_word && prev_name != 0 && (gap == "-" || gap == "." || (gap == ". " && CommaAfter(unit, e.to))) &&
@@ -333,6 +339,7 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
     const uint32_t word_before = gap.find_first_not_of(" \t\r\n") == std::string_view::npos ? prev_word : 0;
     prev_word = plain_word ? c.id : 0;
     prev_name = name_word ? c.id : 0;
+    prev_hyphened = gap == "-";
     copied = x;
     RestoredToken tok;
     tok.begin = unit.begin + b;
@@ -664,16 +671,6 @@ void TokenWriter::AddAlternatives(const Lattice& lattice, const Edge& e, uint16_
                            [&](const Alternative& a) { return a.text == text; });
     if (!dup) tok->alternatives.push_back({text, post_[k]});
   }
-}
-
-// Lower-case words joined by a hyphen or a dot are a phrase written with a space when
-// the second is far likelier after the first than alone ("thi hành", "kể từ"); words
-// that belong hyphenated (loanwords: "a-xít") are not in the model as such a pair.
-bool TokenWriter::Phrase(uint32_t a, uint32_t b) const {
-  LmState after_a, after_b;
-  m_.Score(LmState{}, a, &after_a);  // no sentence start: the pair may stand anywhere
-  const float lp = m_.Score(after_a, b, &after_b);
-  return lp > kPhraseMinLog10 && lp - m_.UnigramLogProb(b) > kPhraseMinLift;
 }
 
 // The nearest words of the whole vocabulary come first: the lattice's readings of a word

@@ -78,10 +78,6 @@ class TokenWriter {
   RestoredKind KindOf(const Unit& unit, const Edge& e, const RestoredToken& t) const;
   void AddAlternatives(const Lattice& lattice, const Edge& e, uint16_t chosen, std::string_view orig,
                        RestoredToken* tok);
-  // Whether the words |a| |b| make a phrase (see the .cc).
-  bool Phrase(uint32_t a, uint32_t b) const;
-  static constexpr float kPhraseMinLog10 = -2.0f;  // P(b | a) above 1%
-  static constexpr float kPhraseMinLift = 1.0f;    // and 10 times P(b)
   // The word names a level of administrative unit (xã, phường, tỉnh, …).
   bool IsUnitWord(uint32_t id) const { return std::find(units_.begin(), units_.end(), id) != units_.end(); }
   // A capital X the OCR read for a lower-case x (see the .cc).
