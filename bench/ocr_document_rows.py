@@ -30,12 +30,13 @@ def main():
     ap.add_argument("--chunks", type=int, default=40)
     ap.add_argument("--chunk-chars", type=int, default=3000)
     ap.add_argument("--wiki-frac", type=float, default=0.1)
+    ap.add_argument("--head-frac", type=float, default=0.25)
     a = ap.parse_args()
 
     buckets = set(BUCKETS[a.bucket])
     n_wiki = int(round(a.chunks * a.wiki_frac))
     chosen = pick_chunks([os.path.join(a.corpus, f) for f in LEGAL], buckets, a.seed, a.chunks - n_wiki,
-                         a.chunk_chars, 0.25, 1500)
+                         a.chunk_chars, a.head_frac, 1500)
     if n_wiki:
         chosen += pick_chunks([os.path.join(a.corpus, f) for f in WIKI], buckets, a.seed, n_wiki,
                               a.chunk_chars, 0.0, 1500)

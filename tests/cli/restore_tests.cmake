@@ -158,6 +158,10 @@ vanban_cli_test(NAME restore_ocr_caps_mixed_case ARGS restore --model ${_model} 
 # hyphens ("ki-lo-gam").
 vanban_cli_test(NAME restore_ocr_marks_for_spaces ARGS restore --model ${_model} ${_rdata}/cli/ocr_marks_for_spaces.txt
                 STDOUT_MATCHES "dự án và đợt chào bán [^\n]* với cam\nkết [^\n]* ki-lô-")
+# An OCR'd word read as two digits and a letter ("16i": lối) is read, while an article's
+# item number ("Điều 16a") stays.
+vanban_cli_test(NAME restore_ocr_item_number_words ARGS restore --model ${_model} ${_rdata}/cli/ocr_item_number_words.txt
+                STDOUT_MATCHES "chủ trương, đường lối của Đảng,.*\nĐiều 16a\\. ")
 # Two columns the OCR joined into one line: the right column's title in capitals takes
 # back a word written capitalised or in mixed case ("TM Uy BAN", "KT. CHfJ TICH"); a
 # capitalised word after a lower-case one stays ("về Sở NỘI VỤ").

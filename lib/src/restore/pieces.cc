@@ -401,6 +401,12 @@ void CutPieces(std::string_view unit, bool ocr, const ModelData& model, std::vec
             break;
           }
           // "QH15", "25.12.LQ", typed "5a", "m2": codes; OCR's "s6", "1am": damage worth reading.
+          // An OCR'd item number of two digits ("16a") may be a word too ("16i" lối, "46i"
+          // đối): a number piece, which the lattice reads both ways (AddNumberEdge).
+          if (ocr && !joined && text.size() == 3 && IsNumberedItem(text, /*strict=*/true)) {
+            push(tok.begin, tok.end, PieceKind::kNumber);
+            break;
+          }
           push(tok.begin, tok.end,
                !ocr || (joined && IsAllUpper(text)) || IsMeasurement(text) || IsNumberedItem(text, /*strict=*/true)
                    ? PieceKind::kFixed

@@ -285,7 +285,11 @@ void AppendGap(const Unit& unit, size_t copied, size_t b, bool glued, bool ocr, 
 bool Reported(const Unit& unit, const Edge& e, uint32_t id, uint32_t num) {
   if (e.kind == EdgeKind::kSkip) return false;
   PieceKind k = unit.pieces[e.from].kind;
-  if (k == PieceKind::kNumber) return e.kind == EdgeKind::kWord && id != num;
+  // A number read as a word is one; so is an item number with a letter ("16a", or OCR's
+  // "16i" for lối) kept as written, which a reader may have to check.
+  if (k == PieceKind::kNumber)
+    return e.kind == EdgeKind::kWord && (id != num || unit.PieceText(e.from).find_first_not_of("0123456789") !=
+                                                          std::string_view::npos);
   return k == PieceKind::kWord || k == PieceKind::kSymbol || k == PieceKind::kFixed;
 }
 
