@@ -769,7 +769,8 @@ int Run(const Options& o) {
       OcrScore s = ScoreOcr(cold, cleans, ocrs, &confusions);
       std::printf("\n3. OCR %s: %zu lines, %zu clean syllables\n", fs::path(f).filename().c_str(), cleans.size(),
                   s.restored.total);
-      std::printf("  vanban restore     %6.2f%%\n  raw OCR            %6.2f%%\n", s.restored.Pct(), s.raw.Pct());
+      std::printf("  vanban restore     %6.2f%%  (%.2f%% in their letter case)\n  raw OCR            %6.2f%%\n",
+                  s.restored.Pct(), s.cased.Pct(), s.raw.Pct());
       PrintClasses(s.cls);
       if (std::vector<size_t> docs = DocumentRows(f + ".docs", cleans.size()); !docs.empty()) {
         Tally alone;

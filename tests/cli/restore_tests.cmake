@@ -162,6 +162,10 @@ vanban_cli_test(NAME restore_ocr_marks_for_spaces ARGS restore --model ${_model}
 # item number ("Điều 16a") stays.
 vanban_cli_test(NAME restore_ocr_item_number_words ARGS restore --model ${_model} ${_rdata}/cli/ocr_item_number_words.txt
                 STDOUT_MATCHES "chủ trương, đường lối của Đảng,.*\nĐiều 16a\\. ")
+# A chapter's or a section's label before its number keeps its case when the title in
+# capitals follows on its line ("Chương II QUY ĐỊNH CỤ THỂ" was CHƯƠNG II).
+vanban_cli_test(NAME restore_label_before_caps_title ARGS restore --model ${_model} ${_rdata}/cli/clean_chapter_labels.txt
+                STDOUT_MATCHES "^Chương I\nQUY ĐỊNH CHUNG\nChương II QUY ĐỊNH CỤ THỂ\nMục 2 QUYỀN NHÂN THÂN\n$")
 # Two columns the OCR joined into one line: the right column's title in capitals takes
 # back a word written capitalised or in mixed case ("TM Uy BAN", "KT. CHfJ TICH"); a
 # capitalised word after a lower-case one stays ("về Sở NỘI VỤ").

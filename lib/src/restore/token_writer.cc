@@ -79,6 +79,15 @@ uint32_t CountBreaks(std::string_view s) {
   return n;
 }
 
+// A number or a Roman numeral at piece |k|: after a capitalised label ("Chương XVII HỨA
+// THƯỞNG", "Mục 2 QUYỀN NHÂN THÂN"), which keeps its case before a title in capitals.
+bool NumeralAt(const Unit& unit, size_t k) {
+  if (k >= unit.pieces.size() || unit.pieces[k].line_start) return false;
+  if (unit.pieces[k].kind == PieceKind::kNumber) return true;
+  const std::string_view text = unit.PieceText(k);
+  return !text.empty() && text.find_first_not_of("IVXLC") == std::string_view::npos;
+}
+
 bool CapitalWord(std::string_view text, std::string* key) {
   return CodePoints(text) >= 2 && IsAllUpper(text) && KeyInto(text, key) && IsSyllableKey(*key);
 }
@@ -137,7 +146,7 @@ void MarkCapitalLines(const Unit& unit, std::vector<char>* caps) {
       for (size_t k = begin; k < i; ++k) {
         std::string_view text = unit.PieceText(k);
         (*caps)[k] = unit.pieces[k].kind == PieceKind::kWord && CodePoints(text) >= 2 && LetterCaseOf(text).upper > 0 &&
-                     !IsAllUpper(text);
+                     !IsAllUpper(text) && !(LetterCaseOf(text).upper == 1 && NumeralAt(unit, k + 1));
       }
     } else if (upper > 0) {
       MarkCapitalColumn(unit, begin, i, caps);
