@@ -166,6 +166,10 @@ vanban_cli_test(NAME restore_ocr_item_number_words ARGS restore --model ${_model
 # capitals follows on its line ("Chương II QUY ĐỊNH CỤ THỂ" was CHƯƠNG II).
 vanban_cli_test(NAME restore_label_before_caps_title ARGS restore --model ${_model} ${_rdata}/cli/clean_chapter_labels.txt
                 STDOUT_MATCHES "^Chương I\nQUY ĐỊNH CHUNG\nChương II QUY ĐỊNH CỤ THỂ\nMục 2 QUYỀN NHÂN THÂN\n$")
+# Two capitals that swallowed a mark at a line's end, after a word in lower case, are a
+# capitalised word the sentence wraps after ("Bộ trưởng BO" | "Tài chính": Bộ, not BỘ).
+vanban_cli_test(NAME restore_ocr_capital_at_line_end ARGS restore --model ${_model} ${_rdata}/cli/ocr_capital_at_line_end.txt
+                STDOUT_MATCHES "\nBộ trưởng Bộ\nTài chính ban hành")
 # Two columns the OCR joined into one line: the right column's title in capitals takes
 # back a word written capitalised or in mixed case ("TM Uy BAN", "KT. CHfJ TICH"); a
 # capitalised word after a lower-case one stays ("về Sở NỘI VỤ").

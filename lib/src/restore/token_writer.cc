@@ -181,9 +181,12 @@ void MarkSwallowedCapitals(const Unit& unit, std::vector<char>* title) {
       if (word(--j)) before = unit.PieceText(j);
     for (size_t j = k + 1; j < n && !unit.pieces[j].line_start && after.empty(); ++j)
       if (word(j)) after = unit.PieceText(j);
-    // A word of one letter ("Y" of Bộ Y tế) says nothing of the line's case.
+    // A word of one letter ("Y" of Bộ Y tế) says nothing of the line's case. At a line's
+    // end the word before tells alone ("của Bộ trưởng BO" wraps before Tài chính).
     auto capitals = [](std::string_view w) { return IsAllUpper(w) && CodePoints(w) >= 2; };
-    if (after.empty() || capitals(after) || (before.empty() ? vowels && IsAllUpper(after) : capitals(before))) continue;
+    if (after.empty() ? before.empty() || capitals(before)
+                      : capitals(after) || (before.empty() ? vowels && IsAllUpper(after) : capitals(before)))
+      continue;
     (*title)[k] = 1;
   }
 }
