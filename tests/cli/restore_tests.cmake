@@ -170,6 +170,10 @@ vanban_cli_test(NAME restore_label_before_caps_title ARGS restore --model ${_mod
 # capitalised word the sentence wraps after ("Bộ trưởng BO" | "Tài chính": Bộ, not BỘ).
 vanban_cli_test(NAME restore_ocr_capital_at_line_end ARGS restore --model ${_model} ${_rdata}/cli/ocr_capital_at_line_end.txt
                 STDOUT_MATCHES "\nBộ trưởng Bộ\nTài chính ban hành")
+# A Điều named by its number whose first letter the OCR garbled ("pigu 26", "@iku 1") is
+# capitalised anywhere on its line, as a law writes it.
+vanban_cli_test(NAME restore_ocr_dieu_by_number ARGS restore --model ${_model} ${_rdata}/cli/ocr_dieu_by_number.txt
+                STDOUT_MATCHES "liên quan đến Điều 26 của Luật này\\)\n- Điều 1 Nghị định")
 # Two columns the OCR joined into one line: the right column's title in capitals takes
 # back a word written capitalised or in mixed case ("TM Uy BAN", "KT. CHfJ TICH"); a
 # capitalised word after a lower-case one stays ("về Sở NỘI VỤ").

@@ -433,7 +433,11 @@ void LatticeBuilder::AddNumberEdge(uint32_t i) {
 bool ArticleWordAt(const Unit& unit, uint32_t i) {
   const std::vector<Piece>& p = unit.pieces;
   const bool opens = p[i].line_start || (i > 0 && p[i - 1].line_start && unit.PieceText(i - 1) == "(");
-  if (!opens) return false;
+  return opens && NumberFollows(unit, i);
+}
+
+bool NumberFollows(const Unit& unit, uint32_t i) {
+  const std::vector<Piece>& p = unit.pieces;
   uint32_t n = i + 1;
   if (n < p.size() && p[n].kind == PieceKind::kPunct && (unit.PieceText(n) == ":" || unit.PieceText(n) == "."))
     ++n;

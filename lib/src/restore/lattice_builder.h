@@ -24,8 +24,11 @@
 
 namespace vanban::internal {
 
-// Piece |i| of |unit| opens a line (or follows a "(" that does) and a number follows it,
-// past at most a ":" or "." ("isu 28.2.TT", "(Pisu: 2"): where articles name their Điều.
+// A number follows piece |i| of |unit| on its line, past at most a ":" or "." ("isu
+// 28.2.TT", "Pisu: 2"): where a Điều is named.
+bool NumberFollows(const Unit& unit, uint32_t i);
+// Piece |i| of |unit| opens a line (or follows a "(" that does) and a number follows it:
+// where articles name their Điều.
 bool ArticleWordAt(const Unit& unit, uint32_t i);
 
 class LatticeBuilder {

@@ -375,8 +375,10 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
       }
       if (CaseMisread(unit, e, orig, next_word)) tok.restored = m_.Word(c.id);
     } else if (ocr_ && c.id == dieu_ && e.to == e.from + 1 && !orig.empty() && !StartsUpper(orig) &&
-               ArticleWordAt(unit, e.from)) {
-      tok.restored = Capitalised(tok.restored);  // "isu 28." opens Điều 28
+               (ArticleWordAt(unit, e.from) || (orig[0] != 'd' && NumberFollows(unit, e.from)))) {
+      // "isu 28." opens Điều 28; a Điều named by its number is capitalised too, so where
+      // the OCR garbled its first letter ("đến pigu 26", "- @iku 1") its case is unknown.
+      tok.restored = Capitalised(tok.restored);
     } else if (ocr_ && word_before != 0 && read_word && e.to == e.from + 1 && !caps_[e.from] && !title_[e.from] &&
                !CapitalisedWordAt(unit, e.to) && CapitalOfMisreadLetter(orig, c.id)) {
       tok.restored = m_.Word(c.id);
