@@ -174,6 +174,9 @@ vanban_cli_test(NAME restore_ocr_capital_at_line_end ARGS restore --model ${_mod
 # capitalised anywhere on its line, as a law writes it.
 vanban_cli_test(NAME restore_ocr_dieu_by_number ARGS restore --model ${_model} ${_rdata}/cli/ocr_dieu_by_number.txt
                 STDOUT_MATCHES "liên quan đến Điều 26 của Luật này\\)\n- Điều 1 Nghị định")
+# "1A" read as là inside a sentence: the capital is the misread grave's, not the word's.
+vanban_cli_test(NAME restore_ocr_l_read_as_capitals ARGS restore --model ${_model} ${_rdata}/cli/ocr_l_read_as_capitals.txt
+                STDOUT_MATCHES "\n1\\. Tập quán là quy tắc")
 # Two columns the OCR joined into one line: the right column's title in capitals takes
 # back a word written capitalised or in mixed case ("TM Uy BAN", "KT. CHfJ TICH"); a
 # capitalised word after a lower-case one stays ("về Sở NỘI VỤ").

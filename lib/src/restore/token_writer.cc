@@ -383,6 +383,11 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
                !CapitalisedWordAt(unit, e.to) && CapitalOfMisreadLetter(orig, c.id)) {
       tok.restored = m_.Word(c.id);
     }
+    // "1A", "IA" read as là inside a sentence: the l was seen as a 1 or an I and the grave
+    // as a capital A, so the capitals are the glyphs', not the word's.
+    if (ocr_ && word_before != 0 && read_word && e.to == e.from + 1 && !caps_[e.from] &&
+        !CapitalisedWordAt(unit, e.to) && StandsForL(orig, c.id) && LetterCaseOf(orig).upper > 0 && !NameReading(c.id))
+      tok.restored = m_.Word(c.id);
     tok.kind = KindOf(unit, e, tok);
     const double margin_confidence = MarginConfidence(e);
     if (e.cand_count > 1) {
@@ -511,6 +516,20 @@ bool TokenWriter::CapitalOfMisreadLetter(std::string_view orig, uint32_t id) con
   for (const CandidateItem& item : m_.Candidates(key_)) {
     if (item.id == id) return item.cap_bonus <= 0;
   }
+  return false;
+}
+
+// |orig| begins with a 1 or an I where the reading |id| has an l.
+bool TokenWriter::StandsForL(std::string_view orig, uint32_t id) const {
+  return !orig.empty() && (orig[0] == '1' || orig[0] == 'I') && m_.Word(id).starts_with("l");
+}
+
+// The corpus writes the reading |id| capitalised inside a sentence more than elsewhere
+// (a name, Đảng, Bộ).
+bool TokenWriter::NameReading(uint32_t id) const {
+  if (!KeyInto(m_.Word(id), &key_)) return false;
+  for (const CandidateItem& item : m_.Candidates(key_))
+    if (item.id == id) return item.cap_bonus > 0;
   return false;
 }
 
