@@ -513,10 +513,8 @@ bool TokenWriter::CapitalOfMisreadLetter(std::string_view orig, uint32_t id) con
   const char written = static_cast<char>(orig[0] - 'A' + 'a');
   if (key_[0] == written && (word[0] == written || (orig.size() > 1 && static_cast<unsigned char>(orig[1]) >= 0x80)))
     return false;  // the same letter unmarked, or a word written with marks ("Uỷ"): a capital typed as such
-  for (const CandidateItem& item : m_.Candidates(key_)) {
-    if (item.id == id) return item.cap_bonus <= 0;
-  }
-  return false;
+  const CandidateItem* item = ReadingItem(key_, id);
+  return item != nullptr && item->cap_bonus <= 0;
 }
 
 // |orig| begins with a 1 or an I where the reading |id| has an l.
@@ -528,9 +526,15 @@ bool TokenWriter::StandsForL(std::string_view orig, uint32_t id) const {
 // (a name, Đảng, Bộ).
 bool TokenWriter::NameReading(uint32_t id) const {
   if (!KeyInto(m_.Word(id), &key_)) return false;
-  for (const CandidateItem& item : m_.Candidates(key_))
-    if (item.id == id) return item.cap_bonus > 0;
-  return false;
+  const CandidateItem* item = ReadingItem(key_, id);
+  return item != nullptr && item->cap_bonus > 0;
+}
+
+// The model's entry for reading |id| of the key |key|, if it has one.
+const CandidateItem* TokenWriter::ReadingItem(std::string_view key, uint32_t id) const {
+  for (const CandidateItem& item : m_.Candidates(key))
+    if (item.id == id) return &item;
+  return nullptr;
 }
 
 // An x has the shape of an X and an OCR engine tells them apart by size only: "trên địa

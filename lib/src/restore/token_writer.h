@@ -86,6 +86,7 @@ class TokenWriter {
   bool CapitalOfMisreadLetter(std::string_view orig, uint32_t id) const;
   bool StandsForL(std::string_view orig, uint32_t id) const;
   bool NameReading(uint32_t id) const;
+  const CandidateItem* ReadingItem(std::string_view key, uint32_t id) const;
   // Alternatives for a word kept because nothing could read it: a mark must offer one.
   void AddNearest(std::string_view orig, RestoredToken* tok);
 
