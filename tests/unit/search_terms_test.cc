@@ -119,19 +119,40 @@ TEST_CASE("filter tokens of the main full-text index: one unicode61 token each, 
 TEST_CASE("PostgreSQL: many candidates are checked by TID only when that costs less than the scan") {
   // A phrase rare among the documents holding its words (at 100,000 documents: the pair
   // `nhan_kinh` in 2,612, the two words in 66,603): the scan rechecks ~25 rows a match.
-  CHECK(PgCandidatesCheaperThanScan(2612, 66603, 1000));
-  CHECK(PgCandidatesCheaperThanScan(3975, 90000, 1000));
+  CHECK(PgCandidatesCheaperThanScan(2612, 66603, 1000, 1.0));
+  CHECK(PgCandidatesCheaperThanScan(3975, 90000, 1000, 1.0));
   // The candidates' checks stop at the cap too: a phrase of common words whose candidates
   // are few of the words' documents (`chinh phu cap --from 2024-01-01`: 1 match).
-  CHECK(PgCandidatesCheaperThanScan(3952, 80716, 200));
+  CHECK(PgCandidatesCheaperThanScan(3952, 80716, 200, 1.0));
   // A phrase nearly every holder of its words has: the scan finds its 1,000 at once.
-  CHECK_FALSE(PgCandidatesCheaperThanScan(8000, 9000, 1000));
+  CHECK_FALSE(PgCandidatesCheaperThanScan(8000, 9000, 1000, 1.0));
   // ... unless every match is ranked (cap 0): then the scan rechecks them all too.
-  CHECK_FALSE(PgCandidatesCheaperThanScan(8000, 9000, 0));
-  CHECK(PgCandidatesCheaperThanScan(8000, 90000, 0));
+  CHECK_FALSE(PgCandidatesCheaperThanScan(8000, 9000, 0, 1.0));
+  CHECK(PgCandidatesCheaperThanScan(8000, 90000, 0, 1.0));
   // The planner's estimate of the words below the candidates (stale statistics): they are
   // at least the candidates, so the scan costs its rechecks of them.
-  CHECK_FALSE(PgCandidatesCheaperThanScan(5000, 10, 1000));
+  CHECK_FALSE(PgCandidatesCheaperThanScan(5000, 10, 1000, 1.0));
+  // Candidates that are not all matches (three words, or as typed) may hold none at all,
+  // and then the scan rechecks every document with the words (`công nhân dân --exact` at
+  // 100,000 documents: 6,741 candidates, 55,905 with the words, no as-typed phrase; 500
+  // ms scanning, 70-110 by TID). Counted as all matches, the scan looked cheaper.
+  CHECK_FALSE(PgCandidatesCheaperThanScan(6741, 55905, 200, 1.0));
+  CHECK(PgCandidatesCheaperThanScan(6741, 55905, 200, 0.0));
+  // ... but not when the candidates are most of the documents with the words.
+  CHECK_FALSE(PgCandidatesCheaperThanScan(6741, 9000, 200, 0.0));
+}
+
+TEST_CASE("PostgreSQL: the candidates are taken for the matches only for one pair") {
+  const SearchStep phrase{MatchKind::kPhrase, false}, words{MatchKind::kAllWords, false};
+  const SearchStep typed{MatchKind::kPhrase, true};
+  CHECK(CandidatesAreMatches(ParseQuery("chinh phu"), phrase));
+  CHECK(CandidatesAreMatches(ParseQuery("\"chính phủ\""), words));
+  CHECK_FALSE(CandidatesAreMatches(ParseQuery("chinh phu"), words));  // no pair: the words anywhere
+  CHECK(CandidatesAreMatches(ParseQuery("chính phủ"), typed));
+  CHECK_FALSE(CandidatesAreMatches(ParseQuery("công nhân dân"), typed));
+  CHECK_FALSE(CandidatesAreMatches(ParseQuery("cong nhan dan"), phrase));
+  CHECK_FALSE(CandidatesAreMatches(ParseQuery("chinh phu*"), phrase));
+  CHECK_FALSE(CandidatesAreMatches(ParseQuery("chinh"), phrase));
 }
 
 TEST_CASE("PostgreSQL: the candidate query reads no more candidates than the cost model could take") {
@@ -139,25 +160,28 @@ TEST_CASE("PostgreSQL: the candidate query reads no more candidates than the cos
   // count up to it is cheaper by TID, none past it (brute force over every count).
   for (int64_t words : {0, 10, 2612, 20000, 66603, 100000, 1000000}) {
     for (int64_t cap : {0, 20, 200, 1000}) {
-      CAPTURE(words);
-      CAPTURE(cap);
-      const int64_t most = PgMostCandidatesCheaperThanScan(words, cap);
-      int64_t brute = 0;
-      for (int64_t p = 1; p <= kPgMostCandidatesByCost; ++p) {
-        if (PgCandidatesCheaperThanScan(p, words, cap)) {
-          CHECK(brute == p - 1);  // a prefix: no "scan" count below a "by TID" one
-          brute = p;
+      for (double match : {0.0, 0.01, 0.5, 1.0}) {
+        CAPTURE(words);
+        CAPTURE(cap);
+        CAPTURE(match);
+        const int64_t most = PgMostCandidatesCheaperThanScan(words, cap, match);
+        int64_t brute = 0;
+        for (int64_t p = 1; p <= kPgMostCandidatesByCost; ++p) {
+          if (PgCandidatesCheaperThanScan(p, words, cap, match)) {
+            CHECK(brute == p - 1);  // a prefix: no "scan" count below a "by TID" one
+            brute = p;
+          }
         }
+        CHECK(most == brute);
       }
-      CHECK(most == brute);
     }
   }
   // At 100,000 documents with 200 ranked: common words take up to ~7,300 candidates, words
   // in a fifth of the documents fewer than the 2,500 always taken (kPgMaxCandidates).
-  CHECK(PgMostCandidatesCheaperThanScan(100000, 200) > 7000);
-  CHECK(PgMostCandidatesCheaperThanScan(100000, 200) < 7500);
-  CHECK(PgMostCandidatesCheaperThanScan(20000, 200) < 2500);
-  CHECK(PgMostCandidatesCheaperThanScan(1000000, 0) == kPgMostCandidatesByCost);
+  CHECK(PgMostCandidatesCheaperThanScan(100000, 200, 1.0) > 7000);
+  CHECK(PgMostCandidatesCheaperThanScan(100000, 200, 1.0) < 7500);
+  CHECK(PgMostCandidatesCheaperThanScan(20000, 200, 1.0) < 2500);
+  CHECK(PgMostCandidatesCheaperThanScan(1000000, 0, 1.0) == kPgMostCandidatesByCost);
 }
 
 TEST_CASE("PostgreSQL: the planner's estimate of the candidates is asked only where it can be right") {

@@ -611,18 +611,44 @@ Result<std::optional<std::vector<int64_t>>> PgArchive::StepCandidates(const Sear
   // --from 2024-01-01`, 3,952 candidates and 1 match among the 42,856 documents dated
   // 2024 or later, 400 -> 120 ms of server CPU. Asked before the candidates are read, so
   // that no more are read than the model could take (PgMostCandidatesCheaperThanScan).
-  if (most > kPgMaxCandidates) {
-    auto words = EstimatedRows("SELECT 1 FROM " + table + " s WHERE " + column + " @@ $1::tsquery", {step_tsquery});
-    if (!words.ok()) return words.status();
-    most = std::max(kPgMaxCandidates, PgMostCandidatesCheaperThanScan(*words, cap));
+  int64_t words = 0;
+  const bool by_cost = most > kPgMaxCandidates;
+  if (by_cost) {
+    auto estimate = EstimatedRows("SELECT 1 FROM " + table + " s WHERE " + column + " @@ $1::tsquery", {step_tsquery});
+    if (!estimate.ok()) return estimate.status();
+    words = *estimate;
+    most = std::max(kPgMaxCandidates, PgMostCandidatesCheaperThanScan(words, cap, 1.0));
   }
   // No ORDER BY: sorting the ids read every row of the GIN scan's bitmap (tens of
   // thousands for a common pair) only to find that there were too many; unsorted, the
   // heap scan stops after one more than the limit. Through the GIN index always (schema
   // version 6: a scan of the table would read every row's terms out of line).
-  auto r = db_->Query("SELECT vanban_candidates($1::tsquery, $2)", {tsquery, std::to_string(most + 1)});
+  auto read = [&](int64_t limit) {
+    return db_->Query("SELECT vanban_candidates($1::tsquery, $2)", {tsquery, std::to_string(limit + 1)});
+  };
+  auto r = read(most);
   if (!r.ok()) return r.status();
-  if (r->rows() > most) return std::optional<std::vector<int64_t>>();
+  if (r->rows() > most) {
+    // Too many if every candidate is a match. With more than one pair they may be far
+    // fewer (search_terms.h, CandidatesAreMatches): their share among the first candidates
+    // read (unsorted: about storage order) tells how many the model could take, and the
+    // candidates are read again up to that (`công nhân dân --exact`: none of 6,741).
+    if (!by_cost || CandidatesAreMatches(parsed, step)) return std::optional<std::vector<int64_t>>();
+    std::string sample = "{";
+    for (int i = 0; i < r->rows() && i < kPgCandidateSample; ++i) sample += (i ? "," : "") + r->Text(i, 0);
+    auto matched = db_->Query("SELECT count(*) FROM " + table + " s WHERE s.doc_id = ANY($2::bigint[]) AND (" +
+                                  column + " @@ $1::tsquery) IS TRUE",
+                              {step_tsquery, sample + "}"});
+    if (!matched.ok()) return matched.status();
+    const double share = static_cast<double>(matched->Int(0, 0)) /
+                         static_cast<double>(std::min<int64_t>(r->rows(), kPgCandidateSample));
+    const int64_t most_for_share = PgMostCandidatesCheaperThanScan(words, cap, share);
+    if (most_for_share <= most) return std::optional<std::vector<int64_t>>();
+    most = most_for_share;
+    r = read(most);
+    if (!r.ok()) return r.status();
+    if (r->rows() > most) return std::optional<std::vector<int64_t>>();
+  }
   std::vector<int64_t> ids;
   for (int i = 0; i < r->rows(); ++i) ids.push_back(r->Int(i, 0));
   return std::optional<std::vector<int64_t>>(std::move(ids));

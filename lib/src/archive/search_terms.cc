@@ -164,28 +164,40 @@ std::string TsQueryCandidates(const CandidateQuery& c) {
   return Combine(c, " & ", " | ", [](const std::string& t) { return Quoted(t, '\''); });
 }
 
-bool PgCandidatesCheaperThanScan(int64_t candidates, int64_t word_documents, int64_t cap) {
+bool PgCandidatesCheaperThanScan(int64_t candidates, int64_t word_documents, int64_t cap, double match_share) {
   constexpr double kLookupMicros = 12.6, kCheckMicros = 15, kPostingMicros = 0.7, kRecheckMicros = 9;
   const auto p = static_cast<double>(candidates);
   const double w = std::max(static_cast<double>(word_documents), p);  // every candidate holds the words
   // Both stop at |cap| matches: the candidates' rows are checked in storage order after
-  // every TID has been looked up.
-  const double checks = cap > 0 ? std::min(p, static_cast<double>(cap)) : p;
-  const double rechecks = cap > 0 ? std::min(w, static_cast<double>(cap) * w / p) : w;
+  // every TID has been looked up. With fewer matches than the cap, both check every row.
+  const double matches = std::clamp(match_share, 0.0, 1.0) * p;
+  const bool stop_at_cap = cap > 0 && matches > static_cast<double>(cap);
+  const double checks = stop_at_cap ? static_cast<double>(cap) * p / matches : p;
+  const double rechecks = stop_at_cap ? std::min(w, static_cast<double>(cap) * w / matches) : w;
   return p * kLookupMicros + checks * kCheckMicros < w * kPostingMicros + rechecks * kRecheckMicros;
 }
 
-int64_t PgMostCandidatesCheaperThanScan(int64_t word_documents, int64_t cap) {
+int64_t PgMostCandidatesCheaperThanScan(int64_t word_documents, int64_t cap, double match_share) {
   int64_t lo = 0, hi = kPgMostCandidatesByCost;  // true for 1..lo, false past hi
   while (lo < hi) {
     const int64_t mid = lo + (hi - lo + 1) / 2;
-    if (PgCandidatesCheaperThanScan(mid, word_documents, cap)) {
+    if (PgCandidatesCheaperThanScan(mid, word_documents, cap, match_share)) {
       lo = mid;
     } else {
       hi = mid - 1;
     }
   }
   return lo;
+}
+
+bool CandidatesAreMatches(const ParsedQuery& q, const SearchStep& step) {
+  if (RequiredPairs(q, step.kind).empty()) return false;
+  size_t tokens = 0;
+  for (const QueryTerm& t : q.terms) {
+    if (t.prefix) return false;
+    tokens += t.folded.size();
+  }
+  return tokens == 2;
 }
 
 bool PgCandidateEstimateTrusted(const CandidateQuery& c) { return c.any_of.empty() || c.pairs.size() <= 1; }

@@ -74,25 +74,42 @@ inline constexpr int64_t kCandidateCheckCostInScannedDocuments = 30;
 // PostgreSQL, a step with pairs and more than 2,500 candidates (up to
 // kPgMostCandidatesByCost): whether checking its |candidates| by TID costs less than the
 // scan, which reads the posting lists of the documents holding the words
-// (|word_documents|) and rechecks rows until |cap| matches (0: all), at least
-// word_documents / candidates rows per match; every candidate's TID is looked up, and
-// their rows are checked until |cap| matches too. Costs per row, µs of server CPU at
-// 100,000 documents (warm): a candidate's TID lookup 12.6 and its check 15 (`nhan kinh`,
-// 2,612 candidates: 33 ms of lookups, 1,000 checks 15 ms), a document of the posting lists
-// 0.7 (47 ms for 66,603), a recheck 9 (227 ms for 25,398). The checks were counted as if
-// every candidate were checked (25 µs each) until PostgreSQL ranked 200 matches a step:
-// then `chinh phu cap --from 2024-01-01` (3,952 candidates, 1 match) scanned, 125 -> 455
-// ms of server CPU.
+// (|word_documents|) and rechecks rows until |cap| matches (0: all); every candidate's TID
+// is looked up, and their rows are checked until |cap| matches too. |match_share|: the
+// share of the candidates that are matches (taken for 1 first; measured on a sample when
+// there are more candidates than that allows and CandidatesAreMatches is false). The scan
+// rechecks word_documents / matches rows a match; with fewer matches than the cap both
+// check every row, and then the scan's rechecks of every document with the words cost
+// 3-6 times the candidates' checks (`công nhân dân --exact` at 100,000 documents: 6,741
+// candidates, 55,905 documents with the words, no as-typed phrase; 500-1,000 ms scanning,
+// 160-260 by TID; the model took every candidate for a match until 2026-12-07). Costs
+// per row, µs of server CPU at 100,000 documents (warm): a candidate's TID lookup 12.6
+// and its check 15 (`nhan kinh`, 2,612 candidates: 33 ms of lookups, 1,000 checks 15 ms),
+// a document of the posting lists 0.7 (47 ms for 66,603), a recheck 9 (227 ms for
+// 25,398). The checks were counted as if every candidate were checked (25 µs each) until
+// PostgreSQL ranked 200 matches a step: then `chinh phu cap --from 2024-01-01` (3,952
+// candidates, 1 match) scanned, 125 -> 455 ms of server CPU.
 inline constexpr int64_t kPgMostCandidatesByCost = 10000;
-bool PgCandidatesCheaperThanScan(int64_t candidates, int64_t word_documents, int64_t cap);
+bool PgCandidatesCheaperThanScan(int64_t candidates, int64_t word_documents, int64_t cap, double match_share);
 // The most candidates (up to kPgMostCandidatesByCost) that PgCandidatesCheaperThanScan
-// finds cheaper than the scan for |word_documents| and |cap|; 0 when none. Candidates past
-// it are never checked (the model is monotone: more candidates cost more to look up and
-// make the scan's rechecks per match fewer), so the candidate query reads at most one more
-// than this instead of kPgMostCandidatesByCost + 1 (with 200 matches ranked a step, the
-// candidate queries were a quarter of the server's time at 100,000 documents, and 13 of
-// 139 read 10,001 ids for nothing).
-int64_t PgMostCandidatesCheaperThanScan(int64_t word_documents, int64_t cap);
+// finds cheaper than the scan for |word_documents|, |cap| and |match_share|; 0 when
+// none. Candidates past it are never checked (the model is monotone: more candidates cost
+// more to look up and make the scan's rechecks per match fewer), so the candidate query
+// reads at most one more than this instead of kPgMostCandidatesByCost + 1 (with 200
+// matches ranked a step, the candidate queries were a quarter of the server's time at
+// 100,000 documents, and 13 of 139 read 10,001 ids for nothing).
+int64_t PgMostCandidatesCheaperThanScan(int64_t word_documents, int64_t cap, double match_share);
+// Whether the candidates of |step| are (about) its matches, so that the model may take
+// them all for matches: the documents that hold the query's one pair are those with its
+// two words adjacent (a phrase of two words, or one term of two tokens); folded exactly,
+// as typed but for the pair written with other accents (`công nhận` is a candidate of
+// `công nhân`; measuring the share cost 15-25 ms more than it saved on the bench's
+// two-word phrases as typed). Not with more pairs (each may occur without the phrase) or
+// a prefix.
+bool CandidatesAreMatches(const ParsedQuery& q, const SearchStep& step);
+// How many of the candidates PgArchive checks to measure the share of matches among them
+// when CandidatesAreMatches cannot tell and they are more than the model takes if all are.
+inline constexpr int64_t kPgCandidateSample = 100;
 
 // PostgreSQL: whether the planner's estimate of |c|'s documents may tell, before the
 // candidate query runs, that they are too many (then the step scans without reading
