@@ -403,8 +403,9 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
         Unread(m_, orig, ocr_, c.lm != 0)) {
       tok.confidence = std::min(tok.confidence, kUnreadConfidence);
       if (o_.confidence) AddNearest(orig, &tok);
-    } else if (ocr_ && o_.confidence && c.id == m_.unk() &&
-               ((unit.pieces[e.from].kind == PieceKind::kFixed && GarbledInSentence(unit, e.from)) ||
+    } else if (ocr_ && o_.confidence && (c.id == m_.unk() || c.id == m_.num()) &&
+               (((unit.pieces[e.from].kind == PieceKind::kFixed || unit.pieces[e.from].kind == PieceKind::kNumber) &&
+                 GarbledInSentence(unit, e.from)) ||
                 (e.to == e.from + 1 && !tok.changed() && GarbledCapitals(m_, orig, &key_)))) {
       AddNearest(orig, &tok);
       if (!tok.alternatives.empty()) tok.confidence = std::min(tok.confidence, kUnreadConfidence);
