@@ -215,6 +215,44 @@ TEST_CASE("channel: the mark over an a read apart as an é before it") {
   CHECK(ch->LogProb("dôn", "déon") < apart - 1.0);
 }
 
+TEST_CASE("channel: the search meets a node's children with an OCR piece's readings letter by letter") {
+  // Letters carry bits in code point order, the order of a node's children.
+  char32_t last = 0;
+  int bits = 0;
+  for (char32_t cp = 0; cp < 0x1F00; ++cp) {
+    int bit = SyllableTrie::LetterBit(cp);
+    if (bit < 0) continue;
+    CHECK(bit == bits);
+    CHECK(SyllableTrie::BitLetter(bit) == cp);
+    CHECK(cp > last);
+    last = cp;
+    ++bits;
+  }
+  CHECK(bits <= SyllableTrie::kLetterBits);
+  CHECK(SyllableTrie::LetterBit(U'ư') >= 0);
+  CHECK(SyllableTrie::LetterBit(U'đ') >= 0);
+  CHECK(SyllableTrie::LetterBit(U'1') < 0);
+  CHECK(SyllableTrie::LetterBit(U'Ư') < 0);
+
+  // "l" reads as l, 1 and i; a child without a bit (1) is still found, from a node
+  // that has one and from one that has letters only.
+  auto ch = OcrChannel::Load(std::string(kChannelMagic) +
+                             "\n#section\tchar\nx\tx\t1000\na\ta\t1000\nl\tl\t800\n1\tl\t300\ni\tl\t200\n"
+                             "#section\tocc\nx\t1000\na\t1000\nl\t1000\n1\t1000\ni\t1000\n");
+  REQUIRE(ch.ok());
+  SyllableTrie trie;
+  for (const char* s : {"x1", "xi", "xa", "al", "ai"}) trie.Add(s, 10);
+  std::vector<OcrChannel::Candidate> out;
+  ch->Candidates("xl", trie, 5, &out);
+  std::vector<std::string> found;
+  for (const auto& c : out) found.push_back(c.first);
+  CHECK(found == std::vector<std::string>{"x1", "xi"});
+  ch->Candidates("al", trie, 5, &out);
+  found.clear();
+  for (const auto& c : out) found.push_back(c.first);
+  CHECK(found == std::vector<std::string>{"al", "ai"});
+}
+
 TEST_CASE("channel: malformed tables are rejected") {
   CHECK(!OcrChannel::Load("").ok());
   CHECK(!OcrChannel::Load("hello\n").ok());

@@ -97,7 +97,16 @@ class OcrChannel {
     char32_t first;
     std::vector<Reverse> readings;  // cheapest first
   };
-  using ReverseIndex = std::vector<ReverseGroup>;
+  struct ReverseIndex {
+    std::vector<ReverseGroup> groups;
+    // The groups' first letters as bits (SyllableTrie::LetterBit) and the group of each
+    // bit, so that the search meets them with a trie node's children by a bitwise and;
+    // where both have a first character without a bit, it walks the groups instead.
+    internal::SyllableTrie::LetterMask letters;
+    std::vector<uint8_t> group_of_bit;
+    bool unlettered = false;
+    bool empty() const { return groups.empty(); }
+  };
   struct Search;
 
   OcrChannel() = default;

@@ -4,8 +4,40 @@
 #include <cmath>
 
 #include "channel/code_points.h"
+#include "text/viet_chars.h"
 
 namespace vanban::internal {
+
+namespace {
+
+struct LetterBits {
+  std::vector<int8_t> bit_of;  // code point -> bit, -1 for none
+  std::vector<char32_t> letter_of;
+};
+
+const LetterBits& GetLetterBits() {
+  static const LetterBits bits = [] {
+    LetterBits b;
+    b.bit_of.assign(LetterTable::kHighEnd, -1);
+    for (char32_t cp = 0; cp < LetterTable::kHighEnd; ++cp) {
+      const VietLetter& l = LookupLetter(cp);
+      if (l.base == 0 || l.lower != cp || b.letter_of.size() == SyllableTrie::kLetterBits) continue;
+      b.bit_of[cp] = static_cast<int8_t>(b.letter_of.size());
+      b.letter_of.push_back(cp);
+    }
+    return b;
+  }();
+  return bits;
+}
+
+}  // namespace
+
+int SyllableTrie::LetterBit(char32_t cp) {
+  const LetterBits& b = GetLetterBits();
+  return cp < b.bit_of.size() ? b.bit_of[cp] : -1;
+}
+
+const char32_t* SyllableTrie::BitLetters() { return GetLetterBits().letter_of.data(); }
 
 SyllableTrie::SyllableTrie() : nodes_(1) {}
 
@@ -23,6 +55,8 @@ void SyllableTrie::Add(std::string_view syllable, double count) {
     } else {
       int32_t fresh = static_cast<int32_t>(nodes_.size());
       kids.insert(it, {cp, fresh});  // |kids| may dangle after the push_back below
+      if (int bit = LetterBit(cp); bit >= 0) nodes_[node].child_letters.Set(bit);
+      else nodes_[node].unlettered_child = true;
       nodes_.emplace_back();
       node = fresh;
     }

@@ -17,6 +17,20 @@ class SyllableTrie {
  public:
   static constexpr int32_t kNone = -1;
 
+  // The Vietnamese lower-case letters as bits, in code point order (the order of a
+  // node's children), so that the OCR channel's search meets a node's children with the
+  // readings of an OCR piece by a bitwise and. Other code points have no bit.
+  static constexpr int kLetterBits = 128;
+  struct LetterMask {
+    uint64_t words[kLetterBits / 64] = {};
+    void Set(int bit) { words[bit / 64] |= uint64_t{1} << (bit % 64); }
+  };
+  static int LetterBit(char32_t cp);  // -1 for none
+  static char32_t BitLetter(int bit) {
+    static const char32_t* const letters = BitLetters();
+    return letters[bit];
+  }
+
   SyllableTrie();
   // Adds one syllable (UTF-8, lower case, NFC) seen |count| times in text (0 =
   // unknown). A duplicate keeps the larger count.
@@ -26,6 +40,9 @@ class SyllableTrie {
   int32_t Child(int32_t node, char32_t cp) const;
   // (code point, child) pairs of |node|, sorted by code point.
   const std::vector<std::pair<char32_t, int32_t>>& Children(int32_t node) const { return nodes_[node].children; }
+  // The bits of the children's letters, and whether a child has no bit.
+  const LetterMask& ChildLetters(int32_t node) const { return nodes_[node].child_letters; }
+  bool HasUnletteredChild(int32_t node) const { return nodes_[node].unlettered_child; }
   bool IsTerminal(int32_t node) const { return nodes_[node].terminal; }
   // -ln(count + 1) of the syllable ending at |node| (0 without counts), and the
   // smallest such value of any syllable at or below |node|.
@@ -38,10 +55,13 @@ class SyllableTrie {
  private:
   struct Node {
     std::vector<std::pair<char32_t, int32_t>> children;  // sorted by code point
+    LetterMask child_letters;
+    bool unlettered_child = false;
     bool terminal = false;
     float prior_cost = 0.0f;
     float min_prior_cost = 0.0f;  // lowered as syllables are added below
   };
+  static const char32_t* BitLetters();
   std::vector<Node> nodes_;
   size_t words_ = 0;
 };
