@@ -10,6 +10,10 @@
 # --fresh DIR makes a fresh held-out pair in DIR (not committed): other test-bucket
 # chunks (selection seed 300, ocrsim seeds 301 and 302), for figures read once at the
 # end of a piece of work, after every choice was made on dev (`restore_bench --data DIR`).
+# --whole makes bench/data/dev-whole/: 12 DEV-bucket documents from their start (headers,
+# titles, lists and all, up to ~8,000 characters each; selection seed 600, ocrsim seeds
+# 601 and 602), as users hand whole documents over (`restore_bench --data
+# bench/data/dev-whole --only ocr`).
 #
 # Text: chunks of TEST-bucket documents only (FNV-1a-64(name) % 100 in 0..3, the
 # project split rule; never used by any training step), chosen by
@@ -33,6 +37,7 @@ work=""
 bucket=test
 out="$here/data"
 select_seed=100
+selection=(--chunks 40 --chunk-chars 3000 --wiki-frac 0.1)
 scan_seed=101
 bad_seed=102
 while [ $# -gt 0 ]; do
@@ -40,6 +45,8 @@ while [ $# -gt 0 ]; do
     --work) work="$2"; shift ;;
     --dev) bucket=dev; out="$here/data/dev" ;;
     --fresh) out="$2"; select_seed=300; scan_seed=301; bad_seed=302; shift ;;
+    --whole) bucket=dev; out="$here/data/dev-whole"; select_seed=600; scan_seed=601; bad_seed=602
+             selection=(--chunks 12 --chunk-chars 8000 --wiki-frac 0 --head-frac 1.0) ;;
     -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "make_ocr_data.sh: unknown argument $1" >&2; exit 2 ;;
   esac
@@ -49,7 +56,7 @@ done
 mkdir -p "$work" "$out"
 
 "$py" "$root/dictionaries/ocr_select_lines.py" --corpus "$corpus" --bucket "$bucket" --seed "$select_seed" \
-    --chunks 40 --chunk-chars 3000 --wiki-frac 0.1 --names "$work/test.names" > "$work/test.txt"
+    "${selection[@]}" --names "$work/test.names" > "$work/test.txt"
 
 run() {
   local profile="$1" seed="$2" out="$3"
@@ -58,7 +65,8 @@ run() {
   awk -F'\t' -v OFS='\t' '$5 != "" { print $5, $6 }' "$work/test_$profile.meta.tsv" > "$out.tmp"
   mv "$out.tmp" "$out"
   # Where each document's rows end, for restore_bench's "each document alone".
-  "$py" "$here/ocr_document_rows.py" --corpus "$corpus" --bucket "$bucket" --seed "$select_seed" "$out" > "$out.docs"
+  "$py" "$here/ocr_document_rows.py" --corpus "$corpus" --bucket "$bucket" --seed "$select_seed" \
+      "${selection[@]}" "$out" > "$out.docs"
   echo "make_ocr_data.sh: $out: $(wc -l < "$out") lines" >&2
 }
 run scan "$scan_seed" "$out/ocr_scan.tsv"
