@@ -375,8 +375,8 @@ void CutPieces(std::string_view unit, bool ocr, const ModelData& model, std::vec
         case LmTokenKind::kPunct:
           // OCR reads a space as a hyphen or a dot ("dieu-chinh", "ké.tir", "xa-Xuan
           // Giang"): between two lower-case words, or a hyphen before a name, it stays in
-          // the text between them (the writer decides, see TokenWriter::Phrase) but out
-          // of the sentence the model reads.
+          // the text between them (TokenWriter::Write makes it a space again) but out of the
+          // sentence the model reads.
           if (ocr && (text == "-" || text == ".") && LowerWordAt(unit, t, i - 1) &&
               (LowerWordAt(unit, t, i + 1) || (text == "-" && CapitalisedWordAt(unit, t, i + 1))))
             break;
