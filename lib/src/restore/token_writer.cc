@@ -88,8 +88,13 @@ bool NumeralAt(const Unit& unit, size_t k) {
   return !text.empty() && text.find_first_not_of("IVXLC") == std::string_view::npos;
 }
 
+// Two or more letters, all capitals ("BO", "TM"; a one-letter "Y" of Bộ Y tế says
+// nothing of a line's case).
+bool InCapitals(std::string_view w) { return CodePoints(w) >= 2 && IsAllUpper(w); }
+
+// A word in capitals that spells a syllable ("TICH", "XA"), not an abbreviation (VT, UBND).
 bool CapitalWord(std::string_view text, std::string* key) {
-  return CodePoints(text) >= 2 && IsAllUpper(text) && KeyInto(text, key) && IsSyllableKey(*key);
+  return InCapitals(text) && KeyInto(text, key) && IsSyllableKey(*key);
 }
 
 // OCR joins a two-column line into one ("- Sở Nội vụ (báo cáo); CHỦ TỊCH", "Nơi nhận:
@@ -98,25 +103,22 @@ bool CapitalWord(std::string_view text, std::string* key) {
 // "TM Uy BAN") is damage to the capitals when the words after it on the line are all
 // capitals and it has a capital word or abbreviation before it or capitals of its own.
 void MarkCapitalColumn(const Unit& unit, size_t begin, size_t end, std::vector<char>* caps) {
+  // One past the last piece before |k| that is not a mark (|begin| if none).
+  auto back = [&](size_t k) {
+    while (k > begin && unit.pieces[k - 1].kind == PieceKind::kPunct) --k;
+    return k;
+  };
   std::string key;
-  size_t first = end;  // first word of the run of capital words that ends the line
-  for (size_t k = end; k > begin; --k) {
-    const Piece& p = unit.pieces[k - 1];
-    if (p.kind == PieceKind::kPunct) continue;
-    if (p.kind != PieceKind::kWord || !CapitalWord(unit.PieceText(k - 1), &key)) break;
-    first = k - 1;
-  }
-  if (first == end) return;
-  size_t k = first;
-  while (k > begin && unit.pieces[k - 1].kind == PieceKind::kPunct) --k;
-  if (k == begin || unit.pieces[k - 1].kind != PieceKind::kWord) return;
-  std::string_view text = unit.PieceText(k - 1);
+  const size_t run_end = back(end);  // the run of capital words that ends the line
+  size_t k = run_end;
+  while (k > begin && unit.pieces[k - 1].kind == PieceKind::kWord && CapitalWord(unit.PieceText(k - 1), &key))
+    k = back(k - 1);
+  if (k == run_end || k == begin || unit.pieces[k - 1].kind != PieceKind::kWord) return;
+  const std::string_view text = unit.PieceText(k - 1);
   const LetterCase c = LetterCaseOf(text);
   if (CodePoints(text) < 2 || c.upper == 0 || IsAllUpper(text)) return;
-  size_t w = k - 1;
-  while (w > begin && unit.pieces[w - 1].kind == PieceKind::kPunct) --w;
-  const bool capital_before = w > begin && IsAllUpper(unit.PieceText(w - 1)) && CodePoints(unit.PieceText(w - 1)) >= 2;
-  if (capital_before || c.upper >= 2) (*caps)[k - 1] = 1;
+  const size_t before = back(k - 1);
+  if ((before > begin && InCapitals(unit.PieceText(before - 1))) || c.upper >= 2) (*caps)[k - 1] = 1;
 }
 
 // Words of a heading in capitals ("I. MỤC ĐÍCH, YÊU CẦU") that an OCR engine wrote
@@ -137,8 +139,7 @@ void MarkCapitalLines(const Unit& unit, std::vector<char>* caps) {
       std::string_view text = unit.PieceText(k);
       if (CodePoints(text) < 2) continue;
       // Capitals that are words, not abbreviations (VT, VHXH) or Roman numerals (II).
-      if (IsAllUpper(text))
-        upper += KeyInto(text, &key) && IsSyllableKey(key) && key.find_first_not_of("ivxlc") != std::string::npos;
+      if (IsAllUpper(text)) upper += CapitalWord(text, &key) && key.find_first_not_of("ivxlc") != std::string::npos;
       else if (LetterCaseOf(text).upper > 0) ++capitalised;  // "Phí", and "sU" of SỬ in mixed case
       else ++lower;
     }
@@ -181,11 +182,10 @@ void MarkSwallowedCapitals(const Unit& unit, std::vector<char>* title) {
       if (word(--j)) before = unit.PieceText(j);
     for (size_t j = k + 1; j < n && !unit.pieces[j].line_start && after.empty(); ++j)
       if (word(j)) after = unit.PieceText(j);
-    // A word of one letter ("Y" of Bộ Y tế) says nothing of the line's case. At a line's
-    // end the word before tells alone ("của Bộ trưởng BO" wraps before Tài chính).
-    auto capitals = [](std::string_view w) { return IsAllUpper(w) && CodePoints(w) >= 2; };
-    if (after.empty() ? before.empty() || capitals(before)
-                      : capitals(after) || (before.empty() ? vowels && IsAllUpper(after) : capitals(before)))
+    // At a line's end the word before tells alone ("của Bộ trưởng BO" wraps before Tài
+    // chính).
+    if (after.empty() ? before.empty() || InCapitals(before)
+                      : InCapitals(after) || (before.empty() ? vowels && IsAllUpper(after) : InCapitals(before)))
       continue;
     (*title)[k] = 1;
   }
@@ -379,15 +379,11 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
       // "isu 28." opens Điều 28; a Điều named by its number is capitalised too, so where
       // the OCR garbled its first letter ("đến pigu 26", "- @iku 1") its case is unknown.
       tok.restored = Capitalised(tok.restored);
-    } else if (ocr_ && word_before != 0 && read_word && e.to == e.from + 1 && !caps_[e.from] && !title_[e.from] &&
-               !CapitalisedWordAt(unit, e.to) && CapitalOfMisreadLetter(orig, c.id)) {
+    } else if (ocr_ && word_before != 0 && read_word && e.to == e.from + 1 && !caps_[e.from] &&
+               !CapitalisedWordAt(unit, e.to) &&
+               ((!title_[e.from] && CapitalOfMisreadLetter(orig, c.id)) || CapitalsOfMisreadL(orig, c.id))) {
       tok.restored = m_.Word(c.id);
     }
-    // "1A", "IA" read as là inside a sentence: the l was seen as a 1 or an I and the grave
-    // as a capital A, so the capitals are the glyphs', not the word's.
-    if (ocr_ && word_before != 0 && read_word && e.to == e.from + 1 && !caps_[e.from] &&
-        !CapitalisedWordAt(unit, e.to) && StandsForL(orig, c.id) && LetterCaseOf(orig).upper > 0 && !NameReading(c.id))
-      tok.restored = m_.Word(c.id);
     tok.kind = KindOf(unit, e, tok);
     const double margin_confidence = MarginConfidence(e);
     if (e.cand_count > 1) {
@@ -518,17 +514,16 @@ bool TokenWriter::CapitalOfMisreadLetter(std::string_view orig, uint32_t id) con
   return item != nullptr && item->cap_bonus <= 0;
 }
 
-// |orig| begins with a 1 or an I where the reading |id| has an l.
-bool TokenWriter::StandsForL(std::string_view orig, uint32_t id) const {
-  return !orig.empty() && (orig[0] == '1' || orig[0] == 'I') && m_.Word(id).starts_with("l");
-}
-
-// The corpus writes the reading |id| capitalised inside a sentence more than elsewhere
-// (a name, Đảng, Bộ).
-bool TokenWriter::NameReading(uint32_t id) const {
-  if (!KeyInto(m_.Word(id), &key_)) return false;
+// "1A", "IA" read as là: the l seen as a 1 or an I and the grave as a capital A, so the
+// capitals are the glyphs', not the word's, unless the corpus capitalises the reading
+// inside a sentence more than elsewhere (a name).
+bool TokenWriter::CapitalsOfMisreadL(std::string_view orig, uint32_t id) const {
+  if (orig.empty() || (orig[0] != '1' && orig[0] != 'I') || LetterCaseOf(orig).upper == 0 ||
+      !m_.Word(id).starts_with("l"))
+    return false;
+  if (!KeyInto(m_.Word(id), &key_)) return true;
   const CandidateItem* item = ReadingItem(key_, id);
-  return item != nullptr && item->cap_bonus > 0;
+  return item == nullptr || item->cap_bonus <= 0;
 }
 
 // The model's entry for reading |id| of the key |key|, if it has one.

@@ -84,8 +84,8 @@ class TokenWriter {
   bool CaseMisread(const Unit& unit, const Edge& e, std::string_view orig, uint32_t next_id) const;
   // A capital that came with a misread first letter ("Tinh" read as lĩnh; see the .cc).
   bool CapitalOfMisreadLetter(std::string_view orig, uint32_t id) const;
-  bool StandsForL(std::string_view orig, uint32_t id) const;
-  bool NameReading(uint32_t id) const;
+  // "1A" or "IA" read as là: capitals of misread glyphs (see the .cc).
+  bool CapitalsOfMisreadL(std::string_view orig, uint32_t id) const;
   const CandidateItem* ReadingItem(std::string_view key, uint32_t id) const;
   // Alternatives for a word kept because nothing could read it: a mark must offer one.
   void AddNearest(std::string_view orig, RestoredToken* tok);
