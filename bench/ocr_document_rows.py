@@ -17,7 +17,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "dictionaries"))
-from ocr_select_lines import BUCKETS, LEGAL, WIKI, pick_chunks  # noqa: E402
+from ocr_select_lines import BUCKETS, choose  # noqa: E402
 
 
 def main():
@@ -33,13 +33,7 @@ def main():
     ap.add_argument("--head-frac", type=float, default=0.25)
     a = ap.parse_args()
 
-    buckets = set(BUCKETS[a.bucket])
-    n_wiki = int(round(a.chunks * a.wiki_frac))
-    chosen = pick_chunks([os.path.join(a.corpus, f) for f in LEGAL], buckets, a.seed, a.chunks - n_wiki,
-                         a.chunk_chars, a.head_frac, 1500)
-    if n_wiki:
-        chosen += pick_chunks([os.path.join(a.corpus, f) for f in WIKI], buckets, a.seed, n_wiki,
-                              a.chunk_chars, 0.0, 1500)
+    chosen = choose(a.corpus, a.bucket, a.seed, a.chunks, a.chunk_chars, a.wiki_frac, a.head_frac)
     with open(a.tsv, encoding="utf-8") as f:
         row_words = [len(line.rstrip("\n").split("\t")[0].split()) for line in f]
     counts, row = [], 0

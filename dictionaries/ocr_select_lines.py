@@ -82,6 +82,19 @@ def pick_chunks(paths, buckets, seed, n_chunks, chunk_chars, head_frac, max_line
     return chosen[:n_chunks]
 
 
+def choose(corpus, bucket, seed, chunks, chunk_chars, wiki_frac, head_frac=0.25, max_line=1500):
+    """The chosen chunks, legal ones first, as (key, name, lines): what main() writes."""
+    n_wiki = int(round(chunks * wiki_frac))
+    buckets = set(BUCKETS[bucket])
+    legal = pick_chunks([os.path.join(corpus, f) for f in LEGAL], buckets, seed, chunks - n_wiki,
+                        chunk_chars, head_frac, max_line)
+    wiki = []
+    if n_wiki:
+        wiki = pick_chunks([os.path.join(corpus, f) for f in WIKI], buckets, seed, n_wiki, chunk_chars, 0.0,
+                           max_line)
+    return legal + wiki
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", default=os.environ.get("VANBAN_CORPUS", "/work/shared/corpus"))
@@ -96,18 +109,10 @@ def main():
     ap.add_argument("--names", help="also write the chosen document names here")
     a = ap.parse_args()
 
-    n_wiki = int(round(a.chunks * a.wiki_frac))
-    n_legal = a.chunks - n_wiki
-    buckets = set(BUCKETS[a.bucket])
-    legal = pick_chunks([os.path.join(a.corpus, f) for f in LEGAL], buckets, a.seed, n_legal,
-                        a.chunk_chars, a.head_frac, a.max_line)
-    wiki = []
-    if n_wiki:
-        wiki = pick_chunks([os.path.join(a.corpus, f) for f in WIKI], buckets, a.seed, n_wiki,
-                           a.chunk_chars, 0.0, a.max_line)
     out = sys.stdout
     names = open(a.names, "w", encoding="utf-8") if a.names else None
-    for _, name, lines in legal + wiki:
+    for _, name, lines in choose(a.corpus, a.bucket, a.seed, a.chunks, a.chunk_chars, a.wiki_frac, a.head_frac,
+                                 a.max_line):
         for l in lines:
             out.write(l + "\n")
         out.write("\n")
