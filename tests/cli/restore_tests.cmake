@@ -162,6 +162,10 @@ vanban_cli_test(NAME restore_ocr_marks_for_spaces ARGS restore --model ${_model}
 # item number ("Điều 16a") stays.
 vanban_cli_test(NAME restore_ocr_item_number_words ARGS restore --model ${_model} ${_rdata}/cli/ocr_item_number_words.txt
                 STDOUT_MATCHES "chủ trương, đường lối của Đảng,.*\nĐiều 16a\\. ")
+# A word the OCR damaged past the channel ("sate dinh lién quan") between words the
+# document read with confidence around it elsewhere is read as there (quy định liên quan).
+vanban_cli_test(NAME restore_ocr_repeated_phrase ARGS restore --model ${_model} ${_rdata}/cli/ocr_repeated_phrase.txt
+                STDOUT_MATCHES "\nĐiều 9\\. Cắt giảm, đơn giản hóa thủ tục hành chính, quy định liên quan\n")
 # A chapter's or a section's label before its number keeps its case when the title in
 # capitals follows on its line ("Chương II QUY ĐỊNH CỤ THỂ" was CHƯƠNG II).
 vanban_cli_test(NAME restore_label_before_caps_title ARGS restore --model ${_model} ${_rdata}/cli/clean_chapter_labels.txt

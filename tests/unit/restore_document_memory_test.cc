@@ -111,3 +111,42 @@ TEST_CASE("document memory: a pair counts the other units that read it") {
   CHECK(m.PairUnits(7, 9) == 3);
   CHECK(m.PairUnits(9, 7) == 0);
 }
+
+TEST_CASE("document memory: the words read between or beside confident neighbours elsewhere") {
+  // 1 quy, 2 định, 3 liên, 4 quan; 5 chính.
+  DocumentMemory m;
+  std::vector<uint32_t> out;
+  m.Reset("");
+  m.StartUnit(0);
+  m.RememberTriple(1, 2, 3);  // "quy định liên", read in one unit
+  m.PhraseWords(0, 0, 2, 3, &out);
+  CHECK(out.empty());  // no evidence for the unit it was read in
+  m.StartUnit(100);
+  m.PhraseWords(0, 5, 2, 3, &out);
+  CHECK(out.empty());  // beside a pair, one unit is not enough: "thực hiện" follows many words
+  m.PhraseWords(0, 1, 3, 0, &out);
+  CHECK(out == std::vector<uint32_t>{2});  // between two words one unit is
+  for (size_t unit : {200, 300, 400}) {
+    m.StartUnit(unit);
+    m.RememberTriple(1, 2, 3);
+    m.RememberTriple(2, 3, 4);
+  }
+  m.StartUnit(500);
+  m.PhraseWords(0, 5, 2, 3, &out);  // "chính, sate định liên"
+  CHECK(out == std::vector<uint32_t>{1});
+  m.PhraseWords(2, 3, 0, 0, &out);  // "định liên ipa"
+  CHECK(out == std::vector<uint32_t>{4});
+  // Three words before the same pair, each read often: the pair says too little.
+  for (size_t unit : {600, 700, 800}) {
+    m.StartUnit(unit);
+    m.RememberTriple(7, 2, 3);
+    m.RememberTriple(8, 2, 3);
+  }
+  m.StartUnit(900);
+  m.PhraseWords(0, 0, 2, 3, &out);
+  CHECK(out.empty());
+  m.Reset("");
+  m.StartUnit(0);
+  m.PhraseWords(0, 1, 3, 0, &out);
+  CHECK(out.empty());
+}

@@ -29,6 +29,10 @@ void DocumentMemory::Reset(std::string_view text) {
   pairs_.Clear();
   before_.clear();
   after_.clear();
+  triples_.Clear();
+  phrase_before_.clear();
+  phrase_after_.clear();
+  phrase_between_.clear();
   spellings_.clear();
   last_label_ = 0;
   unit_ = 0;
@@ -79,6 +83,34 @@ bool DocumentMemory::SignerLineAt(size_t offset) const {
 
 bool DocumentMemory::DeputyTitleAt(size_t offset) const {
   return std::binary_search(deputy_titles_.begin(), deputy_titles_.end(), offset);
+}
+
+void DocumentMemory::RememberTriple(uint32_t a, uint32_t b, uint32_t c) {
+  if (triples_.size() >= kMaxTriples || !triples_.Insert(TripleKey(a, b, c), unit_)) return;
+  Note(&phrase_before_[PairKey(b, c)], a);
+  Note(&phrase_after_[PairKey(a, b)], c);
+  Note(&phrase_between_[PairKey(a, c)], b);
+}
+
+void DocumentMemory::PhraseWords(uint32_t l2, uint32_t l1, uint32_t r1, uint32_t r2, std::vector<uint32_t>* out) const {
+  out->clear();
+  if (triples_.size() == 0) return;
+  // Between two words, one reading elsewhere is evidence; on one side only, a common pair
+  // ("thực hiện") follows many words, so it speaks only for a few, each seen in three
+  // other units.
+  auto take = [&](const std::unordered_map<uint64_t, std::vector<uint32_t>>& map, uint32_t x, uint32_t y,
+                  bool one_side, auto key) {
+    if (x == 0 || y == 0) return;
+    auto it = map.find(PairKey(x, y));
+    if (it == map.end() || (one_side && it->second.size() > kMaxOneSidePhraseWords)) return;
+    for (uint32_t w : it->second)
+      if (triples_.UnitsBesides(key(w), unit_) > (one_side ? kOneSidePhraseUnits - 1 : 0u) &&
+          std::find(out->begin(), out->end(), w) == out->end())
+        out->push_back(w);
+  };
+  take(phrase_between_, l1, r1, false, [&](uint32_t w) { return TripleKey(l1, w, r1); });
+  take(phrase_before_, r1, r2, true, [&](uint32_t w) { return TripleKey(w, r1, r2); });
+  take(phrase_after_, l2, l1, true, [&](uint32_t w) { return TripleKey(l2, l1, w); });
 }
 
 void DocumentMemory::RememberSpelling(std::string_view written, uint32_t id) {

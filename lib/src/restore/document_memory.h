@@ -56,6 +56,14 @@ class DocumentMemory {
   const std::vector<uint32_t>& Before(uint32_t id) const { return Neighbours(before_, id); }
   const std::vector<uint32_t>& After(uint32_t id) const { return Neighbours(after_, id); }
 
+  // Three words read with confidence in a row. A word the OCR damaged past the channel
+  // between or beside such words read elsewhere may be the word they framed there
+  // ("chính, sate định liên quan" after ten "quy định liên quan"): PhraseWords gives the
+  // words read before |r1 r2|, after |l2 l1| and between |l1 _ r1| (0: no such neighbour)
+  // in units other than this one. A long document keeps its first kMaxTriples.
+  void RememberTriple(uint32_t a, uint32_t b, uint32_t c);
+  void PhraseWords(uint32_t l2, uint32_t l1, uint32_t r1, uint32_t r2, std::vector<uint32_t>* out) const;
+
   // A damaged written word (lower case, as the OCR spelt it) read with confidence as
   // word |id|; and how often each word was read for it so far (empty if never).
   struct Reading {
@@ -80,6 +88,13 @@ class DocumentMemory {
 
  private:
   static uint64_t PairKey(uint32_t a, uint32_t b) { return (uint64_t{a} << 32) | b; }
+  // Never 0, as PairSet needs; two triples that share a key (odds 2^-63) share a count.
+  static uint64_t TripleKey(uint32_t a, uint32_t b, uint32_t c) {
+    return ((uint64_t{a} << 32 | b) * 0x9E3779B97F4A7C15ull ^ uint64_t{c} * 0xC2B2AE3D27D4EB4Full) | 1;
+  }
+  static constexpr size_t kMaxTriples = size_t{1} << 20;
+  static constexpr size_t kMaxOneSidePhraseWords = 2;
+  static constexpr uint32_t kOneSidePhraseUnits = 3;
   // A word's neighbours, the first few: a common word's are many and say little.
   static constexpr size_t kMaxNeighbours = 8;
   using NeighbourMap = std::unordered_map<uint32_t, std::vector<uint32_t>>;
@@ -124,6 +139,7 @@ class DocumentMemory {
         }
       }
     }
+    size_t size() const { return used_; }
     void Clear() {
       slots_.clear();
       seen_.clear();
@@ -165,6 +181,9 @@ class DocumentMemory {
   std::unordered_map<uint32_t, float> words_;
   PairSet pairs_;
   NeighbourMap before_, after_;
+  PairSet triples_;
+  // From a pair of a triple's ids to the third: (b,c) to a, (a,b) to c, (a,c) to b.
+  std::unordered_map<uint64_t, std::vector<uint32_t>> phrase_before_, phrase_after_, phrase_between_;
   StringMap<std::vector<Reading>> spellings_;
   std::vector<std::pair<size_t, char>> labels_;  // line-start labels: offset, letter key
   std::vector<size_t> deputy_titles_;            // starts of the lines after a "KT." line

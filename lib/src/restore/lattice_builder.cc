@@ -39,6 +39,11 @@ constexpr size_t kJoinReadings = 6;
 // (bad-scan 90.29 -> 90.57%, scan 97.12 -> 97.20%).
 constexpr double kDocumentSightingPrior = 1.0;
 constexpr double kDocumentReadingLift = 0.6;
+// A word the document read between the same confident neighbours elsewhere
+// (AddPhraseReadings) scores as the channel's best reading of the damaged word, plus this
+// (log10); its pairs' document bonus and the language model then decide. Chosen on the
+// dev buckets (-1 to -2 alike; 0 lets the phrase win where the language model doubts it).
+constexpr float kPhraseReadingLift = -1.5f;
 
 // A run of two or more digits glued to three or more letters ("21thang", "nam2026"):
 // a number and a word the OCR ran together, not digits standing for letters ("s6").
@@ -259,9 +264,15 @@ bool LatticeBuilder::CollectHints(const std::vector<PathStep>& path) {
                     (c.id == m_.unk() || c.channel < static_cast<float>(o_.context_trigger));
   }
   bool any = false;
-  for (uint32_t i = 0; i < unit_->pieces.size(); ++i) {
+  const size_t n = unit_->pieces.size();
+  for (uint32_t i = 0; i < n; ++i) {
     if (!weak_[i]) continue;
     std::vector<uint32_t>& hint = hints_[i];
+    if (o_.document_cache) {
+      auto at = [&](size_t j) { return j < n && chosen_[j] != m_.unk() ? chosen_[j] : 0u; };
+      memory_.PhraseWords(at(i - 2), at(i - 1), at(i + 1), at(i + 2), &phrase_hints_[i]);
+      hint.insert(hint.end(), phrase_hints_[i].begin(), phrase_hints_[i].end());
+    }
     if (i > 0 && chosen_[i - 1] != 0 && chosen_[i - 1] != m_.unk())
       for (uint16_t v : m_.Successors(chosen_[i - 1]))
         if (v != 0) hint.push_back(v);
@@ -390,6 +401,16 @@ void LatticeBuilder::AddDocumentReadings(const std::vector<WordCand>& list) {
         best + static_cast<float>(kDocumentReadingLift + std::log10(static_cast<double>(r.count) / total));
     RaiseReading(edge, r.id, Weighted(channel, r.id));
   }
+}
+
+// The words the document read with confidence between this word's decoded neighbours
+// elsewhere, which its damaged spelling may not show at all ("sate định" where ten
+// headings read "quy định liên quan").
+void LatticeBuilder::AddPhraseReadings(uint32_t i, const std::vector<WordCand>& list) {
+  float best = WordCandidates::BestOf(list, m_.unk());
+  if (best == WordCandidates::kNoReading) best = static_cast<float>(o_.context_trigger);
+  const Edge& edge = lat_->edges.back();
+  for (uint32_t id : phrase_hints_[i]) RaiseReading(edge, id, Weighted(best + kPhraseReadingLift, id));
 }
 
 // Reading |id| of the open edge |edge| scores at least |channel|: added when it is not
@@ -541,6 +562,7 @@ void LatticeBuilder::AddWordEdge(uint32_t i, uint32_t to) {
   AddReadings(list, MidSentenceCapital(i, text) ? static_cast<float>(o_.capitalised_weight) : 0.0f, favoured);
   if (context) AddContextReadings(list);
   if (ocr_ && o_.document_cache) AddDocumentReadings(list);
+  if (to == i + 1 && weak && !phrase_hints_[i].empty()) AddPhraseReadings(i, list);
   if (ocr_ && weak && to == i + 1 && ArticleWordAt(*unit_, i)) AddGarbledDieu(e);
   if (p.line_start && memory_.DeputyTitleAt(unit_->begin + p.begin)) FavourDeputyTitle(e);
   CloseEdge(e);
@@ -642,6 +664,7 @@ void LatticeBuilder::StartUnit(const Unit& unit, Lattice* lattice) {
   unit_ = &unit;
   lat_ = lattice;
   hints_.assign(unit.pieces.size(), {});
+  phrase_hints_.assign(unit.pieces.size(), {});
   run_first_.resize(unit.pieces.size());
   for (uint32_t i = 0; i < unit.pieces.size(); ++i) run_first_[i] = i > 0 && NameContext(i) ? run_first_[i - 1] : i;
 }

@@ -94,6 +94,7 @@ class LatticeBuilder {
   bool Weak(const std::vector<WordCand>& list) const;
   void AddContextReadings(const std::vector<WordCand>& list, float extra = 0.0f);
   void AddDocumentReadings(const std::vector<WordCand>& list);
+  void AddPhraseReadings(uint32_t i, const std::vector<WordCand>& list);
   void AddNumberEdge(uint32_t i);
   uint32_t SymbolWordId(std::string_view form);
   // The word over pieces [i, to) (to = 0: piece i alone; more: a syllable of glued capitals).
@@ -123,6 +124,9 @@ class LatticeBuilder {
   // Per piece: readings suggested by the decoded neighbours (second look), the few
   // best readings by channel and prior (computed once per unit).
   std::vector<std::vector<uint32_t>> hints_, top_;
+  // Per piece: the words the document read with confidence between its decoded
+  // neighbours (DocumentMemory::PhraseWords), for the second look.
+  std::vector<std::vector<uint32_t>> phrase_hints_;
   std::vector<char> top_done_;
   // Best readings of the syllables of glued capitals that span pieces (NeighbourReadings).
   struct SpanTop {

@@ -316,7 +316,7 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
   if (ocr_) MarkSwallowedCapitals(unit, &title_);
   else title_.assign(unit.pieces.size(), 0);
   size_t copied = 0;
-  uint32_t confident_prev = 0;  // the previous word, if read with confidence
+  ConfidentRun confident;       // the words before, if read with confidence
   uint32_t prev_word = 0;       // the previous word, if a lower-case word read as a syllable
   uint32_t prev_name = 0;       // the previous word, if a capitalised word read as a syllable
   bool after_so = false;        // the previous word is written Số (a document's number follows)
@@ -327,7 +327,7 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
     const Edge& e = lattice.edges[h.edge];
     const Cand& c = lattice.cand(e, h.cand);
     if (!Reported(unit, e, c.id, m_.num())) {
-      if (e.kind != EdgeKind::kSkip) confident_prev = 0;
+      if (e.kind != EdgeKind::kSkip) confident.Break();
       continue;
     }
     uint32_t b = unit.pieces[e.from].begin, x = unit.pieces[e.to - 1].end;
@@ -406,7 +406,7 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
       AddNearest(orig, &tok);
       if (!tok.alternatives.empty()) tok.confidence = std::min(tok.confidence, kUnreadConfidence);
     }
-    confident_prev = Feed(e, c, orig, margin_confidence, confident_prev, memory);
+    Feed(e, c, orig, margin_confidence, &confident, memory);
     after_so = tok.restored == "Số";
     tok.out_begin = out->text.size();
     out->text.append(tok.restored);
@@ -447,23 +447,31 @@ double TokenWriter::MarginConfidence(const Edge& e) {
 }
 
 // Hands |memory| what the reading |c| of |orig| on |e| teaches it: a word read with
-// confidence; a pair of such words in a row, as they recur in a document ("dân vận" in
-// công tác dân vận, then in phong trào "Dân vận khéo"); in OCR'd text, how the scan spelt
-// a word it damaged. |confident_prev| is the word before if it was read with confidence;
-// returns this one's (0 if not).
-uint32_t TokenWriter::Feed(const Edge& e, const Cand& c, std::string_view orig, double margin_confidence,
-                           uint32_t confident_prev, DocumentMemory* memory) {
+// confidence; pairs and triples of such words in a row, as they recur in a document
+// ("dân vận" in công tác dân vận, then in phong trào "Dân vận khéo"); in OCR'd text, how
+// the scan spelt a word it damaged. |run| holds the words before read with confidence
+// and takes this one (or breaks).
+void TokenWriter::Feed(const Edge& e, const Cand& c, std::string_view orig, double margin_confidence,
+                       ConfidentRun* run, DocumentMemory* memory) {
   if (o_.document_cache && e.cand_count > 1 && e.kind == EdgeKind::kWord &&
       margin_confidence > o_.cache_min_confidence && c.id != m_.unk())
     memory->RememberWord(c.id, static_cast<float>(o_.cache_bonus));
   const bool confident = e.kind == EdgeKind::kWord && c.id != m_.unk() && c.id2 == 0 &&
                          (e.cand_count == 1 || margin_confidence > o_.cache_min_confidence);
-  if (o_.document_cache && confident && confident_prev != 0) memory->RememberPair(confident_prev, c.id);
-  if (o_.document_cache && ocr_ && confident && e.to == e.from + 1 && e.cand_count > 1 && Damaged(orig)) {
+  if (!confident) {
+    run->Break();
+    return;
+  }
+  if (o_.document_cache && run->prev != 0) {
+    memory->RememberPair(run->prev, c.id);
+    if (run->prev2 != 0) memory->RememberTriple(run->prev2, run->prev, c.id);
+  }
+  if (o_.document_cache && ocr_ && e.to == e.from + 1 && e.cand_count > 1 && Damaged(orig)) {
     LowerInto(orig, &lower_);
     memory->RememberSpelling(lower_, c.id);
   }
-  return confident ? c.id : 0;
+  run->prev2 = run->prev;
+  run->prev = c.id;
 }
 
 // The quiet pass's Write: what Write hands the document memory, from the same path, and
@@ -473,20 +481,20 @@ uint32_t TokenWriter::Feed(const Edge& e, const Cand& c, std::string_view orig, 
 uint32_t TokenWriter::Remember(const Unit& unit, const Lattice& lattice, const std::vector<PathStep>& path,
                                DocumentMemory* memory, uint32_t line_no) {
   size_t copied = 0;
-  uint32_t confident_prev = 0;
+  ConfidentRun confident;
   std::string restored;
   for (const PathStep& h : path) {
     const Edge& e = lattice.edges[h.edge];
     const Cand& c = lattice.cand(e, h.cand);
     if (!Reported(unit, e, c.id, m_.num())) {
-      if (e.kind != EdgeKind::kSkip) confident_prev = 0;
+      if (e.kind != EdgeKind::kSkip) confident.Break();
       continue;
     }
     const uint32_t b = unit.pieces[e.from].begin, x = unit.pieces[e.to - 1].end;
     const std::string_view orig = unit.text.substr(b, x - b);
     line_no += CountBreaks(unit.text.substr(copied, b - copied));
     copied = x;
-    confident_prev = Feed(e, c, orig, MarginConfidence(e), confident_prev, memory);
+    Feed(e, c, orig, MarginConfidence(e), &confident, memory);
     if (e.label) {
       RestoredText(lattice, e, c, orig, &restored);
       LowerInto(restored, &lower_);

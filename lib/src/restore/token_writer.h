@@ -57,8 +57,13 @@ class TokenWriter {
 
  private:
   static double MarginConfidence(const Edge& e);
-  uint32_t Feed(const Edge& e, const Cand& c, std::string_view orig, double margin_confidence,
-                uint32_t confident_prev, DocumentMemory* memory);
+  // The last two words read with confidence in a row (0 where the row broke).
+  struct ConfidentRun {
+    uint32_t prev = 0, prev2 = 0;
+    void Break() { prev = prev2 = 0; }
+  };
+  void Feed(const Edge& e, const Cand& c, std::string_view orig, double margin_confidence, ConfidentRun* run,
+            DocumentMemory* memory);
   // What a quiet pass's Write does: feeds |memory| from |path| (see the .cc).
   uint32_t Remember(const Unit& unit, const Lattice& lattice, const std::vector<PathStep>& path,
                     DocumentMemory* memory, uint32_t line_no);
