@@ -150,3 +150,19 @@ TEST_CASE("document memory: the words read between or beside confident neighbour
   m.PhraseWords(0, 1, 3, 0, &out);
   CHECK(out.empty());
 }
+
+TEST_CASE("document memory: a phrase word is not its neighbour again") {
+  // 1 đối, 2 với, 3 nhà, 4 giáo: "đối với sf | nhà giáo" is junk before nhà, not nhà nhà.
+  DocumentMemory m;
+  std::vector<uint32_t> out;
+  m.Reset("");
+  for (size_t unit : {0, 100, 200, 300}) {
+    m.StartUnit(unit);
+    m.RememberTriple(1, 2, 3);
+  }
+  m.StartUnit(400);
+  m.PhraseWords(1, 2, 3, 4, &out);
+  CHECK(out.empty());
+  m.PhraseWords(1, 2, 0, 0, &out);
+  CHECK(out == std::vector<uint32_t>{3});
+}

@@ -97,14 +97,15 @@ void DocumentMemory::PhraseWords(uint32_t l2, uint32_t l1, uint32_t r1, uint32_t
   if (triples_.size() == 0) return;
   // Between two words, one reading elsewhere is evidence; on one side only, a common pair
   // ("thực hiện") follows many words, so it speaks only for a few, each seen in three
-  // other units.
+  // other units. A word its neighbour repeats is OCR junk before it ("đối với sf | nhà
+  // giáo" is not nhà nhà giáo).
   auto take = [&](const std::unordered_map<uint64_t, std::vector<uint32_t>>& map, uint32_t x, uint32_t y,
                   bool one_side, auto key) {
     if (x == 0 || y == 0) return;
     auto it = map.find(PairKey(x, y));
     if (it == map.end() || (one_side && it->second.size() > kMaxOneSidePhraseWords)) return;
     for (uint32_t w : it->second)
-      if (triples_.UnitsBesides(key(w), unit_) > (one_side ? kOneSidePhraseUnits - 1 : 0u) &&
+      if (w != l1 && w != r1 && triples_.UnitsBesides(key(w), unit_) > (one_side ? kOneSidePhraseUnits - 1 : 0u) &&
           std::find(out->begin(), out->end(), w) == out->end())
         out->push_back(w);
   };
