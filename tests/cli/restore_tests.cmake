@@ -166,6 +166,11 @@ vanban_cli_test(NAME restore_ocr_item_number_words ARGS restore --model ${_model
 # document read with confidence around it elsewhere is read as there (quy định liên quan).
 vanban_cli_test(NAME restore_ocr_repeated_phrase ARGS restore --model ${_model} ${_rdata}/cli/ocr_repeated_phrase.txt
                 STDOUT_MATCHES "\nĐiều 9\\. Cắt giảm, đơn giản hóa thủ tục hành chính, quy định liên quan\n")
+# The National Assembly's term that ends a law's number, as English-model OCR reads it
+# after the slash ("QHI5", "QHIS", "0H15", "QHI15"), is QH15; typed QH14 and a code
+# without the slash stay.
+vanban_cli_test(NAME restore_ocr_law_term ARGS restore --model ${_model} ${_rdata}/cli/ocr_law_term.txt
+                STDOUT_MATCHES "64/2025/QH15;\n[^\n]*72/2025/QH15;\n[^\n]*31/2024/QH15 và Luật số 90/2025/QH15;\n[^\n]*45/2019/QH14;\nMã hàng QHI5 ")
 # A chapter's or a section's label before its number keeps its case when the title in
 # capitals follows on its line ("Chương II QUY ĐỊNH CỤ THỂ" was CHƯƠNG II).
 vanban_cli_test(NAME restore_label_before_caps_title ARGS restore --model ${_model} ${_rdata}/cli/clean_chapter_labels.txt

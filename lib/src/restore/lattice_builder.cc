@@ -72,6 +72,30 @@ bool IsDamagedRoman(std::string_view s) {
   return s.size() >= 2 && s.find('I') != std::string_view::npos && IsRomanLookalike(s);
 }
 
+// "QHI5", "QHIS", "QHI15", "0H15" right after a slash: the National Assembly's term that
+// ends a law's number ("48/2024/QH15") as English-model OCR reads it (I or l for 1, S for
+// 5, O for 0, 0 or O for Q, an I slipped in before the digits). The code mended, or empty
+// when |s| is no such code or is already right.
+std::string LawTermCode(std::string_view s) {
+  if (s.size() < 4 || s.size() > 5 || (s[0] != 'Q' && s[0] != 'O' && s[0] != '0') || s[1] != 'H') return {};
+  std::string_view term = s.substr(2);
+  if (term.size() == 3) {
+    if (term[0] != 'I' && term[0] != 'l') return {};
+    term.remove_prefix(1);
+  }
+  std::string code = "QH";
+  for (char c : term) {
+    if (c >= '0' && c <= '9') code += c;
+    else if (c == 'I' || c == 'l') code += '1';
+    else if (c == 'S') code += '5';
+    else if (c == 'O') code += '0';
+    else return {};
+  }
+  // The terms since 1997 are the 10th to the 16th.
+  if (code[2] != '1' || code == s) return {};
+  return code;
+}
+
 // Within two edits of "dieu" (a folded key of three to five letters): "isu", "Disu",
 // "piee" are what OCR leaves of an article's Điều.
 bool NearDieu(std::string_view key) {
@@ -697,6 +721,12 @@ void LatticeBuilder::Build(bool again) {
       continue;
     }
     std::string_view text = unit_->PieceText(i);
+    if (ocr_ && i > 0 && !unit_->pieces[i].space_before && unit_->PieceText(i - 1) == "/") {
+      if (const std::string code = LawTermCode(text); !code.empty()) {
+        AddFixed(i, m_.unk(), lat_->Pool(code));
+        continue;
+      }
+    }
     switch (unit_->pieces[i].kind) {
       case PieceKind::kNumber:
         AddNumberEdge(i);
