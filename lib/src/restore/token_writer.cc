@@ -38,12 +38,19 @@ bool RomanBarAt(std::string_view text, size_t k) {
   return e - b <= kLongest && text.substr(e, 2) == ". " && e + 2 < text.size() && StartsUpper(text.substr(e + 2));
 }
 
+// What the token before a gap was: a word read as a syllable, and whether it is Số (a
+// document's number follows).
+struct GapAfter {
+  bool word = false;
+  bool so = false;
+};
+
 // OCR spaces out numbers and document symbols ("34 /KH-UBND", "20/ NQ-HĐND", "19/
 // 10/2021", "114 -KL/TW"), which typed documents do not (legal-congbao: 54 spaced against
 // 40,000 joined), and drops the space of "Số: 34" ("S6:34", 1 against 362). Appends
 // |text|[from, to) to |out| with those spaces mended; the characters around the range
 // (the pieces next to it) decide.
-void AppendOcrGap(std::string_view text, size_t from, size_t to, bool after_so, std::string* out) {
+void AppendOcrGap(std::string_view text, size_t from, size_t to, GapAfter after, std::string* out) {
   auto digit = [&](size_t k) { return k < text.size() && text[k] >= '0' && text[k] <= '9'; };
   auto code = [&](size_t k) { return digit(k) || (k < text.size() && StartsUpper(text.substr(k))); };
   for (size_t k = from; k < to; ++k) {
@@ -58,12 +65,22 @@ void AppendOcrGap(std::string_view text, size_t from, size_t to, bool after_so, 
         if (j > k + 2 && j < text.size() && text[j] == '/') continue;
       }
     }
+    // "số.22/2018", "ngày.20", "từ-01": a space OCR read as a mark between a word and a
+    // number; not before a list's number ("hiện.2. Tổ chức" may end a sentence).
+    if ((ch == '.' || ch == '-') && after.word && k == from && digit(k + 1)) {
+      size_t j = k + 1;
+      while (digit(j)) ++j;
+      if (j >= text.size() || (text[j] != '.' && text[j] != ')')) {
+        out->push_back(' ');
+        continue;
+      }
+    }
     if (ch == '|' && RomanBarAt(text, k)) {
       out->push_back('I');
       continue;
     }
     out->push_back(ch);
-    if (ch == ':' && after_so && k == from && digit(k + 1)) out->push_back(' ');  // "Số:34"
+    if (ch == ':' && after.so && k == from && digit(k + 1)) out->push_back(' ');  // "Số:34"
   }
 }
 
@@ -274,10 +291,10 @@ bool GarbledCapitals(const ModelData& m, std::string_view text, std::string* key
 // capitals, with the spaces the OCR dropped put back before the glued pieces that start
 // in it or at |b| ("NHÀ GIÁO" from "NHAGIAO"; "PHƯỜNG 1 BẢO LỘC", whose number is no word
 // of its own); in OCR'd text mended as AppendOcrGap says.
-void AppendGap(const Unit& unit, size_t copied, size_t b, bool glued, bool ocr, bool after_so, std::string* out) {
+void AppendGap(const Unit& unit, size_t copied, size_t b, bool glued, bool ocr, GapAfter after, std::string* out) {
   const size_t start = copied;
   auto append = [&](size_t from, size_t to) {
-    if (ocr) AppendOcrGap(unit.text, from, to, after_so && from == start, out);
+    if (ocr) AppendOcrGap(unit.text, from, to, from == start ? after : GapAfter{}, out);
     else out->append(unit.text.substr(from, to - from));
   };
   if (glued) {
@@ -344,13 +361,16 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
     if (ocr_ && plain_word && prev_word != 0 &&
         (gap == "." || (gap == "-" && !prev_hyphened && !hyphen_next)))
       out->text.push_back(' ');
+    else if (ocr_ && plain_word && prev_name != 0 &&
+             (gap == "." || (gap == "-" && !prev_hyphened && !hyphen_next && SpacedPair(prev_name, c.id))))
+      out->text.push_back(' ');  // "Tổ.chức", "Thủ-tướng" (not "Ba-na": SpacedPair)
     else if (ocr_ && name_word && prev_word != 0 && gap == "-" && IsUnitWord(prev_word))
       out->text.push_back(' ');  // "xã-Xuân Giang": a unit word and its name
     else if (ocr_ && name_word && prev_name != 0 && (gap == "-" || gap == "." || (gap == ". " && CommaAfter(unit, e.to))) &&
              m_.IsPlacePair(prev_name, c.id))
       out->text.push_back(' ');  // "Cam.Lâm", "Phú-Tân", "Hùng. An, ngày": no name is written so
     else
-      AppendGap(unit, copied, b, glued, ocr_, after_so, &out->text);
+      AppendGap(unit, copied, b, glued, ocr_, {prev_word != 0 || prev_name != 0, after_so}, &out->text);
     // A hard wrap inside the unit keeps the sentence going ("khó khăn để\nJam căn cứ": làm).
     const uint32_t word_before = gap.find_first_not_of(" \t\r\n") == std::string_view::npos ? prev_word : 0;
     prev_word = plain_word ? c.id : 0;
@@ -435,7 +455,7 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
     if (o_.record_tokens) out->tokens.push_back(std::move(tok));
   }
   line_no += CountBreaks(unit.text.substr(copied));
-  AppendGap(unit, copied, unit.text.size(), glued, ocr_, after_so, &out->text);
+  AppendGap(unit, copied, unit.text.size(), glued, ocr_, {prev_word != 0 || prev_name != 0, after_so}, &out->text);
   return line_no;
 }
 
@@ -472,6 +492,15 @@ void TokenWriter::Feed(const Edge& e, const Cand& c, std::string_view orig, doub
   }
   run->prev2 = run->prev;
   run->prev = c.id;
+}
+
+// A capitalised word and a lower-case one joined by a hyphen are written with a space
+// when the corpus puts the second after the first more often than a hyphen ("Thủ
+// tướng", "Ủy ban", "Ê Đê"), and keep the hyphen when it does not ("Ba-na", "Gia-rai").
+bool TokenWriter::SpacedPair(uint32_t a, uint32_t b) const {
+  LmState after_a, next;
+  m_.Score(LmState{}, a, &after_a);  // no sentence start: the pair may stand anywhere
+  return hyphen_ == m_.unk() || m_.Score(after_a, b, &next) > m_.Score(after_a, hyphen_, &next);
 }
 
 // The quiet pass's Write: what Write hands the document memory, from the same path, and

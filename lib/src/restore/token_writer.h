@@ -28,7 +28,7 @@ class TokenWriter {
   // |words| offers readings for the words nothing could read (WordCandidates::Nearest).
   TokenWriter(const ModelData& model, const RestoreOptions& options, WordCandidates* words)
       : m_(model), o_(options), words_(words), absorbed_(model), xa_(model.WordId("xã")),
-        hoi_(model.WordId("hội")), dieu_(model.WordId("điều")) {
+        hoi_(model.WordId("hội")), dieu_(model.WordId("điều")), hyphen_(model.WordId("-")) {
     for (const char* w : {"xã", "phường", "huyện", "tỉnh", "quận", "trấn", "phố", "thôn", "ấp", "bản", "làng"}) {
       const uint32_t id = model.WordId(w);
       if (id != model.unk()) units_.push_back(id);
@@ -57,6 +57,7 @@ class TokenWriter {
 
  private:
   static double MarginConfidence(const Edge& e);
+  bool SpacedPair(uint32_t a, uint32_t b) const;
   // The last two words read with confidence in a row (0 where the row broke).
   struct ConfidentRun {
     uint32_t prev = 0, prev2 = 0;
@@ -109,7 +110,7 @@ class TokenWriter {
   mutable std::string key_;
   mutable std::vector<std::string> toned_;  // Toned(id), where toned_known_[id]
   mutable std::vector<char> toned_known_;
-  const uint32_t xa_, hoi_, dieu_;  // the model's xã, hội and điều
+  const uint32_t xa_, hoi_, dieu_, hyphen_;  // the model's xã, hội, điều and "-"
   std::vector<uint32_t> units_;      // the model's words for unit levels
   std::vector<NameWord> names_;  // the capitalised words written in this document
   static constexpr size_t kMaxNameWords = 1 << 16;  // the first ones of a huge document
