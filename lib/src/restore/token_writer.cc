@@ -38,6 +38,12 @@ bool RomanBarAt(std::string_view text, size_t k) {
   return e - b <= kLongest && text.substr(e, 2) == ". " && e + 2 < text.size() && StartsUpper(text.substr(e + 2));
 }
 
+// A mark no writer puts between two words without a space, which OCR reads for the space
+// (a speck as a colon, a quote or an underscore).
+bool StrayMark(std::string_view gap) {
+  return gap == ":" || gap == "_" || gap == "'" || gap == "`" || gap == "\u2018" || gap == "\u2019";
+}
+
 // What the token before a gap was: a word read as a syllable, and whether it is Số (a
 // document's number follows).
 struct GapAfter {
@@ -65,9 +71,9 @@ void AppendOcrGap(std::string_view text, size_t from, size_t to, GapAfter after,
         if (j > k + 2 && j < text.size() && text[j] == '/') continue;
       }
     }
-    // "số.22/2018", "ngày.20", "từ-01": a space OCR read as a mark between a word and a
+    // "số.22/2018", "ngày.20", "từ-01", "năm'2018": a space OCR read as a mark between a word and a
     // number; not before a list's number ("hiện.2. Tổ chức" may end a sentence).
-    if ((ch == '.' || ch == '-') && after.word && k == from && digit(k + 1)) {
+    if ((ch == '.' || ch == '-' || ch == '\'') && after.word && k == from && digit(k + 1)) {
       size_t j = k + 1;
       while (digit(j)) ++j;
       if (j >= text.size() || (text[j] != '.' && text[j] != ')')) {
@@ -364,6 +370,8 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
     else if (ocr_ && plain_word && prev_name != 0 &&
              (gap == "." || (gap == "-" && !prev_hyphened && !hyphen_next && SpacedPair(prev_name, c.id))))
       out->text.push_back(' ');  // "Tổ.chức", "Thủ-tướng" (not "Ba-na": SpacedPair)
+    else if (ocr_ && read_word && (prev_word != 0 || prev_name != 0) && StrayMark(gap) && (gap != ":" || plain_word))
+      out->text.push_back(' ');  // "định:tại", "cấp‘có", "các_văn" (a colon before a capital may be one)
     else if (ocr_ && name_word && prev_word != 0 && gap == "-" && IsUnitWord(prev_word))
       out->text.push_back(' ');  // "xã-Xuân Giang": a unit word and its name
     else if (ocr_ && name_word && prev_name != 0 && (gap == "-" || gap == "." || (gap == ". " && CommaAfter(unit, e.to))) &&
