@@ -44,11 +44,12 @@ bool StrayMark(std::string_view gap) {
   return gap == ":" || gap == "_" || gap == "'" || gap == "`" || gap == "\u2018" || gap == "\u2019";
 }
 
-// What the token before a gap was: a word read as a syllable, and whether it is Số (a
+// What the token before a gap was: a word read as a syllable, and whether it is số (a
 // document's number follows).
 struct GapAfter {
   bool word = false;
-  bool so = false;
+  bool so = false;        // Số
+  bool so_lower = false;  // số, inside a sentence
 };
 
 // OCR spaces out numbers and document symbols ("34 /KH-UBND", "20/ NQ-HĐND", "19/
@@ -59,6 +60,10 @@ struct GapAfter {
 void AppendOcrGap(std::string_view text, size_t from, size_t to, GapAfter after, std::string* out) {
   auto digit = [&](size_t k) { return k < text.size() && text[k] >= '0' && text[k] <= '9'; };
   auto code = [&](size_t k) { return digit(k) || (k < text.size() && StartsUpper(text.substr(k))); };
+  auto lower = [&](size_t k) {
+    size_t at = k;
+    return k < text.size() && LookupLetter(NextCodePoint(text, &at)).base != 0 && !StartsUpper(text.substr(k));
+  };
   for (size_t k = from; k < to; ++k) {
     const char ch = text[k];
     if (ch == ' ' && k > 0 && k + 1 < text.size()) {
@@ -84,6 +89,20 @@ void AppendOcrGap(std::string_view text, size_t from, size_t to, GapAfter after,
     if (ch == '|' && RomanBarAt(text, k)) {
       out->push_back('I');
       continue;
+    }
+    if (ch == ':' && after.so_lower && k == from && digit(k + 1)) {  // "Quyết định số:24/2006"
+      out->push_back(' ');
+      continue;
+    }
+    // "ngày 04.tháng": a number standing alone, a dot and a lower-case word, which no
+    // sentence starts with.
+    if (ch == '.' && k + 1 == to && digit(k - 1) && lower(to)) {
+      size_t j = k - 1;
+      while (j > 0 && digit(j - 1)) --j;
+      if (j > 0 && text[j - 1] == ' ') {
+        out->push_back(' ');
+        continue;
+      }
     }
     out->push_back(ch);
     if (ch == ':' && after.so && k == from && digit(k + 1)) out->push_back(' ');  // "Số:34"
@@ -343,6 +362,7 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
   uint32_t prev_word = 0;       // the previous word, if a lower-case word read as a syllable
   uint32_t prev_name = 0;       // the previous word, if a capitalised word read as a syllable
   bool after_so = false;        // the previous word is written Số (a document's number follows)
+  bool after_so_lower = false;  // or số
   bool prev_hyphened = false;   // the previous word was joined to the one before by a hyphen
   const bool glued = std::any_of(unit.pieces.begin(), unit.pieces.end(), [](const Piece& p) { return p.glued; });
   for (size_t step = 0; step < path.size(); ++step) {
@@ -378,7 +398,7 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
              m_.IsPlacePair(prev_name, c.id))
       out->text.push_back(' ');  // "Cam.Lâm", "Phú-Tân", "Hùng. An, ngày": no name is written so
     else
-      AppendGap(unit, copied, b, glued, ocr_, {prev_word != 0 || prev_name != 0, after_so}, &out->text);
+      AppendGap(unit, copied, b, glued, ocr_, {prev_word != 0 || prev_name != 0, after_so, after_so_lower}, &out->text);
     // A hard wrap inside the unit keeps the sentence going ("khó khăn để\nJam căn cứ": làm).
     const uint32_t word_before = gap.find_first_not_of(" \t\r\n") == std::string_view::npos ? prev_word : 0;
     prev_word = plain_word ? c.id : 0;
@@ -436,6 +456,7 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
     }
     Feed(e, c, orig, margin_confidence, &confident, memory);
     after_so = tok.restored == "Số";
+    after_so_lower = tok.restored == "số";
     tok.out_begin = out->text.size();
     out->text.append(tok.restored);
     tok.out_end = out->text.size();
@@ -463,7 +484,7 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
     if (o_.record_tokens) out->tokens.push_back(std::move(tok));
   }
   line_no += CountBreaks(unit.text.substr(copied));
-  AppendGap(unit, copied, unit.text.size(), glued, ocr_, {prev_word != 0 || prev_name != 0, after_so}, &out->text);
+  AppendGap(unit, copied, unit.text.size(), glued, ocr_, {prev_word != 0 || prev_name != 0, after_so, after_so_lower}, &out->text);
   return line_no;
 }
 
