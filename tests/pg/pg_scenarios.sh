@@ -15,6 +15,8 @@
 #   dense     a step of a word that most documents hold finds its first matches in the
 #             first blocks of its table (no GIN scan, no sequential scan), the same as the
 #             scan; when those blocks hold fewer than it ranks, it scans as usual
+#   filtered  a filtered phrase step whose candidates are mostly not matches checks their
+#             words first and reads the documents rows of its matches alone, as the scan
 #   restart   the server stops mid-run: exit 1, one clear line; after a restart the rerun
 #             completes the archive (its own cluster)
 #   readonly  a role that may only read, a read-only database: index fails at once with one
@@ -302,6 +304,32 @@ parity)
     a=$(grep -o '"path": "[^"]*"' hits.sqlite.json | sort) b=$(grep -o '"path": "[^"]*"' hits.tid.json | sort)
     [ "$a" = "$b" ] || { diff <(echo "$a") <(echo "$b") >&2; fail "capped phrase [$phrase]: SQLite and PostgreSQL ranked different matches"; }
   done
+  ;;
+filtered)
+  # 150 documents hold the pairs of "zqa zqb zqc" (zqa_zqb, zqb_zqc) and the years of the
+  # filter, 3 the phrase: a filtered phrase step with 150 candidates, few of them matches,
+  # checks their words first and looks up the documents rows of the 3 matches alone
+  # (search_terms.h PgMatchesFirstCheaper), with the answers of the scan.
+  make_docs f 1 150
+  for f in f/*.txt; do echo "Mục zqa zqb khác, mục zqb zqc khác." >> "$f"; done
+  for i in 0040 0090 0140; do echo "Hồ sơ zqa zqb zqc." >> "f/doc_$i.txt"; done
+  run 0 index f --db "$uri" --no-restore --jobs 1
+  : > empty.jsonl
+  run 0 index --from-jsonl empty.jsonl --db "$uri" --optimize
+  fetched() { sql "SELECT coalesce(idx_tup_fetch, 0) FROM pg_stat_user_tables WHERE relname = 'documents'"; }
+  before=$(fetched)
+  # Without sequential scans (a table this small is read whole, whatever the step needs).
+  PGOPTIONS="$PGOPTIONS -c enable_seqscan=off" "$vanban" search "zqa zqb zqc" --from 2000 --db "$uri" --limit 3 --json \
+    > hits.json 2>err.txt || { cat err.txt >&2; fail "filtered phrase"; }
+  # The backend's statistics arrive when it exits.
+  for _ in $(seq 50); do [ "$(fetched)" != "$before" ] && break; sleep 0.1; done
+  after=$(fetched)
+  [ "$((after - before))" -gt 0 ] || fail "filtered phrase: no documents rows read"
+  [ "$((after - before))" -lt 50 ] || fail "filtered phrase: $((after - before)) documents rows read for 3 matches among 150 candidates"
+  [ "$(grep -c '"match": "phrase"' hits.json)" = 3 ] || { cat hits.json >&2; fail "filtered phrase: not its 3 phrase matches"; }
+  "$vanban" search "zqa zqb zqc" --from 2000 --db "$uri" --limit 3 --json --no-candidates > hits.scan.json 2>err.txt ||
+    { cat err.txt >&2; fail "filtered phrase, scanned"; }
+  cmp -s hits.json hits.scan.json || { diff hits.scan.json hits.json >&2; fail "filtered phrase: other hits than the scan"; }
   ;;
 dense)
   # Stored in this order: 30 documents without the word zqxmarker, then 50 with it; every

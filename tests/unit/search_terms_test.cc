@@ -75,6 +75,21 @@ TEST_CASE("a date range's terms cover exactly its years, whichever bound is open
   CHECK(DateRangeTerms("", "").empty());
 }
 
+TEST_CASE("a date range's terms stop at the years the archive's dates span") {
+  using Terms = std::vector<std::string>;
+  // An open bound closed by the stored dates: 4 tokens instead of 100.
+  CHECK(StoredDateRangeTerms("2024-01-01", "", "2020-01-01", "2026-12-28") ==
+        Terms{"__yx", "__y2024", "__y2025", "__y2026"});
+  CHECK(StoredDateRangeTerms("", "2021-06-30", "2020-01-01", "2026-12-28") == Terms{"__yx", "__y2020", "__y2021"});
+  // A bound inside the span stays; a stored date without four digits leaves its side open.
+  CHECK(StoredDateRangeTerms("2021-03-01", "2022-02-01", "2020-01-01", "2026-12-28") == DateRangeTerms("2021", "2022"));
+  CHECK(StoredDateRangeTerms("2024-01-01", "", "", "??") == DateRangeTerms("2024-01-01", ""));
+  CHECK(StoredDateRangeTerms("", "2024-12-31", "20??", "2026-01-01") == DateRangeTerms("", "2024-12-31"));
+  // Outside the span no year is stored: only dates that are not years may pass as text.
+  CHECK(StoredDateRangeTerms("2030-01-01", "", "2020-01-01", "2026-12-28") == Terms{"__yx"});
+  CHECK(StoredDateRangeTerms("", "", "2020-01-01", "2026-12-28").empty());
+}
+
 TEST_CASE("a step requires the pairs its matches hold: inside terms, across them only for a phrase") {
   const ParsedQuery q = ParseQuery("nam \"của trường\" dai*");
   // "dai*" may be longer in the text: no pair ends with it.
@@ -182,6 +197,22 @@ TEST_CASE("PostgreSQL: the candidate query reads no more candidates than the cos
   CHECK(PgMostCandidatesCheaperThanScan(100000, 200, 1.0) < 7500);
   CHECK(PgMostCandidatesCheaperThanScan(20000, 200, 1.0) < 2500);
   CHECK(PgMostCandidatesCheaperThanScan(1000000, 0, 1.0) == kPgMostCandidatesByCost);
+}
+
+TEST_CASE("PostgreSQL: a filtered step checks its candidates' words first when few are matches") {
+  // `chinh phu cap --from 2024-01-01`: 3,952 candidates, 1 match in a sample of 100 or none.
+  CHECK(PgMatchesFirstCheaper(3952, 200, 0.0));
+  CHECK(PgMatchesFirstCheaper(3952, 200, 0.01));
+  // Not measured (1), or most are matches: in storage order, stopping at the cap.
+  CHECK_FALSE(PgMatchesFirstCheaper(3952, 200, 1.0));
+  CHECK_FALSE(PgMatchesFirstCheaper(3952, 200, 0.5));
+  CHECK_FALSE(PgMatchesFirstCheaper(150, 200, 1.0));
+  // Fewer matches than the cap: both read every candidate, words first looks fewer up.
+  CHECK(PgMatchesFirstCheaper(150, 200, 0.4));
+  CHECK_FALSE(PgMatchesFirstCheaper(150, 200, 0.6));
+  // Every match ranked (cap 0): as with fewer matches than the cap.
+  CHECK(PgMatchesFirstCheaper(5000, 0, 0.3));
+  CHECK_FALSE(PgMatchesFirstCheaper(5000, 0, 0.7));
 }
 
 TEST_CASE("PostgreSQL: the planner's estimate of the candidates is asked only where it can be right") {

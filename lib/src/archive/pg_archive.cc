@@ -256,11 +256,13 @@ class PgArchive final : public ArchiveBackend {
   Result<Filters> FiltersOf(const SearchQuery& q);
   // As on SQLite (archive_db.cc): the step's candidates when few, else nullopt.
   // |table|, |column| and |step_tsquery| are the step's own (RankedHits), |cap| its
-  // ranked matches (RankedMatchesCap).
+  // ranked matches (RankedMatchesCap); |match_share| the share of matches measured among
+  // the candidates, 1 when not measured.
   Result<std::optional<std::vector<int64_t>>> StepCandidates(const SearchStep& step, const ParsedQuery& parsed,
                                                              const Filters& filters, const std::string& table,
                                                              const std::string& column,
-                                                             const std::string& step_tsquery, int64_t cap);
+                                                             const std::string& step_tsquery, int64_t cap,
+                                                             double* match_share);
   // How many of |table|'s first blocks an unfiltered step reads for its first |cap|
   // matches before it falls back to the GIN scan; 0: no such first look (see RankedHits).
   Result<int64_t> DenseStepBlocks(const SearchStep& step, const ParsedQuery& parsed, const std::string& table,
@@ -428,7 +430,13 @@ Result<PgArchive::Filters> PgArchive::FiltersOf(const SearchQuery& q) {
   }
   f.issuer = internal::LikeLiteral(SearchKey(q.issuer));
   if (Status st = internal::ResolveDateBounds(q, &f.from, &f.to); !st.ok()) return st;
-  if (std::vector<std::string> years = DateRangeTerms(f.from, f.to); !years.empty()) f.terms.push_back(std::move(years));
+  if (!f.from.empty() || !f.to.empty()) {
+    // The years the stored dates span bound the candidate terms (search_terms.h,
+    // StoredDateRangeTerms): two seeks in the index documents_date.
+    auto span = db_->Query("SELECT coalesce(min(issued_date), ''), coalesce(max(issued_date), '') FROM documents");
+    if (!span.ok()) return span.status();
+    f.terms.push_back(StoredDateRangeTerms(f.from, f.to, span->Text(0, 0), span->Text(0, 1)));
+  }
   return f;
 }
 
@@ -454,7 +462,8 @@ Status PgArchive::RankedHits(const SearchStep& step, const std::vector<int64_t>&
   // the GIN scan of the words, the cost this avoids. Without the order, candidates past
   // the cap could not be checked (they were scanned: `động người` at 20,000
   // documents, 2,222 candidates, rechecked 10,318 rows to find 1,000 phrase matches).
-  auto candidates = q.candidates ? StepCandidates(step, parsed, filters, table, column, tsquery, cap)
+  double match_share = 1;
+  auto candidates = q.candidates ? StepCandidates(step, parsed, filters, table, column, tsquery, cap, &match_share)
                                  : Result<std::optional<std::vector<int64_t>>>(std::optional<std::vector<int64_t>>());
   if (!candidates.ok()) return candidates.status();
   const bool by_id = candidates->has_value();
@@ -511,8 +520,16 @@ Status PgArchive::RankedHits(const SearchStep& step, const std::vector<int64_t>&
         // In the documents' storage order: the filtered scan is a join, and the plan chosen
         // for it at 20,000 documents reads the documents in that order (a nested loop over
         // those that pass the filters), so the first |cap| matches are the same there.
+        // When few candidates are matches, their words are checked first, in their search
+        // rows, and only the matches' documents rows are looked up (search_terms.h,
+        // PgMatchesFirstCheaper): the same first |cap| matches in the same order.
+        std::string documents = ids + "::bigint[]";
+        if (PgMatchesFirstCheaper(static_cast<int64_t>((*candidates)->size()), cap, match_share)) {
+          documents = "ARRAY(SELECT c.doc_id FROM " + table + " c WHERE c.ctid = ANY(ARRAY(SELECT c.ctid FROM " + table +
+                      " c WHERE c.doc_id = ANY(" + documents + "))) AND (c." + column.substr(2) + " @@ $1::tsquery) IS TRUE)";
+        }
         from_where = " FROM documents d JOIN " + table + " s ON s.doc_id = d.id WHERE d.ctid = ANY(ARRAY(SELECT d.ctid" +
-                     " FROM documents d WHERE d.id = ANY(" + ids + "::bigint[])" + kFilters + "))";
+                     " FROM documents d WHERE d.id = ANY(" + documents + ")" + kFilters + "))";
       } else {
         from_where = " FROM " + table + " s WHERE s.ctid = ANY(ARRAY(SELECT c.ctid FROM " + table +
                      " c WHERE c.doc_id = ANY(" + ids + "::bigint[])))";
@@ -580,7 +597,8 @@ Result<int64_t> PgArchive::DenseStepBlocks(const SearchStep& step, const ParsedQ
 Result<std::optional<std::vector<int64_t>>> PgArchive::StepCandidates(const SearchStep& step, const ParsedQuery& parsed,
                                                                        const Filters& filters, const std::string& table,
                                                                        const std::string& column,
-                                                                       const std::string& step_tsquery, int64_t cap) {
+                                                                       const std::string& step_tsquery, int64_t cap,
+                                                                       double* match_share) {
   CandidateQuery c;
   c.pairs = RequiredPairs(parsed, step.kind);
   c.any_of = filters.terms;
@@ -628,26 +646,42 @@ Result<std::optional<std::vector<int64_t>>> PgArchive::StepCandidates(const Sear
   };
   auto r = read(most);
   if (!r.ok()) return r.status();
-  if (r->rows() > most) {
-    // Too many if every candidate is a match. With more than one pair they may be far
-    // fewer (search_terms.h, CandidatesAreMatches): their share among the first candidates
-    // read (unsorted: about storage order) tells how many the model could take, and the
-    // candidates are read again up to that (`công nhân dân --exact`: none of 6,741).
-    if (!by_cost || CandidatesAreMatches(parsed, step)) return std::optional<std::vector<int64_t>>();
+  // The share of matches among the first candidates read (unsorted: about storage order).
+  auto sample_share = [&]() -> Result<double> {
     std::string sample = "{";
     for (int i = 0; i < r->rows() && i < kPgCandidateSample; ++i) sample += (i ? "," : "") + r->Text(i, 0);
     auto matched = db_->Query("SELECT count(*) FROM " + table + " s WHERE s.doc_id = ANY($2::bigint[]) AND (" +
                                   column + " @@ $1::tsquery) IS TRUE",
                               {step_tsquery, sample + "}"});
     if (!matched.ok()) return matched.status();
-    const double share = static_cast<double>(matched->Int(0, 0)) /
-                         static_cast<double>(std::min<int64_t>(r->rows(), kPgCandidateSample));
-    const int64_t most_for_share = PgMostCandidatesCheaperThanScan(words, cap, share);
+    return static_cast<double>(matched->Int(0, 0)) / static_cast<double>(std::min<int64_t>(r->rows(), kPgCandidateSample));
+  };
+  const bool matches_unknown = !CandidatesAreMatches(parsed, step);
+  bool sampled = false;
+  if (r->rows() > most) {
+    // Too many if every candidate is a match. With more than one pair they may be far
+    // fewer (search_terms.h, CandidatesAreMatches): their share tells how many the model
+    // could take, and the candidates are read again up to that (`công nhân dân --exact`:
+    // none of 6,741).
+    if (!by_cost || !matches_unknown) return std::optional<std::vector<int64_t>>();
+    auto share = sample_share();
+    if (!share.ok()) return share.status();
+    *match_share = *share;
+    sampled = true;
+    const int64_t most_for_share = PgMostCandidatesCheaperThanScan(words, cap, *share);
     if (most_for_share <= most) return std::optional<std::vector<int64_t>>();
     most = most_for_share;
     r = read(most);
     if (!r.ok()) return r.status();
     if (r->rows() > most) return std::optional<std::vector<int64_t>>();
+  }
+  // A filtered step checks few matches among many candidates faster with the words first
+  // (RankedHits, PgMatchesFirstCheaper), which needs the share: `chinh phu cap --from
+  // 2024-01-01`, 3,952 candidates that the model takes at a share of 1, has 1 match.
+  if (filters.any() && matches_unknown && !sampled && r->rows() > kPgCandidateSample) {
+    auto share = sample_share();
+    if (!share.ok()) return share.status();
+    *match_share = *share;
   }
   std::vector<int64_t> ids;
   for (int i = 0; i < r->rows(); ++i) ids.push_back(r->Int(i, 0));

@@ -133,6 +133,21 @@ std::vector<std::string> DateRangeTerms(const std::string& from, const std::stri
   return terms;
 }
 
+std::vector<std::string> StoredDateRangeTerms(const std::string& from, const std::string& to,
+                                              const std::string& stored_min, const std::string& stored_max) {
+  if (from.empty() && to.empty()) return {};
+  auto year = [](const std::string& date) {
+    return date.size() >= 4 && std::all_of(date.begin(), date.begin() + 4, [](char c) { return c >= '0' && c <= '9'; })
+               ? date.substr(0, 4)
+               : std::string();
+  };
+  std::string lo = from, hi = to;
+  const std::string least = year(stored_min), greatest = year(stored_max);
+  if (!least.empty() && (lo.empty() || least > lo.substr(0, 4))) lo = least;
+  if (!greatest.empty() && (hi.empty() || greatest < hi.substr(0, 4))) hi = greatest;
+  return DateRangeTerms(lo, hi);
+}
+
 std::string Fts5CandidateMatch(const CandidateQuery& c) {
   return Combine(c, " AND ", " OR ", [](const std::string& t) { return Quoted(t, '"'); });
 }
@@ -188,6 +203,13 @@ int64_t PgMostCandidatesCheaperThanScan(int64_t word_documents, int64_t cap, dou
     }
   }
   return lo;
+}
+
+bool PgMatchesFirstCheaper(int64_t candidates, int64_t cap, double match_share) {
+  const auto p = static_cast<double>(candidates);
+  const double share = std::clamp(match_share, 0.0, 1.0), matches = share * p;
+  const double in_order = cap > 0 && matches > static_cast<double>(cap) ? static_cast<double>(cap) / share : p;
+  return p + 2 * matches < 2 * in_order;
 }
 
 bool CandidatesAreMatches(const ParsedQuery& q, const SearchStep& step) {
