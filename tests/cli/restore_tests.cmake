@@ -178,6 +178,10 @@ vanban_cli_test(NAME restore_ocr_repeated_phrase ARGS restore --model ${_model} 
 # without the slash stay.
 vanban_cli_test(NAME restore_ocr_law_term ARGS restore --model ${_model} ${_rdata}/cli/ocr_law_term.txt
                 STDOUT_MATCHES "64/2025/QH15;\n[^\n]*72/2025/QH15;\n[^\n]*31/2024/QH15 và Luật số 90/2025/QH15;\n[^\n]*45/2019/QH14;\nMã hàng QHI5 ")
+# A word the OCR left unreadable by its spelling ("Dite") is read when the channel
+# reads it at all: under a signing title it is the signer's Đức, not kept as written.
+vanban_cli_test(NAME restore_ocr_signer_garbled ARGS restore --model ${_model} ${_rdata}/cli/ocr_signer_garbled.txt
+                STDOUT_MATCHES "\nLê Tài Đức ")
 # A chapter's or a section's label before its number keeps its case when the title in
 # capitals follows on its line ("Chương II QUY ĐỊNH CỤ THỂ" was CHƯƠNG II).
 vanban_cli_test(NAME restore_label_before_caps_title ARGS restore --model ${_model} ${_rdata}/cli/clean_chapter_labels.txt
