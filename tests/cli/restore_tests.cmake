@@ -182,6 +182,11 @@ vanban_cli_test(NAME restore_ocr_law_term ARGS restore --model ${_model} ${_rdat
 # reads it at all: under a signing title it is the signer's Đức, not kept as written.
 vanban_cli_test(NAME restore_ocr_signer_garbled ARGS restore --model ${_model} ${_rdata}/cli/ocr_signer_garbled.txt
                 STDOUT_MATCHES "\nLê Tài Đức ")
+# A signer's title in capitals under the issuer's name opens the signature block though
+# the OCR garbled its mark ("7™M. HOI PONG"), and a signer's name is Vietnamese syllables:
+# "Bién Ditc Khigm" is Biện Đức Khiêm, not kept as written after Biển.
+vanban_cli_test(NAME restore_ocr_signer_title_only ARGS restore --model ${_model} ${_rdata}/cli/ocr_signer_title_only.txt
+                STDOUT_MATCHES "\nBiện Đức Khiêm ")
 # A chapter's or a section's label before its number keeps its case when the title in
 # capitals follows on its line ("Chương II QUY ĐỊNH CỤ THỂ" was CHƯƠNG II).
 vanban_cli_test(NAME restore_label_before_caps_title ARGS restore --model ${_model} ${_rdata}/cli/clean_chapter_labels.txt

@@ -43,10 +43,19 @@ TEST_CASE("document memory: the signer's line is the first line in lower case un
   CHECK(memory.DeputyTitleAt(At(deputy, "PHÓ")));
   CHECK(memory.SignerLineAt(At(deputy, "Nguyễn")));
 
-  // No block's opening ("TM.", "KT.", …), no title, or a long line: no signer's line.
+  // A signer's title under a line in capitals opens a block whatever the OCR made of its
+  // mark ("TM." read "7™M.", "TMX.").
+  for (const std::string& garbled : {std::string("7™M. HOI PONG | NHAN DAN\nCHU TICH .\nPhan Lien Huong .\n"),
+                                     std::string("TMX. UY BAN\n| ;\nPHO CHU TICH :\nPhan Lien Huong\n")}) {
+    memory.Reset(garbled);
+    CHECK(memory.SignerLineAt(At(garbled, "Phan Lien")));
+  }
+  // No block's opening ("TM.", "KT.", …) nor a line in capitals above the title, no title,
+  // a title no signer bears, or a long line: no signer's line.
   for (const std::string& other : {std::string("CHU TICH\nPhan Lien Huong\n"),
+                                   std::string("Giao ông Lâm.\nCHU TICH\nPhan Lien Huong\n"),
+                                   std::string("UY BAN NHAN DAN\nKE HOACH\nPhan Lien Huong\n"),
                                    std::string("TM. UY BAN NHAN DAN\nPhan Lien Huong\n"),
-                                   std::string("TMX. UY BAN\nCHU TICH\nPhan Lien Huong\n"),
                                    "TM. UY BAN NHAN DAN\nCHU TICH\nPhan Lien Huong " + std::string(80, 'a') + "\n"}) {
     memory.Reset(other);
     CHECK_FALSE(memory.SignerLineAt(At(other, "Phan Lien")));

@@ -22,6 +22,27 @@ bool SigningLine(std::string_view line) {
   return mark == "TM" || mark == "KT" || mark == "TL" || mark == "TUQ" || mark == "Q";
 }
 
+// A signer's title alone on its line in capitals ("CHỦ TỊCH", "PHÓ GIÁM ĐỐC"), with the
+// specks an OCR engine adds: under a line in capitals (the issuer's name) it opens a
+// signature block even where the OCR garbled the signing mark ("7™M. HOI PONG").
+bool TitleLine(std::string_view line, const LetterCase& c) {
+  if (c.upper * 2 <= c.letters || c.letters > 24) return false;
+  static constexpr std::string_view kTitles[] = {"chu tich", "pho chu tich", "giam doc", "pho giam doc", "bi thu",
+                                                 "pho bi thu", "truong ban", "pho truong ban", "chanh van phong"};
+  std::string words, key;
+  size_t pos = 0;
+  while (pos < line.size()) {
+    size_t end = line.find(' ', pos);
+    if (end == std::string_view::npos) end = line.size();
+    if (KeyInto(line.substr(pos, end - pos), &key) && !key.empty()) {
+      if (!words.empty()) words += ' ';
+      words += key;
+    }
+    pos = end + 1;
+  }
+  return std::find(std::begin(kTitles), std::end(kTitles), words) != std::end(kTitles);
+}
+
 }  // namespace
 
 void DocumentMemory::Reset(std::string_view text) {
@@ -45,6 +66,7 @@ void DocumentMemory::Reset(std::string_view text) {
   // Where the lines since the last signing line are: 0 none, 1 after "TM."/"KT."/"TL."/
   // "TUQ."/"Q.", 2 after the title in capitals under it.
   int signing = 0;
+  bool caps_line = false;  // the last line with text is in capitals (an issuer's name)
   while (pos < text.size()) {
     size_t eol = text.find('\n', pos);
     if (eol == std::string_view::npos) eol = text.size();
@@ -58,12 +80,16 @@ void DocumentMemory::Reset(std::string_view text) {
       on_behalf = eol - b >= 3 && (text[b] == 'K' || text[b] == 'k') && (text[b + 1] == 'T' || text[b + 1] == 't') &&
                   (text[b + 2] == '.' || text[b + 2] == ' ');
       const std::string_view line = text.substr(b, eol - b);
+      const LetterCase c = LetterCaseOf(line);
+      const bool after_caps = caps_line;
+      if (c.letters > 0) caps_line = c.letters >= 4 && c.upper * 2 > c.letters;
       if (SigningLine(line)) {
         signing = 1;
-      } else if (signing > 0) {
+      } else if (signing == 0) {
+        if (after_caps && TitleLine(line, c)) signing = 2;
+      } else {
         // A title is in capitals, also with the specks an OCR engine adds ("CHU TICH :
         // re"); a line of specks alone is no line.
-        const LetterCase c = LetterCaseOf(line);
         if (c.upper * 2 > c.letters) {
           signing = 2;
         } else if (c.letters > 0) {

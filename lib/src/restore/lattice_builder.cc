@@ -511,6 +511,19 @@ void LatticeBuilder::FavourDeputyTitle(uint32_t e) {
   RaiseReading(lat_->edges[e], id, best);
 }
 
+// A person's name in a Vietnamese administrative document is Vietnamese syllables: where
+// one stands (a signer's line, after "đồng chí") a word the channel reads at all is not
+// kept as written unless nothing reads it nearly as well ("Bién Ditc Khigm" is Biện Đức
+// Khiêm; the language model likes an unknown word after a name's first syllable).
+void LatticeBuilder::DoubtUnreadName(const Edge& edge) {
+  float best = kNegInf;
+  for (uint32_t k = edge.cand_begin; k < lat_->cands.size(); ++k)
+    if (lat_->cands[k].id != m_.unk()) best = std::max(best, lat_->cands[k].channel);
+  if (best == kNegInf) return;
+  for (uint32_t k = edge.cand_begin; k < lat_->cands.size(); ++k)
+    if (lat_->cands[k].id == m_.unk()) lat_->cands[k].channel -= kUnreadNameDoubt;
+}
+
 // The model's word for an abbreviation ("#hdnd"), or <unk>.
 uint32_t LatticeBuilder::SymbolWordId(std::string_view form) {
   if (!internal::KeyInto(form, &key_)) return m_.unk();
@@ -589,6 +602,7 @@ void LatticeBuilder::AddWordEdge(uint32_t i, uint32_t to) {
   if (to == i + 1 && weak && !phrase_hints_[i].empty()) AddPhraseReadings(i, list);
   if (ocr_ && weak && to == i + 1 && ArticleWordAt(*unit_, i)) AddGarbledDieu(e);
   if (p.line_start && memory_.DeputyTitleAt(unit_->begin + p.begin)) FavourDeputyTitle(e);
+  if (ocr_ && lat_->edges[e].person != 0) DoubtUnreadName(lat_->edges[e]);
   CloseEdge(e);
   // Nor does the sketch split or join words: the memory takes one word's readings.
   if (!ocr_ || !o_.ocr_splits || sketch_) return;

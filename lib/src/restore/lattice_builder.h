@@ -102,6 +102,8 @@ class LatticeBuilder {
   void RaiseReading(const Edge& edge, uint32_t id, float channel);
   void AddGarbledDieu(uint32_t e);
   void FavourDeputyTitle(uint32_t e);
+  void DoubtUnreadName(const Edge& edge);
+  static constexpr float kUnreadNameDoubt = 3.0f;  // log10
   static constexpr float kGarbledDieuLog10 = 1.0f;  // below the context trigger
   void SideReadings(std::string_view side, std::vector<std::pair<uint32_t, float>>* out);
   void AddMergeEdge(uint32_t i, uint32_t to, float penalty);
