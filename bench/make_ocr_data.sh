@@ -10,6 +10,11 @@
 # --fresh DIR makes a fresh held-out pair in DIR (not committed): other test-bucket
 # chunks (selection seed 300, ocrsim seeds 301 and 302), for figures read once at the
 # end of a piece of work, after every choice was made on dev (`restore_bench --data DIR`).
+# --fresh-whole DIR: 12 TEST-bucket documents from their start, as --whole takes them
+# from dev (not committed; read once at the end, as --fresh).
+# --seed N (after --fresh, --fresh-whole or --whole) takes other chunks and noise:
+# selection seed N, ocrsim seeds N+1 and N+2, for a new fresh bucket once the last one
+# has been read.
 # --whole makes bench/data/dev-whole/: 12 DEV-bucket documents from their start (headers,
 # titles, lists and all, up to ~8,000 characters each; selection seed 600, ocrsim seeds
 # 601 and 602), as users hand whole documents over (`restore_bench --data
@@ -47,7 +52,11 @@ while [ $# -gt 0 ]; do
     --fresh) out="$2"; select_seed=300; scan_seed=301; bad_seed=302; shift ;;
     --whole) bucket=dev; out="$here/data/dev-whole"; select_seed=600; scan_seed=601; bad_seed=602
              selection=(--chunks 12 --chunk-chars 8000 --wiki-frac 0 --head-frac 1.0) ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    --fresh-whole) bucket=test; out="$2"; select_seed=700; scan_seed=701; bad_seed=702
+             selection=(--chunks 12 --chunk-chars 8000 --wiki-frac 0 --head-frac 1.0); shift ;;
+    --seed) [[ $2 =~ ^[0-9]+$ ]] || { echo "make_ocr_data.sh: --seed needs a number" >&2; exit 2; }
+            select_seed=$2; scan_seed=$(($2 + 1)); bad_seed=$(($2 + 2)); shift ;;
+    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
     *) echo "make_ocr_data.sh: unknown argument $1" >&2; exit 2 ;;
   esac
   shift
