@@ -76,8 +76,8 @@ void AppendOcrGap(std::string_view text, size_t from, size_t to, GapAfter after,
         if (j > k + 2 && j < text.size() && text[j] == '/') continue;
       }
     }
-    // "số.22/2018", "ngày.20", "từ-01", "năm'2018": a space OCR read as a mark between a word and a
-    // number; not before a list's number ("hiện.2. Tổ chức" may end a sentence).
+    // "số.22/2018", "ngày.20", "từ-01", "năm'2018": a space OCR read as a mark between a
+    // word and a number; not before a list's number ("hiện.2. Tổ chức" may end a sentence).
     if ((ch == '.' || ch == '-' || ch == '\'') && after.word && k == from && digit(k + 1)) {
       size_t j = k + 1;
       while (digit(j)) ++j;
@@ -361,8 +361,7 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
   ConfidentRun confident;       // the words before, if read with confidence
   uint32_t prev_word = 0;       // the previous word, if a lower-case word read as a syllable
   uint32_t prev_name = 0;       // the previous word, if a capitalised word read as a syllable
-  bool after_so = false;        // the previous word is written Số (a document's number follows)
-  bool after_so_lower = false;  // or số
+  GapAfter after;               // what the gap before the next token follows
   bool prev_hyphened = false;   // the previous word was joined to the one before by a hyphen
   const bool glued = std::any_of(unit.pieces.begin(), unit.pieces.end(), [](const Piece& p) { return p.glued; });
   for (size_t step = 0; step < path.size(); ++step) {
@@ -398,7 +397,7 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
              m_.IsPlacePair(prev_name, c.id))
       out->text.push_back(' ');  // "Cam.Lâm", "Phú-Tân", "Hùng. An, ngày": no name is written so
     else
-      AppendGap(unit, copied, b, glued, ocr_, {prev_word != 0 || prev_name != 0, after_so, after_so_lower}, &out->text);
+      AppendGap(unit, copied, b, glued, ocr_, after, &out->text);
     // A hard wrap inside the unit keeps the sentence going ("khó khăn để\nJam căn cứ": làm).
     const uint32_t word_before = gap.find_first_not_of(" \t\r\n") == std::string_view::npos ? prev_word : 0;
     prev_word = plain_word ? c.id : 0;
@@ -455,8 +454,7 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
       if (!tok.alternatives.empty()) tok.confidence = std::min(tok.confidence, kUnreadConfidence);
     }
     Feed(e, c, orig, margin_confidence, &confident, memory);
-    after_so = tok.restored == "Số";
-    after_so_lower = tok.restored == "số";
+    after = {plain_word || name_word, tok.restored == "Số", tok.restored == "số"};
     tok.out_begin = out->text.size();
     out->text.append(tok.restored);
     tok.out_end = out->text.size();
@@ -484,7 +482,7 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
     if (o_.record_tokens) out->tokens.push_back(std::move(tok));
   }
   line_no += CountBreaks(unit.text.substr(copied));
-  AppendGap(unit, copied, unit.text.size(), glued, ocr_, {prev_word != 0 || prev_name != 0, after_so, after_so_lower}, &out->text);
+  AppendGap(unit, copied, unit.text.size(), glued, ocr_, after, &out->text);
   return line_no;
 }
 
