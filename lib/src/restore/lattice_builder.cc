@@ -293,8 +293,11 @@ bool LatticeBuilder::CollectHints(const std::vector<PathStep>& path) {
     if (!weak_[i]) continue;
     std::vector<uint32_t>& hint = hints_[i];
     if (o_.document_cache) {
-      auto at = [&](size_t j) { return j < n && chosen_[j] != m_.unk() ? chosen_[j] : 0u; };
-      memory_.PhraseWords(at(i - 2), at(i - 1), at(i + 1), at(i + 2), &phrase_hints_[i]);
+      auto at = [&](int64_t j) {  // the word read at piece j, 0 if none or outside the unit
+        return j >= 0 && j < static_cast<int64_t>(n) && chosen_[j] != m_.unk() ? chosen_[j] : 0u;
+      };
+      const int64_t k = i;
+      memory_.PhraseWords(at(k - 2), at(k - 1), at(k + 1), at(k + 2), &phrase_hints_[i]);
       hint.insert(hint.end(), phrase_hints_[i].begin(), phrase_hints_[i].end());
     }
     if (i > 0 && chosen_[i - 1] != 0 && chosen_[i - 1] != m_.unk())
@@ -512,16 +515,14 @@ void LatticeBuilder::FavourDeputyTitle(uint32_t e) {
 }
 
 // A person's name in a Vietnamese administrative document is Vietnamese syllables: where
-// one stands (a signer's line, after "đồng chí") a word the channel reads at all is not
-// kept as written unless nothing reads it nearly as well ("Bién Ditc Khigm" is Biện Đức
-// Khiêm; the language model likes an unknown word after a name's first syllable).
+// one stands (a signer's line, after "đồng chí") a word the channel reads at all pays
+// kUnreadNameDoubt more to stay as written ("Bién Ditc Khigm" is Biện Đức Khiêm; the
+// language model likes an unknown word after a name's first syllable).
 void LatticeBuilder::DoubtUnreadName(const Edge& edge) {
-  float best = kNegInf;
-  for (uint32_t k = edge.cand_begin; k < lat_->cands.size(); ++k)
-    if (lat_->cands[k].id != m_.unk()) best = std::max(best, lat_->cands[k].channel);
-  if (best == kNegInf) return;
-  for (uint32_t k = edge.cand_begin; k < lat_->cands.size(); ++k)
-    if (lat_->cands[k].id == m_.unk()) lat_->cands[k].channel -= kUnreadNameDoubt;
+  const auto first = lat_->cands.begin() + edge.cand_begin;
+  if (std::none_of(first, lat_->cands.end(), [&](const Cand& c) { return c.id != m_.unk(); })) return;
+  for (auto it = first; it != lat_->cands.end(); ++it)
+    if (it->id == m_.unk()) it->channel -= kUnreadNameDoubt;
 }
 
 // The model's word for an abbreviation ("#hdnd"), or <unk>.
