@@ -92,7 +92,7 @@ class DocumentMemory {
   static uint64_t TripleKey(uint32_t a, uint32_t b, uint32_t c) {
     return ((uint64_t{a} << 32 | b) * 0x9E3779B97F4A7C15ull ^ uint64_t{c} * 0xC2B2AE3D27D4EB4Full) | 1;
   }
-  static constexpr size_t kMaxTriples = size_t{1} << 20;
+  static constexpr size_t kMaxTriples = size_t{1} << 18;  // ~80 MB with their three maps
   static constexpr size_t kMaxOneSidePhraseWords = 2;
   static constexpr uint32_t kOneSidePhraseUnits = 3;
   // A word's neighbours, the first few: a common word's are many and say little.

@@ -511,7 +511,7 @@ void TokenWriter::Feed(const Edge& e, const Cand& c, std::string_view orig, doub
   }
   if (o_.document_cache && run->prev != 0) {
     memory->RememberPair(run->prev, c.id);
-    if (run->prev2 != 0) memory->RememberTriple(run->prev2, run->prev, c.id);
+    if (ocr_ && run->prev2 != 0) memory->RememberTriple(run->prev2, run->prev, c.id);  // read for OCR only
   }
   if (o_.document_cache && ocr_ && e.to == e.from + 1 && e.cand_count > 1 && Damaged(orig)) {
     LowerInto(orig, &lower_);
