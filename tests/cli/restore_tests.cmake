@@ -187,6 +187,9 @@ vanban_cli_test(NAME restore_ocr_signer_garbled ARGS restore --model ${_model} $
 # "Bién Ditc Khigm" is Biện Đức Khiêm, not kept as written after Biển.
 vanban_cli_test(NAME restore_ocr_signer_title_only ARGS restore --model ${_model} ${_rdata}/cli/ocr_signer_title_only.txt
                 STDOUT_MATCHES "\nBiện Đức Khiêm ")
+# The national motto with NGHĨA garbled ("CHU NGBIA") is still the motto, not the issuer.
+vanban_cli_test(NAME header_ocr_motto_garbled ARGS header --no-restore --format jsonl ${_rdata}/cli/ocr_motto_garbled.txt
+                STDOUT_MATCHES "\"issuer\":\"CHINH PHU\"")
 # A chapter's or a section's label before its number keeps its case when the title in
 # capitals follows on its line ("Chương II QUY ĐỊNH CỤ THỂ" was CHƯƠNG II).
 vanban_cli_test(NAME restore_label_before_caps_title ARGS restore --model ${_model} ${_rdata}/cli/clean_chapter_labels.txt

@@ -228,10 +228,11 @@ std::string CanonicalSymbol(const std::string& key, const std::string& raw) {
 }
 
 bool FindNationalMotto(const Line& l, Match* m) {
+  // NGHĨA's h is what OCR garbles ("CHU NGBIA"): any one or two letters there.
   static const RE2 kMotto(
-      R"(c\S{1,2}ng\s*h\S{1,2}a[\s.,]*x\S{1,2}\s*h\S{1,3}[\s.,]*ch\S{1,2}\s*ngh\S{1,2}a[\s.,]*v\S{1,3}t\s*nam)", ReOptions());
+      R"(c\S{1,2}ng\s*h\S{1,2}a[\s.,]*x\S{1,2}\s*h\S{1,3}[\s.,]*ch\S{1,2}\s*ng\S{1,3}a[\s.,]*v\S{1,3}t\s*nam)", ReOptions());
   static const RE2 kMottoLoose(
-      R"(c\S{1,2}ng\b[a-z ]{0,25}?ch\S{1,2}\s*ngh\S{1,2}a\s*vi\S{1,3}t\s*nam)", ReOptions());
+      R"(c\S{1,2}ng\b[a-z ]{0,25}?ch\S{1,2}\s*ng\S{1,3}a\s*vi\S{1,3}t\s*nam)", ReOptions());
   return Find(kMotto, l.key, 0, m) ||
          (Find(kMottoLoose, l.key, 0, m) && UpperRatio(l.Raw(m->Start(), m->End())) >= 0.8);
 }
