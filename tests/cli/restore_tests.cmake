@@ -162,9 +162,10 @@ vanban_cli_test(NAME restore_ocr_marks_for_spaces ARGS restore --model ${_model}
 # but not before a list's number ("thực hiện.2. Tổ chức" may end a sentence); and between
 # a capitalised word and a lower-case one ("T6.chitc", "Thi-tuéng") unless the corpus
 # hyphens the pair ("Ba-na", "Gia-rai"); a colon, a quote or an underscore between two
-# words ("dinh:tai", "cap‘co", "cac_van"); "số:24", "04.tháng".
+# words ("dinh:tai", "cap‘co", "cac_van"); "số:24", "04.tháng"; not after a numeral or a
+# lone letter ("Phụ lục I.3", "điểm a.1").
 vanban_cli_test(NAME restore_ocr_marks_beside_numbers ARGS restore --model ${_model} ${_rdata}/cli/ocr_marks_beside_numbers.txt
-                STDOUT_MATCHES "Luật số 22/2018/QH14 [^\n]* từ ngày 20 tháng [^\n]*\n[^\n]*khoản 7 Điều 4 [^\n]* nhất 10 \\(mười[^\n]*\n[^\n]*thực hiện\\.2\\. Tổ chức[^\n]*\n[^\n]*của Thủ tướng, Ủy ban nhân dân và Tổ chức [^\n]*\nngười Ba-na và Gia-rai, [^\n]* từ 01 tháng[^\n]*\n[^\n]*quy định tại Thông tư, các cấp có trách nhiệm, các văn bản năm 2018\n[^\n]*Quyết định số 24/2006/QĐ-BYT ngày 04 tháng 6 ")
+                STDOUT_MATCHES "Luật số 22/2018/QH14 [^\n]* từ ngày 20 tháng [^\n]*\n[^\n]*khoản 7 Điều 4 [^\n]* nhất 10 \\(mười[^\n]*\n[^\n]*thực hiện\\.2\\. Tổ chức[^\n]*\n[^\n]*của Thủ tướng, Ủy ban nhân dân và Tổ chức [^\n]*\nngười Ba-na và Gia-rai, [^\n]* từ 01 tháng[^\n]*\n[^\n]*quy định tại Thông tư, các cấp có trách nhiệm, các văn bản năm 2018\n[^\n]*Quyết định số 24/2006/QĐ-BYT ngày 04 tháng 6 [^\n]*\ntheo Phụ lục I\\.3 và Phụ lục I-10 tại điểm a\\.1 khoản")
 # An OCR'd word read as two digits and a letter ("16i": lối) is read, while an article's
 # item number ("Điều 16a") stays.
 vanban_cli_test(NAME restore_ocr_item_number_words ARGS restore --model ${_model} ${_rdata}/cli/ocr_item_number_words.txt

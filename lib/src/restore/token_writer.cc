@@ -454,7 +454,11 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
       if (!tok.alternatives.empty()) tok.confidence = std::min(tok.confidence, kUnreadConfidence);
     }
     Feed(e, c, orig, margin_confidence, &confident, memory);
-    after = {plain_word || name_word, tok.restored == "Số", tok.restored == "số"};
+    // Not after a word in capitals or a lone letter: "Phụ lục I.3", "I-10", "điểm a.1"
+    // number an appendix or an item.
+    const LetterCase written_case = LetterCaseOf(tok.restored);
+    after = {(plain_word || name_word) && written_case.letters >= 2 && written_case.upper < written_case.letters,
+             tok.restored == "Số", tok.restored == "số"};
     tok.out_begin = out->text.size();
     out->text.append(tok.restored);
     tok.out_end = out->text.size();
