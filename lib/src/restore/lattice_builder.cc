@@ -410,6 +410,13 @@ void LatticeBuilder::AddContextReadings(const std::vector<WordCand>& list, float
     lat_->cands.push_back({scored_[k].second, 0, Weighted(scored_[k].first + extra, scored_[k].second), false});
 }
 
+// The channel's best reading of a damaged word, or the context trigger when nothing reads
+// it: the score the document's own readings of it start from.
+float LatticeBuilder::BestOrTrigger(const std::vector<WordCand>& list) const {
+  const float best = WordCandidates::BestOf(list, m_.unk());
+  return best == WordCandidates::kNoReading ? static_cast<float>(o_.context_trigger) : best;
+}
+
 // The readings this document gave the same damaged spelling with confidence elsewhere
 // (lower_): a scan repeats its misreadings ("dén" for dân), so each is scored as the
 // channel's best reading would be, lifted by the document's evidence and lowered by
@@ -418,8 +425,7 @@ void LatticeBuilder::AddContextReadings(const std::vector<WordCand>& list, float
 void LatticeBuilder::AddDocumentReadings(const std::vector<WordCand>& list) {
   const std::vector<DocumentMemory::Reading>& seen = memory_.ReadingsOf(lower_);
   if (seen.empty()) return;
-  float best = WordCandidates::BestOf(list, m_.unk());
-  if (best == WordCandidates::kNoReading) best = static_cast<float>(o_.context_trigger);
+  const float best = BestOrTrigger(list);
   double total = kDocumentSightingPrior;
   for (const DocumentMemory::Reading& r : seen) total += r.count;
   const Edge& edge = lat_->edges.back();
@@ -434,8 +440,7 @@ void LatticeBuilder::AddDocumentReadings(const std::vector<WordCand>& list) {
 // elsewhere, which its damaged spelling may not show at all ("sate định" where ten
 // headings read "quy định liên quan").
 void LatticeBuilder::AddPhraseReadings(uint32_t i, const std::vector<WordCand>& list) {
-  float best = WordCandidates::BestOf(list, m_.unk());
-  if (best == WordCandidates::kNoReading) best = static_cast<float>(o_.context_trigger);
+  const float best = BestOrTrigger(list);
   const Edge& edge = lat_->edges.back();
   for (uint32_t id : phrase_hints_[i]) RaiseReading(edge, id, Weighted(best + kPhraseReadingLift, id));
 }

@@ -93,6 +93,7 @@ class LatticeBuilder {
   void ContextProposals(uint32_t i, std::vector<uint32_t>* out, uint32_t to = 0);
   bool Weak(const std::vector<WordCand>& list) const;
   void AddContextReadings(const std::vector<WordCand>& list, float extra = 0.0f);
+  float BestOrTrigger(const std::vector<WordCand>& list) const;
   void AddDocumentReadings(const std::vector<WordCand>& list);
   void AddPhraseReadings(uint32_t i, const std::vector<WordCand>& list);
   void AddNumberEdge(uint32_t i);
