@@ -525,8 +525,8 @@ Status PgArchive::RankedHits(const SearchStep& step, const std::vector<int64_t>&
         // PgMatchesFirstCheaper): the same first |cap| matches in the same order.
         std::string documents = ids + "::bigint[]";
         if (PgMatchesFirstCheaper(static_cast<int64_t>((*candidates)->size()), cap, match_share)) {
-          documents = "ARRAY(SELECT c.doc_id FROM " + table + " c WHERE c.ctid = ANY(ARRAY(SELECT c.ctid FROM " + table +
-                      " c WHERE c.doc_id = ANY(" + documents + "))) AND (c." + column.substr(2) + " @@ $1::tsquery) IS TRUE)";
+          documents = "ARRAY(SELECT s.doc_id FROM " + table + " s WHERE s.ctid = ANY(ARRAY(SELECT c.ctid FROM " + table +
+                      " c WHERE c.doc_id = ANY(" + documents + "))) AND (" + column + " @@ $1::tsquery) IS TRUE)";
         }
         from_where = " FROM documents d JOIN " + table + " s ON s.doc_id = d.id WHERE d.ctid = ANY(ARRAY(SELECT d.ctid" +
                      " FROM documents d WHERE d.id = ANY(" + documents + ")" + kFilters + "))";
