@@ -241,7 +241,7 @@ TEST_CASE("references: laws by name in the preamble, legislature from the year, 
       "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Đầu tư công;\n"
       "Căn cứ Luật Trật tự, an toàn giao thông đường bộ số 36/2024/QH15;\n"
       "Chính phủ ban hành Nghị quyết.\n\nĐiều 1. Một\nthi hành Luật Thực hiện dân chủ ở cơ sở trên địa bàn.\n"
-      "Điều 2. Hai\nLuật số 87/2025/QHI5 và Nghị định s6.72/2025/NĐ-CP.\n");
+      "Điều 2. Hai\nLuật số 87/2025/QHI5 và Nghị định s6.72/2025/NĐ-CP, Luật số 31/2024/0H15.\n");
   const auto* law = Ref(d, "Luật Tổ chức Chính phủ");
   REQUIRE(law);
   CHECK(law->style == "law_name");
@@ -253,6 +253,9 @@ TEST_CASE("references: laws by name in the preamble, legislature from the year, 
   REQUIRE(q);
   CHECK(q->flags == std::vector<std::string>{"symbol_repaired"});
   CHECK(Ref(d, "87/2025/QH15") != nullptr);
+  const auto* zero = Ref(d, "31/2024/QH15");  // its Q read as 0
+  REQUIRE(zero);
+  CHECK(zero->flags == std::vector<std::string>{"symbol_repaired"});
   CHECK(Ref(d, "72/2025/NĐ-CP") != nullptr);  // "s6.72": "số" glued to the number
   auto own = Parse(
       "Số: 17/2026/NQ-CP\nHà Nội, ngày 29 tháng 4 năm 2026\nNGHỊ QUYẾT\nabc\n\nĐiều 1. Một\nx.\n\n"

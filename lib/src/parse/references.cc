@@ -19,6 +19,7 @@ struct Hit {
   std::string number, year, type_key, issuer_key;
   int priority;
   std::string type_raw, issuer_raw;  // source spellings of the code groups
+  bool mended = false;               // a code letter read from an OCR'd digit ("0H15")
 };
 
 const std::map<std::string, std::string>& TypeNames() {
@@ -302,7 +303,7 @@ struct SymbolStyle {
 // The hit of |style| matched at |m|; false when the match is not a citation.
 bool ReadHit(const Flat& flat, const SourceLines& src, const SymbolStyle& style, const Match& m, Hit* h) {
   std::string_view key = flat.key;
-  *h = Hit{m.Start(), m.End(), style.style, m.Str(1), "", "", "", style.priority, "", ""};
+  *h = Hit{m.Start(), m.End(), style.style, m.Str(1), "", "", "", style.priority, "", "", false};
   // "s6.72/2025/QH15": "số" glued to the number; the digits before the dot are its "ố".
   size_t dot = h->number.find('.');
   if (dot != std::string::npos && m.Start() > 0 && key[m.Start() - 1] >= 'a' && key[m.Start() - 1] <= 'z') {
@@ -315,6 +316,11 @@ bool ReadHit(const Flat& flat, const SourceLines& src, const SymbolStyle& style,
     h->type_key = m.Str(3);
     h->issuer_key = m.Str(4);
     h->type_raw = flat.Raw(src, m.Start(3), m.End(3));
+    if (h->type_key.rfind("0h", 0) == 0) {  // RepairLegislature reads the digits after QH
+      h->type_key.replace(0, 1, "q");
+      h->type_raw.replace(0, 1, "Q");
+      h->mended = true;
+    }
     if (m.Has(4)) h->issuer_raw = flat.Raw(src, m.Start(4), m.End(4));
     return true;
   }
@@ -343,7 +349,8 @@ bool ReadHit(const Flat& flat, const SourceLines& src, const SymbolStyle& style,
 // Every symbol of every style in the flat key; where two overlap, the style of lower
 // priority wins. In key order.
 std::vector<Hit> FindSymbols(const Flat& flat, const SourceLines& src) {
-  static const RE2 kQppl(R"((\d{1,5}(?:\.\d{1,3})?)\s*/\s*(\d{4})\s*/\s*([a-z]{1,6}\d{0,3})(?:\s*-\s*([a-z]{1,8}\d{0,3}))?)",
+  // "0h15": a law's QH with its Q read as 0 (ReadHit mends it).
+  static const RE2 kQppl(R"((\d{1,5}(?:\.\d{1,3})?)\s*/\s*(\d{4})\s*/\s*([a-z]{1,6}\d{0,3}|0h[0-9ils]{1,3})(?:\s*-\s*([a-z]{1,8}\d{0,3}))?)",
                          ReOptions());
   static const RE2 kParty(
       R"((\d{1,5})\s*-\s*(nq|kh|ct|ci|kl|qd|qp|qb|hd|tb|bc|qc|ctr)\s*/\s*([a-z]{1,10}))", ReOptions());
@@ -399,6 +406,7 @@ CitedSymbol CanonicalCitation(const Hit& h) {
   CitedSymbol c;
   if (h.style == "state_qppl") {
     int year = ToInt(h.year);
+    c.repaired = h.mended;
     c.type_code = RepairLegislature(CodeCanonical(h.type_key, h.type_raw), year, &c.repaired);
     c.symbol = c.type_code + (h.issuer_key.empty()
                                   ? ""
