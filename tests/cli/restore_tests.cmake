@@ -100,15 +100,15 @@ vanban_cli_test(NAME restore_ocr_glued_name ARGS restore --model ${_model} ${_rd
 # model reads them best; the last syllable of a glued name keeps the capitals;
 # capitalised words run together are cut at their capitals ("DignBign", "LécHa").
 vanban_cli_test(NAME restore_ocr_glued_damaged ARGS restore --model ${_model} ${_rdata}/cli/ocr_glued_damaged.txt
-                STDOUT_MATCHES "\nXÃ CẨM KHÊ [.] [.]\nXÃ NỘI BÀI\nPHƯỜNG 1 BẢO LỘC [|]\nBỘ TÀI CHÍNH\nXÃ LỘC HÀ [|] [^\n]*\n- UBND tỉnh Điện Biên;\n[^\n]* xã Lộc Hà :\n")
+                STDOUT_MATCHES "\nXÃ CẨM KHÊ\nXÃ NỘI BÀI\nPHƯỜNG 1 BẢO LỘC\nBỘ TÀI CHÍNH\nXÃ LỘC HÀ [|] [^\n]*\n- UBND tỉnh Điện Biên;\n[^\n]* xã Lộc Hà :\n")
 # A hyphen with nothing before it joins nothing ("-XANAMNEN" is cut like any glued
 # issuer), and a ". " the OCR put inside a gazetteer name before its date is a space.
 vanban_cli_test(NAME restore_ocr_header_specks_name ARGS restore --model ${_model} ${_rdata}/cli/ocr_header_specks_name.txt
-                STDOUT_MATCHES "\n-XÃ NẬM NÈN [|] [.] [.]\nSố: 12/KH-UBND Vị Xuyên, ngày")
+                STDOUT_MATCHES "\n-XÃ NẬM NÈN\nSố: 12/KH-UBND Vị Xuyên, ngày")
 # A place the OCR garbled past reading ("Xudn Giang, gay") under the issuer's XÃ XUÂN
 # GIANG is that name.
 vanban_cli_test(NAME restore_ocr_kept_place ARGS restore --model ${_model} ${_rdata}/cli/ocr_kept_place.txt
-                STDOUT_MATCHES "XÃ XUÂN GIANG , 7\n[^\n]* Xuân Giang, gây")
+                STDOUT_MATCHES "XÃ XUÂN GIANG\n[^\n]* Xuân Giang, gây")
 # ... but a P read for the capital Đ of a name keeps its capital ("x3 Pong Tién").
 vanban_cli_test(NAME restore_ocr_misread_capital_name ARGS restore --model ${_model} ${_rdata}/cli/ocr_misread_capital_name.txt
                 STDOUT_MATCHES "địa bàn xã Đồng Tiến\n")
@@ -122,8 +122,12 @@ vanban_cli_test(NAME restore_ocr_hyphen_name ARGS restore --model ${_model} ${_r
 vanban_cli_test(NAME restore_ocr_numbers ARGS restore --model ${_model} ${_rdata}/cli/ocr_numbers.txt
                 STDOUT_MATCHES "^Số: 34/KH-UBND Nghi Dương, [^\n]*\n[^\n]*số 20/NQ-HĐND [^\n]*số 114-KL/TW ngày\n19/10/2021 của[^\n]*\nI\. MỤC ĐÍCH, YÊU CẦU\n[^\n]*mục II Kế hoạch này và Phần II [^\n]*mục 1 của")
 # The title under "KT. BỘ TRƯỞNG" is the deputy's: THỨ TRƯỞNG, not THỦ TRƯỞNG.
+# Specks a scan's margins left at a line's ends ("; : |", "| 3.", "_ tại", "~ - Văn
+# phòng") go; a hyphen a wrapped "kinh tế - xã hội" ends its line with stays.
+vanban_cli_test(NAME restore_ocr_line_specks ARGS restore --model ${_model} ${_rdata}/cli/ocr_line_specks.txt
+                STDOUT_MATCHES "QH15;\n3[.] Thông tin về tình hình triển khai dự án\ntại điểm b khoản 1 Điều này[.]\n- Văn phòng Quốc hội;\nphát triển kinh tế -\nxã hội")
 vanban_cli_test(NAME restore_ocr_deputy_title ARGS restore --model ${_model} ${_rdata}/cli/ocr_deputy_title.txt
-                STDOUT_MATCHES "KT. BỘ TRƯỞNG. _\nTHỨ TRƯỞNG\n")
+                STDOUT_MATCHES "KT. BỘ TRƯỞNG.\nTHỨ TRƯỞNG\n")
 # Where a person's name stands (after "đồng chí", "ông", and on the signer's line under
 # "TM. …" and the title), a pair of a personal name beats common words: "Phan Liên Hương",
 # not Phân Liên Hương; "Dương Thanh Đoàn", not Dương Thành Đoàn.

@@ -105,6 +105,11 @@ struct RestoreOptions {
   // context: it only gathers the readings it is sure of. 6 read the dev OCR sets and the
   // real seeds as well as 8 did, with 4 the scan lost 0.04 points.
   int sketch_beam = 6;
+  // OCR'd text: drop the specks a scan's margins left at a line's ends ("liên quan. . |",
+  // "| 3. Thông tin"). Parsing keeps them: it reads a line's core past its specks itself
+  // and maps restored lines onto their source lines code point by code point, which
+  // specks missing on one side put out of step.
+  bool trim_line_specks = true;
   // Decode a hard-wrapped sentence (next line starting in lower case; in OCR'd text
   // also with a capitalised word after a line that ends inside a sentence) as one unit.
   bool join_wrapped_lines = true;

@@ -52,6 +52,7 @@ DocumentReader::DocumentReader(std::shared_ptr<const Model> model, const ReadOpt
   if (model) {
     RestoreOptions ro = options.restore;
     ro.record_tokens = false;  // parsing reads the restored text only; FromText asks per document
+    ro.trim_line_specks = false;
     impl_->restorer = std::make_unique<Restorer>(std::move(model), ro);
   }
 }

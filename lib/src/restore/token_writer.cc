@@ -6,6 +6,7 @@
 
 #include "text/viet_chars.h"
 #include "restore/lattice_builder.h"
+#include "restore/line_specks.h"
 #include "restore/list_labels.h"
 #include "restore/pieces.h"
 #include "text/utf8.h"
@@ -333,6 +334,15 @@ void AppendGap(const Unit& unit, size_t copied, size_t b, bool glued, bool ocr, 
   append(copied, b);
 }
 
+// The gap before the next token (or the unit's tail: |unit_end|); with |trim_specks|
+// (OCR'd text) without the specks the scan's margins left at the ends of its lines.
+void AppendTokenGap(const Unit& unit, size_t copied, size_t b, bool glued, bool ocr, bool trim_specks, GapAfter after,
+                    bool unit_end, std::string* out) {
+  const size_t at = out->size();
+  AppendGap(unit, copied, b, glued, ocr, after, out);
+  if (trim_specks) TrimLineSpecks(out, at, copied == 0, unit_end);
+}
+
 // Whether the edge's reading |id| is written as a token: words, symbols and verbatim
 // pieces, and a lone short number in OCR'd text that the search read as a word ("6"
 // for ở, "06" for tổ); not a number read as one (<num> |num|) or a mark skipped as noise.
@@ -364,6 +374,7 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
   GapAfter after;               // what the gap before the next token follows
   bool prev_hyphened = false;   // the previous word was joined to the one before by a hyphen
   const bool glued = std::any_of(unit.pieces.begin(), unit.pieces.end(), [](const Piece& p) { return p.glued; });
+  const bool trim_specks = ocr_ && o_.trim_line_specks;
   for (size_t step = 0; step < path.size(); ++step) {
     const PathStep& h = path[step];
     const Edge& e = lattice.edges[h.edge];
@@ -397,7 +408,7 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
              m_.IsPlacePair(prev_name, c.id))
       out->text.push_back(' ');  // "Cam.Lâm", "Phú-Tân", "Hùng. An, ngày": no name is written so
     else
-      AppendGap(unit, copied, b, glued, ocr_, after, &out->text);
+      AppendTokenGap(unit, copied, b, glued, ocr_, trim_specks, after, false, &out->text);
     // A hard wrap inside the unit keeps the sentence going ("khó khăn để\nJam căn cứ": làm).
     const uint32_t word_before = gap.find_first_not_of(" \t\r\n") == std::string_view::npos ? prev_word : 0;
     prev_word = plain_word ? c.id : 0;
@@ -486,7 +497,7 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
     if (o_.record_tokens) out->tokens.push_back(std::move(tok));
   }
   line_no += CountBreaks(unit.text.substr(copied));
-  AppendGap(unit, copied, unit.text.size(), glued, ocr_, after, &out->text);
+  AppendTokenGap(unit, copied, unit.text.size(), glued, ocr_, trim_specks, after, true, &out->text);
   return line_no;
 }
 
