@@ -397,6 +397,13 @@ upgrade)
       "$vanban" search "${args[@]}" --db "$uri" --limit 1000 --json 2>&1
     done < "$here/parity_queries.txt"
   }
+  # An archive at version $1: search refuses it, index upgrades it to the current one.
+  upgrade_from() {
+    run 1 search "ban hành" --db "$uri"
+    expect_err "archive schema version $1 is older than this vanban's \(7\): run vanban index on it once to upgrade"
+    run 0 index --from-jsonl empty.jsonl --db "$uri"
+    [ "$(sql "SELECT max(version) FROM schema_version")" = 7 ] || fail "not upgraded from version $1 to 7"
+  }
   search_all > hits.v2.txt
   [ "$(grep -c '"path"' hits.v2.txt)" -ge 20 ] || fail "too few hits to compare"
   # Back to the layout of schema version 1, data kept (as the owner, vanban).
@@ -410,11 +417,8 @@ upgrade)
        CREATE INDEX documents_search_exact ON documents_search USING gin (exact);
        INSERT INTO documents_search SELECT * FROM keep;
        DELETE FROM schema_version WHERE version > 1;" >/dev/null || fail "cannot make a version 1 archive"
-  run 1 search "ban hành" --db "$uri"
-  expect_err "archive schema version 1 is older than this vanban's \(7\): run vanban index on it once to upgrade"
   : > empty.jsonl
-  run 0 index --from-jsonl empty.jsonl --db "$uri"
-  [ "$(sql "SELECT max(version) FROM schema_version")" = 7 ] || fail "not upgraded to version 7"
+  upgrade_from 1
   [ "$(sql "SELECT count(*) FROM documents_search_exact")" = "$(count)" ] || fail "as-typed search rows lost"
   [ "$(sql "SELECT count(*) FROM pg_class WHERE relname LIKE 'documents_search%v1%'")" = 0 ] || fail "version 1 table left"
   run 0 index --check --db "$uri"
@@ -424,10 +428,7 @@ upgrade)
   sql "SET ROLE vanban; DROP INDEX documents_type_key; DROP TABLE documents_search_terms;
        CREATE INDEX documents_stored_types ON documents (doc_type, doc_type_label, type_name);
        DELETE FROM schema_version WHERE version > 2;" >/dev/null || fail "cannot make a version 2 archive"
-  run 1 search "ban hành" --db "$uri"
-  expect_err "archive schema version 2 is older than this vanban's \(7\)"
-  run 0 index --from-jsonl empty.jsonl --db "$uri"
-  [ "$(sql "SELECT max(version) FROM schema_version")" = 7 ] || fail "not upgraded from version 2 to 7"
+  upgrade_from 2
   [ "$(sql "SELECT count(*) FROM pg_indexes WHERE indexname = 'documents_type_key'")" = 1 ] || fail "no index documents_type_key"
   [ "$(sql "SELECT count(*) FROM pg_indexes WHERE indexname = 'documents_stored_types'")" = 0 ] || fail "version 2 index left"
   search_all > hits.v3.txt
@@ -435,10 +436,7 @@ upgrade)
   # From version 3 (no candidate terms): migration 4 computes them for the stored documents.
   sql "SET ROLE vanban; DROP TABLE documents_search_terms; DELETE FROM schema_version WHERE version > 3;" >/dev/null ||
     fail "cannot make a version 3 archive"
-  run 1 search "ban hành" --db "$uri"
-  expect_err "archive schema version 3 is older than this vanban's \(7\)"
-  run 0 index --from-jsonl empty.jsonl --db "$uri"
-  [ "$(sql "SELECT max(version) FROM schema_version")" = 7 ] || fail "not upgraded from version 3 to 7"
+  upgrade_from 3
   [ "$(sql "SELECT count(*) FROM documents_search_terms")" = "$(count)" ] || fail "candidate terms not computed for every document"
   [ "$(sql "SELECT count(*) FROM pg_indexes WHERE indexname = 'documents_search_terms_gin'")" = 1 ] || fail "no GIN index on the terms"
   run 0 index --check --db "$uri"
@@ -446,10 +444,7 @@ upgrade)
   diff hits.v2.txt hits.v4.txt >&2 || fail "the archive upgraded from version 3 answers differently"
   # From version 4: migration 5 changes only SQLite's full-text index; here the version.
   sql "SET ROLE vanban; DELETE FROM schema_version WHERE version > 4;" >/dev/null || fail "cannot make a version 4 archive"
-  run 1 search "ban hành" --db "$uri"
-  expect_err "archive schema version 4 is older than this vanban's \(7\)"
-  run 0 index --from-jsonl empty.jsonl --db "$uri"
-  [ "$(sql "SELECT max(version) FROM schema_version")" = 7 ] || fail "not upgraded from version 4 to 7"
+  upgrade_from 4
   search_all > hits.v5.txt
   diff hits.v2.txt hits.v5.txt >&2 || fail "the archive upgraded from version 4 answers differently"
   # From version 5 (the candidate terms inline): migration 6 writes them out of line.
@@ -458,10 +453,7 @@ upgrade)
        CLUSTER documents_search_terms USING documents_search_terms_pkey; DROP FUNCTION vanban_candidates;
        DELETE FROM schema_version WHERE version > 5;" >/dev/null || fail "cannot make a version 5 archive"
   [ "$(terms_pages)" -gt $((1 + $(count) / 100)) ] || fail "the version 5 archive has its terms out of line already"
-  run 1 search "ban hành" --db "$uri"
-  expect_err "archive schema version 5 is older than this vanban's \(7\)"
-  run 0 index --from-jsonl empty.jsonl --db "$uri"
-  [ "$(sql "SELECT max(version) FROM schema_version")" = 7 ] || fail "not upgraded from version 5 to 7"
+  upgrade_from 5
   terms_out_of_line
   run 0 index --check --db "$uri"
   search_all > hits.v6.txt
@@ -469,10 +461,7 @@ upgrade)
   # From version 6 (no index of the type key and id): migration 7 makes it.
   sql "SET ROLE vanban; DROP INDEX documents_type_key_id; DELETE FROM schema_version WHERE version > 6;" >/dev/null ||
     fail "cannot make a version 6 archive"
-  run 1 search "ban hành" --db "$uri"
-  expect_err "archive schema version 6 is older than this vanban's \(7\)"
-  run 0 index --from-jsonl empty.jsonl --db "$uri"
-  [ "$(sql "SELECT max(version) FROM schema_version")" = 7 ] || fail "not upgraded from version 6 to 7"
+  upgrade_from 6
   [ "$(sql "SELECT count(*) FROM pg_indexes WHERE indexname = 'documents_type_key_id'")" = 1 ] || fail "no index documents_type_key_id"
   search_all > hits.v7.txt
   diff hits.v2.txt hits.v7.txt >&2 || fail "the archive upgraded from version 6 answers differently"
