@@ -160,7 +160,7 @@ spellings first (--exact: only those). Score: 0 to 1. Exit 1 when nothing is fou
       app.add_flag("--timing", o->timing, "Print the query time (wall and CPU) on stderr");
       app.add_flag("--no-candidates{false}", o->q.candidates,
                    "Scan the full-text index in every step instead of checking the candidates of the archive's "
-                   "candidate index (or, on PostgreSQL, the first blocks of a common word's table) (same answers; "
+                   "candidate index (or, on PostgreSQL, the lowest ids of a common word's table) (same answers; "
                    "for measurements)");
       return RunFn([o] { return Run(*o); });
     }});

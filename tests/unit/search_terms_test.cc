@@ -203,7 +203,7 @@ TEST_CASE("PostgreSQL: a filtered step checks its candidates' words first when f
   // `chinh phu cap --from 2024-01-01`: 3,952 candidates, 1 match in a sample of 100 or none.
   CHECK(PgMatchesFirstCheaper(3952, 200, 0.0));
   CHECK(PgMatchesFirstCheaper(3952, 200, 0.01));
-  // Not measured (1), or most are matches: in storage order, stopping at the cap.
+  // Not measured (1), or most are matches: in id order, stopping at the cap.
   CHECK_FALSE(PgMatchesFirstCheaper(3952, 200, 1.0));
   CHECK_FALSE(PgMatchesFirstCheaper(3952, 200, 0.5));
   CHECK_FALSE(PgMatchesFirstCheaper(150, 200, 1.0));

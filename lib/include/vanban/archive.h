@@ -75,7 +75,7 @@ std::string WithArchivalJson(std::string record, const Document& doc, std::strin
 
 // ---- The archive database ---------------------------------------------------------------
 
-inline constexpr int kArchiveSchemaVersion = 6;
+inline constexpr int kArchiveSchemaVersion = 7;
 
 struct ArchiveDocument {
   std::string path;  // absolute, the key: re-indexing a path replaces its row

@@ -47,11 +47,6 @@ constexpr const char* kPathLock = "hashtext($1)";
 // than the scan (search_terms.h, PgCandidatesCheaperThanScan).
 constexpr int64_t kPgMaxCandidates = 2500;
 
-// An unfiltered step whose words (a phrase: its pairs) the planner estimates in at least
-// this share of the documents first looks for its first matches in the first blocks of
-// its table (PgArchive::RankedHits).
-constexpr double kPgDenseStepShare = 0.5;
-
 std::string Dollar(int i) { return "$" + std::to_string(i); }
 
 // A text[] literal of |items| ("{\"KH\",\"QĐ\"}").
@@ -263,18 +258,28 @@ class PgArchive final : public ArchiveBackend {
                                                              const std::string& column,
                                                              const std::string& step_tsquery, int64_t cap,
                                                              double* match_share);
-  // How many of |table|'s first blocks an unfiltered step reads for its first |cap|
-  // matches before it falls back to the GIN scan; 0: no such first look (see RankedHits).
-  Result<int64_t> DenseStepBlocks(const SearchStep& step, const ParsedQuery& parsed, const std::string& table,
-                                  const std::string& column, const std::string& tsquery, int64_t cap);
+  // The first |cap| matches by id of a step without candidates (|from_where| with
+  // |params|, not in |exclude|), found range by range from the lowest id; nullopt when the
+  // step is better run over all ids at once (RankedHits).
+  Result<std::optional<std::vector<int64_t>>> FirstMatchesByRange(const SearchStep& step, const ParsedQuery& parsed,
+                                                                  const Filters& filters, const std::string& table,
+                                                                  const std::string& column, const std::string& tsquery,
+                                                                  int64_t cap, const std::string& from_where,
+                                                                  const std::vector<PgParam>& params,
+                                                                  const std::vector<int64_t>& exclude);
   // The planner's estimate of the rows |select| returns (EXPLAIN: statistics, no scan).
   Result<int64_t> EstimatedRows(const std::string& select, const std::vector<PgParam>& params);
 
   std::string conninfo_;
   std::unique_ptr<PgConnection> db_;
   int version_;
-  // Per search table: its pages and rows as of the last VACUUM or ANALYZE (pg_class).
-  std::unordered_map<std::string, std::pair<double, double>> table_size_;
+  // Per search table: its rows as of the last VACUUM or ANALYZE (pg_class), its lowest and
+  // highest document id.
+  struct TableIds {
+    double rows;
+    int64_t min_id, max_id;
+  };
+  std::unordered_map<std::string, TableIds> table_ids_;
   bool in_txn_ = false;
   std::mutex claims_mu_;
   std::unique_ptr<PgConnection> claims_;
@@ -375,10 +380,13 @@ const char* const kHitColumns =
     "d.id, d.path, d.full_symbol, d.doc_type, d.doc_type_label, d.type_name, d.issued_date, d.issuer, d.subject";
 
 // Filters on documents d: $2 the accepted (doc_type, doc_type_label, type_name) keys (a
-// text array, NULL for any), $3 an issuer_key substring, $4/$5 ISO date bounds.
-const char* const kFilters =
-    " AND ($2::text[] IS NULL OR (coalesce(d.doc_type, '') || chr(31) || coalesce(d.doc_type_label, '') ||"
-    " chr(31) || coalesce(d.type_name, '')) = ANY($2::text[]))"
+// text array, NULL for any), $3 an issuer_key substring, $4/$5 ISO date bounds. One key is
+// compared with = (the planner folds the CASE, the parameters being known when it plans),
+// so that documents_type_key_id gives that type's documents in id order (schema version 7;
+// with = ANY the index yields them by key, then id).
+const std::string kFilters =
+    " AND ($2::text[] IS NULL OR CASE WHEN cardinality($2::text[]) = 1 THEN " + StoredTypeKeySql(Dialect::kPostgres, "d.") +
+    " = ($2::text[])[1] ELSE " + StoredTypeKeySql(Dialect::kPostgres, "d.") + " = ANY($2::text[]) END)"
     " AND ($3 = '' OR d.issuer_key LIKE '%' || $3 || '%' ESCAPE '\\')"
     " AND ($4 = '' OR d.issued_date >= $4) AND ($5 = '' OR d.issued_date <= $5)";
 
@@ -449,97 +457,85 @@ Status PgArchive::RankedHits(const SearchStep& step, const std::vector<int64_t>&
   const std::string column = fold ? "s.folded" : "s.exact";
   const std::string table = fold ? "documents_search" : "documents_search_exact";
   const std::string tsquery = step.kind == MatchKind::kPhrase ? TsQueryPhrase(parsed, fold) : TsQueryAll(parsed, fold);
-  // At most |cap| matches, in storage order (the scan stops there: about the order of
-  // indexing, as SQLite's lowest ids), ranked as they are read (ts_rank_cd reads the
-  // tsvector the match has just read; a tsvector handed on to be ranked later is copied,
-  // ~2x slower); then the best |limit|. The documents row of a match is read only for
-  // filters.
-  // Few candidates (search_terms.h, kPgMaxCandidates): only they are read and checked, in
-  // storage order too, so that the first |cap| matches are those the scan would rank: a
-  // TID scan visits its TIDs sorted (PostgreSQL sorts the list), and the candidates (with
-  // the filters, applied while their TIDs are looked up) are turned into TIDs first. The
-  // match is then no index condition (IS TRUE), or the planner could intersect it with
-  // the GIN scan of the words, the cost this avoids. Without the order, candidates past
-  // the cap could not be checked (they were scanned: `động người` at 20,000
-  // documents, 2,222 candidates, rechecked 10,318 rows to find 1,000 phrase matches).
+  // At most |cap| matches, the first by document id (the order of indexing, as on SQLite:
+  // an order of the archive, not of where its rows happen to lie, which differs with the
+  // number of import workers), then ranked (ts_rank_cd only for those), then the best
+  // |limit|. The documents row of a match is read only for filters.
+  // Few candidates (search_terms.h, kPgMaxCandidates): only they are checked, by id in
+  // ascending order up to the cap, so the first |cap| matches are those of the scan. The
+  // match is then no index condition (IS TRUE), or the planner could intersect it with the
+  // GIN scan of the words, the cost this avoids.
   double match_share = 1;
   auto candidates = q.candidates ? StepCandidates(step, parsed, filters, table, column, tsquery, cap, &match_share)
                                  : Result<std::optional<std::vector<int64_t>>>(std::optional<std::vector<int64_t>>());
   if (!candidates.ok()) return candidates.status();
   const bool by_id = candidates->has_value();
   if (by_id && (*candidates)->empty()) return Status::Ok();
-  // A step of common words (`thuc hien`: 92% of the documents, or more as two words)
-  // finds its first |cap| matches in the first blocks of its table, where the GIN scan
-  // reads the posting lists of the words in every document and builds their bitmap
-  // first (at 20,000 documents 24 of the 54 ms of that phrase step, and it grows with the
-  // archive). So such a step first reads |first_blocks| blocks in storage order (a TID
-  // range scan, which neither uses a ring buffer nor starts where another scan stopped)
-  // and checks each row: when they hold |cap| matches these are the scan's first |cap|
-  // (a bitmap heap scan visits its rows in the same order), else the step scans as usual.
-  int64_t first_blocks = 0;
-  if (!by_id && !filters.any() && q.candidates) {
-    auto blocks = DenseStepBlocks(step, parsed, table, column, tsquery, cap);
-    if (!blocks.ok()) return blocks.status();
-    first_blocks = *blocks;
-  }
-  // The step's query: its matches (at most |cap|, in storage order) as |from_where| has
-  // them (the FROM and WHERE clauses, on s or on s and d), ranked; the best |limit| with their documents
-  // row, and how many matches there were.
-  auto ranked = [&](const std::string& from_where, std::vector<PgParam> params) -> Result<PgResult> {
-    params.push_back(IdArray(exclude));
-    std::string matches = "SELECT s.doc_id AS id, ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', " + column +
-                          ", $1::tsquery, 1) AS score" + from_where + " AND NOT (s.doc_id = ANY(" +
-                          Dollar(static_cast<int>(params.size())) + "::bigint[]))";
-    if (cap > 0) {
-      params.push_back(std::to_string(cap));
-      matches += " LIMIT " + Dollar(static_cast<int>(params.size()));
+  // The step's matches as |from_where| has them (the FROM and WHERE clauses, on s or on s
+  // and d); $1 the step's tsquery, $2..$5 the filters when it names them.
+  std::vector<PgParam> params = filters.Params();
+  params[0] = tsquery;
+  if (!filters.any()) params.resize(1);
+  std::string from_where;
+  if (by_id) {
+    std::sort((*candidates)->begin(), (*candidates)->end());
+    params.push_back(IdArray(**candidates));
+    const std::string ids = Dollar(static_cast<int>(params.size())) + "::bigint[]";
+    if (filters.any()) {
+      // When few candidates are matches, their words are checked first, in their search
+      // rows, and only the matches' documents rows are looked up (search_terms.h,
+      // PgMatchesFirstCheaper): the same first |cap| matches.
+      const std::string documents =
+          PgMatchesFirstCheaper(static_cast<int64_t>((*candidates)->size()), cap, match_share)
+              ? "ARRAY(SELECT s.doc_id FROM " + table + " s WHERE s.doc_id = ANY(" + ids + ") AND (" + column +
+                    " @@ $1::tsquery) IS TRUE)"
+              : ids;
+      from_where = " FROM documents d JOIN " + table + " s ON s.doc_id = d.id WHERE d.id = ANY(" + documents + ")" + kFilters;
+    } else {
+      from_where = " FROM " + table + " s WHERE s.doc_id = ANY(" + ids + ")";
     }
-    params.push_back(std::to_string(limit));
-    return db_->Query("WITH m AS MATERIALIZED (" + matches + "), top AS (SELECT id, score FROM m ORDER BY score DESC, id LIMIT " +
-                          Dollar(static_cast<int>(params.size())) + ") SELECT " + kHitColumns +
-                          ", top.score, d.text, (SELECT count(*) FROM m) FROM top JOIN documents d ON d.id = top.id"
-                          " ORDER BY top.score DESC, d.id",
-                      params);
+    from_where += " AND (" + column + " @@ $1::tsquery) IS TRUE";
+  } else if (filters.any()) {
+    from_where = " FROM " + table + " s JOIN documents d ON d.id = s.doc_id WHERE " + column + " @@ $1::tsquery" + kFilters;
+  } else {
+    from_where = " FROM " + table + " s WHERE " + column + " @@ $1::tsquery";
+  }
+  // The first |cap| matches by id, ranked; the best |limit| with their documents row, and
+  // how many matches there were. Ranked in a second pass over those alone: with the rank
+  // beside the id, a plan that sorts the matches by id ranked every one of them first.
+  auto ranked = [&](const std::string& where, std::vector<PgParam> p) -> Result<PgResult> {
+    p.push_back(IdArray(exclude));
+    std::string first = "SELECT s.doc_id" + where + " AND NOT (s.doc_id = ANY(" + Dollar(static_cast<int>(p.size())) +
+                        "::bigint[]))";
+    if (cap > 0) {
+      p.push_back(std::to_string(cap));
+      first += " ORDER BY s.doc_id LIMIT " + Dollar(static_cast<int>(p.size()));
+    }
+    p.push_back(std::to_string(limit));
+    return db_->Query("WITH first AS MATERIALIZED (" + first + "), m AS MATERIALIZED (SELECT s.doc_id AS id," +
+                          " ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', " + column + ", $1::tsquery, 1) AS score FROM " + table +
+                          " s WHERE s.doc_id = ANY(ARRAY(SELECT doc_id FROM first))), top AS (SELECT id, score FROM m" +
+                          " ORDER BY score DESC, id LIMIT " + Dollar(static_cast<int>(p.size())) + ") SELECT " +
+                          kHitColumns + ", top.score, d.text, (SELECT count(*) FROM m) FROM top" +
+                          " JOIN documents d ON d.id = top.id ORDER BY top.score DESC, d.id",
+                      p);
   };
+  // A step with many matches finds its first |cap| by id range by range from the lowest
+  // (FirstMatchesByRange) and ranks those; the planner then reads a range in id order or
+  // intersects the GIN scan with it, where over all ids it sorted every match by id
+  // (`thuc hien`: 92% of the documents).
   std::optional<PgResult> result;
-  if (first_blocks > 0) {
-    auto r = ranked(" FROM " + table + " s WHERE s.ctid < $2::tid AND (" + column + " @@ $1::tsquery) IS TRUE",
-                    {tsquery, "(" + std::to_string(first_blocks) + ",0)"});
-    if (!r.ok()) return r.status();
-    if (r->rows() > 0 && r->Int(0, 11) == cap) result = std::move(*r);
+  if (!by_id && q.candidates) {
+    auto first = FirstMatchesByRange(step, parsed, filters, table, column, tsquery, cap, from_where, params, exclude);
+    if (!first.ok()) return first.status();
+    if (*first) {
+      if ((*first)->empty()) return Status::Ok();
+      auto r = ranked(" FROM " + table + " s WHERE s.doc_id = ANY($2::bigint[])", {tsquery, IdArray(**first)});
+      if (!r.ok()) return r.status();
+      result = std::move(*r);
+    }
   }
   if (!result) {
-    std::vector<PgParam> params = filters.Params();  // $2..$5 only when the SQL names them
-    params[0] = tsquery;
-    if (!filters.any()) params.resize(1);
-    std::string from_where;
-    if (by_id) {
-      params.push_back(IdArray(**candidates));
-      const std::string ids = Dollar(static_cast<int>(params.size()));
-      if (filters.any()) {
-        // In the documents' storage order: the filtered scan is a join, and the plan chosen
-        // for it at 20,000 documents reads the documents in that order (a nested loop over
-        // those that pass the filters), so the first |cap| matches are the same there.
-        // When few candidates are matches, their words are checked first, in their search
-        // rows, and only the matches' documents rows are looked up (search_terms.h,
-        // PgMatchesFirstCheaper): the same first |cap| matches in the same order.
-        std::string documents = ids + "::bigint[]";
-        if (PgMatchesFirstCheaper(static_cast<int64_t>((*candidates)->size()), cap, match_share)) {
-          documents = "ARRAY(SELECT s.doc_id FROM " + table + " s WHERE s.ctid = ANY(ARRAY(SELECT c.ctid FROM " + table +
-                      " c WHERE c.doc_id = ANY(" + documents + "))) AND (" + column + " @@ $1::tsquery) IS TRUE)";
-        }
-        from_where = " FROM documents d JOIN " + table + " s ON s.doc_id = d.id WHERE d.ctid = ANY(ARRAY(SELECT d.ctid" +
-                     " FROM documents d WHERE d.id = ANY(" + documents + ")" + kFilters + "))";
-      } else {
-        from_where = " FROM " + table + " s WHERE s.ctid = ANY(ARRAY(SELECT c.ctid FROM " + table +
-                     " c WHERE c.doc_id = ANY(" + ids + "::bigint[])))";
-      }
-      from_where += " AND (" + column + " @@ $1::tsquery) IS TRUE";
-    } else if (filters.any()) {
-      from_where = " FROM " + table + " s JOIN documents d ON d.id = s.doc_id WHERE " + column + " @@ $1::tsquery" + kFilters;
-    } else {
-      from_where = " FROM " + table + " s WHERE " + column + " @@ $1::tsquery";
-    }
     auto r = ranked(from_where, std::move(params));
     if (!r.ok()) return r.status();
     result = std::move(*r);
@@ -563,35 +559,82 @@ Result<int64_t> PgArchive::EstimatedRows(const std::string& select, const std::v
   return at == std::string::npos ? 0 : std::strtoll(line.c_str() + at + 6, nullptr, 10);
 }
 
-Result<int64_t> PgArchive::DenseStepBlocks(const SearchStep& step, const ParsedQuery& parsed, const std::string& table,
-                                           const std::string& column, const std::string& tsquery, int64_t cap) {
-  if (cap <= 0) return 0;  // every match is ranked: no first few will do
-  auto size = table_size_.find(table);
-  if (size == table_size_.end()) {
-    auto r = db_->Query("SELECT relpages, reltuples FROM pg_catalog.pg_class WHERE oid = $1::regclass", {table});
+Result<std::optional<std::vector<int64_t>>> PgArchive::FirstMatchesByRange(
+    const SearchStep& step, const ParsedQuery& parsed, const Filters& filters, const std::string& table,
+    const std::string& column, const std::string& tsquery, int64_t cap, const std::string& from_where,
+    const std::vector<PgParam>& params, const std::vector<int64_t>& exclude) {
+  using Ids = std::optional<std::vector<int64_t>>;
+  // Every match ranked: no first few will do. One type: documents_type_key_id gives its
+  // documents in id order, and the step stops at the cap over all ids.
+  if (cap <= 0 || filters.types.has_value()) return Ids();
+  auto size = table_ids_.find(table);
+  if (size == table_ids_.end()) {
+    auto r = db_->Query("SELECT c.reltuples, (SELECT min(doc_id) FROM " + table + "), (SELECT max(doc_id) FROM " + table +
+                            ") FROM pg_catalog.pg_class c WHERE c.oid = $1::regclass",
+                        {table});
     if (!r.ok()) return r.status();
-    size = table_size_.emplace(table, std::make_pair(r->Double(0, 0), r->Double(0, 1))).first;
+    size = table_ids_.emplace(table, TableIds{r->Double(0, 0), r->Int(0, 1), r->Int(0, 2)}).first;
   }
-  const auto [pages, rows] = size->second;
-  if (pages < 1 || rows < 1) return 0;  // never analysed: no statistics to go by
+  const TableIds ids = size->second;
+  if (ids.rows < 1 || ids.max_id < ids.min_id) return Ids();  // never analysed, or empty
   // The planner takes a phrase for its words (`nam cua truong` would be in 98% of the
   // documents); its pairs bound it better (`nam_cua` & `cua_truong`, in
-  // documents_search_terms; a phrase of two words is its pair).
+  // documents_search_terms; a phrase of two words is its pair). A filtered step: the
+  // estimate of its own join.
   CandidateQuery pairs;
-  if (step.kind == MatchKind::kPhrase) pairs.pairs = RequiredPairs(parsed, step.kind);
-  auto matches = pairs.pairs.empty()
-                     ? EstimatedRows("SELECT 1 FROM " + table + " s WHERE " + column + " @@ $1::tsquery", {tsquery})
-                     : EstimatedRows("SELECT 1 FROM documents_search_terms WHERE terms @@ $1::tsquery",
-                                     {TsQueryCandidates(pairs)});
+  if (step.kind == MatchKind::kPhrase && !filters.any()) pairs.pairs = RequiredPairs(parsed, step.kind);
+  auto matches = filters.any()       ? EstimatedRows("SELECT 1" + from_where, params)
+                 : pairs.pairs.empty() ? EstimatedRows("SELECT 1 FROM " + table + " s WHERE " + column + " @@ $1::tsquery", {tsquery})
+                                       : EstimatedRows("SELECT 1 FROM documents_search_terms WHERE terms @@ $1::tsquery",
+                                                       {TsQueryCandidates(pairs)});
   if (!matches.ok()) return matches.status();
-  const double share = static_cast<double>(*matches) / rows;
-  if (share < kPgDenseStepShare) return 0;
-  // Twice the rows that hold |cap| matches if the estimate is right: at most
-  // 2 * cap / kPgDenseStepShare rows read in vain when it is not.
-  // Not when that is the whole table: the step may have fewer than |cap| matches.
-  const double wanted_rows = 2.0 * static_cast<double>(cap) / share;
-  const auto blocks = static_cast<int64_t>(wanted_rows * pages / rows) + 1;
-  return blocks < pages ? blocks : 0;
+  double share = static_cast<double>(*matches) / ids.rows;
+  // Very few matches: sorting them all by id costs less than a range. Not for a phrase,
+  // whose estimate from its pairs can be far below the truth (`nước nắm giữ` as typed:
+  // under 50, 7,261 among 8,916 documents with the words, all rechecked and sorted in 64
+  // ms; `bồi dưỡng theo`: 3,154 among 11,162, 103 ms), nor when a few times the cap.
+  if (step.kind != MatchKind::kPhrase && 4.0 * share * ids.rows < static_cast<double>(cap)) return Ids();
+  share = std::max(share, 1 / ids.rows);
+  // Each range should hold twice the matches still wanted (the ids taken as evenly spread
+  // between the lowest and the highest), and is at most an eighth of the ids: a match in
+  // the range is then a condition of the bitmap (the GIN scan's and the key's intersected)
+  // where, over most ids, the planner fetched every match to filter it (`chứng khoán` as
+  // typed: estimated from its pair at 500 matches, 4,298, read in 58 ms for 200 of them).
+  // The share is then the one measured in the last range (at least an eighth of the
+  // previous: a range without matches grows eightfold). After kRanges ranges, when a range
+  // would reach the highest id, or when at the measured share the rest should hold at most
+  // twice the matches still wanted, the rest at once.
+  constexpr int kRanges = 4;
+  const double span = static_cast<double>(ids.max_id - ids.min_id + 1);
+  const double rows_per_id = ids.rows / span;
+  std::vector<int64_t> found;
+  int64_t from = ids.min_id;
+  bool rest = false;
+  for (int range = 0; static_cast<int64_t>(found.size()) < cap; ++range) {
+    const int64_t wanted = cap - static_cast<int64_t>(found.size());
+    const double range_ids = std::min(2.0 * static_cast<double>(wanted) / share / rows_per_id, span / 8);
+    const int64_t to = range < kRanges && !rest ? from + static_cast<int64_t>(range_ids) + 1 : 0;
+    std::vector<PgParam> p = params;
+    p.push_back(std::to_string(from));
+    std::string where = from_where + " AND s.doc_id >= " + Dollar(static_cast<int>(p.size())) + "::bigint";
+    const bool last = to <= 0 || to > ids.max_id;
+    if (!last) {
+      p.push_back(std::to_string(to));
+      where += " AND s.doc_id < " + Dollar(static_cast<int>(p.size())) + "::bigint";
+    }
+    p.push_back(IdArray(exclude));
+    where += " AND NOT (s.doc_id = ANY(" + Dollar(static_cast<int>(p.size())) + "::bigint[]))";
+    p.push_back(std::to_string(wanted));
+    auto r = db_->Query("SELECT s.doc_id" + where + " ORDER BY s.doc_id LIMIT " + Dollar(static_cast<int>(p.size())), p);
+    if (!r.ok()) return r.status();
+    for (int i = 0; i < r->rows(); ++i) found.push_back(r->Int(i, 0));
+    if (last) break;
+    const double measured = r->rows() / (static_cast<double>(to - from) * rows_per_id);
+    rest = measured * static_cast<double>(ids.max_id - to + 1) * rows_per_id <= 2.0 * static_cast<double>(wanted - r->rows());
+    share = std::max(measured, share / 8);
+    from = to;
+  }
+  return Ids(std::move(found));
 }
 
 Result<std::optional<std::vector<int64_t>>> PgArchive::StepCandidates(const SearchStep& step, const ParsedQuery& parsed,
@@ -646,7 +689,7 @@ Result<std::optional<std::vector<int64_t>>> PgArchive::StepCandidates(const Sear
   };
   auto r = read(most);
   if (!r.ok()) return r.status();
-  // The share of matches among the first candidates read (unsorted: about storage order).
+  // The share of matches among the first candidates read (unsorted: as they lie).
   auto sample_share = [&]() -> Result<double> {
     std::string sample = "{";
     for (int i = 0; i < r->rows() && i < kPgCandidateSample; ++i) sample += (i ? "," : "") + r->Text(i, 0);
@@ -816,14 +859,11 @@ Result<std::unique_ptr<ArchiveBackend>> OpenPostgresArchive(const std::string& c
   auto db = PgConnection::Connect(conninfo);
   if (!db.ok()) return db.status();
   PgConnection& c = **db;
-  // A step ranks the first |cap| matches in storage order; a sequential scan of a table
-  // larger than a quarter of shared_buffers starts where the last one (any session's)
-  // stopped, so those were other matches from one search to the next (46 of 200 answers
-  // changed between two runs at 100,000 documents, 8 clients). From block 0 they are not.
-  // Nor with parallel workers: a Gather yields its workers' rows in the order they come,
-  // so a filtered step's first matches were others from one run to the next (`dinh muc
-  // luong --type NQ` at 100,000 documents: 4 answers in 4 runs); on 2 cores shared by 8
-  // clients the workers saved no time either.
+  // No synchronised sequential scans and no parallel workers: a step's first matches are
+  // those of the lowest ids whatever the plan, but a scan that starts where another
+  // session's stopped, or a Gather that yields its workers' rows as they come, makes the
+  // work of a search differ from one run to the next; on 2 cores shared by 8 clients the
+  // workers saved no time either.
   VANBAN_RETURN_IF_ERROR(c.Exec(
       "SELECT set_config('synchronize_seqscans', 'off', false), set_config('max_parallel_workers_per_gather', '0', false)"));
   bool other_tables = false;

@@ -280,6 +280,22 @@ CREATE OR REPLACE FUNCTION vanban_candidates(q tsquery, most bigint) RETURNS SET
   return m;
 }
 
+// Migration 7: PostgreSQL steps with --type in id order. A step ranks its first matches
+// by document id (search_query.h); a step filtered by one stored type walks the documents
+// of that type in id order through this index (the type key, then the id), checking each
+// one's words, and stops at the cap: `chinh --type QĐ` at 100,000 documents 52 -> 5 ms,
+// where reading the words' matches in id order looked up the documents rows of 3,889 of
+// them for 200 of the type (documents_type_key gives a type's documents by TID).
+// IF NOT EXISTS: an archive whose version rows were taken back by hand, as tests do, has
+// it. SQLite: nothing changes (its filters are tokens in the full-text MATCH, version 5).
+Migration Version7() {
+  Migration m;
+  m.postgres_extra = R"sql(
+CREATE INDEX IF NOT EXISTS documents_type_key_id ON documents((coalesce(doc_type, '') || chr(31) || coalesce(doc_type_label, '') || chr(31) || coalesce(type_name, '')), id);
+)sql";
+  return m;
+}
+
 const char* TypeSql(ColumnType t, Dialect d) {
   const bool pg = d == Dialect::kPostgres;
   switch (t) {
@@ -294,7 +310,8 @@ const char* TypeSql(ColumnType t, Dialect d) {
 }  // namespace
 
 const std::vector<Migration>& ArchiveMigrations() {
-  static const std::vector<Migration> kMigrations = {Version1(), Version2(), Version3(), Version4(), Version5(), Version6()};
+  static const std::vector<Migration> kMigrations = {Version1(), Version2(), Version3(), Version4(), Version5(), Version6(),
+                                                     Version7()};
   return kMigrations;
 }
 

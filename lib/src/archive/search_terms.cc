@@ -183,7 +183,7 @@ bool PgCandidatesCheaperThanScan(int64_t candidates, int64_t word_documents, int
   constexpr double kLookupMicros = 12.6, kCheckMicros = 15, kPostingMicros = 0.7, kRecheckMicros = 9;
   const auto p = static_cast<double>(candidates);
   const double w = std::max(static_cast<double>(word_documents), p);  // every candidate holds the words
-  // Both stop at |cap| matches: the candidates' rows are checked in storage order after
+  // Both stop at |cap| matches: the candidates' rows are checked in id order after
   // every TID has been looked up. With fewer matches than the cap, both check every row.
   const double matches = std::clamp(match_share, 0.0, 1.0) * p;
   const bool stop_at_cap = cap > 0 && matches > static_cast<double>(cap);

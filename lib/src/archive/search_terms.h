@@ -121,8 +121,8 @@ inline constexpr int64_t kPgCandidateSample = 100;
 
 // PostgreSQL, a filtered step checked by TID: whether checking the words of all its
 // |candidates| in their search rows first, then looking up the documents rows (filters,
-// storage order) of the matches alone, costs less than looking up each candidate's
-// documents row in storage order and checking its words, until |cap| matches (0: all).
+// id order) of the matches alone, costs less than looking up each candidate's documents
+// row in id order and checking its words, until |cap| matches (0: all).
 // A lookup and a check cost about the same (`chinh phu cap --from 2024-01-01`: 3,952
 // candidates, 41 ms for their documents rows, 45 for their search rows; 1 match), so
 // words first costs candidates + 2 x matches against 2 x the candidates read in order.
