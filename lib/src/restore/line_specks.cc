@@ -34,7 +34,6 @@ struct Token {
   bool speck = true;    // one to three speck marks, not one mark repeated ("==", "...", "--": rules, leaders)
   bool strong = false;  // holds a mark no writer puts there
   bool bullet = false;  // a dash or a bullet alone
-  char32_t last = 0;
 };
 
 Token Classify(std::string_view text, size_t begin, size_t end) {
@@ -47,7 +46,6 @@ Token Classify(std::string_view text, size_t begin, size_t end) {
     const char32_t c = NextCodePoint(text, &pos);
     if (n++ == 0) first = c;
     else if (c != first) same = false;
-    t.last = c;
     t.speck &= SpeckMark(c);
     t.strong |= StrongSpeck(c);
   }
