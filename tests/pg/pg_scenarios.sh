@@ -15,17 +15,18 @@
 #   dense     a step of a word that most documents hold finds its first matches among the
 #             lowest ids (a few rows read, not every match), the same as the scan; when
 #             those hold fewer than it ranks, it scans as usual
-#   filtered  a filtered phrase step whose candidates are mostly not matches checks their
-#             words first and reads the documents rows of its matches alone, as the scan
+#   filtered  a filtered phrase step whose candidates are mostly not matches reads the
+#             documents rows of its hits alone (the filters on the search rows), as the scan
 #   restart   the server stops mid-run: exit 1, one clear line; after a restart the rerun
 #             completes the archive (its own cluster)
 #   readonly  a role that may only read, a read-only database: index fails at once with one
 #             line and writes nothing (no log either); search works (as on SQLite)
 #   upgrade   an archive at schema version 1 (one search table with both tsvectors), and one
-#             at version 2 (another index of the stored types), is
+#             at each later version up to 7 (at 7: search rows without filter values), is
 #             upgraded by index and then answers every parity query exactly as before
 #   check     index --check passes a sound archive and reports a missing search row, a
-#             search row that is not that of the text, a record that is not JSON
+#             search row that is not that of the text, a record that is not JSON, a search
+#             row whose filter values are not its document's
 set -uo pipefail
 scenario=$1 vanban=$2 state=$3 samples=$4 work=$5
 here=$(cd "$(dirname "$0")" && pwd)
@@ -94,7 +95,7 @@ index)
   expect_err "4 files: 4 indexed, 0 replaced, 0 unchanged, 0 failed"
   [ "$(count)" = 4 ] || fail "expected 4 documents"
   [ "$(sql "SELECT count(*) FROM documents_search")" = 4 ] || fail "search rows missing"
-  [ "$(sql "SELECT max(version) FROM schema_version")" = 7 ] || fail "schema version not recorded"
+  [ "$(sql "SELECT max(version) FROM schema_version")" = 8 ] || fail "schema version not recorded"
   run 0 index "$samples/seeds" --db "$uri" --no-restore
   expect_err "4 files: 0 indexed, 0 replaced, 4 unchanged"
   run 0 search "nghi quyet dan chu" --db "$uri" --type KH --json
@@ -188,7 +189,7 @@ errors)
   sql "INSERT INTO schema_version VALUES (99, 'future')" >/dev/null
   run 1 index "$samples/seeds" --db "$uri" --no-restore
   [ "$(wc -l < err.txt)" = 1 ] || { cat err.txt >&2; fail "newer schema: not one line"; }
-  expect_err "archive schema version 99 is newer than this vanban supports \(7\)"
+  expect_err "archive schema version 99 is newer than this vanban supports \(8\)"
   [ "$(count)" = 1 ] || fail "newer schema: something was written"
   run 1 search "ke hoach" --db "$uri"
   expect_err "schema version 99"
@@ -320,8 +321,8 @@ parity)
 filtered)
   # 150 documents hold the pairs of "zqa zqb zqc" (zqa_zqb, zqb_zqc) and the years of the
   # filter, 3 the phrase: a filtered phrase step with 150 candidates, few of them matches,
-  # checks their words first and looks up the documents rows of the 3 matches alone
-  # (search_terms.h PgMatchesFirstCheaper), with the answers of the scan.
+  # reads the documents rows of its 3 hits alone (its filters on the search rows, schema
+  # version 8), with the answers of the scan.
   make_docs f 1 150
   for f in f/*.txt; do echo "Mục zqa zqb khác, mục zqb zqc khác." >> "$f"; done
   for i in 0040 0090 0140; do echo "Hồ sơ zqa zqb zqc." >> "f/doc_$i.txt"; done
@@ -400,9 +401,9 @@ upgrade)
   # An archive at version $1: search refuses it, index upgrades it to the current one.
   upgrade_from() {
     run 1 search "ban hành" --db "$uri"
-    expect_err "archive schema version $1 is older than this vanban's \(7\): run vanban index on it once to upgrade"
+    expect_err "archive schema version $1 is older than this vanban's \(8\): run vanban index on it once to upgrade"
     run 0 index --from-jsonl empty.jsonl --db "$uri"
-    [ "$(sql "SELECT max(version) FROM schema_version")" = 7 ] || fail "not upgraded from version $1 to 7"
+    [ "$(sql "SELECT max(version) FROM schema_version")" = 8 ] || fail "not upgraded from version $1 to 8"
   }
   search_all > hits.v2.txt
   [ "$(grep -c '"path"' hits.v2.txt)" -ge 20 ] || fail "too few hits to compare"
@@ -465,6 +466,27 @@ upgrade)
   [ "$(sql "SELECT count(*) FROM pg_indexes WHERE indexname = 'documents_type_key_id'")" = 1 ] || fail "no index documents_type_key_id"
   search_all > hits.v7.txt
   diff hits.v2.txt hits.v7.txt >&2 || fail "the archive upgraded from version 6 answers differently"
+  # From version 7 (search rows without the filter values): migration 8 writes the search
+  # tables again with them, and their indexes.
+  sql "SET ROLE vanban;
+       ALTER TABLE documents_search DROP COLUMN type_key, DROP COLUMN issued_date, DROP COLUMN issuer_key;
+       ALTER TABLE documents_search_exact DROP COLUMN type_key, DROP COLUMN issued_date, DROP COLUMN issuer_key;
+       DELETE FROM schema_version WHERE version > 7;" >/dev/null || fail "cannot make a version 7 archive"
+  upgrade_from 7
+  [ "$(sql "SELECT count(*) FROM documents d JOIN documents_search s ON s.doc_id = d.id
+            JOIN documents_search_exact e ON e.doc_id = d.id
+            WHERE s.type_key = e.type_key AND s.type_key = coalesce(d.doc_type, '') || chr(31) ||
+              coalesce(d.doc_type_label, '') || chr(31) || coalesce(d.type_name, '')
+            AND s.issued_date IS NOT DISTINCT FROM d.issued_date AND e.issued_date IS NOT DISTINCT FROM d.issued_date
+            AND s.issuer_key IS NOT DISTINCT FROM d.issuer_key AND e.issuer_key IS NOT DISTINCT FROM d.issuer_key")" = "$(count)" ] ||
+    fail "the search rows' filter values are not every document's"
+  [ "$(sql "SELECT count(*) FROM pg_indexes WHERE indexname IN ('documents_search_type_key_id', 'documents_search_date_id',
+            'documents_search_exact_type_key_id', 'documents_search_exact_date_id', 'documents_search_folded',
+            'documents_search_exact_words')")" = 6 ] || fail "the search tables' indexes are not all there"
+  [ "$(sql "SELECT count(*) FROM pg_class WHERE relname LIKE 'documents_search%v7%'")" = 0 ] || fail "version 7 table left"
+  run 0 index --check --db "$uri"
+  search_all > hits.v8.txt
+  diff hits.v2.txt hits.v8.txt >&2 || fail "the archive upgraded from version 7 answers differently"
   ;;
 restart)
   # A cluster of its own: stopping the shared one would break the other tests.
@@ -545,11 +567,15 @@ check)
   # A document without its search row, a record that is not JSON.
   sql "DELETE FROM documents_search WHERE doc_id = (SELECT id FROM documents WHERE path LIKE '%000_6071a54f6ab85aa7.txt')" >/dev/null
   sql "UPDATE documents SET record_json = '{\"schema\":' WHERE path LIKE '%cong_van_1245_ubnd.txt'" >/dev/null
+  # Schema version 8: a search row whose filter values are not its document's (a filtered
+  # search would keep or drop it wrongly).
+  sql "UPDATE documents_search_exact SET issued_date = '1999-01-01' WHERE doc_id = (SELECT id FROM documents WHERE path LIKE '%004_fcc612b795270e56.txt')" >/dev/null
   run 1 index --check --db "$uri"
   expect_err "full-text rows: [^ ]*000_6071a54f6ab85aa7.txt has no full-text row"
   expect_err "documents: [^ ]*cong_van_1245_ubnd.txt: the record is not valid JSON"
-  expect_err ": 3 problems found"
-  [ "$(grep -c . err.txt)" = 4 ] || { cat err.txt >&2; fail "check: expected 3 problems and the count"; }
+  expect_err "documents: [^ ]*004_fcc612b795270e56.txt: the search rows' filter values are not those of the document$"
+  expect_err ": 4 problems found"
+  [ "$(grep -c . err.txt)" = 5 ] || { cat err.txt >&2; fail "check: expected 4 problems and the count"; }
   ;;
 *)
   fail "unknown scenario"

@@ -199,22 +199,6 @@ TEST_CASE("PostgreSQL: the candidate query reads no more candidates than the cos
   CHECK(PgMostCandidatesCheaperThanScan(1000000, 0, 1.0) == kPgMostCandidatesByCost);
 }
 
-TEST_CASE("PostgreSQL: a filtered step checks its candidates' words first when few are matches") {
-  // `chinh phu cap --from 2024-01-01`: 3,952 candidates, 1 match in a sample of 100 or none.
-  CHECK(PgMatchesFirstCheaper(3952, 200, 0.0));
-  CHECK(PgMatchesFirstCheaper(3952, 200, 0.01));
-  // Not measured (1), or most are matches: in id order, stopping at the cap.
-  CHECK_FALSE(PgMatchesFirstCheaper(3952, 200, 1.0));
-  CHECK_FALSE(PgMatchesFirstCheaper(3952, 200, 0.5));
-  CHECK_FALSE(PgMatchesFirstCheaper(150, 200, 1.0));
-  // Fewer matches than the cap: both read every candidate, words first looks fewer up.
-  CHECK(PgMatchesFirstCheaper(150, 200, 0.4));
-  CHECK_FALSE(PgMatchesFirstCheaper(150, 200, 0.6));
-  // Every match ranked (cap 0): as with fewer matches than the cap.
-  CHECK(PgMatchesFirstCheaper(5000, 0, 0.3));
-  CHECK_FALSE(PgMatchesFirstCheaper(5000, 0, 0.7));
-}
-
 TEST_CASE("PostgreSQL: the planner's estimate of the candidates is asked only where it can be right") {
   CandidateQuery pairs;
   pairs.pairs = {"thuc_hien", "hien_nay"};

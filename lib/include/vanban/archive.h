@@ -75,7 +75,7 @@ std::string WithArchivalJson(std::string record, const Document& doc, std::strin
 
 // ---- The archive database ---------------------------------------------------------------
 
-inline constexpr int kArchiveSchemaVersion = 7;
+inline constexpr int kArchiveSchemaVersion = 8;
 
 struct ArchiveDocument {
   std::string path;  // absolute, the key: re-indexing a path replaces its row

@@ -178,10 +178,13 @@ class PgArchive final : public ArchiveBackend {
             DocumentTerms(SearchKey(page->Text(i, 2)), SearchKey(page->Text(i, 3)), page->Text(i, 6), page->Text(i, 7))));
       }
       auto differ = db_->Query(
-          "SELECT u.id, s.folded <> u.folded::tsvector, e.exact <> u.exact::tsvector, t.terms <> u.terms::tsvector"
+          "SELECT u.id, s.folded <> u.folded::tsvector, e.exact <> u.exact::tsvector, t.terms <> u.terms::tsvector,"
+          " (s.type_key, s.issued_date, s.issuer_key, e.type_key, e.issued_date, e.issuer_key) IS DISTINCT FROM"
+          " (f.key, d.issued_date, d.issuer_key, f.key, d.issued_date, d.issuer_key)"
           " FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[]) AS u(id, folded, exact, terms)"
           " JOIN documents_search s ON s.doc_id = u.id JOIN documents_search_exact e ON e.doc_id = u.id"
-          " JOIN documents_search_terms t ON t.doc_id = u.id ORDER BY u.id",
+          " JOIN documents_search_terms t ON t.doc_id = u.id JOIN documents d ON d.id = u.id,"
+          " LATERAL (SELECT " + StoredTypeKeySql(Dialect::kPostgres, "d.") + " AS key) f ORDER BY u.id",
           {TextArray(ids), TextArray(folded), TextArray(exact), TextArray(terms)});
       if (!differ.ok()) return differ.status();
       for (int i = 0; i < differ->rows(); ++i) {
@@ -189,6 +192,7 @@ class PgArchive final : public ArchiveBackend {
         if (differ->Text(i, 1) == "t") what = "the search key is not that of the text";
         if (differ->Text(i, 2) == "t") what += (what.empty() ? "" : ", ") + std::string("the text differs from its full-text copy");
         if (differ->Text(i, 3) == "t") what += (what.empty() ? "" : ", ") + std::string("the candidate terms are not those of the text");
+        if (differ->Text(i, 4) == "t") what += (what.empty() ? "" : ", ") + std::string("the search rows' filter values are not those of the document");
         if (!what.empty()) problems.push_back("documents: " + paths[differ->Text(i, 0)] + ": " + what);
       }
     }
@@ -251,13 +255,11 @@ class PgArchive final : public ArchiveBackend {
   Result<Filters> FiltersOf(const SearchQuery& q);
   // As on SQLite (archive_db.cc): the step's candidates when few, else nullopt.
   // |table|, |column| and |step_tsquery| are the step's own (RankedHits), |cap| its
-  // ranked matches (RankedMatchesCap); |match_share| the share of matches measured among
-  // the candidates, 1 when not measured.
+  // ranked matches (RankedMatchesCap).
   Result<std::optional<std::vector<int64_t>>> StepCandidates(const SearchStep& step, const ParsedQuery& parsed,
                                                              const Filters& filters, const std::string& table,
                                                              const std::string& column,
-                                                             const std::string& step_tsquery, int64_t cap,
-                                                             double* match_share);
+                                                             const std::string& step_tsquery, int64_t cap);
   // The first |cap| matches by id of a step without candidates (|from_where| with
   // |params|, not in |exclude|), found range by range from the lowest id; nullopt when the
   // step is better run over all ids at once (RankedHits).
@@ -284,6 +286,13 @@ class PgArchive final : public ArchiveBackend {
   std::mutex claims_mu_;
   std::unique_ptr<PgConnection> claims_;
 };
+
+// A search row: document $1's filter values (schema version 8) as its documents row, just
+// written in the same transaction, has them, and the tsvector $2.
+std::string SearchRowInsertSql(const std::string& table, const std::string& column) {
+  return "INSERT INTO " + table + " (doc_id, type_key, issued_date, issuer_key, " + column + ") SELECT d.id, " +
+         StoredTypeKeySql(Dialect::kPostgres, "d.") + ", d.issued_date, d.issuer_key, $2::tsvector FROM documents d WHERE d.id = $1";
+}
 
 // Inserts |rows| into |table| after the document key, a few hundred rows per statement.
 Status InsertChildRows(PgConnection& db, const char* table, const std::string& doc_id, const std::vector<Row>& rows) {
@@ -327,10 +336,10 @@ Result<PutResult> PgArchive::PutRows(const ArchiveDocument& d) {
   const std::string id = inserted->Text(0, 0);
   const Header& h = d.doc->header;
   const std::string subject = h.subject ? h.subject->text : "";
-  VANBAN_RETURN_IF_ERROR(db_->Exec("INSERT INTO documents_search (doc_id, folded) VALUES ($1, $2::tsvector)",
-                                   {id, TsVectorLiteral(subject, d.text, true)}));
-  VANBAN_RETURN_IF_ERROR(db_->Exec("INSERT INTO documents_search_exact (doc_id, exact) VALUES ($1, $2::tsvector)",
-                                   {id, TsVectorLiteral(subject, d.text, false)}));
+  static const std::string kFoldedRow = SearchRowInsertSql("documents_search", "folded");
+  static const std::string kExactRow = SearchRowInsertSql("documents_search_exact", "exact");
+  VANBAN_RETURN_IF_ERROR(db_->Exec(kFoldedRow, {id, TsVectorLiteral(subject, d.text, true)}));
+  VANBAN_RETURN_IF_ERROR(db_->Exec(kExactRow, {id, TsVectorLiteral(subject, d.text, false)}));
   VANBAN_RETURN_IF_ERROR(db_->Exec(
       "INSERT INTO documents_search_terms (doc_id, terms) VALUES ($1, $2::tsvector)",
       {id, TsVectorLexemes(DocumentTerms(d.subject_key.empty() ? SearchKey(subject) : d.subject_key,
@@ -379,16 +388,21 @@ Result<PutResult> PgArchive::Put(const ArchiveDocument& d) {
 const char* const kHitColumns =
     "d.id, d.path, d.full_symbol, d.doc_type, d.doc_type_label, d.type_name, d.issued_date, d.issuer, d.subject";
 
-// Filters on documents d: $2 the accepted (doc_type, doc_type_label, type_name) keys (a
-// text array, NULL for any), $3 an issuer_key substring, $4/$5 ISO date bounds. One key is
-// compared with = (the planner folds the CASE, the parameters being known when it plans),
-// so that documents_type_key_id gives that type's documents in id order (schema version 7;
-// with = ANY the index yields them by key, then id).
-const std::string kFilters =
-    " AND ($2::text[] IS NULL OR CASE WHEN cardinality($2::text[]) = 1 THEN " + StoredTypeKeySql(Dialect::kPostgres, "d.") +
-    " = ($2::text[])[1] ELSE " + StoredTypeKeySql(Dialect::kPostgres, "d.") + " = ANY($2::text[]) END)"
-    " AND ($3 = '' OR d.issuer_key LIKE '%' || $3 || '%' ESCAPE '\\')"
-    " AND ($4 = '' OR d.issued_date >= $4) AND ($5 = '' OR d.issued_date <= $5)";
+// Filters on |type_key| and the issuer_key and issued_date columns of |alias|: $2 the
+// accepted (doc_type, doc_type_label, type_name) keys (a text array, NULL for any), $3 an
+// issuer_key substring, $4/$5 ISO date bounds. One key is compared with = (the planner
+// folds the CASE, the parameters being known when it plans), so that an index of (type
+// key, id) gives that type's rows in id order (with = ANY it yields them by key, then id).
+std::string FiltersSql(const std::string& alias, const std::string& type_key) {
+  return " AND ($2::text[] IS NULL OR CASE WHEN cardinality($2::text[]) = 1 THEN " + type_key +
+         " = ($2::text[])[1] ELSE " + type_key + " = ANY($2::text[]) END)" + " AND ($3 = '' OR " + alias +
+         ".issuer_key LIKE '%' || $3 || '%' ESCAPE '\\')" + " AND ($4 = '' OR " + alias + ".issued_date >= $4) AND ($5 = '' OR " +
+         alias + ".issued_date <= $5)";
+}
+// On documents d (documents_type_key_id, schema version 7), or on a search row s, which
+// holds the same values (schema version 8: documents_search_type_key_id and _date_id).
+const std::string kDocumentFilters = FiltersSql("d", StoredTypeKeySql(Dialect::kPostgres, "d."));
+const std::string kSearchRowFilters = FiltersSql("s", "s.type_key");
 
 
 }  // namespace
@@ -460,19 +474,19 @@ Status PgArchive::RankedHits(const SearchStep& step, const std::vector<int64_t>&
   // At most |cap| matches, the first by document id (the order of indexing, as on SQLite:
   // an order of the archive, not of where its rows happen to lie, which differs with the
   // number of import workers), then ranked (ts_rank_cd only for those), then the best
-  // |limit|. The documents row of a match is read only for filters.
+  // |limit|. The documents rows are read only for those (the filters' values are in the
+  // search rows, schema version 8).
   // Few candidates (search_terms.h, kPgMaxCandidates): only they are checked, by id in
   // ascending order up to the cap, so the first |cap| matches are those of the scan. The
   // match is then no index condition (IS TRUE), or the planner could intersect it with the
   // GIN scan of the words, the cost this avoids.
-  double match_share = 1;
-  auto candidates = q.candidates ? StepCandidates(step, parsed, filters, table, column, tsquery, cap, &match_share)
+  auto candidates = q.candidates ? StepCandidates(step, parsed, filters, table, column, tsquery, cap)
                                  : Result<std::optional<std::vector<int64_t>>>(std::optional<std::vector<int64_t>>());
   if (!candidates.ok()) return candidates.status();
   const bool by_id = candidates->has_value();
   if (by_id && (*candidates)->empty()) return Status::Ok();
-  // The step's matches as |from_where| has them (the FROM and WHERE clauses, on s or on s
-  // and d); $1 the step's tsquery, $2..$5 the filters when it names them.
+  // The step's matches as |from_where| has them (the FROM and WHERE clauses, on the search
+  // rows s alone: schema version 8); $1 the step's tsquery, $2..$5 the filters when it names them.
   std::vector<PgParam> params = filters.Params();
   params[0] = tsquery;
   if (!filters.any()) params.resize(1);
@@ -481,22 +495,15 @@ Status PgArchive::RankedHits(const SearchStep& step, const std::vector<int64_t>&
     std::sort((*candidates)->begin(), (*candidates)->end());
     params.push_back(IdArray(**candidates));
     const std::string ids = Dollar(static_cast<int>(params.size())) + "::bigint[]";
-    if (filters.any()) {
-      // When few candidates are matches, their words are checked first, in their search
-      // rows, and only the matches' documents rows are looked up (search_terms.h,
-      // PgMatchesFirstCheaper): the same first |cap| matches.
-      const std::string documents =
-          PgMatchesFirstCheaper(static_cast<int64_t>((*candidates)->size()), cap, match_share)
-              ? "ARRAY(SELECT s.doc_id FROM " + table + " s WHERE s.doc_id = ANY(" + ids + ") AND (" + column +
-                    " @@ $1::tsquery) IS TRUE)"
-              : ids;
-      from_where = " FROM documents d JOIN " + table + " s ON s.doc_id = d.id WHERE d.id = ANY(" + documents + ")" + kFilters;
-    } else {
-      from_where = " FROM " + table + " s WHERE s.doc_id = ANY(" + ids + ")";
-    }
-    from_where += " AND (" + column + " @@ $1::tsquery) IS TRUE";
+    // The filters (schema version 8: on the search row itself; a candidate holds the
+    // filters' type and year tokens, but the bounds may be days) are no index condition
+    // either: with the type's index the planner checked every candidate of the type and
+    // sorted them (`vien thong --type NĐ`: 980 for 200, 15 ms against 3 in id order).
+    from_where = " FROM " + table + " s WHERE s.doc_id = ANY(" + ids + ")" +
+                 (filters.any() ? " AND (TRUE" + kSearchRowFilters + ") IS TRUE" : "") + " AND (" + column +
+                 " @@ $1::tsquery) IS TRUE";
   } else if (filters.any()) {
-    from_where = " FROM " + table + " s JOIN documents d ON d.id = s.doc_id WHERE " + column + " @@ $1::tsquery" + kFilters;
+    from_where = " FROM " + table + " s WHERE " + column + " @@ $1::tsquery" + kSearchRowFilters;
   } else {
     from_where = " FROM " + table + " s WHERE " + column + " @@ $1::tsquery";
   }
@@ -564,8 +571,8 @@ Result<std::optional<std::vector<int64_t>>> PgArchive::FirstMatchesByRange(
     const std::string& column, const std::string& tsquery, int64_t cap, const std::string& from_where,
     const std::vector<PgParam>& params, const std::vector<int64_t>& exclude) {
   using Ids = std::optional<std::vector<int64_t>>;
-  // Every match ranked: no first few will do. One type: documents_type_key_id gives its
-  // documents in id order, and the step stops at the cap over all ids.
+  // Every match ranked: no first few will do. One type: documents_search_type_key_id
+  // (schema version 8) gives its rows in id order, and the step stops at the cap over all ids.
   if (cap <= 0 || filters.types.has_value()) return Ids();
   auto size = table_ids_.find(table);
   if (size == table_ids_.end()) {
@@ -640,8 +647,7 @@ Result<std::optional<std::vector<int64_t>>> PgArchive::FirstMatchesByRange(
 Result<std::optional<std::vector<int64_t>>> PgArchive::StepCandidates(const SearchStep& step, const ParsedQuery& parsed,
                                                                        const Filters& filters, const std::string& table,
                                                                        const std::string& column,
-                                                                       const std::string& step_tsquery, int64_t cap,
-                                                                       double* match_share) {
+                                                                       const std::string& step_tsquery, int64_t cap) {
   CandidateQuery c;
   c.pairs = RequiredPairs(parsed, step.kind);
   c.any_of = filters.terms;
@@ -700,7 +706,6 @@ Result<std::optional<std::vector<int64_t>>> PgArchive::StepCandidates(const Sear
     return static_cast<double>(matched->Int(0, 0)) / static_cast<double>(std::min<int64_t>(r->rows(), kPgCandidateSample));
   };
   const bool matches_unknown = !CandidatesAreMatches(parsed, step);
-  bool sampled = false;
   if (r->rows() > most) {
     // Too many if every candidate is a match. With more than one pair they may be far
     // fewer (search_terms.h, CandidatesAreMatches): their share tells how many the model
@@ -709,22 +714,12 @@ Result<std::optional<std::vector<int64_t>>> PgArchive::StepCandidates(const Sear
     if (!by_cost || !matches_unknown) return std::optional<std::vector<int64_t>>();
     auto share = sample_share();
     if (!share.ok()) return share.status();
-    *match_share = *share;
-    sampled = true;
     const int64_t most_for_share = PgMostCandidatesCheaperThanScan(words, cap, *share);
     if (most_for_share <= most) return std::optional<std::vector<int64_t>>();
     most = most_for_share;
     r = read(most);
     if (!r.ok()) return r.status();
     if (r->rows() > most) return std::optional<std::vector<int64_t>>();
-  }
-  // A filtered step checks few matches among many candidates faster with the words first
-  // (RankedHits, PgMatchesFirstCheaper), which needs the share: `chinh phu cap --from
-  // 2024-01-01`, 3,952 candidates that the model takes at a share of 1, has 1 match.
-  if (filters.any() && matches_unknown && !sampled && r->rows() > kPgCandidateSample) {
-    auto share = sample_share();
-    if (!share.ok()) return share.status();
-    *match_share = *share;
   }
   std::vector<int64_t> ids;
   for (int i = 0; i < r->rows(); ++i) ids.push_back(r->Int(i, 0));
@@ -747,7 +742,7 @@ Result<std::vector<SearchHit>> PgArchive::Search(const SearchQuery& q) {
     std::vector<PgParam> params = filters->Params();
     params[0] = "";
     params.push_back(std::to_string(limit));
-    auto r = db_->Query(std::string("SELECT ") + kHitColumns + " FROM documents d WHERE $1 = ''" + kFilters +
+    auto r = db_->Query(std::string("SELECT ") + kHitColumns + " FROM documents d WHERE $1 = ''" + kDocumentFilters +
                             " ORDER BY d.issued_date DESC NULLS LAST, d.path LIMIT $6",
                         params);
     if (!r.ok()) return r.status();

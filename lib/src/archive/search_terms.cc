@@ -205,13 +205,6 @@ int64_t PgMostCandidatesCheaperThanScan(int64_t word_documents, int64_t cap, dou
   return lo;
 }
 
-bool PgMatchesFirstCheaper(int64_t candidates, int64_t cap, double match_share) {
-  const auto p = static_cast<double>(candidates);
-  const double share = std::clamp(match_share, 0.0, 1.0), matches = share * p;
-  const double in_order = cap > 0 && matches > static_cast<double>(cap) ? static_cast<double>(cap) / share : p;
-  return p + 2 * matches < 2 * in_order;
-}
-
 bool CandidatesAreMatches(const ParsedQuery& q, const SearchStep& step) {
   if (RequiredPairs(q, step.kind).empty()) return false;
   size_t tokens = 0;

@@ -119,16 +119,6 @@ bool CandidatesAreMatches(const ParsedQuery& q, const SearchStep& step);
 // when CandidatesAreMatches cannot tell and they are more than the model takes if all are.
 inline constexpr int64_t kPgCandidateSample = 100;
 
-// PostgreSQL, a filtered step checked by TID: whether checking the words of all its
-// |candidates| in their search rows first, then looking up the documents rows (filters,
-// id order) of the matches alone, costs less than looking up each candidate's documents
-// row in id order and checking its words, until |cap| matches (0: all).
-// A lookup and a check cost about the same (`chinh phu cap --from 2024-01-01`: 3,952
-// candidates, 41 ms for their documents rows, 45 for their search rows; 1 match), so
-// words first costs candidates + 2 x matches against 2 x the candidates read in order.
-// |match_share| as measured on a sample (1 when not measured: never cheaper then).
-bool PgMatchesFirstCheaper(int64_t candidates, int64_t cap, double match_share);
-
 // PostgreSQL: whether the planner's estimate of |c|'s documents may tell, before the
 // candidate query runs, that they are too many (then the step scans without reading
 // them). It multiplies the frequencies of the groups it ANDs, so with two pairs or more
