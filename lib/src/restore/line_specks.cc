@@ -29,6 +29,8 @@ bool StrongSpeck(char32_t c) {
 
 bool Dash(char32_t c) { return c == '-' || c == 0x2013 || c == 0x2014; }
 
+bool Blank(char c) { return c == ' ' || c == '\t'; }
+
 struct Token {
   size_t begin, end;
   bool speck = true;    // one to three speck marks, not one mark repeated ("==", "...", "--": rules, leaders)
@@ -59,10 +61,10 @@ std::vector<Token> Tokens(std::string_view text, size_t begin, size_t end) {
   std::vector<Token> out;
   size_t i = begin;
   while (i < end) {
-    while (i < end && (text[i] == ' ' || text[i] == '\t')) ++i;
+    while (i < end && Blank(text[i])) ++i;
     if (i == end) break;
     size_t j = i;
-    while (j < end && text[j] != ' ' && text[j] != '\t') ++j;
+    while (j < end && !Blank(text[j])) ++j;
     out.push_back(Classify(text, i, j));
     i = j;
   }
@@ -75,7 +77,7 @@ std::vector<Token> Tokens(std::string_view text, size_t begin, size_t end) {
 // (8 KiB each) asks once per unit.
 size_t TailCut(std::string_view text, size_t eol, size_t floor) {
   constexpr size_t kSpeckBytes = 9;  // three marks of at most three bytes
-  auto blank = [&](size_t i) { return text[i] == ' ' || text[i] == '\t'; };
+  auto blank = [&](size_t i) { return Blank(text[i]); };
   // The token ending at |end| (past blanks), classified; not a speck when longer than one.
   auto token_before = [&](size_t end) {
     while (end > 0 && blank(end - 1)) --end;
