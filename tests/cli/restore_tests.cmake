@@ -108,7 +108,11 @@ vanban_cli_test(NAME restore_ocr_header_specks_name ARGS restore --model ${_mode
 # A place the OCR garbled past reading ("Xudn Giang, gay") under the issuer's XÃ XUÂN
 # GIANG is that name.
 vanban_cli_test(NAME restore_ocr_kept_place ARGS restore --model ${_model} ${_rdata}/cli/ocr_kept_place.txt
-                STDOUT_MATCHES "XÃ XUÂN GIANG\n[^\n]* Xuân Giang, gây")
+                STDOUT_MATCHES "XÃ XUÂN GIANG\nSố: 12/KE-LUBND Xuân Giang, gây")
+# "$" is OCR's S, capital or small: a unit's first word or a sentence's is "Số", any
+# other "số".
+vanban_cli_test(NAME restore_ocr_dollar_case ARGS restore --model ${_model} ${_rdata}/cli/ocr_dollar_case.txt
+                STDOUT_MATCHES "\nSố: 15/KH-UBND\nCăn cứ Luật số 65/2020/QH14 [^\n]*\n2[.] Số lượng")
 # ... but a P read for the capital Đ of a name keeps its capital ("x3 Pong Tién").
 vanban_cli_test(NAME restore_ocr_misread_capital_name ARGS restore --model ${_model} ${_rdata}/cli/ocr_misread_capital_name.txt
                 STDOUT_MATCHES "địa bàn xã Đồng Tiến\n")

@@ -1,6 +1,7 @@
 #include "restore/token_writer.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 
@@ -254,6 +255,18 @@ std::string Capitalised(std::string_view s) {
   return Upper(std::string_view(lower).substr(0, first)) + lower.substr(first);
 }
 
+// OCR writes a capital S as "$" ("$6:" for Số:) and sometimes a small one ("Luật $6 65"):
+// the case is not in the scan. A word that opens its unit (past bullets and specks) or
+// follows a sentence's stop is capitalised; any other stays lower case.
+bool OpensSentence(std::string_view unit_text, size_t begin) {
+  for (size_t i = begin; i > 0; --i) {
+    const unsigned char ch = static_cast<unsigned char>(unit_text[i - 1]);
+    if (ch == '.' || ch == '!' || ch == '?') return true;
+    if (ch >= 0x80 || std::isalnum(ch) || ch == ',' || ch == ';' || ch == '(') return false;
+  }
+  return true;
+}
+
 // A word kept as written because nothing could read it, not because it reads well:
 // digits inside letters ("x4"), marks on a spelling no syllable has ("quyét", "Coéng"),
 // and in OCR'd text any spelling the model does not know as its own (VAT, Cup): a
@@ -421,6 +434,7 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
     tok.line = line_no;
     tok.original = std::string(orig);
     RestoredText(lattice, e, c, orig, &tok.restored);
+    if (ocr_ && read_word && orig[0] == '$' && OpensSentence(unit.text, b)) tok.restored = Capitalised(tok.restored);
     if (caps_[e.from] && e.to == e.from + 1) tok.restored = Upper(tok.restored);
     if (title_[e.from] && e.to == e.from + 1 && HasMarks(tok.restored)) tok.restored = Capitalised(tok.restored);
     if (ocr_ && word_before != 0 && e.kind == EdgeKind::kWord && e.to == e.from + 1 && c.id == xa_ &&
