@@ -41,6 +41,12 @@ vanban_cli_test(NAME train_channel_missing ARGS train-channel --pairs /nonexiste
 # label's place ("¢)" after "b)").
 vanban_cli_test(NAME restore_ocr_headings ARGS restore --model ${_model} ${_rdata}/cli/ocr_headings.txt
                 EXPECT_STDOUT ${_rdata}/cli/ocr_headings.expected.txt)
+# The skeleton of an OCR'd decree: specks before "Chương" (") Chuong I"), a Mục numeral
+# glued as a t ("_ Muct |"), an article after a lost one ("Didu2," after "Piéuel."), "PH"
+# for Đ ("PHiéu 6."), and title ends that are words, not specks: "của Bo" (Bộ), a glued
+# "Yté" (Y tế), "hóa__ - _".
+vanban_cli_test(NAME outline_ocr_decree_skeleton ARGS outline --model ${_model} ${_rdata}/cli/ocr_decree_skeleton.txt
+                EXPECT_STDOUT ${_rdata}/cli/ocr_decree_skeleton.expected.txt)
 # --explain dumps each unit once, also for OCR'd text read in two passes.
 vanban_cli_test(NAME restore_explain_once ARGS restore --explain --model ${_model} ${_rdata}/cli/ocr_headings.txt
                 STDERR_MATCHES "^unit: I\\. MUC PiCH, YEU CAU\n(unit: \n|unit: [^I\n][^\n]*\n|unit: I[^.\n][^\n]*\n|[^u\n][^\n]*\n|\n)*$")

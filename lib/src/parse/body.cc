@@ -75,12 +75,14 @@ bool NumbersFollow(std::string_view key) {
   return false;
 }
 
-// |word| without the punctuation, brackets and quotes at its edges (whole code points:
-// TrimChars works on bytes, and the quotes' bytes end Vietnamese letters too, "À", "ờ").
+// |word| without the punctuation, brackets, quotes and underscores at its edges ("hóa__"),
+// by whole code points: TrimChars works on bytes, and the quotes' bytes end Vietnamese
+// letters too ("À", "ờ").
 std::string WithoutEdgeMarks(std::string_view word) {
   static const std::string_view kMarks[] = {".",      ",",      ":",      ";",      "|", "~", "'",
                                             "\"",     "?",      "!",      "(",      ")", "[", "]",
-                                            "\u2018", "\u2019", "\u201c", "\u201d", " ", "\t"};
+                                            "\u2018", "\u2019", "\u201c", "\u201d", " ", "\t",
+                                            "_",      "-"};
   auto mark_at = [&](bool front) {
     for (std::string_view m : kMarks) {
       if (word.size() >= m.size() && word.substr(front ? 0 : word.size() - m.size(), m.size()) == m)
@@ -116,7 +118,13 @@ bool TitleSpeck(const Line& l, size_t a, size_t b) {
   std::string reading = WithoutEdgeMarks(l.Value(a, b));
   if (!consonant && word.size() == 2 && reading == word) return true;
   if (IsVietnameseSyllable(word)) return false;
-  return !consonant || !IsVietnameseSyllable(reading);
+  if (!consonant) return true;
+  // Restoration may read a glued token as two words ("Yté" is Y tế): each a syllable.
+  size_t from = 0;
+  for (size_t space; (space = reading.find(' ', from)) != std::string::npos; from = space + 1) {
+    if (!IsVietnameseSyllable(std::string_view(reading).substr(from, space - from))) return true;
+  }
+  return !IsVietnameseSyllable(std::string_view(reading).substr(from));
 }
 
 // Key position where an OCR'd article title on |l| (from |a|) ends, trailing specks left
@@ -140,11 +148,13 @@ size_t ArticleTitleEnd(const Line& l, size_t a) {
   };
   // "kinh doanh Be", "tiền thưởng Le": a capitalised word of two letters without a mark
   // after a word in lower case is no name of the title (a name reads with its marks: Mỹ,
-  // Lê) but a speck the scan left at the line's end.
+  // Lê) but a speck the scan left at the line's end. Unless restoration read it as a word
+  // ("quản lý của Bo" is Bộ: the scan lost the mark, not the word).
   auto capital_speck = [&](size_t t) {
     const std::string raw = l.Raw(tokens[t].first, tokens[t].second);
     const std::string before = l.Raw(tokens[t - 1].first, tokens[t - 1].second);
     return raw.size() == 2 && raw[0] >= 'A' && raw[0] <= 'Z' && raw[1] >= 'a' && raw[1] <= 'z' &&
+           l.Value(tokens[t].first, tokens[t].second) == raw &&
            UpperRatio(before) == 0 && KeyLetters(std::string_view(l.key).substr(tokens[t - 1].first,
                                                                                   tokens[t - 1].second - tokens[t - 1].first)) > 0;
   };
@@ -212,15 +222,18 @@ bool ClassifyMarker(const Line& l, bool ocr, MarkerHit* h) {
   static const RE2 kPartRe(R"(^\s*[,.]?\s*(phan|ch\S{1,2}ng|tieu\s+muc|muc)\s+([ivxl]+|\d+)\s*[.:]?\s*(.*)$)", ReOptions());
   // The numeral may be glued to the word ("CHUONGI", "Chuong]."), or behind a stop or colon
   // ("Muc.1 ; ;", "Chuong.1."), and a speck may follow it glued ("Chiteng Io"): see below.
+  // Specks may stand before the word, brackets too ("| Chuong II", ") Chuong I").
   static const RE2 kPartOcr(
-      R"(^[\s\-~_|:;.,'"?!*=]{0,6}(phan|ch\S{1,3}ng|tieu\s+muc|muc)\s*[.:]?\s*(h[il1|]{1,3}|[il1|]{1,3}h|[ivxl1|\]][ivxl1|t]{0,4}o?|\d{1,3})[?"]{0,2}\s*[.:]?(?:\s+(.*))?$)",
+      R"(^[\s\-~_|:;.,'"?!*=(){}]{0,6}(phan|ch\S{1,3}ng|tieu\s+muc|muc)\s*[.:]?\s*(h[il1|]{1,3}|[il1|]{1,3}h|[ivxl1|\]][ivxl1|t]{0,4}o?|\d{1,3})[?"]{0,2}\s*[.:]?(?:\s+(.*))?$)",
       ReOptions());
-  // "Mục |", "Chương ." alone on the line: the edge cleanup took the numeral for a speck.
-  static const RE2 kPartLost(R"(^[\s\-~_|:;.,'"]{0,6}(phan|ch\S{1,3}ng|muc)\s*$)", ReOptions());
+  // "Mục |", "Chương ." alone on the line: the edge cleanup took the numeral for a speck;
+  // or the OCR glued it to the word as a small t ("_ Muct |").
+  static const RE2 kPartLost(R"(^[\s\-~_|:;.,'"]{0,6}(phan|ch\S{1,3}ng|muc)t?\s*$)", ReOptions());
   static const RE2 kDieuRe(R"(^\s*[.,]*\s*([db])i\S{0,2}u\s*([\dilt|!]{1,3}[a-z]?)\s*([.:,])\s*-?\s*(.*)$)", ReOptions());
-  // "H" too reads for "Đ" ("Hiéu 3."): such a line counts only as the next article.
+  // "H" and "PH" too read for "Đ" ("Hiéu 3.", "PHiéu 5."): such a line counts only as the
+  // next article.
   static const RE2 kDieuOcr(
-      R"(^[\s\-~_|:;.,'"}{()*=!]{0,8}([dbh])i\S{0,2}u\s*[.:;,'-]{0,2}\s*([\dilt|!]{1,3}[a-z]?)\s*([.:,;])[\s.:,;-]*(.*)$)",
+      R"(^[\s\-~_|:;.,'"}{()*=!]{0,8}([dbh]|ph)i\S{0,2}u\s*[.:;,'-]{0,2}\s*([\dilt|!]{1,3}[a-z]?)\s*([.:,;])[\s.:,;-]*(.*)$)",
       ReOptions());
   // "iu 1. Miễn …": OCR lost the "Đ"; kept only as the next article in sequence.
   static const RE2 kDieuLost(R"(^\s*[a-z]?i\S{0,2}u\s+(\d{1,3})\s*[.:]\s+(\S.*)$)", ReOptions());
@@ -963,6 +976,11 @@ class BodyBuilder {
       bool letters = h->num_raw.find_first_not_of("0123456789") != std::string::npos;
       if (letters && ToInt(h->num) != last_dieu_ + 1) h->num = std::to_string(last_dieu_ + 1);
       marker = ToInt(h->num) == last_dieu_ + 1;
+      // One article lost before it ("Piéuel." for Điều 1, then "Didu2, Đối tượng"): its
+      // digits read and a capitalised title after them, it is the one after that.
+      if (!marker && !letters && ToInt(h->num) == last_dieu_ + 2 &&
+          UpperRatio(FirstCodePoint(Trim(l.Raw(std::min(h->text_start, l.key.size()))))) > 0.99)
+        marker = true;
       // "Điều 5, Điều 6, Điều 7 …" wrapped to a line's start: a list of references.
       static const RE2 kReferenceList(R"(^\s*(?:(?:dieu|khoan|diem)\s+)?\d)", ReOptions());
       Match rest;
