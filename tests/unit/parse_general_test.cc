@@ -81,6 +81,13 @@ TEST_CASE("header: OCR'd number cell, date words and symbol codes") {
   REQUIRE(a.header.number_symbol);
   CHECK(a.header.number_symbol->number == "66.16");
   CHECK(a.header.number_symbol->symbol == "NQ-CP");
+  // The S read as an 8 ("86:"): a number cell only with its colon.
+  auto e = Parse("BO LAO PONG - THUONG BINH\nVA XA HOI\n\n86: 135/QD-BLDTBXH |\nQUYET DINH\nabc\n");
+  REQUIRE(e.header.number_symbol);
+  CHECK(e.header.number_symbol->number == "135");
+  CHECK(e.header.number_symbol->symbol == "QĐ-BLĐTBXH");
+  auto n = Parse("BO LAO PONG - THUONG BINH\nVA XA HOI\n\n86 135/QD-BLDTBXH\nQUYET DINH\nabc\n");
+  CHECK_FALSE(n.header.number_symbol);
 }
 
 TEST_CASE("signature: Government and ministry blocks, OCR'd prefixes, heads signing in person") {

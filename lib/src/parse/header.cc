@@ -252,10 +252,11 @@ const RE2& SloganRe() {
   return re;
 }
 // "Số: 12/2024/TT-BLĐTBXH"; OCR leaves specks in front ("~$6:", "/-$6:", a letter: "a S6:"),
-// may read the dot of a number as a colon ("66:16") and a leading 1 as a letter ("I 9/2024").
+// reads the S as an 8 or 5 ("86: 135/QĐ", only with its colon), may read the dot of a
+// number as a colon ("66:16") and a leading 1 as a letter ("I 9/2024").
 const RE2& NumberRe() {
   static const RE2 re(
-      R"(^[\s~=*|_/-]*(?:[a-z]\s+)?s[o0-9be]{0,2}\s*[:;.]*\s*((?:[il]\s?)?\d{0,5}(?:[.:]\d{1,3})?)\s*/\s*(?:(\d{4})\s*/\s*)?([a-z]{1,5}(?:\s*[-/]\s*[a-z0-9&]{1,12})*))",
+      R"(^[\s~=*|_/-]*(?:[a-z]\s+)?(?:s[o0-9be]{0,2}\s*[:;.]*|[58][o0-9]\s*[:;]+)\s*((?:[il]\s?)?\d{0,5}(?:[.:]\d{1,3})?)\s*/\s*(?:(\d{4})\s*/\s*)?([a-z]{1,5}(?:\s*[-/]\s*[a-z0-9&]{1,12})*))",
       ReOptions());
   return re;
 }
