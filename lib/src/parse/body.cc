@@ -168,9 +168,14 @@ size_t ArticleTitleEnd(const Line& l, size_t a) {
 void TrimCapitalsTitle(const Line& l, size_t* a, size_t* b) {
   const auto tokens = KeyTokens(l, *a, *b);
   // A word mostly in capitals is the title's, bent by the scan ("pIEU KHOAN THI HANH").
+  // Digits restoration read as a word in capitals are the title's too ("16 CHUC" is TỔ CHỨC).
   auto speck = [&](const std::pair<size_t, size_t>& t) {
     size_t letters = KeyLetters(std::string_view(l.key).substr(t.first, t.second - t.first));
     double upper = UpperRatio(l.Raw(t.first, t.second));
+    if (letters == 0 && l.aligned != nullptr && l.key.find_first_of("0123456789", t.first) < t.second) {
+      const std::string value = l.Value(t.first, t.second);
+      return !(KeyLetters(FoldKey(value)) >= 2 && UpperRatio(value) > 0.99);
+    }
     return letters == 0 || upper < 0.5 || (upper < 0.99 && letters <= 3);
   };
   size_t first = 0, last = tokens.size();
@@ -199,6 +204,13 @@ bool OnlySpecks(std::string_view rest) {
 }
 
 // A part marker's level and rank from its word's key: "phan", "ch…ng", "tieu muc", "muc".
+// The key of a part marker's word as the OCR'd patterns match it: "mue", "mug" (the c of
+// MỤC read as e or G) are muc.
+std::string PartWord(std::string w) {
+  if (w == "mue" || w == "mug") w = "muc";
+  return w;
+}
+
 void SetPartLevel(const std::string& w, MarkerHit* h) {
   const bool tieu = w.rfind("tieu", 0) == 0;
   h->level = w == "phan" ? "phan" : w == "muc" ? "muc" : tieu ? "tieu_muc" : "chuong";
@@ -224,11 +236,11 @@ bool ClassifyMarker(const Line& l, bool ocr, MarkerHit* h) {
   // ("Muc.1 ; ;", "Chuong.1."), and a speck may follow it glued ("Chiteng Io"): see below.
   // Specks may stand before the word, brackets too ("| Chuong II", ") Chuong I").
   static const RE2 kPartOcr(
-      R"(^[\s\-~_|:;.,'"?!*=(){}]{0,6}(phan|ch\S{1,3}ng|tieu\s+muc|muc)\s*[.:]?\s*(h[il1|]{1,3}|[il1|]{1,3}h|[ivxl1|\]][ivxl1|t]{0,4}o?|\d{1,3})[?"]{0,2}\s*[.:]?(?:\s+(.*))?$)",
+      R"(^[\s\-~_|:;.,'"?!*=(){}]{0,6}(phan|ch\S{1,3}ng|tieu\s+muc|mu[ceg])\s*[.:]?\s*(h[il1|]{1,3}|[il1|]{1,3}h|[ivxl1|\]][ivxl1|t]{0,4}o?|\d{1,3})[?"]{0,2}\s*[.:]?(?:\s+(.*))?$)",
       ReOptions());
   // "Mục |", "Chương ." alone on the line: the edge cleanup took the numeral for a speck;
   // or the OCR glued it to the word as a small t ("_ Muct |").
-  static const RE2 kPartLost(R"(^[\s\-~_|:;.,'"]{0,6}(phan|ch\S{1,3}ng|muc)t?\s*$)", ReOptions());
+  static const RE2 kPartLost(R"(^[\s\-~_|:;.,'"]{0,6}(phan|ch\S{1,3}ng|mu[ceg])t?\s*$)", ReOptions());
   static const RE2 kDieuRe(R"(^\s*[.,]*\s*([db])i\S{0,2}u\s*([\dilt|!]{1,3}[a-z]?)\s*([.:,])\s*-?\s*(.*)$)", ReOptions());
   // "H" and "PH" too read for "Đ" ("Hiéu 3.", "PHiéu 5."): such a line counts only as the
   // next article.
@@ -255,12 +267,12 @@ bool ClassifyMarker(const Line& l, bool ocr, MarkerHit* h) {
     // "Chongl | 7s": a lower-case numeral glued to a capitalised word may be a letter of
     // it, so the line counts as a part marker whose numeral OCR lost: only above a
     // capitals title and as the next in sequence (LostPartNumeral).
-    const std::string w = m.Str(1);
+    const std::string w = PartWord(m.Str(1));
     if (!part && w.rfind("tieu", 0) != 0 && UpperRatio(FirstCodePoint(l.Raw(m.Start(1), m.End(1)))) > 0.99)
       return LostNumeralPart(l, w, h);
   }
   if (part || FindAnchored(kPartRe, k, &m)) {
-    std::string w = m.Str(1);
+    std::string w = PartWord(m.Str(1));
     std::string title_key = m.Str(3);
     size_t title_start = m.Has(3) ? m.Start(3) : l.core_end;
     bool title_ok = title_key.find_first_of("abcdefghijklmnopqrstuvwxyz") == std::string::npos ||
@@ -297,7 +309,7 @@ bool ClassifyMarker(const Line& l, bool ocr, MarkerHit* h) {
   }
   if (ocr && FindAnchored(kPartLost, k, &m) && UpperRatio(FirstCodePoint(l.Raw(m.Start(1), m.End(1)))) > 0.99 &&
       Trim(l.raw).size() > Trim(l.Raw(m.Start(1), m.End(1))).size()) {
-    return LostNumeralPart(l, m.Str(1), h);
+    return LostNumeralPart(l, PartWord(m.Str(1)), h);
   }
   // "Bi8u 3,": Đ read as B, or a comma for the dot; "iu 1.": Đ lost. Such lines count only
   // as the next article (the caller checks the sequence).
@@ -1004,7 +1016,8 @@ class BodyBuilder {
     const SourceLines& src = ctx_.src;
     size_t next = i + 1;
     while (next < ctx_.body_end && (src[next].blank || ctx_.use[next] != LineUse::kFree)) ++next;
-    if (next >= ctx_.body_end || !CapitalsHeadingLine(src[next], doc_.source.ocr)) return false;
+    if (next >= ctx_.body_end || !(CapitalsHeadingLine(src[next], doc_.source.ocr) || RestoredCapitalsTitle(src[next])))
+      return false;
     const std::vector<Section>& siblings = path_[ParentDepth(h->rank)].s->children;
     const Section* prev = nullptr;
     for (auto it = siblings.rbegin(); it != siblings.rend() && !prev; ++it) {
@@ -1017,6 +1030,19 @@ class BodyBuilder {
     h->num = arabic ? std::to_string(n + 1) : ToRoman(n + 1);
     h->repair = "numeral_missing";
     return true;
+  }
+
+  // An OCR'd title line in capitals as restoration read it: its first word may be digits
+  // in the scan ("16 CHUC VA QUAN LY" is TỔ CHỨC …) and it may wrap after a comma.
+  bool RestoredCapitalsTitle(const Line& l) const {
+    if (!doc_.source.ocr || l.aligned == nullptr) return false;
+    std::string value = Trim(l.Value(l.core_begin));
+    if (!value.empty() && value.back() == ',') value.pop_back();
+    const std::string key = FoldKey(value);
+    if (key.empty() || key[0] < 'a' || key[0] > 'z') return false;
+    const size_t letters = std::count_if(key.begin(), key.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    const size_t words = std::count(key.begin(), key.end(), ' ') + 1;
+    return letters >= 8 && words >= 2 && words <= 12 && UpperRatio(value) >= 0.9 && !EndsTerminal(value);
   }
 
   // "il. Quỹ xây dựng …", "a8: L. Việc …": a clause marker OCR garbled into lower-case

@@ -196,6 +196,15 @@ void MarkCapitalLines(const Unit& unit, std::vector<char>* caps) {
     } else if (upper > 0) {
       MarkCapitalColumn(unit, begin, i, caps);
     }
+    // Digits a heading in capitals reads as a word ("16 CHUC VA QUAN LY" is TỔ CHỨC) take
+    // its capitals; read as a number they stay as written.
+    if (upper >= 2 && lower == 0 && capitalised <= upper) {
+      for (size_t k = begin; k < i; ++k)
+        if (unit.pieces[k].kind == PieceKind::kNumber ||
+            (unit.pieces[k].kind == PieceKind::kWord && LetterCaseOf(unit.PieceText(k)).letters == 0 &&
+             unit.PieceText(k).find_first_of("0123456789") != std::string_view::npos))
+          (*caps)[k] = 1;
+    }
     begin = i;
   }
 }
