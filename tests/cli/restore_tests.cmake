@@ -46,7 +46,8 @@ vanban_cli_test(NAME restore_ocr_headings ARGS restore --model ${_model} ${_rdat
 # for Đ ("PHiéu 6."), and title ends that are words, not specks: "của Bo" (Bộ), a glued
 # "Yté" (Y tế), "hóa__ - _"; a chapter whose numeral went to the edge cleanup above a
 # capitals title whose first word the scan read as digits ("16 CHUC" is TỔ CHỨC), and
-# "MUG 1." for Mục 1.
+# "MUG 1." for Mục 1; an article title wrapped before "1é" (lệ) and one whose text
+# opens behind "=r".
 vanban_cli_test(NAME outline_ocr_decree_skeleton ARGS outline --model ${_model} ${_rdata}/cli/ocr_decree_skeleton.txt
                 EXPECT_STDOUT ${_rdata}/cli/ocr_decree_skeleton.expected.txt)
 # --explain dumps each unit once, also for OCR'd text read in two passes.

@@ -726,7 +726,7 @@ bool CapitalsHeadingLine(const Line& l, bool stop_speck) {
 
 void TrimTitleSpecks(const Line& l, size_t* a, size_t* b) {
   // '?' in the key: a symbol with no lookalike letter ("° quan đến").
-  while (*a < *b && std::string_view("-~_|:;.,'\"? ").find(l.key[*a]) != std::string_view::npos) ++*a;
+  while (*a < *b && std::string_view("-~_|:;.,'\"?= ").find(l.key[*a]) != std::string_view::npos) ++*a;
   *b = std::min(*b, ArticleTitleEnd(l, *a));
 }
 
@@ -1200,9 +1200,20 @@ class BodyBuilder {
           l.key[a + 2] <= 'z' && UpperRatio(FirstCodePoint(l.Raw(a + 2, b))) == 0) {
         a += 2;
       }
+      // "=r Trường cao đẳng …": a lone letter glued to a speck before a capitalised word is
+      // a speck too; the article's text begins.
+      const std::string glued_to = a > 0 ? l.Raw(a - 1, a) : std::string();
+      if (a + 2 < b && l.key[a] >= 'a' && l.key[a] <= 'z' && l.key[a + 1] == ' ' && glued_to.size() == 1 &&
+          std::string_view("=-~_|").find(glued_to[0]) != std::string_view::npos &&
+          UpperRatio(FirstCodePoint(l.Value(a + 2, b))) > 0.99) {
+        a += 2;
+      }
       std::string rest = Trim(l.Value(a, b));
       std::string first(FirstCodePoint(rest));
-      bool lower = a < l.core_end && l.key[a] >= 'a' && l.key[a] <= 'z' && UpperRatio(first) == 0;
+      // "1é phần trăm": a digit the scan read for a small l, which restoration read back.
+      const bool letter_read = l.key[a] >= '0' && l.key[a] <= '9' && l.aligned != nullptr &&
+                               !FoldKey(first).empty() && FoldKey(first)[0] >= 'a' && FoldKey(first)[0] <= 'z';
+      bool lower = a < l.core_end && ((l.key[a] >= 'a' && l.key[a] <= 'z') || letter_read) && UpperRatio(first) == 0;
       if (lower && GarbledItemMarker(l, a, b)) lower = false;
       if (ContinuesArticleTitle(l, rest, lower)) return;
     } else if (Cur().rank == kDieu && Cur().heading_open && ContinuesArticleTitle(l, text, starts_lower)) {
