@@ -88,6 +88,11 @@ TEST_CASE("header: OCR'd number cell, date words and symbol codes") {
   CHECK(e.header.number_symbol->symbol == "QĐ-BLĐTBXH");
   auto n = Parse("BO LAO PONG - THUONG BINH\nVA XA HOI\n\n86 135/QD-BLDTBXH\nQUYET DINH\nabc\n");
   CHECK_FALSE(n.header.number_symbol);
+  // Specks around an OCR'd place: no name begins or ends with them.
+  auto p = Parse("BO LAO PONG - THUONG BINH\nVA XA HOI\n\n86: 135/QD-BLDTBXH < Ha N6i; ngay 31 thang 01 nam 2024\n"
+                 "QUYET DINH\nVé viéc cong b6 danh muc\n");
+  REQUIRE(p.header.place);
+  CHECK(p.header.place->text == "Ha N6i");
 }
 
 TEST_CASE("signature: Government and ministry blocks, OCR'd prefixes, heads signing in person") {

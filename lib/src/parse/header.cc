@@ -501,12 +501,15 @@ std::string ReadDateAndPlace(const Line& l, const Match& m, size_t date_from, si
   std::string pk = TrimChars(key.substr(date_from, place_end - date_from), ",.");
   if (!pk.empty() && pk.size() < 50) {
     auto speck = [](char c) { return c == ' ' || c == ',' || c == '-' || c == '"' || c == '\'' || c == '.'; };
-    // OCR'd specks in front of the place ("~ .. Hà Nội").
-    auto ocr_speck = [&](char c) { return speck(c) || (ocr && (c == '~' || c == '|' || c == '_' || c == ':' || c == ';')); };
+    // OCR'd specks around the place ("~ .. Hà Nội", "< Hà Nội", "Hà Nội;"): no name
+    // begins or ends with them.
+    auto ocr_speck = [&](char c) {
+      return speck(c) || (ocr && std::string_view("~|_:;<>*=?").find(c) != std::string_view::npos);
+    };
     size_t a = date_from;
     while (a < place_end && ocr_speck(key[a])) ++a;
     size_t b = place_end;
-    while (b > a && speck(key[b - 1])) --b;
+    while (b > a && ocr_speck(key[b - 1])) --b;
     TextValue place;
     place.raw = l.Raw(a, b);
     place.text = Trim(l.Value(a, b));
