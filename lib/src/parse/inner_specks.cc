@@ -1,7 +1,7 @@
 // Specks inside an OCR'd title. Scans leave dirt between the words of an article title or
 // a trích yếu that no clerk typed: "Phạm vi.điều chỉnh", "hiệu lực-thi hành", "Căn cứ?
 // cấp", "quyền hạn‘của", "phân cấp; đơn giản", "Phạm:vi", "lao: động", "định,. giao",
-// "liên ) quan", "tháng 10.năm", "Bộ.Lao động --". Titles are one phrase, so a full stop, semicolon or colon
+// "liên ) quan", "nhà ; nước", "tháng 10.năm", "Bộ.Lao động --". Titles are one phrase, so a full stop, semicolon or colon
 // before a word of the title's case, a hyphen glued between lower-case words, a stop or
 // hyphen glued between a number and a word, a stop after a comma, a lone closing bracket
 // and stray quotes or bars are OCR's, not the text's. (Typed article titles hold a colon
@@ -98,6 +98,9 @@ std::string DropSpecks(std::string_view title) {
                             (lower(i - 1) && lower(i - 2) && at(i + 1) == Kind::kDigit);
     if ((c == "." || c == ";" || c == ":") && after_comma && at(i + 1) != Kind::kOther) {
       continue;  // "thẩm định,. giao"
+    } else if ((c == "." || c == ";") && at(i - 1) == Kind::kSpace && lower(i - 2) && at(i + 1) == Kind::kSpace &&
+               lower(i + 2)) {
+      continue;  // "quản lý nhà ; nước": a mark standing alone between words of the phrase
     } else if ((c == "." || c == "-") && digit_word) {
       out.push_back(' ');  // "tháng 10.năm 2016", "năm-2016": a number and a word are two words
       continue;
