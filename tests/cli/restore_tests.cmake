@@ -47,7 +47,9 @@ vanban_cli_test(NAME restore_ocr_headings ARGS restore --model ${_model} ${_rdat
 # "Yté" (Y tế), "hóa__ - _"; a chapter whose numeral went to the edge cleanup above a
 # capitals title whose first word the scan read as digits ("16 CHUC" is TỔ CHỨC), and
 # "MUG 1." for Mục 1; an article title wrapped before "1é" (lệ) and one whose text
-# opens behind "=r".
+# opens behind "=r"; "Chuong] ened ." (a longer speck no syllable spells), "BHiéu" for
+# Điều on a line restored to as many code points with its words moved ("Ae" is lực),
+# and "pies 11." that only restoration reads as Điều.
 vanban_cli_test(NAME outline_ocr_decree_skeleton ARGS outline --model ${_model} ${_rdata}/cli/ocr_decree_skeleton.txt
                 EXPECT_STDOUT ${_rdata}/cli/ocr_decree_skeleton.expected.txt)
 # --explain dumps each unit once, also for OCR'd text read in two passes.

@@ -188,22 +188,23 @@ void TrimCapitalsTitle(const Line& l, size_t* a, size_t* b) {
   while (*a < *b && !(l.key[*a] >= 'a' && l.key[*a] <= 'z') && !(l.key[*a] >= '0' && l.key[*a] <= '9')) ++*a;
 }
 
-// "Chương I a .", "Mục 2 hae? :": after a part's numeral OCR leaves specks of a few letters
-// each (the title stands on the next line, Decree 30/2020): true when every word of |rest|
-// is one.
+// "Chương I a .", "Mục 2 hae? :", "Chương] ened .": after a part's numeral OCR leaves
+// specks of a few letters each, or a longer one no syllable spells (the title stands on
+// the next line, Decree 30/2020): true when every word of |rest| is one.
 bool OnlySpecks(std::string_view rest) {
-  size_t letters = 0;
+  std::string word;
+  auto speck = [&] { return word.size() <= 3 || !IsVietnameseSyllable(word); };
   for (char c : rest) {
     if (c == ' ') {
-      letters = 0;
-      continue;
+      if (!speck()) return false;
+      word.clear();
+    } else if (c >= 'a' && c <= 'z') {
+      word.push_back(c);
     }
-    if (c >= 'a' && c <= 'z' && ++letters > 3) return false;
   }
-  return true;
+  return speck();
 }
 
-// A part marker's level and rank from its word's key: "phan", "ch…ng", "tieu muc", "muc".
 // The key of a part marker's word as the OCR'd patterns match it: "mue", "mug" (the c of
 // MỤC read as e or G) are muc.
 std::string PartWord(std::string w) {
@@ -211,6 +212,7 @@ std::string PartWord(std::string w) {
   return w;
 }
 
+// A part marker's level and rank from its word's key: "phan", "ch…ng", "tieu muc", "muc".
 void SetPartLevel(const std::string& w, MarkerHit* h) {
   const bool tieu = w.rfind("tieu", 0) == 0;
   h->level = w == "phan" ? "phan" : w == "muc" ? "muc" : tieu ? "tieu_muc" : "chuong";
@@ -242,10 +244,10 @@ bool ClassifyMarker(const Line& l, bool ocr, MarkerHit* h) {
   // or the OCR glued it to the word as a small t ("_ Muct |").
   static const RE2 kPartLost(R"(^[\s\-~_|:;.,'"]{0,6}(phan|ch\S{1,3}ng|mu[ceg])t?\s*$)", ReOptions());
   static const RE2 kDieuRe(R"(^\s*[.,]*\s*([db])i\S{0,2}u\s*([\dilt|!]{1,3}[a-z]?)\s*([.:,])\s*-?\s*(.*)$)", ReOptions());
-  // "H" and "PH" too read for "Đ" ("Hiéu 3.", "PHiéu 5."): such a line counts only as the
-  // next article.
+  // "H", "PH" and "BH" too read for "Đ" ("Hiéu 3.", "PHiéu 5."): such a line counts only as
+  // the next article.
   static const RE2 kDieuOcr(
-      R"(^[\s\-~_|:;.,'"}{()*=!]{0,8}([dbh]|ph)i\S{0,2}u\s*[.:;,'-]{0,2}\s*([\dilt|!]{1,3}[a-z]?)\s*([.:,;])[\s.:,;-]*(.*)$)",
+      R"(^[\s\-~_|:;.,'"}{()*=!]{0,8}([dbh]|[bp]h)i\S{0,2}u\s*[.:;,'-]{0,2}\s*([\dilt|!]{1,3}[a-z]?)\s*([.:,;])[\s.:,;-]*(.*)$)",
       ReOptions());
   // "iu 1. Miễn …": OCR lost the "Đ"; kept only as the next article in sequence.
   static const RE2 kDieuLost(R"(^\s*[a-z]?i\S{0,2}u\s+(\d{1,3})\s*[.:]\s+(\S.*)$)", ReOptions());
@@ -327,6 +329,18 @@ bool ClassifyMarker(const Line& l, bool ocr, MarkerHit* h) {
     num_a = m.Start(1);
     num_b = m.End(1);
     text_a = m.Start(2);
+  } else if (ocr && l.aligned != nullptr) {
+    // "pies 14. Gat cis": a word garbled past these patterns that restoration, which knows
+    // how an article opens, read as Điều.
+    static const RE2 kDieuRestored(R"(^[\s\-~_|:;.,'"}{()*=!]{0,8}(\S{2,6})\s+(\d{1,3})\s*[.:]\s*(\S.*)$)", ReOptions());
+    std::string word;
+    if (FindAnchored(kDieuRestored, k, &m) && FoldKey(word = Trim(l.Value(m.Start(1), m.End(1)))) == "dieu" &&
+        UpperRatio(FirstCodePoint(word)) > 0.99) {
+      dieu = lost = true;
+      num_a = m.Start(2);
+      num_b = m.End(2);
+      text_a = m.Start(3);
+    }
   }
   if (dieu) {
     h->level = "dieu";

@@ -292,6 +292,13 @@ bool AlignByWords(std::string_view raw_key, std::string_view val_key, const std:
 }
 
 namespace {
+// Whether two keys of as many code points have their spaces at the same places.
+bool SameSpaces(std::string_view a, std::string_view b) {
+  for (size_t i = 0; i < a.size(); ++i)
+    if ((a[i] == ' ') != (b[i] == ' ')) return false;
+  return true;
+}
+
 // What a code point the restored line has and the source lacks costs: a space is free,
 // since the restorer puts back the spaces OCR dropped between glued capitals ("VAXAHOL"
 // is VÀ XÃ HỘI) and a line with several would otherwise count as rewritten.
@@ -368,11 +375,18 @@ SourceLines::SourceLines(std::string_view text, std::string_view restored, int f
     size_t val_at = store_.size();
     if (restored_) {
       std::string vkey = FoldWithOffsets(val[i], &off);
-      if (off.size() == raw_off.size()) {
+      // As many code points is not yet one to one: "BHiéu … Ae" restored "Điều … lực" has
+      // as many, one word shorter and one longer. Where the spaces moved, the words are
+      // aligned; one to one is the last resort.
+      const bool same_size = off.size() == raw_off.size();
+      if (same_size && SameSpaces(key_view, vkey)) {
         aligned_.push_back({val[i], Compact(val[i], off, true)});
         l.aligned = &aligned_.back();
       } else if (AlignByWords(key_view, vkey, off, &aligned) || AlignByEdits(key_view, vkey, off, &aligned)) {
         aligned_.push_back({val[i], Compact(val[i], aligned, false)});
+        l.aligned = &aligned_.back();
+      } else if (same_size) {
+        aligned_.push_back({val[i], Compact(val[i], off, true)});
         l.aligned = &aligned_.back();
       }
     }
