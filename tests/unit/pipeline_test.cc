@@ -186,14 +186,26 @@ TEST_CASE("pipeline: RestoreInOrder restores each document as alone, in order, w
   const std::vector<vanban::DocumentPart> parts = vanban::SplitDocuments(text);
   REQUIRE(parts.size() >= 6);
   vanban::RestoreOptions options;
-  options.record_tokens = options.confidence = true;
+  options.record_tokens = options.confidence = true;  // the confidence pass and its memos too
+  // Everything a restoration gives: the text, each word's reading, confidence and alternatives.
+  auto shown = [](const vanban::RestoreResult& r) {
+    std::string s = r.text;
+    for (const vanban::RestoredToken& t : r.tokens) {
+      s += "|" + std::to_string(t.line) + ":" + std::to_string(t.begin) + " " + t.restored + " " +
+           std::to_string(t.confidence);
+      for (const vanban::Alternative& a : t.alternatives) s += " " + a.text + "=" + std::to_string(a.probability);
+    }
+    return s;
+  };
   // Each document by a restorer of its own that has restored nothing before.
   std::vector<std::string> alone;
-  for (const vanban::DocumentPart& part : parts) {
-    vanban::Restorer fresh(*model, options);
-    const vanban::RestoreResult r = fresh.Restore(part.text);
-    alone.push_back(r.text + "|" + std::to_string(r.tokens.size()) + "|" +
-                    (r.tokens.empty() ? "" : std::to_string(r.tokens.back().confidence)));
+  for (const vanban::DocumentPart& part : parts) alone.push_back(shown(vanban::Restorer(*model, options).Restore(part.text)));
+  // Each document after the restorer's memos were warmed by all the others.
+  for (size_t i = 0; i < parts.size(); ++i) {
+    vanban::Restorer warm(*model, options);
+    for (size_t k = parts.size(); k-- > 0;)
+      if (k != i) warm.Restore(parts[k].text);
+    CHECK(shown(warm.Restore(parts[i].text)) == alone[i]);
   }
   auto restore_with = [&](size_t n) {
     std::vector<std::unique_ptr<vanban::Restorer>> owned;
@@ -205,8 +217,7 @@ TEST_CASE("pipeline: RestoreInOrder restores each document as alone, in order, w
     std::vector<std::string> texts;
     vanban::RestoreInOrder(parts, restorers, [&](size_t index, vanban::RestoreResult r) {
       CHECK(index == texts.size());
-      texts.push_back(r.text + "|" + std::to_string(r.tokens.size()) + "|" +
-                      (r.tokens.empty() ? "" : std::to_string(r.tokens.back().confidence)));
+      texts.push_back(shown(r));
     });
     return texts;
   };
