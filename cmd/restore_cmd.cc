@@ -194,6 +194,8 @@ VANBAN_REGISTER_COMMAND(Command{
   vanban restore --json scan.txt                      per-word confidence and alternatives
   vanban restore --output-dir restored/ scans/*.txt   restored/NAME.txt for each scan
 Several FILEs without --output-dir are written one after the other, as cat(1) does.
+A FILE holding several documents one after another (as parse finds them) is restored
+document by document, one thread a core, and written back in order.
 Model: --model FILE, else $VANBAN_MODEL, else the model of the build tree, else
 the installed share/vanban/vanban.model.)",
     10, [](CLI::App& app) {
