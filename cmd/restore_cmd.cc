@@ -1,6 +1,8 @@
 // `vanban restore`: put the diacritics back (and fix wrong ones) in Vietnamese text.
+#include <algorithm>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <fmt/format.h>
@@ -12,6 +14,8 @@
 #include "output_target.h"
 #include "record_output.h"
 #include "restore_options.h"
+#include "vanban/parse.h"
+#include "vanban/pipeline.h"
 #include "vanban/restore.h"
 #include "vanban/text.h"
 
@@ -70,13 +74,15 @@ std::string Marked(const RestoreResult& r, double threshold, bool color) {
   return out;
 }
 
-// Changed lines as "@@ NAME:LINE @@" / "-before" / "+after" groups.
-std::string Diff(std::string_view name, std::string_view before, std::string_view after, bool color) {
+// Changed lines as "@@ NAME:LINE @@" / "-before" / "+after" groups; |before|'s first
+// line is line |first_line| of NAME.
+std::string Diff(std::string_view name, std::string_view before, std::string_view after, bool color,
+                 int first_line) {
   auto a = SplitLines(before), b = SplitLines(after);
   std::string out;
   for (size_t i = 0; i < a.size() && i < b.size(); ++i) {
     if (a[i] == b[i]) continue;
-    out += fmt::format("@@ {}:{} @@\n", name, i + 1);
+    out += fmt::format("@@ {}:{} @@\n", name, i + first_line);
     out += color ? fmt::format("\x1b[31m-{}\x1b[0m\n\x1b[32m+{}\x1b[0m\n", a[i], b[i])
                  : fmt::format("-{}\n+{}\n", a[i], b[i]);
   }
@@ -102,6 +108,28 @@ nlohmann::ordered_json DocumentJson(const std::string& name, const RestoreResult
   return doc;
 }
 
+// Restorers of one model and options, kept from file to file: one a core for a file of
+// several documents, at most 8. --explain prints each document's readings in order, so it
+// restores with one.
+class RestorerPool {
+ public:
+  RestorerPool(std::shared_ptr<const Model> model, const RestoreOptions& options)
+      : model_(std::move(model)), options_(options) {}
+  std::vector<Restorer*> For(size_t documents) {
+    const size_t cores = std::max(1u, std::thread::hardware_concurrency());
+    const size_t wanted = options_.explain ? 1 : std::clamp(std::min(documents, cores), size_t{1}, size_t{8});
+    while (restorers_.size() < wanted) restorers_.push_back(std::make_unique<Restorer>(model_, options_));
+    std::vector<Restorer*> out;
+    for (size_t k = 0; k < wanted; ++k) out.push_back(restorers_[k].get());
+    return out;
+  }
+
+ private:
+  std::shared_ptr<const Model> model_;
+  RestoreOptions options_;
+  std::vector<std::unique_ptr<Restorer>> restorers_;
+};
+
 int Run(Options o) {
   if (o.json) o.format = "json";
   auto files = InputsOrStdin(o.files);
@@ -116,28 +144,40 @@ int Run(Options o) {
   ro.tone = o.tone == "school" ? RestoreOptions::Tone::kSchool : RestoreOptions::Tone::kTraditional;
   std::string explanation;
   if (o.explain) ro.explain = &explanation;
-  Restorer restorer(model, ro);
+  RestorerPool restorers(model, ro);
   bool color = o.color == "always" || (o.color == "auto" && !o.target.per_file() && o.target.output == "-" &&
                                        UseColor(stdout));
   if (o.format != "text") color = false;
-  RestoreResult r;
   return ForEachInputOutput(files, o.target, "", [&](const std::string& path, Output& out) -> int {
     std::string name = DisplayName(path);
     auto text = ReadText(path, o.decode);
     if (!text.ok()) return ReportStatus(name, text.status());
-    restorer.Restore(*text, &r);
-    if (o.explain) {
-      fmt::print(stderr, "{}", explanation);
-      explanation.clear();
-    }
-    if (o.format == "text") {
-      if (o.diff) out.Write(Diff(name, *text, r.text, color));
-      else if (o.mark) out.Write(Marked(r, o.threshold, color));
-      else out.Write(r.text);
-      return kExitOk;
-    }
+    // A file of several documents one after another (as parse cuts it) is restored
+    // document by document, each as if alone, and written back in order: its text the
+    // same as restoring each document's lines by themselves, its JSON one record each.
+    const std::vector<DocumentPart> parts = SplitDocuments(*text);
     RecordStream records(out, o.format, {}, RecordStream::JsonShape::kSingle);
-    records.AddJson(DocumentJson(name, r));
+    RestoreInOrder(parts, restorers.For(parts.size()), [&](size_t index, RestoreResult r) {
+      const DocumentPart& part = parts[index];
+      if (o.explain) {
+        fmt::print(stderr, "{}", explanation);
+        explanation.clear();
+      }
+      if (o.format == "text") {
+        if (o.diff) out.Write(Diff(name, part.text, r.text, color, part.first_line));
+        else if (o.mark) out.Write(Marked(r, o.threshold, color));
+        else out.Write(r.text);
+        return;
+      }
+      // The tokens name their place in the file.
+      const size_t offset = static_cast<size_t>(part.text.data() - text->data());
+      for (RestoredToken& t : r.tokens) {
+        t.begin += offset;
+        t.end += offset;
+        t.line += static_cast<uint32_t>(part.first_line - 1);
+      }
+      records.AddJson(DocumentJson(name, r));
+    });
     return kExitOk;
   });
 }
@@ -154,6 +194,8 @@ VANBAN_REGISTER_COMMAND(Command{
   vanban restore --json scan.txt                      per-word confidence and alternatives
   vanban restore --output-dir restored/ scans/*.txt   restored/NAME.txt for each scan
 Several FILEs without --output-dir are written one after the other, as cat(1) does.
+A FILE holding several documents one after another (as parse finds them) is restored
+document by document, one thread a core, and written back in order.
 Model: --model FILE, else $VANBAN_MODEL, else the model of the build tree, else
 the installed share/vanban/vanban.model.)",
     10, [](CLI::App& app) {

@@ -253,3 +253,10 @@ vanban_cli_test(NAME restore_ocr_own_commune ARGS restore --model ${_model} ${_r
 # Thành", not the Party's Đảng.
 vanban_cli_test(NAME restore_surname_first ARGS restore --model ${_model} ${_rdata}/cli/stripped_surname_first.txt
                 STDOUT_MATCHES "Giao đồng chí Đặng Quốc Thành, ")
+# Several documents in one file are restored each on its own (cmd/restore_cmd.cc).
+add_test(NAME cli.restore_concatenated
+  COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:vanban_cli> -DMODEL=${_model}
+          -DFIRST=${SAMPLES}/ocrsim/cong_van_1245_ubnd.txt -DSECOND=${SAMPLES}/ocrsim/quyet_dinh_169_2025.txt
+          -DWORK=${CMAKE_CURRENT_BINARY_DIR}/cli-work/restore-concat
+          -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/restore_concatenated.cmake)
+set_tests_properties(cli.restore_concatenated PROPERTIES LABELS cli)

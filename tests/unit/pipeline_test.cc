@@ -173,3 +173,55 @@ TEST_CASE("pipeline: ReadInOrder gives the records of one reader, in order, with
   CHECK(read_with(2) == one);
   CHECK(read_with(3) == one);
 }
+
+TEST_CASE("pipeline: RestoreInOrder restores each document as alone, in order, with any number of restorers") {
+  auto model = LoadModelFrom({.path = VANBAN_FIXTURE_MODEL, .restore = true}, "", {});
+  REQUIRE(model.ok());
+  std::string text;
+  for (const char* name : {"cong_van_1245_ubnd", "quyet_dinh_169_2025.clean", "ke_hoach_58_ubnd", "to_trinh_42_ubnd",
+                           "bao_cao_87_ubnd.clean", "nghi_quyet_17_2026", "thong_tu_40_2026"}) {
+    text += vanban::test::ReadFileBytes(std::string(VANBAN_SOURCE_DIR) + "/samples/ocrsim/" + name + ".txt");
+    text += "\n";
+  }
+  const std::vector<vanban::DocumentPart> parts = vanban::SplitDocuments(text);
+  REQUIRE(parts.size() >= 6);
+  vanban::RestoreOptions options;
+  options.record_tokens = options.confidence = true;  // the confidence pass and its memos too
+  // Everything a restoration gives: the text, each word's reading, confidence and alternatives.
+  auto shown = [](const vanban::RestoreResult& r) {
+    std::string s = r.text;
+    for (const vanban::RestoredToken& t : r.tokens) {
+      s += "|" + std::to_string(t.line) + ":" + std::to_string(t.begin) + " " + t.restored + " " +
+           std::to_string(t.confidence);
+      for (const vanban::Alternative& a : t.alternatives) s += " " + a.text + "=" + std::to_string(a.probability);
+    }
+    return s;
+  };
+  // Each document by a restorer of its own that has restored nothing before.
+  std::vector<std::string> alone;
+  for (const vanban::DocumentPart& part : parts) alone.push_back(shown(vanban::Restorer(*model, options).Restore(part.text)));
+  // Each document after the restorer's memos were warmed by all the others.
+  for (size_t i = 0; i < parts.size(); ++i) {
+    vanban::Restorer warm(*model, options);
+    for (size_t k = parts.size(); k-- > 0;)
+      if (k != i) warm.Restore(parts[k].text);
+    CHECK(shown(warm.Restore(parts[i].text)) == alone[i]);
+  }
+  auto restore_with = [&](size_t n) {
+    std::vector<std::unique_ptr<vanban::Restorer>> owned;
+    std::vector<vanban::Restorer*> restorers;
+    for (size_t k = 0; k < n; ++k) {
+      owned.push_back(std::make_unique<vanban::Restorer>(*model, options));
+      restorers.push_back(owned.back().get());
+    }
+    std::vector<std::string> texts;
+    vanban::RestoreInOrder(parts, restorers, [&](size_t index, vanban::RestoreResult r) {
+      CHECK(index == texts.size());
+      texts.push_back(shown(r));
+    });
+    return texts;
+  };
+  CHECK(restore_with(1) == alone);
+  CHECK(restore_with(2) == alone);
+  CHECK(restore_with(3) == alone);
+}

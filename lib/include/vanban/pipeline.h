@@ -109,6 +109,14 @@ void ReadInOrder(std::span<const DocumentPart> parts, const std::string& source_
                  std::span<DocumentReader* const> readers,
                  const std::function<void(size_t index, Result<ReadResult> read)>& use);
 
+// Restores the documents of one file (|parts|, from SplitDocuments) each on its own and
+// calls |use| with each result, in order, on the calling thread, as ReadInOrder reads
+// them: one thread a restorer, a few documents ahead of |use|. A document's restoration
+// depends on its text and the model only, so the results are the same with any number of
+// restorers (of the same options). Each result's offsets and lines count from its part.
+void RestoreInOrder(std::span<const DocumentPart> parts, std::span<Restorer* const> restorers,
+                    const std::function<void(size_t index, RestoreResult restored)>& use);
+
 }  // namespace vanban
 
 #endif  // VANBAN_PIPELINE_H_
