@@ -103,3 +103,19 @@ TEST_CASE("a document after one with an appendix is a part of its own; a form in
     CHECK(three[1].first_line == static_cast<int>(Lines(first + form)) + 1);
   }
 }
+
+TEST_CASE("a form after a form's sign-off is the same document (an appendix of forms without Phụ lục)") {
+  // Test document 05 of the bench: a circular's forms, each with its motto and blanks.
+  const std::string signed_form =
+      "Mẫu số 01. Tờ trình đề nghị thành lập hội đồng trường\n......(1).....\n"
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+      "......., ngày... tháng.... năm 20...\nTỜ TRÌNH\nKính gửi: ..........\nNội dung đề nghị.\n"
+      "Nơi nhận:\n- Như trên;\n- Lưu VT.\n(ký tên, đóng dấu, ghi rõ họ tên)\n";
+  for (const char* head : {"Mẫu số 02. Biên bản họp bầu hội đồng trường\n", "Mau s6 02. Bién ban hop bau hdi dong\n"}) {
+    INFO(head);
+    const std::string next = std::string(head) +
+                             "......(1).....\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                             "......., ngày... tháng.... năm 20...\nBIÊN BẢN HỌP\nI. Thời gian, địa điểm\n";
+    CHECK(vanban::SplitDocuments(signed_form + next).size() == 1);
+  }
+}

@@ -52,6 +52,14 @@ bool IssuedHeader(const internal::SourceLines& src, size_t first, size_t last) {
   return false;
 }
 
+// "Mẫu số 02. Biên bản họp …" (OCR'd "Mau s6 02."): a form of the appendix, whose motto
+// and blanks follow. Forms stand after their document's sign-off as appendices do.
+bool FormHead(const internal::Line& l) {
+  static const RE2 kForm(R"(^[\s\-.]*m\S{0,2}u\s+(?:s\S{0,2}\s*)?[0-9]{1,3}[a-z]?\b)", internal::ReOptions());
+  internal::Match m;
+  return internal::FindAnchored(kForm, l.key, &m);
+}
+
 }  // namespace
 
 std::vector<DocumentPart> SplitDocuments(std::string_view text) {
@@ -83,7 +91,7 @@ std::vector<DocumentPart> SplitDocuments(std::string_view text) {
       if (SignoffLine(l)) {
         signed_off = true;
         signoff = i;
-      } else if (signed_off && internal::AppendixHeadAt(ctx, i, /*after_signature=*/true, nullptr)) {
+      } else if (signed_off && (internal::AppendixHeadAt(ctx, i, /*after_signature=*/true, nullptr) || FormHead(l))) {
         appendix = true;
       }
     }
