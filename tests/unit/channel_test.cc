@@ -253,6 +253,23 @@ TEST_CASE("channel: the search meets a node's children with an OCR piece's readi
   CHECK(found == std::vector<std::string>{"al", "ai"});
 }
 
+TEST_CASE("channel: a trie node spells the prefix it stands for") {
+  // The candidate search keeps nodes, not strings, and spells the syllables it keeps.
+  SyllableTrie trie;
+  for (const char* s : {"nghiêng", "nghi", "ngư", "a"}) trie.Add(s, 10);
+  for (std::u32string word : {U"nghiêng", U"nghi", U"ngh", U"ngư", U"a"}) {
+    int32_t node = trie.root();
+    for (char32_t cp : word) node = trie.Child(node, cp);
+    REQUIRE(node != SyllableTrie::kNone);
+    std::u32string spelt = U"x";
+    trie.Spell(node, &spelt);
+    CHECK(spelt == word);
+  }
+  std::u32string spelt = U"x";
+  trie.Spell(trie.root(), &spelt);
+  CHECK(spelt.empty());
+}
+
 TEST_CASE("channel: malformed tables are rejected") {
   CHECK(!OcrChannel::Load("").ok());
   CHECK(!OcrChannel::Load("hello\n").ok());

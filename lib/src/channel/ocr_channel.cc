@@ -263,10 +263,9 @@ struct OcrChannel::Search {
       : ocr(o), trie(t), max(m), prior_weight(w) {}
 
   struct Found {
-    U32 clean;
     double rank;
     double cost;  // channel only
-    int32_t node;
+    int32_t node;  // a trie node stands for one prefix: its text is spelt at the end
   };
   const U32& ocr;
   const internal::SyllableTrie& trie;
@@ -275,7 +274,6 @@ struct OcrChannel::Search {
   const ReverseIndex* pieces[kMaxTokenLength][3] = {};  // [pos][len]: len 1, 2
   const ReverseIndex* dropped = nullptr;                // clean text with no OCR
   double rest[kMaxTokenLength + 1] = {};  // cheapest cost of explaining ocr[pos..]
-  U32 prefix;
   std::vector<Found> found;  // sorted by rank, at most max
   double bound = std::numeric_limits<double>::infinity();  // rank of the max-th best
   double channel_limit = kMaxPathCost;  // channel cost allowed at all
@@ -307,7 +305,7 @@ struct OcrChannel::Search {
     double rank = cost + prior_weight * trie.PriorCost(node);
     auto by_rank = [](const Found& a, const Found& b) { return a.rank < b.rank; };
     for (Found& f : found) {
-      if (f.node == node) {  // a trie node stands for one prefix
+      if (f.node == node) {
         if (rank < f.rank) {
           f.rank = rank;
           f.cost = cost;
@@ -316,8 +314,8 @@ struct OcrChannel::Search {
         return;
       }
     }
-    Found f{prefix, rank, cost, node};
-    found.insert(std::upper_bound(found.begin(), found.end(), f, by_rank), std::move(f));
+    Found f{rank, cost, node};
+    found.insert(std::upper_bound(found.begin(), found.end(), f, by_rank), f);
     if (found.size() > max) found.pop_back();
     if (found.size() == max) bound = std::min(bound, found.back().rank);
   }
@@ -331,10 +329,7 @@ struct OcrChannel::Search {
     if (next == internal::SyllableTrie::kNone) return;
     if (cost + rest[next_pos] + PriorBelow(next) >= bound) return;
     if (cost + rest[next_pos] > channel_limit) return;
-    size_t keep = prefix.size();
-    prefix.append(r.clean);
     Step(next_pos, next, cost);
-    prefix.resize(keep);
   }
 
   // The readings of |group| from |from|, cheapest first, until the bound stops them.
@@ -380,7 +375,7 @@ struct OcrChannel::Search {
 
   void Step(size_t pos, int32_t node, double cost) {
     if (++visits > kMaxVisits) return;
-    if (pos == ocr.size() && !prefix.empty() && trie.IsTerminal(node)) Record(node, cost);
+    if (pos == ocr.size() && node != trie.root() && trie.IsTerminal(node)) Record(node, cost);
     const double floor = PriorBelow(node);
     for (size_t len = 1; len <= 2 && pos + len <= ocr.size(); ++len) {
       if (pieces[pos][len] != nullptr) Expand(node, cost, *pieces[pos][len], pos + len, floor);
@@ -413,19 +408,23 @@ void OcrChannel::Candidates(std::string_view ocr_token, const internal::Syllable
     }
   }
   if (!dropped_.empty()) s.dropped = &dropped_;
-  s.prefix.reserve(4 * kMaxTokenLength);  // no allocation while the search appends
   s.ComputeRest();
   s.channel_limit = std::min(kMaxPathCost, s.rest[0] + kMaxMargin);
   s.Step(0, trie.root(), 0.0);
   // The search may have reached a syllable by a dearer path first; score each pair
   // exactly so that the result does not depend on the order of exploration.
-  for (auto& f : s.found) {
-    f.cost = std::min(f.cost, static_cast<double>(scorer_.Cost(f.clean, ocr, false)));
+  U32 clean;
+  for (Search::Found& f : s.found) {
+    trie.Spell(f.node, &clean);
+    f.cost = std::min(f.cost, static_cast<double>(scorer_.Cost(clean, ocr, false)));
     f.rank = f.cost + prior_weight * trie.PriorCost(f.node);
   }
   std::stable_sort(s.found.begin(), s.found.end(), [](const auto& a, const auto& b) { return a.rank < b.rank; });
   out->reserve(s.found.size());
-  for (const auto& f : s.found) out->emplace_back(internal::EncodeUtf8(f.clean), -f.cost / kLn10);
+  for (const Search::Found& f : s.found) {
+    trie.Spell(f.node, &clean);
+    out->emplace_back(internal::EncodeUtf8(clean), -f.cost / kLn10);
+  }
 }
 
 }  // namespace vanban

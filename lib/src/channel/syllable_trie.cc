@@ -39,7 +39,7 @@ int SyllableTrie::LetterBit(char32_t cp) {
 
 const char32_t* SyllableTrie::BitLetters() { return GetLetterBits().letter_of.data(); }
 
-SyllableTrie::SyllableTrie() : nodes_(1) {}
+SyllableTrie::SyllableTrie() : nodes_(1), parent_(1, kNone), letter_(1, 0) {}
 
 void SyllableTrie::Add(std::string_view syllable, double count) {
   U32 cps = DecodeUtf8(syllable);
@@ -58,6 +58,8 @@ void SyllableTrie::Add(std::string_view syllable, double count) {
       if (int bit = LetterBit(cp); bit >= 0) nodes_[node].child_letters.Set(bit);
       else nodes_[node].unlettered_child = true;
       nodes_.emplace_back();
+      parent_.push_back(node);
+      letter_.push_back(cp);
       node = fresh;
     }
     nodes_[node].min_prior_cost = std::min(nodes_[node].min_prior_cost, prior);
@@ -78,6 +80,12 @@ int32_t SyllableTrie::Child(int32_t node, char32_t cp) const {
     if (c > cp) break;
   }
   return kNone;
+}
+
+void SyllableTrie::Spell(int32_t node, std::u32string* out) const {
+  out->clear();
+  for (; node > 0; node = parent_[static_cast<size_t>(node)]) out->push_back(letter_[static_cast<size_t>(node)]);
+  std::reverse(out->begin(), out->end());
 }
 
 bool SyllableTrie::Contains(std::string_view syllable) const {

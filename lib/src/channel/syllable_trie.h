@@ -7,6 +7,7 @@
 #define VANBAN_CHANNEL_SYLLABLE_TRIE_H_
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -49,6 +50,8 @@ class SyllableTrie {
   float PriorCost(int32_t node) const { return nodes_[node].prior_cost; }
   float MinPriorCost(int32_t node) const { return nodes_[node].min_prior_cost; }
   bool Contains(std::string_view syllable) const;
+  // The prefix |node| stands for (code points from the root), into |out|.
+  void Spell(int32_t node, std::u32string* out) const;
   size_t node_count() const { return nodes_.size(); }
   size_t word_count() const { return words_; }
 
@@ -63,6 +66,10 @@ class SyllableTrie {
   };
   static const char32_t* BitLetters();
   std::vector<Node> nodes_;
+  // Per node, its parent and the code point that leads to it (apart from the nodes:
+  // only Spell reads them, the search never does).
+  std::vector<int32_t> parent_;
+  std::vector<char32_t> letter_;
   size_t words_ = 0;
 };
 

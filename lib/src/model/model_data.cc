@@ -16,6 +16,19 @@ namespace {
 
 Status Bad(const std::string& what) { return Status::Corruption("bad model file: " + what); }
 
+// The entry of |key| in an n-gram table of |buckets| (linear probing from its home
+// bucket), or null. Inline in Score: every miss of the search's cache asks it per order.
+inline const NgramEntry* FindEntry(const NgramEntry* entries, uint64_t buckets, uint64_t key) {
+  uint64_t i = HomeBucket(MixKey(key), buckets);
+  for (uint64_t probes = 0; probes < buckets; ++probes) {
+    const NgramEntry& e = entries[i];
+    if (e.key == key) return &e;
+    if (e.key == 0) return nullptr;
+    i = i + 1 == buckets ? 0 : i + 1;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 ModelData::~ModelData() {
@@ -233,18 +246,6 @@ uint64_t ModelData::ngram_count(int n) const {
   return tables_[n].count;
 }
 
-const NgramEntry* ModelData::Find(int n, uint64_t key) const {
-  const Table& t = tables_[n];
-  uint64_t i = HomeBucket(MixKey(key), t.buckets);
-  for (uint64_t probes = 0; probes < t.buckets; ++probes) {
-    const NgramEntry& e = t.entries[i];
-    if (e.key == key) return &e;
-    if (e.key == 0) return nullptr;
-    i = i + 1 == t.buckets ? 0 : i + 1;
-  }
-  return nullptr;
-}
-
 std::span<const CandidateItem> ModelData::Candidates(std::string_view key) const {
   uint64_t h = KeyHash(key.data(), key.size());
   uint64_t i = HomeBucket(MixKey(h), cand_buckets_);
@@ -283,7 +284,8 @@ float ModelData::Score(const LmState& in, uint32_t w, LmState* out) const {
     if (t.buckets != 0) __builtin_prefetch(t.entries + HomeBucket(MixKey(key), t.buckets));
   }
   for (int k = 1; k <= in.len; ++k) {
-    const NgramEntry* e = Find(k + 1, keys[k]);
+    const Table& t = tables_[k + 1];
+    const NgramEntry* e = FindEntry(t.entries, t.buckets, keys[k]);
     if (e == nullptr) break;
     prob = e->logprob;
     matched = k;
@@ -296,8 +298,7 @@ float ModelData::Score(const LmState& in, uint32_t w, LmState* out) const {
   int from_in = keep - 1;
   for (int i = 0; i < from_in; ++i) next.words[i] = in.words[in.len - from_in + i];
   if (keep > 0) next.words[keep - 1] = static_cast<uint16_t>(w);
-  // bo[k] refers to the newest k+1 words; entries beyond a miss stay 0.
-  for (int k = matched + 1; k < 3; ++k) next.bo[k] = 0;
+  // bo[k] refers to the newest k+1 words; entries beyond a miss stay 0 (as |next| began).
   next.len = static_cast<uint8_t>(keep);
   // Right-state minimisation (as in KenLM): a context with no extensions has
   // backoff 0 and is never matched, so its oldest word cannot change any later

@@ -122,7 +122,6 @@ class ModelData {
  private:
   ModelData() = default;
   Status Validate();
-  const NgramEntry* Find(int n, uint64_t key) const;
 
   // Owner of the bytes: either a mapping or a heap copy.
   void* map_ = nullptr;

@@ -12,41 +12,6 @@ constexpr uint32_t kPrescreenReadings = 4;  // edges with more readings are pres
 
 }  // namespace
 
-float BeamSearch::PairBonus(const LmState& before, const Edge& e, uint32_t id) const {
-  const uint32_t prev = before.words[before.len - 1];
-  float bonus = 0;
-  if (const uint32_t n = memory_.PairUnits(prev, id); n > 0)
-    bonus += static_cast<float>(o_.pair_cache_bonus * (1.0 + o_.pair_cache_growth * std::log2(std::min(n, 16u))));
-  if (e.name_pair && m_.IsNamePair(prev, id)) bonus += static_cast<float>(o_.name_pair_bonus);
-  if (e.person && m_.people().Has(prev, id)) bonus += static_cast<float>(o_.person_pair_bonus);
-  // A rarer surname is a name only here, as its first word, and counts as much as a
-  // common one does here.
-  if (e.person == kAfterSurname && m_.rare_people().Has(prev, id))
-    bonus += static_cast<float>(o_.name_pair_bonus + o_.person_pair_bonus);
-  // A person's name opens with a surname: "đồng chí Đặng Quốc Thành", not Đảng.
-  if (e.person == kSurnamePlace && m_.IsSurname(id)) bonus += static_cast<float>(o_.person_pair_bonus);
-  // A name opening after what may be "đồng chí", "ông", "bà" reads it so: "Giao đồng chí
-  // Dương Thanh", not "Giao đông chỉ Dương Thanh" (the model knows "đồng chí" before
-  // common surnames only).
-  if (e.opens_name && titles_.End(before.len >= 2 ? before.words[before.len - 2] : 0, prev))
-    bonus += static_cast<float>(o_.person_pair_bonus);
-  return bonus;
-}
-
-float BeamSearch::Extend(const Hyp& h, const Edge& e, const Cand& c, LmState* out) {
-  if (c.id == 0) {  // skipped mark
-    *out = h.state;
-    return h.score + c.channel;
-  }
-  float s = h.score + lm_.Score(h.state, c.LmId(), out) + c.channel;
-  if (h.state.len > 0) s += PairBonus(h.state, e, c.id);
-  if (c.id2 != 0) {
-    LmState mid = *out;
-    s += lm_.Score(mid, c.id2, out);
-  }
-  return s;
-}
-
 // Keeps the best |beam| distinct hypotheses at a position.
 void BeamSearch::Prune(std::vector<int32_t>* at) {
   std::sort(at->begin(), at->end(), [&](int32_t a, int32_t b) { return arena_[a].score > arena_[b].score; });
