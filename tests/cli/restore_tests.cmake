@@ -52,6 +52,10 @@ vanban_cli_test(NAME restore_ocr_headings ARGS restore --model ${_model} ${_rdat
 # and "pies 11." that only restoration reads as Điều.
 vanban_cli_test(NAME outline_ocr_decree_skeleton ARGS outline --model ${_model} ${_rdata}/cli/ocr_decree_skeleton.txt
                 EXPECT_STDOUT ${_rdata}/cli/ocr_decree_skeleton.expected.txt)
+# An article's Điều in bent capitals reads as a real word ("PHiéu 6." is phiếu): điều is
+# offered where an article opens, and the model takes it.
+vanban_cli_test(NAME restore_ocr_dieu_bent_capitals ARGS restore --model ${_model} ${_rdata}/cli/ocr_decree_skeleton.txt
+                STDOUT_MATCHES "\nĐiều 6\\. Tổ chức thực hiện\n")
 # --explain dumps each unit once, also for OCR'd text read in two passes.
 vanban_cli_test(NAME restore_explain_once ARGS restore --explain --model ${_model} ${_rdata}/cli/ocr_headings.txt
                 STDERR_MATCHES "^unit: I\\. MUC PiCH, YEU CAU\n(unit: \n|unit: [^I\n][^\n]*\n|unit: I[^.\n][^\n]*\n|[^u\n][^\n]*\n|\n)*$")

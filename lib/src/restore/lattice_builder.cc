@@ -606,7 +606,11 @@ void LatticeBuilder::AddWordEdge(uint32_t i, uint32_t to) {
   if (context) AddContextReadings(list);
   if (ocr_ && o_.document_cache) AddDocumentReadings(list);
   if (to == i + 1 && weak && !phrase_hints_[i].empty()) AddPhraseReadings(i, list);
-  if (ocr_ && weak && to == i + 1 && ArticleWordAt(*unit_, i)) AddGarbledDieu(e);
+  // A word in bent capitals ("PHiéu 5." for Điều 5.) reads as a real word (phiếu), which
+  // no article opens with: điều is offered there too.
+  const internal::LetterCase lc = internal::LetterCaseOf(text);
+  const bool bent_capitals = lc.upper >= 2 && lc.upper < lc.letters;
+  if (ocr_ && (weak || bent_capitals) && to == i + 1 && ArticleWordAt(*unit_, i)) AddGarbledDieu(e);
   if (p.line_start && memory_.DeputyTitleAt(unit_->begin + p.begin)) FavourDeputyTitle(e);
   if (ocr_ && lat_->edges[e].person != 0) DoubtUnreadName(lat_->edges[e]);
   CloseEdge(e);
