@@ -126,7 +126,8 @@ TEST_CASE("OCR'd titles: specks inside an article or chapter title and a trích 
                  "Dieu 11. Sua doi khoan 2\nNoi dung.\n"
                  "Dieu 12. Dieu kien: Ap dung tu Dieu 1 den 5\nNoi dung.\n"
                  "Dieu 13. Ngay 25 thang 10.nam 2016, nam-2017, 1.000 tan\nNoi dung.\n"
-                 "Dieu 14. Quan ly nha ; nuoc va . cong tac\nNoi dung.\n");
+                 "Dieu 14. Quan ly nha ; nuoc va . cong tac\nNoi dung.\n"
+                 "Dieu 15. Cua Bo:Lao dong-- Thuong binh va Xa hoi- Viet Nam ky 2019 = 2023\nNoi dung.\n");
   CHECK(Skeleton(d) ==
         "chuong I: QUAN LY LAO DONG\n"
         "dieu 1: Pham vi dieu chinh\n"
@@ -143,7 +144,8 @@ TEST_CASE("OCR'd titles: specks inside an article or chapter title and a trích 
         "dieu 11: Sua doi khoan 2\n"
         "dieu 12: Dieu kien: Ap dung tu Dieu 1 den 5\n"
         "dieu 13: Ngay 25 thang 10 nam 2016, nam 2017, 1.000 tan\n"
-        "dieu 14: Quan ly nha nuoc va cong tac\n");
+        "dieu 14: Quan ly nha nuoc va cong tac\n"
+        "dieu 15: Cua Bo Lao dong - Thuong binh va Xa hoi - Viet Nam ky 2019 - 2023\n");
   REQUIRE(d.header.subject);
   CHECK(d.header.subject->text == "Quy dinh ve cho vay cua ngan sach trung uong cho, nuoc ngoai");
   // Typed titles keep what was typed.

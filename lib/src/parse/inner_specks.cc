@@ -1,7 +1,8 @@
 // Specks inside an OCR'd title. Scans leave dirt between the words of an article title or
 // a trích yếu that no clerk typed: "Phạm vi.điều chỉnh", "hiệu lực-thi hành", "Căn cứ?
 // cấp", "quyền hạn‘của", "phân cấp; đơn giản", "Phạm:vi", "lao: động", "định,. giao",
-// "liên ) quan", "nhà ; nước", "tháng 10.năm", "Bộ.Lao động --". Titles are one phrase, so a full stop, semicolon or colon
+// "liên ) quan", "nhà ; nước", "tháng 10.năm", "Bộ.Lao động --", "Bộ:Lao động- Thương binh",
+// "2019 = 2023". Titles are one phrase, so a full stop, semicolon or colon
 // before a word of the title's case, a hyphen glued between lower-case words, a stop or
 // hyphen glued between a number and a word, a stop after a comma, a lone closing bracket
 // and stray quotes or bars are OCR's, not the text's. (Typed article titles hold a colon
@@ -115,8 +116,19 @@ std::string DropSpecks(std::string_view title) {
         out.push_back(' ');
         continue;
       }
+    } else if (c == "=" && at(i - 1) == Kind::kSpace && at(i + 1) == Kind::kSpace && at(i - 2) == Kind::kDigit &&
+               at(i + 2) == Kind::kDigit) {
+      out += "-";  // "2019 = 2023": the dash of a range
+      continue;
     } else if (c == "-") {
       if (i + 1 < n && cp(i + 1) == "-" && at(i - 1) == Kind::kSpace) continue;  // "Lao động -- Thương binh"
+      // "Lao động- Thương binh", "động-- Thương": the dash between two names stands spaced.
+      const size_t dash_end = i + 1 < n && cp(i + 1) == "-" ? i + 2 : i + 1;
+      if (letter(i - 1) && at(dash_end) == Kind::kSpace && at(dash_end + 1) == Kind::kUpper && !capitals) {
+        out += " -";
+        i = dash_end - 1;
+        continue;
+      }
       if (glued && (lower(i - 1) || lower(i + 1))) {  // "hiệu lực-thi hành"; "TT-BTC" stays
         out.push_back(' ');
         continue;
@@ -135,6 +147,11 @@ std::string DropSpecks(std::string_view title) {
       const size_t next = at(i + 1) == Kind::kSpace ? i + 2 : i + 1;
       if (letter(word) && letter(word - 1) && title_case(next) && next < last) {
         if (next == i + 1 && word == i - 1) out.push_back(' ');
+        continue;
+      }
+      // "của Bộ:Lao động": glued between two words, before a capital too (typed "X: Y" is spaced).
+      if (word == i - 1 && next == i + 1 && letter(word) && letter(word - 1) && at(next) == Kind::kUpper && lower(next + 1)) {
+        out.push_back(' ');
         continue;
       }
     } else if (c == "{") {
