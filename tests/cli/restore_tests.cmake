@@ -128,6 +128,10 @@ vanban_cli_test(NAME restore_ocr_kept_place ARGS restore --model ${_model} ${_rd
 # other "số".
 vanban_cli_test(NAME restore_ocr_dollar_case ARGS restore --model ${_model} ${_rdata}/cli/ocr_dollar_case.txt
                 STDOUT_MATCHES "\nSố: 15/KH-UBND\nCăn cứ Luật số 65/2020/QH14 [^\n]*\n2[.] Số lượng")
+# A header's Số the OCR read as digits ("86: 135/QD-BLDTBXH") is offered số at a line's
+# start before a colon and a number, and takes the capital a header line opens with.
+vanban_cli_test(NAME restore_ocr_number_cell ARGS restore --model ${_model} ${_rdata}/cli/ocr_number_cell.txt
+                STDOUT_MATCHES "\nSố: 135/QĐ-BLĐTBXH\n")
 # ... but a P read for the capital Đ of a name keeps its capital ("x3 Pong Tién").
 vanban_cli_test(NAME restore_ocr_misread_capital_name ARGS restore --model ${_model} ${_rdata}/cli/ocr_misread_capital_name.txt
                 STDOUT_MATCHES "địa bàn xã Đồng Tiến\n")

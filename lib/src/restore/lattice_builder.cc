@@ -480,7 +480,19 @@ void LatticeBuilder::AddNumberEdge(uint32_t i) {
     ContextProposals(i, &proposals_, kContextNeighboursWeak, kNeighbourWordsWeak);
     AddContextReadings(list, static_cast<float>(o_.digit_word_log10));
   }
+  // Almost as likely as the number the scan shows: a number and a colon open no header line.
+  constexpr float kNumberCellLog10 = -0.3f;
+  if (so_ != m_.unk() && NumberCellAt(i)) RaiseReading(lat_->edges[e], so_, Weighted(kNumberCellLog10, so_));
   CloseEdge(e);
+}
+
+// "86: 135/QĐ-BLĐTBXH", "56: 12/KH": a header's number cell whose Số the OCR read as
+// digits (S as 8 or 5, ố as 6), at a line's start before a colon and a number.
+bool LatticeBuilder::NumberCellAt(uint32_t i) const {
+  const std::vector<Piece>& p = unit_->pieces;
+  const std::string_view text = unit_->PieceText(i);
+  return p[i].line_start && text.size() == 2 && (text[0] == '8' || text[0] == '5') && text[1] == '6' &&
+         i + 2 < p.size() && unit_->PieceText(i + 1) == ":" && p[i + 2].kind == PieceKind::kNumber;
 }
 
 bool ArticleWordAt(const Unit& unit, uint32_t i) {

@@ -40,6 +40,7 @@ class LatticeBuilder {
         words_(*words),
         memory_(*memory),
         dieu_(model.WordId("điều")),
+        so_(model.WordId("số")),
         titles_(model) {}
 
   // A new document, or a new pass over it: |ocr| when it looks OCR'd (the OCR channel
@@ -102,6 +103,7 @@ class LatticeBuilder {
   void AddWordEdge(uint32_t i, uint32_t to = 0);
   void RaiseReading(const Edge& edge, uint32_t id, float channel);
   void AddGarbledDieu(uint32_t e);
+  bool NumberCellAt(uint32_t i) const;
   void FavourDeputyTitle(uint32_t e);
   void DoubtUnreadName(const Edge& edge);
   static constexpr float kUnreadNameDoubt = 3.0f;  // log10
@@ -115,6 +117,7 @@ class LatticeBuilder {
   WordCandidates& words_;
   const DocumentMemory& memory_;
   const uint32_t dieu_;  // the model's điều
+  const uint32_t so_;    // and số
   const PersonTitles titles_;
   bool ocr_ = false;
   bool sketch_ = false;

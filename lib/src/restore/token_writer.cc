@@ -264,9 +264,11 @@ std::string Capitalised(std::string_view s) {
   return Upper(std::string_view(lower).substr(0, first)) + lower.substr(first);
 }
 
-// OCR writes a capital S as "$" ("$6:" for Số:) and sometimes a small one ("Luật $6 65"):
-// the case is not in the scan. A word that opens its unit (past bullets and specks) or
-// follows a sentence's stop is capitalised; any other stays lower case.
+// OCR writes a capital S as "$" ("$6:" for Số:) and sometimes a small one ("Luật $6 65"),
+// and a header's Số as digits ("86:"): the case is not in the scan. Such a word that opens
+// its unit (past bullets and specks) or follows a sentence's stop is capitalised; any
+// other stays lower case. (Other words read from digits at a line's start are mostly a
+// sentence going on: "1a" is là.)
 bool OpensSentence(std::string_view unit_text, size_t begin) {
   for (size_t i = begin; i > 0; --i) {
     const unsigned char ch = static_cast<unsigned char>(unit_text[i - 1]);
@@ -443,7 +445,9 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
     tok.line = line_no;
     tok.original = std::string(orig);
     RestoredText(lattice, e, c, orig, &tok.restored);
-    if (ocr_ && read_word && orig[0] == '$' && OpensSentence(unit.text, b)) tok.restored = Capitalised(tok.restored);
+    if (ocr_ && read_word && (orig[0] == '$' || (IsAsciiDigit(static_cast<unsigned char>(orig[0])) && tok.restored == "số")) &&
+        OpensSentence(unit.text, b))
+      tok.restored = Capitalised(tok.restored);
     if (caps_[e.from] && e.to == e.from + 1) tok.restored = Upper(tok.restored);
     if (title_[e.from] && e.to == e.from + 1 && HasMarks(tok.restored)) tok.restored = Capitalised(tok.restored);
     if (ocr_ && word_before != 0 && e.kind == EdgeKind::kWord && e.to == e.from + 1 && c.id == xa_ &&
