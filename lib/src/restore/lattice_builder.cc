@@ -486,6 +486,20 @@ void LatticeBuilder::AddNumberEdge(uint32_t i) {
   CloseEdge(e);
 }
 
+// Piece |i| stands before a day and a "tháng" ("gay 05.théng 3"): a word of two to four
+// letters, a number of one or two digits (a stop may follow it), a word within two edits
+// of thang, and a number.
+bool LatticeBuilder::DateDayAt(uint32_t i) const {
+  const std::vector<Piece>& p = unit_->pieces;
+  std::string key;
+  if (!internal::KeyInto(unit_->PieceText(i), &key) || key.size() < 2 || key.size() > 4) return false;
+  uint32_t n = i + 1;
+  if (n >= p.size() || p[n].kind != PieceKind::kNumber || unit_->PieceText(n).size() > 2) return false;
+  if (++n < p.size() && p[n].kind == PieceKind::kPunct && unit_->PieceText(n) == ".") ++n;
+  return n + 1 < p.size() && internal::KeyInto(unit_->PieceText(n), &key) && EditDistance(key, "thang") <= 2 &&
+         p[n + 1].kind == PieceKind::kNumber;  // a month: "sau 03 tháng kể từ" is no date
+}
+
 // "86: 135/QĐ-BLĐTBXH", "56: 12/KH": a header's number cell whose Số the OCR read as
 // digits (S as 8 or 5, ố as 6), at a line's start before a colon and a number.
 bool LatticeBuilder::NumberCellAt(uint32_t i) const {
@@ -623,6 +637,10 @@ void LatticeBuilder::AddWordEdge(uint32_t i, uint32_t to) {
   const internal::LetterCase lc = internal::LetterCaseOf(text);
   const bool bent_capitals = lc.upper >= 2 && lc.upper < lc.letters;
   if (ocr_ && (weak || bent_capitals) && to == i + 1 && ArticleWordAt(*unit_, i)) AddGarbledDieu(e);
+  // "Xuân Giang, gay 05.tháng 3": a date's ngày the OCR lost letters of reads as another
+  // word (gây); ngày is offered before a day and "tháng", and the model decides.
+  if (ocr_ && to == i + 1 && ngay_ != m_.unk() && DateDayAt(i))
+    RaiseReading(lat_->edges[e], ngay_, Weighted(static_cast<float>(o_.context_trigger) - kGarbledDieuLog10, ngay_));
   if (p.line_start && memory_.DeputyTitleAt(unit_->begin + p.begin)) FavourDeputyTitle(e);
   if (ocr_ && lat_->edges[e].person != 0) DoubtUnreadName(lat_->edges[e]);
   CloseEdge(e);

@@ -41,6 +41,7 @@ class LatticeBuilder {
         memory_(*memory),
         dieu_(model.WordId("điều")),
         so_(model.WordId("số")),
+        ngay_(model.WordId("ngày")),
         titles_(model) {}
 
   // A new document, or a new pass over it: |ocr| when it looks OCR'd (the OCR channel
@@ -104,6 +105,7 @@ class LatticeBuilder {
   void RaiseReading(const Edge& edge, uint32_t id, float channel);
   void AddGarbledDieu(uint32_t e);
   bool NumberCellAt(uint32_t i) const;
+  bool DateDayAt(uint32_t i) const;
   void FavourDeputyTitle(uint32_t e);
   void DoubtUnreadName(const Edge& edge);
   static constexpr float kUnreadNameDoubt = 3.0f;  // log10
@@ -118,6 +120,7 @@ class LatticeBuilder {
   const DocumentMemory& memory_;
   const uint32_t dieu_;  // the model's điều
   const uint32_t so_;    // and số
+  const uint32_t ngay_;  // and ngày
   const PersonTitles titles_;
   bool ocr_ = false;
   bool sketch_ = false;
