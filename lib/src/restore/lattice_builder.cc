@@ -638,7 +638,7 @@ void LatticeBuilder::AddWordEdge(uint32_t i, uint32_t to) {
   const bool bent_capitals = lc.upper >= 2 && lc.upper < lc.letters;
   if (ocr_ && (weak || bent_capitals) && to == i + 1 && ArticleWordAt(*unit_, i)) AddGarbledDieu(e);
   // "Xuân Giang, gay 05.tháng 3": a date's ngày the OCR lost letters of reads as another
-  // word (gây); ngày is offered before a day and "tháng", and the model decides.
+  // word (gây); ngày is offered before a day, "tháng" and a month; the model decides.
   if (ocr_ && to == i + 1 && ngay_ != m_.unk() && DateDayAt(i))
     RaiseReading(lat_->edges[e], ngay_, Weighted(static_cast<float>(o_.context_trigger) - kGarbledDieuLog10, ngay_));
   if (p.line_start && memory_.DeputyTitleAt(unit_->begin + p.begin)) FavourDeputyTitle(e);
