@@ -93,6 +93,15 @@ TEST_CASE("header: OCR'd number cell, date words and symbol codes") {
                  "QUYET DINH\nVé viéc cong b6 danh muc\n");
   REQUIRE(p.header.place);
   CHECK(p.header.place->text == "Ha N6i");
+  // Specks at the ends of an OCR'd trích yếu: a lone number before it, a stop or an
+  // unopened closing quote after it.
+  for (const char* subject : {"3 Vé viéc cong b6 danh muc van ban\n", "Vé viéc cong b6 danh muc van ban.\n",
+                              "Vé viéc cong b6 danh muc van ban\u201d\n"}) {
+    auto q = Parse(std::string("BO LAO PONG - THUONG BINH\nVA XA HOI\n\n86: 135/QD-BLDTBXH Ha N6i, ngay 31 thang 01 nam 2024\n"
+                               "QUYET DINH\n") + subject + "\nCan cir Luat ngay 20 thang 11 nam 2024;\n");
+    REQUIRE(q.header.subject);
+    CHECK(q.header.subject->text == "Vé viéc cong b6 danh muc van ban");
+  }
 }
 
 TEST_CASE("signature: Government and ministry blocks, OCR'd prefixes, heads signing in person") {

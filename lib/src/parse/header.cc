@@ -269,6 +269,23 @@ const RE2& DateRe() {
   return re;
 }
 
+// An OCR'd trích yếu without the specks the scan left at its ends: a number of a digit or
+// two before its first word ("3 Quy định chi tiết"), a stop after its last ("… siêu
+// nhỏ."; Decree 30/2020 ends a trích yếu with none, "…" and "./." aside), a closing quote
+// no quote in it opens ("… Việt Nam”").
+std::string WithoutSubjectEdgeSpecks(std::string text) {
+  size_t digits = 0;
+  while (digits < text.size() && digits < 3 && IsAsciiDigit(static_cast<unsigned char>(text[digits]))) ++digits;
+  if (digits >= 1 && digits <= 2 && digits + 1 < text.size() && text[digits] == ' ' &&
+      UpperRatio(FirstCodePoint(std::string_view(text).substr(digits + 1))) > 0.99)
+    text.erase(0, digits + 1);
+  if (text.size() >= 2 && text.back() == '.' && text[text.size() - 2] != '.' && text[text.size() - 2] != '/') text.pop_back();
+  constexpr std::string_view kClose = "\u201d", kOpen = "\u201c";
+  if (text.size() > kClose.size() && text.ends_with(kClose) && text.find(kOpen) == std::string::npos)
+    text.resize(text.size() - kClose.size());
+  return text;
+}
+
 // An OCR'd date line whose "ngày" the scan lost or glued to the place ("HA NGingay 24",
 // "Ha Noi, “Eee 07 thang 4nam 2026") or whose digits carry specks ("thang-4", "O1"):
 // the day, the "tháng" word, the month, the year.
@@ -858,6 +875,7 @@ size_t ReadSubject(const SourceLines& src, size_t type_line, bool ocr, Header* h
       }
       s.text = DropInnerSpecks(s.text);
       if (UpperRatio(s.text) < 0.5) s.text = CapitalsWordsAsTitle(s.text);  // "của BỘ trưởng"
+      s.text = WithoutSubjectEdgeSpecks(s.text);
       // A trích yếu opens with a capital ("về việc" is an OCR'd "Về việc").
       std::string opening(FirstCodePoint(s.text));
       s.text = ToUpper(opening) + s.text.substr(opening.size());
