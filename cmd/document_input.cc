@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <thread>
 
 #include "cli_io.h"
 #include "command.h"
@@ -22,17 +21,8 @@ int InputReader::LoadModel() {
   if (int rc = LoadChosenModel(options_.restore, &model_); rc != kExitOk) return rc;
   read_options_ = ReadOptionsOf(options_.restore);
   read_options_.merge_tables = options_.merge_tables;
-  readers_.push_back(std::make_unique<DocumentReader>(model_, read_options_));
+  readers_.For(1);
   return kExitOk;
-}
-
-std::vector<DocumentReader*> InputReader::ReadersFor(size_t documents) {
-  // One reader a core: the documents of a file are read side by side (ReadInOrder).
-  const size_t wanted = std::min({documents, size_t{std::max(1u, std::thread::hardware_concurrency())}, kMaxReaders});
-  while (readers_.size() < wanted) readers_.push_back(std::make_unique<DocumentReader>(model_, read_options_));
-  std::vector<DocumentReader*> readers;
-  for (size_t k = 0; k < wanted && k < readers_.size(); ++k) readers.push_back(readers_[k].get());
-  return readers;
 }
 
 size_t InputReader::Read(const std::string& path, int* rc, const std::function<void(size_t documents)>& begin,
@@ -48,7 +38,7 @@ size_t InputReader::Read(const std::string& path, int* rc, const std::function<v
   if (parts.size() > 1) WarnSeveralDocuments(name, parts);
   begin(parts.size());
   // The record names standard input as messages do.
-  ReadInOrder(parts, name, ReadersFor(parts.size()), [&](size_t index, Result<ReadResult> in) {
+  ReadInOrder(parts, name, readers_.For(parts.size()), [&](size_t index, Result<ReadResult> in) {
     const DocumentPart& part = parts[index];
     if (!in.ok()) {
       *rc = std::max(*rc, ReportStatus(name, in.status()));

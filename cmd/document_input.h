@@ -13,6 +13,7 @@
 
 #include "restore_options.h"
 #include "table_output.h"
+#include "worker_pool.h"
 #include "vanban/document.h"
 #include "vanban/export.h"
 #include "vanban/pipeline.h"
@@ -37,6 +38,9 @@ void AddDocumentInputOptions(CLI::App& app, std::vector<std::string>* files, Doc
 class InputReader {
  public:
   explicit InputReader(DocumentInputOptions options) : options_(std::move(options)) {}
+  // Its reader pool makes readers with its own model and options.
+  InputReader(const InputReader&) = delete;
+  InputReader& operator=(const InputReader&) = delete;
   // Loads the model (unless --no-restore); prints why it cannot and returns 1 then.
   int LoadModel();
   // Reads |path| ("-" = stdin, named "<stdin>") and calls |use| with the record of each
@@ -55,14 +59,11 @@ class InputReader {
   }
 
  private:
-  // Readers for a file of |documents| documents: one a core, at most kMaxReaders.
-  std::vector<DocumentReader*> ReadersFor(size_t documents);
-  static constexpr size_t kMaxReaders = 8;
-
   DocumentInputOptions options_;
   std::shared_ptr<const Model> model_;  // nullptr: --no-restore
   ReadOptions read_options_;
-  std::vector<std::unique_ptr<DocumentReader>> readers_;
+  // Made with the model and options LoadModel sets.
+  WorkerPool<DocumentReader> readers_{[this] { return std::make_unique<DocumentReader>(model_, read_options_); }};
 };
 
 // Loads the model, then reads each of |files| in order and calls |use| with its display

@@ -1,8 +1,6 @@
 // `vanban restore`: put the diacritics back (and fix wrong ones) in Vietnamese text.
-#include <algorithm>
 #include <memory>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include <fmt/format.h>
@@ -14,6 +12,7 @@
 #include "output_target.h"
 #include "record_output.h"
 #include "restore_options.h"
+#include "worker_pool.h"
 #include "vanban/parse.h"
 #include "vanban/pipeline.h"
 #include "vanban/restore.h"
@@ -108,28 +107,6 @@ nlohmann::ordered_json DocumentJson(const std::string& name, const RestoreResult
   return doc;
 }
 
-// Restorers of one model and options, kept from file to file: one a core for a file of
-// several documents, at most 8. --explain prints each document's readings in order, so it
-// restores with one.
-class RestorerPool {
- public:
-  RestorerPool(std::shared_ptr<const Model> model, const RestoreOptions& options)
-      : model_(std::move(model)), options_(options) {}
-  std::vector<Restorer*> For(size_t documents) {
-    const size_t cores = std::max(1u, std::thread::hardware_concurrency());
-    const size_t wanted = options_.explain ? 1 : std::clamp(std::min(documents, cores), size_t{1}, size_t{8});
-    while (restorers_.size() < wanted) restorers_.push_back(std::make_unique<Restorer>(model_, options_));
-    std::vector<Restorer*> out;
-    for (size_t k = 0; k < wanted; ++k) out.push_back(restorers_[k].get());
-    return out;
-  }
-
- private:
-  std::shared_ptr<const Model> model_;
-  RestoreOptions options_;
-  std::vector<std::unique_ptr<Restorer>> restorers_;
-};
-
 int Run(Options o) {
   if (o.json) o.format = "json";
   auto files = InputsOrStdin(o.files);
@@ -144,7 +121,9 @@ int Run(Options o) {
   ro.tone = o.tone == "school" ? RestoreOptions::Tone::kSchool : RestoreOptions::Tone::kTraditional;
   std::string explanation;
   if (o.explain) ro.explain = &explanation;
-  RestorerPool restorers(model, ro);
+  WorkerPool<Restorer> restorers([&] { return std::make_unique<Restorer>(model, ro); });
+  // --explain prints each document's readings in order, so it restores with one.
+  const size_t most_restorers = o.explain ? 1 : WorkerPool<Restorer>::kMaxWorkers;
   bool color = o.color == "always" || (o.color == "auto" && !o.target.per_file() && o.target.output == "-" &&
                                        UseColor(stdout));
   if (o.format != "text") color = false;
@@ -157,7 +136,7 @@ int Run(Options o) {
     // same as restoring each document's lines by themselves, its JSON one record each.
     const std::vector<DocumentPart> parts = SplitDocuments(*text);
     RecordStream records(out, o.format, {}, RecordStream::JsonShape::kSingle);
-    RestoreInOrder(parts, restorers.For(parts.size()), [&](size_t index, RestoreResult r) {
+    RestoreInOrder(parts, restorers.For(parts.size(), most_restorers), [&](size_t index, RestoreResult r) {
       const DocumentPart& part = parts[index];
       if (o.explain) {
         fmt::print(stderr, "{}", explanation);
