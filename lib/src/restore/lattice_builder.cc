@@ -490,14 +490,15 @@ void LatticeBuilder::AddNumberEdge(uint32_t i) {
 // letters, a number of one or two digits (a stop may follow it), a word within two edits
 // of thang, and a number.
 bool LatticeBuilder::DateDayAt(uint32_t i) const {
+  // Asked of every word of OCR'd text: the pieces' kinds first, the keys only then.
   const std::vector<Piece>& p = unit_->pieces;
-  std::string key;
-  if (!internal::KeyInto(unit_->PieceText(i), &key) || key.size() < 2 || key.size() > 4) return false;
   uint32_t n = i + 1;
   if (n >= p.size() || p[n].kind != PieceKind::kNumber || unit_->PieceText(n).size() > 2) return false;
   if (++n < p.size() && p[n].kind == PieceKind::kPunct && unit_->PieceText(n) == ".") ++n;
-  return n + 1 < p.size() && internal::KeyInto(unit_->PieceText(n), &key) && EditDistance(key, "thang") <= 2 &&
-         p[n + 1].kind == PieceKind::kNumber;  // a month: "sau 03 tháng kể từ" is no date
+  if (n + 1 >= p.size() || p[n + 1].kind != PieceKind::kNumber) return false;  // a month: "sau 03 tháng kể từ" is no date
+  std::string key;
+  if (!internal::KeyInto(unit_->PieceText(i), &key) || key.size() < 2 || key.size() > 4) return false;
+  return internal::KeyInto(unit_->PieceText(n), &key) && EditDistance(key, "thang") <= 2;
 }
 
 // "86: 135/QĐ-BLĐTBXH", "56: 12/KH": a header's number cell whose Số the OCR read as
@@ -634,9 +635,11 @@ void LatticeBuilder::AddWordEdge(uint32_t i, uint32_t to) {
   if (to == i + 1 && weak && !phrase_hints_[i].empty()) AddPhraseReadings(i, list);
   // A word in bent capitals ("PHiéu 5." for Điều 5.) reads as a real word (phiếu), which
   // no article opens with: điều is offered there too.
-  const internal::LetterCase lc = internal::LetterCaseOf(text);
-  const bool bent_capitals = lc.upper >= 2 && lc.upper < lc.letters;
-  if (ocr_ && (weak || bent_capitals) && to == i + 1 && ArticleWordAt(*unit_, i)) AddGarbledDieu(e);
+  auto bent_capitals = [&] {
+    const internal::LetterCase lc = internal::LetterCaseOf(text);
+    return lc.upper >= 2 && lc.upper < lc.letters;
+  };
+  if (ocr_ && to == i + 1 && ArticleWordAt(*unit_, i) && (weak || bent_capitals())) AddGarbledDieu(e);
   // "Xuân Giang, gay 05.tháng 3": a date's ngày the OCR lost letters of reads as another
   // word (gây); ngày is offered before a day, "tháng" and a month; the model decides.
   if (ocr_ && to == i + 1 && ngay_ != m_.unk() && DateDayAt(i))
