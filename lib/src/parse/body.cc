@@ -333,9 +333,11 @@ bool ClassifyMarker(const Line& l, bool ocr, MarkerHit* h) {
     // "pies 14. Gat cis": a word garbled past these patterns that restoration, which knows
     // how an article opens, read as Điều.
     static const RE2 kDieuRestored(R"(^[\s\-~_|:;.,'"}{()*=!]{0,8}(\S{2,6})\s+(\d{1,3})\s*[.:]\s*(\S.*)$)", ReOptions());
-    std::string word;
-    if (FindAnchored(kDieuRestored, k, &m) && FoldKey(word = Trim(l.Value(m.Start(1), m.End(1)))) == "dieu" &&
-        UpperRatio(FirstCodePoint(word)) > 0.99) {
+    auto restored_dieu = [&] {
+      const std::string word = Trim(l.Value(m.Start(1), m.End(1)));
+      return FoldKey(word) == "dieu" && UpperRatio(FirstCodePoint(word)) > 0.99;
+    };
+    if (FindAnchored(kDieuRestored, k, &m) && restored_dieu()) {
       dieu = lost = true;
       num_a = m.Start(2);
       num_b = m.End(2);
@@ -724,6 +726,13 @@ void AssignIds(Section* s, const std::string& parent_id, int ordinal, IdSet* tak
   }
 }
 
+// A heading's size, by its trimmed key: eight letters or more in two to twelve words.
+bool HeadingSized(std::string_view key) {
+  const size_t letters = std::count_if(key.begin(), key.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  const size_t words = std::count(key.begin(), key.end(), ' ') + 1;
+  return letters >= 8 && words >= 2 && words <= 12;
+}
+
 }  // namespace
 
 bool CapitalsHeadingLine(const Line& l, bool stop_speck) {
@@ -733,9 +742,7 @@ bool CapitalsHeadingLine(const Line& l, bool stop_speck) {
   if (core.empty() || (core[0] >= '0' && core[0] <= '9')) return false;
   char last = core.back();
   if (last == '.' || last == ';' || last == ':' || last == ',') return false;
-  size_t letters = std::count_if(core.begin(), core.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-  size_t words = std::count(core.begin(), core.end(), ' ') + 1;
-  return letters >= 8 && words >= 2 && words <= 12 && UpperRatio(l.Raw(l.core_begin)) >= 0.8;
+  return HeadingSized(core) && UpperRatio(l.Raw(l.core_begin)) >= 0.8;
 }
 
 void TrimTitleSpecks(const Line& l, size_t* a, size_t* b) {
@@ -1054,9 +1061,7 @@ class BodyBuilder {
     if (!value.empty() && value.back() == ',') value.pop_back();
     const std::string key = FoldKey(value);
     if (key.empty() || key[0] < 'a' || key[0] > 'z') return false;
-    const size_t letters = std::count_if(key.begin(), key.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-    const size_t words = std::count(key.begin(), key.end(), ' ') + 1;
-    return letters >= 8 && words >= 2 && words <= 12 && UpperRatio(value) >= 0.9 && !EndsTerminal(value);
+    return HeadingSized(key) && UpperRatio(value) >= 0.9 && !EndsTerminal(value);
   }
 
   // "il. Quỹ xây dựng …", "a8: L. Việc …": a clause marker OCR garbled into lower-case
