@@ -379,10 +379,8 @@ SourceLines::SourceLines(std::string_view text, std::string_view restored, int f
       // as many, one word shorter and one longer. Where the spaces moved, the words are
       // aligned; one to one is the last resort.
       const bool same_size = off.size() == raw_off.size();
-      if (same_size && SameSpaces(key_view, vkey)) {
-        aligned_.push_back({val[i], Compact(val[i], off, true)});
-        l.aligned = &aligned_.back();
-      } else if (AlignByWords(key_view, vkey, off, &aligned) || AlignByEdits(key_view, vkey, off, &aligned)) {
+      if (!(same_size && SameSpaces(key_view, vkey)) &&
+          (AlignByWords(key_view, vkey, off, &aligned) || AlignByEdits(key_view, vkey, off, &aligned))) {
         aligned_.push_back({val[i], Compact(val[i], aligned, false)});
         l.aligned = &aligned_.back();
       } else if (same_size) {
