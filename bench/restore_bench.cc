@@ -906,6 +906,7 @@ int main(int argc, char** argv) {
     else if (a == "--ocr-candidates") o.restore.max_ocr_candidates = std::stoi(next());
     else if (a == "--threshold") o.restore.beam_threshold = std::stod(next());
     else if (a == "--prescreen") o.restore.prescreen_margin = std::stod(next());
+    else if (a == "--repair") o.restore.path_repair_margin = std::stod(next());
     else if (a == "--digit-word") o.restore.digit_word_log10 = std::stod(next());
     else if (a == "--merged") o.restore.merged_log10 = std::stod(next());
     else if (a == "--broken") o.restore.broken_log10 = std::stod(next());

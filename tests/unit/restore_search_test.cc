@@ -223,3 +223,65 @@ TEST_CASE("restore: posteriors are each reading's score with the following words
     CHECK(post == DirectPosteriors(m, search, l, s));
   }
 }
+
+TEST_CASE("restore: the path repair takes a reading the beam pruned when the words after it say so") {
+  const ModelData& m = FixtureData();
+  vanban::RestoreOptions narrow;
+  narrow.beam = 1;  // one hypothesis a position: the first word is chosen before "cứ" is seen
+  vanban::RestoreOptions wide;
+  DocumentMemory memory;
+  memory.Reset("");
+  LmCache lm(m, 10), wide_lm(m, 10);
+  // The channel favours "cần" alone by half of what the words after it give "căn"
+  // ("căn cứ nghị quyết"): the whole path favours căn, the first word alone cần.
+  auto rest = [&](std::string_view first) {
+    LmState st = m.BeginState(), next;
+    double sc = m.Score(st, m.WordId(first), &next);
+    for (std::string_view w : {"cứ", "nghị", "quyết"}) st = next, sc += m.Score(st, m.WordId(w), &next);
+    return sc + m.Score(next, m.eos(), &st);
+  };
+  LmState unused;
+  const double alone = m.Score(m.BeginState(), m.WordId("cần"), &unused) -
+                       m.Score(m.BeginState(), m.WordId("căn"), &unused);
+  const double after = (rest("căn") - rest("cần")) + alone;  // what the words after add for căn
+  REQUIRE(after > 0.2);
+  REQUIRE(after < 5.0);
+  const float can_channel = static_cast<float>(-0.1 + alone - after / 2);
+  auto sentence = [&] {
+    Lattice l;
+    AddEdge(m, &l, 0, 1, {{"cần", -0.1f}, {"căn", can_channel}});
+    AddEdge(m, &l, 1, 2, {{"cứ", -0.1f}});
+    AddEdge(m, &l, 2, 3, {{"nghị", -0.1f}});
+    AddEdge(m, &l, 3, 4, {{"quyết", -0.1f}});
+    Index(&l, 4);
+    return l;
+  };
+  Lattice l = sentence(), reference = sentence();
+  BeamSearch search(m, narrow, &lm, &memory);
+  search.Decode(&l, 4);
+  BeamSearch full(m, wide, &wide_lm, &memory);
+  full.Decode(&reference, 4);
+  const uint32_t can = m.WordId("căn");
+  REQUIRE(l.cand(l.edges[search.path()[0].edge], search.path()[0].cand).id == m.WordId("cần"));
+  REQUIRE(reference.cand(reference.edges[full.path()[0].edge], full.path()[0].cand).id == can);
+
+  SUBCASE("within the margin: repaired to the wide beam's path") {
+    CHECK(search.RepairPath(l, 3.0f));
+    REQUIRE(search.path().size() == full.path().size());
+    for (size_t s = 0; s < full.path().size(); ++s) {
+      CHECK(search.path()[s].edge == full.path()[s].edge);
+      CHECK(search.path()[s].cand == full.path()[s].cand);
+      // The posteriors after the repair are those of the wide search's path.
+      std::vector<double> pa, pb;
+      search.Posteriors(l, s, &pa);
+      full.Posteriors(reference, s, &pb);
+      REQUIRE(pa.size() == pb.size());
+      for (size_t k = 0; k < pa.size(); ++k) CHECK(pa[k] == doctest::Approx(pb[k]).epsilon(1e-6));
+    }
+    CHECK_FALSE(search.RepairPath(l, 3.0f));  // a repaired path is left as it is
+  }
+  SUBCASE("an edge decided by more than the margin is left") {
+    CHECK_FALSE(search.RepairPath(l, static_cast<float>(l.edges[search.path()[0].edge].margin) * 0.5f));
+    CHECK(l.cand(l.edges[search.path()[0].edge], search.path()[0].cand).id == m.WordId("cần"));
+  }
+}

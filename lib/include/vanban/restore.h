@@ -34,6 +34,10 @@ struct RestoreOptions {
   // A reading this much (log10) below the best reading after the best hypothesis is
   // not tried after the other hypotheses.
   double prescreen_margin = 4.0;
+  // OCR only: after the search, each reading on the best path whose edge the search
+  // decided by less than this (log10) is weighed again with the path's words on both
+  // sides, and the best there replaces it (the beam may have dropped it). 0: no repair.
+  double path_repair_margin = 3.0;
   // Repair OCR damage (s6 -> số, thyc -> thực, x4 -> xã, Pang -> Đảng) with the model's
   // learned OCR channel, when the model has one and the text looks OCR'd.
   bool ocr = true;

@@ -196,6 +196,40 @@ void BeamSearch::Search(Lattice* lattice, size_t from, size_t n) {
 }
 
 void BeamSearch::Posteriors(const Lattice& lattice, size_t step, std::vector<double>* post) {
+  const double max_score = LocalScores(lattice, step, post);
+  double z = 0;
+  for (double& p : *post) z += (p = std::pow(10.0, p - max_score));
+  for (double& p : *post) p /= z;
+}
+
+bool BeamSearch::RepairPath(const Lattice& lattice, float margin) {
+  bool changed = false;
+  for (size_t step = 0; step < path_.size(); ++step) {
+    Hyp h = arena_[path_[step]];
+    const Edge& e = lattice.edges[h.edge];
+    if (changed) {  // a reading before this one changed: this hypothesis follows the new one
+      h.back = static_cast<int32_t>(arena_.size() - 1);
+      h.score = Extend(arena_[h.back], e, lattice.cand(e, h.cand), &h.state);
+      path_[step] = static_cast<int32_t>(arena_.size());
+      arena_.push_back(h);
+    }
+    if (e.cand_count < 2 || e.margin >= margin) continue;
+    LocalScores(lattice, step, &local_);
+    uint16_t best = h.cand;
+    for (uint32_t k = 0; k < e.cand_count; ++k)
+      if (local_[k] > local_[best] + 1e-3) best = static_cast<uint16_t>(k);
+    if (best == h.cand) continue;
+    h.cand = best;
+    h.score = Extend(arena_[h.back], e, lattice.cand(e, best), &h.state);
+    path_[step] = static_cast<int32_t>(arena_.size());
+    arena_.push_back(h);
+    steps_[step].cand = best;
+    changed = true;
+  }
+  return changed;
+}
+
+double BeamSearch::LocalScores(const Lattice& lattice, size_t step, std::vector<double>* post) {
   const Hyp& h = arena_[path_[step]];
   const Edge& e = lattice.edges[h.edge];
   post->assign(e.cand_count, 0.0);
@@ -243,9 +277,7 @@ void BeamSearch::Posteriors(const Lattice& lattice, size_t step, std::vector<dou
     (*post)[k] = sc;
     max_score = std::max(max_score, sc);
   }
-  double z = 0;
-  for (double& p : *post) z += (p = std::pow(10.0, p - max_score));
-  for (double& p : *post) p /= z;
+  return max_score;
 }
 
 }  // namespace vanban::internal

@@ -51,6 +51,12 @@ class BeamSearch {
   // Posterior of each reading of the edge at path step |step|, the rest of the best path
   // fixed; the following words (up to the model order) give the right context.
   void Posteriors(const Lattice& lattice, size_t step, std::vector<double>* post);
+  // Takes, at each step of the best path whose edge's margin is under |margin|, the
+  // reading that scores best there with the rest of the path fixed (as Posteriors weighs
+  // them), left to right. The beam's pruning can drop the hypothesis that leads to a
+  // better reading ("tổ chức" lost to an early prune); this raises the path's score and
+  // never lowers it. True if any reading changed.
+  bool RepairPath(const Lattice& lattice, float margin);
 
   // What the document, the gazetteer and the name lists add for reading |id| on edge |e|
   // after the words of |before| (at least one). Inline, as Extend is: the search asks
@@ -98,6 +104,10 @@ class BeamSearch {
     }
     return s;
   }
+  // Log10 score of each reading of the edge at path step |step| in the path's context;
+  // returns the highest.
+  double LocalScores(const Lattice& lattice, size_t step, std::vector<double>* scores);
+  std::vector<double> local_;
   void Search(Lattice* lattice, size_t from, size_t n);
   size_t SamePieces(const Lattice& lattice, size_t n) const;
   void Prune(std::vector<int32_t>* at);

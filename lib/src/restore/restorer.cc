@@ -236,6 +236,7 @@ class Restorer::Impl {
       search_.Redecode(&lattice_, unit_.pieces.size());
     }
     if (o_.parallel_item_bonus > 0) FavourParallelItems();
+    if (ocr_ && o_.path_repair_margin > 0) search_.RepairPath(lattice_, static_cast<float>(o_.path_repair_margin));
     // Explained once, as written: the sketch above only fed the memory.
     if (o_.explain != nullptr) writer_.Explain(unit_, lattice_, search_.path(), o_.explain);
     return writer_.Write(unit_, lattice_, search_, &memory_, line_no, out);
