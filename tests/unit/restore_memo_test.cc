@@ -174,3 +174,33 @@ TEST_CASE("restore: the nearest syllables of an unreadable word are the best of 
     }
   }
 }
+
+// In a scan, a word no syllable spells ("chirc") is the OCR's damage far more often than
+// a word typed that way: the mixture's floor for typing (1e-3) must not make keeping it as
+// typed likelier than the scan's reading. Damaged words keep their own typed share.
+TEST_CASE("restore: in an OCR'd document an undamaged word no syllable spells is kept at the OCR's odds") {
+  auto model = vanban::Model::Load(VANBAN_FIXTURE_MODEL);
+  REQUIRE_MESSAGE(model.ok(), model.status().ToString());
+  const vanban::internal::ModelParts& parts = (*model)->parts();
+  const vanban::internal::ModelData& m = parts.data();
+  ChannelMix scan;  // as ChannelMix estimates a scan: the typing shares at their floor
+  scan.clean = 0.001, scan.stripped = 0.001, scan.ocr = 0.998;
+  ChannelMix typed;
+  typed.clean = 0.899, typed.stripped = 0.1, typed.ocr = 0.001;
+  auto kept = [&](const ChannelMix& mix, const CandidateLimits& limits, std::string_view lower) {
+    WordCandidates words(parts.data(), parts.ocr_channel());
+    for (const auto& c : ReadingsAfterReset(&words, mix, limits, lower))
+      if (c.id == m.unk()) return static_cast<double>(c.channel);
+    FAIL("no kept reading for " << lower);
+    return 0.0;
+  };
+  const CandidateLimits limits;
+  CHECK(limits.typed_keep_in_ocr < 1.0);
+  CHECK(kept(scan, limits, "qzxw") ==
+        doctest::Approx(std::log10(0.001 * limits.typed_keep_in_ocr + 0.998 * limits.ocr_keep)).epsilon(1e-4));
+  // Typed text keeps such a word as the writer typed it.
+  CHECK(kept(typed, limits, "qzxw") == doctest::Approx(std::log10(0.899 + 0.001 * limits.ocr_keep)).epsilon(1e-4));
+  // A damaged word ("qzxé": a mark on no syllable) has its own typed share in a scan too.
+  CHECK(kept(scan, limits, "qzxé") ==
+        doctest::Approx(std::log10(0.001 * limits.typed_damaged + 0.998 * limits.keep_damaged)).epsilon(1e-4));
+}
