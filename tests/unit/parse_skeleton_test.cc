@@ -568,3 +568,29 @@ TEST_CASE("OCR'd title specks: a lone colon, a stop after a link word or glued b
                        "dieu 8: Cac co quan chiu trach nhiem thi hanh Quyet dinh nay./.\n"
                        "dieu 9: Thuoc pham vi quan ly cua Bo Tu phap\n");
 }
+
+TEST_CASE("OCR'd header: specks inside the motto, a quote glued to the month, the number's slash read as 1") {
+  auto d = Parse("BO TAI CHINH.\n\nSo: 40/2026/TT-BTC\n\n: CONG HOA XA HOI CHU NGHIA VIET:'NAM\n"
+                 "Doc lap - Tu do - Hanh phuc :\n\n\"HA N@i, ngay 31 thdng\u20195 nim 2022.\"\n\nTHONG TU\n"
+                 "Quy dinh mien mot so khoan phi\n\nCan cu Luat To chuc Chinh phu;\n");
+  REQUIRE(d.header.issuer);
+  CHECK(d.header.issuer->text == "BO TAI CHINH");
+  CHECK(d.header.motto.present);
+  REQUIRE(d.header.issued_date);
+  CHECK(d.header.issued_date->iso == "2022-05-31");
+  auto n = Parse("CHINH PHU\n\n\u201c$6: 1712026/NQ-CP\n- CONG HOA XA HOI CHU NGHIA VIET NAM\n"
+                 "Ha Noi, ngay 29 thang 4 nam 2026\n\nNGHI QUYET\nVe cat giam thu tuc\n\nCan cu;\n");
+  REQUIRE(n.header.number_symbol);
+  CHECK(n.header.number_symbol->full == "17/2026/NQ-CP");
+  // A number of more digits without such a year stays unread.
+  auto k = Parse("CHINH PHU\n\nSo: 17152026/NQ-CP\nCONG HOA XA HOI CHU NGHIA VIET NAM\n"
+                 "Ha Noi, ngay 29 thang 4 nam 2026\n\nNGHI QUYET\nVe cat giam thu tuc\n\nCan cu;\n");
+  CHECK_FALSE(k.header.number_symbol);
+}
+
+TEST_CASE("OCR'd article title does not run on into a clause whose marker OCR garbled behind a comma (iL, Truong)") {
+  auto d = Parse(std::string(kHead) +
+                 "Dieu 1. Dich ho so yeu cau chuyen giao nguoi dang chap hanh an phat tu\n"
+                 "iL, Truong hop Viet Nam gui ho so ra nuoc ngoai thi Bo Cong an dich.\n");
+  CHECK(Skeleton(d) == "dieu 1: Dich ho so yeu cau chuyen giao nguoi dang chap hanh an phat tu\n");
+}

@@ -1139,16 +1139,16 @@ class BodyBuilder {
     return HeadingSized(key) && UpperRatio(value) >= 0.9 && !EndsTerminal(value);
   }
 
-  // "il. Quỹ xây dựng …", "a8: L. Việc …": a clause marker OCR garbled into lower-case
-  // letters, a short token ending in a stop or colon before a capital, opens the line: it
-  // starts the article's text, not the next line of its title.
+  // "il. Quỹ xây dựng …", "a8: L. Việc …", "iL, Trường hợp …": a clause marker OCR garbled
+  // into lower-case letters, a short token ending in a stop, colon or comma before a
+  // capital, opens the line: it starts the article's text, not the next line of its title.
   static bool GarbledItemMarker(const Line& l, size_t a, size_t b) {
     size_t space = l.key.find(' ', a);
     if (space == std::string::npos || space >= b || space - a > 3) return false;
     char stop = l.key[space - 1];
     size_t next = space;
     while (next < b && l.key[next] == ' ') ++next;
-    return (stop == '.' || stop == ':') && next < b && UpperRatio(FirstCodePoint(l.Raw(next, b))) > 0.99;
+    return (stop == '.' || stop == ':' || stop == ',') && next < b && UpperRatio(FirstCodePoint(l.Raw(next, b))) > 0.99;
   }
 
   // The current item is a part, chapter or section whose capitals title may go on.
