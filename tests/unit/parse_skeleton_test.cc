@@ -555,21 +555,21 @@ TEST_CASE("OCR'd title specks: a lone colon, a stop after a link word or glued b
   auto d = Parse(std::string(kHead) + "Dieu 1. Thuoc pham vi quan ly cua Bo : Y te\nNoi dung.\n"
                                       "Dieu 2. Thuoc pham vi quan ly cua. Bo Giao duc\nNoi dung.\n"
                                       "Dieu 3. Chuong trinh muc tieu .quoc gia\nNoi dung.\n"
-                                      "Dieu 4. Mien phi,le phi\nNoi dung.\n"
+                                      "Dieu 4. Mien phi,le phi va phi,.cap phep\nNoi dung.\n"
                                       "Dieu 5. Hoat dong san xuat;.kinh doanh\nNoi dung.\n"
                                       "Dieu 6. He thong hoa ky 2019.- 2023\nNoi dung.\n"
                                       "Dieu 7. Giai doan 2021-2025 va 2026-- 2030\nNoi dung.\n"
                                       "Dieu 8. Cac co quan chiu trach nhiem thi hanh Quyet dinh nay/,\n"
                                       "Dieu 9. Thuoc pham vi quan ly cua Bo Tu phap..\nNoi dung.\n");
   CHECK(Skeleton(d) == "dieu 1: Thuoc pham vi quan ly cua Bo Y te\ndieu 2: Thuoc pham vi quan ly cua Bo Giao duc\n"
-                       "dieu 3: Chuong trinh muc tieu quoc gia\ndieu 4: Mien phi, le phi\n"
+                       "dieu 3: Chuong trinh muc tieu quoc gia\ndieu 4: Mien phi, le phi va phi, cap phep\n"
                        "dieu 5: Hoat dong san xuat, kinh doanh\ndieu 6: He thong hoa ky 2019 - 2023\n"
                        "dieu 7: Giai doan 2021 - 2025 va 2026 - 2030\n"
                        "dieu 8: Cac co quan chiu trach nhiem thi hanh Quyet dinh nay./.\n"
                        "dieu 9: Thuoc pham vi quan ly cua Bo Tu phap\n");
 }
 
-TEST_CASE("OCR'd header: specks inside the motto, a quote glued to the month, the number's slash read as 1") {
+TEST_CASE("OCR'd header: specks inside the motto, a quote glued to the month, a colon inside the place, the number's slash read as 1") {
   auto d = Parse("BO TAI CHINH.\n\nSo: 40/2026/TT-BTC\n\n: CONG HOA XA HOI CHU NGHIA VIET:'NAM\n"
                  "Doc lap - Tu do - Hanh phuc :\n\n\"HA N@i, ngay 31 thdng\u20195 nim 2022.\"\n\nTHONG TU\n"
                  "Quy dinh mien mot so khoan phi\n\nCan cu Luat To chuc Chinh phu;\n");
@@ -578,6 +578,10 @@ TEST_CASE("OCR'd header: specks inside the motto, a quote glued to the month, th
   CHECK(d.header.motto.present);
   REQUIRE(d.header.issued_date);
   CHECK(d.header.issued_date->iso == "2022-05-31");
+  auto c = Parse("BO TAI CHINH\n\nSo: 40/2026/TT-BTC\nCONG HOA XA HOI CHU NGHIA VIET NAM\n"
+                 "Ha:Noi, ngay 08 thang 11-nam 2021\n\nTHONG TU\nQuy dinh\n\nCan cu;\n");
+  REQUIRE(c.header.place);
+  CHECK(c.header.place->text == "Ha Noi");
   auto n = Parse("CHINH PHU\n\n\u201c$6: 1712026/NQ-CP\n- CONG HOA XA HOI CHU NGHIA VIET NAM\n"
                  "Ha Noi, ngay 29 thang 4 nam 2026\n\nNGHI QUYET\nVe cat giam thu tuc\n\nCan cu;\n");
   REQUIRE(n.header.number_symbol);

@@ -311,6 +311,18 @@ size_t OcrPlaceEnd(std::string_view key, size_t from, size_t date_start) {
   return date_start;
 }
 
+// "Hà:Nội": a colon or semicolon glued between two letters of an OCR'd place is a speck
+// where the space was (no place name holds one).
+std::string ColonsAsSpaces(std::string text) {
+  for (size_t i = 1; i + 1 < text.size(); ++i) {
+    const bool mark = text[i] == ':' || text[i] == ';';
+    if (mark && text[i - 1] != ' ' && text[i + 1] != ' ' && !IsAsciiDigit(static_cast<unsigned char>(text[i - 1])) &&
+        !IsAsciiDigit(static_cast<unsigned char>(text[i + 1])))
+      text[i] = ' ';
+  }
+  return text;
+}
+
 // "HÀ Nội": an OCR'd place whose words disagree in case takes the title case of the
 // others ("Hà Nội"); a place all in one case is left as read.
 std::string PlaceCase(const std::string& place) {
@@ -541,7 +553,7 @@ std::string ReadDateAndPlace(const Line& l, const Match& m, size_t date_from, si
     TextValue place;
     place.raw = l.Raw(a, b);
     place.text = Trim(l.Value(a, b));
-    if (ocr) place.text = PlaceCase(place.text);
+    if (ocr) place.text = PlaceCase(ColonsAsSpaces(place.text));
     place.lines = {l.number, l.number};
     h->place = place;
   }

@@ -139,6 +139,10 @@ std::string DropSpecks(std::string_view title) {
     } else if (c == "," && letter(i - 1) && letter(i + 1)) {
       out += ", ";  // "phí,lệ phí", "Cắt giảm,đơn giản"
       continue;
+    } else if (c == "," && letter(i - 1) && i + 1 < n && (cp(i + 1) == "." || cp(i + 1) == ";") && letter(i + 2)) {
+      out += ", ";  // "phí,.lệ phí", "giảm,.đơn giản": a speck's stop glued after the comma
+      ++i;
+      continue;
     } else if (c == ";" && letter(i - 1) && i + 1 < n && cp(i + 1) == "." && lower(i + 2)) {
       out += ", ";  // "sản xuất;.kinh doanh"
       ++i;
