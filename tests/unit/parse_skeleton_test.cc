@@ -500,3 +500,101 @@ TEST_CASE("OCR'd article title: a hyphen hanging on a word, a curly bracket for 
   CHECK(Skeleton(d) == "dieu 1: Cat giam, don gian hoa thu tuc\ndieu 2: Thue theo ty le phan tram (%) tren doanh thu\n"
                        "dieu 3: Kinh te - xa hoi va moi truong\n");
 }
+
+TEST_CASE("OCR'd article markers: a slash, a bracket or a symbol in front, a short speck token, a lost stop") {
+  auto d = Parse(std::string(kHead) + "Dieu 1. Pham vi dieu chinh\nNoi dung.\n"
+                                      "Dieu 2. Doi tuong ap dung\nNoi dung.\n"
+                                      "/\u2014-Di\u2019u 3. Ve so ke toan\nNoi dung.\n"
+                                      "\u00a9 -Dieu 4. Kinh phi thuc hien\nNoi dung.\n"
+                                      "se Dieu.5, Dieu khoan thi hanh :\nNoi dung.\n"
+                                      "<1 Dieu 6. Ap dung Mau ho so\nNoi dung.\n"
+                                      "Dieu 7 _Cat giam thu tuc hanh chinh\nNoi dung.\n");
+  CHECK(Skeleton(d) == "dieu 1: Pham vi dieu chinh\ndieu 2: Doi tuong ap dung\ndieu 3: Ve so ke toan\n"
+                       "dieu 4: Kinh phi thuc hien\ndieu 5: Dieu khoan thi hanh\ndieu 6: Ap dung Mau ho so\n"
+                       "dieu 7: Cat giam thu tuc hanh chinh\n");
+  // A speck token or a lost stop counts only as the next article, and only before a capital.
+  auto t = Parse(std::string(kHead) + "Dieu 1. Pham vi dieu chinh\nNoi dung:\n"
+                                      "se Dieu 5. Quy dinh khac\nDieu 2 cua Luat Dat dai\nva Dieu 2 Nghi dinh\n");
+  CHECK(Skeleton(t) == "dieu 1: Pham vi dieu chinh\n");
+}
+
+TEST_CASE("OCR'd article title: specks among short words at its end, one a syllable by chance") {
+  auto d = Parse(std::string(kHead) + "Dieu 1. Hieu luc thi hanh bag ote oe co\nNoi dung.\n"
+                                      "Dieu 2. Nguyen tac co di co lai\nNoi dung.\n"
+                                      "Dieu 3. Pham vi quan ly cua Bo Y te\nNoi dung.\n");
+  CHECK(Skeleton(d) == "dieu 1: Hieu luc thi hanh\ndieu 2: Nguyen tac co di co lai\ndieu 3: Pham vi quan ly cua Bo Y te\n");
+}
+
+TEST_CASE("OCR'd chapter markers: G for C, a lone letter after the numeral, H for II with a speck") {
+  auto d = Parse(std::string(kHead) + "\u00a9 Ghutong T\nNHUNG QUY DINH CHUNG\n\nDieu 1. Pham vi\nNoi dung.\n\n"
+                                      "\u2018Chuong Ho\u2019 2.\nQUY DINH CU THE . ed\n\nDieu 2. Ke toan\nNoi dung.\n\n"
+                                      "Chuong III . A\nTO CHUC THUC HIEN\n\nDieu 3. Hieu luc\nNoi dung.\n");
+  CHECK(Skeleton(d) == "chuong I: NHUNG QUY DINH CHUNG\ndieu 1: Pham vi\nchuong II: QUY DINH CU THE\ndieu 2: Ke toan\n"
+                       "chuong III: TO CHUC THUC HIEN\ndieu 3: Hieu luc\n");
+}
+
+TEST_CASE("OCR'd wrapped article title: a hyphen glued to a small letter breaks no word; specks before the next line") {
+  const std::string title = "Dieu 1. Cat giam, don gian hoa thu tuc hanh chinh, quy dinh lien quan den\n";
+  auto d = Parse(std::string(kHead) + title + "hoat dong san xuat thuoc pham vi quan ly cua Bo Y te-\n"
+                                              "| Cat giam, don gian hoa thu tuc hanh chinh theo Phu luc.\n"
+                                              "Dieu 2. Cat giam, don gian hoa thu tuc hanh chinh, quy dinh lien.\n"
+                                              "~.. quan den hoat dong cua Bo Tai chinh\nNoi dung.\n"
+                                              "Dieu 3. Cat giam, don gian hoa thu tuc hanh chinh, quy dinh lien , :\n"
+                                              "/ quan den hoat dong cua Bo Xay dung\nNoi dung.\n");
+  CHECK(Skeleton(d) ==
+        "dieu 1: Cat giam, don gian hoa thu tuc hanh chinh, quy dinh lien quan den hoat dong san xuat thuoc pham vi quan ly "
+        "cua Bo Y te\n"
+        "dieu 2: Cat giam, don gian hoa thu tuc hanh chinh, quy dinh lien quan den hoat dong cua Bo Tai chinh\n"
+        "dieu 3: Cat giam, don gian hoa thu tuc hanh chinh, quy dinh lien quan den hoat dong cua Bo Xay dung\n");
+  // A symbol broken at the line's end still joins its next line.
+  auto s = Parse(std::string(kHead) + "Dieu 1. Sua doi mot so dieu cua Thong tu so 32/2016/TT-\nBLDTBXH ngay 25 thang 10\nNoi dung.\n");
+  CHECK(Skeleton(s) == "dieu 1: Sua doi mot so dieu cua Thong tu so 32/2016/TT-BLDTBXH ngay 25 thang 10\n");
+}
+
+TEST_CASE("OCR'd title specks: a lone colon, a stop after a link word or glued before a word, glued commas, year ranges, ./.") {
+  auto d = Parse(std::string(kHead) + "Dieu 1. Thuoc pham vi quan ly cua Bo : Y te\nNoi dung.\n"
+                                      "Dieu 2. Thuoc pham vi quan ly cua. Bo Giao duc\nNoi dung.\n"
+                                      "Dieu 3. Chuong trinh muc tieu .quoc gia\nNoi dung.\n"
+                                      "Dieu 4. Mien phi,le phi va phi,.cap phep\nNoi dung.\n"
+                                      "Dieu 5. Hoat dong san xuat;.kinh doanh\nNoi dung.\n"
+                                      "Dieu 6. He thong hoa ky 2019.- 2023\nNoi dung.\n"
+                                      "Dieu 7. Giai doan 2021-2025 va 2026-- 2030\nNoi dung.\n"
+                                      "Dieu 8. Cac co quan chiu trach nhiem thi hanh Quyet dinh nay/,\n"
+                                      "Dieu 9. Thuoc pham vi quan ly cua Bo Tu phap..\nNoi dung.\n");
+  CHECK(Skeleton(d) == "dieu 1: Thuoc pham vi quan ly cua Bo Y te\ndieu 2: Thuoc pham vi quan ly cua Bo Giao duc\n"
+                       "dieu 3: Chuong trinh muc tieu quoc gia\ndieu 4: Mien phi, le phi va phi, cap phep\n"
+                       "dieu 5: Hoat dong san xuat, kinh doanh\ndieu 6: He thong hoa ky 2019 - 2023\n"
+                       "dieu 7: Giai doan 2021 - 2025 va 2026 - 2030\n"
+                       "dieu 8: Cac co quan chiu trach nhiem thi hanh Quyet dinh nay./.\n"
+                       "dieu 9: Thuoc pham vi quan ly cua Bo Tu phap\n");
+}
+
+TEST_CASE("OCR'd header: specks inside the motto, a quote glued to the month, a colon inside the place, the number's slash read as 1") {
+  auto d = Parse("BO TAI CHINH.\n\nSo: 40/2026/TT-BTC\n\n: CONG HOA XA HOI CHU NGHIA VIET:'NAM\n"
+                 "Doc lap - Tu do - Hanh phuc :\n\n\"HA N@i, ngay 31 thdng\u20195 nim 2022.\"\n\nTHONG TU\n"
+                 "Quy dinh mien mot so khoan phi\n\nCan cu Luat To chuc Chinh phu;\n");
+  REQUIRE(d.header.issuer);
+  CHECK(d.header.issuer->text == "BO TAI CHINH");
+  CHECK(d.header.motto.present);
+  REQUIRE(d.header.issued_date);
+  CHECK(d.header.issued_date->iso == "2022-05-31");
+  auto c = Parse("BO TAI CHINH\n\nSo: 40/2026/TT-BTC\nCONG HOA XA HOI CHU NGHIA VIET NAM\n"
+                 "Ha:Noi, ngay 08 thang 11-nam 2021\n\nTHONG TU\nQuy dinh\n\nCan cu;\n");
+  REQUIRE(c.header.place);
+  CHECK(c.header.place->text == "Ha Noi");
+  auto n = Parse("CHINH PHU\n\n\u201c$6: 1712026/NQ-CP\n- CONG HOA XA HOI CHU NGHIA VIET NAM\n"
+                 "Ha Noi, ngay 29 thang 4 nam 2026\n\nNGHI QUYET\nVe cat giam thu tuc\n\nCan cu;\n");
+  REQUIRE(n.header.number_symbol);
+  CHECK(n.header.number_symbol->full == "17/2026/NQ-CP");
+  // A number of more digits without such a year stays unread.
+  auto k = Parse("CHINH PHU\n\nSo: 17152026/NQ-CP\nCONG HOA XA HOI CHU NGHIA VIET NAM\n"
+                 "Ha Noi, ngay 29 thang 4 nam 2026\n\nNGHI QUYET\nVe cat giam thu tuc\n\nCan cu;\n");
+  CHECK_FALSE(k.header.number_symbol);
+}
+
+TEST_CASE("OCR'd article title does not run on into a clause whose marker OCR garbled behind a comma (iL, Truong)") {
+  auto d = Parse(std::string(kHead) +
+                 "Dieu 1. Dich ho so yeu cau chuyen giao nguoi dang chap hanh an phat tu\n"
+                 "iL, Truong hop Viet Nam gui ho so ra nuoc ngoai thi Bo Cong an dich.\n");
+  CHECK(Skeleton(d) == "dieu 1: Dich ho so yeu cau chuyen giao nguoi dang chap hanh an phat tu\n");
+}

@@ -160,6 +160,20 @@ size_t ArticleTitleEnd(const Line& l, size_t a) {
   };
   while (n > 1 && (TitleSpeck(l, tokens[n - 1].first, tokens[n - 1].second) || capital_speck(n - 1)) && !numbered(n - 1))
     --n;
+  // "thi hành bag ote oe co": specks of the scan's among short words at the end, one of them
+  // a syllable by chance ("co", read cơ). Two specks or more in a run of words of at most
+  // three small letters (no capital) end the title before the first of them.
+  size_t run = n, cut = n, specks = 0;
+  while (run > 1 && n - run < 5) {
+    const auto [ta, tb] = tokens[run - 1];
+    if (UpperRatio(l.Raw(ta, tb)) > 0) break;  // "Bộ : Y tế": a capital is the title's
+    const bool speck = TitleSpeck(l, ta, tb) && !numbered(run - 1);
+    const bool short_word = KeyLetters(std::string_view(l.key).substr(ta, tb - ta)) <= 3;
+    if (!speck && !short_word) break;
+    if (speck) ++specks, cut = run - 1;
+    --run;
+  }
+  if (specks >= 2 && cut >= 1) n = cut;
   return n == 0 ? a : tokens[n - 1].second;
 }
 
@@ -236,9 +250,10 @@ bool ClassifyMarker(const Line& l, bool ocr, MarkerHit* h) {
   static const RE2 kPartRe(R"(^\s*[,.]?\s*(phan|ch\S{1,2}ng|tieu\s+muc|muc)\s+([ivxl]+|\d+)\s*[.:]?\s*(.*)$)", ReOptions());
   // The numeral may be glued to the word ("CHUONGI", "Chuong]."), or behind a stop or colon
   // ("Muc.1 ; ;", "Chuong.1."), and a speck may follow it glued ("Chiteng Io"): see below.
-  // Specks may stand before the word, brackets too ("| Chuong II", ") Chuong I").
+  // Specks may stand before the word, brackets too ("| Chuong II", ") Chuong I"); the C may
+  // read as G ("© Ghutong T"), II as an H with a speck ("Chuong Ho’ 2.").
   static const RE2 kPartOcr(
-      R"(^[\s\-~_|:;.,'"?!*=(){}]{0,6}(phan|ch\S{1,3}ng|tieu\s+muc|mu[ceg])\s*[.:]?\s*(h[il1|]{1,3}|[il1|]{1,3}h|[ivxl1|\]][ivxl1|t]{0,4}o?|\d{1,3})[?"]{0,2}\s*[.:]?(?:\s+(.*))?$)",
+      R"(^[\s\-~_|:;.,'"?!*=(){}]{0,6}(phan|[cg]h\S{1,3}ng|tieu\s+muc|mu[ceg])\s*[.:]?\s*(h[il1|]{1,3}|[il1|]{1,3}h|ho?|[ivxl1|\]t][ivxl1|t]{0,4}o?|\d{1,3})[?"']{0,2}\s*[.:]?(?:\s+(.*))?$)",
       ReOptions());
   // "Mục |", "Chương ." alone on the line: the edge cleanup took the numeral for a speck;
   // or the OCR glued it to the word as a small t ("_ Muct |").
@@ -246,9 +261,19 @@ bool ClassifyMarker(const Line& l, bool ocr, MarkerHit* h) {
   static const RE2 kDieuRe(R"(^\s*[.,]*\s*([db])i\S{0,2}u\s*([\dilt|!]{1,3}[a-z]?)\s*([.:,])\s*-?\s*(.*)$)", ReOptions());
   // "H", "PH" and "BH" too read for "Đ" ("Hiéu 3.", "PHiéu 5."): such a line counts only as
   // the next article.
+  // The specks in front may hold a slash, an angle bracket or a symbol no letter looks like
+  // ("/—-Di’u 3.", "© -Diéu 6.": '?' in the key).
   static const RE2 kDieuOcr(
-      R"(^[\s\-~_|:;.,'"}{()*=!]{0,8}([dbh]|[bp]h)i\S{0,2}u\s*[.:;,'-]{0,2}\s*([\dilt|!]{1,3}[a-z]?)\s*([.:,;])[\s.:,;-]*(.*)$)",
+      R"(^[\s\-~_|:;.,'"}{()*=!/<>?]{0,8}([dbh]|[bp]h)i\S{0,2}u\s*[.:;,'-]{0,2}\s*([\dilt|!]{1,3}[a-z]?)\s*([.:,;])[\s.:,;-]*(.*)$)",
       ReOptions());
+  // "se Dieu.5, Dieu khoan", "<1 Diéu 3. Áp dụng": a speck the scan read as a token of one
+  // or two letters or digits in front of the word; and "Diéu 5 _Cắt giảm": the stop after
+  // the number lost. Either counts only as the next article, and only before a capital.
+  static const RE2 kDieuBehindToken(
+      R"(^[\s\-~_|:;.,'"}{()*=!/<>?]{0,4}[a-z0-9]{1,2}\s+(([dbh]|[bp]h)i\S{0,2}u)\s*[.:;,'-]{0,2}\s*(\d{1,3})\s*[.:,;][\s.:,;-]*(\S.*)$)",
+      ReOptions());
+  static const RE2 kDieuNoStop(
+      R"(^[\s\-~_|:;.,'"}{()*=!/<>?]{0,8}(([dbh]|[bp]h)i\S{0,2}u)\s*(\d{1,3})\s+[_~=|-]{0,2}(\S.*)$)", ReOptions());
   // "iu 1. Miễn …": OCR lost the "Đ"; kept only as the next article in sequence.
   static const RE2 kDieuLost(R"(^\s*[a-z]?i\S{0,2}u\s+(\d{1,3})\s*[.:]\s+(\S.*)$)", ReOptions());
   static const RE2 kDieuLostOcr(R"(^[\s\-~_|:;.,'"}{()*=!]{0,8}[a-z]?i\S{0,2}u\s+(\d{1,3})\s*[.:]\s+(\S.*)$)", ReOptions());
@@ -284,8 +309,9 @@ bool ClassifyMarker(const Line& l, bool ocr, MarkerHit* h) {
     std::string_view between = std::string_view(k).substr(m.End(2), title_start - m.End(2));
     bool dot = between.find_first_of(".:") != std::string_view::npos;
     size_t letters = KeyLetters(title_key);
+    // A lone letter is no title, after a dot too ("Chuong I . A").
     bool specks = ocr && OnlySpecks(title_key) && letters <= 6 &&
-                  (letters == 0 || UpperRatio(l.Raw(title_start)) < 0.99 || (!dot && letters <= 2));
+                  (letters <= 1 || UpperRatio(l.Raw(title_start)) < 0.99 || (!dot && letters <= 2));
     bool word_upper = UpperRatio(l.Raw(m.Start(1), m.End(1))) > 0.1;  // "Chương", "CHƯƠNG"
     if ((title_ok || specks) && word_upper) {
       SetPartLevel(w, h);
@@ -322,6 +348,13 @@ bool ClassifyMarker(const Line& l, bool ocr, MarkerHit* h) {
     lost = m.Str(1) != "d" || m.Str(3) == "," || m.Str(3) == ";";
     num_a = m.Start(2);
     num_b = m.End(2);
+    text_a = m.Start(4);
+  } else if (ocr && (FindAnchored(kDieuBehindToken, k, &m) || FindAnchored(kDieuNoStop, k, &m)) &&
+             UpperRatio(FirstCodePoint(l.Raw(m.Start(1), m.End(1)))) > 0.99 &&
+             UpperRatio(FirstCodePoint(l.Raw(m.Start(4), m.End(4)))) > 0.99) {
+    dieu = lost = true;
+    num_a = m.Start(3);
+    num_b = m.End(3);
     text_a = m.Start(4);
   } else if ((FindAnchored(kDieuLost, k, &m) || (ocr && FindAnchored(kDieuLostOcr, k, &m))) &&
              UpperRatio(l.Raw(m.Start(2), m.Start(2) + 1)) > 0.99) {
@@ -574,6 +607,26 @@ void DropFootnoteMark(std::string* heading, bool ocr) {
   heading->resize(digits);
 }
 
+// The end of an OCR'd article title: the document's end mark "./." that the scan read "/."
+// or "/," after the last word ("… Quyết định này/,"), and a doubled stop ("Bộ Tư pháp..",
+// an ellipsis "…" or "..." aside) that is one stop (DropScannedTitleStops may drop it).
+void ScannedEndMarks(std::string* heading) {
+  std::string& h = *heading;
+  while (!h.empty() && TrimmedSpace(h.back())) h.pop_back();
+  if (h.size() >= 3 && h[h.size() - 2] == '/' && (h.back() == '.' || h.back() == ',')) {
+    size_t slash = h.size() - 2;
+    size_t word_end = slash;
+    if (h[word_end - 1] == '.') --word_end;  // "./,"
+    const char before = word_end > 0 ? h[word_end - 1] : ' ';
+    if (before != ' ' && before != '/' && !IsAsciiDigit(static_cast<unsigned char>(before))) {
+      h.resize(word_end);
+      h += "./.";
+    }
+    return;
+  }
+  if (h.size() >= 3 && h.ends_with("..") && h[h.size() - 3] != '.' && h[h.size() - 3] != ' ') h.pop_back();
+}
+
 // Empties |s| and gives its memory back (clear() keeps it: a record of 100,000 sections
 // would carry a line's worth of room in each).
 void Release(std::string* s) { std::string().swap(*s); }
@@ -602,6 +655,7 @@ void Finish(Node* n, bool ocr) {
     }
   }
   if (ocr && (heading_level || n->rank == kDieu)) s.heading = DropInnerSpecks(s.heading);
+  if (ocr && n->rank == kDieu) ScannedEndMarks(&s.heading);
   // "Tổ CHỨC VÀ QUẢN LÝ": a word of a capitals title the scan bent takes the title's case.
   if (ocr && heading_level && (UpperRatio(s.heading) >= 0.8 || MostWordsCapitals(s.heading))) s.heading = ToUpper(s.heading);
   if (ocr && n->rank == kDieu && UpperRatio(s.heading) < 0.5) s.heading = CapitalsWordsAsTitle(s.heading);
@@ -747,7 +801,8 @@ bool CapitalsHeadingLine(const Line& l, bool stop_speck) {
 
 void TrimTitleSpecks(const Line& l, size_t* a, size_t* b) {
   // '?' in the key: a symbol with no lookalike letter ("° quan đến").
-  while (*a < *b && std::string_view("-~_|:;.,'\"?= ").find(l.key[*a]) != std::string_view::npos) ++*a;
+  // '/' too: "/ quan đến" behind a title line.
+  while (*a < *b && std::string_view("-~_|:;.,'\"?=/ ").find(l.key[*a]) != std::string_view::npos) ++*a;
   *b = std::min(*b, ArticleTitleEnd(l, *a));
 }
 
@@ -796,6 +851,22 @@ char LastKeyChar(std::string_view text) {
     end = space;
   }
   return 0;
+}
+
+// "… của Bộ Y tế-": a hyphen the scan glued to a word in small letters ends |text|. A word
+// broken at a line's end is a symbol ("TT-" / "BLĐTBXH") or a number, never a syllable: such
+// a hyphen is a speck, and the line after it continues the title only as any other would.
+bool HyphenGluedToSmallLetter(std::string_view text) {
+  size_t end = text.size();
+  while (end > 0 && TrimmedSpace(text[end - 1])) --end;
+  if (end < 2 || text[end - 1] != '-') return false;
+  size_t start = end - 1;
+  do {
+    --start;
+  } while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80);
+  const std::string_view letter = text.substr(start, end - 1 - start);
+  const std::string key = FoldKey(letter);
+  return key.size() == 1 && key[0] >= 'a' && key[0] <= 'z' && UpperRatio(letter) == 0;
 }
 
 // Builds the section tree one body line at a time. The state carried from line to line is
@@ -983,7 +1054,11 @@ class BodyBuilder {
     const Line& l = ctx_.src[i];
     bool marker = ClassifyMarker(l, doc_.source.ocr, h);
     bool wrapped_prev = wrap_width_ > 0 && Trim(prev_text_key_).size() * 4 >= wrap_width_ * 3;
-    if (marker && h->level == "dash" && !EndsTerminal(prev_text_key_) && (h->num_raw == "~" || wrapped_prev)) {
+    // Under an OCR'd article title that may go on, a stop at the end of the line above is
+    // the scan's (TitleMayWrap): "… quy định liên." / "~.. quan đến".
+    const bool title_may_go_on = doc_.source.ocr && !AtRoot() && Cur().rank == kDieu && Cur().heading_open;
+    if (marker && h->level == "dash" && (!EndsTerminal(prev_text_key_) || title_may_go_on) &&
+        (h->num_raw == "~" || wrapped_prev)) {
       // "~ đạt 85 triệu …" after an unfinished line: a smudge in front of its continuation,
       // not a bullet (bullets open with a capital).
       std::string t = Trim(l.Raw(h->text_start));
@@ -1064,16 +1139,16 @@ class BodyBuilder {
     return HeadingSized(key) && UpperRatio(value) >= 0.9 && !EndsTerminal(value);
   }
 
-  // "il. Quỹ xây dựng …", "a8: L. Việc …": a clause marker OCR garbled into lower-case
-  // letters, a short token ending in a stop or colon before a capital, opens the line: it
-  // starts the article's text, not the next line of its title.
+  // "il. Quỹ xây dựng …", "a8: L. Việc …", "iL, Trường hợp …": a clause marker OCR garbled
+  // into lower-case letters, a short token ending in a stop, colon or comma before a
+  // capital, opens the line: it starts the article's text, not the next line of its title.
   static bool GarbledItemMarker(const Line& l, size_t a, size_t b) {
     size_t space = l.key.find(' ', a);
     if (space == std::string::npos || space >= b || space - a > 3) return false;
     char stop = l.key[space - 1];
     size_t next = space;
     while (next < b && l.key[next] == ' ') ++next;
-    return (stop == '.' || stop == ':') && next < b && UpperRatio(FirstCodePoint(l.Raw(next, b))) > 0.99;
+    return (stop == '.' || stop == ':' || stop == ',') && next < b && UpperRatio(FirstCodePoint(l.Raw(next, b))) > 0.99;
   }
 
   // The current item is a part, chapter or section whose capitals title may go on.
@@ -1166,7 +1241,7 @@ class BodyBuilder {
   bool ContinuesArticleTitle(const Line& l, const std::string& text, bool starts_lower) {
     Node& n = Cur();
     n.heading_open = false;
-    const bool broken_word = LastKeyChar(n.s->heading) == '-';
+    const bool broken_word = LastKeyChar(n.s->heading) == '-' && !(doc_.source.ocr && HyphenGluedToSmallLetter(n.s->heading));
     if (after_blank_ || !(starts_lower || broken_word)) return false;
     // Appended in place: copying the title for each of its lines would cost its square.
     std::string& heading = n.s->heading;

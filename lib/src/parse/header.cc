@@ -228,9 +228,10 @@ std::string CanonicalSymbol(const std::string& key, const std::string& raw) {
 }
 
 bool FindNationalMotto(const Line& l, Match* m) {
-  // NGHĨA's h is what OCR garbles ("CHU NGBIA"): any one or two letters there.
+  // NGHĨA's h is what OCR garbles ("CHU NGBIA"): any one or two letters there; specks may
+  // stand between VIỆT and NAM ("VIET:'NAM").
   static const RE2 kMotto(
-      R"(c\S{1,2}ng\s*h\S{1,2}a[\s.,]*x\S{1,2}\s*h\S{1,3}[\s.,]*ch\S{1,2}\s*ng\S{1,3}a[\s.,]*v\S{1,3}t\s*nam)", ReOptions());
+      R"(c\S{1,2}ng\s*h\S{1,2}a[\s.,]*x\S{1,2}\s*h\S{1,3}[\s.,]*ch\S{1,2}\s*ng\S{1,3}a[\s.,]*v\S{1,3}t[\s.,:;'"]*nam)", ReOptions());
   static const RE2 kMottoLoose(
       R"(c\S{1,2}ng\b[a-z ]{0,25}?ch\S{1,2}\s*ng\S{1,3}a\s*vi\S{1,3}t\s*nam)", ReOptions());
   return Find(kMotto, l.key, 0, m) ||
@@ -260,11 +261,11 @@ const RE2& NumberRe() {
       ReOptions());
   return re;
 }
-// OCR bends the words ("ngty 29 thing 4 niin 2026", "ney 15", "ngay.29", "01 ie 2024");
-// the digits carry the date.
+// OCR bends the words ("ngty 29 thing 4 niin 2026", "ney 15", "ngay.29", "01 ie 2024") and
+// may glue a quote to the month ("thdng’5"); the digits carry the date.
 const RE2& DateRe() {
   static const RE2 re(
-      R"(\bn\S{0,2}y[\s.,:]*(\d{0,2})\s*(?:th\S{1,3}g?|/)\s*(\d{0,2})\s*(?:n\S{1,3}|[a-z]{1,3}|/)[.,]?\s*(\d{4}))",
+      R"(\bn\S{0,2}y[\s.,:]*(\d{0,2})\s*(?:th\S{1,3}g?|/)[\s']*(\d{0,2})\s*(?:n\S{1,3}|[a-z]{1,3}|/)[.,]?\s*(\d{4}))",
       ReOptions());
   return re;
 }
@@ -308,6 +309,18 @@ size_t OcrPlaceEnd(std::string_view key, size_t from, size_t date_start) {
     if (end >= from + g && key.compare(end - g, g, glued) == 0) return end - g;
   }
   return date_start;
+}
+
+// "Hà:Nội": a colon or semicolon glued between two letters of an OCR'd place is a speck
+// where the space was (no place name holds one).
+std::string ColonsAsSpaces(std::string text) {
+  for (size_t i = 1; i + 1 < text.size(); ++i) {
+    const bool mark = text[i] == ':' || text[i] == ';';
+    if (mark && text[i - 1] != ' ' && text[i + 1] != ' ' && !IsAsciiDigit(static_cast<unsigned char>(text[i - 1])) &&
+        !IsAsciiDigit(static_cast<unsigned char>(text[i + 1])))
+      text[i] = ' ';
+  }
+  return text;
 }
 
 // "HÀ Nội": an OCR'd place whose words disagree in case takes the title case of the
@@ -426,9 +439,19 @@ bool ReadPartyNumber(const Line& l, Match* m, NumberSymbol* ns) {
   return true;
 }
 
+// "Số: 1712026/NQ-CP": OCR read the slash between the number and the year as a 1 (or l, |):
+// digits that end in such a stroke and a year, then the symbol.
+const RE2& NumberSlashReadRe() {
+  static const RE2 re(
+      R"(^[\s~=*|_/-]*(?:[a-z]\s+)?(?:s[o0-9be]{0,2}\s*[:;.]*|[58][o0-9]\s*[:;]+)\s*(\d{1,4})[1l|]((?:19|20)\d\d)\s*/\s*([a-z]{1,5}(?:\s*[-/]\s*[a-z0-9&]{1,12})*))",
+      ReOptions());
+  return re;
+}
+
 // "Số: 12/2026/QĐ-UBND": the symbol's first group is the type code when it names a type.
-bool ReadStateNumber(const Line& l, Match* m, NumberSymbol* ns) {
-  if (!FindAnchored(NumberRe(), l.key, m)) return false;
+// |ocr|: the slash may have been read as a 1 (NumberSlashReadRe).
+bool ReadStateNumber(const Line& l, Match* m, NumberSymbol* ns, bool ocr = false) {
+  if (!FindAnchored(NumberRe(), l.key, m) && !(ocr && FindAnchored(NumberSlashReadRe(), l.key, m))) return false;
   ns->raw = Trim(l.Raw(0, m->End()));
   ns->number = m->Str(1);
   std::replace(ns->number.begin(), ns->number.end(), ':', '.');  // "66:16": an OCR'd "66.16"
@@ -469,7 +492,7 @@ size_t FindOcrTypeLine(const SourceLines& src, size_t limit, Header* h) {
   for (; i < limit && !t; ++i) {
     Match m;
     NumberSymbol ns;
-    if (!ReadPartyNumber(src[i], &m, &ns) && !ReadStateNumber(src[i], &m, &ns)) continue;
+    if (!ReadPartyNumber(src[i], &m, &ns) && !ReadStateNumber(src[i], &m, &ns, true)) continue;
     std::string code = ns.doc_type_code.empty() ? ns.symbol.substr(0, ns.symbol.find('-')) : ns.doc_type_code;
     t = TypeByCode(FoldKey(code));
     if (!t) return limit;
@@ -530,7 +553,7 @@ std::string ReadDateAndPlace(const Line& l, const Match& m, size_t date_from, si
     TextValue place;
     place.raw = l.Raw(a, b);
     place.text = Trim(l.Value(a, b));
-    if (ocr) place.text = PlaceCase(place.text);
+    if (ocr) place.text = PlaceCase(ColonsAsSpaces(place.text));
     place.lines = {l.number, l.number};
     h->place = place;
   }
@@ -613,7 +636,7 @@ size_t ScanAnchorLine(const SourceLines& src, size_t* line, size_t scan_end, siz
   size_t date_from = 0;
   NumberSymbol ns;
   bool party = !h->number_symbol && ReadPartyNumber(l, &m, &ns);
-  if (party || (!h->number_symbol && ReadStateNumber(l, &m, &ns))) {
+  if (party || (!h->number_symbol && ReadStateNumber(l, &m, &ns, ocr))) {
     h->number_symbol = ns;
     if (!party) h->is_unnumbered = ns.number.empty();
     *number_line = i;

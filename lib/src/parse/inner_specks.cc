@@ -8,6 +8,8 @@
 // and stray quotes or bars are OCR's, not the text's. (Typed article titles hold a colon
 // before a lower-case word about once in 2,000: "Điều kiện chào bán: trái phiếu"; the
 // scans of the skeleton bench put one in about one title in 80.)
+#include <algorithm>
+
 #include "parse/parse_context.h"
 
 namespace vanban::internal {
@@ -36,6 +38,33 @@ bool StrayMark(std::string_view cp) {
     if (cp == s) return true;
   }
   return false;
+}
+
+// The word before key position |i| (a stop glued to it) is one no sentence ends on: a
+// preposition or a link word ("của", "với", "và").
+bool AfterLinkWord(std::string_view key, size_t i) {
+  size_t a = i;
+  while (a > 0 && key[a - 1] >= 'a' && key[a - 1] <= 'z') --a;
+  const std::string_view word = key.substr(a, i - a);
+  static const std::string_view kLinks[] = {"cua", "voi", "va", "ve", "cho", "tai", "theo", "thuoc", "trong", "cac", "den", "tu"};
+  return std::find(std::begin(kLinks), std::end(kLinks), word) != std::end(kLinks);
+}
+
+// Four digits (a year) end right before key position |i|, or start after the dashes and
+// spaces from |i| on, with no digit beyond them.
+bool YearBefore(std::string_view key, size_t i) {
+  size_t a = i;
+  while (a > 0 && (key[a - 1] == ' ' || key[a - 1] == '.')) --a;  // "2019.- 2023"
+  size_t d = a;
+  while (d > 0 && key[d - 1] >= '0' && key[d - 1] <= '9') --d;
+  return a - d == 4 && (d == 0 || !(key[d - 1] >= '0' && key[d - 1] <= '9'));
+}
+bool YearAfter(std::string_view key, size_t i) {
+  size_t a = i;
+  while (a < key.size() && (key[a] == '-' || key[a] == ' ')) ++a;
+  size_t d = a;
+  while (d < key.size() && key[d] >= '0' && key[d] <= '9') ++d;
+  return d - a == 4 && (d == key.size() || !(key[d] >= '0' && key[d] <= '9'));
 }
 
 }  // namespace
@@ -99,9 +128,33 @@ std::string DropSpecks(std::string_view title) {
                             (lower(i - 1) && lower(i - 2) && at(i + 1) == Kind::kDigit);
     if ((c == "." || c == ";" || c == ":") && after_comma && at(i + 1) != Kind::kOther) {
       continue;  // "thẩm định,. giao"
-    } else if ((c == "." || c == ";") && at(i - 1) == Kind::kSpace && lower(i - 2) && at(i + 1) == Kind::kSpace &&
-               lower(i + 2)) {
-      continue;  // "quản lý nhà ; nước": a mark standing alone between words of the phrase
+    } else if ((c == "." || c == ";" || c == ":") && at(i - 1) == Kind::kSpace && letter(i - 2) &&
+               at(i + 1) == Kind::kSpace && letter(i + 2)) {
+      continue;  // "quản lý nhà ; nước", "của Bộ : Y tế": a mark standing alone between words of the phrase
+    } else if (c == "." && at(i - 1) == Kind::kSpace && lower(i + 1)) {
+      continue;  // "mục tiêu .quốc gia": glued before a small letter
+    } else if ((c == "." || c == ":") && letter(i - 1) && at(i + 1) == Kind::kSpace && at(i + 2) == Kind::kUpper &&
+               AfterLinkWord(key, i)) {
+      continue;  // "của. Bộ", "đối với. Bảo hiểm": no sentence ends on a link word
+    } else if (c == "," && letter(i - 1) && letter(i + 1)) {
+      out += ", ";  // "phí,lệ phí", "Cắt giảm,đơn giản"
+      continue;
+    } else if (c == "," && letter(i - 1) && i + 1 < n && (cp(i + 1) == "." || cp(i + 1) == ";") && letter(i + 2)) {
+      out += ", ";  // "phí,.lệ phí", "giảm,.đơn giản": a speck's stop glued after the comma
+      ++i;
+      continue;
+    } else if (c == ";" && letter(i - 1) && i + 1 < n && cp(i + 1) == "." && lower(i + 2)) {
+      out += ", ";  // "sản xuất;.kinh doanh"
+      ++i;
+      continue;
+    } else if (c == "." && at(i - 1) == Kind::kDigit && i + 1 < n && cp(i + 1) == "-") {
+      continue;  // "2019.- 2023"
+    } else if (c == "-" && YearBefore(key, i) && YearAfter(key, i)) {
+      // "2019-- 2023", "2021-2025": the dash of a range of years stands spaced.
+      while (!out.empty() && out.back() == ' ') out.pop_back();
+      out += " - ";
+      while (i + 1 < n && (cp(i + 1) == "-" || at(i + 1) == Kind::kSpace)) ++i;
+      continue;
     } else if ((c == "." || c == "-") && digit_word) {
       out.push_back(' ');  // "tháng 10.năm 2016", "năm-2016": a number and a word are two words
       continue;
