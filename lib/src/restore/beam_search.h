@@ -53,9 +53,9 @@ class BeamSearch {
   void Posteriors(const Lattice& lattice, size_t step, std::vector<double>* post);
   // Takes, at each step of the best path whose edge's margin is under |margin|, the
   // reading that scores best there with the rest of the path fixed (as Posteriors weighs
-  // them), left to right. The beam's pruning can drop the hypothesis that leads to a
-  // better reading ("tổ chức" lost to an early prune); this raises the path's score and
-  // never lowers it. True if any reading changed.
+  // them), left to right. The beam decides a word before it sees the words after it and
+  // may have pruned the hypothesis that leads to the better reading ("cần" kept where
+  // "căn cứ" follows); this only raises the path's score. True if any reading changed.
   bool RepairPath(const Lattice& lattice, float margin);
 
   // What the document, the gazetteer and the name lists add for reading |id| on edge |e|
@@ -107,7 +107,6 @@ class BeamSearch {
   // Log10 score of each reading of the edge at path step |step| in the path's context;
   // returns the highest.
   double LocalScores(const Lattice& lattice, size_t step, std::vector<double>* scores);
-  std::vector<double> local_;
   void Search(Lattice* lattice, size_t from, size_t n);
   size_t SamePieces(const Lattice& lattice, size_t n) const;
   void Prune(std::vector<int32_t>* at);
@@ -142,6 +141,7 @@ class BeamSearch {
     bool has_bonus;
   };
   std::vector<Following> follow_;
+  std::vector<double> local_;  // RepairPath's scores of one edge's readings
   // RescueSuccessors' index of the edge's readings by word: the last reading of each
   // word (valid where the stamp is the current generation) and, per reading, the
   // previous one of the same word.

@@ -283,8 +283,7 @@ void WordCandidates::Compute(std::string_view lower, std::vector<WordCand>* out)
     // Typed text: a code or unit the writer meant ("m2"); OCR'd text: damage.
     const double typed = std::max(mix_.clean, mix_.stripped) *
                          (a.damaged ? limits_.typed_damaged : mix_.ocr > 0.5 ? limits_.typed_keep_in_ocr : 1.0);
-    double p = typed +
-               mix_.ocr * (a.damaged ? limits_.keep_damaged : limits_.ocr_keep);
+    double p = typed + mix_.ocr * (a.damaged ? limits_.keep_damaged : limits_.ocr_keep);
     if (a.has_readings) p *= limits_.unknown_syllable;
     out->push_back({m_.unk(), static_cast<float>(std::log10(p)), true, 0.0f, a.spelled});
   }

@@ -51,7 +51,7 @@ struct CandidateLimits {
   // In a document the mixture reads as mostly OCR'd, the typed share of keeping an
   // undamaged word is this times the mixture's: its floor, 1e-3, made "chirc" after a
   // number a word typed that way at 1e-3, above the OCR's chức. Dev bad-scan 92.71 ->
-  // 93.01%, dev-whole bad-scan 94.22 -> 94.46%, scan 97.99 -> 98.05% (0.3: 92.96%; 0.01:
+  // 93.01%, dev-whole bad-scan 94.22 -> 94.42%, scan 97.99 -> 98.05% (0.3: 92.96%; 0.01:
   // 93.02%, scan 97.96%; damaged words too: 93.05%, but "Coéng" was read "Có ông").
   double typed_keep_in_ocr = 0.1;
   // P(a word spelled like a syllable with known readings is some other, unknown word).
