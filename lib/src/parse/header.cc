@@ -252,13 +252,19 @@ const RE2& SloganRe() {
       R"(d\S{1,2}c\s*[l1i|]\S{1,2}p\s*[-.=~:]*\s*t\S{1,2}\s*d\S{1,2}\s*[-.=~:]*\s*h\S{1,2}nh\s*ph\S{1,4})", ReOptions());
   return re;
 }
+// The number cell's head (specks, a letter, "Số" or its S read as 8 or 5) and the symbol
+// after the number, shared by NumberRe and NumberSlashReadRe.
+constexpr std::string_view kNumberCellHead =
+    R"(^[\s~=*|_/-]*(?:[a-z]\s+)?(?:s[o0-9be]{0,2}\s*[:;.]*|[58][o0-9]\s*[:;]+)\s*)";
+constexpr std::string_view kNumberCellSymbol = R"(([a-z]{1,5}(?:\s*[-/]\s*[a-z0-9&]{1,12})*))";
 // "Số: 12/2024/TT-BLĐTBXH"; OCR leaves specks in front ("~$6:", "/-$6:", a letter: "a S6:"),
 // reads the S as an 8 or 5 ("86: 135/QĐ", only with its colon), may read the dot of a
 // number as a colon ("66:16") and a leading 1 as a letter ("I 9/2024").
 const RE2& NumberRe() {
-  static const RE2 re(
-      R"(^[\s~=*|_/-]*(?:[a-z]\s+)?(?:s[o0-9be]{0,2}\s*[:;.]*|[58][o0-9]\s*[:;]+)\s*((?:[il]\s?)?\d{0,5}(?:[.:]\d{1,3})?)\s*/\s*(?:(\d{4})\s*/\s*)?([a-z]{1,5}(?:\s*[-/]\s*[a-z0-9&]{1,12})*))",
-      ReOptions());
+  static const RE2 re(std::string(kNumberCellHead) +
+                          R"(((?:[il]\s?)?\d{0,5}(?:[.:]\d{1,3})?)\s*/\s*(?:(\d{4})\s*/\s*)?)" +
+                          std::string(kNumberCellSymbol),
+                      ReOptions());
   return re;
 }
 // OCR bends the words ("ngty 29 thing 4 niin 2026", "ney 15", "ngay.29", "01 ie 2024") and
@@ -443,7 +449,7 @@ bool ReadPartyNumber(const Line& l, Match* m, NumberSymbol* ns) {
 // digits that end in such a stroke and a year, then the symbol.
 const RE2& NumberSlashReadRe() {
   static const RE2 re(
-      R"(^[\s~=*|_/-]*(?:[a-z]\s+)?(?:s[o0-9be]{0,2}\s*[:;.]*|[58][o0-9]\s*[:;]+)\s*(\d{1,4})[1l|]((?:19|20)\d\d)\s*/\s*([a-z]{1,5}(?:\s*[-/]\s*[a-z0-9&]{1,12})*))",
+      std::string(kNumberCellHead) + R"((\d{1,4})[1l|]((?:19|20)\d\d)\s*/\s*)" + std::string(kNumberCellSymbol),
       ReOptions());
   return re;
 }
