@@ -11,6 +11,7 @@
 #include <algorithm>
 
 #include "parse/parse_context.h"
+#include "text/viet_chars.h"
 
 namespace vanban::internal {
 namespace {
@@ -56,15 +57,15 @@ bool YearBefore(std::string_view key, size_t i) {
   size_t a = i;
   while (a > 0 && (key[a - 1] == ' ' || key[a - 1] == '.')) --a;  // "2019.- 2023"
   size_t d = a;
-  while (d > 0 && key[d - 1] >= '0' && key[d - 1] <= '9') --d;
-  return a - d == 4 && (d == 0 || !(key[d - 1] >= '0' && key[d - 1] <= '9'));
+  while (d > 0 && IsAsciiDigit(key[d - 1])) --d;
+  return a - d == 4 && (d == 0 || !IsAsciiDigit(key[d - 1]));
 }
 bool YearAfter(std::string_view key, size_t i) {
   size_t a = i;
   while (a < key.size() && (key[a] == '-' || key[a] == ' ')) ++a;
   size_t d = a;
-  while (d < key.size() && key[d] >= '0' && key[d] <= '9') ++d;
-  return d - a == 4 && (d == key.size() || !(key[d] >= '0' && key[d] <= '9'));
+  while (d < key.size() && IsAsciiDigit(key[d])) ++d;
+  return d - a == 4 && (d == key.size() || !IsAsciiDigit(key[d]));
 }
 
 }  // namespace
