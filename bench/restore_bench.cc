@@ -1,6 +1,6 @@
 // restore_bench: accuracy and speed of `vanban restore` on data no training step saw.
 //
-//   restore_bench [--model PATH] [--corpus DIR] [--dev] [--syllables N] [--errors N]
+//   restore_bench [--model PATH] [--corpus DIR] [--dev] [--syllables N] [--errors N] [--show-single N]
 //                 [--beam B] [--channel-weight W] [--no-cache] [--only stripped,clean,ocr,real]
 //
 // 1. stripped: lines of held-out legal documents (test bucket, or dev with --dev), all
@@ -337,6 +337,7 @@ struct Options {
   size_t target = 30000;
   size_t errors = 0;
   size_t show_lines = 0;
+  size_t show_single = 0;  // single lines with an error to print
   std::string only = "stripped,clean,ocr,real";
   vanban::RestoreOptions restore;
 };
@@ -345,13 +346,21 @@ bool Wanted(const Options& o, const char* part) { return o.only.find(part) != st
 
 // Each input line restored alone, with nothing around it (a title pasted into a form,
 // a search box): syllables scored against the reference line, aligned.
+// The first |show| lines with an error are printed (input, reference, restoration).
 Tally SingleLines(vanban::Restorer& restorer, const std::vector<std::string>& refs,
-                  const std::vector<std::string>& inputs) {
+                  const std::vector<std::string>& inputs, size_t show = 0) {
   Tally all, cls[kNumClasses];
   vanban::RestoreResult res;
+  size_t shown = 0;
   for (size_t i = 0; i < refs.size() && i < inputs.size(); ++i) {
     restorer.Restore(inputs[i], &res);
+    size_t before = all.right, words = Words(refs[i]).size();
     ScoreAligned(Words(refs[i]), Words(res.text, true), &all, cls, nullptr);
+    if (shown < show && all.right - before < words) {
+      ++shown;
+      std::printf("  [single line]\n    IN  %s\n    REF %s\n    HYP %s\n", inputs[i].c_str(), refs[i].c_str(),
+                  res.text.c_str());
+    }
   }
   return all;
 }
@@ -714,7 +723,7 @@ int Run(const Options& o) {
       for (const Doc& d : sample)
         for (const auto& l : d.lines) refs.push_back(l), inputs.push_back(Strip(l));
       std::printf("  single lines       %6.2f%%  (each line restored alone)\n",
-                  SingleLines(restorer, refs, inputs).Pct());
+                  SingleLines(restorer, refs, inputs, o.show_single).Pct());
       std::printf("  speed: %.0f syllables/s, one thread (%.2f s CPU)\n", static_cast<double>(all.total) / seconds,
                   seconds);
       if (o.errors) PrintTop(confusions, o.errors);
@@ -785,7 +794,7 @@ int Run(const Options& o) {
                     docs.size());
       }
       std::printf("  single lines       %6.2f%%  (each line restored alone)\n",
-                  SingleLines(cold, cleans, ocrs).Pct());
+                  SingleLines(cold, cleans, ocrs, o.show_single).Pct());
       std::printf("  speed: %.0f OCR syllables/s, one thread (%.2f s CPU)\n",
                   static_cast<double>(s.syllables) / s.seconds, s.seconds);
       if (o.restore.context_readings > 0) {
@@ -889,6 +898,7 @@ int main(int argc, char** argv) {
     else if (a == "--syllables") o.target = std::stoul(next());
     else if (a == "--errors") o.errors = std::stoul(next());
     else if (a == "--show-lines") o.show_lines = std::stoul(next());
+    else if (a == "--show-single") o.show_single = std::stoul(next());
     else if (a == "--only") o.only = next();
     else if (a == "--beam") o.restore.beam = std::stoi(next());
     else if (a == "--channel-weight") o.restore.channel_weight = std::stod(next());
@@ -917,7 +927,7 @@ int main(int argc, char** argv) {
     else {
       std::fprintf(stderr,
                    "usage: restore_bench [--model PATH] [--corpus DIR] [--data DIR] [--dev] [--wiki] [--syllables N]\n"
-                   "                     [--errors N] [--show-lines N] [--only stripped,clean,ocr,real] [--beam B]\n"
+                   "                     [--errors N] [--show-lines N] [--show-single N] [--only stripped,clean,ocr,real] [--beam B]\n"
                    "                     [--ocr-weight W] [--no-cache]\n");
       return 2;
     }
