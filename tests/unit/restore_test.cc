@@ -125,6 +125,23 @@ TEST_CASE("restore: one damaged word makes a line without marks OCR'd, not a mar
   CHECK(typed.profile.ocr < 0.01);
 }
 
+TEST_CASE("restore: a lower-case word no syllable spells makes a line without marks OCR'd") {
+  vanban::Restorer r(FixtureModel());
+  // "cta" has no marks and no digit, but no Vietnamese syllable starts with "ct": among
+  // words without marks it is OCR's (của), so the line goes through the OCR channel.
+  auto ocr = r.Restore("Can cu Nghi quyet cta Hoi dong nhan dan tinh\n");
+  CHECK(ocr.profile.ocr > 0.5);
+  CHECK(ocr.profile.damaged == 1);
+  CHECK(ocr.text == "Căn cứ Nghị quyết của Hội đồng nhân dân tỉnh\n");
+  auto stripped = r.Restore("Can cu Nghi quyet cua Hoi dong nhan dan tinh\n");
+  CHECK(stripped.profile.ocr < 0.01);
+  // In text with its marks such a word is a foreign one: the text stays typed.
+  auto typed = r.Restore("Căn cứ Nghị quyết email của Hội đồng nhân dân tỉnh\n");
+  CHECK(typed.profile.ocr < 0.01);
+  CHECK(typed.profile.damaged == 0);
+  CHECK(typed.text == "Căn cứ Nghị quyết email của Hội đồng nhân dân tỉnh\n");
+}
+
 TEST_CASE("restore: a damaged spelling read with confidence elsewhere in the document is read the same") {
   // A scan repeats its misreadings: "ngdy" read as ngay where the context is clear
   // makes ngay the likelier reading of a "ngdy" with little context. (The fixture

@@ -64,6 +64,7 @@ ChannelMix EstimateChannelMix(std::string_view text, const ModelData& m, size_t 
       LowerInto(w, &lower);
       if (!has_key || !IsWordKey(key) || m.WordId(lower) == m.unk()) {
         if (HasMarks(w)) ++mix.damaged;
+        else if (has_key && !IsWordKey(key) && lower == w) ++mix.misshapen;
         else ++mix.unknown;
       } else if (HasMarks(w)) {
         ++mix.marked;
@@ -75,11 +76,16 @@ ChannelMix EstimateChannelMix(std::string_view text, const ModelData& m, size_t 
   if (mix.words == 0) return mix;
   // Unknown unmarked words are mostly names and foreign words in typed text; they
   // count as OCR evidence only beside damage only OCR makes.
+  double valid = static_cast<double>(mix.marked + mix.unmarked);
+  double marked = valid > 0 ? static_cast<double>(mix.marked) / valid : 0.0;
+  // A lower-case word no Vietnamese syllable spells ("dugc", "chifc") is a foreign
+  // word in typed text; among words mostly without marks it is what an English OCR
+  // model makes of Vietnamese far more often.
+  if (marked < kMarkedFull) mix.damaged += mix.misshapen;
+  else mix.unknown += mix.misshapen;
   double damaged = static_cast<double>(mix.damaged) / static_cast<double>(mix.words);
   double unknown = static_cast<double>(mix.unknown) / static_cast<double>(mix.words);
   double e = damaged + (damaged >= kDamageShown ? kUnknownWeight * unknown : 0.0);
-  double valid = static_cast<double>(mix.marked + mix.unmarked);
-  double marked = valid > 0 ? static_cast<double>(mix.marked) / valid : 0.0;
   // In text without its marks, one damaged word is evidence enough: a single OCR'd line
   // has few words to show it (dev single lines: scan 87.4% -> 93.1%). Typed, marked
   // text needs two: one is a typo or a foreign name.
