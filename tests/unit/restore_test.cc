@@ -140,6 +140,14 @@ TEST_CASE("restore: a lower-case word no syllable spells makes a line without ma
   CHECK(typed.profile.ocr < 0.01);
   CHECK(typed.profile.damaged == 0);
   CHECK(typed.text == "Căn cứ Nghị quyết email của Hội đồng nhân dân tỉnh\n");
+  // Marks an English OCR model writes too (à, á) do not make a text typed: only a
+  // letter outside Latin-1 (ị here) does.
+  auto latin1 = r.Restore("Thi hành các cta tháng\n");
+  CHECK(latin1.profile.ocr > 0.5);
+  CHECK(latin1.text == "Thi hành các của tháng\n");
+  auto viet = r.Restore("Thi hành các cta tháng Nghị\n");
+  CHECK(viet.profile.ocr < 0.01);
+  CHECK(viet.text == "Thi hành các cta tháng Nghị\n");
 }
 
 TEST_CASE("restore: a damaged spelling read with confidence elsewhere in the document is read the same") {

@@ -31,6 +31,16 @@ bool IsJoiner(std::string_view line, const std::vector<LmToken>& toks, size_t i)
   return c == '-' || c == '/';
 }
 
+// Letters outside Latin-1 (ă, đ, ơ, ư, ạ, ế, ...): an English OCR model writes only
+// Latin-1 marks (é, ô, à), typed Vietnamese has these in most marked words.
+bool HasVietnameseOnlyLetter(std::string_view w) {
+  for (size_t i = 0; i + 1 < w.size(); ++i) {
+    const auto c = static_cast<unsigned char>(w[i]);
+    if (c >= 0xC4 && c < 0xF0) return true;  // lead byte of U+0100..U+FFFF
+  }
+  return false;
+}
+
 }  // namespace
 
 ChannelMix EstimateChannelMix(std::string_view text, const ModelData& m, size_t max_bytes) {
@@ -38,6 +48,7 @@ ChannelMix EstimateChannelMix(std::string_view text, const ModelData& m, size_t 
   std::string_view sample = text.substr(0, std::min(text.size(), max_bytes));
   std::vector<LmToken> toks;
   std::string key, lower;
+  size_t viet_marked = 0;
   size_t pos = 0;
   while (pos < sample.size()) {
     size_t nl = sample.find('\n', pos);
@@ -68,6 +79,7 @@ ChannelMix EstimateChannelMix(std::string_view text, const ModelData& m, size_t 
         else ++mix.unknown;
       } else if (HasMarks(w)) {
         ++mix.marked;
+        if (HasVietnameseOnlyLetter(w)) ++viet_marked;
       } else {
         ++mix.unmarked;
       }
@@ -78,10 +90,13 @@ ChannelMix EstimateChannelMix(std::string_view text, const ModelData& m, size_t 
   // count as OCR evidence only beside damage only OCR makes.
   double valid = static_cast<double>(mix.marked + mix.unmarked);
   double marked = valid > 0 ? static_cast<double>(mix.marked) / valid : 0.0;
+  // Text typed with its marks: most words marked, and some with a letter an English
+  // OCR model never writes (ư, ơ, ă, đ, ạ, ế: "vé tai san" is not).
+  const bool typed_marks = marked >= kMarkedFull && viet_marked > 0;
   // A lower-case word no Vietnamese syllable spells ("dugc", "chifc") is a foreign
-  // word in typed text; among words mostly without marks it is what an English OCR
-  // model makes of Vietnamese far more often.
-  if (marked < kMarkedFull) mix.damaged += mix.misshapen;
+  // word in typed text; otherwise it is what an English OCR model makes of Vietnamese
+  // far more often.
+  if (!typed_marks) mix.damaged += mix.misshapen;
   else mix.unknown += mix.misshapen;
   double damaged = static_cast<double>(mix.damaged) / static_cast<double>(mix.words);
   double unknown = static_cast<double>(mix.unknown) / static_cast<double>(mix.words);
@@ -89,7 +104,7 @@ ChannelMix EstimateChannelMix(std::string_view text, const ModelData& m, size_t 
   // In text without its marks, one damaged word is evidence enough: a single OCR'd line
   // has few words to show it (dev single lines: scan 87.4% -> 93.1%). Typed, marked
   // text needs two: one is a typo or a foreign name.
-  if (mix.damaged < (marked >= kMarkedFull ? kMinDamagedMarked : kMinDamaged)) e = 0;
+  if (mix.damaged < (typed_marks ? kMinDamagedMarked : kMinDamaged)) e = 0;
   double ocr = std::clamp((e - kOcrOnset) / (kOcrFull - kOcrOnset), 0.0, 1.0);
   double clean_share = std::clamp(marked / kMarkedFull, 0.0, 1.0);
   mix.ocr = std::max(kFloor, ocr);
