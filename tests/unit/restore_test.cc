@@ -42,6 +42,16 @@ TEST_CASE("restore: symbols fixed from the table, numbers and unknown words kept
   CHECK(Restore("http://x.vn 12.000 Halal") == "http://x.vn 12.000 Halal");
 }
 
+TEST_CASE("restore: a host name with a path is an address, without a scheme and in quotes too") {
+  // OCR'd text, where glued syllables are split ("chinhphu" would read chính phủ).
+  CHECK(Restore("Can cu Nghi quyét cia Hoi dong xem tai chinhphu.vn/cpp/files/nd.signed.pdf\n") ==
+        "Căn cứ Nghị quyết của Hội đồng xem tài chinhphu.vn/cpp/files/nd.signed.pdf\n");
+  CHECK(Restore("Nghi quyét cia Hoi dong `data.chinhphu.vn/vbpq/2026/nd.pdf`\n") ==
+        "Nghị quyết của Hội đồng `data.chinhphu.vn/vbpq/2026/nd.pdf`\n");
+  // A date or a number with a slash is not a host.
+  CHECK(Restore("Nghi quyét cia Hoi dong 1.5/2026 ngay\n") == "Nghị quyết của Hội đồng 1.5/2026 ngày\n");
+}
+
 TEST_CASE("restore: symbol parts spelled like syllables stay as written without strong evidence") {
   // TU is Tỉnh ủy in Party symbols; the fixture knows TƯ only 16 times.
   CHECK(Restore("Can cu Nghi quyet so 04-NQ/TU") == "Căn cứ Nghị quyết số 04-NQ/TU");

@@ -46,10 +46,29 @@ bool Joined(std::string_view unit, const std::vector<LmToken>& t, size_t i) {
          (i + 2 < t.size() && IsJoinerMark(unit, t[i + 1]) && t[i + 2].kind != LmTokenKind::kSpace);
 }
 
+// A host name with a path and no scheme ("chinhphu.vn/cpp/files/..."): the chunk
+// before its first slash, quotes and brackets aside, is dotted names ending in a name
+// of letters (the top-level domain).
+bool IsHostPath(std::string_view chunk) {
+  const size_t slash = chunk.find('/');
+  if (slash == std::string_view::npos) return false;
+  std::string_view host = chunk.substr(0, slash);
+  while (!host.empty() && std::string_view("`'\"([<").find(host.front()) != std::string_view::npos)
+    host.remove_prefix(1);
+  const size_t dot = host.rfind('.');
+  if (dot == std::string_view::npos || dot == 0 || host.size() - dot - 1 < 2) return false;
+  for (size_t k = 0; k < host.size(); ++k) {
+    const char c = host[k];
+    const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (k > dot ? !letter : !(letter || IsAsciiDigit(c) || c == '-' || c == '.')) return false;
+  }
+  return true;
+}
+
 // URLs and e-mail addresses are never words to restore.
 bool IsAddress(std::string_view chunk) {
   if (chunk.find("://") != std::string_view::npos || chunk.substr(0, 4) == "www." ||
-      chunk.substr(0, 4) == "WWW.")
+      chunk.substr(0, 4) == "WWW." || IsHostPath(chunk))
     return true;
   size_t at = chunk.find('@');
   if (at == std::string_view::npos || at == 0) return false;
