@@ -31,6 +31,24 @@ bool IsJoiner(std::string_view line, const std::vector<LmToken>& toks, size_t i)
   return c == '-' || c == '/';
 }
 
+// One letter changed or dropped makes |key| a syllable: OCR's misreadings of one
+// ("dugc" duoc, "chifc" chic, "cdc" cac), not the units ("mm", "kg") and loanwords
+// ("lumens", "video", "internet") typed texts hold.
+bool NearSyllable(std::string_view key) {
+  if (key.size() < 3 || key.size() > 8) return false;
+  std::string k(key), dropped;
+  for (size_t i = 0; i < key.size(); ++i) {
+    dropped.assign(key.substr(0, i)).append(key.substr(i + 1));
+    if (IsSyllableKey(dropped)) return true;
+    for (char c = 'a'; c <= 'z'; ++c) {
+      k[i] = c;
+      if (IsSyllableKey(k)) return true;
+    }
+    k[i] = key[i];
+  }
+  return false;
+}
+
 // Letters outside Latin-1 (ă, đ, ơ, ư, ạ, ế, ...): an English OCR model writes only
 // Latin-1 marks (é, ô, à), typed Vietnamese has these in most marked words.
 bool HasVietnameseOnlyLetter(std::string_view w) {
@@ -75,7 +93,7 @@ ChannelMix EstimateChannelMix(std::string_view text, const ModelData& m, size_t 
       LowerInto(w, &lower);
       if (!has_key || !IsWordKey(key) || m.WordId(lower) == m.unk()) {
         if (HasMarks(w)) ++mix.damaged;
-        else if (has_key && !IsWordKey(key) && lower == w) ++mix.misshapen;
+        else if (has_key && !IsWordKey(key) && lower == w && NearSyllable(key)) ++mix.misshapen;
         else ++mix.unknown;
       } else if (HasMarks(w)) {
         ++mix.marked;
@@ -93,9 +111,9 @@ ChannelMix EstimateChannelMix(std::string_view text, const ModelData& m, size_t 
   // Text typed with its marks: most words marked, and some with a letter an English
   // OCR model never writes (ư, ơ, ă, đ, ạ, ế: "vé tai san" is not).
   const bool typed_marks = marked >= kMarkedFull && viet_marked > 0;
-  // A lower-case word no Vietnamese syllable spells ("dugc", "chifc") is a foreign
-  // word in typed text; otherwise it is what an English OCR model makes of Vietnamese
-  // far more often.
+  // A lower-case word one letter away from a syllable ("dugc", "chifc") is a typo or a
+  // foreign word in typed text; otherwise it is what an English OCR model makes of
+  // Vietnamese far more often.
   if (!typed_marks) mix.damaged += mix.misshapen;
   else mix.unknown += mix.misshapen;
   double damaged = static_cast<double>(mix.damaged) / static_cast<double>(mix.words);

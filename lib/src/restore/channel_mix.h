@@ -20,8 +20,8 @@ struct ChannelMix {
   // unknown words without marks (names, foreign words, or OCR), and words only OCR
   // makes: marks on an impossible syllable ("quyét"), digits in letters ("s6").
   size_t words = 0, marked = 0, unmarked = 0, unknown = 0, damaged = 0;
-  // Lower-case words without marks that no syllable spells ("dugc"); counted into
-  // damaged or unknown once the estimate is made.
+  // Lower-case words without marks that no syllable spells but one letter changed or
+  // dropped would ("dugc"); counted into damaged or unknown once the estimate is made.
   size_t misshapen = 0;
 };
 
