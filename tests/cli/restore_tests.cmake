@@ -25,6 +25,12 @@ vanban_cli_test(NAME build_model_fixture ARGS build-model -q ${_rdata} -o ${CMAK
 vanban_cli_test(NAME build_model_missing ARGS build-model /nonexistent/dict -o ${CMAKE_CURRENT_BINARY_DIR}/cli-work/x.model
                 EXIT 1 STDERR_MATCHES "nonexistent")
 vanban_cli_test(NAME train_help ARGS train --help STDOUT_MATCHES "Examples:.*--corpus")
+# Two train-bucket documents; one line is Vietnamese typed without its marks and is
+# left out of the counts (four syllables or more, under one in ten marked).
+vanban_cli_test(NAME train_leaves_out_unmarked_lines
+                ARGS train --min-counts 1,1,1,1 --out ${CMAKE_CURRENT_BINARY_DIR}/cli-work/train-small
+                ${PROJECT_SOURCE_DIR}/tests/data/train/corpus.txt.xz
+                STDERR_MATCHES "read 2 train documents, 52 tokens, 33 types; 1 lines without marks left out")
 set(_cdata ${PROJECT_SOURCE_DIR}/tests/data/channel)
 vanban_cli_test(NAME train_channel_help ARGS train-channel --help STDOUT_MATCHES "Examples:.*--pairs")
 vanban_cli_test(NAME train_channel_small ARGS train-channel --min-count 1 --pairs ${_cdata}/pairs.tsv
