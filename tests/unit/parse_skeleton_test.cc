@@ -592,6 +592,25 @@ TEST_CASE("OCR'd header: specks inside the motto, a quote glued to the month, a 
   CHECK_FALSE(k.header.number_symbol);
 }
 
+TEST_CASE("OCR'd header: a speck between a month's digits, a digit before Số, junk after the number, a Q read as 0") {
+  auto d = Parse("BO LAO DONG - THUONG BINH\nVA XA HOI\n\n$6: 169/0D-BLDTBXH Se ?\nCONG HOA XA HOI CHU NGHIA VIET NAM\n"
+                 "Doc lap - Tu do - Hanh phuc\nHa Noi, ngay 24 thang 0:1 nam 2025\n\nQUYET DINH\nVe viec cong bo\n\nCan cu;\n");
+  REQUIRE(d.header.number_symbol);
+  CHECK(d.header.number_symbol->full == "169/QĐ-BLĐTBXH");
+  REQUIRE(d.header.issued_date);
+  CHECK(d.header.issued_date->iso == "2025-01-24");
+  REQUIRE(d.header.place);
+  CHECK(d.header.place->text == "Ha Noi");
+  REQUIRE(d.header.issuer);
+  CHECK(d.header.issuer->text == "BO LAO DONG - THUONG BINH VA XA HOI");
+  auto n = Parse("CHINH PHU\n\n7 S6: 125/2026/ND-CP | gota \u00a9\nCONG HOA XA HOI CHU NGHIA VIET NAM\n"
+                 "Doc lap - Tu do - Hanh phuc\nHa Noi, ngay 06 thang 4:nam 2026\n\nNGHI DINH\nQuy dinh ve hoat dong\n\nCan cu;\n");
+  REQUIRE(n.header.number_symbol);
+  CHECK(n.header.number_symbol->full == "125/2026/NĐ-CP");
+  REQUIRE(n.header.issued_date);
+  CHECK(n.header.issued_date->iso == "2026-04-06");
+}
+
 TEST_CASE("OCR'd article title does not run on into a clause whose marker OCR garbled behind a comma (iL, Truong)") {
   auto d = Parse(std::string(kHead) +
                  "Dieu 1. Dich ho so yeu cau chuyen giao nguoi dang chap hanh an phat tu\n"

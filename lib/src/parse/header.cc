@@ -253,11 +253,13 @@ const RE2& SloganRe() {
   return re;
 }
 // The number cell's head (specks, a letter, "Số" or its S read as 8 or 5) and the symbol
-// after the number, shared by NumberRe and NumberSlashReadRe.
+// after the number (its Q read as a zero: "0Đ-BLĐTBXH"), shared by NumberRe and
+// NumberSlashReadRe.
 constexpr std::string_view kNumberCellHead =
-    R"(^[\s~=*|_/-]*(?:[a-z]\s+)?(?:s[o0-9be]{0,2}\s*[:;.]*|[58][o0-9]\s*[:;]+)\s*)";
-constexpr std::string_view kNumberCellSymbol = R"(([a-z]{1,5}(?:\s*[-/]\s*[a-z0-9&]{1,12})*))";
-// "Số: 12/2024/TT-BLĐTBXH"; OCR leaves specks in front ("~$6:", "/-$6:", a letter: "a S6:"),
+    R"(^[\s~=*|_/-]*(?:[a-z0-9]\s+)?(?:s[o0-9be]{0,2}\s*[:;.]*|[58][o0-9]\s*[:;]+)\s*)";
+constexpr std::string_view kNumberCellSymbol = R"((0?[a-z]{1,5}(?:\s*[-/]\s*[a-z0-9&]{1,12})*))";
+// "Số: 12/2024/TT-BLĐTBXH"; OCR leaves specks in front ("~$6:", "/-$6:", a letter or a
+// digit: "a S6:", "7 S6:"),
 // reads the S as an 8 or 5 ("86: 135/QĐ", only with its colon), may read the dot of a
 // number as a colon ("66:16") and a leading 1 as a letter ("I 9/2024").
 const RE2& NumberRe() {
@@ -294,11 +296,12 @@ std::string WithoutSubjectEdgeSpecks(std::string text) {
 }
 
 // An OCR'd date line whose "ngày" the scan lost or glued to the place ("HA NGingay 24",
-// "Ha Noi, “Eee 07 thang 4nam 2026") or whose digits carry specks ("thang-4", "O1"):
+// "Ha Noi, “Eee 07 thang 4nam 2026") or whose digits carry specks ("thang-4", "O1", a
+// colon between a month's two digits: "0:1"):
 // the day, the "tháng" word, the month, the year.
 const RE2& OcrDateRe() {
   static const RE2 re(
-      R"(\b([o0-9]?\d)\s*[.,:;-]*\s*th[a-z0-9]{1,3}g?[\s.,:;-]*([o0-9]?\d)\s*[.,:;-]*\s*(?:n[a-z0-9]{1,3}|[a-z]{1,3})?[\s.,:;-]*(\d{4}))",
+      R"(\b([o0-9]?\d)\s*[.,:;-]*\s*th[a-z0-9]{1,3}g?[\s.,:;-]*([o0-9]?[.,:;']?\d)\s*[.,:;-]*\s*(?:n[a-z0-9]{1,3}|[a-z]{1,3})?[\s.,:;-]*(\d{4}))",
       ReOptions());
   return re;
 }
@@ -469,6 +472,10 @@ bool ReadStateNumber(const Line& l, Match* m, NumberSymbol* ns, bool ocr = false
   ns->year = m->Str(2);
   std::string sym_key = m->Str(3);
   std::string sym_raw = l.Raw(m->Start(3), m->End(3));
+  if (!sym_key.empty() && sym_key[0] == '0') {  // "0Đ": a Q read as a zero (kNumberCellSymbol)
+    sym_key[0] = 'q';
+    if (sym_raw[0] == '0') sym_raw[0] = 'Q';
+  }
   ns->symbol = CanonicalSymbol(sym_key, sym_raw);
   size_t dash = ns->symbol.find('-');
   std::string first = dash == std::string::npos ? ns->symbol : ns->symbol.substr(0, dash);
@@ -532,7 +539,10 @@ std::string ReadDateAndPlace(const Line& l, const Match& m, size_t date_from, si
   DateValue d;
   auto digits = [&](int g) {
     std::string v = m.Str(g);
-    if (ocr) std::replace(v.begin(), v.end(), 'o', '0');
+    if (ocr) {
+      std::replace(v.begin(), v.end(), 'o', '0');
+      std::erase_if(v, [](char c) { return !IsAsciiDigit(static_cast<unsigned char>(c)); });
+    }
     return v;
   };
   int day = ToInt(digits(1)), month = ToInt(digits(2));
