@@ -42,6 +42,13 @@ TEST_CASE("restore: symbols fixed from the table, numbers and unknown words kept
   CHECK(Restore("http://x.vn 12.000 Halal") == "http://x.vn 12.000 Halal");
 }
 
+TEST_CASE("restore: a symbol part whose Q a scan read as a zero or an O is that part") {
+  CHECK(Restore("Nghi quyét cia Hoi dong so 169/0D-UBND ngay\n") == "Nghị quyết của Hội đồng số 169/QĐ-UBND ngày\n");
+  CHECK(Restore("Nghi quyét cia Hoi dong so 169/OD-UBND ngay\n") == "Nghị quyết của Hội đồng số 169/QĐ-UBND ngày\n");
+  // Typed text keeps what it has.
+  CHECK(Restore("so 169/OD-UBND ngay") == "số 169/OD-UBND ngày");
+}
+
 TEST_CASE("restore: a host name with a path is an address, without a scheme and in quotes too") {
   // OCR'd text, where glued syllables are split ("chinhphu" would read chính phủ).
   CHECK(Restore("Can cu Nghi quyét cia Hoi dong xem tai chinhphu.vn/cpp/files/nd.signed.pdf\n") ==

@@ -426,6 +426,11 @@ void CutPieces(std::string_view unit, bool ocr, const ModelData& model, std::vec
             push(tok.begin, tok.end, PieceKind::kNumber);
             break;
           }
+          // "0D-BLĐTBXH": a symbol part whose Q the scan read as a zero.
+          if (ocr && joined && IsAllUpper(text) && !SymbolForm(model, text, ocr, &key).empty()) {
+            push(tok.begin, tok.end, PieceKind::kSymbol);
+            break;
+          }
           push(tok.begin, tok.end,
                !ocr || (joined && IsAllUpper(text)) || IsMeasurement(text) || IsNumberedItem(text, /*strict=*/true)
                    ? PieceKind::kFixed

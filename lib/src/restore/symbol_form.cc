@@ -16,6 +16,8 @@ constexpr double kPForDRate = 0.5;
 constexpr double kBForDRate = 0.1;
 // Share of Đ read as two letters, the bar as a P or B before the D ("HPDND" in a real seed).
 constexpr double kTwoForDRate = 0.05;
+// Share of a symbol's Q read as a zero or an O (its tail lost to the scan).
+constexpr double kQForORate = 0.05;
 // Corpus sightings of a Đ part misread that way (its count times the rate) it takes before
 // the misreading is taken for it: "BG" in "của BG Giáo dục" is Bộ, not ĐG (16 in the
 // corpus, 1.6 such misreadings), so the word's readings decide.
@@ -24,6 +26,16 @@ constexpr double kMinMisreadSightings = 5.0;
 }  // namespace
 
 std::string_view SymbolForm(const ModelData& m, std::string_view text, bool ocr, std::string* key) {
+  // OCR reads the Q of a part as a zero or an O when its tail is faint ("169/0D-BLĐTBXH",
+  // "OD-UBND" for QĐ): a part that is a Q part's letters after it is read as that part.
+  if (ocr && text.size() >= 2 && (text[0] == '0' || text[0] == 'O') && KeyInto(text.substr(1), key)) {
+    const ModelData::SymbolPartEntry* as_written = text[0] == 'O' ? m.SymbolPart("o" + *key) : nullptr;
+    const ModelData::SymbolPartEntry* q = m.SymbolPart("q" + *key);
+    if (q != nullptr && !q->form.empty() && q->form[0] == 'Q' &&
+        kQForORate * static_cast<double>(q->count) >= kMinMisreadSightings &&
+        (as_written == nullptr || kQForORate * static_cast<double>(q->count) > static_cast<double>(as_written->count)))
+      return q->form;
+  }
   if (!KeyInto(text, key)) return {};
   const ModelData::SymbolPartEntry* as_written = m.SymbolPart(*key);
   std::string_view form = as_written ? as_written->form : std::string_view();
