@@ -3,7 +3,6 @@
 // hits as one search each, bad lines answered with their error, and no line read before
 // the one before it is answered (streaming through a pipe).
 #include <doctest/doctest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <sstream>
@@ -11,19 +10,14 @@
 #include <string>
 #include <vector>
 
+#include "archive_test_helpers.h"
 #include "vanban/archive.h"
 #include "vanban/document.h"
 
 namespace vanban {
 namespace {
 
-std::string TempDir(const char* name) {
-  auto dir = std::filesystem::temp_directory_path() /
-             ("vanban_query_lines_test_" + std::string(name) + "_" + std::to_string(::getpid()));
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir.string();
-}
+std::string TempDir(const char* name) { return FreshTempDir("query_lines_test", name); }
 
 void Put(Archive& a, const std::string& path, const std::string& code, const std::string& label,
          const std::string& date, const std::string& subject, const std::string& text) {
@@ -32,14 +26,7 @@ void Put(Archive& a, const std::string& path, const std::string& code, const std
   d.header.doc_type = DocType{code, label, "", "", {}};
   d.header.issued_date = DateValue{"", date, false, false, {}};
   d.header.subject = TextValue{subject, "", {}, 1, {}, {}};
-  ArchiveDocument ad;
-  ad.path = path;
-  ad.sha256 = Sha256Hex(text);
-  ad.size = static_cast<int64_t>(text.size());
-  ad.text = text;
-  ad.record_json = ArchivalRecordJson(d, ad.sha256);
-  ad.doc = &d;
-  REQUIRE(a.Put(ad).ok());
+  Put(a, d, text);
 }
 
 // Three documents: two plans (2025, 2026) and a decision, all about "dân chủ".

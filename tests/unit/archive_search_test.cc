@@ -13,19 +13,14 @@
 
 #include "archive/fts5_match.h"
 #include "archive/search_query.h"
+#include "archive_test_helpers.h"
 #include "vanban/archive.h"
 #include "vanban/document.h"
 
 namespace vanban {
 namespace {
 
-std::string TempDir(const char* name) {
-  auto dir = std::filesystem::temp_directory_path() /
-             ("vanban_archive_search_test_" + std::string(name) + "_" + std::to_string(::getpid()));
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir.string();
-}
+std::string TempDir(const char* name) { return FreshTempDir("archive_search_test", name); }
 
 Document Doc(const std::string& path, const std::string& code, const std::string& label, const std::string& subject) {
   Document d;
@@ -34,17 +29,6 @@ Document Doc(const std::string& path, const std::string& code, const std::string
   d.header.issued_date = DateValue{"", "2026-03-01", false, false, {}};
   d.header.subject = TextValue{subject, "", {}, 1, {}, {}};
   return d;
-}
-
-void Put(Archive& a, const Document& d, const std::string& text) {
-  ArchiveDocument ad;
-  ad.path = d.source.path;
-  ad.sha256 = Sha256Hex(text);
-  ad.size = static_cast<int64_t>(text.size());
-  ad.text = text;
-  ad.record_json = ArchivalRecordJson(d, ad.sha256);
-  ad.doc = &d;
-  REQUIRE(a.Put(ad).ok());
 }
 
 std::vector<std::string> Paths(const Result<std::vector<SearchHit>>& hits) {
