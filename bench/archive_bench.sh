@@ -19,7 +19,8 @@
 # must exit 0 and the archive must hold N documents afterwards. Not part of CTest (minutes
 # to an hour at N=100,000).
 # Reuse (the import is the slow part): with BENCH_DIR=dir the records, the archives and the
-# PostgreSQL cluster stay in dir (stop it with tests/pg/pg_cluster.sh stop dir/pg.state);
+# PostgreSQL cluster stay in dir (stop it with tests/pg/pg_cluster.sh stop dir/pg.state keep,
+# which keeps it for the next run; without keep the cluster is removed);
 # a later run with the same BENCH_DIR and IMPORT_WORKERS=none only measures the search.
 # IMPORT_WORKERS (default "1 2 4") lists the worker counts to import with; BACKENDS (default
 # "sqlite pg") the back ends to import into and search; CLIENTS (default "1 8") the numbers
@@ -112,11 +113,11 @@ if [[ " $backends " == *" pg "* ]]; then
   # search tables, no JIT (it compiles for 50-200 ms when a GIN scan's cost estimate is
   # large, longer than the query), no parallel workers (2 shared cores), cached pages
   # cost nearly as little to read at random as in sequence.
-  if [ ! -f "$state" ]; then
-    PG_SERVER_OPTIONS="${PG_SERVER_OPTIONS:--c shared_buffers=2GB -c effective_cache_size=8GB -c work_mem=32MB \
+  # A cluster kept in BENCH_DIR (stopped with `pg_cluster.sh stop STATE keep`) is started
+  # again as it was; a running one is used as it is.
+  PG_SERVER_OPTIONS="${PG_SERVER_OPTIONS:--c shared_buffers=2GB -c effective_cache_size=8GB -c work_mem=32MB \
 -c maintenance_work_mem=512MB -c jit=off -c max_parallel_workers_per_gather=0 -c random_page_cost=1.1 \
 -c max_wal_size=4GB -c checkpoint_timeout=15min}" "$here/tests/pg/pg_cluster.sh" start "$state" >/dev/null
-  fi
   # shellcheck disable=SC1090
   . "$state"
 fi
