@@ -8,19 +8,24 @@
 #    throwaway cluster, tests/pg/pg_cluster.sh) with 1, 2 and 4 concurrent worker
 #    processes (disjoint shards): records/s.
 # 3. 200 realistic queries (accent-free, accented, --exact, with --type/--from/--issuer
-#    filters) with 1 and 8 concurrent clients on both: p50/p99 of the query time inside
-#    vanban (--timing) and of the whole process.
+#    filters) with 1 and 8 concurrent clients on both, two ways: a process per query
+#    (p50/p99 of the query time inside vanban, --timing, and of the whole process), and
+#    sessions (each client one `vanban search --queries -` held open and fed its share of
+#    the 200 a line at a time: p50/p99 of the answer, from writing the line to reading its
+#    answer). Both give the client's and (PostgreSQL) the server's CPU per query.
 # 4. Archive size on disk per 1,000 documents.
 # Every figure is printed with the load average at that moment (`uptime`): the machine may
 # be shared, and the figures mean little without it. Each import is checked: every worker
 # must exit 0 and the archive must hold N documents afterwards. Not part of CTest (minutes
 # to an hour at N=100,000).
 # Reuse (the import is the slow part): with BENCH_DIR=dir the records, the archives and the
-# PostgreSQL cluster stay in dir (stop it with tests/pg/pg_cluster.sh stop dir/pg.state);
+# PostgreSQL cluster stay in dir (stop it with tests/pg/pg_cluster.sh stop dir/pg.state keep,
+# which keeps it for the next run; without keep the cluster is removed);
 # a later run with the same BENCH_DIR and IMPORT_WORKERS=none only measures the search.
 # IMPORT_WORKERS (default "1 2 4") lists the worker counts to import with; BACKENDS (default
 # "sqlite pg") the back ends to import into and search; CLIENTS (default "1 8") the numbers
-# of concurrent search clients ("none": no search); NICE (default 0) the niceness of the import workers, to
+# of concurrent search clients ("none": no search); SEARCH_MODES (default "process
+# session") how they search; NICE (default 0) the niceness of the import workers, to
 # leave the cores to others on a shared machine (the figures then include that). GROW=M
 # imports M more records into the archives kept in BENCH_DIR instead of loading them from
 # empty: the rate at the archive's size (100,000) in minutes rather than an hour per run.
@@ -35,6 +40,7 @@ vanban=$build/cmd/vanban
 workers_list=${IMPORT_WORKERS:-1 2 4}
 backends=${BACKENDS:-sqlite pg}
 clients_list=${CLIENTS:-1 8}
+modes=${SEARCH_MODES:-process session}
 niceness=${NICE:-0}
 if [ -n "${BENCH_DIR:-}" ]; then
   mkdir -p "$BENCH_DIR"
@@ -107,11 +113,11 @@ if [[ " $backends " == *" pg "* ]]; then
   # search tables, no JIT (it compiles for 50-200 ms when a GIN scan's cost estimate is
   # large, longer than the query), no parallel workers (2 shared cores), cached pages
   # cost nearly as little to read at random as in sequence.
-  if [ ! -f "$state" ]; then
-    PG_SERVER_OPTIONS="${PG_SERVER_OPTIONS:--c shared_buffers=2GB -c effective_cache_size=8GB -c work_mem=32MB \
+  # A cluster kept in BENCH_DIR (stopped with `pg_cluster.sh stop STATE keep`) is started
+  # again as it was; a running one is used as it is.
+  PG_SERVER_OPTIONS="${PG_SERVER_OPTIONS:--c shared_buffers=2GB -c effective_cache_size=8GB -c work_mem=32MB \
 -c maintenance_work_mem=512MB -c jit=off -c max_parallel_workers_per_gather=0 -c random_page_cost=1.1 \
 -c max_wal_size=4GB -c checkpoint_timeout=15min}" "$here/tests/pg/pg_cluster.sh" start "$state" >/dev/null
-  fi
   # shellcheck disable=SC1090
   . "$state"
 fi
@@ -195,36 +201,122 @@ done
 
 [ "$clients_list" != none ] || exit 0
 echo "== search: 200 queries, p50/p99 (ms)"
-python3 - "$vanban" "$sqlite_db" "$pg_db" "$backends" "$clients_list" "$here/bench/archive_queries.py" <<'PY'
-import json, re, subprocess, sys, time, concurrent.futures as cf
+python3 - "$vanban" "$sqlite_db" "$pg_db" "$backends" "$clients_list" "$here/bench/archive_queries.py" "$modes" "${PG_DIR:-}" <<'PY'
+import json, os, re, subprocess, sys, threading, time, concurrent.futures as cf
 vanban, lite, pg = sys.argv[1:4]
 backends, clients_list = sys.argv[4].split(), [int(c) for c in sys.argv[5].split()]
+modes, pg_dir = sys.argv[7].split(), sys.argv[8]
 # The query set is archive_queries.py's (one list, also for archive_search_compare.py).
-made = subprocess.run([sys.executable, sys.argv[6], "base.jsonl"], capture_output=True, text=True, check=True)
+# With SESSION_WARMUP=N each session first answers its share of the N queries that follow
+# the 200 (other queries), unmeasured: a long-lived connection's backend has its caches and
+# its mapping of the shared buffers made before the figures are taken.
+warmup = int(os.environ.get("SESSION_WARMUP", "0"))
+made = subprocess.run([sys.executable, sys.argv[6], "base.jsonl", str(200 + warmup)], capture_output=True, text=True, check=True)
 queries = [json.loads(l) for l in made.stdout.splitlines() if l.strip()]
+queries, warmup_queries = queries[:200], queries[200:]
+timing_re = re.compile(r"hits in ([0-9.]+) ms \(CPU ([0-9.]+) ms\)")
 
 def one(db, args):
     t0 = time.perf_counter()
     p = subprocess.run([vanban, "search", *args, "--db", db, "--timing", "--limit", "20"], capture_output=True, text=True)
     wall = (time.perf_counter() - t0) * 1000
-    m = re.search(r"hits in ([0-9.]+) ms \(CPU ([0-9.]+) ms\)", p.stderr)
+    m = timing_re.search(p.stderr)
     return (float(m.group(1)) if m else float("nan")), wall, (float(m.group(2)) if m else float("nan"))
+
+def query_line(args):
+    """A query's `vanban search` arguments as a line of `search --queries` (a JSON object)."""
+    line, rest = {}, list(args)
+    if rest and not rest[0].startswith("--"):
+        line["query"] = rest.pop(0)
+    while rest:
+        opt = rest.pop(0)[2:]
+        line[opt] = True if opt == "exact" else int(rest.pop(0)) if opt == "limit" else rest.pop(0)
+    return json.dumps(line, ensure_ascii=False)
+
+def session(db, share, warm=()):
+    """One `vanban search --queries -` fed |warm| then |share| a line at a time: per query of
+    |share| the time from writing its line to reading its answer, vanban's query time and
+    CPU (--timing), and the process's CPU in all (start, connection and |warm| included)
+    from wait4."""
+    p = subprocess.Popen([vanban, "search", "--queries", "-", "--db", db, "--timing", "--limit", "20"],
+                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, bufsize=1)
+    err = []
+    reader = threading.Thread(target=lambda: err.extend(p.stderr))
+    reader.start()
+    answers = []
+    for args in warm:
+        p.stdin.write(query_line(args) + "\n")
+        p.stdin.flush()
+        p.stdout.readline()
+    for args in share:
+        t0 = time.perf_counter()
+        p.stdin.write(query_line(args) + "\n")
+        p.stdin.flush()
+        answer = p.stdout.readline()
+        answers.append((time.perf_counter() - t0) * 1000)
+        if not answer.startswith('{"line":'):
+            sys.exit("session: no answer to %s: %r" % (args, answer))
+    p.stdin.close()
+    _, status, usage = os.wait4(p.pid, 0)
+    p.returncode = os.waitstatus_to_exitcode(status)
+    reader.join()
+    if p.returncode > 1:
+        sys.exit("session: exit %d: %s" % (p.returncode, "".join(err)))
+    timed = [timing_re.search(l) for l in err]
+    timed = [m for m in timed if m][len(warm):]
+    if len(timed) != len(share):
+        sys.exit("session: %d timings for %d queries: %s" % (len(timed), len(share), "".join(err)))
+    return answers, [float(m.group(1)) for m in timed], [float(m.group(2)) for m in timed], \
+        (usage.ru_utime + usage.ru_stime) * 1000
+
+def server_cpu_ms():
+    """CPU of the PostgreSQL server's ended children (backends; pg_cluster.sh's cluster)."""
+    if not pg_dir: return float("nan")
+    try:
+        pid = open(os.path.join(pg_dir, "data", "postmaster.pid")).readline().strip()
+        fields = open("/proc/%s/stat" % pid).read().rsplit(")", 1)[1].split()
+        return (int(fields[13]) + int(fields[14])) * 1000 / os.sysconf("SC_CLK_TCK")
+    except OSError:
+        return float("nan")
 
 def pct(xs, p):
     xs = sorted(xs)
     return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
 
+def load():
+    return ", ".join(open("/proc/loadavg").read().split()[:3])
+
 for name, db in (("sqlite", lite), ("postgresql", pg)):
     if {"sqlite": "sqlite", "postgresql": "pg"}[name] not in backends: continue
     one(db, ["warm up"])
     for clients in clients_list:
-        with cf.ThreadPoolExecutor(clients) as ex:
-            res = list(ex.map(lambda a: one(db, a), queries))
-        q = [r[0] for r in res]; w = [r[1] for r in res]; c = [r[2] for r in res]
-        load = open("/proc/loadavg").read().split()[:3]
-        # The query's CPU time (vanban's own thread) says what it costs when the machine is
-        # shared; the wall times include waiting for a core (and, on PostgreSQL, the server).
-        print("%-10s %d client(s): query p50 %6.1f  p99 %6.1f   CPU p50 %6.1f  p99 %6.1f   process p50 %6.1f  p99 %6.1f   load %s" %
-              (name, clients, pct(q, 50), pct(q, 99), pct(c, 50), pct(c, 99), pct(w, 50), pct(w, 99), ", ".join(load)), flush=True)
+        if "process" in modes:
+            s0 = server_cpu_ms()
+            with cf.ThreadPoolExecutor(clients) as ex:
+                res = list(ex.map(lambda a: one(db, a), queries))
+            time.sleep(0.5)  # the server reaps its ended backends
+            server = (server_cpu_ms() - s0) / len(queries)
+            q = [r[0] for r in res]; w = [r[1] for r in res]; c = [r[2] for r in res]
+            # The query's CPU time (vanban's own thread) says what it costs when the machine is
+            # shared; the wall times include waiting for a core (and, on PostgreSQL, the server).
+            print("%-10s %d client(s), a process per query:   query p50 %6.1f  p99 %6.1f   CPU p50 %6.1f  p99 %6.1f   process p50 %6.1f  p99 %6.1f   server CPU/query %5.1f   load %s" %
+                  (name, clients, pct(q, 50), pct(q, 99), pct(c, 50), pct(c, 99), pct(w, 50), pct(w, 99), server, load()), flush=True)
+        if "session" in modes:
+            # The same 200 queries dealt round-robin to |clients| sessions held open for the
+            # run (each one process and one connection): the latency a program talking to
+            # vanban through a pipe sees.
+            shares = [queries[i::clients] for i in range(clients)]
+            warms = [warmup_queries[i::clients] for i in range(clients)]
+            s0 = server_cpu_ms()
+            with cf.ThreadPoolExecutor(clients) as ex:
+                res = list(ex.map(lambda i: session(db, shares[i], warms[i]), range(clients)))
+            time.sleep(0.5)  # the server reaps its ended backends
+            answered = len(queries) + len(warmup_queries)
+            server = (server_cpu_ms() - s0) / answered
+            a = [x for r in res for x in r[0]]; q = [x for r in res for x in r[1]]; c = [x for r in res for x in r[2]]
+            client = sum(r[3] for r in res) / answered
+            print("%-10s %d session(s), one connection each%s: query p50 %6.1f  p99 %6.1f   CPU p50 %6.1f  p99 %6.1f   answer p50 %6.1f  p99 %6.1f   client CPU/query %5.1f   server CPU/query %5.1f   load %s" %
+                  (name, clients, ", after %d other queries" % len(warms[0]) if warmup else "", pct(q, 50), pct(q, 99),
+                   pct(c, 50), pct(c, 99), pct(a, 50), pct(a, 99), client, server, load()), flush=True)
 PY
 echo "targets: PostgreSQL p99 <= 100 ms with 8 clients; SQLite p99 <= 50 ms with 1"

@@ -1,13 +1,16 @@
 // vanban search: accent-insensitive full-text search of an archive built by `vanban index`.
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
-#include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
+#include <iostream>
 #include <memory>
-#include <tuple>
+#include <string>
+#include <vector>
 
 #include "cli_io.h"
 #include "command.h"
@@ -25,41 +28,69 @@ struct Options {
   SearchQuery q;
   bool json = false;
   std::string format = "text";
+  CLI::Option* format_option = nullptr;
+  std::string queries;  // --queries FILE: one query a line, answered over one connection
+  CLI::Option* queries_option = nullptr;
   bool timing = false;
 };
 
-// C1 controls and DEL, which JSON may carry raw, escaped as \u0080..\u009f, \u007f: a
-// terminal showing the JSON never receives a control character.
-std::string JsonControlsEscaped(const std::string& json) {
-  std::string out;
-  out.reserve(json.size());
-  for (size_t i = 0; i < json.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(json[i]);
-    unsigned char next = i + 1 < json.size() ? static_cast<unsigned char>(json[i + 1]) : 0;
-    if (c == 0x7F || (c == 0xC2 && next >= 0x80 && next <= 0x9F)) {
-      out += fmt::format("\\u{:04x}", c == 0x7F ? c : next);
-      i += c == 0x7F ? 0 : 1;
-    } else {
-      out.push_back(json[i]);
-    }
+void PrintTiming(size_t line, size_t hits, double ms, double cpu_ms) {
+  // CPU time too: on a busy machine the wall time includes waiting for a core.
+  fmt::print(stderr, "vanban: search: {}{} hits in {:.2f} ms (CPU {:.2f} ms)\n",
+             line > 0 ? fmt::format("line {}: ", line) : "", hits, ms, cpu_ms);
+}
+
+// --queries: every line answered in order over one archive connection, one JSON line
+// each, written as soon as it is answered (AnswerQueryLines).
+int RunQueries(Options& o, Archive& archive, const std::string& db_name) {
+  const std::string name = DisplayName(o.queries);
+  std::ifstream file;
+  if (o.queries != "-") {
+    std::error_code ec;
+    if (std::filesystem::is_directory(o.queries, ec)) return ReportStatus(name, Status::InvalidArgument("is a directory"));
+    file.open(o.queries);
+    if (!file) return ReportStatus(name, Status::NotFound(std::strerror(errno)));
   }
-  return out;
+  std::vector<std::string> protected_paths{o.queries};
+  if (!IsPostgresArchive(o.db)) protected_paths.push_back(o.db);
+  auto out = Output::Open(o.output, protected_paths);
+  if (!out.ok()) return ReportStatus(o.output, out.status());
+  size_t last_line = 0;
+  auto stats = AnswerQueryLines(archive, o.queries == "-" ? std::cin : file, o.q, [&](const QueryLineAnswer& a) {
+    last_line = a.line;
+    out->Write(a.json);
+    out->Write("\n");
+    out->Flush();
+    if (!a.error.ok() && !a.ends_session) PrintError(name, a.line, a.error.message());
+    if (o.timing && a.error.ok()) PrintTiming(a.line, a.hits.size(), a.wall_ms, a.cpu_ms);
+    return Status::Ok();
+  });
+  if (!stats.ok()) {
+    out->Abandon();
+    return ReportStatus(db_name, Status(stats.status().code(),
+                                        fmt::format("{} (line {} of {}; no line after it was answered)",
+                                                    stats.status().message(), last_line, name)));
+  }
+  int closed = FinishOutput(*out, o.output, kExitOk);
+  if (closed != kExitOk) return closed;
+  return stats->failed > 0 || stats->without_hits > 0 ? kExitBadInput : kExitOk;
 }
 
 int Run(Options o) {
   if (o.json) o.format = "json";
   o.json = o.format != "text";
+  const bool batch = o.queries_option->count() > 0;
   // Usage errors before anything is opened.
-  for (auto [name, value, upper] : {std::tuple{"--from", &o.q.from, false}, std::tuple{"--to", &o.q.to, true}}) {
-    if (value->empty()) continue;
-    auto bound = SearchDateBound(*value, upper);
-    if (!bound.ok()) return ReportStatus(name, bound.status());
+  if (batch && o.query_option->count() > 0) {
+    return ReportStatus("--queries", Status::InvalidArgument("a QUERY and --queries: give the query in the file"));
   }
-  if (o.query_option->count() > 0 && !SearchTextHasWords(o.query)) {
-    return ReportStatus("query", Status::InvalidArgument(
-        o.query.find_first_not_of(" \t\r\n") == std::string::npos
-            ? "empty: give words to search for, or leave the query out to list the documents the filters select"
-            : "'" + o.query + "' has no words to search for (only punctuation)"));
+  if (batch && (o.format == "json" || (o.format_option->count() > 0 && o.format != "jsonl"))) {
+    return ReportStatus("--queries", Status::InvalidArgument("writes JSON Lines, one answer a query (--format jsonl)"));
+  }
+  o.q.text = o.query;
+  std::string field;
+  if (Status st = CheckSearchQuery(o.q, !batch && o.query_option->count() > 0, &field); !st.ok()) {
+    return ReportStatus(field == "query" ? field : "--" + field, st);
   }
   std::error_code ec;
   const bool pg = IsPostgresArchive(o.db);
@@ -67,9 +98,9 @@ int Run(Options o) {
   if (!pg && !std::filesystem::exists(o.db, ec)) return ReportStatus(o.db, Status::NotFound("no such archive (build it with vanban index)"));
   auto archive = Archive::Open(o.db, ArchiveAccess::kReadOnly);
   if (!archive.ok()) return ReportStatus(db_name, archive.status());
+  if (batch) return RunQueries(o, **archive, db_name);
   auto out = Output::Open(o.output, pg ? std::vector<std::string>{} : std::vector<std::string>{o.db});
   if (!out.ok()) return ReportStatus(o.output, out.status());
-  o.q.text = o.query;
   const bool color = !o.json && out->is_tty() && UseColor(out->file());
   if (color) {
     o.q.mark_open = "\x1b[1;31m";
@@ -79,7 +110,6 @@ int Run(Options o) {
   std::clock_t c0 = std::clock();
   auto hits = (*archive)->Search(o.q);
   double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-  // CPU time too: on a busy machine the wall time includes waiting for a core.
   double cpu_ms = 1000.0 * static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC;
   if (!hits.ok()) {
     out->Abandon();
@@ -88,16 +118,7 @@ int Run(Options o) {
   if (o.json) {
     RecordStream records(*out, o.format);
     records.Begin();
-    for (const SearchHit& h : *hits) {
-      auto v = [](const std::string& x) { return x.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(x); };
-      nlohmann::ordered_json hit = {
-          {"path", h.path}, {"symbol", v(h.full_symbol)}, {"type", v(h.doc_type)},
-          {"issued_date", v(h.issued_date)}, {"issuer", v(h.issuer)}, {"subject", v(h.subject)},
-          {"score", h.match.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(h.score)},
-          {"match", v(h.match)}, {"exact", h.exact}, {"snippet", v(h.snippet)}};
-      records.AddSerialized(JsonControlsEscaped(
-          hit.dump(records.json_indent(), ' ', false, nlohmann::ordered_json::error_handler_t::replace)));
-    }
+    for (const SearchHit& h : *hits) records.AddSerialized(SearchHitJson(h, records.json_indent()));
     records.Finish();
   } else {
     // Document text never reaches the terminal raw: snippets come escaped, the rest here.
@@ -112,7 +133,7 @@ int Run(Options o) {
       if (!h.snippet.empty()) out->Write("   " + h.snippet + "\n");
     }
   }
-  if (o.timing) fmt::print(stderr, "vanban: search: {} hits in {:.2f} ms (CPU {:.2f} ms)\n", hits->size(), ms, cpu_ms);
+  if (o.timing) PrintTiming(0, hits->size(), ms, cpu_ms);
   int closed = FinishOutput(*out, o.output, kExitOk);
   if (closed != kExitOk) return closed;
   return hits->empty() ? kExitBadInput : kExitOk;
@@ -129,10 +150,18 @@ VANBAN_REGISTER_COMMAND(Command{
   vanban search --db archive.sqlite --issuer "nghi duong"     filters only, newest first
   vanban search '"dan chu o co so"' --db archive.sqlite        only the exact phrase
   vanban search "dân chủ" --db archive.sqlite --type "cong van" --from 2026-03
+  vanban search --queries queries.txt --db archive.sqlite      one JSON line per query line
+  printf '%s\n' 'dan chu' '{"query": "ke hoach", "type": "KH"}' | vanban search --queries - --db pg:
 Words must all occur: documents with them as one phrase come first, then with them near
 each other, then anywhere; "quoted words" must occur as that phrase; word* is a prefix.
 Accents are optional: "nghi quyet" finds "Nghị quyết"; an accented query ranks exact
-spellings first (--exact: only those). Score: 0 to 1. Exit 1 when nothing is found.)",
+spellings first (--exact: only those). Score: 0 to 1. Exit 1 when nothing is found.
+--queries FILE ("-": standard input) answers one query a line over one connection, in
+order, each as soon as it is read: {"line": N, "query": …, "hits": [as --format jsonl]},
+or {"line": N, "query": …, "error": "…"} for a bad line (also on stderr). A line may be a
+JSON object with its own "query", "type", "issuer", "from", "to", "exact", "limit" (over
+the options given); blank lines are skipped. Exit 1 when a line failed or found nothing,
+or the archive failed (the lines after it are not answered).)",
     61, [](CLI::App& app) {
       auto o = std::make_shared<Options>();
       o->query_option = app.add_option("QUERY", o->query, "Words to find; leave it out to list the documents the filters select");
@@ -155,9 +184,15 @@ spellings first (--exact: only those). Score: 0 to 1. Exit 1 when nothing is fou
           ->check(CLI::Range(0, 100000000));
       app.add_flag("--exact", o->q.exact, "Accents must match as typed (default: accents optional, exact first)");
       app.add_flag("--json", o->json, "Same as --format json");
-      AddFormatOption(app, &o->format, {"text", "json", "jsonl"},
-                      "text (default), json (one array of hits) or jsonl (one hit per line)");
-      app.add_flag("--timing", o->timing, "Print the query time (wall and CPU) on stderr");
+      o->format_option = AddFormatOption(app, &o->format, {"text", "json", "jsonl"},
+                                         "text (default), json (one array of hits) or jsonl (one hit per line); "
+                                         "--queries writes JSON Lines");
+      o->queries_option =
+          app.add_option("--queries", o->queries,
+                         "Answer the queries of FILE (\"-\": standard input), one a line, over one connection: "
+                         "one JSON line each, written as each is answered; the other options apply to every line")
+              ->type_name("FILE");
+      app.add_flag("--timing", o->timing, "Print the query time (wall and CPU) on stderr (with --queries: one line per query)");
       app.add_flag("--no-candidates{false}", o->q.candidates,
                    "Scan the full-text index in every step instead of checking the candidates of the archive's "
                    "candidate index (or, on PostgreSQL, the lowest ids of a common word's table) (same answers; "

@@ -7,7 +7,7 @@ add_test(NAME pg.cluster.start COMMAND ${VANBAN_PG_DIR}/pg_cluster.sh start ${VA
 set_tests_properties(pg.cluster.start PROPERTIES FIXTURES_SETUP vanban_pg SKIP_RETURN_CODE 77 LABELS pg)
 add_test(NAME pg.cluster.stop COMMAND ${VANBAN_PG_DIR}/pg_cluster.sh stop ${VANBAN_PG_STATE})
 set_tests_properties(pg.cluster.stop PROPERTIES FIXTURES_CLEANUP vanban_pg LABELS pg)
-foreach(scenario index workers kill errors input jsonl parity dense filtered restart readonly check upgrade)
+foreach(scenario index workers kill errors input jsonl parity dense filtered session restart readonly check upgrade)
   add_test(NAME pg.${scenario}
            COMMAND ${VANBAN_PG_DIR}/pg_scenarios.sh ${scenario} $<TARGET_FILE:vanban_cli> ${VANBAN_PG_STATE}
                    ${SAMPLES} ${CMAKE_CURRENT_BINARY_DIR}/pg-work/${scenario})

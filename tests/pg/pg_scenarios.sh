@@ -17,6 +17,9 @@
 #             those hold fewer than it ranks, it scans as usual
 #   filtered  a filtered phrase step whose candidates are mostly not matches reads the
 #             documents rows of its hits alone (the filters on the search rows), as the scan
+#   session   search --queries over one connection: every answer that of the same search
+#             alone, each line answered while standard input is open; a connection lost
+#             mid-session is an error answer, one clear line, exit 1, no wait for input
 #   restart   the server stops mid-run: exit 1, one clear line; after a restart the rerun
 #             completes the archive (its own cluster)
 #   readonly  a role that may only read, a read-only database: index fails at once with one
@@ -487,6 +490,53 @@ upgrade)
   run 0 index --check --db "$uri"
   search_all > hits.v8.txt
   diff hits.v2.txt hits.v8.txt >&2 || fail "the archive upgraded from version 7 answers differently"
+  ;;
+session)
+  "$vanban" parse --no-restore --jsonl "$samples"/seeds/*.txt "$samples"/ocrsim/*.txt > records.jsonl 2>/dev/null
+  run 0 index --from-jsonl records.jsonl --db "$uri"
+  # Each line against the same search run alone (its --format jsonl hits, in order).
+  printf '%s\n' 'nghi quyet dan chu' '"dan chu o co so"' 'Nghị quyết' '{"query": "kế hoạch", "exact": true}' \
+    '{"query": "ke hoach", "type": "KH", "from": "2026", "limit": 3}' '{"issuer": "binh giang"}' '...' > queries.txt
+  run 1 search --queries queries.txt --db "$uri"
+  expect_err "^vanban: queries.txt:7: query: '...' has no words to search for"
+  cp out.txt answers.jsonl
+  n=0
+  for args in 'nghi quyet dan chu' '"dan chu o co so"' 'Nghị quyết' 'kế hoạch|--exact' \
+              'ke hoach|--type|KH|--from|2026|--limit|3' '|--issuer|binh giang'; do
+    n=$((n + 1))
+    IFS='|' read -r -a a <<< "$args"
+    if [ -z "${a[0]}" ]; then a=("${a[@]:1}"); fi
+    run 0 search "${a[@]}" --db "$uri" --format jsonl
+    want="{\"line\":$n,\"query\":"
+    line=$(sed -n "${n}p" answers.jsonl)
+    [ "${line#"$want"}" != "$line" ] || fail "answer $n: $line"
+    [[ "$line" == *"\"hits\":[$(paste -sd, out.txt)]}" ]] || fail "answer $n is not that of search ${a[*]}: $line"
+  done
+  [ "$(sed -n 7p answers.jsonl)" = '{"line":7,"query":"...","error":"query: '"'"'...'"'"' has no words to search for (only punctuation)"}' ] ||
+    fail "bad line's answer: $(sed -n 7p answers.jsonl)"
+  # A session held open through a pipe: a line is answered before the next is written;
+  # then its backend is terminated: the next line's answer says so and vanban exits 1
+  # without waiting for more input.
+  coproc S { "$vanban" search --queries - --db "$uri" 2>session.err; echo $? > session.rc; }
+  # Copies: bash closes the coprocess's descriptors once it has ended.
+  exec {answers}<&"${S[0]}" {asks}>&"${S[1]}"
+  printf 'dan chu\n' >&"$asks"
+  IFS= read -r -t 60 first <&"$answers" || fail "no answer while standard input is open"
+  [[ "$first" == '{"line":1,"query":"dan chu","hits":[{"path":'* ]] || fail "first answer: $first"
+  pids=$(sql "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '$db' AND application_name = 'vanban'")
+  [ "$pids" = t ] || fail "no session backend to terminate ($pids)"
+  printf 'ke hoach\n' >&"$asks"
+  IFS= read -r -t 60 second <&"$answers" || fail "no answer after the connection was lost"
+  [[ "$second" == '{"line":2,"query":"ke hoach","error":"search failed for '"'"'ke hoach'"'"': lost the connection to PostgreSQL'* ]] ||
+    fail "lost connection's answer: $second"
+  IFS= read -r -t 60 more <&"$answers" && fail "more output after the lost connection: $more"
+  wait "$S_PID" 2>/dev/null
+  exec {asks}>&- {answers}<&-
+  [ "$(cat session.rc)" = 1 ] || fail "lost connection: exit $(cat session.rc), expected 1"
+  grep -qF "$PG_PASSWORD" session.err && fail "password in stderr"
+  [ "$(grep -c . session.err)" = 1 ] || { cat session.err >&2; fail "lost connection: not one line"; }
+  grep -qE "^vanban: postgresql://vanban:\*\*\*@[^ ]*: search failed for 'ke hoach': lost the connection to PostgreSQL: .* \(line 2 of <stdin>; no line after it was answered\)$" session.err ||
+    { cat session.err >&2; fail "lost connection: unclear message"; }
   ;;
 restart)
   # A cluster of its own: stopping the shared one would break the other tests.

@@ -13,19 +13,14 @@
 
 #include "archive/fts5_match.h"
 #include "archive/search_query.h"
+#include "archive_test_helpers.h"
 #include "vanban/archive.h"
 #include "vanban/document.h"
 
 namespace vanban {
 namespace {
 
-std::string TempDir(const char* name) {
-  auto dir = std::filesystem::temp_directory_path() /
-             ("vanban_archive_search_test_" + std::string(name) + "_" + std::to_string(::getpid()));
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir.string();
-}
+std::string TempDir(const char* name) { return FreshTempDir("archive_search_test", name); }
 
 Document Doc(const std::string& path, const std::string& code, const std::string& label, const std::string& subject) {
   Document d;
@@ -34,17 +29,6 @@ Document Doc(const std::string& path, const std::string& code, const std::string
   d.header.issued_date = DateValue{"", "2026-03-01", false, false, {}};
   d.header.subject = TextValue{subject, "", {}, 1, {}, {}};
   return d;
-}
-
-void Put(Archive& a, const Document& d, const std::string& text) {
-  ArchiveDocument ad;
-  ad.path = d.source.path;
-  ad.sha256 = Sha256Hex(text);
-  ad.size = static_cast<int64_t>(text.size());
-  ad.text = text;
-  ad.record_json = ArchivalRecordJson(d, ad.sha256);
-  ad.doc = &d;
-  REQUIRE(a.Put(ad).ok());
 }
 
 std::vector<std::string> Paths(const Result<std::vector<SearchHit>>& hits) {
@@ -297,6 +281,35 @@ TEST_CASE("a step ranks a match by its own text: other documents do not reorder 
   REQUIRE(hits->size() == 2);
   CHECK((*hits)[0].match == "words");
   CHECK((*hits)[0].score == doctest::Approx(0.333));
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("a search lets go of the pages an earlier search left in the connection's cache") {
+  // In a session of many searches a full page cache made a search dearer than in a new
+  // process (docs/archive.md, pg-session); each search now starts with the cache empty.
+  std::string dir = TempDir("cache");
+  auto opened = Archive::Open(dir + "/a.sqlite");
+  REQUIRE(opened.ok());
+  Archive& a = **opened;
+  std::vector<Document> docs(60);
+  for (size_t i = 0; i < docs.size(); ++i) {
+    docs[i] = Doc("/x/d" + std::to_string(i) + ".txt", "KH", "KẾ HOẠCH", "Kế hoạch số " + std::to_string(i));
+    std::string text;
+    for (int k = 0; k < 150; ++k) text += "Thôn " + std::to_string(i * 1000 + k) + " tổ chức họp dân định kỳ. ";
+    Put(a, docs[i], text);
+  }
+  SearchQuery broad;
+  broad.text = "dan";
+  broad.limit = 60;
+  broad.rank_at_most = 0;
+  REQUIRE(a.Search(broad)->size() == 60);
+  const int64_t after_broad = sqlite3_memory_used();
+  REQUIRE(after_broad > 0);  // SQLite counts its memory (SQLITE_DEFAULT_MEMSTATUS)
+  SearchQuery none;
+  none.text = "zzzqqq";
+  CHECK(a.Search(none)->empty());
+  const int64_t after_none = sqlite3_memory_used();
+  CHECK_MESSAGE(after_broad - after_none > 256 * 1024, "after the broad search ", after_broad, " bytes, after the next ", after_none);
   std::filesystem::remove_all(dir);
 }
 

@@ -16,7 +16,9 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <iosfwd>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -142,6 +144,19 @@ bool SearchTextHasWords(std::string_view text);
 // kInvalidArgument saying what is wrong otherwise ("2026-02-30": February has 28 days).
 Result<std::string> SearchDateBound(std::string_view text, bool upper);
 
+// What a search of |q| refuses before asking the archive, with |*field| set to the
+// member at fault: "from" or "to" (not a date: SearchDateBound's message), or "query"
+// (empty or blank, or punctuation only) when |text_given|; without |text_given| an empty
+// text lists the documents the filters select. kInvalidArgument; OK when none.
+Status CheckSearchQuery(const SearchQuery& q, bool text_given, std::string* field);
+
+// One hit as `search --format jsonl` writes it: {"path", "symbol", "type", "issued_date",
+// "issuer", "subject", "score", "match", "exact", "snippet"}, empty values null, score
+// null when listing without words; |indent| >= 0: indented by that many spaces. DEL and
+// the C1 controls, which JSON may carry raw, are written \u007f, \u0080..\u009f, so that a
+// terminal showing the JSON never receives a control character.
+std::string SearchHitJson(const SearchHit& hit, int indent = -1);
+
 // |text| for a terminal: C0 control characters except tab and newline, DEL and the C1
 // controls (U+0080..U+009F) as "\x1b" / "\u009b", so that document text can never move
 // the cursor, change colours or ring the bell.
@@ -243,6 +258,47 @@ class Archive {
   explicit Archive(std::unique_ptr<internal::ArchiveBackend> backend);
   std::unique_ptr<internal::ArchiveBackend> backend_;
 };
+
+// ---- Many searches over one connection (`search --queries FILE`) -----------------------
+
+// One line of a query file: the query it asks for. A line whose first character that is
+// not blank is "{" is a JSON object whose members replace those of |defaults| (the
+// command line's): "query" (words, as QUERY; left out: the documents the filters
+// select), "type", "issuer", "from", "to" (strings; "" removes that filter), "exact"
+// (true or false), "limit" (a whole number, 1 to 10000). Any other line is the query's
+// words, as typed (a quoted "phrase" included). kInvalidArgument naming what is wrong:
+// not JSON, a member that is not one of these, given twice or of another type, a date
+// that is not one, a query without words (CheckSearchQuery).
+Result<SearchQuery> ParseQueryLine(std::string_view line, const SearchQuery& defaults);
+
+struct QueryLineAnswer {
+  size_t line = 0;                    // 1-based, blank lines counted
+  std::optional<std::string> query;   // the words asked for; none for a listing or a line not read
+  std::vector<SearchHit> hits;
+  Status error;                       // not OK: this line was not answered, why
+  // The archive itself failed (a lost connection: kIOError): no line after this one is
+  // answered, and AnswerQueryLines returns |error|.
+  bool ends_session = false;
+  double wall_ms = 0, cpu_ms = 0;     // Archive::Search of this line (CPU: the process's)
+  // The answer as one line of JSON (no newline): {"line": N, "query": …, "hits": [hit,
+  // …]} with SearchHitJson's hits, or {"line": N, "query": …, "error": "…"}.
+  std::string json;
+};
+
+struct QuerySessionStats {
+  size_t answered = 0;     // lines answered (with hits or without)
+  size_t without_hits = 0; // of those, lines that found nothing
+  size_t failed = 0;       // lines refused or whose search failed
+};
+
+// Answers the lines of |in| one by one, in order, over the one connection of |archive|:
+// each line (ParseQueryLine over |defaults|) is searched and handed to |on_answer| before
+// the next is read, so that a program may hold the session open and talk to it through a
+// pipe. Blank lines are skipped; a line's own error is its answer and the session goes
+// on. Ends at the end of |in|, at the first error |on_answer| returns (returned), or when
+// the archive fails (ends_session; its error returned), never waiting for more input.
+Result<QuerySessionStats> AnswerQueryLines(Archive& archive, std::istream& in, const SearchQuery& defaults,
+                                           const std::function<Status(const QueryLineAnswer&)>& on_answer);
 
 // ---- Bulk export for search clusters ----------------------------------------------------
 

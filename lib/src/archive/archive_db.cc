@@ -786,6 +786,12 @@ Result<std::vector<SearchHit>> SqliteArchive::Search(const SearchQuery& q) {
     return Status::InvalidArgument("the query '" + q.text + "' has no words to search for");
   }
   const int64_t limit = q.limit > 0 ? q.limit : 20;
+  // The pages an earlier search left in the connection's cache are let go first: in a
+  // session of many searches (`search --queries`) a search that found the cache full cost
+  // more than the same search in a new process (100,000 documents, one session of the 200
+  // bench queries: CPU p99 62-84 ms kept, 40-47 let go; docs/archive.md, pg-session). A
+  // single search starts with an empty cache, so this costs it nothing.
+  sqlite3_db_release_memory(impl_->db);
   auto filters = FiltersOf(impl_->db, q);
   if (!filters.ok()) return filters.status();
   Status st;

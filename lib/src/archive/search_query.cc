@@ -220,6 +220,25 @@ Status ResolveDateBounds(const SearchQuery& q, std::string* from, std::string* t
 
 bool SearchTextHasWords(std::string_view text) { return !internal::ParseQuery(text).terms.empty(); }
 
+Status CheckSearchQuery(const SearchQuery& q, bool text_given, std::string* field) {
+  for (auto [name, text, upper] : {std::tuple{"from", &q.from, false}, std::tuple{"to", &q.to, true}}) {
+    if (text->empty()) continue;
+    auto bound = SearchDateBound(*text, upper);
+    if (!bound.ok()) {
+      *field = name;
+      return bound.status();
+    }
+  }
+  if (text_given && !SearchTextHasWords(q.text)) {
+    *field = "query";
+    return Status::InvalidArgument(
+        q.text.find_first_not_of(" \t\r\n") == std::string::npos
+            ? "empty: give words to search for, or leave the query out to list the documents the filters select"
+            : "'" + q.text + "' has no words to search for (only punctuation)");
+  }
+  return Status::Ok();
+}
+
 Result<std::string> SearchDateBound(std::string_view text, bool upper) {
   auto bad = [&](const std::string& why) {
     return Status::InvalidArgument("not a date: '" + std::string(text) + "' (" + why +
