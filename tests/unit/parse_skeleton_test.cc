@@ -611,6 +611,18 @@ TEST_CASE("OCR'd header: a speck between a month's digits, a digit before Số, 
   CHECK(n.header.issued_date->iso == "2026-04-06");
 }
 
+TEST_CASE("OCR'd header: a seal's lower-case specks after the type, a hyphen glued before the issuer") {
+  auto d = Parse("-BO TAI CHINH .\n\nS6: 152/2025/TT-BTC ,\nCONG HOA XA HOI CHU NGHIA VIET NAM\n"
+                 "Doc lap - Tu do - Hanh phuc\nHa Noi, ngay 31 thang 12 nam 2025\nTHONG TU seals: : | eee |\n"
+                 "Huong dan ke toan cho cac ho kinh doanh\nCan cu Luat Ke toan;\n");
+  REQUIRE(d.header.doc_type);
+  CHECK(d.header.doc_type->label_vi == "THÔNG TƯ");
+  REQUIRE(d.header.subject);
+  CHECK(d.header.subject->text == "Huong dan ke toan cho cac ho kinh doanh");
+  REQUIRE(d.header.issuer);
+  CHECK(d.header.issuer->text == "BO TAI CHINH");
+}
+
 TEST_CASE("OCR'd article title does not run on into a clause whose marker OCR garbled behind a comma (iL, Truong)") {
   auto d = Parse(std::string(kHead) +
                  "Dieu 1. Dich ho so yeu cau chuyen giao nguoi dang chap hanh an phat tu\n"

@@ -496,6 +496,21 @@ bool ReadStateNumber(const Line& l, Match* m, NumberSymbol* ns, bool ocr = false
   return true;
 }
 
+// The letters of the words in capitals that |l| starts with (specks before them aside), at
+// most |most| of them (more are not a type's line).
+std::string LeadingCapitalsLetters(const Line& l, size_t most) {
+  std::string letters;
+  const std::string_view key = l.key;
+  for (size_t k = 0; k < key.size() && letters.size() <= most;) {
+    while (k < key.size() && !(key[k] >= 'a' && key[k] <= 'z')) ++k;
+    const size_t b = k;
+    while (k < key.size() && key[k] >= 'a' && key[k] <= 'z') ++k;
+    if (b == k || UpperRatio(l.Raw(b, k)) < 0.99) break;
+    letters.append(key.substr(b, k - b));
+  }
+  return letters;
+}
+
 // Step 1 again for an OCR'd source whose type line is too garbled to read alone ("_ NGH]
 // INH", "NGH] PINH"): the number names the type ("171/2026/NĐ-CP"), and a capitals line
 // after it whose letters are within a quarter (at least two) of that type's is its line.
@@ -522,8 +537,10 @@ size_t FindOcrTypeLine(const SourceLines& src, size_t limit, Header* h) {
       if (c >= 'a' && c <= 'z') letters.push_back(c);
       if (letters.size() > want.size() + allowed) break;
     }
-    if (letters.size() + allowed < want.size() || letters.size() > want.size() + allowed) continue;
-    if (UpperRatio(src[i].raw) < 0.6 || EditDistance(letters, want) > allowed) continue;
+    const bool whole = letters.size() + allowed >= want.size() && letters.size() <= want.size() + allowed &&
+                       UpperRatio(src[i].raw) >= 0.6 && EditDistance(letters, want) <= allowed;
+    // A seal's or a stamp's specks after the type in lower case ("THONG TU seals: : | eee |").
+    if (!whole && EditDistance(LeadingCapitalsLetters(src[i], want.size() + allowed + 1), want) > allowed) continue;
     SetDocType(src[i], t, h);
     return i;
   }
@@ -736,7 +753,7 @@ std::string OcrCapitalsValue(const Line& l, size_t* a, size_t* b) {
   } else {
     *b = *a;
   }
-  return ToUpper(TrimChars(out, ".:;,|_ "));
+  return ToUpper(TrimChars(out, ".:;,|_-~ "));  // "-BO TAI CHINH": a speck glued in front
 }
 
 LeftColumn ReadLeftColumn(const SourceLines& src, std::vector<LineRange>* ranges, bool ocr) {
