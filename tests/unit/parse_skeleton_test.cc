@@ -629,3 +629,12 @@ TEST_CASE("OCR'd article title does not run on into a clause whose marker OCR ga
                  "iL, Truong hop Viet Nam gui ho so ra nuoc ngoai thi Bo Cong an dich.\n");
   CHECK(Skeleton(d) == "dieu 1: Dich ho so yeu cau chuyen giao nguoi dang chap hanh an phat tu\n");
 }
+
+TEST_CASE("OCR'd article title: a speck of two letters restoration rewrote into a word ends it; a misread word stays") {
+  const std::string ocr = std::string(kHead) + "Dieu 1. Pham vi dieu chinh es\nNoi dung.\n" +
+                          "Dieu 2. Chuc nang nhiem vy\nNoi dung.\n";
+  const std::string restored = "NGHỊ ĐỊNH\nQuy định chi tiết một số điều\n\nCăn cứ Luật Tổ chức Chính phủ;\n\n"
+                               "Điều 1. Phạm vi điều chỉnh của\nNội dung.\nĐiều 2. Chức năng nhiệm vụ\nNội dung.\n";
+  const vanban::Document d = ParseRestored(ocr, restored);
+  CHECK(Skeleton(d) == "dieu 1: Phạm vi điều chỉnh\ndieu 2: Chức năng nhiệm vụ\n");
+}

@@ -101,7 +101,8 @@ std::string WithoutEdgeMarks(std::string_view word) {
 // ("oe", "ee": vowel pairs that end a title carry a consonant or a mark, "ưu", "ý"), or a
 // short word no Vietnamese syllable spells (judged on the key: OCR's half marks, "hién",
 // spell none as written) that restoration could not read either, or that has no consonant
-// ("oo", "io": restoration reads "oo" as "cho"; a real word it reads, "tv" for "từ", stays).
+// ("oo", "io": restoration reads "oo" as "cho"; a real word it reads, "tv" for "từ", stays,
+// one made of two letters it rewrote, "es" for "của", does not).
 // The reading is judged without the brackets and quotes around it ("bỏ)", "tù’").
 bool TitleSpeck(const Line& l, size_t a, size_t b) {
   std::string_view key = std::string_view(l.key).substr(a, b - a);
@@ -119,6 +120,10 @@ bool TitleSpeck(const Line& l, size_t a, size_t b) {
   if (!consonant && word.size() == 2 && reading == word) return true;
   if (IsVietnameseSyllable(word)) return false;
   if (!consonant) return true;
+  // Two letters restoration rewrote into a word ("es" read của): the OCR channel's best
+  // guess for a speck, not a misread word, which keeps most of its letters ("tv" từ).
+  if (word.size() == 2 && reading.find(' ') == std::string::npos && EditDistance(word, FoldKey(reading)) >= 2)
+    return true;
   // Restoration may read a glued token as two words ("Yté" is Y tế): each a syllable.
   size_t from = 0;
   for (size_t space; (space = reading.find(' ', from)) != std::string::npos; from = space + 1) {
