@@ -259,9 +259,8 @@ constexpr std::string_view kNumberCellHead =
     R"(^[\s~=*|_/-]*(?:[a-z0-9]\s+)?(?:s[o0-9be]{0,2}\s*[:;.]*|[58][o0-9]\s*[:;]+)\s*)";
 constexpr std::string_view kNumberCellSymbol = R"((0?[a-z]{1,5}(?:\s*[-/]\s*[a-z0-9&]{1,12})*))";
 // "Số: 12/2024/TT-BLĐTBXH"; OCR leaves specks in front ("~$6:", "/-$6:", a letter or a
-// digit: "a S6:", "7 S6:"),
-// reads the S as an 8 or 5 ("86: 135/QĐ", only with its colon), may read the dot of a
-// number as a colon ("66:16") and a leading 1 as a letter ("I 9/2024").
+// digit: "a S6:", "7 S6:"), reads the S as an 8 or 5 ("86: 135/QĐ", only with its colon),
+// may read the dot of a number as a colon ("66:16") and a leading 1 as a letter ("I 9/2024").
 const RE2& NumberRe() {
   static const RE2 re(std::string(kNumberCellHead) +
                           R"(((?:[il]\s?)?\d{0,5}(?:[.:]\d{1,3})?)\s*/\s*(?:(\d{4})\s*/\s*)?)" +
@@ -474,7 +473,7 @@ bool ReadStateNumber(const Line& l, Match* m, NumberSymbol* ns, bool ocr = false
   std::string sym_raw = l.Raw(m->Start(3), m->End(3));
   if (!sym_key.empty() && sym_key[0] == '0') {  // "0Đ": a Q read as a zero (kNumberCellSymbol)
     sym_key[0] = 'q';
-    if (sym_raw[0] == '0') sym_raw[0] = 'Q';
+    if (!sym_raw.empty() && sym_raw[0] == '0') sym_raw[0] = 'Q';
   }
   ns->symbol = CanonicalSymbol(sym_key, sym_raw);
   size_t dash = ns->symbol.find('-');

@@ -104,8 +104,6 @@ ChannelMix EstimateChannelMix(std::string_view text, const ModelData& m, size_t 
     }
   }
   if (mix.words == 0) return mix;
-  // Unknown unmarked words are mostly names and foreign words in typed text; they
-  // count as OCR evidence only beside damage only OCR makes.
   double valid = static_cast<double>(mix.marked + mix.unmarked);
   double marked = valid > 0 ? static_cast<double>(mix.marked) / valid : 0.0;
   // Text typed with its marks: most words marked, and some with a letter an English
@@ -116,6 +114,8 @@ ChannelMix EstimateChannelMix(std::string_view text, const ModelData& m, size_t 
   // Vietnamese far more often.
   if (!typed_marks) mix.damaged += mix.misshapen;
   else mix.unknown += mix.misshapen;
+  // Unknown unmarked words are mostly names and foreign words in typed text; they
+  // count as OCR evidence only beside damage only OCR makes.
   double damaged = static_cast<double>(mix.damaged) / static_cast<double>(mix.words);
   double unknown = static_cast<double>(mix.unknown) / static_cast<double>(mix.words);
   double e = damaged + (damaged >= kDamageShown ? kUnknownWeight * unknown : 0.0);
