@@ -254,6 +254,35 @@ TEST_CASE("a search reads the archive without mapping it (a page fault per page 
   std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("a search of a damaged archive fails as the database's fault, not as a bad query") {
+  std::string dir = TempDir("damaged");
+  const std::string path = dir + "/a.sqlite";
+  {
+    auto a = Archive::Open(path);
+    REQUIRE(a.ok());
+    PutSampleDocs(**a);
+  }
+  {
+    // The second half of the file overwritten: the schema and the settings (first pages)
+    // read, the documents' and the index's pages written last are garbage.
+    std::fstream f(path, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekg(0, std::ios::end);
+    const std::streamoff size = f.tellg();
+    const std::streamoff from = size / 2 / 4096 * 4096;
+    REQUIRE(from >= 4096);
+    f.seekp(from);
+    f.write(std::string(static_cast<size_t>(size - from), '\xff').data(), size - from);
+  }
+  auto reader = Archive::Open(path, ArchiveAccess::kReadOnly);  // reads the schema only
+  REQUIRE(reader.ok());
+  SearchQuery q;
+  q.text = "nghi quyet dan chu";
+  auto hits = (*reader)->Search(q);
+  REQUIRE_FALSE(hits.ok());
+  CHECK(hits.status().code() == StatusCode::kIOError);  // exit 1, as bad input; a usage error is 2
+  std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("an archive at schema version 1 upgrades to the current one and searches the same") {
   std::string dir = TempDir("upgrade");
   const std::string path = dir + "/a.sqlite";

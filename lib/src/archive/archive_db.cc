@@ -820,7 +820,9 @@ Result<std::vector<SearchHit>> SqliteArchive::Search(const SearchQuery& q) {
     }
     if (st.ok()) internal::AssignScores(&hits, step_of, relevance, plan.size());
   }
-  if (!st.ok()) return Status::InvalidArgument("search failed for '" + q.text + "': " + st.message());
+  // The query is vanban's own FTS expression: a statement that fails is the database's
+  // fault (damaged, unreadable), not the user's.
+  if (!st.ok()) return Status(st.code(), "search failed for '" + q.text + "': " + st.message());
   return hits;
 }
 
