@@ -26,43 +26,40 @@ constexpr double kMinMisreadSightings = 5.0;
 }  // namespace
 
 std::string_view SymbolForm(const ModelData& m, std::string_view text, bool ocr, std::string* key) {
-  // OCR reads the Q of a part as a zero or an O when its tail is faint ("169/0D-BLĐTBXH",
-  // "OD-UBND" for QĐ): a part that is a Q part's letters after it is read as that part.
-  if (ocr && text.size() >= 2 && (text[0] == '0' || text[0] == 'O') && KeyInto(text.substr(1), key)) {
-    const ModelData::SymbolPartEntry* as_written = text[0] == 'O' ? m.SymbolPart("o" + *key) : nullptr;
-    const ModelData::SymbolPartEntry* q = m.SymbolPart("q" + *key);
-    if (q != nullptr && !q->form.empty() && q->form[0] == 'Q' &&
-        kQForORate * static_cast<double>(q->count) >= kMinMisreadSightings &&
-        (as_written == nullptr || kQForORate * static_cast<double>(q->count) > static_cast<double>(as_written->count)))
-      return q->form;
-  }
-  if (!KeyInto(text, key)) return {};
-  const ModelData::SymbolPartEntry* as_written = m.SymbolPart(*key);
+  // OCR reads the Q of a part as an O or a zero when its tail is faint ("OD-UBND",
+  // "169/0D-BLĐTBXH" for QĐ): a zero is keyed as the O, never a part as written.
+  const bool q_lookalike = ocr && text.size() >= 2 && (text[0] == 'O' || text[0] == '0');
+  const bool zero = q_lookalike && text[0] == '0';
+  if (!KeyInto(zero ? text.substr(1) : text, key)) return {};
+  if (zero) key->insert(0, 1, 'o');
+  const ModelData::SymbolPartEntry* as_written = zero ? nullptr : m.SymbolPart(*key);
   std::string_view form = as_written ? as_written->form : std::string_view();
   // A part spelled like a syllable (TU, DA) may be meant as written (TU is Tỉnh ủy in
   // 04-NQ/TU): only a well-attested marked form replaces it.
   if (as_written != nullptr && IsSyllableKey(*key) && as_written->count < kMinSyllableSymbolCount) form = {};
   if (!ocr) return form;
-  // The Đ reading wins when the corpus has it far more often than the part as written.
+  // A misread reading wins when the corpus has it far more often than the part as written.
   double best = as_written ? static_cast<double>(as_written->count) : 0.0;
-  // |candidate| as the part meant, at |rate| of its corpus count, when it is written with Đ.
-  auto consider = [&](std::string_view candidate, double rate) {
+  // |candidate| as the part meant, at |rate| of its corpus count; a D in it must be a Đ
+  // (|bar|) when the misreading is of the Đ.
+  auto consider = [&](std::string_view candidate, double rate, bool bar) {
     const ModelData::SymbolPartEntry* v = m.SymbolPart(candidate);
-    if (v == nullptr || v->form.find("Đ") == std::string_view::npos) return;
+    if (v == nullptr || (bar && v->form.find("Đ") == std::string_view::npos)) return;
     double score = rate * static_cast<double>(v->count);
     if (score > best && score >= kMinMisreadSightings) best = score, form = v->form;
   };
+  if (q_lookalike) consider("q" + key->substr(1), kQForORate, /*bar=*/false);
   for (const auto& [letter, rate] : {std::pair<char, double>{'p', kPForDRate}, {'b', kBForDRate}}) {
     for (size_t k = 0; k < key->size(); ++k) {
       if ((*key)[k] != letter) continue;
       (*key)[k] = 'd';
-      consider(*key, rate);
+      consider(*key, rate, /*bar=*/true);
       (*key)[k] = letter;
     }
   }
   for (size_t k = 0; k + 1 < key->size(); ++k) {
     if (((*key)[k] != 'p' && (*key)[k] != 'b') || (*key)[k + 1] != 'd') continue;
-    consider(key->substr(0, k) + key->substr(k + 1), kTwoForDRate);
+    consider(key->substr(0, k) + key->substr(k + 1), kTwoForDRate, /*bar=*/true);
   }
   return form;
 }
