@@ -101,17 +101,17 @@ Result<QuerySessionStats> AnswerQueryLines(Archive& archive, std::istream& in, c
   for (size_t number = 1; std::getline(in, line); ++number) {
     if (number == 1 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);  // a BOM from Windows editors
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    const size_t first = line.find_first_not_of(" \t");
+    if (first == std::string::npos) continue;
+    const bool object = line[first] == '{';
     QueryLineAnswer a;
     a.line = number;
     auto q = ParseQueryLine(line, defaults);
     if (!q.ok()) {
-      // What the line asked for, when that much could be read.
-      const size_t first = line.find_first_not_of(" \t");
-      if (line[first] != '{') a.query = line;
+      if (!object) a.query = line;  // what the line asked for, when that much could be read
       a.error = q.status();
     } else {
-      if (!q->text.empty() || line[line.find_first_not_of(" \t")] != '{') a.query = q->text;
+      if (!q->text.empty() || !object) a.query = q->text;
       const auto t0 = std::chrono::steady_clock::now();
       const std::clock_t c0 = std::clock();
       auto hits = archive.Search(*q);
