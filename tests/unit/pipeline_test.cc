@@ -25,17 +25,24 @@ using vanban::internal::LoadModelFrom;
 
 const std::string kMissing = "/nonexistent/vanban-test/missing.model";
 
-// A file that exists but is no model.
+// A file that exists but is no model, removed when the test process ends.
 std::string BrokenModelFile() {
-  static const std::string path = [] {
-    // One per process: ctest runs this case alone and within unit.all_cases at once.
-    std::string p = (std::filesystem::temp_directory_path() /
-                     ("vanban-pipeline-test-broken-" + std::to_string(::getpid()) + ".model"))
-                        .string();
-    std::ofstream(p) << "Uy ban nhan dan\n";
-    return p;
-  }();
-  return path;
+  struct File {
+    std::string path;
+    File() {
+      // One per process: ctest runs this case alone and within unit.all_cases at once.
+      path = (std::filesystem::temp_directory_path() /
+              ("vanban-pipeline-test-broken-" + std::to_string(::getpid()) + ".model"))
+                 .string();
+      std::ofstream(path) << "Uy ban nhan dan\n";
+    }
+    ~File() {
+      std::error_code ec;
+      std::filesystem::remove(path, ec);
+    }
+  };
+  static const File file;
+  return file.path;
 }
 
 const char kStripped[] =
