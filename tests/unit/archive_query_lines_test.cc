@@ -177,6 +177,41 @@ TEST_CASE("a query session answers each line as one search would, in order, bad 
   std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("a query has at most kMaxSearchWords words, and a longer line is skipped unread, not kept") {
+  std::string dir = TempDir("limits");
+  auto archive = SmallArchive(dir);
+  Archive& a = *archive;
+  auto words = [](size_t n) {
+    std::string text;
+    for (size_t i = 0; i < n; ++i) text += i % 2 ? "chu " : "dan ";
+    return text;
+  };
+  SearchQuery q;
+  q.text = words(kMaxSearchWords);
+  CHECK(a.Search(q).ok());
+  // Same words repeated thousands of times took FTS5 minutes: refused by the library itself.
+  q.text = words(kMaxSearchWords + 1);
+  auto refused = a.Search(q);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.status().code() == StatusCode::kInvalidArgument);
+  CHECK(refused.status().message() == "query: 101 words: a query has at most 100 (search for the distinctive ones)");
+  q.text = "\"" + words(kMaxSearchWords / 2) + "\" " + words(kMaxSearchWords / 2 + 1);  // a phrase counts its words
+  CHECK_FALSE(a.Search(q).ok());
+  q.text = std::string(kMaxSearchQueryBytes + 1, 'x');
+  CHECK_FALSE(a.Search(q).ok());
+
+  // A line of a megabyte (a file without newlines) is answered with an error; the next is read.
+  const std::string input = "dan chu " + std::string(1 << 20, 'x') + "\n" + words(kMaxSearchWords + 1) + "\ndan chu\n";
+  Session s = Answer(a, input);
+  REQUIRE(s.stats.ok());
+  REQUIRE(s.answers.size() == 3);
+  CHECK(s.answers[0].json == R"j({"line":1,"query":null,"error":"longer than 16000 bytes: not read (a query has at most 2000)"})j");
+  CHECK(s.answers[1].error.message() == "query: 101 words: a query has at most 100 (search for the distinctive ones)");
+  CHECK(s.answers[2].line == 3);
+  CHECK(s.answers[2].hits.size() == 3);
+  std::filesystem::remove_all(dir);
+}
+
 // Hands out its text one line per read and counts them, as a pipe does when the writer
 // waits for each answer.
 class LineByLineBuf : public std::streambuf {

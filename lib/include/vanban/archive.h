@@ -144,10 +144,17 @@ bool SearchTextHasWords(std::string_view text);
 // kInvalidArgument saying what is wrong otherwise ("2026-02-30": February has 28 days).
 Result<std::string> SearchDateBound(std::string_view text, bool upper);
 
+// The longest query searched: a pasted subject line fits many times over, and a text of
+// the same words repeated thousands of times, which the full-text engines take minutes to
+// match, does not.
+inline constexpr size_t kMaxSearchWords = 100;
+inline constexpr size_t kMaxSearchQueryBytes = 2000;
+
 // What a search of |q| refuses before asking the archive, with |*field| set to the
 // member at fault: "from" or "to" (not a date: SearchDateBound's message), or "query"
-// (empty or blank, or punctuation only) when |text_given|; without |text_given| an empty
-// text lists the documents the filters select. kInvalidArgument; OK when none.
+// (empty or blank, or punctuation only, when |text_given|; longer than kMaxSearchWords
+// words or kMaxSearchQueryBytes bytes); without |text_given| an empty text lists the
+// documents the filters select. kInvalidArgument; OK when none.
 Status CheckSearchQuery(const SearchQuery& q, bool text_given, std::string* field);
 
 // One hit as `search --format jsonl` writes it: {"path", "symbol", "type", "issued_date",

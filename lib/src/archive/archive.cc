@@ -27,7 +27,14 @@ Status Archive::Rollback() { return backend_->Rollback(); }
 Result<PutResult> Archive::Put(const ArchiveDocument& d) { return backend_->Put(d); }
 Status Archive::Remove(const std::string& path) { return backend_->Remove(path); }
 Result<std::vector<std::string>> Archive::StoredPaths() { return backend_->StoredPaths(); }
-Result<std::vector<SearchHit>> Archive::Search(const SearchQuery& q) { return backend_->Search(q); }
+Result<std::vector<SearchHit>> Archive::Search(const SearchQuery& q) {
+  // The limits hold for every caller, not only for the command line, which checks first.
+  std::string field;
+  if (Status st = CheckSearchQuery(q, /*text_given=*/false, &field); !st.ok()) {
+    return Status::InvalidArgument(field + ": " + st.message());
+  }
+  return backend_->Search(q);
+}
 Result<ArchiveStats> Archive::Stats() { return backend_->Stats(); }
 Status Archive::ForEachRecord(const std::function<void(const std::string&, const std::string&)>& fn) {
   return backend_->ForEachRecord(fn);

@@ -20,6 +20,29 @@ constexpr const char* kLineMembers = "query, type, issuer, from, to, exact, limi
 
 Status LineError(const std::string& message) { return Status::InvalidArgument(message); }
 
+// A line longer than this is refused unread: room for a longest query and its filters as
+// a JSON object with every character escaped.
+constexpr size_t kMaxLineBytes = 8 * kMaxSearchQueryBytes;
+
+// Reads the next line of |in| into |*line| without its newline, keeping at most
+// kMaxLineBytes bytes (|*too_long| says the rest was skipped), so that a file without
+// newlines is read in bounded memory. False at the end of |in| with nothing read.
+bool ReadLine(std::istream& in, std::string* line, bool* too_long) {
+  line->clear();
+  *too_long = false;
+  bool any = false;
+  for (int c = in.get(); c != std::char_traits<char>::eof(); c = in.get()) {
+    any = true;
+    if (c == '\n') return true;
+    if (line->size() < kMaxLineBytes) {
+      line->push_back(static_cast<char>(c));
+    } else {
+      *too_long = true;
+    }
+  }
+  return any;
+}
+
 // A JSON object line's members over |q| (the command line's query).
 Status ApplyObject(const Json& object, SearchQuery* q, bool* text_given) {
   *text_given = false;
@@ -98,17 +121,21 @@ Result<QuerySessionStats> AnswerQueryLines(Archive& archive, std::istream& in, c
                                            const std::function<Status(const QueryLineAnswer&)>& on_answer) {
   QuerySessionStats stats;
   std::string line;
-  for (size_t number = 1; std::getline(in, line); ++number) {
+  bool too_long = false;
+  for (size_t number = 1; ReadLine(in, &line, &too_long); ++number) {
     if (number == 1 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);  // a BOM from Windows editors
     if (!line.empty() && line.back() == '\r') line.pop_back();
     const size_t first = line.find_first_not_of(" \t");
-    if (first == std::string::npos) continue;
-    const bool object = line[first] == '{';
+    if (first == std::string::npos && !too_long) continue;
+    const bool object = !too_long && line[first] == '{';
     QueryLineAnswer a;
     a.line = number;
-    auto q = ParseQueryLine(line, defaults);
+    auto q = too_long ? Result<SearchQuery>(LineError("longer than " + std::to_string(kMaxLineBytes) +
+                                                      " bytes: not read (a query has at most " +
+                                                      std::to_string(kMaxSearchQueryBytes) + ")"))
+                      : ParseQueryLine(line, defaults);
     if (!q.ok()) {
-      if (!object) a.query = line;  // what the line asked for, when that much could be read
+      if (!object && !too_long) a.query = line;  // what the line asked for, when that much could be read
       a.error = q.status();
     } else {
       if (!q->text.empty() || !object) a.query = q->text;

@@ -220,6 +220,17 @@ Status ResolveDateBounds(const SearchQuery& q, std::string* from, std::string* t
 
 bool SearchTextHasWords(std::string_view text) { return !internal::ParseQuery(text).terms.empty(); }
 
+namespace {
+
+// The words of |q| as the engines match them: a quoted phrase counts each of its words.
+size_t WordCount(const internal::ParsedQuery& q) {
+  size_t n = 0;
+  for (const auto& term : q.terms) n += term.folded.size();
+  return n;
+}
+
+}  // namespace
+
 Status CheckSearchQuery(const SearchQuery& q, bool text_given, std::string* field) {
   for (auto [name, text, upper] : {std::tuple{"from", &q.from, false}, std::tuple{"to", &q.to, true}}) {
     if (text->empty()) continue;
@@ -228,6 +239,16 @@ Status CheckSearchQuery(const SearchQuery& q, bool text_given, std::string* fiel
       *field = name;
       return bound.status();
     }
+  }
+  if (q.text.size() > kMaxSearchQueryBytes) {
+    *field = "query";
+    return Status::InvalidArgument(std::to_string(q.text.size()) + " bytes long: a query has at most " +
+                                   std::to_string(kMaxSearchQueryBytes) + " bytes");
+  }
+  if (const size_t words = WordCount(internal::ParseQuery(q.text)); words > kMaxSearchWords) {
+    *field = "query";
+    return Status::InvalidArgument(std::to_string(words) + " words: a query has at most " +
+                                   std::to_string(kMaxSearchWords) + " (search for the distinctive ones)");
   }
   if (text_given && !SearchTextHasWords(q.text)) {
     *field = "query";
