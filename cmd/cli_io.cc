@@ -4,6 +4,7 @@
 #include "help_format.h"
 
 #include <fmt/format.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -77,6 +78,24 @@ void AddDecodeOptions(CLI::App& app, DecodeOptions* options) {
 std::vector<std::string> InputsOrStdin(const std::vector<std::string>& files) {
   if (files.empty()) return {"-"};
   return files;
+}
+
+Status CheckLineInput(const std::string& path) {
+  if (path == "-") return RefuseDevice(STDIN_FILENO);
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) {
+    if (errno == ENOENT) return Status::NotFound("no such file");
+    return Status::IOError(std::strerror(errno));
+  }
+  if (S_ISDIR(st.st_mode)) return Status::IOError("is a directory, not a file");
+  if (!S_ISCHR(st.st_mode) && !S_ISBLK(st.st_mode)) return Status::Ok();
+  // Whether a device is a terminal takes an open descriptor; non-blocking, no controlling
+  // terminal taken.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY);
+  if (fd < 0) return Status::IOError(std::strerror(errno));
+  Status device = RefuseDevice(fd);
+  ::close(fd);
+  return device;
 }
 
 Result<Input> ReadInput(const std::string& path) {

@@ -35,6 +35,10 @@ void AddDecodeOptions(CLI::App& app, DecodeOptions* options);
 
 // Reads one input fully ("-" = stdin). Errors name the file.
 Result<Input> ReadInput(const std::string& path);
+// What ReadInput refuses of an input read line by line as it comes (a pipe a program
+// keeps open) instead of at once: a missing file, a directory, a device. Errors as
+// ReadInput's.
+Status CheckLineInput(const std::string& path);
 // Reads and decodes one input to NFC UTF-8; prints a warning for lossy replacements.
 Result<std::string> ReadText(const std::string& path, const DecodeOptions& options);
 // Expands an empty list to {"-"}.

@@ -175,10 +175,14 @@ int Run(const Options& o) {
     if (o.optimize && o.export_format.empty()) return OptimizeArchive(o, db_name);
     return ReportStatus("index", Status::InvalidArgument("no inputs: give the files and directories to index (or --check, --optimize)"));
   }
-  if (import && o.from_jsonl != "-") {
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(o.from_jsonl, ec)) {
-      return ReportStatus(o.from_jsonl, Status::NotFound("no such records file (vanban parse --jsonl writes one)"));
+  // Records are read as they come: a file, or a pipe (`<(vanban parse --jsonl …)`), never
+  // a device, which has no end.
+  if (import) {
+    if (Status st = CheckLineInput(o.from_jsonl); !st.ok()) {
+      return ReportStatus(DisplayName(o.from_jsonl),
+                          st.code() == StatusCode::kNotFound
+                              ? Status::NotFound("no such records file (vanban parse --jsonl writes one)")
+                              : st);
     }
   }
   // Before any work: an archive that cannot be written is one error, not one per document.

@@ -44,12 +44,12 @@ void PrintTiming(size_t line, size_t hits, double ms, double cpu_ms) {
 // each, written as soon as it is answered (AnswerQueryLines).
 int RunQueries(Options& o, Archive& archive, const std::string& db_name) {
   const std::string name = DisplayName(o.queries);
+  // Read as the lines come, never at once: /dev/zero would be read for ever.
+  if (Status st = CheckLineInput(o.queries); !st.ok()) return ReportStatus(name, st);
   std::ifstream file;
   if (o.queries != "-") {
-    std::error_code ec;
-    if (std::filesystem::is_directory(o.queries, ec)) return ReportStatus(name, Status::InvalidArgument("is a directory"));
     file.open(o.queries);
-    if (!file) return ReportStatus(name, Status::NotFound(std::strerror(errno)));
+    if (!file) return ReportStatus(name, Status::IOError(std::strerror(errno)));
   }
   std::vector<std::string> protected_paths{o.queries};
   if (!IsPostgresArchive(o.db)) protected_paths.push_back(o.db);

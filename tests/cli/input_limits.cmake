@@ -5,8 +5,9 @@
 #   timeout: with --timeout 0.001 real samples fail as over the time budget, restoring
 #            (fixture model) or parsing (--no-restore), and every input is still reported
 #   device:  a character device made with mknod (the kernel's zero device: endless NUL
-#            bytes) is refused at once by `strip` and skipped by `index`; a null device
-#            reads as empty. Skipped where mknod is not allowed.
+#            bytes) is refused at once by `strip` and `index --from-jsonl` (as a file
+#            and as standard input) and skipped by `index`; a null device reads as
+#            empty. Skipped where mknod is not allowed.
 file(REMOVE_RECURSE ${WORKDIR})
 file(MAKE_DIRECTORY ${WORKDIR})
 set(db ${WORKDIR}/archive.sqlite)
@@ -59,6 +60,12 @@ elseif(SCENARIO STREQUAL "device")
   run(ARGS strip null EXIT 0 OUT o ERR e)
   run(ARGS index zero --db ${db} --no-restore EXIT 1 OUT o ERR e)
   expect("${e}" "zero: not a regular file \\(a device\\); only regular files are indexed")
+  # Records and query lines are read as they come, so a device would be read for ever
+  # (it held 9 GB after 10 minutes): refused as a file and as standard input.
+  run(ARGS index --from-jsonl zero --db ${db} EXIT 1 OUT o ERR e)
+  expect("${e}" "^vanban: zero: is a device, not a text file")
+  run(ARGS index --from-jsonl - --db ${db} INPUT zero EXIT 1 OUT o ERR e)
+  expect("${e}" "^vanban: <stdin>: is a device, not a text file")
 else()
   message(FATAL_ERROR "input_limits.cmake: unknown SCENARIO '${SCENARIO}'")
 endif()

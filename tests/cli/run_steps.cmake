@@ -1,13 +1,18 @@
 # Helpers of the multi-command CLI scenario scripts (workflow_index.cmake, input_limits.cmake),
 # run with -DEXE=vanban -DWORKDIR=dir:
-#   run(ARGS a... EXIT code [OUT var] [ERR var] [PREFIX cmd...])
+#   run(ARGS a... EXIT code [OUT var] [ERR var] [PREFIX cmd...] [INPUT file])
 #                                                 runs vanban in WORKDIR (after PREFIX, e.g.
-#                                                 setpriv ...), checks the exit code
+#                                                 setpriv ...; standard input from INPUT),
+#                                                 checks the exit code
 #   expect(text regex)                            fails unless text matches regex
 #   expect_not(text regex)                        fails if text matches regex
 function(run)
-  cmake_parse_arguments(R "" "EXIT;OUT;ERR" "ARGS;PREFIX" ${ARGN})
-  execute_process(COMMAND ${R_PREFIX} ${EXE} ${R_ARGS} WORKING_DIRECTORY ${WORKDIR}
+  cmake_parse_arguments(R "" "EXIT;OUT;ERR;INPUT" "ARGS;PREFIX" ${ARGN})
+  set(input)
+  if(R_INPUT)
+    set(input INPUT_FILE ${R_INPUT})
+  endif()
+  execute_process(COMMAND ${R_PREFIX} ${EXE} ${R_ARGS} WORKING_DIRECTORY ${WORKDIR} ${input}
                   OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
   if(NOT "${rc}" STREQUAL "${R_EXIT}")
     message(FATAL_ERROR "vanban ${R_ARGS}: exit ${rc}, expected ${R_EXIT}\n${err}\n${out}")

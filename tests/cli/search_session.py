@@ -108,4 +108,15 @@ for args, why in ((["x"], "a QUERY and --queries"), (["--json"], "JSON Lines"), 
 p = run(["search", "--queries", os.path.join(work, "missing.txt"), "--db", db])
 if p.returncode != 1 or "missing.txt" not in p.stderr:
     fail("missing query file: exit %d %s" % (p.returncode, p.stderr))
+# A directory or a device as the query file: refused before any line is read, never read
+# for ever (/dev/zero has no newline and no end).
+for path, why in ((work, "is a directory"), ("/dev/zero", "is a device")):
+    p = run(["search", "--queries", path, "--db", db])
+    if p.returncode != 1 or p.stdout or why not in p.stderr:
+        fail("search --queries %s: exit %d, %r %r" % (path, p.returncode, p.stdout, p.stderr))
+with open("/dev/zero") as zero:
+    p = subprocess.run([vanban, "search", "--queries", "-", "--db", db], stdin=zero, capture_output=True, text=True,
+                       timeout=120)
+if p.returncode != 1 or p.stdout or "<stdin>: is a device" not in p.stderr:
+    fail("search --queries - < /dev/zero: exit %d, %r %r" % (p.returncode, p.stdout, p.stderr))
 print("ok")

@@ -281,6 +281,28 @@ TEST_CASE("JSON Lines import into SQLite: records stored, unchanged on a second 
   fs::remove_all(dir);
 }
 
+TEST_CASE("JSON Lines import: a record line over 8 times the input limit is skipped unkept, the next imported") {
+  std::string dir = TempDir("import_long");
+  {
+    std::ofstream f(dir + "/records.jsonl");
+    f << std::string(3 << 20, 'x') << "\n" << ParsedRecord("000_6071a54f6ab85aa7.txt") << "\n";
+  }
+  IndexOptions o;
+  o.from_jsonl = dir + "/records.jsonl";
+  o.db_path = dir + "/a.sqlite";
+  o.max_input_bytes = 256 << 10;  // a record may have 2 MiB
+  std::vector<std::string> errors;
+  o.on_file = [&](const IndexFileEvent& e) {
+    if (e.outcome == IndexOutcome::kFailed) errors.push_back(e.error);
+  };
+  auto stats = IndexDocuments(o);
+  REQUIRE(stats.ok());
+  CHECK(stats->indexed == 1);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0] == "1: record line over the limit of 2.0 MiB (8 times the limit per input); skipped");
+  fs::remove_all(dir);
+}
+
 TEST_CASE("OpenSearch bulk export: action and document pairs, files under the limit, the mapping's fields") {
   std::string dir = TempDir("bulk");
   {

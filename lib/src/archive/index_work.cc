@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "archive/line_reader.h"
 #include "archive/record_import.h"
 #include "pipeline/stopwatch.h"
 
@@ -79,6 +80,11 @@ Result<Source> LoadSource(const WorkItem& item, WorkResult* r, uint64_t max_byte
     if (!bytes.ok()) return bytes.status();
     source.bytes = std::move(*bytes);
     return source;
+  }
+  if (item.too_long) {
+    return Status::Unsupported(std::to_string(item.line_no) + ": record line over the limit of " +
+                               SizeText(max_bytes * kRecordBytesPerInputByte) +
+                               " (8 times the limit per input); skipped");
   }
   auto record = RecordFromJsonLine(item.line);
   if (!record.ok()) return Status(record.status().code(), std::to_string(item.line_no) + ": " + record.status().message());
@@ -165,9 +171,12 @@ std::optional<WorkItem> WorkSource::Next() {
     return WorkItem{(*files_)[next_file_++], "", 0};
   }
   std::string line;
-  while (records_ != nullptr && std::getline(*records_, line)) {
+  bool too_long = false;
+  const size_t limit = max_line_bytes_ == 0 ? std::string::npos : static_cast<size_t>(max_line_bytes_);
+  while (records_ != nullptr && ReadBoundedLine(*records_, limit, &line, &too_long, cancel_)) {
     ++line_no_;
-    if (line.find_first_not_of(" \t\r") != std::string::npos) return WorkItem{"", std::move(line), line_no_};
+    if (too_long || line.find_first_not_of(" \t\r") != std::string::npos)
+      return WorkItem{"", std::move(line), line_no_, too_long};
   }
   return std::nullopt;
 }

@@ -3,6 +3,7 @@
 #ifndef VANBAN_ARCHIVE_INDEX_WORK_H_
 #define VANBAN_ARCHIVE_INDEX_WORK_H_
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -18,11 +19,16 @@
 
 namespace vanban::internal {
 
+// A record carries its document's text and what parse read in it: the largest record
+// line imported is this many times the largest input file (IndexOptions::max_input_bytes).
+inline constexpr uint64_t kRecordBytesPerInputByte = 8;
+
 // A file to index, or a record to import (line_no > 0).
 struct WorkItem {
   std::string path;
   std::string line;
   size_t line_no = 0;
+  bool too_long = false;  // a record line past WorkSource's limit: |line| holds only its start
 };
 
 struct WorkResult {
@@ -57,7 +63,11 @@ WorkResult Prepare(const WorkItem& item, const PrepareContext& context, Document
 // stream, then the items put aside because another process held them.
 class WorkSource {
  public:
-  WorkSource(const std::vector<std::string>* files, std::istream* records) : files_(files), records_(records) {}
+  // A record line is kept up to |max_line_bytes| (0: any length); reading one stops when
+  // |cancel| is set.
+  WorkSource(const std::vector<std::string>* files, std::istream* records, uint64_t max_line_bytes,
+             const std::atomic<bool>* cancel)
+      : files_(files), records_(records), max_line_bytes_(max_line_bytes), cancel_(cancel) {}
   std::optional<WorkItem> Next();
   void PutAside(WorkItem item);
   std::optional<WorkItem> TakeAside();
@@ -66,6 +76,8 @@ class WorkSource {
   std::mutex mu_;
   const std::vector<std::string>* files_;
   std::istream* records_;
+  uint64_t max_line_bytes_;
+  const std::atomic<bool>* cancel_;
   size_t next_file_ = 0, line_no_ = 0;
   std::deque<WorkItem> aside_;
 };

@@ -455,7 +455,8 @@ Result<IndexStats> IndexDocuments(const IndexOptions& options) {
   ReportMissing(in.missing, reporter);
 
   const int jobs = WorkerCount(options, in);
-  WorkSource work(in.import ? nullptr : &in.files, in.records);
+  WorkSource work(in.import ? nullptr : &in.files, in.records, options.max_input_bytes * internal::kRecordBytesPerInputByte,
+                  options.cancel);
   ResultQueue queue(static_cast<size_t>(jobs) * 4 + 4);
   queue.SetProducers(jobs);
   control.first_pass = jobs;

@@ -7,6 +7,7 @@
 #include <string>
 #include <utility>
 
+#include "archive/line_reader.h"
 #include "archive/search_json.h"
 #include "vanban/archive.h"
 
@@ -23,25 +24,6 @@ Status LineError(const std::string& message) { return Status::InvalidArgument(me
 // A line longer than this is refused unread: room for a longest query and its filters as
 // a JSON object with every character escaped.
 constexpr size_t kMaxLineBytes = 8 * kMaxSearchQueryBytes;
-
-// Reads the next line of |in| into |*line| without its newline, keeping at most
-// kMaxLineBytes bytes (|*too_long| says the rest was skipped), so that a file without
-// newlines is read in bounded memory. False at the end of |in| with nothing read.
-bool ReadLine(std::istream& in, std::string* line, bool* too_long) {
-  line->clear();
-  *too_long = false;
-  bool any = false;
-  for (int c = in.get(); c != std::char_traits<char>::eof(); c = in.get()) {
-    any = true;
-    if (c == '\n') return true;
-    if (line->size() < kMaxLineBytes) {
-      line->push_back(static_cast<char>(c));
-    } else {
-      *too_long = true;
-    }
-  }
-  return any;
-}
 
 // A JSON object line's members over |q| (the command line's query).
 Status ApplyObject(const Json& object, SearchQuery* q, bool* text_given) {
@@ -122,7 +104,7 @@ Result<QuerySessionStats> AnswerQueryLines(Archive& archive, std::istream& in, c
   QuerySessionStats stats;
   std::string line;
   bool too_long = false;
-  for (size_t number = 1; ReadLine(in, &line, &too_long); ++number) {
+  for (size_t number = 1; internal::ReadBoundedLine(in, kMaxLineBytes, &line, &too_long); ++number) {
     if (number == 1 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);  // a BOM from Windows editors
     if (!line.empty() && line.back() == '\r') line.pop_back();
     const size_t first = line.find_first_not_of(" \t");
