@@ -289,6 +289,10 @@ TEST_CASE("restore: two OCR capitals before a lower-case word are a capitalised 
   CHECK(Restore(in) == "Quyết định của Hội đồng nhân dân tỉnh\nTổ chức thực hiện theo HĐND tỉnh\n");
   // A Roman numeral stays one.
   CHECK(Restore("Quyét dinh cia Hoi dong nhan dan tinh khoa XX vé viéc\n").find(" XX ") != std::string::npos);
+  // Nor before capitals the OCR lower-cased in part ("bU" for ĐU, after TT for Thường
+  // trực): the symbol part stays one.
+  CHECK(Restore("Quyét dinh cia Hoi dong nhan dan tinh\n- QD bU - HDND tinh;\n").find("- QĐ bU - HĐND") !=
+        std::string::npos);
 }
 
 TEST_CASE("restore: a capital X the OCR read for the x of xã inside a sentence is lower case") {

@@ -82,7 +82,8 @@ bool LowerWordAt(std::string_view unit, const std::vector<LmToken>& t, size_t j)
   if (j >= t.size()) return false;
   std::string_view w = unit.substr(t[j].begin, t[j].end - t[j].begin);
   if (t[j].kind == LmTokenKind::kMixed) return w[0] >= 'a' && w[0] <= 'z';
-  return t[j].kind == LmTokenKind::kWord && !StartsUpper(w) && !IsAllUpper(w);
+  // No capital anywhere: "bU" is OCR'd capitals (ĐU), not a word the scan lower-cased.
+  return t[j].kind == LmTokenKind::kWord && LetterCaseOf(w).upper == 0;
 }
 
 // Token |j| is a capitalised word ("Xuân" of "xã-Xuân Giang").
