@@ -302,7 +302,7 @@ struct QuerySessionStats {
 // each line (ParseQueryLine over |defaults|) is searched and handed to |on_answer| before
 // the next is read, so that a program may hold the session open and talk to it through a
 // pipe. Blank lines are skipped; a line's own error is its answer and the session goes
-// on. Ends at the end of |in|, at the first error |on_answer| returns (returned), or when
+// on, also for a line over 16,000 bytes, which is read past without being kept. Ends at the end of |in|, at the first error |on_answer| returns (returned), or when
 // the archive fails (ends_session; its error returned), never waiting for more input.
 Result<QuerySessionStats> AnswerQueryLines(Archive& archive, std::istream& in, const SearchQuery& defaults,
                                            const std::function<Status(const QueryLineAnswer&)>& on_answer);
