@@ -638,3 +638,53 @@ TEST_CASE("OCR'd article title: a speck of two letters restoration rewrote into 
   const vanban::Document d = ParseRestored(ocr, restored);
   CHECK(Skeleton(d) == "dieu 1: Phạm vi điều chỉnh\ndieu 2: Chức năng nhiệm vụ\n");
 }
+
+TEST_CASE("OCR'd number cell: stops, angle brackets and symbols in front, § for S, a space after the dot") {
+  for (const char* cell : {"-.S6: 158/2025/NP-CP a", "> © $6: 158/2025/NP-CP |", "- §6: 158/2025/NP-CP = | :"}) {
+    CAPTURE(cell);
+    auto d = ParseHeader("CHINH PHU", cell, "NGHI DINH", "Quy dinh chi tiet");
+    REQUIRE(d.header.number_symbol);
+    CHECK(d.header.number_symbol->number == "158");
+    CHECK(d.header.number_symbol->year == "2025");
+    REQUIRE(d.header.issuer);
+    CHECK(d.header.issuer->text == "CHINH PHU");
+  }
+  auto e = ParseHeader("CHINH PHU", "SO: 66. 16/2026/NQ-CP", "NGHI QUYET", "Cat giam thu tuc");
+  REQUIRE(e.header.number_symbol);
+  CHECK(e.header.number_symbol->full == "66.16/2026/NQ-CP");
+  // "§" alone, not before an o or a digit, stays what the key makes of it.
+  auto f = ParseHeader("CHINH PHU", "§ 158/2025/NP-CP", "NGHI DINH", "Quy dinh chi tiet");
+  CHECK_FALSE(f.header.number_symbol);
+}
+
+TEST_CASE("OCR'd header: the t of tháng read as another letter, specks left of the slogan") {
+  auto d = Parse("BO TAI CHINH\n\nS6: 04/2024/TT-BTC\nCONG HOA XA HOI CHU NGHIA VIET NAM\n"
+                 "Ha Noi, ngay 06 shang 5 nam 2024\n\nTHONG TU\nHuong dan\n\nCan cu;\n");
+  REQUIRE(d.header.issued_date);
+  CHECK(d.header.issued_date->iso == "2024-05-06");
+  REQUIRE(d.header.place);
+  CHECK(d.header.place->text == "Ha Noi");
+  // "© 4PDoc lap": two letters left of the slogan are no line of the issuer's name.
+  auto e = Parse("BO TAI CHINH\n\nS6: 04/2024/TT-BTC\nCONG HOA XA HOI CHU NGHIA VIET NAM\n"
+                 "© 4PDoc lap - Tu do - Hanh phuc\n\nHa Noi, ngay 06 thang 5 nam 2024\n\nTHONG TU\nHuong dan\n\nCan cu;\n");
+  REQUIRE(e.header.issuer);
+  CHECK(e.header.issuer->text == "BO TAI CHINH");
+}
+
+TEST_CASE("OCR'd issuer: a dash behind a speck, a short capitals speck, a closer nothing opens") {
+  auto d = Parse("BO LAO DONG _ - THUONG BINH a\nVA XA HOI\n\nS6: 169/QD-BLDTBXH\n"
+                 "CONG HOA XA HOI CHU NGHIA VIET NAM\nHa Noi, ngay 24 thang 01 nam 2025\n\nQUYET DINH\n"
+                 "Ve viec cong bo\n\nCan cu;\n");
+  REQUIRE(d.header.issuer);
+  CHECK(d.header.issuer->text == "BO LAO DONG - THUONG BINH VA XA HOI");
+  auto e = Parse("VAN BAN HOP NHAT - re TAS\nBO LAO DONG - THUONG BINH VA XA HOI\n\n"
+                 "CONG HOA XA HOI CHU NGHIA VIET NAM\nDoc lap - Tu do - Hanh phuc\n\nTHONG TU\nHuong dan\n\nCan cu;\n");
+  REQUIRE(e.header.issuer);
+  CHECK(e.header.issuer->text == "VAN BAN HOP NHAT BO LAO DONG - THUONG BINH VA XA HOI");
+  auto f = ParseHeader("CHINH PHU)", "S6: 66/2026/NQ-CP", "NGHI QUYET", "Cat giam thu tuc");
+  REQUIRE(f.header.issuer);
+  CHECK(f.header.issuer->text == "CHINH PHU");
+  auto g = ParseHeader("BO Y TE", "S6: 66/2026/TT-BYT", "THONG TU", "Huong dan");
+  REQUIRE(g.header.issuer);
+  CHECK(g.header.issuer->text == "BO Y TE");
+}

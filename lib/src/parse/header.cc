@@ -254,25 +254,28 @@ const RE2& SloganRe() {
 }
 // The number cell's head (specks, a letter, "Số" or its S read as 8 or 5) and the symbol
 // after the number (its Q read as a zero: "0Đ-BLĐTBXH"), shared by NumberRe and
-// NumberSlashReadRe.
+// NumberSlashReadRe. The specks may hold stops, quotes, angle brackets and symbols the key
+// has no letter for ("-.S6:", "> © $6:": "?" in the key).
 constexpr std::string_view kNumberCellHead =
-    R"(^[\s~=*|_/-]*(?:[a-z0-9]\s+)?(?:s[o0-9be]{0,2}\s*[:;.]*|[58][o0-9]\s*[:;]+)\s*)";
+    R"(^[\s~=*|_/.,'"<>?-]*(?:[a-z0-9]\s+)?(?:s[o0-9be]{0,2}\s*[:;.]*|[58][o0-9]\s*[:;]+)\s*)";
 constexpr std::string_view kNumberCellSymbol = R"((0?[a-z]{1,5}(?:\s*[-/]\s*[a-z0-9&]{1,12})*))";
 // "Số: 12/2024/TT-BLĐTBXH"; OCR leaves specks in front ("~$6:", "/-$6:", a letter or a
 // digit: "a S6:", "7 S6:"), reads the S as an 8 or 5 ("86: 135/QĐ", only with its colon),
-// may read the dot of a number as a colon ("66:16") and a leading 1 as a letter ("I 9/2024").
+// may read the dot of a number as a colon ("66:16") or put a space after it ("66. 16"), and
+// read a leading 1 as a letter ("I 9/2024").
 const RE2& NumberRe() {
   static const RE2 re(std::string(kNumberCellHead) +
-                          R"(((?:[il]\s?)?\d{0,5}(?:[.:]\d{1,3})?)\s*/\s*(?:(\d{4})\s*/\s*)?)" +
+                          R"(((?:[il]\s?)?\d{0,5}(?:[.:]\s?\d{1,3})?)\s*/\s*(?:(\d{4})\s*/\s*)?)" +
                           std::string(kNumberCellSymbol),
                       ReOptions());
   return re;
 }
-// OCR bends the words ("ngty 29 thing 4 niin 2026", "ney 15", "ngay.29", "01 ie 2024") and
-// may glue a quote to the month ("thdng’5"); the digits carry the date.
+// OCR bends the words ("ngty 29 thing 4 niin 2026", "ney 15", "ngay.29", "01 ie 2024", the
+// t of tháng read as another letter: "shang 5") and may glue a quote to the month
+// ("thdng’5"); the digits carry the date.
 const RE2& DateRe() {
   static const RE2 re(
-      R"(\bn\S{0,2}y[\s.,:]*(\d{0,2})\s*(?:th\S{1,3}g?|/)[\s']*(\d{0,2})\s*(?:n\S{1,3}|[a-z]{1,3}|/)[.,]?\s*(\d{4}))",
+      R"(\bn\S{0,2}y[\s.,:]*(\d{0,2})\s*(?:th\S{1,3}g?|[a-z]h[a-z]{2,3}g|/)[\s']*(\d{0,2})\s*(?:n\S{1,3}|[a-z]{1,3}|/)[.,]?\s*(\d{4}))",
       ReOptions());
   return re;
 }
@@ -464,10 +467,8 @@ bool ReadStateNumber(const Line& l, Match* m, NumberSymbol* ns, bool ocr = false
   ns->number = m->Str(1);
   std::replace(ns->number.begin(), ns->number.end(), ':', '.');  // "66:16": an OCR'd "66.16"
   // "I 9/2024": a 1 read as a letter, apart from the digits after it.
-  if (!ns->number.empty() && (ns->number[0] == 'i' || ns->number[0] == 'l')) {
-    ns->number[0] = '1';
-    ns->number.erase(std::remove(ns->number.begin(), ns->number.end(), ' '), ns->number.end());
-  }
+  if (!ns->number.empty() && (ns->number[0] == 'i' || ns->number[0] == 'l')) ns->number[0] = '1';
+  ns->number.erase(std::remove(ns->number.begin(), ns->number.end(), ' '), ns->number.end());
   ns->year = m->Str(2);
   std::string sym_key = m->Str(3);
   std::string sym_raw = l.Raw(m->Start(3), m->End(3));
@@ -707,6 +708,10 @@ AnchorScan ScanAnchors(const SourceLines& src, size_t scan_end, bool ocr, Header
     const Line& l = src[i];
     std::string frag_key = Trim(l.key.substr(0, cut));
     if (frag_key.empty() || frag_key.find_first_of("abcdefghijklmnopqrstuvwxyz") == std::string::npos) continue;
+    // "© 4PĐộc lập …": fewer than three letters left of an OCR'd motto, slogan or date are
+    // specks the scan put in the gap between the columns, not a line of the issuer's name
+    // (its shortest lines, "BỘ Y TẾ", "UBND", hold more).
+    if (ocr && cut < l.key.size() && KeyLetters(frag_key) < 3) continue;
     // Ignore rule lines and lower-case text (a preamble reached without a type line).
     if (UpperRatio(l.Raw(0, cut)) < 0.6) continue;
     scan.left_ranges.push_back({i, {0, cut}});
@@ -740,11 +745,22 @@ std::string OcrCapitalsValue(const Line& l, size_t* a, size_t* b) {
   auto speck_at_end = [&](const Word& w) { return !w.caps || (w.short_word && !w.all_caps); };
   while (first < last && (words[first].dash || !words[first].caps)) ++first;
   while (last > first && (words[last - 1].dash || speck_at_end(words[last - 1]))) --last;
+  // "VĂN BẢN HỢP NHẤT - re TAS": a short word in capitals behind a speck without one ends
+  // no name; the scan read both from the gap ("… XÃ HỘI" and "BỘ Y TẾ" end in capitals).
+  if (last - first >= 3 && words[last - 1].short_word && !words[last - 2].caps && !words[last - 2].dash) {
+    last -= 2;
+    while (last > first && (words[last - 1].dash || speck_at_end(words[last - 1]))) --last;
+  }
   std::string out;
+  bool after_caps = false;  // the last word kept was one in capitals
   for (size_t k = first; k < last; ++k) {
     if (!words[k].caps && !words[k].dash) continue;
-    if (words[k].dash && (k + 1 == last || words[k + 1].dash || !words[k - 1].caps)) continue;
+    // A dash between two words in capitals, specks around it aside ("ĐỘNG _ - THƯƠNG").
+    size_t next = k + 1;
+    while (next < last && !words[next].caps && !words[next].dash) ++next;
+    if (words[k].dash && (next == last || words[next].dash || !after_caps)) continue;
     out += (out.empty() ? "" : " ") + Trim(l.Value(words[k].start, words[k].end));
+    after_caps = words[k].caps;
   }
   if (first < last) {
     *a = words[first].start;
@@ -752,7 +768,12 @@ std::string OcrCapitalsValue(const Line& l, size_t* a, size_t* b) {
   } else {
     *b = *a;
   }
-  return ToUpper(TrimChars(out, ".:;,|_-~ "));  // "-BO TAI CHINH": a speck glued in front
+  // "-BO TAI CHINH": a speck glued in front; "CHÍNH PHỦ)": a closer nothing opens.
+  out = TrimChars(out, ".:;,|_-~ ");
+  std::vector<uint32_t> offsets;
+  const std::string key = FoldWithOffsets(out, &offsets);
+  out.resize(offsets[WithoutUnopenedCloser(key, 0, key.size())]);
+  return ToUpper(TrimChars(out, ".:;,|_-~ "));
 }
 
 LeftColumn ReadLeftColumn(const SourceLines& src, std::vector<LineRange>* ranges, bool ocr) {
