@@ -688,3 +688,20 @@ TEST_CASE("OCR'd issuer: a dash behind a speck, a short capitals speck, a closer
   REQUIRE(g.header.issuer);
   CHECK(g.header.issuer->text == "BO Y TE");
 }
+
+TEST_CASE("OCR'd titles: specks after a stock title, closers nothing opens") {
+  auto d = Parse(std::string(kHead) +
+                 "Chuong I\nQUY DINH CHUNG\n"
+                 "Dieu 1. Pham vi dieu chinh De\nNoi dung.\n"
+                 "Dieu 2. Doi tuong ap dung a8\nNoi dung.\n"
+                 "Dieu 3. To chuc thuc hien ae te\nNoi dung.\n"
+                 "Dieu 4. Doi tuong ap dung khac\nNoi dung.\n"
+                 "Dieu 5. Giai thich tu ngu»\nNoi dung.\n"
+                 "Dieu 6. Muc 8 (duoc bai bo)\nNoi dung.\n"
+                 "Chuong II\nBOI DUONG NHA GIAO)\n"
+                 "Dieu 7. Hieu luc thi hanh va\ntrach nhiem thi hanh\nNoi dung.\n");
+  CHECK(Skeleton(d) == "chuong I: QUY DINH CHUNG\ndieu 1: Pham vi dieu chinh\ndieu 2: Doi tuong ap dung\n"
+                       "dieu 3: To chuc thuc hien\ndieu 4: Doi tuong ap dung khac\ndieu 5: Giai thich tu ngu\n"
+                       "dieu 6: Muc 8 (duoc bai bo)\nchuong II: BOI DUONG NHA GIAO\n"
+                       "dieu 7: Hieu luc thi hanh va\n");
+}
