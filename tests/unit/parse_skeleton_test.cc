@@ -705,3 +705,47 @@ TEST_CASE("OCR'd titles: specks after a stock title, closers nothing opens") {
                        "dieu 6: Muc 8 (duoc bai bo)\nchuong II: BOI DUONG NHA GIAO\n"
                        "dieu 7: Hieu luc thi hanh va\n");
 }
+
+TEST_CASE("OCR'd markers bent further: two letters of Điều, a chapter numeral read as letters, a letter in front") {
+  // "Dita 3.", "Pida 4:": the next article, before a capital; not out of sequence, not
+  // before a small letter, not a word further from Điều ("Bien").
+  auto d = Parse(std::string(kHead) +
+                 "Dieu 1. Pham vi\nNoi dung.\nDieu 2. Doi tuong\nNoi dung.\n"
+                 "Dita 3. Chi so, bieu mau\nNoi dung.\nPida 4: Cat giam\nNoi dung.\n"
+                 "Dita 7. Ke hoach\nNoi dung.\nDita 5. ke hoach\nNoi dung.\nBang 5. Ke hoach\nNoi dung.\n");
+  CHECK(Skeleton(d) == "dieu 1: Pham vi\ndieu 2: Doi tuong\ndieu 3: Chi so, bieu mau\ndieu 4: Cat giam\n");
+  // "Chuong aan |": a numeral no syllable spells, above a capitals title, is the next one;
+  // "a Chuong III 7": a lone letter in front.
+  auto e = Parse(std::string(kHead) +
+                 "Chuong I\nQUY DINH CHUNG\nDieu 1. Pham vi\nNoi dung.\n"
+                 "Chuong aan |\nCAT GIAM THU TUC\nDieu 2. Cat giam\nNoi dung.\n"
+                 "a Chuong III 7\nDIEU KHOAN THI HANH\nDieu 3. Hieu luc\nNoi dung.\n"
+                 "Chuong nay\nTO CHUC\nDieu 4. To chuc\nNoi dung.\n");
+  CHECK(Skeleton(e) == "chuong I: QUY DINH CHUNG\ndieu 1: Pham vi\nchuong II: CAT GIAM THU TUC\ndieu 2: Cat giam\n"
+                       "chuong III: DIEU KHOAN THI HANH\ndieu 3: Hieu luc\ndieu 4: To chuc\n");
+}
+
+TEST_CASE("OCR'd article title: a next line whose link word the scan capitalised continues it") {
+  const std::string line1 = "Dieu 3. Cat giam, don gian hoa thu tuc hanh chinh, quy dinh lien quan\n";
+  auto d = Parse(std::string(kHead) + line1 + "Gn hoat dong san xuat cua Bo Cong an\nNoi dung.\n");
+  CHECK(Skeleton(d) == "dieu 3: Cat giam, don gian hoa thu tuc hanh chinh, quy dinh lien quan\n");
+  // Restoration read the scan's "Gn" as "Đến": no article's text opens with it.
+  const std::string restored_line1 = "Điều 3. Cắt giảm, đơn giản hóa thủ tục hành chính, quy định liên quan\n";
+  auto r = ParseRestored(std::string(kHead) + line1 + "Gn hoat dong san xuat cua Bo Cong an\nNoi dung.\n",
+                         "NGHỊ ĐỊNH\nQuy định chi tiết một số điều\n\nCăn cứ Luật Tổ chức Chính phủ;\n\n" + restored_line1 +
+                             "Đến hoạt động sản xuất của Bộ Công an\nNội dung.\n");
+  CHECK(Skeleton(r) ==
+        "dieu 3: Cắt giảm, đơn giản hóa thủ tục hành chính, quy định liên quan đến hoạt động sản xuất của Bộ Công an\n");
+  // A capitalised word that opens articles' text ("Trong") starts it.
+  auto t = ParseRestored(std::string(kHead) + line1 + "Trong hoat dong san xuat cua Bo Cong an\nNoi dung.\n",
+                         "NGHỊ ĐỊNH\nQuy định chi tiết một số điều\n\nCăn cứ Luật Tổ chức Chính phủ;\n\n" + restored_line1 +
+                             "Trong hoạt động sản xuất của Bộ Công an\nNội dung.\n");
+  CHECK(Skeleton(t) == "dieu 3: Cắt giảm, đơn giản hóa thủ tục hành chính, quy định liên quan\n");
+}
+
+TEST_CASE("OCR'd stock article title: a stop after it is the scan's in any document") {
+  auto d = Parse(std::string(kHead) + "Dieu 1. Ban hanh kem theo Thong tu nay He thong chi tieu.\nNoi dung.\n"
+                                      "Dieu 2. To chuc thuc hien:\nNoi dung.\nDieu 3. Hieu luc.\nNoi dung.\n");
+  CHECK(Skeleton(d) == "dieu 1: Ban hanh kem theo Thong tu nay He thong chi tieu.\ndieu 2: To chuc thuc hien\n"
+                       "dieu 3: Hieu luc.\n");
+}

@@ -300,14 +300,16 @@ bool ClassifyMarker(const Line& l, bool ocr, MarkerHit* h) {
   static const RE2 kPartRe(R"(^\s*[,.]?\s*(phan|ch\S{1,2}ng|tieu\s+muc|muc)\s+([ivxl]+|\d+)\s*[.:]?\s*(.*)$)", ReOptions());
   // The numeral may be glued to the word ("CHUONGI", "Chuong]."), or behind a stop or colon
   // ("Muc.1 ; ;", "Chuong.1."), and a speck may follow it glued ("Chiteng Io"): see below.
-  // Specks may stand before the word, brackets too ("| Chuong II", ") Chuong I"); the C may
-  // read as G ("© Ghutong T"), II as an H with a speck ("Chuong Ho’ 2.").
+  // Specks may stand before the word, brackets too ("| Chuong II", ") Chuong I"), and a
+  // lone letter or digit ("a Chuong III 7"); the C may read as G ("© Ghutong T"), II as an
+  // H with a speck ("Chuong Ho’ 2.").
   static const RE2 kPartOcr(
-      R"(^[\s\-~_|:;.,'"?!*=(){}]{0,6}(phan|[cg]h\S{1,3}ng|tieu\s+muc|mu[ceg])\s*[.:]?\s*(h[il1|]{1,3}|[il1|]{1,3}h|ho?|[ivxl1|\]t][ivxl1|t]{0,4}o?|\d{1,3})[?"']{0,2}\s*[.:]?(?:\s+(.*))?$)",
+      R"(^[\s\-~_|:;.,'"?!*=(){}]{0,6}(?:[a-z0-9]\s+)?(phan|[cg]h\S{1,3}ng|tieu\s+muc|mu[ceg])\s*[.:]?\s*(h[il1|]{1,3}|[il1|]{1,3}h|ho?|[ivxl1|\]t][ivxl1|t]{0,4}o?|\d{1,3})[?"']{0,2}\s*[.:]?(?:\s+(.*))?$)",
       ReOptions());
   // "Mục |", "Chương ." alone on the line: the edge cleanup took the numeral for a speck;
   // or the OCR glued it to the word as a small t ("_ Muct |").
-  static const RE2 kPartLost(R"(^[\s\-~_|:;.,'"]{0,6}(phan|ch\S{1,3}ng|mu[ceg])t?\s*$)", ReOptions());
+  // Or the scan bent the numeral into letters no syllable spells ("Chuong aan |").
+  static const RE2 kPartLost(R"(^[\s\-~_|:;.,'"]{0,6}(phan|ch\S{1,3}ng|mu[ceg])t?(?:\s+([a-z]{1,3}))?\s*$)", ReOptions());
   static const RE2 kDieuRe(R"(^\s*[.,]*\s*([db])i\S{0,2}u\s*([\dilt|!]{1,3}[a-z]?)\s*([.:,])\s*-?\s*(.*)$)", ReOptions());
   // "H", "PH" and "BH" too read for "Đ" ("Hiéu 3.", "PHiéu 5."): such a line counts only as
   // the next article.
@@ -386,7 +388,8 @@ bool ClassifyMarker(const Line& l, bool ocr, MarkerHit* h) {
     }
   }
   if (ocr && FindAnchored(kPartLost, k, &m) && UpperRatio(FirstCodePoint(l.Raw(m.Start(1), m.End(1)))) > 0.99 &&
-      Trim(l.raw).size() > Trim(l.Raw(m.Start(1), m.End(1))).size()) {
+      Trim(l.raw).size() > Trim(l.Raw(m.Start(1), m.End(1))).size() &&
+      (!m.Has(2) || (!IsVietnameseSyllable(m.Str(2)) && UpperRatio(l.Raw(m.Start(2), m.End(2))) == 0))) {
     return LostNumeralPart(l, PartWord(m.Str(1)), h);
   }
   // "Bi8u 3,": Đ read as B, or a comma for the dot; "iu 1.": Đ lost. Such lines count only
@@ -412,15 +415,23 @@ bool ClassifyMarker(const Line& l, bool ocr, MarkerHit* h) {
     num_a = m.Start(1);
     num_b = m.End(1);
     text_a = m.Start(2);
-  } else if (ocr && l.aligned != nullptr) {
+  } else if (ocr) {
     // "pies 14. Gat cis": a word garbled past these patterns that restoration, which knows
-    // how an article opens, read as Điều.
+    // how an article opens, read as Điều; or one the scan bent two letters of at most
+    // ("Dita 3. Chi số", "Pida 9: Cắt"), capitalised before a capitalised text. Either
+    // counts only as the next article.
     static const RE2 kDieuRestored(R"(^[\s\-~_|:;.,'"}{()*=!]{0,8}(\S{2,6})\s+(\d{1,3})\s*[.:]\s*(\S.*)$)", ReOptions());
     auto restored_dieu = [&] {
       const std::string word = Trim(l.Value(m.Start(1), m.End(1)));
       return FoldKey(word) == "dieu" && UpperRatio(FirstCodePoint(word)) > 0.99;
     };
-    if (FindAnchored(kDieuRestored, k, &m) && restored_dieu()) {
+    auto bent_dieu = [&] {
+      const std::string word = m.Str(1);
+      return word.size() == 4 && word.find_first_not_of("abcdefghijklmnopqrstuvwxyz") == std::string::npos &&
+             EditDistance(word, "dieu") <= 2 && UpperRatio(FirstCodePoint(l.Raw(m.Start(1), m.End(1)))) > 0.99 &&
+             UpperRatio(FirstCodePoint(l.Raw(m.Start(3), m.End(3)))) > 0.99;
+    };
+    if (FindAnchored(kDieuRestored, k, &m) && (restored_dieu() || bent_dieu())) {
       dieu = lost = true;
       num_a = m.Start(2);
       num_b = m.End(2);
@@ -795,9 +806,14 @@ void DropScannedTitleStops(std::vector<Section>* top) {
       ++stops;
     }
   }
-  if (phrases < 4 || phrases < 4 * stops) return;
+  // A stock title (StockArticleTitle) is a phrase in any document: one of the Gazette's
+  // 1,270 ends in a stop.
+  auto stock = [](const Section* a) {
+    return StockArticleTitle(CollapseSpaces(Trim(FoldKey(std::string_view(a->heading).substr(0, a->heading.size() - 1)))));
+  };
+  const bool phrase_titles = phrases >= 4 && phrases >= 4 * stops;
   for (Section* a : articles) {
-    if (EndsInStop(a->heading) && !names_document(a)) a->heading.pop_back();
+    if (EndsInStop(a->heading) && ((phrase_titles && !names_document(a)) || stock(a))) a->heading.pop_back();
   }
 }
 
@@ -855,6 +871,18 @@ void TrimTitleSpecks(const Line& l, size_t* a, size_t* b) {
   while (*a < *b && std::string_view("-~_|:;.,'\"?=/ ").find(l.key[*a]) != std::string_view::npos) ++*a;
   *b = std::min(*b, ArticleTitleEnd(l, *a));
 }
+
+namespace {
+// The text after an article's title opens with none of these words (as read, marks and
+// all: "Tài chính" is no "tại").
+bool OpensNoArticleText(std::string_view text) {
+  const std::string word = ToLower(text.substr(0, text.find(' ')));
+  for (std::string_view w : {"đến", "của", "và", "với", "tại", "thuộc", "về"}) {
+    if (word == w) return true;
+  }
+  return false;
+}
+}  // namespace
 
 bool OcrHeadingLine(const Line& l) {
   MarkerHit h;
@@ -1359,6 +1387,13 @@ class BodyBuilder {
                                !FoldKey(first).empty() && FoldKey(first)[0] >= 'a' && FoldKey(first)[0] <= 'z';
       bool lower = a < l.core_end && ((l.key[a] >= 'a' && l.key[a] <= 'z') || letter_read) && UpperRatio(first) == 0;
       if (lower && GarbledItemMarker(l, a, b)) lower = false;
+      // "… quy định liên quan" / "Gn hoạt động …" read "Đến hoạt động": a capital the scan
+      // put on a link word no article's text opens with (none of the Gazette's 7,222 does)
+      // continues the title, in lower case.
+      if (!lower && a < l.core_end && l.key[a] >= 'a' && l.key[a] <= 'z' && OpensNoArticleText(rest)) {
+        rest = ToLower(first) + rest.substr(first.size());
+        lower = true;
+      }
       if (ContinuesArticleTitle(l, rest, lower)) return;
     } else if (Cur().rank == kDieu && Cur().heading_open && ContinuesArticleTitle(l, text, starts_lower)) {
       return;
