@@ -743,6 +743,24 @@ TEST_CASE("OCR'd article title: a next line whose link word the scan capitalised
   CHECK(Skeleton(t) == "dieu 3: Cắt giảm, đơn giản hóa thủ tục hành chính, quy định liên quan\n");
 }
 
+TEST_CASE("OCR'd specks inside a trích yếu and a place: a mark before a name's dash, a colon glued to a dash") {
+  auto d = ParseHeader("BO LAO DONG - THUONG BINH VA XA HOI", "S6: 225/QD-BLDTBXH", "QUYET DINH",
+                       "Ve viec cong bo cua Bo Lao dong : - Thuong binh va Xa hoi");
+  REQUIRE(d.header.subject);
+  CHECK(d.header.subject->text == "Ve viec cong bo cua Bo Lao dong - Thuong binh va Xa hoi");
+  auto e = ParseHeader("CHINH PHU", "S6: 171/2026/ND-CP", "NGHI DINH", "Quy dinh chi tiet mot so dieu cua:-Luat Chuyen giao");
+  REQUIRE(e.header.subject);
+  CHECK(e.header.subject->text == "Quy dinh chi tiet mot so dieu cua Luat Chuyen giao");
+  auto f = ParseHeader("BO LAO DONG - THUONG BINH VA XA HOI", "S6: 135/QD-BLDTBXH", "QUYET DINH",
+                       "Cong bo van ban ngay. 21 thang 10 nam 2021 cua Bo. Lao dong va phap luat } thuoc linh vuc");
+  REQUIRE(f.header.subject);
+  CHECK(f.header.subject->text == "Cong bo van ban ngay 21 thang 10 nam 2021 cua Bo Lao dong va phap luat thuoc linh vuc");
+  auto p = Parse("BO TAI CHINH\n\nS6: 12/2024/TT-BTC\nCONG HOA XA HOI CHU NGHIA VIET NAM\n"
+                 "Ha: Noi, ngay 24 thang 01 nam 2025\n\nTHONG TU\nHuong dan\n\nCan cu;\n");
+  REQUIRE(p.header.place);
+  CHECK(p.header.place->text == "Ha Noi");
+}
+
 TEST_CASE("OCR'd stock article title: a stop after it is the scan's in any document") {
   auto d = Parse(std::string(kHead) + "Dieu 1. Ban hanh kem theo Thong tu nay He thong chi tieu.\nNoi dung.\n"
                                       "Dieu 2. To chuc thuc hien:\nNoi dung.\nDieu 3. Hieu luc.\nNoi dung.\n");

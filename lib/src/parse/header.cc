@@ -323,13 +323,19 @@ size_t OcrPlaceEnd(std::string_view key, size_t from, size_t date_start) {
 }
 
 // "Hà:Nội": a colon or semicolon glued between two letters of an OCR'd place is a speck
-// where the space was (no place name holds one).
+// where the space was (no place name holds one); so is one glued after a word before the
+// next ("Hà: Nội").
 std::string ColonsAsSpaces(std::string text) {
   for (size_t i = 1; i + 1 < text.size(); ++i) {
     const bool mark = text[i] == ':' || text[i] == ';';
-    if (mark && text[i - 1] != ' ' && text[i + 1] != ' ' && !IsAsciiDigit(static_cast<unsigned char>(text[i - 1])) &&
-        !IsAsciiDigit(static_cast<unsigned char>(text[i + 1])))
-      text[i] = ' ';
+    if (mark && text[i - 1] != ' ' && !IsAsciiDigit(static_cast<unsigned char>(text[i - 1])) &&
+        !IsAsciiDigit(static_cast<unsigned char>(text[i + 1]))) {
+      if (text[i + 1] != ' ') {
+        text[i] = ' ';
+      } else if (i + 2 < text.size() && !IsAsciiDigit(static_cast<unsigned char>(text[i + 2]))) {
+        text.erase(i, 1);
+      }
+    }
   }
   return text;
 }
