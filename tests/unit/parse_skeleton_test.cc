@@ -652,6 +652,13 @@ TEST_CASE("OCR'd number cell: stops, angle brackets and symbols in front, § for
   auto e = ParseHeader("CHINH PHU", "SO: 66. 16/2026/NQ-CP", "NGHI QUYET", "Cat giam thu tuc");
   REQUIRE(e.header.number_symbol);
   CHECK(e.header.number_symbol->full == "66.16/2026/NQ-CP");
+  // "OP": a Q read as an O where QĐ is a type's code; "OBT" names none and stays.
+  auto q = ParseHeader("BO LAO DONG", "S6: 135/OP-BLDTBXH", "QUYET DINH", "Ve viec cong bo");
+  REQUIRE(q.header.number_symbol);
+  CHECK(q.header.number_symbol->full == "135/QĐ-BLĐTBXH");
+  auto o = ParseHeader("BO LAO DONG", "S6: 135/OBT-BLDTBXH", "QUYET DINH", "Ve viec cong bo");
+  REQUIRE(o.header.number_symbol);
+  CHECK(o.header.number_symbol->symbol.rfind("OBT-", 0) == 0);
   // "§" alone, not before an o or a digit, stays what the key makes of it.
   auto f = ParseHeader("CHINH PHU", "§ 158/2025/NP-CP", "NGHI DINH", "Quy dinh chi tiet");
   CHECK_FALSE(f.header.number_symbol);
@@ -766,4 +773,22 @@ TEST_CASE("OCR'd stock article title: a stop after it is the scan's in any docum
                                       "Dieu 2. To chuc thuc hien:\nNoi dung.\nDieu 3. Hieu luc.\nNoi dung.\n");
   CHECK(Skeleton(d) == "dieu 1: Ban hanh kem theo Thong tu nay He thong chi tieu.\ndieu 2: To chuc thuc hien\n"
                        "dieu 3: Hieu luc.\n");
+}
+
+TEST_CASE("OCR'd header: a bar inside the motto, the month's digit before tháng, a semicolon ending a trích yếu's line") {
+  auto d = Parse("BO KE HOACH VA DAU TU\n\n. CONG HOA XA HOI CHU NGHIA | VIET NAM\nDoc lap - Tu do - Hanh phuc\n"
+                 "SO: 07/2024/TT-BKHDT\nHa Noi, ngay 07 4 theng nim 2026\n\nTHONG TU\n"
+                 "Cat giam, don gian hoa thu tuc hanh chinh; |\nquy dinh lien quan den hoat dong\n\nCan cu;\n");
+  REQUIRE(d.header.issuer);
+  CHECK(d.header.issuer->text == "BO KE HOACH VA DAU TU");
+  CHECK(d.header.motto.present);
+  REQUIRE(d.header.issued_date);
+  CHECK(d.header.issued_date->iso == "2026-04-07");
+  REQUIRE(d.header.subject);
+  CHECK(d.header.subject->text == "Cat giam, don gian hoa thu tuc hanh chinh, quy dinh lien quan den hoat dong");
+  // Typed: a semicolon ends the trích yếu's line as written.
+  auto t = Parse("BỘ TÀI CHÍNH\n\nSố: 12/2024/TT-BTC\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                 "Hà Nội, ngày 24 tháng 01 năm 2025\n\nTHÔNG TƯ\nCắt giảm thủ tục;\nquy định liên quan\n\nCăn cứ;\n");
+  REQUIRE(t.header.subject);
+  CHECK(t.header.subject->text == "Cắt giảm thủ tục;");
 }

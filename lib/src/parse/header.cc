@@ -229,9 +229,9 @@ std::string CanonicalSymbol(const std::string& key, const std::string& raw) {
 
 bool FindNationalMotto(const Line& l, Match* m) {
   // NGHĨA's h is what OCR garbles ("CHU NGBIA"): any one or two letters there; specks may
-  // stand between VIỆT and NAM ("VIET:'NAM").
+  // stand between VIỆT and NAM ("VIET:'NAM"), bars between any two words ("NGHIA | VIET").
   static const RE2 kMotto(
-      R"(c\S{1,2}ng\s*h\S{1,2}a[\s.,]*x\S{1,2}\s*h\S{1,3}[\s.,]*ch\S{1,2}\s*ng\S{1,3}a[\s.,]*v\S{1,3}t[\s.,:;'"]*nam)", ReOptions());
+      R"(c\S{1,2}ng\s*h\S{1,2}a[\s.,|]*x\S{1,2}\s*h\S{1,3}[\s.,|]*ch\S{1,2}\s*ng\S{1,3}a[\s.,|]*v\S{1,3}t[\s.,:;'"|]*nam)", ReOptions());
   static const RE2 kMottoLoose(
       R"(c\S{1,2}ng\b[a-z ]{0,25}?ch\S{1,2}\s*ng\S{1,3}a\s*vi\S{1,3}t\s*nam)", ReOptions());
   return Find(kMotto, l.key, 0, m) ||
@@ -304,6 +304,15 @@ std::string WithoutSubjectEdgeSpecks(std::string text) {
 const RE2& OcrDateRe() {
   static const RE2 re(
       R"(\b([o0-9]?\d)\s*[.,:;-]*\s*th[a-z0-9]{1,3}g?[\s.,:;-]*([o0-9]?[.,:;']?\d)\s*[.,:;-]*\s*(?:n[a-z0-9]{1,3}|[a-z]{1,3})?[\s.,:;-]*(\d{4}))",
+      ReOptions());
+  return re;
+}
+
+// "ngày 07 4 tháng năm 2026": the scan moved the month's digit before its word; the day,
+// the month, the year.
+const RE2& OcrDateMonthFirstRe() {
+  static const RE2 re(
+      R"(\bn\S{0,2}y[\s.,:]*(\d{1,2})\s+(\d{1,2})\s*th[a-z0-9]{1,3}g?[\s.,:;-]*n[a-z0-9]{1,3}[\s.,:;-]*(\d{4}))",
       ReOptions());
   return re;
 }
@@ -478,9 +487,18 @@ bool ReadStateNumber(const Line& l, Match* m, NumberSymbol* ns, bool ocr = false
   ns->year = m->Str(2);
   std::string sym_key = m->Str(3);
   std::string sym_raw = l.Raw(m->Start(3), m->End(3));
-  if (!sym_key.empty() && sym_key[0] == '0') {  // "0Đ": a Q read as a zero (kNumberCellSymbol)
+  // "0Đ", "OP": a Q read as a zero (kNumberCellSymbol) or an O, where a Q makes the symbol's
+  // first part a type's code (no code opens with an O).
+  auto q_code = [&] {
+    std::string code = "q";
+    for (size_t i = 1; i < sym_key.size() && sym_key[i] != '-' && sym_key[i] != '/'; ++i) {
+      code.push_back(sym_key[i] == 'p' || sym_key[i] == 'b' ? 'd' : sym_key[i]);
+    }
+    return TypeByCode(code) != nullptr;
+  };
+  if (!sym_key.empty() && (sym_key[0] == '0' || (sym_key[0] == 'o' && q_code()))) {
     sym_key[0] = 'q';
-    if (!sym_raw.empty() && sym_raw[0] == '0') sym_raw[0] = 'Q';
+    if (!sym_raw.empty() && (sym_raw[0] == '0' || sym_raw[0] == 'O' || sym_raw[0] == 'o')) sym_raw[0] = 'Q';
   }
   ns->symbol = CanonicalSymbol(sym_key, sym_raw);
   size_t dash = ns->symbol.find('-');
@@ -684,6 +702,10 @@ size_t ScanAnchorLine(const SourceLines& src, size_t* line, size_t scan_end, siz
     used();
   }
   if (!h->issued_date && Find(DateRe(), key, date_from, &m)) {
+    std::string pk = ReadDateAndPlace(l, m, date_from, m.Start(), ocr, h, &scan->doc_year);
+    cut = std::min(cut, date_from == 0 ? (pk.empty() ? m.Start() : 0) : cut);
+    used();
+  } else if (!h->issued_date && ocr && Find(OcrDateMonthFirstRe(), key, date_from, &m)) {
     std::string pk = ReadDateAndPlace(l, m, date_from, m.Start(), ocr, h, &scan->doc_year);
     cut = std::min(cut, date_from == 0 ? (pk.empty() ? m.Start() : 0) : cut);
     used();
@@ -905,8 +927,9 @@ void ReadIssuer(const SourceLines& src, std::vector<LineRange> ranges, bool ocr,
 }
 
 // Whether the trích yếu that opened at |first| ends before line |i|: at a line that opens
-// the preamble or the body, at capitals, or after a finished sentence.
-bool SubjectEndsBefore(const SourceLines& src, size_t first, size_t i) {
+// the preamble or the body, at capitals, or after a finished sentence. |ocr|: a semicolon
+// before a line in lower case is the scan's comma ("… hành chính; |" / "quy định …").
+bool SubjectEndsBefore(const SourceLines& src, size_t first, size_t i, bool ocr) {
   static const RE2 kStop(
       R"(^\s*(?:c\S{0,2}n\s+c\S{1,3}(?:\s|$)|th\S{1,3}\s+h\S{1,3}n\s|theo\s+\S{1,3}\s*ngh|x\S{1,2}t\s+d\S{1,2}\s+ngh|k\S{1,2}nh\s+g\S{1,3}i|[ivxl1|]{1,4}\s*\.\s|\d{1,2}\s*\.\s|di\S{1,2}u\s+\d|ch\S{1,2}ng\s+[ivxl1]+\s*$))",
       ReOptions());
@@ -920,7 +943,8 @@ bool SubjectEndsBefore(const SourceLines& src, size_t first, size_t i) {
   std::string first_cp(FirstCodePoint(src[i].Text()));
   bool lower_next = UpperRatio(first_cp) == 0 && !FoldKey(first_cp).empty() && FoldKey(first_cp)[0] >= 'a' &&
                     FoldKey(first_cp)[0] <= 'z';
-  return !pk.empty() && (pk.back() == ':' || pk.back() == ';' || (pk.back() == '.' && !lower_next));
+  return !pk.empty() &&
+         (pk.back() == ':' || (pk.back() == ';' && !(ocr && lower_next)) || (pk.back() == '.' && !lower_next));
 }
 
 // Step 4: the subject (trích yếu), the paragraph after the type line; returns the line
@@ -933,7 +957,7 @@ size_t ReadSubject(const SourceLines& src, size_t type_line, bool ocr, Header* h
   // The trích yếu runs to a blank line; without one, to the first line that opens the
   // preamble or the body, or follows a finished sentence.
   for (; i < src.size() && i < first + 12; ++i) {
-    if (src[i].blank || SubjectEndsBefore(src, first, i)) break;
+    if (src[i].blank || SubjectEndsBefore(src, first, i, ocr)) break;
     last = i;
   }
   Match fm;
