@@ -792,3 +792,26 @@ TEST_CASE("OCR'd header: a bar inside the motto, the month's digit before tháng
   REQUIRE(t.header.subject);
   CHECK(t.header.subject->text == "Cắt giảm thủ tục;");
 }
+
+TEST_CASE("OCR'd repeated title openings read as most copies read them") {
+  const std::string open = "Cat giam, don gian hoa thu tuc hanh chinh, quy dinh lien quan den hoat dong cua Bo";
+  auto d = Parse(std::string(kHead) +
+                 "Dieu 1. " + open + " Cong an\nNoi dung.\n"
+                 "Dieu 2. " + open + " Tu phap\nNoi dung.\n"
+                 "Dieu 3. " + open + " Y te\nNoi dung.\n"
+                 "Dieu 4. Cat giam, don gian hoa thu tuc hanh chinh quy dinh lien, quan den hoat dong cua Bo Xay dung\nNoi dung.\n"
+                 "Dieu 5. Cat giam, don gian hoa thu tuc hanh chinh, quy dinh lien quan 3 den hoat dong cua Bo Noi vu\nNoi dung.\n"
+                 "Dieu 6. Cat giam, don gian hoa thu tuc hanh chinh, quy dinh quan den hoat dong cua Bo Cong Thuong\nNoi dung.\n"
+                 // A whole other word: a title of its own.
+                 "Dieu 7. Cat giam, don gian hoa thu tuc hanh chinh, quy dinh khac den hoat dong cua Bo Tai chinh\nNoi dung.\n"
+                 "Dieu 8. Cat giam, don gian hoa thu tuc hanh chinh, quy dinh lien quan den hoat dong cua Ngan hang\nNoi dung.\n");
+  CHECK(Skeleton(d) == "dieu 1: " + open + " Cong an\ndieu 2: " + open + " Tu phap\ndieu 3: " + open + " Y te\n" +
+                           "dieu 4: " + open + " Xay dung\ndieu 5: " + open + " Noi vu\ndieu 6: " + open + " Cong Thuong\n" +
+                           "dieu 7: Cat giam, don gian hoa thu tuc hanh chinh, quy dinh khac den hoat dong cua Bo Tai chinh\n" +
+                           "dieu 8: Cat giam, don gian hoa thu tuc hanh chinh, quy dinh lien quan den hoat dong cua Ngan hang\n");
+  // Two copies are no majority.
+  auto e = Parse(std::string(kHead) + "Dieu 1. " + open + " Cong an\nNoi dung.\nDieu 2. " + open + " Tu phap\nNoi dung.\n" +
+                 "Dieu 3. Cat giam, don gian hoa thu tuc hanh chinh quy dinh lien quan den hoat dong cua Bo Y te\nNoi dung.\n");
+  CHECK(Skeleton(e) == "dieu 1: " + open + " Cong an\ndieu 2: " + open + " Tu phap\n" +
+                           "dieu 3: Cat giam, don gian hoa thu tuc hanh chinh quy dinh lien quan den hoat dong cua Bo Y te\n");
+}

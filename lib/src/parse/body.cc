@@ -985,7 +985,14 @@ class BodyBuilder {
   // The top-level sections, finished and numbered; the builder is spent.
   std::vector<Section> Sections() {
     CloseTo(0);
-    if (doc_.source.ocr) DropScannedTitleStops(&root_.children);
+    if (doc_.source.ocr) {
+      DropScannedTitleStops(&root_.children);
+      std::vector<Section*> articles;
+      CollectArticles(&root_.children, &articles);
+      std::vector<std::string*> headings;
+      for (Section* a : articles) headings.push_back(&a->heading);
+      ReadRepeatedOpeningsAlike(headings);
+    }
     int para = 0;
     IdSet taken(CountSections(root_.children));
     for (Section& s : root_.children) AssignIds(&s, "", s.level == "para" ? ++para : 0, &taken);
