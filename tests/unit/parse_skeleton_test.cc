@@ -815,3 +815,16 @@ TEST_CASE("OCR'd repeated title openings read as most copies read them") {
   CHECK(Skeleton(e) == "dieu 1: " + open + " Cong an\ndieu 2: " + open + " Tu phap\n" +
                            "dieu 3: Cat giam, don gian hoa thu tuc hanh chinh quy dinh lien quan den hoat dong cua Bo Y te\n");
 }
+
+TEST_CASE("OCR'd title ends: a lone consonant after a capitals title, a speck restoration read as a link word") {
+  auto d = Parse(std::string(kHead) + "Chuong I .\nQUY DINH CHUNG S\nDieu 1. Pham vi\nNoi dung.\n"
+                                      "Chuong II\nLINH VUC THU Y\nDieu 2. Chan nuoi\nNoi dung.\n");
+  CHECK(Skeleton(d) == "chuong I: QUY DINH CHUNG\ndieu 1: Pham vi\nchuong II: LINH VUC THU Y\ndieu 2: Chan nuoi\n");
+  const std::string ocr = std::string(kHead) + "Dieu 4. Loai tru cac yeu to khach quan de xac dinh tien luong cua nguoi\n"
+                                                "lao dong oor\nNoi dung.\n";
+  const std::string restored = "NGHỊ ĐỊNH\nQuy định chi tiết một số điều\n\nCăn cứ Luật Tổ chức Chính phủ;\n\n"
+                               "Điều 4. Loại trừ các yếu tố khách quan để xác định tiền lương của người\n"
+                               "lao động và\nNội dung.\n";
+  CHECK(Skeleton(ParseRestored(ocr, restored)) ==
+        "dieu 4: Loại trừ các yếu tố khách quan để xác định tiền lương của người lao động\n");
+}

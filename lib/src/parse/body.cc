@@ -206,7 +206,19 @@ size_t ArticleTitleEnd(const Line& l, size_t a) {
            UpperRatio(before) == 0 && KeyLetters(std::string_view(l.key).substr(tokens[t - 1].first,
                                                                                   tokens[t - 1].second - tokens[t - 1].first)) > 0;
   };
-  while (n > 1 && (TitleSpeck(l, tokens[n - 1].first, tokens[n - 1].second) || capital_speck(n - 1)) && !numbered(n - 1))
+  // "… của người lao động oor" read "và": a token no syllable spells, that restoration read
+  // as "và" with none of its letters, is a speck (a title's "và" the scan bent, "vA", keeps
+  // them).
+  auto link_speck = [&](size_t t) {
+    std::string letters;
+    for (char c : std::string_view(l.key).substr(tokens[t].first, tokens[t].second - tokens[t].first)) {
+      if (c >= 'a' && c <= 'z') letters.push_back(c);
+    }
+    if (letters.empty() || IsVietnameseSyllable(letters)) return false;
+    return ToLower(Trim(l.Value(tokens[t].first, tokens[t].second))) == "và" && EditDistance(letters, "va") >= 3;
+  };
+  while (n > 1 && (TitleSpeck(l, tokens[n - 1].first, tokens[n - 1].second) || capital_speck(n - 1) || link_speck(n - 1)) &&
+         !numbered(n - 1))
     --n;
   // "thi hành bag ote oe co": specks of the scan's among short words at the end, one of them
   // a syllable by chance ("co", read cơ). Two specks or more in a run of words of at most
@@ -244,6 +256,13 @@ void TrimCapitalsTitle(const Line& l, size_t* a, size_t* b) {
   size_t first = 0, last = tokens.size();
   while (first < last && speck(tokens[first])) ++first;
   while (last > first && speck(tokens[last - 1])) --last;
+  // "QUY ĐỊNH CHUNG S": a lone consonant no syllable spells ends no title (one of the
+  // Gazette's 1,328 capitals titles ends in a letter, THÚ Y's vowel).
+  if (last - first >= 3) {
+    const auto [ta, tb] = tokens[last - 1];
+    if (tb - ta == 1 && l.key[ta] >= 'a' && l.key[ta] <= 'z' && std::string_view("aeiouy").find(l.key[ta]) == std::string_view::npos)
+      --last;
+  }
   if (first == last) return;
   *a = tokens[first].first;
   *b = tokens[last - 1].second;
