@@ -638,3 +638,193 @@ TEST_CASE("OCR'd article title: a speck of two letters restoration rewrote into 
   const vanban::Document d = ParseRestored(ocr, restored);
   CHECK(Skeleton(d) == "dieu 1: Phạm vi điều chỉnh\ndieu 2: Chức năng nhiệm vụ\n");
 }
+
+TEST_CASE("OCR'd number cell: stops, angle brackets and symbols in front, § for S, a space after the dot") {
+  for (const char* cell : {"-.S6: 158/2025/NP-CP a", "> © $6: 158/2025/NP-CP |", "- §6: 158/2025/NP-CP = | :"}) {
+    CAPTURE(cell);
+    auto d = ParseHeader("CHINH PHU", cell, "NGHI DINH", "Quy dinh chi tiet");
+    REQUIRE(d.header.number_symbol);
+    CHECK(d.header.number_symbol->number == "158");
+    CHECK(d.header.number_symbol->year == "2025");
+    REQUIRE(d.header.issuer);
+    CHECK(d.header.issuer->text == "CHINH PHU");
+  }
+  auto e = ParseHeader("CHINH PHU", "SO: 66. 16/2026/NQ-CP", "NGHI QUYET", "Cat giam thu tuc");
+  REQUIRE(e.header.number_symbol);
+  CHECK(e.header.number_symbol->full == "66.16/2026/NQ-CP");
+  // "OP": a Q read as an O where QĐ is a type's code; "OBT" names none and stays.
+  auto q = ParseHeader("BO LAO DONG", "S6: 135/OP-BLDTBXH", "QUYET DINH", "Ve viec cong bo");
+  REQUIRE(q.header.number_symbol);
+  CHECK(q.header.number_symbol->full == "135/QĐ-BLĐTBXH");
+  auto o = ParseHeader("BO LAO DONG", "S6: 135/OBT-BLDTBXH", "QUYET DINH", "Ve viec cong bo");
+  REQUIRE(o.header.number_symbol);
+  CHECK(o.header.number_symbol->symbol.rfind("OBT-", 0) == 0);
+  // "§" alone, not before an o or a digit, stays what the key makes of it.
+  auto f = ParseHeader("CHINH PHU", "§ 158/2025/NP-CP", "NGHI DINH", "Quy dinh chi tiet");
+  CHECK_FALSE(f.header.number_symbol);
+}
+
+TEST_CASE("OCR'd header: the t of tháng read as another letter, specks left of the slogan") {
+  auto d = Parse("BO TAI CHINH\n\nS6: 04/2024/TT-BTC\nCONG HOA XA HOI CHU NGHIA VIET NAM\n"
+                 "Ha Noi, ngay 06 shang 5 nam 2024\n\nTHONG TU\nHuong dan\n\nCan cu;\n");
+  REQUIRE(d.header.issued_date);
+  CHECK(d.header.issued_date->iso == "2024-05-06");
+  REQUIRE(d.header.place);
+  CHECK(d.header.place->text == "Ha Noi");
+  // "© 4PDoc lap": two letters left of the slogan are no line of the issuer's name.
+  auto e = Parse("BO TAI CHINH\n\nS6: 04/2024/TT-BTC\nCONG HOA XA HOI CHU NGHIA VIET NAM\n"
+                 "© 4PDoc lap - Tu do - Hanh phuc\n\nHa Noi, ngay 06 thang 5 nam 2024\n\nTHONG TU\nHuong dan\n\nCan cu;\n");
+  REQUIRE(e.header.issuer);
+  CHECK(e.header.issuer->text == "BO TAI CHINH");
+}
+
+TEST_CASE("OCR'd issuer: a dash behind a speck, a short capitals speck, a closer nothing opens") {
+  auto d = Parse("BO LAO DONG _ - THUONG BINH a\nVA XA HOI\n\nS6: 169/QD-BLDTBXH\n"
+                 "CONG HOA XA HOI CHU NGHIA VIET NAM\nHa Noi, ngay 24 thang 01 nam 2025\n\nQUYET DINH\n"
+                 "Ve viec cong bo\n\nCan cu;\n");
+  REQUIRE(d.header.issuer);
+  CHECK(d.header.issuer->text == "BO LAO DONG - THUONG BINH VA XA HOI");
+  auto e = Parse("VAN BAN HOP NHAT - re TAS\nBO LAO DONG - THUONG BINH VA XA HOI\n\n"
+                 "CONG HOA XA HOI CHU NGHIA VIET NAM\nDoc lap - Tu do - Hanh phuc\n\nTHONG TU\nHuong dan\n\nCan cu;\n");
+  REQUIRE(e.header.issuer);
+  CHECK(e.header.issuer->text == "VAN BAN HOP NHAT BO LAO DONG - THUONG BINH VA XA HOI");
+  auto f = ParseHeader("CHINH PHU)", "S6: 66/2026/NQ-CP", "NGHI QUYET", "Cat giam thu tuc");
+  REQUIRE(f.header.issuer);
+  CHECK(f.header.issuer->text == "CHINH PHU");
+  auto g = ParseHeader("BO Y TE", "S6: 66/2026/TT-BYT", "THONG TU", "Huong dan");
+  REQUIRE(g.header.issuer);
+  CHECK(g.header.issuer->text == "BO Y TE");
+}
+
+TEST_CASE("OCR'd titles: specks after a stock title, closers nothing opens") {
+  auto d = Parse(std::string(kHead) +
+                 "Chuong I\nQUY DINH CHUNG\n"
+                 "Dieu 1. Pham vi dieu chinh De\nNoi dung.\n"
+                 "Dieu 2. Doi tuong ap dung a8\nNoi dung.\n"
+                 "Dieu 3. To chuc thuc hien ae te\nNoi dung.\n"
+                 "Dieu 4. Doi tuong ap dung khac\nNoi dung.\n"
+                 "Dieu 5. Giai thich tu ngu»\nNoi dung.\n"
+                 "Dieu 6. Muc 8 (duoc bai bo)\nNoi dung.\n"
+                 "Chuong II\nBOI DUONG NHA GIAO)\n"
+                 "Dieu 7. Hieu luc thi hanh va\ntrach nhiem thi hanh\nNoi dung.\n");
+  CHECK(Skeleton(d) == "chuong I: QUY DINH CHUNG\ndieu 1: Pham vi dieu chinh\ndieu 2: Doi tuong ap dung\n"
+                       "dieu 3: To chuc thuc hien\ndieu 4: Doi tuong ap dung khac\ndieu 5: Giai thich tu ngu\n"
+                       "dieu 6: Muc 8 (duoc bai bo)\nchuong II: BOI DUONG NHA GIAO\n"
+                       "dieu 7: Hieu luc thi hanh va\n");
+}
+
+TEST_CASE("OCR'd markers bent further: two letters of Điều, a chapter numeral read as letters, a letter in front") {
+  // "Dita 3.", "Pida 4:": the next article, before a capital; not out of sequence, not
+  // before a small letter, not a word further from Điều ("Bien").
+  auto d = Parse(std::string(kHead) +
+                 "Dieu 1. Pham vi\nNoi dung.\nDieu 2. Doi tuong\nNoi dung.\n"
+                 "Dita 3. Chi so, bieu mau\nNoi dung.\nPida 4: Cat giam\nNoi dung.\n"
+                 "Dita 7. Ke hoach\nNoi dung.\nDita 5. ke hoach\nNoi dung.\nBang 5. Ke hoach\nNoi dung.\n");
+  CHECK(Skeleton(d) == "dieu 1: Pham vi\ndieu 2: Doi tuong\ndieu 3: Chi so, bieu mau\ndieu 4: Cat giam\n");
+  // "Chuong aan |": a numeral no syllable spells, above a capitals title, is the next one;
+  // "a Chuong III 7": a lone letter in front.
+  auto e = Parse(std::string(kHead) +
+                 "Chuong I\nQUY DINH CHUNG\nDieu 1. Pham vi\nNoi dung.\n"
+                 "Chuong aan |\nCAT GIAM THU TUC\nDieu 2. Cat giam\nNoi dung.\n"
+                 "a Chuong III 7\nDIEU KHOAN THI HANH\nDieu 3. Hieu luc\nNoi dung.\n"
+                 "Chuong nay\nTO CHUC\nDieu 4. To chuc\nNoi dung.\n");
+  CHECK(Skeleton(e) == "chuong I: QUY DINH CHUNG\ndieu 1: Pham vi\nchuong II: CAT GIAM THU TUC\ndieu 2: Cat giam\n"
+                       "chuong III: DIEU KHOAN THI HANH\ndieu 3: Hieu luc\ndieu 4: To chuc\n");
+}
+
+TEST_CASE("OCR'd article title: a next line whose link word the scan capitalised continues it") {
+  const std::string line1 = "Dieu 3. Cat giam, don gian hoa thu tuc hanh chinh, quy dinh lien quan\n";
+  auto d = Parse(std::string(kHead) + line1 + "Gn hoat dong san xuat cua Bo Cong an\nNoi dung.\n");
+  CHECK(Skeleton(d) == "dieu 3: Cat giam, don gian hoa thu tuc hanh chinh, quy dinh lien quan\n");
+  // Restoration read the scan's "Gn" as "Đến": no article's text opens with it.
+  const std::string restored_line1 = "Điều 3. Cắt giảm, đơn giản hóa thủ tục hành chính, quy định liên quan\n";
+  auto r = ParseRestored(std::string(kHead) + line1 + "Gn hoat dong san xuat cua Bo Cong an\nNoi dung.\n",
+                         "NGHỊ ĐỊNH\nQuy định chi tiết một số điều\n\nCăn cứ Luật Tổ chức Chính phủ;\n\n" + restored_line1 +
+                             "Đến hoạt động sản xuất của Bộ Công an\nNội dung.\n");
+  CHECK(Skeleton(r) ==
+        "dieu 3: Cắt giảm, đơn giản hóa thủ tục hành chính, quy định liên quan đến hoạt động sản xuất của Bộ Công an\n");
+  // A capitalised word that opens articles' text ("Trong") starts it.
+  auto t = ParseRestored(std::string(kHead) + line1 + "Trong hoat dong san xuat cua Bo Cong an\nNoi dung.\n",
+                         "NGHỊ ĐỊNH\nQuy định chi tiết một số điều\n\nCăn cứ Luật Tổ chức Chính phủ;\n\n" + restored_line1 +
+                             "Trong hoạt động sản xuất của Bộ Công an\nNội dung.\n");
+  CHECK(Skeleton(t) == "dieu 3: Cắt giảm, đơn giản hóa thủ tục hành chính, quy định liên quan\n");
+}
+
+TEST_CASE("OCR'd specks inside a trích yếu and a place: a mark before a name's dash, a colon glued to a dash") {
+  auto d = ParseHeader("BO LAO DONG - THUONG BINH VA XA HOI", "S6: 225/QD-BLDTBXH", "QUYET DINH",
+                       "Ve viec cong bo cua Bo Lao dong : - Thuong binh va Xa hoi");
+  REQUIRE(d.header.subject);
+  CHECK(d.header.subject->text == "Ve viec cong bo cua Bo Lao dong - Thuong binh va Xa hoi");
+  auto e = ParseHeader("CHINH PHU", "S6: 171/2026/ND-CP", "NGHI DINH", "Quy dinh chi tiet mot so dieu cua:-Luat Chuyen giao");
+  REQUIRE(e.header.subject);
+  CHECK(e.header.subject->text == "Quy dinh chi tiet mot so dieu cua Luat Chuyen giao");
+  auto f = ParseHeader("BO LAO DONG - THUONG BINH VA XA HOI", "S6: 135/QD-BLDTBXH", "QUYET DINH",
+                       "Cong bo van ban ngay. 21 thang 10 nam 2021 cua Bo. Lao dong va phap luat } thuoc linh vuc");
+  REQUIRE(f.header.subject);
+  CHECK(f.header.subject->text == "Cong bo van ban ngay 21 thang 10 nam 2021 cua Bo Lao dong va phap luat thuoc linh vuc");
+  auto p = Parse("BO TAI CHINH\n\nS6: 12/2024/TT-BTC\nCONG HOA XA HOI CHU NGHIA VIET NAM\n"
+                 "Ha: Noi, ngay 24 thang 01 nam 2025\n\nTHONG TU\nHuong dan\n\nCan cu;\n");
+  REQUIRE(p.header.place);
+  CHECK(p.header.place->text == "Ha Noi");
+}
+
+TEST_CASE("OCR'd stock article title: a stop after it is the scan's in any document") {
+  auto d = Parse(std::string(kHead) + "Dieu 1. Ban hanh kem theo Thong tu nay He thong chi tieu.\nNoi dung.\n"
+                                      "Dieu 2. To chuc thuc hien:\nNoi dung.\nDieu 3. Hieu luc.\nNoi dung.\n");
+  CHECK(Skeleton(d) == "dieu 1: Ban hanh kem theo Thong tu nay He thong chi tieu.\ndieu 2: To chuc thuc hien\n"
+                       "dieu 3: Hieu luc.\n");
+}
+
+TEST_CASE("OCR'd header: a bar inside the motto, the month's digit before tháng, a semicolon ending a trích yếu's line") {
+  auto d = Parse("BO KE HOACH VA DAU TU\n\n. CONG HOA XA HOI CHU NGHIA | VIET NAM\nDoc lap - Tu do - Hanh phuc\n"
+                 "SO: 07/2024/TT-BKHDT\nHa Noi, ngay 07 4 theng nim 2026\n\nTHONG TU\n"
+                 "Cat giam, don gian hoa thu tuc hanh chinh; |\nquy dinh lien quan den hoat dong\n\nCan cu;\n");
+  REQUIRE(d.header.issuer);
+  CHECK(d.header.issuer->text == "BO KE HOACH VA DAU TU");
+  CHECK(d.header.motto.present);
+  REQUIRE(d.header.issued_date);
+  CHECK(d.header.issued_date->iso == "2026-04-07");
+  REQUIRE(d.header.subject);
+  CHECK(d.header.subject->text == "Cat giam, don gian hoa thu tuc hanh chinh, quy dinh lien quan den hoat dong");
+  // Typed: a semicolon ends the trích yếu's line as written.
+  auto t = Parse("BỘ TÀI CHÍNH\n\nSố: 12/2024/TT-BTC\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                 "Hà Nội, ngày 24 tháng 01 năm 2025\n\nTHÔNG TƯ\nCắt giảm thủ tục;\nquy định liên quan\n\nCăn cứ;\n");
+  REQUIRE(t.header.subject);
+  CHECK(t.header.subject->text == "Cắt giảm thủ tục;");
+}
+
+TEST_CASE("OCR'd repeated title openings read as most copies read them") {
+  const std::string open = "Cat giam, don gian hoa thu tuc hanh chinh, quy dinh lien quan den hoat dong cua Bo";
+  auto d = Parse(std::string(kHead) +
+                 "Dieu 1. " + open + " Cong an\nNoi dung.\n"
+                 "Dieu 2. " + open + " Tu phap\nNoi dung.\n"
+                 "Dieu 3. " + open + " Y te\nNoi dung.\n"
+                 "Dieu 4. Cat giam, don gian hoa thu tuc hanh chinh quy dinh lien, quan den hoat dong cua Bo Xay dung\nNoi dung.\n"
+                 "Dieu 5. Cat giam, don gian hoa thu tuc hanh chinh, quy dinh lien quan 3 den hoat dong cua Bo Noi vu\nNoi dung.\n"
+                 "Dieu 6. Cat giam, don gian hoa thu tuc hanh chinh, quy dinh quan den hoat dong cua Bo Cong Thuong\nNoi dung.\n"
+                 // A whole other word: a title of its own.
+                 "Dieu 7. Cat giam, don gian hoa thu tuc hanh chinh, quy dinh khac den hoat dong cua Bo Tai chinh\nNoi dung.\n"
+                 "Dieu 8. Cat giam, don gian hoa thu tuc hanh chinh, quy dinh lien quan den hoat dong cua Ngan hang\nNoi dung.\n");
+  CHECK(Skeleton(d) == "dieu 1: " + open + " Cong an\ndieu 2: " + open + " Tu phap\ndieu 3: " + open + " Y te\n" +
+                           "dieu 4: " + open + " Xay dung\ndieu 5: " + open + " Noi vu\ndieu 6: " + open + " Cong Thuong\n" +
+                           "dieu 7: Cat giam, don gian hoa thu tuc hanh chinh, quy dinh khac den hoat dong cua Bo Tai chinh\n" +
+                           "dieu 8: Cat giam, don gian hoa thu tuc hanh chinh, quy dinh lien quan den hoat dong cua Ngan hang\n");
+  // Two copies are no majority.
+  auto e = Parse(std::string(kHead) + "Dieu 1. " + open + " Cong an\nNoi dung.\nDieu 2. " + open + " Tu phap\nNoi dung.\n" +
+                 "Dieu 3. Cat giam, don gian hoa thu tuc hanh chinh quy dinh lien quan den hoat dong cua Bo Y te\nNoi dung.\n");
+  CHECK(Skeleton(e) == "dieu 1: " + open + " Cong an\ndieu 2: " + open + " Tu phap\n" +
+                           "dieu 3: Cat giam, don gian hoa thu tuc hanh chinh quy dinh lien quan den hoat dong cua Bo Y te\n");
+}
+
+TEST_CASE("OCR'd title ends: a lone consonant after a capitals title, a speck restoration read as a link word") {
+  auto d = Parse(std::string(kHead) + "Chuong I .\nQUY DINH CHUNG S\nDieu 1. Pham vi\nNoi dung.\n"
+                                      "Chuong II\nLINH VUC THU Y\nDieu 2. Chan nuoi\nNoi dung.\n");
+  CHECK(Skeleton(d) == "chuong I: QUY DINH CHUNG\ndieu 1: Pham vi\nchuong II: LINH VUC THU Y\ndieu 2: Chan nuoi\n");
+  const std::string ocr = std::string(kHead) + "Dieu 4. Loai tru cac yeu to khach quan de xac dinh tien luong cua nguoi\n"
+                                                "lao dong oor\nNoi dung.\n";
+  const std::string restored = "NGHỊ ĐỊNH\nQuy định chi tiết một số điều\n\nCăn cứ Luật Tổ chức Chính phủ;\n\n"
+                               "Điều 4. Loại trừ các yếu tố khách quan để xác định tiền lương của người\n"
+                               "lao động và\nNội dung.\n";
+  CHECK(Skeleton(ParseRestored(ocr, restored)) ==
+        "dieu 4: Loại trừ các yếu tố khách quan để xác định tiền lương của người lao động\n");
+}

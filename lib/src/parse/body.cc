@@ -132,6 +132,49 @@ bool TitleSpeck(const Line& l, size_t a, size_t b) {
   return !IsVietnameseSyllable(std::string_view(reading).substr(from));
 }
 
+// The article titles the Gazette's documents repeat (one in six of its 7,340 titles:
+// "Phạm vi điều chỉnh" 203 times; a title that starts with one goes on only with "và" or
+// a comma), by key.
+bool StockArticleTitle(std::string_view key) {
+  static const std::string_view kTitles[] = {
+      "pham vi dieu chinh", "doi tuong ap dung",     "hieu luc thi hanh",     "to chuc thuc hien",
+      "giai thich tu ngu",  "dieu khoan thi hanh",   "dieu khoan chuyen tiep", "trach nhiem thi hanh",
+      "to chuc thi hanh",   "quy dinh chuyen tiep",  "trach nhiem thuc hien",
+      "pham vi dieu chinh va doi tuong ap dung",      "hieu luc va trach nhiem thi hanh"};
+  for (std::string_view t : kTitles) {
+    if (key == t) return true;
+  }
+  return false;
+}
+
+// How many of the |n| tokens of an OCR'd title are its own when the first of them read (as
+// written or as restored) a stock title (StockArticleTitle) and at most two tokens of at
+// most three letters follow, none of them "và": specks the scan left at the line's end
+// ("Phạm vi điều chỉnh Doe 7 o", "… áp dụng De", "… dituchinh ae te": restoration read them
+// Được, Đề, nước tề). Such a title goes on only with "và" or a comma.
+size_t StockTitleEnd(const Line& l, const std::vector<std::pair<size_t, size_t>>& tokens, size_t n) {
+  if (n < 3) return n;
+  for (size_t keep = n >= 4 ? n - 2 : n - 1; keep < n; ++keep) {
+    bool specks = true;
+    for (size_t t = keep; t < n && specks; ++t) {
+      std::string letters;
+      for (char c : std::string_view(l.key).substr(tokens[t].first, tokens[t].second - tokens[t].first)) {
+        if (c >= 'a' && c <= 'z') letters.push_back(c);
+      }
+      specks = letters.size() <= 3 && letters != "va";
+    }
+    if (!specks) continue;
+    // The title as written or as restored: where restoration read a glued token as two
+    // words and a speck into them ("dituchinh ae" read "điều chỉnh nước"), the title's end
+    // maps inside a word, and the title stays as it was.
+    const size_t a = tokens[0].first, b = tokens[keep - 1].second;
+    if (StockArticleTitle(CollapseSpaces(Trim(l.key.substr(a, b - a)))) ||
+        StockArticleTitle(CollapseSpaces(Trim(FoldKey(l.Value(a, b))))))
+      return keep;
+  }
+  return n;
+}
+
 // Key position where an OCR'd article title on |l| (from |a|) ends, trailing specks left
 // out; a bar ("Đối tượng áp dụng | Be") ends it when only short words follow.
 size_t ArticleTitleEnd(const Line& l, size_t a) {
@@ -163,7 +206,19 @@ size_t ArticleTitleEnd(const Line& l, size_t a) {
            UpperRatio(before) == 0 && KeyLetters(std::string_view(l.key).substr(tokens[t - 1].first,
                                                                                   tokens[t - 1].second - tokens[t - 1].first)) > 0;
   };
-  while (n > 1 && (TitleSpeck(l, tokens[n - 1].first, tokens[n - 1].second) || capital_speck(n - 1)) && !numbered(n - 1))
+  // "… của người lao động oor" read "và": a token no syllable spells, that restoration read
+  // as "và" with none of its letters, is a speck (a title's "và" the scan bent, "vA", keeps
+  // them).
+  auto link_speck = [&](size_t t) {
+    std::string letters;
+    for (char c : std::string_view(l.key).substr(tokens[t].first, tokens[t].second - tokens[t].first)) {
+      if (c >= 'a' && c <= 'z') letters.push_back(c);
+    }
+    if (letters.empty() || IsVietnameseSyllable(letters)) return false;
+    return ToLower(Trim(l.Value(tokens[t].first, tokens[t].second))) == "và" && EditDistance(letters, "va") >= 3;
+  };
+  while (n > 1 && (TitleSpeck(l, tokens[n - 1].first, tokens[n - 1].second) || capital_speck(n - 1) || link_speck(n - 1)) &&
+         !numbered(n - 1))
     --n;
   // "thi hành bag ote oe co": specks of the scan's among short words at the end, one of them
   // a syllable by chance ("co", read cơ). Two specks or more in a run of words of at most
@@ -179,7 +234,8 @@ size_t ArticleTitleEnd(const Line& l, size_t a) {
     --run;
   }
   if (specks >= 2 && cut >= 1) n = cut;
-  return n == 0 ? a : tokens[n - 1].second;
+  n = StockTitleEnd(l, tokens, n);
+  return n == 0 ? a : WithoutUnopenedCloser(l.key, a, tokens[n - 1].second);
 }
 
 // Key range [*a, *b) of a capitals title line of |l| without tokens at its edges that hold
@@ -200,11 +256,19 @@ void TrimCapitalsTitle(const Line& l, size_t* a, size_t* b) {
   size_t first = 0, last = tokens.size();
   while (first < last && speck(tokens[first])) ++first;
   while (last > first && speck(tokens[last - 1])) --last;
+  // "QUY ĐỊNH CHUNG S": a lone consonant no syllable spells ends no title (one of the
+  // Gazette's 1,328 capitals titles ends in a letter, THÚ Y's vowel).
+  if (last - first >= 3) {
+    const auto [ta, tb] = tokens[last - 1];
+    if (tb - ta == 1 && l.key[ta] >= 'a' && l.key[ta] <= 'z' && std::string_view("aeiouy").find(l.key[ta]) == std::string_view::npos)
+      --last;
+  }
   if (first == last) return;
   *a = tokens[first].first;
   *b = tokens[last - 1].second;
   // "-'TỔ": specks glued to the first word.
   while (*a < *b && !(l.key[*a] >= 'a' && l.key[*a] <= 'z') && !(l.key[*a] >= '0' && l.key[*a] <= '9')) ++*a;
+  *b = WithoutUnopenedCloser(l.key, *a, *b);
 }
 
 // "Chương I a .", "Mục 2 hae? :", "Chương] ened .": after a part's numeral OCR leaves
@@ -255,14 +319,16 @@ bool ClassifyMarker(const Line& l, bool ocr, MarkerHit* h) {
   static const RE2 kPartRe(R"(^\s*[,.]?\s*(phan|ch\S{1,2}ng|tieu\s+muc|muc)\s+([ivxl]+|\d+)\s*[.:]?\s*(.*)$)", ReOptions());
   // The numeral may be glued to the word ("CHUONGI", "Chuong]."), or behind a stop or colon
   // ("Muc.1 ; ;", "Chuong.1."), and a speck may follow it glued ("Chiteng Io"): see below.
-  // Specks may stand before the word, brackets too ("| Chuong II", ") Chuong I"); the C may
-  // read as G ("© Ghutong T"), II as an H with a speck ("Chuong Ho’ 2.").
+  // Specks may stand before the word, brackets too ("| Chuong II", ") Chuong I"), and a
+  // lone letter or digit ("a Chuong III 7"); the C may read as G ("© Ghutong T"), II as an
+  // H with a speck ("Chuong Ho’ 2.").
   static const RE2 kPartOcr(
-      R"(^[\s\-~_|:;.,'"?!*=(){}]{0,6}(phan|[cg]h\S{1,3}ng|tieu\s+muc|mu[ceg])\s*[.:]?\s*(h[il1|]{1,3}|[il1|]{1,3}h|ho?|[ivxl1|\]t][ivxl1|t]{0,4}o?|\d{1,3})[?"']{0,2}\s*[.:]?(?:\s+(.*))?$)",
+      R"(^[\s\-~_|:;.,'"?!*=(){}]{0,6}(?:[a-z0-9]\s+)?(phan|[cg]h\S{1,3}ng|tieu\s+muc|mu[ceg])\s*[.:]?\s*(h[il1|]{1,3}|[il1|]{1,3}h|ho?|[ivxl1|\]t][ivxl1|t]{0,4}o?|\d{1,3})[?"']{0,2}\s*[.:]?(?:\s+(.*))?$)",
       ReOptions());
   // "Mục |", "Chương ." alone on the line: the edge cleanup took the numeral for a speck;
   // or the OCR glued it to the word as a small t ("_ Muct |").
-  static const RE2 kPartLost(R"(^[\s\-~_|:;.,'"]{0,6}(phan|ch\S{1,3}ng|mu[ceg])t?\s*$)", ReOptions());
+  // Or the scan bent the numeral into letters no syllable spells ("Chuong aan |").
+  static const RE2 kPartLost(R"(^[\s\-~_|:;.,'"]{0,6}(phan|ch\S{1,3}ng|mu[ceg])t?(?:\s+([a-z]{1,3}))?\s*$)", ReOptions());
   static const RE2 kDieuRe(R"(^\s*[.,]*\s*([db])i\S{0,2}u\s*([\dilt|!]{1,3}[a-z]?)\s*([.:,])\s*-?\s*(.*)$)", ReOptions());
   // "H", "PH" and "BH" too read for "Đ" ("Hiéu 3.", "PHiéu 5."): such a line counts only as
   // the next article.
@@ -341,7 +407,8 @@ bool ClassifyMarker(const Line& l, bool ocr, MarkerHit* h) {
     }
   }
   if (ocr && FindAnchored(kPartLost, k, &m) && UpperRatio(FirstCodePoint(l.Raw(m.Start(1), m.End(1)))) > 0.99 &&
-      Trim(l.raw).size() > Trim(l.Raw(m.Start(1), m.End(1))).size()) {
+      Trim(l.raw).size() > Trim(l.Raw(m.Start(1), m.End(1))).size() &&
+      (!m.Has(2) || (!IsVietnameseSyllable(m.Str(2)) && UpperRatio(l.Raw(m.Start(2), m.End(2))) == 0))) {
     return LostNumeralPart(l, PartWord(m.Str(1)), h);
   }
   // "Bi8u 3,": Đ read as B, or a comma for the dot; "iu 1.": Đ lost. Such lines count only
@@ -367,15 +434,23 @@ bool ClassifyMarker(const Line& l, bool ocr, MarkerHit* h) {
     num_a = m.Start(1);
     num_b = m.End(1);
     text_a = m.Start(2);
-  } else if (ocr && l.aligned != nullptr) {
+  } else if (ocr) {
     // "pies 14. Gat cis": a word garbled past these patterns that restoration, which knows
-    // how an article opens, read as Điều.
+    // how an article opens, read as Điều; or one the scan bent two letters of at most
+    // ("Dita 3. Chi số", "Pida 9: Cắt"), capitalised before a capitalised text. Either
+    // counts only as the next article.
     static const RE2 kDieuRestored(R"(^[\s\-~_|:;.,'"}{()*=!]{0,8}(\S{2,6})\s+(\d{1,3})\s*[.:]\s*(\S.*)$)", ReOptions());
     auto restored_dieu = [&] {
       const std::string word = Trim(l.Value(m.Start(1), m.End(1)));
       return FoldKey(word) == "dieu" && UpperRatio(FirstCodePoint(word)) > 0.99;
     };
-    if (FindAnchored(kDieuRestored, k, &m) && restored_dieu()) {
+    auto bent_dieu = [&] {
+      const std::string word = m.Str(1);
+      return word.size() == 4 && word.find_first_not_of("abcdefghijklmnopqrstuvwxyz") == std::string::npos &&
+             EditDistance(word, "dieu") <= 2 && UpperRatio(FirstCodePoint(l.Raw(m.Start(1), m.End(1)))) > 0.99 &&
+             UpperRatio(FirstCodePoint(l.Raw(m.Start(3), m.End(3)))) > 0.99;
+    };
+    if (FindAnchored(kDieuRestored, k, &m) && (restored_dieu() || bent_dieu())) {
       dieu = lost = true;
       num_a = m.Start(2);
       num_b = m.End(2);
@@ -750,9 +825,14 @@ void DropScannedTitleStops(std::vector<Section>* top) {
       ++stops;
     }
   }
-  if (phrases < 4 || phrases < 4 * stops) return;
+  // A stock title (StockArticleTitle) is a phrase in any document: one of the Gazette's
+  // 1,270 ends in a stop.
+  auto stock = [](const Section* a) {
+    return StockArticleTitle(CollapseSpaces(Trim(FoldKey(std::string_view(a->heading).substr(0, a->heading.size() - 1)))));
+  };
+  const bool phrase_titles = phrases >= 4 && phrases >= 4 * stops;
   for (Section* a : articles) {
-    if (EndsInStop(a->heading) && !names_document(a)) a->heading.pop_back();
+    if (EndsInStop(a->heading) && ((phrase_titles && !names_document(a)) || stock(a))) a->heading.pop_back();
   }
 }
 
@@ -810,6 +890,18 @@ void TrimTitleSpecks(const Line& l, size_t* a, size_t* b) {
   while (*a < *b && std::string_view("-~_|:;.,'\"?=/ ").find(l.key[*a]) != std::string_view::npos) ++*a;
   *b = std::min(*b, ArticleTitleEnd(l, *a));
 }
+
+namespace {
+// The text after an article's title opens with none of these words (as read, marks and
+// all: "Tài chính" is no "tại").
+bool OpensNoArticleText(std::string_view text) {
+  const std::string word = ToLower(text.substr(0, text.find(' ')));
+  for (std::string_view w : {"đến", "của", "và", "với", "tại", "thuộc", "về"}) {
+    if (word == w) return true;
+  }
+  return false;
+}
+}  // namespace
 
 bool OcrHeadingLine(const Line& l) {
   MarkerHit h;
@@ -912,7 +1004,14 @@ class BodyBuilder {
   // The top-level sections, finished and numbered; the builder is spent.
   std::vector<Section> Sections() {
     CloseTo(0);
-    if (doc_.source.ocr) DropScannedTitleStops(&root_.children);
+    if (doc_.source.ocr) {
+      DropScannedTitleStops(&root_.children);
+      std::vector<Section*> articles;
+      CollectArticles(&root_.children, &articles);
+      std::vector<std::string*> headings;
+      for (Section* a : articles) headings.push_back(&a->heading);
+      ReadRepeatedOpeningsAlike(headings);
+    }
     int para = 0;
     IdSet taken(CountSections(root_.children));
     for (Section& s : root_.children) AssignIds(&s, "", s.level == "para" ? ++para : 0, &taken);
@@ -1314,6 +1413,13 @@ class BodyBuilder {
                                !FoldKey(first).empty() && FoldKey(first)[0] >= 'a' && FoldKey(first)[0] <= 'z';
       bool lower = a < l.core_end && ((l.key[a] >= 'a' && l.key[a] <= 'z') || letter_read) && UpperRatio(first) == 0;
       if (lower && GarbledItemMarker(l, a, b)) lower = false;
+      // "… quy định liên quan" / "Gn hoạt động …" read "Đến hoạt động": a capital the scan
+      // put on a link word no article's text opens with (none of the Gazette's 7,222 does)
+      // continues the title, in lower case.
+      if (!lower && a < l.core_end && l.key[a] >= 'a' && l.key[a] <= 'z' && OpensNoArticleText(rest)) {
+        rest = ToLower(first) + rest.substr(first.size());
+        lower = true;
+      }
       if (ContinuesArticleTitle(l, rest, lower)) return;
     } else if (Cur().rank == kDieu && Cur().heading_open && ContinuesArticleTitle(l, text, starts_lower)) {
       return;

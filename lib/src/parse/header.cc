@@ -229,9 +229,9 @@ std::string CanonicalSymbol(const std::string& key, const std::string& raw) {
 
 bool FindNationalMotto(const Line& l, Match* m) {
   // NGHĨA's h is what OCR garbles ("CHU NGBIA"): any one or two letters there; specks may
-  // stand between VIỆT and NAM ("VIET:'NAM").
+  // stand between VIỆT and NAM ("VIET:'NAM"), bars between any two words ("NGHIA | VIET").
   static const RE2 kMotto(
-      R"(c\S{1,2}ng\s*h\S{1,2}a[\s.,]*x\S{1,2}\s*h\S{1,3}[\s.,]*ch\S{1,2}\s*ng\S{1,3}a[\s.,]*v\S{1,3}t[\s.,:;'"]*nam)", ReOptions());
+      R"(c\S{1,2}ng\s*h\S{1,2}a[\s.,|]*x\S{1,2}\s*h\S{1,3}[\s.,|]*ch\S{1,2}\s*ng\S{1,3}a[\s.,|]*v\S{1,3}t[\s.,:;'"|]*nam)", ReOptions());
   static const RE2 kMottoLoose(
       R"(c\S{1,2}ng\b[a-z ]{0,25}?ch\S{1,2}\s*ng\S{1,3}a\s*vi\S{1,3}t\s*nam)", ReOptions());
   return Find(kMotto, l.key, 0, m) ||
@@ -254,25 +254,28 @@ const RE2& SloganRe() {
 }
 // The number cell's head (specks, a letter, "Số" or its S read as 8 or 5) and the symbol
 // after the number (its Q read as a zero: "0Đ-BLĐTBXH"), shared by NumberRe and
-// NumberSlashReadRe.
+// NumberSlashReadRe. The specks may hold stops, quotes, angle brackets and symbols the key
+// has no letter for ("-.S6:", "> © $6:": "?" in the key).
 constexpr std::string_view kNumberCellHead =
-    R"(^[\s~=*|_/-]*(?:[a-z0-9]\s+)?(?:s[o0-9be]{0,2}\s*[:;.]*|[58][o0-9]\s*[:;]+)\s*)";
+    R"(^[\s~=*|_/.,'"<>?-]*(?:[a-z0-9]\s+)?(?:s[o0-9be]{0,2}\s*[:;.]*|[58][o0-9]\s*[:;]+)\s*)";
 constexpr std::string_view kNumberCellSymbol = R"((0?[a-z]{1,5}(?:\s*[-/]\s*[a-z0-9&]{1,12})*))";
 // "Số: 12/2024/TT-BLĐTBXH"; OCR leaves specks in front ("~$6:", "/-$6:", a letter or a
 // digit: "a S6:", "7 S6:"), reads the S as an 8 or 5 ("86: 135/QĐ", only with its colon),
-// may read the dot of a number as a colon ("66:16") and a leading 1 as a letter ("I 9/2024").
+// may read the dot of a number as a colon ("66:16") or put a space after it ("66. 16"), and
+// read a leading 1 as a letter ("I 9/2024").
 const RE2& NumberRe() {
   static const RE2 re(std::string(kNumberCellHead) +
-                          R"(((?:[il]\s?)?\d{0,5}(?:[.:]\d{1,3})?)\s*/\s*(?:(\d{4})\s*/\s*)?)" +
+                          R"(((?:[il]\s?)?\d{0,5}(?:[.:]\s?\d{1,3})?)\s*/\s*(?:(\d{4})\s*/\s*)?)" +
                           std::string(kNumberCellSymbol),
                       ReOptions());
   return re;
 }
-// OCR bends the words ("ngty 29 thing 4 niin 2026", "ney 15", "ngay.29", "01 ie 2024") and
-// may glue a quote to the month ("thdng’5"); the digits carry the date.
+// OCR bends the words ("ngty 29 thing 4 niin 2026", "ney 15", "ngay.29", "01 ie 2024", the
+// t of tháng read as another letter: "shang 5") and may glue a quote to the month
+// ("thdng’5"); the digits carry the date.
 const RE2& DateRe() {
   static const RE2 re(
-      R"(\bn\S{0,2}y[\s.,:]*(\d{0,2})\s*(?:th\S{1,3}g?|/)[\s']*(\d{0,2})\s*(?:n\S{1,3}|[a-z]{1,3}|/)[.,]?\s*(\d{4}))",
+      R"(\bn\S{0,2}y[\s.,:]*(\d{0,2})\s*(?:th\S{1,3}g?|[a-z]h[a-z]{2,3}g|/)[\s']*(\d{0,2})\s*(?:n\S{1,3}|[a-z]{1,3}|/)[.,]?\s*(\d{4}))",
       ReOptions());
   return re;
 }
@@ -305,6 +308,15 @@ const RE2& OcrDateRe() {
   return re;
 }
 
+// "ngày 07 4 tháng năm 2026": the scan moved the month's digit before its word; the day,
+// the month, the year.
+const RE2& OcrDateMonthFirstRe() {
+  static const RE2 re(
+      R"(\bn\S{0,2}y[\s.,:]*(\d{1,2})\s+(\d{1,2})\s*th[a-z0-9]{1,3}g?[\s.,:;-]*n[a-z0-9]{1,3}[\s.,:;-]*(\d{4}))",
+      ReOptions());
+  return re;
+}
+
 // Where the place before an OCR'd date found by OcrDateRe (at |date_start|) ends: at the
 // last comma, else before a "ngày" glued to it ("NGingay").
 size_t OcrPlaceEnd(std::string_view key, size_t from, size_t date_start) {
@@ -320,13 +332,19 @@ size_t OcrPlaceEnd(std::string_view key, size_t from, size_t date_start) {
 }
 
 // "Hà:Nội": a colon or semicolon glued between two letters of an OCR'd place is a speck
-// where the space was (no place name holds one).
+// where the space was (no place name holds one); so is one glued after a word before the
+// next ("Hà: Nội").
 std::string ColonsAsSpaces(std::string text) {
   for (size_t i = 1; i + 1 < text.size(); ++i) {
     const bool mark = text[i] == ':' || text[i] == ';';
-    if (mark && text[i - 1] != ' ' && text[i + 1] != ' ' && !IsAsciiDigit(static_cast<unsigned char>(text[i - 1])) &&
-        !IsAsciiDigit(static_cast<unsigned char>(text[i + 1])))
-      text[i] = ' ';
+    if (mark && text[i - 1] != ' ' && !IsAsciiDigit(static_cast<unsigned char>(text[i - 1])) &&
+        !IsAsciiDigit(static_cast<unsigned char>(text[i + 1]))) {
+      if (text[i + 1] != ' ') {
+        text[i] = ' ';
+      } else if (i + 2 < text.size() && !IsAsciiDigit(static_cast<unsigned char>(text[i + 2]))) {
+        text.erase(i, 1);
+      }
+    }
   }
   return text;
 }
@@ -464,16 +482,23 @@ bool ReadStateNumber(const Line& l, Match* m, NumberSymbol* ns, bool ocr = false
   ns->number = m->Str(1);
   std::replace(ns->number.begin(), ns->number.end(), ':', '.');  // "66:16": an OCR'd "66.16"
   // "I 9/2024": a 1 read as a letter, apart from the digits after it.
-  if (!ns->number.empty() && (ns->number[0] == 'i' || ns->number[0] == 'l')) {
-    ns->number[0] = '1';
-    ns->number.erase(std::remove(ns->number.begin(), ns->number.end(), ' '), ns->number.end());
-  }
+  if (!ns->number.empty() && (ns->number[0] == 'i' || ns->number[0] == 'l')) ns->number[0] = '1';
+  ns->number.erase(std::remove(ns->number.begin(), ns->number.end(), ' '), ns->number.end());
   ns->year = m->Str(2);
   std::string sym_key = m->Str(3);
   std::string sym_raw = l.Raw(m->Start(3), m->End(3));
-  if (!sym_key.empty() && sym_key[0] == '0') {  // "0Đ": a Q read as a zero (kNumberCellSymbol)
+  // "0Đ", "OP": a Q read as a zero (kNumberCellSymbol) or an O, where a Q makes the symbol's
+  // first part a type's code (no code opens with an O).
+  auto q_code = [&] {
+    std::string code = "q";
+    for (size_t i = 1; i < sym_key.size() && sym_key[i] != '-' && sym_key[i] != '/'; ++i) {
+      code.push_back(sym_key[i] == 'p' || sym_key[i] == 'b' ? 'd' : sym_key[i]);
+    }
+    return TypeByCode(code) != nullptr;
+  };
+  if (!sym_key.empty() && (sym_key[0] == '0' || (sym_key[0] == 'o' && q_code()))) {
     sym_key[0] = 'q';
-    if (!sym_raw.empty() && sym_raw[0] == '0') sym_raw[0] = 'Q';
+    if (!sym_raw.empty() && (sym_raw[0] == '0' || sym_raw[0] == 'O' || sym_raw[0] == 'o')) sym_raw[0] = 'Q';
   }
   ns->symbol = CanonicalSymbol(sym_key, sym_raw);
   size_t dash = ns->symbol.find('-');
@@ -680,6 +705,10 @@ size_t ScanAnchorLine(const SourceLines& src, size_t* line, size_t scan_end, siz
     std::string pk = ReadDateAndPlace(l, m, date_from, m.Start(), ocr, h, &scan->doc_year);
     cut = std::min(cut, date_from == 0 ? (pk.empty() ? m.Start() : 0) : cut);
     used();
+  } else if (!h->issued_date && ocr && Find(OcrDateMonthFirstRe(), key, date_from, &m)) {
+    std::string pk = ReadDateAndPlace(l, m, date_from, m.Start(), ocr, h, &scan->doc_year);
+    cut = std::min(cut, date_from == 0 ? (pk.empty() ? m.Start() : 0) : cut);
+    used();
   } else if (!h->issued_date && ocr && Find(OcrDateRe(), key, date_from, &m)) {
     std::string pk = ReadDateAndPlace(l, m, date_from, OcrPlaceEnd(key, date_from, m.Start()), ocr, h, &scan->doc_year);
     cut = std::min(cut, date_from == 0 ? (pk.empty() ? m.Start() : 0) : cut);
@@ -707,6 +736,10 @@ AnchorScan ScanAnchors(const SourceLines& src, size_t scan_end, bool ocr, Header
     const Line& l = src[i];
     std::string frag_key = Trim(l.key.substr(0, cut));
     if (frag_key.empty() || frag_key.find_first_of("abcdefghijklmnopqrstuvwxyz") == std::string::npos) continue;
+    // "© 4PĐộc lập …": fewer than three letters left of an OCR'd motto, slogan or date are
+    // specks the scan put in the gap between the columns, not a line of the issuer's name
+    // (its shortest lines, "BỘ Y TẾ", "UBND", hold more).
+    if (ocr && cut < l.key.size() && KeyLetters(frag_key) < 3) continue;
     // Ignore rule lines and lower-case text (a preamble reached without a type line).
     if (UpperRatio(l.Raw(0, cut)) < 0.6) continue;
     scan.left_ranges.push_back({i, {0, cut}});
@@ -740,11 +773,22 @@ std::string OcrCapitalsValue(const Line& l, size_t* a, size_t* b) {
   auto speck_at_end = [&](const Word& w) { return !w.caps || (w.short_word && !w.all_caps); };
   while (first < last && (words[first].dash || !words[first].caps)) ++first;
   while (last > first && (words[last - 1].dash || speck_at_end(words[last - 1]))) --last;
+  // "VĂN BẢN HỢP NHẤT - re TAS": a short word in capitals behind a speck without one ends
+  // no name; the scan read both from the gap ("… XÃ HỘI" and "BỘ Y TẾ" end in capitals).
+  if (last - first >= 3 && words[last - 1].short_word && !words[last - 2].caps && !words[last - 2].dash) {
+    last -= 2;
+    while (last > first && (words[last - 1].dash || speck_at_end(words[last - 1]))) --last;
+  }
   std::string out;
+  bool after_caps = false;  // the last word kept was one in capitals
   for (size_t k = first; k < last; ++k) {
     if (!words[k].caps && !words[k].dash) continue;
-    if (words[k].dash && (k + 1 == last || words[k + 1].dash || !words[k - 1].caps)) continue;
+    // A dash between two words in capitals, specks around it aside ("ĐỘNG _ - THƯƠNG").
+    size_t next = k + 1;
+    while (next < last && !words[next].caps && !words[next].dash) ++next;
+    if (words[k].dash && (next == last || words[next].dash || !after_caps)) continue;
     out += (out.empty() ? "" : " ") + Trim(l.Value(words[k].start, words[k].end));
+    after_caps = words[k].caps;
   }
   if (first < last) {
     *a = words[first].start;
@@ -752,7 +796,12 @@ std::string OcrCapitalsValue(const Line& l, size_t* a, size_t* b) {
   } else {
     *b = *a;
   }
-  return ToUpper(TrimChars(out, ".:;,|_-~ "));  // "-BO TAI CHINH": a speck glued in front
+  // "-BO TAI CHINH": a speck glued in front; "CHÍNH PHỦ)": a closer nothing opens.
+  out = TrimChars(out, ".:;,|_-~ ");
+  std::vector<uint32_t> offsets;
+  const std::string key = FoldWithOffsets(out, &offsets);
+  out.resize(offsets[WithoutUnopenedCloser(key, 0, key.size())]);
+  return ToUpper(TrimChars(out, ".:;,|_-~ "));
 }
 
 LeftColumn ReadLeftColumn(const SourceLines& src, std::vector<LineRange>* ranges, bool ocr) {
@@ -878,8 +927,9 @@ void ReadIssuer(const SourceLines& src, std::vector<LineRange> ranges, bool ocr,
 }
 
 // Whether the trích yếu that opened at |first| ends before line |i|: at a line that opens
-// the preamble or the body, at capitals, or after a finished sentence.
-bool SubjectEndsBefore(const SourceLines& src, size_t first, size_t i) {
+// the preamble or the body, at capitals, or after a finished sentence. |ocr|: a semicolon
+// before a line in lower case is the scan's comma ("… hành chính; |" / "quy định …").
+bool SubjectEndsBefore(const SourceLines& src, size_t first, size_t i, bool ocr) {
   static const RE2 kStop(
       R"(^\s*(?:c\S{0,2}n\s+c\S{1,3}(?:\s|$)|th\S{1,3}\s+h\S{1,3}n\s|theo\s+\S{1,3}\s*ngh|x\S{1,2}t\s+d\S{1,2}\s+ngh|k\S{1,2}nh\s+g\S{1,3}i|[ivxl1|]{1,4}\s*\.\s|\d{1,2}\s*\.\s|di\S{1,2}u\s+\d|ch\S{1,2}ng\s+[ivxl1]+\s*$))",
       ReOptions());
@@ -893,7 +943,8 @@ bool SubjectEndsBefore(const SourceLines& src, size_t first, size_t i) {
   std::string first_cp(FirstCodePoint(src[i].Text()));
   bool lower_next = UpperRatio(first_cp) == 0 && !FoldKey(first_cp).empty() && FoldKey(first_cp)[0] >= 'a' &&
                     FoldKey(first_cp)[0] <= 'z';
-  return !pk.empty() && (pk.back() == ':' || pk.back() == ';' || (pk.back() == '.' && !lower_next));
+  return !pk.empty() &&
+         (pk.back() == ':' || (pk.back() == ';' && !(ocr && lower_next)) || (pk.back() == '.' && !lower_next));
 }
 
 // Step 4: the subject (trích yếu), the paragraph after the type line; returns the line
@@ -906,7 +957,7 @@ size_t ReadSubject(const SourceLines& src, size_t type_line, bool ocr, Header* h
   // The trích yếu runs to a blank line; without one, to the first line that opens the
   // preamble or the body, or follows a finished sentence.
   for (; i < src.size() && i < first + 12; ++i) {
-    if (src[i].blank || SubjectEndsBefore(src, first, i)) break;
+    if (src[i].blank || SubjectEndsBefore(src, first, i, ocr)) break;
     last = i;
   }
   Match fm;

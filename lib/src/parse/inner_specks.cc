@@ -47,8 +47,19 @@ bool AfterLinkWord(std::string_view key, size_t i) {
   size_t a = i;
   while (a > 0 && key[a - 1] >= 'a' && key[a - 1] <= 'z') --a;
   const std::string_view word = key.substr(a, i - a);
-  static const std::string_view kLinks[] = {"cua", "voi", "va", "ve", "cho", "tai", "theo", "thuoc", "trong", "cac", "den", "tu"};
+  // A ministry's "Bộ" is followed by its name ("của Bộ. Lao động").
+  static const std::string_view kLinks[] = {"cua", "voi", "va", "ve", "cho", "tai", "theo", "thuoc", "trong", "cac", "den", "tu", "bo"};
   return std::find(std::begin(kLinks), std::end(kLinks), word) != std::end(kLinks);
+}
+
+// The word before key position |i| is one a number follows in dates and references
+// ("ngày", "tháng", "năm", "số").
+bool NumberFollows(std::string_view key, size_t i) {
+  size_t a = i;
+  while (a > 0 && key[a - 1] >= 'a' && key[a - 1] <= 'z') --a;
+  const std::string_view word = key.substr(a, i - a);
+  static const std::string_view kWords[] = {"ngay", "thang", "nam", "so", "dieu", "khoan"};
+  return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
 }
 
 // Four digits (a year) end right before key position |i|, or start after the dashes and
@@ -132,6 +143,19 @@ std::string DropSpecks(std::string_view title) {
     } else if ((c == "." || c == ";" || c == ":") && at(i - 1) == Kind::kSpace && letter(i - 2) &&
                at(i + 1) == Kind::kSpace && letter(i + 2)) {
       continue;  // "quản lý nhà ; nước", "của Bộ : Y tế": a mark standing alone between words of the phrase
+    } else if ((c == "." || c == ";" || c == ":") && at(i - 1) == Kind::kSpace && letter(i - 2) &&
+               at(i + 1) == Kind::kSpace && i + 2 < n && cp(i + 2) == "-" && at(i + 3) == Kind::kSpace &&
+               letter(i + 4)) {
+      continue;  // "Lao động : - Thương binh": such a mark before the dash between two names
+    } else if (c == ":" && letter(i - 1) && letter(i - 2) && i + 1 < n && cp(i + 1) == "-" && at(i + 2) == Kind::kUpper) {
+      out.push_back(' ');  // "của:-Luật": a colon and a hyphen glued before a capitalised word
+      ++i;
+      continue;
+    } else if (c == "." && letter(i - 1) && at(i + 1) == Kind::kSpace && at(i + 2) == Kind::kDigit &&
+               NumberFollows(key, i)) {
+      continue;  // "ngày. 21 tháng 10": no sentence ends on a word its number follows
+    } else if ((c == "}" || c == "]") && at(i - 1) == Kind::kSpace && at(i + 1) == Kind::kSpace && opened == 0) {
+      continue;  // "pháp luật } thuộc": a lone closer nothing opens
     } else if (c == "." && at(i - 1) == Kind::kSpace && lower(i + 1)) {
       continue;  // "mục tiêu .quốc gia": glued before a small letter
     } else if ((c == "." || c == ":") && letter(i - 1) && at(i + 1) == Kind::kSpace && at(i + 2) == Kind::kUpper &&

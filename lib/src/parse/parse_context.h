@@ -114,6 +114,10 @@ void TrimTitleSpecks(const Line& l, size_t* a, size_t* b);
 // stray quotes and bars, a stop or semicolon before a lower-case word, a hyphen or colon
 // glued between lower-case words ("Phạm vi.điều chỉnh", "lực-thi hành") (inner_specks.cc).
 std::string DropInnerSpecks(std::string_view title);
+// The article titles of an OCR'd document whose openings repeat (three titles or more
+// sharing eight words or more) read the opening as most copies do where a copy differs
+// only by marks, punctuation, a letter or two, a speck or a lost word (repeated_titles.cc).
+void ReadRepeatedOpeningsAlike(const std::vector<std::string*>& headings);
 // A sentence-case OCR'd title with its words in capitals that carry a mark in title case
 // ("của BỘ Y tế" → "của Bộ Y tế"); abbreviations, which carry none, stay (inner_specks.cc).
 std::string CapitalsWordsAsTitle(std::string_view title);

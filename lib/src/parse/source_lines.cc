@@ -23,8 +23,9 @@ bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c 
 }  // namespace
 
 void AppendFoldWithOffsets(std::string_view text, std::vector<uint32_t>* offsets, std::string* out) {
-  // Where a capital Q stands (rare): a flag per code point was an allocation a line.
-  std::vector<size_t> capital_q;
+  // Where a capital Q or a section sign stands (rare): a flag per code point was an
+  // allocation a line.
+  std::vector<size_t> capital_q, section_sign;
   offsets->clear();
   // Sized up front: grown by doubling, the offsets of a long text (4 bytes per code point)
   // would take up to twice the room they need.
@@ -36,6 +37,7 @@ void AppendFoldWithOffsets(std::string_view text, std::vector<uint32_t>* offsets
     size_t len = 1;
     char32_t cp = DecodeAt(text, i, &len);
     if (cp == 'Q') capital_q.push_back(offsets->size());
+    if (cp == U'\u00a7') section_sign.push_back(offsets->size());
     offsets->push_back(static_cast<uint32_t>(i));
     out->push_back(FoldToKeyByte(cp));
     i += len;
@@ -45,6 +47,7 @@ void AppendFoldWithOffsets(std::string_view text, std::vector<uint32_t>* offsets
   char* key = out->data() + base;
   const size_t n = out->size() - base;
   size_t next_q = 0;  // the first entry of capital_q not behind i
+  size_t next_section = 0;  // the first entry of section_sign not behind i
   for (size_t i = 0; i < n; ++i) {
     bool word_start = i == 0 || !IsAsciiLetter(key[i - 1]);
     char next = i + 1 < n ? key[i + 1] : ' ';
@@ -57,6 +60,10 @@ void AppendFoldWithOffsets(std::string_view text, std::vector<uint32_t>* offsets
     if (key[i] == 'j' && IsAsciiLetter(prev)) key[i] = 'i';
     // "$6:" is an OCR'd "Số:".
     if (key[i] == '$' && word_start && (next == 'o' || (next >= '0' && next <= '9'))) key[i] = 's';
+    // So is "§6:" (the sign folds to an a elsewhere: "§" for "ã").
+    const bool is_section = next_section < section_sign.size() && section_sign[next_section] == i;
+    if (is_section) ++next_section;
+    if (is_section && word_start && (next == 'o' || (next >= '0' && next <= '9'))) key[i] = 's';
     // A capital Q between a consonant and a vowel is an OCR'd Ộ ("HQI"): Vietnamese has Q
     // only in "qu", and codes keep theirs ("NQ-", "BQL").
     const bool is_capital_q = next_q < capital_q.size() && capital_q[next_q] == i;
@@ -679,6 +686,16 @@ std::vector<std::pair<size_t, size_t>> KeyTokens(const Line& l, size_t a, size_t
     i = j;
   }
   return out;
+}
+
+size_t WithoutUnopenedCloser(std::string_view key, size_t a, size_t b) {
+  while (b > a) {
+    const char c = key[b - 1];
+    const char open = c == ')' ? '(' : c == ']' ? '[' : c == '}' ? '{' : c == '"' ? '"' : 0;
+    if (open == 0 || key.substr(a, b - 1 - a).find(open) != std::string_view::npos) break;
+    --b;
+  }
+  return b;
 }
 
 }  // namespace vanban::internal

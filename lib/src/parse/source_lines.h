@@ -114,6 +114,9 @@ struct Line {
 
 // Letters (a-z) in a folded key.
 size_t KeyLetters(std::string_view key);
+// The end of [a, b) of |key| without the closing brackets and quotes at its end that nothing
+// in it opens: OCR's specks ("… áp dụng»", "NHÀ GIÁO)", "XÃ HỘI]"; quotes fold to '"').
+size_t WithoutUnopenedCloser(std::string_view key, size_t a, size_t b);
 // The space-separated tokens of |l|'s key within [a, b), as key ranges, in order.
 std::vector<std::pair<size_t, size_t>> KeyTokens(const Line& l, size_t a, size_t b);
 
