@@ -4,6 +4,8 @@
 #include <map>
 #include <string>
 
+#include "model/model_parts.h"
+#include "restore/symbol_form.h"
 #include "vanban/model.h"
 #include "vanban/restore.h"
 
@@ -197,6 +199,42 @@ TEST_CASE("restore: digits and letters an OCR garbled inside a sentence are unsu
   CHECK_FALSE(found[0]->alternatives.empty());
   // "16i/QD": part of a document symbol.
   CHECK(found[1]->confidence == 1.0);
+}
+
+TEST_CASE("restore: a symbol part no document writes is unsure in OCR'd text, offered the parts one letter away") {
+  vanban::RestoreOptions o;
+  o.confidence = true;
+  vanban::Restorer r(FixtureModel(), o);
+  auto res = r.Restore("Quyét dinh cia Hoi dong nhan dan tinh so 20/QDD-HPND ngay 19/12/2025\n");
+  const vanban::RestoredToken* part = nullptr;
+  const vanban::RestoredToken* council = nullptr;
+  for (const auto& t : res.tokens) {
+    if (t.original == "QDD") part = &t;
+    if (t.original == "HPND") council = &t;
+  }
+  REQUIRE(part != nullptr);
+  CHECK(part->restored == "QDD");  // kept: the marks ask the clerk
+  CHECK(part->confidence < 0.9);
+  REQUIRE_FALSE(part->alternatives.empty());
+  CHECK(part->alternatives[0].text == "QĐ");
+  // A part read as another keeps what the scan wrote as its other reading.
+  REQUIRE(council != nullptr);
+  CHECK(council->restored == "HĐND");
+  REQUIRE(council->alternatives.size() == 1);
+  CHECK(council->alternatives[0].text == "HPND");
+}
+
+TEST_CASE("restore: the symbol parts one letter from a key, most written first") {
+  const auto& m = FixtureModel()->parts().data();
+  auto near = vanban::internal::NearSymbolParts(m, "qdd", 3);  // QĐ with a letter added
+  REQUIRE(near.size() == 1);
+  CHECK(near[0].first == "QĐ");
+  CHECK(near[0].second == 1.0);
+  auto two = vanban::internal::NearSymbolParts(m, "qx", 3);  // a letter changed: QĐ and QH, 1,000 each
+  REQUIRE(two.size() == 2);
+  CHECK(two[0].second == doctest::Approx(0.5));
+  CHECK(vanban::internal::NearSymbolParts(m, "dg", 3).empty());  // ĐG is written 16 times only
+  CHECK(vanban::internal::NearSymbolParts(m, "zzzz", 3).empty());
 }
 
 TEST_CASE("restore: a speck no reading explains is unsure in OCR'd text, a foreign word in typed text is not") {

@@ -1,5 +1,6 @@
 #include "restore/symbol_form.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "model/model_data.h"
@@ -18,6 +19,8 @@ constexpr double kBForDRate = 0.1;
 constexpr double kTwoForDRate = 0.05;
 // Share of a symbol's Q read as a zero or an O (its tail lost to the scan).
 constexpr double kQForORate = 0.05;
+// Corpus count of a part offered for one the corpus never writes.
+constexpr uint64_t kMinNearPartCount = 100;
 // Corpus sightings of a Đ part misread that way (its count times the rate) it takes before
 // the misreading is taken for it: "BG" in "của BG Giáo dục" is Bộ, not ĐG (16 in the
 // corpus, 1.6 such misreadings), so the word's readings decide.
@@ -62,6 +65,38 @@ std::string_view SymbolForm(const ModelData& m, std::string_view text, bool ocr,
     consider(key->substr(0, k) + key->substr(k + 1), kTwoForDRate, /*bar=*/true);
   }
   return form;
+}
+
+std::vector<std::pair<std::string_view, double>> NearSymbolParts(const ModelData& m, std::string_view key,
+                                                                size_t max) {
+  std::vector<const ModelData::SymbolPartEntry*> found;
+  std::string edit;
+  auto look = [&] {
+    const ModelData::SymbolPartEntry* e = m.SymbolPart(edit);
+    if (e != nullptr && e->count >= kMinNearPartCount && std::find(found.begin(), found.end(), e) == found.end())
+      found.push_back(e);
+  };
+  for (size_t i = 0; i <= key.size(); ++i) {
+    if (i < key.size()) {
+      edit.assign(key).erase(i, 1);
+      if (!edit.empty()) look();
+    }
+    for (char c = 'a'; c <= 'z'; ++c) {
+      edit.assign(key).insert(i, 1, c);
+      look();
+      if (i < key.size() && key[i] != c) {
+        edit.assign(key)[i] = c;
+        look();
+      }
+    }
+  }
+  std::stable_sort(found.begin(), found.end(), [](const auto* a, const auto* b) { return a->count > b->count; });
+  if (found.size() > max) found.resize(max);
+  double total = 0;
+  for (const auto* e : found) total += static_cast<double>(e->count);
+  std::vector<std::pair<std::string_view, double>> out;
+  for (const auto* e : found) out.emplace_back(e->form, static_cast<double>(e->count) / total);
+  return out;
 }
 
 }  // namespace vanban::internal

@@ -6,6 +6,8 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace vanban::internal {
 
@@ -14,6 +16,13 @@ class ModelData;
 // The form to write for |text| (all capitals), or empty when the table has none worth
 // using. |scratch| holds the key. The result points into the model.
 std::string_view SymbolForm(const ModelData& model, std::string_view text, bool ocr, std::string* scratch);
+
+// The forms of the symbol parts one letter (dropped, added or changed) from |key| (a
+// diacritic-free lower-case key) that the corpus writes at least 100 times, most written
+// first, at most |max|, each with its share of their counts: what an OCR'd part no
+// document writes may be ("INQ" for NQ).
+std::vector<std::pair<std::string_view, double>> NearSymbolParts(const ModelData& model, std::string_view key,
+                                                                size_t max);
 
 }  // namespace vanban::internal
 

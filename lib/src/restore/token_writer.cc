@@ -10,6 +10,7 @@
 #include "restore/line_specks.h"
 #include "restore/list_labels.h"
 #include "restore/pieces.h"
+#include "restore/symbol_form.h"
 #include "text/utf8.h"
 #include "vanban/text.h"
 
@@ -490,6 +491,18 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
                 (e.to == e.from + 1 && !tok.changed() && GarbledCapitals(m_, orig, &key_)))) {
       AddNearest(orig, &tok);
       if (!tok.alternatives.empty()) tok.confidence = std::min(tok.confidence, kUnreadConfidence);
+    } else if (ocr_ && o_.confidence && unit.pieces[e.from].kind == PieceKind::kSymbol && e.to == e.from + 1 &&
+               tok.restored == orig && KeyInto(orig, &key_) && m_.SymbolPart(key_) == nullptr) {
+      // A part of a symbol no document of the corpus writes, kept as written ("20/INQ-"):
+      // a clerk must look, at the parts one letter away.
+      for (const auto& [form, share] : NearSymbolParts(m_, key_, static_cast<size_t>(std::max(1, o_.alternatives))))
+        tok.alternatives.push_back({std::string(form), (1.0 - kUnreadConfidence) * share});
+      if (!tok.alternatives.empty()) tok.confidence = std::min(tok.confidence, kUnreadConfidence);
+    } else if (ocr_ && o_.confidence && unit.pieces[e.from].kind == PieceKind::kSymbol && e.to == e.from + 1 &&
+               tok.restored != orig && tok.alternatives.empty()) {
+      // A part read as another ("HPND" as HĐND): should its neighbours make it unsure,
+      // the part as written is the other reading a mark shows.
+      tok.alternatives.push_back({std::string(orig), 1.0 - tok.confidence});
     }
     Feed(e, c, orig, margin_confidence, &confident, memory);
     // Not after a word in capitals or a lone letter: "Phụ lục I.3", "I-10", "điểm a.1"
