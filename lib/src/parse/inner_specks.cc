@@ -41,25 +41,27 @@ bool StrayMark(std::string_view cp) {
   return false;
 }
 
+// The letters of the word that ends at key position |i|.
+std::string_view KeyWordBefore(std::string_view key, size_t i) {
+  size_t a = i;
+  while (a > 0 && key[a - 1] >= 'a' && key[a - 1] <= 'z') --a;
+  return key.substr(a, i - a);
+}
+
 // The word before key position |i| (a stop glued to it) is one no sentence ends on: a
 // preposition or a link word ("của", "với", "và").
 bool AfterLinkWord(std::string_view key, size_t i) {
-  size_t a = i;
-  while (a > 0 && key[a - 1] >= 'a' && key[a - 1] <= 'z') --a;
-  const std::string_view word = key.substr(a, i - a);
   // A ministry's "Bộ" is followed by its name ("của Bộ. Lao động").
   static const std::string_view kLinks[] = {"cua", "voi", "va", "ve", "cho", "tai", "theo", "thuoc", "trong", "cac", "den", "tu", "bo"};
-  return std::find(std::begin(kLinks), std::end(kLinks), word) != std::end(kLinks);
+  return std::find(std::begin(kLinks), std::end(kLinks), KeyWordBefore(key, i)) != std::end(kLinks);
 }
 
 // The word before key position |i| is one a number follows in dates and references
-// ("ngày", "tháng", "năm", "số").
-bool NumberFollows(std::string_view key, size_t i) {
-  size_t a = i;
-  while (a > 0 && key[a - 1] >= 'a' && key[a - 1] <= 'z') --a;
-  const std::string_view word = key.substr(a, i - a);
+// ("ngày", "tháng", "năm", "số"). Narrower than body.cc's NumbersFollow: a sentence may
+// end on "xã" or "lần", not on these.
+bool DateWordBefore(std::string_view key, size_t i) {
   static const std::string_view kWords[] = {"ngay", "thang", "nam", "so", "dieu", "khoan"};
-  return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+  return std::find(std::begin(kWords), std::end(kWords), KeyWordBefore(key, i)) != std::end(kWords);
 }
 
 // Four digits (a year) end right before key position |i|, or start after the dashes and
@@ -152,7 +154,7 @@ std::string DropSpecks(std::string_view title) {
       ++i;
       continue;
     } else if (c == "." && letter(i - 1) && at(i + 1) == Kind::kSpace && at(i + 2) == Kind::kDigit &&
-               NumberFollows(key, i)) {
+               DateWordBefore(key, i)) {
       continue;  // "ngày. 21 tháng 10": no sentence ends on a word its number follows
     } else if ((c == "}" || c == "]") && at(i - 1) == Kind::kSpace && at(i + 1) == Kind::kSpace && opened == 0) {
       continue;  // "pháp luật } thuộc": a lone closer nothing opens
