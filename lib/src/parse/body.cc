@@ -111,10 +111,7 @@ bool TitleSpeck(const Line& l, size_t a, size_t b) {
   if (letters == 0) return digits <= 2;
   if (digits > 0 || letters > 4) return false;
   if (letters == 1 && key.size() <= 2) return true;
-  std::string word;
-  for (char c : key) {
-    if (c >= 'a' && c <= 'z') word.push_back(c);
-  }
+  const std::string word = KeyLetterString(key);
   bool consonant = word.find_first_not_of("aeiouy") != std::string::npos;
   std::string reading = WithoutEdgeMarks(l.Value(a, b));
   if (!consonant && word.size() == 2 && reading == word) return true;
@@ -157,10 +154,8 @@ size_t StockTitleEnd(const Line& l, const std::vector<std::pair<size_t, size_t>>
   for (size_t keep = n >= 4 ? n - 2 : n - 1; keep < n; ++keep) {
     bool specks = true;
     for (size_t t = keep; t < n && specks; ++t) {
-      std::string letters;
-      for (char c : std::string_view(l.key).substr(tokens[t].first, tokens[t].second - tokens[t].first)) {
-        if (c >= 'a' && c <= 'z') letters.push_back(c);
-      }
+      const std::string letters =
+          KeyLetterString(std::string_view(l.key).substr(tokens[t].first, tokens[t].second - tokens[t].first));
       specks = letters.size() <= 3 && letters != "va";
     }
     if (!specks) continue;
@@ -188,11 +183,8 @@ size_t ArticleTitleEnd(const Line& l, size_t a) {
   auto numbered = [&](size_t t) {  // token t is a number its word owns: "khoản 2"
     std::string_view number = std::string_view(l.key).substr(tokens[t].first, tokens[t].second - tokens[t].first);
     if (t == 0 || number.find_first_not_of("0123456789") != std::string_view::npos) return false;
-    std::string word;
-    for (char c : std::string_view(l.key).substr(tokens[t - 1].first, tokens[t - 1].second - tokens[t - 1].first)) {
-      if (c >= 'a' && c <= 'z') word.push_back(c);
-    }
-    return NumbersFollow(word);
+    return NumbersFollow(
+        KeyLetterString(std::string_view(l.key).substr(tokens[t - 1].first, tokens[t - 1].second - tokens[t - 1].first)));
   };
   // "kinh doanh Be", "tiền thưởng Le": a capitalised word of two letters without a mark
   // after a word in lower case is no name of the title (a name reads with its marks: Mỹ,
@@ -210,10 +202,8 @@ size_t ArticleTitleEnd(const Line& l, size_t a) {
   // as "và" with none of its letters, is a speck (a title's "và" the scan bent, "vA", keeps
   // them).
   auto link_speck = [&](size_t t) {
-    std::string letters;
-    for (char c : std::string_view(l.key).substr(tokens[t].first, tokens[t].second - tokens[t].first)) {
-      if (c >= 'a' && c <= 'z') letters.push_back(c);
-    }
+    const std::string letters =
+        KeyLetterString(std::string_view(l.key).substr(tokens[t].first, tokens[t].second - tokens[t].first));
     if (letters.empty() || IsVietnameseSyllable(letters)) return false;
     return ToLower(Trim(l.Value(tokens[t].first, tokens[t].second))) == "và" && EditDistance(letters, "va") >= 3;
   };

@@ -701,11 +701,8 @@ size_t ScanAnchorLine(const SourceLines& src, size_t* line, size_t scan_end, siz
     cut = 0;
     used();
   }
-  if (!h->issued_date && Find(DateRe(), key, date_from, &m)) {
-    std::string pk = ReadDateAndPlace(l, m, date_from, m.Start(), ocr, h, &scan->doc_year);
-    cut = std::min(cut, date_from == 0 ? (pk.empty() ? m.Start() : 0) : cut);
-    used();
-  } else if (!h->issued_date && ocr && Find(OcrDateMonthFirstRe(), key, date_from, &m)) {
+  if (!h->issued_date &&
+      (Find(DateRe(), key, date_from, &m) || (ocr && Find(OcrDateMonthFirstRe(), key, date_from, &m)))) {
     std::string pk = ReadDateAndPlace(l, m, date_from, m.Start(), ocr, h, &scan->doc_year);
     cut = std::min(cut, date_from == 0 ? (pk.empty() ? m.Start() : 0) : cut);
     used();
@@ -867,19 +864,14 @@ void FindIssuerFragments(const LeftColumn& col, int* first, int* unit, Issuer* i
 // The parent authority is the org-like text above the issuer (fragments before |first|),
 // minus a repeat of the issuer itself (gazette copies print the issuer twice).
 std::optional<TextValue> ParentAuthority(const LeftColumn& col, int first, const std::string& issuer_key_all) {
-  std::string issuer_key;
-  for (char c : issuer_key_all) {
-    if (c >= 'a' && c <= 'z') issuer_key.push_back(c);
-  }
+  const std::string issuer_key = KeyLetterString(issuer_key_all);
   TextValue parent;
   std::string parent_key;
   for (int k = 0; k < first; ++k) {
     if (!LooksLikeOrg(col.keys[k])) continue;
     parent.text += (parent.text.empty() ? "" : " ") + col.vals[k];
     parent.raw += (parent.raw.empty() ? "" : " | ") + col.raws[k];
-    for (char c : col.keys[k]) {
-      if (c >= 'a' && c <= 'z') parent_key.push_back(c);
-    }
+    parent_key += KeyLetterString(col.keys[k]);
     if (parent.lines.empty()) parent.lines.start = col.nums[k];
     parent.lines.end = col.nums[k];
   }

@@ -27,19 +27,6 @@ constexpr int kMostEdits = 3;
 constexpr size_t kMostTitles = 2000;
 constexpr size_t kMostOpenings = 8;
 
-std::vector<std::string> Words(std::string_view s) {
-  std::vector<std::string> out;
-  size_t a = 0;
-  while (a < s.size()) {
-    while (a < s.size() && s[a] == ' ') ++a;
-    size_t b = a;
-    while (b < s.size() && s[b] != ' ') ++b;
-    if (b > a) out.emplace_back(s.substr(a, b - a));
-    a = b;
-  }
-  return out;
-}
-
 // A word's letters and digits by key: "chính," and "chính" spell the same.
 std::string Spelling(std::string_view word) {
   std::string out;
@@ -55,7 +42,7 @@ struct Word {
 
 std::vector<Word> Spelled(std::string_view title) {
   std::vector<Word> out;
-  for (std::string& w : Words(title)) {
+  for (std::string& w : WhitespaceWords(title)) {
     std::string s = Spelling(w);
     out.push_back({std::move(w), std::move(s)});
   }

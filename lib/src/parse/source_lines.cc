@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <iterator>
+#include <sstream>
 
 #include "text/fold.h"
 #include "text/utf8.h"
@@ -674,6 +676,19 @@ int ToInt(std::string_view digits) {
 
 size_t KeyLetters(std::string_view key) {
   return std::count_if(key.begin(), key.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+std::string KeyLetterString(std::string_view key) {
+  std::string out;
+  std::copy_if(key.begin(), key.end(), std::back_inserter(out), [](char c) { return c >= 'a' && c <= 'z'; });
+  return out;
+}
+
+std::vector<std::string> WhitespaceWords(std::string_view text) {
+  std::vector<std::string> out;
+  std::istringstream in{std::string(text)};
+  for (std::string w; in >> w;) out.push_back(std::move(w));
+  return out;
 }
 
 std::vector<std::pair<size_t, size_t>> KeyTokens(const Line& l, size_t a, size_t b) {

@@ -114,6 +114,10 @@ struct Line {
 
 // Letters (a-z) in a folded key.
 size_t KeyLetters(std::string_view key);
+// Those letters, in order ("dieu 3." -> "dieu").
+std::string KeyLetterString(std::string_view key);
+// The words of |text| between runs of white space.
+std::vector<std::string> WhitespaceWords(std::string_view text);
 // The end of [a, b) of |key| without the closing brackets and quotes at its end that nothing
 // in it opens: OCR's specks ("… áp dụng»", "NHÀ GIÁO)", "XÃ HỘI]"; quotes fold to '"').
 size_t WithoutUnopenedCloser(std::string_view key, size_t a, size_t b);

@@ -2,7 +2,6 @@
 // "Phòng Văn hóa - Xã hội", "các thôn" and "Các thôn", "UBND xã" and "Ủy ban nhân dân xã"
 // together. The source spelling stays in the role's |raw|.
 #include <algorithm>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,15 +36,8 @@ constexpr Expansion kPhrases[] = {
     {"mat tran to quoc", "Mặt trận Tổ quốc", "Mat tran To quoc"},
 };
 
-std::vector<std::string> Words(std::string_view s) {
-  std::vector<std::string> out;
-  std::istringstream in{std::string(s)};
-  for (std::string w; in >> w;) out.push_back(std::move(w));
-  return out;
-}
-
 void Append(std::string_view phrase, std::vector<std::string>* out) {
-  for (auto& w : Words(phrase)) out->push_back(std::move(w));
+  for (auto& w : WhitespaceWords(phrase)) out->push_back(std::move(w));
 }
 
 std::string UpperFirst(const std::string& s) {
@@ -64,7 +56,7 @@ std::string CanonicalUnitName(std::string_view raw) {
   const bool marked = std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
   // A dash with a space on one side separates two names: "Văn hóa -Xã hội" -> "Văn hóa - Xã hội".
   std::vector<std::string> words;
-  for (std::string& w : Words(s)) {
+  for (std::string& w : WhitespaceWords(s)) {
     if (w.size() > 1 && w.front() == '-' && !words.empty()) {
       words.push_back("-");
       w.erase(0, 1);
@@ -91,8 +83,8 @@ std::string CanonicalUnitName(std::string_view raw) {
   }
   // Phrases in their usual capitals.
   for (const Expansion& p : kPhrases) {
-    const std::vector<std::string> want = Words(p.plain_abbreviation);
-    const std::vector<std::string> canonical = Words(marked ? p.marked : p.unmarked);
+    const std::vector<std::string> want = WhitespaceWords(p.plain_abbreviation);
+    const std::vector<std::string> canonical = WhitespaceWords(marked ? p.marked : p.unmarked);
     for (size_t i = 0; i + want.size() <= out.size(); ++i) {
       bool same = true;
       for (size_t k = 0; same && k < want.size(); ++k) same = Plain(out[i + k]) == want[k];
