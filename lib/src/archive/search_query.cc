@@ -245,12 +245,13 @@ Status CheckSearchQuery(const SearchQuery& q, bool text_given, std::string* fiel
     return Status::InvalidArgument(std::to_string(q.text.size()) + " bytes long: a query has at most " +
                                    std::to_string(kMaxSearchQueryBytes) + " bytes");
   }
-  if (const size_t words = WordCount(internal::ParseQuery(q.text)); words > kMaxSearchWords) {
+  const internal::ParsedQuery parsed = internal::ParseQuery(q.text);
+  if (const size_t words = WordCount(parsed); words > kMaxSearchWords) {
     *field = "query";
     return Status::InvalidArgument(std::to_string(words) + " words: a query has at most " +
                                    std::to_string(kMaxSearchWords) + " (search for the distinctive ones)");
   }
-  if (text_given && !SearchTextHasWords(q.text)) {
+  if (text_given && parsed.terms.empty()) {  // SearchTextHasWords, on the query parsed above
     *field = "query";
     return Status::InvalidArgument(
         q.text.find_first_not_of(" \t\r\n") == std::string::npos
