@@ -333,6 +333,15 @@ TEST_CASE("restore: two OCR capitals before a lower-case word are a capitalised 
         std::string::npos);
 }
 
+TEST_CASE("restore: a lower-case b among a symbol part's capitals is its Đ") {
+  // English OCR reads the Đ of QĐ as b in some scans ("23-Qb/TW", "15/Qb-UBND").
+  CHECK(Restore("Quyét dinh cia Hoi dong nhan dan tinh s6 23-Qb/TW\n").find("23-QĐ/TW") != std::string::npos);
+  CHECK(Restore("Quyét dinh cia Hoi dong nhan dan tinh s6 15/Qb-UBND\n").find("15/QĐ-UBND") != std::string::npos);
+  // Not a word standing alone, nor a part the table has no Đ form for.
+  CHECK(Restore("Quyét dinh cia Hoi dong nhan dan tinh Qb\n").find("QĐ") == std::string::npos);
+  CHECK(Restore("Quyét dinh cia Hoi dong nhan dan tinh s6 15/Xb-UBND\n").find("15/Xb-UBND") != std::string::npos);
+}
+
 TEST_CASE("restore: a capital X the OCR read for the x of xã inside a sentence is lower case") {
   // An OCR engine tells x from X by size only; "nhân dân Xa về" is xã. Before a name, in
   // xã hội (names capitalise it) and in typed text the capital stays.

@@ -46,6 +46,18 @@ bool Joined(std::string_view unit, const std::vector<LmToken>& t, size_t i) {
          (i + 2 < t.size() && IsJoinerMark(unit, t[i + 1]) && t[i + 2].kind != LmTokenKind::kSpace);
 }
 
+// Capitals (ASCII, at least two letters, the first a capital) with a lower-case b among
+// them, the letters English OCR makes of a symbol part's Đ.
+bool IsCapitalsWithB(std::string_view text) {
+  if (text.size() < 2 || !(text[0] >= 'A' && text[0] <= 'Z')) return false;
+  bool b = false;
+  for (char c : text) {
+    if (c == 'b') b = true;
+    else if (!(c >= 'A' && c <= 'Z')) return false;
+  }
+  return b;
+}
+
 // A host name with a path and no scheme ("chinhphu.vn/cpp/files/..."): the chunk
 // before its first slash, quotes and brackets aside, is dotted names ending in a name
 // of letters (the top-level domain).
@@ -456,6 +468,15 @@ void CutPieces(std::string_view unit, bool ocr, const ModelData& model, std::vec
             (*out)[first].syllables |= static_cast<uint8_t>(1u << cuts.size());
             space = false;
             break;
+          }
+          // English OCR reads the Đ of a symbol part as a lower-case b ("Qb/TW" for
+          // QĐ/TW): capitals with such a b, joined in a symbol, are that part.
+          if (ocr && joined && IsCapitalsWithB(text)) {
+            const std::string_view form = SymbolForm(model, text, ocr, &key);
+            if (form.find("Đ") != std::string_view::npos) {
+              push(tok.begin, tok.end, PieceKind::kSymbol);
+              break;
+            }
           }
           bool has_key = KeyInto(text, &key);
           bool upper = text.size() >= 2 && IsAllUpper(text);
