@@ -342,6 +342,18 @@ TEST_CASE("restore: a lower-case b among a symbol part's capitals is its Đ") {
   CHECK(Restore("Quyét dinh cia Hoi dong nhan dan tinh s6 15/Xb-UBND\n").find("15/Xb-UBND") != std::string::npos);
 }
 
+TEST_CASE("restore: a symbol part no document writes takes the part a letter away that this document writes") {
+  const std::string cites = "Can cu Nghi dinh s6 15/2020/ND-CP cia Chinh phu;\n";
+  const std::string garbled = "Thuc hién Nghi dinh s6 15/2020/IND-CP cia Chinh phu;\n";
+  // Before or after the citation the document writes well.
+  const std::string after = Restore(cites + garbled);
+  CHECK(after.find("15/2020/NĐ-CP", cites.size()) != std::string::npos);
+  CHECK(after.find("IND") == std::string::npos);
+  CHECK(Restore(garbled + cites).find("15/2020/NĐ-CP") < garbled.size());
+  // Alone, nothing says which part it is: kept as written (and marked, see above).
+  CHECK(Restore(garbled).find("15/2020/IND-CP") != std::string::npos);
+}
+
 TEST_CASE("restore: a capital X the OCR read for the x of xã inside a sentence is lower case") {
   // An OCR engine tells x from X by size only; "nhân dân Xa về" is xã. Before a name, in
   // xã hội (names capitalise it) and in typed text the capital stays.

@@ -55,6 +55,7 @@ void DocumentMemory::Reset(std::string_view text) {
   phrase_after_.clear();
   phrase_between_.clear();
   spellings_.clear();
+  symbol_parts_.clear();
   last_label_ = 0;
   unit_ = 0;
   labels_.clear();

@@ -73,6 +73,14 @@ class DocumentMemory {
   void RememberSpelling(std::string_view written, uint32_t id);
   const std::vector<Reading>& ReadingsOf(std::string_view written) const;
 
+  // The parts of document symbols (diacritic-free keys of parts the symbol table has)
+  // this document writes: a part no document writes, a letter away from one of them,
+  // is that part misread ("20/INQ-" in a plan that cites 20/NQ-HĐND).
+  void RememberSymbolPart(std::string_view key) {
+    if (!symbol_parts_.contains(key)) symbol_parts_.emplace(std::string(key), true);
+  }
+  bool WritesSymbolPart(std::string_view key) const { return symbol_parts_.contains(key); }
+
   // The diacritic-free letter of the first list label after byte |offset|, or 0.
   char NextLabelKey(size_t offset) const;
   // Byte |offset| starts the line after one that opens "KT." (ký thay, signing for the
@@ -185,6 +193,7 @@ class DocumentMemory {
   // From a pair of a triple's ids to the third: (b,c) to a, (a,b) to c, (a,c) to b.
   std::unordered_map<uint64_t, std::vector<uint32_t>> phrase_before_, phrase_after_, phrase_between_;
   StringMap<std::vector<Reading>> spellings_;
+  StringMap<bool> symbol_parts_;
   std::vector<std::pair<size_t, char>> labels_;  // line-start labels: offset, letter key
   std::vector<size_t> deputy_titles_;            // starts of the lines after a "KT." line
   std::vector<std::pair<size_t, size_t>> signer_lines_;  // [begin, end) of each, in order

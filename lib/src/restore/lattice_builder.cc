@@ -799,6 +799,10 @@ void LatticeBuilder::Build(bool again) {
       }
       case PieceKind::kSymbol: {
         std::string_view form = SymbolForm(text);
+        // A part no document of the corpus writes, a letter from one this document
+        // writes elsewhere: that part ("20/INQ-" where the plan cites 20/NQ-HĐND).
+        if (ocr_ && form.empty() && internal::KeyInto(text, &key_) && m_.SymbolPart(key_) == nullptr)
+          form = internal::NearPartWritten(m_, key_, [this](std::string_view k) { return memory_.WritesSymbolPart(k); });
         // A symbol already written with marks (VNĐ, HĐND) is kept as written.
         bool fix = !form.empty() && form != text && !internal::HasMarks(text);
         AddFixed(i, SymbolWordId(fix ? form : text), fix ? lat_->Pool(form) : -1);

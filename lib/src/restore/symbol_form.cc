@@ -26,6 +26,27 @@ constexpr uint64_t kMinNearPartCount = 100;
 // corpus, 1.6 such misreadings), so the word's readings decide.
 constexpr double kMinMisreadSightings = 5.0;
 
+// Calls |fn| with each key a letter (dropped, added or changed) from |key|; |fn| may
+// see a key more than once.
+template <typename Fn>
+void ForEachOneLetterEdit(std::string_view key, Fn fn) {
+  std::string edit;
+  for (size_t i = 0; i <= key.size(); ++i) {
+    if (i < key.size()) {
+      edit.assign(key).erase(i, 1);
+      if (!edit.empty()) fn(edit);
+    }
+    for (char c = 'a'; c <= 'z'; ++c) {
+      edit.assign(key).insert(i, 1, c);
+      fn(edit);
+      if (i < key.size() && key[i] != c) {
+        edit.assign(key)[i] = c;
+        fn(edit);
+      }
+    }
+  }
+}
+
 }  // namespace
 
 std::string_view SymbolForm(const ModelData& m, std::string_view text, bool ocr, std::string* key) {
@@ -70,26 +91,11 @@ std::string_view SymbolForm(const ModelData& m, std::string_view text, bool ocr,
 std::vector<std::pair<std::string_view, double>> NearSymbolParts(const ModelData& m, std::string_view key,
                                                                 size_t max) {
   std::vector<const ModelData::SymbolPartEntry*> found;
-  std::string edit;
-  auto look = [&] {
+  ForEachOneLetterEdit(key, [&](const std::string& edit) {
     const ModelData::SymbolPartEntry* e = m.SymbolPart(edit);
     if (e != nullptr && e->count >= kMinNearPartCount && std::find(found.begin(), found.end(), e) == found.end())
       found.push_back(e);
-  };
-  for (size_t i = 0; i <= key.size(); ++i) {
-    if (i < key.size()) {
-      edit.assign(key).erase(i, 1);
-      if (!edit.empty()) look();
-    }
-    for (char c = 'a'; c <= 'z'; ++c) {
-      edit.assign(key).insert(i, 1, c);
-      look();
-      if (i < key.size() && key[i] != c) {
-        edit.assign(key)[i] = c;
-        look();
-      }
-    }
-  }
+  });
   std::stable_sort(found.begin(), found.end(), [](const auto* a, const auto* b) { return a->count > b->count; });
   if (found.size() > max) found.resize(max);
   double total = 0;
@@ -97,6 +103,20 @@ std::vector<std::pair<std::string_view, double>> NearSymbolParts(const ModelData
   std::vector<std::pair<std::string_view, double>> out;
   for (const auto* e : found) out.emplace_back(e->form, static_cast<double>(e->count) / total);
   return out;
+}
+
+std::string_view NearPartWritten(const ModelData& m, std::string_view key,
+                                 const std::function<bool(std::string_view)>& writes) {
+  const ModelData::SymbolPartEntry* found = nullptr;
+  bool several = false;
+  ForEachOneLetterEdit(key, [&](const std::string& edit) {
+    if (several || !writes(edit)) return;
+    const ModelData::SymbolPartEntry* e = m.SymbolPart(edit);
+    if (e == nullptr || e == found) return;
+    if (found != nullptr) several = true;
+    found = e;
+  });
+  return found == nullptr || several ? std::string_view() : found->form;
 }
 
 }  // namespace vanban::internal

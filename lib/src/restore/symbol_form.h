@@ -4,6 +4,7 @@
 #ifndef VANBAN_RESTORE_SYMBOL_FORM_H_
 #define VANBAN_RESTORE_SYMBOL_FORM_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -23,6 +24,12 @@ std::string_view SymbolForm(const ModelData& model, std::string_view text, bool 
 // document writes may be ("INQ" for NQ).
 std::vector<std::pair<std::string_view, double>> NearSymbolParts(const ModelData& model, std::string_view key,
                                                                 size_t max);
+
+// The form of the one symbol part a letter (dropped, added or changed) from |key| (a
+// part the symbol table lacks) for which |writes| is true, if exactly one is: the part a
+// document writes elsewhere that an OCR'd copy garbled. Empty otherwise.
+std::string_view NearPartWritten(const ModelData& model, std::string_view key,
+                                 const std::function<bool(std::string_view)>& writes);
 
 }  // namespace vanban::internal
 

@@ -505,6 +505,7 @@ uint32_t TokenWriter::Write(const Unit& unit, const Lattice& lattice, BeamSearch
       tok.alternatives.push_back({std::string(orig), 1.0 - tok.confidence});
     }
     Feed(e, c, orig, margin_confidence, &confident, memory);
+    if (unit.pieces[e.from].kind == PieceKind::kSymbol) NoteSymbolPart(tok.restored, memory);
     // Not after a word in capitals or a lone letter: "Phụ lục I.3", "I-10", "điểm a.1"
     // number an appendix or an item.
     const LetterCase written_case = LetterCaseOf(tok.restored);
@@ -585,6 +586,11 @@ bool TokenWriter::SpacedPair(uint32_t a, uint32_t b) const {
   return hyphen_ == m_.unk() || m_.Score(after_a, b, &next) > m_.Score(after_a, hyphen_, &next);
 }
 
+// A symbol part the table has, as written in this document (NearPartWritten).
+void TokenWriter::NoteSymbolPart(std::string_view part, DocumentMemory* memory) {
+  if (KeyInto(part, &key_) && m_.SymbolPart(key_) != nullptr) memory->RememberSymbolPart(key_);
+}
+
 // The quiet pass's Write: what Write hands the document memory, from the same path, and
 // nothing else. The text, the token records and the count of changes of a quiet pass are
 // thrown away (the second pass writes them), so none of it is spelt; a list label's
@@ -606,6 +612,10 @@ uint32_t TokenWriter::Remember(const Unit& unit, const Lattice& lattice, const s
     line_no += CountBreaks(unit.text.substr(copied, b - copied));
     copied = x;
     Feed(e, c, orig, MarginConfidence(e), &confident, memory);
+    if (unit.pieces[e.from].kind == PieceKind::kSymbol) {
+      RestoredText(lattice, e, c, orig, &restored);
+      NoteSymbolPart(restored, memory);
+    }
     if (e.label) {
       RestoredText(lattice, e, c, orig, &restored);
       LowerInto(restored, &lower_);

@@ -65,6 +65,8 @@ class TokenWriter {
   };
   void Feed(const Edge& e, const Cand& c, std::string_view orig, double margin_confidence, ConfidentRun* run,
             DocumentMemory* memory);
+  // Tells |memory| the document writes symbol part |part| (when the table has it).
+  void NoteSymbolPart(std::string_view part, DocumentMemory* memory);
   // What a quiet pass's Write does: feeds |memory| from |path| (see the .cc).
   uint32_t Remember(const Unit& unit, const Lattice& lattice, const std::vector<PathStep>& path,
                     DocumentMemory* memory, uint32_t line_no);
