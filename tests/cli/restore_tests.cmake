@@ -116,6 +116,10 @@ vanban_cli_test(NAME restore_ocr_garbled_dieu ARGS restore --model ${_model} ${_
 # Hưng, not tả nhung).
 vanban_cli_test(NAME restore_ocr_glued_name ARGS restore --model ${_model} ${_rdata}/cli/ocr_glued_name.txt
                 STDOUT_MATCHES "\nXÃ TÂN HƯNG .\n")
+# A lower-case word the OCR glued from two ("caodang"): the pair the model knows as a
+# pair (cao đẳng), not the readings each side ranks first alone (cao đang).
+vanban_cli_test(NAME restore_ocr_glued_pair ARGS restore --model ${_model} ${_rdata}/cli/ocr_glued_pair.txt
+                STDOUT_MATCHES "tên trường cao đẳng\n1\\. Tên trường có dạng: Trường cao đẳng \\+")
 # Glued capitals the unigram model cut wrong (XÁC ÂM KHE) or could not cut (a syllable
 # the OCR damaged: BAL for BÀI, CHINE for CHÍNH; a number inside) are cut as the language
 # model reads them best; the last syllable of a glued name keeps the capitals;

@@ -30,7 +30,10 @@ constexpr size_t kNeighbourWordsWeak = 8;  // of the 16 the model keeps per word
 // A word kept as written pays for being some unknown word; one the model knows as it is
 // spelt ("VAT", "Cup") has its own n-grams to speak for it, so it pays less (log10).
 constexpr float kKnownSpellingRelief = 3.0f;
-constexpr size_t kMergeSideReadings = 4;
+// Readings of each side of a cut word the merge pairs are made of: a few of the left, more
+// of the right, which the pair's bigram ranks (AddMergeEdge).
+constexpr size_t kMergeLeftReadings = 4;
+constexpr size_t kMergeRightReadings = 12;
 constexpr size_t kMergeReadings = 8;
 constexpr size_t kJoinReadings = 6;
 // A damaged spelling's readings from elsewhere in the document (AddDocumentReadings):
@@ -659,7 +662,7 @@ void LatticeBuilder::AddWordEdge(uint32_t i, uint32_t to) {
 
 // Best few readings of one side of a cut word, ranked by channel and unigram prior
 // (the language model sees only the few kept).
-void LatticeBuilder::SideReadings(std::string_view side, std::vector<std::pair<uint32_t, float>>* out) {
+void LatticeBuilder::SideReadings(std::string_view side, size_t max, std::vector<std::pair<uint32_t, float>>* out) {
   out->clear();
   if (AllDigits(side)) {
     out->push_back({m_.num(), 0.0f});
@@ -672,7 +675,7 @@ void LatticeBuilder::SideReadings(std::string_view side, std::vector<std::pair<u
   }
   std::sort(rank_.begin(), rank_.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
   std::vector<std::pair<uint32_t, float>> best;
-  for (size_t k = 0; k < rank_.size() && k < kMergeSideReadings; ++k) best.push_back((*out)[rank_[k].second]);
+  for (size_t k = 0; k < rank_.size() && k < max; ++k) best.push_back((*out)[rank_[k].second]);
   out->swap(best);
 }
 
@@ -688,13 +691,17 @@ void LatticeBuilder::AddMergeEdge(uint32_t i, uint32_t to, float penalty) {
     // ("tu's6" is tư số): the right side starts after it.
     if (size_t after = b; cut + 1 < n && IsApostrophe(NextCodePoint(word, &after))) right = std::string_view(word).substr(after);
     if (!CouldBeSyllable(left) || !CouldBeSyllable(right)) continue;
-    SideReadings(left, &left_);
+    SideReadings(left, kMergeLeftReadings, &left_);
     if (left_.empty()) continue;
-    SideReadings(right, &right_);
+    SideReadings(right, kMergeRightReadings, &right_);
     for (const auto& [l, lc] : left_) {
+      // The pair as the model knows it, the right word after the left ("caodang" is cao
+      // đẳng, whose đẳng alone the priors rank below đang, dạng, đăng and đảng).
+      LmState after_l, next;
+      const float left_prior = m_.Score(LmState{}, l, &after_l);
       for (const auto& [r, rc] : right_) {
         merge_.push_back({l, r, lc + rc + penalty, false, false, static_cast<uint8_t>(cut)});
-        merge_rank_.push_back(lc + rc + m_.UnigramLogProb(l) + m_.UnigramLogProb(r));
+        merge_rank_.push_back(lc + rc + left_prior + m_.Score(after_l, r, &next));
       }
     }
   }
