@@ -129,21 +129,6 @@ bool TitleSpeck(const Line& l, size_t a, size_t b) {
   return !IsVietnameseSyllable(std::string_view(reading).substr(from));
 }
 
-// The article titles the Gazette's documents repeat (one in six of its 7,340 titles:
-// "Phạm vi điều chỉnh" 203 times; a title that starts with one goes on only with "và" or
-// a comma), by key.
-bool StockArticleTitle(std::string_view key) {
-  static const std::string_view kTitles[] = {
-      "pham vi dieu chinh", "doi tuong ap dung",     "hieu luc thi hanh",     "to chuc thuc hien",
-      "giai thich tu ngu",  "dieu khoan thi hanh",   "dieu khoan chuyen tiep", "trach nhiem thi hanh",
-      "to chuc thi hanh",   "quy dinh chuyen tiep",  "trach nhiem thuc hien",
-      "pham vi dieu chinh va doi tuong ap dung",      "hieu luc va trach nhiem thi hanh"};
-  for (std::string_view t : kTitles) {
-    if (key == t) return true;
-  }
-  return false;
-}
-
 // How many of the |n| tokens of an OCR'd title are its own when the first of them read (as
 // written or as restored) a stock title (StockArticleTitle) and at most two tokens of at
 // most three letters follow, none of them "và": specks the scan left at the line's end
@@ -787,12 +772,6 @@ void CollectArticles(std::vector<Section>* sections, std::vector<Section*>* out)
   }
 }
 
-// The last character of |title| is a single stop or colon after a letter ("dụng.", "tù:").
-bool EndsInStop(std::string_view title) {
-  if (title.size() < 2 || (title.back() != '.' && title.back() != ':')) return false;
-  char before = title[title.size() - 2];
-  return before != '.' && before != ':' && before != '/' && before != ' ' && before != ')';
-}
 
 // OCR puts a stop or a colon after the last word of a title ("Đối tượng áp dụng.", "… án
 // phạt tù:"). In a document whose article titles are phrases (at least four, and four in
@@ -863,6 +842,12 @@ bool HeadingSized(std::string_view key) {
 }
 
 }  // namespace
+
+bool EndsInStop(std::string_view title) {
+  if (title.size() < 2 || (title.back() != '.' && title.back() != ':')) return false;
+  char before = title[title.size() - 2];
+  return before != '.' && before != ':' && before != '/' && before != ' ' && before != ')';
+}
 
 bool CapitalsHeadingLine(const Line& l, bool stop_speck) {
   std::string core = Trim(l.key);
@@ -995,6 +980,9 @@ class BodyBuilder {
   std::vector<Section> Sections() {
     CloseTo(0);
     if (doc_.source.ocr) {
+      // Restored titles only: an unrestored record keeps the source's spelling. Before
+      // the stops are judged: a stock title's stop is the scan's.
+      if (doc_.source.restored) ReadStockTitles(&root_.children);
       DropScannedTitleStops(&root_.children);
       std::vector<Section*> articles;
       CollectArticles(&root_.children, &articles);

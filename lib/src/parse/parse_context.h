@@ -118,6 +118,15 @@ std::string DropInnerSpecks(std::string_view title);
 // sharing eight words or more) read the opening as most copies do where a copy differs
 // only by marks, punctuation, a letter or two, a speck or a lost word (repeated_titles.cc).
 void ReadRepeatedOpeningsAlike(const std::vector<std::string*>& headings);
+// The article titles the Gazette's documents repeat, by key ("pham vi dieu chinh"),
+// spaces collapsed (stock_titles.cc).
+bool StockArticleTitle(std::string_view key);
+// OCR'd article and chapter titles a letter or two from a title the Gazette repeats
+// ("Phạm vidiguchinh", "NHUONG QUY ĐỊNH CHUNG") read as that title, flagged
+// heading_repaired (stock_titles.cc).
+void ReadStockTitles(std::vector<Section>* sections);
+// The last character of |title| is a single stop or colon after a letter ("dụng.", "tù:").
+bool EndsInStop(std::string_view title);
 // A sentence-case OCR'd title with its words in capitals that carry a mark in title case
 // ("của BỘ Y tế" → "của Bộ Y tế"); abbreviations, which carry none, stay (inner_specks.cc).
 std::string CapitalsWordsAsTitle(std::string_view title);
