@@ -116,6 +116,10 @@ vanban_cli_test(NAME restore_ocr_garbled_dieu ARGS restore --model ${_model} ${_
 # Hưng, not tả nhung).
 vanban_cli_test(NAME restore_ocr_glued_name ARGS restore --model ${_model} ${_rdata}/cli/ocr_glued_name.txt
                 STDOUT_MATCHES "\nXÃ TÂN HƯNG .\n")
+# A word the document keeps as written ("Halal", three times) is that word where the
+# phrase memory would read it otherwise ("dịch vụ Halal được" is not "dịch vụ đã được").
+vanban_cli_test(NAME restore_ocr_kept_word ARGS restore --model ${_model} ${_rdata}/cli/ocr_kept_word.txt
+                STDOUT_MATCHES "\nQuản lý chất lượng sản phẩm, dịch vụ Halal được thực hiện")
 # A lower-case word the OCR glued from two ("caodang"): the pair the model knows as a
 # pair (cao đẳng), not the readings each side ranks first alone (cao đang).
 vanban_cli_test(NAME restore_ocr_glued_pair ARGS restore --model ${_model} ${_rdata}/cli/ocr_glued_pair.txt

@@ -110,6 +110,8 @@ class LatticeBuilder {
   void DoubtUnreadName(const Edge& edge);
   static constexpr float kUnreadNameDoubt = 3.0f;  // log10
   static constexpr float kGarbledDieuLog10 = 1.0f;  // below the context trigger
+  static constexpr uint32_t kMinKeptSightings = 3;
+  bool KeptElsewhere() const;
   void SideReadings(std::string_view side, size_t max, std::vector<std::pair<uint32_t, float>>* out);
   void AddMergeEdge(uint32_t i, uint32_t to, float penalty);
   void AddJoinEdge(uint32_t i);

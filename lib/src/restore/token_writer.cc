@@ -561,6 +561,14 @@ void TokenWriter::Feed(const Edge& e, const Cand& c, std::string_view orig, doub
     memory->RememberWord(c.id, static_cast<float>(o_.cache_bonus));
   const bool confident = e.kind == EdgeKind::kWord && c.id != m_.unk() && c.id2 == 0 &&
                          (e.cand_count == 1 || margin_confidence > o_.cache_min_confidence);
+  // A spelling kept as written with confidence ("Halal") counts against another reading
+  // of it elsewhere in the document ("dịch vụ Halal được" read "Đã được"): the document
+  // writes that word.
+  if (o_.document_cache && ocr_ && c.id == m_.unk() && e.kind == EdgeKind::kWord && e.to == e.from + 1 &&
+      e.cand_count > 1 && margin_confidence > o_.cache_min_confidence && Damaged(orig)) {
+    LowerInto(orig, &lower_);
+    memory->RememberSpelling(lower_, c.id);
+  }
   if (!confident) {
     run->Break();
     return;
