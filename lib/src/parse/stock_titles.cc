@@ -1,5 +1,5 @@
-// The titles the Gazette's documents repeat word for word: article titles ("Phạm vi điều
-// chỉnh" 203 times; one article title in six is one of these) and chapter titles ("QUY
+// The titles the Gazette's documents repeat word for word: article titles ("Hiệu lực thi
+// hành" 232 times, "Phạm vi điều chỉnh" 203; one article title in six is one of these) and chapter titles ("QUY
 // ĐỊNH CHUNG" opens 133 of its chapters, "ĐIỀU KHOẢN THI HÀNH" closes 79). A scan that
 // garbles a letter or two of one ("Phạm vidiguchinh", "Đại tượng áp dụng", "NHUONG QUY
 // ĐỊNH CHUNG") leaves a title no document writes, a letter or two from one every
@@ -37,6 +37,11 @@ constexpr StockTitle kArticleTitles[] = {
     {"trach nhiem thuc hien", "Trách nhiệm thực hiện"},
     {"pham vi dieu chinh va doi tuong ap dung", "Phạm vi điều chỉnh và đối tượng áp dụng"},
     {"hieu luc va trach nhiem thi hanh", "Hiệu lực và trách nhiệm thi hành"},
+    // Rarer, but a letter or two from one above: listed so that they stay themselves.
+    {"pham vi dieu chinh, doi tuong ap dung", "Phạm vi điều chỉnh, đối tượng áp dụng"},
+    {"trach nhiem to chuc thuc hien", "Trách nhiệm tổ chức thực hiện"},
+    {"kinh phi thuc hien", "Kinh phí thực hiện"},
+    {"nguyen tac thuc hien", "Nguyên tắc thực hiện"},
 };
 
 constexpr StockTitle kChapterTitles[] = {
@@ -61,7 +66,8 @@ size_t MostEdits(size_t letters) { return letters >= 12 ? 2 : letters >= 8 ? 1 :
 // it, when no other is within two edits more (so that the copy is of that one). Null when
 // the heading is a stock title as it stands, or none is near.
 const StockTitle* NearStockTitle(std::span<const StockTitle> titles, std::string_view heading) {
-  const std::string key = WithoutSpaces(FoldKey(heading));
+  const std::string folded = FoldKey(heading);
+  const std::string key = WithoutSpaces(folded);
   if (key.empty()) return nullptr;
   const StockTitle* best = nullptr;
   size_t best_edits = ~size_t{0}, second = ~size_t{0};
@@ -74,7 +80,10 @@ const StockTitle* NearStockTitle(std::span<const StockTitle> titles, std::string
     if (edits < best_edits) second = best_edits, best_edits = edits, best = &t;
     else if (edits < second) second = edits;
   }
-  if (best == nullptr || best_edits == 0 || best_edits > MostEdits(WithoutSpaces(best->key).size())) return nullptr;
+  if (best == nullptr || best_edits > MostEdits(WithoutSpaces(best->key).size())) return nullptr;
+  // The same letters with the same spaces: the title as it stands ("Phạm vidiéuchinh" glued
+  // two of its words).
+  if (best_edits == 0 && CollapseSpaces(Trim(folded)) == best->key) return nullptr;
   return second >= best_edits + 2 ? best : nullptr;
 }
 
