@@ -837,7 +837,8 @@ TEST_CASE("OCR'd titles a letter or two from a title the Gazette repeats read as
                           "Dieu 3. Pham vi ap dung\nNoi dung.\n"
                           "Dieu 4. Hieu thuc thi hanh\nNoi dung.\n"
                           "Dieu 5. Pham vi dieu chinh, doi tuong ap dung\nNoi dung.\n"
-                          "Dieu 6. Hieu lucthi hanh\nNoi dung.\n";
+                          "Dieu 6. Hieu lucthi hanh\nNoi dung.\n"
+                          "Dieu 7. Giai thich tu ngu\nNoi dung.\n";
   const std::string restored = std::string(kHead) +
                                "Chương I\nNHƯỢNG QUY ĐỊNH CHUNG\n"
                                "Điều 1. Phạm vidiguchinh\nNội dung.\n"
@@ -845,16 +846,17 @@ TEST_CASE("OCR'd titles a letter or two from a title the Gazette repeats read as
                                "Điều 3. Phạm vi áp dụng\nNội dung.\n"
                                "Điều 4. Hiệu thực thi hành\nNội dung.\n"
                                "Điều 5. Phạm vi điều chỉnh, đối tượng áp dụng\nNội dung.\n"
-                               "Điều 6. Hiệu lucthi hành\nNội dung.\n";
+                               "Điều 6. Hiệu lucthi hành\nNội dung.\n"
+                               "Điều 7. Giải thích từ ngu\nNội dung.\n";
   auto d = ParseRestored(ocr, restored);
   // Phạm vi áp dụng is a title of its own, many letters from Phạm vi điều chỉnh.
   CHECK(Skeleton(d) ==
         "chuong I: NHỮNG QUY ĐỊNH CHUNG\ndieu 1: Phạm vi điều chỉnh\ndieu 2: Đối tượng áp dụng\n"
         "dieu 3: Phạm vi áp dụng\ndieu 4: Hiệu lực thi hành\ndieu 5: Phạm vi điều chỉnh, đối tượng áp dụng\n"
-        "dieu 6: Hiệu lực thi hành\n");
+        "dieu 6: Hiệu lực thi hành\ndieu 7: Giải thích từ ngữ\n");
   REQUIRE(d.body.size() == 1);
   CHECK(d.body[0].flags == std::vector<std::string>{"heading_repaired"});
-  REQUIRE(d.body[0].children.size() == 6);
+  REQUIRE(d.body[0].children.size() == 7);
   CHECK(d.body[0].children[2].flags.empty());
   // A title of its own two letters from a stock one ("và" for the comma) stays.
   CHECK(d.body[0].children[4].flags.empty());

@@ -66,8 +66,7 @@ size_t MostEdits(size_t letters) { return letters >= 12 ? 2 : letters >= 8 ? 1 :
 // it, when no other is within two edits more (so that the copy is of that one). Null when
 // the heading is a stock title as it stands, or none is near.
 const StockTitle* NearStockTitle(std::span<const StockTitle> titles, std::string_view heading) {
-  const std::string folded = FoldKey(heading);
-  const std::string key = WithoutSpaces(folded);
+  const std::string key = WithoutSpaces(FoldKey(heading));
   if (key.empty()) return nullptr;
   const StockTitle* best = nullptr;
   size_t best_edits = ~size_t{0}, second = ~size_t{0};
@@ -81,9 +80,15 @@ const StockTitle* NearStockTitle(std::span<const StockTitle> titles, std::string
     else if (edits < second) second = edits;
   }
   if (best == nullptr || best_edits > MostEdits(WithoutSpaces(best->key).size())) return nullptr;
-  // The same letters with the same spaces: the title as it stands ("Phạm vidiéuchinh" glued
-  // two of its words).
-  if (best_edits == 0 && CollapseSpaces(Trim(folded)) == best->key) return nullptr;
+  // The title as it stands, but for letter case. The same letters otherwise are a copy
+  // whose words the scan glued ("Phạm vidiéuchinh") or whose marks restoration could not
+  // read ("Hiệu lực thi hanh10", the footnote's number glued on).
+  if (best_edits == 0) {
+    std::string lower, stock;
+    LowerInto(CollapseSpaces(Trim(heading)), &lower);
+    LowerInto(best->text, &stock);
+    if (lower == stock) return nullptr;
+  }
   return second >= best_edits + 2 ? best : nullptr;
 }
 
