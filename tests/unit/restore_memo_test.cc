@@ -25,6 +25,7 @@ TEST_CASE("restore: the memo of channel scores grows to its largest size before 
   vanban::internal::FlatMemo<int> memo(4, 6);  // 16 slots, growing to 64
   // Three quarters of 64: every key stays, through two doublings.
   for (uint64_t k = 1; k <= 48; ++k) memo.Put(k * 0x10001, static_cast<int>(k));
+  for (uint64_t k = 1; k <= 49; ++k) memo.Prefetch(k * 0x10001);  // a hint only: nothing changes
   for (uint64_t k = 1; k <= 48; ++k) {
     const int* v = memo.Find(k * 0x10001);
     REQUIRE(v != nullptr);

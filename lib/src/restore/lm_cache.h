@@ -41,7 +41,10 @@ class LmCache {
   // Always inline: as a call GCC 12's mod-ref analysis takes it for one without effects
   // and drops it.
   [[gnu::always_inline]] void Prefetch(const LmState& in, uint32_t w) const {
-    __builtin_prefetch(&slots_[SlotOf(Context(in), w)]);
+    const Slot* s = &slots_[SlotOf(Context(in), w)];
+    __builtin_prefetch(s);
+    // Slots are 40 bytes: every other one ends in the next cache line.
+    __builtin_prefetch(reinterpret_cast<const char*>(s + 1) - 1);
   }
   // Once the slot has arrived (after Prefetch): where it does not hold the score, starts
   // loading what the model's Score will read.
