@@ -16,13 +16,16 @@
 #include "model/model_parts.h"
 #include "restore/channel_mix.h"
 #include "restore/flat_memo.h"
+#include "restore/lm_cache.h"
 #include "restore/word_candidates.h"
 #include "vanban/model.h"
+#include "fixture_model.h"
 
 TEST_CASE("restore: the memo of channel scores grows to its largest size before it forgets") {
   vanban::internal::FlatMemo<int> memo(4, 6);  // 16 slots, growing to 64
   // Three quarters of 64: every key stays, through two doublings.
   for (uint64_t k = 1; k <= 48; ++k) memo.Put(k * 0x10001, static_cast<int>(k));
+  for (uint64_t k = 1; k <= 49; ++k) memo.Prefetch(k * 0x10001);  // a hint only: nothing changes
   for (uint64_t k = 1; k <= 48; ++k) {
     const int* v = memo.Find(k * 0x10001);
     REQUIRE(v != nullptr);
@@ -34,6 +37,41 @@ TEST_CASE("restore: the memo of channel scores grows to its largest size before 
   CHECK(memo.Find(1 * 0x10001) == nullptr);
   REQUIRE(memo.Find(49 * 0x10001) != nullptr);
   CHECK(*memo.Find(49 * 0x10001) == 49);
+}
+
+TEST_CASE("restore: the score cache gives the model's scores, with and without its loads started ahead") {
+  const vanban::internal::ModelData& m = vanban::test::FixtureData();
+  using vanban::internal::LmState;
+  // 2^16 slots are 2.6 MB, on 2 MiB pages where the system gives them; 16 slots collide
+  // often, so scores are replaced and computed again.
+  for (int log2_slots : {16, 4}) {
+    CAPTURE(log2_slots);
+    vanban::internal::LmCache lm(m, log2_slots);
+    std::vector<uint32_t> words;
+    for (std::string_view w : {"căn", "cứ", "nghị", "quyết", "của", "chính", "phủ", "nam", "xyzzy"})
+      words.push_back(m.WordId(w));
+    for (int pass = 0; pass < 3; ++pass) {
+      // Every word after every word of every state reached: the same (context, word)
+      // asked again on the later passes, from the cache.
+      std::vector<LmState> states = {m.BeginState()};
+      for (size_t depth = 0; depth < 3; ++depth) {
+        std::vector<LmState> next_states;
+        for (const LmState& st : states) {
+          for (uint32_t w : words) {
+            if (pass == 1) lm.Prefetch(st, w);
+            if (pass == 2) lm.PrefetchMiss(st, w);
+            LmState want, got;
+            const float p = m.Score(st, w, &want);
+            CHECK(lm.Score(st, w, &got) == p);
+            CHECK(got.SameWords(want));
+            for (int k = 0; k < 3; ++k) CHECK(got.bo[k] == want.bo[k]);
+            if (next_states.size() < 12) next_states.push_back(got);
+          }
+        }
+        states = std::move(next_states);
+      }
+    }
+  }
 }
 
 namespace {

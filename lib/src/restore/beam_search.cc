@@ -117,6 +117,27 @@ void BeamSearch::Redecode(Lattice* lattice, size_t n) {
   Search(lattice, from, n);
 }
 
+// The score cache's slots and the model's buckets are far larger than the caches, and a
+// look-up that waits on one stalls the search; the extensions of an edge are known before
+// they are made, so their loads are started together and overlap: first the slots, then,
+// once those have come, the model's buckets of the look-ups the slots lack.
+template <typename StateOf>
+inline void BeamSearch::PrefetchExtensions(const Lattice& lattice, const Edge& edge, size_t n, StateOf state_of,
+                                    bool live_only) {
+  for (int round = 0; round < 2; ++round) {
+    for (size_t j = 0; j < n; ++j) {
+      const uint64_t bit = j < 64 ? uint64_t{1} << j : 0;
+      const LmState& st = *state_of(j);
+      for (uint32_t k = 0; k < edge.cand_count; ++k) {
+        const Cand& c = lattice.cand(edge, k);
+        if (c.id == 0 || (live_only && live_[k] != kAllHyps && (live_[k] & bit) == 0)) continue;
+        if (round == 0) lm_.Prefetch(st, c.LmId());
+        else lm_.PrefetchMiss(st, c.LmId());
+      }
+    }
+  }
+}
+
 // The search from position |from| on; at_ holds what reached each position before it.
 void BeamSearch::Search(Lattice* lattice, size_t from, size_t n) {
   arena_at_.resize(n + 1);
@@ -141,6 +162,9 @@ void BeamSearch::Search(Lattice* lattice, size_t from, size_t n) {
             if (h.state.len > 0 && h.state.words[h.state.len - 1] != top_last) other = &h;
           }
         }
+        const LmState* prescreened[2] = {&top.state, other != nullptr ? &other->state : nullptr};
+        PrefetchExtensions(*lattice, edge, other != nullptr ? 2 : 1, [&](size_t j) { return prescreened[j]; },
+                           /*live_only=*/false);
         float top_best = kNegInf;
         scores_.resize(edge.cand_count);
         for (uint32_t k = 0; k < edge.cand_count; ++k) {
@@ -153,6 +177,8 @@ void BeamSearch::Search(Lattice* lattice, size_t from, size_t n) {
           live_[k] = scores_[k] >= top_best - static_cast<float>(o_.prescreen_margin) ? kAllHyps : 0;
         RescueSuccessors(*lattice, at_[p], edge);
       }
+      PrefetchExtensions(*lattice, edge, at_[p].size(), [&](size_t j) { return &arena_[at_[p][j]].state; },
+                         /*live_only=*/true);
       for (size_t j = 0; j < at_[p].size(); ++j) {
         const int32_t hi = at_[p][j];
         const uint64_t bit = j < 64 ? uint64_t{1} << j : 0;
@@ -248,12 +274,22 @@ double BeamSearch::LocalScores(const Lattice& lattice, size_t step, std::vector<
     words += c.id2 != 0 ? 2 : 1;
   }
   const bool eos = j == path_.size() && words < horizon;
-  double max_score = -1e300;
-  for (uint32_t k = 0; k < e.cand_count; ++k) {
-    LmState st, next;
-    double sc = Extend(before, e, lattice.cand(e, k), &st);
-    for (size_t i = 0; i < follow_.size(); ++i) {
-      Following& f = follow_[i];
+  // Word by word across the readings, not reading by reading: the look-ups of one word
+  // after every reading are known together, so their loads are started together.
+  const uint32_t n = e.cand_count;
+  local_states_.resize(n);
+  for (uint32_t k = 0; k < n; ++k) {
+    const Cand& c = lattice.cand(e, k);
+    if (c.id != 0) lm_.Prefetch(before.state, c.LmId());
+  }
+  for (uint32_t k = 0; k < n; ++k) (*post)[k] = Extend(before, e, lattice.cand(e, k), &local_states_[k]);
+  LmState next;
+  for (size_t i = 0; i < follow_.size(); ++i) {
+    Following& f = follow_[i];
+    for (uint32_t k = 0; k < n; ++k) lm_.Prefetch(local_states_[k], f.cand->LmId());
+    for (uint32_t k = 0; k < n; ++k) {
+      LmState& st = local_states_[k];
+      double& sc = (*post)[k];
       // The words after see this reading as their context, bonuses included. Past the
       // first, a word's bonus looks at the word before it only (a following word, the
       // same after every reading), unless the edge opens a name after a title, which
@@ -273,9 +309,13 @@ double BeamSearch::LocalScores(const Lattice& lattice, size_t step, std::vector<
         st = next;
       }
     }
-    if (eos) sc += lm_.Score(st, m_.eos(), &next);
-    (*post)[k] = sc;
-    max_score = std::max(max_score, sc);
+  }
+  if (eos)
+    for (uint32_t k = 0; k < n; ++k) lm_.Prefetch(local_states_[k], m_.eos());
+  double max_score = -1e300;
+  for (uint32_t k = 0; k < n; ++k) {
+    if (eos) (*post)[k] += lm_.Score(local_states_[k], m_.eos(), &next);
+    max_score = std::max(max_score, (*post)[k]);
   }
   return max_score;
 }

@@ -108,6 +108,11 @@ class BeamSearch {
   // returns the highest.
   double LocalScores(const Lattice& lattice, size_t step, std::vector<double>* scores);
   void Search(Lattice* lattice, size_t from, size_t n);
+  // Starts the loads of extending each of |n| states (|state_of|(j), the j-th
+  // hypothesis' where |live_only|) by the readings of |edge| (those live after it where
+  // |live_only|). Always inline: GCC 12 drops a call whose only effects are prefetches.
+  template <typename StateOf>
+  [[gnu::always_inline]] void PrefetchExtensions(const Lattice& lattice, const Edge& edge, size_t n, StateOf state_of, bool live_only);
   size_t SamePieces(const Lattice& lattice, size_t n) const;
   void Prune(std::vector<int32_t>* at);
   void RescueSuccessors(const Lattice& lattice, const std::vector<int32_t>& hyps, const Edge& edge);
@@ -142,6 +147,7 @@ class BeamSearch {
   };
   std::vector<Following> follow_;
   std::vector<double> local_;  // RepairPath's scores of one edge's readings
+  std::vector<LmState> local_states_;  // LocalScores' state after each reading
   // RescueSuccessors' index of the edge's readings by word: the last reading of each
   // word (valid where the stamp is the current generation) and, per reading, the
   // previous one of the same word.

@@ -28,6 +28,12 @@ class FlatMemo {
       if (slots_[i].key == 0) return nullptr;
     }
   }
+  // Starts loading the slot Find(key) reads first: a caller that asks for many keys in a
+  // row starts them all, so their loads overlap. Always inline: GCC 12 drops a call
+  // whose only effect is a prefetch.
+  [[gnu::always_inline]] void Prefetch(uint64_t key) const {
+    __builtin_prefetch(&slots_[Home(key | 1)]);
+  }
   void Put(uint64_t key, const Value& value) {
     key |= 1;
     if (used_ * 4 >= slots_.size() * 3) {

@@ -67,6 +67,8 @@ void WordCandidates::Proposed(std::string_view lower, const std::vector<uint32_t
   const size_t slots_before = memo.capacity();
   bool decoded = false;
   const float log_ocr = static_cast<float>(std::log10(mix_.ocr));
+  // The memo's slots are scattered over the heap: each read would wait on its own.
+  for (uint32_t id : ids) memo.Prefetch(uint64_t{id} << 1);
   for (size_t k = 0; k < ids.size(); ++k) {
     const uint64_t key = uint64_t{ids[k]} << 1;  // bit 0 is the memo's
     const float bound = floor - log_ocr;
