@@ -275,17 +275,12 @@ float ModelData::Score(const LmState& in, uint32_t w, LmState* out) const {
   int matched = 0;
   // The n-gram tables are far larger than the caches: ask for every order's home
   // bucket at once, so the memory reads overlap instead of queueing one after another.
-  uint64_t keys[kMaxOrder] = {};
+  Prefetch(in, w);
   uint64_t key = w;
   for (int k = 1; k <= in.len; ++k) {
     key |= static_cast<uint64_t>(in.words[in.len - k]) << (kBitsPerWord * k);
-    keys[k] = key;
     const Table& t = tables_[k + 1];
-    if (t.buckets != 0) __builtin_prefetch(t.entries + HomeBucket(MixKey(key), t.buckets));
-  }
-  for (int k = 1; k <= in.len; ++k) {
-    const Table& t = tables_[k + 1];
-    const NgramEntry* e = FindEntry(t.entries, t.buckets, keys[k]);
+    const NgramEntry* e = FindEntry(t.entries, t.buckets, key);
     if (e == nullptr) break;
     prob = e->logprob;
     matched = k;

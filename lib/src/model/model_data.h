@@ -118,8 +118,9 @@ class ModelData {
   LmState BeginState() const;
   // log10 P(w | in) and the state after w.
   float Score(const LmState& in, uint32_t w, LmState* out) const;
-  // Starts loading the n-gram buckets Score(in, w) reads first: a search that knows
-  // several look-ups ahead overlaps their waits on memory instead of queueing them.
+  // Starts loading the n-gram buckets Score(in, w) reads first (Score starts them
+  // itself): a search that knows several look-ups ahead overlaps their waits on memory
+  // instead of queueing them.
   // Always inline: as a call GCC 12's mod-ref analysis takes it for one without
   // effects and drops it.
   [[gnu::always_inline]] void Prefetch(const LmState& in, uint32_t w) const {
