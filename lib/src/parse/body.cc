@@ -772,7 +772,6 @@ void CollectArticles(std::vector<Section>* sections, std::vector<Section*>* out)
   }
 }
 
-
 // OCR puts a stop or a colon after the last word of a title ("Đối tượng áp dụng.", "… án
 // phạt tù:"). In a document whose article titles are phrases (at least four, and four in
 // five or more without a stop at the end) one that ends in a stop got it from the scan,
